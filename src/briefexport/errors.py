@@ -1,0 +1,59 @@
+"""The exceptions briefexport raises and the diagnostics it reports.
+
+Every problem with an input is a :class:`Diagnostic` printed as ``FILE:LINE:COL: severity: message``
+(the layout compilers and ``validate-jats`` use), so editors and CI logs can jump to it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    """How bad a diagnostic is; warnings never stop an export."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in an input file."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+
+
+class BriefexportError(Exception):
+    """Base class of every error briefexport raises on purpose."""
+
+
+class InvalidBriefError(BriefexportError):
+    """The input is not a valid brief; ``diagnostics`` says where and why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        super().__init__(f"{len(errors)} error(s) in brief" + (f": {errors[0]}" if errors else ""))
+
+
+class UnknownFormatError(BriefexportError):
+    """A format name that no writer or importer answers to."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(f"unknown format {name!r} (known: {', '.join(known)})")
+
+
+class OutputError(BriefexportError):
+    """An output could not be produced or written; nothing partial was left behind."""
+
+
+class UnsafeResourceError(BriefexportError):
+    """A brief or style asked for a file or URL outside what it may read."""

@@ -1,0 +1,56 @@
+"""The output formats briefexport can write: one line per format, writers imported lazily.
+
+A writer is a function ``write(brief, options) -> bytes`` in its own module under
+``briefexport.writers``; it writes no files and is deterministic for fixed options. The module is
+imported only when that format is asked for, so ``--to jats`` never loads WeasyPrint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TypeAlias
+
+from .errors import UnknownFormatError
+from .model import Brief
+from .options import WriteOptions
+
+Writer: TypeAlias = Callable[[Brief, WriteOptions], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format: CLI name, file suffix, media type and where its writer lives."""
+
+    name: str
+    suffix: str
+    media_type: str
+    target: str
+    description: str
+    needs: str
+
+
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        Format(
+            "jats",
+            ".jats.xml",
+            "application/jats+xml",
+            "briefexport.writers.jats:write",
+            "Archival JATS 1.3 XML (Archiving DTD), also the canonical form",
+            "lxml",
+        ),
+    )
+}
+
+
+def get_writer(name: str) -> Writer:
+    """The writer for format ``name``, importing its module on first use."""
+    try:
+        module_name, function_name = FORMATS[name].target.split(":")
+    except KeyError:
+        raise UnknownFormatError(name, sorted(FORMATS)) from None
+    writer: Writer = getattr(import_module(module_name), function_name)
+    return writer

@@ -1,0 +1,1 @@
+"""Importers that turn other sources (Markdown, extracted text) into a canonical brief."""

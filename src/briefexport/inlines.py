@@ -1,0 +1,122 @@
+"""Helpers over inline content shared by readers, importers and writers.
+
+``canonical`` defines the one normal form of inline content (XML whitespace collapsed, no
+leading or trailing space in a block, adjacent text merged, empty formatting dropped). The
+reader, the importers and the Hypothesis strategies all pass through it, so writing a brief and
+reading it back gives an equal model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import assert_never
+
+from .model import (
+    Citation,
+    CitationPart,
+    CitationRef,
+    CitedDate,
+    FootnoteRef,
+    Inline,
+    Link,
+    Styled,
+    Text,
+)
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def plain_text(inlines: Iterable[Inline]) -> str:
+    """The text a reader sees, without footnote or reference calls."""
+    return "".join(_plain(inline) for inline in inlines)
+
+
+def _plain(inline: Inline) -> str:
+    match inline:
+        case Text(value):
+            return value
+        case CitedDate(_, text):
+            return text
+        case Styled() | Link() | Citation() | CitationPart():
+            return plain_text(inline.children)
+        case FootnoteRef() | CitationRef():
+            return ""
+        case _:
+            assert_never(inline)
+
+
+def canonical(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
+    """Return ``inlines`` in normal form (see the module docstring)."""
+    collapsed, _ = _collapse(tuple(inlines), after_space=True)
+    return _merge_text(_rstrip(collapsed))
+
+
+def collapse_space(text: str) -> str:
+    """Collapse runs of XML whitespace to one space and strip both ends."""
+    return _XML_SPACE.sub(" ", text).strip()
+
+
+def _collapse(inlines: tuple[Inline, ...], after_space: bool) -> tuple[tuple[Inline, ...], bool]:
+    out: list[Inline] = []
+    for inline in inlines:
+        new, after_space = _collapse_one(inline, after_space)
+        if new is not None:
+            out.append(new)
+    return tuple(out), after_space
+
+
+def _collapse_one(inline: Inline, after_space: bool) -> tuple[Inline | None, bool]:
+    match inline:
+        case Text(value):
+            value = _XML_SPACE.sub(" ", value)
+            if after_space:
+                value = value.lstrip(" ")
+            return (Text(value) if value else None), (value.endswith(" ") if value else after_space)
+        case CitedDate(iso, text):
+            text = collapse_space(text)
+            return CitedDate(iso, text), after_space and not text
+        case Styled() | Link() | Citation() | CitationPart():
+            children, after_space = _collapse(inline.children, after_space)
+            if not children and isinstance(inline, Styled):
+                return None, after_space
+            return replace(inline, children=children), after_space
+        case FootnoteRef() | CitationRef():
+            return inline, False
+        case _:
+            assert_never(inline)
+
+
+def _rstrip(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    items = list(inlines)
+    while items:
+        last = items[-1]
+        if isinstance(last, Text):
+            value = last.value.rstrip(" ")
+            if value:
+                items[-1] = Text(value)
+                break
+            items.pop()
+        elif isinstance(last, Styled | Link | Citation | CitationPart):
+            children = _rstrip(last.children)
+            if not children and isinstance(last, Styled):
+                items.pop()
+                continue
+            items[-1] = replace(last, children=children)
+            break
+        else:
+            break
+    return tuple(items)
+
+
+def _merge_text(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Styled | Link | Citation | CitationPart):
+            inline = replace(inline, children=_merge_text(inline.children))
+        if isinstance(inline, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].value + inline.value)
+        else:
+            out.append(inline)
+    return tuple(out)

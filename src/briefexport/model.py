@@ -1,0 +1,338 @@
+"""The in-memory model of a policy brief: what every reader produces and every writer walks.
+
+The model mirrors the canonical JATS 1.3 profile described in ``docs/format.md``, but knows
+nothing about XML, HTML, DOCX or PDF. Every value is frozen and made of tuples, so briefs compare
+by value (the JATS round trip relies on it) and can be shared between threads.
+
+Cross references are resolved by the reader: a :class:`FootnoteRef` holds its :class:`Footnote`,
+a :class:`CitationRef` its :class:`Reference`, and a contributor holds its affiliations.
+Writers never look an id up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from typing import TypeAlias
+
+
+class TextStyle(enum.Enum):
+    """Inline formatting, one JATS element each."""
+
+    BOLD = "bold"
+    ITALIC = "italic"
+    UNDERLINE = "underline"
+    SUPERSCRIPT = "sup"
+    SUBSCRIPT = "sub"
+    SMALL_CAPS = "sc"
+    MONOSPACE = "monospace"
+
+
+class CitationField(enum.Enum):
+    """Tagged parts of a citation (JATS elements inside ``mixed-citation``)."""
+
+    PERSON_GROUP = "person-group"
+    STRING_NAME = "string-name"
+    COLLAB = "collab"
+    ARTICLE_TITLE = "article-title"
+    SOURCE = "source"
+
+
+class PublicationType(enum.Enum):
+    """The ``publication-type`` of a citation."""
+
+    WEBPAGE = "webpage"
+    REPORT = "report"
+    JOURNAL = "journal"
+    BOOK = "book"
+    OTHER = "other"
+
+
+# ---------------------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text, whitespace already normalised by the reader."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """Formatted text: bold, italic, superscript and so on."""
+
+    style: TextStyle
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An external link (``ext-link``); the scheme is http, https or mailto."""
+
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A call to a footnote; the same note may be called more than once."""
+
+    note: Footnote
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRef:
+    """A call to an entry of the reference list (``xref ref-type="bibr"``)."""
+
+    reference: Reference
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A structured citation (``mixed-citation``): text with tagged parts."""
+
+    publication_type: PublicationType
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CitationPart:
+    """An author group, a name, a title or a source inside a citation."""
+
+    field: CitationField
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CitedDate:
+    """A date as printed in a citation (``string-date``) with its ISO 8601 value.
+
+    ``iso`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (checked by the reader).
+    """
+
+    iso: str
+    text: str
+
+
+Inline: TypeAlias = (
+    Text | Styled | Link | FootnoteRef | CitationRef | Citation | CitationPart | CitedDate
+)
+
+
+# ---------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph; ``lead`` marks the brief's opening paragraph (printed bold)."""
+
+    children: tuple[Inline, ...]
+    lead: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One item of a list."""
+
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted (``ordered=False``) or numbered list."""
+
+    ordered: bool
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A block quotation with an optional attribution."""
+
+    paragraphs: tuple[Paragraph, ...]
+    attribution: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell; ``header`` for ``th``."""
+
+    children: tuple[Inline, ...]
+    header: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row."""
+
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with its label ("Table 1"), caption, header rows and body rows."""
+
+    id: str | None
+    label: str | None
+    caption: tuple[Inline, ...]
+    head: tuple[Row, ...]
+    body: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image file of the brief, already read and checked by the reader.
+
+    ``href`` is the relative path inside the brief's folder as written in the source.
+    """
+
+    href: str
+    alt_text: str
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure: an image with a label ("Figure 1") and a caption."""
+
+    id: str | None
+    label: str | None
+    caption: tuple[Inline, ...]
+    image: Image
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled section; sections nest up to three levels."""
+
+    id: str | None
+    title: tuple[Inline, ...]
+    blocks: tuple[Block, ...]
+
+
+Block: TypeAlias = Paragraph | Section | ListBlock | Quote | Table | Figure
+
+
+# ---------------------------------------------------------------------------- notes and references
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote; ``number`` follows the order of first call (1, 2, ...)."""
+
+    id: str
+    number: int
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An entry of the reference list, numbered in list order."""
+
+    id: str
+    number: int
+    citation: Citation
+
+
+# ---------------------------------------------------------------------------- metadata
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """An institution, with the centre or department inside it."""
+
+    id: str
+    institution: str
+    department: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name as JATS splits it."""
+
+    surname: str
+    given_names: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The name as printed on a title page: "Dr Jane Doe Jr"."""
+        parts = (self.prefix, self.given_names, self.surname, self.suffix)
+        return " ".join(part for part in parts if part)
+
+    @property
+    def sortable(self) -> str:
+        """The name for sorting and catalogues: "Doe, Jane"."""
+        return f"{self.surname}, {self.given_names}" if self.given_names else self.surname
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    """An author or editor."""
+
+    name: PersonName
+    role: str | None = None
+    orcid: str | None = None
+    email: str | None = None
+    affiliations: tuple[Affiliation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Permissions:
+    """Copyright and licence."""
+
+    statement: str | None = None
+    year: int | None = None
+    holder: str | None = None
+    license_url: str | None = None
+    license_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Everything in ``front``: series, title, people, date, rights, abstract, keywords."""
+
+    language: str
+    series: str
+    journal_id: str
+    publisher: str
+    title: tuple[Inline, ...]
+    authors: tuple[Contributor, ...]
+    date: dt.date
+    publisher_location: str | None = None
+    doi: str | None = None
+    publisher_id: str | None = None
+    heading: str | None = None
+    subtitle: tuple[Inline, ...] = ()
+    running_head: str | None = None
+    editors: tuple[Contributor, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    disclaimer: tuple[Inline, ...] = ()
+    permissions: Permissions | None = None
+    abstract: tuple[Paragraph, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def is_rtl(self) -> bool:
+        """True for right-to-left languages (Arabic, Urdu, Persian, Hebrew, ...)."""
+        return self.language.split("-")[0].lower() in RTL_LANGUAGES
+
+
+RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "dv", "ckb"})
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A whole brief. ``footnotes`` are in numbering order, ``references`` in list order."""
+
+    meta: Metadata
+    body: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    references: tuple[Reference, ...] = ()
