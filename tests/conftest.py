@@ -1,0 +1,37 @@
+"""Shared fixtures: where the examples, the test data and the real seed brief live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "000_6953af264a2119c8.txt"
+EXAMPLES = REPO / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    assert SHARED.is_dir(), f"the shared folder must sit beside the repository: {SHARED}"
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    assert SEED.is_file(), f"the real seed brief is missing: {SEED}"
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def example_paths() -> list[Path]:
+    paths = sorted(EXAMPLES.glob("*.xml"))
+    assert paths, "examples/ holds no brief"
+    return paths
