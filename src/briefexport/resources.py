@@ -1,0 +1,60 @@
+"""Read files a brief refers to (figure images), only from inside the brief's own folder.
+
+A path is refused when it is absolute, carries a URL scheme, or leaves the folder once ``..`` and
+symbolic links are resolved; the checks run before any byte is read.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from pathlib import Path, PurePosixPath
+
+from .errors import UnsafeResourceError
+
+MAX_IMAGE_BYTES = 20 * 2**20
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def check_relative_href(href: str) -> str | None:
+    """Why ``href`` may not name a file of the brief, or None when its form is acceptable."""
+    if not href.strip():
+        return "empty file path"
+    if _SCHEME.match(href) or href.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", href):
+        return f"path {href!r} must be relative to the brief's folder (no URL, no absolute path)"
+    if ".." in PurePosixPath(href.replace("\\", "/")).parts:
+        return f"path {href!r} leaves the brief's folder"
+    return None
+
+
+def resolve_inside(base_dir: Path, href: str) -> Path:
+    """The real path of ``href`` under ``base_dir``; raises when it is not a file inside it."""
+    problem = check_relative_href(href)
+    if problem:
+        raise UnsafeResourceError(problem)
+    root = base_dir.resolve()
+    path = (root / href).resolve()
+    if not path.is_relative_to(root):
+        raise UnsafeResourceError(f"path {href!r} resolves outside the brief's folder")
+    if not path.is_file():
+        raise UnsafeResourceError(f"file {href!r} not found beside the brief")
+    return path
+
+
+def read_image(base_dir: Path, href: str) -> tuple[bytes, str]:
+    """The bytes and media type of an image inside ``base_dir``."""
+    path = resolve_inside(base_dir, href)
+    media_type = IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+    if media_type not in IMAGE_TYPES.values():
+        raise UnsafeResourceError(f"file {href!r} is not a PNG, JPEG, GIF, SVG or WebP image")
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        raise UnsafeResourceError(f"image {href!r} is larger than {MAX_IMAGE_BYTES} bytes")
+    return path.read_bytes(), media_type
