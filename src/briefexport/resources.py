@@ -53,7 +53,7 @@ def read_image(base_dir: Path, href: str) -> tuple[bytes, str]:
     """The bytes and media type of an image inside ``base_dir``."""
     path = resolve_inside(base_dir, href)
     media_type = IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
-    if media_type not in IMAGE_TYPES.values():
+    if media_type is None or media_type not in IMAGE_TYPES.values():
         raise UnsafeResourceError(f"file {href!r} is not a PNG, JPEG, GIF, SVG or WebP image")
     if path.stat().st_size > MAX_IMAGE_BYTES:
         raise UnsafeResourceError(f"image {href!r} is larger than {MAX_IMAGE_BYTES} bytes")
