@@ -1,0 +1,112 @@
+"""The document head (metadata WeasyPrint turns into PDF metadata) and the front matter.
+
+The front matter reproduces a think-tank brief's first page: series label, title, subtitle,
+"By" block, "Edited by" block, long date, disclaimer, then abstract and keywords if any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from lxml import etree
+
+from ... import i18n
+from ...inlines import plain_text
+from ...model import Contributor, Metadata
+from .context import RenderContext
+from .inline import inlines_to_xhtml
+from .markup import child
+
+GENERATOR = "briefexport"
+
+
+def head_to_xhtml(
+    ctx: RenderContext,
+    html: etree._Element,
+    css: Sequence[str],
+    inline_css: str | None,
+    modified: dt.datetime | None,
+) -> None:
+    """``<head>`` with title, stylesheets and the brief's metadata as ``<meta>`` elements."""
+    meta = ctx.brief.meta
+    head = child(html, "head")
+    child(head, "meta", {"charset": "utf-8"})
+    child(head, "title", text=plain_text(meta.title))
+    for href in css:
+        child(head, "link", {"rel": "stylesheet", "href": href})
+    if inline_css:
+        child(head, "style", text=inline_css)
+    for name, content in head_metadata(meta, modified):
+        child(head, "meta", {"name": name, "content": content})
+
+
+def head_metadata(meta: Metadata, modified: dt.datetime | None) -> list[tuple[str, str]]:
+    """(name, content) pairs for ``<meta>``: authors, description, keywords, dates."""
+    pairs = [("author", author.name.display) for author in meta.authors]
+    abstract = " ".join(plain_text(p.children) for p in meta.abstract)
+    if abstract:
+        pairs.append(("description", abstract))
+    if meta.keywords:
+        pairs.append(("keywords", ", ".join(meta.keywords)))
+    pairs.append(("generator", GENERATOR))
+    pairs.append(("dcterms.created", meta.date.isoformat()))
+    changed = modified.strftime("%Y-%m-%dT%H:%M:%SZ") if modified else meta.date.isoformat()
+    pairs.append(("dcterms.modified", changed))
+    return pairs
+
+
+def front_to_xhtml(ctx: RenderContext, body: etree._Element) -> etree._Element:
+    """``<header class="front">`` with everything printed above the lead paragraph."""
+    meta = ctx.brief.meta
+    header = child(body, "header", {"class": "front"})
+    child(header, "p", {"class": "series"}, meta.heading or meta.series)
+    inlines_to_xhtml(ctx, child(header, "h1", {"class": "title"}), meta.title)
+    if meta.subtitle:
+        inlines_to_xhtml(ctx, child(header, "p", {"class": "subtitle"}), meta.subtitle)
+    people_block(ctx, header, "byline", ctx.label("by"), meta.authors)
+    people_block(ctx, header, "editors", ctx.label("edited_by"), meta.editors)
+    date = child(child(header, "p", {"class": "date"}), "time", {"datetime": meta.date.isoformat()})
+    date.text = i18n.long_date(meta.date, meta.language)
+    if meta.disclaimer:
+        disclaimer = child(child(header, "p", {"class": "disclaimer"}), "em")
+        inlines_to_xhtml(ctx, disclaimer, meta.disclaimer)
+    abstract_and_keywords(ctx, header)
+    return header
+
+
+def people_block(
+    ctx: RenderContext,
+    header: etree._Element,
+    css_class: str,
+    label: str,
+    people: Sequence[Contributor],
+) -> None:
+    """The "By" or "Edited by" block: one ``div.contributor`` per person."""
+    if not people:
+        return
+    block = child(header, "div", {"class": css_class})
+    child(block, "p", {"class": "byline-label"}, label)
+    for person in people:
+        contributor = child(block, "div", {"class": "contributor"})
+        child(child(contributor, "p", {"class": "name"}), "strong", text=person.name.display)
+        if person.role:
+            child(child(contributor, "p", {"class": "role"}), "em", text=person.role)
+        for affiliation in person.affiliations:
+            parts = (affiliation.department, affiliation.institution)
+            place = ", ".join(part for part in parts if part)
+            child(child(contributor, "p", {"class": "affiliation"}), "em", text=place)
+
+
+def abstract_and_keywords(ctx: RenderContext, header: etree._Element) -> None:
+    meta = ctx.brief.meta
+    if meta.abstract:
+        attrs = {"class": "abstract", "aria-labelledby": "abstract-title"}
+        section = child(header, "section", attrs)
+        child(section, "h2", {"id": "abstract-title"}, ctx.label("abstract"))
+        for paragraph in meta.abstract:
+            inlines_to_xhtml(ctx, child(section, "p"), paragraph.children)
+    if meta.keywords:
+        keywords = child(header, "p", {"class": "keywords"})
+        child(keywords, "span", {"class": "keywords-label"}, ctx.label("keywords"))
+        child(keywords, "span", {"class": "keyword-list"}, ", ".join(meta.keywords))

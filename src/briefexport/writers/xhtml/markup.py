@@ -1,0 +1,83 @@
+"""Small lxml helpers for building XHTML 1 / HTML5 polyglot trees and serialising them.
+
+The output follows the HTML Living Standard in its XML syntax (the XHTML Content Documents of
+EPUB 3.3 require it), written so that an HTML parser reads the same tree: no XML declaration and
+an explicit end tag on every non-void element (``<div></div>``, never ``<div/>``).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from copy import deepcopy
+
+from lxml import etree
+
+from ...model import Image
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EPUB_TYPE = f"{{{EPUB_NS}}}type"
+NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
+
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+DOCTYPE = b"<!DOCTYPE html>\n"
+
+
+def tag(name: str) -> str:
+    """The qualified name of an XHTML element."""
+    return f"{{{XHTML_NS}}}{name}"
+
+
+def element(
+    name: str, attrs: Mapping[str, str] | None = None, text: str | None = None
+) -> etree._Element:
+    """A detached XHTML element with attributes and optional text."""
+    new = etree.Element(tag(name), attrib=dict(attrs or {}), nsmap=NSMAP)
+    if text:
+        new.text = text
+    return new
+
+
+def child(
+    parent: etree._Element,
+    name: str,
+    attrs: Mapping[str, str] | None = None,
+    text: str | None = None,
+) -> etree._Element:
+    """Append a new XHTML element to ``parent`` and return it."""
+    new = etree.SubElement(parent, tag(name), attrib=dict(attrs or {}))
+    if text:
+        new.text = text
+    return new
+
+
+def append_text(parent: etree._Element, text: str) -> None:
+    """Append text after the last child of ``parent`` (mixed content)."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def data_uri(image: Image) -> str:
+    """The image as a ``data:`` URI (base64)."""
+    encoded = base64.b64encode(image.data).decode("ascii")
+    return f"data:{image.media_type};base64,{encoded}"
+
+
+def serialize(root: etree._Element, *, doctype: bool = True) -> bytes:
+    """UTF-8 XHTML that an HTML parser reads the same way; deterministic."""
+    copy = deepcopy(root)
+    for node in copy.iter(tag("*")):
+        local = etree.QName(node).localname
+        if local not in VOID_ELEMENTS and node.text is None and not len(node):
+            node.text = ""
+    body = etree.tostring(copy, encoding="utf-8", xml_declaration=False)
+    return (DOCTYPE if doctype else b"") + body + b"\n"
