@@ -1,0 +1,79 @@
+"""Run a writer and put its output in place atomically.
+
+A writer returns bytes; they go to a temporary file in the target folder that is renamed over the
+target only when complete, so a failure never leaves a partial file nor destroys a good one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import BriefexportError, OutputError
+from .formats import FORMATS, get_writer
+from .model import Block, Brief, Figure, Image, Section
+from .options import WriteOptions
+
+
+def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
+    """``<stem><suffix>`` beside the source or in ``output_dir``."""
+    stem = source.name.removesuffix(".xml").removesuffix(".jats")
+    return (output_dir or source.parent) / f"{stem}{FORMATS[fmt].suffix}"
+
+
+def export_brief(brief: Brief, fmt: str, path: Path, options: WriteOptions) -> Path:
+    """Render ``brief`` as ``fmt`` and write it to ``path`` atomically."""
+    writer = get_writer(fmt)
+    try:
+        data = writer(brief, options)
+    except BriefexportError:
+        raise
+    except Exception as error:
+        raise OutputError(f"{fmt} writer failed: {type(error).__name__}: {error}") from error
+    atomic_write(path, data)
+    if fmt == "jats":
+        _write_figures(brief, path.parent)
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def _write_figures(brief: Brief, folder: Path) -> None:
+    """Archival JATS names its figures by relative path: put them beside the XML."""
+    for image in _images(brief.body):
+        target = folder / image.href
+        if target.is_file() and target.read_bytes() == image.data:
+            continue
+        atomic_write(target, image.data)
+
+
+def _images(blocks: tuple[Block, ...]) -> list[Image]:
+    found = []
+    for block in blocks:
+        if isinstance(block, Figure):
+            found.append(block.image)
+        elif isinstance(block, Section):
+            found.extend(_images(block.blocks))
+    return found

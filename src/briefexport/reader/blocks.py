@@ -1,0 +1,192 @@
+"""Build the model's blocks and inlines from schema-valid, checked JATS elements.
+
+Dispatch is by tag name; the schema guarantees no other tag reaches these tables. Calls are
+resolved here: a footnote call becomes a :class:`FootnoteRef` holding its note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import Diagnostic, UnsafeResourceError
+from ..inlines import canonical, collapse_space
+from ..model import (
+    Block,
+    Cell,
+    Citation,
+    CitationField,
+    CitationPart,
+    CitationRef,
+    CitedDate,
+    Figure,
+    Footnote,
+    FootnoteRef,
+    Image,
+    Inline,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    PublicationType,
+    Quote,
+    Reference,
+    Row,
+    Section,
+    Styled,
+    Table,
+    Text,
+    TextStyle,
+)
+from ..resources import read_image
+from .checks import XLINK_HREF
+from .locate import Locator
+
+STYLE_TAGS = {style.value: style for style in TextStyle}
+CITATION_TAGS = {field.value: field for field in CitationField}
+
+
+@dataclass
+class Context:
+    """What block building needs: resolved targets, the brief's folder, and where to report."""
+
+    notes: Mapping[str, Footnote]
+    references: Mapping[str, Reference]
+    base_dir: Path | None
+    at: Locator
+    problems: list[Diagnostic]
+
+
+def inlines(element: etree._Element, ctx: Context) -> tuple[Inline, ...]:
+    """The element's mixed content in normal form."""
+    return canonical(_raw_inlines(element, ctx))
+
+
+def text_of(element: etree._Element | None) -> str | None:
+    """Whitespace-collapsed text of an element, or None when absent."""
+    return None if element is None else collapse_space("".join(element.itertext()))
+
+
+def _raw_inlines(element: etree._Element, ctx: Context) -> list[Inline]:
+    out: list[Inline] = [Text(element.text)] if element.text else []
+    for child in element:
+        if isinstance(child.tag, str):
+            out.append(_inline(child, ctx))
+        if child.tail:
+            out.append(Text(child.tail))
+    return out
+
+
+def _inline(element: etree._Element, ctx: Context) -> Inline:
+    tag = str(element.tag)
+    if tag in STYLE_TAGS:
+        return Styled(STYLE_TAGS[tag], tuple(_raw_inlines(element, ctx)))
+    if tag in CITATION_TAGS:
+        return CitationPart(CITATION_TAGS[tag], tuple(_raw_inlines(element, ctx)))
+    if tag == "ext-link":
+        return Link(element.get(XLINK_HREF, "").strip(), tuple(_raw_inlines(element, ctx)))
+    if tag == "xref" and element.get("ref-type") == "fn":
+        return FootnoteRef(ctx.notes[element.get("rid", "")])
+    if tag == "xref":
+        return CitationRef(ctx.references[element.get("rid", "")])
+    if tag == "string-date":
+        return CitedDate(element.get("iso-8601-date", ""), "".join(element.itertext()))
+    if tag == "mixed-citation":
+        return citation(element, ctx, raw=True)
+    raise AssertionError(f"schema let <{tag}> through")
+
+
+def citation(element: etree._Element, ctx: Context, raw: bool = False) -> Citation:
+    """A ``mixed-citation``."""
+    kind = PublicationType(element.get("publication-type", "other"))
+    children = tuple(_raw_inlines(element, ctx))
+    return Citation(kind, children if raw else canonical(children))
+
+
+def paragraph(element: etree._Element, ctx: Context) -> Paragraph:
+    """A ``p``; ``content-type="lead"`` marks the lead paragraph."""
+    return Paragraph(inlines(element, ctx), lead=element.get("content-type") == "lead")
+
+
+def paragraphs(element: etree._Element, ctx: Context) -> tuple[Paragraph, ...]:
+    """The ``p`` children of an element."""
+    return tuple(paragraph(p, ctx) for p in element.iterfind("p"))
+
+
+def blocks(element: etree._Element, ctx: Context) -> tuple[Block, ...]:
+    """The block children of ``body`` or ``sec`` (subsections last, as JATS orders them)."""
+    return tuple(BLOCKS[str(child.tag)](child, ctx) for child in element if child.tag in BLOCKS)
+
+
+def _section(element: etree._Element, ctx: Context) -> Section:
+    title = element.find("title")
+    assert title is not None
+    return Section(element.get("id"), inlines(title, ctx), blocks(element, ctx))
+
+
+def _list(element: etree._Element, ctx: Context) -> ListBlock:
+    items = tuple(ListItem(paragraphs(item, ctx)) for item in element.iterfind("list-item"))
+    return ListBlock(element.get("list-type") == "order", items)
+
+
+def _quote(element: etree._Element, ctx: Context) -> Quote:
+    attrib = element.find("attrib")
+    return Quote(paragraphs(element, ctx), () if attrib is None else inlines(attrib, ctx))
+
+
+def _caption(element: etree._Element, ctx: Context) -> tuple[Inline, ...]:
+    caption = element.find("caption/p")
+    return () if caption is None else inlines(caption, ctx)
+
+
+def _rows(element: etree._Element | None, ctx: Context) -> tuple[Row, ...]:
+    if element is None:
+        return ()
+    return tuple(Row(tuple(_cell(cell, ctx) for cell in tr)) for tr in element.iterfind("tr"))
+
+
+def _cell(element: etree._Element, ctx: Context) -> Cell:
+    span = {key: int(element.get(key, "1")) for key in ("colspan", "rowspan")}
+    return Cell(inlines(element, ctx), element.tag == "th", span["colspan"], span["rowspan"])
+
+
+def _table(element: etree._Element, ctx: Context) -> Table:
+    table = element.find("table")
+    assert table is not None
+    return Table(
+        element.get("id"),
+        text_of(element.find("label")),
+        _caption(element, ctx),
+        _rows(table.find("thead"), ctx),
+        _rows(table.find("tbody"), ctx),
+    )
+
+
+def _figure(element: etree._Element, ctx: Context) -> Figure:
+    graphic = element.find("graphic")
+    assert graphic is not None
+    href = graphic.get(XLINK_HREF, "").strip()
+    image = Image(href, text_of(graphic.find("alt-text")) or "", "application/octet-stream", b"")
+    try:
+        if ctx.base_dir is None:
+            raise UnsafeResourceError(
+                "the brief was read without a folder, so figures cannot be read"
+            )
+        data, media_type = read_image(ctx.base_dir, href)
+        image = Image(href, image.alt_text, media_type, data)
+    except UnsafeResourceError as error:
+        ctx.problems.append(ctx.at.error(graphic, str(error)))
+    return Figure(element.get("id"), text_of(element.find("label")), _caption(element, ctx), image)
+
+
+BLOCKS: dict[str, Callable[[etree._Element, Context], Block]] = {
+    "p": paragraph,
+    "sec": _section,
+    "list": _list,
+    "disp-quote": _quote,
+    "table-wrap": _table,
+    "fig": _figure,
+}

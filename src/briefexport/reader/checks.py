@@ -1,0 +1,167 @@
+"""Checks a grammar cannot make, run on a schema-valid brief before the model is built.
+
+Ids are unique and every call resolves; a footnote is called only from the body; dates exist
+and agree with their parts; links use http, https or mailto; the title is not empty.
+Figure paths are checked where the image is read (:mod:`briefexport.reader.blocks`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..errors import Diagnostic
+from .locate import Locator
+
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+LINK_SCHEMES = ("http", "https", "mailto")
+NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
+
+
+def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    """Every semantic problem of a schema-valid brief, errors and warnings, in document order."""
+    found: list[Diagnostic] = []
+    found += _check_ids(root, at)
+    found += _check_calls(root, at)
+    found += _check_pub_date(root, at)
+    found += _check_string_dates(root, at)
+    found += _check_links(root, at)
+    found += _check_titles(root, at)
+    return found
+
+
+def _check_ids(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    counts = Counter(element.get("id") for element in root.iter() if element.get("id"))
+    seen: set[str] = set()
+    found = []
+    for element in root.iter():
+        ident = element.get("id")
+        if ident and counts[ident] > 1:
+            if ident in seen:
+                found.append(at.error(element, f"duplicate id {ident!r}"))
+            seen.add(ident)
+    return found
+
+
+def _targets(root: etree._Element, xpath: str) -> set[str]:
+    return {str(value) for value in root.xpath(xpath)}
+
+
+def _check_calls(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    targets = {
+        "fn": _targets(root, "back/fn-group/fn/@id"),
+        "bibr": _targets(root, "back/ref-list/ref/@id"),
+        "aff": _targets(root, "front/article-meta/aff/@id"),
+    }
+    kinds = {"fn": "footnote", "bibr": "reference", "aff": "affiliation"}
+    found = []
+    for xref in root.iter("xref"):
+        kind, rid = xref.get("ref-type", ""), xref.get("rid", "")
+        if rid not in targets.get(kind, set()):
+            found.append(at.error(xref, f"call to a missing {kinds.get(kind, kind)} {rid!r}"))
+        elif kind == "fn" and _inside(xref, NOTE_FREE_PLACES):
+            found.append(at.error(xref, "a footnote can be called only from the body"))
+    found += _uncalled_notes(root, at)
+    return found
+
+
+def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
+    return any(ancestor.tag in tags for ancestor in element.iterancestors())
+
+
+def _uncalled_notes(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    called = _targets(root, "body//xref[@ref-type='fn']/@rid")
+    return [
+        at.warning(note, f"footnote {note.get('id')!r} is never called")
+        for note in root.iterfind("back/fn-group/fn")
+        if note.get("id") not in called
+    ]
+
+
+def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    element = root.find("front/article-meta/pub-date")
+    if element is None:
+        return []
+    iso = element.get("iso-8601-date", "")
+    try:
+        declared = dt.date.fromisoformat(iso)
+    except ValueError:
+        return [at.error(element, f"publication date {iso!r} does not exist")]
+    parts = [element.findtext(tag, "0") for tag in ("year", "month", "day")]
+    try:
+        spelled = dt.date(*(int(part) for part in parts))
+    except ValueError:
+        return [
+            at.error(element, f"publication date year/month/day {'-'.join(parts)} does not exist")
+        ]
+    if spelled != declared:
+        return [
+            at.error(
+                element,
+                f"publication date {iso} disagrees with day/month/year {spelled.isoformat()}",
+            )
+        ]
+    return []
+
+
+def _check_string_dates(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    return [
+        at.error(element, f"date {element.get('iso-8601-date')!r} does not exist")
+        for element in root.iter("string-date")
+        if not partial_date_exists(element.get("iso-8601-date", ""))
+    ]
+
+
+def partial_date_exists(iso: str) -> bool:
+    """True for an existing ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso)
+    if not match:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    found = []
+    for link in root.iter("ext-link"):
+        problem = link_problem(link.get(XLINK_HREF, ""))
+        if problem:
+            found.append(at.error(link, problem))
+    for licence in root.iter("{http://www.niso.org/schemas/ali/1.0/}license_ref"):
+        problem = link_problem((licence.text or "").strip())
+        if problem:
+            found.append(at.error(licence, problem))
+    return found
+
+
+def link_problem(href: str) -> str | None:
+    """Why ``href`` may not be a link target, or None for http(s) and mailto links."""
+    parts = urlsplit(href.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in LINK_SCHEMES:
+        shown = f"scheme {scheme!r}" if scheme else "no scheme"
+        return f"link {href[:80]!r} has {shown}; only http, https and mailto links are allowed"
+    if scheme != "mailto" and not parts.netloc:
+        return f"link {href[:80]!r} has no host"
+    if any(char.isspace() for char in href.strip()):
+        return f"link {href[:80]!r} contains whitespace"
+    return None
+
+
+def _check_titles(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    found = []
+    for title in root.iter("article-title", "title"):
+        parent = title.getparent()
+        in_heading = parent is not None and str(parent.tag) in ("title-group", "sec")
+        if in_heading and not "".join(title.itertext()).strip():
+            what = "the brief's title" if title.tag == "article-title" else "a section title"
+            found.append(at.error(title, f"{what} is empty"))
+    return found

@@ -1,0 +1,162 @@
+"""Parse untrusted brief XML safely and validate it against the profile's RELAX NG schema.
+
+libxml2 runs with DTD loading, entity substitution and network access off and its size, depth and
+amplification limits on. A DOCTYPE may name the JATS DTD but may not declare anything; entity
+references and XInclude are refused, never followed.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import Diagnostic
+
+MAX_INPUT_BYTES = 20 * 2**20
+MAX_SCHEMA_ERRORS = 50
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+
+
+class RejectedError(Exception):
+    """Parsing stopped; ``diagnostics`` says why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(str(diagnostics[0]) if diagnostics else "rejected")
+        self.diagnostics = diagnostics
+
+
+def read_limited(path: Path, name: str) -> bytes:
+    """The file's bytes, refusing what is not a readable regular file of sane size."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise RejectedError([Diagnostic(name, 1, 1, "not a regular file")])
+        if size > MAX_INPUT_BYTES:
+            limit = MAX_INPUT_BYTES // 2**20
+            raise RejectedError(
+                [
+                    Diagnostic(
+                        name, 1, 1, f"file is {size} bytes; briefs over {limit} MiB are refused"
+                    )
+                ]
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise RejectedError(
+            [Diagnostic(name, 1, 1, f"cannot read file: {error.strerror}")]
+        ) from None
+
+
+def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
+    """Parse ``data`` with a hardened parser; refuse declarations, entities and XInclude."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise RejectedError([Diagnostic(name, 1, 1, f"input larger than {MAX_INPUT_BYTES} bytes")])
+    if not data.strip():
+        raise RejectedError([Diagnostic(name, 1, 1, "file is empty")])
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        no_network=True,
+        huge_tree=False,
+        collect_ids=False,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        raise RejectedError(_syntax_diagnostics(parser, name)) from None
+    tree = root.getroottree()
+    _refuse_declarations(tree, name)
+    return tree
+
+
+def _syntax_diagnostics(parser: etree.XMLParser, name: str) -> list[Diagnostic]:
+    found = [
+        Diagnostic(name, entry.line or 1, max(entry.column, 1), _tidy(entry.message))
+        for entry in parser.error_log
+        if entry.level >= etree.ErrorLevels.ERROR
+    ]
+    return found[:MAX_SCHEMA_ERRORS] or [Diagnostic(name, 1, 1, "not well-formed XML")]
+
+
+def _tidy(message: str) -> str:
+    return " ".join(message.split()).rstrip(".")
+
+
+def _refuse_declarations(tree: etree._ElementTree, name: str) -> None:
+    problems: list[Diagnostic] = []
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and (
+        any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())
+    ):
+        problems.append(
+            Diagnostic(
+                name,
+                1,
+                1,
+                "DOCTYPE with an internal subset declaring entities or elements is refused",
+            )
+        )
+    for node in tree.iter(etree.Entity):
+        problems.append(
+            Diagnostic(
+                name,
+                node.sourceline or 1,
+                1,
+                f"entity reference {node.text} is refused (write the character itself)",
+            )
+        )
+    for node in tree.iter(f"{{{XINCLUDE_NS}}}*"):
+        problems.append(
+            Diagnostic(
+                name,
+                node.sourceline or 1,
+                1,
+                "XInclude is refused: a brief is one self-contained file",
+            )
+        )
+    if problems:
+        raise RejectedError(problems)
+
+
+@functools.cache
+def _schema() -> etree.RelaxNG:
+    source = files("briefexport").joinpath("schema/brief.rng").read_bytes()
+    return etree.RelaxNG(etree.fromstring(source))
+
+
+def validate_schema(tree: etree._ElementTree, name: str) -> list[Diagnostic]:
+    """All schema errors (capped), or a single clear one for a wrong root element."""
+    root = tree.getroot()
+    if root.tag != "article":
+        tag = etree.QName(root).localname if isinstance(root.tag, str) else "?"
+        namespace = etree.QName(root).namespace if isinstance(root.tag, str) else None
+        where = f" in namespace {namespace}" if namespace else ""
+        return [
+            Diagnostic(
+                name,
+                root.sourceline or 1,
+                1,
+                f"root element is <{tag}>{where}; a brief is a JATS <article> without a namespace",
+            )
+        ]
+    schema = _schema()
+    if schema.validate(tree):
+        return []
+    found = [
+        Diagnostic(name, entry.line or 1, max(entry.column, 1), _tidy(entry.message))
+        for entry in schema.error_log
+    ]
+    if len(found) > MAX_SCHEMA_ERRORS:
+        extra = len(found) - MAX_SCHEMA_ERRORS
+        found = [
+            *found[:MAX_SCHEMA_ERRORS],
+            Diagnostic(
+                name, found[MAX_SCHEMA_ERRORS].line, 1, f"... and {extra} more schema errors"
+            ),
+        ]
+    return found
