@@ -1,0 +1,125 @@
+"""``--to pdf``: a print-ready brief through WeasyPrint 70 (CSS Paged Media and CSS GCPM).
+
+The shared XHTML renderer gives the document with page-float notes; ``styles/pdf.css`` and the
+brand give the house style; :mod:`.footnotes` checks after layout that every note is on the page
+of its call and corrects the layout until it is. All resources go through a sandboxed fetcher.
+
+``options.pdf_standard`` (default ``pdf/a-3b``):
+
+* ``pdf/a-3b``: PDF/A-3b, tagged, the canonical JATS embedded as ``AFRelationship /Source``;
+* ``pdf/a-3a``: the same with WeasyPrint's PDF/A-3a tagging rules;
+* ``pdf/ua-1``: PDF/UA-1 (tagged, document title shown), no attachment;
+* ``none``: a plain tagged PDF 1.7.
+
+No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not verified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+from functools import partial
+
+from lxml import etree
+from weasyprint import HTML, Attachment, Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from ...errors import BriefexportError, OutputError, UnsafeResourceError
+from ...model import Brief
+from ...options import WriteOptions
+from ..xhtml import NotePlacement, brief_to_xhtml, serialize
+from .fetcher import SandboxedFetcher
+from .footnotes import FootnotePlacer
+from .glyphs import warn_missing_characters
+from .metadata import set_metadata, source_attachment
+from .prepare import move_to_endnotes, number_notes, set_running_head
+from .stylesheet import style_root, stylesheets
+
+DEFAULT_STANDARD = "pdf/a-3b"
+STANDARDS: dict[str, dict[str, str | bool]] = {
+    "pdf/a-3b": {"pdf_variant": "pdf/a-3b", "pdf_tags": True},
+    "pdf/a-3a": {"pdf_variant": "pdf/a-3a", "pdf_tags": True},
+    "pdf/ua-1": {"pdf_variant": "pdf/ua-1", "pdf_tags": True},
+    "none": {"pdf_tags": True},
+}
+PDF_A_CLASS = "pdf-a"
+
+
+def write(brief: Brief, options: WriteOptions) -> bytes:
+    """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
+    standard = (options.pdf_standard or DEFAULT_STANDARD).lower()
+    if standard not in STANDARDS:
+        known = ", ".join(STANDARDS)
+        raise BriefexportError(f"unknown PDF standard {standard!r} (known: {known})")
+    with _source_date_epoch(options.timestamp):
+        try:
+            return _write(brief, options, standard)
+        except FatalURLFetchingError as error:
+            cause = error.__cause__
+            if isinstance(cause, UnsafeResourceError):
+                raise UnsafeResourceError(str(cause)) from None
+            raise OutputError(f"PDF: {error}") from None
+
+
+def _write(brief: Brief, options: WriteOptions, standard: str) -> bytes:
+    fetcher = SandboxedFetcher([style_root(options)])
+    fonts = FontConfiguration()
+    tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)
+    prepare_tree(tree, brief, standard)
+    warn_missing_characters(tree.itertext(), options.style_dir)
+    css = stylesheets(options, fetcher, fonts)
+    render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
+    placer = FootnotePlacer(tree, render, partial(move_to_endnotes, tree, brief=brief))
+    document = placer.place()
+    set_metadata(document, brief, options)
+    attachments = _attachments(brief, options, standard)
+    pdf: bytes = document.write_pdf(attachments=attachments, **STANDARDS[standard])
+    return pdf
+
+
+def prepare_tree(tree: etree._Element, brief: Brief, standard: str) -> None:
+    """Number notes, set the running header and mark PDF/A output for its CSS rules."""
+    number_notes(tree, brief)
+    set_running_head(tree, brief)
+    if standard.startswith("pdf/a"):
+        classes = (tree.get("class") or "").split()
+        tree.set("class", " ".join([*classes, PDF_A_CLASS]))
+
+
+def _render(
+    tree: etree._Element,
+    *,
+    fetcher: SandboxedFetcher,
+    fonts: FontConfiguration,
+    css: list[object],
+    base_url: str,
+) -> Document:
+    html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
+    document: Document = html.render(stylesheets=css, font_config=fonts)
+    return document
+
+
+def _base_url(options: WriteOptions) -> str:
+    return style_root(options).as_uri() + "/"
+
+
+def _attachments(brief: Brief, options: WriteOptions, standard: str) -> list[Attachment]:
+    if not standard.startswith("pdf/a-3"):
+        return []
+    return [source_attachment(brief, options)]
+
+
+@contextlib.contextmanager
+def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
+    """fontTools stamps font subsets with SOURCE_DATE_EPOCH, else with the clock."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
