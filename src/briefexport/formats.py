@@ -42,6 +42,14 @@ FORMATS: dict[str, Format] = {
             "Archival JATS 1.3 XML (Archiving DTD), also the canonical form",
             "lxml",
         ),
+        Format(
+            "html",
+            ".html",
+            "text/html",
+            "briefexport.writers.html:write",
+            "Standalone HTML5 page: CSS and images inlined, linked endnotes",
+            "nothing beyond the core",
+        ),
     )
 }
 
