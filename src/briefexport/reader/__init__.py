@@ -39,11 +39,10 @@ def parse_brief(
         tree = parse_untrusted(data, name)
     except RejectedError as rejected:
         raise InvalidBriefError(rejected.diagnostics) from None
-    errors = validate_schema(tree, name)
-    if errors:
-        raise InvalidBriefError(errors)
     at = Locator(name, data)
-    found = check_brief(tree.getroot(), at)
+    found = validate_schema(tree, name)
+    if tree.getroot().tag == "article":
+        found += check_brief(tree.getroot(), at)
     if not _has_errors(found):
         ctx = Context({}, {}, base_dir, at, found)
         brief = _build(tree.getroot(), ctx)

@@ -18,6 +18,9 @@ from ..errors import Diagnostic
 MAX_INPUT_BYTES = 20 * 2**20
 MAX_SCHEMA_ERRORS = 50
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+ALLOWED_PUBLIC_IDS = frozenset(
+    {"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN"}
+)
 
 
 class RejectedError(Exception):
@@ -89,6 +92,18 @@ def _tidy(message: str) -> str:
 
 def _refuse_declarations(tree: etree._ElementTree, name: str) -> None:
     problems: list[Diagnostic] = []
+    public_id = tree.docinfo.public_id
+    if tree.docinfo.doctype and public_id not in ALLOWED_PUBLIC_IDS:
+        what = f"public id {public_id!r}" if public_id else f"system id {tree.docinfo.system_url!r}"
+        problems.append(
+            Diagnostic(
+                name,
+                1,
+                1,
+                f"external DTD ({what}) is refused; only the JATS 1.3 Archiving DOCTYPE"
+                " is accepted, and it is never loaded",
+            )
+        )
     dtd = tree.docinfo.internalDTD
     if dtd is not None and (
         any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())
