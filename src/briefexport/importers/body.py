@@ -1,0 +1,52 @@
+"""The body of a Markdown brief (markdown-it-py syntax tree) to blocks and numbered footnotes.
+
+Conventions on top of CommonMark (documented in ``docs/markdown.md``):
+
+* ``##`` starts a section, ``###`` and ``####`` nest it (three levels); ``{#id}`` on the line
+  before a heading, table or figure gives its id (markdown-it attrs plugin).
+* ``{.lead}`` before a paragraph marks the lead paragraph.
+* A paragraph holding only an image is a figure; ``{#id label="Figure 1"}`` before it gives its
+  label, and a paragraph right after it starting ``Figure:`` its caption. Tables take
+  ``Table:`` captions the same way.
+* The last paragraph of a block quote starting with an em dash is its attribution.
+* Footnotes are ``[^id]`` calls and definitions, numbered by first call. A footnote that reads as a
+  web citation becomes a structured ``mixed-citation``.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..model import Block, Footnote
+from .footnotes import number_footnotes
+from .mdblocks import BlockConverter
+from .mdcontext import BodyContext
+
+
+def convert_body(
+    root: SyntaxTreeNode, context: BodyContext
+) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+    """The blocks of the document (sections nested) and its footnotes in numbering order."""
+    content = [node for node in root.children if node.type not in ("front_matter",)]
+    definitions = [node for node in content if node.type == "footnote_block"]
+    blocks = [node for node in content if node.type != "footnote_block"]
+    footnotes = number_footnotes(blocks, definitions, context)
+    converter = BlockConverter(context)
+    return converter.sectioned(blocks), footnotes
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with tables, YAML front matter, footnotes and ``{#id .class}`` attributes."""
+    parser = MarkdownIt("commonmark", {"linkify": False, "typographer": False})
+    return (
+        parser.use(front_matter_plugin).use(footnote_plugin).use(attrs_block_plugin).enable("table")
+    )
+
+
+def parse_markdown(source: str) -> SyntaxTreeNode:
+    """The syntax tree of a Markdown document."""
+    return SyntaxTreeNode(markdown_parser().parse(source))

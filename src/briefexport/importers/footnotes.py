@@ -1,0 +1,82 @@
+"""Footnote definitions of a Markdown document, numbered in the order of their first call.
+
+A note defined but never called is kept (numbered after the called ones) with a warning; a note
+whose single paragraph reads as a web citation gets a structured ``mixed-citation``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..model import Footnote, Inline, Link, Paragraph, Text
+from .citations import parse_citation
+from .mdblocks import BlockConverter
+from .mdcontext import BodyContext
+
+_NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
+
+
+def footnote_id(label: str) -> str:
+    """The XML id of the note written ``[^label]``: the label itself when it is a valid id."""
+    if _NCNAME.fullmatch(label):
+        return label
+    return "fn-" + re.sub(r"[^\w.-]", "-", label)
+
+
+def number_footnotes(
+    blocks: list[SyntaxTreeNode], definitions: list[SyntaxTreeNode], context: BodyContext
+) -> tuple[Footnote, ...]:
+    """The notes defined in ``definitions``, numbered by first call in ``blocks``.
+
+    Each note is also recorded in ``context.notes`` under its label, for the calls.
+    """
+    defined = {
+        str(node.meta.get("label", "")): node for block in definitions for node in block.children
+    }
+    order = _call_order(blocks)
+    for label in defined:
+        if label not in order:
+            context.problems.warning(
+                _definition_line(defined[label], context), f"footnote [^{label}] is never called"
+            )
+            order.append(label)
+    converter = BlockConverter(context)
+    notes = []
+    for number, label in enumerate((label for label in order if label in defined), start=1):
+        paragraphs = converter.paragraphs(defined[label].children)
+        note = Footnote(footnote_id(label), number, tuple(_cited(p) for p in paragraphs))
+        context.notes[label] = note
+        notes.append(note)
+    return tuple(notes)
+
+
+def _call_order(blocks: list[SyntaxTreeNode]) -> list[str]:
+    order: list[str] = []
+    for block in blocks:
+        for node in block.walk():
+            label = str(node.meta.get("label", "")) if node.type == "footnote_ref" else None
+            if label is not None and label not in order:
+                order.append(label)
+    return order
+
+
+def _definition_line(node: SyntaxTreeNode, context: BodyContext) -> int:
+    return context.line(node.children[0]) if node.children else 1
+
+
+def _cited(paragraph: Paragraph) -> Paragraph:
+    """The paragraph with its text as a structured citation when it reads as one."""
+    children: tuple[Inline, ...] = paragraph.children
+    url = None
+    if (
+        children
+        and isinstance(children[-1], Link)
+        and children[-1].children == (Text(children[-1].href),)
+    ):
+        url, children = children[-1].href, children[:-1]
+    if len(children) != 1 or not isinstance(children[0], Text):
+        return paragraph
+    citation = parse_citation(children[0].value, url)
+    return Paragraph((citation,)) if citation else paragraph

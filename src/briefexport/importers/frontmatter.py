@@ -1,0 +1,198 @@
+"""The YAML front matter of a Markdown brief to the model's :class:`Metadata`.
+
+Keys (see ``docs/markdown.md``): ``series``, ``heading``, ``title``, ``subtitle``,
+``running-head``, ``authors``, ``editors``, ``affiliations``, ``date``, ``publisher``,
+``publisher-location``, ``journal-id``, ``doi``, ``publisher-id``, ``disclaimer``, ``abstract``,
+``keywords``, ``language``, ``copyright``, ``license``. Title, subtitle and disclaimer are
+Markdown inline text; the abstract is Markdown paragraphs. Unknown keys are errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+import yaml
+
+from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
+from .dates import printed_date
+from .mdcontext import BodyContext
+from .names import journal_id_for
+from .people import AffiliationRegistry, contributor
+
+InlineParser: TypeAlias = Callable[[str, int], tuple[Inline, ...]]
+ParagraphParser: TypeAlias = Callable[[str, int], tuple[Paragraph, ...]]
+
+DEFAULT_SERIES = "Issue Brief"
+DEFAULT_LANGUAGE = "en"
+KNOWN_KEYS = frozenset(
+    {
+        *("series", "heading", "title", "subtitle", "running-head", "language"),
+        *("authors", "editors", "affiliations", "date", "disclaimer", "abstract", "keywords"),
+        *("publisher", "publisher-location", "journal-id", "doi", "publisher-id"),
+        *("copyright", "license"),
+    }
+)
+
+
+@dataclass
+class FrontMatter:
+    """The parsed YAML and where it sits in the source, for line numbers."""
+
+    values: dict[str, Any]
+    text: str
+    first_line: int
+
+    def line(self, key: str) -> int:
+        """The source line of top-level ``key`` (the front matter's first line if absent)."""
+        for index, line in enumerate(self.text.splitlines()):
+            if re.match(rf"{re.escape(key)}\s*:", line):
+                return self.first_line + 1 + index
+        return self.first_line
+
+
+def load_front_matter(text: str, first_line: int, context: BodyContext) -> FrontMatter:
+    """Parse the YAML, reporting syntax errors with their line."""
+    try:
+        values = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + 1 + (mark.line if mark is not None else 0)
+        context.problems.error(line, f"front matter is not valid YAML: {error}".splitlines()[0])
+        values = {}
+    if not isinstance(values, dict):
+        context.problems.error(first_line, "front matter must be a mapping of keys to values")
+        values = {}
+    return FrontMatter(values, text, first_line)
+
+
+def build_metadata(
+    front: FrontMatter, context: BodyContext, inline: InlineParser, blocks: ParagraphParser
+) -> Metadata | None:
+    """The metadata, or None when something required is missing (reported)."""
+    values, problems = front.values, context.problems
+    for key in values:
+        if key not in KNOWN_KEYS:
+            problems.error(front.line(key), f"unknown front matter key {key!r}")
+    registry = AffiliationRegistry(
+        lambda message: problems.error(front.line("affiliations"), message)
+    )
+    for entry in _as_list(values.get("affiliations")):
+        registry.declare(entry)
+    authors = _people(front, "authors", registry, context)
+    editors = _people(front, "editors", registry, context)
+    title: tuple[Inline, ...] = inline(str(values.get("title") or ""), front.line("title"))
+    date = _date(front, context)
+    if not title:
+        problems.error(front.line("title"), "the brief needs a title")
+    if not authors:
+        problems.error(front.line("authors"), "the brief needs at least one author")
+    if not title or not authors or date is None:
+        return None
+    publisher = _publisher(front, authors, context)
+    return Metadata(
+        language=str(values.get("language") or DEFAULT_LANGUAGE),
+        series=_series(front, context),
+        journal_id=str(values.get("journal-id") or journal_id_for(publisher) or publisher),
+        publisher=publisher,
+        title=title,
+        authors=authors,
+        date=date,
+        publisher_location=_text(values, "publisher-location"),
+        doi=_text(values, "doi"),
+        publisher_id=_text(values, "publisher-id"),
+        heading=_text(values, "heading"),
+        subtitle=inline(str(values.get("subtitle") or ""), front.line("subtitle")),
+        running_head=_text(values, "running-head"),
+        editors=editors,
+        affiliations=tuple(registry.by_id.values()),
+        disclaimer=inline(str(values.get("disclaimer") or ""), front.line("disclaimer")),
+        permissions=_permissions(front, context),
+        abstract=_abstract(front, blocks),
+        keywords=tuple(str(k) for k in _as_list(values.get("keywords"))),
+    )
+
+
+def _people(
+    front: FrontMatter, key: str, registry: AffiliationRegistry, context: BodyContext
+) -> tuple[Contributor, ...]:
+    line = front.line(key)
+
+    def report(message: str) -> None:
+        context.problems.error(line, message)
+
+    people = (contributor(value, registry, report) for value in _as_list(front.values.get(key)))
+    return tuple(person for person in people if person is not None)
+
+
+def _date(front: FrontMatter, context: BodyContext) -> dt.date | None:
+    value = front.values.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    parsed = printed_date(str(value)) if value is not None else None
+    if parsed is None:
+        context.problems.error(
+            front.line("date"), f"the brief needs a date such as 2024-06-14, not {value!r}"
+        )
+    return parsed
+
+
+def _series(front: FrontMatter, context: BodyContext) -> str:
+    series = _text(front.values, "series")
+    if series is None:
+        context.problems.warning(front.line("series"), f"no series given; using {DEFAULT_SERIES!r}")
+    return series or DEFAULT_SERIES
+
+
+def _publisher(front: FrontMatter, authors: tuple[Contributor, ...], context: BodyContext) -> str:
+    publisher = _text(front.values, "publisher")
+    if publisher:
+        return publisher
+    institutions = [aff.institution for person in authors for aff in person.affiliations]
+    if institutions:
+        return institutions[0]
+    context.problems.error(
+        front.line("publisher"), "no publisher, and no author affiliation to take it from"
+    )
+    return ""
+
+
+def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None:
+    copyright_ = front.values.get("copyright") or {}
+    license_ = front.values.get("license") or {}
+    if isinstance(license_, str):
+        license_ = {"url": license_}
+    if not isinstance(copyright_, dict) or not isinstance(license_, dict):
+        context.problems.error(front.line("copyright"), "copyright and license must be mappings")
+        return None
+    if not copyright_ and not license_:
+        return None
+    year = copyright_.get("year")
+    return Permissions(
+        statement=_text(copyright_, "statement"),
+        year=int(str(year)) if str(year).isdigit() else None,
+        holder=_text(copyright_, "holder"),
+        license_url=_text(license_, "url"),
+        license_text=_text(license_, "text"),
+    )
+
+
+def _abstract(front: FrontMatter, blocks: ParagraphParser) -> tuple[Paragraph, ...]:
+    text = front.values.get("abstract")
+    return blocks(str(text), front.line("abstract")) if text else ()
+
+
+def _text(mapping: dict[str, Any], key: str) -> str | None:
+    value = mapping.get(key)
+    return str(value).strip() if value is not None and str(value).strip() else None
+
+
+def _as_list(value: object) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

@@ -1,0 +1,79 @@
+"""Import a Markdown brief: YAML front matter for the metadata, CommonMark for the body.
+
+The parser is markdown-it-py with the front_matter, footnote and attrs plugins and GFM tables;
+the conventions are in ``body.py`` and ``frontmatter.py`` and documented in ``docs/markdown.md``.
+A first-level heading at the very top is taken as the title when the front matter has none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..model import Brief, Inline, Paragraph
+from .body import convert_body, markdown_parser, parse_markdown
+from .frontmatter import (
+    FrontMatter,
+    InlineParser,
+    ParagraphParser,
+    build_metadata,
+    load_front_matter,
+)
+from .mdblocks import BlockConverter
+from .mdcontext import BodyContext
+from .mdinline import InlineContext, convert_inline
+from .problems import Problems
+
+
+def import_markdown(source: str, problems: Problems, base_dir: Path) -> Brief:
+    """The brief written in ``source``; raises InvalidBriefError listing every problem."""
+    context = BodyContext(problems, base_dir)
+    root = parse_markdown(source)
+    front = _front_matter(root, context)
+    _take_title_heading(root, front, context)
+    body, footnotes = convert_body(root, context)
+    meta = build_metadata(front, context, inline_parser(context), _paragraph_parser(context))
+    problems.raise_if_errors()
+    assert meta is not None  # build_metadata reports an error whenever it gives None
+    return Brief(meta=meta, body=body, footnotes=footnotes)
+
+
+def _front_matter(root: SyntaxTreeNode, context: BodyContext) -> FrontMatter:
+    for node in root.children:
+        if node.type == "front_matter":
+            line = node.map[0] + 1 if node.map else 1
+            return load_front_matter(node.content, line, context)
+    return FrontMatter({}, "", 1)
+
+
+def _take_title_heading(root: SyntaxTreeNode, front: FrontMatter, context: BodyContext) -> None:
+    """Use a leading ``# Title`` as the title when the front matter gives none."""
+    content = [node for node in root.children if node.type != "front_matter"]
+    if "title" in front.values or not content:
+        return
+    first = content[0]
+    if first.type == "heading" and first.tag == "h1":
+        front.values["title"] = first.children[0].content
+        root.children = [node for node in root.children if node is not first]
+
+
+def inline_parser(context: BodyContext) -> InlineParser:
+    """A function parsing Markdown inline text found at a given line."""
+
+    def parse(text: str, line: int) -> tuple[Inline, ...]:
+        tokens = markdown_parser().parseInline(text)
+        root = SyntaxTreeNode(tokens)
+        if not root.children:
+            return ()
+        return convert_inline(root.children[0], InlineContext(context.problems, line))
+
+    return parse
+
+
+def _paragraph_parser(context: BodyContext) -> ParagraphParser:
+    def parse(text: str, line: int) -> tuple[Paragraph, ...]:
+        nested = BodyContext(context.problems, context.base_dir, lambda index: line)
+        return BlockConverter(nested).paragraphs(parse_markdown(text).children)
+
+    return parse

@@ -1,0 +1,230 @@
+"""Markdown blocks (markdown-it-py syntax tree) to the model's blocks; rules in ``body.py``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..errors import UnsafeResourceError
+from ..inlines import canonical
+from ..model import (
+    Block,
+    Cell,
+    Figure,
+    Image,
+    Inline,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Row,
+    Section,
+    Table,
+    Text,
+)
+from ..resources import read_image
+from .mdcontext import BodyContext
+from .mdinline import convert_inline
+
+MAX_SECTION_DEPTH = 3
+TRAILING_ID = re.compile(r"\s*\{#([A-Za-z_][\w.-]*)\}$")
+ATTRIBUTION_DASHES = ("— ", "-- ")
+CAPTION_PREFIX = {"table": "Table:", "figure": "Figure:"}
+
+
+@dataclass
+class _OpenSection:
+    depth: int
+    id: str | None
+    title: tuple[Inline, ...]
+    blocks: list[Block] = field(default_factory=list)
+
+
+class BlockConverter:
+    """Converts the block nodes of one document, reporting what cannot be placed."""
+
+    def __init__(self, context: BodyContext) -> None:
+        self.context = context
+
+    # ------------------------------------------------------------------ sections
+
+    def sectioned(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
+        """Blocks with ``##``..``####`` headings turned into nested sections."""
+        stack = [_OpenSection(0, None, ())]
+        for node, block in self._walk(nodes, headings=True):
+            if block is not None:
+                stack[-1].blocks.append(block)
+            else:
+                self._open_section(stack, node)
+        while len(stack) > 1:
+            self._close_section(stack)
+        return tuple(stack[0].blocks)
+
+    def _open_section(self, stack: list[_OpenSection], heading: SyntaxTreeNode) -> None:
+        depth = int(heading.tag[1:]) - 1
+        line = self.context.line(heading)
+        if depth < 1 or depth > MAX_SECTION_DEPTH:
+            self.context.problems.error(
+                line, f"heading level {depth + 1} cannot be placed: sections use ## to ####"
+            )
+            depth = min(max(depth, 1), MAX_SECTION_DEPTH)
+        if depth > stack[-1].depth + 1:
+            self.context.problems.error(line, f"heading level {depth + 1} skips a level")
+            depth = stack[-1].depth + 1
+        while stack[-1].depth >= depth:
+            self._close_section(stack)
+        title, trailing_id = _trailing_id(self._inline(heading.children[0]))
+        stack.append(_OpenSection(depth, _attr(heading, "id") or trailing_id, title))
+
+    @staticmethod
+    def _close_section(stack: list[_OpenSection]) -> None:
+        done = stack.pop()
+        stack[-1].blocks.append(Section(done.id, done.title, tuple(done.blocks)))
+
+    # ------------------------------------------------------------------ blocks
+
+    def blocks(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
+        """Blocks where no heading may appear (list items, quotes, footnotes)."""
+        return tuple(block for _, block in self._walk(nodes, headings=False) if block is not None)
+
+    def paragraphs(self, nodes: list[SyntaxTreeNode]) -> tuple[Paragraph, ...]:
+        """Paragraphs only; other blocks here are reported."""
+        found: list[Paragraph] = []
+        for node, block in self._walk(nodes, headings=False):
+            if isinstance(block, Paragraph):
+                found.append(block)
+            elif block is not None:
+                what = type(block).__name__.lower()
+                self.context.problems.error(
+                    self.context.line(node), f"a {what} cannot be placed here, only paragraphs"
+                )
+        return tuple(found)
+
+    def _walk(
+        self, nodes: list[SyntaxTreeNode], headings: bool
+    ) -> list[tuple[SyntaxTreeNode, Block | None]]:
+        out: list[tuple[SyntaxTreeNode, Block | None]] = []
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            caption_node = nodes[index + 1] if index + 1 < len(nodes) else None
+            if node.type == "heading" and headings:
+                out.append((node, None))
+            elif node.type == "table" or _is_figure(node):
+                kind = "table" if node.type == "table" else "figure"
+                caption = self._caption(caption_node, kind)
+                index += caption is not None
+                out.append((node, self._captioned(node, kind, caption or ())))
+            else:
+                block = self._block(node)
+                out.extend([(node, block)] if block is not None else [])
+            index += 1
+        return out
+
+    def _block(self, node: SyntaxTreeNode) -> Block | None:
+        match node.type:
+            case "paragraph":
+                return Paragraph(
+                    self._inline(node.children[0]), lead=_attr(node, "class") == "lead"
+                )
+            case "bullet_list" | "ordered_list":
+                items = tuple(ListItem(self.paragraphs(item.children)) for item in node.children)
+                return ListBlock(node.type == "ordered_list", items)
+            case "blockquote":
+                return self._quote(node)
+            case "hr":
+                self.context.problems.warning(
+                    self.context.line(node), "thematic break (---) has no place in a brief; ignored"
+                )
+                return None
+            case _:
+                self.context.problems.error(
+                    self.context.line(node),
+                    f"{node.type.replace('_', ' ')} cannot be placed in a brief",
+                )
+                return None
+
+    def _quote(self, node: SyntaxTreeNode) -> Quote:
+        paragraphs = self.paragraphs(node.children)
+        if len(paragraphs) > 1:
+            last = paragraphs[-1].children
+            first = last[0] if last else None
+            if isinstance(first, Text) and first.value.startswith(ATTRIBUTION_DASHES):
+                dash = next(d for d in ATTRIBUTION_DASHES if first.value.startswith(d))
+                attribution = canonical((Text(first.value[len(dash) :]), *last[1:]))
+                return Quote(paragraphs[:-1], attribution)
+        return Quote(paragraphs)
+
+    # ------------------------------------------------------------------ tables and figures
+
+    def _caption(self, node: SyntaxTreeNode | None, kind: str) -> tuple[Inline, ...] | None:
+        if node is None or node.type != "paragraph":
+            return None
+        inlines = self._inline(node.children[0])
+        first = inlines[0] if inlines else None
+        prefix = CAPTION_PREFIX[kind]
+        if not isinstance(first, Text) or not first.value.startswith(prefix):
+            return None
+        return canonical((Text(first.value[len(prefix) :]), *inlines[1:]))
+
+    def _captioned(
+        self, node: SyntaxTreeNode, kind: str, caption: tuple[Inline, ...]
+    ) -> Block | None:
+        if kind == "table":
+            return self._table(node, caption)
+        return self._figure(node, caption)
+
+    def _table(self, node: SyntaxTreeNode, caption: tuple[Inline, ...]) -> Table:
+        head: tuple[Row, ...] = ()
+        body: tuple[Row, ...] = ()
+        for part in node.children:
+            rows = tuple(self._row(row) for row in part.children)
+            if part.type == "thead":
+                head = rows
+            else:
+                body = rows
+        return Table(_attr(node, "id"), _attr(node, "label"), caption, head, body)
+
+    def _row(self, row: SyntaxTreeNode) -> Row:
+        cells = tuple(
+            Cell(self._inline(cell.children[0]) if cell.children else (), header=cell.type == "th")
+            for cell in row.children
+        )
+        return Row(cells)
+
+    def _figure(self, node: SyntaxTreeNode, caption: tuple[Inline, ...]) -> Figure | None:
+        image = node.children[0].children[0]
+        href = str(image.attrs.get("src", ""))
+        try:
+            data, media_type = read_image(self.context.base_dir, href)
+        except UnsafeResourceError as error:
+            self.context.problems.error(self.context.line(node), str(error))
+            return None
+        image_node = Image(href, image.content.strip(), media_type, data)
+        return Figure(_attr(node, "id"), _attr(node, "label"), caption, image_node)
+
+    def _inline(self, node: SyntaxTreeNode) -> tuple[Inline, ...]:
+        return convert_inline(node, self.context.inline_context(node))
+
+
+def _trailing_id(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
+    """Split a pandoc-style ``{#id}`` off the end of a heading."""
+    last = title[-1] if title else None
+    found = TRAILING_ID.search(last.value) if isinstance(last, Text) else None
+    if not isinstance(last, Text) or found is None:
+        return title, None
+    return canonical((*title[:-1], Text(last.value[: found.start()]))), found[1]
+
+
+def _is_figure(node: SyntaxTreeNode) -> bool:
+    if node.type != "paragraph" or not node.children:
+        return False
+    content = [child for child in node.children[0].children if child.type != "softbreak"]
+    return len(content) == 1 and content[0].type == "image"
+
+
+def _attr(node: SyntaxTreeNode, name: str) -> str | None:
+    value = node.attrs.get(name)
+    return str(value) if value is not None else None

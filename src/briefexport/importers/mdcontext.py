@@ -1,0 +1,34 @@
+"""What the Markdown block converters share: diagnostics, the image folder, line numbers, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..model import Footnote
+from .mdinline import InlineContext
+from .problems import Problems
+
+
+@dataclass
+class BodyContext:
+    """Where the body comes from: diagnostics, image folder, and source line numbers."""
+
+    problems: Problems
+    base_dir: Path
+    line_of: Callable[[int], int] = lambda index: index + 1
+    notes: dict[str, Footnote] = field(default_factory=dict)
+
+    def inline_context(self, node: SyntaxTreeNode) -> InlineContext:
+        """An inline context for ``node``, resolving footnote calls by label."""
+        return InlineContext(self.problems, self.line(node), self.notes.get)
+
+    def line(self, node: SyntaxTreeNode) -> int:
+        """The source line where ``node`` starts (its nearest mapped ancestor's otherwise)."""
+        current: SyntaxTreeNode | None = node
+        while current is not None and current.map is None:
+            current = current.parent
+        return self.line_of(current.map[0]) if current is not None and current.map else 1

@@ -1,0 +1,118 @@
+"""Authors, editors and affiliations as the Markdown front matter writes them.
+
+A person is a string ("Dr Jane Doe") or a mapping with ``name`` (a string or a mapping of
+``surname``, ``given-names``, ``prefix``, ``suffix``), ``role``, ``orcid``, ``email`` and
+``affiliation``/``affiliations``. An affiliation is the id of an entry of the top-level
+``affiliations`` list, a string "Department, Institution", or a mapping with ``institution``,
+``department``, ``country`` (and ``id``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Affiliation, Contributor, PersonName
+from .names import split_affiliation, split_name
+
+Report = Callable[[str], None]
+
+
+class AffiliationRegistry:
+    """Affiliations in order of first appearance, shared by reference between people."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.by_id: dict[str, Affiliation] = {}
+
+    def declare(self, value: object) -> Affiliation | None:
+        """Add one entry of the top-level ``affiliations`` list."""
+        affiliation = self._build(value)
+        if affiliation is not None:
+            self.by_id[affiliation.id] = affiliation
+        return affiliation
+
+    def resolve(self, value: object) -> Affiliation | None:
+        """The affiliation a person names: by id, or a new (or equal, existing) one."""
+        if isinstance(value, str) and value in self.by_id:
+            return self.by_id[value]
+        affiliation = self._build(value)
+        if affiliation is None:
+            return None
+        for known in self.by_id.values():
+            if (known.institution, known.department, known.country) == (
+                affiliation.institution,
+                affiliation.department,
+                affiliation.country,
+            ):
+                return known
+        self.by_id[affiliation.id] = affiliation
+        return affiliation
+
+    def _next_id(self) -> str:
+        number = len(self.by_id) + 1
+        while f"aff{number}" in self.by_id:
+            number += 1
+        return f"aff{number}"
+
+    def _build(self, value: object) -> Affiliation | None:
+        if isinstance(value, str) and value.strip():
+            return split_affiliation(value, self._next_id())
+        if isinstance(value, dict) and isinstance(value.get("institution"), str):
+            return Affiliation(
+                id=str(value.get("id") or self._next_id()),
+                institution=value["institution"],
+                department=_optional(value, "department"),
+                country=_optional(value, "country"),
+            )
+        self.report(f"affiliation {value!r} needs an institution")
+        return None
+
+
+def contributor(value: object, registry: AffiliationRegistry, report: Report) -> Contributor | None:
+    """A person of the ``authors`` or ``editors`` list."""
+    if isinstance(value, str):
+        return Contributor(name=split_name(value))
+    if not isinstance(value, dict):
+        report(f"a person must be a name or a mapping, not {value!r}")
+        return None
+    _check_keys(value, {"name", "role", "orcid", "email", "affiliation", "affiliations"}, report)
+    name = _person_name(value.get("name"), report)
+    if name is None:
+        return None
+    affiliations = value.get("affiliations", value.get("affiliation", []))
+    listed = affiliations if isinstance(affiliations, list) else [affiliations]
+    resolved = tuple(a for a in (registry.resolve(item) for item in listed) if a is not None)
+    return Contributor(
+        name=name,
+        role=_optional(value, "role"),
+        orcid=_optional(value, "orcid"),
+        email=_optional(value, "email"),
+        affiliations=resolved,
+    )
+
+
+def _person_name(value: object, report: Report) -> PersonName | None:
+    if isinstance(value, str) and value.strip():
+        return split_name(value)
+    if isinstance(value, dict) and isinstance(value.get("surname"), str):
+        _check_keys(value, {"surname", "given-names", "prefix", "suffix"}, report)
+        return PersonName(
+            surname=value["surname"],
+            given_names=_optional(value, "given-names"),
+            prefix=_optional(value, "prefix"),
+            suffix=_optional(value, "suffix"),
+        )
+    report(f"a person needs a name (a string or a mapping with a surname), not {value!r}")
+    return None
+
+
+def _optional(mapping: dict[str, Any], key: str) -> str | None:
+    value = mapping.get(key)
+    return str(value).strip() if value is not None and str(value).strip() else None
+
+
+def _check_keys(mapping: dict[str, Any], known: set[str], report: Report) -> None:
+    for key in mapping:
+        if key not in known:
+            report(f"unknown key {key!r} (known: {', '.join(sorted(known))})")
