@@ -1,0 +1,35 @@
+"""What the DOCX writer's functions share while walking a brief (pandoc's ``WriterState``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.part import Part
+
+from ...model import Brief
+from .footnotes import NoteCalls
+from .stylemap import StyleMap
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The output document, its styles, the note calls so far and the story being written.
+
+    ``part`` is the part whose relationships hold the hyperlinks of the text being written: the
+    main document for the body, the footnotes part inside notes.
+    """
+
+    brief: Brief
+    document: Document
+    styles: StyleMap
+    notes: NoteCalls
+    part: Part
+    rtl: bool
+    language: str
+    style_dir: Path
+
+    def style(self, name: str) -> str:
+        """The style id of a named style."""
+        return self.styles.id(name)

@@ -1,0 +1,61 @@
+"""Figures: an inline picture with alt text (``wp:docPr/@descr``, ECMA-376 Part 1, 20.4.2.5)
+followed by its caption in the Caption style.
+
+Word cannot show SVG or WebP without a raster fallback; such figures are replaced by their alt
+text in the Figure style, and a warning says so.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml.ns import qn
+from docx.shared import Emu
+
+from ...model import Figure
+from . import stylemap as sm
+from .context import Context
+from .tables import caption, text_width
+from .xml import Element, RunFormat, paragraph, text_run, w
+
+LOG = logging.getLogger("briefexport")
+WORD_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
+
+
+def figure_to_docx(ctx: Context, figure: Figure) -> list[Element]:
+    """The picture paragraph, then the caption."""
+    node = paragraph(ctx.style(sm.FIGURE), ctx.rtl)
+    picture = picture_run(ctx, figure) if figure.image.media_type in WORD_IMAGE_TYPES else None
+    if picture is None:
+        LOG.warning("docx: %s cannot be shown in Word; its alt text stands in", figure.image.href)
+        node.append(text_run(figure.image.alt_text, RunFormat(rtl=ctx.rtl).properties()))
+    else:
+        node.append(picture)
+    if not figure.label and not figure.caption:
+        return [node]
+    return [node, caption(ctx, figure.label, figure.caption)]
+
+
+def picture_run(ctx: Context, figure: Figure) -> Element | None:
+    """A run holding the picture, no wider than the text column."""
+    part = ctx.document.part
+    try:
+        inline = part.new_pic_inline(io.BytesIO(figure.image.data))
+    except UnrecognizedImageError:
+        return None
+    extent = inline.extent
+    limit = text_width(ctx)
+    if extent.cx > limit:
+        extent.cy, extent.cx = Emu(extent.cy * limit // extent.cx), Emu(limit)
+        for ext in inline.iter(qn("a:ext")):
+            ext.set("cx", str(extent.cx))
+            ext.set("cy", str(extent.cy))
+    for properties in (inline.docPr, *inline.iter(qn("pic:cNvPr"))):
+        properties.set("descr", figure.image.alt_text)
+    run = w("r")
+    drawing = w("drawing")
+    drawing.append(inline)
+    run.append(drawing)
+    return run

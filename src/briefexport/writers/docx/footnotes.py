@@ -1,0 +1,135 @@
+"""Real Word footnotes (ECMA-376 Part 1, 17.11): the ``word/footnotes.xml`` part and the calls.
+
+python-docx 1.2 has no footnote API, so the part is built here. The template's separator notes
+(ids -1 and 0, or whatever the template uses) are kept, so an institution's own note separator
+survives; every other note of the template is dropped.
+
+A note called twice: the first call is the real ``w:footnoteReference``, wrapped in a hidden
+bookmark ``_RefNoteN``; every later call is a ``NOTEREF _RefNoteN \\f \\h`` field, which is
+what Word inserts for *Insert > Cross-reference > Footnote number (formatted)*. It shows the
+same number in the Footnote Reference style, follows renumbering when fields are updated and
+links to the note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from ...model import Footnote
+from .xml import Element, RunFormat, bookmark, text_run, w
+
+SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+PARTNAME = "/word/footnotes.xml"
+# Settings children that follow w:footnotePr (CT_Settings sequence), for inserting it in place.
+_SETTINGS_AFTER_FOOTNOTEPR = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+    "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
+    "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
+    "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+
+
+def _default_separators() -> Element:
+    root: Element = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
+    for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
+        note = w("footnote", type=kind, id=note_id)
+        para = w("p")
+        para.append(w("pPr"))
+        para[0].append(w("spacing", after="0", line="240", lineRule="auto"))
+        run = w("r")
+        run.append(w(kind))
+        para.append(run)
+        note.append(para)
+        root.append(note)
+    return root
+
+
+def _template_separators(document: Document) -> Element | None:
+    """The template's footnotes part with only its separator notes, detached from the package."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            old: Part = rel.target_part
+            document.part.drop_rel(rel_id)
+            root: Element = parse_xml(old.blob)
+            for note in root.findall(qn("w:footnote")):
+                if note.get(qn("w:type")) not in SEPARATOR_TYPES:
+                    root.remove(note)
+            return root
+    return None
+
+
+def new_footnotes_part(document: Document) -> XmlPart:
+    """A fresh footnotes part related from the main document, with separator notes."""
+    root = _template_separators(document)
+    if root is None:
+        root = _default_separators()
+    package = document.part.package
+    part = XmlPart(PackURI(PARTNAME), CT.WML_FOOTNOTES, root, package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    _declare_separators(document, root)
+    return part
+
+
+def _declare_separators(document: Document, root: Element) -> None:
+    settings = document.settings.element
+    if settings.find(qn("w:footnotePr")) is not None:
+        return
+    declaration = w("footnotePr")
+    for note in root.findall(qn("w:footnote")):
+        declaration.append(w("footnote", id=note.get(qn("w:id")) or "0"))
+    settings.insert_element_before(declaration, *_SETTINGS_AFTER_FOOTNOTEPR)
+
+
+@dataclass(slots=True)
+class NoteCalls:
+    """Which notes were called already, and the style of the call marks."""
+
+    part: XmlPart
+    reference_style: str
+    called: set[int] = field(default_factory=set)
+    next_bookmark: int = 1
+
+    def call(self, note: Footnote, rtl: bool) -> list[Element]:
+        """The elements for one call of ``note`` (see the module docstring)."""
+        fmt = RunFormat(style_id=self.reference_style, rtl=rtl)
+        name = f"_RefNote{note.number}"
+        if note.number in self.called:
+            cross = w("fldSimple", instr=f" NOTEREF {name} \\f \\h ")
+            cross.append(text_run(str(note.number), fmt.properties()))
+            return [cross]
+        self.called.add(note.number)
+        run = w("r")
+        run.append(fmt.properties())
+        run.append(w("footnoteReference", id=str(note.number)))
+        start, end = self.bookmark(name)
+        return [start, run, end]
+
+    def bookmark(self, name: str) -> tuple[Element, Element]:
+        """A new bookmark pair with a document-unique id."""
+        pair = bookmark(self.next_bookmark, name)
+        self.next_bookmark += 1
+        return pair
+
+    def add_note(self, note: Footnote, paragraphs: list[Element]) -> None:
+        """Append a note's body (paragraphs already rendered) to the footnotes part."""
+        body = w("footnote", id=str(note.number))
+        body.extend(paragraphs)
+        self.part.element.append(body)
+
+
+def note_mark(reference_style: str, rtl: bool) -> list[Element]:
+    """The number at the head of a note's text (``w:footnoteRef``) and the space after it."""
+    run = w("r")
+    run.append(RunFormat(style_id=reference_style, rtl=rtl).properties())
+    run.append(w("footnoteRef"))
+    space_format = RunFormat(rtl=rtl).properties()
+    return [run, text_run(" ", space_format if len(space_format) else None)]

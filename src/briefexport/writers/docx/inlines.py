@@ -1,0 +1,113 @@
+"""Inline content to WordprocessingML runs (ECMA-376 Part 1, 17.3.2), one function per node type.
+
+Formatting is carried down as a :class:`RunFormat`; a run has one character style, so the
+innermost one wins (a link's Hyperlink style over a citation's source style).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import assert_never
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ...model import (
+    Citation,
+    CitationField,
+    CitationPart,
+    CitationRef,
+    CitedDate,
+    FootnoteRef,
+    Inline,
+    Link,
+    Styled,
+    Text,
+    TextStyle,
+)
+from . import stylemap as sm
+from .context import Context
+from .xml import Element, RunFormat, text_run, w
+
+CITATION_STYLES = {
+    CitationField.ARTICLE_TITLE: sm.CITATION_TITLE,
+    CitationField.SOURCE: sm.CITATION_SOURCE,
+}
+
+
+def reference_bookmark(number: int) -> str:
+    """The hidden bookmark on entry ``number`` of the reference list."""
+    return f"_RefBib{number}"
+
+
+def inlines_to_docx(ctx: Context, inlines: Iterable[Inline], fmt: RunFormat) -> list[Element]:
+    """Runs, hyperlinks and note calls for a sequence of inlines."""
+    return [node for inline in inlines for node in inline_to_docx(ctx, inline, fmt)]
+
+
+def inline_to_docx(ctx: Context, inline: Inline, fmt: RunFormat) -> list[Element]:
+    """The elements for one inline node."""
+    match inline:
+        case Text(value):
+            return [text_run(value, fmt.properties())]
+        case CitedDate(_, text):
+            return [text_run(text, fmt.properties())]
+        case Styled(style, children):
+            return inlines_to_docx(ctx, children, styled_format(ctx, fmt, style))
+        case Link(href, children):
+            return [link_to_docx(ctx, href, children, fmt)]
+        case FootnoteRef(note):
+            return ctx.notes.call(note, ctx.rtl)
+        case CitationRef(reference):
+            return [citation_call(ctx, reference.number, fmt)]
+        case Citation(_, children):
+            return inlines_to_docx(ctx, children, fmt)
+        case CitationPart(part_field, children):
+            return inlines_to_docx(ctx, children, citation_format(ctx, fmt, part_field))
+        case _:
+            assert_never(inline)
+
+
+def styled_format(ctx: Context, fmt: RunFormat, style: TextStyle) -> RunFormat:
+    """``fmt`` with one more kind of formatting."""
+    match style:
+        case TextStyle.BOLD:
+            return replace(fmt, bold=True)
+        case TextStyle.ITALIC:
+            return replace(fmt, italic=True)
+        case TextStyle.UNDERLINE:
+            return replace(fmt, underline=True)
+        case TextStyle.SUPERSCRIPT:
+            return replace(fmt, vertical="superscript")
+        case TextStyle.SUBSCRIPT:
+            return replace(fmt, vertical="subscript")
+        case TextStyle.SMALL_CAPS:
+            return replace(fmt, small_caps=True)
+        case TextStyle.MONOSPACE:
+            return replace(fmt, style_id=ctx.style(sm.VERBATIM))
+        case _:
+            assert_never(style)
+
+
+def citation_format(ctx: Context, fmt: RunFormat, part_field: CitationField) -> RunFormat:
+    """Titles and sources of a citation get their own character styles."""
+    style_name = CITATION_STYLES.get(part_field)
+    if style_name is None or fmt.style_id:
+        return fmt
+    return replace(fmt, style_id=ctx.style(style_name))
+
+
+def link_to_docx(ctx: Context, href: str, children: Iterable[Inline], fmt: RunFormat) -> Element:
+    """A real ``w:hyperlink``; its relationship lives on the part being written."""
+    rel_id = ctx.part.relate_to(href, RT.HYPERLINK, is_external=True)
+    link = w("hyperlink", history="1")
+    link.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rel_id)
+    link.extend(inlines_to_docx(ctx, children, replace(fmt, style_id=ctx.style(sm.HYPERLINK))))
+    return link
+
+
+def citation_call(ctx: Context, number: int, fmt: RunFormat) -> Element:
+    """``[n]`` linked to entry ``n`` of the reference list."""
+    link = w("hyperlink", anchor=reference_bookmark(number), history="1")
+    link.append(text_run(f"[{number}]", fmt.properties()))
+    return link

@@ -1,0 +1,42 @@
+"""Footnote bodies: each called note becomes a ``w:footnote`` in ``word/footnotes.xml``.
+
+Links inside a note are related from the footnotes part, not from the main document: an id from
+the wrong part is a dangling reference and Word reports the file as damaged.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from docx.oxml.ns import qn
+
+from ...model import Footnote, Paragraph
+from . import stylemap as sm
+from .blocks import paragraph_to_docx
+from .context import Context
+from .footnotes import note_mark
+from .xml import Element
+
+LOG = logging.getLogger("briefexport")
+
+
+def notes_to_docx(ctx: Context) -> None:
+    """Write the body of every note that was called, in number order."""
+    in_notes = replace(ctx, part=ctx.notes.part)
+    for note in ctx.brief.footnotes:
+        if note.number in ctx.notes.called:
+            ctx.notes.add_note(note, note_paragraphs(in_notes, note))
+        else:
+            LOG.warning("docx: footnote %s is never called and is left out", note.id)
+
+
+def note_paragraphs(ctx: Context, note: Footnote) -> list[Element]:
+    """The note's paragraphs in Footnote Text; the first starts with the note's number."""
+    source = note.paragraphs or (Paragraph(()),)
+    paragraphs = [paragraph_to_docx(ctx, para, sm.FOOTNOTE_TEXT) for para in source]
+    first = paragraphs[0]
+    mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), ctx.rtl)
+    position = 1 if len(first) and first[0].tag == qn("w:pPr") else 0
+    first[position:position] = mark
+    return paragraphs

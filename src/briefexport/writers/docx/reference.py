@@ -1,0 +1,193 @@
+"""Generate the reference document ``styles/reference.docx`` from the brand file ``brand.toml``.
+
+The DOCX writer starts every output from this document (pandoc's ``reference.docx`` idea), so
+its Word styles are the house style. It is made from python-docx's default template with every
+leftover of that template removed (thumbnail, bibliography sources, Word 2010 style copy,
+revision ids). Run ``scripts/make_reference_docx.py [STYLE_DIR]`` after editing ``brand.toml``;
+a test checks that the committed file equals a fresh generation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
+
+from .package import save_reproducibly
+from .properties import set_app_properties
+from .reference_styles import SPECS, StyleSpec
+from .stylemap import TABLE
+from .xml import Element, w
+
+GENERATED_AT = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # fixed, so the file is reproducible
+PAPER_MM = {"A4": (210, 297), "LETTER": (215.9, 279.4)}
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "u", "vertAlign")
+LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
+
+
+def build_reference(brand: dict[str, Any]) -> bytes:
+    """The reference document for a brand, as bytes."""
+    document = docx.Document()
+    strip_default_template(document)
+    set_page(document, brand["page"])
+    set_defaults(document, brand)
+    for spec in SPECS:
+        apply_spec(document, spec, brand)
+    add_table_style(document, brand)
+    props = document.core_properties
+    for child in list(props._element):
+        props._element.remove(child)
+    props.title = f"Reference document: {brand['identity']['name']}"
+    props.created = props.modified = GENERATED_AT.replace(tzinfo=None)
+    set_app_properties(document, "")
+    return save_reproducibly(document, GENERATED_AT)
+
+
+def strip_default_template(document: Document) -> None:
+    """Drop the parts and settings python-docx's template brings along."""
+    for rels, unwanted in (
+        (document.part.package.rels, {RT.THUMBNAIL}),
+        (document.part.rels, {RT.CUSTOM_XML, STYLES_WITH_EFFECTS}),
+    ):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype in unwanted:
+                del rels[rel_id]
+    for name in LEFTOVER_SETTINGS:
+        for node in document.settings.element.findall(qn(f"w:{name}")):
+            document.settings.element.remove(node)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def set_page(document: Document, page: dict[str, Any]) -> None:
+    """Paper size and margins (millimetres in the brand file)."""
+    width, height = PAPER_MM[str(page["size"]).upper()]
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.top_margin = Mm(page["margin_top"])
+        section.bottom_margin = Mm(page["margin_bottom"])
+        section.left_margin = Mm(page["margin_inner"])
+        section.right_margin = Mm(page["margin_outer"])
+
+
+def set_defaults(document: Document, brand: dict[str, Any]) -> None:
+    """Body font (Latin and complex script), size and colour for every run; line spacing."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults is not None
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    assert rpr_default is not None
+    run_props = run_properties(brand, StyleSpec("defaults", font="body", size="body", color="text"))
+    replace_child(rpr_default, "rPr", run_props)
+    normal = document.styles["Normal"]
+    assert isinstance(normal, ParagraphStyle)
+    normal.paragraph_format.line_spacing = float(brand["sizes"]["line_height"])
+    normal.paragraph_format.space_after = Pt(0)
+
+
+def replace_child(parent: Element, tag: str, child: Element | None) -> None:
+    """Remove ``parent``'s ``w:tag`` children and put ``child`` first in their place."""
+    old = parent.findall(qn(f"w:{tag}"))
+    index = parent.index(old[0]) if old else len(parent)
+    for node in old:
+        parent.remove(node)
+    if child is not None:
+        parent.insert(index, child)
+
+
+def run_properties(brand: dict[str, Any], spec: StyleSpec) -> Element:
+    """The ``w:rPr`` a style spec asks for, children in schema order."""
+    children: dict[str, Element] = {}
+    if spec.font:
+        latin = brand["fonts"][spec.font][0]
+        script = brand["fonts"].get(f"rtl_{spec.font}", [latin])[0]
+        children["rFonts"] = w("rFonts", ascii=latin, hAnsi=latin, eastAsia=latin, cs=script)
+    for flag, tags in ((spec.bold, ("b", "bCs")), (spec.italic, ("i", "iCs"))):
+        children.update({tag: w(tag) for tag in tags if flag})
+    if spec.color:
+        children["color"] = w("color", val=brand["colors"][spec.color].lstrip("#").upper())
+    if spec.size:
+        half_points = str(round(float(brand["sizes"][spec.size]) * 2))
+        children["sz"], children["szCs"] = w("sz", val=half_points), w("szCs", val=half_points)
+    if spec.underline:
+        children["u"] = w("u", val="single")
+    if spec.superscript:
+        children["vertAlign"] = w("vertAlign", val="superscript")
+    rpr = w("rPr")
+    rpr.extend(children[tag] for tag in RPR_ORDER if tag in children)
+    return rpr
+
+
+def get_or_add_style(document: Document, spec: StyleSpec) -> BaseStyle:
+    """The style named in ``spec``, added when the template lacks it."""
+    kind = WD_STYLE_TYPE.CHARACTER if spec.kind == "character" else WD_STYLE_TYPE.PARAGRAPH
+    for existing in document.styles:
+        if existing.name is not None and existing.name.lower() == spec.name.lower():
+            return cast(BaseStyle, existing)
+    style: BaseStyle = document.styles.add_style(spec.name, kind)
+    if spec.word_name:  # a Word built-in: its internal name, and not marked as custom
+        style.element.name_val = spec.word_name
+        style.element.attrib.pop(qn("w:customStyle"), None)
+    style.quick_style = True
+    return style
+
+
+def apply_spec(document: Document, spec: StyleSpec, brand: dict[str, Any]) -> None:
+    """Create or restyle one style."""
+    style = get_or_add_style(document, spec)
+    if spec.base and isinstance(style, CharacterStyle):  # ParagraphStyle is a CharacterStyle
+        style.base_style = document.styles[spec.base]
+    element = style.element
+    for border in list(element.iter(qn("w:pBdr"))):
+        cast(Element, border.getparent()).remove(border)
+    rpr = element.get_or_add_rPr()
+    for child in list(rpr):
+        rpr.remove(child)
+    rpr.extend(run_properties(brand, spec))
+    if isinstance(style, ParagraphStyle):
+        paragraph_format(style, spec)
+
+
+def paragraph_format(style: ParagraphStyle, spec: StyleSpec) -> None:
+    """Spacing, keep-with-next and alignment of a paragraph style."""
+    fmt = style.paragraph_format
+    if spec.space_before is not None:
+        fmt.space_before = Pt(spec.space_before)
+    if spec.space_after is not None:
+        fmt.space_after = Pt(spec.space_after)
+    if spec.keep_next:
+        fmt.keep_with_next = True
+    if spec.center:
+        fmt.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+
+
+def add_table_style(document: Document, brand: dict[str, Any]) -> None:
+    """Our table style: rules above, below and between rows, a shaded bold header row."""
+    style = document.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
+    style.base_style = document.styles["Normal Table"]
+    rule = brand["colors"]["rule"].lstrip("#").upper()
+    table_props = w("tblPr")
+    borders = w("tblBorders")
+    for edge in ("top", "bottom", "insideH"):
+        borders.append(w(edge, val="single", sz="4", space="0", color=rule))
+    table_props.append(borders)
+    style.element.append(table_props)
+    header = w("tblStylePr", type="firstRow")
+    header_runs = w("rPr")
+    header_runs.extend([w("b"), w("bCs")])
+    header.append(header_runs)
+    cell_props = w("tcPr")
+    fill = brand["colors"]["table_header_fill"].lstrip("#").upper()
+    cell_props.append(w("shd", val="clear", color="auto", fill=fill))
+    header.append(cell_props)
+    style.element.append(header)

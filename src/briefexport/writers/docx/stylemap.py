@@ -1,0 +1,113 @@
+"""The Word styles the DOCX writer uses, looked up by name in the template's ``word/styles.xml``.
+
+Built-in styles are found by their Word name whatever the template's language (a German template
+calls the style id of "heading 1" ``berschrift1``), so the writer never assumes a style id. A
+style the template lacks is copied from the shipped reference document (ECMA-376 Part 1, 17.7).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from ...errors import OutputError
+from .xml import Element
+
+# Word's built-in styles (names as Word spells them; matched case-insensitively).
+TITLE = "Title"
+SUBTITLE = "Subtitle"
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+BODY_TEXT = "Body Text"
+LIST_BULLET = "List Bullet"
+LIST_NUMBER = "List Number"
+LIST_CONTINUE = "List Continue"
+QUOTE = "Quote"
+CAPTION = "Caption"
+FOOTNOTE_TEXT = "Footnote Text"
+FOOTNOTE_REFERENCE = "Footnote Reference"
+HYPERLINK = "Hyperlink"
+
+# Our own paragraph styles, so editors can restyle the front matter in one place.
+SERIES = "Series"
+BYLINE = "Byline"
+AUTHOR = "Author"
+AUTHOR_ROLE = "Author Role"
+AFFILIATION = "Affiliation"
+EDITOR = "Editor"
+PUBLICATION_DATE = "Publication Date"
+DISCLAIMER = "Disclaimer"
+LEAD = "Lead Paragraph"
+ABSTRACT_TITLE = "Abstract Title"
+ABSTRACT = "Abstract"
+KEYWORDS = "Keywords"
+ATTRIBUTION = "Quote Attribution"
+FIGURE = "Figure"
+TABLE_TEXT = "Table Text"
+TABLE_HEADING = "Table Heading"
+REFERENCE_ENTRY = "Reference Entry"
+RIGHTS = "Rights"
+# Our own character styles and table style.
+CITATION_TITLE = "Citation Title"
+CITATION_SOURCE = "Citation Source"
+VERBATIM = "Verbatim Char"
+TABLE = "Brief Table"
+
+ALL_STYLES = (
+    TITLE, SUBTITLE, *HEADINGS, BODY_TEXT, LIST_BULLET, LIST_NUMBER, LIST_CONTINUE, QUOTE,
+    CAPTION, FOOTNOTE_TEXT, FOOTNOTE_REFERENCE, HYPERLINK, SERIES, BYLINE, AUTHOR, AUTHOR_ROLE,
+    AFFILIATION, EDITOR, PUBLICATION_DATE, DISCLAIMER, LEAD, ABSTRACT_TITLE, ABSTRACT, KEYWORDS,
+    ATTRIBUTION, FIGURE, TABLE_TEXT, TABLE_HEADING, REFERENCE_ENTRY, RIGHTS, CITATION_TITLE,
+    CITATION_SOURCE, VERBATIM, TABLE,
+)  # fmt: skip
+
+
+def style_elements(document: Document) -> list[Element]:
+    """Every ``w:style`` of a document."""
+    return list(document.styles.element.iterchildren(qn("w:style")))
+
+
+def style_name(style: Element) -> str:
+    """The name of a ``w:style`` (``w:name/@w:val``), lower-cased for comparison."""
+    name = style.find(qn("w:name"))
+    return (name.get(qn("w:val")) or "").lower() if name is not None else ""
+
+
+def _by_name(styles: Iterable[Element]) -> dict[str, Element]:
+    found: dict[str, Element] = {}
+    for style in styles:
+        found.setdefault(style_name(style), style)
+    return found
+
+
+class StyleMap:
+    """Style ids of the output document, by style name."""
+
+    def __init__(self, document: Document, fallback: Document) -> None:
+        present = _by_name(style_elements(document))
+        spare = _by_name(style_elements(fallback))
+        for name in ALL_STYLES:
+            key = name.lower()
+            if key in present:
+                continue
+            if key not in spare:
+                raise OutputError(f"the reference document has no Word style {name!r}")
+            present[key] = _adopt(document, spare[key])
+        self._ids = {key: style.get(qn("w:styleId")) or "" for key, style in present.items()}
+
+    def id(self, name: str) -> str:
+        """The style id of the style called ``name``."""
+        return self._ids[name.lower()]
+
+
+def _adopt(document: Document, style: Element) -> Element:
+    """Copy a style into ``document``; list numbering is dropped (it names the other numbering)."""
+    clone = copy.deepcopy(style)
+    for numbering in clone.iter(qn("w:numPr")):
+        parent = numbering.getparent()
+        if parent is not None:
+            parent.remove(numbering)
+    document.styles.element.append(clone)
+    return clone

@@ -1,0 +1,73 @@
+"""The Word document the output starts from: the shipped reference document or the
+institution's own (``--reference-docx``), as pandoc's ``--reference-doc`` works.
+
+Its styles, page set-up, headers and footers are kept; its body text, its other footnotes and
+its thumbnail picture are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from ...errors import OutputError
+from ...options import WriteOptions
+from ...styles import load_brand
+from .reference import build_reference
+
+REFERENCE_FILE = "reference.docx"
+
+
+def shipped_reference(style_dir: Path) -> bytes:
+    """The style folder's ``reference.docx``, or one generated from its ``brand.toml``."""
+    path = style_dir / REFERENCE_FILE
+    if path.is_file():
+        return path.read_bytes()
+    return build_reference(load_brand(style_dir))
+
+
+def open_docx(data: bytes, origin: str) -> Document:
+    """A python-docx document from bytes, with a clear error for files that are not DOCX."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise OutputError(f"{origin}: not a Word document (.docx): {error}") from None
+
+
+def open_template(options: WriteOptions) -> tuple[Document, Document]:
+    """The document to fill, and the shipped reference for styles the first one lacks."""
+    shipped = shipped_reference(options.style_dir)
+    fallback = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+    if options.reference_docx is None:
+        document = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+    else:
+        try:
+            data = options.reference_docx.read_bytes()
+        except OSError as error:
+            raise OutputError(f"{options.reference_docx}: {error.strerror}") from None
+        document = open_docx(data, str(options.reference_docx))
+    clear_body(document)
+    drop_thumbnail(document)
+    return document, fallback
+
+
+def clear_body(document: Document) -> None:
+    """Remove the template's text, keeping the final section (page set-up, headers, footers)."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def drop_thumbnail(document: Document) -> None:
+    """A template's preview picture shows some other document: leave it out."""
+    package_rels = document.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[rel_id]

@@ -1,0 +1,94 @@
+"""Small builders for WordprocessingML elements (ECMA-376 Part 1, 17) over python-docx's oxml.
+
+Child order inside ``w:pPr`` and ``w:rPr`` is fixed by the schema (17.3.1.26, 17.3.2.28); the
+builders below emit children in that order so Word never reports the file as damaged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias, cast
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+# python-docx types its elements as BaseOxmlElement; plain lxml elements behave the same.
+Element: TypeAlias = BaseOxmlElement
+
+
+def w(tag: str, **attrs: str) -> Element:
+    """A ``w:`` element; ``attrs`` are ``w:`` attributes given without prefix (``val="x"``)."""
+    node = cast(Element, OxmlElement(f"w:{tag}"))
+    for name, value in attrs.items():
+        node.set(qn(f"w:{name}"), value)
+    return node
+
+
+def text_run(text: str, properties: Element | None = None) -> Element:
+    """A ``w:r`` holding ``text`` (spaces kept)."""
+    run = w("r")
+    if properties is not None and len(properties):
+        run.append(properties)
+    node = w("t")
+    node.text = text
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(node)
+    return run
+
+
+@dataclass(frozen=True, slots=True)
+class RunFormat:
+    """Character formatting of a run: a character style plus direct formatting."""
+
+    style_id: str | None = None
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    small_caps: bool = False
+    vertical: str | None = None  # "superscript" or "subscript"
+    rtl: bool = False
+
+    def properties(self) -> Element:
+        """The ``w:rPr`` for this format, children in schema order."""
+        rpr = w("rPr")
+        if self.style_id:
+            rpr.append(w("rStyle", val=self.style_id))
+        # Bold and italic are doubled with their complex-script twins (bCs, iCs) so that
+        # Arabic and Urdu runs show them too.
+        for flag, tags in ((self.bold, ("b", "bCs")), (self.italic, ("i", "iCs"))):
+            if flag:
+                rpr.extend(w(tag) for tag in tags)
+        if self.small_caps:
+            rpr.append(w("smallCaps"))
+        if self.underline:
+            rpr.append(w("u", val="single"))
+        if self.vertical:
+            rpr.append(w("vertAlign", val=self.vertical))
+        if self.rtl:
+            rpr.append(w("rtl"))
+        return rpr
+
+
+def paragraph(style_id: str | None, rtl: bool, num_id: int | None = None) -> Element:
+    """An empty ``w:p`` with its style, list numbering and direction."""
+    para = w("p")
+    ppr = w("pPr")
+    if style_id:
+        ppr.append(w("pStyle", val=style_id))
+    if num_id is not None:
+        numpr = w("numPr")
+        numpr.append(w("ilvl", val="0"))
+        numpr.append(w("numId", val=str(num_id)))
+        ppr.append(numpr)
+    if rtl:
+        ppr.append(w("bidi"))
+    if len(ppr):
+        para.append(ppr)
+    return para
+
+
+def bookmark(bookmark_id: int, name: str) -> tuple[Element, Element]:
+    """A ``w:bookmarkStart`` and ``w:bookmarkEnd`` pair."""
+    start = w("bookmarkStart", id=str(bookmark_id), name=name)
+    return start, w("bookmarkEnd", id=str(bookmark_id))
