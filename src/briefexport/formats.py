@@ -50,6 +50,14 @@ FORMATS: dict[str, Format] = {
             "Standalone HTML5 page: CSS and images inlined, linked endnotes",
             "nothing beyond the core",
         ),
+        Format(
+            "docx",
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "briefexport.writers.docx:write",
+            "Word document: real footnotes, Word styles, the institution's template",
+            "python-docx",
+        ),
     )
 }
 
