@@ -45,7 +45,7 @@ def import_source(path: Path, kind: str | None = None, series: str | None = None
     if kind == "markdown":
         from .markdown import import_markdown
 
-        brief = import_markdown(source, problems, path.parent)
+        brief = import_markdown(source, problems, path.parent, series)
     else:
         from .text import import_text
 

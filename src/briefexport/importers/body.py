@@ -7,7 +7,8 @@ Conventions on top of CommonMark (documented in ``docs/markdown.md``):
 * ``{.lead}`` before a paragraph marks the lead paragraph.
 * A paragraph holding only an image is a figure; ``{#id label="Figure 1"}`` before it gives its
   label, and a paragraph right after it starting ``Figure:`` its caption. Tables take
-  ``Table:`` captions the same way.
+  ``Table:`` captions the same way; ``{.row-headers}`` makes the first cell of each body row a
+  header cell.
 * The last paragraph of a block quote starting with an em dash is its attribution.
 * Footnotes are ``[^id]`` calls and definitions, numbered by first call. A footnote that reads as a
   web citation becomes a structured ``mixed-citation``.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -43,7 +44,11 @@ def markdown_parser() -> MarkdownIt:
     """CommonMark with tables, YAML front matter, footnotes and ``{#id .class}`` attributes."""
     parser = MarkdownIt("commonmark", {"linkify": False, "typographer": False})
     return (
-        parser.use(front_matter_plugin).use(footnote_plugin).use(attrs_block_plugin).enable("table")
+        parser.use(front_matter_plugin)
+        .use(footnote_plugin)
+        .use(attrs_block_plugin)
+        .use(attrs_plugin, spans=True)
+        .enable("table")
     )
 
 

@@ -10,10 +10,10 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..model import Footnote, Inline, Link, Paragraph, Text
-from .citations import parse_citation
+from ..model import Footnote, Paragraph
 from .mdblocks import BlockConverter
 from .mdcontext import BodyContext
+from .references import citation_from_text
 
 _NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
 
@@ -68,15 +68,5 @@ def _definition_line(node: SyntaxTreeNode, context: BodyContext) -> int:
 
 def _cited(paragraph: Paragraph) -> Paragraph:
     """The paragraph with its text as a structured citation when it reads as one."""
-    children: tuple[Inline, ...] = paragraph.children
-    url = None
-    if (
-        children
-        and isinstance(children[-1], Link)
-        and children[-1].children == (Text(children[-1].href),)
-    ):
-        url, children = children[-1].href, children[:-1]
-    if len(children) != 1 or not isinstance(children[0], Text):
-        return paragraph
-    citation = parse_citation(children[0].value, url)
+    citation = citation_from_text(paragraph.children)
     return Paragraph((citation,)) if citation else paragraph

@@ -33,7 +33,7 @@ KNOWN_KEYS = frozenset(
         *("series", "heading", "title", "subtitle", "running-head", "language"),
         *("authors", "editors", "affiliations", "date", "disclaimer", "abstract", "keywords"),
         *("publisher", "publisher-location", "journal-id", "doi", "publisher-id"),
-        *("copyright", "license"),
+        *("copyright", "license", "references"),
     }
 )
 

@@ -24,19 +24,26 @@ from .mdblocks import BlockConverter
 from .mdcontext import BodyContext
 from .mdinline import InlineContext, convert_inline
 from .problems import Problems
+from .references import build_references
 
 
-def import_markdown(source: str, problems: Problems, base_dir: Path) -> Brief:
+def import_markdown(
+    source: str, problems: Problems, base_dir: Path, series: str | None = None
+) -> Brief:
     """The brief written in ``source``; raises InvalidBriefError listing every problem."""
     context = BodyContext(problems, base_dir)
     root = parse_markdown(source)
     front = _front_matter(root, context)
     _take_title_heading(root, front, context)
+    if series and "series" not in front.values:
+        front.values["series"] = series
+    references = build_references(front, inline_parser(context), problems)
+    context.references.update({reference.id: reference for reference in references})
     body, footnotes = convert_body(root, context)
     meta = build_metadata(front, context, inline_parser(context), _paragraph_parser(context))
     problems.raise_if_errors()
     assert meta is not None  # build_metadata reports an error whenever it gives None
-    return Brief(meta=meta, body=body, footnotes=footnotes)
+    return Brief(meta=meta, body=body, footnotes=footnotes, references=references)
 
 
 def _front_matter(root: SyntaxTreeNode, context: BodyContext) -> FrontMatter:

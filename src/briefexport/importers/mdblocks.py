@@ -31,6 +31,7 @@ from .mdinline import convert_inline
 MAX_SECTION_DEPTH = 3
 TRAILING_ID = re.compile(r"\s*\{#([A-Za-z_][\w.-]*)\}$")
 ATTRIBUTION_DASHES = ("— ", "-- ")
+ROW_HEADERS = "row-headers"
 CAPTION_PREFIX = {"table": "Table:", "figure": "Figure:"}
 
 
@@ -116,7 +117,8 @@ class BlockConverter:
                 kind = "table" if node.type == "table" else "figure"
                 caption = self._caption(caption_node, kind)
                 index += caption is not None
-                out.append((node, self._captioned(node, kind, caption or ())))
+                block = self._captioned(node, kind, caption or ())
+                out.extend([(node, block)] if block is not None else [])
             else:
                 block = self._block(node)
                 out.extend([(node, block)] if block is not None else [])
@@ -148,12 +150,11 @@ class BlockConverter:
 
     def _quote(self, node: SyntaxTreeNode) -> Quote:
         paragraphs = self.paragraphs(node.children)
-        if len(paragraphs) > 1:
-            last = paragraphs[-1].children
-            first = last[0] if last else None
-            if isinstance(first, Text) and first.value.startswith(ATTRIBUTION_DASHES):
-                dash = next(d for d in ATTRIBUTION_DASHES if first.value.startswith(d))
-                attribution = canonical((Text(first.value[len(dash) :]), *last[1:]))
+        last_node = node.children[-1] if node.children else None
+        if len(paragraphs) > 1 and last_node is not None and last_node.type == "paragraph":
+            dash = _raw_prefix(last_node, ATTRIBUTION_DASHES)
+            if dash is not None:
+                attribution = _drop_prefix(paragraphs[-1].children, dash.strip())
                 return Quote(paragraphs[:-1], attribution)
         return Quote(paragraphs)
 
@@ -162,12 +163,10 @@ class BlockConverter:
     def _caption(self, node: SyntaxTreeNode | None, kind: str) -> tuple[Inline, ...] | None:
         if node is None or node.type != "paragraph":
             return None
-        inlines = self._inline(node.children[0])
-        first = inlines[0] if inlines else None
-        prefix = CAPTION_PREFIX[kind]
-        if not isinstance(first, Text) or not first.value.startswith(prefix):
+        prefix = _raw_prefix(node, (CAPTION_PREFIX[kind],))
+        if prefix is None:
             return None
-        return canonical((Text(first.value[len(prefix) :]), *inlines[1:]))
+        return _drop_prefix(self._inline(node.children[0]), prefix)
 
     def _captioned(
         self, node: SyntaxTreeNode, kind: str, caption: tuple[Inline, ...]
@@ -185,6 +184,8 @@ class BlockConverter:
                 head = rows
             else:
                 body = rows
+        if ROW_HEADERS in (_attr(node, "class") or "").split():
+            body = tuple(_first_cell_header(row) for row in body)
         return Table(_attr(node, "id"), _attr(node, "label"), caption, head, body)
 
     def _row(self, row: SyntaxTreeNode) -> Row:
@@ -216,6 +217,24 @@ def _trailing_id(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | N
     if not isinstance(last, Text) or found is None:
         return title, None
     return canonical((*title[:-1], Text(last.value[: found.start()]))), found[1]
+
+
+def _first_cell_header(row: Row) -> Row:
+    first, *rest = row.cells
+    return Row((Cell(first.children, header=True), *rest)) if row.cells else row
+
+
+def _raw_prefix(paragraph: SyntaxTreeNode, prefixes: tuple[str, ...]) -> str | None:
+    """The prefix the paragraph's source starts with (an escaped one does not count)."""
+    raw = paragraph.children[0].content if paragraph.children else ""
+    return next((prefix for prefix in prefixes if raw.startswith(prefix)), None)
+
+
+def _drop_prefix(inlines: tuple[Inline, ...], prefix: str) -> tuple[Inline, ...]:
+    first = inlines[0] if inlines else None
+    if isinstance(first, Text) and first.value.startswith(prefix):
+        return canonical((Text(first.value[len(prefix) :]), *inlines[1:]))
+    return inlines
 
 
 def _is_figure(node: SyntaxTreeNode) -> bool:

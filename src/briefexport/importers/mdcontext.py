@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..model import Footnote
+from ..model import Footnote, Reference
 from .mdinline import InlineContext
 from .problems import Problems
 
@@ -21,10 +21,11 @@ class BodyContext:
     base_dir: Path
     line_of: Callable[[int], int] = lambda index: index + 1
     notes: dict[str, Footnote] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
 
     def inline_context(self, node: SyntaxTreeNode) -> InlineContext:
         """An inline context for ``node``, resolving footnote calls by label."""
-        return InlineContext(self.problems, self.line(node), self.notes.get)
+        return InlineContext(self.problems, self.line(node), self.notes.get, self.references.get)
 
     def line(self, node: SyntaxTreeNode) -> int:
         """The source line where ``node`` starts (its nearest mapped ancestor's otherwise)."""

@@ -3,6 +3,10 @@
 Handled: text, emphasis (italic), strong (bold), code spans (monospace), links and autolinks,
 ``[^id]`` footnote calls, line breaks (a space: briefs have no forced breaks), and the inline HTML
 that Markdown has no syntax for: ``<sup>``, ``<sub>``, ``<u>`` and ``<span class="smallcaps">``.
+Bracketed spans (attrs plugin, as in pandoc) carry the rest: ``[text]{.underline}``,
+``[text]{.smallcaps}``, citation parts ``[..]{.article-title}`` (also ``.source``,
+``.person-group``, ``.string-name``, ``.collab``), ``[May 3, 2024]{.date iso="2024-05-03"}``,
+a whole citation ``[..]{.citation type="report"}``, and a reference-list call ``[@id]{.cite}``.
 Anything else (images inside text, other HTML, strikethrough) is reported, never dropped.
 """
 
@@ -14,8 +18,23 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..inlines import canonical
-from ..model import Footnote, FootnoteRef, Inline, Link, Styled, Text, TextStyle
+from ..inlines import canonical, plain_text
+from ..model import (
+    Citation,
+    CitationField,
+    CitationPart,
+    CitationRef,
+    CitedDate,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    Link,
+    PublicationType,
+    Reference,
+    Styled,
+    Text,
+    TextStyle,
+)
 from .problems import Problems
 
 ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
@@ -24,9 +43,16 @@ HTML_STYLES = {
     "sub": TextStyle.SUBSCRIPT,
     "u": TextStyle.UNDERLINE,
     "span": TextStyle.SMALL_CAPS,
+    "strong": TextStyle.BOLD,
+    "b": TextStyle.BOLD,
+    "em": TextStyle.ITALIC,
+    "i": TextStyle.ITALIC,
+    "code": TextStyle.MONOSPACE,
 }
-_OPEN_TAG = re.compile(r"<(sup|sub|u)>|<(span) class=\"smallcaps\">", re.IGNORECASE)
-_CLOSE_TAG = re.compile(r"</(sup|sub|u|span)>", re.IGNORECASE)
+_OPEN_TAG = re.compile(r"<(sup|sub|u|strong|b|em|i|code)>|<(span) class=\"smallcaps\">", re.I)
+_CLOSE_TAG = re.compile(r"</(sup|sub|u|strong|b|em|i|code|span)>", re.IGNORECASE)
+SPAN_STYLES = {"smallcaps": TextStyle.SMALL_CAPS, "underline": TextStyle.UNDERLINE}
+CITATION_FIELDS = frozenset(field.value for field in CitationField)
 _NODE_STYLES = {
     "strong": TextStyle.BOLD,
     "em": TextStyle.ITALIC,
@@ -40,6 +66,7 @@ class InlineContext:
     problems: Problems
     line: int
     footnote_for: Callable[[str], Footnote | None] = lambda label: None
+    reference_for: Callable[[str], Reference | None] = lambda ref_id: None
 
 
 @dataclass
@@ -94,6 +121,10 @@ def _convert_node(node: SyntaxTreeNode, context: InlineContext) -> list[Inline]:
             return [_link(node, context)]
         case "footnote_ref":
             return _footnote_ref(str(node.meta.get("label", "")), context)
+        case "footnote_anchor":
+            return []
+        case "span":
+            return [_span(node, context)]
         case _:
             return _unsupported(node, context)
 
@@ -113,6 +144,41 @@ def _footnote_ref(label: str, context: InlineContext) -> list[Inline]:
         context.problems.error(context.line, f"call to footnote [^{label}] that is not defined")
         return []
     return [FootnoteRef(note)]
+
+
+def _span(node: SyntaxTreeNode, context: InlineContext) -> Inline:
+    kind = str(node.attrs.get("class", ""))
+    children = tuple(_convert_children(node.children, context))
+    if kind in SPAN_STYLES:
+        return Styled(SPAN_STYLES[kind], children)
+    if kind in CITATION_FIELDS:
+        return CitationPart(CitationField(kind), children)
+    if kind == "date":
+        return CitedDate(str(node.attrs.get("iso", "")), plain_text(children))
+    if kind == "citation":
+        return _citation(str(node.attrs.get("type", "other")), children, context)
+    if kind == "cite":
+        return _citation_ref(plain_text(children).removeprefix("@"), context)
+    context.problems.error(context.line, f"span class {kind!r} cannot be placed in a brief")
+    return Styled(TextStyle.ITALIC, children) if children else Text("")
+
+
+def _citation(kind: str, children: tuple[Inline, ...], context: InlineContext) -> Inline:
+    try:
+        publication_type = PublicationType(kind)
+    except ValueError:
+        known = ", ".join(t.value for t in PublicationType)
+        context.problems.error(context.line, f"citation type {kind!r} is not one of {known}")
+        publication_type = PublicationType.OTHER
+    return Citation(publication_type, children)
+
+
+def _citation_ref(ref_id: str, context: InlineContext) -> Inline:
+    reference = context.reference_for(ref_id)
+    if reference is None:
+        context.problems.error(context.line, f"call to reference {ref_id!r} that is not listed")
+        return Text(f"[@{ref_id}]")
+    return CitationRef(reference)
 
 
 def _unsupported(node: SyntaxTreeNode, context: InlineContext) -> list[Inline]:

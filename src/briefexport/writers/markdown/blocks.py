@@ -1,0 +1,173 @@
+"""Blocks and footnotes to CommonMark, the reverse of ``briefexport.importers.mdblocks``."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import assert_never
+
+from ...model import (
+    Block,
+    Cell,
+    Figure,
+    Footnote,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Row,
+    Section,
+    Table,
+)
+from .inlines import escape_text, inlines_to_markdown
+
+LOGGER = logging.getLogger("briefexport")
+_BLOCK_START = re.compile(r"^(#|[-+](?=\s|$)|-- |\d{1,9}(?=[.)])|Table:|Figure:|— )")
+_BULLETS = ("-", "*")
+_ORDERED_DELIMITERS = (".", ")")
+
+
+def blocks_to_markdown(blocks: tuple[Block, ...], depth: int = 1) -> list[str]:
+    """Markdown chunks (separated by blank lines when joined) for ``blocks``."""
+    chunks: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        chunks.extend(block_to_markdown(block, depth, _alternate(previous, block)))
+        previous = block
+    return chunks
+
+
+def _alternate(previous: Block | None, block: Block) -> bool:
+    """Two lists in a row need different markers, or Markdown would merge them."""
+    return isinstance(previous, ListBlock) and isinstance(block, ListBlock)
+
+
+def block_to_markdown(block: Block, depth: int, alternate: bool = False) -> list[str]:
+    """One block as Markdown chunks; ``depth`` is the section level (1 for ``##``)."""
+    match block:
+        case Paragraph():
+            return [paragraph_to_markdown(block)]
+        case Section():
+            return _section(block, depth)
+        case ListBlock():
+            return [_list(block, alternate)]
+        case Quote():
+            return [_quote(block)]
+        case Table():
+            return _table(block)
+        case Figure():
+            return _figure(block)
+        case _:
+            assert_never(block)
+
+
+def paragraph_to_markdown(paragraph: Paragraph) -> str:
+    """A paragraph on one line; the lead paragraph carries ``{.lead}``."""
+    text = guard_block_start(inlines_to_markdown(paragraph.children))
+    return "{.lead}\n" + text if paragraph.lead else text
+
+
+def guard_block_start(text: str) -> str:
+    """Escape what CommonMark would read as a heading, list, caption or attribution."""
+    found = _BLOCK_START.match(text)
+    if found is None:
+        return text
+    mark = found[0]
+    if mark[0].isdigit():
+        return f"{mark}\\{text[len(mark) :]}"
+    if mark.endswith(":"):
+        return f"{mark[:-1]}\\:{text[len(mark) :]}"
+    if mark == "— ":
+        return "&#8212;" + text[1:]
+    return "\\" + text
+
+
+def _section(section: Section, depth: int) -> list[str]:
+    title = inlines_to_markdown(section.title).replace("#", "\\#")
+    anchor = f" {{#{section.id}}}" if section.id else ""
+    heading = "#" * (depth + 1) + " " + title + anchor
+    if depth > 3:
+        LOGGER.warning("section %r is nested deeper than three levels", title)
+    return [heading, *blocks_to_markdown(section.blocks, depth + 1)]
+
+
+def _list(block: ListBlock, alternate: bool) -> str:
+    items = []
+    for number, item in enumerate(block.items, start=1):
+        if block.ordered:
+            marker = f"{number}{_ORDERED_DELIMITERS[alternate]} "
+        else:
+            marker = f"{_BULLETS[alternate]} "
+        paragraphs = [paragraph_to_markdown(p) for p in item.paragraphs] or [""]
+        indent = " " * len(marker)
+        body = "\n\n".join(paragraphs).replace("\n", "\n" + indent)
+        items.append(marker + re.sub(r"\n +\n", "\n\n", body))
+    loose = any(len(item.paragraphs) > 1 for item in block.items)
+    return ("\n\n" if loose else "\n").join(items)
+
+
+def _quote(quote: Quote) -> str:
+    paragraphs = [paragraph_to_markdown(p) for p in quote.paragraphs]
+    if quote.attribution:
+        paragraphs.append("— " + inlines_to_markdown(quote.attribution))
+    return "\n>\n".join("> " + p.replace("\n", "\n> ") for p in paragraphs)
+
+
+def _attributes(element_id: str | None, label: str | None, *classes: str) -> list[str]:
+    parts = [f"#{element_id}"] if element_id else []
+    parts += [f".{name}" for name in classes]
+    if label:
+        parts.append('label="' + label.replace('"', "'") + '"')
+        if '"' in label:
+            LOGGER.warning("double quotes in label %r become single quotes", label)
+    return ["{" + " ".join(parts) + "}"] if parts else []
+
+
+def _table(table: Table) -> list[str]:
+    rows = [*table.head, *table.body]
+    if len(table.head) != 1 or any(c.colspan > 1 or c.rowspan > 1 for r in rows for c in r.cells):
+        LOGGER.warning(
+            "table %r: Markdown tables have one header row and no spanning cells", table.label
+        )
+    row_headers = _row_headers(table.body)
+    if not row_headers and any(cell.header for row in table.body for cell in row.cells):
+        LOGGER.warning("table %r: header cells inside body rows become data cells", table.label)
+    width = max((len(row.cells) for row in rows), default=1)
+    header = table.head[0] if table.head else Row(tuple(Cell(()) for _ in range(width)))
+    lines = [_row(header, width), "|" + "---|" * width]
+    lines += [_row(row, width) for row in (table.body if table.head else rows)]
+    lines += [_row(row, width) for row in table.head[1:]]
+    caption = ["Table: " + inlines_to_markdown(table.caption)] if table.caption else []
+    classes = ("row-headers",) if row_headers else ()
+    return [*_attributes(table.id, table.label, *classes), "\n".join(lines), *caption]
+
+
+def _row_headers(body: tuple[Row, ...]) -> bool:
+    """True when exactly the first cell of every body row is a header cell."""
+    return bool(body) and all(
+        row.cells and row.cells[0].header and not any(c.header for c in row.cells[1:])
+        for row in body
+    )
+
+
+def _row(row: Row, width: int) -> str:
+    cells = [inlines_to_markdown(cell.children) for cell in row.cells]
+    cells += [""] * (width - len(cells))
+    return "| " + " | ".join(cells) + " |"
+
+
+def _figure(figure: Figure) -> list[str]:
+    alt = escape_text(figure.image.alt_text)
+    href = figure.image.href
+    destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
+    caption = ["Figure: " + inlines_to_markdown(figure.caption)] if figure.caption else []
+    return [*_attributes(figure.id, figure.label), f"![{alt}]({destination})", *caption]
+
+
+def footnotes_to_markdown(notes: tuple[Footnote, ...]) -> list[str]:
+    """``[^id]:`` definitions; later paragraphs of a note are indented by four spaces."""
+    chunks = []
+    for note in notes:
+        paragraphs = [paragraph_to_markdown(p) for p in note.paragraphs]
+        first, rest = paragraphs[0] if paragraphs else "", paragraphs[1:]
+        chunks.append(f"[^{note.id}]: {first}" + "".join("\n\n    " + p for p in rest))
+    return chunks
