@@ -43,6 +43,14 @@ FORMATS: dict[str, Format] = {
             "lxml",
         ),
         Format(
+            "markdown",
+            ".md",
+            "text/markdown",
+            "briefexport.writers.markdown:write",
+            "Markdown with YAML front matter, read back by briefexport import",
+            "nothing beyond the core",
+        ),
+        Format(
             "html",
             ".html",
             "text/html",
