@@ -1,16 +1,21 @@
 """Figures: an inline picture with alt text (``wp:docPr/@descr``, ECMA-376 Part 1, 20.4.2.5)
 followed by its caption in the Caption style.
 
-Word cannot show SVG or WebP without a raster fallback; such figures are replaced by their alt
-text in the Figure style, and a warning says so.
+Word cannot show SVG or WebP without a raster fallback; such figures, and images python-docx
+cannot read, are replaced by their alt text in the Figure style, and a warning says so.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import struct
 
-from docx.image.exceptions import UnrecognizedImageError
+from docx.image.exceptions import (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
@@ -22,6 +27,14 @@ from .xml import Element, RunFormat, paragraph, text_run, w
 
 LOG = logging.getLogger("briefexport")
 WORD_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
+IMAGE_ERRORS = (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+    ValueError,
+    struct.error,
+    IndexError,
+)
 
 
 def figure_to_docx(ctx: Context, figure: Figure) -> list[Element]:
@@ -29,7 +42,7 @@ def figure_to_docx(ctx: Context, figure: Figure) -> list[Element]:
     node = paragraph(ctx.style(sm.FIGURE), ctx.rtl)
     picture = picture_run(ctx, figure) if figure.image.media_type in WORD_IMAGE_TYPES else None
     if picture is None:
-        LOG.warning("docx: %s cannot be shown in Word; its alt text stands in", figure.image.href)
+        LOG.warning("docx: image %s cannot be shown in Word; alt text instead", figure.image.href)
         node.append(text_run(figure.image.alt_text, RunFormat(rtl=ctx.rtl).properties()))
     else:
         node.append(picture)
@@ -43,8 +56,8 @@ def picture_run(ctx: Context, figure: Figure) -> Element | None:
     part = ctx.document.part
     try:
         inline = part.new_pic_inline(io.BytesIO(figure.image.data))
-    except UnrecognizedImageError:
-        return None
+    except IMAGE_ERRORS:
+        return None  # not an image python-docx can measure: damaged or an unusual variant
     extent = inline.extent
     limit = text_width(ctx)
     if extent.cx > limit:

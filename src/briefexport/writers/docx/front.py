@@ -20,7 +20,7 @@ from .xml import Element, RunFormat, text_run
 def text_paragraph(ctx: Context, style_name: str, text: str) -> Element:
     """A paragraph holding plain text."""
     node = styled_paragraph(ctx, style_name)
-    node.append(text_run(text, RunFormat(rtl=ctx.rtl).properties()))
+    node.append(text_run(text, RunFormat(rtl=ctx.rtl).for_text(text).properties()))
     return node
 
 

@@ -49,9 +49,9 @@ def inline_to_docx(ctx: Context, inline: Inline, fmt: RunFormat) -> list[Element
     """The elements for one inline node."""
     match inline:
         case Text(value):
-            return [text_run(value, fmt.properties())]
+            return [text_run(value, fmt.for_text(value).properties())]
         case CitedDate(_, text):
-            return [text_run(text, fmt.properties())]
+            return [text_run(text, fmt.for_text(text).properties())]
         case Styled(style, children):
             return inlines_to_docx(ctx, children, styled_format(ctx, fmt, style))
         case Link(href, children):

@@ -6,7 +6,8 @@ builders below emit children in that order so Word never reports the file as dam
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from typing import TypeAlias, cast
 
 from docx.oxml import OxmlElement
@@ -49,6 +50,13 @@ class RunFormat:
     vertical: str | None = None  # "superscript" or "subscript"
     rtl: bool = False
 
+    def for_text(self, text: str) -> RunFormat:
+        """This format for ``text``: a run of Latin text in a right-to-left brief is not marked
+        ``w:rtl`` (that would give it the complex-script font and reorder its digits)."""
+        if self.rtl and is_left_to_right(text):
+            return replace(self, rtl=False)
+        return self
+
     def properties(self) -> Element:
         """The ``w:rPr`` for this format, children in schema order."""
         rpr = w("rPr")
@@ -68,6 +76,12 @@ class RunFormat:
         if self.rtl:
             rpr.append(w("rtl"))
         return rpr
+
+
+def is_left_to_right(text: str) -> bool:
+    """True when ``text`` has left-to-right letters and no right-to-left ones."""
+    classes = {unicodedata.bidirectional(char) for char in text}
+    return "L" in classes and not classes & {"R", "AL"}
 
 
 def paragraph(style_id: str | None, rtl: bool, num_id: int | None = None) -> Element:
