@@ -53,6 +53,7 @@ _OPEN_TAG = re.compile(r"<(sup|sub|u|strong|b|em|i|code)>|<(span) class=\"smallc
 _CLOSE_TAG = re.compile(r"</(sup|sub|u|strong|b|em|i|code|span)>", re.IGNORECASE)
 SPAN_STYLES = {"smallcaps": TextStyle.SMALL_CAPS, "underline": TextStyle.UNDERLINE}
 CITATION_FIELDS = frozenset(field.value for field in CitationField)
+_UNRESOLVED_CALL = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 _NODE_STYLES = {
     "strong": TextStyle.BOLD,
     "em": TextStyle.ITALIC,
@@ -77,6 +78,11 @@ class _Frame:
 
 def convert_inline(node: SyntaxTreeNode, context: InlineContext) -> tuple[Inline, ...]:
     """The inlines of a markdown-it ``inline`` node, in normal form."""
+    for found in _UNRESOLVED_CALL.finditer(node.content):
+        if context.footnote_for(found[1]) is None:
+            context.problems.error(
+                context.line, f"call to footnote [^{found[1]}] that is not defined"
+            )
     return canonical(_convert_children(node.children, context))
 
 
