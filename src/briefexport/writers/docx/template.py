@@ -1,5 +1,6 @@
 """The Word document the output starts from: the shipped reference document or the
-institution's own (``--reference-docx``), as pandoc's ``--reference-doc`` works.
+institution's own (``--reference-docx``, a ``.docx`` or a ``.dotx`` template), as pandoc's
+``--reference-doc`` works.
 
 Its styles, page set-up, headers and footers are kept; its body text, its other footnotes and
 its thumbnail picture are dropped.
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from ...errors import OutputError
@@ -22,6 +25,8 @@ from ...styles import load_brand
 from .reference import build_reference
 
 REFERENCE_FILE = "reference.docx"
+CONTENT_TYPES = "[Content_Types].xml"
+TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
 
 def shipped_reference(style_dir: Path) -> bytes:
@@ -35,9 +40,25 @@ def shipped_reference(style_dir: Path) -> bytes:
 def open_docx(data: bytes, origin: str) -> Document:
     """A python-docx document from bytes, with a clear error for files that are not DOCX."""
     try:
-        return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        return docx.Document(io.BytesIO(template_as_document(data)))
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
         raise OutputError(f"{origin}: not a Word document (.docx): {error}") from None
+
+
+def template_as_document(data: bytes) -> bytes:
+    """A Word template (``.dotx``) relabelled as a document, which python-docx insists on."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        types = package.read(CONTENT_TYPES)
+        if TEMPLATE_MAIN.encode() not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in package.infolist():
+                content = package.read(info.filename)
+                if info.filename == CONTENT_TYPES:
+                    content = content.replace(TEMPLATE_MAIN.encode(), CT.WML_DOCUMENT_MAIN.encode())
+                copy.writestr(info, content)
+    return out.getvalue()
 
 
 def open_template(options: WriteOptions) -> tuple[Document, Document]:
