@@ -3,12 +3,16 @@
 WeasyPrint 70 sometimes moves a note to the page after its call when the note does not fit
 below the calling line. After each layout this module reads WeasyPrint's box tree, finds every
 call (``::footnote-call`` box) and every note in a ``@footnote`` area, and corrects the layout
-of each paragraph whose note strayed, escalating step by step:
+of the paragraphs on the first page with a stray note, lays out again, and repeats. A stray
+note is corrected in steps:
 
-1. a paragraph split across pages gets ``widows`` so the break falls before the calling line;
-2. the note gets ``footnote-policy: line`` (WeasyPrint then pushes the calling line instead);
-3. the paragraph starts a new page;
-4. the note becomes an endnote, with a warning.
+1. a paragraph that ends on the calling page is followed by a page break (WeasyPrint drops
+   the note while trying to start the next block there); a paragraph that runs on to the next
+   page gets ``widows`` so that the break falls just before the calling line;
+2. the paragraph starts a new page;
+3. the note becomes an endnote, with a warning.
+
+``footnote-policy: line`` was tried first and changed nothing for these cases.
 
 Notes taller than half the page body are made endnotes at once (WeasyPrint does not split a
 note and would let it overflow the page), also with a warning.
@@ -25,10 +29,9 @@ from lxml import etree
 from weasyprint import Document
 
 LOGGER = logging.getLogger("briefexport")
-MAX_PASSES = 8
+MAX_PASSES = 40
 MAX_NOTE_SHARE = 0.5
 ORPHANS = 2
-ENDNOTE_STEP = 4
 BLOCK_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "figcaption", "caption", "blockquote"})
 
 
@@ -128,14 +131,18 @@ class FootnotePlacer:
         for _ in range(MAX_PASSES):
             layout = read_layout(document)
             changed = self._move_tall_notes(layout)
-            for key in layout.misplaced():
+            for key in _first_page_strays(layout):
                 changed = self._correct(key, layout) or changed
             if not changed:
                 return document
             document = self.render(self.tree)
         stray = read_layout(document).misplaced()
+        for key in stray:
+            self._make_endnote(key, "the layout did not settle")
         if stray:
-            LOGGER.warning("PDF: notes %s could not be put on the page of their call", stray)
+            document = self.render(self.tree)
+        if read_layout(document).misplaced():
+            LOGGER.warning("PDF: some notes are not on the page of their call")
         return document
 
     def _move_tall_notes(self, layout: Layout) -> bool:
@@ -148,25 +155,16 @@ class FootnotePlacer:
     def _correct(self, key: str, layout: Layout) -> bool:
         step = self.steps.get(key, 0) + 1
         self.steps[key] = step
-        call = layout.calls[key]
         note = self._note(key)
         if note is None:
             return False
         block = _block_of(note)
-        if step == 1 and len(layout.block_pages.get(call.block, ())) > 1:
-            if call.line_index >= ORPHANS:
-                lines = layout.block_lines[call.block]
-                _add_style(block, f"widows: {lines - call.line_index}")
-                return True
-            step = self.steps[key] = 3
-        if step <= 2:
-            self.steps[key] = 2
-            _add_style(note, "footnote-policy: line")
-            return True
-        if step == 3:
+        if step == 1:
+            _add_style(block, _first_correction(layout, layout.calls[key]))
+        elif step == 2:
             _add_style(block, "break-before: page")
-            return True
-        self._make_endnote(key, "its page could not be matched to its call")
+        else:
+            self._make_endnote(key, "its page could not be matched to its call")
         return True
 
     def _note(self, key: str) -> etree._Element | None:
@@ -180,6 +178,28 @@ class FootnotePlacer:
         LOGGER.warning("PDF: footnote %s printed as an endnote because %s", key, reason)
         self.endnotes.append(key)
         self.make_endnote(note)
+
+
+def _first_page_strays(layout: Layout) -> list[str]:
+    # Each correction moves everything after it, so only the first page's strays are
+    # corrected in one pass; later pages are judged again on the next layout.
+    keys = layout.misplaced()
+    if not keys:
+        return []
+    first = min(layout.calls[key].page for key in keys)
+    return [key for key in keys if layout.calls[key].page == first]
+
+
+def _first_correction(layout: Layout, call: CallLine) -> str:
+    """The smallest change that keeps the calling line and its note together."""
+    pages = layout.block_pages.get(call.block, {call.page})
+    if max(pages) == call.page:
+        # The paragraph ends here: WeasyPrint lost the note while starting the next block.
+        return "break-after: page"
+    if call.line_index >= ORPHANS:
+        # Leave the lines before the call on this page and carry the rest over.
+        return f"widows: {layout.block_lines[call.block] - call.line_index}"
+    return "break-before: page"
 
 
 def _block_of(note: etree._Element) -> etree._Element:
