@@ -26,11 +26,11 @@ from briefexport.model import (
     Text,
 )
 
-WORDS = (
-    "harbour coast policy budget council storm sensor record insurer quay crane tide "
-    "authority shipping district network closure cost risk rule shared data river flood "
-    "estuary channel pilot tug operator lender evidence review standard"
-).split()
+WORDS = tuple(
+    """harbour coast policy budget council storm sensor record insurer quay crane tide authority
+    shipping district network closure cost risk rule shared data river flood estuary channel
+    pilot tug operator lender evidence review standard""".split()  # noqa: SIM905
+)
 LONG_URL = (
     "https://archive.example.org/reports/2026/a-very-long-path/that/must/wrap/inside/the/note"
 )
