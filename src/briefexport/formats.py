@@ -59,6 +59,14 @@ FORMATS: dict[str, Format] = {
             "nothing beyond the core",
         ),
         Format(
+            "epub",
+            ".epub",
+            "application/epub+zip",
+            "briefexport.writers.epub:write",
+            "EPUB 3 book: popup footnotes, full and accessibility metadata, reproducible",
+            "ebooklib",
+        ),
+        Format(
             "docx",
             ".docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -16,7 +16,7 @@ from ...inlines import plain_text
 from ...model import Contributor, Metadata
 from .context import RenderContext
 from .inline import inlines_to_xhtml
-from .markup import child
+from .markup import append_text, child
 
 GENERATOR = "briefexport"
 
@@ -109,4 +109,5 @@ def abstract_and_keywords(ctx: RenderContext, header: etree._Element) -> None:
     if meta.keywords:
         keywords = child(header, "p", {"class": "keywords"})
         child(keywords, "span", {"class": "keywords-label"}, ctx.label("keywords"))
+        append_text(keywords, " ")
         child(keywords, "span", {"class": "keyword-list"}, ", ".join(meta.keywords))

@@ -1,0 +1,116 @@
+"""``--to epub``: an EPUB 3.3 book with popup footnotes, full metadata and a reproducible zip.
+
+ebooklib 0.20 is used only as a packager: the content documents are our own XHTML, stored in
+plain ``EpubItem`` objects so ebooklib never re-parses them, and the navigation document is ours
+too. The zip is then re-packed with fixed dates and order (ebooklib stamps the current time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from ebooklib import epub
+from lxml import etree
+
+from ... import i18n
+from ...inlines import plain_text
+from ...model import Brief, Image
+from ...options import WriteOptions
+from ..xhtml import NotePlacement, brief_to_xhtml, serialize
+from ..xhtml.stylesheet import format_css
+from .documents import NAV, TEXT, TITLE_PAGE, headings, nav_document, split_documents
+from .metadata import accessibility, describe
+
+STYLESHEETS = ("common.css", "epub.css")
+STYLE_FILE = "style/brief.css"
+XHTML_TYPE = "application/xhtml+xml"
+EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
+EXTENSIONS |= {"image/svg+xml": ".svg", "image/webp": ".webp"}
+ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+
+
+class ImageFiles:
+    """Names figure files ``images/figure-N.ext`` as the renderer meets them."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, Image]] = {}
+
+    def src(self, image: Image) -> str:
+        if image.href not in self.names:
+            number = len(self.names) + 1
+            name = f"images/figure-{number}{EXTENSIONS.get(image.media_type, '')}"
+            self.names[image.href] = (name, image)
+        return self.names[image.href][0]
+
+
+def write(brief: Brief, options: WriteOptions) -> bytes:
+    """The brief as an EPUB 3 file."""
+    book = epub.EpubBook()
+    describe(book, brief)
+    accessibility(book, brief)
+    images = ImageFiles()
+    root = brief_to_xhtml(
+        brief,
+        NotePlacement.AFTER_BLOCK,
+        css=[STYLE_FILE],
+        image_src=images.src,
+        style_dir=options.style_dir,
+        modified=options.timestamp,
+    )
+    documents = split_documents(root)
+    css = format_css(options.style_dir, STYLESHEETS, resolve=True)
+    book.add_item(epub.EpubItem("style", STYLE_FILE, "text/css", css.encode("utf-8")))
+    for index, (name, image) in enumerate(images.names.values(), 1):
+        book.add_item(epub.EpubItem(f"figure-{index}", name, image.media_type, image.data))
+    pages = [add_page(book, uid, name, serialize(documents[name])) for uid, name in PAGES]
+    nav = add_navigation(book, brief, documents[TEXT])
+    book.spine = [pages[0], (nav, "no"), pages[1]]
+    return package(book, options.timestamp)
+
+
+PAGES = (("titlepage", TITLE_PAGE), ("text", TEXT))
+
+
+def add_page(book: epub.EpubBook, uid: str, name: str, content: bytes) -> epub.EpubItem:
+    item = epub.EpubItem(uid, name, XHTML_TYPE, content)
+    book.add_item(item)
+    return item
+
+
+def add_navigation(book: epub.EpubBook, brief: Brief, text: etree._Element) -> epub.EpubItem:
+    """Our navigation document (outside the reading order) plus an NCX for EPUB 2 readers."""
+    sections = headings(text)
+    title = plain_text(brief.meta.title)
+    contents = i18n.label(brief.meta.language, "contents")
+    nav = epub.EpubItem("nav", NAV, XHTML_TYPE, nav_document(brief, title, contents, sections))
+    nav.properties = ["nav"]
+    book.add_item(nav)
+    book.toc = [epub.Link(TITLE_PAGE, title, "nav-title")]
+    book.toc += [epub.Link(s.href, s.title, f"nav-{i}") for i, s in enumerate(sections, 1)]
+    book.add_item(epub.EpubNcx())
+    return nav
+
+
+def package(book: epub.EpubBook, modified: dt.datetime) -> bytes:
+    """Write with ebooklib, then re-pack: ``mimetype`` first and stored, fixed dates."""
+    raw = io.BytesIO()
+    options = {"mtime": modified.astimezone(dt.UTC), "epub3_pages": False}
+    options |= {"epub3_landmark": False, "epub2_guide": False, "raise_exceptions": True}
+    epub.write_epub(raw, book, options)
+    return repack(raw.getvalue(), max(modified, ZIP_EPOCH))
+
+
+def repack(raw: bytes, when: dt.datetime) -> bytes:
+    stamp = when.astimezone(dt.UTC).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            stored = name == "mimetype"
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, source.read(name), compresslevel=None if stored else 9)
+    return out.getvalue()

@@ -1,0 +1,124 @@
+"""Package metadata of the book (EPUB 3.3 section 5.5, EPUB Accessibility 1.1).
+
+Dublin Core elements with ``refines`` meta for title types, MARC relator roles and file-as
+names; every creator gets its own id (ebooklib 0.20's ``add_author`` gives all of them the same
+one). The identifier is the DOI, else a name-based UUID of the brief, never a random one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from ebooklib import epub
+
+from ...inlines import plain_text
+from ...model import Brief, Contributor, Figure, Section
+
+IDENTITY_NAMESPACE = uuid.UUID("6f1c3c2e-7a4b-5d0e-9c61-2b8f4e0d9a17")
+ACCESSIBILITY_SUMMARY = (
+    "Reflowable text with a title page, headings in order, a navigation document, "
+    "footnotes linked to and from their calls{images}."
+)
+
+
+def identifier(brief: Brief) -> str:
+    """``urn:doi:`` with the DOI, else a ``urn:uuid:`` derived from the brief's identity."""
+    meta = brief.meta
+    if meta.doi:
+        return f"urn:doi:{meta.doi}"
+    parts = (meta.publisher, meta.journal_id, meta.publisher_id or "", plain_text(meta.title))
+    name = "|".join((*parts, meta.date.isoformat()))
+    return f"urn:uuid:{uuid.uuid5(IDENTITY_NAMESPACE, name)}"
+
+
+def refine(book: epub.EpubBook, target: str, prop: str, value: str, scheme: str = "") -> None:
+    attrs = OrderedDict([("refines", f"#{target}"), ("property", prop)])
+    if scheme:
+        attrs["scheme"] = scheme
+    book.add_metadata(None, "meta", value, attrs)
+
+
+def describe(book: epub.EpubBook, brief: Brief) -> None:
+    """Every Dublin Core field and refinement the model can fill."""
+    meta = brief.meta
+    book.set_identifier(identifier(brief))
+    if meta.doi:
+        refine(book, book.IDENTIFIER_ID, "identifier-type", "06", "onix:codelist5")
+    book.title = plain_text(meta.title)
+    book.add_metadata("DC", "title", book.title, {"id": "title"})
+    refine(book, "title", "title-type", "main")
+    if meta.subtitle:
+        book.add_metadata("DC", "title", plain_text(meta.subtitle), {"id": "subtitle"})
+        refine(book, "subtitle", "title-type", "subtitle")
+    book.set_language(meta.language)
+    people(book, "creator", "aut", meta.authors)
+    people(book, "contributor", "edt", meta.editors)
+    book.add_metadata("DC", "publisher", meta.publisher)
+    book.add_metadata("DC", "date", meta.date.isoformat())
+    for keyword in meta.keywords:
+        book.add_metadata("DC", "subject", keyword)
+    abstract = " ".join(plain_text(p.children) for p in meta.abstract)
+    if abstract:
+        book.add_metadata("DC", "description", abstract)
+    rights = rights_statement(brief)
+    if rights:
+        book.add_metadata("DC", "rights", rights)
+    if meta.is_rtl:
+        book.set_direction("rtl")
+
+
+def people(book: epub.EpubBook, element: str, relator: str, persons: Sequence[Contributor]) -> None:
+    """``dc:creator`` or ``dc:contributor`` per person, each refined by role and file-as."""
+    for index, person in enumerate(persons, 1):
+        uid = f"{element}-{index}"
+        book.add_metadata("DC", element, person.name.display, {"id": uid})
+        refine(book, uid, "role", relator, "marc:relators")
+        refine(book, uid, "file-as", person.name.sortable)
+
+
+def rights_statement(brief: Brief) -> str:
+    """The copyright statement and licence as sentences, or nothing."""
+    permissions = brief.meta.permissions
+    if permissions is None:
+        return ""
+    statement = permissions.statement or ""
+    if not statement and permissions.year and permissions.holder:
+        statement = f"© {permissions.year} {permissions.holder}"
+    parts = [statement, permissions.license_text or permissions.license_url or ""]
+    sentences = [part.rstrip(".") for part in parts if part]
+    return ". ".join(sentences) + "." if sentences else ""
+
+
+def has_figures(blocks: Sequence[object]) -> bool:
+    for block in blocks:
+        if isinstance(block, Figure):
+            return True
+        if isinstance(block, Section) and has_figures(block.blocks):
+            return True
+    return False
+
+
+def accessibility(book: epub.EpubBook, brief: Brief) -> None:
+    """EPUB Accessibility 1.1 discovery metadata (schema.org properties) and conformance."""
+    images = has_figures(brief.body)
+    modes = ["textual", "visual"] if images else ["textual"]
+    features = [
+        "structuralNavigation",
+        "tableOfContents",
+        "readingOrder",
+        "displayTransformability",
+    ]
+    if images:
+        features.append("alternativeText")
+    values = [("schema:accessMode", mode) for mode in modes]
+    values.append(("schema:accessModeSufficient", "textual"))
+    values += [("schema:accessibilityFeature", feature) for feature in features]
+    values.append(("schema:accessibilityHazard", "none"))
+    alt_text = ", and alternative text on every figure" if images else ""
+    summary = ACCESSIBILITY_SUMMARY.format(images=alt_text)
+    values.append(("schema:accessibilitySummary", summary))
+    values.append(("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"))
+    for prop, value in values:
+        book.add_metadata(None, "meta", value, {"property": prop})
