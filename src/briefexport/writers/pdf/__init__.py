@@ -21,6 +21,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 from lxml import etree
 from weasyprint import HTML, Attachment, Document
@@ -76,8 +77,20 @@ def _write(brief: Brief, options: WriteOptions, standard: str) -> bytes:
     document = placer.place()
     set_metadata(document, brief, options)
     attachments = _attachments(brief, options, standard)
-    pdf: bytes = document.write_pdf(attachments=attachments, **STANDARDS[standard])
+    settings = STANDARDS[standard]
+    pdf: bytes = document.write_pdf(
+        finisher=_unique_associated_files, attachments=attachments, **settings
+    )
     return pdf
+
+
+def _unique_associated_files(document: Document, pdf: Any) -> None:
+    # WeasyPrint 70's PDF/A code lists each attachment twice in the catalog's /AF array.
+    files = pdf.catalog.get("AF")
+    if files:
+        unique = list(dict.fromkeys(files))
+        del files[:]
+        files.extend(unique)
 
 
 def prepare_tree(tree: etree._Element, brief: Brief, standard: str) -> None:
