@@ -56,11 +56,12 @@ def pdfs(written: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def squeeze(text: str) -> str:
-    """Text without whitespace, bidi controls or soft hyphens, for comparing across line breaks."""
+    """Text without whitespace, bidi controls or hyphens, for comparing across line breaks
+    (pdftotext joins a line ending in a hyphen to the next one, dropping the hyphen)."""
     return "".join(
         char
         for char in unicodedata.normalize("NFC", text)
-        if not char.isspace() and unicodedata.category(char) != "Cf"
+        if not char.isspace() and unicodedata.category(char) != "Cf" and char != "-"
     )
 
 

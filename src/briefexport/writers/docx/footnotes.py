@@ -127,9 +127,17 @@ class NoteCalls:
 
 
 def note_mark(reference_style: str, rtl: bool) -> list[Element]:
-    """The number at the head of a note's text (``w:footnoteRef``) and the space after it."""
-    run = w("r")
-    run.append(RunFormat(style_id=reference_style, rtl=rtl).properties())
-    run.append(w("footnoteRef"))
-    space_format = RunFormat(rtl=rtl).properties()
-    return [run, text_run(" ", space_format if len(space_format) else None)]
+    """The number at the head of a note's text (``w:footnoteRef``), then a tab.
+
+    The Footnote Text style has a hanging indent, so the number hangs in the margin and the
+    text lines up; a tab also keeps the number apart from right-to-left text that follows it.
+    """
+    mark = w("r")
+    mark.append(RunFormat(style_id=reference_style, rtl=rtl).properties())
+    mark.append(w("footnoteRef"))
+    tab = w("r")
+    tab_format = RunFormat(rtl=rtl).properties()
+    if len(tab_format):
+        tab.append(tab_format)
+    tab.append(w("tab"))
+    return [mark, tab]

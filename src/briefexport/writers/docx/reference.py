@@ -169,6 +169,8 @@ def paragraph_format(style: ParagraphStyle, spec: StyleSpec) -> None:
         fmt.keep_with_next = True
     if spec.center:
         fmt.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    if spec.hanging:
+        fmt.left_indent, fmt.first_line_indent = Pt(spec.hanging), Pt(-spec.hanging)
 
 
 def add_table_style(document: Document, brand: dict[str, Any]) -> None:

@@ -29,6 +29,7 @@ class StyleSpec:
     space_after: float | None = None
     keep_next: bool = False
     center: bool = False
+    hanging: float | None = None  # hanging indent in points (the note number hangs in it)
     word_name: str | None = None  # Word's internal name of a built-in style, when it differs
 
 
@@ -54,7 +55,8 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.FIGURE, center=True, keep_next=True, space_after=2),
     StyleSpec(sm.TABLE_TEXT, size="caption", space_after=0),
     StyleSpec(sm.TABLE_HEADING, base=sm.TABLE_TEXT, bold=True),
-    StyleSpec(sm.FOOTNOTE_TEXT, size="footnote", space_after=0, word_name="footnote text"),
+    StyleSpec(sm.FOOTNOTE_TEXT, size="footnote", space_after=2, hanging=12,
+              word_name="footnote text"),
     StyleSpec(sm.FOOTNOTE_REFERENCE, kind="character", base=None, superscript=True,
               word_name="footnote reference"),
     StyleSpec(sm.HYPERLINK, kind="character", base=None, color="link", underline=True,
