@@ -13,11 +13,12 @@ import pytest
 from docx2python import docx2python
 
 import briefexport
+from briefexport.importers import import_file
 from briefexport.inlines import plain_text
 from briefexport.model import Brief, Inline, Link
 from briefexport.options import default_options
 from briefexport.writers.docx import write
-from conftest import DATA, EXAMPLES
+from conftest import DATA, EXAMPLES, SEED
 
 SOURCES = sorted(EXAMPLES.glob("*.xml")) + sorted((DATA / "rtl").glob("*.xml"))
 ANCHOR_TAG = re.compile(r"</?a[^>]*>")
@@ -26,8 +27,13 @@ NOTE_PREFIX = re.compile(r"^footnote(\d+)\)\t ?")
 
 @pytest.fixture(scope="module")
 def briefs() -> dict[str, Brief]:
+    """The examples, the RTL test briefs and the real seed brief (through its importer)."""
     assert SOURCES, "no example briefs found"
-    return {source.stem: briefexport.load(source) for source in SOURCES}
+    loaded = {source.stem: briefexport.load(source) for source in SOURCES}
+    assert SEED.is_file(), f"the real seed brief is missing: {SEED}"
+    loaded["seed"] = import_file(SEED)
+    assert loaded["seed"].footnotes, "the seed brief has footnotes"
+    return loaded
 
 
 @pytest.fixture(scope="module")

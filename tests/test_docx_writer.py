@@ -572,3 +572,21 @@ def test_citation_calls_link_to_bookmarked_reference_entries(tour: Brief, tour_d
     entries = docx.Document(io.BytesIO(tour_docx)).paragraphs
     listed = [p.text for p in entries if p.style is not None and p.style.name == "Reference Entry"]
     assert [text.split(" ")[0] for text in listed] == [f"[{r.number}]" for r in tour.references]
+
+
+def test_every_picture_has_its_own_drawing_id() -> None:
+    figures = tuple(
+        Figure(
+            None,
+            f"Figure {n}",
+            (Text("chart"),),
+            Image(f"f{n}.png", f"Chart {n}", "image/png", png(20 + n, 10)),
+        )
+        for n in range(1, 4)
+    )
+    data = write_brief(small_brief(figures))
+    document = part(data, "word/document.xml")
+    ids = document.xpath("//wp:docPr/@id", namespaces=NS)
+    assert len(ids) == 3
+    assert len(set(ids)) == 3
+    assert document.xpath("//wp:docPr/@descr", namespaces=NS) == ["Chart 1", "Chart 2", "Chart 3"]

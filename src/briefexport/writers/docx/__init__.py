@@ -23,7 +23,7 @@ from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
 from .stylemap import StyleMap
 from .template import open_template
-from .xml import w
+from .xml import Element, w
 
 __all__ = ["write"]
 
@@ -56,6 +56,17 @@ def brief_to_docx(ctx: Context) -> None:
             body.append(node)
         else:
             section.addprevious(node)
+    number_drawings(body)
     if ctx.rtl and section is not None and section.find(qn("w:bidi")) is None:
         section.insert_element_before(w("bidi"), *SECTION_AFTER_BIDI)
     notes_to_docx(ctx)
+
+
+def number_drawings(body: Element) -> None:
+    """Give every picture a document-unique ``wp:docPr/@id`` (Word rejects duplicates).
+
+    python-docx numbers a picture from the ids already in the document, but the pictures are
+    built before they are placed, so they would all get the same number.
+    """
+    for number, properties in enumerate(body.iter(qn("wp:docPr")), start=1):
+        properties.set("id", str(number))
