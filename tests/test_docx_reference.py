@@ -16,6 +16,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Inches, RGBColor
+from lxml import etree
 
 import briefexport
 from briefexport.errors import OutputError
@@ -29,6 +30,7 @@ from conftest import EXAMPLES
 
 TOUR = EXAMPLES / "feature-tour.xml"
 HARBOUR = EXAMPLES / "harbour-resilience.xml"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADER_TEXT = "Northern Gulf Institute - internal draft"
 
 
@@ -209,3 +211,39 @@ def test_a_dotx_template_is_accepted(
     assert document.sections[-1].header.paragraphs[0].text == HEADER_TEXT
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert b"template.main" not in package.read("[Content_Types].xml")
+
+
+def test_word_2007_separator_ids_do_not_collide_with_notes(tour: Brief, tmp_path: Path) -> None:
+    old = tmp_path / "word2007.docx"
+    old.write_bytes(write(tour, default_options(tour)))
+    patched = tmp_path / "patched.docx"
+    with zipfile.ZipFile(old) as source, zipfile.ZipFile(patched, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/footnotes.xml":  # separators 0 and 1, as Word 2007 wrote
+                content = content.replace(b'w:id="0"', b'w:id="1"').replace(
+                    b'w:id="-1"', b'w:id="0"'
+                )
+            target.writestr(info, content)
+    data = write(tour, default_options(tour, reference_docx=patched))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+        calls = etree.fromstring(package.read("word/document.xml"))
+    ids = [note.get(qn("w:id")) for note in notes]
+    assert len(ids) == len(set(ids)) == len(tour.footnotes) + 2
+    called = set(calls.xpath("//w:footnoteReference/@w:id", namespaces={"w": W_NS}))
+    assert called == set(ids) - {"0", "1"}
+
+
+def test_template_comments_are_dropped(tour: Brief, tmp_path: Path) -> None:
+    template = docx.Document(default_style_dir() / "reference.docx")
+    paragraph = template.add_paragraph("reviewed text")
+    template.add_comment(
+        paragraph.runs[0] if paragraph.runs else paragraph.add_run("x"), "old note"
+    )
+    path = tmp_path / "commented.docx"
+    template.save(path)
+    assert "word/comments.xml" in zipfile.ZipFile(path).namelist()
+    data = write(tour, default_options(tour, reference_docx=path))
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert not [name for name in names if "comments" in name]

@@ -97,6 +97,17 @@ class NoteCalls:
     reference_style: str
     called: set[int] = field(default_factory=set)
     next_bookmark: int = 1
+    id_base: int = 0
+
+    def __post_init__(self) -> None:
+        # Word 2007 numbered its separators 0 and 1 where later versions use -1 and 0, so a
+        # template's separators may take id 1: note ids start above them.
+        separator_ids = [int(n.get(qn("w:id")) or 0) for n in self.part.element.iterchildren()]
+        self.id_base = max([0, *separator_ids])
+
+    def note_id(self, note: Footnote) -> str:
+        """The ``w:id`` of a note: its number, above the separators' ids."""
+        return str(note.number + self.id_base)
 
     def call(self, note: Footnote, rtl: bool) -> list[Element]:
         """The elements for one call of ``note`` (see the module docstring)."""
@@ -109,7 +120,7 @@ class NoteCalls:
         self.called.add(note.number)
         run = w("r")
         run.append(fmt.properties())
-        run.append(w("footnoteReference", id=str(note.number)))
+        run.append(w("footnoteReference", id=self.note_id(note)))
         start, end = self.bookmark(name)
         return [start, run, end]
 
@@ -121,7 +132,7 @@ class NoteCalls:
 
     def add_note(self, note: Footnote, paragraphs: list[Element]) -> None:
         """Append a note's body (paragraphs already rendered) to the footnotes part."""
-        body = w("footnote", id=str(note.number))
+        body = w("footnote", id=self.note_id(note))
         body.extend(paragraphs)
         self.part.element.append(body)
 

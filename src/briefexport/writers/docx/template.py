@@ -2,8 +2,8 @@
 institution's own (``--reference-docx``, a ``.docx`` or a ``.dotx`` template), as pandoc's
 ``--reference-doc`` works.
 
-Its styles, page set-up, headers and footers are kept; its body text, its other footnotes and
-its thumbnail picture are dropped.
+Its styles, page set-up, headers and footers are kept; its body text, its other footnotes, its
+review comments and its thumbnail picture are dropped.
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ def open_template(options: WriteOptions) -> tuple[Document, Document]:
         document = open_docx(data, str(options.reference_docx))
     clear_body(document)
     drop_thumbnail(document)
+    drop_comments(document)
     return document, fallback
 
 
@@ -92,3 +93,10 @@ def drop_thumbnail(document: Document) -> None:
     for rel_id, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package_rels[rel_id]
+
+
+def drop_comments(document: Document) -> None:
+    """A template's review comments belong to its own text, which is gone."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if not rel.is_external and rel.reltype.rsplit("/", 1)[-1].startswith("comments"):
+            del document.part.rels[rel_id]
