@@ -1,0 +1,61 @@
+"""Right-to-left briefs (Urdu, Arabic) in Naskh, text extractable; undrawable characters warned."""
+
+from __future__ import annotations
+
+import io
+import logging
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+import briefexport
+from briefexport.inlines import plain_text
+from briefexport.model import Paragraph, Text
+from briefexport.options import default_options
+from briefexport.writers.pdf import write
+from briefexport.writers.pdf.glyphs import missing_characters
+from test_pdf_briefs import brief_with_blocks
+
+RTL = Path(__file__).resolve().parent / "data" / "rtl"
+
+
+def pdftotext(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def fonts(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+
+
+@pytest.mark.parametrize("name", ["urdu-brief.xml", "arabic-brief.xml"])
+def test_rtl_brief_in_naskh_with_extractable_words(name: str, tmp_path: Path) -> None:
+    brief = briefexport.load(RTL / name)
+    assert brief.meta.is_rtl
+    data = write(brief, default_options(brief, pdf_standard="none"))
+    text = pdftotext(data, tmp_path)
+    for word in plain_text(brief.meta.title).split():
+        assert word in text, word
+    assert "Noto-Naskh-Arabic" in fonts(data, tmp_path)
+    document = pikepdf.open(io.BytesIO(data))
+    assert str(document.Root.Lang) == brief.meta.language
+
+
+def test_character_no_font_draws_is_warned(caplog: pytest.LogCaptureFixture) -> None:
+    brief = brief_with_blocks((Paragraph((Text("A private sign \U0010fffd here."),)),))
+    with caplog.at_level(logging.WARNING, logger="briefexport"):
+        write(brief, default_options(brief, pdf_standard="none"))
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("U+10FFFD" in message for message in messages), messages
+
+
+def test_covered_characters_are_not_warned() -> None:
+    style = Path(__file__).resolve().parents[1] / "styles"
+    assert missing_characters(["Latin, \u0627\u0631\u062f\u0648 and \u00e9"], style) == []
+    assert missing_characters(["\U0010fffd"], style) == ["\U0010fffd"]
