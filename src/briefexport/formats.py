@@ -51,6 +51,14 @@ FORMATS: dict[str, Format] = {
             "nothing beyond the core",
         ),
         Format(
+            "pdf",
+            ".pdf",
+            "application/pdf",
+            "briefexport.writers.pdf:write",
+            "Print PDF: page-bottom footnotes, tagged, PDF/A-3b with the JATS source attached",
+            "WeasyPrint, Pango",
+        ),
+        Format(
             "html",
             ".html",
             "text/html",
