@@ -35,3 +35,26 @@ def example_paths() -> list[Path]:
     paths = sorted(EXAMPLES.glob("*.xml"))
     assert paths, "examples/ holds no brief"
     return paths
+
+
+JATS_DTD = SHARED / "jats" / "archiving" / "1.3" / "JATS-archivearticle1-3.dtd"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--accept", action="store_true", help="rewrite golden files from the current output"
+    )
+
+
+@pytest.fixture(scope="session")
+def accept(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--accept"))
+
+
+@pytest.fixture(scope="session")
+def jats_dtd():  # type: ignore[no-untyped-def]
+    """The JATS 1.3 Archiving DTD from the shared folder, loaded once, never from the network."""
+    from lxml import etree
+
+    assert JATS_DTD.is_file(), f"JATS DTD missing: {JATS_DTD}"
+    return etree.DTD(str(JATS_DTD))

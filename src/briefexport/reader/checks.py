@@ -31,7 +31,17 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found += _check_string_dates(root, at)
     found += _check_links(root, at)
     found += _check_titles(root, at)
+    found += _check_lead(root, at)
     return found
+
+
+def _check_lead(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    first = root.find("body/*")
+    return [
+        at.error(p, "only the first paragraph of the body may be the lead paragraph")
+        for p in root.iter("p")
+        if p.get("content-type") == "lead" and p is not first
+    ]
 
 
 def _check_ids(root: etree._Element, at: Locator) -> list[Diagnostic]:
