@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -10,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import DATA, EXAMPLES
 from lxml import etree, html
 
 import briefexport
@@ -18,6 +18,7 @@ from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.styles import default_style_dir
 from briefexport.writers.html import write
+from conftest import DATA, EXAMPLES
 
 SOURCES = sorted(EXAMPLES.glob("*.xml")) + sorted((DATA / "rtl").glob("*.xml"))
 NPM_JAR = Path("/usr/lib/node_modules/vnu-jar/build/dist/vnu.jar")
@@ -90,7 +91,7 @@ def test_headings_never_skip_a_level(pages: dict[str, Path]) -> None:
     for path in pages.values():
         levels = [int(h.tag[1]) for h in parse(path).iter("h1", "h2", "h3", "h4", "h5", "h6")]
         assert levels[0] == 1
-        for before, after in zip(levels, levels[1:], strict=False):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, path.name
 
 
@@ -139,6 +140,6 @@ def test_html_syntax_not_xml(pages: dict[str, Path]) -> None:
     assert text.startswith("<!DOCTYPE html>\n<html")
     assert "xmlns" not in text.split(">", 2)[1]
     assert 'xml:lang="' not in text
-    assert "<meta charset=\"utf-8\">" in text
+    assert '<meta charset="utf-8">' in text
     with pytest.raises(etree.XMLSyntaxError):  # void elements have no end tag: not XML
         etree.fromstring(text.split("\n", 1)[1].encode())
