@@ -9,6 +9,7 @@ import struct
 import zipfile
 import zlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -590,3 +591,23 @@ def test_every_picture_has_its_own_drawing_id() -> None:
     assert len(ids) == 3
     assert len(set(ids)) == 3
     assert document.xpath("//wp:docPr/@descr", namespaces=NS) == ["Chart 1", "Chart 2", "Chart 3"]
+
+
+def test_a_column_span_stops_at_a_row_span_from_above() -> None:
+    first = Row((Cell((Text("a"),)), Cell((Text("tall"),), rowspan=2), Cell((Text("b"),))))
+    second = Row((Cell((Text("wide"),), colspan=3),))
+    data = write_brief(small_brief((Table(None, None, (), (), (first, second)),)))
+    table = part(data, "word/document.xml").find(".//w:tbl", NS)
+    rows = [[texts(tc) for tc in tr.findall("w:tc", NS)] for tr in table.findall("w:tr", NS)]
+    assert rows == [["a", "tall", "b"], ["wide", "", ""]]
+
+
+def test_dates_outside_the_zip_range_are_clamped() -> None:
+    brief = small_brief((Paragraph((Text("x"),)),))
+    for year, expected in ((1066, 1980), (9999, 2107)):
+        dated = replace(brief, meta=replace(brief.meta, date=dt.date(year, 1, 1)))
+        with zipfile.ZipFile(io.BytesIO(write_brief(dated))) as package:
+            assert {info.date_time[0] for info in package.infolist()} == {expected}
+        props = docx.Document(io.BytesIO(write_brief(dated))).core_properties
+        assert props.created is not None
+        assert props.created.year == year

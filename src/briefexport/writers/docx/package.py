@@ -11,12 +11,13 @@ import zipfile
 
 from docx.document import Document
 
-ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the earliest time a zip entry can hold
+ZIP_FIRST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the range a zip entry's time can hold
+ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
 
 
 def zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
-    """``when`` in UTC as a zip ``date_time``, not earlier than 1980."""
-    stamp = max(when.astimezone(dt.UTC), ZIP_EPOCH)
+    """``when`` in UTC as a zip ``date_time``, moved into the years 1980-2107 a zip can hold."""
+    stamp = min(max(when.astimezone(dt.UTC), ZIP_FIRST), ZIP_LAST)
     return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
 
 

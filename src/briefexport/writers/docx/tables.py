@@ -6,6 +6,7 @@ Column and row spans are laid on a grid first; python-docx then merges the spann
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import cast
 
 from docx.oxml.ns import qn
@@ -42,10 +43,14 @@ def place_cells(rows: tuple[Row, ...]) -> tuple[list[tuple[int, int, Cell]], int
         for cell in row.cells:
             while (row_index, column) in taken:
                 column += 1
-            placed.append((row_index, column, cell))
-            for down in range(min(cell.rowspan, len(rows) - row_index)):
-                taken.update((row_index + down, column + right) for right in range(cell.colspan))
-            column += cell.colspan
+            width = 1  # a span stops at a cell that a row span from above already holds
+            while width < cell.colspan and (row_index, column + width) not in taken:
+                width += 1
+            height = min(cell.rowspan, len(rows) - row_index)
+            placed.append((row_index, column, replace(cell, colspan=width, rowspan=height)))
+            for down in range(height):
+                taken.update((row_index + down, column + right) for right in range(width))
+            column += width
         columns = max(columns, column, *(c + 1 for r, c in taken if r == row_index))
     return placed, max(columns, 1)
 
@@ -62,10 +67,10 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
         cast(Element, tbl.tblPr).append(w("tblCaption", val=plain_text(table.caption)))
     grid = DocxTable(tbl, ctx.document)
     for row_index, column, cell in placed:
-        bottom = min(row_index + cell.rowspan, len(rows)) - 1
         target = grid.cell(row_index, column)
         if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(grid.cell(bottom, min(column + cell.colspan, columns) - 1))
+            corner = (row_index + cell.rowspan - 1, column + cell.colspan - 1)
+            target = target.merge(grid.cell(*corner))
         fill_cell(ctx, target._tc, cell)
     for tr in tbl.tr_lst[: len(table.head)]:
         cast(Element, tr.get_or_add_trPr()).append(w("tblHeader"))

@@ -1,0 +1,72 @@
+"""Property tests: any valid brief (Hypothesis strategies of ``tests/strategies.py``) gives a DOCX
+that python-docx reopens, with every note once in ``word/footnotes.xml`` and once called."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from collections import Counter
+from typing import Any
+
+import docx
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+from briefexport.inlines import plain_text
+from briefexport.model import Brief, Footnote, FootnoteRef, Section
+from briefexport.options import default_options
+from briefexport.writers.docx import write
+from strategies import briefs
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+
+
+def calls(node: Any) -> list[int]:
+    """Note numbers of every call in the body, in order (notes themselves are not entered)."""
+    if isinstance(node, tuple):
+        return [number for item in node for number in calls(item)]
+    if isinstance(node, FootnoteRef):
+        return [node.note.number]
+    if dataclasses.is_dataclass(node) and not isinstance(node, Footnote):
+        return [n for field in dataclasses.fields(node) for n in calls(getattr(node, field.name))]
+    return []
+
+
+def sections(blocks: tuple[Any, ...]) -> int:
+    return sum(1 + sections(b.blocks) for b in blocks if isinstance(b, Section))
+
+
+def xml(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return etree.fromstring(package.read(name))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(briefs())
+def test_any_brief_gives_a_docx_with_its_notes_called_once(brief: Brief) -> None:
+    data = write(brief, default_options(brief))
+    docx.Document(io.BytesIO(data))  # reopens
+    document, notes = xml(data, "word/document.xml"), xml(data, "word/footnotes.xml")
+    regular = notes.xpath("w:footnote[not(@w:type)]", namespaces=NS)
+    assert len(regular) == len(brief.footnotes)
+    for element, note in zip(regular, brief.footnotes, strict=True):
+        got = [
+            "".join(p.xpath(".//w:t/text()", namespaces=NS)) for p in element.findall(f"{{{W}}}p")
+        ]
+        assert got == [plain_text(p.children) for p in note.paragraphs]
+    counted = Counter(calls((brief.meta, brief.body, brief.references)))
+    references = Counter(document.xpath("//w:footnoteReference/@w:id", namespaces=NS))
+    assert references == Counter({str(number): 1 for number in counted})
+    fields = document.xpath("//w:fldSimple/@w:instr", namespaces=NS)
+    assert len(fields) == sum(counted.values()) - len(counted)
+    headings = document.xpath("//w:pStyle[starts-with(@w:val, 'Heading')]", namespaces=NS)
+    assert len(headings) == sections(brief.body) + (1 if brief.references else 0)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(briefs())
+def test_any_brief_writes_the_same_bytes_twice(brief: Brief) -> None:
+    options = default_options(brief)
+    assert write(brief, options) == write(brief, options)
