@@ -6,6 +6,8 @@ the element's start tag on that line (the first one when a line holds several).
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..errors import Diagnostic, Severity
@@ -22,9 +24,14 @@ class Locator:
         """Line and column (both 1-based) of the element's start tag."""
         line = element.sourceline or 1
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
-        tag = element.tag if isinstance(element.tag, str) else ""
-        column = text.find("<" + etree.QName(tag).localname) if tag else -1
-        return line, column + 1 if column >= 0 else 1
+        if not isinstance(element.tag, str):
+            return line, 1
+        name = etree.QName(element.tag).localname
+        starts = [
+            m.start() for m in re.finditer(rf"<(?:[\w.-]+:)?{re.escape(name)}(?=[\s/>])", text)
+        ]
+        nth = _ordinal_on_line(element, line)
+        return line, starts[nth] + 1 if nth < len(starts) else 1
 
     def error(self, element: etree._Element, message: str) -> Diagnostic:
         """An error at ``element``."""
@@ -35,3 +42,14 @@ class Locator:
         """A warning at ``element``."""
         line, column = self.position(element)
         return Diagnostic(self.name, line, column, message, Severity.WARNING)
+
+
+def _ordinal_on_line(element: etree._Element, line: int) -> int:
+    """How many elements with the same tag start earlier on the same line."""
+    count = 0
+    for other in element.getroottree().getroot().iter(str(element.tag)):
+        if other is element:
+            return count
+        if other.sourceline == line:
+            count += 1
+    return count

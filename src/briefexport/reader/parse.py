@@ -8,6 +8,7 @@ references and XInclude are refused, never followed.
 from __future__ import annotations
 
 import functools
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -59,6 +60,7 @@ def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
         raise RejectedError([Diagnostic(name, 1, 1, f"input larger than {MAX_INPUT_BYTES} bytes")])
     if not data.strip():
         raise RejectedError([Diagnostic(name, 1, 1, "file is empty")])
+    data = _screen_prolog(data, name)
     parser = etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
@@ -77,6 +79,44 @@ def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
     return tree
 
 
+_DOCTYPE = re.compile(
+    rb"<!DOCTYPE\s+[\w:.-]+\s*"
+    rb"(?:PUBLIC\s*(?P<public>\"[^\"]*\"|'[^']*')\s*(?:\"[^\"]*\"|'[^']*')?"
+    rb"|SYSTEM\s*(?P<system>\"[^\"]*\"|'[^']*'))?\s*(?P<subset>\[)?[^>]*>?"
+)
+_FOREIGN_ENCODING = re.compile(
+    rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"'](?!utf-?8[\"']|us-ascii[\"'])", re.I
+)
+
+
+def _screen_prolog(data: bytes, name: str) -> bytes:
+    """Refuse non-UTF-8 input and any DOCTYPE but the JATS one, which is blanked out unread.
+
+    libxml2 may open a DOCTYPE's external subset even with DTD loading off (to look for entity
+    declarations), so the declaration never reaches it; blanking keeps lines and columns.
+    """
+    if data.startswith(
+        (b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f\xa7\x94")
+    ) or _FOREIGN_ENCODING.match(data):
+        raise RejectedError([Diagnostic(name, 1, 1, "a brief must be encoded in UTF-8")])
+    match = _DOCTYPE.search(data)
+    if match is None or b"<" in data[: match.start()].replace(b"<?", b"").replace(b"<!--", b""):
+        return data
+    line = data.count(b"\n", 0, match.start()) + 1
+    public = (match["public"] or b"")[1:-1].decode("utf-8", "replace")
+    if match["subset"]:
+        problem = "DOCTYPE with an internal subset is refused (no entity or element declarations)"
+    elif match["system"] or public not in ALLOWED_PUBLIC_IDS:
+        shown = public or (match["system"] or b"  ")[1:-1].decode("utf-8", "replace")
+        problem = (
+            f"external DTD {shown!r} is refused; only the JATS 1.3 Archiving DOCTYPE is accepted"
+        )
+    else:
+        blank = bytes(b if b == 0x0A else 0x20 for b in match.group())
+        return data[: match.start()] + blank + data[match.end() :]
+    raise RejectedError([Diagnostic(name, line, 1, problem)])
+
+
 def _syntax_diagnostics(parser: etree.XMLParser, name: str) -> list[Diagnostic]:
     found = [
         Diagnostic(name, entry.line or 1, max(entry.column, 1), _tidy(entry.message))
@@ -92,30 +132,6 @@ def _tidy(message: str) -> str:
 
 def _refuse_declarations(tree: etree._ElementTree, name: str) -> None:
     problems: list[Diagnostic] = []
-    public_id = tree.docinfo.public_id
-    if tree.docinfo.doctype and public_id not in ALLOWED_PUBLIC_IDS:
-        what = f"public id {public_id!r}" if public_id else f"system id {tree.docinfo.system_url!r}"
-        problems.append(
-            Diagnostic(
-                name,
-                1,
-                1,
-                f"external DTD ({what}) is refused; only the JATS 1.3 Archiving DOCTYPE"
-                " is accepted, and it is never loaded",
-            )
-        )
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and (
-        any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())
-    ):
-        problems.append(
-            Diagnostic(
-                name,
-                1,
-                1,
-                "DOCTYPE with an internal subset declaring entities or elements is refused",
-            )
-        )
     for node in tree.iter(etree.Entity):
         problems.append(
             Diagnostic(
