@@ -47,7 +47,7 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
 
 def export_one(path: Path, formats: list[str], args: argparse.Namespace) -> int:
     """Export one brief to every requested format; returns its exit status."""
-    from .export import export_brief, output_path
+    from .output import export_brief, output_path
 
     brief = _load(path, args.quiet)
     if brief is None:
@@ -113,7 +113,7 @@ def import_command(args: list[str]) -> int:
 
 
 def _import(options: argparse.Namespace) -> int:
-    from .export import atomic_write
+    from .output import atomic_write
     from .importers import import_file
     from .reader import parse_brief
     from .writers import jats

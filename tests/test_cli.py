@@ -1,0 +1,142 @@
+"""The command line: names, exit statuses, atomic writes, refusals and lazy imports."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefexport.cli import main
+from briefexport.formats import FORMATS, Format
+from conftest import EXAMPLES
+
+FEATURES = EXAMPLES / "feature-tour.xml"
+SHORT = EXAMPLES / "harbour-resilience.xml"
+
+
+def _failing_writer(brief: object, options: object) -> bytes:
+    raise RuntimeError("disk exploded")
+
+
+def test_version_and_help_document_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as version:
+        main(["--version"])
+    assert version.value.code == 0
+    assert capsys.readouterr().out.startswith("briefexport ")
+    with pytest.raises(SystemExit) as shown:
+        main(["--help"])
+    assert shown.value.code == 0
+    assert (
+        "exit status: 0 success, 1 an output could not be produced or written, 2 invalid input"
+        in capsys.readouterr().out
+    )
+
+
+def test_formats_lists_every_registered_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["formats"]) == 0
+    out = capsys.readouterr().out
+    for name, fmt in FORMATS.items():
+        assert f"{name} " in out
+        assert fmt.suffix in out
+
+
+def test_export_names_outputs_after_the_brief_and_copies_figures(tmp_path: Path) -> None:
+    assert main([str(FEATURES), "--to", "jats", "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "feature-tour.jats.xml").is_file()
+    figure = next((EXAMPLES / "figures").glob("*.png"))
+    assert (tmp_path / "out" / "figures" / figure.name).read_bytes() == figure.read_bytes()
+
+
+def test_default_output_folder_is_beside_the_brief(tmp_path: Path) -> None:
+    brief = tmp_path / SHORT.name
+    shutil.copy(SHORT, brief)
+    assert main([str(brief), "--to", "jats", "-q"]) == 0
+    assert (tmp_path / "harbour-resilience.jats.xml").is_file()
+
+
+def test_writing_over_the_input_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brief = tmp_path / "again.jats.xml"
+    shutil.copy(SHORT, brief)
+    before = brief.read_bytes()
+    assert main([str(brief), "--to", "jats"]) == 2
+    assert "refusing to write over the input" in capsys.readouterr().err
+    assert brief.read_bytes() == before
+
+
+def test_a_failing_writer_keeps_the_good_output_and_leaves_no_partial_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "harbour-resilience.jats.xml"
+    good.write_bytes(b"a good earlier output")
+    broken = Format("jats", ".jats.xml", "application/jats+xml", "test_cli:_failing_writer", "", "")
+    monkeypatch.setitem(FORMATS, "jats", broken)
+    assert main([str(SHORT), "--to", "jats", "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write jats: jats writer failed: RuntimeError: disk exploded" in err
+    assert "Traceback" not in err
+    assert good.read_bytes() == b"a good earlier output"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["harbour-resilience.jats.xml"]
+
+
+def test_invalid_brief_writes_nothing_but_valid_ones_still_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<article/>")
+    out = tmp_path / "out"
+    assert main([str(bad), str(SHORT), "--to", "jats", "-o", str(out)]) == 2
+    assert sorted(p.name for p in out.iterdir()) == ["harbour-resilience.jats.xml"]
+    assert f"{bad}:1:1: error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["--to", "nonsense"], ["--to", ""], []])
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        status = main([str(SHORT), *args]) if args else main([])
+    except SystemExit as stop:
+        status = int(stop.code or 0)
+    assert status == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_validate_prints_valid_and_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SHORT), str(FEATURES)]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{SHORT}: valid", f"{FEATURES}: valid"]
+
+
+def test_jats_export_and_validate_never_import_the_heavy_writers(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from briefexport.cli import main\n"
+        f"assert main([{str(FEATURES)!r}, '--to', 'jats', '-q', '-o', {str(tmp_path)!r}]) == 0\n"
+        f"assert main(['validate', '-q', {str(SHORT)!r}]) == 0\n"
+        "heavy = {'weasyprint', 'ebooklib', 'docx', 'pydyf', 'fontTools'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefexport", "validate", str(SHORT)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"{SHORT}: valid"
+
+
+def test_api_load_and_export(tmp_path: Path) -> None:
+    import briefexport
+
+    brief = briefexport.load(SHORT)
+    target = briefexport.export(brief, "jats", tmp_path / "api.jats.xml")
+    assert briefexport.load(target) == brief
