@@ -1,7 +1,8 @@
 """Put every footnote on the page of its call (CSS GCPM ``float: footnote``, checked after layout).
 
-WeasyPrint 70 sometimes moves a note to the page after its call when the note does not fit
-below the calling line. After each layout this module reads WeasyPrint's box tree, finds every
+WeasyPrint 70 sometimes moves a note to the page after its call: when a line of the *next*
+paragraph cannot be pushed (orphans), ``layout/block.py`` reports the page's last notes to the
+next page to make room for that line, although their calls stay behind. After each layout this module reads WeasyPrint's box tree, finds every
 call (``::footnote-call`` box) and every note in a ``@footnote`` area, and corrects the layout
 of the paragraphs on the first page with a stray note, lays out again, and repeats. A stray
 note is corrected in steps:
