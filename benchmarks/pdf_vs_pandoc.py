@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pikepdf
@@ -80,8 +81,8 @@ def main() -> None:
             options = default_options(brief)
             jats_path = Path(folder) / "brief.xml"
             jats_path.write_bytes(jats.write(brief, options))
-            ours, ours_pdf = median_time(lambda: pdf.write(brief, options), args.runs)
-            theirs, their_pdf = median_time(lambda: pandoc_route(jats_path), args.runs)
+            ours, ours_pdf = median_time(partial(pdf.write, brief, options), args.runs)
+            theirs, their_pdf = median_time(partial(pandoc_route, jats_path), args.runs)
             print(
                 f"{name[:32]:32} {ours:7.2f} {pages(ours_pdf):5} {theirs:8.2f} "
                 f"{pages(their_pdf):5} {ours / theirs:6.2f}"
