@@ -97,11 +97,17 @@ def add_verbosity(parser: argparse.ArgumentParser) -> None:
     group.add_argument("-v", "--verbose", action="store_true", help="say what is written")
 
 
+class _LowerLevelFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        record.levelname = record.levelname.lower()
+        return super().format(record)
+
+
 def configure_logging(quiet: bool, verbose: bool) -> None:
     """Warnings of the library go to stderr as ``briefexport: warning: ...``."""
     logger = logging.getLogger("briefexport")
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("briefexport: %(levelname)s: %(message)s"))
+    handler.setFormatter(_LowerLevelFormatter("briefexport: %(levelname)s: %(message)s"))
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     logger.propagate = False

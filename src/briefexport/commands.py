@@ -114,7 +114,7 @@ def import_command(args: list[str]) -> int:
 
 def _import(options: argparse.Namespace) -> int:
     from .output import atomic_write
-    from .importers import import_file
+    from .importers import import_source
     from .reader import parse_brief
     from .writers import jats
 
@@ -122,7 +122,9 @@ def _import(options: argparse.Namespace) -> int:
         print(f"{options.output}: error: refusing to write over the input", file=sys.stderr)
         return EXIT_INPUT
     try:
-        brief = import_file(options.source, options.kind)
+        result = import_source(options.source, options.kind)
+        print_diagnostics(list(result.warnings), options.quiet)
+        brief = result.brief
         data = jats.write(brief, default_options(brief))
         parse_brief(data, name=str(options.output), base_dir=options.source.resolve().parent)
         atomic_write(options.output, data)
