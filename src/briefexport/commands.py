@@ -113,8 +113,8 @@ def import_command(args: list[str]) -> int:
 
 
 def _import(options: argparse.Namespace) -> int:
-    from .output import atomic_write
     from .importers import import_source
+    from .output import atomic_write
     from .reader import parse_brief
     from .writers import jats
 
