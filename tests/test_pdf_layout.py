@@ -1,0 +1,47 @@
+"""Layout details read back from the PDF: repeated table headers, figures with captions."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from briefexport.model import Cell, Paragraph, Row, Table, Text
+from briefexport.options import default_options
+from briefexport.writers.pdf import write
+from test_pdf_briefs import brief_with_blocks, figure
+
+# A 1x1 red PNG.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+    "53de0000000c4944415408d763f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)
+
+
+def page_texts(data: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return out.stdout.decode("utf-8").split("\f")[:-1]
+
+
+def test_table_header_row_repeats_on_every_page(tmp_path: Path) -> None:
+    head = (Row((Cell((Text("Harbourname"),), header=True), Cell((Text("Closuredays"),), True))),)
+    body = tuple(
+        Row((Cell((Text(f"Port {n}"),)), Cell((Text(str(n * 3)),)))) for n in range(1, 121)
+    )
+    table = Table("t1", "Table 1", (Text("Closure days by port"),), head, body)
+    brief = brief_with_blocks((Paragraph((Text("Before the table."),)), table))
+    pages = page_texts(write(brief, default_options(brief, pdf_standard="none")), tmp_path)
+    with_rows = [text for text in pages if "Port " in text]
+    assert len(with_rows) >= 2
+    for text in with_rows:
+        assert "Harbourname" in text
+        assert "Closuredays" in text
+    assert "Port 120" in pages[-1]
+
+
+def test_figure_with_label_and_caption(tmp_path: Path) -> None:
+    brief = brief_with_blocks((Paragraph((Text("See the figure."),)), figure(PNG)))
+    text = " ".join("".join(page_texts(write(brief, default_options(brief)), tmp_path)).split())
+    assert "Figure 1" in text
+    assert "A small square" in text
