@@ -29,6 +29,8 @@ class Format:
     target: str
     description: str
     needs: str
+    links_figures: bool = False
+    """The output names figure files by relative path, so they are copied beside it."""
 
 
 FORMATS: dict[str, Format] = {
@@ -41,6 +43,7 @@ FORMATS: dict[str, Format] = {
             "briefexport.writers.jats:write",
             "Archival JATS 1.3 XML (Archiving DTD), also the canonical form",
             "lxml",
+            links_figures=True,
         ),
         Format(
             "markdown",
@@ -49,6 +52,7 @@ FORMATS: dict[str, Format] = {
             "briefexport.writers.markdown:write",
             "Markdown with YAML front matter, read back by briefexport import",
             "nothing beyond the core",
+            links_figures=True,
         ),
         Format(
             "pdf",

@@ -33,7 +33,7 @@ def export_brief(brief: Brief, fmt: str, path: Path, options: WriteOptions) -> P
     except Exception as error:
         raise OutputError(f"{fmt} writer failed: {type(error).__name__}: {error}") from error
     atomic_write(path, data)
-    if fmt == "jats":
+    if FORMATS[fmt].links_figures:
         _write_figures(brief, path.parent)
     return path
 
@@ -61,7 +61,7 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def _write_figures(brief: Brief, folder: Path) -> None:
-    """Archival JATS names its figures by relative path: put them beside the XML."""
+    """Outputs that name figures by relative path get the figure files beside them."""
     for image in _images(brief.body):
         target = folder / image.href
         if target.is_file() and target.read_bytes() == image.data:
