@@ -247,3 +247,11 @@ def test_template_comments_are_dropped(tour: Brief, tmp_path: Path) -> None:
     data = write(tour, default_options(tour, reference_docx=path))
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert not [name for name in names if "comments" in name]
+
+
+def test_shipped_reference_numbers_the_pages(tour: Brief) -> None:
+    document = docx.Document(io.BytesIO(write(tour, default_options(tour))))
+    footer = document.sections[-1].footer
+    assert not footer.is_linked_to_previous
+    fields = footer._element.xpath(".//w:fldSimple/@w:instr")
+    assert [instruction.strip() for instruction in fields] == ["PAGE"]

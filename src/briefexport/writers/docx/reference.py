@@ -43,6 +43,7 @@ def build_reference(brand: dict[str, Any]) -> bytes:
     for spec in SPECS:
         apply_spec(document, spec, brand)
     add_table_style(document, brand)
+    add_page_number_footer(document, brand)
     props = document.core_properties
     for child in list(props._element):
         props._element.remove(child)
@@ -193,3 +194,18 @@ def add_table_style(document: Document, brand: dict[str, Any]) -> None:
     cell_props.append(w("shd", val="clear", color="auto", fill=fill))
     header.append(cell_props)
     style.element.append(header)
+
+
+def add_page_number_footer(document: Document, brand: dict[str, Any]) -> None:
+    """A centred page number (a ``PAGE`` field) in the footer, small and muted."""
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    spec = StyleSpec("footer", font="body", size="running_header", color="muted")
+    field = w("fldSimple", instr=" PAGE ")
+    run = w("r")
+    run.append(run_properties(brand, spec))
+    number = w("t")
+    number.text = "1"
+    run.append(number)
+    field.append(run)
+    footer._p.append(field)
