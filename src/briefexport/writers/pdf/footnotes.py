@@ -1,19 +1,19 @@
 """Put every footnote on the page of its call (CSS GCPM ``float: footnote``, checked after layout).
 
-WeasyPrint 70 sometimes moves a note to the page after its call: when a line of the *next*
-paragraph cannot be pushed (orphans), ``layout/block.py`` reports the page's last notes to the
-next page to make room for that line, although their calls stay behind. After each layout this module reads WeasyPrint's box tree, finds every
-call (``::footnote-call`` box) and every note in a ``@footnote`` area, and corrects the layout
-of the paragraphs on the first page with a stray note, lays out again, and repeats. A stray
-note is corrected in steps:
+WeasyPrint 70 sometimes moves a note to the page after its call: when the last line that fits
+on a page belongs to a block that cannot break before it (orphans), ``layout/block.py``
+reports the page's last notes to the next page to make room for that line, although their
+calls stay behind. ``footnote-policy: line`` does not change this.
 
-1. a paragraph that ends on the calling page is followed by a page break (WeasyPrint drops
-   the note while trying to start the next block there); a paragraph that runs on to the next
-   page gets ``widows`` so that the break falls just before the calling line;
-2. the paragraph starts a new page;
-3. the note becomes an endnote, with a warning.
+After each layout this module reads the box tree (:mod:`.layout`), takes the stray notes of
+the first page that has any, corrects the layout there, lays out again and repeats. A stray
+note is corrected in steps, smallest first:
 
-``footnote-policy: line`` was tried first and changed nothing for these cases.
+1. the block that ends the page (not the calling one) starts the next page, freeing its lines;
+2. the calling block keeps the lines before the call and carries the rest over (``widows``),
+   or, when it ends on the page, is followed by a page break;
+3. the calling block starts the next page;
+4. the note becomes an endnote, with a warning.
 
 Notes taller than half the page body are made endnotes at once (WeasyPrint does not split a
 note and would let it overflow the page), also with a warning.
@@ -22,93 +22,19 @@ note and would let it overflow the page), also with a warning.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
 
 from lxml import etree
 from weasyprint import Document
+
+from .layout import BLOCK_ATTRIBUTE, CallLine, Layout, read_layout
 
 LOGGER = logging.getLogger("briefexport")
 MAX_PASSES = 40
 MAX_NOTE_SHARE = 0.5
 ORPHANS = 2
-BLOCK_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "figcaption", "caption", "blockquote"})
-
-
-@dataclass
-class CallLine:
-    """Where a footnote call sits: its paragraph, the line's index in it and the page."""
-
-    page: int
-    block: Any
-    line_index: int
-
-
-@dataclass
-class Layout:
-    """What one layout pass says about notes, calls and paragraph lines."""
-
-    calls: dict[str, CallLine] = field(default_factory=dict)
-    notes: dict[str, int] = field(default_factory=dict)
-    note_heights: dict[str, float] = field(default_factory=dict)
-    body_height: float = 0.0
-    block_lines: dict[Any, int] = field(default_factory=dict)
-    block_pages: dict[Any, set[int]] = field(default_factory=dict)
-
-    def misplaced(self) -> list[str]:
-        """Ids of notes whose note is not on the page of their first call."""
-        return [key for key, call in self.calls.items() if self.notes.get(key) != call.page]
-
-
-def _children(box: Any) -> list[Any]:
-    return list(getattr(box, "children", None) or [])
-
-
-def _walk(box: Any) -> Iterator[Any]:
-    yield box
-    for child in _children(box):
-        yield from _walk(child)
-
-
-def _is_line(box: Any) -> bool:
-    return type(box).__name__ == "LineBox"
-
-
-def read_layout(document: Document) -> Layout:
-    """Pages of calls and notes, note heights and paragraph line counts of a laid-out document."""
-    layout = Layout()
-    for number, page in enumerate(document.pages, start=1):
-        page_box = page._page_box
-        layout.body_height = max(layout.body_height, page_box.height)
-        for box in _walk(page_box):
-            if type(box).__name__ == "FootnoteAreaBox":
-                _read_notes(layout, box, number)
-            elif any(_is_line(child) for child in _children(box)):
-                _read_lines(layout, box, number)
-    return layout
-
-
-def _read_notes(layout: Layout, area: Any, number: int) -> None:
-    for note in _children(area):
-        key = note.element.get("id") if note.element is not None else None
-        if key:
-            layout.notes.setdefault(key, number)
-            height = layout.note_heights.get(key, 0.0)
-            layout.note_heights[key] = height + note.margin_height()
-
-
-def _read_lines(layout: Layout, block: Any, number: int) -> None:
-    element = block.element
-    layout.block_pages.setdefault(element, set()).add(number)
-    for line in filter(_is_line, _children(block)):
-        index = layout.block_lines.get(element, 0)
-        layout.block_lines[element] = index + 1
-        for box in _walk(line):
-            if box.footnote is not None and box.element is not None:
-                key = box.element.get("id")
-                if key and key not in layout.calls:
-                    layout.calls[key] = CallLine(number, element, index)
+BREAKABLE_TAGS = frozenset({"p", "li", "h2", "h3", "h4", "dd", "dt", "figure", "blockquote"})
+LINE_BLOCK_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "figcaption", "caption"})
 
 
 class FootnotePlacer:
@@ -125,6 +51,7 @@ class FootnotePlacer:
         self.make_endnote = make_endnote
         self.steps: dict[str, int] = {}
         self.endnotes: list[str] = []
+        self.blocks = _number_blocks(tree)
 
     def place(self) -> Document:
         """The final document; the tree holds the corrections made."""
@@ -154,18 +81,33 @@ class FootnotePlacer:
         return bool(tall)
 
     def _correct(self, key: str, layout: Layout) -> bool:
-        step = self.steps.get(key, 0) + 1
-        self.steps[key] = step
         note = self._note(key)
         if note is None:
             return False
-        block = _block_of(note)
-        if step == 1:
-            _add_style(block, _first_correction(layout, layout.calls[key]))
-        elif step == 2:
-            _add_style(block, "break-before: page")
-        else:
+        call = layout.calls[key]
+        step = self.steps.get(key, 0) + 1
+        if step == 1 and not self._free_page_end(layout, call):
+            step = 2
+        if step == 2:
+            _add_style(_block_of(note), _calling_block_correction(layout, call))
+        elif step == 3:
+            _add_style(_block_of(note), "break-before: page", replaces=("break-after", "widows"))
+        elif step > 3:
             self._make_endnote(key, "its page could not be matched to its call")
+        self.steps[key] = step
+        return True
+
+    def _free_page_end(self, layout: Layout, call: CallLine) -> bool:
+        """Push the page's last block to the next page when that is a different, safe block."""
+        last = layout.last_block.get(call.page)
+        if last is None or last is call.block or not layout.starts_on(last, call.page):
+            return False
+        element = self.blocks.get(last.get(BLOCK_ATTRIBUTE, ""))
+        if element is None or etree.QName(element).localname not in BREAKABLE_TAGS:
+            return False
+        if "break-before" in (element.get("style") or ""):
+            return False
+        _add_style(element, "break-before: page")
         return True
 
     def _note(self, key: str) -> etree._Element | None:
@@ -181,6 +123,17 @@ class FootnotePlacer:
         self.make_endnote(note)
 
 
+def _number_blocks(tree: etree._Element) -> dict[str, etree._Element]:
+    """Mark each breakable block so that a laid-out box leads back to the tree element."""
+    blocks: dict[str, etree._Element] = {}
+    for element in tree.iter():
+        if isinstance(element.tag, str) and etree.QName(element).localname in BREAKABLE_TAGS:
+            number = str(len(blocks))
+            element.set(BLOCK_ATTRIBUTE, number)
+            blocks[number] = element
+    return blocks
+
+
 def _first_page_strays(layout: Layout) -> list[str]:
     # Each correction moves everything after it, so only the first page's strays are
     # corrected in one pass; later pages are judged again on the next layout.
@@ -191,30 +144,29 @@ def _first_page_strays(layout: Layout) -> list[str]:
     return [key for key in keys if layout.calls[key].page == first]
 
 
-def _first_correction(layout: Layout, call: CallLine) -> str:
-    """The smallest change that keeps the calling line and its note together."""
-    pages = layout.block_pages.get(call.block, {call.page})
-    if max(pages) == call.page:
-        # The paragraph ends here: WeasyPrint lost the note while starting the next block.
+def _calling_block_correction(layout: Layout, call: CallLine) -> str:
+    """Keep the calling line and its note together by breaking in or after the block."""
+    if layout.ends_on(call.block, call.page):
+        if layout.last_block.get(call.page) is call.block:
+            return "break-before: page"  # nothing follows it on this page
         return "break-after: page"
     if call.line_index >= ORPHANS:
-        # Leave the lines before the call on this page and carry the rest over.
         return f"widows: {layout.block_lines[call.block] - call.line_index}"
     return "break-before: page"
 
 
 def _block_of(note: etree._Element) -> etree._Element:
     for ancestor in note.iterancestors():
-        if etree.QName(ancestor).localname in BLOCK_TAGS:
+        if etree.QName(ancestor).localname in LINE_BLOCK_TAGS:
             return ancestor
     parent = note.getparent()
     return parent if parent is not None else note
 
 
-def _add_style(element: etree._Element, declaration: str) -> None:
+def _add_style(element: etree._Element, declaration: str, replaces: tuple[str, ...] = ()) -> None:
     # A layout correction for one element, not house style: it belongs on the element.
     current = element.get("style", "")
     parts = [part for part in current.split(";") if part.strip()]
-    name = declaration.split(":")[0]
-    parts = [part for part in parts if part.split(":")[0].strip() != name]
+    names = {declaration.split(":")[0], *replaces}
+    parts = [part for part in parts if part.split(":")[0].strip() not in names]
     element.set("style", "; ".join([*parts, declaration]))
