@@ -255,3 +255,17 @@ def test_shipped_reference_numbers_the_pages(tour: Brief) -> None:
     assert not footer.is_linked_to_previous
     fields = footer._element.xpath(".//w:fldSimple/@w:instr")
     assert [instruction.strip() for instruction in fields] == ["PAGE"]
+
+
+def test_copied_styles_point_to_the_templates_own_style_ids(tour: Brief, tmp_path: Path) -> None:
+    template = docx.Document(default_style_dir() / "reference.docx")
+    template.styles["Body Text"].element.set(qn("w:styleId"), "Textkoerper")
+    lead = template.styles["Lead Paragraph"].element
+    lead.getparent().remove(lead)
+    path = tmp_path / "localised.docx"
+    template.save(path)
+    data = write(tour, default_options(tour, reference_docx=path))
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
+    ns = {"w": W_NS}
+    (copied,) = styles.xpath("w:style[w:name/@w:val='Lead Paragraph']", namespaces=ns)
+    assert copied.xpath("string(w:basedOn/@w:val)", namespaces=ns) == "Textkoerper"

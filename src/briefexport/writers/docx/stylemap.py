@@ -88,26 +88,42 @@ class StyleMap:
     def __init__(self, document: Document, fallback: Document) -> None:
         present = _by_name(style_elements(document))
         spare = _by_name(style_elements(fallback))
-        for name in ALL_STYLES:
-            key = name.lower()
-            if key in present:
-                continue
+        missing = [name.lower() for name in ALL_STYLES if name.lower() not in present]
+        for key in missing:
             if key not in spare:
-                raise OutputError(f"the reference document has no Word style {name!r}")
-            present[key] = _adopt(document, spare[key])
+                raise OutputError(f"the reference document has no Word style {key!r}")
+            clone = copy.deepcopy(spare[key])
+            document.styles.element.append(clone)
+            present[key] = clone
         self._ids = {key: style.get(qn("w:styleId")) or "" for key, style in present.items()}
+        renamed = {_id(spare[key]): self._ids[key] for key in spare if key in present}
+        for key in missing:
+            _fit(present[key], renamed)
 
     def id(self, name: str) -> str:
         """The style id of the style called ``name``."""
         return self._ids[name.lower()]
 
 
-def _adopt(document: Document, style: Element) -> Element:
-    """Copy a style into ``document``; list numbering is dropped (it names the other numbering)."""
-    clone = copy.deepcopy(style)
-    for numbering in clone.iter(qn("w:numPr")):
+def _id(style: Element) -> str:
+    return style.get(qn("w:styleId")) or ""
+
+
+def _fit(style: Element, renamed: dict[str, str]) -> None:
+    """Make a style copied from the shipped reference fit its new document.
+
+    Its parent and next styles are named by their ids in the new document (a German template
+    calls "Body Text" ``Textkrper``); links to styles it lacks and list numbering (which names
+    the other document's numbering) are dropped.
+    """
+    for tag in ("w:basedOn", "w:next", "w:link"):
+        for pointer in style.findall(qn(tag)):
+            target = renamed.get(pointer.get(qn("w:val")) or "")
+            if target:
+                pointer.set(qn("w:val"), target)
+            else:
+                style.remove(pointer)
+    for numbering in list(style.iter(qn("w:numPr"))):
         parent = numbering.getparent()
         if parent is not None:
             parent.remove(numbering)
-    document.styles.element.append(clone)
-    return clone
