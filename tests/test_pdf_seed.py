@@ -1,0 +1,76 @@
+"""The real seed brief, imported from its text, printed as PDF: house style and page notes."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from weasyprint import Document
+
+from briefexport.importers import import_file
+from briefexport.inlines import plain_text
+from briefexport.model import Brief
+from briefexport.options import default_options
+from briefexport.writers.pdf import footnotes, write
+from briefexport.writers.pdf.layout import read_layout
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Brief:
+    brief = import_file(seed_path)
+    assert brief.footnotes, "the seed brief has footnotes"
+    return brief
+
+
+@pytest.fixture(scope="module")
+def rendered(seed: Brief) -> tuple[bytes, Document]:
+    documents: list[Document] = []
+    place = footnotes.FootnotePlacer.place
+
+    def keep(self: footnotes.FootnotePlacer) -> Document:
+        document = place(self)
+        documents.append(document)
+        return document
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(footnotes.FootnotePlacer, "place", keep)
+        data = write(seed, default_options(seed))
+    return data, documents[-1]
+
+
+@pytest.fixture(scope="module")
+def pages(rendered: tuple[bytes, Document], tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    path = tmp_path_factory.mktemp("seed") / "seed.pdf"
+    path.write_bytes(rendered[0])
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return [" ".join(page.split()) for page in out.stdout.decode("utf-8").split("\f")[:-1]]
+
+
+def test_every_note_on_the_page_of_its_call(rendered: tuple[bytes, Document]) -> None:
+    layout = read_layout(rendered[1])
+    assert len(layout.calls) == len(layout.notes) > 0
+    assert layout.misplaced() == []
+
+
+def test_each_note_printed_once_in_number_order(seed: Brief, pages: list[str]) -> None:
+    text = " ".join(pages)
+    positions = []
+    for note in seed.footnotes:
+        start = plain_text(note.paragraphs[0].children)[:30]
+        assert text.count(start) == 1, start
+        positions.append(text.index(start))
+    assert positions == sorted(positions)
+
+
+def test_first_page_reads_like_the_house_style(seed: Brief, pages: list[str]) -> None:
+    first = pages[0]
+    order = [
+        plain_text(seed.meta.title).upper()[:20],
+        "By",
+        seed.meta.authors[0].name.display,
+        "Edited by",
+        "June 14, 2024",
+    ]
+    at = [first.upper().index(item.upper()) for item in order]
+    assert at == sorted(at)
