@@ -269,3 +269,16 @@ def test_copied_styles_point_to_the_templates_own_style_ids(tour: Brief, tmp_pat
     ns = {"w": W_NS}
     (copied,) = styles.xpath("w:style[w:name/@w:val='Lead Paragraph']", namespaces=ns)
     assert copied.xpath("string(w:basedOn/@w:val)", namespaces=ns) == "Textkoerper"
+
+
+def test_a_template_without_page_set_up_still_works(tour: Brief, tmp_path: Path) -> None:
+    template = docx.Document(default_style_dir() / "reference.docx")
+    body = template.element.body
+    body.remove(body.sectPr)
+    path = tmp_path / "no-section.docx"
+    template.save(path)
+    data = write(tour, default_options(tour, reference_docx=path))
+    document = docx.Document(io.BytesIO(data))
+    assert any(p.style is not None and p.style.name == "Title" for p in document.paragraphs)
+    (extent,) = document.inline_shapes
+    assert extent.width <= 6.5 * 914400

@@ -26,6 +26,8 @@ DEFAULT_TEXT_WIDTH = Emu(5_943_600)  # 6.5 inches, when the template has no page
 
 def text_width(ctx: Context) -> Length:
     """The width between the margins of the document's last section."""
+    if not len(ctx.document.sections):
+        return DEFAULT_TEXT_WIDTH
     section = ctx.document.sections[-1]
     width, left, right = section.page_width, section.left_margin, section.right_margin
     if width is None or left is None or right is None:
