@@ -12,7 +12,7 @@ import pytest
 
 import briefexport
 from briefexport.inlines import plain_text
-from briefexport.model import Paragraph, Text
+from briefexport.model import Link, Paragraph, Text
 from briefexport.options import default_options
 from briefexport.writers.pdf import write
 from briefexport.writers.pdf.glyphs import missing_characters
@@ -59,3 +59,31 @@ def test_covered_characters_are_not_warned() -> None:
     style = Path(__file__).resolve().parents[1] / "styles"
     assert missing_characters(["Latin, \u0627\u0631\u062f\u0648 and \u00e9"], style) == []
     assert missing_characters(["\U0010fffd"], style) == ["\U0010fffd"]
+
+
+def test_ltr_urls_in_rtl_notes_stay_whole_links() -> None:
+    brief = briefexport.load(RTL / "urdu-brief.xml")
+    document = pikepdf.open(io.BytesIO(write(brief, default_options(brief, pdf_standard="none"))))
+    uris = {
+        str(annotation.A.URI)
+        for page in document.pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation and "/URI" in annotation.A
+    }
+    hrefs = {
+        link.href
+        for note in brief.footnotes
+        for paragraph in note.paragraphs
+        for link in links(paragraph.children)
+    }
+    assert hrefs, "the Urdu brief has links in its notes"
+    assert hrefs <= uris
+
+
+def links(inlines: tuple[object, ...]) -> list[Link]:
+    found: list[Link] = []
+    for inline in inlines:
+        if isinstance(inline, Link):
+            found.append(inline)
+        found.extend(links(getattr(inline, "children", ())))
+    return found
