@@ -166,6 +166,8 @@ def test_body_links_are_real_hyperlinks_related_from_the_document(
 ) -> None:
     expected = link_targets(block_inlines(tour.body))
     expected |= link_targets(tuple(ref.citation for ref in tour.references))
+    assert tour.meta.permissions is not None
+    expected |= {tour.meta.permissions.license_url} - {None}
     assert expected
     body_rels = rels(tour_docx, "word/_rels/document.xml.rels")
     document = part(tour_docx, "word/document.xml")
@@ -284,3 +286,23 @@ def test_citation_calls_link_to_bookmarked_reference_entries(tour: Brief, tour_d
     entries = docx.Document(io.BytesIO(tour_docx)).paragraphs
     listed = [p.text for p in entries if p.style is not None and p.style.name == "Reference Entry"]
     assert [text.split(" ")[0] for text in listed] == [f"[{r.number}]" for r in tour.references]
+
+
+def test_copyright_and_licence_lines(tour: Brief, tour_docx: bytes) -> None:
+    rights = tour.meta.permissions
+    assert rights is not None
+    document = docx.Document(io.BytesIO(tour_docx))
+    lines = [p for p in document.paragraphs if p.style is not None and p.style.name == "Rights"]
+    assert [p.text for p in lines] == [rights.statement, rights.license_text]
+    assert [link.address for link in lines[1].hyperlinks] == [rights.license_url]
+
+
+def test_later_paragraphs_of_a_note_start_at_the_text_indent(tour: Brief, tour_docx: bytes) -> None:
+    (long_note,) = [note for note in tour.footnotes if len(note.paragraphs) > 1]
+    notes = part(tour_docx, "word/footnotes.xml")
+    (element,) = notes.xpath(f"w:footnote[@w:id='{long_note.number}']", namespaces=NS)
+    first, *later = element.findall("w:p", NS)
+    assert first.find("w:pPr/w:ind", NS) is None
+    assert [p.xpath("string(w:pPr/w:ind/@w:hanging)", namespaces=NS) for p in later] == ["0"]
+    style = docx.Document(io.BytesIO(tour_docx)).styles["footnote text"].paragraph_format
+    assert style.first_line_indent < 0 < style.left_indent

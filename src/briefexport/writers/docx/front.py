@@ -1,7 +1,7 @@
 """The brief's first page and its back matter, in our own named paragraph styles.
 
 Order as on a think-tank brief: series, title, subtitle, "By" block, "Edited by" block, long
-date, disclaimer, abstract and keywords; at the end the reference list and the rights line.
+date, disclaimer, abstract and keywords; at the end the reference list, copyright and licence.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ... import i18n
-from ...model import Affiliation, Contributor, Inline, Permissions
+from ...model import Affiliation, Contributor, Inline, Link, Permissions, Text
 from . import stylemap as sm
 from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
@@ -82,7 +82,7 @@ def affiliation_text(affiliation: Affiliation) -> str:
 
 
 def back_to_docx(ctx: Context) -> list[Element]:
-    """The reference list and the rights line."""
+    """The reference list, then the copyright and licence lines."""
     nodes: list[Element] = []
     if ctx.brief.references:
         nodes.append(text_paragraph(ctx, sm.HEADINGS[0], label(ctx, "references")))
@@ -94,18 +94,20 @@ def back_to_docx(ctx: Context) -> list[Element]:
         node.append(text_run(" ", fmt.properties()))
         node.extend(inlines_to_docx(ctx, (reference.citation,), fmt))
         nodes.append(node)
-    rights = rights_text(ctx.brief.meta.permissions)
-    if rights:
-        nodes.append(text_paragraph(ctx, sm.RIGHTS, rights))
+    if ctx.brief.meta.permissions is not None:
+        nodes += rights_to_docx(ctx, ctx.brief.meta.permissions)
     return nodes
 
 
-def rights_text(permissions: Permissions | None) -> str:
-    """Copyright statement and licence in one line."""
-    if permissions is None:
-        return ""
-    parts = [permissions.statement, permissions.license_text]
-    if not permissions.statement and permissions.holder:
-        year = f"{permissions.year} " if permissions.year else ""
-        parts[0] = f"\u00a9 {year}{permissions.holder}"
-    return " ".join(part for part in parts if part)
+def rights_to_docx(ctx: Context, rights: Permissions) -> list[Element]:
+    """The copyright line, then the licence linked to its text when it has one."""
+    statement = rights.statement
+    if not statement and rights.holder:
+        statement = " ".join(str(part) for part in ("\u00a9", rights.year, rights.holder) if part)
+    nodes = [text_paragraph(ctx, sm.RIGHTS, statement)] if statement else []
+    licence: tuple[Inline, ...] = (Text(rights.license_text or rights.license_url or ""),)
+    if rights.license_url:
+        licence = (Link(rights.license_url, licence),)
+    if rights.license_text or rights.license_url:
+        nodes.append(inline_paragraph(ctx, sm.RIGHTS, licence))
+    return nodes

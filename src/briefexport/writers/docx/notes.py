@@ -16,7 +16,7 @@ from . import stylemap as sm
 from .blocks import paragraph_to_docx
 from .context import Context
 from .footnotes import note_mark
-from .xml import Element
+from .xml import Element, w
 
 LOG = logging.getLogger("briefexport")
 
@@ -39,4 +39,8 @@ def note_paragraphs(ctx: Context, note: Footnote) -> list[Element]:
     mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), ctx.rtl)
     position = 1 if len(first) and first[0].tag == qn("w:pPr") else 0
     first[position:position] = mark
+    for later in paragraphs[1:]:  # no number hangs here: start at the text's indent
+        properties = later.find(qn("w:pPr"))
+        if properties is not None:  # it holds the style: w:ind comes after pStyle and bidi
+            properties.append(w("ind", hanging="0"))
     return paragraphs
