@@ -289,3 +289,17 @@ def test_a_template_without_page_set_up_still_works(tour: Brief, tmp_path: Path)
     assert any(p.style is not None and p.style.name == "Title" for p in document.paragraphs)
     (extent,) = document.inline_shapes
     assert extent.width <= 6.5 * 914400
+
+
+def test_a_list_style_naming_missing_numbering_still_writes(tour: Brief, tmp_path: Path) -> None:
+    template = docx.Document(default_style_dir() / "reference.docx")
+    style = template.styles["List Number"].element
+    style.xpath("./w:pPr/w:numPr/w:numId")[0].set(qn("w:val"), "999")
+    path = tmp_path / "broken-numbering.docx"
+    template.save(path)
+    document = docx.Document(io.BytesIO(write(tour, default_options(tour, reference_docx=path))))
+    numbered = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "List Number"
+    ]
+    assert numbered
+    assert all(p._p.pPr.numPr is None for p in numbered)

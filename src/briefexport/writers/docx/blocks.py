@@ -88,7 +88,10 @@ def restarted_numbering(ctx: Context, style_name: str) -> int | None:
     if not num_ids:
         return None
     numbering = ctx.document.part.numbering_part.element
-    current = numbering.num_having_numId(int(num_ids[0]))
+    try:
+        current = numbering.num_having_numId(int(num_ids[0]))
+    except (KeyError, ValueError):  # the template's list style names a missing numbering
+        return None
     abstract_id = int(current.abstractNumId.get(qn("w:val")) or 0)
     num = numbering.add_num(abstract_id)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
