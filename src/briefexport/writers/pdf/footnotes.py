@@ -58,8 +58,9 @@ class FootnotePlacer:
         document = self.render(self.tree)
         for _ in range(MAX_PASSES):
             layout = read_layout(document)
+            # Tall notes leave first: the strays they caused are judged on the next layout.
             changed = self._move_tall_notes(layout)
-            for key in _first_page_strays(layout):
+            for key in [] if changed else _first_page_strays(layout):
                 changed = self._correct(key, layout) or changed
             if not changed:
                 return document
