@@ -28,7 +28,8 @@ STYLE_FILE = "style/brief.css"
 XHTML_TYPE = "application/xhtml+xml"
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
 EXTENSIONS |= {"image/svg+xml": ".svg", "image/webp": ".webp"}
-ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+ZIP_FIRST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the zip format's date range
+ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
 
 
 class ImageFiles:
@@ -99,7 +100,7 @@ def package(book: epub.EpubBook, modified: dt.datetime) -> bytes:
     options = {"mtime": modified.astimezone(dt.UTC), "epub3_pages": False}
     options |= {"epub3_landmark": False, "epub2_guide": False, "raise_exceptions": True}
     epub.write_epub(raw, book, options)
-    return repack(raw.getvalue(), max(modified, ZIP_EPOCH))
+    return repack(raw.getvalue(), min(max(modified, ZIP_FIRST), ZIP_LAST))
 
 
 def repack(raw: bytes, when: dt.datetime) -> bytes:

@@ -8,7 +8,7 @@ from typing import assert_never
 from lxml import etree
 
 from ...model import Block, Cell, Figure, Inline, ListBlock, Paragraph, Quote, Row, Section, Table
-from .context import RenderContext
+from .context import RenderContext, source_id
 from .inline import inlines_to_xhtml
 from .markup import append_text, child
 from .notes import flush_notes
@@ -53,7 +53,7 @@ def section_to_xhtml(
     ctx: RenderContext, parent: etree._Element, section: Section, level: int
 ) -> None:
     """``<section>`` with ``h2`` for a top-level section, ``h3`` below it, and so on."""
-    element = child(parent, "section", {"id": section.id or ctx.next_section_id()})
+    element = child(parent, "section", {"id": ctx.section_id(section.id)})
     heading = child(element, f"h{min(level + 1, MAX_HEADING)}")
     inlines_to_xhtml(ctx, heading, section.title)
     flush_notes(ctx, element)
@@ -90,7 +90,7 @@ def caption_content(
 
 
 def figure_to_xhtml(ctx: RenderContext, parent: etree._Element, figure: Figure) -> None:
-    element = child(parent, "figure", {"id": figure.id} if figure.id else None)
+    element = child(parent, "figure", {"id": source_id(figure.id)} if figure.id else None)
     image = figure.image
     child(element, "img", {"src": ctx.image_src(image), "alt": image.alt_text})
     if figure.label or figure.caption:
@@ -98,7 +98,7 @@ def figure_to_xhtml(ctx: RenderContext, parent: etree._Element, figure: Figure) 
 
 
 def table_to_xhtml(ctx: RenderContext, parent: etree._Element, table: Table) -> None:
-    element = child(parent, "table", {"id": table.id} if table.id else None)
+    element = child(parent, "table", {"id": source_id(table.id)} if table.id else None)
     if table.label or table.caption:
         caption_content(ctx, child(element, "caption"), table.label, table.caption)
     for group, rows in (("thead", table.head), ("tbody", table.body)):

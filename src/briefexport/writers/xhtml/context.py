@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import i18n
 from ...model import Brief, Footnote, Image
+
+GENERATED_ID = re.compile(
+    r"^(fn-|fnref-|ref-|section-|brief-|toc$|landmarks$|(abstract|references|endnotes)-title$)"
+)
 
 
 class NotePlacement(enum.Enum):
@@ -52,6 +57,15 @@ class RenderContext:
     def next_section_id(self) -> str:
         self.sections_seen += 1
         return f"section-{self.sections_seen}"
+
+    def section_id(self, brief_id: str | None) -> str:
+        """The brief's own id for a section, or a generated one."""
+        return source_id(brief_id) if brief_id else self.next_section_id()
+
+
+def source_id(brief_id: str) -> str:
+    """A brief's own id, moved out of the way of the ids the renderer makes up."""
+    return f"brief-{brief_id}" if GENERATED_ID.match(brief_id) else brief_id
 
 
 def note_id(note: Footnote) -> str:
