@@ -138,4 +138,5 @@ def test_very_long_note_becomes_an_endnote_with_warning(
     text = " ".join("".join(pages).split())
     assert text.index("Notes 1. Note 1 source") > text.index("Huge cue1x")
     assert first_pages(pages, NOTE)[2] == first_pages(pages, CUE)[2]
+    assert first_pages(pages, CUE)[1] == 1, "no needless page break before the calling line"
     assert text.count("Note 1 source") == 1

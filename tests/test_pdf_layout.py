@@ -45,3 +45,22 @@ def test_figure_with_label_and_caption(tmp_path: Path) -> None:
     text = " ".join("".join(page_texts(write(brief, default_options(brief)), tmp_path)).split())
     assert "Figure 1" in text
     assert "A small square" in text
+
+
+def test_brand_file_can_ask_for_letter_paper(tmp_path: Path) -> None:
+    import io
+    import shutil
+
+    import pikepdf
+
+    from briefexport.styles import default_style_dir
+
+    style = tmp_path / "style"
+    shutil.copytree(default_style_dir(), style)
+    brand = style / "brand.toml"
+    brand.write_text(brand.read_text().replace('size = "A4"', 'size = "Letter"'))
+    brief = brief_with_blocks((Paragraph((Text("Letter paper."),)),))
+    data = write(brief, default_options(brief, style_dir=style, pdf_standard="none"))
+    document = pikepdf.open(io.BytesIO(data))
+    width, height = (float(value) for value in document.pages[0].MediaBox[2:])
+    assert (round(width), round(height)) == (612, 792)
