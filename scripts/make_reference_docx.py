@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from briefexport.styles import default_style_dir, load_brand  # noqa: E402
-from briefexport.writers.docx.reference import build_reference  # noqa: E402
+from briefexport.styles import default_style_dir, load_brand
+from briefexport.writers.docx.reference import build_reference
 
 
 def main(argv: list[str]) -> int:
