@@ -14,11 +14,12 @@ import pytest
 from lxml import etree, html
 
 import briefexport
-from briefexport.model import Brief
+from briefexport.model import Brief, Text
 from briefexport.options import default_options
 from briefexport.styles import default_style_dir
 from briefexport.writers.html import write
 from conftest import DATA, EXAMPLES
+from test_xhtml import sample_brief
 
 SOURCES = sorted(EXAMPLES.glob("*.xml")) + sorted((DATA / "rtl").glob("*.xml"))
 NPM_JAR = Path("/usr/lib/node_modules/vnu-jar/build/dist/vnu.jar")
@@ -143,3 +144,13 @@ def test_html_syntax_not_xml(pages: dict[str, Path]) -> None:
     assert '<meta charset="utf-8">' in text
     with pytest.raises(etree.XMLSyntaxError):  # void elements have no end tag: not XML
         etree.fromstring(text.split("\n", 1)[1].encode())
+
+
+def test_code_points_html_forbids_are_replaced(caplog: pytest.LogCaptureFixture) -> None:
+    brief = sample_brief()
+    title = (Text("Ports\ufdd1 and \x85tides"),)
+    brief = replace(brief, meta=replace(brief.meta, title=title))
+    page = write(brief, default_options(brief)).decode()
+    assert "Ports\ufffd and \ufffdtides" in page
+    assert "\ufdd1" not in page
+    assert "U+0085, U+FDD1" in caplog.text
