@@ -154,3 +154,14 @@ def test_code_points_html_forbids_are_replaced(caplog: pytest.LogCaptureFixture)
     assert "Ports\ufffd and \ufffdtides" in page
     assert "\ufdd1" not in page
     assert "U+0085, U+FDD1" in caplog.text
+
+
+def test_rights_in_a_closing_footer() -> None:
+    brief = briefexport.load(EXAMPLES / "feature-tour.xml")
+    permissions = brief.meta.permissions
+    assert permissions is not None
+    assert permissions.license_url
+    root = html.fromstring(write(brief, default_options(brief)))
+    (footer,) = root.xpath("/html/body/footer")
+    assert footer.xpath("string(.//a[@rel='license']/@href)") == permissions.license_url
+    assert root.xpath("/html/body/*")[-1] is footer

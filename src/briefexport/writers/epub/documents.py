@@ -36,16 +36,19 @@ def split_documents(root: etree._Element) -> dict[str, etree._Element]:
     header, main = required(body, "header"), required(body, "main")
     header.set(EPUB_TYPE, "titlepage")
     main.set(EPUB_TYPE, "bodymatter")
-    documents = {TITLE_PAGE: page_with(root, header), TEXT: page_with(root, main)}
+    back = [node for node in body if etree.QName(node).localname in {"section", "footer"}]
+    documents = {TITLE_PAGE: page_with(root, header), TEXT: page_with(root, main, *back)}
     relink(documents)
     return documents
 
 
-def page_with(root: etree._Element, content: etree._Element) -> etree._Element:
-    """A copy of ``root``'s ``<html>`` and ``<head>`` around one part of its body."""
+def page_with(root: etree._Element, *content: etree._Element) -> etree._Element:
+    """A copy of ``root``'s ``<html>`` and ``<head>`` around some parts of its body."""
     page = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap)
     page.append(deepcopy(required(root, "head")))
-    child(page, "body").append(deepcopy(content))
+    body = child(page, "body")
+    for part in content:
+        body.append(deepcopy(part))
     return page
 
 

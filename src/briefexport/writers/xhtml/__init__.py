@@ -18,7 +18,7 @@ from .blocks import blocks_to_xhtml
 from .context import NotePlacement, RenderContext, call_id, note_id
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
-from .markup import NSMAP, XML_LANG, child, data_uri, element, serialize, tag
+from .markup import NSMAP, XML_LANG, append_text, child, data_uri, element, serialize, tag
 from .notes import endnotes_section, flush_notes, leftover_notes
 
 __all__ = [
@@ -60,6 +60,7 @@ def brief_to_xhtml(
     references_section(ctx, main)
     leftover_notes(ctx, main)
     endnotes_section(ctx, body)
+    rights_footer(ctx, body)
     return html
 
 
@@ -75,3 +76,25 @@ def references_section(ctx: RenderContext, main: etree._Element) -> None:
         item = child(items, "li", {"id": f"ref-{reference.number}", "value": str(reference.number)})
         inline_to_xhtml(ctx, item, reference.citation)
     flush_notes(ctx, section)
+
+
+def rights_footer(ctx: RenderContext, body: etree._Element) -> None:
+    """``<footer class="back">`` with the copyright statement and the licence, if any."""
+    permissions = ctx.brief.meta.permissions
+    if permissions is None:
+        return
+    statement = permissions.statement
+    if not statement and permissions.year and permissions.holder:
+        statement = f"© {permissions.year} {permissions.holder}"
+    licence = permissions.license_text or permissions.license_url
+    if not (statement or licence):
+        return
+    rights = child(child(body, "footer", {"class": "back"}), "p", {"class": "rights"})
+    if statement:
+        child(rights, "span", {"class": "copyright"}, statement)
+    if statement and licence:
+        append_text(rights, " ")
+    if permissions.license_url:
+        child(rights, "a", {"rel": "license", "href": permissions.license_url}, licence)
+    elif licence:
+        child(rights, "span", {"class": "license"}, licence)
