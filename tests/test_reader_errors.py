@@ -226,7 +226,7 @@ def test_all_schema_errors_come_at_once(tmp_path: Path, capsys: pytest.CaptureFi
     assert [line.split(": error: ")[0] for line in lines] == [
         "brief.xml:7:1",
         "brief.xml:11:1",
-        "brief.xml:14:1",
+        "brief.xml:14:14",
     ]
 
 

@@ -40,7 +40,7 @@ def parse_brief(
     except RejectedError as rejected:
         raise InvalidBriefError(rejected.diagnostics) from None
     at = Locator(name, data)
-    found = validate_schema(tree, name)
+    found = validate_schema(tree, at)
     if tree.getroot().tag == "article":
         found += check_brief(tree.getroot(), at)
     if not _has_errors(found):

@@ -33,6 +33,12 @@ class Locator:
         nth = _ordinal_on_line(element, line)
         return line, starts[nth] + 1 if nth < len(starts) else 1
 
+    def column_of_tag(self, line: int, tag: str) -> int:
+        """Column of the first ``<tag`` on ``line``, or 1."""
+        text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
+        found = re.search(rf"<(?:[\w.-]+:)?{re.escape(tag)}(?=[\s/>])", text)
+        return found.start() + 1 if found else 1
+
     def error(self, element: etree._Element, message: str) -> Diagnostic:
         """An error at ``element``."""
         line, column = self.position(element)

@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic
+from .locate import Locator
 
 MAX_INPUT_BYTES = 20 * 2**20
 MAX_SCHEMA_ERRORS = 50
@@ -160,34 +161,34 @@ def _schema() -> etree.RelaxNG:
     return etree.RelaxNG(etree.fromstring(source))
 
 
-def validate_schema(tree: etree._ElementTree, name: str) -> list[Diagnostic]:
+def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
     """All schema errors (capped), or a single clear one for a wrong root element."""
     root = tree.getroot()
     if root.tag != "article":
-        tag = etree.QName(root).localname if isinstance(root.tag, str) else "?"
-        namespace = etree.QName(root).namespace if isinstance(root.tag, str) else None
-        where = f" in namespace {namespace}" if namespace else ""
-        return [
-            Diagnostic(
-                name,
-                root.sourceline or 1,
-                1,
-                f"root element is <{tag}>{where}; a brief is a JATS <article> without a namespace",
-            )
-        ]
+        return [_wrong_root(root, at.name)]
     schema = _schema()
     if schema.validate(tree):
         return []
-    found = [
-        Diagnostic(name, entry.line or 1, max(entry.column, 1), _tidy(entry.message))
-        for entry in schema.error_log
-    ]
+    found = [_schema_diagnostic(entry, at) for entry in schema.error_log]
     if len(found) > MAX_SCHEMA_ERRORS:
         extra = len(found) - MAX_SCHEMA_ERRORS
-        found = [
-            *found[:MAX_SCHEMA_ERRORS],
-            Diagnostic(
-                name, found[MAX_SCHEMA_ERRORS].line, 1, f"... and {extra} more schema errors"
-            ),
-        ]
+        last = found[MAX_SCHEMA_ERRORS]
+        more = Diagnostic(at.name, last.line, 1, f"... and {extra} more schema errors")
+        found = [*found[:MAX_SCHEMA_ERRORS], more]
     return found
+
+
+def _wrong_root(root: etree._Element, name: str) -> Diagnostic:
+    qname = etree.QName(root) if isinstance(root.tag, str) else None
+    tag = qname.localname if qname else "?"
+    where = f" in namespace {qname.namespace}" if qname and qname.namespace else ""
+    message = f"root element is <{tag}>{where}; a brief is a JATS <article> without a namespace"
+    return Diagnostic(name, root.sourceline or 1, 1, message)
+
+
+def _schema_diagnostic(entry: etree._LogEntry, at: Locator) -> Diagnostic:
+    """libxml2 gives RELAX NG errors a line only; the column is that of the element named."""
+    line = entry.line or 1
+    named = re.search(r"[Ee]lement ([\w:.-]+)", entry.message)
+    column = at.column_of_tag(line, named.group(1)) if named else 1
+    return Diagnostic(at.name, line, column, _tidy(entry.message))
