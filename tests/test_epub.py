@@ -244,6 +244,13 @@ def test_navigation_lists_every_section(books: dict[str, Path]) -> None:
     assert len(section_ids) >= 3
     nested = nav.xpath("//h:nav[@epub:type='toc']/h:ol/h:li/h:ol/h:li", namespaces=NS)
     assert nested, "subsections nest under their section"
+    assert "brief.xhtml#references" in links
+    landmarks = nav.xpath("//h:nav[@epub:type='landmarks']//h:a", namespaces=NS)
+    assert [(a.get(EPUB_TYPE), a.text) for a in landmarks] == [
+        ("titlepage", "Title page"),
+        ("toc", "Contents"),
+        ("bodymatter", "Text"),
+    ]
 
 
 def test_title_page_and_packaged_figure(briefs: dict[str, Brief], books: dict[str, Path]) -> None:

@@ -24,6 +24,7 @@ from .documents import NAV, TEXT, TITLE_PAGE, headings, nav_document, split_docu
 from .metadata import accessibility, describe
 
 STYLESHEETS = ("common.css", "epub.css")
+NAV_LABELS = ("contents", "title_page", "text")
 STYLE_FILE = "style/brief.css"
 XHTML_TYPE = "application/xhtml+xml"
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
@@ -61,17 +62,22 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
         modified=options.timestamp,
     )
     documents = split_documents(root)
+    add_resources(book, options, images)
+    title_page = add_page(book, "titlepage", TITLE_PAGE, serialize(documents[TITLE_PAGE]))
+    text = add_page(book, "text", TEXT, serialize(documents[TEXT]))
+    words = {key: i18n.label(brief.meta.language, key, options.style_dir) for key in NAV_LABELS}
+    words["title"] = plain_text(brief.meta.title)
+    nav = add_navigation(book, brief, documents[TEXT], words)
+    book.spine = [title_page, (nav, "no"), text]
+    return package(book, options.timestamp)
+
+
+def add_resources(book: epub.EpubBook, options: WriteOptions, images: ImageFiles) -> None:
+    """The stylesheet (brand values filled in) and the figure files with their media types."""
     css = format_css(options.style_dir, STYLESHEETS, resolve=True)
     book.add_item(epub.EpubItem("style", STYLE_FILE, "text/css", css.encode("utf-8")))
     for index, (name, image) in enumerate(images.names.values(), 1):
         book.add_item(epub.EpubItem(f"figure-{index}", name, image.media_type, image.data))
-    pages = [add_page(book, uid, name, serialize(documents[name])) for uid, name in PAGES]
-    nav = add_navigation(book, brief, documents[TEXT])
-    book.spine = [pages[0], (nav, "no"), pages[1]]
-    return package(book, options.timestamp)
-
-
-PAGES = (("titlepage", TITLE_PAGE), ("text", TEXT))
 
 
 def add_page(book: epub.EpubBook, uid: str, name: str, content: bytes) -> epub.EpubItem:
@@ -80,12 +86,13 @@ def add_page(book: epub.EpubBook, uid: str, name: str, content: bytes) -> epub.E
     return item
 
 
-def add_navigation(book: epub.EpubBook, brief: Brief, text: etree._Element) -> epub.EpubItem:
+def add_navigation(
+    book: epub.EpubBook, brief: Brief, text: etree._Element, words: dict[str, str]
+) -> epub.EpubItem:
     """Our navigation document (outside the reading order) plus an NCX for EPUB 2 readers."""
     sections = headings(text)
-    title = plain_text(brief.meta.title)
-    contents = i18n.label(brief.meta.language, "contents")
-    nav = epub.EpubItem("nav", NAV, XHTML_TYPE, nav_document(brief, title, contents, sections))
+    title = words["title"]
+    nav = epub.EpubItem("nav", NAV, XHTML_TYPE, nav_document(brief, words, sections))
     nav.properties = ["nav"]
     book.add_item(nav)
     book.toc = [epub.Link(TITLE_PAGE, title, "nav-title")]

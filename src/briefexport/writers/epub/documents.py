@@ -7,6 +7,7 @@ the other file, so every note call and back-link still resolves (EPUB 3.3, secti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -19,6 +20,11 @@ from ..xhtml.markup import EPUB_TYPE, XML_LANG, child, element
 TITLE_PAGE = "titlepage.xhtml"
 TEXT = "brief.xhtml"
 NAV = "nav.xhtml"
+LANDMARKS = (
+    ("titlepage", TITLE_PAGE, "title_page"),
+    ("toc", f"{NAV}#toc", "contents"),
+    ("bodymatter", TEXT, "text"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,27 +89,29 @@ def headings(text: etree._Element) -> list[Heading]:
     return found
 
 
-def nav_document(brief: Brief, title: str, contents: str, sections: list[Heading]) -> bytes:
-    """The EPUB navigation document: table of contents (nested by level) and landmarks."""
+def nav_document(brief: Brief, words: Mapping[str, str], sections: list[Heading]) -> bytes:
+    """The EPUB navigation document: table of contents (nested by level) and landmarks.
+
+    ``words`` holds the brief's plain ``title`` and the labels ``contents``, ``title_page``
+    and ``text`` in the brief's language.
+    """
     lang = brief.meta.language
-    html = element(
-        "html", {"lang": lang, XML_LANG: lang, "dir": "rtl" if brief.meta.is_rtl else "ltr"}
-    )
+    direction = "rtl" if brief.meta.is_rtl else "ltr"
+    html = element("html", {"lang": lang, XML_LANG: lang, "dir": direction})
     head = child(html, "head")
     child(head, "meta", {"charset": "utf-8"})
-    child(head, "title", text=contents)
+    child(head, "title", text=words["contents"])
     child(head, "link", {"rel": "stylesheet", "href": "style/brief.css"})
     body = child(html, "body")
     toc = child(body, "nav", {EPUB_TYPE: "toc", "id": "toc", "role": "doc-toc"})
-    child(toc, "h1", text=contents)
+    child(toc, "h1", text=words["contents"])
     top = child(toc, "ol")
-    child(child(top, "li"), "a", {"href": TITLE_PAGE}, title)
+    child(child(top, "li"), "a", {"href": TITLE_PAGE}, words["title"])
     nest_headings(top, sections)
     landmarks = child(body, "nav", {EPUB_TYPE: "landmarks", "id": "landmarks", "hidden": "hidden"})
     marks = child(landmarks, "ol")
-    child(child(marks, "li"), "a", {EPUB_TYPE: "titlepage", "href": TITLE_PAGE}, title)
-    child(child(marks, "li"), "a", {EPUB_TYPE: "bodymatter", "href": TEXT}, contents)
-    child(child(marks, "li"), "a", {EPUB_TYPE: "toc", "href": f"{NAV}#toc"}, contents)
+    for kind, href, key in LANDMARKS:
+        child(child(marks, "li"), "a", {EPUB_TYPE: kind, "href": href}, words[key])
     return serialize(html)
 
 

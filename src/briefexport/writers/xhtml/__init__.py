@@ -68,7 +68,7 @@ def references_section(ctx: RenderContext, main: etree._Element) -> None:
     """The reference list, when the brief has one."""
     if not ctx.brief.references:
         return
-    attrs = {"class": "references", "role": "doc-bibliography"}
+    attrs = {"id": "references", "class": "references", "role": "doc-bibliography"}
     section = child(main, "section", {**attrs, "aria-labelledby": "references-title"})
     child(section, "h2", {"id": "references-title"}, ctx.label("references"))
     items = child(section, "ol")

@@ -12,7 +12,7 @@ from ... import i18n
 from ...model import Brief, Footnote, Image
 
 GENERATED_ID = re.compile(
-    r"^(fn-|fnref-|ref-|section-|brief-|toc$|landmarks$|(abstract|references|endnotes)-title$)"
+    r"^(fn-|fnref-|ref-|section-|brief-|(toc|landmarks|references|endnotes)$|\w+-title$)"
 )
 
 

@@ -75,7 +75,8 @@ def endnotes_section(ctx: RenderContext, container: etree._Element) -> None:
     """The closing list of notes, each with back-links to every one of its calls (HTML)."""
     if ctx.placement is not NotePlacement.END or not ctx.brief.footnotes:
         return
-    attrs = {"class": "endnotes", "role": "doc-endnotes", "aria-labelledby": "endnotes-title"}
+    attrs = {"id": "endnotes", "class": "endnotes", "role": "doc-endnotes"}
+    attrs["aria-labelledby"] = "endnotes-title"
     section = child(container, "section", attrs)
     child(section, "h2", {"id": "endnotes-title"}, ctx.label("notes"))
     items = child(section, "ol")
