@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import subprocess
+import sys
 import uuid
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -279,3 +282,19 @@ def test_css_has_brand_values_resolved(books: dict[str, Path]) -> None:
     assert "var(" not in css
     assert "#1F4E79" in css
     assert "aside[epub|type" in css
+
+
+def test_same_bytes_in_another_process(books: dict[str, Path], tmp_path: Path) -> None:
+    """No hash-seed or clock dependence: a fresh interpreter writes the identical book."""
+    script = (
+        "import sys, briefexport\n"
+        "from briefexport.options import default_options\n"
+        "from briefexport.writers.epub import write\n"
+        "b = briefexport.load(sys.argv[1])\n"
+        "open(sys.argv[2], 'wb').write(write(b, default_options(b)))\n"
+    )
+    out = tmp_path / "again.epub"
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": os.pathsep.join(sys.path)}
+    source = EXAMPLES / "feature-tour.xml"
+    subprocess.run([sys.executable, "-c", script, str(source), str(out)], env=env, check=True)
+    assert out.read_bytes() == books["feature-tour"].read_bytes()
