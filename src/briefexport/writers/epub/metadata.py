@@ -16,6 +16,7 @@ from ebooklib import epub
 from ...inlines import plain_text
 from ...model import Brief, Contributor, Figure, Section
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 IDENTITY_NAMESPACE = uuid.UUID("6f1c3c2e-7a4b-5d0e-9c61-2b8f4e0d9a17")
 ACCESSIBILITY_SUMMARY = (
     "Reflowable text with a title page, headings in order, a navigation document, "
@@ -116,9 +117,10 @@ def accessibility(book: epub.EpubBook, brief: Brief) -> None:
     values.append(("schema:accessModeSufficient", "textual"))
     values += [("schema:accessibilityFeature", feature) for feature in features]
     values.append(("schema:accessibilityHazard", "none"))
-    alt_text = ", and alternative text on every figure" if images else ""
-    summary = ACCESSIBILITY_SUMMARY.format(images=alt_text)
-    values.append(("schema:accessibilitySummary", summary))
     values.append(("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"))
     for prop, value in values:
         book.add_metadata(None, "meta", value, {"property": prop})
+    alt_text = ", and alternative text on every figure" if images else ""
+    summary = ACCESSIBILITY_SUMMARY.format(images=alt_text)
+    attrs = {"property": "schema:accessibilitySummary", XML_LANG: "en"}  # the summary is English
+    book.add_metadata(None, "meta", summary, attrs)
