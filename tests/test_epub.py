@@ -80,6 +80,7 @@ def xml(book: zipfile.ZipFile, name: str) -> etree._Element:
     return etree.fromstring(book.read(name))
 
 
+@pytest.mark.slow
 def test_epubcheck_reports_nothing(epubcheck_messages: dict[str, list[str]]) -> None:
     assert epubcheck_messages == {stem: [] for stem in epubcheck_messages}
 

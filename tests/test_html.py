@@ -53,6 +53,7 @@ def parse(path: Path) -> html.HtmlElement:
     return html.fromstring(path.read_bytes())
 
 
+@pytest.mark.slow
 def test_nu_html_checker_reports_nothing(pages: dict[str, Path]) -> None:
     run = subprocess.run(
         [*vnu_command(), "--format", "json", *map(str, pages.values())],

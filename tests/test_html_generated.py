@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from briefexport.model import Block, Brief, Cell, Quote, Row, Section, Table
@@ -37,6 +38,7 @@ def regular_tables(block: Block) -> Block:
     return block
 
 
+@pytest.mark.slow
 def test_generated_pages_have_no_html_errors(tmp_path: Path) -> None:
     written: list[Path] = []
 
