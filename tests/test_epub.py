@@ -20,10 +20,11 @@ from lxml import etree
 import briefexport
 from briefexport.importers import import_file
 from briefexport.inlines import plain_text
-from briefexport.model import Brief
+from briefexport.model import Brief, FootnoteRef, Section, Text
 from briefexport.options import default_options
 from briefexport.writers.epub import write
 from conftest import DATA, EXAMPLES, SEED
+from test_xhtml import sample_brief
 
 OPF = "EPUB/content.opf"
 NS = {
@@ -299,3 +300,15 @@ def test_same_bytes_in_another_process(books: dict[str, Path], tmp_path: Path) -
     source = EXAMPLES / "feature-tour.xml"
     subprocess.run([sys.executable, "-c", script, str(source), str(out)], env=env, check=True)
     assert out.read_bytes() == books["feature-tour"].read_bytes()
+
+
+def test_nav_titles_leave_out_note_calls() -> None:
+    base = sample_brief()
+    note = base.footnotes[1]
+    section = Section("s9", (Text("Back"), FootnoteRef(note), Text("ground")), ())
+    brief = replace(base, body=(*base.body, section))
+    book = zipfile.ZipFile(io.BytesIO(write(brief, default_options(brief))))
+    nav = xml(book, "EPUB/nav.xhtml")
+    assert nav.xpath("string(//h:a[@href='brief.xhtml#s9'])", namespaces=NS) == "Background"
+    text = xml(book, "EPUB/brief.xhtml")
+    assert text.xpath("string(//h:section[@id='s9']/h:h2)", namespaces=NS) == "Back2ground"

@@ -83,10 +83,20 @@ def headings(text: etree._Element) -> list[Heading]:
     for section in text.iter(tag("section")):
         heading = next((c for c in section if etree.QName(c).localname[:1] == "h"), None)
         if section.get("id") and heading is not None:
-            title = " ".join("".join(heading.itertext()).split())
+            title = heading_text(heading)
             level = int(etree.QName(heading).localname[1]) - 1
             found.append(Heading(f"{TEXT}#{section.get('id')}", title, level))
     return found
+
+
+def heading_text(heading: etree._Element) -> str:
+    """A heading's words without its note and reference calls."""
+    words = deepcopy(heading)
+    for call in words.xpath(".//*[@role='doc-noteref' or @role='doc-biblioref']"):
+        call.text = ""
+        for descendant in call:
+            call.remove(descendant)
+    return " ".join("".join(words.itertext()).split())
 
 
 def nav_document(brief: Brief, words: Mapping[str, str], sections: list[Heading]) -> bytes:
