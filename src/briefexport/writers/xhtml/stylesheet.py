@@ -15,6 +15,7 @@ from ...errors import BriefexportError, UnsafeResourceError
 from ...styles import load_brand
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
+NAMESPACE_RULE = re.compile(r"@namespace\s[^;{}]*;")
 GENERIC_FAMILIES = {"body": "serif", "heading": "sans-serif", "monospace": "monospace"}
 
 
@@ -78,7 +79,14 @@ def format_css(style_dir: Path, names: Sequence[str], *, resolve: bool = False) 
     With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead.
     """
     props = brand_properties(load_brand(style_dir))
-    sheets = "\n".join(read_style(style_dir, name) for name in names)
+    namespaces, sheets = hoist_namespaces("\n".join(read_style(style_dir, n) for n in names))
     if resolve:
-        return substitute_properties(sheets, props)
-    return root_rule(props) + "\n" + sheets
+        return namespaces + substitute_properties(sheets, props)
+    return namespaces + root_rule(props) + "\n" + sheets
+
+
+def hoist_namespaces(css: str) -> tuple[str, str]:
+    """``@namespace`` rules (which CSS wants before every other rule) and the rest of ``css``."""
+    rules = list(dict.fromkeys(match.group(0) for match in NAMESPACE_RULE.finditer(css)))
+    rest = NAMESPACE_RULE.sub("", css)
+    return "".join(f"{rule}\n" for rule in rules), rest
