@@ -264,8 +264,13 @@ def test_title_page_and_packaged_figure(briefs: dict[str, Brief], books: dict[st
     title = xml(book, "EPUB/titlepage.xhtml")
     text = " ".join(title.itertext())
     meta = briefs["feature-tour"].meta
-    for expected in (meta.heading or meta.series, meta.authors[0].name.display, "Edited by"):
-        assert expected in text
+    expected = [meta.heading or meta.series, "Edited by", meta.editors[0].name.display]
+    expected += [plain_text(meta.disclaimer), meta.date.strftime("%B %-d, %Y")]
+    for author in meta.authors:
+        expected += [author.name.display, author.role or ""]
+        expected += [a.institution for a in author.affiliations]
+    for words in expected:
+        assert words in text
     assert title.xpath("//h:link[@rel='stylesheet']/@href", namespaces=NS) == ["style/brief.css"]
     opf = xml(book, OPF)
     for img in xml(book, "EPUB/brief.xhtml").iter("{*}img"):
