@@ -246,3 +246,11 @@ def test_rtl_urls_keep_left_to_right_order() -> None:
     assert urls
     assert all(a.get("dir") == "ltr" for a in urls)
     assert by_class(root, "p", "byline-label")[0].text == "از"
+
+
+def test_inline_css_that_html_parsers_would_misread_is_refused(brief: Brief) -> None:
+    root = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, inline_css="main > p { color: red }")
+    with pytest.raises(ValueError, match="inline CSS"):
+        serialize(root)
+    fine = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, inline_css="main p { color: red }")
+    assert b"<style>main p { color: red }</style>" in serialize(fine)

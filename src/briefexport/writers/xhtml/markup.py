@@ -75,6 +75,9 @@ def data_uri(image: Image) -> str:
 def serialize(root: etree._Element, *, doctype: bool = True) -> bytes:
     """UTF-8 XHTML that an HTML parser reads the same way; deterministic."""
     copy = deepcopy(root)
+    for style in copy.iter(tag("style")):
+        if any(char in (style.text or "") for char in "<>&"):  # XML escapes them, HTML would not
+            raise ValueError("inline CSS with <, > or & cannot be written for both parsers")
     for node in copy.iter(tag("*")):
         local = etree.QName(node).localname
         if local not in VOID_ELEMENTS and node.text is None and not len(node):
