@@ -17,6 +17,7 @@ from ...inlines import plain_text
 from ...model import Brief, Contributor, Figure, Section
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# The uuid5 namespace of briefexport's book identifiers: changing it changes every identifier.
 IDENTITY_NAMESPACE = uuid.UUID("6f1c3c2e-7a4b-5d0e-9c61-2b8f4e0d9a17")
 ACCESSIBILITY_SUMMARY = (
     "Reflowable text with a title page, headings in order, a navigation document, "
