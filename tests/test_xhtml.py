@@ -254,3 +254,12 @@ def test_inline_css_that_html_parsers_would_misread_is_refused(brief: Brief) -> 
         serialize(root)
     fine = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, inline_css="main p { color: red }")
     assert b"<style>main p { color: red }</style>" in serialize(fine)
+
+
+def test_rtl_note_paragraphs_take_the_direction_of_their_text() -> None:
+    rtl = render(sample_brief("ur"), NotePlacement.AFTER_BLOCK)
+    paragraphs = rtl.xpath("//h:aside/h:p", namespaces=NS)
+    assert paragraphs
+    assert {p.get("dir") for p in paragraphs} == {"auto"}
+    ltr = render(sample_brief(), NotePlacement.AFTER_BLOCK)
+    assert ltr.xpath("//h:aside/h:p/@dir", namespaces=NS) == []

@@ -31,10 +31,15 @@ def note_aside(
     attrs = {EPUB_TYPE: "footnote", "role": "doc-footnote", "id": note_id(note)}
     aside = child(container, "aside", {**attrs, "class": "footnote"})
     for index, paragraph in enumerate(note.paragraphs):
-        p = child(aside, "p", {"class": "fn-p"})
+        p = child(aside, "p", note_paragraph_attrs(ctx))
         if index == 0:
             note_number(ctx, p, note, backlink)
         note_text(ctx, p, paragraph.children)
+
+
+def note_paragraph_attrs(ctx: RenderContext) -> dict[str, str]:
+    """In a right-to-left brief a note may cite a left-to-right source: let its text decide."""
+    return {"class": "fn-p", "dir": "auto"} if ctx.brief.meta.is_rtl else {"class": "fn-p"}
 
 
 def note_number(ctx: RenderContext, p: etree._Element, note: Footnote, backlink: bool) -> None:
@@ -83,7 +88,7 @@ def endnotes_section(ctx: RenderContext, container: etree._Element) -> None:
     for note in ctx.brief.footnotes:
         item = child(items, "li", {"id": note_id(note), "value": str(note.number)})
         for paragraph in note.paragraphs:
-            note_text(ctx, child(item, "p"), paragraph.children)
+            note_text(ctx, child(item, "p", note_paragraph_attrs(ctx)), paragraph.children)
         backlinks(ctx, item[-1] if len(item) else item, note)
 
 
