@@ -33,7 +33,7 @@ def note_aside(
     for index, paragraph in enumerate(note.paragraphs):
         p = child(aside, "p", note_paragraph_attrs(ctx))
         if index == 0:
-            note_number(ctx, p, note, backlink)
+            note_number(p, note, backlink)
         note_text(ctx, p, paragraph.children)
 
 
@@ -42,7 +42,8 @@ def note_paragraph_attrs(ctx: RenderContext) -> dict[str, str]:
     return {"class": "fn-p", "dir": "auto"} if ctx.brief.meta.is_rtl else {"class": "fn-p"}
 
 
-def note_number(ctx: RenderContext, p: etree._Element, note: Footnote, backlink: bool) -> None:
+def note_number(p: etree._Element, note: Footnote, backlink: bool) -> None:
+    """The note's number, linking back to its first call when there is one."""
     if backlink:
         attrs = {"href": f"#{call_id(note, 1)}", "role": "doc-backlink", "class": "footnote-number"}
         child(p, "a", attrs, f"{note.number}.")
@@ -72,7 +73,7 @@ def leftover_notes(ctx: RenderContext, container: etree._Element) -> None:
     for note in notes:
         div = child(section, "div", {"class": "endnote", "id": note_id(note)})
         p = child(div, "p", {"class": "fn-p"})
-        note_number(ctx, p, note, backlink=False)
+        note_number(p, note, backlink=False)
         note_paragraphs_inline(ctx, p, note)
 
 
