@@ -263,3 +263,18 @@ def test_rtl_note_paragraphs_take_the_direction_of_their_text() -> None:
     assert {p.get("dir") for p in paragraphs} == {"auto"}
     ltr = render(sample_brief(), NotePlacement.AFTER_BLOCK)
     assert ltr.xpath("//h:aside/h:p/@dir", namespaces=NS) == []
+
+
+def test_a_note_nobody_calls_is_still_printed_once() -> None:
+    base = sample_brief()
+    lonely = Footnote("n9", 4, (Paragraph((Text("Never called."),)),))
+    brief = Brief(base.meta, base.body, (*base.footnotes, lonely))
+    epub_root = render(brief, NotePlacement.AFTER_BLOCK)
+    (aside,) = epub_root.xpath("//h:aside[@id='fn-4']", namespaces=NS)
+    assert aside.getparent().tag == f"{X}main"  # type: ignore[union-attr]
+    assert aside.xpath(".//h:a", namespaces=NS) == []
+    page = render(brief, NotePlacement.PAGE_FLOAT)
+    assert page.xpath("string(//h:div[@id='fn-4'])", namespaces=NS) == "4. Never called."
+    end = render(brief, NotePlacement.END)
+    (item,) = end.xpath("//h:li[@id='fn-4']", namespaces=NS)
+    assert item.xpath(".//h:a[@role='doc-backlink']", namespaces=NS) == []
