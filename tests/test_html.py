@@ -14,11 +14,12 @@ import pytest
 from lxml import etree, html
 
 import briefexport
+from briefexport.importers import import_file
 from briefexport.model import Brief, Text
 from briefexport.options import default_options
 from briefexport.styles import default_style_dir
 from briefexport.writers.html import write
-from conftest import DATA, EXAMPLES
+from conftest import DATA, EXAMPLES, SEED
 from test_xhtml import sample_brief
 
 SOURCES = sorted(EXAMPLES.glob("*.xml")) + sorted((DATA / "rtl").glob("*.xml"))
@@ -36,16 +37,23 @@ def vnu_command() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every example and RTL brief written once as HTML."""
+def briefs() -> dict[str, Brief]:
+    """The examples, the right-to-left briefs and the real seed brief (imported)."""
     assert SOURCES, "no example briefs found"
+    found = {source.stem: briefexport.load(source) for source in SOURCES}
+    found["seed"] = import_file(SEED)
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(briefs: dict[str, Brief], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every brief written once as HTML."""
     out = tmp_path_factory.mktemp("html")
     written = {}
-    for source in SOURCES:
-        brief = briefexport.load(source)
-        path = out / f"{source.stem}.html"
+    for stem, brief in briefs.items():
+        path = out / f"{stem}.html"
         path.write_bytes(write(brief, default_options(brief)))
-        written[source.stem] = path
+        written[stem] = path
     return written
 
 
@@ -97,9 +105,11 @@ def test_headings_never_skip_a_level(pages: dict[str, Path]) -> None:
             assert after <= before + 1, path.name
 
 
-def test_every_note_listed_once_and_linked_both_ways(pages: dict[str, Path]) -> None:
+def test_every_note_listed_once_and_linked_both_ways(
+    briefs: dict[str, Brief], pages: dict[str, Path]
+) -> None:
     for stem, path in pages.items():
-        brief = briefexport.load(next(s for s in SOURCES if s.stem == stem))
+        brief = briefs[stem]
         root = parse(path)
         notes = root.xpath("//section[@role='doc-endnotes']/ol/li")
         assert [li.get("id") for li in notes] == [f"fn-{n.number}" for n in brief.footnotes]
