@@ -117,17 +117,23 @@ def paragraphs(inline: st.SearchStrategy[Any], lead: bool = False) -> st.SearchS
     return st.lists(one, min_size=1, max_size=2).map(tuple)
 
 
-def cells(header: bool) -> st.SearchStrategy[Any]:
-    cell = st.builds(
-        Cell,
-        _inlines(linked),
-        st.just(header) if header else st.booleans(),
-        st.integers(1, 3),
-        st.integers(1, 2),
+def rows(header: bool, width: int) -> st.SearchStrategy[Any]:
+    """Rectangular rows: ``width`` plain cells, or one cell spanning them all."""
+    kind = st.just(header) if header else st.booleans()
+    cell = st.builds(Cell, _inlines(linked), kind)
+    plain = st.lists(cell, min_size=width, max_size=width)
+    spanning = st.builds(lambda c: [Cell(c.children, c.header, width, 1)], cell)
+    row = st.builds(lambda cs: Row(tuple(cs)), plain | spanning)
+    return st.lists(row, min_size=1, max_size=2).map(tuple)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> Table:
+    width = draw(st.integers(1, 3))
+    head = draw(st.just(()) | rows(True, width))
+    return Table(
+        None, draw(st.none() | REQUIRED), draw(_inlines(linked)), head, draw(rows(False, width))
     )
-    return st.lists(
-        st.builds(Row, st.lists(cell, min_size=1, max_size=3).map(tuple)), min_size=1, max_size=2
-    ).map(tuple)
 
 
 def leaf_blocks(inline: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -137,14 +143,7 @@ def leaf_blocks(inline: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
         paragraph,
         st.builds(ListBlock, st.booleans(), items),
         st.builds(Quote, paragraphs(inline), _inlines(linked)),
-        st.builds(
-            Table,
-            st.none(),
-            st.none() | REQUIRED,
-            _inlines(linked),
-            st.just(()) | cells(True),
-            cells(False),
-        ),
+        tables(),
     )
 
 

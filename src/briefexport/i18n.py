@@ -35,11 +35,13 @@ def _labels(style_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def label(language: str, key: str, style_dir: Path | None = None) -> str:
-    """The word for ``key`` in ``language``, falling back to English."""
-    table = _labels(style_dir or default_style_dir())
-    for lang in (primary_language(language), FALLBACK_LANGUAGE):
-        if key in table.get(lang, {}):
-            return table[lang][key]
+    """The word for ``key`` in ``language``: the style's labels first, then the shipped ones,
+    each in the brief's language and then in English."""
+    tables = [_labels(style_dir or default_style_dir()), _labels(default_style_dir())]
+    for table in tables:
+        for lang in (primary_language(language), FALLBACK_LANGUAGE):
+            if key in table.get(lang, {}):
+                return table[lang][key]
     raise KeyError(f"no label {key!r} in {LABELS_FILE}")
 
 

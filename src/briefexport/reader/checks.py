@@ -32,7 +32,54 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found += _check_links(root, at)
     found += _check_titles(root, at)
     found += _check_lead(root, at)
+    found += _check_tables(root, at)
     return found
+
+
+def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    found = []
+    for table in root.iter("table"):
+        widths = set()
+        for group in table.iterfind("*"):
+            problem, width = grid_shape([[_span(c) for c in row] for row in group.iterfind("tr")])
+            widths.add(width)
+            if problem:
+                found.append(at.error(group, f"table {str(group.tag)}: {problem}"))
+        if len(widths) > 1 and not found:
+            found.append(at.error(table, "the table's header and body have different widths"))
+    return found
+
+
+def _span(cell: etree._Element) -> tuple[int, int]:
+    values = [cell.get(name, "1") for name in ("colspan", "rowspan")]
+    return (int(values[0]), int(values[1])) if all(v.isdigit() for v in values) else (1, 1)
+
+
+def grid_shape(rows: list[list[tuple[int, int]]]) -> tuple[str | None, int]:
+    """Why rows of (colspan, rowspan) cells do not form a rectangle (None when they do),
+    and the width of the first row."""
+    covered: dict[int, int] = {}  # column -> rows it is still covered for, from earlier rows
+    widths = []
+    for row in rows:
+        occupied = {column for column, left in covered.items() if left > 0}
+        column = 0
+        for colspan, rowspan in row:
+            while column in occupied:
+                column += 1
+            for spot in range(column, column + colspan):
+                occupied.add(spot)
+                covered[spot] = rowspan
+            column += colspan
+        if occupied != set(range(len(occupied))):
+            return "a row has a hole between its cells", 0
+        widths.append(len(occupied))
+        covered = {col: left - 1 for col, left in covered.items() if left > 1}
+    width = widths[0] if widths else 0
+    if covered:
+        return "a cell spans more rows than its row group has", width
+    if len(set(widths)) > 1:
+        return f"rows have different widths ({', '.join(map(str, widths))} columns)", width
+    return None, width
 
 
 def _check_lead(root: etree._Element, at: Locator) -> list[Diagnostic]:
