@@ -54,7 +54,7 @@ def export(brief: Brief, fmt: str, path: str | Path, **options: object) -> Path:
     ``options`` override :class:`briefexport.options.WriteOptions` fields (``style_dir``,
     ``pdf_standard``, ``paper``, ``reference_docx``, ``timestamp``).
     """
-    from .output import export_brief
     from .options import default_options
+    from .output import export_brief
 
     return export_brief(brief, fmt, Path(path), default_options(brief, **options))

@@ -44,7 +44,7 @@ def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:
             problem, width = grid_shape([[_span(c) for c in row] for row in group.iterfind("tr")])
             widths.add(width)
             if problem:
-                found.append(at.error(group, f"table {str(group.tag)}: {problem}"))
+                found.append(at.error(group, f"table {group.tag!s}: {problem}"))
         if len(widths) > 1 and not found:
             found.append(at.error(table, "the table's header and body have different widths"))
     return found
