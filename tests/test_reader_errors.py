@@ -310,20 +310,35 @@ def test_external_dtd_is_refused_and_never_fetched(
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ("<tr><td>a</td><td>b</td></tr><tr><td>c</td></tr>", "table tbody: rows have different widths (2, 1 columns)"),
-        ('<tr><td rowspan="3">a</td><td>b</td></tr><tr><td>c</td></tr>', "table tbody: a cell spans more rows than its row group has"),
+        (
+            "<tr><td>a</td><td>b</td></tr><tr><td>c</td></tr>",
+            "table tbody: rows have different widths (2, 1 columns)",
+        ),
+        (
+            '<tr><td rowspan="3">a</td><td>b</td></tr><tr><td>c</td></tr>',
+            "table tbody: a cell spans more rows than its row group has",
+        ),
     ],
     ids=["ragged", "rowspan-overflow"],
 )
-def test_tables_must_be_rectangular(tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str, message: str) -> None:
+def test_tables_must_be_rectangular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str, message: str
+) -> None:
     table = f"<table-wrap><table><tbody>{rows}</tbody></table></table-wrap>"
     status, lines = run_validate(tmp_path, edited("</p>\n</body>", f"</p>{table}\n</body>"), capsys)
     assert status == 2
-    assert f"brief.xml:11:{MINIMAL.splitlines()[10].index('</p>') + 4 + len('<table-wrap><table>') + 1}: error: {message}" in lines
+    assert (
+        f"brief.xml:11:{MINIMAL.splitlines()[10].index('</p>') + 4 + len('<table-wrap><table>') + 1}: error: {message}"
+        in lines
+    )
 
 
-def test_header_and_body_widths_must_agree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_header_and_body_widths_must_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     table = "<table-wrap><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td><td>c</td></tr></tbody></table></table-wrap>"
     status, lines = run_validate(tmp_path, edited("</p>\n</body>", f"</p>{table}\n</body>"), capsys)
     assert status == 2
-    assert any(line.endswith("error: the table's header and body have different widths") for line in lines)
+    assert any(
+        line.endswith("error: the table's header and body have different widths") for line in lines
+    )
