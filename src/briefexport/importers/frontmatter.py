@@ -170,7 +170,7 @@ def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None
     if not isinstance(copyright_, dict) or not isinstance(license_, dict):
         context.problems.error(front.line("copyright"), "copyright and license must be mappings")
         return None
-    if not copyright_ and not license_:
+    if "copyright" not in front.values and "license" not in front.values:
         return None
     year = copyright_.get("year")
     return Permissions(

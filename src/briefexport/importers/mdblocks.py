@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -246,4 +247,4 @@ def _is_figure(node: SyntaxTreeNode) -> bool:
 
 def _attr(node: SyntaxTreeNode, name: str) -> str | None:
     value = node.attrs.get(name)
-    return str(value) if value is not None else None
+    return html.unescape(str(value)) if value is not None else None

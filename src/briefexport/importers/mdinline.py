@@ -42,16 +42,25 @@ HTML_STYLES = {
     "sup": TextStyle.SUPERSCRIPT,
     "sub": TextStyle.SUBSCRIPT,
     "u": TextStyle.UNDERLINE,
-    "span": TextStyle.SMALL_CAPS,
     "strong": TextStyle.BOLD,
     "b": TextStyle.BOLD,
     "em": TextStyle.ITALIC,
     "i": TextStyle.ITALIC,
     "code": TextStyle.MONOSPACE,
 }
-_OPEN_TAG = re.compile(r"<(sup|sub|u|strong|b|em|i|code)>|<(span) class=\"smallcaps\">", re.I)
+_OPEN_TAG = re.compile(
+    r"<(sup|sub|u|strong|b|em|i|code)>|<(span) class=\"([\w-]+)\"((?: data-\w+=\"[^\"<>]*\")*)>",
+    re.IGNORECASE,
+)
+_DATA_ATTRIBUTE = re.compile(r"data-(\w+)=\"([^\"<>]*)\"")
 _CLOSE_TAG = re.compile(r"</(sup|sub|u|strong|b|em|i|code|span)>", re.IGNORECASE)
-SPAN_STYLES = {"smallcaps": TextStyle.SMALL_CAPS, "underline": TextStyle.UNDERLINE}
+SPAN_STYLES = {
+    "smallcaps": TextStyle.SMALL_CAPS,
+    "underline": TextStyle.UNDERLINE,
+    "bold": TextStyle.BOLD,
+    "italic": TextStyle.ITALIC,
+    "monospace": TextStyle.MONOSPACE,
+}
 CITATION_FIELDS = frozenset(field.value for field in CitationField)
 _UNRESOLVED_CALL = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 _NODE_STYLES = {
@@ -73,13 +82,15 @@ class InlineContext:
 @dataclass
 class _Frame:
     tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
     children: list[Inline] = field(default_factory=list)
 
 
 def convert_inline(node: SyntaxTreeNode, context: InlineContext) -> tuple[Inline, ...]:
     """The inlines of a markdown-it ``inline`` node, in normal form."""
+    texts = " ".join(child.content for child in node.walk() if child.type == "text")
     for found in _UNRESOLVED_CALL.finditer(node.content):
-        if context.footnote_for(found[1]) is None:
+        if found[0] in texts and context.footnote_for(found[1]) is None:
             context.problems.error(
                 context.line, f"call to footnote [^{found[1]}] that is not defined"
             )
@@ -102,11 +113,18 @@ def _convert_children(nodes: list[SyntaxTreeNode], context: InlineContext) -> li
 
 def _html_tag(tag: str, stack: list[_Frame], context: InlineContext) -> None:
     opening, closing = _OPEN_TAG.fullmatch(tag), _CLOSE_TAG.fullmatch(tag)
-    if opening:
-        stack.append(_Frame((opening[1] or opening[2]).lower()))
+    if opening and opening[1]:
+        stack.append(_Frame(opening[1].lower()))
+    elif opening:
+        attrs = dict(_DATA_ATTRIBUTE.findall(opening[4] or ""))
+        stack.append(_Frame("span", {**attrs, "class": opening[3]}))
     elif closing and len(stack) > 1 and stack[-1].tag == closing[1].lower():
         frame = stack.pop()
-        stack[-1].children.append(Styled(HTML_STYLES[frame.tag], tuple(frame.children)))
+        children = tuple(frame.children)
+        if frame.tag == "span":
+            stack[-1].children.append(_span(frame.attrs, children, context))
+        else:
+            stack[-1].children.append(Styled(HTML_STYLES[frame.tag], children))
     else:
         context.problems.error(context.line, f"unsupported or unbalanced inline HTML {tag!r}")
         stack[-1].children.append(Text(tag))
@@ -130,7 +148,8 @@ def _convert_node(node: SyntaxTreeNode, context: InlineContext) -> list[Inline]:
         case "footnote_anchor":
             return []
         case "span":
-            return [_span(node, context)]
+            attrs = {key: str(value) for key, value in node.attrs.items()}
+            return [_span(attrs, tuple(_convert_children(node.children, context)), context)]
         case _:
             return _unsupported(node, context)
 
@@ -141,7 +160,7 @@ def _link(node: SyntaxTreeNode, context: InlineContext) -> Inline:
     if not href.lower().startswith(ALLOWED_SCHEMES):
         context.problems.error(context.line, f"link {href!r} is not http, https or mailto")
         return Styled(TextStyle.UNDERLINE, children) if children else Text(href)
-    return Link(href, children or (Text(href),))
+    return Link(href, children)
 
 
 def _footnote_ref(label: str, context: InlineContext) -> list[Inline]:
@@ -152,17 +171,17 @@ def _footnote_ref(label: str, context: InlineContext) -> list[Inline]:
     return [FootnoteRef(note)]
 
 
-def _span(node: SyntaxTreeNode, context: InlineContext) -> Inline:
-    kind = str(node.attrs.get("class", ""))
-    children = tuple(_convert_children(node.children, context))
+def _span(attrs: dict[str, str], children: tuple[Inline, ...], context: InlineContext) -> Inline:
+    """A bracketed span ``[..]{.kind}`` or an HTML ``<span class="kind" data-..>``."""
+    kind = attrs.get("class", "")
     if kind in SPAN_STYLES:
         return Styled(SPAN_STYLES[kind], children)
     if kind in CITATION_FIELDS:
         return CitationPart(CitationField(kind), children)
     if kind == "date":
-        return CitedDate(str(node.attrs.get("iso", "")), plain_text(children))
+        return CitedDate(attrs.get("iso", ""), plain_text(children))
     if kind == "citation":
-        return _citation(str(node.attrs.get("type", "other")), children, context)
+        return _citation(attrs.get("type", "other"), children, context)
     if kind == "cite":
         return _citation_ref(plain_text(children).removeprefix("@"), context)
     context.problems.error(context.line, f"span class {kind!r} cannot be placed in a brief")

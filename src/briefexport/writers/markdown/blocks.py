@@ -11,6 +11,7 @@ from ...model import (
     Cell,
     Figure,
     Footnote,
+    Inline,
     ListBlock,
     Paragraph,
     Quote,
@@ -62,8 +63,18 @@ def block_to_markdown(block: Block, depth: int, alternate: bool = False) -> list
 
 def paragraph_to_markdown(paragraph: Paragraph) -> str:
     """A paragraph on one line; the lead paragraph carries ``{.lead}``."""
-    text = guard_block_start(inlines_to_markdown(paragraph.children))
+    text = guard_block_start(block_text(paragraph.children))
     return "{.lead}\n" + text if paragraph.lead else text
+
+
+def block_text(inlines: tuple[Inline, ...]) -> str:
+    """Inlines as the whole text of a block: edge whitespace CommonMark would trim kept."""
+    text = inlines_to_markdown(inlines)
+    if text[:1].isspace():
+        text = f"&#{ord(text[0])};{text[1:]}"
+    if text[-1:].isspace():
+        text = f"{text[:-1]}&#{ord(text[-1])};"
+    return text
 
 
 def guard_block_start(text: str) -> str:
@@ -82,7 +93,7 @@ def guard_block_start(text: str) -> str:
 
 
 def _section(section: Section, depth: int) -> list[str]:
-    title = inlines_to_markdown(section.title).replace("#", "\\#")
+    title = block_text(section.title)
     anchor = f" {{#{section.id}}}" if section.id else ""
     heading = "#" * (depth + 1) + " " + title + anchor
     if depth > 3:
@@ -108,7 +119,7 @@ def _list(block: ListBlock, alternate: bool) -> str:
 def _quote(quote: Quote) -> str:
     paragraphs = [paragraph_to_markdown(p) for p in quote.paragraphs]
     if quote.attribution:
-        paragraphs.append("— " + inlines_to_markdown(quote.attribution))
+        paragraphs.append("— " + block_text(quote.attribution))
     return "\n>\n".join("> " + p.replace("\n", "\n> ") for p in paragraphs)
 
 
@@ -116,10 +127,14 @@ def _attributes(element_id: str | None, label: str | None, *classes: str) -> lis
     parts = [f"#{element_id}"] if element_id else []
     parts += [f".{name}" for name in classes]
     if label:
-        parts.append('label="' + label.replace('"', "'") + '"')
-        if '"' in label:
-            LOGGER.warning("double quotes in label %r become single quotes", label)
+        parts.append(f'label="{_attribute_value(label)}"')
     return ["{" + " ".join(parts) + "}"] if parts else []
+
+
+def _attribute_value(value: str) -> str:
+    """A value for ``{key="value"}``: quotes and braces as character references."""
+    escaped = value.replace("&", "&amp;").replace('"', "&quot;")
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _table(table: Table) -> list[str]:
@@ -136,7 +151,7 @@ def _table(table: Table) -> list[str]:
     lines = [_row(header, width), "|" + "---|" * width]
     lines += [_row(row, width) for row in (table.body if table.head else rows)]
     lines += [_row(row, width) for row in table.head[1:]]
-    caption = ["Table: " + inlines_to_markdown(table.caption)] if table.caption else []
+    caption = ["Table: " + block_text(table.caption)] if table.caption else []
     classes = ("row-headers",) if row_headers else ()
     return [*_attributes(table.id, table.label, *classes), "\n".join(lines), *caption]
 
@@ -150,7 +165,7 @@ def _row_headers(body: tuple[Row, ...]) -> bool:
 
 
 def _row(row: Row, width: int) -> str:
-    cells = [inlines_to_markdown(cell.children) for cell in row.cells]
+    cells = [block_text(cell.children) for cell in row.cells]
     cells += [""] * (width - len(cells))
     return "| " + " | ".join(cells) + " |"
 
@@ -159,7 +174,7 @@ def _figure(figure: Figure) -> list[str]:
     alt = escape_text(figure.image.alt_text)
     href = figure.image.href
     destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
-    caption = ["Figure: " + inlines_to_markdown(figure.caption)] if figure.caption else []
+    caption = ["Figure: " + block_text(figure.caption)] if figure.caption else []
     return [*_attributes(figure.id, figure.label), f"![{alt}]({destination})", *caption]
 
 

@@ -92,4 +92,5 @@ def _permissions(permissions: Permissions | None) -> dict[str, Any]:
         "copyright": {k: v for k, v in copyright_.items() if v is not None} or None,
         "license": {k: v for k, v in license_.items() if v is not None} or None,
     }
-    return {key: value for key, value in values.items() if value is not None}
+    present = {key: value for key, value in values.items() if value is not None}
+    return present or {"copyright": {}}  # empty permissions still exist

@@ -1,14 +1,16 @@
 """Inline content to CommonMark text, the reverse of ``briefexport.importers.mdinline``.
 
-Bold and italic use ``**``/``*`` when CommonMark's flanking rules let them open and close there,
-``<strong>``/``<em>`` otherwise; superscript and subscript are inline HTML; underline, small caps
-and citation parts are pandoc-style bracketed spans; footnote calls are ``[^id]``. A citation
-is written as plain text when the importer's citation grammar reads that text back to it.
+Bold and italic plain text use ``**``/``*`` where CommonMark's flanking rules let them open and
+close; everything else is a pandoc-style bracketed span (``[text]{.bold}``, ``{.underline}``,
+``{.smallcaps}``, citation parts), because brackets nest strictly and emphasis delimiters never
+pair across them. Superscript and subscript are inline HTML; footnote calls are ``[^id]``. A
+citation is written as plain text when the importer's citation grammar reads it back the same.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import assert_never
 
 from ...importers.references import citation_from_text
@@ -26,15 +28,17 @@ from ...model import (
     TextStyle,
 )
 
-_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>|~^{}])")
+_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>|~^{}#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_DELIMITERS = {TextStyle.BOLD: ("**", "strong"), TextStyle.ITALIC: ("*", "em")}
-_HTML_TAGS = {
-    TextStyle.SUPERSCRIPT: "sup",
-    TextStyle.SUBSCRIPT: "sub",
-    TextStyle.MONOSPACE: "code",
+_DELIMITERS = {TextStyle.BOLD: "**", TextStyle.ITALIC: "*"}
+_HTML_TAGS = {TextStyle.SUPERSCRIPT: "sup", TextStyle.SUBSCRIPT: "sub"}
+_SPANS = {
+    TextStyle.UNDERLINE: "underline",
+    TextStyle.SMALL_CAPS: "smallcaps",
+    TextStyle.BOLD: "bold",
+    TextStyle.ITALIC: "italic",
+    TextStyle.MONOSPACE: "monospace",
 }
-_SPANS = {TextStyle.UNDERLINE: "underline", TextStyle.SMALL_CAPS: "smallcaps"}
 _URL = re.compile(r"(https?|mailto):[^\s<>]*")
 
 
@@ -43,41 +47,69 @@ def escape_text(text: str) -> str:
     return _ENTITY_LIKE.sub(r"\\&", _ALWAYS_ESCAPED.sub(r"\\\1", text))
 
 
-def inlines_to_markdown(inlines: tuple[Inline, ...]) -> str:
-    """Inline content as Markdown text (one line)."""
-    parts = [inline_to_markdown(inline) for inline in inlines]
+def inlines_to_markdown(inlines: tuple[Inline, ...], in_link: bool = False) -> str:
+    """Inline content as Markdown text (one line); ``in_link`` inside a link's text."""
+    parts = [inline_to_markdown(inline, in_link) for inline in inlines]
+    simple = [_simple_emphasis(inline) for inline in inlines]
     for index, inline in enumerate(inlines):
-        if isinstance(inline, Styled) and inline.style in _DELIMITERS:
+        if isinstance(inline, Styled) and simple[index]:
             before = parts[index - 1][-1:] if index else ""
             after = parts[index + 1][:1] if index + 1 < len(parts) else ""
-            parts[index] = _emphasis(inline.style, parts[index], before, after)
+            if index + 1 < len(parts) and simple[index + 1]:
+                after = "*"  # the next run's delimiter, not written yet
+            parts[index] = _emphasis(inline.style, parts[index], (before, after), in_link)
+        elif index and parts[index].startswith("`") and parts[index - 1].endswith("`"):
+            # two code spans in a row would read as one: write this one as a span
+            assert isinstance(inline, Styled)
+            parts[index] = _span(_SPANS[inline.style], inline.children, in_link)
+    for index in range(len(parts) - 1):
+        if parts[index].endswith("!") and parts[index + 1].startswith("["):
+            parts[index] = parts[index][:-1] + "\\!"  # "![" would start an image
     return "".join(parts)
 
 
-def inline_to_markdown(inline: Inline) -> str:
-    """One inline as Markdown; bold and italic content only (delimiters need the neighbours)."""
+def _simple_emphasis(inline: Inline) -> bool:
+    """Bold or italic plain text: the only case written with ``**`` or ``*``."""
+    return (
+        isinstance(inline, Styled)
+        and inline.style in _DELIMITERS
+        and all(isinstance(child, Text) for child in inline.children)
+    )
+
+
+def inline_to_markdown(inline: Inline, in_link: bool = False) -> str:
+    """One inline as Markdown; bold and italic content only (delimiters need the neighbours).
+
+    Inside a link's text no bracket may open (CommonMark ends the link there), so spans are
+    written as HTML spans.
+    """
     match inline:
         case Text(value):
             return escape_text(value)
-        case Styled(TextStyle.MONOSPACE, children) if all(isinstance(c, Text) for c in children):
+        case Styled(TextStyle.MONOSPACE, children) if _plain_code(children):
             return _code_span(plain_text(children))
+        case Styled(style, children) if _simple_emphasis(inline):
+            return inlines_to_markdown(children)  # delimiters chosen by inlines_to_markdown
+        case Styled(style, children) if style in _HTML_TAGS:
+            tag = _HTML_TAGS[style]
+            return f"<{tag}>{inlines_to_markdown(children, in_link)}</{tag}>"
         case Styled(style, children):
-            return _styled(style, inlines_to_markdown(children))
+            return _span(_SPANS[style], children, in_link)
         case Link(href, children):
             return _link(href, children)
         case FootnoteRef(note):
             return f"[^{note.id}]"
         case CitationRef(reference):
-            return f"[@{reference.id}]{{.cite}}"
+            return _span("cite", (Text("@" + reference.id),), in_link)
         case Citation(publication_type, children):
             plain = _plain_citation(inline)
             if plain is not None:
                 return plain
-            return f'[{inlines_to_markdown(children)}]{{.citation type="{publication_type.value}"}}'
+            return _span("citation", children, in_link, type=publication_type.value)
         case CitationPart(field, children):
-            return f"[{inlines_to_markdown(children)}]{{.{field.value}}}"
+            return _span(field.value, children, in_link)
         case CitedDate(iso, text):
-            return f'[{escape_text(text)}]{{.date iso="{iso}"}}'
+            return _span("date", (Text(text),), in_link, iso=iso)
         case _:
             assert_never(inline)
 
@@ -94,13 +126,38 @@ def _plain_citation(citation: Citation) -> str | None:
     return inlines_to_markdown(flat) if citation_from_text(flat) == citation else None
 
 
-def _styled(style: TextStyle, content: str) -> str:
-    if style in _HTML_TAGS:
-        tag = _HTML_TAGS[style]
-        return f"<{tag}>{content}</{tag}>"
-    if style in _SPANS:
-        return f"[{content}]{{.{_SPANS[style]}}}"
-    return content  # bold and italic: delimiters chosen by inlines_to_markdown
+def _span(kind: str, children: tuple[Inline, ...], in_link: bool, **attributes: str) -> str:
+    """``[content]{.kind key="value"}``, or an HTML span in or around a link."""
+    content = inlines_to_markdown(children, in_link)
+    if in_link or _has_bracket_link(children):
+        data = "".join(f' data-{key}="{value}"' for key, value in attributes.items())
+        return f'<span class="{kind}"{data}>{content}</span>'
+    data = "".join(f' {key}="{value}"' for key, value in attributes.items())
+    return f"[{content}]{{.{kind}{data}}}"
+
+
+def _has_bracket_link(inlines: tuple[Inline, ...]) -> bool:
+    """True when a ``[text](url)`` link or a ``[^id]`` call is written somewhere inside."""
+    for inline in inlines:
+        if isinstance(inline, FootnoteRef) or (
+            isinstance(inline, Link) and not _is_autolink(inline)
+        ):
+            return True
+        children = getattr(inline, "children", ())
+        if isinstance(inline, Citation) and _plain_citation(inline) is not None:
+            continue
+        if children and _has_bracket_link(children):
+            return True
+    return False
+
+
+def _is_autolink(link: Link) -> bool:
+    return link.children == (Text(link.href),) and _URL.fullmatch(link.href) is not None
+
+
+def _plain_code(children: tuple[Inline, ...]) -> bool:
+    """Plain text without a pipe, which would split a table cell even inside backticks."""
+    return all(isinstance(c, Text) for c in children) and "|" not in plain_text(children)
 
 
 def _code_span(text: str) -> str:
@@ -109,31 +166,36 @@ def _code_span(text: str) -> str:
     return f"{fence}{padding}{text}{padding}{fence}"
 
 
-def _emphasis(style: TextStyle, content: str, before: str, after: str) -> str:
-    """``**content**`` when CommonMark reads those delimiters as opening and closing."""
-    marker, tag = _DELIMITERS[style]
-    lead, body, trail = _split_space(content)
-    opens = body[:1].isalnum() or _is_space_or_punct(lead[-1:] or before)
-    closes = body[-1:].isalnum() or _is_space_or_punct(trail[:1] or after)
-    if body and opens and closes and not body.startswith("*") and not body.endswith("*"):
-        return f"{lead}{marker}{body}{marker}{trail}"
-    return f"{lead}<{tag}>{body}</{tag}>{trail}"
+def _emphasis(style: TextStyle, body: str, neighbours: tuple[str, str], in_link: bool) -> str:
+    """``**body**`` when CommonMark reads those delimiters as opening and closing, else a span."""
+    marker = _DELIMITERS[style]
+    before, after = neighbours
+    opens = _flanks(before, body[:1])
+    closes = _flanks(after, body[-1:])
+    touching = "*" in (before, after, body[:1], body[-1:])
+    if opens and closes and not touching:
+        return f"{marker}{body}{marker}"
+    if in_link:
+        return f'<span class="{_SPANS[style]}">{body}</span>'
+    return f"[{body}]{{.{_SPANS[style]}}}"
 
 
-def _split_space(content: str) -> tuple[str, str, str]:
-    body = content.strip(" ")
-    lead = content[: len(content) - len(content.lstrip(" "))]
-    trail = content[len(content.rstrip(" ")) :]
-    return lead, body, trail
+def _flanks(outside: str, inside: str) -> bool:
+    """CommonMark's flanking rule for a delimiter between ``outside`` and ``inside`` characters."""
+    if not inside or _kind(inside) == "space":
+        return False
+    return _kind(inside) != "punct" or _kind(outside) != "word"
 
 
-def _is_space_or_punct(char: str) -> bool:
-    """True at the start or end of the line, at a space, or at punctuation."""
-    return not char or char.isspace() or not char.isalnum()
+def _kind(char: str) -> str:
+    """ "space" (or line end), "punct" (Unicode P* and S*), or "word" as CommonMark classes them."""
+    if not char or char in "\t\n\f\r " or unicodedata.category(char) == "Zs":
+        return "space"
+    return "punct" if unicodedata.category(char)[0] in "PS" else "word"
 
 
 def _link(href: str, children: tuple[Inline, ...]) -> str:
-    if children == (Text(href),) and _URL.fullmatch(href):
+    if _is_autolink(Link(href, children)):
         return f"<{href}>"
     destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
-    return f"[{inlines_to_markdown(children)}]({destination})"
+    return f"[{inlines_to_markdown(children, in_link=True)}]({destination})"
