@@ -63,6 +63,9 @@ def load_front_matter(text: str, first_line: int, context: BodyContext) -> Front
         line = first_line + 1 + (mark.line if mark is not None else 0)
         context.problems.error(line, f"front matter is not valid YAML: {error}".splitlines()[0])
         values = {}
+    except ValueError as error:  # YAML's own types, e.g. an impossible date
+        context.problems.error(first_line, f"front matter has an impossible value: {error}")
+        values = {}
     if not isinstance(values, dict):
         context.problems.error(first_line, "front matter must be a mapping of keys to values")
         values = {}
