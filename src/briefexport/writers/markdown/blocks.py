@@ -31,15 +31,14 @@ def blocks_to_markdown(blocks: tuple[Block, ...], depth: int = 1) -> list[str]:
     """Markdown chunks (separated by blank lines when joined) for ``blocks``."""
     chunks: list[str] = []
     previous: Block | None = None
+    alternate = False
     for block in blocks:
-        chunks.extend(block_to_markdown(block, depth, _alternate(previous, block)))
+        # lists in a row need different markers, or Markdown would merge them
+        follows_list = isinstance(previous, ListBlock) and isinstance(block, ListBlock)
+        alternate = not alternate if follows_list else False
+        chunks.extend(block_to_markdown(block, depth, alternate))
         previous = block
     return chunks
-
-
-def _alternate(previous: Block | None, block: Block) -> bool:
-    """Two lists in a row need different markers, or Markdown would merge them."""
-    return isinstance(previous, ListBlock) and isinstance(block, ListBlock)
 
 
 def block_to_markdown(block: Block, depth: int, alternate: bool = False) -> list[str]:
