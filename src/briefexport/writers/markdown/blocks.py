@@ -33,6 +33,8 @@ def blocks_to_markdown(blocks: tuple[Block, ...], depth: int = 1) -> list[str]:
     previous: Block | None = None
     alternate = False
     for block in blocks:
+        if isinstance(previous, Section) and not isinstance(block, Section):
+            LOGGER.warning("a block after a section joins that section in Markdown")
         # lists in a row need different markers, or Markdown would merge them
         follows_list = isinstance(previous, ListBlock) and isinstance(block, ListBlock)
         alternate = not alternate if follows_list else False
