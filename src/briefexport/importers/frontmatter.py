@@ -76,18 +76,14 @@ def build_metadata(
     front: FrontMatter, context: BodyContext, inline: InlineParser, blocks: ParagraphParser
 ) -> Metadata | None:
     """The metadata, or None when something required is missing (reported)."""
-    values, problems = front.values, context.problems
-    for key in values:
+    problems = context.problems
+    for key in front.values:
         if key not in KNOWN_KEYS:
             problems.error(front.line(key), f"unknown front matter key {key!r}")
-    registry = AffiliationRegistry(
-        lambda message: problems.error(front.line("affiliations"), message)
-    )
-    for entry in _as_list(values.get("affiliations")):
-        registry.declare(entry)
+    registry = _affiliations(front, context)
     authors = _people(front, "authors", registry, context)
     editors = _people(front, "editors", registry, context)
-    title: tuple[Inline, ...] = inline(str(values.get("title") or ""), front.line("title"))
+    title = inline(str(front.values.get("title") or ""), front.line("title"))
     date = _date(front, context)
     if not title:
         problems.error(front.line("title"), "the brief needs a title")
@@ -97,26 +93,41 @@ def build_metadata(
         return None
     publisher = _publisher(front, authors, context)
     return Metadata(
-        language=str(values.get("language") or DEFAULT_LANGUAGE),
+        language=str(front.values.get("language") or DEFAULT_LANGUAGE),
         series=_series(front, context),
-        journal_id=str(values.get("journal-id") or journal_id_for(publisher) or publisher),
+        journal_id=_text(front.values, "journal-id") or journal_id_for(publisher) or publisher,
         publisher=publisher,
         title=title,
         authors=authors,
         date=date,
-        publisher_location=_text(values, "publisher-location"),
-        doi=_text(values, "doi"),
-        publisher_id=_text(values, "publisher-id"),
-        heading=_text(values, "heading"),
-        subtitle=inline(str(values.get("subtitle") or ""), front.line("subtitle")),
-        running_head=_text(values, "running-head"),
         editors=editors,
         affiliations=tuple(registry.by_id.values()),
-        disclaimer=inline(str(values.get("disclaimer") or ""), front.line("disclaimer")),
         permissions=_permissions(front, context),
         abstract=_abstract(front, blocks),
-        keywords=tuple(str(k) for k in _as_list(values.get("keywords"))),
+        **_optional_fields(front, inline),
     )
+
+
+def _optional_fields(front: FrontMatter, inline: InlineParser) -> dict[str, Any]:
+    values = front.values
+    return {
+        "publisher_location": _text(values, "publisher-location"),
+        "doi": _text(values, "doi"),
+        "publisher_id": _text(values, "publisher-id"),
+        "heading": _text(values, "heading"),
+        "subtitle": inline(str(values.get("subtitle") or ""), front.line("subtitle")),
+        "running_head": _text(values, "running-head"),
+        "disclaimer": inline(str(values.get("disclaimer") or ""), front.line("disclaimer")),
+        "keywords": tuple(str(k) for k in _as_list(values.get("keywords"))),
+    }
+
+
+def _affiliations(front: FrontMatter, context: BodyContext) -> AffiliationRegistry:
+    line = front.line("affiliations")
+    registry = AffiliationRegistry(lambda message: context.problems.error(line, message))
+    for entry in _as_list(front.values.get("affiliations")):
+        registry.declare(entry)
+    return registry
 
 
 def _people(

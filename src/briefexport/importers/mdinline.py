@@ -2,7 +2,8 @@
 
 Handled: text, emphasis (italic), strong (bold), code spans (monospace), links and autolinks,
 ``[^id]`` footnote calls, line breaks (a space: briefs have no forced breaks), and the inline HTML
-that Markdown has no syntax for: ``<sup>``, ``<sub>``, ``<u>`` and ``<span class="smallcaps">``.
+that Markdown has no syntax for: ``<sup>``, ``<sub>``, ``<u>`` (also ``<strong>``, ``<em>``,
+``<code>``) and ``<span class="..." data-..="..">`` spans.
 Bracketed spans (attrs plugin, as in pandoc) carry the rest: ``[text]{.underline}``,
 ``[text]{.smallcaps}``, citation parts ``[..]{.article-title}`` (also ``.source``,
 ``.person-group``, ``.string-name``, ``.collab``), ``[May 3, 2024]{.date iso="2024-05-03"}``,
