@@ -9,6 +9,7 @@ citation is written as plain text when the importer's citation grammar reads it 
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from typing import assert_never
@@ -28,6 +29,7 @@ from ...model import (
     TextStyle,
 )
 
+LOGGER = logging.getLogger("briefexport")
 _ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>|~^{}#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _DELIMITERS = {TextStyle.BOLD: "**", TextStyle.ITALIC: "*"}
@@ -197,5 +199,7 @@ def _kind(char: str) -> str:
 def _link(href: str, children: tuple[Inline, ...]) -> str:
     if _is_autolink(Link(href, children)):
         return f"<{href}>"
+    if _has_bracket_link(children):
+        LOGGER.warning("link %s: a link or footnote call inside link text breaks in Markdown", href)
     destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
     return f"[{inlines_to_markdown(children, in_link=True)}]({destination})"
