@@ -140,3 +140,34 @@ def test_api_load_and_export(tmp_path: Path) -> None:
     brief = briefexport.load(SHORT)
     target = briefexport.export(brief, "jats", tmp_path / "api.jats.xml")
     assert briefexport.load(target) == brief
+
+
+IMPORT_DATA = Path(__file__).resolve().parent / "data" / "import"
+
+
+def test_import_writes_a_valid_brief_with_its_figures_elsewhere(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere" / "ferry.xml"
+    assert main(["import", str(IMPORT_DATA / "ferry-brief.md"), "-o", str(target), "-q"]) == 0
+    assert list((tmp_path / "elsewhere").rglob("*.png"))
+    assert main(["validate", "-q", str(target)]) == 0
+
+
+def test_import_takes_the_series_from_the_option(tmp_path: Path) -> None:
+    import briefexport
+
+    target = tmp_path / "extracted.xml"
+    source = IMPORT_DATA / "extracted-brief.txt"
+    assert main(["import", str(source), "-o", str(target), "--series", "Policy Memo", "-q"]) == 0
+    assert briefexport.load(target).meta.series == "Policy Memo"
+
+
+def test_import_of_broken_markdown_exits_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "broken.md"
+    source.write_text("---\ntitle: [unclosed\n---\nBody.\n")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.xml")]) == 2
+    err = capsys.readouterr().err
+    assert f"{source}:" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out.xml").exists()

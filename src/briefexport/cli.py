@@ -24,6 +24,7 @@ commands:
   briefexport validate BRIEF.xml...                check briefs without writing anything
   briefexport formats                              list output formats and what each needs
   briefexport import SOURCE -o BRIEF.xml           turn Markdown or extracted text into a brief
+                                                   (--from markdown|text, --series NAME)
 
 exit status: 0 success, 1 an output could not be produced or written, 2 invalid input or usage
 """

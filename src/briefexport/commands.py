@@ -99,13 +99,19 @@ def formats_command(args: list[str]) -> int:
 
 
 def import_command(args: list[str]) -> int:
-    """``briefexport import SOURCE -o BRIEF.xml [--from markdown|text]``."""
+    """``briefexport import SOURCE -o BRIEF.xml [--from markdown|text] [--series NAME]``.
+
+    Figures are copied beside the output, so it validates wherever it is written.
+    """
     parser = _Parser(
         prog="briefexport import", description="Turn Markdown or extracted text into a brief."
     )
     parser.add_argument("source", type=Path, metavar="SOURCE")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="BRIEF.xml")
     parser.add_argument("--from", dest="kind", choices=["markdown", "text"], help="default: detect")
+    parser.add_argument(
+        "--series", help='series label when the source has none (default "Issue Brief")'
+    )
     add_verbosity(parser)
     options = parser.parse_args(args)
     configure_logging(options.quiet, options.verbose)
@@ -114,7 +120,7 @@ def import_command(args: list[str]) -> int:
 
 def _import(options: argparse.Namespace) -> int:
     from .importers import import_source
-    from .output import atomic_write
+    from .output import atomic_write, write_figures
     from .reader import parse_brief
     from .writers import jats
 
@@ -122,11 +128,12 @@ def _import(options: argparse.Namespace) -> int:
         print(f"{options.output}: error: refusing to write over the input", file=sys.stderr)
         return EXIT_INPUT
     try:
-        result = import_source(options.source, options.kind)
+        result = import_source(options.source, options.kind, options.series)
         print_diagnostics(list(result.warnings), options.quiet)
         brief = result.brief
         data = jats.write(brief, default_options(brief))
         parse_brief(data, name=str(options.output), base_dir=options.source.resolve().parent)
+        write_figures(brief, options.output.parent)
         atomic_write(options.output, data)
     except InvalidBriefError as invalid:
         print_diagnostics(invalid.diagnostics, options.quiet)

@@ -34,7 +34,7 @@ def export_brief(brief: Brief, fmt: str, path: Path, options: WriteOptions) -> P
         raise OutputError(f"{fmt} writer failed: {type(error).__name__}: {error}") from error
     atomic_write(path, data)
     if FORMATS[fmt].links_figures:
-        _write_figures(brief, path.parent)
+        write_figures(brief, path.parent)
     return path
 
 
@@ -60,7 +60,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write: {error.strerror}") from None
 
 
-def _write_figures(brief: Brief, folder: Path) -> None:
+def write_figures(brief: Brief, folder: Path) -> None:
     """Outputs that name figures by relative path get the figure files beside them."""
     for image in _images(brief.body):
         target = folder / image.href
