@@ -342,3 +342,32 @@ def test_header_and_body_widths_must_agree(
     assert any(
         line.endswith("error: the table's header and body have different widths") for line in lines
     )
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<?xml version="1.0"?>\n<!-- a < b -->\n<!DOCTYPE article SYSTEM "{dtd}">\n',
+        "<?pi <x>?><!DOCTYPE article SYSTEM '{dtd}'>\n",
+        '<!-- < --><!DOCTYPE article [<!ENTITY x SYSTEM "{dtd}">]>\n',
+        '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN" "{dtd}" [<!ENTITY x "y">]>\n',
+    ],
+    ids=["comment-with-lt", "pi-with-lt", "subset-after-comment", "jats-id-with-subset"],
+)
+def test_no_doctype_trick_opens_a_local_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], prolog: str
+) -> None:
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY x "SECRET">')
+    status, lines = run_validate(tmp_path, prolog.format(dtd=dtd) + MINIMAL, capsys)
+    assert status == 2
+    assert len(lines) == 1
+    assert "DOCTYPE with an internal subset is refused" in lines[0] or "external DTD" in lines[0]
+
+
+def test_the_jats_doctype_after_comments_is_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prolog = '<?xml version="1.0"?>\n<!-- a < b --><?pi <x>?>\n<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN" "JATS-archivearticle1-3.dtd">\n'
+    status, lines = run_validate(tmp_path, prolog + MINIMAL, capsys)
+    assert (status, lines) == (0, [])

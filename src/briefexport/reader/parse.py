@@ -80,10 +80,13 @@ def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
     return tree
 
 
-_DOCTYPE = re.compile(
-    rb"<!DOCTYPE\s+[\w:.-]+\s*"
-    rb"(?:PUBLIC\s*(?P<public>\"[^\"]*\"|'[^']*')\s*(?:\"[^\"]*\"|'[^']*')?"
-    rb"|SYSTEM\s*(?P<system>\"[^\"]*\"|'[^']*'))?\s*(?P<subset>\[)?[^>]*>?"
+_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+_ALLOWED_DOCTYPE = re.compile(
+    rb"<!DOCTYPE\s+article\s+PUBLIC\s+(?P<q>[\"'])(?P<public>[^\"']*)(?P=q)"
+    rb"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*>"
+)
+_EXTERNAL_ID = re.compile(
+    rb"<!DOCTYPE\s+\S+\s+(?:PUBLIC|SYSTEM)\s+(?P<q>[\"'])(?P<id>[^\"']*)(?P=q)"
 )
 _FOREIGN_ENCODING = re.compile(
     rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"'](?!utf-?8[\"']|us-ascii[\"'])", re.I
@@ -100,22 +103,32 @@ def _screen_prolog(data: bytes, name: str) -> bytes:
         (b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f\xa7\x94")
     ) or _FOREIGN_ENCODING.match(data):
         raise RejectedError([Diagnostic(name, 1, 1, "a brief must be encoded in UTF-8")])
-    match = _DOCTYPE.search(data)
-    if match is None or b"<" in data[: match.start()].replace(b"<?", b"").replace(b"<!--", b""):
+    start = _doctype_start(data)
+    if start is None:
         return data
-    line = data.count(b"\n", 0, match.start()) + 1
-    public = (match["public"] or b"")[1:-1].decode("utf-8", "replace")
-    if match["subset"]:
-        problem = "DOCTYPE with an internal subset is refused (no entity or element declarations)"
-    elif match["system"] or public not in ALLOWED_PUBLIC_IDS:
-        shown = public or (match["system"] or b"  ")[1:-1].decode("utf-8", "replace")
-        problem = (
-            f"external DTD {shown!r} is refused; only the JATS 1.3 Archiving DOCTYPE is accepted"
-        )
-    else:
-        blank = bytes(b if b == 0x0A else 0x20 for b in match.group())
-        return data[: match.start()] + blank + data[match.end() :]
-    raise RejectedError([Diagnostic(name, line, 1, problem)])
+    line = data.count(b"\n", 0, start) + 1
+    allowed = _ALLOWED_DOCTYPE.match(data, start)
+    if allowed and allowed["public"].decode("utf-8", "replace") in ALLOWED_PUBLIC_IDS:
+        blank = bytes(b if b == 0x0A else 0x20 for b in allowed.group())
+        return data[:start] + blank + data[allowed.end() :]
+    raise RejectedError([Diagnostic(name, line, 1, _doctype_problem(data, start))])
+
+
+def _doctype_start(data: bytes) -> int | None:
+    """Where a DOCTYPE starts, after the XML declaration, comments and PIs; None if absent."""
+    position = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while (item := _PROLOG_ITEM.match(data, position)) and item.end() > position:
+        position = item.end()
+    return position if data.startswith(b"<!DOCTYPE", position) else None
+
+
+def _doctype_problem(data: bytes, start: int) -> str:
+    declaration = data[start : data.find(b">", start) + 1 or len(data)]
+    if b"[" in declaration:
+        return "DOCTYPE with an internal subset is refused (no entity or element declarations)"
+    external = _EXTERNAL_ID.match(data, start)
+    shown = external["id"].decode("utf-8", "replace") if external else "unknown"
+    return f"external DTD {shown!r} is refused; only the JATS 1.3 Archiving DOCTYPE is accepted"
 
 
 def _syntax_diagnostics(parser: etree.XMLParser, name: str) -> list[Diagnostic]:
@@ -133,6 +146,8 @@ def _tidy(message: str) -> str:
 
 def _refuse_declarations(tree: etree._ElementTree, name: str) -> None:
     problems: list[Diagnostic] = []
+    if tree.docinfo.doctype:  # the accepted DOCTYPE was blanked out before parsing
+        problems.append(Diagnostic(name, 1, 1, "DOCTYPE is refused here"))
     for node in tree.iter(etree.Entity):
         problems.append(
             Diagnostic(
