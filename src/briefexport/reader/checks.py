@@ -39,14 +39,15 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
 def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found = []
     for table in root.iter("table"):
-        widths = set()
+        problems, widths = [], set()
         for group in table.iterfind("*"):
             problem, width = grid_shape([[_span(c) for c in row] for row in group.iterfind("tr")])
             widths.add(width)
             if problem:
-                found.append(at.error(group, f"table {group.tag!s}: {problem}"))
-        if len(widths) > 1 and not found:
-            found.append(at.error(table, "the table's header and body have different widths"))
+                problems.append(at.error(group, f"table {group.tag!s}: {problem}"))
+        if len(widths) > 1 and not problems:
+            problems.append(at.error(table, "the table's header and body have different widths"))
+        found += problems
     return found
 
 

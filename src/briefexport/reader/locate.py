@@ -19,6 +19,8 @@ class Locator:
     def __init__(self, name: str, source: bytes) -> None:
         self.name = name
         self._lines = source.decode("utf-8", errors="replace").splitlines()
+        self._starts: dict[tuple[str, int], list[int]] = {}
+        self._by_line: dict[tuple[str, int | None], list[etree._Element]] | None = None
 
     def position(self, element: etree._Element) -> tuple[int, int]:
         """Line and column (both 1-based) of the element's start tag."""
@@ -26,12 +28,26 @@ class Locator:
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
         if not isinstance(element.tag, str):
             return line, 1
-        name = etree.QName(element.tag).localname
-        starts = [
-            m.start() for m in re.finditer(rf"<(?:[\w.-]+:)?{re.escape(name)}(?=[\s/>])", text)
-        ]
-        nth = _ordinal_on_line(element, line)
+        starts = self._tag_starts(line, etree.QName(element.tag).localname, text)
+        nth = self._ordinal_on_line(element)
         return line, starts[nth] + 1 if nth < len(starts) else 1
+
+    def _tag_starts(self, line: int, name: str, text: str) -> list[int]:
+        key = (name, line)
+        if key not in self._starts:
+            pattern = rf"<(?:[\w.-]+:)?{re.escape(name)}(?=[\s/>])"
+            self._starts[key] = [m.start() for m in re.finditer(pattern, text)]
+        return self._starts[key]
+
+    def _ordinal_on_line(self, element: etree._Element) -> int:
+        """How many elements with the same tag start earlier on the same line (indexed once;
+        the index holds the element proxies, so identity comparison stays valid)."""
+        if self._by_line is None:
+            self._by_line = {}
+            for other in element.getroottree().getroot().iter():
+                self._by_line.setdefault((str(other.tag), other.sourceline), []).append(other)
+        same = self._by_line.get((str(element.tag), element.sourceline), [])
+        return next((n for n, other in enumerate(same) if other is element), 0)
 
     def column_of_tag(self, line: int, tag: str) -> int:
         """Column of the first ``<tag`` on ``line``, or 1."""
@@ -48,14 +64,3 @@ class Locator:
         """A warning at ``element``."""
         line, column = self.position(element)
         return Diagnostic(self.name, line, column, message, Severity.WARNING)
-
-
-def _ordinal_on_line(element: etree._Element, line: int) -> int:
-    """How many elements with the same tag start earlier on the same line."""
-    count = 0
-    for other in element.getroottree().getroot().iter(str(element.tag)):
-        if other is element:
-            return count
-        if other.sourceline == line:
-            count += 1
-    return count
