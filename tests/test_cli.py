@@ -171,3 +171,14 @@ def test_import_of_broken_markdown_exits_2_and_writes_nothing(
     assert f"{source}:" in err
     assert "Traceback" not in err
     assert not (tmp_path / "out.xml").exists()
+
+
+def test_api_takes_paths_as_strings(tmp_path: Path) -> None:
+    import briefexport
+
+    brief = briefexport.load(str(SHORT))
+    from briefexport.styles import default_style_dir
+
+    style = str(default_style_dir())
+    target = briefexport.export(brief, "html", str(tmp_path / "b.html"), style_dir=style)
+    assert target.read_bytes().startswith(b"<!DOCTYPE html>")

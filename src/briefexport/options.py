@@ -42,4 +42,7 @@ def default_options(brief: Brief, **overrides: object) -> WriteOptions:
         "style_dir": default_style_dir(),
     }
     values.update(overrides)
+    for name in ("style_dir", "reference_docx"):
+        if isinstance(values.get(name), str):
+            values[name] = Path(str(values[name]))
     return WriteOptions(**values)  # type: ignore[arg-type]

@@ -131,8 +131,12 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         yield
         return
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
     try:
         yield
     finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
