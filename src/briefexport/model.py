@@ -320,6 +320,11 @@ class Metadata:
     keywords: tuple[str, ...] = ()
 
     @property
+    def series_label(self) -> str:
+        """The label printed above the title: the series, then the heading if there is one."""
+        return f"{self.series} · {self.heading}" if self.heading else self.series
+
+    @property
     def is_rtl(self) -> bool:
         """True for right-to-left languages (Arabic, Urdu, Persian, Hebrew, ...)."""
         return self.language.split("-")[0].lower() in RTL_LANGUAGES

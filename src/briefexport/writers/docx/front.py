@@ -39,7 +39,7 @@ def label(ctx: Context, key: str) -> str:
 def front_to_docx(ctx: Context) -> list[Element]:
     """Everything above the lead paragraph."""
     meta = ctx.brief.meta
-    nodes = [text_paragraph(ctx, sm.SERIES, meta.heading or meta.series)]
+    nodes = [text_paragraph(ctx, sm.SERIES, meta.series_label)]
     nodes.append(inline_paragraph(ctx, sm.TITLE, meta.title))
     if meta.subtitle:
         nodes.append(inline_paragraph(ctx, sm.SUBTITLE, meta.subtitle))

@@ -60,7 +60,7 @@ def front_to_xhtml(ctx: RenderContext, body: etree._Element) -> etree._Element:
     """``<header class="front">`` with everything printed above the lead paragraph."""
     meta = ctx.brief.meta
     header = child(body, "header", {"class": "front"})
-    child(header, "p", {"class": "series"}, meta.heading or meta.series)
+    child(header, "p", {"class": "series"}, meta.series_label)
     inlines_to_xhtml(ctx, child(header, "h1", {"class": "title"}), meta.title)
     if meta.subtitle:
         inlines_to_xhtml(ctx, child(header, "p", {"class": "subtitle"}), meta.subtitle)
