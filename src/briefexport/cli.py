@@ -146,6 +146,7 @@ def _run_export(args: list[str]) -> int:
     from .commands import export_one
 
     status = EXIT_OK
+    claimed: dict[Path, bytes] = {}
     for brief_path in options.briefs:
-        status = max(status, export_one(brief_path, formats, options))
+        status = max(status, export_one(brief_path, formats, options, claimed))
     return status

@@ -45,7 +45,9 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
     return default_options(brief, **overrides)
 
 
-def export_one(path: Path, formats: list[str], args: argparse.Namespace) -> int:
+def export_one(
+    path: Path, formats: list[str], args: argparse.Namespace, claimed: dict[Path, bytes]
+) -> int:
     """Export one brief to every requested format; returns its exit status."""
     from .output import export_brief, output_path
 
@@ -61,7 +63,7 @@ def export_one(path: Path, formats: list[str], args: argparse.Namespace) -> int:
             status = max(status, EXIT_INPUT)
             continue
         try:
-            export_brief(brief, fmt, target, options)
+            export_brief(brief, fmt, target, options, claimed)
         except (OutputError, BriefexportError) as error:
             print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
             status = max(status, EXIT_OUTPUT)

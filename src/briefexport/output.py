@@ -10,11 +10,14 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TypeAlias
 
 from .errors import BriefexportError, OutputError
 from .formats import FORMATS, get_writer
 from .model import Block, Brief, Figure, Image, Section
 from .options import WriteOptions
+
+Claims: TypeAlias = dict[Path, bytes]
 
 
 def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
@@ -23,8 +26,14 @@ def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
     return (output_dir or source.parent) / f"{stem}{FORMATS[fmt].suffix}"
 
 
-def export_brief(brief: Brief, fmt: str, path: Path, options: WriteOptions) -> Path:
-    """Render ``brief`` as ``fmt`` and write it to ``path`` atomically."""
+def export_brief(
+    brief: Brief, fmt: str, path: Path, options: WriteOptions, claimed: Claims | None = None
+) -> Path:
+    """Render ``brief`` as ``fmt`` and write it to ``path`` atomically.
+
+    ``claimed`` collects the figure files written in one run, so that two briefs exported to one
+    folder cannot silently replace each other's figure of the same name.
+    """
     writer = get_writer(fmt)
     try:
         data = writer(brief, options)
@@ -32,9 +41,9 @@ def export_brief(brief: Brief, fmt: str, path: Path, options: WriteOptions) -> P
         raise
     except Exception as error:
         raise OutputError(f"{fmt} writer failed: {type(error).__name__}: {error}") from error
-    atomic_write(path, data)
     if FORMATS[fmt].links_figures:
-        write_figures(brief, path.parent)
+        write_figures(brief, path.parent, claimed)
+    atomic_write(path, data)
     return path
 
 
@@ -60,13 +69,17 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write: {error.strerror}") from None
 
 
-def write_figures(brief: Brief, folder: Path) -> None:
+def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:
     """Outputs that name figures by relative path get the figure files beside them."""
-    for image in _images(brief.body):
-        target = folder / image.href
-        if target.is_file() and target.read_bytes() == image.data:
-            continue
-        atomic_write(target, image.data)
+    claims: Claims = {} if claimed is None else claimed
+    figures = {(folder / image.href).resolve(): image.data for image in _images(brief.body)}
+    for target, data in figures.items():
+        if claims.get(target, data) != data:
+            raise OutputError(f"{target}: another brief of this run has a different figure here")
+    for target, data in figures.items():
+        claims[target] = data
+        if not (target.is_file() and target.read_bytes() == data):
+            atomic_write(target, data)
 
 
 def _images(blocks: tuple[Block, ...]) -> list[Image]:
