@@ -209,3 +209,16 @@ def test_two_briefs_cannot_replace_each_others_figure(
     figure = next((out / "figures").glob("*.png"))
     assert figure.read_bytes().endswith(b"\x00")
     assert not (out / "b.jats.xml").exists()
+
+
+def test_import_refuses_notes_outside_paragraphs_at_the_source_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "n.md"
+    source.write_text(
+        "---\ntitle: T\nseries: S\npublisher: P\nauthors:\n  - name: Ada Okafor\ndate: 2024-06-14\nlanguage: en\n---\n\n"
+        "Lead.[^a]\n\n## Heading with note[^a]\n\n[^a]: A note.\n"
+    )
+    assert main(["import", str(source), "-o", str(tmp_path / "out" / "n.xml")]) == 2
+    err = capsys.readouterr().err
+    assert f"{source}:13:1: error: footnote [^a] cannot be called from a heading" in err

@@ -77,7 +77,7 @@ class BlockConverter:
             depth = stack[-1].depth + 1
         while stack[-1].depth >= depth:
             self._close_section(stack)
-        title, trailing_id = _trailing_id(self._inline(heading.children[0]))
+        title, trailing_id = _trailing_id(self._inline(heading.children[0], "a heading"))
         stack.append(_OpenSection(depth, _attr(heading, "id") or trailing_id, title))
 
     @staticmethod
@@ -167,7 +167,7 @@ class BlockConverter:
         prefix = _raw_prefix(node, (CAPTION_PREFIX[kind],))
         if prefix is None:
             return None
-        return _drop_prefix(self._inline(node.children[0]), prefix)
+        return _drop_prefix(self._inline(node.children[0], "a caption"), prefix)
 
     def _captioned(
         self, node: SyntaxTreeNode, kind: str, caption: tuple[Inline, ...]
@@ -191,7 +191,10 @@ class BlockConverter:
 
     def _row(self, row: SyntaxTreeNode) -> Row:
         cells = tuple(
-            Cell(self._inline(cell.children[0]) if cell.children else (), header=cell.type == "th")
+            Cell(
+                self._inline(cell.children[0], "a table cell") if cell.children else (),
+                header=cell.type == "th",
+            )
             for cell in row.children
         )
         return Row(cells)
@@ -207,8 +210,11 @@ class BlockConverter:
         image_node = Image(href, image.content.strip(), media_type, data)
         return Figure(_attr(node, "id"), _attr(node, "label"), caption, image_node)
 
-    def _inline(self, node: SyntaxTreeNode) -> tuple[Inline, ...]:
-        return convert_inline(node, self.context.inline_context(node))
+    def _inline(self, node: SyntaxTreeNode, no_notes_in: str | None = None) -> tuple[Inline, ...]:
+        """Inline content; ``no_notes_in`` names a place where footnotes cannot be called."""
+        context = self.context.inline_context(node)
+        context.no_notes_in = no_notes_in
+        return convert_inline(node, context)
 
 
 def _trailing_id(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:

@@ -78,6 +78,7 @@ class InlineContext:
     line: int
     footnote_for: Callable[[str], Footnote | None] = lambda label: None
     reference_for: Callable[[str], Reference | None] = lambda ref_id: None
+    no_notes_in: str | None = None
 
 
 @dataclass
@@ -165,6 +166,10 @@ def _link(node: SyntaxTreeNode, context: InlineContext) -> Inline:
 
 
 def _footnote_ref(label: str, context: InlineContext) -> list[Inline]:
+    if context.no_notes_in:
+        message = f"footnote [^{label}] cannot be called from {context.no_notes_in}"
+        context.problems.error(context.line, message + "; call it from a paragraph")
+        return []
     note = context.footnote_for(label)
     if note is None:
         context.problems.error(context.line, f"call to footnote [^{label}] that is not defined")
