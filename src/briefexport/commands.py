@@ -134,7 +134,8 @@ def _import(options: argparse.Namespace) -> int:
         print_diagnostics(list(result.warnings), options.quiet)
         brief = result.brief
         data = jats.write(brief, default_options(brief))
-        parse_brief(data, name=str(options.output), base_dir=options.source.resolve().parent)
+        generated = f"{options.output} (as generated from {options.source})"
+        parse_brief(data, name=generated, base_dir=options.source.resolve().parent)
         write_figures(brief, options.output.parent)
         atomic_write(options.output, data)
     except InvalidBriefError as invalid:
