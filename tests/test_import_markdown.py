@@ -253,7 +253,7 @@ BODY_LINE = FRONT.count("\n") + 1
     ("body", "expected"),
     [
         ("Text with a call[^missing].\n", "call to footnote [^missing] that is not defined"),
-        ("A [link](ftp://example.org/file).\n", "is not http, https or mailto"),
+        ("A [link](ftp://example.org/file).\n", "only http, https and mailto links are allowed"),
         ("![alt](../outside.png)\n", "leaves the brief's folder"),
         ("![alt](missing.png)\n", "not found beside the brief"),
         ("```\ncode\n```\n", "fence cannot be placed in a brief"),

@@ -371,3 +371,16 @@ def test_the_jats_doctype_after_comments_is_accepted(
     prolog = '<?xml version="1.0"?>\n<!-- a < b --><?pi <x>?>\n<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN" "JATS-archivearticle1-3.dtd">\n'
     status, lines = run_validate(tmp_path, prolog + MINIMAL, capsys)
     assert (status, lines) == (0, [])
+
+
+def test_a_malformed_url_is_an_error_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, lines = run_validate(
+        tmp_path, edited("https://example.org/gauges", "http://[::1"), capsys
+    )
+    assert status == 2
+    assert any(
+        line.startswith("brief.xml:14:21: error: link 'http://[::1' is not a valid URL")
+        for line in lines
+    )

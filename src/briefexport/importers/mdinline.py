@@ -36,9 +36,9 @@ from ..model import (
     Text,
     TextStyle,
 )
+from ..reader.checks import link_problem
 from .problems import Problems
 
-ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 HTML_STYLES = {
     "sup": TextStyle.SUPERSCRIPT,
     "sub": TextStyle.SUBSCRIPT,
@@ -159,8 +159,9 @@ def _convert_node(node: SyntaxTreeNode, context: InlineContext) -> list[Inline]:
 def _link(node: SyntaxTreeNode, context: InlineContext) -> Inline:
     href = str(node.attrs.get("href", ""))
     children = tuple(_convert_children(node.children, context))
-    if not href.lower().startswith(ALLOWED_SCHEMES):
-        context.problems.error(context.line, f"link {href!r} is not http, https or mailto")
+    problem = link_problem(href)
+    if problem:
+        context.problems.error(context.line, problem)
         return Styled(TextStyle.UNDERLINE, children) if children else Text(href)
     return Link(href, children)
 
