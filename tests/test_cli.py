@@ -222,3 +222,30 @@ def test_import_refuses_notes_outside_paragraphs_at_the_source_line(
     assert main(["import", str(source), "-o", str(tmp_path / "out" / "n.xml")]) == 2
     err = capsys.readouterr().err
     assert f"{source}:13:1: error: footnote [^a] cannot be called from a heading" in err
+
+
+FRONT = "---\ntitle: T\nseries: S\npublisher: P\nauthors:\n  - name: Ada Okafor\ndate: 2024-06-14\nlanguage: en\n---\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Text[^a].\n\n[^a]:\n", ": error: "),
+        (
+            "*" * 500 + "x" + "*" * 500 + "\n",
+            ":1:1: error: formatting is nested too deeply to import",
+        ),
+        ("hello\x00world\n", ":11:1: error: control character U+0000 cannot appear in a brief"),
+    ],
+    ids=["empty-footnote", "deep-emphasis", "nul-byte"],
+)
+def test_odd_markdown_gets_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, expected: str
+) -> None:
+    source = tmp_path / "odd.md"
+    source.write_text(FRONT + body)
+    assert main(["import", str(source), "-o", str(tmp_path / "odd.xml")]) == 2
+    err = capsys.readouterr().err
+    assert f"{source}{expected}" in err
+    assert "internal error" not in err
+    assert not (tmp_path / "odd.xml").exists()

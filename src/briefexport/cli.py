@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefexport: interrupted", file=sys.stderr)
         return EXIT_OUTPUT
+    except Exception as error:  # a bug: say so in one line, never with a traceback
+        print(f"briefexport: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_OUTPUT
 
 
 def _run_command(command: str, args: list[str]) -> int:

@@ -9,6 +9,7 @@ serialises it as canonical XML. Problems are reported as :class:`~briefexport.er
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,18 +40,40 @@ def import_source(path: Path, kind: str | None = None, series: str | None = None
     """Import ``path`` and return the brief with its warnings; raises InvalidBriefError."""
     problems = Problems(str(path))
     source = _read(path, problems)
+    _refuse_control_characters(source, problems)
     kind = kind or detect_kind(path, source)
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r} (known: {', '.join(KINDS)})")
+    try:
+        brief = _import(kind, source, problems, path.parent, series)
+    except RecursionError:
+        problems.error(1, "formatting is nested too deeply to import")
+        raise InvalidBriefError(problems.diagnostics) from None
+    return ImportResult(brief, tuple(problems.warnings))
+
+
+def _import(kind: str, source: str, problems: Problems, folder: Path, series: str | None) -> Brief:
     if kind == "markdown":
         from .markdown import import_markdown
 
-        brief = import_markdown(source, problems, path.parent, series)
-    else:
-        from .text import import_text
+        return import_markdown(source, problems, folder, series)
+    from .text import import_text
 
-        brief = import_text(source, problems, path.parent, series)
-    return ImportResult(brief, tuple(problems.warnings))
+    return import_text(source, problems, folder, series)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _refuse_control_characters(source: str, problems: Problems) -> None:
+    """XML cannot hold C0 control characters: say where they are instead of failing later."""
+    for number, line in enumerate(source.split("\n"), start=1):
+        found = _CONTROL.search(line)
+        if found:
+            code = f"U+{ord(found.group()):04X}"
+            problems.error(number, f"control character {code} cannot appear in a brief")
+    if problems.diagnostics:
+        raise InvalidBriefError(problems.diagnostics)
 
 
 def import_file(path: Path, kind: str | None = None, series: str | None = None) -> Brief:

@@ -30,6 +30,8 @@ class BodyContext:
     def line(self, node: SyntaxTreeNode) -> int:
         """The source line where ``node`` starts (its nearest mapped ancestor's otherwise)."""
         current: SyntaxTreeNode | None = node
-        while current is not None and current.map is None:
+        while current is not None and not current.is_root and current.map is None:
             current = current.parent
-        return self.line_of(current.map[0]) if current is not None and current.map else 1
+        if current is None or current.is_root or not current.map:
+            return 1
+        return self.line_of(current.map[0])
