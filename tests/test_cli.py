@@ -230,7 +230,7 @@ FRONT = "---\ntitle: T\nseries: S\npublisher: P\nauthors:\n  - name: Ada Okafor\
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Text[^a].\n\n[^a]:\n", ": error: "),
+        ("Text[^a].\n\n[^a]:\n", ":1:1: error: "),
         (
             "*" * 500 + "x" + "*" * 500 + "\n",
             ":1:1: error: formatting is nested too deeply to import",
