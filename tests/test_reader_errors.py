@@ -384,3 +384,47 @@ def test_a_malformed_url_is_an_error_not_a_crash(
         line.startswith("brief.xml:14:21: error: link 'http://[::1' is not a valid URL")
         for line in lines
     )
+
+
+def _jpeg_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "chart.png",
+            b"\x89PNG\r\n\x1a\n" + bytes(64),
+            "image 'chart.png' is damaged or not an image",
+        ),
+        ("chart.png", b"", "image 'chart.png' is damaged or not an image"),
+        ("chart.png", None, "image 'chart.png' holds a JPEG image, not what its extension says"),
+        (
+            "chart.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+            "file 'chart.svg' is not a PNG, JPEG, GIF or WebP image",
+        ),
+    ],
+    ids=["damaged-png", "empty-png", "jpeg-named-png", "svg"],
+)
+def test_figures_must_be_sound_images(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
+    message: str,
+) -> None:
+    (tmp_path / name).write_bytes(_jpeg_bytes() if content is None else content)
+    figure = f'<fig><graphic xlink:href="{name}"><alt-text>x</alt-text></graphic></fig>'
+    status, lines = run_validate(
+        tmp_path, edited("</p>\n</body>", f"</p>{figure}\n</body>"), capsys
+    )
+    assert status == 2
+    assert f"brief.xml:11:70: error: {message}" in lines

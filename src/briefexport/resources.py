@@ -1,11 +1,13 @@
 """Read files a brief refers to (figure images), only from inside the brief's own folder.
 
 A path is refused when it is absolute, carries a URL scheme, or leaves the folder once ``..`` and
-symbolic links are resolved; the checks run before any byte is read.
+symbolic links are resolved; these checks run before any byte is read. Images must then be sound
+PNG, JPEG, GIF or WebP files (checked with Pillow) that every writer can embed.
 """
 
 from __future__ import annotations
 
+import io
 import mimetypes
 import re
 from pathlib import Path, PurePosixPath
@@ -18,9 +20,15 @@ IMAGE_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
     ".gif": "image/gif",
-    ".svg": "image/svg+xml",
     ".webp": "image/webp",
 }
+PILLOW_FORMATS = {
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+    "image/gif": "GIF",
+    "image/webp": "WEBP",
+}
+MAX_PIXELS = 40_000_000
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -54,7 +62,28 @@ def read_image(base_dir: Path, href: str) -> tuple[bytes, str]:
     path = resolve_inside(base_dir, href)
     media_type = IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
     if media_type is None or media_type not in IMAGE_TYPES.values():
-        raise UnsafeResourceError(f"file {href!r} is not a PNG, JPEG, GIF, SVG or WebP image")
+        raise UnsafeResourceError(f"file {href!r} is not a PNG, JPEG, GIF or WebP image")
     if path.stat().st_size > MAX_IMAGE_BYTES:
         raise UnsafeResourceError(f"image {href!r} is larger than {MAX_IMAGE_BYTES} bytes")
-    return path.read_bytes(), media_type
+    data = path.read_bytes()
+    problem = image_problem(data, media_type)
+    if problem:
+        raise UnsafeResourceError(f"image {href!r} {problem}")
+    return data, media_type
+
+
+def image_problem(data: bytes, media_type: str) -> str | None:
+    """Why ``data`` is not a sound image of ``media_type`` that every writer can embed."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind, (width, height) = image.format, image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return "is damaged or not an image"
+    if kind != PILLOW_FORMATS[media_type]:
+        return f"holds a {kind} image, not what its extension says"
+    if not 0 < width * height <= MAX_PIXELS:
+        return f"is {width} by {height} pixels; figures must be at most {MAX_PIXELS} pixels"
+    return None
