@@ -83,7 +83,7 @@ def body_inline(references: tuple[Reference, ...]) -> st.SearchStrategy[Any]:
 
 def _inlines(inline: st.SearchStrategy[Any], min_text: bool = False) -> st.SearchStrategy[Any]:
     built = st.lists(inline, max_size=5).map(canonical)
-    return built.filter(lambda xs: plain_text(xs).strip()) if min_text else built
+    return built.filter(lambda xs: any(c.isalnum() for c in plain_text(xs))) if min_text else built
 
 
 name_part = st.builds(lambda v: CitationPart(CitationField.STRING_NAME, (Text(v),)), REQUIRED)

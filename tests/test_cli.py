@@ -249,3 +249,24 @@ def test_odd_markdown_gets_a_located_error(
     assert f"{source}{expected}" in err
     assert "internal error" not in err
     assert not (tmp_path / "odd.xml").exists()
+
+
+def test_markdown_round_trip_keeps_figure_names_with_spaces(tmp_path: Path) -> None:
+    import briefexport
+
+    folder = tmp_path / "src"
+    (folder / "figures").mkdir(parents=True)
+    figure = next((EXAMPLES / "figures").glob("*.png"))
+    (folder / "figures" / "heat calls ü.png").write_bytes(figure.read_bytes())
+    text = FEATURES.read_text(encoding="utf-8").replace(
+        f"figures/{figure.name}", "figures/heat calls ü.png"
+    )
+    (folder / "b.xml").write_text(text, encoding="utf-8")
+    assert main([str(folder / "b.xml"), "--to", "markdown", "-q", "-o", str(tmp_path / "md")]) == 0
+    assert (
+        main(
+            ["import", str(tmp_path / "md" / "b.md"), "-o", str(tmp_path / "back" / "b.xml"), "-q"]
+        )
+        == 0
+    )
+    assert briefexport.load(tmp_path / "back" / "b.xml") == briefexport.load(folder / "b.xml")

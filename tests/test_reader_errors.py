@@ -428,3 +428,21 @@ def test_figures_must_be_sound_images(
     )
     assert status == 2
     assert f"brief.xml:11:70: error: {message}" in lines
+
+
+def test_a_title_of_invisible_characters_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, lines = run_validate(
+        tmp_path, edited("Tidal gauges and public budgets", "\u200b\u200d"), capsys
+    )
+    assert status == 2
+    assert "brief.xml:5:14: error: the brief's title is empty" in lines
+
+
+def test_an_unknown_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = run_validate(
+        tmp_path, edited('xml:lang="en"', 'xml:lang="zz-Qaaa-x-foo"'), capsys
+    )
+    assert status == 2
+    assert "brief.xml:1:1: error: xml:lang 'zz-Qaaa-x-foo' does not name a known language" in lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -201,7 +202,7 @@ class BlockConverter:
 
     def _figure(self, node: SyntaxTreeNode, caption: tuple[Inline, ...]) -> Figure | None:
         image = node.children[0].children[0]
-        href = str(image.attrs.get("src", ""))
+        href = unquote(str(image.attrs.get("src", "")))  # markdown-it percent-encodes paths
         try:
             data, media_type = read_image(self.context.base_dir, href)
         except UnsafeResourceError as error:

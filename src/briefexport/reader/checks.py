@@ -33,7 +33,19 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found += _check_titles(root, at)
     found += _check_lead(root, at)
     found += _check_tables(root, at)
+    found += _check_language(root, at)
     return found
+
+
+def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    from babel.core import Locale, UnknownLocaleError
+
+    language = root.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+    try:
+        Locale.parse(language.replace("-", "_").split("_")[0])
+    except (UnknownLocaleError, ValueError):
+        return [at.error(root, f"xml:lang {language!r} does not name a known language")]
+    return []
 
 
 def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:
@@ -223,7 +235,7 @@ def _check_titles(root: etree._Element, at: Locator) -> list[Diagnostic]:
     for title in root.iter("article-title", "title"):
         parent = title.getparent()
         in_heading = parent is not None and str(parent.tag) in ("title-group", "sec")
-        if in_heading and not "".join(title.itertext()).strip():
+        if in_heading and not any(char.isalnum() for char in "".join(title.itertext())):
             what = "the brief's title" if title.tag == "article-title" else "a section title"
             found.append(at.error(title, f"{what} is empty"))
     return found
