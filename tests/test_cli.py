@@ -270,3 +270,19 @@ def test_markdown_round_trip_keeps_figure_names_with_spaces(tmp_path: Path) -> N
         == 0
     )
     assert briefexport.load(tmp_path / "back" / "b.xml") == briefexport.load(folder / "b.xml")
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--style", "."], "not a style folder"),
+        (["--reference-docx", "missing.docx"], "no such file"),
+    ],
+    ids=["style-without-brand", "missing-template"],
+)
+def test_unusable_style_or_template_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], message: str
+) -> None:
+    assert main([str(SHORT), "--to", "html", "-o", str(tmp_path), *option]) == 2
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -146,7 +146,12 @@ def _run_export(args: list[str]) -> int:
     except BriefexportError as error:
         print(f"briefexport: error: {error}", file=sys.stderr)
         return EXIT_INPUT
-    from .commands import export_one
+    from .commands import check_paths, export_one
+
+    problem = check_paths(options)
+    if problem:
+        print(f"briefexport: error: {problem}", file=sys.stderr)
+        return EXIT_INPUT
 
     status = EXIT_OK
     claimed: dict[Path, bytes] = {}

@@ -45,6 +45,15 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
     return default_options(brief, **overrides)
 
 
+def check_paths(args: argparse.Namespace) -> str | None:
+    """Why the style folder or Word template given on the command line cannot be used."""
+    if args.style and not (args.style / "brand.toml").is_file():
+        return f"--style {args.style}: not a style folder (it has no brand.toml)"
+    if args.reference_docx and not args.reference_docx.is_file():
+        return f"--reference-docx {args.reference_docx}: no such file"
+    return None
+
+
 def export_one(
     path: Path, formats: list[str], args: argparse.Namespace, claimed: dict[Path, bytes]
 ) -> int:
