@@ -133,8 +133,8 @@ def _attributes(element_id: str | None, label: str | None, *classes: str) -> lis
 
 
 def _attribute_value(value: str) -> str:
-    """A value for ``{key="value"}``: quotes and braces as character references."""
-    escaped = value.replace("&", "&amp;").replace('"', "&quot;")
+    """A value for ``{key="value"}``: quotes, braces and backslashes as character references."""
+    escaped = value.replace("&", "&amp;").replace('"', "&quot;").replace("\\", "&#92;")
     return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
