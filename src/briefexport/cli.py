@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 
 from . import __version__
@@ -101,17 +102,23 @@ def add_verbosity(parser: argparse.ArgumentParser) -> None:
     group.add_argument("-v", "--verbose", action="store_true", help="say what is written")
 
 
+CURRENT_INPUT: ContextVar[str] = ContextVar("current_input", default="briefexport")
+
+
 class _LowerLevelFormatter(logging.Formatter):
+    """``BRIEF: warning: message``: a writer's warning names the brief being written."""
+
     def format(self, record: logging.LogRecord) -> str:
         record.levelname = record.levelname.lower()
+        record.source = CURRENT_INPUT.get()
         return super().format(record)
 
 
 def configure_logging(quiet: bool, verbose: bool) -> None:
-    """Warnings of the library go to stderr as ``briefexport: warning: ...``."""
+    """Warnings of the library go to stderr as ``BRIEF: warning: ...``."""
     logger = logging.getLogger("briefexport")
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_LowerLevelFormatter("briefexport: %(levelname)s: %(message)s"))
+    handler.setFormatter(_LowerLevelFormatter("%(source)s: %(levelname)s: %(message)s"))
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     logger.propagate = False

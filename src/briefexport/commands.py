@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .cli import (
+    CURRENT_INPUT,
     EXIT_INPUT,
     EXIT_OK,
     EXIT_OUTPUT,
@@ -63,6 +64,7 @@ def export_one(
     brief = _load(path, args.quiet)
     if brief is None:
         return EXIT_INPUT
+    CURRENT_INPUT.set(str(path))
     options = _options_for(brief, args)
     status = EXIT_OK
     for fmt in formats:
