@@ -341,3 +341,18 @@ class Brief:
     body: tuple[Block, ...]
     footnotes: tuple[Footnote, ...] = ()
     references: tuple[Reference, ...] = ()
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure of the body, in document order."""
+        return _figures(self.body)
+
+
+def _figures(blocks: tuple[Block, ...]) -> tuple[Figure, ...]:
+    found: list[Figure] = []
+    for block in blocks:
+        if isinstance(block, Figure):
+            found.append(block)
+        elif isinstance(block, Section):
+            found.extend(_figures(block.blocks))
+    return tuple(found)

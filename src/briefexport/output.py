@@ -14,7 +14,7 @@ from typing import TypeAlias
 
 from .errors import BriefexportError, OutputError
 from .formats import FORMATS, get_writer
-from .model import Block, Brief, Figure, Image, Section
+from .model import Brief
 from .options import WriteOptions
 
 Claims: TypeAlias = dict[Path, bytes]
@@ -72,7 +72,7 @@ def atomic_write(path: Path, data: bytes) -> None:
 def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:
     """Outputs that name figures by relative path get the figure files beside them."""
     claims: Claims = {} if claimed is None else claimed
-    figures = {(folder / image.href).resolve(): image.data for image in _images(brief.body)}
+    figures = {(folder / fig.image.href).resolve(): fig.image.data for fig in brief.figures}
     for target, data in figures.items():
         if claims.get(target, data) != data:
             raise OutputError(f"{target}: another brief of this run has a different figure here")
@@ -80,13 +80,3 @@ def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> 
         claims[target] = data
         if not (target.is_file() and target.read_bytes() == data):
             atomic_write(target, data)
-
-
-def _images(blocks: tuple[Block, ...]) -> list[Image]:
-    found = []
-    for block in blocks:
-        if isinstance(block, Figure):
-            found.append(block.image)
-        elif isinstance(block, Section):
-            found.extend(_images(block.blocks))
-    return found

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ebooklib import epub
 
 from ...inlines import plain_text
-from ...model import Brief, Contributor, Figure, Section
+from ...model import Brief, Contributor
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # The uuid5 namespace of briefexport's book identifiers: changing it changes every identifier.
@@ -93,18 +93,9 @@ def rights_statement(brief: Brief) -> str:
     return ". ".join(sentences) + "." if sentences else ""
 
 
-def has_figures(blocks: Sequence[object]) -> bool:
-    for block in blocks:
-        if isinstance(block, Figure):
-            return True
-        if isinstance(block, Section) and has_figures(block.blocks):
-            return True
-    return False
-
-
 def accessibility(book: epub.EpubBook, brief: Brief) -> None:
     """EPUB Accessibility 1.1 discovery metadata (schema.org properties) and conformance."""
-    images = has_figures(brief.body)
+    images = bool(brief.figures)
     modes = ["textual", "visual"] if images else ["textual"]
     features = [
         "structuralNavigation",
