@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 
 from ebooklib import epub
 from lxml import etree
@@ -20,6 +19,7 @@ from ...model import Brief, Image
 from ...options import WriteOptions
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from ..xhtml.stylesheet import format_css
+from ..zippack import repack
 from .documents import NAV, TEXT, TITLE_PAGE, headings, nav_document, split_documents
 from .metadata import accessibility, describe
 
@@ -29,8 +29,6 @@ STYLE_FILE = "style/brief.css"
 XHTML_TYPE = "application/xhtml+xml"
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
 EXTENSIONS |= {"image/svg+xml": ".svg", "image/webp": ".webp"}
-ZIP_FIRST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the zip format's date range
-ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
 
 
 class ImageFiles:
@@ -107,18 +105,4 @@ def package(book: epub.EpubBook, modified: dt.datetime) -> bytes:
     options = {"mtime": modified.astimezone(dt.UTC), "epub3_pages": False}
     options |= {"epub3_landmark": False, "epub2_guide": False, "raise_exceptions": True}
     epub.write_epub(raw, book, options)
-    return repack(raw.getvalue(), min(max(modified, ZIP_FIRST), ZIP_LAST))
-
-
-def repack(raw: bytes, when: dt.datetime) -> bytes:
-    stamp = when.astimezone(dt.UTC).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            stored = name == "mimetype"
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, source.read(name), compresslevel=None if stored else 9)
-    return out.getvalue()
+    return repack(raw.getvalue(), modified, stored=frozenset({"mimetype"}), level=9)
