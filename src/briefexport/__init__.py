@@ -12,17 +12,17 @@ list every problem as ``FILE:LINE:COL: message``.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import logging
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
 from .model import Brief
 
-try:
-    __version__ = version("briefexport")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+if TYPE_CHECKING:
+    from .options import Paper, PdfStandard
 
 __all__ = [
     "Brief",
@@ -48,13 +48,48 @@ def load(path: str | Path) -> Brief:
     return brief
 
 
-def export(brief: Brief, fmt: str, path: str | Path, **options: object) -> Path:
+def export(
+    brief: Brief,
+    fmt: str,
+    path: str | Path,
+    *,
+    style_dir: str | Path | None = None,
+    pdf_standard: PdfStandard | str | None = None,
+    paper: Paper | str | None = None,
+    reference_docx: str | Path | None = None,
+    timestamp: dt.datetime | None = None,
+) -> Path:
     """Write ``brief`` as format ``fmt`` to ``path`` atomically and return the path.
 
-    ``options`` override :class:`briefexport.options.WriteOptions` fields (``style_dir``,
-    ``pdf_standard``, ``paper``, ``reference_docx``, ``timestamp``).
+    The keywords are those of :func:`briefexport.options.default_options`; unset ones take the
+    house style, PDF/A-3b, the brand's paper size and the reproducible timestamp.
     """
     from .options import default_options
     from .output import export_brief
 
-    return export_brief(brief, fmt, Path(path), default_options(brief, **options))
+    options = default_options(
+        brief,
+        style_dir=style_dir,
+        pdf_standard=pdf_standard,
+        paper=paper,
+        reference_docx=reference_docx,
+        timestamp=timestamp,
+    )
+    return export_brief(brief, fmt, Path(path), options)
+
+
+def __getattr__(name: str) -> str:
+    # the version is read from the installed metadata only when asked for (it costs ~50 ms)
+    if name == "__version__":
+        return _version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefexport")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0+unknown"

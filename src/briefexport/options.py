@@ -1,14 +1,45 @@
-"""Options every writer receives, and the rule that makes outputs reproducible."""
+"""Options every writer receives, their closed sets of values, and the reproducible timestamp."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from .errors import BriefexportError
 from .model import Brief
 from .styles import default_style_dir
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+class PdfStandard(enum.Enum):
+    """The standard a PDF claims to meet (``--pdf-standard``)."""
+
+    PDF_A_3B = "pdf/a-3b"
+    PDF_A_3A = "pdf/a-3a"
+    PDF_UA_1 = "pdf/ua-1"
+    NONE = "none"
+
+    @property
+    def is_pdf_a_3(self) -> bool:
+        """PDF/A-3 lets the canonical source travel inside the PDF as an associated file."""
+        return self in (PdfStandard.PDF_A_3A, PdfStandard.PDF_A_3B)
+
+
+class Paper(enum.Enum):
+    """Page sizes of the printed brief (``--paper`` and ``[page] size`` in ``brand.toml``)."""
+
+    A4 = "A4"
+    LETTER = "Letter"
+
+    @property
+    def millimetres(self) -> tuple[float, float]:
+        """Width and height."""
+        return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,13 +48,13 @@ class WriteOptions:
 
     ``timestamp`` is the one date written into files (zip entries, "modified" fields, PDF
     dates): ``SOURCE_DATE_EPOCH`` when set, otherwise the brief's publication date, never the
-    clock, so the same input gives the same bytes.
+    clock, so the same input gives the same bytes. ``paper`` None means the brand's page size.
     """
 
     timestamp: dt.datetime
     style_dir: Path
-    pdf_standard: str | None = None
-    paper: str | None = None
+    pdf_standard: PdfStandard = PdfStandard.PDF_A_3B
+    paper: Paper | None = None
     reference_docx: Path | None = None
 
 
@@ -32,17 +63,42 @@ def reproducible_timestamp(brief: Brief) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return publication_moment(brief)
+
+
+def publication_moment(brief: Brief) -> dt.datetime:
+    """Midnight UTC on the publication date."""
     return dt.datetime.combine(brief.meta.date, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def default_options(brief: Brief, **overrides: object) -> WriteOptions:
-    """Options with the reproducible timestamp and the shipped house style."""
-    values: dict[str, object] = {
-        "timestamp": reproducible_timestamp(brief),
-        "style_dir": default_style_dir(),
-    }
-    values.update(overrides)
-    for name in ("style_dir", "reference_docx"):
-        if isinstance(values.get(name), str):
-            values[name] = Path(str(values[name]))
-    return WriteOptions(**values)  # type: ignore[arg-type]
+def default_options(
+    brief: Brief,
+    *,
+    style_dir: str | Path | None = None,
+    pdf_standard: PdfStandard | str | None = None,
+    paper: Paper | str | None = None,
+    reference_docx: str | Path | None = None,
+    timestamp: dt.datetime | None = None,
+) -> WriteOptions:
+    """Options for ``brief``: the reproducible timestamp and the shipped house style unless given.
+
+    Strings are accepted where an enum is expected ("pdf/ua-1", "Letter"); an unknown value
+    raises :class:`BriefexportError` naming the known ones.
+    """
+    return WriteOptions(
+        timestamp=timestamp or reproducible_timestamp(brief),
+        style_dir=Path(style_dir) if style_dir is not None else default_style_dir(),
+        pdf_standard=_member(PdfStandard, pdf_standard, "PDF standard") or PdfStandard.PDF_A_3B,
+        paper=_member(Paper, paper, "paper size"),
+        reference_docx=Path(reference_docx) if reference_docx is not None else None,
+    )
+
+
+def _member(kind: type[E], value: E | str | None, what: str) -> E | None:
+    if value is None or isinstance(value, kind):
+        return value
+    for member in kind:
+        if str(value).lower() == str(member.value).lower():
+            return member
+    known = ", ".join(str(member.value) for member in kind)
+    raise BriefexportError(f"unknown {what} {value!r} (known: {known})")

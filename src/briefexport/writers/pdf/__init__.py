@@ -21,16 +21,16 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from functools import partial
-from typing import Any
+from typing import Any, assert_never
 
 from lxml import etree
 from weasyprint import HTML, Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from ...errors import BriefexportError, OutputError, UnsafeResourceError
+from ...errors import OutputError, UnsafeResourceError
 from ...model import Brief
-from ...options import WriteOptions
+from ...options import PdfStandard, WriteOptions
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from .fetcher import SandboxedFetcher
 from .footnotes import FootnotePlacer
@@ -39,22 +39,12 @@ from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import style_root, stylesheets
 
-DEFAULT_STANDARD = "pdf/a-3b"
-STANDARDS: dict[str, dict[str, str | bool]] = {
-    "pdf/a-3b": {"pdf_variant": "pdf/a-3b", "pdf_tags": True},
-    "pdf/a-3a": {"pdf_variant": "pdf/a-3a", "pdf_tags": True},
-    "pdf/ua-1": {"pdf_variant": "pdf/ua-1", "pdf_tags": True},
-    "none": {"pdf_tags": True},
-}
 PDF_A_CLASS = "pdf-a"
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
-    standard = (options.pdf_standard or DEFAULT_STANDARD).lower()
-    if standard not in STANDARDS:
-        known = ", ".join(STANDARDS)
-        raise BriefexportError(f"unknown PDF standard {standard!r} (known: {known})")
+    standard = options.pdf_standard
     with _source_date_epoch(options.timestamp):
         try:
             return _write(brief, options, standard)
@@ -65,7 +55,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
             raise OutputError(f"PDF: {error}") from None
 
 
-def _write(brief: Brief, options: WriteOptions, standard: str) -> bytes:
+def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
     tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)
@@ -77,9 +67,8 @@ def _write(brief: Brief, options: WriteOptions, standard: str) -> bytes:
     document = placer.place()
     set_metadata(document, brief, options)
     attachments = _attachments(brief, options, standard)
-    settings = STANDARDS[standard]
     pdf: bytes = document.write_pdf(
-        finisher=_unique_associated_files, attachments=attachments, **settings
+        finisher=_unique_associated_files, attachments=attachments, **_variant(standard)
     )
     return pdf
 
@@ -93,11 +82,21 @@ def _unique_associated_files(document: Document, pdf: Any) -> None:
         files.extend(unique)
 
 
-def prepare_tree(tree: etree._Element, brief: Brief, standard: str) -> None:
+def _variant(standard: PdfStandard) -> dict[str, str | bool]:
+    match standard:
+        case PdfStandard.PDF_A_3B | PdfStandard.PDF_A_3A | PdfStandard.PDF_UA_1:
+            return {"pdf_variant": standard.value, "pdf_tags": True}
+        case PdfStandard.NONE:
+            return {"pdf_tags": True}
+        case _:
+            assert_never(standard)
+
+
+def prepare_tree(tree: etree._Element, brief: Brief, standard: PdfStandard) -> None:
     """Number notes, set the running header and mark PDF/A output for its CSS rules."""
     number_notes(tree, brief)
     set_running_head(tree, brief)
-    if standard.startswith("pdf/a"):
+    if standard.is_pdf_a_3:
         classes = (tree.get("class") or "").split()
         tree.set("class", " ".join([*classes, PDF_A_CLASS]))
 
@@ -119,8 +118,8 @@ def _base_url(options: WriteOptions) -> str:
     return style_root(options).as_uri() + "/"
 
 
-def _attachments(brief: Brief, options: WriteOptions, standard: str) -> list[Attachment]:
-    if not standard.startswith("pdf/a-3"):
+def _attachments(brief: Brief, options: WriteOptions, standard: PdfStandard) -> list[Attachment]:
+    if not standard.is_pdf_a_3:
         return []
     return [source_attachment(brief, options)]
 

@@ -14,7 +14,7 @@ from weasyprint import Attachment, Document
 
 from ...inlines import plain_text
 from ...model import Brief
-from ...options import WriteOptions
+from ...options import WriteOptions, publication_moment
 
 SOURCE_NAME = "brief.xml"
 GENERATOR = "briefexport"
@@ -22,11 +22,6 @@ GENERATOR = "briefexport"
 
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def publication_moment(brief: Brief) -> dt.datetime:
-    """Midnight UTC on the publication date."""
-    return dt.datetime.combine(brief.meta.date, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def document_title(brief: Brief) -> str:

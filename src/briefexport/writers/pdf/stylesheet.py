@@ -29,7 +29,7 @@ MARGIN_SIDES = ("margin_top", "margin_outer", "margin_bottom", "margin_inner")
 
 def paper_size(options: WriteOptions, brand: Mapping[str, Any]) -> str:
     """The CSS page size keyword for the options or the brand (A4 by default)."""
-    wanted = options.paper or brand.get("page", {}).get("size", "A4")
+    wanted = options.paper.value if options.paper else brand.get("page", {}).get("size", "A4")
     try:
         return PAPER_SIZES[str(wanted).lower()]
     except KeyError:

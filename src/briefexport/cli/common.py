@@ -1,0 +1,90 @@
+"""What every command shares: exit statuses, the argument parser, logging and diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from contextvars import ContextVar
+from pathlib import Path
+
+from ..errors import Diagnostic, InvalidBriefError, Severity
+from ..model import Brief
+
+EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
+EXIT_STATUS_HELP = (
+    "exit status: 0 success, 1 an output could not be produced or written, 2 invalid input or usage"
+)
+
+CURRENT_INPUT: ContextVar[str] = ContextVar("current_input", default="briefexport")
+"""The input being worked on, named in front of every warning the library logs meanwhile."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with :data:`EXIT_INPUT`."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT)
+
+
+class VersionAction(argparse.Action):
+    """``--version``: reads the installed metadata only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: object):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from .. import __version__
+
+        print(f"briefexport {__version__}")
+        parser.exit()
+
+
+def add_verbosity(parser: argparse.ArgumentParser) -> None:
+    """The shared ``-q``/``-v`` options."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    group.add_argument("-v", "--verbose", action="store_true", help="say what is written")
+
+
+class _InputFormatter(logging.Formatter):
+    """``BRIEF: warning: message``: a library warning names the input being worked on."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.levelname = record.levelname.lower()
+        record.source = CURRENT_INPUT.get()
+        return super().format(record)
+
+
+def configure_logging(quiet: bool, verbose: bool) -> None:
+    """Warnings of the library go to stderr as ``BRIEF: warning: ...``."""
+    logger = logging.getLogger("briefexport")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_InputFormatter("%(source)s: %(levelname)s: %(message)s"))
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+    for noisy in ("weasyprint", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:
+    """One line per problem on stderr; warnings are hidden by ``-q``."""
+    for diagnostic in diagnostics:
+        if not (quiet and diagnostic.severity is Severity.WARNING):
+            print(diagnostic, file=sys.stderr)
+
+
+def load_or_report(path: Path, quiet: bool) -> Brief | None:
+    """The brief at ``path``, or None after printing every problem found in it."""
+    from ..reader import read_brief
+
+    try:
+        brief, warnings = read_brief(path)
+    except InvalidBriefError as invalid:
+        print_diagnostics(invalid.diagnostics, quiet)
+        return None
+    print_diagnostics(warnings, quiet)
+    return brief

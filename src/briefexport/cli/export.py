@@ -1,0 +1,145 @@
+"""``briefexport BRIEF.xml... --to FORMATS [-o DIR]``: the default command, export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import BriefexportError, OutputError
+from ..formats import FORMATS
+from ..model import Brief
+from ..options import Paper, PdfStandard, WriteOptions, default_options
+from .common import (
+    CURRENT_INPUT,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_STATUS_HELP,
+    Parser,
+    VersionAction,
+    add_verbosity,
+    configure_logging,
+    load_or_report,
+)
+
+EPILOG = f"""\
+commands:
+  briefexport BRIEF.xml... --to FORMATS [-o DIR]   export (FORMATS: comma-separated list or "all")
+  briefexport validate BRIEF.xml...                check briefs without writing anything
+  briefexport formats                              list output formats and what each needs
+  briefexport import SOURCE -o BRIEF.xml           turn Markdown or extracted text into a brief
+                                                   (--from markdown|text, --series NAME)
+
+{EXIT_STATUS_HELP}
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of the default (export) command."""
+    result = Parser(
+        prog="briefexport",
+        description="Publish a policy brief (JATS 1.3 profile) to PDF, EPUB, DOCX, HTML and JATS.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    result.add_argument("briefs", nargs="+", type=Path, metavar="BRIEF.xml")
+    result.add_argument(
+        "--to", required=True, metavar="FORMATS", help="comma-separated formats, or 'all'"
+    )
+    result.add_argument(
+        "-o", "--output-dir", type=Path, metavar="DIR", help="default: beside each brief"
+    )
+    result.add_argument(
+        "--style", type=Path, metavar="DIR", help="style folder (default: the house style)"
+    )
+    result.add_argument("--pdf-standard", choices=[standard.value for standard in PdfStandard])
+    result.add_argument(
+        "--paper", choices=[paper.value for paper in Paper], help="page size of the PDF"
+    )
+    result.add_argument(
+        "--reference-docx", type=Path, metavar="FILE", help="Word template for DOCX styles"
+    )
+    add_verbosity(result)
+    result.add_argument("--version", action=VersionAction)
+    return result
+
+
+def parse_formats(value: str) -> list[str]:
+    """The format names of ``--to``, in registry order for ``all``."""
+    if value.strip() == "all":
+        return list(FORMATS)
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        known = ", ".join([*FORMATS, "all"])
+        raise BriefexportError(f"unknown format {', '.join(unknown) or value!r} (known: {known})")
+    return list(dict.fromkeys(names))
+
+
+def check_paths(args: argparse.Namespace) -> str | None:
+    """Why the style folder or Word template given on the command line cannot be used."""
+    if args.style and not (args.style / "brand.toml").is_file():
+        return f"--style {args.style}: not a style folder (it has no brand.toml)"
+    if args.reference_docx and not args.reference_docx.is_file():
+        return f"--reference-docx {args.reference_docx}: no such file"
+    return None
+
+
+def run(args: list[str]) -> int:
+    """Export every brief named to every format asked for; the worst status wins."""
+    options = parser().parse_args(args)
+    configure_logging(options.quiet, options.verbose)
+    try:
+        formats = parse_formats(options.to)
+    except BriefexportError as error:
+        print(f"briefexport: error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    problem = check_paths(options)
+    if problem:
+        print(f"briefexport: error: {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    status = EXIT_OK
+    claimed: dict[Path, bytes] = {}
+    for brief_path in options.briefs:
+        status = max(status, export_one(brief_path, formats, options, claimed))
+    return status
+
+
+def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
+    return default_options(
+        brief,
+        style_dir=args.style.resolve() if args.style else None,
+        pdf_standard=args.pdf_standard,
+        paper=args.paper,
+        reference_docx=args.reference_docx,
+    )
+
+
+def export_one(
+    path: Path, formats: list[str], args: argparse.Namespace, claimed: dict[Path, bytes]
+) -> int:
+    """Export one brief to every requested format; returns its exit status."""
+    from ..output import export_brief, output_path
+
+    brief = load_or_report(path, args.quiet)
+    if brief is None:
+        return EXIT_INPUT
+    CURRENT_INPUT.set(str(path))
+    options = _options_for(brief, args)
+    status = EXIT_OK
+    for fmt in formats:
+        target = output_path(path, fmt, args.output_dir)
+        if target.resolve() == path.resolve():
+            print(f"{target}: error: refusing to write over the input", file=sys.stderr)
+            status = max(status, EXIT_INPUT)
+            continue
+        try:
+            export_brief(brief, fmt, target, options, claimed)
+        except (OutputError, BriefexportError) as error:
+            print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
+            status = max(status, EXIT_OUTPUT)
+            continue
+        if args.verbose:
+            print(f"wrote {target}", file=sys.stderr)
+    return status
