@@ -3,8 +3,10 @@
 The house style is CSS in the style folder. The brand file becomes the same ``:root`` custom
 properties every format uses (from the shared renderer's stylesheet helpers) plus the ``@page``
 size and margins. Paper: ``options.paper`` wins over the brand's ``[page] size``; both accept
-"A4" and "Letter". Every sheet is parsed with the sandboxed fetcher, so an ``@import`` or
-``url()`` can only reach ``data:`` URIs and the style folder.
+"A4" and "Letter". The generated block also sets the notes' ``footnote-policy``
+(:mod:`.notes_stay`) before the style folder's sheet, which may override it. Every sheet is
+parsed with the sandboxed fetcher, so an ``@import`` or ``url()`` can only reach ``data:`` URIs
+and the style folder.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ...options import WriteOptions
 from ...styles import load_brand
 from ..xhtml.stylesheet import brand_properties, read_style, root_rule
 from .fetcher import SandboxedFetcher
+from .notes_stay import NOTE_POLICY_CSS
 
 PDF_CSS = "pdf.css"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -55,6 +58,7 @@ def stylesheets(
     root = style_root(options)
     brand = load_brand(root)
     generated = root_rule(brand_properties(brand)) + page_rule(brand, paper_size(options, brand))
+    generated += NOTE_POLICY_CSS
     base_url = root.as_uri() + "/"
     return [
         CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=fonts)
