@@ -3,8 +3,8 @@
 The shared XHTML renderer gives the document with page-float notes; ``styles/pdf.css`` and the
 brand give the house style. :mod:`.notes_stay` keeps each note on its call's page within
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
-still wrong (a note that cannot fit becomes an endnote). All resources go through a sandboxed
-fetcher.
+still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
+run the parsing of whole hyphenation dictionaries. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -34,7 +34,7 @@ from ...errors import OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
-from . import notes_stay
+from . import hyphenation, notes_stay
 from .fetcher import SandboxedFetcher
 from .footnotes import FootnotePlacer
 from .glyphs import warn_missing_characters
@@ -59,6 +59,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    hyphenation.install()
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
     tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)

@@ -1,0 +1,199 @@
+"""Benchmark, run on demand (never in the tests): briefexport's command beside pandoc's, cold.
+
+Whole processes, as a user runs them: ``briefexport BRIEF.xml --to FMT`` against
+``pandoc BRIEF.md -o OUT`` on the same content (see ``corpus.py``): the two examples, the real
+seed brief (when ``../shared`` is present) and generated briefs of ``--pages`` pages with two
+notes a page. Formats: pdf (pandoc's ``--pdf-engine=weasyprint`` route, which prints the notes
+as endnotes), docx, epub, jats, and ``all``: briefexport's ``--to pdf,docx,epub,jats`` in one
+process against pandoc's four runs added up.
+
+Python may write bytecode, as an installed package has it. Each cell: one warm-up pair, then
+``--runs`` pairs, briefexport and pandoc alternating so both see the same load. Reported:
+median and min-max wall time, peak resident memory of the process and the children it waited
+for (``wait4``), the ratio of medians, and for PDFs the pages, seconds per page and the notes
+printed on the page of their first call.
+
+Usage::
+
+    python benchmarks/cold_vs_pandoc.py [--runs 5] [--pages 4,40,120,400] [--formats pdf,all]
+
+Needs, for the benchmark only: pandoc (``pip install pypandoc-binary`` ships pandoc 3.9), the
+``weasyprint`` command for pandoc's PDF route (this Python's ``bin`` folder is put first on
+``PATH``), and poppler-utils. The table goes to ``benchmarks/RESULTS.md`` (``--out``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import REPO, Case, cases, notes_on_call_page, pdf_pages
+
+SEED = REPO.parent / "shared" / "seeds" / "000_6953af264a2119c8.txt"
+FORMATS = ("pdf", "docx", "epub", "jats", "all")
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "epub": ".epub", "jats": ".jats.xml"}
+HEADER = (
+    "| brief | format | briefexport s, median (min-max) | pandoc s, median (min-max) | ratio "
+    "| peak MB ours / pandoc | pages ours / pandoc | s per page ours / pandoc "
+    "| notes on calling page ours / pandoc |\n|" + "---|" * 9
+)
+
+
+@dataclass
+class Side:
+    """Wall times (s) and peak memory (MB) of one tool in one cell."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: float = 0.0
+
+    def add(self, seconds: float, peak_mb: float) -> None:
+        self.seconds.append(seconds)
+        self.peak_mb = max(self.peak_mb, peak_mb)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def spread(self) -> str:
+        return f"{self.median:.2f} ({min(self.seconds):.2f}-{max(self.seconds):.2f})"
+
+
+def run_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one process (with the children it waited for)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    stderr = process.stderr.read() if process.stderr else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def run_all(commands: list[list[str]], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    results = [run_process(command, env, cwd) for command in commands]
+    return sum(seconds for seconds, _ in results), max(peak for _, peak in results)
+
+
+def our_commands(case: Case, fmt: str, out: Path) -> list[list[str]]:
+    formats = "pdf,docx,epub,jats" if fmt == "all" else fmt
+    binary = shutil.which("briefexport")
+    command = [binary] if binary else [sys.executable, "-m", "briefexport"]
+    return [[*command, str(case.xml), "--to", formats, "-o", str(out), "-q"]]
+
+
+def pandoc_commands(case: Case, fmt: str, out: Path, pandoc: str) -> list[list[str]]:
+    if fmt == "all":
+        return [c for one in SUFFIX for c in pandoc_commands(case, one, out, pandoc)]
+    extra = {"pdf": ["--pdf-engine=weasyprint"], "jats": ["-s", "-t", "jats"]}.get(fmt, [])
+    target = out / f"{case.xml.stem}.pandoc{SUFFIX[fmt]}"
+    return [[pandoc, str(case.markdown), "-o", str(target), *extra]]
+
+
+def measure(case: Case, fmt: str, runs: int, pandoc: str, env: dict[str, str]) -> str:
+    """One table row."""
+    out = case.markdown.parent / "out"
+    out.mkdir(exist_ok=True)
+    mine, theirs = our_commands(case, fmt, out), pandoc_commands(case, fmt, out, pandoc)
+    ours, peers = Side(), Side()
+    for number in range(runs + 1):
+        for side, commands in ((ours, mine), (peers, theirs)):
+            seconds, peak = run_all(commands, env, case.markdown.parent)
+            if number:  # the first pair is the warm-up
+                side.add(seconds, peak)
+    row = [case.name, fmt, ours.spread(), peers.spread(), f"{ours.median / peers.median:.2f}"]
+    row.append(f"{ours.peak_mb:.0f} / {peers.peak_mb:.0f}")
+    row.extend(pdf_columns(case, out, ours, peers) if fmt == "pdf" else ["-"] * 3)
+    return "| " + " | ".join(row) + " |"
+
+
+def pdf_columns(case: Case, out: Path, ours: Side, peers: Side) -> list[str]:
+    our_pdf = out / f"{case.xml.stem.removesuffix('.jats')}.pdf"
+    their_pdf = out / f"{case.xml.stem}.pandoc.pdf"
+    pages = [pdf_pages(our_pdf), pdf_pages(their_pdf)]
+    per_page = [ours.median / pages[0], peers.median / pages[1]]
+    kept = [notes_on_call_page(pdf, case.brief) for pdf in (our_pdf, their_pdf)]
+    return [
+        f"{pages[0]} / {pages[1]}",
+        f"{per_page[0]:.3f} / {per_page[1]:.3f}",
+        " / ".join(f"{k} of {n}" for k, n in kept),
+    ]
+
+
+def environment_lines(pandoc: str) -> list[str]:
+    import weasyprint
+
+    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout
+    return [
+        f"- machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}",
+        f"- Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}, "
+        f"{version.splitlines()[0]}",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", default="4,40,120,400", help="generated brief sizes")
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--only", default="", help="comma-separated brief names to keep")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "RESULTS.md")
+    args = parser.parse_args()
+    pandoc = pandoc_path()
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package runs from compiled bytecode
+    pages = [int(count) for count in args.pages.split(",") if count]
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    lines = [f"- started {started.isoformat()}; load average {_load()}; {args.runs} runs a cell"]
+    rows = [HEADER]
+    with tempfile.TemporaryDirectory() as folder:
+        for case in cases(Path(folder), pages, SEED):
+            if args.only and case.name not in args.only.split(","):
+                continue
+            for fmt in args.formats.split(","):
+                rows.append(measure(case, fmt, args.runs, pandoc, env))
+                print(rows[-1], flush=True)
+    lines.append(f"- finished with load average {_load()}")
+    report(args.out, environment_lines(pandoc) + lines, rows)
+
+
+def _load() -> str:
+    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def pandoc_path() -> str:
+    try:
+        import pypandoc
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        found = shutil.which("pandoc")
+        if not found:
+            raise SystemExit("pandoc not found: pip install pypandoc-binary") from None
+        return found
+
+
+def report(path: Path, context: list[str], rows: list[str]) -> None:
+    command = "python benchmarks/cold_vs_pandoc.py " + " ".join(sys.argv[1:])
+    title = "# briefexport beside pandoc, whole processes, cold"
+    text = "\n".join([title, "", f"`{command.strip()}`", "", *context, "", *rows, ""])
+    path.write_text(text, "utf-8")
+    print(f"written {path}")
+
+
+if __name__ == "__main__":
+    main()
