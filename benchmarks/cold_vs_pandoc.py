@@ -9,9 +9,10 @@ process against pandoc's four runs added up.
 
 Python may write bytecode, as an installed package has it. Each cell: one warm-up pair, then
 ``--runs`` pairs, briefexport and pandoc alternating so both see the same load. Reported:
-median and min-max wall time, peak resident memory of the process and the children it waited
-for (``wait4``), the ratio of medians, and for PDFs the pages, seconds per page and the notes
-printed on the page of their first call.
+median and min-max wall time and the ratio of medians; median CPU time (user + system), which
+other work on the machine disturbs less; peak resident memory of the process and the children
+it waited for (``wait4``); and for PDFs the pages, seconds per page and the notes printed on
+the page of their first call.
 
 Usage::
 
@@ -29,48 +30,23 @@ import datetime as dt
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import REPO, Case, cases, notes_on_call_page, pdf_pages
+from report import Cell, Side, Usage, write_report
 
 SEED = REPO.parent / "shared" / "seeds" / "000_6953af264a2119c8.txt"
 FORMATS = ("pdf", "docx", "epub", "jats", "all")
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "epub": ".epub", "jats": ".jats.xml"}
-HEADER = (
-    "| brief | format | briefexport s, median (min-max) | pandoc s, median (min-max) | ratio "
-    "| peak MB ours / pandoc | pages ours / pandoc | s per page ours / pandoc "
-    "| notes on calling page ours / pandoc |\n|" + "---|" * 9
-)
 
 
-@dataclass
-class Side:
-    """Wall times (s) and peak memory (MB) of one tool in one cell."""
-
-    seconds: list[float] = field(default_factory=list)
-    peak_mb: float = 0.0
-
-    def add(self, seconds: float, peak_mb: float) -> None:
-        self.seconds.append(seconds)
-        self.peak_mb = max(self.peak_mb, peak_mb)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.seconds)
-
-    def spread(self) -> str:
-        return f"{self.median:.2f} ({min(self.seconds):.2f}-{max(self.seconds):.2f})"
-
-
-def run_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one process (with the children it waited for)."""
+def run_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> Usage:
+    """Wall and CPU seconds and peak resident MB of one process and the children it waited for."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -81,12 +57,14 @@ def run_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
-    return seconds, usage.ru_maxrss / 1024
+    return Usage(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def run_all(commands: list[list[str]], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    results = [run_process(command, env, cwd) for command in commands]
-    return sum(seconds for seconds, _ in results), max(peak for _, peak in results)
+def run_all(commands: list[list[str]], env: dict[str, str], cwd: Path) -> Usage:
+    total = Usage(0.0, 0.0, 0.0)
+    for command in commands:
+        total += run_process(command, env, cwd)
+    return total
 
 
 def our_commands(case: Case, fmt: str, out: Path) -> list[list[str]]:
@@ -104,34 +82,28 @@ def pandoc_commands(case: Case, fmt: str, out: Path, pandoc: str) -> list[list[s
     return [[pandoc, str(case.markdown), "-o", str(target), *extra]]
 
 
-def measure(case: Case, fmt: str, runs: int, pandoc: str, env: dict[str, str]) -> str:
-    """One table row."""
+def measure(case: Case, fmt: str, runs: int, pandoc: str, env: dict[str, str]) -> Cell:
+    """One cell: ``runs`` pairs of cold runs after a warm-up pair."""
     out = case.markdown.parent / "out"
     out.mkdir(exist_ok=True)
     mine, theirs = our_commands(case, fmt, out), pandoc_commands(case, fmt, out, pandoc)
-    ours, peers = Side(), Side()
+    cell = Cell(case.name, fmt, Side(), Side())
     for number in range(runs + 1):
-        for side, commands in ((ours, mine), (peers, theirs)):
-            seconds, peak = run_all(commands, env, case.markdown.parent)
-            if number:  # the first pair is the warm-up
-                side.add(seconds, peak)
-    row = [case.name, fmt, ours.spread(), peers.spread(), f"{ours.median / peers.median:.2f}"]
-    row.append(f"{ours.peak_mb:.0f} / {peers.peak_mb:.0f}")
-    row.extend(pdf_columns(case, out, ours, peers) if fmt == "pdf" else ["-"] * 3)
-    return "| " + " | ".join(row) + " |"
-
-
-def pdf_columns(case: Case, out: Path, ours: Side, peers: Side) -> list[str]:
-    our_pdf = out / f"{case.xml.stem.removesuffix('.jats')}.pdf"
-    their_pdf = out / f"{case.xml.stem}.pandoc.pdf"
-    pages = [pdf_pages(our_pdf), pdf_pages(their_pdf)]
-    per_page = [ours.median / pages[0], peers.median / pages[1]]
-    kept = [notes_on_call_page(pdf, case.brief) for pdf in (our_pdf, their_pdf)]
-    return [
-        f"{pages[0]} / {pages[1]}",
-        f"{per_page[0]:.3f} / {per_page[1]:.3f}",
-        " / ".join(f"{k} of {n}" for k, n in kept),
-    ]
+        for side, commands in ((cell.ours, mine), (cell.peers, theirs)):
+            usage = run_all(commands, env, case.markdown.parent)
+            if number:
+                side.add(usage)
+    if fmt == "pdf":
+        pdfs = (
+            out / f"{case.xml.stem.removesuffix('.jats')}.pdf",
+            out / f"{case.xml.stem}.pandoc.pdf",
+        )
+        cell.pages = (pdf_pages(pdfs[0]), pdf_pages(pdfs[1]))
+        cell.kept = (
+            notes_on_call_page(pdfs[0], case.brief),
+            notes_on_call_page(pdfs[1], case.brief),
+        )
+    return cell
 
 
 def environment_lines(pandoc: str) -> list[str]:
@@ -159,16 +131,17 @@ def main() -> None:
     pages = [int(count) for count in args.pages.split(",") if count]
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     lines = [f"- started {started.isoformat()}; load average {_load()}; {args.runs} runs a cell"]
-    rows = [HEADER]
+    cells = []
     with tempfile.TemporaryDirectory() as folder:
         for case in cases(Path(folder), pages, SEED):
             if args.only and case.name not in args.only.split(","):
                 continue
             for fmt in args.formats.split(","):
-                rows.append(measure(case, fmt, args.runs, pandoc, env))
-                print(rows[-1], flush=True)
+                cells.append(measure(case, fmt, args.runs, pandoc, env))
+                print(cells[-1].row(), flush=True)
     lines.append(f"- finished with load average {_load()}")
-    report(args.out, environment_lines(pandoc) + lines, rows)
+    command = "python benchmarks/cold_vs_pandoc.py " + " ".join(sys.argv[1:])
+    write_report(args.out, command.strip(), environment_lines(pandoc) + lines, cells)
 
 
 def _load() -> str:
@@ -185,14 +158,6 @@ def pandoc_path() -> str:
         if not found:
             raise SystemExit("pandoc not found: pip install pypandoc-binary") from None
         return found
-
-
-def report(path: Path, context: list[str], rows: list[str]) -> None:
-    command = "python benchmarks/cold_vs_pandoc.py " + " ".join(sys.argv[1:])
-    title = "# briefexport beside pandoc, whole processes, cold"
-    text = "\n".join([title, "", f"`{command.strip()}`", "", *context, "", *rows, ""])
-    path.write_text(text, "utf-8")
-    print(f"written {path}")
 
 
 if __name__ == "__main__":

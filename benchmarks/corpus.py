@@ -7,7 +7,7 @@ writer makes from the same model, without the block attribute lines (``{.lead}``
 Notes on the calling page are found from the text alone, so the same check serves both PDFs:
 each page's text from ``pdftotext`` is reduced to its letters (this drops call numbers,
 hyphenation and line breaks); a note is on its call's page when the page holding the letters
-around the call also holds the first letters of the note.
+around the call also holds the first letters and digits of the note.
 """
 
 from __future__ import annotations
@@ -95,6 +95,10 @@ def letters(text: str) -> str:
     return "".join(char for char in text.casefold() if char.isalpha())
 
 
+def letters_and_digits(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
 def text_and_calls(node: Any, out: list[str | Footnote]) -> list[str | Footnote]:
     """The brief's text and note calls in reading order (note texts left out)."""
     if isinstance(node, Text):
@@ -141,11 +145,12 @@ def call_pages(pages: list[str], brief: Brief) -> dict[str, int | None]:
 
 def notes_on_call_page(pdf: Path, brief: Brief) -> tuple[int, int]:
     """(notes printed on the page of their first call, notes) of a PDF of ``brief``."""
-    pages = [letters(text) for text in pdf_page_texts(pdf)]
-    calls = call_pages(pages, brief)
+    texts = pdf_page_texts(pdf)
+    calls = call_pages([letters(text) for text in texts], brief)
+    pages = [letters_and_digits(text) for text in texts]
     kept = 0
     for note in brief.footnotes:
-        start = letters(" ".join(_note_text(note)))[:NEEDLE]
+        start = letters_and_digits(" ".join(_note_text(note)))[:NEEDLE]
         note_page = page_holding(pages, start, 1)
         kept += note_page is not None and note_page == calls.get(note.id)
     return kept, len(brief.footnotes)

@@ -18,6 +18,10 @@ No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not
 
 from __future__ import annotations
 
+# isort: off
+from . import startup  # before WeasyPrint: it defers font tools that briefs rarely need
+# isort: on
+
 import contextlib
 import datetime as dt
 import os
@@ -59,6 +63,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    startup.forget_stand_ins()
     hyphenation.install()
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()

@@ -1,0 +1,82 @@
+"""The PDF writer's start-up: font tools WeasyPrint imports are loaded only when used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from briefexport.writers.pdf import startup
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def run_fresh(code: str) -> str:
+    """Run ``code`` in a new interpreter (nothing imported yet) and return what it prints."""
+    env = {"PYTHONPATH": str(SRC), "PATH": ""}
+    command = [sys.executable, "-c", textwrap.dedent(code)]
+    return subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+
+
+def test_importing_the_writer_leaves_font_tools_unloaded() -> None:
+    printed = run_fresh(
+        """
+        import sys
+        import briefexport.writers.pdf
+        subset = sys.modules["fontTools.subset"]
+        print(type(subset).__name__, "fontTools.varLib" in sys.modules)
+        """
+    )
+    assert printed.split() == ["_LazyModule", "False"]
+
+
+def test_a_pdf_needs_neither_subsetter_nor_instancer(tmp_path: Path) -> None:
+    printed = run_fresh(
+        """
+        import sys
+        import briefexport
+        from briefexport.options import default_options
+        from briefexport.writers import pdf
+        brief = briefexport.load("examples/harbour-resilience.xml")
+        assert pdf.write(brief, default_options(brief)).startswith(b"%PDF")
+        print(type(sys.modules["fontTools.subset"]).__name__, "fontTools.varLib" in sys.modules)
+        print("fontTools.varLib.instancer" in sys.modules)
+        """.replace("examples/", str(SRC.parent / "examples") + "/")
+    )
+    assert printed.split() == ["_LazyModule", "False", "False"]
+
+
+def test_deferred_modules_load_when_used() -> None:
+    printed = run_fresh(
+        """
+        import sys
+        from briefexport.writers.pdf import startup
+        from weasyprint.pdf import fonts
+        assert fonts.subset.Options is not None  # the real subsetter
+        startup.forget_stand_ins()
+        function = fonts.instantiateVariableFont
+        assert "fontTools.varLib.instancer" not in sys.modules
+        try:
+            function(None, {})
+        except Exception as error:  # the real instancer ran and refused the missing font
+            print(type(error).__name__)
+        print(type(sys.modules["fontTools.varLib.instancer"]).__name__)
+        """
+    )
+    assert printed.split()[-1] == "module"
+
+
+def test_stand_in_forwards_every_other_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "colorsys", raising=False)
+    stand_in = startup._ImportedOnUse("colorsys", frozenset({"rgb_to_hsv"}))
+    monkeypatch.setitem(sys.modules, "colorsys", stand_in)
+    rgb_to_hsv = stand_in.rgb_to_hsv
+    assert sys.modules["colorsys"] is stand_in, "not loaded by taking the function"
+    assert rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)
+    assert sys.modules["colorsys"] is not stand_in
+    assert stand_in.hsv_to_rgb(0.0, 1.0, 1.0) == (1.0, 0.0, 0.0)
+    with pytest.raises(AttributeError):
+        stand_in.__path__  # noqa: B018 (a stand-in is never a package)
