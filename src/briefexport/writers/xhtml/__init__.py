@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...model import Brief, Image
+from ...shared.front import copyright_line, licence_line
 from ...shared.i18n import is_rtl
 from .blocks import blocks_to_xhtml
 from .context import NotePlacement, RenderContext, call_id, note_id
@@ -84,10 +85,7 @@ def rights_footer(ctx: RenderContext, body: etree._Element) -> None:
     permissions = ctx.brief.meta.permissions
     if permissions is None:
         return
-    statement = permissions.statement
-    if not statement and permissions.year and permissions.holder:
-        statement = f"© {permissions.year} {permissions.holder}"
-    licence = permissions.license_text or permissions.license_url
+    statement, licence = copyright_line(permissions), licence_line(permissions)
     if not (statement or licence):
         return
     rights = child(child(body, "footer", {"class": "back"}), "p", {"class": "rights"})
