@@ -17,7 +17,7 @@ from ...model import Brief, Image
 from ...shared.front import copyright_line, licence_line
 from ...shared.i18n import is_rtl
 from .blocks import blocks_to_xhtml
-from .context import NotePlacement, RenderContext, call_id, note_id
+from .context import NotePlacement, RenderContext
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
 from .markup import NSMAP, XML_LANG, append_text, child, data_uri, element, serialize, tag
@@ -26,9 +26,7 @@ from .notes import endnotes_section, flush_notes, leftover_notes
 __all__ = [
     "NotePlacement",
     "brief_to_xhtml",
-    "call_id",
     "data_uri",
-    "note_id",
     "serialize",
     "tag",
 ]
