@@ -179,8 +179,9 @@ def open_zip(archive: zipfile.ZipFile, label: str) -> ZipPackage:
 
 
 def _top_folder(infos: list[zipfile.ZipInfo], label: str) -> str:
-    tops = {info.filename.split("/")[0] for info in infos if unsafe_name(info.filename) is None}
-    loose = [i.filename for i in infos if "/" not in i.filename.rstrip("/") and not i.is_dir()]
+    safe = [info for info in infos if unsafe_name(info.filename) is None]
+    tops = {info.filename.split("/")[0] for info in safe}
+    loose = [info for info in safe if "/" not in info.filename.rstrip("/") and not info.is_dir()]
     if len(tops) != 1 or loose:
         found = ", ".join(sorted(tops)[:5]) or "nothing"
         message = f"a serialized bag holds exactly one top folder, the bag; found {found}"
