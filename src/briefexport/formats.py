@@ -93,7 +93,7 @@ FORMATS: dict[str, Format] = {
             "application/zip",
             "briefexport.deposit.bag:write",
             "BagIt 1.0 bag for preservation: JATS, PDF/A-3, EPUB, DOCX, HTML, SHA-256/512 fixity",
-            "everything the formats inside need",
+            "WeasyPrint, Pango, ebooklib, python-docx",
         ),
         Format(
             "dspace-saf",
@@ -101,7 +101,7 @@ FORMATS: dict[str, Format] = {
             "application/zip",
             "briefexport.deposit.saf:write",
             "DSpace Simple Archive Format item: Dublin Core and every rendition, for batch import",
-            "everything the formats inside need",
+            "WeasyPrint, Pango, ebooklib, python-docx",
         ),
     )
 }

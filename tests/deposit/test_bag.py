@@ -201,9 +201,9 @@ def test_bagit_python_validates_the_unzipped_bag(features: Built, tmp_path: Path
 
 def test_a_deposit_pdf_is_pdf_a_3_whatever_standard_was_asked(features: Built) -> None:
     asked = default_options(features.brief, pdf_standard=PdfStandard.PDF_UA_1)
-    assert renditions._archival(asked).pdf_standard is PdfStandard.PDF_A_3B
+    assert renditions.archival_options(asked).pdf_standard is PdfStandard.PDF_A_3B
     kept = default_options(features.brief, pdf_standard=PdfStandard.PDF_A_3A)
-    assert renditions._archival(kept).pdf_standard is PdfStandard.PDF_A_3A
+    assert renditions.archival_options(kept).pdf_standard is PdfStandard.PDF_A_3A
 
 
 @pytest.mark.parametrize(

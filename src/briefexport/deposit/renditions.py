@@ -81,7 +81,7 @@ def package_stem(options: WriteOptions) -> str:
 def renditions(brief: Brief, options: WriteOptions) -> tuple[Rendition, ...]:
     """The JATS naming its siblings, the PDF/A-3, EPUB, DOCX, HTML, then each figure once."""
     stem = package_stem(options)
-    archival = _archival(options)
+    archival = archival_options(options)
     siblings = [
         Rendition(
             f"{stem}{FORMATS[fmt].suffix}",
@@ -100,8 +100,8 @@ def renditions(brief: Brief, options: WriteOptions) -> tuple[Rendition, ...]:
     return (jats, *siblings, *figure_files(brief))
 
 
-def _archival(options: WriteOptions) -> WriteOptions:
-    # A deposit is for keeping: its PDF is PDF/A-3 even when another standard was asked for.
+def archival_options(options: WriteOptions) -> WriteOptions:
+    """A deposit is for keeping: its PDF is PDF/A-3 even when another standard was asked for."""
     if options.pdf_standard.is_pdf_a_3:
         return options
     return replace(options, pdf_standard=PdfStandard.PDF_A_3B)
