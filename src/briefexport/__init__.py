@@ -22,7 +22,8 @@ from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
 from .model import Brief
 
 if TYPE_CHECKING:
-    from .options import Paper, PdfStandard
+    from .options import PdfStandard
+    from .shared.brand import Paper
 
 __all__ = [
     "Brief",

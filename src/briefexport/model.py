@@ -324,14 +324,6 @@ class Metadata:
         """The label printed above the title: the series, then the heading if there is one."""
         return f"{self.series} · {self.heading}" if self.heading else self.series
 
-    @property
-    def is_rtl(self) -> bool:
-        """True for right-to-left languages (Arabic, Urdu, Persian, Hebrew, ...)."""
-        return self.language.split("-")[0].lower() in RTL_LANGUAGES
-
-
-RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "dv", "ckb"})
-
 
 @dataclass(frozen=True, slots=True)
 class Brief:

@@ -18,7 +18,7 @@ from typing import Any, TypeAlias
 import yaml
 
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
-from .dates import printed_date
+from ..rules.dates import printed_date
 from .mdcontext import BodyContext
 from .names import journal_id_for
 from .people import AffiliationRegistry, contributor

@@ -36,7 +36,7 @@ from ..model import (
     Text,
     TextStyle,
 )
-from ..reader.checks import link_problem
+from ..rules.links import link_problem
 from .problems import Problems
 
 HTML_STYLES = {

@@ -31,7 +31,7 @@ log = logging.getLogger("briefexport")
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as a standalone HTML page, UTF-8."""
-    css = format_css(options.style_dir, STYLESHEETS)
+    css = format_css(options.style_dir, options.brand, STYLESHEETS)
     root = brief_to_xhtml(
         brief,
         NotePlacement.END,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ... import i18n
 from ...model import Affiliation, Contributor, Inline, Link, Permissions, Text
+from ...shared import i18n
 from . import stylemap as sm
 from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context

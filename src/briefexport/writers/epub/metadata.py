@@ -15,6 +15,7 @@ from ebooklib import epub
 
 from ...inlines import plain_text
 from ...model import Brief, Contributor
+from ...shared.i18n import is_rtl
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # The uuid5 namespace of briefexport's book identifiers: changing it changes every identifier.
@@ -67,7 +68,7 @@ def describe(book: epub.EpubBook, brief: Brief) -> None:
     rights = rights_statement(brief)
     if rights:
         book.add_metadata("DC", "rights", rights)
-    if meta.is_rtl:
+    if is_rtl(meta.language):
         book.set_direction("rtl")
 
 

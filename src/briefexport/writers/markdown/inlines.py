@@ -14,7 +14,6 @@ import re
 import unicodedata
 from typing import assert_never
 
-from ...importers.references import citation_from_text
 from ...inlines import canonical, plain_text
 from ...model import (
     Citation,
@@ -28,6 +27,7 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...rules.citations import citation_from_text
 
 LOGGER = logging.getLogger("briefexport")
 _ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>|~^{}#])")

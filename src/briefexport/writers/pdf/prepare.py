@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...i18n import label, long_date
 from ...inlines import plain_text
 from ...model import Brief, Footnote
+from ...shared.i18n import label, long_date
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 XH = {"h": XHTML_NS}

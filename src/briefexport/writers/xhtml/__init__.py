@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...model import Brief, Image
+from ...shared.i18n import is_rtl
 from .blocks import blocks_to_xhtml
 from .context import NotePlacement, RenderContext, call_id, note_id
 from .front import front_to_xhtml, head_to_xhtml
@@ -50,7 +51,7 @@ def brief_to_xhtml(
     """
     ctx = RenderContext(brief, placement, image_src, style_dir)
     html = element("html", {"lang": brief.meta.language, XML_LANG: brief.meta.language})
-    html.set("dir", "rtl" if brief.meta.is_rtl else "ltr")
+    html.set("dir", "rtl" if is_rtl(brief.meta.language) else "ltr")
     head_to_xhtml(ctx, html, css, inline_css, modified)
     body = etree.SubElement(html, tag("body"), nsmap=NSMAP)
     header = front_to_xhtml(ctx, body)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import i18n
 from ...model import Brief, Footnote, Image
+from ...shared import i18n
 
 GENERATED_ID = re.compile(
     r"^(fn-|fnref-|ref-|section-|brief-|(toc|landmarks|references|endnotes)$|\w+-title$)"

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ... import i18n
 from ...inlines import plain_text
 from ...model import Contributor, Metadata
+from ...shared import i18n
 from .context import RenderContext
 from .inline import inlines_to_xhtml
 from .markup import append_text, child

@@ -22,6 +22,7 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...shared.i18n import is_rtl
 from .context import NotePlacement, RenderContext, call_id, note_id
 from .markup import EPUB_TYPE, append_text, child
 
@@ -75,7 +76,7 @@ def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> Non
     attrs = {"href": link.href}
     if text.startswith(("http://", "https://", "www.")) or text == link.href:
         attrs["class"] = "url"
-        if ctx.brief.meta.is_rtl:
+        if is_rtl(ctx.brief.meta.language):
             attrs["dir"] = "ltr"
     inlines_to_xhtml(ctx, child(parent, "a", attrs), link.children)
 
