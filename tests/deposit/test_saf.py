@@ -152,10 +152,14 @@ def item(built: Built) -> dict[str, bytes]:
     return {name.removeprefix(prefix): data for name, data in files.items()}
 
 
-def test_package_is_one_item_folder_in_one_top_folder(features: Built) -> None:
-    files = item(features)
+@pytest.mark.parametrize("name", ["features", "urdu"])
+def test_package_is_one_item_folder_in_one_top_folder(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    built: Built = request.getfixturevalue(name)
+    files = item(built)
     assert list(files)[:2] == ["contents", "dublin_core.xml"]
-    assert files["dublin_core.xml"] == dublin_core_xml(features.brief)
+    assert files["dublin_core.xml"] == dublin_core_xml(built.brief)
 
 
 def contents_lines(built: Built) -> list[tuple[str, dict[str, str]]]:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, Parser, add_verbosity
+from .common import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, Parser
 
 EPILOG = """\
 A bag is complete when every payload file is listed in every payload manifest and every listed
@@ -31,7 +31,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     result.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE")
-    add_verbosity(result)
+    result.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     return result
 
 

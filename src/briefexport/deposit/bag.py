@@ -26,9 +26,8 @@ from ..model import Brief, Contributor
 from ..options import WriteOptions
 from ..writers.zippack import pack
 from .bagfiles import DECLARATION, WRITTEN_ALGORITHMS, bag_size, manifest, payload_oxum, tag_file
+from .dublincore import doi_url
 from .renditions import package_stem, renditions
-
-DOI_RESOLVER = "https://doi.org/"
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
@@ -66,7 +65,7 @@ def info_tags(
     tags += _contact(meta.authors + meta.editors)
     tags.append(("External-Description", plain_text(meta.title)))
     if meta.doi:
-        tags.append(("External-Identifier", f"{DOI_RESOLVER}{meta.doi}"))
+        tags.append(("External-Identifier", doi_url(meta.doi)))
     if meta.publisher_id:
         tags.append(("External-Identifier", meta.publisher_id))
     sizes = [len(data) for data in payload.values()]

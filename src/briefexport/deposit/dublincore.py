@@ -31,11 +31,6 @@ class DcValue:
     value: str
     language: str | None = None
 
-    @property
-    def field(self) -> str:
-        """``dc.title``, ``dc.contributor.author``, ..."""
-        return ".".join(["dc", self.element, *([self.qualifier] if self.qualifier else [])])
-
 
 def doi_url(doi: str) -> str:
     """The DOI as a resolvable URL."""
