@@ -23,7 +23,8 @@ from ...model import (
     TextStyle,
 )
 from ...shared.i18n import is_rtl
-from .context import NotePlacement, RenderContext, call_id, note_id
+from ...shared.notes import call_id, note_id
+from .context import NotePlacement, RenderContext
 from .markup import EPUB_TYPE, append_text, child
 
 STYLE_ELEMENTS: dict[TextStyle, tuple[str, dict[str, str]]] = {
