@@ -30,7 +30,7 @@ from ...model import (
 from ...rules.citations import citation_from_text
 from ...shared.markdown_spans import span_class
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 _ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>|~^{}#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _DELIMITERS = {TextStyle.BOLD: "**", TextStyle.ITALIC: "*"}

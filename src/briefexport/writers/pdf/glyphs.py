@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
