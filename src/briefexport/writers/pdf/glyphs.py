@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
@@ -55,7 +55,7 @@ def _style_coverage(folder: Path) -> frozenset[int]:
 
 
 def _style_font_coverage(folder: Path) -> set[int]:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # lazy: style fonts only
+    from fontTools.ttLib import TTFont  # lazy: style fonts only
 
     points: set[int] = set()
     for path in sorted(folder.rglob("*")):
