@@ -8,7 +8,9 @@ Figure paths are checked where the image is read (:mod:`briefexport.reader.block
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from collections import Counter
+from pathlib import Path
 
 from lxml import etree
 
@@ -37,14 +39,27 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
 
 
 def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    from babel.core import Locale, UnknownLocaleError
-
     language = root.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+    primary = language.replace("-", "_").split("_")[0]
+    if _has_locale_data(primary):
+        return []
+    from babel.core import Locale, UnknownLocaleError  # aliases and likely subtags
+
     try:
-        Locale.parse(language.replace("-", "_").split("_")[0])
+        Locale.parse(primary)
     except (UnknownLocaleError, ValueError):
         return [at.error(root, f"xml:lang {language!r} does not name a known language")]
     return []
+
+
+def _has_locale_data(primary: str) -> bool:
+    """Babel has data for this language under its own name (what ``Locale.parse`` tries
+    first), found without importing Babel, which costs more than the rest of a JATS export."""
+    if not (primary.isascii() and primary.isalpha()):
+        return False
+    spec = importlib.util.find_spec("babel")
+    folders = (spec.submodule_search_locations if spec else None) or []
+    return any((Path(f) / "locale-data" / f"{primary.lower()}.dat").is_file() for f in folders)
 
 
 def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:

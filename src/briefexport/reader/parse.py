@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 from pathlib import Path
 
 from lxml import etree
@@ -170,9 +169,17 @@ def _refuse_declarations(tree: etree._ElementTree, name: str) -> None:
         raise RejectedError(problems)
 
 
+SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "brief.rng"
+
+
 @functools.cache
 def _schema() -> etree.RelaxNG:
-    source = files("briefexport").joinpath("schema/brief.rng").read_bytes()
+    if SCHEMA.is_file():  # an installed package: no need to import importlib.resources
+        source = SCHEMA.read_bytes()
+    else:
+        from importlib.resources import files
+
+        source = files("briefexport").joinpath("schema/brief.rng").read_bytes()
     return etree.RelaxNG(etree.fromstring(source))
 
 
