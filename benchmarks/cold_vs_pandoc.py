@@ -16,7 +16,8 @@ the page of their first call.
 
 Usage::
 
-    python benchmarks/cold_vs_pandoc.py [--runs 5] [--pages 4,40,120,400] [--formats pdf,all]
+    python benchmarks/cold_vs_pandoc.py [--runs 5] [--long-runs 1] [--pages 4,40,120,400]
+        [--formats pdf,docx,epub,jats,all] [--only seed,...] [--out benchmarks/RESULTS.md]
 
 Needs, for the benchmark only: pandoc (``pip install pypandoc-binary`` ships pandoc 3.9), the
 ``weasyprint`` command for pandoc's PDF route (this Python's ``bin`` folder is put first on
@@ -43,6 +44,7 @@ from report import Cell, Side, Usage, write_report
 SEED = REPO.parent / "shared" / "seeds" / "000_6953af264a2119c8.txt"
 FORMATS = ("pdf", "docx", "epub", "jats", "all")
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "epub": ".epub", "jats": ".jats.xml"}
+LONG_PAGES = 300
 
 
 def run_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> Usage:
@@ -110,7 +112,10 @@ def environment_lines(pandoc: str) -> list[str]:
     import weasyprint
 
     version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout
+    git = ["git", "-C", str(REPO), "describe", "--always", "--dirty"]
+    commit = subprocess.run(git, capture_output=True, text=True).stdout.strip() or "unknown"
     return [
+        f"- briefexport at commit {commit}",
         f"- machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}",
         f"- Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}, "
         f"{version.splitlines()[0]}",
@@ -120,6 +125,9 @@ def environment_lines(pandoc: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--long-runs", type=int, help=f"runs for briefs of {LONG_PAGES}+ pages (default: --runs)"
+    )
     parser.add_argument("--pages", default="4,40,120,400", help="generated brief sizes")
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--only", default="", help="comma-separated brief names to keep")
@@ -130,14 +138,19 @@ def main() -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package runs from compiled bytecode
     pages = [int(count) for count in args.pages.split(",") if count]
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    lines = [f"- started {started.isoformat()}; load average {_load()}; {args.runs} runs a cell"]
+    runs = f"{args.runs} runs a cell" + (
+        f" ({args.long_runs} for briefs of {LONG_PAGES}+ pages)" if args.long_runs else ""
+    )
+    lines = [f"- started {started.isoformat()}; load average {_load()}; {runs} after a warm-up"]
     cells = []
     with tempfile.TemporaryDirectory() as folder:
         for case in cases(Path(folder), pages, SEED):
             if args.only and case.name not in args.only.split(","):
                 continue
+            is_long = case.name.startswith("generated") and case.pages >= LONG_PAGES
+            runs = args.long_runs if is_long and args.long_runs else args.runs
             for fmt in args.formats.split(","):
-                cells.append(measure(case, fmt, args.runs, pandoc, env))
+                cells.append(measure(case, fmt, runs, pandoc, env))
                 print(cells[-1].row(), flush=True)
     lines.append(f"- finished with load average {_load()}")
     command = "python benchmarks/cold_vs_pandoc.py " + " ".join(sys.argv[1:])

@@ -39,6 +39,8 @@ class Case:
     xml: Path
     markdown: Path
     brief: Brief
+    pages: int = 0
+    """Pages asked of a generated brief (0 for the others)."""
 
 
 def generated(pages: int) -> Brief:
@@ -62,7 +64,9 @@ def _no_lead(block: Block) -> Block:
     return block
 
 
-def write_case(name: str, brief: Brief, folder: Path, xml: Path | None = None) -> Case:
+def write_case(
+    name: str, brief: Brief, folder: Path, xml: Path | None = None, pages: int = 0
+) -> Case:
     """Canonical XML (unless ``xml`` exists already) and pandoc's Markdown in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     options = default_options(brief)
@@ -70,7 +74,7 @@ def write_case(name: str, brief: Brief, folder: Path, xml: Path | None = None) -
         xml = export_brief(brief, "jats", folder / "brief.xml", options)
     markdown = export_brief(brief, "markdown", folder / "brief.md", options)
     markdown.write_text(ATTRIBUTE_LINE.sub("", markdown.read_text("utf-8")), "utf-8")
-    return Case(name, xml, markdown, brief)
+    return Case(name, xml, markdown, brief, pages)
 
 
 def cases(folder: Path, pages: list[int], seed: Path) -> list[Case]:
@@ -82,7 +86,7 @@ def cases(folder: Path, pages: list[int], seed: Path) -> list[Case]:
         found.append(write_case("seed", import_file(seed, "text"), folder / "seed"))
     for count in pages:
         name = f"generated {count} pp"
-        found.append(write_case(name, generated(count), folder / f"gen{count}"))
+        found.append(write_case(name, generated(count), folder / f"gen{count}", pages=count))
     return found
 
 
