@@ -132,6 +132,7 @@ def main() -> None:
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--only", default="", help="comma-separated brief names to keep")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--seed", type=Path, default=SEED, help="the seed brief's extracted text")
     args = parser.parse_args()
     pandoc = pandoc_path()
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -144,7 +145,7 @@ def main() -> None:
     lines = [f"- started {started.isoformat()}; load average {_load()}; {runs} after a warm-up"]
     cells = []
     with tempfile.TemporaryDirectory() as folder:
-        for case in cases(Path(folder), pages, SEED):
+        for case in cases(Path(folder), pages, args.seed):
             if args.only and case.name not in args.only.split(","):
                 continue
             is_long = case.name.startswith("generated") and case.pages >= LONG_PAGES
