@@ -19,7 +19,7 @@ No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not
 from __future__ import annotations
 
 # isort: off
-from . import startup  # before WeasyPrint: it defers font tools that briefs rarely need
+from . import startup  # before WeasyPrint: it trims WeasyPrint's start-up
 # isort: on
 
 from functools import partial
@@ -60,7 +60,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
-    startup.forget_stand_ins()
+    startup.finish_start_up()
     hyphenation.install()
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()

@@ -11,19 +11,26 @@ WeasyPrint 70 moves a note to the next page while its call stays behind in two p
 
 Why this mechanism: laying the whole brief out again for each page with a stray note (what
 :mod:`.footnotes` did alone) costs one full layout per stray page, so time grew faster than
-the brief; re-laying out from the first stray page still repeats the rest of the document, and
-WeasyPrint's layout cannot be resumed safely (shared computed styles, no re-entrant
-``layout_document``). Correcting the decision where it is made costs nothing extra: one layout.
+the brief. Re-laying out only from the first stray page still repeats the rest of the
+document, and WeasyPrint's layout cannot be resumed safely (computed styles are shared, its
+``layout_document`` is not re-entrant, footnote state would be reset by hand). Deciding every
+correction from one layout costs at least a second layout, and each correction moves the
+pages after it, so decisions taken from the first layout go stale. Correcting the decision
+where WeasyPrint makes it costs nothing extra: one layout, checked afterwards.
 
-The adaptation is two small changes, both active only while :func:`keeping_notes_with_calls`
-is entered in the current thread, so other WeasyPrint users in the process are untouched:
+The adaptation has two parts:
 
-1. ``_linebox_layout`` is wrapped so that, for that call, the layout context reads as if it
-   were inside columns, the one condition under which WeasyPrint never takes the first path;
-   the ordinary orphans and widows rules then carry the block over instead of its notes.
-   Every other attribute and method is the real context's.
-2. notes get ``footnote-policy: line`` (:data:`NOTE_POLICY_CSS`), so a note that does not fit
-   takes its calling line to the next page (CSS GCPM 3, "footnote-policy").
+1. while :func:`keeping_notes_with_calls` is entered in the current thread (other WeasyPrint
+   users in the process are untouched), ``_linebox_layout`` gets a view of the layout context
+   that reads as inside columns, the one condition under which WeasyPrint never takes the
+   first path; the ordinary orphans and widows rules then carry the block over instead of its
+   notes. Every other attribute and method is the real context's;
+2. the generated stylesheet gives notes ``footnote-policy: line`` (:data:`NOTE_POLICY_CSS`),
+   so a note that does not fit takes its calling line to the next page (CSS GCPM 3).
+
+Tried on the briefs' own content (paragraphs, lists, tables, figures, quotes); not on notes
+inside real multi-column boxes (the view steps aside there), floats, flex or grid, where the
+check after layout still applies.
 
 It is pinned: WeasyPrint 70.0 and a SHA-256 of ``_linebox_layout``'s source as reviewed.
 With any other version the wrapper is not installed and :mod:`.footnotes` still corrects
@@ -41,7 +48,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 SUPPORTED_VERSION = "70.0"
 LINEBOX_SOURCE_SHA256 = "e07bbe000974787ee370be1f419a01a21b327a1a1e3025a65afd47589060883d"
 NOTE_POLICY_CSS = "span.footnote { footnote-policy: line; }\n"

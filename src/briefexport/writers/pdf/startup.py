@@ -1,11 +1,18 @@
-"""Load fontTools' subsetter and variable-font instancer only if WeasyPrint calls them.
+"""WeasyPrint's start-up, paid by every cold ``--to pdf``, reduced to what a brief uses.
 
-WeasyPrint 70 imports both when it is imported (``weasyprint/pdf/fonts.py``): about a fifth
-of its import time, paid by every cold ``--to pdf``. It calls them only for variable fonts
+Importing this module, before WeasyPrint, does two things, undone or made harmless by
+:func:`finish_start_up` once WeasyPrint is imported:
+
+* ``ctypes.util.find_library`` answers from the loader cache, without running ``gcc`` and
+  ``ld`` some 30 times while WeasyPrint looks for its libraries (:mod:`.libraries`);
+* fontTools' subsetter and variable-font instancer load only if WeasyPrint calls them.
+
+WeasyPrint 70 imports both fontTools modules when it is imported (``weasyprint/pdf/fonts.py``),
+a large share of its own import time. It calls them only for variable fonts
 (``instantiateVariableFont``) and when HarfBuzz's own subsetter is missing (``subset``); a
 brief printed with the house fonts uses neither.
 
-Importing this module, before WeasyPrint, puts stand-ins in ``sys.modules``:
+For them this module puts stand-ins in ``sys.modules``:
 
 * ``fontTools.subset`` becomes a module loaded on first attribute use (the standard library's
   :class:`importlib.util.LazyLoader`);
@@ -13,8 +20,8 @@ Importing this module, before WeasyPrint, puts stand-ins in ``sys.modules``:
   any other name asked of it loads the real module at once.
 
 Nothing changes for code that uses them: the real modules load then. The instancer's
-stand-in leaves ``sys.modules`` once WeasyPrint holds it (:func:`forget_stand_ins`). If
-WeasyPrint was already imported, nothing is done.
+stand-in leaves ``sys.modules`` once WeasyPrint holds it. If WeasyPrint was already imported,
+nothing is done.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ import sys
 import types
 from collections.abc import Callable
 from typing import Any
+
+from . import libraries
 
 LAZY_MODULES = ("fontTools.subset",)
 INSTANCER = "fontTools.varLib.instancer"
@@ -83,10 +92,15 @@ def defer_font_tools() -> None:
         sys.modules[INSTANCER] = _ImportedOnUse(INSTANCER, INSTANCER_FUNCTIONS)
 
 
-def forget_stand_ins() -> None:
-    """Once WeasyPrint holds its stand-in, later importers get the real module."""
-    if isinstance(sys.modules.get(INSTANCER), _ImportedOnUse) and "weasyprint" in sys.modules:
+def finish_start_up() -> None:
+    """Once WeasyPrint is imported: ``find_library`` back, the real instancer for others."""
+    if "weasyprint" not in sys.modules:
+        return
+    libraries.restore()
+    if isinstance(sys.modules.get(INSTANCER), _ImportedOnUse):
         del sys.modules[INSTANCER]
 
 
-defer_font_tools()
+if "weasyprint" not in sys.modules:
+    libraries.use_loader_cache()
+    defer_font_tools()
