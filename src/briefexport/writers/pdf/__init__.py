@@ -45,6 +45,8 @@ from .stylesheet import style_root, stylesheets
 
 PDF_A_CLASS = "pdf-a"
 
+startup.finish_start_up()  # WeasyPrint is imported: give back what its import borrowed
+
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
@@ -60,7 +62,6 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
-    startup.finish_start_up()
     hyphenation.install()
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()

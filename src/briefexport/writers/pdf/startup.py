@@ -1,7 +1,7 @@
 """WeasyPrint's start-up, paid by every cold ``--to pdf``, reduced to what a brief uses.
 
 Importing this module, before WeasyPrint, does two things, undone or made harmless by
-:func:`finish_start_up` once WeasyPrint is imported:
+:func:`finish_start_up`, which the PDF writer calls as soon as it has imported WeasyPrint:
 
 * ``ctypes.util.find_library`` answers from the loader cache, without running ``gcc`` and
   ``ld`` some 30 times while WeasyPrint looks for its libraries (:mod:`.libraries`);
