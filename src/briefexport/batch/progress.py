@@ -42,8 +42,9 @@ class RichProgress:
             TextColumn("{task.fields[failed]} failed"),
             _rate_column(),
             TimeElapsedColumn(),
-            TextColumn("left"),
+            TextColumn("elapsed"),
             TimeRemainingColumn(),
+            TextColumn("left"),
             console=Console(stderr=True),
             transient=False,
         )
