@@ -13,15 +13,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..output import output_path
-from ..styles import default_style_dir
+from ..shared.brand import load_brand
+from ..shared.styles import default_style_dir
 from .discovery import Source
 from .jobs import ExportSettings, Job, JobResult
 from .manifest import FreshnessCheck, Manifest, OutputRecord, Settings, file_digest, folder_digest
 
 
 def run_settings(export: ExportSettings) -> Settings:
-    """The version, style digest and options every output of this run is made with."""
+    """The version, style digest and options every output of this run is made with.
+
+    The style's brand file is read first, so an unusable style stops the run before any work
+    (:class:`~briefexport.errors.InvalidStyleError`).
+    """
     from .. import __version__
+
+    style_dir = export.style_dir or default_style_dir()
+    load_brand(style_dir)
 
     epoch = export.timestamp.isoformat() if export.timestamp else None
     template = file_digest(export.reference_docx) if export.reference_docx else None
@@ -32,7 +40,7 @@ def run_settings(export: ExportSettings) -> Settings:
         "series": export.series,
         "timestamp": epoch,
     }
-    return Settings(__version__, folder_digest(export.style_dir or default_style_dir()), options)
+    return Settings(__version__, folder_digest(style_dir), options)
 
 
 @dataclass(frozen=True, slots=True)

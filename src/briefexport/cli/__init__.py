@@ -21,6 +21,7 @@ COMMANDS = {
     "formats": "briefexport.cli.formats",
     "import": "briefexport.cli.importing",
     "batch": "briefexport.cli.batch",
+    "verify": "briefexport.cli.verify",
 }
 EXPORT_COMMAND = "briefexport.cli.export"
 

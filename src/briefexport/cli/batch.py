@@ -19,9 +19,10 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from ..errors import BriefexportError, OutputError
-from ..options import Paper, PdfStandard
+from ..options import PdfStandard
+from ..shared.brand import Paper
 from .common import EXIT_INPUT, EXIT_OUTPUT, Parser, add_verbosity, configure_logging
-from .export import check_paths, parse_formats
+from .export import check_paths, check_style, parse_formats
 
 if TYPE_CHECKING:
     from ..batch.summary import ProgressSink
@@ -106,6 +107,8 @@ def run(args: list[str]) -> int:
     problem = check_paths(options)
     if problem:
         print(f"briefexport: error: {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    if not check_style(options):
         return EXIT_INPUT
     return _convert(options, formats)
 
