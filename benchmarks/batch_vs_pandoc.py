@@ -25,6 +25,7 @@ import argparse
 import dataclasses
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -83,16 +84,37 @@ def write_collection(folder: Path, count: int) -> tuple[Path, Path]:
     return xml_folder, markdown_folder
 
 
-class MemorySampler:
-    """Peak resident memory per descendant process of ``root``, sampled every 0.1 s."""
+def children_cpu() -> float:
+    """CPU seconds of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclasses.dataclass
+class Measure:
+    """Wall-clock and CPU seconds of a whole batch, and the workers' memory."""
+
+    wall: float
+    cpu: float
+    peaks_mb: list[float] = dataclasses.field(default_factory=list)
+    largest_timeline_mb: list[float] = dataclasses.field(default_factory=list)
+
+
+class ProcessSampler:
+    """Every 0.1 s: resident memory and CPU time of each descendant of ``root``.
+
+    Local workers are children of the fork server, not of the batch process, so their CPU time
+    never reaches ``RUSAGE_CHILDREN``; the last sample of each stands for it.
+    """
 
     def __init__(self, root: int) -> None:
         self.root = root
-        self.peaks: dict[int, int] = {}
+        self.memory: dict[int, list[int]] = {}
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> MemorySampler:
+    def __enter__(self) -> ProcessSampler:
         self._thread.start()
         return self
 
@@ -108,145 +130,184 @@ class MemorySampler:
                 continue
             for child in children:
                 try:
-                    rss = child.memory_info().rss
+                    rss, times = child.memory_info().rss, child.cpu_times()
                 except psutil.Error:
                     continue
-                self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), rss)
+                self.memory.setdefault(child.pid, []).append(rss)
+                self.cpu[child.pid] = times.user + times.system
 
-    def worker_peaks_mb(self) -> list[float]:
-        """Peaks in MB, in order of the processes' first appearance."""
-        return [rss / 2**20 for rss in self.peaks.values()]
+    def measure(self, wall: float, direct_cpu: float) -> Measure:
+        """Peaks per process in MB, and the largest one's memory at each quarter of its life."""
+        peaks = {pid: max(samples) for pid, samples in self.memory.items()}
+        largest = self.memory[max(peaks, key=peaks.__getitem__)] if peaks else [0]
+        quarters = [largest[min(len(largest) - 1, len(largest) * q // 4)] for q in (1, 2, 3, 4)]
+        return Measure(
+            wall,
+            direct_cpu + sum(self.cpu.values()),
+            [rss / 2**20 for rss in peaks.values()],
+            [rss / 2**20 for rss in quarters],
+        )
 
 
-def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> tuple[float, list[float]]:
-    """Seconds for one batch process, and each worker's peak memory."""
+def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
+    """One batch process: its time, CPU time and the workers' memory."""
     command = [sys.executable, "-m", "briefexport", "batch", str(collection), "--to", formats]
     command += ["-o", str(out), "-j", str(jobs), "--force", "-q"]
     environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    start = time.perf_counter()
+    cpu_before, start = children_cpu(), time.perf_counter()
     process = subprocess.Popen(command, env=environment)
-    with MemorySampler(process.pid) as sampler:
+    with ProcessSampler(process.pid) as sampler:
         status = process.wait()
-    seconds = time.perf_counter() - start
-    if status not in (0,):
+    wall = time.perf_counter() - start
+    if status != 0:
         raise SystemExit(f"briefexport batch failed with status {status}")
-    return seconds, sampler.worker_peaks_mb()
+    return sampler.measure(wall, children_cpu() - cpu_before)
 
 
-def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> float:
-    """Seconds for one pandoc process per brief, one after another."""
+def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measure:
+    """One pandoc process per brief, one after another: time and CPU time."""
     out.mkdir(parents=True, exist_ok=True)
     engine = ["--pdf-engine", str(Path(sys.executable).parent / "weasyprint")]
-    start = time.perf_counter()
+    cpu_before, start = children_cpu(), time.perf_counter()
     for source in sorted(markdown_folder.glob("*.md")):
         target = out / f"{source.stem}.{PANDOC_TARGET.get(fmt, fmt)}"
         command = [pandoc, str(source), "-s", "-o", str(target)] + (engine if fmt == "pdf" else [])
         subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
+    return Measure(time.perf_counter() - start, children_cpu() - cpu_before)
 
 
-def peak_kilobytes() -> int:
-    """The calling process's peak resident memory (Linux reports kilobytes)."""
-    import resource
+def worker_state() -> tuple[float, int]:
+    """CPU seconds and peak resident kilobytes of the calling (Dask worker) process."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+@dataclasses.dataclass
+class Cluster:
+    """A running two-worker LocalCluster."""
+
+    address: str
+    startup: float
+    probe: Callable[[], dict[str, tuple[float, int]]]
 
 
 @contextmanager
-def dask_cluster() -> Iterator[tuple[str, float, Callable[[], list[float]]]]:
-    """A two-worker LocalCluster: its address, start-up seconds and a memory probe."""
+def dask_cluster() -> Iterator[Cluster]:
+    """Start a two-worker LocalCluster (single-threaded workers) and time its start-up."""
     from distributed import Client, LocalCluster
 
     start = time.perf_counter()
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
     with cluster, Client(cluster) as client:
         startup = time.perf_counter() - start
-
-        def worker_memory() -> list[float]:
-            usage = client.run(peak_kilobytes)
-            return [kilobytes / 1024 for kilobytes in usage.values()]
-
-        yield cluster.scheduler_address, startup, worker_memory
+        yield Cluster(cluster.scheduler_address, startup, lambda: client.run(worker_state))
 
 
-def run_dask(address: str, collection: Path, out: Path, formats: tuple[str, ...]) -> float:
-    """Seconds for one batch on the cluster (client connection included)."""
+def run_dask(cluster: Cluster, collection: Path, out: Path, formats: tuple[str, ...]) -> Measure:
+    """One batch on the cluster (client connection included); CPU of workers and client."""
+    before, own_before = cluster.probe(), time.process_time()
     start = time.perf_counter()
-    run = RunOptions(executor="dask", scheduler=address, force=True)
-    summary = convert_collection(collection, out, formats, run)
+    summary = convert_collection(
+        collection, out, formats, RunOptions(executor="dask", scheduler=cluster.address, force=True)
+    )
+    wall = time.perf_counter() - start
     if summary.exit_status:
         raise SystemExit(f"the Dask batch failed: {summary.counts()}")
-    return time.perf_counter() - start
+    after = cluster.probe()
+    cpu = sum(after[name][0] - before[name][0] for name in after) + time.process_time() - own_before
+    return Measure(wall, cpu, [after[name][1] / 1024 for name in after])
 
 
 @dataclasses.dataclass
 class Row:
-    """One format: per-brief seconds for each way, and memory."""
+    """One format measured every way; seconds are per brief."""
 
     name: str
-    ours: dict[int, float] = dataclasses.field(default_factory=dict)
-    memory: dict[int, list[float]] = dataclasses.field(default_factory=dict)
-    pandoc: float = 0.0
-    dask: float | None = None
-    dask_memory: list[float] = dataclasses.field(default_factory=list)
+    count: int
+    ours: dict[int, Measure] = dataclasses.field(default_factory=dict)
+    pandoc: Measure = dataclasses.field(default_factory=lambda: Measure(0.0, 0.0))
+    dask: Measure | None = None
 
     def line(self) -> str:
-        one, two = self.ours[1], self.ours[2]
-        dask = f"{self.dask:.3f}" if self.dask is not None else "-"
-        peak = max(max(self.memory[1]), max(self.memory[2]))
-        return (
-            f"| {self.name} | {one:.3f} | {two:.3f} | {self.pandoc:.3f} | {one / self.pandoc:.2f} "
-            f"| {two / self.pandoc:.2f} | {one / two:.2f} | {dask} | {peak:.0f} |"
-        )
+        one, two, pandoc, n = self.ours[1], self.ours[2], self.pandoc, self.count
+        dask = f"{self.dask.wall / n:.3f}" if self.dask else "-"
+        dask_speed = f"{one.wall / self.dask.wall:.2f}" if self.dask else "-"
+        peak = max(*one.peaks_mb, *two.peaks_mb)
+        cells = [
+            self.name,
+            f"{one.wall / n:.3f}",
+            f"{one.cpu / n:.3f}",
+            f"{two.wall / n:.3f}",
+            dask,
+            f"{pandoc.wall / n:.3f}",
+            f"{pandoc.cpu / n:.3f}",
+            f"{one.wall / pandoc.wall:.2f}",
+            f"{one.cpu / pandoc.cpu:.2f}",
+            f"{one.wall / two.wall:.2f}",
+            dask_speed,
+            f"{peak:.0f}",
+        ]
+        return "| " + " | ".join(cells) + " |"
 
 
 def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]:
+    """Every way for every format; returns the rows and notes for the table."""
     xml_folder, markdown_folder = write_collection(work / "collection", args.count)
-    notes = [f"{args.count} generated briefs"]
-    rows = [Row(name) for name in (*args.formats, "all")]
+    rows = [Row(name, args.count) for name in (*args.formats, "all")]
     for row in rows:
         formats = ",".join(ALL) if row.name == "all" else row.name
         for jobs in (1, 2):
-            seconds, peaks = run_ours(xml_folder, work / f"ours-{row.name}-{jobs}", formats, jobs)
-            row.ours[jobs], row.memory[jobs] = seconds / args.count, peaks
-            print(f"ours {row.name} -j {jobs}: {seconds:.1f} s, worker peaks {peaks}", flush=True)
+            row.ours[jobs] = run_ours(xml_folder, work / f"ours-{row.name}-{jobs}", formats, jobs)
+            print(f"ours {row.name} -j {jobs}: {row.ours[jobs]}", flush=True)
+    pandoc = {
+        fmt: run_pandoc(args.pandoc, markdown_folder, work / f"pandoc-{fmt}", fmt)
+        for fmt in dict.fromkeys((*args.formats, *ALL))
+    }
+    print(f"pandoc: {pandoc}", flush=True)
     for row in rows[:-1]:
-        row.pandoc = run_pandoc(args.pandoc, markdown_folder, work / f"pandoc-{row.name}", row.name)
-        row.pandoc /= args.count
-        print(f"pandoc {row.name}: {row.pandoc * args.count:.1f} s", flush=True)
-    others = [fmt for fmt in ALL if fmt not in args.formats]
-    extra = sum(run_pandoc(args.pandoc, markdown_folder, work / f"pandoc-{f}", f) for f in others)
-    rows[-1].pandoc = sum(row.pandoc for row in rows[:-1]) + extra / args.count
+        row.pandoc = pandoc[row.name]
+    rows[-1].pandoc = Measure(
+        sum(pandoc[fmt].wall for fmt in ALL), sum(pandoc[fmt].cpu for fmt in ALL)
+    )
+    pages = page_range(work / "ours-pdf-1")
+    notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}"]
+    pdf_run = rows[args.formats.index("pdf")].ours[1] if "pdf" in args.formats else None
+    if pdf_run:
+        timeline = ", ".join(f"{mb:.0f}" for mb in pdf_run.largest_timeline_mb)
+        notes.append(f"largest local worker of the PDF -j 1 run, MB at each quarter: {timeline}")
     if not args.skip_dask:
-        notes.append(dask_rows(rows, xml_folder, work, args.count))
-    notes.append(f"pages per brief: {page_range(work / 'ours-pdf-1')}")
+        notes.append(dask_rows(rows, xml_folder, work))
     return rows, notes
 
 
-def dask_rows(rows: list[Row], collection: Path, work: Path, count: int) -> str:
-    with dask_cluster() as (address, startup, worker_memory):
+def dask_rows(rows: list[Row], collection: Path, work: Path) -> str:
+    """The Dask column, and a note on start-up and the workers' memory."""
+    with dask_cluster() as cluster:
         for row in rows:
             formats = ALL if row.name == "all" else (row.name,)
-            row.dask = run_dask(address, collection, work / f"dask-{row.name}", formats) / count
-            row.dask_memory = worker_memory()
-            print(f"dask {row.name}: {row.dask * count:.1f} s, peaks {row.dask_memory}", flush=True)
-    peaks = ", ".join(f"{row.name} {max(row.dask_memory):.0f}" for row in rows)
-    return f"LocalCluster start-up {startup:.1f} s; Dask worker peak MB after each run: {peaks}"
+            row.dask = run_dask(cluster, collection, work / f"dask-{row.name}", formats)
+            print(f"dask {row.name}: {row.dask}", flush=True)
+    peaks = ", ".join(f"{row.name} {max(row.dask.peaks_mb):.0f}" for row in rows if row.dask)
+    return (
+        f"LocalCluster start-up {cluster.startup:.1f} s (not in the Dask column); the Dask "
+        f"workers' peak memory in MB after each run, in order: {peaks}"
+    )
 
 
 def page_range(folder: Path) -> str:
     import pikepdf
 
     pages = [len(pikepdf.open(path).pages) for path in folder.glob("*.pdf")]
-    return f"{min(pages)} to {max(pages)}" if pages else "no PDF"
+    return f"{min(pages)} to {max(pages)}" if pages else "not counted (no PDF run)"
 
 
 def table(rows: list[Row]) -> list[str]:
+    """The Markdown table: seconds per brief, ratios to pandoc, speed-ups, memory."""
     header = (
-        "| format | ours -j 1 s/brief | ours -j 2 s/brief | pandoc s/file | ratio -j 1 "
-        "| ratio -j 2 | speed-up -j 2 | Dask 2 workers s/brief | largest worker peak MB |"
+        "| format | ours -j 1 | ours -j 1 CPU | ours -j 2 | Dask 2 workers | pandoc "
+        "| pandoc CPU | ratio | CPU ratio | speed-up -j 2 | speed-up Dask | peak MB |"
     )
-    return [header, "|" + "---|" * 9, *(row.line() for row in rows)]
+    return [header, "|" + "---|" * 12, *(row.line() for row in rows)]
 
 
 def main() -> None:
