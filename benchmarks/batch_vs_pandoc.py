@@ -231,6 +231,7 @@ class Row:
     def line(self) -> str:
         one, two, pandoc, n = self.ours[1], self.ours[2], self.pandoc, self.count
         dask = f"{self.dask.wall / n:.3f}" if self.dask else "-"
+        dask_cpu = f"{self.dask.cpu / n:.3f}" if self.dask else "-"
         dask_speed = f"{one.wall / self.dask.wall:.2f}" if self.dask else "-"
         peak = max(*one.peaks_mb, *two.peaks_mb)
         cells = [
@@ -239,6 +240,7 @@ class Row:
             f"{one.cpu / n:.3f}",
             f"{two.wall / n:.3f}",
             dask,
+            dask_cpu,
             f"{pandoc.wall / n:.3f}",
             f"{pandoc.cpu / n:.3f}",
             f"{one.wall / pandoc.wall:.2f}",
@@ -253,7 +255,7 @@ class Row:
 def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]:
     """Every way for every format; returns the rows and notes for the table."""
     xml_folder, markdown_folder = write_collection(work / "collection", args.count)
-    rows = [Row(name, args.count) for name in (*args.formats, "all")]
+    rows = [Row(name, args.count) for name in (*args.formats, *(() if args.skip_all else ["all"]))]
     for row in rows:
         formats = ",".join(ALL) if row.name == "all" else row.name
         for jobs in (1, 2):
@@ -261,14 +263,13 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]
             print(f"ours {row.name} -j {jobs}: {row.ours[jobs]}", flush=True)
     pandoc = {
         fmt: run_pandoc(args.pandoc, markdown_folder, work / f"pandoc-{fmt}", fmt)
-        for fmt in dict.fromkeys((*args.formats, *ALL))
+        for fmt in dict.fromkeys((*args.formats, *(() if args.skip_all else ALL)))
     }
     print(f"pandoc: {pandoc}", flush=True)
-    for row in rows[:-1]:
-        row.pandoc = pandoc[row.name]
-    rows[-1].pandoc = Measure(
-        sum(pandoc[fmt].wall for fmt in ALL), sum(pandoc[fmt].cpu for fmt in ALL)
-    )
+    for row in rows:
+        row.pandoc = pandoc.get(row.name) or Measure(
+            sum(pandoc[fmt].wall for fmt in ALL), sum(pandoc[fmt].cpu for fmt in ALL)
+        )
     pages = page_range(work / "ours-pdf-1")
     notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}"]
     pdf_run = rows[args.formats.index("pdf")].ours[1] if "pdf" in args.formats else None
@@ -304,10 +305,10 @@ def page_range(folder: Path) -> str:
 def table(rows: list[Row]) -> list[str]:
     """The Markdown table: seconds per brief, ratios to pandoc, speed-ups, memory."""
     header = (
-        "| format | ours -j 1 | ours -j 1 CPU | ours -j 2 | Dask 2 workers | pandoc "
+        "| format | ours -j 1 | ours -j 1 CPU | ours -j 2 | Dask 2 workers | Dask CPU | pandoc "
         "| pandoc CPU | ratio | CPU ratio | speed-up -j 2 | speed-up Dask | peak MB |"
     )
-    return [header, "|" + "---|" * 12, *(row.line() for row in rows)]
+    return [header, "|" + "---|" * 13, *(row.line() for row in rows)]
 
 
 def main() -> None:
@@ -316,6 +317,7 @@ def main() -> None:
     parser.add_argument("--pandoc", default=shutil.which("pandoc") or "pandoc")
     parser.add_argument("--formats", type=lambda text: tuple(text.split(",")), default=FORMATS)
     parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--skip-all", action="store_true", help="no row for --to all")
     parser.add_argument("--report", type=Path, help="also write the table to this file")
     args = parser.parse_args()
     load = os.getloadavg()

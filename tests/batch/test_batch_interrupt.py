@@ -4,6 +4,7 @@ Also a worker that dies: its brief is tried once more, then reported, and the ot
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -13,6 +14,8 @@ from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from briefexport.batch import RunOptions, convert_collection
 from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
@@ -39,18 +42,30 @@ def wait_for_first_output(out: Path, process: subprocess.Popen[str]) -> None:
         time.sleep(0.02)
 
 
-def test_sigterm_stops_cleanly_and_a_rerun_converts_only_the_rest(tmp_path: Path) -> None:
+def stop(process: subprocess.Popen[str], how: str) -> None:
+    if how == "SIGTERM":  # a service manager stopping the command
+        process.send_signal(signal.SIGTERM)
+    else:  # Ctrl-C: the terminal signals every process of the job, workers included
+        os.killpg(process.pid, signal.SIGINT)
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
+def test_a_stop_is_clean_and_a_rerun_converts_only_the_rest(tmp_path: Path, how: str) -> None:
     collection = many_briefs(tmp_path / "collection")
     out = tmp_path / "out"
     args = ["batch", str(collection), "--to", "jats,html,docx", "-o", str(out), "-j", "1"]
     process = subprocess.Popen(
-        cli_command(*args), env=subprocess_environment(), stderr=subprocess.PIPE, text=True
+        cli_command(*args),
+        env=subprocess_environment(),
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     wait_for_first_output(out, process)
-    process.send_signal(signal.SIGTERM)
+    stop(process, how)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 1, stderr
-    assert "SIGTERM: stopping after the briefs in progress" in stderr
+    assert f"{how}: stopping after the briefs in progress" in stderr
     assert "interrupted" in stderr.splitlines()[-1]
     assert not [path for path in out.rglob("*") if path.name.endswith(".tmp")]
     records = json.loads((out / MANIFEST_NAME).read_text())["outputs"]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
-import briefexport
-from briefexport.cli import main
+import pytest
 
-from .conftest import BROKEN, GOOD, BatchRun
+import briefexport
+from briefexport.batch import ExportSettings, convert_collection
+from briefexport.cli import main
+from briefexport.errors import InvalidStyleError
+
+from .conftest import BROKEN, GOOD, REPO, BatchRun
 
 LOCATED_ERROR = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
 
@@ -101,3 +106,17 @@ def test_hidden_files_and_folders_are_skipped(batch: BatchRun, collection: Path)
     (collection / ".hidden.xml").write_text("<not-a-brief/>")
     _, _, report = batch("--to", "jats")
     assert report["briefs"] == 4
+
+
+def test_an_unusable_style_stops_the_run_before_any_work(tmp_path: Path, collection: Path) -> None:
+    style = tmp_path / "style"
+    shutil.copytree(REPO / "styles", style)
+    (style / "brand.toml").write_text("[colours\n")
+    out = tmp_path / "out"
+    assert (
+        main(["batch", str(collection), "--to", "jats", "-o", str(out), "--style", str(style)]) == 2
+    )
+    assert not out.exists()
+    with pytest.raises(InvalidStyleError):
+        convert_collection(collection, out, ["jats"], export=ExportSettings(style_dir=style))
+    assert not out.exists()

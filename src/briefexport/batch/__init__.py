@@ -15,6 +15,7 @@ reader, importers and writers, so each output is the one ``briefexport BRIEF.xml
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
@@ -76,6 +77,8 @@ def convert_collection(
     names = _checked_formats(formats)
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
     export = export or ExportSettings(timestamp=_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
+    if run.executor == "dask":  # workers elsewhere need paths that mean the same there
+        export = _absolute(export)
     started = time.monotonic()
     sources, clashes = discover(source, target, import_sources=run.import_sources)
     manifest = Manifest.load(target)
@@ -117,9 +120,18 @@ def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tup
         raise BriefexportError("the number of jobs and of briefs per worker must be at least 1")
     if run.executor not in EXECUTORS:
         raise BriefexportError(f"unknown executor {run.executor!r} (known: {', '.join(EXECUTORS)})")
-    if run.executor == "dask":  # workers elsewhere need paths that mean the same there
+    if run.executor == "dask":
         return collection.absolute(), output_dir.absolute()
     return collection, output_dir
+
+
+def _absolute(export: ExportSettings) -> ExportSettings:
+    style, template = export.style_dir, export.reference_docx
+    return dataclasses.replace(
+        export,
+        style_dir=style.absolute() if style else None,
+        reference_docx=template.absolute() if template else None,
+    )
 
 
 def _clash_failure(clash: Clash) -> Failure:

@@ -80,10 +80,12 @@ class Summary:
             yield from failure.errors
 
     def lines(self, *, verbose: bool = False) -> Iterator[str]:
-        """The summary as printed: failures with their problems, then one line of counts."""
+        """The summary as printed: failures with their problems (with ``verbose`` also the
+        warnings and the briefs converted), outputs of deleted briefs, then one line of counts."""
         yield from self.error_lines()
         if verbose:
             yield from self.warnings
+            yield from (f"{source}: converted" for source in sorted(self.converted))
         for output in self.orphaned:
             state = "removed" if output in self.pruned else "kept (use --prune to remove)"
             yield f"{output}: its brief no longer exists; {state}"

@@ -51,7 +51,12 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument("--to", required=True, metavar="FORMATS", help="comma-separated, or 'all'")
     result.add_argument("-o", "--output-dir", type=Path, required=True, metavar="OUT_DIR")
     result.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes"
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: the number of CPUs, %(default)s here)",
     )
     result.add_argument(
         "--import", dest="import_sources", action="store_true", help="also .md and .txt briefs"
@@ -73,7 +78,12 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
     result.add_argument(
         "--report", type=Path, metavar="FILE.json", help="write the summary as JSON"
     )
-    result.add_argument("--executor", choices=["local", "dask"], default="local")
+    result.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        default="local",
+        help="local worker processes (default) or a Dask cluster",
+    )
     result.add_argument(
         "--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster of -j)"
     )
