@@ -9,6 +9,7 @@ exactly as ``briefexport BRIEF.xml`` writes them.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import signal
@@ -103,15 +104,8 @@ def run_job(job: Job) -> JobResult:
         except Exception as error:  # a bug in a writer must not stop the collection
             message = f"{job.source}: error: internal error: {type(error).__name__}: {error}"
             result = JobResult(job.relative, OUTPUT_FAILED, errors=(message,))
-    return JobResult(
-        relative=result.relative,
-        status=result.status,
-        brief_digest=result.brief_digest,
-        figures=result.figures,
-        written=result.written,
-        errors=result.errors,
-        warnings=result.warnings + tuple(logged),
-        seconds=time.perf_counter() - start,
+    return dataclasses.replace(
+        result, warnings=result.warnings + tuple(logged), seconds=time.perf_counter() - start
     )
 
 
