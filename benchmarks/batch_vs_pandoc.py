@@ -133,7 +133,8 @@ class ProcessSampler:
                     rss, times = child.memory_info().rss, child.cpu_times()
                 except psutil.Error:
                     continue
-                self.memory.setdefault(child.pid, []).append(rss)
+                if rss:  # an exited process not yet reaped reads as 0
+                    self.memory.setdefault(child.pid, []).append(rss)
                 self.cpu[child.pid] = times.user + times.system
 
     def measure(self, wall: float, direct_cpu: float) -> Measure:

@@ -71,10 +71,12 @@ def _rate_column() -> Any:
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
-        """Briefs per second over the recent past."""
+        """Briefs per second since the start: steadier than an estimate from the last few."""
 
         def render(self, task: Task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text("-- briefs/s" if speed is None else f"{speed:.1f} briefs/s")
+            elapsed = task.finished_time or task.elapsed
+            if not elapsed or not task.completed:
+                return Text("-- briefs/s")
+            return Text(f"{task.completed / elapsed:.1f} briefs/s")
 
     return RateColumn()

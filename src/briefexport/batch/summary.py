@@ -98,7 +98,8 @@ class Summary:
             f"failed {len(self.failed)} of {self.briefs} briefs in {self.seconds:.1f} s"
         )
         if self.warnings:
-            line += f"; {len(self.warnings)} warnings (-v shows them)"
+            count = len(self.warnings)
+            line += f"; {count} warning{'s' if count > 1 else ''} (-v shows them)"
         if self.interrupted:
             line += f"; interrupted, {self.not_started} not started (run again to resume)"
         return line
