@@ -83,3 +83,12 @@ def test_both_engines_print_the_same_page_size(tmp_path: Path) -> None:
             box = document.pages[0].mediabox
             sizes.add(tuple(round(float(value)) for value in box))
     assert sizes == {(0, 0, 612, 792)}
+
+
+def test_attached_source_equals_the_jats_export(tmp_path: Path) -> None:
+    brief_path = EXAMPLES / "feature-tour.xml"
+    command = [str(brief_path), "--to", "jats,pdf", "--pdf-engine", "typst", "-o", str(tmp_path)]
+    assert main(command) == 0
+    with pikepdf.open(tmp_path / "feature-tour.pdf") as document:
+        attached = document.attachments["brief.xml"].get_file().read_bytes()
+    assert attached == (tmp_path / "feature-tour.jats.xml").read_bytes()

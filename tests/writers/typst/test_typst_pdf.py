@@ -140,3 +140,35 @@ def test_the_timestamp_is_the_only_date(tour: Brief) -> None:
     options = typst_options(tour)
     document = pikepdf.open(io.BytesIO(write(tour, options)))
     assert str(document.docinfo.CreationDate).startswith("D:20261102")
+
+
+def test_threads_write_what_one_thread_writes() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    briefs = [briefexport.load(path) for path in sorted(EXAMPLES.glob("*.xml"))] * 2
+    alone = [write(brief, typst_options(brief)) for brief in briefs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda brief: write(brief, typst_options(brief)), briefs))
+    assert together == alone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("epoch", [None, "1700000000"], ids=["publication-date", "epoch"])
+def test_two_processes_write_identical_bytes(tmp_path: Path, epoch: str | None) -> None:
+    import os
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    outputs = []
+    for run in ("first", "second"):
+        command = [sys.executable, "-m", "briefexport", str(EXAMPLES / "feature-tour.xml")]
+        command += ["--to", "pdf", "--pdf-engine", "typst", "-q", "-o", str(tmp_path / run)]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        outputs.append((tmp_path / run / "feature-tour.pdf").read_bytes())
+    assert outputs[0] == outputs[1]
+    with pikepdf.open(io.BytesIO(outputs[0])) as document:
+        created = str(document.docinfo.CreationDate)
+    assert created.startswith("D:20231114" if epoch else "D:20261102")

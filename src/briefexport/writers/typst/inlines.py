@@ -117,9 +117,9 @@ def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:
 
 
 def link_to_typst(ctx: RenderContext, link: Link) -> str:
-    """An external link; a bare URL keeps left-to-right order inside right-to-left text."""
+    """An external link; a bare URL in right-to-left text is kept whole and left to right."""
     markup = hash_call("link", string(link.href), trailing=inlines_to_typst(ctx, link.children))
     text = plain_text(link.children)
     if ctx.rtl and (text.startswith(("http://", "https://", "www.")) or text == link.href):
-        return hash_call("text", dir="ltr", trailing=markup)
+        return hash_call("ltr-url", trailing=markup)
     return markup
