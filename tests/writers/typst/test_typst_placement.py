@@ -32,12 +32,12 @@ WORDS = [
 ]
 
 
-def test_only_the_first_page_with_strays_is_corrected() -> None:
+def test_strays_are_the_notes_away_from_their_calls() -> None:
     pages = [
         NotePage("fn-1", 1, 1),
         NotePage("fn-2", 3, 2),  # Typst bug #5314: a note before its call
         NotePage("fn-3", 3, 4),
-        NotePage("fn-4", 5, 6),
+        NotePage("fn-4", 5, 5),
     ]
     assert strays(pages) == [2, 3]
     assert strays(pages[:1]) == []
@@ -49,16 +49,18 @@ def context_calling(brief: Brief, paragraphs: dict[int, int]) -> RenderContext:
     return ctx
 
 
-def test_a_stray_first_keeps_its_paragraph_whole_then_becomes_an_endnote(
+def test_a_stray_is_corrected_in_steps_the_last_an_endnote(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     brief = Brief(metadata(), ())
     ctx = context_calling(brief, {1: 4, 2: 0})
     first = corrected(Layout(), [1], ctx)
-    assert first == Layout(unbreakable=frozenset({4}))
+    assert first == Layout(loose=frozenset({4}))
+    second = corrected(first, [1], ctx)
+    assert second == Layout(loose=frozenset({4}), unbreakable=frozenset({4}))
     with caplog.at_level(logging.WARNING, logger="briefexport"):
-        second = corrected(first, [1, 2], ctx)
-    assert second.endnotes == {1, 2}  # 2 is called from the front matter: no paragraph
+        third = corrected(second, [1, 2], ctx)
+    assert third.endnotes == {1, 2}  # 2 is called from the front matter: no paragraph
     assert "footnote 1 printed as an endnote" in caplog.text
 
 
@@ -105,6 +107,9 @@ def test_an_endnote_keeps_every_number_and_its_calls_link_to_it(
 def test_a_long_brief_has_every_note_on_its_calls_page(tmp_path: Path) -> None:
     brief = brief_with_notes(320, 80)
     result = typeset(brief, typst_options(brief))
+    # Typst 0.15 strands some notes of this brief (typst/typst#5314); the first step fixes them
+    assert result.layout.loose, "no stray to correct: has Typst fixed #5314?"
+    assert not result.layout.endnotes
     pages = [flat(text) for text in page_texts(result.pdf, tmp_path)]
     for note in result.notes:
         number = int(note.label.removeprefix("fn-"))

@@ -2,8 +2,9 @@
 
 Headings are Typst headings (level 1 for a top-level section), so the PDF gets H1-H3 tags and
 bookmarks; figures and tables carry the brief's own labels ("Figure 1") in their captions, with
-Typst's numbering switched off. A paragraph the placement check wants on one page is wrapped in
-an unbreakable block.
+Typst's numbering switched off. A paragraph the placement check wants broken without regard to
+widows and orphans is wrapped in ``loose`` (``house.typ``), one it wants on one page in an
+unbreakable block.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def paragraph_to_typst(ctx: RenderContext, paragraph: Paragraph) -> str:
         markup = hash_call("lead", trailing=markup)
     if number in ctx.layout.unbreakable:
         return hash_call("block", breakable="false", trailing=markup)
+    if number in ctx.layout.loose:
+        return hash_call("loose", trailing=markup)
     return markup
 
 

@@ -1,8 +1,9 @@
 """The state of one pass over a brief, and the layout decisions the placement check feeds back.
 
-A pass numbers the paragraphs that call a note, so that the placement check can ask for one of
-them to be kept on one page (:attr:`Layout.unbreakable`) or a note to be printed with the
-endnotes (:attr:`Layout.endnotes`) in the next pass.
+A pass numbers the paragraphs that call a note, so that the placement check can ask in the next
+pass for one of them to break lines without regard to widows and orphans
+(:attr:`Layout.loose`), or to stay on one page (:attr:`Layout.unbreakable`), or for a note to
+be printed with the endnotes (:attr:`Layout.endnotes`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from ...shared.i18n import is_rtl
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """What earlier passes decided: paragraphs kept whole, notes moved to the endnotes."""
+    """What earlier passes decided: paragraphs broken freely or kept whole, notes moved to the
+    endnotes."""
 
+    loose: frozenset[int] = frozenset()
     unbreakable: frozenset[int] = frozenset()
     endnotes: frozenset[int] = frozenset()
 
