@@ -19,6 +19,7 @@ the next compile judges the whole document again.
 from __future__ import annotations
 
 import logging
+
 from .compile import NotePage
 from .context import Layout, RenderContext
 
