@@ -98,6 +98,9 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "docx": lambda p: _zip_xml_text(p, r"word/(document|footnotes)\.xml"),
     "pdf": _pdf_text,
     "pdf-typst": _pdf_text,
+    # the packages carry the content in their JATS; the other renditions are tested on their own
+    "bag": lambda p: _zip_xml_text(p, r"[^/]+/data/[^/]+\.jats\.xml"),
+    "dspace-saf": lambda p: _zip_xml_text(p, r"[^/]+/item_000/[^/]+\.jats\.xml"),
 }
 TYPST_PDF = "pdf-typst"
 

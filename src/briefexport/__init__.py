@@ -36,7 +36,7 @@ __all__ = [
     "load",
 ]
 
-log = logging.getLogger("briefexport")
+log = logging.getLogger(__name__)
 
 
 def load(path: str | Path) -> Brief:

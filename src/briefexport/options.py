@@ -50,7 +50,9 @@ class WriteOptions:
     ``timestamp`` is the one date written into files (zip entries, "modified" fields, PDF
     dates): ``SOURCE_DATE_EPOCH`` when set, otherwise the brief's publication date, never the
     clock, so the same input gives the same bytes. ``brand`` is the style folder's brand file,
-    read once; ``paper`` None means the brand's page size.
+    read once; ``paper`` None means the brand's page size. ``package_name`` is the output file's
+    name without its suffix; packages (bags, SAF) name their top folder and the files inside
+    after it, and use "brief" when it is None.
     """
 
     timestamp: dt.datetime
@@ -59,6 +61,7 @@ class WriteOptions:
     pdf_standard: PdfStandard = PdfStandard.PDF_A_3B
     paper: Paper | None = None
     reference_docx: Path | None = None
+    package_name: str | None = None
     pdf_engine: PdfEngine = PdfEngine.WEASYPRINT
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from typst_support import EXAMPLES
 
 import briefexport
 from briefexport.errors import BriefexportError, InvalidStyleError
@@ -17,6 +16,8 @@ from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers import pdf_engine
 from briefexport.writers.typst.fonts import brand_families, typst_fonts
+
+from .typst_support import EXAMPLES
 
 NEW_ACCENT = (0xA0, 0x20, 0x40)
 

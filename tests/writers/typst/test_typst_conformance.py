@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from typst_support import EXAMPLES, REPO, SEED, URDU
+
+from .typst_support import EXAMPLES, REPO, SEED, URDU
 
 CONFORMANCE = REPO.parent / "shared" / "tools" / "conformance"
 

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from typst_support import EXAMPLES
 
 import briefexport
 from briefexport.cli import main
 from briefexport.errors import BriefexportError
 from briefexport.options import PdfEngine, PdfStandard, default_options
 from briefexport.writers import pdf_engine
+
+from .typst_support import EXAMPLES
 
 SHORT = EXAMPLES / "harbour-resilience.xml"
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typst_support import EXAMPLES, SEED, URDU, flat, page_texts, typst_options
 
 import briefexport
 from briefexport.importers import import_file
@@ -20,6 +19,8 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief
 from briefexport.shared.i18n import is_rtl
 from briefexport.writers.typst import Typeset, typeset
+
+from .typst_support import EXAMPLES, SEED, URDU, flat, page_texts, typst_options
 
 SOURCES = [*sorted(EXAMPLES.glob("*.xml")), URDU, SEED]
 

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from typst_support import EXAMPLES, URDU, typst_options
 
 import briefexport
 from briefexport.model import Brief
 from briefexport.writers import jats
 from briefexport.writers.typst import write
+
+from .typst_support import EXAMPLES, URDU, typst_options
 
 PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 PDFUAID = "{http://www.aiim.org/pdfua/ns/id/}"

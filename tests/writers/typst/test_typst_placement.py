@@ -8,13 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typst_support import flat, metadata, page_texts, plain_note, typst_options
 
 from briefexport.model import Brief, FootnoteRef, Inline, Paragraph, Section, Text
 from briefexport.writers.typst import typeset
 from briefexport.writers.typst.compile import NotePage
 from briefexport.writers.typst.context import Layout, RenderContext
 from briefexport.writers.typst.placement import corrected, strays
+
+from .typst_support import flat, metadata, page_texts, plain_note, typst_options
 
 WORDS = [
     "harbour",

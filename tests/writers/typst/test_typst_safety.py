@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typst_support import EXAMPLES, flat, metadata, typst_options
 
 import briefexport
 from briefexport.errors import OutputError
@@ -33,6 +32,8 @@ from briefexport.model import (
 )
 from briefexport.writers.typst import write
 from briefexport.writers.typst.compile import Workspace
+
+from .typst_support import EXAMPLES, flat, metadata, typst_options
 
 CODE = [
     '#import "@preview/cetz:0.3.0": *',

@@ -30,7 +30,7 @@ from ...options import PdfStandard
 from ...shared.brand import Brand
 from .fonts import typst_fonts
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 MAIN = "main.typ"
 NOTE_PAGES = (
     'query(footnote.entry).map(e => (str(e.note.at("label", default: "")), '

@@ -23,7 +23,7 @@ import logging
 from .compile import NotePage
 from .context import Layout, RenderContext
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 NOTE_LABEL_PREFIX = "fn-"
 
 
