@@ -1,8 +1,8 @@
 """Fixtures of the Typst engine's tests: skipped, with the reason, where ``typst`` is missing.
 
 ``typst`` is in the ``test`` extra, so CI always runs these tests; a developer without it sees
-them skipped, never passed. Helpers shared by the test modules are in ``typst_support`` (the folder is a package, as
-``tests/deposit`` is, so its conftest never shadows the top-level one).
+them skipped, never passed. Helpers shared by the test modules are in ``typst_support`` (the
+folder is a package, as ``tests/deposit`` is, so this conftest never shadows the top-level one).
 """
 
 from __future__ import annotations
