@@ -90,7 +90,6 @@ def links(inlines: tuple[object, ...]) -> list[Link]:
     return found
 
 
-
 def test_a_bare_url_in_right_to_left_text_comes_out_whole(tmp_path: Path) -> None:
     """Kept on one line, a URL is not cut into pieces that pdftotext orders right to left."""
     brief = briefexport.load(RTL / "urdu-brief.xml")
