@@ -19,6 +19,7 @@ import yaml
 
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
 from .dates import printed_date
+from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
 from .mdcontext import BodyContext
 from .names import journal_id_for
 from .people import AffiliationRegistry, contributor
@@ -26,8 +27,6 @@ from .people import AffiliationRegistry, contributor
 InlineParser: TypeAlias = Callable[[str, int], tuple[Inline, ...]]
 ParagraphParser: TypeAlias = Callable[[str, int], tuple[Paragraph, ...]]
 
-DEFAULT_SERIES = "Issue Brief"
-DEFAULT_LANGUAGE = "en"
 KNOWN_KEYS = frozenset(
     {
         *("series", "heading", "title", "subtitle", "running-head", "language"),
