@@ -32,7 +32,7 @@ def run(args: list[str]) -> int:
     """Import one source; 2 when it has errors, 1 when the output cannot be written."""
     parser = Parser(
         prog="briefexport import",
-        description="Turn Markdown, extracted text, a JATS article or a Word document into a brief.",
+        description="Turn Markdown, extracted text, a JATS article or a Word file into a brief.",
     )
     parser.add_argument("source", type=Path, metavar="SOURCE")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="BRIEF.xml")

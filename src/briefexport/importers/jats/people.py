@@ -15,10 +15,9 @@ import re
 from lxml import etree
 
 from ...model import Affiliation, Contributor, PersonName
-from ..names import split_affiliation, split_name
+from ..names import orcid_url, split_affiliation, split_name
 from .context import JatsContext, local_name, text_of
 
-_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 KEPT = frozenset(
     {"name", "string-name", "name-alternatives", "collab", "contrib-id", "role", "email",
@@ -104,9 +103,9 @@ class People:
     def _orcid(self, contrib: etree._Element) -> str | None:
         for found in contrib.iterfind("contrib-id"):
             kind = found.get("contrib-id-type", "")
-            match = _ORCID.search(text_of(found))
-            if match and (kind == "orcid" or "orcid.org" in text_of(found)):
-                return f"https://orcid.org/{match.group(1)}"
+            url = orcid_url(text_of(found))
+            if url and (kind == "orcid" or "orcid.org" in text_of(found)):
+                return url
             self.ctx.notices.repeated(found, "contributor ids other than ORCIDs dropped")
         return None
 
