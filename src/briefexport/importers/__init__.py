@@ -82,7 +82,7 @@ def _import(kind: str, data: bytes, problems: Problems, path: Path, fallbacks: F
     if kind == "docx":
         from .docx import import_docx
 
-        return import_docx(data, problems, fallbacks)
+        return import_docx(data, problems, fallbacks, path.stem)
     source = _decode(data, problems)
     _refuse_control_characters(source, problems)
     if kind == "markdown":

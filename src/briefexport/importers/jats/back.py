@@ -14,6 +14,7 @@ from lxml import etree
 
 from ...inlines import canonical
 from ...model import Block, Citation, Footnote, Paragraph, PublicationType, Reference, Text
+from ..references import citation_from_text
 from .blocks import BlockBuilder
 from .citations import citation
 from .context import JatsContext, Level, Scope, local_name, text_of
@@ -60,8 +61,14 @@ def back_notes(root: etree._Element, ctx: JatsContext) -> dict[str, Footnote]:
         if not paragraphs:
             ctx.notices.warning(element, "empty footnote dropped")
             continue
-        notes[element.get("id") or ident] = Footnote(ident, 0, paragraphs)
+        notes[element.get("id") or ident] = Footnote(ident, 0, _cited(paragraphs))
     return notes
+
+
+def _cited(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """A note that reads as a web citation gets a structured citation, as in Markdown."""
+    found = citation_from_text(paragraphs[0].children) if len(paragraphs) == 1 else None
+    return (Paragraph((found,)),) if found else paragraphs
 
 
 def _is_listed_note(element: etree._Element) -> bool:

@@ -173,7 +173,24 @@ def _quote(builder: BlockBuilder, element: etree._Element, depth: int) -> list[B
     attrib = element.find("attrib")
     linked = builder.scope.inner(Level.LINKED)
     attribution = () if attrib is None else inlines(attrib, linked)
+    if attrib is None and paragraphs:
+        paragraphs, attribution = split_attribution(paragraphs)
     return [Quote(paragraphs, attribution)] if paragraphs else []
+
+
+def split_attribution(
+    paragraphs: tuple[Paragraph, ...],
+) -> tuple[tuple[Paragraph, ...], tuple[Inline, ...]]:
+    """A last paragraph starting with a dash is the attribution (as pandoc writes one)."""
+    last = paragraphs[-1].children
+    first = last[0] if last else None
+    if len(paragraphs) < 2 or not isinstance(first, Text):
+        return paragraphs, ()
+    for dash in ("\u2014 ", "\u2013 ", "-- "):
+        if first.value.startswith(dash):
+            rest = canonical((Text(first.value[len(dash) :]), *last[1:]))
+            return paragraphs[:-1], rest
+    return paragraphs, ()
 
 
 def _verse(builder: BlockBuilder, element: etree._Element, depth: int) -> list[Block]:
