@@ -20,7 +20,7 @@ from ..dates import printed_date
 from ..names import split_affiliation, split_name
 from ..textlayout import Chunk, read_front_page
 from .inline import InlineReader, Reading
-from .items import Item
+from .items import Item, has_image
 from .items import plain_text as item_text
 from .restrict import linked, phrase
 from .styles import FRONT_ROLES, Role
