@@ -30,7 +30,7 @@ from ...model import (
     Text,
     TextStyle,
 )
-from ..jats.blocks import split_attribution
+from ..captions import label_prefix, split_attribution
 from ..tablegrid import rectangular
 from .figures import figure_from
 from .inline import InlineReader, Reading
@@ -186,7 +186,7 @@ class BodyBuilder:
             item.element, label, text, f"{self.figure_prefix}-{self.figures}", self.reading
         )
         if figure is None:
-            fallback = canonical((Text(f"{label}: " if label and text else label or ""), *text))
+            fallback = canonical((Text(label_prefix(label, text)), *text))
             return [Paragraph(fallback)] if fallback else []
         return [figure]
 

@@ -104,6 +104,8 @@ class InlineReader:
 
     def hyperlink(self, link: Any) -> list[Inline]:
         content = self.children(link.children)
+        if not content:
+            return []  # mammoth wraps a field's empty marker runs too
         if link.anchor:
             return self._internal(link.anchor, content)
         href = usable_href(link.href or "")

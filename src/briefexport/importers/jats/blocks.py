@@ -30,6 +30,7 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ..captions import label_prefix, split_attribution
 from .context import JatsContext, Level, Scope, local_name, text_of
 from .figures import figure_blocks
 from .inline import children, formula, inline, inlines
@@ -136,7 +137,7 @@ def flatten(block: Block, ctx: JatsContext, where: etree._Element) -> list[Parag
             heading = [Paragraph((Styled(TextStyle.BOLD, title),))] if title else []
             return heading + [p for inner in blocks for p in flatten(inner, ctx, where)]
         case Figure(_, label, caption, image):
-            text = canonical((Text(f"{label}: " if label else ""), *caption))
+            text = canonical((Text(label_prefix(label, caption)), *caption))
             return [Paragraph(text or (Text(image.alt_text),))]
         case Table():
             ctx.notices.repeated(where, "a table where only paragraphs may stand dropped")
@@ -176,21 +177,6 @@ def _quote(builder: BlockBuilder, element: etree._Element, depth: int) -> list[B
     if attrib is None and paragraphs:
         paragraphs, attribution = split_attribution(paragraphs)
     return [Quote(paragraphs, attribution)] if paragraphs else []
-
-
-def split_attribution(
-    paragraphs: tuple[Paragraph, ...],
-) -> tuple[tuple[Paragraph, ...], tuple[Inline, ...]]:
-    """A last paragraph starting with a dash is the attribution (as pandoc writes one)."""
-    last = paragraphs[-1].children
-    first = last[0] if last else None
-    if len(paragraphs) < 2 or not isinstance(first, Text):
-        return paragraphs, ()
-    for dash in ("\u2014 ", "\u2013 ", "-- "):
-        if first.value.startswith(dash):
-            rest = canonical((Text(first.value[len(dash) :]), *last[1:]))
-            return paragraphs[:-1], rest
-    return paragraphs, ()
 
 
 def _verse(builder: BlockBuilder, element: etree._Element, depth: int) -> list[Block]:

@@ -17,6 +17,7 @@ from ...errors import UnsafeResourceError
 from ...inlines import canonical, plain_text
 from ...model import Block, Figure, Image, Inline, Paragraph, Text
 from ...resources import IMAGE_TYPES, check_relative_href, read_image
+from ..captions import label_prefix
 from .context import XLINK_HREF, Builder, Level, Scope, local_name, text_of
 from .inline import inlines
 
@@ -55,7 +56,7 @@ def figure_blocks(builder: Builder, element: etree._Element, depth: int) -> list
     if image is None:
         if not graphics:
             notices.warning(element, "figure without an image; its caption is kept as a paragraph")
-        text = canonical((Text(f"{label}: " if label and caption else label or ""), *caption))
+        text = canonical((Text(label_prefix(label, caption)), *caption))
         return [Paragraph(text)] if text else []
     ident = builder.ctx.ids.keep(element.get("id"), "fig")
     return [Figure(ident, label, caption, image)]

@@ -45,12 +45,16 @@ class Notices:
         self.problems.warning(line, message, column)
 
     def repeated(self, element: etree._Element, message: str) -> None:
-        """A loss that may happen many times: reported once, with a count, at its first place."""
+        """A loss that may happen many times: reported once, with a count, at its first place
+        in the source (whatever order the importer met them in)."""
+        line, column = self.where(element)
         known = self._repeated.get(message)
         if known is None:
-            self._repeated[message] = _Repeated(*self.where(element))
-        else:
-            known.count += 1
+            self._repeated[message] = _Repeated(line, column)
+            return
+        known.count += 1
+        if (line, column) < (known.line, known.column):  # report the first in the source
+            known.line, known.column = line, column
 
     def dropped(self, element: etree._Element, why: str = "") -> None:
         """``element`` and what it holds are left out."""

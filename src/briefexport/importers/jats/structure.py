@@ -14,6 +14,7 @@ from lxml import etree
 
 from ...inlines import canonical
 from ...model import Block, Inline, Paragraph, Section, Styled, Text, TextStyle
+from ..captions import label_prefix
 from .context import Builder, Level, local_name, text_of
 from .figures import caption_inlines
 from .inline import inlines
@@ -99,7 +100,7 @@ def group_blocks(builder: Builder, element: etree._Element, depth: int) -> list[
     """A ``fig-group`` or ``table-wrap-group``: its caption as a paragraph, then its members."""
     caption = caption_inlines(element.find("caption"), builder.scope)
     label = text_of(element.find("label"))
-    head = canonical((Text(f"{label}: " if label and caption else label), *caption))
+    head = canonical((Text(label_prefix(label, caption)), *caption))
     builder.ctx.notices.repeated(
         element, f"<{local_name(element)}> gives its members, caption as a paragraph"
     )
