@@ -99,10 +99,14 @@ def _flat_block(block: Block) -> Block:
     if isinstance(block, Section):
         return dataclasses.replace(block, blocks=flat_citations(block.blocks))
     if isinstance(block, ListBlock):
-        items = tuple(ListItem(tuple(_flat_paragraph(p) for p in i.paragraphs)) for i in block.items)
+        items = tuple(
+            ListItem(tuple(_flat_paragraph(p) for p in i.paragraphs)) for i in block.items
+        )
         return dataclasses.replace(block, items=items)
     if isinstance(block, Quote):
-        return dataclasses.replace(block, paragraphs=tuple(_flat_paragraph(p) for p in block.paragraphs))
+        return dataclasses.replace(
+            block, paragraphs=tuple(_flat_paragraph(p) for p in block.paragraphs)
+        )
     return block
 
 

@@ -140,7 +140,9 @@ def test_pandoc_docx(pandoc_sources: Path) -> None:
     assert brief.meta.language == "en-GB"
     assert brief.meta.keywords == ("heat", "ports", "occupational health")
     assert [p.name.display for p in brief.meta.authors] == ["Jonas T. Haverkamp"]
-    assert [plain_text(p.children) for p in brief.meta.abstract][1] == "This brief proposes three of them."
+    assert [plain_text(p.children) for p in brief.meta.abstract][
+        1
+    ] == "This brief proposes three of them."
     sections = [b for b in brief.body if isinstance(b, Section)]
     assert [plain_text(s.title) for s in sections] == ["What the records show", "Three rules"]
     table = next(b for b in sections[0].blocks if isinstance(b, Table))
@@ -150,7 +152,8 @@ def test_pandoc_docx(pandoc_sources: Path) -> None:
     assert figure.image.data == (pandoc_sources / "stoppages.png").read_bytes()
     assert figure.image.alt_text.startswith("Bar chart of stoppages")
     listed = next(b for b in sections[1].blocks if isinstance(b, ListBlock))
-    assert listed.ordered and len(listed.items) == 3
+    assert listed.ordered
+    assert len(listed.items) == 3
     quote = next(b for b in sections[1].blocks if isinstance(b, Quote))
     assert plain_text(quote.attribution) == "A crane operator"
     assert len(brief.footnotes) == 3
@@ -159,7 +162,9 @@ def test_pandoc_docx(pandoc_sources: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 def test_a_docx_written_by_libreoffice(tmp_path: Path) -> None:
     original = briefexport.load(EXAMPLES / "feature-tour.xml")
     ours = _docx_of(original, tmp_path, "tour")
@@ -200,7 +205,10 @@ def test_what_is_not_a_word_document_is_refused(tmp_path: Path) -> None:
     other_zip = tmp_path / "b.docx"
     with zipfile.ZipFile(other_zip, "w") as archive:
         archive.writestr("content.xml", "<x/>")
-    for path, message in ((not_zip, "not a readable Word document"), (other_zip, "no word/document.xml")):
+    for path, message in (
+        (not_zip, "not a readable Word document"),
+        (other_zip, "no word/document.xml"),
+    ):
         with pytest.raises(InvalidBriefError) as raised:
             import_source(path)
         assert message in str(raised.value.diagnostics[0])

@@ -108,11 +108,15 @@ def test_pandoc_jats_output(pandoc_sources: Path) -> None:
     assert brief.meta.authors[0].orcid == "https://orcid.org/0000-0002-1825-0097"
     kinds = [type(b).__name__ for s in brief.body if isinstance(s, Section) for b in s.blocks]
     assert kinds == ["Paragraph", "Table", "Figure", "ListBlock", "Quote", "Paragraph"]
-    quote = next(b for s in brief.body if isinstance(s, Section) for b in s.blocks if isinstance(b, Quote))
+    quote = next(
+        b for s in brief.body if isinstance(s, Section) for b in s.blocks if isinstance(b, Quote)
+    )
     assert plain_text(quote.attribution) == "A crane operator"  # pandoc writes it as "— ..."
     figure = brief.figures[0]
     assert figure.image.alt_text == plain_text(figure.caption)  # pandoc writes no alt-text
-    assert [w.message for w in result.warnings] == ["figure has no alt-text; its caption serves as alt text"]
+    assert [w.message for w in result.warnings] == [
+        "figure has no alt-text; its caption serves as alt text"
+    ]
     assert isinstance(brief.footnotes[0].paragraphs[0].children[0], Citation)
     again, _, _ = read_back(brief)
     assert again == brief
@@ -158,7 +162,17 @@ def _texts(blocks: tuple[object, ...]) -> list[str]:
 def test_command_line(estuary: Path, tmp_path: Path) -> None:
     output = tmp_path / "out" / "brief.xml"
     done = subprocess.run(
-        [sys.executable, "-m", "briefexport", "import", str(estuary), "--from", "jats", "-o", str(output)],
+        [
+            sys.executable,
+            "-m",
+            "briefexport",
+            "import",
+            str(estuary),
+            "--from",
+            "jats",
+            "-o",
+            str(output),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -166,7 +180,8 @@ def test_command_line(estuary: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "estuary-fig1.png").is_file()  # the figure is copied beside it
     lines = done.stderr.splitlines()
-    assert lines and all(line.startswith(f"{estuary}:") and ": warning: " in line for line in lines)
+    assert lines
+    assert all(line.startswith(f"{estuary}:") and ": warning: " in line for line in lines)
     assert import_source(output).brief.meta.series == "Estuary Letters"
 
 
@@ -179,7 +194,8 @@ def test_command_line_refuses_bad_input(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 2
-    assert "Traceback" not in done.stderr and f"{bad}:" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"{bad}:" in done.stderr
     assert not (tmp_path / "b.xml").exists()
 
 

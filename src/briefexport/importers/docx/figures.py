@@ -29,27 +29,30 @@ def figure_from(
         reading.repeated("only the first picture of a paragraph is kept")
     picture = found[0]
     media_type = str(picture.content_type or "")
-    if media_type not in SUFFIXES:
-        reading.problems.warning(
-            reading.line,
-            f"picture of type {media_type or 'unknown'} left out; its caption is kept as text",
-        )
-        return None
-    with picture.open() as stream:
-        data = stream.read(MAX_IMAGE_BYTES + 1)
-    problem = (
-        "is larger than allowed" if len(data) > MAX_IMAGE_BYTES else image_problem(data, media_type)
-    )
-    if problem:
-        reading.problems.warning(
-            reading.line, f"picture {problem}; left out, its caption is kept as text"
-        )
+    data = _bytes(picture, media_type, reading)
+    if data is None:
         return None
     alt = " ".join(str(picture.alt_text or "").split())
     if not alt:
         alt = plain_text(caption) or label or "Figure"
-        reading.problems.warning(
-            reading.line, "picture without alt text; its caption serves as alt text"
-        )
+        message = "picture without alt text; its caption serves as alt text"
+        reading.problems.warning(reading.line, message)
     href = f"figures/{name}{SUFFIXES[media_type]}"
     return Figure(None, label, caption, Image(href, alt, media_type, data))
+
+
+def _bytes(picture: Any, media_type: str, reading: Reading) -> bytes | None:
+    """The picture's bytes when every writer can embed them; None (reported) otherwise."""
+    if media_type not in SUFFIXES:
+        problem: str | None = f"of type {media_type or 'unknown'} cannot be embedded"
+        data = b""
+    else:
+        with picture.open() as stream:
+            data = stream.read(MAX_IMAGE_BYTES + 1)
+        too_large = len(data) > MAX_IMAGE_BYTES
+        problem = "is larger than allowed" if too_large else image_problem(data, media_type)
+    if problem:
+        message = f"picture {problem}; left out, its caption is kept as text"
+        reading.problems.warning(reading.line, message)
+        return None
+    return data

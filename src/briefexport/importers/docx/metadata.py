@@ -28,17 +28,10 @@ def metadata(
     problems: Problems,
 ) -> Metadata | None:
     """The metadata, or None when the title, an author or the date is missing (reported)."""
-    title: tuple[Inline, ...] = front.title or _as_title(properties.get("title"))
-    authors = front.authors or _creators(properties.get("creator"))
-    date = front.date or fallbacks.date or _created(properties, problems)
-    if not title:
-        problems.error(1, "no title: neither a Title paragraph nor a title property")
-    if not authors:
-        problems.error(1, "no author: neither a by-line nor a creator property")
-    if date is None:
-        problems.error(1, "no publication date: give one with --date")
-    if not title or not authors or date is None:
+    required = _required(front, properties, fallbacks, problems)
+    if required is None:
         return None
+    title, authors, date = required
     publisher = _publisher(properties, fallbacks, authors, problems)
     identifier = properties.get("identifier", "")
     doi = identifier.removeprefix("doi:") if identifier.startswith("doi:") else None
@@ -61,6 +54,24 @@ def metadata(
         abstract=tuple(front.abstract),
         keywords=tuple(front.keywords or _keywords(properties.get("keywords"))),
     )
+
+
+def _required(
+    front: Front, properties: dict[str, str], fallbacks: Fallbacks, problems: Problems
+) -> tuple[tuple[Inline, ...], list[Contributor], dt.date] | None:
+    """Title, authors and date, each reported when missing; None when one is."""
+    title: tuple[Inline, ...] = front.title or _as_title(properties.get("title"))
+    authors = front.authors or _creators(properties.get("creator"))
+    date = front.date or fallbacks.date or _created(properties, problems)
+    if not title:
+        problems.error(1, "no title: neither a Title paragraph nor a title property")
+    if not authors:
+        problems.error(1, "no author: neither a by-line nor a creator property")
+    if date is None:
+        problems.error(1, "no publication date: give one with --date")
+    if not title or not authors or date is None:
+        return None
+    return title, authors, date
 
 
 def _as_title(title: str | None) -> tuple[Inline, ...]:

@@ -12,6 +12,9 @@ warning; an article without an author, a title or a publication date cannot beco
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from lxml import etree
 
 from ...model import Contributor, Inline, Metadata
@@ -45,41 +48,58 @@ def metadata(root: etree._Element, ctx: JatsContext, fallbacks: Fallbacks) -> Me
     if meta is None:
         ctx.notices.error(root, "the article has no <front>/<article-meta>")
         return None
-    phrase = Scope(ctx, Level.PHRASE)
-    title = _inlines(meta.find("title-group/article-title"), phrase)
     people = People(ctx, meta)
-    authors, editors = people.contributors(meta)
-    date = pub_date(meta, ctx, fallbacks.date)
-    if not title:
-        ctx.notices.error(meta, "the article has no title (title-group/article-title)")
-    if not authors:
-        ctx.notices.error(meta, "the article names no author; a brief needs at least one")
+    required = _required(meta, people, ctx, fallbacks)
     report_dropped(meta, journal, ctx)
-    if not title or not authors or date is None:
+    if required is None:
         return None
+    title, authors, date = required
     where = journal if journal is not None else root
-    publisher = _publisher(journal, authors, fallbacks, ctx, where)
+    publisher = _publisher(journal, list(authors), fallbacks, ctx, where)
     return Metadata(
         language=root.get(XML_LANG) or DEFAULT_LANGUAGE,
         series=_series(journal, fallbacks, ctx, where),
         journal_id=_journal_id(journal) or journal_id_for(publisher) or publisher,
         publisher=publisher,
         title=title,
-        authors=tuple(authors),
+        authors=authors,
         date=date,
         publisher_location=_text(journal, "publisher/publisher-loc"),
-        doi=_text(meta, "article-id[@pub-id-type='doi']"),
-        publisher_id=_text(meta, "article-id[@pub-id-type='publisher-id']"),
-        heading=heading(meta, ctx),
-        subtitle=_inlines(meta.find("title-group/subtitle"), phrase),
-        running_head=running_head(meta),
-        editors=tuple(editors),
+        editors=tuple(people.editors),
         affiliations=people.affiliations,
-        disclaimer=disclaimer(meta, ctx),
-        permissions=permissions(meta.find("permissions")),
-        abstract=abstract(meta, ctx),
-        keywords=tuple(dict.fromkeys(text_of(k) for k in meta.iter("kwd") if text_of(k))),
+        **_article_fields(meta, ctx),
     )
+
+
+def _required(
+    meta: etree._Element, people: People, ctx: JatsContext, fallbacks: Fallbacks
+) -> tuple[tuple[Inline, ...], tuple[Contributor, ...], dt.date] | None:
+    """Title, authors and date, each reported when missing; None when one is."""
+    title = _inlines(meta.find("title-group/article-title"), Scope(ctx, Level.PHRASE))
+    authors = people.authors
+    date = pub_date(meta, ctx, fallbacks.date)
+    if not title:
+        ctx.notices.error(meta, "the article has no title (title-group/article-title)")
+    if not authors:
+        ctx.notices.error(meta, "the article names no author; a brief needs at least one")
+    if not title or not authors or date is None:
+        return None
+    return title, tuple(authors), date
+
+
+def _article_fields(meta: etree._Element, ctx: JatsContext) -> dict[str, Any]:
+    """The optional fields of ``article-meta``."""
+    return {
+        "doi": _text(meta, "article-id[@pub-id-type='doi']"),
+        "publisher_id": _text(meta, "article-id[@pub-id-type='publisher-id']"),
+        "heading": heading(meta, ctx),
+        "subtitle": _inlines(meta.find("title-group/subtitle"), Scope(ctx, Level.PHRASE)),
+        "running_head": running_head(meta),
+        "disclaimer": disclaimer(meta, ctx),
+        "permissions": permissions(meta.find("permissions")),
+        "abstract": abstract(meta, ctx),
+        "keywords": tuple(dict.fromkeys(text_of(k) for k in meta.iter("kwd") if text_of(k))),
+    }
 
 
 def _inlines(element: etree._Element | None, scope: Scope) -> tuple[Inline, ...]:

@@ -34,23 +34,21 @@ class People:
         self.by_id: dict[str, Affiliation] = {}
         for aff in meta.iter("aff"):
             parent = aff.getparent()
-            if (
-                parent is not None
-                and local_name(parent) == "aff-alternatives"
-                and aff is not parent[0]
-            ):
-                continue
+            alternative = parent is not None and local_name(parent) == "aff-alternatives"
+            if alternative and aff is not parent[0]:  # type: ignore[index]
+                continue  # the first of aff-alternatives stands for all
             affiliation = self._affiliation(aff)
             if affiliation is not None:
                 self.by_element[aff] = affiliation
                 self.by_id.setdefault(aff.get("id", ""), affiliation)
+        self.authors, self.editors = self._contributors(meta)
 
     @property
     def affiliations(self) -> tuple[Affiliation, ...]:
         """Every affiliation, in document order, once."""
         return tuple(dict.fromkeys(self.by_element.values()))
 
-    def contributors(self, meta: etree._Element) -> tuple[list[Contributor], list[Contributor]]:
+    def _contributors(self, meta: etree._Element) -> tuple[list[Contributor], list[Contributor]]:
         """Authors and editors, in document order."""
         authors: list[Contributor] = []
         editors: list[Contributor] = []
