@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from import_support import DATA, SEED, SHARED
 from PIL import Image
+
+from .import_support import DATA, SEED, SHARED
 
 
 @pytest.fixture

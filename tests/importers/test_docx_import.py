@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from import_support import EXAMPLES, flat_citations, flat_notes, read_back, without_ids
 
 import briefexport
 from briefexport.errors import InvalidBriefError
@@ -22,6 +21,8 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief, FootnoteRef, ListBlock, Quote, Section, Table
 from briefexport.options import default_options
 from briefexport.writers.docx import write as write_docx
+
+from .import_support import EXAMPLES, flat_citations, flat_notes, read_back, without_ids
 
 EXAMPLE_BRIEFS = sorted(EXAMPLES.glob("*.xml"))
 

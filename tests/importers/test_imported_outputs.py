@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from import_support import CONFORMANCE
 
 import briefexport
 from briefexport.formats import FORMATS
 from briefexport.options import default_options
 from briefexport.output import export_brief, output_path
+
+from .import_support import CONFORMANCE
 
 SOURCES = {
     "elife-style JATS": ("estuary", "estuary-article.xml"),

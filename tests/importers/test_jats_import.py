@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from import_support import JATS_DTD, dtd_errors, read_back
 
 from briefexport.errors import Severity
 from briefexport.importers import ImportResult, import_source
@@ -30,6 +29,8 @@ from briefexport.model import (
     Text,
     TextStyle,
 )
+
+from .import_support import JATS_DTD, dtd_errors, read_back
 
 
 @pytest.fixture
