@@ -100,6 +100,25 @@ def test_a_missing_date_needs_date(tmp_path: Path) -> None:
     assert import_source(path, date=dt.date(2024, 1, 2)).brief.meta.date == dt.date(2024, 1, 2)
 
 
+def test_notes_nothing_calls_become_a_last_section(tmp_path: Path) -> None:
+    back = (
+        "<back><fn-group><title>Competing interests</title>"
+        '<fn id="c1" fn-type="COI-statement"><p>None declared.</p></fn></fn-group></back>'
+    )
+    text = MINIMAL.format(body="").replace("</body>", "</body>" + back)
+    result = import_source(_write(tmp_path, text))
+    *_, last = result.brief.body
+    assert isinstance(last, Section)
+    assert (plain_text(last.title), plain_text(last.blocks[0].children)) == (  # type: ignore[union-attr]
+        "Competing interests",
+        "None declared.",
+    )
+    assert result.brief.footnotes == ()
+    (warning,) = [w for w in result.warnings if "never called" in w.message]
+    fn_column = text.splitlines()[6].index('<fn id="c1"') + 1
+    assert (warning.line, warning.column) == (7, fn_column)
+
+
 def test_pandoc_jats_output(pandoc_sources: Path) -> None:
     article = pandoc_sources / "dock-cooling.jats.xml"
     result = import_source(article, series="Policy Brief", publisher="Northwind Institute")

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ... import safexml
 from ...errors import InvalidBriefError
-from ...model import Block, Brief, Paragraph
+from ...model import Block, Brief, Paragraph, Section, Text
 from ..defaults import Fallbacks
 from ..ids import IdRegistry
 from ..numbering import number_notes
@@ -26,7 +26,7 @@ from ..problems import Problems
 from .back import back_notes, back_sections, inline_note, references
 from .blocks import BlockBuilder
 from .citations import citation
-from .context import JatsContext, Level, Scope, local_name
+from .context import JatsContext, Level, Scope, local_name, text_of
 from .front import metadata
 from .notices import Notices
 from .prolog import DoctypeReport
@@ -48,7 +48,9 @@ def import_jats(data: bytes, problems: Problems, base_dir: Path, fallbacks: Fall
     draft = _body(root, ctx)
     meta = metadata(root, ctx, fallbacks)
     body, footnotes, uncalled = number_notes(tuple(draft), ctx.notes.values())
-    _report_uncalled(root, [note.id for note in uncalled], notices)
+    if uncalled:
+        body += tuple(_uncalled_sections(root, [note.id for note in uncalled], ctx))
+        footnotes = footnotes[: len(footnotes) - len(uncalled)]
     notices.flush()
     problems.diagnostics.sort(key=lambda found: (found.line, found.column))
     problems.raise_if_errors()
@@ -95,7 +97,22 @@ def _lead_only_first(blocks: list[Block]) -> list[Block]:
     ]
 
 
-def _report_uncalled(root: etree._Element, ids: list[str], notices: Notices) -> None:
+def _uncalled_sections(root: etree._Element, ids: list[str], ctx: JatsContext) -> list[Section]:
+    """Notes nothing calls (competing interests, contributions...) as last sections, one per
+    ``fn-group`` titled by its title (or "Notes"): every writer prints a section, not every
+    writer prints a note nothing calls."""
+    by_source = {source: note for source, note in ctx.notes.items() if note.id in ids}
+    groups: dict[str, list[Paragraph]] = {}
     for element in root.iter("fn"):
-        if element.get("id") in ids:
-            notices.warning(element, f"footnote {element.get('id')!r} is never called; kept last")
+        note = by_source.get(element.get("id", ""))
+        if note is None:
+            continue
+        group = element.getparent()
+        title = (text_of(group.find("title")) if group is not None else "") or "Notes"
+        groups.setdefault(title, []).extend(note.paragraphs)
+        message = f"footnote {element.get('id')!r} is never called; its text moves to the end"
+        ctx.notices.warning(element, message)
+    return [
+        Section(ctx.ids.new("sec"), (Text(title),), tuple(paragraphs))
+        for title, paragraphs in groups.items()
+    ]
