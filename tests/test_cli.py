@@ -177,7 +177,7 @@ def test_api_takes_paths_as_strings(tmp_path: Path) -> None:
     import briefexport
 
     brief = briefexport.load(str(SHORT))
-    from briefexport.styles import default_style_dir
+    from briefexport.shared.styles import default_style_dir
 
     style = str(default_style_dir())
     target = briefexport.export(brief, "html", str(tmp_path / "b.html"), style_dir=style)

@@ -32,7 +32,8 @@ from briefexport.model import (
     Table,
     Text,
 )
-from briefexport.styles import default_style_dir, load_brand
+from briefexport.shared.brand import load_brand
+from briefexport.shared.styles import default_style_dir
 from test_docx_support import (
     NS,
     TOUR,
@@ -228,11 +229,11 @@ def test_rtl_complex_script_fonts_sizes_and_language(urdu_docx: bytes) -> None:
     styles = part(urdu_docx, "word/styles.xml")
     brand = load_brand(default_style_dir())
     defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-    assert defaults.find("w:rFonts", NS).get(qn("w:cs")) == brand["fonts"]["rtl_body"][0]
-    assert defaults.find("w:szCs", NS).get(qn("w:val")) == str(round(brand["sizes"]["body"] * 2))
+    assert defaults.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_body[0]
+    assert defaults.find("w:szCs", NS).get(qn("w:val")) == str(round(brand.sizes.body * 2))
     assert defaults.find("w:lang", NS).get(qn("w:bidi")) == "ur"
     heading = styles.xpath("w:style[w:name/@w:val='heading 1']/w:rPr", namespaces=NS)[0]
-    assert heading.find("w:rFonts", NS).get(qn("w:cs")) == brand["fonts"]["rtl_heading"][0]
+    assert heading.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_heading[0]
     assert heading.find("w:bCs", NS) is not None
     assert heading.find("w:szCs", NS) is not None
 

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -22,7 +23,8 @@ import briefexport
 from briefexport.errors import OutputError
 from briefexport.model import Brief
 from briefexport.options import default_options
-from briefexport.styles import default_style_dir, load_brand
+from briefexport.shared.brand import Paper, load_brand
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.stylemap import ALL_STYLES
@@ -93,11 +95,14 @@ def test_reference_has_every_style_the_writer_uses() -> None:
 
 
 def test_reference_follows_the_brand_file(tmp_path: Path) -> None:
-    brand = load_brand(default_style_dir())
-    brand["colors"]["accent"] = "#7A1F5C"
-    brand["fonts"]["heading"] = ["Liberation Sans"]
-    brand["sizes"]["footnote"] = 7.5
-    brand["page"]["size"] = "Letter"
+    house = load_brand(default_style_dir())
+    brand = replace(
+        house,
+        colors=replace(house.colors, accent="#7A1F5C"),
+        fonts=replace(house.fonts, heading=("Liberation Sans",)),
+        sizes=replace(house.sizes, footnote=7.5),
+        page=replace(house.page, size=Paper.LETTER),
+    )
     reference = docx.Document(io.BytesIO(build_reference(brand)))
     heading = reference.styles["Heading 1"]
     assert heading.font.color.rgb == RGBColor(0x7A, 0x1F, 0x5C)

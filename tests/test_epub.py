@@ -25,7 +25,7 @@ from briefexport.importers import import_file
 from briefexport.inlines import plain_text
 from briefexport.model import Brief, FootnoteRef, Section, Text
 from briefexport.options import default_options
-from briefexport.styles import default_style_dir
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers.epub import write
 from conftest import DATA, EXAMPLES, SEED
 from test_xhtml import sample_brief
@@ -334,9 +334,9 @@ def test_style_folder_must_hold_its_stylesheets(tmp_path: Path) -> None:
     brief = sample_brief()
     (style / "epub.css").unlink()
     with pytest.raises(BriefexportError, match=r"no epub\.css"):
-        write(brief, replace(default_options(brief), style_dir=style))
+        write(brief, default_options(brief, style_dir=style))
     outside = tmp_path / "elsewhere.css"
     outside.write_text("body { color: red }", encoding="utf-8")
     (style / "epub.css").symlink_to(outside)
     with pytest.raises(UnsafeResourceError, match="outside the style folder"):
-        write(brief, replace(default_options(brief), style_dir=style))
+        write(brief, default_options(brief, style_dir=style))

@@ -39,6 +39,7 @@ from briefexport.model import (
     TextStyle,
 )
 from briefexport.reader import read_brief
+from briefexport.shared.i18n import is_rtl
 from conftest import DATA, EXAMPLES, SEED, SHARED
 
 SHORT = EXAMPLES / "harbour-resilience.xml"
@@ -213,7 +214,7 @@ def test_feature_tour_inlines(briefs: dict[str, Brief]) -> None:
 @pytest.mark.parametrize("path", RTL, ids=[path.name for path in RTL])
 def test_rtl_briefs(briefs: dict[str, Brief], path: Path) -> None:
     brief = briefs[path.name]
-    assert brief.meta.is_rtl
+    assert is_rtl(brief.meta.language)
     first = brief.body[0]
     assert isinstance(first, Paragraph)
     assert first.lead

@@ -17,7 +17,7 @@ import briefexport
 from briefexport.importers import import_file
 from briefexport.model import Brief, Text
 from briefexport.options import default_options
-from briefexport.styles import default_style_dir
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers.html import write
 from conftest import DATA, EXAMPLES, SEED
 from test_xhtml import sample_brief
@@ -142,7 +142,7 @@ def test_brand_values_drive_the_css(tmp_path: Path) -> None:
     brand = (style / "brand.toml").read_text(encoding="utf-8")
     (style / "brand.toml").write_text(brand.replace("#1F4E79", "#7A1F3D"), encoding="utf-8")
     brief: Brief = briefexport.load(SOURCES[0])
-    page = write(brief, replace(default_options(brief), style_dir=style)).decode()
+    page = write(brief, default_options(brief, style_dir=style)).decode()
     assert "--accent: #7A1F3D" in page
     assert not re.search(r"--accent: #1F4E79", page)
 

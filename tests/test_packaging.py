@@ -54,7 +54,7 @@ def test_unpacked_wheel_exports_with_its_own_style_and_schema(wheel: Path, tmp_p
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     script = (
-        "import briefexport, briefexport.styles as s, sys\n"
+        "import briefexport, briefexport.shared.styles as s, sys\n"
         "from briefexport.cli import main\n"
         f"assert briefexport.__file__.startswith({str(site)!r}), briefexport.__file__\n"
         f"assert str(s.default_style_dir()).startswith({str(site)!r})\n"

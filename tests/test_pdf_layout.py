@@ -53,7 +53,7 @@ def test_brand_file_can_ask_for_letter_paper(tmp_path: Path) -> None:
 
     import pikepdf
 
-    from briefexport.styles import default_style_dir
+    from briefexport.shared.styles import default_style_dir
 
     style = tmp_path / "style"
     shutil.copytree(default_style_dir(), style)

@@ -19,7 +19,7 @@ import briefexport
 from briefexport.inlines import plain_text
 from briefexport.model import Brief, Section
 from briefexport.options import WriteOptions, default_options
-from briefexport.styles import default_style_dir
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers import jats
 from briefexport.writers.pdf import write
 

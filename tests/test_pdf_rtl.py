@@ -14,6 +14,7 @@ import briefexport
 from briefexport.inlines import plain_text
 from briefexport.model import Link, Paragraph, Text
 from briefexport.options import default_options
+from briefexport.shared.i18n import is_rtl
 from briefexport.writers.pdf import write
 from briefexport.writers.pdf.glyphs import missing_characters
 from test_pdf_briefs import brief_with_blocks
@@ -37,7 +38,7 @@ def fonts(data: bytes, tmp_path: Path) -> str:
 @pytest.mark.parametrize("name", ["urdu-brief.xml", "arabic-brief.xml"])
 def test_rtl_brief_in_naskh_with_extractable_words(name: str, tmp_path: Path) -> None:
     brief = briefexport.load(RTL / name)
-    assert brief.meta.is_rtl
+    assert is_rtl(brief.meta.language)
     data = write(brief, default_options(brief, pdf_standard="none"))
     text = pdftotext(data, tmp_path)
     for word in plain_text(brief.meta.title).split():

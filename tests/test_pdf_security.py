@@ -18,7 +18,7 @@ import briefexport
 from briefexport.errors import BriefexportError, UnsafeResourceError
 from briefexport.model import Paragraph, Text
 from briefexport.options import default_options
-from briefexport.styles import default_style_dir
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers.pdf import write
 from briefexport.writers.pdf.fetcher import SandboxedFetcher
 from test_pdf_briefs import brief_with_blocks

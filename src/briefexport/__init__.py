@@ -22,7 +22,8 @@ from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
 from .model import Brief
 
 if TYPE_CHECKING:
-    from .options import Paper, PdfStandard
+    from .options import PdfStandard
+    from .shared.brand import Paper
 
 __all__ = [
     "Brief",
@@ -35,7 +36,7 @@ __all__ = [
     "load",
 ]
 
-log = logging.getLogger("briefexport")
+log = logging.getLogger(__name__)
 
 
 def load(path: str | Path) -> Brief:

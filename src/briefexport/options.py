@@ -11,7 +11,8 @@ from typing import TypeVar
 
 from .errors import BriefexportError
 from .model import Brief
-from .styles import default_style_dir
+from .shared.brand import Brand, Paper, load_brand
+from .shared.styles import default_style_dir
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -30,32 +31,25 @@ class PdfStandard(enum.Enum):
         return self in (PdfStandard.PDF_A_3A, PdfStandard.PDF_A_3B)
 
 
-class Paper(enum.Enum):
-    """Page sizes of the printed brief (``--paper`` and ``[page] size`` in ``brand.toml``)."""
-
-    A4 = "A4"
-    LETTER = "Letter"
-
-    @property
-    def millimetres(self) -> tuple[float, float]:
-        """Width and height."""
-        return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
-
-
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
     """What a writer may need beyond the brief itself.
 
     ``timestamp`` is the one date written into files (zip entries, "modified" fields, PDF
     dates): ``SOURCE_DATE_EPOCH`` when set, otherwise the brief's publication date, never the
-    clock, so the same input gives the same bytes. ``paper`` None means the brand's page size.
+    clock, so the same input gives the same bytes. ``brand`` is the style folder's brand file,
+    read once; ``paper`` None means the brand's page size. ``package_name`` is the output file's
+    name without its suffix; packages (bags, SAF) name their top folder and the files inside
+    after it, and use "brief" when it is None.
     """
 
     timestamp: dt.datetime
     style_dir: Path
+    brand: Brand
     pdf_standard: PdfStandard = PdfStandard.PDF_A_3B
     paper: Paper | None = None
     reference_docx: Path | None = None
+    package_name: str | None = None
 
 
 def reproducible_timestamp(brief: Brief) -> dt.datetime:
@@ -82,12 +76,16 @@ def default_options(
 ) -> WriteOptions:
     """Options for ``brief``: the reproducible timestamp and the shipped house style unless given.
 
-    Strings are accepted where an enum is expected ("pdf/ua-1", "Letter"); an unknown value
+    The style folder's brand file is read and checked here, before anything is written (raises
+    :class:`~briefexport.errors.InvalidStyleError` with every problem located). Strings are
+    accepted where an enum is expected ("pdf/ua-1", "Letter"); an unknown value
     raises :class:`BriefexportError` naming the known ones.
     """
+    folder = Path(style_dir) if style_dir is not None else default_style_dir()
     return WriteOptions(
         timestamp=timestamp or reproducible_timestamp(brief),
-        style_dir=Path(style_dir) if style_dir is not None else default_style_dir(),
+        style_dir=folder,
+        brand=load_brand(folder),
         pdf_standard=_member(PdfStandard, pdf_standard, "PDF standard") or PdfStandard.PDF_A_3B,
         paper=_member(Paper, paper, "paper size"),
         reference_docx=Path(reference_docx) if reference_docx is not None else None,

@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import BriefexportError, OutputError
+from ..errors import BriefexportError, InvalidStyleError, OutputError
 from ..formats import FORMATS
 from ..model import Brief
-from ..options import Paper, PdfStandard, WriteOptions, default_options
+from ..options import PdfStandard, WriteOptions, default_options
+from ..shared.brand import BRAND_FILE, Paper, load_brand
+from ..shared.styles import default_style_dir
 from .common import (
     CURRENT_INPUT,
     EXIT_INPUT,
@@ -21,6 +23,7 @@ from .common import (
     add_verbosity,
     configure_logging,
     load_or_report,
+    print_diagnostics,
 )
 
 EPILOG = f"""\
@@ -30,6 +33,8 @@ commands:
   briefexport formats                              list output formats and what each needs
   briefexport import SOURCE -o BRIEF.xml           turn Markdown or extracted text into a brief
                                                    (--from markdown|text, --series NAME)
+  briefexport verify PACKAGE...                    check BagIt bags: completeness and fixity
+                                                   (exit 0 sound, 1 unreadable, 2 failed)
 
 {EXIT_STATUS_HELP}
 """
@@ -79,11 +84,21 @@ def parse_formats(value: str) -> list[str]:
 
 def check_paths(args: argparse.Namespace) -> str | None:
     """Why the style folder or Word template given on the command line cannot be used."""
-    if args.style and not (args.style / "brand.toml").is_file():
-        return f"--style {args.style}: not a style folder (it has no brand.toml)"
+    if args.style and not (args.style / BRAND_FILE).is_file():
+        return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
     return None
+
+
+def check_style(args: argparse.Namespace) -> bool:
+    """Whether the style folder's brand file is sound; prints every problem when it is not."""
+    try:
+        load_brand(args.style or default_style_dir())
+    except InvalidStyleError as invalid:
+        print_diagnostics(invalid.diagnostics, quiet=False)
+        return False
+    return True
 
 
 def run(args: list[str]) -> int:
@@ -98,6 +113,8 @@ def run(args: list[str]) -> int:
     problem = check_paths(options)
     if problem:
         print(f"briefexport: error: {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    if not check_style(options):
         return EXIT_INPUT
     status = EXIT_OK
     claimed: dict[Path, bytes] = {}

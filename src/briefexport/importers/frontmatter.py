@@ -18,12 +18,12 @@ from typing import Any, TypeAlias
 import yaml
 
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
-from .dates import printed_date
+from ..rules.dates import printed_date
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
 from .fmaliases import read_aliases
 from .mdcontext import BodyContext
 from .names import journal_id_for
-from .people import AffiliationRegistry, contributor
+from .people import AffiliationRegistry, contributor, optional_text
 
 InlineParser: TypeAlias = Callable[[str, int], tuple[Inline, ...]]
 ParagraphParser: TypeAlias = Callable[[str, int], tuple[Paragraph, ...]]
@@ -103,7 +103,9 @@ def build_metadata(
     return Metadata(
         language=str(front.values.get("language") or DEFAULT_LANGUAGE),
         series=_series(front, context),
-        journal_id=_text(front.values, "journal-id") or journal_id_for(publisher) or publisher,
+        journal_id=optional_text(front.values, "journal-id")
+        or journal_id_for(publisher)
+        or publisher,
         publisher=publisher,
         title=title,
         authors=authors,
@@ -119,12 +121,12 @@ def build_metadata(
 def _optional_fields(front: FrontMatter, inline: InlineParser) -> dict[str, Any]:
     values = front.values
     return {
-        "publisher_location": _text(values, "publisher-location"),
-        "doi": _text(values, "doi"),
-        "publisher_id": _text(values, "publisher-id"),
-        "heading": _text(values, "heading"),
+        "publisher_location": optional_text(values, "publisher-location"),
+        "doi": optional_text(values, "doi"),
+        "publisher_id": optional_text(values, "publisher-id"),
+        "heading": optional_text(values, "heading"),
         "subtitle": inline(str(values.get("subtitle") or ""), front.line("subtitle")),
-        "running_head": _text(values, "running-head"),
+        "running_head": optional_text(values, "running-head"),
         "disclaimer": inline(str(values.get("disclaimer") or ""), front.line("disclaimer")),
         "keywords": tuple(str(k) for k in _as_list(values.get("keywords"))),
     }
@@ -165,14 +167,14 @@ def _date(front: FrontMatter, context: BodyContext) -> dt.date | None:
 
 
 def _series(front: FrontMatter, context: BodyContext) -> str:
-    series = _text(front.values, "series")
+    series = optional_text(front.values, "series")
     if series is None:
         context.problems.warning(front.line("series"), f"no series given; using {DEFAULT_SERIES!r}")
     return series or DEFAULT_SERIES
 
 
 def _publisher(front: FrontMatter, authors: tuple[Contributor, ...], context: BodyContext) -> str:
-    publisher = _text(front.values, "publisher")
+    publisher = optional_text(front.values, "publisher")
     if publisher:
         return publisher
     institutions = [aff.institution for person in authors for aff in person.affiliations]
@@ -196,22 +198,17 @@ def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None
         return None
     year = copyright_.get("year")
     return Permissions(
-        statement=_text(copyright_, "statement"),
+        statement=optional_text(copyright_, "statement"),
         year=int(str(year)) if str(year).isdigit() else None,
-        holder=_text(copyright_, "holder"),
-        license_url=_text(license_, "url"),
-        license_text=_text(license_, "text"),
+        holder=optional_text(copyright_, "holder"),
+        license_url=optional_text(license_, "url"),
+        license_text=optional_text(license_, "text"),
     )
 
 
 def _abstract(front: FrontMatter, blocks: ParagraphParser) -> tuple[Paragraph, ...]:
     text = front.values.get("abstract")
     return blocks(str(text), front.line("abstract")) if text else ()
-
-
-def _text(mapping: dict[str, Any], key: str) -> str | None:
-    value = mapping.get(key)
-    return str(value).strip() if value is not None and str(value).strip() else None
 
 
 def _as_list(value: object) -> list[Any]:

@@ -2,19 +2,19 @@
 
 Sources write links in forms the profile does not take as they are: a bare DOI (``10.7554/...``
 or ``doi:10.7554/...``) becomes ``https://doi.org/...``, a bare ``www.`` address gets ``https://``,
-an e-mail address gets ``mailto:``. What is still not an http, https or mailto URL with a host is
-refused here, so the importer can keep the link text and say so. The rule is the reader's (the
-brief written by an importer is read back by the reader, which has the last word).
+an e-mail address gets ``mailto:``. What still breaks the profile's link rule
+(:func:`briefexport.rules.links.link_problem`, the reader's) is refused here, so the importer
+can keep the link text and say so.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+
+from ..rules.links import link_problem
 
 _DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)", re.I)
 _EMAIL = re.compile(r"[^@\s:/]+@[^@\s/]+\.[^@\s/]+")
-SCHEMES = ("http", "https", "mailto")
 
 
 def doi_url(doi: str) -> str | None:
@@ -32,13 +32,4 @@ def usable_href(href: str) -> str | None:
         href = f"https://{href}"
     elif not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", href) or href.lower().startswith("doi:"):
         href = doi_url(href) or href
-    try:
-        parts = urlsplit(href)
-        host, _ = parts.hostname, parts.port
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in SCHEMES or any(char.isspace() for char in href):
-        return None
-    if parts.scheme.lower() != "mailto" and not host:
-        return None
-    return href
+    return None if link_problem(href) else href

@@ -62,8 +62,8 @@ class AffiliationRegistry:
             return Affiliation(
                 id=str(value.get("id") or self._next_id()),
                 institution=value["institution"],
-                department=_optional(value, "department"),
-                country=_optional(value, "country"),
+                department=optional_text(value, "department"),
+                country=optional_text(value, "country"),
             )
         self.report(f"affiliation {value!r} needs an institution")
         return None
@@ -85,15 +85,15 @@ def contributor(value: object, registry: AffiliationRegistry, report: Report) ->
     resolved = tuple(a for a in (registry.resolve(item) for item in listed) if a is not None)
     return Contributor(
         name=name,
-        role=_optional(value, "role"),
+        role=optional_text(value, "role"),
         orcid=_orcid(value, report),
-        email=_optional(value, "email"),
+        email=optional_text(value, "email"),
         affiliations=resolved,
     )
 
 
 def _orcid(person: dict[str, Any], report: Report) -> str | None:
-    written = _optional(person, "orcid")
+    written = optional_text(person, "orcid")
     if written is None:
         return None
     url = orcid_url(written)
@@ -109,15 +109,16 @@ def _person_name(value: object, report: Report) -> PersonName | None:
         _check_keys(value, {"surname", "given-names", "prefix", "suffix"}, report)
         return PersonName(
             surname=value["surname"],
-            given_names=_optional(value, "given-names"),
-            prefix=_optional(value, "prefix"),
-            suffix=_optional(value, "suffix"),
+            given_names=optional_text(value, "given-names"),
+            prefix=optional_text(value, "prefix"),
+            suffix=optional_text(value, "suffix"),
         )
     report(f"a person needs a name (a string or a mapping with a surname), not {value!r}")
     return None
 
 
-def _optional(mapping: dict[str, Any], key: str) -> str | None:
+def optional_text(mapping: dict[str, Any], key: str) -> str | None:
+    """The value of ``key`` as stripped text, or None when it is missing or blank."""
     value = mapping.get(key)
     return str(value).strip() if value is not None and str(value).strip() else None
 

@@ -1,7 +1,8 @@
-"""The reader's locator; it lives in :mod:`briefexport.locate`, shared with the JATS importer."""
+"""The reader's locator, which lives in :mod:`briefexport.shared.locate` (the JATS importer
+uses it too)."""
 
 from __future__ import annotations
 
-from ..locate import Locator
+from ..shared.locate import Locator
 
 __all__ = ["Locator"]

@@ -1,6 +1,6 @@
 """Parse untrusted brief XML safely and validate it against the profile's RELAX NG schema.
 
-Parsing goes through :mod:`briefexport.safexml` (DTD loading, entity substitution and network
+Parsing goes through :mod:`briefexport.shared.safexml` (DTD loading, entity substitution and network
 access off, libxml2's limits on). A DOCTYPE may name the JATS 1.3 Archiving DTD but may not
 declare anything; entity references and XInclude are refused, never followed.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import safexml
 from ..errors import Diagnostic
-from ..safexml import RejectedError, tidy
+from ..shared import safexml
+from ..shared.safexml import RejectedError, tidy
 from .locate import Locator
 
 MAX_SCHEMA_ERRORS = 50

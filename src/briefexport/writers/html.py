@@ -26,12 +26,12 @@ _PLANE_ENDS = "".join(
 )
 FORBIDDEN = re.compile(f"[\x7f-\x9f\ufdd0-\ufdef{_PLANE_ENDS}]")
 REPLACEMENT = "\ufffd"
-log = logging.getLogger("briefexport")
+log = logging.getLogger(__name__)
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as a standalone HTML page, UTF-8."""
-    css = format_css(options.style_dir, STYLESHEETS)
+    css = format_css(options.style_dir, options.brand, STYLESHEETS)
     root = brief_to_xhtml(
         brief,
         NotePlacement.END,

@@ -13,7 +13,7 @@ import re
 
 from ...inlines import canonical, plain_text
 from ...model import Citation, Link, Permissions, PublicationType, Reference, Text
-from ..references import citation_from_text
+from ...rules.citations import citation_from_text
 from .inline import InlineReader, Reading
 from .items import Item, bookmarks
 from .styles import Role

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...inlines import plain_text
 from ...model import Affiliation, Contributor, Inline, Paragraph, Text
-from ..dates import printed_date
+from ...rules.dates import printed_date
 from ..names import split_affiliation, split_name
 from ..textlayout import Chunk, read_front_page
 from .inline import InlineReader, Reading

@@ -28,9 +28,9 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...rules.citations import citation_from_text
 from ..links import usable_href
 from ..problems import Problems
-from ..references import citation_from_text
 
 MONOSPACE_FONTS = ("courier", "consolas", "menlo", "monaco", "mono", "lucida console")
 CODE_STYLES = frozenset({"verbatim char", "html code", "source code char"})

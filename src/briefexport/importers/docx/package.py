@@ -10,8 +10,8 @@ footnote (``NOTEREF _Ref... \\f \\h``, which our DOCX writer also uses for a not
 call) would lose its target. Before mammoth reads the document, such fields are rewritten as
 the internal hyperlinks Word shows them as (``HYPERLINK \\l "_Ref..."``; ``w:fldSimple`` as
 ``w:hyperlink w:anchor``), so each becomes a link to the bookmark on the note's first call.
-Other simple fields keep their displayed text. XML is parsed with :mod:`briefexport.safexml`'s
-hardened parser.
+Other simple fields keep their displayed text. XML is parsed with the hardened parser of
+:mod:`briefexport.shared.safexml`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 
-from ...safexml import hardened_parser
+from ...shared.safexml import hardened_parser
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"

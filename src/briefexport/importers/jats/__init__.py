@@ -1,12 +1,13 @@
 """Import any JATS article (NISO JATS 1.0-1.4, NLM 3.0; Archiving, Publishing or Authoring) as a
 canonical brief.
 
-The article is parsed with the same safe settings as a brief (:mod:`briefexport.safexml`): its
-DOCTYPE is recognised (:mod:`.prolog`) and never loaded, entities, internal subsets and XInclude
-are refused, and nothing is fetched. Then everything the canonical profile can hold is mapped
-(``front`` by :mod:`.front`, the body by :mod:`.blocks`, notes and references by :mod:`.back`),
-and each element that has to be dropped or simplified is reported as a located warning
-(:mod:`.notices`). docs/importing.md lists what is kept, converted and dropped.
+The article is parsed with the same safe settings as a brief
+(:mod:`briefexport.shared.safexml`): its DOCTYPE is recognised (:mod:`.prolog`) and never
+loaded, entities, internal subsets and XInclude are refused, and nothing is fetched. Then
+everything the canonical profile can hold is mapped (``front`` by :mod:`.front`, the body by
+:mod:`.blocks`, notes and references by :mod:`.back`), and each element that has to be dropped or
+simplified is reported as a located warning (:mod:`.notices`). docs/importing.md lists what is
+kept, converted and dropped.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from ... import safexml
 from ...errors import InvalidBriefError
 from ...model import Block, Brief, Paragraph, Section, Text
+from ...shared import safexml
 from ..defaults import Fallbacks
 from ..ids import IdRegistry
 from ..numbering import number_notes

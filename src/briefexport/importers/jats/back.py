@@ -14,7 +14,7 @@ from lxml import etree
 
 from ...inlines import canonical
 from ...model import Block, Citation, Footnote, Paragraph, PublicationType, Reference, Text
-from ..references import citation_from_text
+from ...rules.citations import citation_from_text
 from .blocks import BlockBuilder
 from .citations import citation
 from .context import JatsContext, Level, Scope, local_name, text_of

@@ -15,7 +15,7 @@ import datetime as dt
 from lxml import etree
 
 from ...model import Inline, Paragraph, Permissions
-from ..dates import printed_date_iso
+from ...rules.dates import printed_date_iso
 from ..links import usable_href
 from .blocks import HEADS, BlockBuilder
 from .context import XLINK_HREF, JatsContext, Level, Scope, local_name, text_of

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ...locate import Locator
+from ...shared.locate import Locator
 from ..problems import Problems
 
 

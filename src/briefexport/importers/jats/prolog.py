@@ -8,7 +8,8 @@ or without the MathML 3 and OASIS table variants, are recognised by their shape:
     -//NLM//DTD Journal Archiving and Interchange DTD v3.0 20080202//EN
 
 Any other DOCTYPE on an ``article`` (a publisher's own DTD, a system identifier only) is accepted
-with a warning; an internal subset is refused by :mod:`briefexport.safexml` whatever it names.
+with a warning; an internal subset is refused by :mod:`briefexport.shared.safexml` whatever it
+names.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...safexml import Doctype
+from ...shared.safexml import Doctype
 
 _JATS_PUBLIC_ID = re.compile(
     r"-//NLM//DTD (?P<jats>JATS \(Z39\.96\) )?"

@@ -16,10 +16,6 @@ No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import os
-from collections.abc import Iterator
 from functools import partial
 from typing import Any, assert_never
 
@@ -33,6 +29,7 @@ from ...model import Brief
 from ...options import PdfStandard, WriteOptions
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from .fetcher import SandboxedFetcher
+from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
@@ -45,7 +42,7 @@ PDF_A_CLASS = "pdf-a"
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
     standard = options.pdf_standard
-    with _source_date_epoch(options.timestamp):
+    with font_timestamp(options.timestamp):
         try:
             return _write(brief, options, standard)
         except FatalURLFetchingError as error:
@@ -122,20 +119,3 @@ def _attachments(brief: Brief, options: WriteOptions, standard: PdfStandard) -> 
     if not standard.is_pdf_a_3:
         return []
     return [source_attachment(brief, options)]
-
-
-@contextlib.contextmanager
-def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
-    """fontTools stamps font subsets with SOURCE_DATE_EPOCH, else with the clock."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        yield
-        return
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous

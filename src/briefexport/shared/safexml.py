@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import Diagnostic
+from ..errors import Diagnostic
 
 MAX_INPUT_BYTES = 20 * 2**20
 MAX_SYNTAX_ERRORS = 50

@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from .errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity
 
 
 class Locator:

@@ -1,4 +1,4 @@
-"""Language-dependent words and dates printed around a brief's own text.
+"""Language-dependent words, dates and writing direction around a brief's own text.
 
 Labels ("By", "Edited by", "Notes") come from ``labels.toml`` in the style folder; dates are
 formatted by Babel with CLDR data ("June 14, 2024", "14 juin 2024", "14 جون، 2024").
@@ -43,6 +43,19 @@ def label(language: str, key: str, style_dir: Path | None = None) -> str:
             if key in table.get(lang, {}):
                 return table[lang][key]
     raise KeyError(f"no label {key!r} in {LABELS_FILE}")
+
+
+@functools.cache
+def is_rtl(language: str) -> bool:
+    """True when CLDR writes the language right to left (Arabic, Urdu, Persian, Hebrew, ...)."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        try:
+            locale = Locale.parse(primary_language(language))
+        except (UnknownLocaleError, ValueError):
+            return False
+    return bool(locale.character_order == "right-to-left")
 
 
 def long_date(date: dt.date, language: str) -> str:
