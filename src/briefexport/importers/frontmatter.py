@@ -48,10 +48,12 @@ class FrontMatter:
     written: dict[str, str] = field(default_factory=dict)  # key -> the alias it was written as
 
     def line(self, key: str) -> int:
-        """The source line of top-level ``key`` (the front matter's first line if absent)."""
-        key = self.written.get(key, key)
+        """The source line of top-level ``key`` (the front matter's first line if absent).
+
+        YAML keys need not be strings (``5: x``); they are looked for as written."""
+        written = str(self.written.get(key, key))
         for index, line in enumerate(self.text.splitlines()):
-            if re.match(rf"{re.escape(key)}\s*:", line):
+            if re.match(rf"{re.escape(written)}\s*:", line):
                 return self.first_line + 1 + index
         return self.first_line
 
