@@ -228,3 +228,14 @@ def test_the_brief_is_canonical(imported: ImportResult) -> None:
 def test_the_brief_is_valid_against_the_archiving_dtd(imported: ImportResult) -> None:
     _, _, data = read_back(imported.brief)
     assert dtd_errors(data) == []
+
+
+@pytest.mark.skipif(not JATS_DTD.is_file(), reason="the shared JATS DTD folder is absent")
+def test_the_test_article_itself_is_valid_jats(estuary: Path) -> None:
+    """The test article is real JATS: valid against the 1.3 Archiving DTD (its own DOCTYPE,
+    naming the 1.2 Publishing DTD, taken out, since only the Archiving DTD is at hand)."""
+    text = estuary.read_text(encoding="utf-8")
+    without_doctype = "\n".join(
+        line for line in text.splitlines() if not line.startswith("<!DOCTYPE")
+    )
+    assert dtd_errors(without_doctype.encode("utf-8")) == []
