@@ -33,6 +33,8 @@ commands:
   briefexport formats                              list output formats and what each needs
   briefexport import SOURCE -o BRIEF.xml           turn Markdown or extracted text into a brief
                                                    (--from markdown|text, --series NAME)
+  briefexport batch SRC_DIR --to FORMATS -o OUT_DIR [-j N]
+                                                   convert a whole collection, incrementally
   briefexport verify PACKAGE...                    check BagIt bags: completeness and fixity
                                                    (exit 0 sound, 1 unreadable, 2 failed)
 
