@@ -88,3 +88,20 @@ def links(inlines: tuple[object, ...]) -> list[Link]:
             found.append(inline)
         found.extend(links(getattr(inline, "children", ())))
     return found
+
+
+def test_a_bare_url_in_right_to_left_text_comes_out_whole(tmp_path: Path) -> None:
+    """Kept on one line, a URL is not cut into pieces that pdftotext orders right to left."""
+    brief = briefexport.load(RTL / "urdu-brief.xml")
+    text = "".join(pdftotext(write(brief, default_options(brief)), tmp_path).split())
+    urls = [
+        inline.href
+        for note in brief.footnotes
+        for paragraph in note.paragraphs
+        for part in paragraph.children
+        for inline in getattr(part, "children", ())
+        if isinstance(inline, Link)
+    ]
+    assert urls
+    for url in urls:
+        assert url in text
