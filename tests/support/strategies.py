@@ -1,241 +1,257 @@
 """Hypothesis strategies that generate valid briefs in the model's normal form.
 
+A brief is written in one script (see ``inline_strategies``): any Unicode under a left-to-right
+or right-to-left language, or Arabic script under ``ar`` or ``ur`` so right-to-left text meets a
+matching ``xml:lang``. Figures hold small sound PNG files named ``figures/fig-N.png``; tests that
+read a generated brief back from a file write them beside it with :func:`write_figures`.
+
 Footnote calls are drawn as placeholders and numbered afterwards by order of first call, the way
-the reader numbers them; every drawn note is called at least once.
+the reader numbers them; every drawn note is called at least once. Citation calls are drawn the
+same way and pointed at the references once those are drawn.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-import string
+import functools
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
-from briefexport.inlines import canonical, collapse_space, plain_text
+from briefexport.inlines import canonical
 from briefexport.model import (
     Affiliation,
     Brief,
     Cell,
     Citation,
-    CitationField,
-    CitationPart,
     CitationRef,
-    CitedDate,
     Contributor,
+    Figure,
     Footnote,
     FootnoteRef,
-    Link,
+    Image,
     ListBlock,
     ListItem,
     Metadata,
     Paragraph,
     Permissions,
     PersonName,
-    PublicationType,
     Quote,
     Reference,
     Row,
     Section,
-    Styled,
     Table,
-    Text,
-    TextStyle,
 )
 
-XML_TEXT = st.text(
-    alphabet=st.characters(
-        codec="utf-8", exclude_categories=("Cs", "Cc", "Co"), exclude_characters="\ufffe\uffff"
-    )
-    | st.sampled_from(" \n\t"),
-    max_size=12,
+from .images import png
+from .inline_strategies import (
+    PLACEHOLDER_NOTES,
+    SCRIPTS,
+    URL,
+    Strategy,
+    body_inline,
+    citation,
+    inlines,
+    link,
+    linked,
+    phrase,
+    required,
+    styled_phrase,
+    text,
 )
-REQUIRED = st.builds(collapse_space, XML_TEXT).filter(bool)
-URL = st.builds(
-    "https://{}.example.org/{}".format,
-    st.text(string.ascii_lowercase, min_size=1, max_size=8),
-    st.text(string.ascii_letters + string.digits + "-_./?=&", max_size=15),
-) | st.just("mailto:office@example.org")
-PLACEHOLDER_NOTES = 5
+from .model import find
 
-text = st.builds(Text, XML_TEXT)
+MAX_REFERENCES = 2
+PNGS = tuple(png(w, h, grey=g) for w, h, g in ((1, 1, 0x00), (3, 2, 0x80), (8, 5, 0xFF)))
 
 
-def _styled(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Styled]:
-    return st.builds(Styled, st.sampled_from(TextStyle), st.lists(children, max_size=3).map(tuple))
+# ------------------------------------------------------------------ blocks
 
 
-phrase = st.recursive(text, _styled, max_leaves=6)
-link = st.builds(Link, URL, st.lists(phrase, max_size=2).map(tuple))
-linked = st.recursive(text | link, _styled, max_leaves=6)
-note_call = st.builds(
-    lambda k: FootnoteRef(Footnote(f"fn{k}", 0, ())), st.integers(1, PLACEHOLDER_NOTES)
-)
-
-
-def body_inline(references: tuple[Reference, ...]) -> st.SearchStrategy[Any]:
-    leaves = text | link | note_call
-    if references:
-        leaves = leaves | st.builds(CitationRef, st.sampled_from(references))
-    return st.recursive(leaves, _styled, max_leaves=8)
-
-
-def _inlines(inline: st.SearchStrategy[Any], min_text: bool = False) -> st.SearchStrategy[Any]:
-    built = st.lists(inline, max_size=5).map(canonical)
-    return built.filter(lambda xs: any(c.isalnum() for c in plain_text(xs))) if min_text else built
-
-
-name_part = st.builds(lambda v: CitationPart(CitationField.STRING_NAME, (Text(v),)), REQUIRED)
-collab = st.builds(lambda v: CitationPart(CitationField.COLLAB, (Text(v),)), REQUIRED)
-person_group = st.builds(
-    lambda xs: CitationPart(CitationField.PERSON_GROUP, tuple(xs)),
-    st.lists(name_part | collab | st.just(Text(", ")), max_size=4),
-)
-titled = st.builds(
-    lambda field, xs: CitationPart(field, tuple(xs)),
-    st.sampled_from([CitationField.ARTICLE_TITLE, CitationField.SOURCE]),
-    st.lists(phrase, max_size=3),
-)
-cited_date = st.builds(
-    lambda d, t: CitedDate(d.isoformat()[:t], "on " + d.isoformat()),
-    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)),
-    st.sampled_from([4, 7, 10]),
-)
-citation = st.builds(
-    lambda kind, xs: Citation(kind, tuple(xs)),
-    st.sampled_from(PublicationType),
-    st.lists(
-        text | link | person_group | name_part | collab | titled | cited_date | _styled(phrase),
-        max_size=6,
-    ),
-)
-
-
-def paragraphs(inline: st.SearchStrategy[Any], lead: bool = False) -> st.SearchStrategy[Any]:
-    one = st.builds(Paragraph, _inlines(inline), st.booleans() if lead else st.just(False))
+@functools.cache
+def paragraphs(inline: Strategy, lead: bool = False) -> Strategy:
+    one = st.builds(Paragraph, inlines(inline), st.booleans() if lead else st.just(False))
     return st.lists(one, min_size=1, max_size=2).map(tuple)
 
 
-def rows(header: bool, width: int) -> st.SearchStrategy[Any]:
+@functools.cache
+def rows(script: str, header: bool, width: int) -> Strategy:
     """Rectangular rows: ``width`` plain cells, or one cell spanning them all."""
     kind = st.just(header) if header else st.booleans()
-    cell = st.builds(Cell, _inlines(linked), kind)
+    cell = st.builds(Cell, inlines(linked(script)), kind)
     plain = st.lists(cell, min_size=width, max_size=width)
     spanning = st.builds(lambda c: [Cell(c.children, c.header, width, 1)], cell)
     row = st.builds(lambda cs: Row(tuple(cs)), plain | spanning)
     return st.lists(row, min_size=1, max_size=2).map(tuple)
 
 
-@st.composite
-def tables(draw: st.DrawFn) -> Table:
-    width = draw(st.integers(1, 3))
-    head = draw(st.just(()) | rows(True, width))
-    return Table(
-        None, draw(st.none() | REQUIRED), draw(_inlines(linked)), head, draw(rows(False, width))
-    )
+@functools.cache
+def tables(script: str) -> Strategy:
+    @st.composite
+    def table(draw: st.DrawFn) -> Table:
+        width = draw(st.integers(1, 3))
+        head = draw(st.just(()) | rows(script, True, width))
+        label = draw(st.none() | required(script))
+        caption = draw(inlines(linked(script)))
+        return Table(None, label, caption, head, draw(rows(script, False, width)))
+
+    return table()
 
 
-def leaf_blocks(inline: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    paragraph = st.builds(Paragraph, _inlines(inline))
+def _image(index: int, alt_text: str) -> Image:
+    return Image(f"figures/fig-{index}.png", alt_text, "image/png", PNGS[index])
+
+
+@functools.cache
+def figures(script: str) -> Strategy:
+    """A figure with one of the PNG files: the same file name always holds the same bytes."""
+    image = st.builds(_image, st.integers(0, len(PNGS) - 1), required(script))
+    label = st.none() | required(script)
+    return st.builds(Figure, st.none(), label, inlines(linked(script)), image)
+
+
+@functools.cache
+def leaf_blocks(script: str, references: int) -> Strategy:
+    inline = body_inline(script, references)
     items = st.lists(st.builds(ListItem, paragraphs(inline)), min_size=1, max_size=3).map(tuple)
     return st.one_of(
-        paragraph,
+        st.builds(Paragraph, inlines(inline)),
         st.builds(ListBlock, st.booleans(), items),
-        st.builds(Quote, paragraphs(inline), _inlines(linked)),
-        tables(),
+        st.builds(Quote, paragraphs(inline), inlines(linked(script))),
+        tables(script),
+        figures(script),
     )
 
 
-def sections(inline: st.SearchStrategy[Any], depth: int) -> st.SearchStrategy[Any]:
-    content = st.lists(leaf_blocks(inline), max_size=3)
-    subsections = st.lists(sections(inline, depth - 1), max_size=2) if depth > 1 else st.just([])
+@functools.cache
+def sections(script: str, references: int, depth: int) -> Strategy:
+    content = st.lists(leaf_blocks(script, references), max_size=3)
+    subsections = (
+        st.lists(sections(script, references, depth - 1), max_size=2) if depth > 1 else st.just([])
+    )
     return st.builds(
         lambda title, a, b: Section(None, title, tuple(a + b)),
-        _inlines(phrase, min_text=True),
+        inlines(phrase(script), min_text=True),
         content,
         subsections,
     )
 
 
-def contributors(affs: list[Affiliation]) -> st.SearchStrategy[Any]:
+# ------------------------------------------------------------------ front matter
+
+
+@functools.cache
+def people(script: str, affiliations: int) -> Strategy:
+    """Contributors as (name, role, ORCID, e-mail, indices of their affiliations)."""
+    words = required(script)
     name = st.builds(
-        PersonName,
-        REQUIRED,
-        st.none() | REQUIRED,
-        st.none() | st.just("Dr"),
-        st.none() | st.just("Jr"),
+        PersonName, words, st.none() | words, st.none() | st.just("Dr"), st.none() | st.just("Jr")
     )
     orcid = st.none() | st.just("https://orcid.org/0000-0002-1825-0097")
-    chosen = (
-        st.lists(st.sampled_from(affs), unique=True, max_size=2).map(tuple) if affs else st.just(())
+    email = st.none() | st.just("someone@example.org")
+    chosen = st.lists(st.integers(0, affiliations - 1), unique=True, max_size=2)
+    person = st.tuples(
+        name, st.none() | words, orcid, email, chosen if affiliations else st.just([])
     )
-    person = st.builds(
-        Contributor,
-        name,
-        st.none() | REQUIRED,
-        orcid,
-        st.none() | st.just("someone@example.org"),
-        chosen,
+    return st.lists(person, min_size=1, max_size=2)
+
+
+def _contributors(drawn: list[Any], affs: list[Affiliation]) -> tuple[Contributor, ...]:
+    return tuple(
+        Contributor(name, role, orcid, email, tuple(affs[i] for i in chosen))
+        for name, role, orcid, email, chosen in drawn
     )
-    return st.lists(person, min_size=1, max_size=2).map(tuple)
+
+
+@functools.cache
+def rights(script: str) -> Strategy:
+    words = required(script)
+    return st.builds(
+        Permissions,
+        st.none() | words,
+        st.none() | st.integers(1000, 9999),
+        st.none() | words,
+        st.none() | URL.filter(lambda u: u.startswith("https")),
+        st.none() | words,
+    )
 
 
 @st.composite
-def metadata(draw: st.DrawFn) -> Metadata:
+def metadata(draw: st.DrawFn, script: str) -> Metadata:
+    words = required(script)
     affs = [
-        Affiliation(
-            f"aff{i}", draw(REQUIRED), draw(st.none() | REQUIRED), draw(st.none() | REQUIRED)
-        )
+        Affiliation(f"aff{i}", draw(words), draw(st.none() | words), draw(st.none() | words))
         for i in range(draw(st.integers(0, 2)))
     ]
-    plain = _inlines(text | link | _styled(phrase))
-    rights = st.builds(
-        Permissions,
-        st.none() | REQUIRED,
-        st.none() | st.integers(1000, 9999),
-        st.none() | REQUIRED,
-        st.none() | URL.filter(lambda u: u.startswith("https")),
-        st.none() | REQUIRED,
-    )
+    team = people(script, len(affs))
+    title = inlines(phrase(script), min_text=True)
     return Metadata(
-        language=draw(st.sampled_from(["en", "en-GB", "ur", "ar", "fr"])),
-        series=draw(REQUIRED),
-        journal_id=draw(REQUIRED),
-        publisher=draw(REQUIRED),
-        title=draw(_inlines(phrase, min_text=True)),
-        authors=draw(contributors(affs)),
+        language=draw(st.sampled_from(SCRIPTS[script][0])),
+        series=draw(words),
+        journal_id=draw(words),
+        publisher=draw(words),
+        title=draw(title),
+        authors=_contributors(draw(team), affs),
         date=draw(st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31))),
-        publisher_location=draw(st.none() | REQUIRED),
+        publisher_location=draw(st.none() | words),
         doi=draw(st.none() | st.just("10.5555/brief.1")),
-        publisher_id=draw(st.none() | REQUIRED),
-        heading=draw(st.none() | REQUIRED),
-        subtitle=draw(_inlines(phrase)),
-        running_head=draw(st.none() | REQUIRED),
-        editors=draw(st.just(()) | contributors(affs)),
+        publisher_id=draw(st.none() | words),
+        heading=draw(st.none() | words),
+        subtitle=draw(inlines(phrase(script))),
+        running_head=draw(st.none() | words),
+        editors=_contributors(draw(st.just([]) | team), affs),
         affiliations=tuple(affs),
-        disclaimer=draw(plain),
-        permissions=draw(st.none() | rights),
-        abstract=draw(st.just(()) | paragraphs(text | link)),
-        keywords=tuple(draw(st.lists(REQUIRED, max_size=3))),
+        disclaimer=draw(inlines(text(script) | link(script) | styled_phrase(script))),
+        permissions=draw(st.none() | rights(script)),
+        abstract=draw(st.just(()) | paragraphs(text(script) | link(script))),
+        keywords=tuple(draw(st.lists(words, max_size=3))),
     )
+
+
+# ------------------------------------------------------------------ whole briefs
 
 
 @st.composite
 def briefs(draw: st.DrawFn) -> Brief:
-    """A valid brief with every kind of block and inline the profile allows (figures aside)."""
-    count = draw(st.integers(0, 2))
+    """A valid brief with every kind of block and inline the profile allows."""
+    script = draw(st.sampled_from(sorted(SCRIPTS)))
+    count = draw(st.integers(0, MAX_REFERENCES))
     references = tuple(
-        Reference(f"ref{n}", n, _canonical_citation(draw(citation))) for n in range(1, count + 1)
+        Reference(f"ref{n}", n, _canonical_citation(draw(citation(script))))
+        for n in range(1, count + 1)
     )
-    inline = body_inline(references)
-    lead = draw(st.lists(st.builds(Paragraph, _inlines(inline), st.just(True)), max_size=1))
-    blocks = lead + draw(st.lists(leaf_blocks(inline), max_size=4))
-    blocks += draw(st.lists(sections(inline, 3), max_size=2))
-    note_text = st.one_of(text, link, _styled(phrase), citation)
-    bodies = {k: draw(paragraphs(note_text)) for k in range(1, PLACEHOLDER_NOTES + 1)}
-    template = Brief(draw(metadata()), tuple(blocks), (), references)
-    return number_notes(template, bodies)
+    inline = body_inline(script, count)
+    lead = draw(st.lists(st.builds(Paragraph, inlines(inline), st.just(True)), max_size=1))
+    blocks = lead + draw(st.lists(leaf_blocks(script, count), max_size=4))
+    blocks += draw(st.lists(sections(script, count, 3), max_size=2))
+    note_text = paragraphs(
+        st.one_of(text(script), link(script), styled_phrase(script), citation(script))
+    )
+    bodies = {k: draw(note_text) for k in range(1, PLACEHOLDER_NOTES + 1)}
+    template = Brief(draw(metadata(script)), tuple(blocks), (), references)
+    return resolve_calls(template, bodies)
+
+
+def write_figures(brief: Brief, folder: Path) -> None:
+    """Write every figure's file where its ``href`` points, relative to ``folder``."""
+    for figure in find(brief.body, Figure):
+        path = folder / figure.image.href
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(figure.image.data)
+
+
+@contextlib.contextmanager
+def folder_with_figures(brief: Brief) -> Iterator[Path]:
+    """A fresh folder holding the brief's figure files, removed afterwards (one per example:
+    Hypothesis runs many examples in one test, so ``tmp_path`` cannot serve)."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_figures(brief, Path(folder))
+        yield Path(folder)
 
 
 def _canonical_citation(value: Citation) -> Citation:
@@ -244,35 +260,28 @@ def _canonical_citation(value: Citation) -> Citation:
     return normal
 
 
-def number_notes(template: Brief, bodies: dict[int, tuple[Paragraph, ...]]) -> Brief:
-    """Replace placeholder calls by real notes numbered in order of first call."""
+def resolve_calls(template: Brief, bodies: dict[int, tuple[Paragraph, ...]]) -> Brief:
+    """Replace placeholder calls: notes numbered in order of first call, references by id."""
     order: dict[str, int] = {}
-    for ref in _walk(template.body):
-        if isinstance(ref, FootnoteRef):
-            order.setdefault(ref.note.id, len(order) + 1)
+    for ref in find(template.body, FootnoteRef):
+        order.setdefault(ref.note.id, len(order) + 1)
     notes = {ident: Footnote(ident, n, bodies[int(ident[2:])]) for ident, n in order.items()}
-    body = _replace_calls(template.body, notes)
+    cited = {reference.id: reference for reference in template.references}
+    body = _replace_calls(template.body, notes, cited)
     return dataclasses.replace(template, body=body, footnotes=tuple(notes.values()))
 
 
-def _walk(node: Any) -> Any:
+def _replace_calls(node: Any, notes: dict[str, Footnote], cited: dict[str, Reference]) -> Any:
     if isinstance(node, tuple):
-        for item in node:
-            yield from _walk(item)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, Footnote):
-        yield node
-        for field in dataclasses.fields(node):
-            yield from _walk(getattr(node, field.name))
-
-
-def _replace_calls(node: Any, notes: dict[str, Footnote]) -> Any:
-    if isinstance(node, tuple):
-        return tuple(_replace_calls(item, notes) for item in node)
+        return tuple(_replace_calls(item, notes, cited) for item in node)
     if isinstance(node, FootnoteRef):
         return FootnoteRef(notes[node.note.id])
-    if dataclasses.is_dataclass(node) and not isinstance(node, Footnote | Reference):
+    if isinstance(node, CitationRef):
+        return CitationRef(cited[node.reference.id])
+    if dataclasses.is_dataclass(node) and not isinstance(node, Image):
         changes = {
-            f.name: _replace_calls(getattr(node, f.name), notes) for f in dataclasses.fields(node)
+            f.name: _replace_calls(getattr(node, f.name), notes, cited)
+            for f in dataclasses.fields(node)
         }
         return dataclasses.replace(node, **changes)
     return node

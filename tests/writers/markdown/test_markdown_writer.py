@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,23 @@ from briefexport.formats import FORMATS, get_writer
 from briefexport.importers import import_source
 from briefexport.importers.markdown import import_markdown
 from briefexport.importers.problems import Problems
-from briefexport.model import Brief, Cell, Paragraph, Quote, Row, Styled, Table, Text, TextStyle
+from briefexport.model import (
+    Brief,
+    Cell,
+    Figure,
+    Image,
+    Paragraph,
+    Quote,
+    Row,
+    Styled,
+    Table,
+    Text,
+    TextStyle,
+)
 from briefexport.options import default_options
 from briefexport.writers.markdown import brief_to_markdown
 from support.paths import EXAMPLES, HARBOUR, IMPORT_DATA, example_paths, rtl_paths
-from support.strategies import briefs
+from support.strategies import briefs, folder_with_figures
 
 BRIEFS = example_paths() + rtl_paths()
 
@@ -102,6 +115,36 @@ def test_a_quote_whose_last_paragraph_starts_with_a_dash_keeps_it(tmp_path: Path
     assert _round_trip(brief, EXAMPLES, tmp_path).body == (quote,)
 
 
+# ASCII punctuation, which the writer escapes with a backslash in a figure's alt text
+PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: the Markdown importer keeps the backslash escapes of a figure's alt text "
+    "(it reads the image's raw source); when fixed, drop this mark and _plain_alt_text below",
+)
+def test_figure_alt_text_with_punctuation_survives(tmp_path: Path) -> None:
+    image = Image("figures/heat-calls.png", "Calls [by month] | *2024*", "image/png", b"")
+    image = dataclasses.replace(image, data=(EXAMPLES / image.href).read_bytes())
+    brief = _with_body(Figure(None, "Figure 1", (Text("Calls"),), image))
+    assert _round_trip(brief, EXAMPLES, tmp_path).body == brief.body
+
+
+def _plain_alt_text(node: Any) -> Any:
+    """The generated brief with its alt texts' punctuation replaced, for the known bug above."""
+    if isinstance(node, tuple):
+        return tuple(_plain_alt_text(item) for item in node)
+    if isinstance(node, Image):
+        return dataclasses.replace(node, alt_text=PUNCTUATION.sub("x", node.alt_text))
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        fields = dataclasses.fields(node)
+        return dataclasses.replace(
+            node, **{f.name: _plain_alt_text(getattr(node, f.name)) for f in fields}
+        )
+    return node
+
+
 def _carryable(node: Any) -> Any:
     """The brief as Markdown can carry it: one header row, no spans, no empty paragraph."""
     if isinstance(node, tuple):
@@ -127,8 +170,9 @@ def _carryable(node: Any) -> Any:
 def test_generated_briefs_survive_markdown(brief: Brief) -> None:
     logging.getLogger("briefexport").disabled = True
     try:
-        brief = _carryable(brief)
-        back = import_markdown(brief_to_markdown(brief), Problems("generated.md"), Path("."))
+        brief = _plain_alt_text(_carryable(brief))
+        with folder_with_figures(brief) as folder:
+            back = import_markdown(brief_to_markdown(brief), Problems("generated.md"), folder)
     finally:
         logging.getLogger("briefexport").disabled = False
     assert back == brief
