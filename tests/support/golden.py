@@ -16,13 +16,15 @@ import pytest
 DIFF_LINES = 80
 
 
+def _lines(data: bytes) -> list[str]:
+    """Text lines; markup written without line breaks is shown one tag per line."""
+    text = data.decode("utf-8", "replace")
+    return (text.replace("><", ">\n<") if text.startswith("<") else text).splitlines()
+
+
 def _diff(expected: bytes, actual: bytes, name: str) -> str:
     lines = difflib.unified_diff(
-        expected.decode("utf-8", "replace").splitlines(),
-        actual.decode("utf-8", "replace").splitlines(),
-        f"golden/{name}",
-        "output",
-        lineterm="",
+        _lines(expected), _lines(actual), f"golden/{name}", "output", lineterm=""
     )
     shown = list(lines)
     more = len(shown) - DIFF_LINES

@@ -32,10 +32,12 @@ from briefexport.model import (
 )
 from briefexport.options import default_options
 from briefexport.writers.markdown import brief_to_markdown
+from support.golden import check_golden
 from support.paths import EXAMPLES, HARBOUR, IMPORT_DATA, example_paths, rtl_paths
 from support.strategies import briefs, folder_with_figures
 
 BRIEFS = example_paths() + rtl_paths()
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def _round_trip(brief: Brief, folder: Path, tmp_path: Path) -> Brief:
@@ -54,6 +56,13 @@ def _round_trip(brief: Brief, folder: Path, tmp_path: Path) -> Brief:
 def test_shipped_briefs_survive_markdown(path: Path, tmp_path: Path) -> None:
     brief = briefexport.load(path)
     assert _round_trip(brief, path.parent, tmp_path) == brief
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.name)
+def test_output_matches_the_reviewed_golden_file(path: Path, accept: bool) -> None:
+    brief = briefexport.load(path)
+    output = get_writer("markdown")(brief, default_options(brief))
+    check_golden(GOLDEN / f"{path.stem}.md", output, accept)
 
 
 def test_the_imported_markdown_brief_survives_a_second_trip(tmp_path: Path) -> None:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml import etree
 
+import briefexport
 from briefexport.model import Brief, Footnote, Paragraph, Text
 from briefexport.writers.xhtml import NotePlacement, brief_to_xhtml, serialize
 from support.briefs import sample_brief
+from support.golden import check_golden
+from support.paths import example_paths
 
 X = "{http://www.w3.org/1999/xhtml}"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 NS = {"h": "http://www.w3.org/1999/xhtml"}
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +189,12 @@ def test_a_note_nobody_calls_is_still_printed_once() -> None:
     end = render(brief, NotePlacement.END)
     (item,) = end.xpath("//h:li[@id='fn-4']", namespaces=NS)
     assert item.xpath(".//h:a[@role='doc-backlink']", namespaces=NS) == []
+
+
+@pytest.mark.parametrize("placement", list(NotePlacement), ids=lambda p: p.value)
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.name)
+def test_output_matches_the_reviewed_golden_file(
+    path: Path, placement: NotePlacement, accept: bool
+) -> None:
+    output = serialize(brief_to_xhtml(briefexport.load(path), placement))
+    check_golden(GOLDEN / f"{path.stem}.{placement.value}.xhtml", output, accept)
