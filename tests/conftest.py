@@ -21,18 +21,23 @@ from support.corpus import load_corpus
 from support.paths import SEED, TOUR, require_shared
 from support.validators import load_jats_dtd
 
-# Generating a brief takes a while, so no deadline and no "too slow" complaint. Under CI the
-# examples are derived from each test's name (the same every run, nothing kept between runs);
-# developers get fresh examples and a database that replays earlier failures.
+# One profile for every property test: generating a brief takes a while, so no deadline and no
+# "too slow" complaint. Under CI (CI=true) the same profile runs more examples, derived from each
+# test's name (the same every run, nothing kept between runs); developers get fresh examples and
+# a database that replays earlier failures.
 settings.register_profile(
-    "briefexport", deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow]
+    "briefexport", deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "ci", settings.get_profile("briefexport"), derandomize=True, database=None, print_blob=True
+    "ci",
+    settings.get_profile("briefexport"),
+    max_examples=50,
+    derandomize=True,
+    database=None,
+    print_blob=True,
 )
-settings.load_profile(
-    "ci" if os.environ.get("CI", "").lower() in {"1", "true", "yes"} else "briefexport"
-)
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+settings.load_profile("ci" if CI else "briefexport")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -36,6 +36,7 @@ def export_all(folder: Path, epoch: str | None) -> dict[str, bytes]:
 @pytest.mark.parametrize(
     "epoch", [None, "1700000000"], ids=["publication-date", "source-date-epoch"]
 )
+@pytest.mark.slow
 def test_two_processes_write_identical_bytes(tmp_path: Path, epoch: str | None) -> None:
     first = export_all(tmp_path / "first", epoch)
     second = export_all(tmp_path / "second", epoch)
@@ -43,6 +44,7 @@ def test_two_processes_write_identical_bytes(tmp_path: Path, epoch: str | None) 
     assert first == second
 
 
+@pytest.mark.slow
 def test_source_date_epoch_changes_the_dates_written(tmp_path: Path) -> None:
     by_date = export_all(tmp_path / "a", None)
     by_epoch = export_all(tmp_path / "b", "1700000000")

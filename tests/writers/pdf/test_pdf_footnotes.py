@@ -56,21 +56,25 @@ def long_pages(long: Brief) -> list[str]:
     return page_texts(data)
 
 
+@pytest.mark.slow
 def test_long_brief_is_about_forty_pages(long_pages: list[str]) -> None:
     assert 36 <= len(long_pages) <= 48
 
 
+@pytest.mark.slow
 def test_every_note_on_the_page_of_its_call(long_pages: list[str]) -> None:
     assert len(first_pages(long_pages, CUE)) == 80
     assert len(first_pages(long_pages, NOTE)) == 80
     assert strays(long_pages) == {}
 
 
+@pytest.mark.slow
 def test_every_note_printed_once(long_pages: list[str]) -> None:
     counts = [len(NOTE.findall(text)) for text in long_pages]
     assert sum(counts) == 80
 
 
+@pytest.mark.slow
 def test_weasyprint_alone_misplaces_some_notes(
     long: Brief, monkeypatch: pytest.MonkeyPatch
 ) -> None:

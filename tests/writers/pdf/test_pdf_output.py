@@ -168,6 +168,7 @@ def test_byte_identical_across_processes(pdf_bytes: bytes) -> None:
     assert hashlib.sha256(again).hexdigest() == hashlib.sha256(pdf_bytes).hexdigest()
 
 
+@pytest.mark.slow
 def test_source_date_epoch_gives_identical_bytes_and_dates() -> None:
     first, second = _write_in_process("1800000000"), _write_in_process("1800000000")
     assert first == second
