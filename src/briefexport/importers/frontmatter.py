@@ -12,22 +12,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 import yaml
 
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
-from .dates import printed_date
+from ..rules.dates import printed_date
+from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
+from .fmaliases import read_aliases
 from .mdcontext import BodyContext
 from .names import journal_id_for
-from .people import AffiliationRegistry, contributor
+from .people import AffiliationRegistry, contributor, optional_text
 
 InlineParser: TypeAlias = Callable[[str, int], tuple[Inline, ...]]
 ParagraphParser: TypeAlias = Callable[[str, int], tuple[Paragraph, ...]]
 
-DEFAULT_SERIES = "Issue Brief"
-DEFAULT_LANGUAGE = "en"
 KNOWN_KEYS = frozenset(
     {
         *("series", "heading", "title", "subtitle", "running-head", "language"),
@@ -45,11 +45,15 @@ class FrontMatter:
     values: dict[str, Any]
     text: str
     first_line: int
+    written: dict[str, str] = field(default_factory=dict)  # key -> the alias it was written as
 
     def line(self, key: str) -> int:
-        """The source line of top-level ``key`` (the front matter's first line if absent)."""
+        """The source line of top-level ``key`` (the front matter's first line if absent).
+
+        YAML keys need not be strings (``5: x``); they are looked for as written."""
+        written = str(self.written.get(key, key))
         for index, line in enumerate(self.text.splitlines()):
-            if re.match(rf"{re.escape(key)}\s*:", line):
+            if re.match(rf"{re.escape(written)}\s*:", line):
                 return self.first_line + 1 + index
         return self.first_line
 
@@ -69,7 +73,9 @@ def load_front_matter(text: str, first_line: int, context: BodyContext) -> Front
     if not isinstance(values, dict):
         context.problems.error(first_line, "front matter must be a mapping of keys to values")
         values = {}
-    return FrontMatter(values, text, first_line)
+    front = FrontMatter(values, text, first_line)
+    front.written = read_aliases(values, front.line, context.problems)
+    return front
 
 
 def build_metadata(
@@ -79,7 +85,11 @@ def build_metadata(
     problems = context.problems
     for key in front.values:
         if key not in KNOWN_KEYS:
-            problems.error(front.line(key), f"unknown front matter key {key!r}")
+            problems.error(
+                front.line(key),
+                f"unknown front matter key {key!r}: neither a brief key nor a pandoc or Quarto"
+                " one (see docs/markdown.md)",
+            )
     registry = _affiliations(front, context)
     authors = _people(front, "authors", registry, context)
     editors = _people(front, "editors", registry, context)
@@ -95,7 +105,9 @@ def build_metadata(
     return Metadata(
         language=str(front.values.get("language") or DEFAULT_LANGUAGE),
         series=_series(front, context),
-        journal_id=_text(front.values, "journal-id") or journal_id_for(publisher) or publisher,
+        journal_id=optional_text(front.values, "journal-id")
+        or journal_id_for(publisher)
+        or publisher,
         publisher=publisher,
         title=title,
         authors=authors,
@@ -111,12 +123,12 @@ def build_metadata(
 def _optional_fields(front: FrontMatter, inline: InlineParser) -> dict[str, Any]:
     values = front.values
     return {
-        "publisher_location": _text(values, "publisher-location"),
-        "doi": _text(values, "doi"),
-        "publisher_id": _text(values, "publisher-id"),
-        "heading": _text(values, "heading"),
+        "publisher_location": optional_text(values, "publisher-location"),
+        "doi": optional_text(values, "doi"),
+        "publisher_id": optional_text(values, "publisher-id"),
+        "heading": optional_text(values, "heading"),
         "subtitle": inline(str(values.get("subtitle") or ""), front.line("subtitle")),
-        "running_head": _text(values, "running-head"),
+        "running_head": optional_text(values, "running-head"),
         "disclaimer": inline(str(values.get("disclaimer") or ""), front.line("disclaimer")),
         "keywords": tuple(str(k) for k in _as_list(values.get("keywords"))),
     }
@@ -157,14 +169,14 @@ def _date(front: FrontMatter, context: BodyContext) -> dt.date | None:
 
 
 def _series(front: FrontMatter, context: BodyContext) -> str:
-    series = _text(front.values, "series")
+    series = optional_text(front.values, "series")
     if series is None:
         context.problems.warning(front.line("series"), f"no series given; using {DEFAULT_SERIES!r}")
     return series or DEFAULT_SERIES
 
 
 def _publisher(front: FrontMatter, authors: tuple[Contributor, ...], context: BodyContext) -> str:
-    publisher = _text(front.values, "publisher")
+    publisher = optional_text(front.values, "publisher")
     if publisher:
         return publisher
     institutions = [aff.institution for person in authors for aff in person.affiliations]
@@ -188,22 +200,17 @@ def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None
         return None
     year = copyright_.get("year")
     return Permissions(
-        statement=_text(copyright_, "statement"),
+        statement=optional_text(copyright_, "statement"),
         year=int(str(year)) if str(year).isdigit() else None,
-        holder=_text(copyright_, "holder"),
-        license_url=_text(license_, "url"),
-        license_text=_text(license_, "text"),
+        holder=optional_text(copyright_, "holder"),
+        license_url=optional_text(license_, "url"),
+        license_text=optional_text(license_, "text"),
     )
 
 
 def _abstract(front: FrontMatter, blocks: ParagraphParser) -> tuple[Paragraph, ...]:
     text = front.values.get("abstract")
     return blocks(str(text), front.line("abstract")) if text else ()
-
-
-def _text(mapping: dict[str, Any], key: str) -> str | None:
-    value = mapping.get(key)
-    return str(value).strip() if value is not None and str(value).strip() else None
 
 
 def _as_list(value: object) -> list[Any]:

@@ -8,17 +8,16 @@ Figure paths are checked where the image is read (:mod:`briefexport.reader.block
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..rules.dates import partial_date_exists
+from ..rules.links import link_problem
 from .locate import Locator
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-LINK_SCHEMES = ("http", "https", "mailto")
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
 
 
@@ -186,19 +185,6 @@ def _check_string_dates(root: etree._Element, at: Locator) -> list[Diagnostic]:
     ]
 
 
-def partial_date_exists(iso: str) -> bool:
-    """True for an existing ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso)
-    if not match:
-        return False
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found = []
     for link in root.iter("ext-link"):
@@ -210,24 +196,6 @@ def _check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
         if problem:
             found.append(at.error(licence, problem))
     return found
-
-
-def link_problem(href: str) -> str | None:
-    """Why ``href`` may not be a link target, or None for http(s) and mailto links."""
-    try:
-        parts = urlsplit(href.strip())
-        host, _ = parts.hostname, parts.port
-    except ValueError as error:
-        return f"link {href[:80]!r} is not a valid URL ({error})"
-    scheme = parts.scheme.lower()
-    if scheme not in LINK_SCHEMES:
-        shown = f"scheme {scheme!r}" if scheme else "no scheme"
-        return f"link {href[:80]!r} has {shown}; only http, https and mailto links are allowed"
-    if scheme != "mailto" and not host:
-        return f"link {href[:80]!r} has no host"
-    if any(char.isspace() for char in href.strip()):
-        return f"link {href[:80]!r} contains whitespace"
-    return None
 
 
 def _check_titles(root: etree._Element, at: Locator) -> list[Diagnostic]:

@@ -26,7 +26,7 @@ _PLANE_ENDS = "".join(
 )
 FORBIDDEN = re.compile(f"[\x7f-\x9f\ufdd0-\ufdef{_PLANE_ENDS}]")
 REPLACEMENT = "\ufffd"
-log = logging.getLogger("briefexport")
+log = logging.getLogger(__name__)
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:

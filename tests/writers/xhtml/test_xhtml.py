@@ -50,7 +50,7 @@ def test_head_metadata_for_pdf(brief: Brief) -> None:
     assert metas["author"] == "Sara Rahim"
     assert metas["keywords"] == "ports, levies"
     assert metas["dcterms.created"] == "2025-03-14"
-    assert root.findtext(f"{X}head/{X}title") == "Harbours and tides"
+    assert root.findtext(f"{X}head/{X}title") == "Harbours and tides: What the levy debate misses"
 
 
 def test_front_matter_follows_house_style(brief: Brief) -> None:

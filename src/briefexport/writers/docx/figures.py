@@ -25,7 +25,7 @@ from .context import Context
 from .tables import caption, text_width
 from .xml import Element, RunFormat, paragraph, text_run, w
 
-LOG = logging.getLogger("briefexport")
+LOG = logging.getLogger(__name__)
 WORD_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
 IMAGE_ERRORS = (
     InvalidImageStreamError,

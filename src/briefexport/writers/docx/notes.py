@@ -18,7 +18,7 @@ from .context import Context
 from .footnotes import note_mark
 from .xml import Element, w
 
-LOG = logging.getLogger("briefexport")
+LOG = logging.getLogger(__name__)
 
 
 def notes_to_docx(ctx: Context) -> None:

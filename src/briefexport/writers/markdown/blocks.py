@@ -21,7 +21,7 @@ from ...model import (
 )
 from .inlines import escape_text, inlines_to_markdown
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 _BLOCK_START = re.compile(r"^(#|[-+](?=\s|$)|-- |\d{1,9}(?=[.)])|Table:|Figure:|— )")
 _BULLETS = ("-", "*")
 _ORDERED_DELIMITERS = (".", ")")

@@ -11,15 +11,14 @@ of its call and corrects the layout until it is. All resources go through a sand
 * ``pdf/ua-1``: PDF/UA-1 (tagged, document title shown), no attachment;
 * ``none``: a plain tagged PDF 1.7.
 
+``pdf/a-3b+ua-1`` is refused: WeasyPrint claims one standard per file (the Typst engine,
+``--pdf-engine typst``, can claim both).
+
 No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not verified.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import os
-from collections.abc import Iterator
 from functools import partial
 from typing import Any, assert_never
 
@@ -28,11 +27,12 @@ from weasyprint import HTML, Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from ...errors import OutputError, UnsafeResourceError
+from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from .fetcher import SandboxedFetcher
+from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
@@ -45,7 +45,7 @@ PDF_A_CLASS = "pdf-a"
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
     standard = options.pdf_standard
-    with _source_date_epoch(options.timestamp):
+    with font_timestamp(options.timestamp):
         try:
             return _write(brief, options, standard)
         except FatalURLFetchingError as error:
@@ -56,6 +56,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
     tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)
@@ -68,7 +69,7 @@ def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     set_metadata(document, brief, options)
     attachments = _attachments(brief, options, standard)
     pdf: bytes = document.write_pdf(
-        finisher=_unique_associated_files, attachments=attachments, **_variant(standard)
+        finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
 
@@ -88,6 +89,11 @@ def _variant(standard: PdfStandard) -> dict[str, str | bool]:
             return {"pdf_variant": standard.value, "pdf_tags": True}
         case PdfStandard.NONE:
             return {"pdf_tags": True}
+        case PdfStandard.PDF_A_3B_UA_1:
+            raise BriefexportError(
+                "PDF: WeasyPrint cannot claim PDF/A-3b and PDF/UA-1 in one file; "
+                "use --pdf-engine typst"
+            )
         case _:
             assert_never(standard)
 
@@ -122,20 +128,3 @@ def _attachments(brief: Brief, options: WriteOptions, standard: PdfStandard) -> 
     if not standard.is_pdf_a_3:
         return []
     return [source_attachment(brief, options)]
-
-
-@contextlib.contextmanager
-def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
-    """fontTools stamps font subsets with SOURCE_DATE_EPOCH, else with the clock."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        yield
-        return
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -29,7 +29,7 @@ from weasyprint import Document
 
 from .layout import BLOCK_ATTRIBUTE, CallLine, Layout, read_layout
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 MAX_PASSES = 40
 MAX_NOTE_SHARE = 0.5
 ORPHANS = 2

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
@@ -45,7 +45,7 @@ def _covered(extra_dirs: tuple[Path, ...]) -> frozenset[int]:
 
 
 def _style_font_coverage(folder: Path) -> set[int]:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # lazy: style fonts only
+    from fontTools.ttLib import TTFont  # lazy: style fonts only
 
     points: set[int] = set()
     for path in sorted(folder.rglob("*")):

@@ -14,9 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from ...model import Brief, Image
+from ...shared.front import copyright_line, licence_line
 from ...shared.i18n import is_rtl
 from .blocks import blocks_to_xhtml
-from .context import NotePlacement, RenderContext, call_id, note_id
+from .context import NotePlacement, RenderContext
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
 from .markup import NSMAP, XML_LANG, append_text, child, data_uri, element, serialize, tag
@@ -25,9 +26,7 @@ from .notes import endnotes_section, flush_notes, leftover_notes
 __all__ = [
     "NotePlacement",
     "brief_to_xhtml",
-    "call_id",
     "data_uri",
-    "note_id",
     "serialize",
     "tag",
 ]
@@ -84,10 +83,7 @@ def rights_footer(ctx: RenderContext, body: etree._Element) -> None:
     permissions = ctx.brief.meta.permissions
     if permissions is None:
         return
-    statement = permissions.statement
-    if not statement and permissions.year and permissions.holder:
-        statement = f"© {permissions.year} {permissions.holder}"
-    licence = permissions.license_text or permissions.license_url
+    statement, licence = copyright_line(permissions), licence_line(permissions)
     if not (statement or licence):
         return
     rights = child(child(body, "footer", {"class": "back"}), "p", {"class": "rights"})

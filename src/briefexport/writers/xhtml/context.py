@@ -66,13 +66,3 @@ class RenderContext:
 def source_id(brief_id: str) -> str:
     """A brief's own id, moved out of the way of the ids the renderer makes up."""
     return f"brief-{brief_id}" if GENERATED_ID.match(brief_id) else brief_id
-
-
-def note_id(note: Footnote) -> str:
-    """The id of a note's text in every placement."""
-    return f"fn-{note.number}"
-
-
-def call_id(note: Footnote, ordinal: int) -> str:
-    """The id of the ``ordinal``-th call (1-based) of ``note``."""
-    return f"fnref-{note.number}-{ordinal}"

@@ -11,7 +11,8 @@ from lxml import etree
 
 from ...model import Footnote, Inline
 from ...shared.i18n import is_rtl
-from .context import NotePlacement, RenderContext, call_id, note_id
+from ...shared.notes import call_id, note_id
+from .context import NotePlacement, RenderContext
 from .inline import inlines_to_xhtml, note_paragraphs_inline
 from .markup import EPUB_TYPE, append_text, child
 

@@ -76,3 +76,14 @@ def _date_parts(lead: str | None, date_text: str | None) -> list[Inline]:
     if iso is None:
         return [Text(lead + date_text)]
     return [Text(lead), CitedDate(iso, date_text)]
+
+
+def citation_from_text(inlines: tuple[Inline, ...]) -> Citation | None:
+    """The structured citation when ``inlines`` are plain text (and a bare URL) of that shape."""
+    url = None
+    last = inlines[-1] if inlines else None
+    if isinstance(last, Link) and last.children == (Text(last.href),):
+        url, inlines = last.href, inlines[:-1]
+    if len(inlines) != 1 or not isinstance(inlines[0], Text):
+        return None
+    return parse_citation(inlines[0].value, url)

@@ -1,17 +1,12 @@
-"""The in-memory model of a policy brief: what every reader produces and every writer walks.
+"""The content of a brief: inlines, blocks, footnotes and references.
 
-The model mirrors the canonical JATS 1.3 profile described in ``docs/format.md``, but knows
-nothing about XML, HTML, DOCX or PDF. Every value is frozen and made of tuples, so briefs compare
-by value (the JATS round trip relies on it) and can be shared between threads.
-
-Cross references are resolved by the reader: a :class:`FootnoteRef` holds its :class:`Footnote`,
-a :class:`CitationRef` its :class:`Reference`, and a contributor holds its affiliations.
-Writers never look an id up.
+These types refer to one another (a footnote call holds its note, a note holds paragraphs of
+inlines, a section holds blocks), so they live in one module. ``Inline`` and ``Block`` are closed
+unions: a writer that matches over them with ``assert_never`` is told by mypy about a new member.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from dataclasses import dataclass
 from typing import TypeAlias
@@ -237,114 +232,3 @@ class Reference:
     id: str
     number: int
     citation: Citation
-
-
-# ---------------------------------------------------------------------------- metadata
-
-
-@dataclass(frozen=True, slots=True)
-class Affiliation:
-    """An institution, with the centre or department inside it."""
-
-    id: str
-    institution: str
-    department: str | None = None
-    country: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PersonName:
-    """A person's name as JATS splits it."""
-
-    surname: str
-    given_names: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
-
-    @property
-    def display(self) -> str:
-        """The name as printed on a title page: "Dr Jane Doe Jr"."""
-        parts = (self.prefix, self.given_names, self.surname, self.suffix)
-        return " ".join(part for part in parts if part)
-
-    @property
-    def sortable(self) -> str:
-        """The name for sorting and catalogues: "Doe, Jane"."""
-        return f"{self.surname}, {self.given_names}" if self.given_names else self.surname
-
-
-@dataclass(frozen=True, slots=True)
-class Contributor:
-    """An author or editor."""
-
-    name: PersonName
-    role: str | None = None
-    orcid: str | None = None
-    email: str | None = None
-    affiliations: tuple[Affiliation, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Permissions:
-    """Copyright and licence."""
-
-    statement: str | None = None
-    year: int | None = None
-    holder: str | None = None
-    license_url: str | None = None
-    license_text: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """Everything in ``front``: series, title, people, date, rights, abstract, keywords."""
-
-    language: str
-    series: str
-    journal_id: str
-    publisher: str
-    title: tuple[Inline, ...]
-    authors: tuple[Contributor, ...]
-    date: dt.date
-    publisher_location: str | None = None
-    doi: str | None = None
-    publisher_id: str | None = None
-    heading: str | None = None
-    subtitle: tuple[Inline, ...] = ()
-    running_head: str | None = None
-    editors: tuple[Contributor, ...] = ()
-    affiliations: tuple[Affiliation, ...] = ()
-    disclaimer: tuple[Inline, ...] = ()
-    permissions: Permissions | None = None
-    abstract: tuple[Paragraph, ...] = ()
-    keywords: tuple[str, ...] = ()
-
-    @property
-    def series_label(self) -> str:
-        """The label printed above the title: the series, then the heading if there is one."""
-        return f"{self.series} · {self.heading}" if self.heading else self.series
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """A whole brief. ``footnotes`` are in numbering order, ``references`` in list order."""
-
-    meta: Metadata
-    body: tuple[Block, ...]
-    footnotes: tuple[Footnote, ...] = ()
-    references: tuple[Reference, ...] = ()
-
-    @property
-    def figures(self) -> tuple[Figure, ...]:
-        """Every figure of the body, in document order."""
-        return _figures(self.body)
-
-
-def _figures(blocks: tuple[Block, ...]) -> tuple[Figure, ...]:
-    found: list[Figure] = []
-    for block in blocks:
-        if isinstance(block, Figure):
-            found.append(block)
-        elif isinstance(block, Section):
-            found.extend(_figures(block.blocks))
-    return tuple(found)
