@@ -2,7 +2,8 @@
 
 Part 1, cold (whole processes, the real seed brief; median of ``--runs`` after one warm-up run):
 
-* ``briefexport seed.xml --to pdf --pdf-engine typst`` (and, for reference, the WeasyPrint engine);
+* ``briefexport seed.xml --to pdf --pdf-engine typst`` (and, for reference, the WeasyPrint engine,
+  and ``--to jats``: the start-up and reading every export pays);
 * pandoc's WeasyPrint route: ``pandoc seed.md -t html5 -s`` then ``python -m weasyprint``;
 * pandoc's Typst route: ``pandoc seed.md -t typst -s`` then a Python process compiling it with the
   ``typst`` package (pandoc's template uses Typst's bundled fonts, so no system font is read).
@@ -95,6 +96,9 @@ def cold_routes(folder: Path, pandoc: str) -> dict[str, list[list[str]]]:
     to_typst = [pandoc, str(markdown), "-f", "markdown", "-t", "typst", "-s", "-o", str(typ)]
     return {
         "briefexport, Typst engine": [[*ours, "--pdf-engine", "typst"]],
+        "briefexport --to jats (start-up and reading only)": [
+            [python, "-m", "briefexport", str(seed_xml), "--to", "jats", "-q", "-o", out]
+        ],
         "briefexport, WeasyPrint engine": [ours],
         "pandoc -> WeasyPrint": [
             to_html,

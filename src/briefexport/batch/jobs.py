@@ -36,6 +36,7 @@ class ExportSettings:
     pdf_standard: str | None = None
     paper: str | None = None
     reference_docx: Path | None = None
+    pdf_engine: str | None = None
     series: str | None = None
     """Series label for imported extracted text that names none."""
     timestamp: dt.datetime | None = None
@@ -161,6 +162,7 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
             paper=settings.paper,
             reference_docx=settings.reference_docx,
             timestamp=settings.timestamp,
+            pdf_engine=settings.pdf_engine,
         )
     except BriefexportError as error:
         return [], [f"{job.source}: error: {error}"]

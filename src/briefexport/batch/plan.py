@@ -35,6 +35,7 @@ def run_settings(export: ExportSettings) -> Settings:
     template = file_digest(export.reference_docx) if export.reference_docx else None
     options = {
         "pdf_standard": export.pdf_standard,
+        "pdf_engine": export.pdf_engine,
         "paper": export.paper,
         "reference_docx": template,
         "series": export.series,

@@ -19,7 +19,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from ..errors import BriefexportError, OutputError
-from ..options import PdfStandard
+from ..options import PdfEngine, PdfStandard
 from ..shared.brand import Paper
 from .common import EXIT_INPUT, EXIT_OUTPUT, Parser, add_verbosity, configure_logging
 from .export import check_paths, check_style, parse_formats
@@ -99,6 +99,11 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
 def _add_style_options(result: argparse.ArgumentParser) -> None:
     result.add_argument("--style", type=Path, metavar="DIR", help="style folder")
     result.add_argument("--pdf-standard", choices=[standard.value for standard in PdfStandard])
+    result.add_argument(
+        "--pdf-engine",
+        choices=[engine.value for engine in PdfEngine],
+        help="layout engine of the PDF (default: weasyprint)",
+    )
     result.add_argument("--paper", choices=[paper.value for paper in Paper])
     result.add_argument("--reference-docx", type=Path, metavar="FILE", help="Word template")
 
@@ -139,6 +144,7 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
     export = ExportSettings(
         style_dir=options.style.resolve() if options.style else None,
         pdf_standard=options.pdf_standard,
+        pdf_engine=options.pdf_engine,
         paper=options.paper,
         reference_docx=options.reference_docx.resolve() if options.reference_docx else None,
         series=options.series,

@@ -60,3 +60,20 @@ def test_ltr_urls_in_rtl_notes_stay_whole_links() -> None:
     hrefs = {link.href for link in find(brief.footnotes, Link)}
     assert hrefs, "the Urdu brief has links in its notes"
     assert hrefs <= uris
+
+
+def test_a_bare_url_in_right_to_left_text_comes_out_whole() -> None:
+    """Kept on one line, a URL is not cut into pieces that pdftotext orders right to left."""
+    brief = briefexport.load(RTL / "urdu-brief.xml")
+    text = "".join(pdf_text(write(brief, default_options(brief))).split())
+    urls = [
+        inline.href
+        for note in brief.footnotes
+        for paragraph in note.paragraphs
+        for part in paragraph.children
+        for inline in getattr(part, "children", ())
+        if isinstance(inline, Link)
+    ]
+    assert urls
+    for url in urls:
+        assert url in text

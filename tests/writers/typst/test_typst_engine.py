@@ -92,3 +92,18 @@ def test_attached_source_equals_the_jats_export(tmp_path: Path) -> None:
     with pikepdf.open(tmp_path / "feature-tour.pdf") as document:
         attached = document.attachments["brief.xml"].get_file().read_bytes()
     assert attached == (tmp_path / "feature-tour.jats.xml").read_bytes()
+
+
+def test_batch_picks_the_engine_and_writes_what_a_single_export_writes(tmp_path: Path) -> None:
+    collection = tmp_path / "collection"
+    collection.mkdir()
+    (collection / SHORT.name).write_bytes(SHORT.read_bytes())
+    out = tmp_path / "out"
+    command = ["batch", str(collection), "--to", "pdf", "--pdf-engine", "typst", "-o", str(out)]
+    assert main([*command, "-j", "1", "-q"]) == 0
+    produced = out / "harbour-resilience.pdf"
+    single = briefexport.export(
+        briefexport.load(collection / SHORT.name), "pdf", tmp_path / "one.pdf", pdf_engine="typst"
+    )
+    assert creator(produced).startswith("Typst")
+    assert produced.read_bytes() == single.read_bytes()
