@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefexport.batch import RunOptions, convert_collection
-
-from .conftest import BROKEN, GOOD
+from support.batch import BROKEN, GOOD
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .conftest import IMPORT_DATA, BatchRun
+from support.batch import BatchRun
+from support.paths import IMPORT_DATA
 
 
 def add_sources(collection: Path) -> None:

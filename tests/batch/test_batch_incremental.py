@@ -13,8 +13,8 @@ from PIL import Image
 
 import briefexport
 from briefexport.batch.manifest import MANIFEST_NAME
-
-from .conftest import BROKEN, GOOD, REPO, BatchRun
+from support.batch import BROKEN, GOOD, BatchRun
+from support.paths import REPO
 
 
 def modification_times(folder: Path) -> dict[Path, int]:

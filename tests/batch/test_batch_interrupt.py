@@ -21,8 +21,7 @@ from briefexport.batch import RunOptions, convert_collection
 from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
 from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.batch.run import Dispatcher
-
-from .conftest import SHORT, cli_command, subprocess_environment
+from support.batch import SHORT, cli_command, subprocess_environment
 
 COPIES = 40
 
@@ -49,6 +48,7 @@ def stop(process: subprocess.Popen[str], how: str) -> None:
         os.killpg(process.pid, signal.SIGINT)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
 def test_a_stop_is_clean_and_a_rerun_converts_only_the_rest(tmp_path: Path, how: str) -> None:
     collection = many_briefs(tmp_path / "collection")

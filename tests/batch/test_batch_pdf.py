@@ -8,8 +8,8 @@ import pytest
 
 import briefexport
 from briefexport.cli import main
-
-from .conftest import FEATURES, SHORT
+from support.batch import SHORT
+from support.paths import TOUR as FEATURES
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import BatchRun, cli_command, subprocess_environment
+from support.batch import BatchRun, cli_command, subprocess_environment
 
 
 def read_all(descriptor: int) -> str:

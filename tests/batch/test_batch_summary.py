@@ -12,8 +12,8 @@ import briefexport
 from briefexport.batch import ExportSettings, convert_collection
 from briefexport.cli import main
 from briefexport.errors import InvalidStyleError
-
-from .conftest import BROKEN, GOOD, REPO, BatchRun
+from support.batch import BROKEN, GOOD, BatchRun
+from support.paths import REPO
 
 LOCATED_ERROR = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from .import_support import DATA, SEED, SHARED
+from support.importers import DATA
 
 
 @pytest.fixture
@@ -28,10 +28,3 @@ def pandoc_sources(tmp_path: Path) -> Path:
     for source in (DATA / "pandoc").iterdir():
         shutil.copy(source, tmp_path / source.name)
     return tmp_path
-
-
-@pytest.fixture(scope="session")
-def seed_text() -> Path:
-    if not SEED.is_file():
-        pytest.skip(f"the shared folder with the seed brief is absent ({SHARED})")
-    return SEED

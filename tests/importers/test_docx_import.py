@@ -21,8 +21,8 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief, FootnoteRef, ListBlock, Quote, Section, Table
 from briefexport.options import default_options
 from briefexport.writers.docx import write as write_docx
-
-from .import_support import EXAMPLES, flat_citations, flat_notes, read_back, without_ids
+from support.importers import flat_citations, flat_notes, read_back, without_ids
+from support.paths import EXAMPLES
 
 EXAMPLE_BRIEFS = sorted(EXAMPLES.glob("*.xml"))
 
@@ -74,8 +74,8 @@ def test_harbour_example_comes_back_with_its_citations(tmp_path: Path) -> None:
     assert imported.footnotes == original.footnotes
 
 
-def test_the_seed_comes_back(seed_text: Path, tmp_path: Path) -> None:
-    original = import_file(seed_text)
+def test_the_seed_comes_back(seed_path: Path, tmp_path: Path) -> None:
+    original = import_file(seed_path)
     imported = import_file(_docx_of(original, tmp_path, "seed"))
     assert imported.body == original.body
     assert imported.footnotes == original.footnotes

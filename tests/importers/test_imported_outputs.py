@@ -14,8 +14,7 @@ import briefexport
 from briefexport.formats import FORMATS
 from briefexport.options import default_options
 from briefexport.output import export_brief, output_path
-
-from .import_support import CONFORMANCE
+from support.paths import CONFORMANCE, require_shared
 
 SOURCES = {
     "elife-style JATS": ("estuary", "estuary-article.xml"),
@@ -58,13 +57,13 @@ def test_pdf(imported_brief: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CONFORMANCE.is_file(), reason="the shared conformance tool is absent")
 def test_conformance(imported_brief: Path) -> None:
+    tool = require_shared(CONFORMANCE)
     environment = dict(
         os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     )
     done = subprocess.run(
-        [sys.executable, str(CONFORMANCE), str(imported_brief)],
+        [sys.executable, str(tool), str(imported_brief)],
         capture_output=True, text=True, timeout=900, env=environment,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr

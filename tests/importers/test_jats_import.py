@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from briefexport.errors import Severity
 from briefexport.importers import ImportResult, import_source
@@ -29,8 +30,8 @@ from briefexport.model import (
     Text,
     TextStyle,
 )
-
-from .import_support import JATS_DTD, dtd_errors, read_back
+from support.importers import read_back
+from support.validators import dtd_errors
 
 
 @pytest.fixture
@@ -224,18 +225,18 @@ def test_the_brief_is_canonical(imported: ImportResult) -> None:
     assert warnings == []
 
 
-@pytest.mark.skipif(not JATS_DTD.is_file(), reason="the shared JATS DTD folder is absent")
-def test_the_brief_is_valid_against_the_archiving_dtd(imported: ImportResult) -> None:
+def test_the_brief_is_valid_against_the_archiving_dtd(
+    imported: ImportResult, jats_dtd: etree.DTD
+) -> None:
     _, _, data = read_back(imported.brief)
-    assert dtd_errors(data) == []
+    assert dtd_errors(data, jats_dtd) == []
 
 
-@pytest.mark.skipif(not JATS_DTD.is_file(), reason="the shared JATS DTD folder is absent")
-def test_the_test_article_itself_is_valid_jats(estuary: Path) -> None:
+def test_the_test_article_itself_is_valid_jats(estuary: Path, jats_dtd: etree.DTD) -> None:
     """The test article is real JATS: valid against the 1.3 Archiving DTD (its own DOCTYPE,
     naming the 1.2 Publishing DTD, taken out, since only the Archiving DTD is at hand)."""
     text = estuary.read_text(encoding="utf-8")
     without_doctype = "\n".join(
         line for line in text.splitlines() if not line.startswith("<!DOCTYPE")
     )
-    assert dtd_errors(without_doctype.encode("utf-8")) == []
+    assert dtd_errors(without_doctype.encode("utf-8"), jats_dtd) == []

@@ -14,8 +14,7 @@ from briefexport.errors import InvalidBriefError
 from briefexport.importers import import_source
 from briefexport.inlines import plain_text
 from briefexport.model import Citation, Figure, ListBlock, Paragraph, Quote, Section, Table
-
-from .import_support import DATA, read_back
+from support.importers import DATA, read_back
 
 MINIMAL = """<article xmlns:xlink="http://www.w3.org/1999/xlink">
   <front><article-meta>

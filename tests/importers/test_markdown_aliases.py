@@ -182,8 +182,8 @@ def _as_pandoc_markdown(brief: Brief) -> str:
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
-def test_the_seed_as_pandoc_markdown_has_the_same_facts(seed_text: Path, tmp_path: Path) -> None:
-    extracted = import_file(seed_text)
+def test_the_seed_as_pandoc_markdown_has_the_same_facts(seed_path: Path, tmp_path: Path) -> None:
+    extracted = import_file(seed_path)
     path = tmp_path / "seed.md"
     path.write_text(_as_pandoc_markdown(extracted), encoding="utf-8")
     written = import_file(path)
@@ -195,9 +195,9 @@ def test_the_seed_as_pandoc_markdown_has_the_same_facts(seed_text: Path, tmp_pat
     assert written.footnotes == extracted.footnotes
 
 
-def test_pandoc_itself_reads_the_seed_markdown(seed_text: Path, tmp_path: Path) -> None:
+def test_pandoc_itself_reads_the_seed_markdown(seed_path: Path, tmp_path: Path) -> None:
     pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary) is not installed")
-    extracted = import_file(seed_text)
+    extracted = import_file(seed_path)
     source = _as_pandoc_markdown(extracted)
     done = subprocess.run(
         [pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json"],

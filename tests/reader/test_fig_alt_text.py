@@ -13,11 +13,10 @@ from briefexport.errors import InvalidBriefError
 from briefexport.formats import get_writer
 from briefexport.options import default_options
 from briefexport.reader import parse_brief
-from conftest import EXAMPLES, SHARED
+from support.paths import EXAMPLES, TOUR
 
-FEATURE_TOUR = EXAMPLES / "feature-tour.xml"
+FEATURE_TOUR = TOUR
 XLINK = "http://www.w3.org/1999/xlink"
-JATS_DTD = SHARED / "jats" / "archiving" / "1.3" / "JATS-archivearticle1-3.dtd"
 
 
 def _variant(where: str) -> bytes:
@@ -70,8 +69,6 @@ def test_a_figure_without_alt_text_is_still_refused() -> None:
     assert graphic.sourceline in {d.line for d in raised.value.diagnostics}
 
 
-@pytest.mark.skipif(not JATS_DTD.is_file(), reason="the shared JATS DTD folder is absent")
-def test_alt_text_in_fig_is_valid_against_the_archiving_dtd() -> None:
+def test_alt_text_in_fig_is_valid_against_the_archiving_dtd(jats_dtd: etree.DTD) -> None:
     tree = etree.fromstring(_variant("fig"))
-    dtd = etree.DTD(str(JATS_DTD))
-    assert dtd.validate(tree), dtd.error_log.filter_from_errors()
+    assert jats_dtd.validate(tree), jats_dtd.error_log.filter_from_errors()

@@ -16,8 +16,7 @@ from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers import pdf_engine
 from briefexport.writers.typst.fonts import brand_families, typst_fonts
-
-from .typst_support import EXAMPLES
+from support.paths import EXAMPLES
 
 NEW_ACCENT = (0xA0, 0x20, 0x40)
 

@@ -15,15 +15,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from .typst_support import EXAMPLES, REPO, SEED, URDU
-
-CONFORMANCE = REPO.parent / "shared" / "tools" / "conformance"
+from support.paths import CONFORMANCE, EXAMPLES, SEED, URDU, require_shared
 
 
 @pytest.mark.slow
 def test_conformance_passes_for_the_typst_engine(tmp_path: Path) -> None:
-    if not CONFORMANCE.is_file() or not SEED.is_file():
-        pytest.skip(f"the shared conformance tool or seed is absent: {CONFORMANCE.parent}")
+    require_shared(CONFORMANCE)
+    require_shared(SEED)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     seed = tmp_path / "seed.xml"
     importing = [sys.executable, "-m", "briefexport", "import", str(SEED), "-o", str(seed), "-q"]

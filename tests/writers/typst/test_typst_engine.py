@@ -13,8 +13,7 @@ from briefexport.cli import main
 from briefexport.errors import BriefexportError
 from briefexport.options import PdfEngine, PdfStandard, default_options
 from briefexport.writers import pdf_engine
-
-from .typst_support import EXAMPLES
+from support.paths import EXAMPLES
 
 SHORT = EXAMPLES / "harbour-resilience.xml"
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,16 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief
 from briefexport.shared.i18n import is_rtl
 from briefexport.writers.typst import Typeset, typeset
-
-from .typst_support import EXAMPLES, SEED, URDU, flat, page_texts, typst_options
+from support.paths import EXAMPLES, SEED, URDU, require_shared
+from support.pdf import page_texts, pdf_text
+from support.typst import flat, typst_options
 
 SOURCES = [*sorted(EXAMPLES.glob("*.xml")), URDU, SEED]
 
 
 def load(path: Path) -> Brief:
     if path.suffix == ".txt":
-        if not path.is_file():
-            pytest.skip(f"the shared seed brief is absent: {path}")
-        return import_file(path)
+        return import_file(require_shared(path))
     return briefexport.load(path)
 
 
@@ -58,7 +56,7 @@ def test_typst_and_poppler_agree_every_note_is_on_its_calls_page(
     printed: tuple[Brief, Typeset], tmp_path: Path
 ) -> None:
     brief, result = printed
-    pages = page_texts(result.pdf, tmp_path)
+    pages = page_texts(result.pdf)
     assert result.notes, "the brief has page notes"
     for note in result.notes:
         number = int(note.label.removeprefix("fn-"))
@@ -75,7 +73,7 @@ def test_every_note_is_printed_once_in_number_order(printed: tuple[Brief, Typese
     assert [int(note.label.removeprefix("fn-")) for note in result.notes] == expected
 
 
-def test_calls_side_by_side_are_separated(pdf_text: Callable[..., str]) -> None:
+def test_calls_side_by_side_are_separated() -> None:
     seed = load(SEED)
     text = pdf_text(typeset(seed, typst_options(seed)).pdf)
     # "Moscow4,5" in the seed: two notes called one after the other read as 4,5, not 45

@@ -20,8 +20,8 @@ import briefexport
 from briefexport.model import Brief
 from briefexport.writers import jats
 from briefexport.writers.typst import write
-
-from .typst_support import EXAMPLES, URDU, typst_options
+from support.paths import EXAMPLES, URDU
+from support.typst import typst_options
 
 PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 PDFUAID = "{http://www.aiim.org/pdfua/ns/id/}"

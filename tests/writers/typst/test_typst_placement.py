@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from briefexport.writers.typst import placement, typeset
 from briefexport.writers.typst.compile import NotePage
 from briefexport.writers.typst.context import Layout, RenderContext
 from briefexport.writers.typst.placement import corrected, strays
-
-from .typst_support import flat, metadata, page_texts, plain_note, typst_options
+from support.pdf import page_texts, pdf_text
+from support.typst import flat, metadata, plain_note, typst_options
 
 WORDS = [
     "harbour",
@@ -98,9 +97,7 @@ def brief_with_notes(paragraphs: int, notes: int, seed: int = 7) -> Brief:
     return Brief(metadata(), (Section("s1", (Text("Part one"),), tuple(body)),), tuple(footnotes))
 
 
-def test_an_endnote_keeps_every_number_and_its_calls_link_to_it(
-    pdf_text: Callable[[bytes], str],
-) -> None:
+def test_an_endnote_keeps_every_number_and_its_calls_link_to_it() -> None:
     brief = brief_with_notes(4, 4)
     result = typeset(brief, typst_options(brief), Layout(endnotes=frozenset({2})))
     assert [note.label for note in result.notes] == ["fn-1", "fn-3", "fn-4"]
@@ -118,7 +115,7 @@ def test_a_long_brief_has_every_note_on_its_calls_page(tmp_path: Path) -> None:
     # Typst 0.15 strands some notes of this brief (typst/typst#5314); the first step fixes them
     assert result.layout.loose, "no stray to correct: has Typst fixed #5314?"
     assert not result.layout.endnotes
-    pages = [flat(text) for text in page_texts(result.pdf, tmp_path)]
+    pages = [flat(text) for text in page_texts(result.pdf)]
     for note in result.notes:
         number = int(note.label.removeprefix("fn-"))
         assert note.page == note.call_page

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,8 +31,9 @@ from briefexport.model import (
 )
 from briefexport.writers.typst import write
 from briefexport.writers.typst.compile import Workspace
-
-from .typst_support import EXAMPLES, flat, metadata, typst_options
+from support.paths import EXAMPLES
+from support.pdf import pdf_text
+from support.typst import flat, metadata, typst_options
 
 CODE = [
     '#import "@preview/cetz:0.3.0": *',
@@ -67,7 +67,7 @@ def hostile_brief() -> Brief:
     return Brief(meta, body, (note,))
 
 
-def test_every_hostile_string_is_printed_as_written(pdf_text: Callable[[bytes], str]) -> None:
+def test_every_hostile_string_is_printed_as_written() -> None:
     brief = hostile_brief()
     text = flat(pdf_text(write(brief, typst_options(brief))))
     for piece in [*CODE, 'Okafor "#x"', "Ada $y$", "Fellow *z* ]", "m2"]:

@@ -1,1 +1,0 @@
-"""Tests of the importers (JATS, Markdown front matter aliases, DOCX)."""
