@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import REPO, Case, cases, notes_on_call_page, pdf_pages
@@ -45,6 +46,15 @@ SEED = REPO.parent / "shared" / "seeds" / "000_6953af264a2119c8.txt"
 FORMATS = ("pdf", "docx", "epub", "jats", "all")
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "epub": ".epub", "jats": ".jats.xml"}
 LONG_PAGES = 300
+
+
+@dataclass(frozen=True)
+class Tools:
+    """How both commands are run: pandoc's path, the environment, briefexport's PDF engine."""
+
+    pandoc: str
+    env: dict[str, str]
+    engine: str | None
 
 
 def run_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> Usage:
@@ -69,11 +79,12 @@ def run_all(commands: list[list[str]], env: dict[str, str], cwd: Path) -> Usage:
     return total
 
 
-def our_commands(case: Case, fmt: str, out: Path) -> list[list[str]]:
+def our_commands(case: Case, fmt: str, out: Path, engine: str | None) -> list[list[str]]:
     formats = "pdf,docx,epub,jats" if fmt == "all" else fmt
     binary = shutil.which("briefexport")
     command = [binary] if binary else [sys.executable, "-m", "briefexport"]
-    return [[*command, str(case.xml), "--to", formats, "-o", str(out), "-q"]]
+    extra = ["--pdf-engine", engine] if engine and fmt in ("pdf", "all") else []
+    return [[*command, str(case.xml), "--to", formats, "-o", str(out), "-q", *extra]]
 
 
 def pandoc_commands(case: Case, fmt: str, out: Path, pandoc: str) -> list[list[str]]:
@@ -84,11 +95,13 @@ def pandoc_commands(case: Case, fmt: str, out: Path, pandoc: str) -> list[list[s
     return [[pandoc, str(case.markdown), "-o", str(target), *extra]]
 
 
-def measure(case: Case, fmt: str, runs: int, pandoc: str, env: dict[str, str]) -> Cell:
+def measure(case: Case, fmt: str, runs: int, tools: Tools) -> Cell:
     """One cell: ``runs`` pairs of cold runs after a warm-up pair."""
     out = case.markdown.parent / "out"
     out.mkdir(exist_ok=True)
-    mine, theirs = our_commands(case, fmt, out), pandoc_commands(case, fmt, out, pandoc)
+    mine = our_commands(case, fmt, out, tools.engine)
+    theirs = pandoc_commands(case, fmt, out, tools.pandoc)
+    env = tools.env
     cell = Cell(case.name, fmt, Side(), Side())
     for number in range(runs + 1):
         for side, commands in ((cell.ours, mine), (cell.peers, theirs)):
@@ -133,6 +146,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated brief names to keep")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "RESULTS.md")
     parser.add_argument("--seed", type=Path, default=SEED, help="the seed brief's extracted text")
+    parser.add_argument("--pdf-engine", help="briefexport's PDF engine (default: its own)")
     args = parser.parse_args()
     pandoc = pandoc_path()
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -143,6 +157,8 @@ def main() -> None:
         f" ({args.long_runs} for briefs of {LONG_PAGES}+ pages)" if args.long_runs else ""
     )
     lines = [f"- started {started.isoformat()}; load average {_load()}; {runs} after a warm-up"]
+    if args.pdf_engine:
+        lines.append(f"- briefexport's PDF engine: {args.pdf_engine}")
     cells = []
     with tempfile.TemporaryDirectory() as folder:
         for case in cases(Path(folder), pages, args.seed):
@@ -151,7 +167,7 @@ def main() -> None:
             is_long = case.name.startswith("generated") and case.pages >= LONG_PAGES
             runs = args.long_runs if is_long and args.long_runs else args.runs
             for fmt in args.formats.split(","):
-                cells.append(measure(case, fmt, runs, pandoc, env))
+                cells.append(measure(case, fmt, runs, Tools(pandoc, env, args.pdf_engine)))
                 print(cells[-1].row(), flush=True)
     lines.append(f"- finished with load average {_load()}")
     command = "python benchmarks/cold_vs_pandoc.py " + " ".join(sys.argv[1:])

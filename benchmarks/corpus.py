@@ -50,7 +50,7 @@ def generated(pages: int) -> Brief:
     (a lead paragraph must open the body): here it is an ordinary paragraph.
     """
     sys.path.insert(0, str(REPO / "tests"))
-    from test_pdf_briefs import long_brief
+    from support.briefs import long_brief
 
     brief = long_brief(pages=pages, notes=2 * pages)
     return dataclasses.replace(brief, body=tuple(_no_lead(block) for block in brief.body))

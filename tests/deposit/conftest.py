@@ -11,8 +11,9 @@ import pytest
 import briefexport
 from briefexport.cli import main
 from briefexport.model import Brief
-
-from .deposit_support import FEATURES, HARBOUR, JATS_DTD, SEED, URDU, Built, built
+from support.deposit import Built, built
+from support.paths import HARBOUR, URDU
+from support.paths import TOUR as FEATURES
 
 
 @pytest.fixture(scope="session")
@@ -37,23 +38,3 @@ def urdu(deposit_dir: Path) -> Built:
 @pytest.fixture(scope="session")
 def harbour() -> Brief:
     return briefexport.load(HARBOUR)
-
-
-@pytest.fixture(scope="session")
-def seed_brief() -> Brief:
-    """The real seed brief, imported from its extracted text; skipped where ../shared is absent."""
-    if not SEED.is_file():
-        pytest.skip(f"the shared seed brief is absent ({SEED.name} beside the repository)")
-    from briefexport.importers import import_file
-
-    return import_file(SEED)
-
-
-@pytest.fixture(scope="session")
-def archiving_dtd():  # type: ignore[no-untyped-def]
-    """The JATS 1.3 Archiving DTD from ../shared; skipped where it is absent."""
-    if not JATS_DTD.is_file():
-        pytest.skip("the JATS 1.3 Archiving DTD is absent (../shared/jats beside the repository)")
-    from lxml import etree
-
-    return etree.DTD(str(JATS_DTD))

@@ -17,8 +17,7 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief
 from briefexport.options import PdfStandard, default_options, reproducible_timestamp
 from briefexport.writers import jats
-
-from .deposit_support import Built, members
+from support.deposit import Built, members
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 PARSER = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False)
@@ -174,11 +173,11 @@ def test_bag_jats_is_the_canonical_jats_plus_self_uri(features: Built) -> None:
 
 
 def test_bag_jats_is_valid_against_the_archiving_dtd(
-    features: Built, urdu: Built, archiving_dtd
+    features: Built, urdu: Built, jats_dtd: etree.DTD
 ) -> None:  # type: ignore[no-untyped-def]
     for built in (features, urdu):
         tree = jats_tree(built)
-        assert archiving_dtd.validate(tree), archiving_dtd.error_log.filter_from_errors()
+        assert jats_dtd.validate(tree), jats_dtd.error_log.filter_from_errors()
 
 
 def test_pdf_inside_is_pdf_a_3_with_the_plain_canonical_jats(features: Built) -> None:

@@ -15,8 +15,7 @@ from briefexport.errors import OutputError
 from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.output import export_brief
-
-from .deposit_support import Built
+from support.deposit import Built
 
 LATER = dt.datetime(2031, 5, 6, 7, 8, 10, tzinfo=dt.UTC)
 

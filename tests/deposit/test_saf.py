@@ -13,8 +13,7 @@ from lxml import etree
 from briefexport.deposit.dublincore import dublin_core_xml
 from briefexport.inlines import plain_text
 from briefexport.model import Brief
-
-from .deposit_support import Built, members
+from support.deposit import Built, members
 
 # The fields of DSpace's default "dc" registry (dublin-core-types.xml) this package may use:
 # an import into an unmodified DSpace fails on any other field.

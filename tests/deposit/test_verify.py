@@ -12,8 +12,7 @@ import bagit
 import pytest
 
 from briefexport.cli import main
-
-from .deposit_support import Built, members
+from support.deposit import Built, members
 
 LINE = re.compile(r"(?P<where>\S.*?)(?::(?P<line>\d+):1)?: error: (?P<message>.+)")
 Change = Callable[[dict[str, bytes]], None]

@@ -65,7 +65,6 @@ def configure_logging(quiet: bool, verbose: bool) -> None:
     handler.setFormatter(_InputFormatter("%(source)s: %(levelname)s: %(message)s"))
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
-    logger.propagate = False
     for noisy in ("weasyprint", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 

@@ -61,7 +61,11 @@ class Colors:
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs."""
+    """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs.
+
+    ``folders`` are extra font folders (relative to the style folder unless absolute) that the
+    Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.
+    """
 
     body: tuple[str, ...] = ("Noto Serif", "DejaVu Serif")
     heading: tuple[str, ...] = ("Noto Sans", "DejaVu Sans")
@@ -69,6 +73,7 @@ class Fonts:
     rtl_body: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
     rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
     fallback: str = "DejaVu Sans"
+    folders: tuple[str, ...] = ()
 
     def latin(self, role: FontRole) -> tuple[str, ...]:
         """The families of a role (body, heading, monospace) for left-to-right scripts."""
@@ -236,6 +241,8 @@ def _convert(key: str, default: object, value: object) -> tuple[str | None, obje
         return (None, paper) if paper else (f"must be one of {known}", None)
     if isinstance(default, float | int) and not isinstance(default, bool):
         return _number(key, value)
+    if key == "folders":
+        return _folders(value)
     if isinstance(default, tuple):
         families = [value] if isinstance(value, str) else value
         if not isinstance(families, list) or not families or not all(map(_font, families)):
@@ -258,6 +265,15 @@ def _number(key: str, value: object) -> tuple[str | None, object]:
     if not low <= value <= high:
         return f"{value} is out of range ({low:g} to {high:g})", None
     return None, float(value)
+
+
+def _folders(value: object) -> tuple[str | None, object]:
+    folders = [value] if isinstance(value, str) else value
+    if not isinstance(folders, list) or not all(
+        isinstance(folder, str) and folder.strip() and folder.isprintable() for folder in folders
+    ):
+        return "must be a list of folder paths", None
+    return None, tuple(folders)
 
 
 def _font(name: object) -> bool:

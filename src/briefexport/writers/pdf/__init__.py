@@ -13,6 +13,9 @@ run the parsing of whole hyphenation dictionaries. All resources go through a sa
 * ``pdf/ua-1``: PDF/UA-1 (tagged, document title shown), no attachment;
 * ``none``: a plain tagged PDF 1.7.
 
+``pdf/a-3b+ua-1`` is refused: WeasyPrint claims one standard per file (the Typst engine,
+``--pdf-engine typst``, can claim both).
+
 No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not verified.
 """
 
@@ -30,7 +33,7 @@ from weasyprint import HTML, Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from ...errors import OutputError, UnsafeResourceError
+from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
@@ -63,6 +66,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     hyphenation.install()
+    variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
     tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)
@@ -76,7 +80,7 @@ def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     set_metadata(document, brief, options)
     attachments = _attachments(brief, options, standard)
     pdf: bytes = document.write_pdf(
-        finisher=_unique_associated_files, attachments=attachments, **_variant(standard)
+        finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
 
@@ -96,6 +100,11 @@ def _variant(standard: PdfStandard) -> dict[str, str | bool]:
             return {"pdf_variant": standard.value, "pdf_tags": True}
         case PdfStandard.NONE:
             return {"pdf_tags": True}
+        case PdfStandard.PDF_A_3B_UA_1:
+            raise BriefexportError(
+                "PDF: WeasyPrint cannot claim PDF/A-3b and PDF/UA-1 in one file; "
+                "use --pdf-engine typst"
+            )
         case _:
             assert_never(standard)
 

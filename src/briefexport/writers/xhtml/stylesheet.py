@@ -33,7 +33,7 @@ def brand_properties(brand: Brand) -> dict[str, str]:
     for key, value in dataclasses.asdict(brand.colors).items():
         props[f"--{key.replace('_', '-')}"] = str(value)
     for key, families in dataclasses.asdict(brand.fonts).items():
-        if key != "fallback":
+        if key not in ("fallback", "folders"):
             stack = font_stack(key, tuple(families), brand.fonts.fallback)
             props[f"--{key.replace('_', '-')}-font"] = stack
     for key, size in dataclasses.asdict(brand.sizes).items():
