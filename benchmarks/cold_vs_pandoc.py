@@ -156,7 +156,8 @@ def main() -> None:
     runs = f"{args.runs} runs a cell" + (
         f" ({args.long_runs} for briefs of {LONG_PAGES}+ pages)" if args.long_runs else ""
     )
-    lines = [f"- started {started.isoformat()}; load average {_load()}; {runs} after a warm-up"]
+    lines = environment_lines(pandoc)  # before the run: the commit measured, not a later one
+    lines.append(f"- started {started.isoformat()}; load average {_load()}; {runs} after a warm-up")
     if args.pdf_engine:
         lines.append(f"- briefexport's PDF engine: {args.pdf_engine}")
     cells = []
@@ -171,7 +172,7 @@ def main() -> None:
                 print(cells[-1].row(), flush=True)
     lines.append(f"- finished with load average {_load()}")
     command = "python benchmarks/cold_vs_pandoc.py " + " ".join(sys.argv[1:])
-    write_report(args.out, command.strip(), environment_lines(pandoc) + lines, cells)
+    write_report(args.out, command.strip(), lines, cells)
 
 
 def _load() -> str:
