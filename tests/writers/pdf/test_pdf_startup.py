@@ -56,8 +56,7 @@ def test_deferred_modules_load_when_used() -> None:
     printed = run_fresh(
         """
         import sys
-        from briefexport.writers.pdf import libraries, startup
-from support.paths import REPO
+        from briefexport.writers.pdf import startup
         from weasyprint.pdf import fonts
         assert fonts.subset.Options is not None  # the real subsetter
         startup.finish_start_up()
