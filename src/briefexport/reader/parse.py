@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..safexml import hardened_parser
 from .locate import Locator
 
 MAX_INPUT_BYTES = 20 * 2**20
@@ -62,15 +63,7 @@ def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
     if not data.strip():
         raise RejectedError([Diagnostic(name, 1, 1, "file is empty")])
     data = _screen_prolog(data, name)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        no_network=True,
-        huge_tree=False,
-        collect_ids=False,
-    )
+    parser = hardened_parser()
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
