@@ -13,6 +13,7 @@ from typing import Any
 
 from ...errors import BriefexportError, UnsafeResourceError
 from ...styles import load_brand
+from .csssandbox import sandboxed_css, sandboxed_value
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
 NAMESPACE_RULE = re.compile(r"@namespace\s[^;{}]*;")
@@ -76,10 +77,16 @@ def read_style(style_dir: Path, name: str) -> str:
 def format_css(style_dir: Path, names: Sequence[str], *, resolve: bool = False) -> str:
     """The named stylesheets in order, after the brand's ``:root`` rule.
 
-    With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead.
+    With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead. Every
+    ``@import`` and ``url()`` goes through the sandbox of :mod:`.csssandbox`, the brand's values
+    too (a colour or font name could smuggle in a ``url()``).
     """
-    props = brand_properties(load_brand(style_dir))
-    namespaces, sheets = hoist_namespaces("\n".join(read_style(style_dir, n) for n in names))
+    brand = brand_properties(load_brand(style_dir))
+    props = {
+        key: sandboxed_value(value, style_dir, f"brand.toml {key}") for key, value in brand.items()
+    }
+    text = "\n".join(sandboxed_css(read_style(style_dir, n), style_dir, n) for n in names)
+    namespaces, sheets = hoist_namespaces(text)
     if resolve:
         return namespaces + substitute_properties(sheets, props)
     return namespaces + root_rule(props) + "\n" + sheets
