@@ -23,7 +23,7 @@ from ...model import (
     TextStyle,
 )
 from .context import NotePlacement, RenderContext, call_id, note_id
-from .markup import EPUB_TYPE, append_text, child
+from .markup import EPUB_TYPE, append_text, child, valid_href
 
 STYLE_ELEMENTS: dict[TextStyle, tuple[str, dict[str, str]]] = {
     TextStyle.BOLD: ("b", {}),
@@ -72,7 +72,7 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
 def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> None:
     """An external link; a bare URL keeps left-to-right order inside right-to-left text."""
     text = plain_text(link.children)
-    attrs = {"href": link.href}
+    attrs = {"href": valid_href(link.href)}
     if text.startswith(("http://", "https://", "www.")) or text == link.href:
         attrs["class"] = "url"
         if ctx.brief.meta.is_rtl:
