@@ -17,6 +17,7 @@ from lxml import etree
 from ..errors import Diagnostic
 from ..safexml import hardened_parser
 from .locate import Locator
+from .schema_messages import clearer
 
 MAX_INPUT_BYTES = 20 * 2**20
 MAX_SCHEMA_ERRORS = 50
@@ -96,6 +97,7 @@ def _screen_prolog(data: bytes, name: str) -> bytes:
         (b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f\xa7\x94")
     ) or _FOREIGN_ENCODING.match(data):
         raise RejectedError([Diagnostic(name, 1, 1, "a brief must be encoded in UTF-8")])
+    _refuse_invalid_utf8(data, name)
     start = _doctype_start(data)
     if start is None:
         return data
@@ -105,6 +107,24 @@ def _screen_prolog(data: bytes, name: str) -> bytes:
         blank = bytes(b if b == 0x0A else 0x20 for b in allowed.group())
         return data[:start] + blank + data[allowed.end() :]
     raise RejectedError([Diagnostic(name, line, 1, _doctype_problem(data, start))])
+
+
+def _refuse_invalid_utf8(data: bytes, name: str) -> None:
+    """Point at the first byte that is not UTF-8, or at the first NUL (UTF-16 without a BOM
+    decodes as UTF-8 but is full of them, and XML allows no U+0000 anyway)."""
+    try:
+        data.decode("utf-8")
+        bad = data.find(b"\x00")
+        reason = "a NUL byte, as UTF-16 has"
+    except UnicodeDecodeError as error:
+        bad, reason = error.start, f"byte 0x{data[error.start]:02X}"
+    if bad < 0:
+        return
+    line_start = data.rfind(b"\n", 0, bad) + 1
+    column = len(data[line_start:bad].decode("utf-8", "replace")) + 1
+    line = data.count(b"\n", 0, bad) + 1
+    message = f"not valid UTF-8 here: {reason}; a brief must be encoded in UTF-8"
+    raise RejectedError([Diagnostic(name, line, column, message)])
 
 
 def _doctype_start(data: bytes) -> int | None:
@@ -177,7 +197,7 @@ def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
     schema = _schema()
     if schema.validate(tree):
         return []
-    found = [_schema_diagnostic(entry, at) for entry in schema.error_log]
+    found = clearer(schema.error_log, tree, at, lambda entry: _schema_diagnostic(entry, at))
     if len(found) > MAX_SCHEMA_ERRORS:
         extra = len(found) - MAX_SCHEMA_ERRORS
         last = found[MAX_SCHEMA_ERRORS]
