@@ -42,9 +42,27 @@ def convert_body(
     return converter.sectioned(blocks), footnotes
 
 
+class AsWritten(MarkdownIt):
+    """markdown-it keeping link targets and texts as written, and refusing none itself.
+
+    markdown-it percent-encodes targets, shows punycode host names decoded (a homograph of the
+    written text) and leaves ``javascript:``, ``file:`` and ``data:`` links as plain text; the
+    importer instead keeps every link as written and reports the bad ones with their line.
+    """
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+        return True
+
+    def normalizeLink(self, url: str) -> str:  # noqa: N802
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:  # noqa: N802
+        return link
+
+
 def markdown_parser() -> MarkdownIt:
     """CommonMark with tables, YAML front matter, footnotes and ``{#id .class}`` attributes."""
-    parser = MarkdownIt("commonmark", {"linkify": False, "typographer": False})
+    parser: MarkdownIt = AsWritten("commonmark", {"linkify": False, "typographer": False})
     parser = (
         parser.use(front_matter_plugin)
         .use(footnote_plugin)

@@ -17,7 +17,9 @@ from typing import Any, TypeAlias
 
 import yaml
 
+from ..inlines import collapse_space
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
+from ..reader.checks import is_blank
 from .dates import printed_date
 from .mdcontext import BodyContext
 from .names import journal_id_for
@@ -77,9 +79,12 @@ def build_metadata(
 ) -> Metadata | None:
     """The metadata, or None when something required is missing (reported)."""
     problems = context.problems
-    for key in front.values:
+    for key, value in front.values.items():
         if key not in KNOWN_KEYS:
             problems.error(front.line(key), f"unknown front matter key {key!r}")
+        if _holds_blank_text(value):
+            message = f"{key!r} holds only blank characters (such as U+2009); it needs visible text"
+            problems.error(front.line(key), message)
     registry = _affiliations(front, context)
     authors = _people(front, "authors", registry, context)
     editors = _people(front, "editors", registry, context)
@@ -201,9 +206,21 @@ def _abstract(front: FrontMatter, blocks: ParagraphParser) -> tuple[Paragraph, .
     return blocks(str(text), front.line("abstract")) if text else ()
 
 
+def _holds_blank_text(value: object) -> bool:
+    """True when a text in ``value`` shows nothing but is not plain white space either (which
+    means absent): only Unicode spaces or invisible characters, as the XML reader refuses."""
+    if isinstance(value, dict):
+        return any(_holds_blank_text(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_blank_text(item) for item in value)
+    return isinstance(value, str) and bool(value.strip(" \t\r\n")) and is_blank(value)
+
+
 def _text(mapping: dict[str, Any], key: str) -> str | None:
+    """The value, XML white space collapsed (as the reader does), or None when absent or empty;
+    Unicode spaces are kept (only they: an error reported by :func:`_holds_blank_text`)."""
     value = mapping.get(key)
-    return str(value).strip() if value is not None and str(value).strip() else None
+    return collapse_space(str(value)) or None if value is not None else None
 
 
 def _as_list(value: object) -> list[Any]:
