@@ -71,10 +71,12 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # Ctrl-C and SIGTERM too: never leave the temporary file
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+        if isinstance(error, OSError):
+            raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+        raise
 
 
 def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import BriefexportError, InvalidStyleError, OutputError
+from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
 from ..formats import FORMATS
 from ..model import Brief
 from ..options import PdfEngine, PdfStandard, WriteOptions, default_options
@@ -161,6 +161,10 @@ def export_one(
             continue
         try:
             export_brief(brief, fmt, target, options, claimed)
+        except InvalidTemplateError as error:  # bad input, though found while writing
+            print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
+            status = max(status, EXIT_INPUT)
+            continue
         except (OutputError, BriefexportError) as error:
             print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
             status = max(status, EXIT_OUTPUT)

@@ -42,7 +42,7 @@ from ..model import (
     TextStyle,
 )
 from ..resources import read_image
-from .checks import XLINK_HREF
+from .checks import XLINK_HREF, span_value
 from .locate import Locator
 
 STYLE_TAGS = {style.value: style for style in TextStyle}
@@ -149,8 +149,8 @@ def _rows(element: etree._Element | None, ctx: Context) -> tuple[Row, ...]:
 
 
 def _cell(element: etree._Element, ctx: Context) -> Cell:
-    span = {key: int(element.get(key, "1")) for key in ("colspan", "rowspan")}
-    return Cell(inlines(element, ctx), element.tag == "th", span["colspan"], span["rowspan"])
+    colspan, rowspan = (span_value(element.get(key)) for key in ("colspan", "rowspan"))
+    return Cell(inlines(element, ctx), element.tag == "th", colspan, rowspan)
 
 
 def _table(element: etree._Element, ctx: Context) -> Table:

@@ -18,6 +18,7 @@ from ..errors import Diagnostic
 from ..shared import safexml
 from ..shared.safexml import RejectedError, tidy
 from .locate import Locator
+from .schema_messages import clearer
 
 MAX_SCHEMA_ERRORS = 50
 ALLOWED_PUBLIC_IDS = frozenset(
@@ -59,7 +60,7 @@ def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
     schema = _schema()
     if schema.validate(tree):
         return []
-    found = [_schema_diagnostic(entry, at) for entry in schema.error_log]
+    found = clearer(schema.error_log, tree, at, lambda entry: _schema_diagnostic(entry, at))
     if len(found) > MAX_SCHEMA_ERRORS:
         extra = len(found) - MAX_SCHEMA_ERRORS
         last = found[MAX_SCHEMA_ERRORS]

@@ -155,24 +155,40 @@ def _plain_alt_text(node: Any) -> Any:
 
 
 def _carryable(node: Any) -> Any:
-    """The brief as Markdown can carry it: one header row, no spans, no empty paragraph."""
+    """The brief as Markdown can carry it: one header row (a missing one is written empty,
+    later ones come back as body rows), header cells in body rows only as a first column.
+    Spanning cells and empty paragraphs are carried."""
     if isinstance(node, tuple):
         return tuple(_carryable(item) for item in node)
-    if isinstance(node, Paragraph) and not node.children:
-        return Paragraph((Text("empty"),), node.lead)
     if isinstance(node, Table):
-        rows = [_carryable(row) for row in node.head + node.body]
-        width = max(len(row.cells) for row in rows)
-        cells = [row.cells + (Cell(()),) * (width - len(row.cells)) for row in rows]
-        head = Row(tuple(Cell(cell.children, header=True) for cell in cells[0]))
-        body = tuple(Row(tuple(Cell(cell.children) for cell in row)) for row in cells[1:])
-        return Table(node.id, node.label, _carryable(node.caption), (head,), body)
+        return _carryable_table(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         fields = dataclasses.fields(node)
         return dataclasses.replace(
             node, **{f.name: _carryable(getattr(node, f.name)) for f in fields}
         )
     return node
+
+
+def _carryable_table(table: Table) -> Table:
+    def cells(row: Row, header: bool) -> Row:
+        return Row(tuple(dataclasses.replace(cell, header=header) for cell in row.cells))
+
+    first = (table.head or table.body)[0]
+    width = sum(cell.colspan for cell in first.cells)
+    blank = Row(tuple(Cell((), header=True) for _ in range(width)))
+    head = (cells(table.head[0], True),) if table.head else (blank,)
+    row_headers = bool(table.body) and all(
+        row.cells and row.cells[0].header and not any(c.header for c in row.cells[1:])
+        for row in table.body
+    )
+    body = list(table.body) if row_headers else [cells(row, False) for row in table.body]
+    for extra in table.head[1:]:  # written after the body, read back as body rows
+        data = cells(extra, False)
+        first = (dataclasses.replace(data.cells[0], header=True),) if row_headers else ()
+        body.append(Row(first + data.cells[len(first) :]))
+    caption = _carryable(table.caption)
+    return Table(table.id, table.label, caption, head, _carryable(tuple(body)))
 
 
 @given(briefs())

@@ -19,7 +19,7 @@ from .blocks import blocks_to_docx
 from .context import Context
 from .footnotes import NoteCalls, new_footnotes_part
 from .front import back_to_docx, front_to_docx
-from .notes import notes_to_docx
+from .notes import notes_to_docx, uncalled_notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
 from .stylemap import StyleMap
@@ -50,7 +50,8 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 def brief_to_docx(ctx: Context) -> None:
     """Front matter, body, back matter and footnotes into the document."""
     body = ctx.document.element.body
-    nodes = [*front_to_docx(ctx), *blocks_to_docx(ctx, ctx.brief.body), *back_to_docx(ctx)]
+    nodes = [*front_to_docx(ctx), *blocks_to_docx(ctx, ctx.brief.body)]
+    nodes += [*uncalled_notes_to_docx(ctx), *back_to_docx(ctx)]  # once the calls are known
     section = body.sectPr
     for node in nodes:
         if section is None:

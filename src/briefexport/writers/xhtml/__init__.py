@@ -20,7 +20,17 @@ from .blocks import blocks_to_xhtml
 from .context import NotePlacement, RenderContext
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
-from .markup import NSMAP, XML_LANG, append_text, child, data_uri, element, serialize, tag
+from .markup import (
+    NSMAP,
+    XML_LANG,
+    append_text,
+    child,
+    data_uri,
+    element,
+    serialize,
+    tag,
+    valid_href,
+)
 from .notes import endnotes_section, flush_notes, leftover_notes
 
 __all__ = [
@@ -92,6 +102,7 @@ def rights_footer(ctx: RenderContext, body: etree._Element) -> None:
     if statement and licence:
         append_text(rights, " ")
     if permissions.license_url:
-        child(rights, "a", {"rel": "license", "href": permissions.license_url}, licence)
+        href = valid_href(permissions.license_url)
+        child(rights, "a", {"rel": "license", "href": href}, licence)
     elif licence:
         child(rights, "span", {"class": "license"}, licence)

@@ -25,7 +25,7 @@ from ...model import (
 from ...shared.i18n import is_rtl
 from ...shared.notes import call_id, note_id
 from .context import NotePlacement, RenderContext
-from .markup import EPUB_TYPE, append_text, child
+from .markup import EPUB_TYPE, append_text, child, valid_href
 
 
 def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
@@ -85,7 +85,7 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
 def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> None:
     """An external link; a bare URL keeps left-to-right order inside right-to-left text."""
     text = plain_text(link.children)
-    attrs = {"href": link.href}
+    attrs = {"href": valid_href(link.href)}
     if text.startswith(("http://", "https://", "www.")) or text == link.href:
         attrs["class"] = "url"
         if is_rtl(ctx.brief.meta.language):

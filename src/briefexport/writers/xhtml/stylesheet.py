@@ -14,6 +14,7 @@ from pathlib import Path
 from ...errors import BriefexportError
 from ...shared.brand import Brand
 from ...shared.styles import read_style_text
+from .csssandbox import sandboxed_css, sandboxed_value
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
 NAMESPACE_RULE = re.compile(r"@namespace\s[^;{}]*;")
@@ -65,11 +66,18 @@ def format_css(
 ) -> str:
     """The named stylesheets in order, after the brand's ``:root`` rule.
 
-    With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead.
+    With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead. Every
+    ``@import`` and ``url()`` goes through the sandbox of :mod:`.csssandbox`, the brand's values
+    too (a colour or font name could smuggle in a ``url()``).
     """
-    props = brand_properties(brand)
-    sheets_text = "\n".join(read_style_text(style_dir, name) for name in names)
-    namespaces, sheets = hoist_namespaces(sheets_text)
+    props = {
+        key: sandboxed_value(value, style_dir, f"brand.toml {key}")
+        for key, value in brand_properties(brand).items()
+    }
+    text = "\n".join(
+        sandboxed_css(read_style_text(style_dir, name), style_dir, name) for name in names
+    )
+    namespaces, sheets = hoist_namespaces(text)
     if resolve:
         return namespaces + substitute_properties(sheets, props)
     return namespaces + root_rule(props) + "\n" + sheets
