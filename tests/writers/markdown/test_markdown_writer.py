@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -125,33 +124,13 @@ def test_a_quote_whose_last_paragraph_starts_with_a_dash_keeps_it(tmp_path: Path
 
 
 # ASCII punctuation, which the writer escapes with a backslash in a figure's alt text
-PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the Markdown importer keeps the backslash escapes of a figure's alt text "
-    "(it reads the image's raw source); when fixed, drop this mark and _plain_alt_text below",
-)
 def test_figure_alt_text_with_punctuation_survives(tmp_path: Path) -> None:
     image = Image("figures/heat-calls.png", "Calls [by month] | *2024*", "image/png", b"")
     image = dataclasses.replace(image, data=(EXAMPLES / image.href).read_bytes())
     brief = _with_body(Figure(None, "Figure 1", (Text("Calls"),), image))
     assert _round_trip(brief, EXAMPLES, tmp_path).body == brief.body
-
-
-def _plain_alt_text(node: Any) -> Any:
-    """The generated brief with its alt texts' punctuation replaced, for the known bug above."""
-    if isinstance(node, tuple):
-        return tuple(_plain_alt_text(item) for item in node)
-    if isinstance(node, Image):
-        return dataclasses.replace(node, alt_text=PUNCTUATION.sub("x", node.alt_text))
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        fields = dataclasses.fields(node)
-        return dataclasses.replace(
-            node, **{f.name: _plain_alt_text(getattr(node, f.name)) for f in fields}
-        )
-    return node
 
 
 def _carryable(node: Any) -> Any:
@@ -195,7 +174,7 @@ def _carryable_table(table: Table) -> Table:
 def test_generated_briefs_survive_markdown(brief: Brief) -> None:
     logging.getLogger("briefexport").disabled = True
     try:
-        brief = _plain_alt_text(_carryable(brief))
+        brief = _carryable(brief)
         with folder_with_figures(brief) as folder:
             back = import_markdown(brief_to_markdown(brief), Problems("generated.md"), folder)
     finally:
