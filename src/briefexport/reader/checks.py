@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import re
 from collections import Counter
-from importlib.resources import files
+from pathlib import Path
 
 from lxml import etree
 
@@ -20,6 +21,7 @@ from ..rules.blank import is_blank
 from ..rules.dates import partial_date_exists
 from ..rules.links import link_problem
 from .locate import Locator
+from .parse import schema_document
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
@@ -45,7 +47,7 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
 @functools.cache
 def _required_text_elements() -> tuple[str, ...]:
     """The elements the schema types ``required.text``, read from the schema itself."""
-    rng = etree.fromstring(files("briefexport").joinpath("schema/brief.rng").read_bytes())
+    rng = schema_document()
     names = rng.xpath(
         "//r:element[r:ref[@name='required.text']]/@name",
         namespaces={"r": "http://relaxng.org/ns/structure/1.0"},
@@ -64,14 +66,27 @@ def _check_blank_text(root: etree._Element, at: Locator) -> list[Diagnostic]:
 
 
 def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    from babel.core import Locale, UnknownLocaleError
-
     language = root.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+    primary = language.replace("-", "_").split("_")[0]
+    if _has_locale_data(primary):
+        return []
+    from babel.core import Locale, UnknownLocaleError  # aliases and likely subtags
+
     try:
-        Locale.parse(language.replace("-", "_").split("_")[0])
+        Locale.parse(primary)
     except (UnknownLocaleError, ValueError):
         return [at.error(root, f"xml:lang {language!r} does not name a known language")]
     return []
+
+
+def _has_locale_data(primary: str) -> bool:
+    """Babel has data for this language under its own name (what ``Locale.parse`` tries
+    first), found without importing Babel, which costs more than the rest of a JATS export."""
+    if not (primary.isascii() and primary.isalpha()):
+        return False
+    spec = importlib.util.find_spec("babel")
+    folders = (spec.submodule_search_locations if spec else None) or []
+    return any((Path(f) / "locale-data" / f"{primary.lower()}.dat").is_file() for f in folders)
 
 
 def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:

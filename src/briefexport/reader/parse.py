@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 from pathlib import Path
 
 from lxml import etree
@@ -46,10 +45,24 @@ def _only_archiving_13(doctype: safexml.Doctype) -> str | None:
     return f"external DTD {shown!r} is refused; only the JATS 1.3 Archiving DOCTYPE is accepted"
 
 
+SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "brief.rng"
+
+
+@functools.cache
+def schema_document() -> etree._Element:
+    """The profile's RELAX NG schema as an XML tree (read once)."""
+    if SCHEMA.is_file():  # an installed package: no need to import importlib.resources
+        source = SCHEMA.read_bytes()
+    else:
+        from importlib.resources import files
+
+        source = files("briefexport").joinpath("schema/brief.rng").read_bytes()
+    return etree.fromstring(source)
+
+
 @functools.cache
 def _schema() -> etree.RelaxNG:
-    source = files("briefexport").joinpath("schema/brief.rng").read_bytes()
-    return etree.RelaxNG(etree.fromstring(source))
+    return etree.RelaxNG(schema_document())
 
 
 def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:

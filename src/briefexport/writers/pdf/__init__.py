@@ -1,8 +1,10 @@
 """``--to pdf``: a print-ready brief through WeasyPrint 70 (CSS Paged Media and CSS GCPM).
 
 The shared XHTML renderer gives the document with page-float notes; ``styles/pdf.css`` and the
-brand give the house style; :mod:`.footnotes` checks after layout that every note is on the page
-of its call and corrects the layout until it is. All resources go through a sandboxed fetcher.
+brand give the house style. :mod:`.notes_stay` keeps each note on its call's page within
+WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
+still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
+run the parsing of whole hyphenation dictionaries. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -19,6 +21,10 @@ No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not
 
 from __future__ import annotations
 
+# isort: off
+from . import startup  # before WeasyPrint: it trims WeasyPrint's start-up
+# isort: on
+
 from functools import partial
 from typing import Any, assert_never
 
@@ -31,6 +37,7 @@ from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
+from . import hyphenation, notes_stay
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
@@ -40,6 +47,8 @@ from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import style_root, stylesheets
 
 PDF_A_CLASS = "pdf-a"
+
+startup.finish_start_up()  # WeasyPrint is imported: give back what its import borrowed
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
@@ -56,6 +65,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    hyphenation.install()
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
@@ -64,7 +74,8 @@ def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     warn_missing_characters(tree.itertext(), options.style_dir)
     css = stylesheets(options, fetcher, fonts)
     render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
-    placer = FootnotePlacer(tree, render, partial(move_to_endnotes, tree, brief=brief))
+    make_endnote = partial(move_to_endnotes, tree, brief=brief)
+    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=notes_stay.install())
     document = placer.place()
     set_metadata(document, brief, options)
     attachments = _attachments(brief, options, standard)
@@ -116,7 +127,8 @@ def _render(
     base_url: str,
 ) -> Document:
     html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
-    document: Document = html.render(stylesheets=css, font_config=fonts)
+    with notes_stay.keeping_notes_with_calls():
+        document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
 
 

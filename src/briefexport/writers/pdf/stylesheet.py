@@ -2,9 +2,10 @@
 
 The house style is CSS in the style folder. The brand file becomes the same ``:root`` custom
 properties every format uses (from the shared renderer's stylesheet helpers) plus the ``@page``
-size and margins. Paper: ``options.paper`` wins over the brand's ``[page] size``. Every sheet
-is parsed with the sandboxed fetcher, so an ``@import`` or
-``url()`` can only reach ``data:`` URIs and the style folder.
+size and margins. Paper: ``options.paper`` wins over the brand's ``[page] size``. The
+generated block also sets the notes' ``footnote-policy`` (:mod:`.notes_stay`) before the style
+folder's sheet, which may override it. Every sheet is parsed with the sandboxed fetcher, so an
+``@import`` or ``url()`` can only reach ``data:`` URIs and the style folder.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ...shared.brand import Page
 from ...shared.styles import read_style_text
 from ..xhtml.stylesheet import brand_properties, root_rule
 from .fetcher import SandboxedFetcher
+from .notes_stay import NOTE_POLICY_CSS
 
 PDF_CSS = "pdf.css"
 
@@ -43,6 +45,7 @@ def stylesheets(
     root = style_root(options)
     brand = options.brand
     generated = root_rule(brand_properties(brand)) + page_rule(brand.page, options)
+    generated += NOTE_POLICY_CSS
     base_url = root.as_uri() + "/"
     return [
         CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=fonts)
