@@ -57,7 +57,6 @@ def test_deferred_modules_load_when_used() -> None:
         """
         import sys
         from briefexport.writers.pdf import libraries, startup
-from support.paths import REPO
         from weasyprint.pdf import fonts
         assert fonts.subset.Options is not None  # the real subsetter
         startup.finish_start_up()
