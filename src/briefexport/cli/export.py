@@ -65,6 +65,15 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument(
         "--reference-docx", type=Path, metavar="FILE", help="Word template for DOCX styles"
     )
+    result.add_argument(
+        "--no-smart",
+        dest="smart",
+        action="store_false",
+        help="keep the source's straight quotes, hyphens and dots in PDF, EPUB, DOCX and HTML",
+    )
+    result.add_argument(
+        "--pdf-url", metavar="URL", help="where the PDF is published (HTML citation_pdf_url)"
+    )
     add_verbosity(result)
     result.add_argument("--version", action=VersionAction)
     return result
@@ -130,6 +139,8 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
         pdf_standard=args.pdf_standard,
         paper=args.paper,
         reference_docx=args.reference_docx,
+        smart=args.smart,
+        pdf_url=args.pdf_url,
     )
 
 

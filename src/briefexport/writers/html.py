@@ -16,10 +16,17 @@ from lxml import etree
 
 from ..model import Brief
 from ..options import WriteOptions
-from .xhtml import NotePlacement, brief_to_xhtml
+from ..shared.typeset import typeset
+from .xhtml import NotePlacement, brief_to_xhtml, tag
+from .xhtml.markup import element
+from .xhtml.scholarly import scholarly_head
 from .xhtml.stylesheet import format_css
 
 STYLESHEETS = ("common.css", "html.css")
+WEB_METAS = (
+    ("viewport", "width=device-width, initial-scale=1"),
+    ("color-scheme", "light dark"),
+)
 # XML allows these code points, HTML forbids them (controls and noncharacters, HTML 13.2.5).
 _PLANE_ENDS = "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
@@ -31,6 +38,7 @@ log = logging.getLogger(__name__)
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as a standalone HTML page, UTF-8."""
+    brief = typeset(brief, options.smart)
     css = format_css(options.style_dir, options.brand, STYLESHEETS)
     root = brief_to_xhtml(
         brief,
@@ -38,8 +46,20 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
         inline_css=css,
         style_dir=options.style_dir,
         modified=options.timestamp,
+        brand=options.brand,
     )
+    web_head(root, brief, options)
     return to_html(root)
+
+
+def web_head(root: etree._Element, brief: Brief, options: WriteOptions) -> None:
+    """What only a web page needs in its head: the viewport, both colour schemes, and the
+    metadata scholarly search engines read."""
+    head = root.find(tag("head"))
+    assert head is not None
+    for name, content in reversed(WEB_METAS):  # right after <meta charset>
+        head[0].addnext(element("meta", {"name": name, "content": content}))
+    scholarly_head(head, brief.meta, options.pdf_url)
 
 
 def to_html(root: etree._Element) -> bytes:

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from ...model import Brief
 from ...options import WriteOptions
 from ...shared.i18n import is_rtl
+from ...shared.typeset import typeset
 from . import stylemap as sm
 from .blocks import blocks_to_docx
 from .context import Context
@@ -34,6 +35,7 @@ SECTION_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPr
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as the bytes of a ``.docx`` file; the same input gives the same bytes."""
+    brief = typeset(brief, options.smart)
     document, fallback = open_template(options)
     styles = StyleMap(document, fallback)
     rtl = is_rtl(brief.meta.language)

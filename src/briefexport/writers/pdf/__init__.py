@@ -27,6 +27,7 @@ from weasyprint.urls import FatalURLFetchingError
 from ...errors import OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
+from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
@@ -53,9 +54,12 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    brief = typeset(brief, options.smart)
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
-    tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)
+    tree = brief_to_xhtml(
+        brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir, brand=options.brand
+    )
     prepare_tree(tree, brief, standard)
     warn_missing_characters(tree.itertext(), options.style_dir)
     css = stylesheets(options, fetcher, fonts)
