@@ -10,8 +10,9 @@ direction, and Word and LibreOffice get the isolate controls LRI/RLI ... PDI aro
 
 A stretch runs from the first to the last letter of the other direction, with nothing but
 neutral characters (spaces, punctuation, digits) and whole inline nodes of that direction in
-between. The Arabic comma counts as right-to-left here although UAX #9 classes it a common
-separator: it is Arabic-script punctuation, so "Fernández، “Rainwater" is two English runs in an
+between; quotation marks or brackets right around it belong to it (an English title keeps its
+quotation marks the English way round). The Arabic comma counts as right-to-left here although
+UAX #9 classes it a common separator: it is Arabic-script punctuation, so "Fernández، “Rainwater" is two English runs in an
 Urdu sentence, not one English run. A footnote call ends a stretch: it carries a note of its own.
 """
 
@@ -39,6 +40,8 @@ Direction: TypeAlias = Literal["ltr", "rtl"]
 ISOLATE_OPEN: dict[Direction, str] = {"ltr": "\u2066", "rtl": "\u2067"}  # LRI, RLI
 ISOLATE_CLOSE = "\u2069"  # PDI
 ARABIC_COMMA = "\u060c"
+ENCLOSING = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'", "(": ")", "[": "]",
+             "\u00ab": "\u00bb", "\u201d": "\u201c", "\u2019": "\u2018"}  # fmt: skip
 _MIXED = "mixed"
 _BARRIER = "barrier"
 
@@ -107,9 +110,17 @@ def direction_runs(inlines: Sequence[Inline], base: Direction) -> list[Direction
         if end is None:
             _extend(runs, atoms[index][0], None)
             index += 1
-        else:
-            runs.append(DirectionRun(_merge(atom for atom, _ in atoms[index:end]), other))
-            index = end
+            continue
+        start = index
+        opening, closing = _enclosing(atoms, start, end)
+        if opening and runs and runs[-1].isolate is None:
+            start -= 1
+            runs[-1] = _without_last_char(runs[-1])  # the opening mark joins the stretch
+            if not runs[-1].inlines:
+                runs.pop()
+            end += int(closing)
+        runs.append(DirectionRun(_merge(atom for atom, _ in atoms[start:end]), other))
+        index = end
     return runs
 
 
@@ -125,6 +136,28 @@ def _stretch_end(atoms: list[tuple[Inline, str | None]], start: int, other: str)
         elif kind is not None:
             break
     return end
+
+
+def _enclosing(atoms: list[tuple[Inline, str | None]], start: int, end: int) -> tuple[bool, bool]:
+    """Whether an opening mark stands right before the stretch ``atoms[start:end]`` with its
+    closing mark inside it or right after it; and whether that mark is right after it."""
+    before = atoms[start - 1][0] if start else None
+    if not isinstance(before, Text) or before.value not in ENCLOSING:
+        return False, False
+    closing = ENCLOSING[before.value]
+    after = atoms[end][0] if end < len(atoms) else None
+    if isinstance(after, Text) and after.value == closing:
+        return True, True
+    inside = any(isinstance(atom, Text) and closing in atom.value for atom, _ in atoms[start:end])
+    return inside, False
+
+
+def _without_last_char(run: DirectionRun) -> DirectionRun:
+    """``run`` without its last character (a text node's last, or the node itself)."""
+    last = run.inlines[-1]
+    if isinstance(last, Text) and len(last.value) > 1:
+        return DirectionRun((*run.inlines[:-1], Text(last.value[:-1])), run.isolate)
+    return DirectionRun(run.inlines[:-1], run.isolate)
 
 
 def _extend(runs: list[DirectionRun], inline: Inline, isolate: Direction | None) -> None:
@@ -167,7 +200,9 @@ def _split_text(text: str) -> list[tuple[str, Direction | None]]:
     pieces: list[tuple[str, Direction | None]] = []
     for char in text:
         kind = char_direction(char)
-        if pieces and pieces[-1][1] == kind:
+        if char in ENCLOSING or (pieces and pieces[-1][0] in ENCLOSING):
+            pieces.append((char, kind))  # a mark stands alone: it may join a stretch
+        elif pieces and pieces[-1][1] == kind:
             pieces[-1] = (pieces[-1][0] + char, kind)
         else:
             pieces.append((char, kind))

@@ -91,8 +91,8 @@ class Fonts:
     body: tuple[str, ...] = ("Noto Serif", "DejaVu Serif")
     heading: tuple[str, ...] = ("Noto Sans", "DejaVu Sans")
     monospace: tuple[str, ...] = ("Noto Sans Mono", "DejaVu Sans Mono")
-    rtl_body: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
-    rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
+    rtl_body: tuple[str, ...] = ("Noto Naskh Arabic",)
+    rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic",)
     urdu_body: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
     urdu_heading: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
     fallback: str = "DejaVu Sans"
@@ -106,6 +106,17 @@ class Fonts:
                 return self.heading
             case "monospace":
                 return self.monospace
+
+    def stack(self, key: str) -> tuple[str, ...]:
+        """The families of field ``key``; a right-to-left field (``rtl_body``, ``urdu_heading``)
+        continues with the Latin families of its role, so Latin words in such a brief are set
+        in the house Latin fonts, not in whatever the script's font happens to carry."""
+        families: tuple[str, ...] = getattr(self, key)
+        script, _, role = key.partition("_")
+        if script in ("rtl", "urdu") and role in ("body", "heading"):
+            latin = self.body if role == "body" else self.heading
+            return tuple(dict.fromkeys((*families, *latin)))
+        return families
 
     def rtl(self, role: FontRole, language: str = "") -> tuple[str, ...]:
         """The families of a role for Arabic-script and Hebrew text (Urdu's own for ``ur``)."""

@@ -77,6 +77,11 @@ def orcid_url(orcid: str) -> str:
     return ORCID_RESOLVER + value
 
 
+def running_head(meta: Metadata) -> str:
+    """The running header's text: the running head, else the series, else the title."""
+    return meta.running_head or meta.series or plain_text(meta.title)
+
+
 def report_line(meta: Metadata) -> str:
     """The series with the report number: "Policy Brief IMCA-PB-2026-07"."""
     return f"{meta.series} {meta.publisher_id}" if meta.publisher_id else meta.series

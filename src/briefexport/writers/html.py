@@ -18,9 +18,10 @@ from ..model import Brief
 from ..options import WriteOptions
 from ..shared.typeset import typeset
 from .xhtml import NotePlacement, brief_to_xhtml, tag
+from .xhtml.darkmode import dark_properties
 from .xhtml.markup import element
 from .xhtml.scholarly import scholarly_head
-from .xhtml.stylesheet import format_css
+from .xhtml.stylesheet import format_css, root_rule
 
 STYLESHEETS = ("common.css", "html.css")
 WEB_METAS = (
@@ -40,6 +41,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as a standalone HTML page, UTF-8."""
     brief = typeset(brief, options.smart)
     css = format_css(options.style_dir, options.brand, STYLESHEETS)
+    css += root_rule(dark_properties(options.brand.colors))
     root = brief_to_xhtml(
         brief,
         NotePlacement.END,

@@ -20,6 +20,7 @@ from .blocks import blocks_to_docx
 from .context import Context
 from .footnotes import NoteCalls, new_footnotes_part
 from .front import back_to_docx, front_to_docx
+from .header import fill_running_heads
 from .notes import notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
@@ -41,8 +42,9 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     rtl = is_rtl(brief.meta.language)
     notes = NoteCalls(new_footnotes_part(document), styles.id(sm.FOOTNOTE_REFERENCE))
     ctx = Context(brief, document, styles, notes, document.part, rtl, brief.meta.language,
-                  options.style_dir)  # fmt: skip
+                  options.style_dir, options.brand)  # fmt: skip
     brief_to_docx(ctx)
+    fill_running_heads(ctx)
     set_core_properties(document, brief.meta, options.timestamp)
     set_app_properties(document, brief.meta.publisher)
     set_language(document, brief.meta.language, rtl)

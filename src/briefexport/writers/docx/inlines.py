@@ -25,6 +25,7 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs
 from . import stylemap as sm
 from .context import Context
 from .xml import Element, RunFormat, text_run, w
@@ -36,8 +37,21 @@ def reference_bookmark(number: int) -> str:
 
 
 def inlines_to_docx(ctx: Context, inlines: Iterable[Inline], fmt: RunFormat) -> list[Element]:
-    """Runs, hyperlinks and note calls for a sequence of inlines."""
-    return [node for inline in inlines for node in inline_to_docx(ctx, inline, fmt)]
+    """Runs, hyperlinks and note calls for a sequence of inlines.
+
+    ``fmt.rtl`` is the direction of the text around them; a stretch in the other direction is
+    enclosed in the isolate controls LRI/RLI ... PDI (see :mod:`briefexport.shared.bidi`), which
+    Word and LibreOffice apply as the Unicode Bidirectional Algorithm says.
+    """
+    nodes: list[Element] = []
+    for run in direction_runs(tuple(inlines), "rtl" if fmt.rtl else "ltr"):
+        inner = fmt if run.isolate is None else replace(fmt, rtl=run.isolate == "rtl")
+        if run.isolate is not None:
+            nodes.append(text_run(ISOLATE_OPEN[run.isolate], RunFormat(rtl=inner.rtl).properties()))
+        nodes += [node for inline in run.inlines for node in inline_to_docx(ctx, inline, inner)]
+        if run.isolate is not None:
+            nodes.append(text_run(ISOLATE_CLOSE, RunFormat(rtl=inner.rtl).properties()))
+    return nodes
 
 
 def inline_to_docx(ctx: Context, inline: Inline, fmt: RunFormat) -> list[Element]:

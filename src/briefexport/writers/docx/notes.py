@@ -12,6 +12,7 @@ from dataclasses import replace
 from docx.oxml.ns import qn
 
 from ...model import Footnote, Paragraph
+from ...shared.bidi import Direction, paragraph_direction
 from . import stylemap as sm
 from .blocks import paragraph_to_docx
 from .context import Context
@@ -32,11 +33,21 @@ def notes_to_docx(ctx: Context) -> None:
 
 
 def note_paragraphs(ctx: Context, note: Footnote) -> list[Element]:
-    """The note's paragraphs in Footnote Text; the first starts with the note's number."""
+    """The note's paragraphs in Footnote Text; the first starts with the note's number.
+
+    Each paragraph takes the brief's direction unless all its letters are of the other (an
+    English citation in an Urdu brief, ``w:bidi`` off); runs in the other direction inside a
+    paragraph are isolated by :func:`~.inlines.inlines_to_docx`.
+    """
     source = note.paragraphs or (Paragraph(()),)
-    paragraphs = [paragraph_to_docx(ctx, para, sm.FOOTNOTE_TEXT) for para in source]
+    base: Direction = "rtl" if ctx.rtl else "ltr"
+    directions = [paragraph_direction(para.children, base) == "rtl" for para in source]
+    paragraphs = [
+        paragraph_to_docx(ctx, para, sm.FOOTNOTE_TEXT, rtl)
+        for para, rtl in zip(source, directions, strict=True)
+    ]
     first = paragraphs[0]
-    mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), ctx.rtl)
+    mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), directions[0])
     position = 1 if len(first) and first[0].tag == qn("w:pPr") else 0
     first[position:position] = mark
     for later in paragraphs[1:]:  # no number hangs here: start at the text's indent

@@ -77,5 +77,12 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.ABSTRACT, base=sm.BODY_TEXT, italic=True),
     StyleSpec(sm.KEYWORDS, size="caption", color="muted", space_after=12),
     StyleSpec(sm.REFERENCE_ENTRY, size="caption", space_after=4),
-    StyleSpec(sm.RIGHTS, size="caption", color="muted", space_before=12),
+    StyleSpec(sm.CONTACT, size="caption", color="muted", space_after=0, keep_next=True),
+    StyleSpec(sm.IDENTITY, size="caption", color="muted", space_after=0),
+    StyleSpec(sm.CITATION_LABEL, font="heading", size="caption", color="accent", bold=True,
+              space_before=12, space_after=2, keep_next=True),
+    StyleSpec(sm.SUGGESTED_CITATION, size="caption", space_after=4, keep_next=True),
+    StyleSpec(sm.RIGHTS, size="caption", color="muted", space_before=8),
+    StyleSpec(sm.RUNNING_HEAD, font="heading", size="running_header", color="muted",
+              space_after=0),
 )  # fmt: skip

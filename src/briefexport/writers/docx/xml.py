@@ -62,11 +62,13 @@ class RunFormat:
         rpr = w("rPr")
         if self.style_id:
             rpr.append(w("rStyle", val=self.style_id))
-        # Bold and italic are doubled with their complex-script twins (bCs, iCs) so that
-        # Arabic and Urdu runs show them too.
-        for flag, tags in ((self.bold, ("b", "bCs")), (self.italic, ("i", "iCs"))):
-            if flag:
-                rpr.extend(w(tag) for tag in tags)
+        # Bold is doubled with its complex-script twin (bCs) so that Arabic and Urdu runs show
+        # it too; italic is not (no iCs): Arabic script has no italics, a slanted Naskh is a
+        # synthetic oblique, and Word and LibreOffice take the complex-script flag for it.
+        if self.bold:
+            rpr.extend((w("b"), w("bCs")))
+        if self.italic:
+            rpr.append(w("i"))
         if self.small_caps:
             rpr.append(w("smallCaps"))
         if self.underline:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ...inlines import plain_text
-from ...model import Contributor, Metadata
+from ...model import Contributor, Link, Metadata, Text
 from ...shared import i18n
 from ...shared.brand import Placement
 from ...shared.front import affiliation_text, document_title, orcid_url, shown_role
@@ -115,12 +115,10 @@ def contact_lines(ctx: RenderContext, parent: etree._Element, person: Contributo
     front = ctx.brand.front
     if front.orcid and person.orcid:
         url = orcid_url(person.orcid)
-        line = child(parent, "p", {"class": "orcid"})
-        child(line, "a", {"href": url, "class": "url orcid", "dir": "ltr"}, url)
+        inlines_to_xhtml(ctx, child(parent, "p", {"class": "orcid"}), (Link(url, (Text(url),)),))
     if front.email and person.email:
-        line = child(parent, "p", {"class": "email"})
-        attrs = {"href": f"mailto:{person.email}", "class": "email", "dir": "ltr"}
-        child(line, "a", attrs, person.email)
+        link = Link(f"mailto:{person.email}", (Text(person.email),))
+        inlines_to_xhtml(ctx, child(parent, "p", {"class": "email"}), (link,))
 
 
 def abstract_and_keywords(ctx: RenderContext, header: etree._Element) -> None:

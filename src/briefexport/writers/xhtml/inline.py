@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import assert_never
 
@@ -114,14 +115,33 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
 
 
 def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> None:
-    """An external link; a bare URL keeps left-to-right order inside right-to-left text."""
+    """An external link; a bare URL keeps left-to-right order inside right-to-left text and
+    may break only after a slash or a dot (``<wbr>``), never inside its scheme."""
     text = plain_text(link.children)
     attrs = {"href": link.href}
     if text.startswith(("http://", "https://", "www.")) or text == link.href:
         attrs["class"] = "url"
         if is_rtl(ctx.brief.meta.language):
             attrs["dir"] = "ltr"
+        if all(isinstance(inline, Text) for inline in link.children):
+            breakable_url(child(parent, "a", attrs), text)
+            return
     inlines_to_xhtml(ctx, child(parent, "a", attrs), link.children)
+
+
+def breakable_url(anchor: etree._Element, url: str) -> None:
+    """``url`` as the text of ``anchor`` with a ``<wbr>`` after each slash or dot of its path;
+    the scheme and the start of the host (``span.url-start``) are not broken."""
+    start = url.find("://")
+    start = start + 3 if start >= 0 else 0
+    breaks = [
+        i + 1 for i in range(start, len(url) - 1) if url[i] in "/." and url[i + 1] not in "/."
+    ]
+    ends = [*breaks, len(url)]
+    child(anchor, "span", {"class": "url-start"}, url[: ends[0]])
+    for begin, end in itertools.pairwise(ends):
+        child(anchor, "wbr")
+        append_text(anchor, url[begin:end])
 
 
 def footnote_call(ctx: RenderContext, parent: etree._Element, note: Footnote) -> None:
