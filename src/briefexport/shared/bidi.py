@@ -12,8 +12,9 @@ A stretch runs from the first to the last letter of the other direction, with no
 neutral characters (spaces, punctuation, digits) and whole inline nodes of that direction in
 between; quotation marks or brackets right around it belong to it (an English title keeps its
 quotation marks the English way round). The Arabic comma counts as right-to-left here although
-UAX #9 classes it a common separator: it is Arabic-script punctuation, so "Fernández، “Rainwater" is two English runs in an
-Urdu sentence, not one English run. A footnote call ends a stretch: it carries a note of its own.
+UAX #9 classes it a common separator: it is Arabic-script punctuation, so the Urdu citation
+"Fernández، “Rainwater" holds two English runs, not one. A footnote call ends a stretch: it
+carries a note of its own.
 """
 
 from __future__ import annotations
