@@ -229,11 +229,12 @@ def test_rtl_complex_script_fonts_sizes_and_language(urdu_docx: bytes) -> None:
     styles = part(urdu_docx, "word/styles.xml")
     brand = load_brand(default_style_dir())
     defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-    assert defaults.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_body[0]
+    # Urdu takes the brand's Urdu (Nastaliq) fonts for complex script
+    assert defaults.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl("body", "ur")[0]
     assert defaults.find("w:szCs", NS).get(qn("w:val")) == str(round(brand.sizes.body * 2))
     assert defaults.find("w:lang", NS).get(qn("w:bidi")) == "ur"
     heading = styles.xpath("w:style[w:name/@w:val='heading 1']/w:rPr", namespaces=NS)[0]
-    assert heading.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_heading[0]
+    assert heading.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl("heading", "ur")[0]
     assert heading.find("w:bCs", NS) is not None
     assert heading.find("w:szCs", NS) is not None
 

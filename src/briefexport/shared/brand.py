@@ -86,7 +86,14 @@ class Colors:
 class Fonts:
     """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs, ``urdu_*`` for
     Urdu (Nastaliq is the convention there, Naskh elsewhere). Latin words inside a right-to-left
-    brief are set in the Latin families of the same role."""
+    brief are set in the Latin families of the same role.
+
+    ``urdu_in_pdf``: whether the PDF also sets Urdu in the ``urdu_*`` families. Off by default:
+    the text poppler and screen readers extract from a PDF set in Nastaliq falls apart (letters
+    split by spaces or lost, with WeasyPrint and LibreOffice alike), so the PDF keeps the
+    ``rtl_*`` families (Naskh) unless a brand asks otherwise. Word, EPUB and HTML keep the text
+    as text and use the ``urdu_*`` families.
+    """
 
     body: tuple[str, ...] = ("Noto Serif", "DejaVu Serif")
     heading: tuple[str, ...] = ("Noto Sans", "DejaVu Sans")
@@ -95,6 +102,7 @@ class Fonts:
     rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic",)
     urdu_body: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
     urdu_heading: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
+    urdu_in_pdf: bool = False
     fallback: str = "DejaVu Sans"
 
     def latin(self, role: FontRole) -> tuple[str, ...]:

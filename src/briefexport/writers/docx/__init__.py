@@ -18,6 +18,7 @@ from ...shared.typeset import typeset
 from . import stylemap as sm
 from .blocks import blocks_to_docx
 from .context import Context
+from .fonts import use_language_fonts
 from .footnotes import NoteCalls, new_footnotes_part
 from .front import back_to_docx, front_to_docx
 from .header import fill_running_heads
@@ -48,6 +49,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     set_core_properties(document, brief.meta, options.timestamp)
     set_app_properties(document, brief.meta.publisher)
     set_language(document, brief.meta.language, rtl)
+    use_language_fonts(document, options.brand.fonts, brief.meta.language)
     return save_reproducibly(document, options.timestamp)
 
 

@@ -22,7 +22,9 @@ from .xml import Element, RunFormat, w
 
 def fill_running_heads(ctx: Context) -> None:
     """Put the running head and the date into every Running Head paragraph of the headers."""
-    style_id = ctx.style(sm.RUNNING_HEAD)
+    style_id = ctx.styles.find(sm.RUNNING_HEAD)
+    if style_id is None:
+        return
     for section in ctx.document.sections:
         for header in (section.header, section.first_page_header, section.even_page_header):
             if not header.is_linked_to_previous:

@@ -109,6 +109,10 @@ class StyleMap:
         """The style id of the style called ``name``."""
         return self._ids[name.lower()]
 
+    def find(self, name: str) -> str | None:
+        """The style id of an optional style (one a template may lack), or None."""
+        return self._ids.get(name.lower())
+
 
 def _id(style: Element) -> str:
     return style.get(qn("w:styleId")) or ""

@@ -38,6 +38,7 @@ from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import style_root, stylesheets
 
 PDF_A_CLASS = "pdf-a"
+URDU_FONTS_CLASS = "urdu-fonts"
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
@@ -53,21 +54,21 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
             raise OutputError(f"PDF: {error}") from None
 
 
-def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
-    brief = typeset(brief, options.smart)
+def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
     tree = brief_to_xhtml(
         brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir, brand=options.brand
     )
-    prepare_tree(tree, brief, standard)
+    prepare_tree(tree, brief, standard, nastaliq=options.brand.fonts.urdu_in_pdf)
     warn_missing_characters(tree.itertext(), options.style_dir)
     css = stylesheets(options, fetcher, fonts)
     render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
     placer = FootnotePlacer(tree, render, partial(move_to_endnotes, tree, brief=brief))
     document = placer.place()
     set_metadata(document, brief, options)
-    attachments = _attachments(brief, options, standard)
+    attachments = _attachments(source, options, standard)
     pdf: bytes = document.write_pdf(
         finisher=_unique_associated_files, attachments=attachments, **_variant(standard)
     )
@@ -93,13 +94,19 @@ def _variant(standard: PdfStandard) -> dict[str, str | bool]:
             assert_never(standard)
 
 
-def prepare_tree(tree: etree._Element, brief: Brief, standard: PdfStandard) -> None:
-    """Number notes, set the running header and mark PDF/A output for its CSS rules."""
+def prepare_tree(
+    tree: etree._Element, brief: Brief, standard: PdfStandard, nastaliq: bool = False
+) -> None:
+    """Number notes, set the running header, mark PDF/A output and Urdu set in the brand's
+    Urdu fonts (``html.urdu-fonts``) for their CSS rules."""
     number_notes(tree, brief)
     set_running_head(tree, brief)
-    if standard.is_pdf_a_3:
+    marks = [PDF_A_CLASS] if standard.is_pdf_a_3 else []
+    if nastaliq:
+        marks.append(URDU_FONTS_CLASS)
+    if marks:
         classes = (tree.get("class") or "").split()
-        tree.set("class", " ".join([*classes, PDF_A_CLASS]))
+        tree.set("class", " ".join([*classes, *marks]))
 
 
 def _render(
