@@ -90,6 +90,8 @@ def default_options(
     raises :class:`BriefexportError` naming the known ones.
     """
     folder = Path(style_dir) if style_dir is not None else default_style_dir()
+    if pdf_url is not None and not pdf_url.startswith(("https://", "http://")):
+        raise BriefexportError(f"the PDF's URL must be an http or https URL, not {pdf_url!r}")
     return WriteOptions(
         timestamp=timestamp or reproducible_timestamp(brief),
         style_dir=folder,

@@ -97,6 +97,8 @@ def check_paths(args: argparse.Namespace) -> str | None:
         return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
+    if args.pdf_url and not args.pdf_url.startswith(("https://", "http://")):
+        return f"--pdf-url {args.pdf_url}: not an http or https URL"
     return None
 
 
