@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,13 @@ def jats_dtd():  # type: ignore[no-untyped-def]
 
     assert JATS_DTD.is_file(), f"JATS DTD missing: {JATS_DTD}"
     return etree.DTD(str(JATS_DTD))
+
+
+@pytest.fixture(autouse=True)
+def _restore_library_logging() -> Iterator[None]:
+    """The command line sets up the ``briefexport`` logger for a terminal; a test that runs it
+    in this process must not leave that set-up to the tests after it."""
+    logger = logging.getLogger("briefexport")
+    saved = (list(logger.handlers), logger.level, logger.propagate, logger.disabled)
+    yield
+    logger.handlers[:], logger.level, logger.propagate, logger.disabled = saved

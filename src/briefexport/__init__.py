@@ -22,7 +22,7 @@ from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
 from .model import Brief
 
 if TYPE_CHECKING:
-    from .options import PdfStandard
+    from .options import PdfEngine, PdfStandard
     from .shared.brand import Paper
 
 __all__ = [
@@ -61,11 +61,13 @@ def export(
     timestamp: dt.datetime | None = None,
     smart: bool = True,
     pdf_url: str | None = None,
+    pdf_engine: PdfEngine | str | None = None,
 ) -> Path:
     """Write ``brief`` as format ``fmt`` to ``path`` atomically and return the path.
 
     The keywords are those of :func:`briefexport.options.default_options`; unset ones take the
-    house style, PDF/A-3b, the brand's paper size and the reproducible timestamp.
+    house style, PDF/A-3b, the brand's paper size, the reproducible timestamp and WeasyPrint
+    for PDF (``pdf_engine="typst"`` for Typst).
     """
     from .options import default_options
     from .output import export_brief
@@ -79,6 +81,7 @@ def export(
         timestamp=timestamp,
         smart=smart,
         pdf_url=pdf_url,
+        pdf_engine=pdf_engine,
     )
     return export_brief(brief, fmt, Path(path), options)
 

@@ -59,9 +59,9 @@ FORMATS: dict[str, Format] = {
             "pdf",
             ".pdf",
             "application/pdf",
-            "briefexport.writers.pdf:write",
+            "briefexport.writers.pdf_engine:write",
             "Print PDF: page-bottom footnotes, tagged, PDF/A-3b with the JATS source attached",
-            "WeasyPrint, Pango",
+            "WeasyPrint and Pango, or typst with --pdf-engine typst",
         ),
         Format(
             "html",

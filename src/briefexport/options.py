@@ -23,12 +23,24 @@ class PdfStandard(enum.Enum):
     PDF_A_3B = "pdf/a-3b"
     PDF_A_3A = "pdf/a-3a"
     PDF_UA_1 = "pdf/ua-1"
+    PDF_A_3B_UA_1 = "pdf/a-3b+ua-1"
     NONE = "none"
 
     @property
     def is_pdf_a_3(self) -> bool:
         """PDF/A-3 lets the canonical source travel inside the PDF as an associated file."""
-        return self in (PdfStandard.PDF_A_3A, PdfStandard.PDF_A_3B)
+        return self in (PdfStandard.PDF_A_3A, PdfStandard.PDF_A_3B, PdfStandard.PDF_A_3B_UA_1)
+
+
+class PdfEngine(enum.Enum):
+    """The program that lays out the PDF (``--pdf-engine``).
+
+    WeasyPrint (CSS Paged Media, the default) or Typst (the optional ``typst`` package: about
+    ten times faster, and able to claim PDF/A-3b and PDF/UA-1 in one file).
+    """
+
+    WEASYPRINT = "weasyprint"
+    TYPST = "typst"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +68,7 @@ class WriteOptions:
     package_name: str | None = None
     smart: bool = True
     pdf_url: str | None = None
+    pdf_engine: PdfEngine = PdfEngine.WEASYPRINT
 
 
 def reproducible_timestamp(brief: Brief) -> dt.datetime:
@@ -81,12 +94,13 @@ def default_options(
     timestamp: dt.datetime | None = None,
     smart: bool = True,
     pdf_url: str | None = None,
+    pdf_engine: PdfEngine | str | None = None,
 ) -> WriteOptions:
     """Options for ``brief``: the reproducible timestamp and the shipped house style unless given.
 
     The style folder's brand file is read and checked here, before anything is written (raises
     :class:`~briefexport.errors.InvalidStyleError` with every problem located). Strings are
-    accepted where an enum is expected ("pdf/ua-1", "Letter"); an unknown value
+    accepted where an enum is expected ("pdf/ua-1", "Letter", "typst"); an unknown value
     raises :class:`BriefexportError` naming the known ones.
     """
     folder = Path(style_dir) if style_dir is not None else default_style_dir()
@@ -101,6 +115,7 @@ def default_options(
         reference_docx=Path(reference_docx) if reference_docx is not None else None,
         smart=smart,
         pdf_url=pdf_url,
+        pdf_engine=_member(PdfEngine, pdf_engine, "PDF engine") or PdfEngine.WEASYPRINT,
     )
 
 

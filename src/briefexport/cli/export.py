@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import BriefexportError, InvalidStyleError, OutputError
 from ..formats import FORMATS
 from ..model import Brief
-from ..options import PdfStandard, WriteOptions, default_options
+from ..options import PdfEngine, PdfStandard, WriteOptions, default_options
 from ..shared.brand import BRAND_FILE, Paper, load_brand
 from ..shared.styles import default_style_dir
 from .common import (
@@ -33,6 +33,8 @@ commands:
   briefexport formats                              list output formats and what each needs
   briefexport import SOURCE -o BRIEF.xml           turn Markdown or extracted text into a brief
                                                    (--from markdown|text, --series NAME)
+  briefexport batch SRC_DIR --to FORMATS -o OUT_DIR [-j N]
+                                                   convert a whole collection, incrementally
   briefexport verify PACKAGE...                    check BagIt bags: completeness and fixity
                                                    (exit 0 sound, 1 unreadable, 2 failed)
 
@@ -59,6 +61,11 @@ def parser() -> argparse.ArgumentParser:
         "--style", type=Path, metavar="DIR", help="style folder (default: the house style)"
     )
     result.add_argument("--pdf-standard", choices=[standard.value for standard in PdfStandard])
+    result.add_argument(
+        "--pdf-engine",
+        choices=[engine.value for engine in PdfEngine],
+        help="layout engine of the PDF (default: weasyprint)",
+    )
     result.add_argument(
         "--paper", choices=[paper.value for paper in Paper], help="page size of the PDF"
     )
@@ -143,6 +150,7 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
         reference_docx=args.reference_docx,
         smart=args.smart,
         pdf_url=args.pdf_url,
+        pdf_engine=args.pdf_engine,
     )
 
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 import yaml
 
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
 from ..rules.dates import printed_date
+from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
+from .fmaliases import read_aliases
 from .mdcontext import BodyContext
 from .names import journal_id_for
 from .people import AffiliationRegistry, contributor, optional_text
@@ -26,8 +28,6 @@ from .people import AffiliationRegistry, contributor, optional_text
 InlineParser: TypeAlias = Callable[[str, int], tuple[Inline, ...]]
 ParagraphParser: TypeAlias = Callable[[str, int], tuple[Paragraph, ...]]
 
-DEFAULT_SERIES = "Issue Brief"
-DEFAULT_LANGUAGE = "en"
 KNOWN_KEYS = frozenset(
     {
         *("series", "heading", "title", "subtitle", "running-head", "language"),
@@ -45,11 +45,15 @@ class FrontMatter:
     values: dict[str, Any]
     text: str
     first_line: int
+    written: dict[str, str] = field(default_factory=dict)  # key -> the alias it was written as
 
     def line(self, key: str) -> int:
-        """The source line of top-level ``key`` (the front matter's first line if absent)."""
+        """The source line of top-level ``key`` (the front matter's first line if absent).
+
+        YAML keys need not be strings (``5: x``); they are looked for as written."""
+        written = str(self.written.get(key, key))
         for index, line in enumerate(self.text.splitlines()):
-            if re.match(rf"{re.escape(key)}\s*:", line):
+            if re.match(rf"{re.escape(written)}\s*:", line):
                 return self.first_line + 1 + index
         return self.first_line
 
@@ -69,7 +73,9 @@ def load_front_matter(text: str, first_line: int, context: BodyContext) -> Front
     if not isinstance(values, dict):
         context.problems.error(first_line, "front matter must be a mapping of keys to values")
         values = {}
-    return FrontMatter(values, text, first_line)
+    front = FrontMatter(values, text, first_line)
+    front.written = read_aliases(values, front.line, context.problems)
+    return front
 
 
 def build_metadata(
@@ -79,7 +85,11 @@ def build_metadata(
     problems = context.problems
     for key in front.values:
         if key not in KNOWN_KEYS:
-            problems.error(front.line(key), f"unknown front matter key {key!r}")
+            problems.error(
+                front.line(key),
+                f"unknown front matter key {key!r}: neither a brief key nor a pandoc or Quarto"
+                " one (see docs/markdown.md)",
+            )
     registry = _affiliations(front, context)
     authors = _people(front, "authors", registry, context)
     editors = _people(front, "editors", registry, context)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import Affiliation, Contributor, PersonName
-from .names import split_affiliation, split_name
+from .names import orcid_url, split_affiliation, split_name
 
 Report = Callable[[str], None]
 
@@ -86,10 +86,20 @@ def contributor(value: object, registry: AffiliationRegistry, report: Report) ->
     return Contributor(
         name=name,
         role=optional_text(value, "role"),
-        orcid=optional_text(value, "orcid"),
+        orcid=_orcid(value, report),
         email=optional_text(value, "email"),
         affiliations=resolved,
     )
+
+
+def _orcid(person: dict[str, Any], report: Report) -> str | None:
+    written = optional_text(person, "orcid")
+    if written is None:
+        return None
+    url = orcid_url(written)
+    if url is None:
+        report(f"ORCID {written!r} is not an ORCID iD such as 0000-0002-1825-0097")
+    return url
 
 
 def _person_name(value: object, report: Report) -> PersonName | None:

@@ -93,6 +93,9 @@ class Fonts:
     split by spaces or lost, with WeasyPrint and LibreOffice alike), so the PDF keeps the
     ``rtl_*`` families (Naskh) unless a brand asks otherwise. Word, EPUB and HTML keep the text
     as text and use the ``urdu_*`` families.
+
+    ``folders`` are extra font folders (relative to the style folder unless absolute) that the
+    Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.
     """
 
     body: tuple[str, ...] = ("Noto Serif", "DejaVu Serif")
@@ -104,6 +107,7 @@ class Fonts:
     urdu_heading: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
     urdu_in_pdf: bool = False
     fallback: str = "DejaVu Sans"
+    folders: tuple[str, ...] = ()
 
     def latin(self, role: FontRole) -> tuple[str, ...]:
         """The families of a role (body, heading, monospace) for left-to-right scripts."""
@@ -287,6 +291,8 @@ def _convert(key: str, default: object, value: object) -> tuple[str | None, obje
         return (None, value) if isinstance(value, bool) else ("must be true or false", None)
     if isinstance(default, float | int) and not isinstance(default, bool):
         return _number(key, value)
+    if key == "folders":
+        return _folders(value)
     if isinstance(default, tuple):
         families = [value] if isinstance(value, str) else value
         if not isinstance(families, list) or not families or not all(map(_font, families)):
@@ -309,6 +315,15 @@ def _number(key: str, value: object) -> tuple[str | None, object]:
     if not low <= value <= high:
         return f"{value} is out of range ({low:g} to {high:g})", None
     return None, float(value)
+
+
+def _folders(value: object) -> tuple[str | None, object]:
+    folders = [value] if isinstance(value, str) else value
+    if not isinstance(folders, list) or not all(
+        isinstance(folder, str) and folder.strip() and folder.isprintable() for folder in folders
+    ):
+        return "must be a list of folder paths", None
+    return None, tuple(folders)
 
 
 def _font(name: object) -> bool:

@@ -21,7 +21,6 @@ from lxml import etree
 
 from ...inlines import plain_text
 from ...model import Metadata
-from ...shared.front import document_title
 from .xml import w
 
 EXTENDED_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
@@ -38,7 +37,7 @@ def set_core_properties(document: Document, meta: Metadata, when: dt.datetime) -
     # Written directly: python-docx refuses values over 255 characters (a long abstract).
     identifier = f"doi:{meta.doi}" if meta.doi else (meta.publisher_id or "")
     for tag, value in (
-        ("dc:title", document_title(meta)),
+        ("dc:title", plain_text(meta.title)),
         ("dc:subject", meta.series),
         ("dc:creator", "; ".join(person.name.display for person in meta.authors)),
         ("cp:keywords", ", ".join(meta.keywords)),

@@ -11,6 +11,9 @@ of its call and corrects the layout until it is. All resources go through a sand
 * ``pdf/ua-1``: PDF/UA-1 (tagged, document title shown), no attachment;
 * ``none``: a plain tagged PDF 1.7.
 
+``pdf/a-3b+ua-1`` is refused: WeasyPrint claims one standard per file (the Typst engine,
+``--pdf-engine typst``, can claim both).
+
 No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not verified.
 """
 
@@ -24,7 +27,7 @@ from weasyprint import HTML, Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from ...errors import OutputError, UnsafeResourceError
+from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
 from ...shared.typeset import typeset
@@ -56,6 +59,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
+    variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
     tree = brief_to_xhtml(
@@ -70,7 +74,7 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     set_metadata(document, brief, options)
     attachments = _attachments(source, options, standard)
     pdf: bytes = document.write_pdf(
-        finisher=_unique_associated_files, attachments=attachments, **_variant(standard)
+        finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
 
@@ -90,6 +94,11 @@ def _variant(standard: PdfStandard) -> dict[str, str | bool]:
             return {"pdf_variant": standard.value, "pdf_tags": True}
         case PdfStandard.NONE:
             return {"pdf_tags": True}
+        case PdfStandard.PDF_A_3B_UA_1:
+            raise BriefexportError(
+                "PDF: WeasyPrint cannot claim PDF/A-3b and PDF/UA-1 in one file; "
+                "use --pdf-engine typst"
+            )
         case _:
             assert_never(standard)
 

@@ -33,7 +33,7 @@ def brand_properties(brand: Brand) -> dict[str, str]:
     for key, value in dataclasses.asdict(brand.colors).items():
         props[f"--{key.replace('_', '-')}"] = str(value)
     for key, value in dataclasses.asdict(brand.fonts).items():
-        if isinstance(value, list | tuple):
+        if key != "folders" and isinstance(value, list | tuple):
             stack = font_stack(key, brand.fonts.stack(key), brand.fonts.fallback)
             props[f"--{key.replace('_', '-')}-font"] = stack
     for key, size in dataclasses.asdict(brand.sizes).items():

@@ -1,0 +1,1 @@
+"""Tests of the importers (JATS, Markdown front matter aliases, DOCX)."""

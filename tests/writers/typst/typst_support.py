@@ -1,0 +1,75 @@
+"""Helpers of the Typst engine's tests: paths, options, and reading PDFs with other tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+from pathlib import Path
+
+import pikepdf
+
+from briefexport.model import (
+    Affiliation,
+    Brief,
+    Contributor,
+    Footnote,
+    Metadata,
+    Paragraph,
+    PersonName,
+    Text,
+)
+from briefexport.options import WriteOptions, default_options
+
+REPO = Path(__file__).resolve().parents[3]
+EXAMPLES = REPO / "examples"
+URDU = REPO / "tests" / "data" / "rtl" / "urdu-brief.xml"
+SEED = REPO.parent / "shared" / "seeds" / "000_6953af264a2119c8.txt"
+
+
+def typst_options(brief: Brief, **named: str) -> WriteOptions:
+    """The default options of ``brief`` with the Typst engine (and ``named`` strings)."""
+    return default_options(brief, pdf_engine="typst", **named)  # type: ignore[arg-type]
+
+
+def page_texts(data: bytes, folder: Path) -> list[str]:
+    """The text of each page, as poppler's pdftotext reads it (not Typst)."""
+    path = folder / "out.pdf"
+    path.write_bytes(data)
+    count = len(pikepdf.open(io.BytesIO(data)).pages)
+    return [
+        subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for page in range(1, count + 1)
+    ]
+
+
+def flat(text: str) -> str:
+    """Text without any whitespace or soft hyphen, so line breaks cannot hide a match."""
+    return "".join(text.replace("\u00ad", "").split())
+
+
+def metadata(title: str = "Ports and tides", language: str = "en") -> Metadata:
+    place = Affiliation("aff1", "Institute of Coastal Affairs", "Centre for Ports")
+    author = Contributor(
+        PersonName("Lindqvist", "Farah"), "Research Associate", None, None, (place,)
+    )
+    return Metadata(
+        language=language,
+        series="Issue Brief",
+        journal_id="icas-briefs",
+        publisher="Institute of Coastal Affairs",
+        title=(Text(title),),
+        authors=(author,),
+        date=dt.date(2026, 6, 14),
+        affiliations=(place,),
+        keywords=("ports", "climate adaptation"),
+    )
+
+
+def plain_note(number: int, text: str) -> Footnote:
+    return Footnote(f"n{number}", number, (Paragraph((Text(text),)),))
