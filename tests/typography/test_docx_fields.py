@@ -89,3 +89,12 @@ def test_numeric_columns_are_flush_right(tour: Brief, written: Writer) -> None:
         cells = row.findall(f"{{{W}}}tc")
         aligns = [c.xpath("string(w:p/w:pPr/w:jc/@w:val)", namespaces=NS) for c in cells]
         assert aligns == ["", "end", "end", "end"]
+
+
+def test_code_names_keep_their_hyphens_unbreakable(tour: Brief, written: Writer) -> None:
+    document = docx_part(written(tour, "docx"), "word/document.xml")
+    code = document.xpath("//w:r[w:rPr/w:rStyle/@w:val='VerbatimChar']", namespaces=NS)
+    assert len(code) == 2  # pe-heat-v2, in the text and in the table caption
+    for run in code:
+        assert run.xpath("string(.)") == "peheatv2"
+        assert len(run.findall(f"{{{W}}}noBreakHyphen")) == 2

@@ -28,7 +28,7 @@ from ...model import (
 from ...shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs
 from . import stylemap as sm
 from .context import Context
-from .xml import Element, RunFormat, text_run, w
+from .xml import Element, RunFormat, code_run, text_run, w
 
 
 def reference_bookmark(number: int) -> str:
@@ -58,6 +58,8 @@ def inline_to_docx(ctx: Context, inline: Inline, fmt: RunFormat) -> list[Element
     """The elements for one inline node."""
     match inline:
         case Text(value):
+            if fmt.style_id and fmt.style_id == ctx.style(sm.VERBATIM):
+                return [code_run(value, fmt.properties())]
             return [text_run(value, fmt.for_text(value).properties())]
         case CitedDate(_, text):
             return [text_run(text, fmt.for_text(text).properties())]

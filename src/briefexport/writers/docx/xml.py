@@ -38,6 +38,22 @@ def text_run(text: str, properties: Element | None = None) -> Element:
     return run
 
 
+def code_run(text: str, properties: Element | None = None) -> Element:
+    """A ``w:r`` of code: its hyphens are Word's non-breaking hyphens (``w:noBreakHyphen``,
+    17.3.3.18), so a name like ``pe-heat-v2`` is never split at a line end."""
+    run = text_run("", properties)
+    run.remove(run[-1])
+    for index, piece in enumerate(text.split("-")):
+        if index:
+            run.append(w("noBreakHyphen"))
+        if piece:
+            node = w("t")
+            node.text = piece
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(node)
+    return run
+
+
 @dataclass(frozen=True, slots=True)
 class RunFormat:
     """Character formatting of a run: a character style plus direct formatting."""
