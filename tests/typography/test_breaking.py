@@ -66,13 +66,15 @@ def test_code_names_are_never_split(tour: Brief, written: Writer, tmp_path: Path
     assert text.count("pe-heat-v2") == 2  # body and table caption, each on one line
 
 
+@pytest.mark.parametrize("fixture", ["tour", "seed"])
 def test_urls_break_only_after_a_slash_or_a_dot(
-    tour: Brief, written: Writer, tmp_path: Path
+    fixture: str, request: pytest.FixtureRequest, written: Writer, tmp_path: Path
 ) -> None:
-    text = "\n".join(pdf_lines(written(tour, "pdf"), tmp_path, "tour"))
+    brief = request.getfixturevalue(fixture)
+    text = "\n".join(pdf_lines(written(brief, "pdf"), tmp_path, fixture))
     urls = [
         inline.href
-        for inline in walk_inlines(tour.inlines())
+        for inline in walk_inlines(brief.inlines())
         if isinstance(inline, Link) and plain_text(inline.children) == inline.href
     ]
     assert urls

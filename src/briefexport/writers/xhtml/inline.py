@@ -52,6 +52,7 @@ def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
 
 
 UPRIGHT = "upright"
+LONGEST_UNBROKEN = 60  # characters of a URL piece kept on one line (well under a line of notes)
 
 
 def inlines_to_xhtml(ctx: RenderContext, parent: etree._Element, inlines: Iterable[Inline]) -> None:
@@ -130,18 +131,22 @@ def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> Non
 
 
 def breakable_url(anchor: etree._Element, url: str) -> None:
-    """``url`` as the text of ``anchor`` with a ``<wbr>`` after each slash or dot of its path;
-    the scheme and the start of the host (``span.url-start``) are not broken."""
+    """``url`` as the text of ``anchor``, breakable only after a slash or a dot of its path:
+    ``<wbr>`` there, and the pieces between (the scheme with the host's start first) in
+    ``span.url-part``, which CSS keeps whole. A piece longer than a short line may still break
+    anywhere rather than run past the margin."""
     start = url.find("://")
     start = start + 3 if start >= 0 else 0
-    breaks = [
-        i + 1 for i in range(start, len(url) - 1) if url[i] in "/." and url[i + 1] not in "/."
-    ]
-    ends = [*breaks, len(url)]
-    child(anchor, "span", {"class": "url-start"}, url[: ends[0]])
-    for begin, end in itertools.pairwise(ends):
-        child(anchor, "wbr")
-        append_text(anchor, url[begin:end])
+    slashes = range(start, len(url) - 1)
+    breaks = [i + 1 for i in slashes if url[i] in "/." and url[i + 1] not in "/."]
+    for index, (begin, end) in enumerate(itertools.pairwise([0, *breaks, len(url)])):
+        if index:
+            child(anchor, "wbr")
+        piece = url[begin:end]
+        if len(piece) <= LONGEST_UNBROKEN:
+            child(anchor, "span", {"class": "url-part"}, piece)
+        else:
+            append_text(anchor, piece)
 
 
 def footnote_call(ctx: RenderContext, parent: etree._Element, note: Footnote) -> None:
