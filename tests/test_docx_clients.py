@@ -18,6 +18,7 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief, Inline, Link
 from briefexport.options import default_options
 from briefexport.shared.i18n import is_rtl
+from briefexport.shared.typeset import typeset
 from briefexport.writers.docx import write
 from conftest import DATA, EXAMPLES, SEED
 
@@ -60,6 +61,9 @@ def pdfs(written: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> 
     converted = {stem: out / f"{stem}.pdf" for stem in written}
     assert all(path.is_file() for path in converted.values()), sorted(out.iterdir())
     return converted
+
+
+NO_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2069")
 
 
 def squeeze(text: str) -> str:
@@ -106,14 +110,15 @@ def test_docx2python_reads_every_footnote_back(
         found: dict[int, list[str]] = {}
         current = 0
         for paragraph in paragraphs:
-            text = ANCHOR_TAG.sub("", paragraph).strip()
+            # the isolate controls around runs in the other direction are not text
+            text = ANCHOR_TAG.sub("", paragraph).translate(NO_ISOLATES).strip()
             match = NOTE_PREFIX.match(text)
             if match:
                 current = int(match.group(1))
                 text = text[match.end() :]
             if current and text:
                 found.setdefault(current, []).append(text.strip())
-        assert found == note_texts(briefs[stem]), stem
+        assert found == note_texts(typeset(briefs[stem])), stem  # printed with smart quotes
 
 
 def test_docx2python_sees_the_core_properties(
@@ -122,7 +127,7 @@ def test_docx2python_sees_the_core_properties(
     for stem, path in written.items():
         with docx2python(path) as result:
             props = result.core_properties
-        meta = briefs[stem].meta
+        meta = typeset(briefs[stem]).meta
         assert props["title"] == plain_text(meta.title)
         assert props["language"] == meta.language
         assert props["subject"] == meta.series
@@ -141,7 +146,7 @@ def test_libreoffice_pdf_holds_every_footnote(
             check=True,
         ).stdout
         page_text, page_letters = squeeze(text), letters(text)
-        brief = briefs[stem]
+        brief = typeset(briefs[stem])
         for number, paragraphs in note_texts(brief).items():
             for paragraph in paragraphs:
                 if is_rtl(brief.meta.language):  # check word by word, letters only

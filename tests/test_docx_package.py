@@ -34,6 +34,7 @@ from briefexport.model import (
 )
 from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
+from briefexport.shared.typeset import typeset
 from test_docx_support import (
     NS,
     TOUR,
@@ -229,12 +230,11 @@ def test_rtl_complex_script_fonts_sizes_and_language(urdu_docx: bytes) -> None:
     styles = part(urdu_docx, "word/styles.xml")
     brand = load_brand(default_style_dir())
     defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-    # Urdu takes the brand's Urdu (Nastaliq) fonts for complex script
-    assert defaults.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl("body", "ur")[0]
+    assert defaults.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_body[0]
     assert defaults.find("w:szCs", NS).get(qn("w:val")) == str(round(brand.sizes.body * 2))
     assert defaults.find("w:lang", NS).get(qn("w:bidi")) == "ur"
     heading = styles.xpath("w:style[w:name/@w:val='heading 1']/w:rPr", namespaces=NS)[0]
-    assert heading.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl("heading", "ur")[0]
+    assert heading.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_heading[0]
     assert heading.find("w:bCs", NS) is not None
     assert heading.find("w:szCs", NS) is not None
 
@@ -250,7 +250,7 @@ def test_rtl_tables_are_mirrored() -> None:
 
 def test_core_properties_come_from_the_brief(tour: Brief, tour_docx: bytes) -> None:
     props = docx.Document(io.BytesIO(tour_docx)).core_properties
-    meta = tour.meta
+    meta = typeset(tour).meta  # the properties carry the typographic text the document prints
     assert props.title == plain_text(meta.title)
     assert props.author == "; ".join(person.name.display for person in meta.authors)
     assert props.subject == meta.series

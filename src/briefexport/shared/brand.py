@@ -88,11 +88,12 @@ class Fonts:
     Urdu (Nastaliq is the convention there, Naskh elsewhere). Latin words inside a right-to-left
     brief are set in the Latin families of the same role.
 
-    ``urdu_in_pdf``: whether the PDF also sets Urdu in the ``urdu_*`` families. Off by default:
-    the text poppler and screen readers extract from a PDF set in Nastaliq falls apart (letters
-    split by spaces or lost, with WeasyPrint and LibreOffice alike), so the PDF keeps the
-    ``rtl_*`` families (Naskh) unless a brand asks otherwise. Word, EPUB and HTML keep the text
-    as text and use the ``urdu_*`` families.
+    ``urdu_in_print``: whether the PDF and the Word copy (which is printed and turned into PDF)
+    also set Urdu in the ``urdu_*`` families. Off by default: the text poppler and screen
+    readers extract from a PDF set in Nastaliq falls apart (letters split by spaces or lost, in
+    WeasyPrint's PDFs and in LibreOffice's PDFs of the Word copy alike), so those keep the
+    ``rtl_*`` families (Naskh) unless a brand asks otherwise. EPUB and HTML, whose text stays
+    text in the reader, use the ``urdu_*`` families.
 
     ``folders`` are extra font folders (relative to the style folder unless absolute) that the
     Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.
@@ -105,7 +106,7 @@ class Fonts:
     rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic",)
     urdu_body: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
     urdu_heading: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
-    urdu_in_pdf: bool = False
+    urdu_in_print: bool = False
     fallback: str = "DejaVu Sans"
     folders: tuple[str, ...] = ()
 

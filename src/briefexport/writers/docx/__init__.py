@@ -49,7 +49,8 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     set_core_properties(document, brief.meta, options.timestamp)
     set_app_properties(document, brief.meta.publisher)
     set_language(document, brief.meta.language, rtl)
-    use_language_fonts(document, options.brand.fonts, brief.meta.language)
+    if options.brand.fonts.urdu_in_print:
+        use_language_fonts(document, options.brand.fonts, brief.meta.language)
     return save_reproducibly(document, options.timestamp)
 
 

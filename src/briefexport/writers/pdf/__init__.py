@@ -65,18 +65,26 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     tree = brief_to_xhtml(
         brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir, brand=options.brand
     )
-    prepare_tree(tree, brief, standard, nastaliq=options.brand.fonts.urdu_in_pdf)
+    prepare_tree(tree, brief, standard, nastaliq=options.brand.fonts.urdu_in_print)
     warn_missing_characters(tree.itertext(), options.style_dir)
     css = stylesheets(options, fetcher, fonts)
     render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
     placer = FootnotePlacer(tree, render, partial(move_to_endnotes, tree, brief=brief))
     document = placer.place()
+    drop_empty_links(document)
     set_metadata(document, brief, options)
     attachments = _attachments(source, options, standard)
     pdf: bytes = document.write_pdf(
         finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
+
+
+def drop_empty_links(document: Document) -> None:
+    """Leave out link areas of no width: the break opportunity (``<wbr>``) inside a URL is a box
+    of its own, which would become a link annotation nobody can click."""
+    for page in document.pages:
+        page.links = [link for link in page.links if link[2][2] > link[2][0]]
 
 
 def _unique_associated_files(document: Document, pdf: Any) -> None:
