@@ -22,7 +22,7 @@ from docx.shared import Emu
 from ...model import Figure
 from . import stylemap as sm
 from .context import Context
-from .tables import caption, text_width
+from .tables import FIGURE_SEQUENCE, caption, text_width
 from .xml import Element, RunFormat, paragraph, text_run, w
 
 LOG = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def figure_to_docx(ctx: Context, figure: Figure) -> list[Element]:
         node.append(picture)
     if not figure.label and not figure.caption:
         return [node]
-    return [node, caption(ctx, figure.label, figure.caption)]
+    return [node, caption(ctx, figure.label, figure.caption, FIGURE_SEQUENCE)]
 
 
 def picture_run(ctx: Context, figure: Figure) -> Element | None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from docx.oxml.ns import qn
 
 from ...model import Footnote, Paragraph
+from ...shared.bidi import Direction, paragraph_direction
 from . import stylemap as sm
 from .blocks import paragraph_to_docx
 from .context import Context
@@ -25,8 +26,7 @@ def notes_to_docx(ctx: Context) -> None:
     in_notes = replace(ctx, part=ctx.notes.part)
     for note in ctx.brief.footnotes:
         if note.number in ctx.notes.called:
-            mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), ctx.rtl)
-            ctx.notes.add_note(note, note_paragraphs(in_notes, note, mark))
+            ctx.notes.add_note(note, note_paragraphs(in_notes, note))
 
 
 def uncalled_notes_to_docx(ctx: Context) -> list[Element]:
@@ -44,11 +44,26 @@ def uncalled_notes_to_docx(ctx: Context) -> list[Element]:
     return nodes
 
 
-def note_paragraphs(ctx: Context, note: Footnote, mark: list[Element]) -> list[Element]:
-    """The note's paragraphs in Footnote Text; the first starts with ``mark``, its number."""
+def note_paragraphs(
+    ctx: Context, note: Footnote, mark: list[Element] | None = None
+) -> list[Element]:
+    """The note's paragraphs in Footnote Text; the first starts with ``mark``, by default the
+    note's number as a footnote reference.
+
+    Each paragraph takes the brief's direction unless all its letters are of the other (an
+    English citation in an Urdu brief, ``w:bidi`` off); runs in the other direction inside a
+    paragraph are isolated by :func:`~.inlines.inlines_to_docx`.
+    """
     source = note.paragraphs or (Paragraph(()),)
-    paragraphs = [paragraph_to_docx(ctx, para, sm.FOOTNOTE_TEXT) for para in source]
+    base: Direction = "rtl" if ctx.rtl else "ltr"
+    directions = [paragraph_direction(para.children, base) == "rtl" for para in source]
+    paragraphs = [
+        paragraph_to_docx(ctx, para, sm.FOOTNOTE_TEXT, rtl)
+        for para, rtl in zip(source, directions, strict=True)
+    ]
     first = paragraphs[0]
+    if mark is None:
+        mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), directions[0])
     position = 1 if len(first) and first[0].tag == qn("w:pPr") else 0
     first[position:position] = mark
     for later in paragraphs[1:]:  # no number hangs here: start at the text's indent

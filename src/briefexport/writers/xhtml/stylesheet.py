@@ -24,7 +24,7 @@ GENERIC_FAMILIES = {"body": "serif", "heading": "sans-serif", "monospace": "mono
 def font_stack(key: str, families: tuple[str, ...], fallback: str) -> str:
     """A quoted font list with the brand's fallback and a generic family last."""
     unique = list(dict.fromkeys([*families, fallback]))
-    generic = GENERIC_FAMILIES.get(key.removeprefix("rtl_"), "serif")
+    generic = GENERIC_FAMILIES.get(key.partition("_")[2] or key, "serif")
     return ", ".join([*(f'"{name}"' for name in unique), generic])
 
 
@@ -33,9 +33,9 @@ def brand_properties(brand: Brand) -> dict[str, str]:
     props: dict[str, str] = {}
     for key, value in dataclasses.asdict(brand.colors).items():
         props[f"--{key.replace('_', '-')}"] = str(value)
-    for key, families in dataclasses.asdict(brand.fonts).items():
-        if key not in ("fallback", "folders"):
-            stack = font_stack(key, tuple(families), brand.fonts.fallback)
+    for key, value in dataclasses.asdict(brand.fonts).items():
+        if key != "folders" and isinstance(value, list | tuple):
+            stack = font_stack(key, brand.fonts.stack(key), brand.fonts.fallback)
             props[f"--{key.replace('_', '-')}-font"] = stack
     for key, size in dataclasses.asdict(brand.sizes).items():
         unit = "" if key == "line_height" else "pt"
