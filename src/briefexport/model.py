@@ -7,13 +7,17 @@ by value (the JATS round trip relies on it) and can be shared between threads.
 Cross references are resolved by the reader: a :class:`FootnoteRef` holds its :class:`Footnote`,
 a :class:`CitationRef` its :class:`Reference`, and a contributor holds its affiliations.
 Writers never look an id up.
+
+Sections, tables, figures and footnotes read from a file carry where they start there
+(:class:`SourcePosition`), so that a writer's warning can point at the source; the position is
+left out of comparison, so a brief read back from another format still equals the original.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
 
@@ -47,6 +51,14 @@ class PublicationType(enum.Enum):
     JOURNAL = "journal"
     BOOK = "book"
     OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePosition:
+    """Line and column (both 1-based) where a node starts in the file it was read from."""
+
+    line: int
+    column: int
 
 
 # ---------------------------------------------------------------------------- inlines
@@ -181,6 +193,7 @@ class Table:
     caption: tuple[Inline, ...]
     head: tuple[Row, ...]
     body: tuple[Row, ...]
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +217,7 @@ class Figure:
     label: str | None
     caption: tuple[Inline, ...]
     image: Image
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +227,7 @@ class Section:
     id: str | None
     title: tuple[Inline, ...]
     blocks: tuple[Block, ...]
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 Block: TypeAlias = Paragraph | Section | ListBlock | Quote | Table | Figure
@@ -228,6 +243,7 @@ class Footnote:
     id: str
     number: int
     paragraphs: tuple[Paragraph, ...]
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

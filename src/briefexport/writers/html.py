@@ -14,6 +14,7 @@ from copy import deepcopy
 
 from lxml import etree
 
+from ..located import at_text
 from ..model import Brief
 from ..options import WriteOptions
 from .xhtml import NotePlacement, brief_to_xhtml
@@ -72,4 +73,5 @@ def replace_forbidden(page: etree._Element) -> None:
             node.set(name, clean(value) or "")
     if found:
         points = ", ".join(f"U+{ord(c):04X}" for c in sorted(found))
-        log.warning("HTML cannot carry %s; replaced by U+FFFD", points)
+        first = min(found, key=lambda char: ord(char))
+        log.warning("HTML cannot carry %s; replaced by U+FFFD", points, extra=at_text(first))

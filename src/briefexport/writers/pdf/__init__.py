@@ -31,7 +31,7 @@ from weasyprint.urls import FatalURLFetchingError
 from ...errors import OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
-from ..xhtml import NotePlacement, brief_to_xhtml, serialize
+from ..xhtml import NotePlacement, brief_to_xhtml, note_id, serialize
 from .fetcher import SandboxedFetcher
 from .footnotes import FootnotePlacer
 from .glyphs import warn_missing_characters
@@ -63,7 +63,8 @@ def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     warn_missing_characters(tree.itertext(), options.style_dir)
     css = stylesheets(options, fetcher, fonts)
     render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
-    placer = FootnotePlacer(tree, render, partial(move_to_endnotes, tree, brief=brief))
+    sources = {note_id(note): note.source for note in brief.footnotes}
+    placer = FootnotePlacer(tree, render, partial(move_to_endnotes, tree, brief=brief), sources)
     document = placer.place()
     set_metadata(document, brief, options)
     attachments = _attachments(brief, options, standard)

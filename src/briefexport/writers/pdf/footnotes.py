@@ -22,11 +22,13 @@ note and would let it overflow the page), also with a warning.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from lxml import etree
 from weasyprint import Document
 
+from ...located import at
+from ...model import SourcePosition
 from .layout import BLOCK_ATTRIBUTE, CallLine, Layout, read_layout
 
 LOGGER = logging.getLogger("briefexport")
@@ -45,8 +47,10 @@ class FootnotePlacer:
         tree: etree._Element,
         render: Callable[[etree._Element], Document],
         make_endnote: Callable[[etree._Element], None],
+        sources: Mapping[str, SourcePosition | None] | None = None,
     ) -> None:
         self.tree = tree
+        self.sources = sources or {}  # note element id -> where the note is in the brief
         self.render = render
         self.make_endnote = make_endnote
         self.steps: dict[str, int] = {}
@@ -119,7 +123,8 @@ class FootnotePlacer:
         note = self._note(key)
         if note is None or key in self.endnotes:
             return
-        LOGGER.warning("PDF: footnote %s printed as an endnote because %s", key, reason)
+        message = "PDF: footnote %s printed as an endnote because %s"
+        LOGGER.warning(message, key, reason, extra=at(self.sources.get(key)))
         self.endnotes.append(key)
         self.make_endnote(note)
 

@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from ...located import at_text
+
 LOGGER = logging.getLogger("briefexport")
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
@@ -73,5 +75,6 @@ def warn_missing_characters(texts: Iterable[str], style_dir: Path) -> list[str]:
     missing = missing_characters(texts, style_dir)
     for char in missing:
         name = unicodedata.name(char, "unnamed character")
-        LOGGER.warning("PDF: no installed font can draw U+%04X %s (%r)", ord(char), name, char)
+        message = "PDF: no installed font can draw U+%04X %s (%r)"
+        LOGGER.warning(message, ord(char), name, char, extra=at_text(char))
     return missing
