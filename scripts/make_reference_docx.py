@@ -12,7 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from briefexport.styles import default_style_dir, load_brand
+from briefexport.shared.brand import load_brand
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx.reference import build_reference
 
 

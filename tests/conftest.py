@@ -1,55 +1,53 @@
-"""Shared fixtures: where the examples, the test data and the real seed brief live."""
+"""Fixtures for every layer: the corpus of briefs, the seed brief, the JATS DTD, ``--accept``, and
+the one Hypothesis profile the property tests run under.
+
+Helpers live in the ``support`` package; fixtures used by one layer only live in that layer's
+``conftest.py``.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
+from lxml import etree
 
-# CI runs the same generated examples every time (no flaky runs); developers get fresh ones.
-settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+import briefexport
+from briefexport.importers import import_file
+from briefexport.model import Brief
+from support.corpus import load_corpus
+from support.paths import SEED, TOUR, require_shared
+from support.validators import load_jats_dtd
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seeds" / "000_6953af264a2119c8.txt"
-EXAMPLES = REPO / "examples"
-DATA = Path(__file__).resolve().parent / "data"
-
-
-@pytest.fixture(scope="session")
-def repo_root() -> Path:
-    return REPO
-
-
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    assert SHARED.is_dir(), f"the shared folder must sit beside the repository: {SHARED}"
-    return SHARED
-
-
-@pytest.fixture(scope="session")
-def seed_path() -> Path:
-    assert SEED.is_file(), f"the real seed brief is missing: {SEED}"
-    return SEED
-
-
-@pytest.fixture(scope="session")
-def example_paths() -> list[Path]:
-    paths = sorted(EXAMPLES.glob("*.xml"))
-    assert paths, "examples/ holds no brief"
-    return paths
-
-
-JATS_DTD = SHARED / "jats" / "archiving" / "1.3" / "JATS-archivearticle1-3.dtd"
+# One profile for every property test: generating a brief takes a while, so no deadline and no
+# "too slow" complaint. Under CI (CI=true) the same profile runs more examples, derived from each
+# test's name (the same every run, nothing kept between runs); developers get fresh examples and
+# a database that replays earlier failures.
+settings.register_profile(
+    "briefexport", deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci",
+    settings.get_profile("briefexport"),
+    max_examples=50,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+)
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+settings.load_profile("ci" if CI else "briefexport")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--accept", action="store_true", help="rewrite golden files from the current output"
+        "--accept",
+        action="store_true",
+        help="rewrite golden files that differ from the current output (those tests then fail "
+        "until the rewritten files are reviewed and pytest runs again without --accept)",
     )
 
 
@@ -59,9 +57,41 @@ def accept(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
-def jats_dtd():  # type: ignore[no-untyped-def]
-    """The JATS 1.3 Archiving DTD from the shared folder, loaded once, never from the network."""
-    from lxml import etree
+def corpus() -> dict[str, Brief]:
+    """The examples, the right-to-left test briefs and the seed brief where present, by stem."""
+    return load_corpus()
 
-    assert JATS_DTD.is_file(), f"JATS DTD missing: {JATS_DTD}"
-    return etree.DTD(str(JATS_DTD))
+
+@pytest.fixture(scope="session")
+def tour() -> Brief:
+    """The feature-tour example: every block and inline kind the profile allows."""
+    return briefexport.load(TOUR)
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return require_shared(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_brief(seed_path: Path) -> Brief:
+    """The real seed brief, read through the text importer."""
+    brief = import_file(seed_path)
+    assert brief.footnotes, "the seed brief has footnotes"
+    return brief
+
+
+@pytest.fixture(scope="session")
+def jats_dtd() -> etree.DTD:
+    """The JATS 1.3 Archiving DTD from the shared folder, loaded once."""
+    return load_jats_dtd()
+
+
+@pytest.fixture(autouse=True)
+def _restore_library_logging() -> Iterator[None]:
+    """The command line sets up the ``briefexport`` logger for a terminal; a test that runs it
+    in this process must not leave that set-up to the tests after it."""
+    logger = logging.getLogger("briefexport")
+    saved = (list(logger.handlers), logger.level, logger.propagate, logger.disabled)
+    yield
+    logger.handlers[:], logger.level, logger.propagate, logger.disabled = saved

@@ -22,7 +22,8 @@ from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
 from .model import Brief
 
 if TYPE_CHECKING:
-    from .options import Paper, PdfStandard
+    from .options import PdfEngine, PdfStandard
+    from .shared.brand import Paper
 
 __all__ = [
     "Brief",
@@ -35,7 +36,7 @@ __all__ = [
     "load",
 ]
 
-log = logging.getLogger("briefexport")
+log = logging.getLogger(__name__)
 
 
 def load(path: str | Path) -> Brief:
@@ -58,11 +59,13 @@ def export(
     paper: Paper | str | None = None,
     reference_docx: str | Path | None = None,
     timestamp: dt.datetime | None = None,
+    pdf_engine: PdfEngine | str | None = None,
 ) -> Path:
     """Write ``brief`` as format ``fmt`` to ``path`` atomically and return the path.
 
     The keywords are those of :func:`briefexport.options.default_options`; unset ones take the
-    house style, PDF/A-3b, the brand's paper size and the reproducible timestamp.
+    house style, PDF/A-3b, the brand's paper size, the reproducible timestamp and WeasyPrint
+    for PDF (``pdf_engine="typst"`` for Typst).
     """
     from .options import default_options
     from .output import export_brief
@@ -74,6 +77,7 @@ def export(
         paper=paper,
         reference_docx=reference_docx,
         timestamp=timestamp,
+        pdf_engine=pdf_engine,
     )
     return export_brief(brief, fmt, Path(path), options)
 

@@ -35,13 +35,28 @@ class BriefexportError(Exception):
     """Base class of every error briefexport raises on purpose."""
 
 
-class InvalidBriefError(BriefexportError):
-    """The input is not a valid brief; ``diagnostics`` says where and why."""
+class InvalidInputError(BriefexportError):
+    """An input file is not valid; ``diagnostics`` says where and why."""
+
+    what = "input"
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-        super().__init__(f"{len(errors)} error(s) in brief" + (f": {errors[0]}" if errors else ""))
+        first = f": {errors[0]}" if errors else ""
+        super().__init__(f"{len(errors)} error(s) in {self.what}{first}")
+
+
+class InvalidBriefError(InvalidInputError):
+    """The input is not a valid brief."""
+
+    what = "brief"
+
+
+class InvalidStyleError(InvalidInputError):
+    """A style folder's brand file or template cannot be used as it is."""
+
+    what = "style"
 
 
 class UnknownFormatError(BriefexportError):

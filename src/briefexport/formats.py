@@ -1,8 +1,9 @@
 """The output formats briefexport can write: one line per format, writers imported lazily.
 
 A writer is a function ``write(brief, options) -> bytes`` in its own module under
-``briefexport.writers``; it writes no files and is deterministic for fixed options. The module is
-imported only when that format is asked for, so ``--to jats`` never loads WeasyPrint.
+``briefexport.writers`` (deposit packages under ``briefexport.deposit``); it writes no files and
+is deterministic for fixed options. The module is imported only when that format is asked for,
+so ``--to jats`` never loads WeasyPrint.
 """
 
 from __future__ import annotations
@@ -58,9 +59,9 @@ FORMATS: dict[str, Format] = {
             "pdf",
             ".pdf",
             "application/pdf",
-            "briefexport.writers.pdf:write",
+            "briefexport.writers.pdf_engine:write",
             "Print PDF: page-bottom footnotes, tagged, PDF/A-3b with the JATS source attached",
-            "WeasyPrint, Pango",
+            "WeasyPrint and Pango, or typst with --pdf-engine typst",
         ),
         Format(
             "html",
@@ -85,6 +86,22 @@ FORMATS: dict[str, Format] = {
             "briefexport.writers.docx:write",
             "Word document: real footnotes, Word styles, the institution's template",
             "python-docx",
+        ),
+        Format(
+            "bag",
+            ".bag.zip",
+            "application/zip",
+            "briefexport.deposit.bag:write",
+            "BagIt 1.0 bag for preservation: JATS, PDF/A-3, EPUB, DOCX, HTML, SHA-256/512 fixity",
+            "WeasyPrint, Pango, ebooklib, python-docx",
+        ),
+        Format(
+            "dspace-saf",
+            ".saf.zip",
+            "application/zip",
+            "briefexport.deposit.saf:write",
+            "DSpace Simple Archive Format item: Dublin Core and every rendition, for batch import",
+            "WeasyPrint, Pango, ebooklib, python-docx",
         ),
     )
 }

@@ -11,7 +11,8 @@ from typing import TypeVar
 
 from .errors import BriefexportError
 from .model import Brief
-from .styles import default_style_dir
+from .shared.brand import Brand, Paper, load_brand
+from .shared.styles import default_style_dir
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -22,24 +23,24 @@ class PdfStandard(enum.Enum):
     PDF_A_3B = "pdf/a-3b"
     PDF_A_3A = "pdf/a-3a"
     PDF_UA_1 = "pdf/ua-1"
+    PDF_A_3B_UA_1 = "pdf/a-3b+ua-1"
     NONE = "none"
 
     @property
     def is_pdf_a_3(self) -> bool:
         """PDF/A-3 lets the canonical source travel inside the PDF as an associated file."""
-        return self in (PdfStandard.PDF_A_3A, PdfStandard.PDF_A_3B)
+        return self in (PdfStandard.PDF_A_3A, PdfStandard.PDF_A_3B, PdfStandard.PDF_A_3B_UA_1)
 
 
-class Paper(enum.Enum):
-    """Page sizes of the printed brief (``--paper`` and ``[page] size`` in ``brand.toml``)."""
+class PdfEngine(enum.Enum):
+    """The program that lays out the PDF (``--pdf-engine``).
 
-    A4 = "A4"
-    LETTER = "Letter"
+    WeasyPrint (CSS Paged Media, the default) or Typst (the optional ``typst`` package: about
+    ten times faster, and able to claim PDF/A-3b and PDF/UA-1 in one file).
+    """
 
-    @property
-    def millimetres(self) -> tuple[float, float]:
-        """Width and height."""
-        return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
+    WEASYPRINT = "weasyprint"
+    TYPST = "typst"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +49,20 @@ class WriteOptions:
 
     ``timestamp`` is the one date written into files (zip entries, "modified" fields, PDF
     dates): ``SOURCE_DATE_EPOCH`` when set, otherwise the brief's publication date, never the
-    clock, so the same input gives the same bytes. ``paper`` None means the brand's page size.
+    clock, so the same input gives the same bytes. ``brand`` is the style folder's brand file,
+    read once; ``paper`` None means the brand's page size. ``package_name`` is the output file's
+    name without its suffix; packages (bags, SAF) name their top folder and the files inside
+    after it, and use "brief" when it is None.
     """
 
     timestamp: dt.datetime
     style_dir: Path
+    brand: Brand
     pdf_standard: PdfStandard = PdfStandard.PDF_A_3B
     paper: Paper | None = None
     reference_docx: Path | None = None
+    package_name: str | None = None
+    pdf_engine: PdfEngine = PdfEngine.WEASYPRINT
 
 
 def reproducible_timestamp(brief: Brief) -> dt.datetime:
@@ -79,18 +86,24 @@ def default_options(
     paper: Paper | str | None = None,
     reference_docx: str | Path | None = None,
     timestamp: dt.datetime | None = None,
+    pdf_engine: PdfEngine | str | None = None,
 ) -> WriteOptions:
     """Options for ``brief``: the reproducible timestamp and the shipped house style unless given.
 
-    Strings are accepted where an enum is expected ("pdf/ua-1", "Letter"); an unknown value
+    The style folder's brand file is read and checked here, before anything is written (raises
+    :class:`~briefexport.errors.InvalidStyleError` with every problem located). Strings are
+    accepted where an enum is expected ("pdf/ua-1", "Letter", "typst"); an unknown value
     raises :class:`BriefexportError` naming the known ones.
     """
+    folder = Path(style_dir) if style_dir is not None else default_style_dir()
     return WriteOptions(
         timestamp=timestamp or reproducible_timestamp(brief),
-        style_dir=Path(style_dir) if style_dir is not None else default_style_dir(),
+        style_dir=folder,
+        brand=load_brand(folder),
         pdf_standard=_member(PdfStandard, pdf_standard, "PDF standard") or PdfStandard.PDF_A_3B,
         paper=_member(Paper, paper, "paper size"),
         reference_docx=Path(reference_docx) if reference_docx is not None else None,
+        pdf_engine=_member(PdfEngine, pdf_engine, "PDF engine") or PdfEngine.WEASYPRINT,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeAlias
 
@@ -26,6 +27,12 @@ def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
     return (output_dir or source.parent) / f"{stem}{FORMATS[fmt].suffix}"
 
 
+def package_name(path: Path, fmt: str) -> str:
+    """The output's file name without the format's suffix (or, failing that, its last one)."""
+    suffix = FORMATS[fmt].suffix
+    return path.name.removesuffix(suffix) if path.name.endswith(suffix) else path.stem
+
+
 def export_brief(
     brief: Brief, fmt: str, path: Path, options: WriteOptions, claimed: Claims | None = None
 ) -> Path:
@@ -35,6 +42,7 @@ def export_brief(
     folder cannot silently replace each other's figure of the same name.
     """
     writer = get_writer(fmt)
+    options = replace(options, package_name=package_name(path, fmt))
     try:
         data = writer(brief, options)
     except BriefexportError:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from .errors import UnsafeResourceError
+from .shared.paths import inside
 
 MAX_IMAGE_BYTES = 20 * 2**20
 IMAGE_TYPES = {
@@ -48,9 +49,8 @@ def resolve_inside(base_dir: Path, href: str) -> Path:
     problem = check_relative_href(href)
     if problem:
         raise UnsafeResourceError(problem)
-    root = base_dir.resolve()
-    path = (root / href).resolve()
-    if not path.is_relative_to(root):
+    path = inside(base_dir.resolve(), href)
+    if path is None:
         raise UnsafeResourceError(f"path {href!r} resolves outside the brief's folder")
     if not path.is_file():
         raise UnsafeResourceError(f"file {href!r} not found beside the brief")

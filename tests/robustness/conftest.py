@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefexport.cli import main
-
-from .briefs import BRIEF
-
-RunCli = Callable[..., tuple[int, str]]
+from support.cli_runs import RunCli
+from support.small_brief import BRIEF
 
 
 @pytest.fixture

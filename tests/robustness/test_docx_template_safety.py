@@ -20,9 +20,8 @@ from lxml import etree
 import briefexport
 from briefexport.options import default_options
 from briefexport.writers.docx import write
-
-from .briefs import BRIEF
-from .conftest import RunCli
+from support.cli_runs import RunCli
+from support.small_brief import BRIEF
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

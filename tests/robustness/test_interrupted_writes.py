@@ -17,8 +17,7 @@ import pytest
 import briefexport
 from briefexport import output
 from briefexport.cli import main
-
-from .briefs import BRIEF
+from support.small_brief import BRIEF
 
 GOOD = b"an earlier good output\n"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from .briefs import edited
-from .conftest import RunCli
-from .validators import epubcheck_messages, nu_messages
+from support.checker_lines import epubcheck_messages, nu_messages
+from support.cli_runs import RunCli
+from support.small_brief import edited
 
 WRITTEN = "https://example.org/search?filter[region]=north&q=a|b&sort={date}#top"
 ENCODED = "https://example.org/search?filter%5Bregion%5D=north&q=a%7Cb&sort=%7Bdate%7D#top"

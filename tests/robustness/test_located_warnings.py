@@ -18,9 +18,8 @@ import briefexport
 from briefexport.model import Figure, SourcePosition
 from briefexport.options import default_options
 from briefexport.writers import jats
-
-from .briefs import edited
-from .conftest import RunCli
+from support.cli_runs import RunCli
+from support.small_brief import edited
 
 BODY = "<p>Walls need care"
 

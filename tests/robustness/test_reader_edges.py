@@ -10,9 +10,8 @@ import pytest
 
 import briefexport
 from briefexport.model import Table
-
-from .briefs import BRIEF, edited, line_of
-from .conftest import RunCli
+from support.cli_runs import RunCli
+from support.small_brief import BRIEF, edited, line_of
 
 BODY_START = "<p>Walls need care"
 

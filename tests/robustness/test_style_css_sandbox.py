@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from briefexport.styles import default_style_dir
-
-from .briefs import BRIEF
-from .conftest import RunCli
-from .validators import epubcheck_messages, nu_messages
+from briefexport.shared.styles import default_style_dir
+from support.checker_lines import epubcheck_messages, nu_messages
+from support.cli_runs import RunCli
+from support.small_brief import BRIEF
 
 FORMATS = ("html", "epub")
 
@@ -89,9 +88,10 @@ def test_a_brand_value_cannot_smuggle_in_a_url(
     assert count == 1
     brand.write_text(text, encoding="utf-8")
     status, err = export(cli, brief_file(BRIEF), style, "html", tmp_path / "out")
-    assert status == 1
+    assert status == 2  # the typed brand refuses it before anything is written
     assert "brand.toml" in err
-    assert "refused" in err
+    assert "[colors] rule: must be a colour" in err
+    assert not (tmp_path / "out").exists()
 
 
 def png_bytes() -> bytes:

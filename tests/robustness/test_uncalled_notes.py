@@ -22,9 +22,8 @@ from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.writers.docx import write as write_docx
 from briefexport.writers.markdown import brief_to_markdown
-
-from .briefs import edited
-from .conftest import RunCli
+from support.cli_runs import RunCli
+from support.small_brief import edited
 
 UNCALLED = "A note nobody calls."
 SOURCE = edited("</fn>\n", f'</fn>\n<fn id="fn2"><p>{UNCALLED}</p></fn>\n')

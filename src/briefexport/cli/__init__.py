@@ -24,6 +24,8 @@ COMMANDS = {
     "validate": "briefexport.cli.validate",
     "formats": "briefexport.cli.formats",
     "import": "briefexport.cli.importing",
+    "batch": "briefexport.cli.batch",
+    "verify": "briefexport.cli.verify",
 }
 EXPORT_COMMAND = "briefexport.cli.export"
 

@@ -10,8 +10,8 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
-from ..located import POSITION_KEY, TEXT_KEY, find_text
 from ..model import Brief, SourcePosition
+from ..shared.located import POSITION_KEY, TEXT_KEY, find_text
 
 EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
 EXIT_STATUS_HELP = (
@@ -53,7 +53,7 @@ def add_verbosity(parser: argparse.ArgumentParser) -> None:
 
 class _InputFormatter(logging.Formatter):
     """``BRIEF: warning: message``: a library warning names the input being worked on, with
-    ``:LINE:COL`` when the warning says where in it (:mod:`briefexport.located`)."""
+    ``:LINE:COL`` when the warning says where in it (:mod:`briefexport.shared.located`)."""
 
     def format(self, record: logging.LogRecord) -> str:
         record.levelname = record.levelname.lower()
@@ -90,7 +90,6 @@ def configure_logging(quiet: bool, verbose: bool) -> None:
     handler.setFormatter(_InputFormatter("%(source)s: %(levelname)s: %(message)s"))
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
-    logger.propagate = False
     for noisy in ("weasyprint", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 

@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import BriefexportError, InvalidTemplateError, OutputError
+from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
 from ..formats import FORMATS
 from ..model import Brief
-from ..options import Paper, PdfStandard, WriteOptions, default_options
+from ..options import PdfEngine, PdfStandard, WriteOptions, default_options
+from ..shared.brand import BRAND_FILE, Paper, load_brand
+from ..shared.styles import default_style_dir
 from .common import (
     CURRENT_INPUT,
     EXIT_INPUT,
@@ -21,6 +23,7 @@ from .common import (
     add_verbosity,
     configure_logging,
     load_or_report,
+    print_diagnostics,
 )
 
 EPILOG = f"""\
@@ -30,6 +33,10 @@ commands:
   briefexport formats                              list output formats and what each needs
   briefexport import SOURCE -o BRIEF.xml           turn Markdown or extracted text into a brief
                                                    (--from markdown|text, --series NAME)
+  briefexport batch SRC_DIR --to FORMATS -o OUT_DIR [-j N]
+                                                   convert a whole collection, incrementally
+  briefexport verify PACKAGE...                    check BagIt bags: completeness and fixity
+                                                   (exit 0 sound, 1 unreadable, 2 failed)
 
 {EXIT_STATUS_HELP}
 """
@@ -55,6 +62,11 @@ def parser() -> argparse.ArgumentParser:
     )
     result.add_argument("--pdf-standard", choices=[standard.value for standard in PdfStandard])
     result.add_argument(
+        "--pdf-engine",
+        choices=[engine.value for engine in PdfEngine],
+        help="layout engine of the PDF (default: weasyprint)",
+    )
+    result.add_argument(
         "--paper", choices=[paper.value for paper in Paper], help="page size of the PDF"
     )
     result.add_argument(
@@ -79,11 +91,21 @@ def parse_formats(value: str) -> list[str]:
 
 def check_paths(args: argparse.Namespace) -> str | None:
     """Why the style folder or Word template given on the command line cannot be used."""
-    if args.style and not (args.style / "brand.toml").is_file():
-        return f"--style {args.style}: not a style folder (it has no brand.toml)"
+    if args.style and not (args.style / BRAND_FILE).is_file():
+        return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
     return None
+
+
+def check_style(args: argparse.Namespace) -> bool:
+    """Whether the style folder's brand file is sound; prints every problem when it is not."""
+    try:
+        load_brand(args.style or default_style_dir())
+    except InvalidStyleError as invalid:
+        print_diagnostics(invalid.diagnostics, quiet=False)
+        return False
+    return True
 
 
 def run(args: list[str]) -> int:
@@ -99,6 +121,8 @@ def run(args: list[str]) -> int:
     if problem:
         print(f"briefexport: error: {problem}", file=sys.stderr)
         return EXIT_INPUT
+    if not check_style(options):
+        return EXIT_INPUT
     status = EXIT_OK
     claimed: dict[Path, bytes] = {}
     for brief_path in options.briefs:
@@ -113,6 +137,7 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
         pdf_standard=args.pdf_standard,
         paper=args.paper,
         reference_docx=args.reference_docx,
+        pdf_engine=args.pdf_engine,
     )
 
 

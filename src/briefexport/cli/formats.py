@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..formats import FORMATS
+from ..writers.pdf_engine import engines_line
 from .common import EXIT_OK, Parser
 
 
@@ -12,4 +13,5 @@ def run(args: list[str]) -> int:
     width = max(len(name) for name in FORMATS)
     for fmt in FORMATS.values():
         print(f"{fmt.name:<{width}}  *{fmt.suffix:<10} {fmt.description} (needs {fmt.needs})")
+    print(engines_line())
     return EXIT_OK

@@ -1,13 +1,17 @@
-"""``briefexport import SOURCE -o BRIEF.xml``: Markdown or extracted text to a canonical brief.
+"""``briefexport import SOURCE -o BRIEF.xml``: Markdown, extracted text, a JATS article or a
+Word document to a canonical brief.
 
-The generated XML is read back by the strict reader before it is written, and figures are copied
-beside the output, so the result validates wherever it is written.
+The generated XML is read back by the strict reader before it is written, with the figures the
+import found (written to a scratch folder first), and figures are copied beside the output, so
+the result validates wherever it is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+import tempfile
 from pathlib import Path
 
 from ..errors import BriefexportError, InvalidBriefError
@@ -21,17 +25,26 @@ from .common import (
     print_diagnostics,
 )
 
+KINDS = ["markdown", "text", "jats", "docx"]
+
 
 def run(args: list[str]) -> int:
     """Import one source; 2 when it has errors, 1 when the output cannot be written."""
     parser = Parser(
-        prog="briefexport import", description="Turn Markdown or extracted text into a brief."
+        prog="briefexport import",
+        description="Turn Markdown, extracted text, a JATS article or a Word file into a brief.",
     )
     parser.add_argument("source", type=Path, metavar="SOURCE")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="BRIEF.xml")
-    parser.add_argument("--from", dest="kind", choices=["markdown", "text"], help="default: detect")
+    parser.add_argument("--from", dest="kind", choices=KINDS, help="default: detect")
     parser.add_argument(
         "--series", help='series label when the source has none (default "Issue Brief")'
+    )
+    parser.add_argument(
+        "--publisher", help="publisher when the source has none (default: first institution)"
+    )
+    parser.add_argument(
+        "--date", type=_iso_date, help="publication date YYYY-MM-DD when the source has none"
     )
     add_verbosity(parser)
     options = parser.parse_args(args)
@@ -42,6 +55,13 @@ def run(args: list[str]) -> int:
     return _import(options)
 
 
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-03-31") from None
+
+
 def _import(options: argparse.Namespace) -> int:
     from ..importers import import_source
     from ..options import default_options
@@ -49,19 +69,24 @@ def _import(options: argparse.Namespace) -> int:
     from ..reader import parse_brief
     from ..writers import jats
 
+    source = options.source
     try:
-        result = import_source(options.source, options.kind, options.series)
+        result = import_source(
+            source, options.kind, options.series, options.publisher, options.date
+        )
         print_diagnostics(list(result.warnings), options.quiet)
         brief = result.brief
         data = jats.write(brief, default_options(brief))
-        generated = f"{options.output} (as generated from {options.source})"
-        parse_brief(data, name=generated, base_dir=options.source.resolve().parent)
+        generated = f"{options.output} (as generated from {source})"
+        with tempfile.TemporaryDirectory(prefix="briefexport-import-") as staging:
+            write_figures(brief, Path(staging))
+            parse_brief(data, name=generated, base_dir=Path(staging))
         write_figures(brief, options.output.parent)
         atomic_write(options.output, data)
     except InvalidBriefError as invalid:
         print_diagnostics(invalid.diagnostics, options.quiet)
         return EXIT_INPUT
     except BriefexportError as error:
-        print(f"{options.source}: error: {error}", file=sys.stderr)
+        print(f"{source}: error: {error}", file=sys.stderr)
         return EXIT_OUTPUT
     return EXIT_OK

@@ -1,24 +1,30 @@
-"""Importers that turn other sources (Markdown, extracted text) into a canonical brief.
+"""Importers that turn other sources into a canonical brief: Markdown (ours, pandoc's and
+Quarto's), text extracted from a PDF, any JATS article, and Word documents.
 
-``import_file(path)`` reads a Markdown brief (YAML front matter and CommonMark, the authoring
-format) or a brief extracted from a PDF as text, and returns the model; the JATS writer then
-serialises it as canonical XML. Problems are reported as :class:`~briefexport.errors.Diagnostic`
+``import_file(path)`` reads the source (kind detected from the suffix and the first bytes, or
+given: "markdown", "text", "jats", "docx") and returns the model; the JATS writer then
+serialises it as canonical XML. docs/importing.md lists what each importer keeps, converts and
+drops. Problems are reported as :class:`~briefexport.errors.Diagnostic`
 (``FILE:LINE:COL: message``): errors raise :class:`~briefexport.errors.InvalidBriefError`, warnings
 (defaults the importer had to choose) are logged on the ``briefexport`` logger.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostic, InvalidBriefError
 from ..model import Brief
+from .defaults import Fallbacks
 from .problems import LOGGER, Problems
 
-KINDS = ("markdown", "text")
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+KINDS = ("markdown", "text", "jats", "docx")
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".qmd"})
+XML_SUFFIXES = frozenset({".xml", ".nxml", ".jats"})
+MAX_SOURCE_BYTES = 100 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,37 +35,63 @@ class ImportResult:
     warnings: tuple[Diagnostic, ...]
 
 
-def detect_kind(path: Path, source: str) -> str:
-    """ "markdown" for a Markdown file (by suffix or front matter), "text" otherwise."""
-    if path.suffix.lower() in MARKDOWN_SUFFIXES or source.lstrip("\ufeff").startswith("---\n"):
+def detect_kind(path: Path, source: str | bytes = b"") -> str:
+    """The kind of a source, from its suffix, else from its first bytes."""
+    head = source.encode("utf-8", "replace") if isinstance(source, str) else source
+    suffix = path.suffix.lower()
+    if suffix == ".docx" or head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if suffix in XML_SUFFIXES:
+        return "jats"
+    if suffix in MARKDOWN_SUFFIXES or head.lstrip(b"\xef\xbb\xbf").startswith(b"---\n"):
         return "markdown"
+    if suffix != ".txt" and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return "jats"
     return "text"
 
 
-def import_source(path: Path, kind: str | None = None, series: str | None = None) -> ImportResult:
-    """Import ``path`` and return the brief with its warnings; raises InvalidBriefError."""
+def import_source(
+    path: Path,
+    kind: str | None = None,
+    series: str | None = None,
+    publisher: str | None = None,
+    date: dt.date | None = None,
+) -> ImportResult:
+    """Import ``path`` and return the brief with its warnings; raises InvalidBriefError.
+
+    ``series``, ``publisher`` and ``date`` are used when the source names none (``defaults``).
+    """
     problems = Problems(str(path))
-    source = _read(path, problems)
-    _refuse_control_characters(source, problems)
-    kind = kind or detect_kind(path, source)
+    data = _read(path, problems)
+    kind = kind or detect_kind(path, data[:4096])
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r} (known: {', '.join(KINDS)})")
     try:
-        brief = _import(kind, source, problems, path.parent, series)
+        brief = _import(kind, data, problems, path, Fallbacks(series, publisher, date))
     except RecursionError:
         problems.error(1, "formatting is nested too deeply to import")
         raise InvalidBriefError(problems.diagnostics) from None
     return ImportResult(brief, tuple(problems.warnings))
 
 
-def _import(kind: str, source: str, problems: Problems, folder: Path, series: str | None) -> Brief:
+def _import(kind: str, data: bytes, problems: Problems, path: Path, fallbacks: Fallbacks) -> Brief:
+    if kind == "jats":
+        from .jats import import_jats
+
+        return import_jats(data, problems, path.resolve().parent, fallbacks)
+    if kind == "docx":
+        from .docx import import_docx
+
+        return import_docx(data, problems, fallbacks, path.stem)
+    source = _decode(data, problems)
+    _refuse_control_characters(source, problems)
     if kind == "markdown":
         from .markdown import import_markdown
 
-        return import_markdown(source, problems, folder, series)
+        return import_markdown(source, problems, path.parent, fallbacks)
     from .text import import_text
 
-    return import_text(source, problems, folder, series)
+    return import_text(source, problems, path.parent, fallbacks)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -76,20 +108,32 @@ def _refuse_control_characters(source: str, problems: Problems) -> None:
         raise InvalidBriefError(problems.diagnostics)
 
 
-def import_file(path: Path, kind: str | None = None, series: str | None = None) -> Brief:
-    """Import ``path`` (kind "markdown" or "text", detected when None), logging warnings."""
-    result = import_source(Path(path), kind, series)
+def import_file(
+    path: Path,
+    kind: str | None = None,
+    series: str | None = None,
+    publisher: str | None = None,
+    date: dt.date | None = None,
+) -> Brief:
+    """Import ``path`` (kind detected when None), logging warnings; see :func:`import_source`."""
+    result = import_source(Path(path), kind, series, publisher, date)
     for warning in result.warnings:
         LOGGER.warning("%s", warning)
     return result.brief
 
 
-def _read(path: Path, problems: Problems) -> str:
+def _read(path: Path, problems: Problems) -> bytes:
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            problems.error(1, f"the file is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
+            raise InvalidBriefError(problems.diagnostics)
+        return path.read_bytes()
     except OSError as error:
         problems.error(1, f"cannot read the file: {error.strerror or error}")
         raise InvalidBriefError(problems.diagnostics) from None
+
+
+def _decode(data: bytes, problems: Problems) -> str:
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:

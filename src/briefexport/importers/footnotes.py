@@ -11,9 +11,9 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from ..model import Footnote, Paragraph
+from ..rules.citations import citation_from_text
 from .mdblocks import BlockConverter
 from .mdcontext import BodyContext
-from .references import citation_from_text
 
 _NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
 

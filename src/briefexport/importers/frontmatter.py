@@ -12,24 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 import yaml
 
-from ..inlines import collapse_space
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
-from ..reader.checks import is_blank
-from .dates import printed_date
+from ..rules.blank import is_blank
+from ..rules.dates import printed_date
+from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
+from .fmaliases import read_aliases
 from .mdcontext import BodyContext
 from .names import journal_id_for
-from .people import AffiliationRegistry, contributor
+from .people import AffiliationRegistry, contributor, optional_text
 
 InlineParser: TypeAlias = Callable[[str, int], tuple[Inline, ...]]
 ParagraphParser: TypeAlias = Callable[[str, int], tuple[Paragraph, ...]]
 
-DEFAULT_SERIES = "Issue Brief"
-DEFAULT_LANGUAGE = "en"
 KNOWN_KEYS = frozenset(
     {
         *("series", "heading", "title", "subtitle", "running-head", "language"),
@@ -47,11 +46,15 @@ class FrontMatter:
     values: dict[str, Any]
     text: str
     first_line: int
+    written: dict[str, str] = field(default_factory=dict)  # key -> the alias it was written as
 
     def line(self, key: str) -> int:
-        """The source line of top-level ``key`` (the front matter's first line if absent)."""
+        """The source line of top-level ``key`` (the front matter's first line if absent).
+
+        YAML keys need not be strings (``5: x``); they are looked for as written."""
+        written = str(self.written.get(key, key))
         for index, line in enumerate(self.text.splitlines()):
-            if re.match(rf"{re.escape(key)}\s*:", line):
+            if re.match(rf"{re.escape(written)}\s*:", line):
                 return self.first_line + 1 + index
         return self.first_line
 
@@ -71,7 +74,9 @@ def load_front_matter(text: str, first_line: int, context: BodyContext) -> Front
     if not isinstance(values, dict):
         context.problems.error(first_line, "front matter must be a mapping of keys to values")
         values = {}
-    return FrontMatter(values, text, first_line)
+    front = FrontMatter(values, text, first_line)
+    front.written = read_aliases(values, front.line, context.problems)
+    return front
 
 
 def build_metadata(
@@ -81,7 +86,11 @@ def build_metadata(
     problems = context.problems
     for key, value in front.values.items():
         if key not in KNOWN_KEYS:
-            problems.error(front.line(key), f"unknown front matter key {key!r}")
+            problems.error(
+                front.line(key),
+                f"unknown front matter key {key!r}: neither a brief key nor a pandoc or Quarto"
+                " one (see docs/markdown.md)",
+            )
         if _holds_blank_text(value):
             message = f"{key!r} holds only blank characters (such as U+2009); it needs visible text"
             problems.error(front.line(key), message)
@@ -100,7 +109,9 @@ def build_metadata(
     return Metadata(
         language=str(front.values.get("language") or DEFAULT_LANGUAGE),
         series=_series(front, context),
-        journal_id=_text(front.values, "journal-id") or journal_id_for(publisher) or publisher,
+        journal_id=optional_text(front.values, "journal-id")
+        or journal_id_for(publisher)
+        or publisher,
         publisher=publisher,
         title=title,
         authors=authors,
@@ -116,12 +127,12 @@ def build_metadata(
 def _optional_fields(front: FrontMatter, inline: InlineParser) -> dict[str, Any]:
     values = front.values
     return {
-        "publisher_location": _text(values, "publisher-location"),
-        "doi": _text(values, "doi"),
-        "publisher_id": _text(values, "publisher-id"),
-        "heading": _text(values, "heading"),
+        "publisher_location": optional_text(values, "publisher-location"),
+        "doi": optional_text(values, "doi"),
+        "publisher_id": optional_text(values, "publisher-id"),
+        "heading": optional_text(values, "heading"),
         "subtitle": inline(str(values.get("subtitle") or ""), front.line("subtitle")),
-        "running_head": _text(values, "running-head"),
+        "running_head": optional_text(values, "running-head"),
         "disclaimer": inline(str(values.get("disclaimer") or ""), front.line("disclaimer")),
         "keywords": tuple(str(k) for k in _as_list(values.get("keywords"))),
     }
@@ -162,14 +173,14 @@ def _date(front: FrontMatter, context: BodyContext) -> dt.date | None:
 
 
 def _series(front: FrontMatter, context: BodyContext) -> str:
-    series = _text(front.values, "series")
+    series = optional_text(front.values, "series")
     if series is None:
         context.problems.warning(front.line("series"), f"no series given; using {DEFAULT_SERIES!r}")
     return series or DEFAULT_SERIES
 
 
 def _publisher(front: FrontMatter, authors: tuple[Contributor, ...], context: BodyContext) -> str:
-    publisher = _text(front.values, "publisher")
+    publisher = optional_text(front.values, "publisher")
     if publisher:
         return publisher
     institutions = [aff.institution for person in authors for aff in person.affiliations]
@@ -193,11 +204,11 @@ def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None
         return None
     year = copyright_.get("year")
     return Permissions(
-        statement=_text(copyright_, "statement"),
+        statement=optional_text(copyright_, "statement"),
         year=int(str(year)) if str(year).isdigit() else None,
-        holder=_text(copyright_, "holder"),
-        license_url=_text(license_, "url"),
-        license_text=_text(license_, "text"),
+        holder=optional_text(copyright_, "holder"),
+        license_url=optional_text(license_, "url"),
+        license_text=optional_text(license_, "text"),
     )
 
 
@@ -214,13 +225,6 @@ def _holds_blank_text(value: object) -> bool:
     if isinstance(value, list):
         return any(_holds_blank_text(item) for item in value)
     return isinstance(value, str) and bool(value.strip(" \t\r\n")) and is_blank(value)
-
-
-def _text(mapping: dict[str, Any], key: str) -> str | None:
-    """The value, XML white space collapsed (as the reader does), or None when absent or empty;
-    Unicode spaces are kept (only they: an error reported by :func:`_holds_blank_text`)."""
-    value = mapping.get(key)
-    return collapse_space(str(value)) or None if value is not None else None
 
 
 def _as_list(value: object) -> list[Any]:

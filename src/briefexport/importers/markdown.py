@@ -13,6 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..model import Brief, Inline, Paragraph
 from .body import convert_body, markdown_parser, parse_markdown
+from .defaults import Fallbacks
 from .frontmatter import (
     FrontMatter,
     InlineParser,
@@ -28,15 +29,21 @@ from .references import build_references
 
 
 def import_markdown(
-    source: str, problems: Problems, base_dir: Path, series: str | None = None
+    source: str, problems: Problems, base_dir: Path, fallbacks: Fallbacks | None = None
 ) -> Brief:
-    """The brief written in ``source``; raises InvalidBriefError listing every problem."""
+    """The brief written in ``source``; raises InvalidBriefError listing every problem.
+
+    ``fallbacks`` give the series and publisher when the front matter names none.
+    """
     context = BodyContext(problems, base_dir)
     root = parse_markdown(source)
     front = _front_matter(root, context)
     _take_title_heading(root, front, context)
-    if series and "series" not in front.values:
-        front.values["series"] = series
+    fallbacks = fallbacks or Fallbacks()
+    given = {"series": fallbacks.series, "publisher": fallbacks.publisher, "date": fallbacks.date}
+    for key, value in given.items():
+        if value and key not in front.values:
+            front.values[key] = value
     references = build_references(front, inline_parser(context), problems)
     context.references.update({reference.id: reference for reference in references})
     body, footnotes = convert_body(root, context)

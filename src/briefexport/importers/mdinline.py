@@ -36,7 +36,8 @@ from ..model import (
     Text,
     TextStyle,
 )
-from ..reader.checks import link_problem
+from ..rules.links import link_problem
+from ..shared.markdown_spans import SPAN_STYLES
 from .problems import Problems
 
 HTML_STYLES = {
@@ -55,13 +56,6 @@ _OPEN_TAG = re.compile(
 )
 _DATA_ATTRIBUTE = re.compile(r"data-(\w+)=\"([^\"<>]*)\"")
 _CLOSE_TAG = re.compile(r"</(sup|sub|u|strong|b|em|i|code|span)>", re.IGNORECASE)
-SPAN_STYLES = {
-    "smallcaps": TextStyle.SMALL_CAPS,
-    "underline": TextStyle.UNDERLINE,
-    "bold": TextStyle.BOLD,
-    "italic": TextStyle.ITALIC,
-    "monospace": TextStyle.MONOSPACE,
-}
 CITATION_FIELDS = frozenset(field.value for field in CitationField)
 _UNRESOLVED_CALL = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 _NODE_STYLES = {

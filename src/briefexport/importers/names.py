@@ -52,3 +52,12 @@ def journal_id_for(institution: str) -> str:
     if len(words) == 1:
         return words[0]
     return "".join(word[0].upper() for word in words if word[0].isupper() or word[0].isdigit())
+
+
+_ORCID = re.compile(r"(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])", re.IGNORECASE)
+
+
+def orcid_url(text: str) -> str | None:
+    """``https://orcid.org/0000-...`` for an ORCID iD written bare or as a URL, else None."""
+    found = _ORCID.fullmatch(text.strip())
+    return f"https://orcid.org/{found.group(1).upper()}" if found else None

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..inlines import collapse_space
 from ..model import Affiliation, Contributor, PersonName
-from .names import split_affiliation, split_name
+from .names import orcid_url, split_affiliation, split_name
 
 Report = Callable[[str], None]
 
@@ -63,8 +63,8 @@ class AffiliationRegistry:
             return Affiliation(
                 id=str(value.get("id") or self._next_id()),
                 institution=value["institution"],
-                department=_optional(value, "department"),
-                country=_optional(value, "country"),
+                department=optional_text(value, "department"),
+                country=optional_text(value, "country"),
             )
         self.report(f"affiliation {value!r} needs an institution")
         return None
@@ -86,11 +86,21 @@ def contributor(value: object, registry: AffiliationRegistry, report: Report) ->
     resolved = tuple(a for a in (registry.resolve(item) for item in listed) if a is not None)
     return Contributor(
         name=name,
-        role=_optional(value, "role"),
-        orcid=_optional(value, "orcid"),
-        email=_optional(value, "email"),
+        role=optional_text(value, "role"),
+        orcid=_orcid(value, report),
+        email=optional_text(value, "email"),
         affiliations=resolved,
     )
+
+
+def _orcid(person: dict[str, Any], report: Report) -> str | None:
+    written = optional_text(person, "orcid")
+    if written is None:
+        return None
+    url = orcid_url(written)
+    if url is None:
+        report(f"ORCID {written!r} is not an ORCID iD such as 0000-0002-1825-0097")
+    return url
 
 
 def _person_name(value: object, report: Report) -> PersonName | None:
@@ -100,17 +110,17 @@ def _person_name(value: object, report: Report) -> PersonName | None:
         _check_keys(value, {"surname", "given-names", "prefix", "suffix"}, report)
         return PersonName(
             surname=value["surname"],
-            given_names=_optional(value, "given-names"),
-            prefix=_optional(value, "prefix"),
-            suffix=_optional(value, "suffix"),
+            given_names=optional_text(value, "given-names"),
+            prefix=optional_text(value, "prefix"),
+            suffix=optional_text(value, "suffix"),
         )
     report(f"a person needs a name (a string or a mapping with a surname), not {value!r}")
     return None
 
 
-def _optional(mapping: dict[str, Any], key: str) -> str | None:
-    """The value with XML white space collapsed, as the reader reads it (Unicode spaces such as
-    U+00A0 kept), or None when absent or empty."""
+def optional_text(mapping: dict[str, Any], key: str) -> str | None:
+    """The value of ``key`` with XML white space collapsed, as the reader reads it (Unicode
+    spaces such as U+00A0 kept), or None when it is missing or empty."""
     value = mapping.get(key)
     return collapse_space(str(value)) or None if value is not None else None
 

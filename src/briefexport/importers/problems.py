@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 
 
 @dataclass

@@ -12,8 +12,8 @@ The body calls an entry with ``[@smith2020]{.cite}``.
 
 from __future__ import annotations
 
-from ..model import Citation, Inline, Link, PublicationType, Reference, Text
-from .citations import parse_citation
+from ..model import Citation, Inline, PublicationType, Reference
+from ..rules.citations import citation_from_text
 from .frontmatter import FrontMatter, InlineParser
 from .problems import Problems
 
@@ -50,14 +50,3 @@ def as_citation(inlines: tuple[Inline, ...], kind: str, problems: Problems, line
     except ValueError:
         problems.error(line, f"citation type {kind!r} is unknown")
         return Citation(PublicationType.OTHER, inlines)
-
-
-def citation_from_text(inlines: tuple[Inline, ...]) -> Citation | None:
-    """The structured citation when ``inlines`` are plain text (and a bare URL) of that shape."""
-    url = None
-    last = inlines[-1] if inlines else None
-    if isinstance(last, Link) and last.children == (Text(last.href),):
-        url, inlines = last.href, inlines[:-1]
-    if len(inlines) != 1 or not isinstance(inlines[0], Text):
-        return None
-    return parse_citation(inlines[0].value, url)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..model import Brief, Metadata
 from .body import convert_body, parse_markdown
-from .frontmatter import DEFAULT_LANGUAGE, DEFAULT_SERIES
+from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES, Fallbacks
 from .markdown import inline_parser
 from .mdcontext import BodyContext
 from .names import journal_id_for
@@ -53,7 +53,9 @@ class _Layout:
     notes: dict[int, _Note] = field(default_factory=dict)
 
 
-def import_text(source: str, problems: Problems, base_dir: Path, series: str | None) -> Brief:
+def import_text(
+    source: str, problems: Problems, base_dir: Path, fallbacks: Fallbacks | None = None
+) -> Brief:
     """The brief in the extracted text ``source``; raises InvalidBriefError on problems."""
     chunks = split_chunks(source)
     page = read_front_page(chunks)
@@ -61,7 +63,7 @@ def import_text(source: str, problems: Problems, base_dir: Path, series: str | N
     markdown, lines = _as_markdown(layout, problems)
     context = BodyContext(problems, base_dir, lambda index: lines[min(index, len(lines) - 1)])
     body, footnotes = convert_body(parse_markdown(markdown), context)
-    meta = _metadata(page, problems, context, series)
+    meta = _metadata(page, problems, context, fallbacks or Fallbacks())
     problems.raise_if_errors()
     assert meta is not None  # _metadata reports an error whenever it gives None
     return Brief(meta=meta, body=body, footnotes=footnotes)
@@ -165,27 +167,29 @@ def _url_as_link(text: str) -> str:
 
 
 def _metadata(
-    page: FrontPage, problems: Problems, context: BodyContext, series: str | None
+    page: FrontPage, problems: Problems, context: BodyContext, fallbacks: Fallbacks
 ) -> Metadata | None:
     title = inline_parser(context)(page.title, page.title_line)
     if not title:
         problems.error(page.title_line, "no title line found")
     if not page.authors:
         problems.error(page.title_line, "no 'By' block with the author found")
+    page.date = page.date or fallbacks.date
     if page.date is None:
         problems.error(page.title_line, "no date line (such as 'June 14, 2024') found")
     institutions = [aff.institution for person in page.authors for aff in person.affiliations]
-    if page.authors and not institutions:
+    publisher = fallbacks.publisher or (institutions[0] if institutions else None)
+    if page.authors and not publisher:
         problems.error(page.title_line, "no author affiliation to take the publisher from")
-    if not title or not page.authors or page.date is None or not institutions:
+    if not title or not page.authors or page.date is None or not publisher:
         return None
-    if series is None:
+    if fallbacks.series is None:
         problems.warning(page.title_line, f"no series line; using {DEFAULT_SERIES!r}")
     return Metadata(
         language=DEFAULT_LANGUAGE,
-        series=series or DEFAULT_SERIES,
-        journal_id=journal_id_for(institutions[0]) or institutions[0],
-        publisher=institutions[0],
+        series=fallbacks.series or DEFAULT_SERIES,
+        journal_id=journal_id_for(publisher) or publisher,
+        publisher=publisher,
         title=title,
         authors=tuple(page.authors),
         date=page.date,

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Affiliation, Contributor
-from .dates import printed_date
+from ..rules.dates import printed_date
 from .names import split_affiliation, split_name
 
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.*?)\1$")

@@ -177,7 +177,8 @@ def _figure(element: etree._Element, ctx: Context) -> Figure:
     graphic = element.find("graphic")
     assert graphic is not None
     href = graphic.get(XLINK_HREF, "").strip()
-    image = Image(href, text_of(graphic.find("alt-text")) or "", "application/octet-stream", b"")
+    alt_text = text_of(graphic.find("alt-text")) or text_of(element.find("alt-text")) or ""
+    image = Image(href, alt_text, "application/octet-stream", b"")
     try:
         if ctx.base_dir is None:
             raise UnsafeResourceError(

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import re
-import unicodedata
 from collections import Counter
-from importlib.resources import files
-from urllib.parse import urlsplit
+from pathlib import Path
 
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..rules.blank import is_blank
+from ..rules.dates import partial_date_exists
+from ..rules.links import link_problem
 from .locate import Locator
+from .parse import schema_document
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-LINK_SCHEMES = ("http", "https", "mailto")
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
 _POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
 
@@ -45,18 +47,12 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
 @functools.cache
 def _required_text_elements() -> tuple[str, ...]:
     """The elements the schema types ``required.text``, read from the schema itself."""
-    rng = etree.fromstring(files("briefexport").joinpath("schema/brief.rng").read_bytes())
+    rng = schema_document()
     names = rng.xpath(
         "//r:element[r:ref[@name='required.text']]/@name",
         namespaces={"r": "http://relaxng.org/ns/structure/1.0"},
     )
     return tuple(sorted({str(name) for name in names}))
-
-
-def is_blank(text: str) -> bool:
-    """True when ``text`` shows nothing: only Unicode white space (U+2009, U+3000, ...) and
-    invisible format characters (U+200B, U+FEFF, ...). The schema sees only XML white space."""
-    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
 
 
 def _check_blank_text(root: etree._Element, at: Locator) -> list[Diagnostic]:
@@ -70,14 +66,27 @@ def _check_blank_text(root: etree._Element, at: Locator) -> list[Diagnostic]:
 
 
 def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    from babel.core import Locale, UnknownLocaleError
-
     language = root.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+    primary = language.replace("-", "_").split("_")[0]
+    if _has_locale_data(primary):
+        return []
+    from babel.core import Locale, UnknownLocaleError  # aliases and likely subtags
+
     try:
-        Locale.parse(language.replace("-", "_").split("_")[0])
+        Locale.parse(primary)
     except (UnknownLocaleError, ValueError):
         return [at.error(root, f"xml:lang {language!r} does not name a known language")]
     return []
+
+
+def _has_locale_data(primary: str) -> bool:
+    """Babel has data for this language under its own name (what ``Locale.parse`` tries
+    first), found without importing Babel, which costs more than the rest of a JATS export."""
+    if not (primary.isascii() and primary.isalpha()):
+        return False
+    spec = importlib.util.find_spec("babel")
+    folders = (spec.submodule_search_locations if spec else None) or []
+    return any((Path(f) / "locale-data" / f"{primary.lower()}.dat").is_file() for f in folders)
 
 
 def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:
@@ -249,19 +258,6 @@ def _check_string_dates(root: etree._Element, at: Locator) -> list[Diagnostic]:
     ]
 
 
-def partial_date_exists(iso: str) -> bool:
-    """True for an existing ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso)
-    if not match:
-        return False
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found = []
     for link in root.iter("ext-link"):
@@ -273,24 +269,6 @@ def _check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
         if problem:
             found.append(at.error(licence, problem))
     return found
-
-
-def link_problem(href: str) -> str | None:
-    """Why ``href`` may not be a link target, or None for http(s) and mailto links."""
-    try:
-        parts = urlsplit(href.strip())
-        host, _ = parts.hostname, parts.port
-    except ValueError as error:
-        return f"link {href[:80]!r} is not a valid URL ({error})"
-    scheme = parts.scheme.lower()
-    if scheme not in LINK_SCHEMES:
-        shown = f"scheme {scheme!r}" if scheme else "no scheme"
-        return f"link {href[:80]!r} has {shown}; only http, https and mailto links are allowed"
-    if scheme != "mailto" and not host:
-        return f"link {href[:80]!r} has no host"
-    if any(char.isspace() for char in href.strip()):
-        return f"link {href[:80]!r} contains whitespace"
-    return None
 
 
 def _check_titles(root: etree._Element, at: Locator) -> list[Diagnostic]:

@@ -1,71 +1,8 @@
-"""Turn elements into ``FILE:LINE:COL`` positions for diagnostics.
-
-libxml2 records the line of each element but not its column; the column is found by looking for
-the element's start tag on that line (the first one when a line holds several).
-"""
+"""The reader's locator, which lives in :mod:`briefexport.shared.locate` (the JATS importer
+uses it too)."""
 
 from __future__ import annotations
 
-import re
+from ..shared.locate import Locator
 
-from lxml import etree
-
-from ..errors import Diagnostic, Severity
-
-
-class Locator:
-    """Makes diagnostics that point at elements of one source file."""
-
-    def __init__(self, name: str, source: bytes) -> None:
-        self.name = name
-        self._lines = source.decode("utf-8", errors="replace").splitlines()
-        self._starts: dict[tuple[str, int], list[int]] = {}
-        self._by_line: dict[tuple[str, int | None], list[etree._Element]] | None = None
-
-    def position(self, element: etree._Element) -> tuple[int, int]:
-        """Line and column (both 1-based) of the element's start tag."""
-        line = element.sourceline or 1
-        text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
-        if not isinstance(element.tag, str):
-            return line, 1
-        starts = self._tag_starts(line, etree.QName(element.tag).localname, text)
-        nth = self._ordinal_on_line(element)
-        return line, starts[nth] + 1 if nth < len(starts) else 1
-
-    def _tag_starts(self, line: int, name: str, text: str) -> list[int]:
-        key = (name, line)
-        if key not in self._starts:
-            pattern = rf"<(?:[\w.-]+:)?{re.escape(name)}(?=[\s/>])"
-            self._starts[key] = [m.start() for m in re.finditer(pattern, text)]
-        return self._starts[key]
-
-    def _ordinal_on_line(self, element: etree._Element) -> int:
-        """How many elements with the same tag start earlier on the same line (indexed once;
-        the index holds the element proxies, so identity comparison stays valid)."""
-        if self._by_line is None:
-            self._by_line = {}
-            for other in element.getroottree().getroot().iter():
-                self._by_line.setdefault((str(other.tag), other.sourceline), []).append(other)
-        same = self._by_line.get((str(element.tag), element.sourceline), [])
-        return next((n for n, other in enumerate(same) if other is element), 0)
-
-    def column_of_tag(self, line: int, tag: str) -> int:
-        """Column of the first ``<tag`` on ``line``, or 1."""
-        text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
-        found = re.search(rf"<(?:[\w.-]+:)?{re.escape(tag)}(?=[\s/>])", text)
-        return found.start() + 1 if found else 1
-
-    def column_of_text(self, line: int, text: str) -> int:
-        """Column of the first ``text`` on ``line``, or 1."""
-        found = self._lines[line - 1].find(text) if 0 < line <= len(self._lines) else -1
-        return found + 1 if found >= 0 else 1
-
-    def error(self, element: etree._Element, message: str) -> Diagnostic:
-        """An error at ``element``."""
-        line, column = self.position(element)
-        return Diagnostic(self.name, line, column, message)
-
-    def warning(self, element: etree._Element, message: str) -> Diagnostic:
-        """A warning at ``element``."""
-        line, column = self.position(element)
-        return Diagnostic(self.name, line, column, message, Severity.WARNING)
+__all__ = ["Locator"]

@@ -14,9 +14,9 @@ from copy import deepcopy
 
 from lxml import etree
 
-from ..located import at_text
 from ..model import Brief
 from ..options import WriteOptions
+from ..shared.located import at_text
 from .xhtml import NotePlacement, brief_to_xhtml
 from .xhtml.stylesheet import format_css
 
@@ -27,12 +27,12 @@ _PLANE_ENDS = "".join(
 )
 FORBIDDEN = re.compile(f"[\x7f-\x9f\ufdd0-\ufdef{_PLANE_ENDS}]")
 REPLACEMENT = "\ufffd"
-log = logging.getLogger("briefexport")
+log = logging.getLogger(__name__)
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as a standalone HTML page, UTF-8."""
-    css = format_css(options.style_dir, STYLESHEETS)
+    css = format_css(options.style_dir, options.brand, STYLESHEETS)
     root = brief_to_xhtml(
         brief,
         NotePlacement.END,

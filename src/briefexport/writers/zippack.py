@@ -1,5 +1,6 @@
-"""Byte-identical zip packages (DOCX, EPUB): every entry rewritten with one fixed timestamp,
-fixed permissions and the original order; a zip entry's time can only hold the years 1980-2107.
+"""Byte-identical zip packages (DOCX, EPUB, deposit packages): every entry written with one fixed
+timestamp, fixed permissions and a fixed order; a zip entry's time can only hold the years
+1980-2107.
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterable
 
 ZIP_FIRST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
@@ -18,6 +20,27 @@ def zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
     return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
 
 
+def pack(
+    entries: Iterable[tuple[str, bytes]],
+    when: dt.datetime,
+    stored: frozenset[str] = frozenset(),
+    level: int | None = None,
+) -> bytes:
+    """A zip of ``entries`` (name, bytes) in the order given, with fixed times and attributes;
+    ``stored`` entries uncompressed."""
+    out = io.BytesIO()
+    date_time = zip_time(when)
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            keep = name in stored
+            info.compress_type = zipfile.ZIP_STORED if keep else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, data, compresslevel=None if keep else level)
+    return out.getvalue()
+
+
 def repack(
     data: bytes,
     when: dt.datetime,
@@ -25,14 +48,6 @@ def repack(
     level: int | None = None,
 ) -> bytes:
     """Rewrite a zip with fixed entry times and attributes; ``stored`` entries uncompressed."""
-    out = io.BytesIO()
-    date_time = zip_time(when)
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            keep = name in stored
-            info.compress_type = zipfile.ZIP_STORED if keep else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, source.read(name), compresslevel=None if keep else level)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = [(name, source.read(name)) for name in source.namelist()]
+    return pack(entries, when, stored, level)

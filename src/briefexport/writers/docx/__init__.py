@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from ...model import Brief
 from ...options import WriteOptions
+from ...shared.i18n import is_rtl
 from . import stylemap as sm
 from .blocks import blocks_to_docx
 from .context import Context
@@ -35,7 +36,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as the bytes of a ``.docx`` file; the same input gives the same bytes."""
     document, fallback = open_template(options)
     styles = StyleMap(document, fallback)
-    rtl = brief.meta.is_rtl
+    rtl = is_rtl(brief.meta.language)
     notes = NoteCalls(new_footnotes_part(document), styles.id(sm.FOOTNOTE_REFERENCE))
     ctx = Context(brief, document, styles, notes, document.part, rtl, brief.meta.language,
                   options.style_dir)  # fmt: skip

@@ -19,14 +19,14 @@ from docx.image.exceptions import (
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
-from ...located import at
 from ...model import Figure
+from ...shared.located import at
 from . import stylemap as sm
 from .context import Context
 from .tables import caption, text_width
 from .xml import Element, RunFormat, paragraph, text_run, w
 
-LOG = logging.getLogger("briefexport")
+LOG = logging.getLogger(__name__)
 WORD_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
 IMAGE_ERRORS = (
     InvalidImageStreamError,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ... import i18n
-from ...model import Affiliation, Contributor, Inline, Link, Permissions, Text
+from ...model import Contributor, Inline, Link, Permissions, Text
+from ...shared import i18n
+from ...shared.front import affiliation_text, copyright_line, licence_line
 from . import stylemap as sm
 from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
@@ -75,12 +76,6 @@ def people_to_docx(
     return nodes
 
 
-def affiliation_text(affiliation: Affiliation) -> str:
-    """The department first, then the institution, as the brief prints them."""
-    parts = (affiliation.department, affiliation.institution)
-    return ", ".join(part for part in parts if part)
-
-
 def back_to_docx(ctx: Context) -> list[Element]:
     """The reference list, then the copyright and licence lines."""
     nodes: list[Element] = []
@@ -101,11 +96,9 @@ def back_to_docx(ctx: Context) -> list[Element]:
 
 def rights_to_docx(ctx: Context, rights: Permissions) -> list[Element]:
     """The copyright line, then the licence linked to its text when it has one."""
-    statement = rights.statement
-    if not statement and rights.holder:
-        statement = " ".join(str(part) for part in ("\u00a9", rights.year, rights.holder) if part)
+    statement = copyright_line(rights)
     nodes = [text_paragraph(ctx, sm.RIGHTS, statement)] if statement else []
-    licence: tuple[Inline, ...] = (Text(rights.license_text or rights.license_url or ""),)
+    licence: tuple[Inline, ...] = (Text(licence_line(rights) or ""),)
     if rights.license_url:
         licence = (Link(rights.license_url, licence),)
     if rights.license_text or rights.license_url:

@@ -29,11 +29,6 @@ from . import stylemap as sm
 from .context import Context
 from .xml import Element, RunFormat, text_run, w
 
-CITATION_STYLES = {
-    CitationField.ARTICLE_TITLE: sm.CITATION_TITLE,
-    CitationField.SOURCE: sm.CITATION_SOURCE,
-}
-
 
 def reference_bookmark(number: int) -> str:
     """The hidden bookmark on entry ``number`` of the reference list."""
@@ -91,10 +86,23 @@ def styled_format(ctx: Context, fmt: RunFormat, style: TextStyle) -> RunFormat:
 
 def citation_format(ctx: Context, fmt: RunFormat, part_field: CitationField) -> RunFormat:
     """Titles and sources of a citation get their own character styles."""
-    style_name = CITATION_STYLES.get(part_field)
+    style_name = citation_style(part_field)
     if style_name is None or fmt.style_id:
         return fmt
     return replace(fmt, style_id=ctx.style(style_name))
+
+
+def citation_style(part_field: CitationField) -> str | None:
+    """The character style of a citation part, or None for those printed as plain text."""
+    match part_field:
+        case CitationField.ARTICLE_TITLE:
+            return sm.CITATION_TITLE
+        case CitationField.SOURCE:
+            return sm.CITATION_SOURCE
+        case CitationField.PERSON_GROUP | CitationField.STRING_NAME | CitationField.COLLAB:
+            return None
+        case _:
+            assert_never(part_field)
 
 
 def link_to_docx(ctx: Context, href: str, children: Iterable[Inline], fmt: RunFormat) -> Element:

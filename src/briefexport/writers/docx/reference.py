@@ -10,7 +10,7 @@ a test checks that the committed file equals a fresh generation.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import cast
 
 import docx
 from docx.document import Document
@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
+from ...shared.brand import Brand, Page
 from .package import save_reproducibly
 from .properties import set_app_properties
 from .reference_styles import SPECS, StyleSpec
@@ -28,17 +29,16 @@ from .stylemap import TABLE
 from .xml import Element, w
 
 GENERATED_AT = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # fixed, so the file is reproducible
-PAPER_MM = {"A4": (210, 297), "LETTER": (215.9, 279.4)}
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "u", "vertAlign")
 LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
 
 
-def build_reference(brand: dict[str, Any]) -> bytes:
+def build_reference(brand: Brand) -> bytes:
     """The reference document for a brand, as bytes."""
     document = docx.Document()
     strip_default_template(document)
-    set_page(document, brand["page"])
+    set_page(document, brand.page)
     set_defaults(document, brand)
     for spec in SPECS:
         apply_spec(document, spec, brand)
@@ -47,7 +47,7 @@ def build_reference(brand: dict[str, Any]) -> bytes:
     props = document.core_properties
     for child in list(props._element):
         props._element.remove(child)
-    props.title = f"Reference document: {brand['identity']['name']}"
+    props.title = f"Reference document: {brand.identity.name}"
     props.created = props.modified = GENERATED_AT.replace(tzinfo=None)
     set_app_properties(document, "")
     return save_reproducibly(document, GENERATED_AT)
@@ -71,18 +71,18 @@ def strip_default_template(document: Document) -> None:
             body.remove(child)
 
 
-def set_page(document: Document, page: dict[str, Any]) -> None:
+def set_page(document: Document, page: Page) -> None:
     """Paper size and margins (millimetres in the brand file)."""
-    width, height = PAPER_MM[str(page["size"]).upper()]
+    width, height = page.size.millimetres
     for section in document.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
-        section.top_margin = Mm(page["margin_top"])
-        section.bottom_margin = Mm(page["margin_bottom"])
-        section.left_margin = Mm(page["margin_inner"])
-        section.right_margin = Mm(page["margin_outer"])
+        section.top_margin = Mm(page.margin_top)
+        section.bottom_margin = Mm(page.margin_bottom)
+        section.left_margin = Mm(page.margin_inner)
+        section.right_margin = Mm(page.margin_outer)
 
 
-def set_defaults(document: Document, brand: dict[str, Any]) -> None:
+def set_defaults(document: Document, brand: Brand) -> None:
     """Body font (Latin and complex script), size and colour for every run; line spacing."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     assert defaults is not None
@@ -92,8 +92,13 @@ def set_defaults(document: Document, brand: dict[str, Any]) -> None:
     replace_child(rpr_default, "rPr", run_props)
     normal = document.styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
-    normal.paragraph_format.line_spacing = float(brand["sizes"]["line_height"])
+    normal.paragraph_format.line_spacing = brand.sizes.line_height
     normal.paragraph_format.space_after = Pt(0)
+
+
+def word_color(color: str) -> str:
+    """``#1f4e79`` as Word writes it: ``1F4E79``."""
+    return color.lstrip("#").upper()
 
 
 def replace_child(parent: Element, tag: str, child: Element | None) -> None:
@@ -106,19 +111,18 @@ def replace_child(parent: Element, tag: str, child: Element | None) -> None:
         parent.insert(index, child)
 
 
-def run_properties(brand: dict[str, Any], spec: StyleSpec) -> Element:
+def run_properties(brand: Brand, spec: StyleSpec) -> Element:
     """The ``w:rPr`` a style spec asks for, children in schema order."""
     children: dict[str, Element] = {}
     if spec.font:
-        latin = brand["fonts"][spec.font][0]
-        script = brand["fonts"].get(f"rtl_{spec.font}", [latin])[0]
+        latin, script = brand.fonts.latin(spec.font)[0], brand.fonts.rtl(spec.font)[0]
         children["rFonts"] = w("rFonts", ascii=latin, hAnsi=latin, eastAsia=latin, cs=script)
     for flag, tags in ((spec.bold, ("b", "bCs")), (spec.italic, ("i", "iCs"))):
         children.update({tag: w(tag) for tag in tags if flag})
     if spec.color:
-        children["color"] = w("color", val=brand["colors"][spec.color].lstrip("#").upper())
+        children["color"] = w("color", val=word_color(getattr(brand.colors, spec.color)))
     if spec.size:
-        half_points = str(round(float(brand["sizes"][spec.size]) * 2))
+        half_points = str(round(getattr(brand.sizes, spec.size) * 2))
         children["sz"], children["szCs"] = w("sz", val=half_points), w("szCs", val=half_points)
     if spec.underline:
         children["u"] = w("u", val="single")
@@ -143,7 +147,7 @@ def get_or_add_style(document: Document, spec: StyleSpec) -> BaseStyle:
     return style
 
 
-def apply_spec(document: Document, spec: StyleSpec, brand: dict[str, Any]) -> None:
+def apply_spec(document: Document, spec: StyleSpec, brand: Brand) -> None:
     """Create or restyle one style."""
     style = get_or_add_style(document, spec)
     if spec.base and isinstance(style, CharacterStyle):  # ParagraphStyle is a CharacterStyle
@@ -174,11 +178,11 @@ def paragraph_format(style: ParagraphStyle, spec: StyleSpec) -> None:
         fmt.left_indent, fmt.first_line_indent = Pt(spec.hanging), Pt(-spec.hanging)
 
 
-def add_table_style(document: Document, brand: dict[str, Any]) -> None:
+def add_table_style(document: Document, brand: Brand) -> None:
     """Our table style: rules above, below and between rows, a shaded bold header row."""
     style = document.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
     style.base_style = document.styles["Normal Table"]
-    rule = brand["colors"]["rule"].lstrip("#").upper()
+    rule = word_color(brand.colors.rule)
     table_props = w("tblPr")
     borders = w("tblBorders")
     for edge in ("top", "bottom", "insideH"):
@@ -190,13 +194,13 @@ def add_table_style(document: Document, brand: dict[str, Any]) -> None:
     header_runs.extend([w("b"), w("bCs")])
     header.append(header_runs)
     cell_props = w("tcPr")
-    fill = brand["colors"]["table_header_fill"].lstrip("#").upper()
+    fill = word_color(brand.colors.table_header_fill)
     cell_props.append(w("shd", val="clear", color="auto", fill=fill))
     header.append(cell_props)
     style.element.append(header)
 
 
-def add_page_number_footer(document: Document, brand: dict[str, Any]) -> None:
+def add_page_number_footer(document: Document, brand: Brand) -> None:
     """A centred page number (a ``PAGE`` field) in the footer, small and muted."""
     footer = document.sections[0].footer.paragraphs[0]
     footer.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER

@@ -1,13 +1,14 @@
 """Which brand settings (``styles/brand.toml``) each Word style of the reference document takes.
 
-Read by :mod:`.reference`, which writes ``styles/reference.docx``. Sizes and colours are keys of
-the brand file's ``[sizes]`` and ``[colors]`` tables, fonts are keys of ``[fonts]``.
+Read by :mod:`.reference`, which writes ``styles/reference.docx``. Sizes and colours name fields
+of the brand's ``[sizes]`` and ``[colors]`` tables (a test resolves every one), fonts a role.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...shared.brand import FontRole
 from . import stylemap as sm
 
 
@@ -18,7 +19,7 @@ class StyleSpec:
     name: str
     kind: str = "paragraph"  # or "character"
     base: str | None = "Normal"
-    font: str | None = None  # "body", "heading", "monospace"
+    font: FontRole | None = None
     size: str | None = None
     color: str | None = None
     bold: bool = False

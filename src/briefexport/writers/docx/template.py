@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 
 from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
-from ...styles import load_brand
+from ...shared.brand import Brand
 from .reference import build_reference
 from .template_safety import screen_template
 
@@ -31,12 +31,12 @@ CONTENT_TYPES = "[Content_Types].xml"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
 
-def shipped_reference(style_dir: Path) -> bytes:
+def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
     """The style folder's ``reference.docx``, or one generated from its ``brand.toml``."""
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
-    return build_reference(load_brand(style_dir))
+    return build_reference(brand)
 
 
 def open_docx(data: bytes, origin: str) -> Document:
@@ -67,7 +67,7 @@ def template_as_document(data: bytes) -> bytes:
 
 def open_template(options: WriteOptions) -> tuple[Document, Document]:
     """The document to fill, and the shipped reference for styles the first one lacks."""
-    shipped = shipped_reference(options.style_dir)
+    shipped = shipped_reference(options.style_dir, options.brand)
     fallback = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
     if options.reference_docx is None:
         document = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))

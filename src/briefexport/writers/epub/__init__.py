@@ -13,10 +13,10 @@ import io
 from ebooklib import epub
 from lxml import etree
 
-from ... import i18n
 from ...inlines import plain_text
 from ...model import Brief, Image
 from ...options import WriteOptions
+from ...shared import i18n
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from ..xhtml.stylesheet import format_css
 from ..zippack import repack
@@ -72,7 +72,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 def add_resources(book: epub.EpubBook, options: WriteOptions, images: ImageFiles) -> None:
     """The stylesheet (brand values filled in) and the figure files with their media types."""
-    css = format_css(options.style_dir, STYLESHEETS, resolve=True)
+    css = format_css(options.style_dir, options.brand, STYLESHEETS, resolve=True)
     book.add_item(epub.EpubItem("style", STYLE_FILE, "text/css", css.encode("utf-8")))
     for index, (name, image) in enumerate(images.names.values(), 1):
         book.add_item(epub.EpubItem(f"figure-{index}", name, image.media_type, image.data))

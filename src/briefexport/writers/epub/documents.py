@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...model import Brief
+from ...shared.i18n import is_rtl
 from ..xhtml import serialize, tag
 from ..xhtml.markup import EPUB_TYPE, XML_LANG, child, element
 
@@ -106,7 +107,7 @@ def nav_document(brief: Brief, words: Mapping[str, str], sections: list[Heading]
     and ``text`` in the brief's language.
     """
     lang = brief.meta.language
-    direction = "rtl" if brief.meta.is_rtl else "ltr"
+    direction = "rtl" if is_rtl(brief.meta.language) else "ltr"
     html = element("html", {"lang": lang, XML_LANG: lang, "dir": direction})
     head = child(html, "head")
     child(head, "meta", {"charset": "utf-8"})

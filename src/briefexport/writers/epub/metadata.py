@@ -15,6 +15,8 @@ from ebooklib import epub
 
 from ...inlines import plain_text
 from ...model import Brief, Contributor
+from ...shared.front import rights_sentences
+from ...shared.i18n import is_rtl
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # The uuid5 namespace of briefexport's book identifiers: changing it changes every identifier.
@@ -64,10 +66,10 @@ def describe(book: epub.EpubBook, brief: Brief) -> None:
     abstract = " ".join(plain_text(p.children) for p in meta.abstract)
     if abstract:
         book.add_metadata("DC", "description", abstract)
-    rights = rights_statement(brief)
+    rights = rights_sentences(meta.permissions)
     if rights:
         book.add_metadata("DC", "rights", rights)
-    if meta.is_rtl:
+    if is_rtl(meta.language):
         book.set_direction("rtl")
 
 
@@ -78,19 +80,6 @@ def people(book: epub.EpubBook, element: str, relator: str, persons: Sequence[Co
         book.add_metadata("DC", element, person.name.display, {"id": uid})
         refine(book, uid, "role", relator, "marc:relators")
         refine(book, uid, "file-as", person.name.sortable)
-
-
-def rights_statement(brief: Brief) -> str:
-    """The copyright statement and licence as sentences, or nothing."""
-    permissions = brief.meta.permissions
-    if permissions is None:
-        return ""
-    statement = permissions.statement or ""
-    if not statement and permissions.year and permissions.holder:
-        statement = f"© {permissions.year} {permissions.holder}"
-    parts = [statement, permissions.license_text or permissions.license_url or ""]
-    sentences = [part.rstrip(".") for part in parts if part]
-    return ". ".join(sentences) + "." if sentences else ""
 
 
 def accessibility(book: epub.EpubBook, brief: Brief) -> None:

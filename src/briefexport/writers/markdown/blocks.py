@@ -7,7 +7,6 @@ import re
 from contextvars import ContextVar
 from typing import assert_never
 
-from ...located import at
 from ...model import (
     Block,
     Cell,
@@ -21,9 +20,10 @@ from ...model import (
     Section,
     Table,
 )
+from ...shared.located import at
 from .inlines import escape_text, inlines_to_markdown, link_destination
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 TABLE_NUMBERS: ContextVar[tuple[Table, ...]] = ContextVar("table_numbers", default=())
 """The brief's tables in document order while it is written, to name them in warnings."""
 _BLOCK_START = re.compile(

@@ -14,7 +14,6 @@ import re
 import unicodedata
 from typing import assert_never
 
-from ...importers.references import citation_from_text
 from ...inlines import canonical, plain_text
 from ...model import (
     Citation,
@@ -28,19 +27,14 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...rules.citations import citation_from_text
+from ...shared.markdown_spans import span_class
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 _ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>|~^{}#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _DELIMITERS = {TextStyle.BOLD: "**", TextStyle.ITALIC: "*"}
 _HTML_TAGS = {TextStyle.SUPERSCRIPT: "sup", TextStyle.SUBSCRIPT: "sub"}
-_SPANS = {
-    TextStyle.UNDERLINE: "underline",
-    TextStyle.SMALL_CAPS: "smallcaps",
-    TextStyle.BOLD: "bold",
-    TextStyle.ITALIC: "italic",
-    TextStyle.MONOSPACE: "monospace",
-}
 _URL = re.compile(r"(https?|mailto):[^\s<>]*")
 # Bracketed spans at most this deep; below, HTML spans (markdown-it stops at 20 brackets and a
 # link inside still needs its own).
@@ -66,7 +60,7 @@ def inlines_to_markdown(inlines: tuple[Inline, ...], in_link: bool = False) -> s
         elif index and parts[index].startswith("`") and parts[index - 1].endswith("`"):
             # two code spans in a row would read as one: write this one as a span
             assert isinstance(inline, Styled)
-            parts[index] = _span(_SPANS[inline.style], inline.children, in_link)
+            parts[index] = _span(span_class(inline.style), inline.children, in_link)
     for index in range(len(parts) - 1):
         if parts[index].endswith("!") and parts[index + 1].startswith("["):
             parts[index] = parts[index][:-1] + "\\!"  # "![" would start an image
@@ -99,7 +93,7 @@ def inline_to_markdown(inline: Inline, in_link: bool = False) -> str:
             tag = _HTML_TAGS[style]
             return f"<{tag}>{inlines_to_markdown(children, in_link)}</{tag}>"
         case Styled(style, children):
-            return _span(_SPANS[style], children, in_link)
+            return _span(span_class(style), children, in_link)
         case Link(href, children):
             return _link(href, children)
         case FootnoteRef(note):
@@ -188,8 +182,8 @@ def _emphasis(style: TextStyle, body: str, neighbours: tuple[str, str], in_link:
     if opens and closes and not touching:
         return f"{marker}{body}{marker}"
     if in_link:
-        return f'<span class="{_SPANS[style]}">{body}</span>'
-    return f"[{body}]{{.{_SPANS[style]}}}"
+        return f'<span class="{span_class(style)}">{body}</span>'
+    return f"[{body}]{{.{span_class(style)}}}"
 
 
 def _flanks(outside: str, inside: str) -> bool:

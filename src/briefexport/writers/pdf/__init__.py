@@ -1,8 +1,10 @@
 """``--to pdf``: a print-ready brief through WeasyPrint 70 (CSS Paged Media and CSS GCPM).
 
 The shared XHTML renderer gives the document with page-float notes; ``styles/pdf.css`` and the
-brand give the house style; :mod:`.footnotes` checks after layout that every note is on the page
-of its call and corrects the layout until it is. All resources go through a sandboxed fetcher.
+brand give the house style. :mod:`.notes_stay` keeps each note on its call's page within
+WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
+still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
+run the parsing of whole hyphenation dictionaries. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -11,15 +13,18 @@ of its call and corrects the layout until it is. All resources go through a sand
 * ``pdf/ua-1``: PDF/UA-1 (tagged, document title shown), no attachment;
 * ``none``: a plain tagged PDF 1.7.
 
+``pdf/a-3b+ua-1`` is refused: WeasyPrint claims one standard per file (the Typst engine,
+``--pdf-engine typst``, can claim both).
+
 No veraPDF runs here: conformance to PDF/A and PDF/UA is WeasyPrint's claim, not verified.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import os
-from collections.abc import Iterator
+# isort: off
+from . import startup  # before WeasyPrint: it trims WeasyPrint's start-up
+# isort: on
+
 from functools import partial
 from typing import Any, assert_never
 
@@ -28,11 +33,14 @@ from weasyprint import HTML, Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from ...errors import OutputError, UnsafeResourceError
+from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
-from ..xhtml import NotePlacement, brief_to_xhtml, note_id, serialize
+from ...shared.notes import note_id
+from ..xhtml import NotePlacement, brief_to_xhtml, serialize
+from . import hyphenation, notes_stay
 from .fetcher import SandboxedFetcher
+from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
@@ -41,11 +49,13 @@ from .stylesheet import style_root, stylesheets
 
 PDF_A_CLASS = "pdf-a"
 
+startup.finish_start_up()  # WeasyPrint is imported: give back what its import borrowed
+
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
     standard = options.pdf_standard
-    with _source_date_epoch(options.timestamp):
+    with font_timestamp(options.timestamp):
         try:
             return _write(brief, options, standard)
         except FatalURLFetchingError as error:
@@ -56,6 +66,8 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    hyphenation.install()
+    variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
     tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)
@@ -63,13 +75,15 @@ def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     warn_missing_characters(tree.itertext(), options.style_dir)
     css = stylesheets(options, fetcher, fonts)
     render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
+    make_endnote = partial(move_to_endnotes, tree, brief=brief)
     sources = {note_id(note): note.source for note in brief.footnotes}
-    placer = FootnotePlacer(tree, render, partial(move_to_endnotes, tree, brief=brief), sources)
+    kept = notes_stay.install()
+    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
     document = placer.place()
     set_metadata(document, brief, options)
     attachments = _attachments(brief, options, standard)
     pdf: bytes = document.write_pdf(
-        finisher=_unique_associated_files, attachments=attachments, **_variant(standard)
+        finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
 
@@ -89,6 +103,11 @@ def _variant(standard: PdfStandard) -> dict[str, str | bool]:
             return {"pdf_variant": standard.value, "pdf_tags": True}
         case PdfStandard.NONE:
             return {"pdf_tags": True}
+        case PdfStandard.PDF_A_3B_UA_1:
+            raise BriefexportError(
+                "PDF: WeasyPrint cannot claim PDF/A-3b and PDF/UA-1 in one file; "
+                "use --pdf-engine typst"
+            )
         case _:
             assert_never(standard)
 
@@ -111,7 +130,8 @@ def _render(
     base_url: str,
 ) -> Document:
     html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
-    document: Document = html.render(stylesheets=css, font_config=fonts)
+    with notes_stay.keeping_notes_with_calls():
+        document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
 
 
@@ -123,20 +143,3 @@ def _attachments(brief: Brief, options: WriteOptions, standard: PdfStandard) -> 
     if not standard.is_pdf_a_3:
         return []
     return [source_attachment(brief, options)]
-
-
-@contextlib.contextmanager
-def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
-    """fontTools stamps font subsets with SOURCE_DATE_EPOCH, else with the clock."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        yield
-        return
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -18,6 +18,7 @@ from urllib.request import url2pathname
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ...errors import UnsafeResourceError
+from ...shared.paths import inside_any
 
 MAX_RESOURCE_BYTES = 20 * 2**20
 FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
@@ -45,7 +46,7 @@ class SandboxedFetcher(URLFetcher):  # type: ignore[misc]
         if parts.netloc not in ("", "localhost"):
             return self._refuse(url, "file URL names another host")
         path = Path(url2pathname(unquote(parts.path))).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots):
+        if not inside_any(self.roots, path):
             return self._refuse(url, "file is outside the style folder")
         if not path.is_file():
             return self._refuse(url, "file not found")

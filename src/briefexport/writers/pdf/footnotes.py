@@ -1,22 +1,25 @@
-"""Put every footnote on the page of its call (CSS GCPM ``float: footnote``, checked after layout).
+"""Put every footnote on the page of its call (CSS GCPM ``float: footnote``), checked after layout.
 
-WeasyPrint 70 sometimes moves a note to the page after its call: when the last line that fits
-on a page belongs to a block that cannot break before it (orphans), ``layout/block.py``
-reports the page's last notes to the next page to make room for that line, although their
-calls stay behind. ``footnote-policy: line`` does not change this.
+WeasyPrint 70 sometimes moves a note to the page after its call (upstream issues #1564 and
+#2502). :mod:`.notes_stay` corrects that inside the layout, so one layout normally places every
+note. This module reads the laid-out box tree (:mod:`.layout`) to verify it, and corrects what
+is still wrong, deciding from one layout before laying out again:
 
-After each layout this module reads the box tree (:mod:`.layout`), takes the stray notes of
-the first page that has any, corrects the layout there, lays out again and repeats. A stray
-note is corrected in steps, smallest first:
+* notes taller than half the page body become endnotes at once, with a warning (WeasyPrint does
+  not split a note and would let it overflow the page);
+* with the in-layout correction active, a note still away from its call could not fit beside
+  it on any page: all such notes become endnotes together, with a warning, and the brief is
+  laid out once more;
+* without it (another WeasyPrint version), the stray notes of the first page that has any are
+  corrected in steps, smallest first, and the brief laid out again, until none is left:
 
-1. the block that ends the page (not the calling one) starts the next page, freeing its lines;
-2. the calling block keeps the lines before the call and carries the rest over (``widows``),
-   or, when it ends on the page, is followed by a page break;
-3. the calling block starts the next page;
-4. the note becomes an endnote, with a warning.
+  1. the block that ends the page (not the calling one) starts the next page;
+  2. the calling block keeps the lines before the call and carries the rest over (``widows``),
+     or, when it ends on the page, is followed by a page break;
+  3. the calling block starts the next page;
+  4. the note becomes an endnote, with a warning.
 
-Notes taller than half the page body are made endnotes at once (WeasyPrint does not split a
-note and would let it overflow the page), also with a warning.
+That second route costs one full layout per page with a stray note; it is the fallback only.
 """
 
 from __future__ import annotations
@@ -27,11 +30,11 @@ from collections.abc import Callable, Mapping
 from lxml import etree
 from weasyprint import Document
 
-from ...located import at
 from ...model import SourcePosition
+from ...shared.located import at
 from .layout import BLOCK_ATTRIBUTE, CallLine, Layout, read_layout
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 MAX_PASSES = 40
 MAX_NOTE_SHARE = 0.5
 ORPHANS = 2
@@ -40,19 +43,26 @@ LINE_BLOCK_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "figcaption", "c
 
 
 class FootnotePlacer:
-    """Lays a tree out again and again until every note shares its call's page."""
+    """Lays a tree out until every note shares its call's page or is an endnote.
+
+    ``kept_in_layout`` says whether the layout itself already keeps notes with their calls
+    (:mod:`.notes_stay`); then a stray note is one that cannot fit, and becomes an endnote.
+    """
 
     def __init__(
         self,
         tree: etree._Element,
         render: Callable[[etree._Element], Document],
         make_endnote: Callable[[etree._Element], None],
+        *,
+        kept_in_layout: bool = False,
         sources: Mapping[str, SourcePosition | None] | None = None,
     ) -> None:
         self.tree = tree
         self.sources = sources or {}  # note element id -> where the note is in the brief
         self.render = render
         self.make_endnote = make_endnote
+        self.kept_in_layout = kept_in_layout
         self.steps: dict[str, int] = {}
         self.endnotes: list[str] = []
         self.blocks = _number_blocks(tree)
@@ -63,9 +73,7 @@ class FootnotePlacer:
         for _ in range(MAX_PASSES):
             layout = read_layout(document)
             # Tall notes leave first: the strays they caused are judged on the next layout.
-            changed = self._move_tall_notes(layout)
-            for key in [] if changed else _first_page_strays(layout):
-                changed = self._correct(key, layout) or changed
+            changed = self._move_tall_notes(layout) or self._correct_strays(layout)
             if not changed:
                 return document
             document = self.render(self.tree)
@@ -81,9 +89,18 @@ class FootnotePlacer:
     def _move_tall_notes(self, layout: Layout) -> bool:
         limit = layout.body_height * MAX_NOTE_SHARE
         tall = [key for key, height in layout.note_heights.items() if height > limit]
-        for key in tall:
-            self._make_endnote(key, "it is taller than half a page")
-        return bool(tall)
+        moved = [self._make_endnote(key, "it is taller than half a page") for key in tall]
+        return any(moved)
+
+    def _correct_strays(self, layout: Layout) -> bool:
+        if self.kept_in_layout:
+            reason = "it does not fit on the page of its call"
+            moved = [self._make_endnote(key, reason) for key in layout.misplaced()]
+            return any(moved)
+        changed = False
+        for key in _first_page_strays(layout):
+            changed = self._correct(key, layout) or changed
+        return changed
 
     def _correct(self, key: str, layout: Layout) -> bool:
         note = self._note(key)
@@ -119,14 +136,15 @@ class FootnotePlacer:
         found = self.tree.xpath("//*[@id=$key]", key=key)
         return found[0] if found else None
 
-    def _make_endnote(self, key: str, reason: str) -> None:
+    def _make_endnote(self, key: str, reason: str) -> bool:
         note = self._note(key)
         if note is None or key in self.endnotes:
-            return
+            return False
         message = "PDF: footnote %s printed as an endnote because %s"
         LOGGER.warning(message, key, reason, extra=at(self.sources.get(key)))
         self.endnotes.append(key)
         self.make_endnote(note)
+        return True
 
 
 def _number_blocks(tree: etree._Element) -> dict[str, etree._Element]:

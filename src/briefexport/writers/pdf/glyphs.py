@@ -2,12 +2,14 @@
 
 Pango falls back through every font fontconfig knows, so a character is drawable when any
 installed font covers it; ``fc-list --format '%{charset}'`` gives every font's coverage in one
-call. Fonts of the style folder are added to the same check. Whitespace and format controls
-(bidi marks, zero-width joiners) draw nothing and are not checked.
+call, read only until every character of the brief is covered. Fonts of the style folder are
+added to the same check. Whitespace and format controls (bidi marks, zero-width joiners) draw
+nothing and are not checked.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import shutil
@@ -16,38 +18,46 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from ...located import at_text
+from ...shared.located import at_text
 
-LOGGER = logging.getLogger("briefexport")
+LOGGER = logging.getLogger(__name__)
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
-def _parse_charset(line: str) -> set[int]:
-    points: set[int] = set()
+@functools.cache
+def _charset_ranges(line: str) -> tuple[list[int], list[int]]:
+    """Starts and ends (inclusive) of the code point ranges of one ``%{charset}`` line."""
+    starts, ends = [], []
     for item in line.split():
-        start, _, end = item.partition("-")
-        first = int(start, 16)
-        points.update(range(first, int(end, 16) + 1 if end else first + 1))
-    return points
+        first, _, last = item.partition("-")
+        starts.append(int(first, 16))
+        ends.append(int(last or first, 16))
+    return starts, ends
+
+
+def _in_ranges(point: int, ranges: tuple[list[int], list[int]]) -> bool:
+    starts, ends = ranges
+    index = bisect.bisect_right(starts, point) - 1
+    return index >= 0 and point <= ends[index]
 
 
 @functools.cache
-def _covered(extra_dirs: tuple[Path, ...]) -> frozenset[int]:
+def _installed_charsets() -> tuple[str, ...]:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return frozenset()
+        return ()
     command = [fc_list, "--format", "%{charset}\n"]
     output = subprocess.run(command, capture_output=True, text=True, check=False).stdout
-    points: set[int] = set()
-    for line in output.splitlines():
-        points |= _parse_charset(line)
-    for folder in extra_dirs:
-        points |= _style_font_coverage(folder)
-    return frozenset(points)
+    return tuple(line for line in output.splitlines() if line.strip())
+
+
+@functools.cache
+def _style_coverage(folder: Path) -> frozenset[int]:
+    return frozenset(_style_font_coverage(folder))
 
 
 def _style_font_coverage(folder: Path) -> set[int]:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # lazy: style fonts only
+    from fontTools.ttLib import TTFont  # lazy: style fonts only
 
     points: set[int] = set()
     for path in sorted(folder.rglob("*")):
@@ -62,12 +72,22 @@ def _needs_glyph(char: str) -> bool:
 
 
 def missing_characters(texts: Iterable[str], style_dir: Path) -> list[str]:
-    """Characters of ``texts`` that neither an installed font nor a style font covers."""
-    covered = _covered((style_dir.resolve(),))
-    if not covered:
+    """Characters of ``texts`` that neither an installed font nor a style font covers.
+
+    Fonts are read one at a time until every character is covered: usually the first one.
+    """
+    charsets = _installed_charsets()
+    if not charsets:
         return []
-    used = {char for text in texts for char in text if _needs_glyph(char)}
-    return sorted(char for char in used if ord(char) not in covered)
+    left = {ord(char) for text in texts for char in text if _needs_glyph(char)}
+    for line in charsets:
+        if not left:
+            return []
+        ranges = _charset_ranges(line)
+        left = {point for point in left if not _in_ranges(point, ranges)}
+    if left:
+        left -= _style_coverage(style_dir.resolve())
+    return sorted(chr(point) for point in left)
 
 
 def warn_missing_characters(texts: Iterable[str], style_dir: Path) -> list[str]:

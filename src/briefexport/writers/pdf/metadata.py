@@ -12,9 +12,9 @@ import datetime as dt
 
 from weasyprint import Attachment, Document
 
-from ...inlines import plain_text
 from ...model import Brief
 from ...options import WriteOptions, publication_moment
+from ...shared.front import document_title
 
 SOURCE_NAME = "brief.xml"
 GENERATOR = "briefexport"
@@ -24,17 +24,10 @@ def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def document_title(brief: Brief) -> str:
-    """The title, with the subtitle after a colon when there is one."""
-    title = plain_text(brief.meta.title)
-    subtitle = plain_text(brief.meta.subtitle)
-    return f"{title}: {subtitle}" if subtitle else title
-
-
 def set_metadata(document: Document, brief: Brief, options: WriteOptions) -> None:
     """Fill WeasyPrint's metadata (Info dictionary and XMP) from the brief."""
     meta = document.metadata
-    meta.title = document_title(brief)
+    meta.title = document_title(brief.meta)
     meta.authors = [author.name.display for author in brief.meta.authors]
     meta.description = brief.meta.series
     meta.keywords = list(brief.meta.keywords)

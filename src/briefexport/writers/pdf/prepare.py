@@ -1,70 +1,39 @@
 """Adapt the shared XHTML tree to print before layout.
 
-The tree comes from ``briefexport.writers.xhtml`` with ``NotePlacement.PAGE_FLOAT``: each note
-is a ``span.footnote`` at its call. This module numbers the notes from the model (so a note
-turned into an endnote does not shift the numbers after it), turns a second call of a note
-into a plain superscript link to the note, sets the running header's text, and moves notes
-to an endnote section when the page cannot hold them.
+The tree comes from ``briefexport.writers.xhtml`` with ``NotePlacement.PAGE_FLOAT``: each note's
+text is a ``span.footnote`` at its first call, later calls are already plain links. This module
+numbers the notes from the model (so a note turned into an endnote does not shift the numbers
+after it), sets the running header's text, and moves notes to an endnote section when the page
+cannot hold them.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from ...i18n import label, long_date
 from ...inlines import plain_text
 from ...model import Brief, Footnote
+from ...shared.i18n import label, long_date
+from ...shared.notes import note_id
+from ..xhtml.markup import XHTML_NS, tag
 
-XHTML_NS = "http://www.w3.org/1999/xhtml"
 XH = {"h": XHTML_NS}
-REPEAT_CLASS = "footnote-again"
-
-
-def _tag(name: str) -> str:
-    return f"{{{XHTML_NS}}}{name}"
-
-
-def _classes(element: etree._Element) -> set[str]:
-    return set((element.get("class") or "").split())
-
-
-def note_index(brief: Brief) -> dict[str, Footnote]:
-    """Footnotes by every id the XHTML renderer may give them."""
-    index: dict[str, Footnote] = {}
-    for note in brief.footnotes:
-        for key in (note.id, f"fn-{note.number}", f"fn-{note.id}"):
-            index.setdefault(key, note)
-    return index
+CALL_CLASS = "footnote-call footnote-repeat"
 
 
 def footnote_spans(root: etree._Element) -> list[etree._Element]:
     """Every page-float note element, in document order."""
-    return [span for span in root.iter(_tag("span")) if "footnote" in _classes(span)]
+    spans = root.iter(tag("span"))
+    return [span for span in spans if "footnote" in (span.get("class") or "").split()]
 
 
 def number_notes(root: etree._Element, brief: Brief) -> None:
-    """Give each note its model number; keep one note element per note."""
-    index = note_index(brief)
-    seen: set[str] = set()
+    """Give each note element its model number."""
+    notes: dict[str, Footnote] = {note_id(note): note for note in brief.footnotes}
     for span in footnote_spans(root):
-        key = span.get("id", "")
-        note = index.get(key)
-        if note is None:
-            continue
-        if key in seen:
-            _replace_with_repeat_call(span, key, note.number)
-            continue
-        seen.add(key)
-        span.set("data-number", str(note.number))
-
-
-def _replace_with_repeat_call(span: etree._Element, key: str, number: int) -> None:
-    call = etree.Element(_tag("a"), {"class": REPEAT_CLASS, "href": f"#{key}"})
-    call.text = str(number)
-    call.tail = span.tail
-    parent = span.getparent()
-    if parent is not None:
-        parent.replace(span, call)
+        note = notes.get(span.get("id", ""))
+        if note is not None:
+            span.set("data-number", str(note.number))
 
 
 def set_running_head(root: etree._Element, brief: Brief) -> None:
@@ -79,11 +48,11 @@ def move_to_endnotes(root: etree._Element, span: etree._Element, brief: Brief) -
     number = span.get("data-number", "")
     key = span.get("id", "")
     section = _endnote_section(root, brief)
-    entry = etree.SubElement(section, _tag("p"), {"id": key, "data-number": number})
+    entry = etree.SubElement(section, tag("p"), {"id": key, "data-number": number})
     entry.text = f"{number}. " + (span.text or "")
     for child in list(span):
         entry.append(child)
-    call = etree.Element(_tag("a"), {"class": REPEAT_CLASS, "href": f"#{key}"})
+    call = etree.Element(tag("a"), {"class": CALL_CLASS, "href": f"#{key}"})
     call.text = number
     call.tail = span.tail
     parent = span.getparent()
@@ -96,12 +65,12 @@ def _endnote_section(root: etree._Element, brief: Brief) -> etree._Element:
     found = root.xpath("//h:section[@class='endnotes']", namespaces=XH)
     if found:
         return found[0]  # type: ignore[no-any-return]
-    host = root.find(f".//{_tag('main')}")
+    host = root.find(f".//{tag('main')}")
     if host is None:
-        host = root.find(f".//{_tag('body')}")
-    section = etree.SubElement(host if host is not None else root, _tag("section"))
+        host = root.find(f".//{tag('body')}")
+    section = etree.SubElement(host if host is not None else root, tag("section"))
     section.set("class", "endnotes")
-    heading = etree.SubElement(section, _tag("h2"))
+    heading = etree.SubElement(section, tag("h2"))
     heading.text = label(brief.meta.language, "notes")
     return section
 

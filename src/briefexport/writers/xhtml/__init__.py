@@ -14,8 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from ...model import Brief, Image
+from ...shared.front import copyright_line, licence_line
+from ...shared.i18n import is_rtl
 from .blocks import blocks_to_xhtml
-from .context import NotePlacement, RenderContext, call_id, note_id
+from .context import NotePlacement, RenderContext
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
 from .markup import (
@@ -34,9 +36,7 @@ from .notes import endnotes_section, flush_notes, leftover_notes
 __all__ = [
     "NotePlacement",
     "brief_to_xhtml",
-    "call_id",
     "data_uri",
-    "note_id",
     "serialize",
     "tag",
 ]
@@ -60,7 +60,7 @@ def brief_to_xhtml(
     """
     ctx = RenderContext(brief, placement, image_src, style_dir)
     html = element("html", {"lang": brief.meta.language, XML_LANG: brief.meta.language})
-    html.set("dir", "rtl" if brief.meta.is_rtl else "ltr")
+    html.set("dir", "rtl" if is_rtl(brief.meta.language) else "ltr")
     head_to_xhtml(ctx, html, css, inline_css, modified)
     body = etree.SubElement(html, tag("body"), nsmap=NSMAP)
     header = front_to_xhtml(ctx, body)
@@ -93,10 +93,7 @@ def rights_footer(ctx: RenderContext, body: etree._Element) -> None:
     permissions = ctx.brief.meta.permissions
     if permissions is None:
         return
-    statement = permissions.statement
-    if not statement and permissions.year and permissions.holder:
-        statement = f"© {permissions.year} {permissions.holder}"
-    licence = permissions.license_text or permissions.license_url
+    statement, licence = copyright_line(permissions), licence_line(permissions)
     if not (statement or licence):
         return
     rights = child(child(body, "footer", {"class": "back"}), "p", {"class": "rights"})

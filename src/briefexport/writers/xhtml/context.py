@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import i18n
 from ...model import Brief, Footnote, Image
+from ...shared import i18n
 
 GENERATED_ID = re.compile(
     r"^(fn-|fnref-|ref-|section-|brief-|(toc|landmarks|references|endnotes)$|\w+-title$)"
@@ -66,13 +66,3 @@ class RenderContext:
 def source_id(brief_id: str) -> str:
     """A brief's own id, moved out of the way of the ids the renderer makes up."""
     return f"brief-{brief_id}" if GENERATED_ID.match(brief_id) else brief_id
-
-
-def note_id(note: Footnote) -> str:
-    """The id of a note's text in every placement."""
-    return f"fn-{note.number}"
-
-
-def call_id(note: Footnote, ordinal: int) -> str:
-    """The id of the ``ordinal``-th call (1-based) of ``note``."""
-    return f"fnref-{note.number}-{ordinal}"

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ... import i18n
 from ...inlines import plain_text
 from ...model import Contributor, Metadata
+from ...shared import i18n
+from ...shared.front import affiliation_text, document_title
 from .context import RenderContext
 from .inline import inlines_to_xhtml
 from .markup import append_text, child
@@ -32,7 +33,7 @@ def head_to_xhtml(
     meta = ctx.brief.meta
     head = child(html, "head")
     child(head, "meta", {"charset": "utf-8"})
-    child(head, "title", text=plain_text(meta.title))
+    child(head, "title", text=document_title(meta))
     for href in css:
         child(head, "link", {"rel": "stylesheet", "href": href})
     if inline_css:
@@ -93,8 +94,7 @@ def people_block(
         if person.role:
             child(child(contributor, "p", {"class": "role"}), "em", text=person.role)
         for affiliation in person.affiliations:
-            parts = (affiliation.department, affiliation.institution)
-            place = ", ".join(part for part in parts if part)
+            place = affiliation_text(affiliation)
             child(child(contributor, "p", {"class": "affiliation"}), "em", text=place)
 
 

@@ -22,18 +22,31 @@ from ...model import (
     Text,
     TextStyle,
 )
-from .context import NotePlacement, RenderContext, call_id, note_id
+from ...shared.i18n import is_rtl
+from ...shared.notes import call_id, note_id
+from .context import NotePlacement, RenderContext
 from .markup import EPUB_TYPE, append_text, child, valid_href
 
-STYLE_ELEMENTS: dict[TextStyle, tuple[str, dict[str, str]]] = {
-    TextStyle.BOLD: ("b", {}),
-    TextStyle.ITALIC: ("i", {}),
-    TextStyle.UNDERLINE: ("u", {}),
-    TextStyle.SUPERSCRIPT: ("sup", {}),
-    TextStyle.SUBSCRIPT: ("sub", {}),
-    TextStyle.SMALL_CAPS: ("span", {"class": "sc"}),
-    TextStyle.MONOSPACE: ("code", {}),
-}
+
+def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
+    """The HTML element (and attributes) of a text style."""
+    match style:
+        case TextStyle.BOLD:
+            return "b", {}
+        case TextStyle.ITALIC:
+            return "i", {}
+        case TextStyle.UNDERLINE:
+            return "u", {}
+        case TextStyle.SUPERSCRIPT:
+            return "sup", {}
+        case TextStyle.SUBSCRIPT:
+            return "sub", {}
+        case TextStyle.SMALL_CAPS:
+            return "span", {"class": "sc"}
+        case TextStyle.MONOSPACE:
+            return "code", {}
+        case _:
+            assert_never(style)
 
 
 def inlines_to_xhtml(ctx: RenderContext, parent: etree._Element, inlines: Iterable[Inline]) -> None:
@@ -48,7 +61,7 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
         case Text(value):
             append_text(parent, value)
         case Styled(style, children):
-            name, attrs = STYLE_ELEMENTS[style]
+            name, attrs = style_element(style)
             inlines_to_xhtml(ctx, child(parent, name, attrs), children)
         case Link():
             link_to_xhtml(ctx, parent, inline)
@@ -75,7 +88,7 @@ def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> Non
     attrs = {"href": valid_href(link.href)}
     if text.startswith(("http://", "https://", "www.")) or text == link.href:
         attrs["class"] = "url"
-        if ctx.brief.meta.is_rtl:
+        if is_rtl(ctx.brief.meta.language):
             attrs["dir"] = "ltr"
     inlines_to_xhtml(ctx, child(parent, "a", attrs), link.children)
 

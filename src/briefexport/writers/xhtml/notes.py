@@ -10,7 +10,9 @@ from __future__ import annotations
 from lxml import etree
 
 from ...model import Footnote, Inline
-from .context import NotePlacement, RenderContext, call_id, note_id
+from ...shared.i18n import is_rtl
+from ...shared.notes import call_id, note_id
+from .context import NotePlacement, RenderContext
 from .inline import inlines_to_xhtml, note_paragraphs_inline
 from .markup import EPUB_TYPE, append_text, child
 
@@ -39,7 +41,10 @@ def note_aside(
 
 def note_paragraph_attrs(ctx: RenderContext) -> dict[str, str]:
     """In a right-to-left brief a note may cite a left-to-right source: let its text decide."""
-    return {"class": "fn-p", "dir": "auto"} if ctx.brief.meta.is_rtl else {"class": "fn-p"}
+    attrs = {"class": "fn-p"}
+    if is_rtl(ctx.brief.meta.language):
+        attrs["dir"] = "auto"
+    return attrs
 
 
 def note_number(p: etree._Element, note: Footnote, backlink: bool) -> None:

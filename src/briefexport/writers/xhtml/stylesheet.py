@@ -6,13 +6,14 @@ the same names ``pdf.css`` uses, followed by the format's stylesheets read from 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
-from ...errors import BriefexportError, UnsafeResourceError
-from ...styles import load_brand
+from ...errors import BriefexportError
+from ...shared.brand import Brand
+from ...shared.styles import read_style_text
 from .csssandbox import sandboxed_css, sandboxed_value
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
@@ -20,28 +21,25 @@ NAMESPACE_RULE = re.compile(r"@namespace\s[^;{}]*;")
 GENERIC_FAMILIES = {"body": "serif", "heading": "sans-serif", "monospace": "monospace"}
 
 
-def font_stack(key: str, families: object, fallback: str) -> str:
+def font_stack(key: str, families: tuple[str, ...], fallback: str) -> str:
     """A quoted font list with the brand's fallback and a generic family last."""
-    names = [families] if isinstance(families, str) else list(families or [])  # type: ignore[call-overload]
-    names.append(fallback)
-    unique = list(dict.fromkeys(str(name) for name in names))
+    unique = list(dict.fromkeys([*families, fallback]))
     generic = GENERIC_FAMILIES.get(key.removeprefix("rtl_"), "serif")
     return ", ".join([*(f'"{name}"' for name in unique), generic])
 
 
-def brand_properties(brand: Mapping[str, Any]) -> dict[str, str]:
+def brand_properties(brand: Brand) -> dict[str, str]:
     """The brand's colours, fonts and sizes as custom property names and values."""
     props: dict[str, str] = {}
-    for key, value in brand.get("colors", {}).items():
+    for key, value in dataclasses.asdict(brand.colors).items():
         props[f"--{key.replace('_', '-')}"] = str(value)
-    fonts = brand.get("fonts", {})
-    fallback = str(fonts.get("fallback", "DejaVu Sans"))
-    for key, value in fonts.items():
-        if key != "fallback":
-            props[f"--{key.replace('_', '-')}-font"] = font_stack(key, value, fallback)
-    for key, value in brand.get("sizes", {}).items():
+    for key, families in dataclasses.asdict(brand.fonts).items():
+        if key not in ("fallback", "folders"):
+            stack = font_stack(key, tuple(families), brand.fonts.fallback)
+            props[f"--{key.replace('_', '-')}-font"] = stack
+    for key, size in dataclasses.asdict(brand.sizes).items():
         unit = "" if key == "line_height" else "pt"
-        props[f"--{key.replace('_', '-')}-size"] = f"{value}{unit}"
+        props[f"--{key.replace('_', '-')}-size"] = f"{size:g}{unit}"
     return props
 
 
@@ -63,29 +61,22 @@ def substitute_properties(css: str, props: Mapping[str, str]) -> str:
     return VAR_CALL.sub(value, css)
 
 
-def read_style(style_dir: Path, name: str) -> str:
-    """The text of one stylesheet of the style folder, refusing paths that leave it."""
-    root = style_dir.resolve()
-    path = (root / name).resolve()
-    if not path.is_relative_to(root):
-        raise UnsafeResourceError(f"{name} resolves outside the style folder {root}")
-    if not path.is_file():
-        raise BriefexportError(f"{root}: style folder has no {name}")
-    return path.read_text(encoding="utf-8")
-
-
-def format_css(style_dir: Path, names: Sequence[str], *, resolve: bool = False) -> str:
+def format_css(
+    style_dir: Path, brand: Brand, names: Sequence[str], *, resolve: bool = False
+) -> str:
     """The named stylesheets in order, after the brand's ``:root`` rule.
 
     With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead. Every
     ``@import`` and ``url()`` goes through the sandbox of :mod:`.csssandbox`, the brand's values
     too (a colour or font name could smuggle in a ``url()``).
     """
-    brand = brand_properties(load_brand(style_dir))
     props = {
-        key: sandboxed_value(value, style_dir, f"brand.toml {key}") for key, value in brand.items()
+        key: sandboxed_value(value, style_dir, f"brand.toml {key}")
+        for key, value in brand_properties(brand).items()
     }
-    text = "\n".join(sandboxed_css(read_style(style_dir, n), style_dir, n) for n in names)
+    text = "\n".join(
+        sandboxed_css(read_style_text(style_dir, name), style_dir, name) for name in names
+    )
     namespaces, sheets = hoist_namespaces(text)
     if resolve:
         return namespaces + substitute_properties(sheets, props)

@@ -1,0 +1,337 @@
+"""Benchmark (run on demand, never in the test suite): ``briefexport batch`` beside pandoc.
+
+A collection of ``--count`` generated briefs of 4 to 12 pages (the short example's paragraphs
+and notes, cycled into titled parts) is written as canonical XML for briefexport and as
+Markdown (briefexport's own Markdown writer, same content) for pandoc. In one run it measures:
+
+* briefexport: ``python -m briefexport batch COLLECTION --to FMT -o DIR -j N --force -q`` as a
+  fresh process, wall-clock time including start-up, for each format and ``all``, ``-j 1`` and
+  ``-j 2``; the peak resident memory of the largest worker (sampled with psutil);
+* pandoc: one ``pandoc BRIEF.md -o OUT`` process per brief and format, run one after another,
+  the usual way to script it (PDF through ``--pdf-engine=weasyprint``); ``all`` is the sum;
+* Dask: the same batches through ``convert_collection`` on a two-worker ``LocalCluster``
+  started beforehand (its start-up is reported apart).
+
+Per-brief cost = wall-clock time / briefs. Pandoc comes from PyPI's ``pypandoc-binary`` (it ships
+the pandoc binary) installed in any virtual environment; pass its path with ``--pandoc`` or put
+``pandoc`` on PATH. Dask needs the ``dask`` extra, psutil comes with it.
+
+Usage: ``python benchmarks/batch_vs_pandoc.py [--count 100] [--pandoc PATH] [--report FILE.md]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psutil
+
+import briefexport
+from briefexport.batch import RunOptions, convert_collection
+from briefexport.model import Block, Brief, Paragraph, Section, Text
+from briefexport.options import default_options
+from briefexport.writers import jats, markdown
+
+REPO = Path(__file__).resolve().parents[1]
+FORMATS = ("docx", "epub", "jats", "pdf")
+ALL = ("pdf", "epub", "docx", "jats", "html", "markdown")
+PANDOC_TARGET = {"html": "html", "markdown": "md"}
+# measured: 17 paragraphs fill 4 pages; later pages carry no new notes and take about 8 more
+FIRST_FOUR_PAGES, PARAGRAPHS_PER_LATER_PAGE = 17, 8.0
+
+
+def generated_brief(base: Brief, number: int, rng: random.Random) -> Brief:
+    """The base brief's lead paragraph, then its paragraphs cycled into parts of 13: 4 to 12
+    pages."""
+    paragraphs = [block for block in base.body if isinstance(block, Paragraph)]
+    count = FIRST_FOUR_PAGES + round((rng.randint(4, 12) - 4) * PARAGRAPHS_PER_LATER_PAGE)
+    cycled = [
+        dataclasses.replace(paragraphs[index % len(paragraphs)], lead=False)
+        for index in range(1, count)
+    ]
+    parts: list[Block] = [paragraphs[0]]  # the lead paragraph opens the body
+    for start in range(0, len(cycled), 13):
+        title = (Text(f"Part {start // 13 + 1}"),)
+        parts.append(Section(f"part-{start // 13 + 1}", title, tuple(cycled[start : start + 13])))
+    meta = dataclasses.replace(base.meta, title=(Text(f"Generated brief {number:03}"),))
+    return dataclasses.replace(base, meta=meta, body=tuple(parts))
+
+
+def write_collection(folder: Path, count: int) -> tuple[Path, Path]:
+    """``count`` briefs as XML in ``folder/xml`` and as Markdown in ``folder/markdown``."""
+    base = briefexport.load(REPO / "examples" / "harbour-resilience.xml")
+    rng = random.Random(11)
+    xml_folder, markdown_folder = folder / "xml", folder / "markdown"
+    xml_folder.mkdir(parents=True)
+    markdown_folder.mkdir()
+    for number in range(1, count + 1):
+        brief = generated_brief(base, number, rng)
+        options = default_options(brief)
+        (xml_folder / f"brief-{number:03}.xml").write_bytes(jats.write(brief, options))
+        (markdown_folder / f"brief-{number:03}.md").write_bytes(markdown.write(brief, options))
+    return xml_folder, markdown_folder
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclasses.dataclass
+class Measure:
+    """Wall-clock and CPU seconds of a whole batch, and the workers' memory."""
+
+    wall: float
+    cpu: float
+    peaks_mb: list[float] = dataclasses.field(default_factory=list)
+    largest_timeline_mb: list[float] = dataclasses.field(default_factory=list)
+
+
+class ProcessSampler:
+    """Every 0.1 s: resident memory and CPU time of each descendant of ``root``.
+
+    Local workers are children of the fork server, not of the batch process, so their CPU time
+    never reaches ``RUSAGE_CHILDREN``; the last sample of each stands for it.
+    """
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.memory: dict[int, list[int]] = {}
+        self.cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> ProcessSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            try:
+                children = psutil.Process(self.root).children(recursive=True)
+            except psutil.Error:
+                continue
+            for child in children:
+                try:
+                    rss, times = child.memory_info().rss, child.cpu_times()
+                except psutil.Error:
+                    continue
+                if rss:  # an exited process not yet reaped reads as 0
+                    self.memory.setdefault(child.pid, []).append(rss)
+                self.cpu[child.pid] = times.user + times.system
+
+    def measure(self, wall: float, direct_cpu: float) -> Measure:
+        """Peaks per process in MB, and the largest one's memory at each quarter of its life."""
+        peaks = {pid: max(samples) for pid, samples in self.memory.items()}
+        largest = self.memory[max(peaks, key=peaks.__getitem__)] if peaks else [0]
+        quarters = [largest[min(len(largest) - 1, len(largest) * q // 4)] for q in (1, 2, 3, 4)]
+        return Measure(
+            wall,
+            direct_cpu + sum(self.cpu.values()),
+            [rss / 2**20 for rss in peaks.values()],
+            [rss / 2**20 for rss in quarters],
+        )
+
+
+def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
+    """One batch process: its time, CPU time and the workers' memory."""
+    command = [sys.executable, "-m", "briefexport", "batch", str(collection), "--to", formats]
+    command += ["-o", str(out), "-j", str(jobs), "--force", "-q"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    cpu_before, start = children_cpu(), time.perf_counter()
+    process = subprocess.Popen(command, env=environment)
+    with ProcessSampler(process.pid) as sampler:
+        status = process.wait()
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"briefexport batch failed with status {status}")
+    return sampler.measure(wall, children_cpu() - cpu_before)
+
+
+def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measure:
+    """One pandoc process per brief, one after another: time and CPU time."""
+    out.mkdir(parents=True, exist_ok=True)
+    engine = ["--pdf-engine", str(Path(sys.executable).parent / "weasyprint")]
+    cpu_before, start = children_cpu(), time.perf_counter()
+    for source in sorted(markdown_folder.glob("*.md")):
+        target = out / f"{source.stem}.{PANDOC_TARGET.get(fmt, fmt)}"
+        command = [pandoc, str(source), "-s", "-o", str(target)] + (engine if fmt == "pdf" else [])
+        subprocess.run(command, check=True, capture_output=True)
+    return Measure(time.perf_counter() - start, children_cpu() - cpu_before)
+
+
+def worker_state() -> tuple[float, int]:
+    """CPU seconds and peak resident kilobytes of the calling (Dask worker) process."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+@dataclasses.dataclass
+class Cluster:
+    """A running two-worker LocalCluster."""
+
+    address: str
+    startup: float
+    probe: Callable[[], dict[str, tuple[float, int]]]
+
+
+@contextmanager
+def dask_cluster() -> Iterator[Cluster]:
+    """Start a two-worker LocalCluster (single-threaded workers) and time its start-up."""
+    from distributed import Client, LocalCluster
+
+    start = time.perf_counter()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        startup = time.perf_counter() - start
+        yield Cluster(cluster.scheduler_address, startup, lambda: client.run(worker_state))
+
+
+def run_dask(cluster: Cluster, collection: Path, out: Path, formats: tuple[str, ...]) -> Measure:
+    """One batch on the cluster (client connection included); CPU of workers and client."""
+    before, own_before = cluster.probe(), time.process_time()
+    start = time.perf_counter()
+    summary = convert_collection(
+        collection, out, formats, RunOptions(executor="dask", scheduler=cluster.address, force=True)
+    )
+    wall = time.perf_counter() - start
+    if summary.exit_status:
+        raise SystemExit(f"the Dask batch failed: {summary.counts()}")
+    after = cluster.probe()
+    cpu = sum(after[name][0] - before[name][0] for name in after) + time.process_time() - own_before
+    return Measure(wall, cpu, [after[name][1] / 1024 for name in after])
+
+
+@dataclasses.dataclass
+class Row:
+    """One format measured every way; seconds are per brief."""
+
+    name: str
+    count: int
+    ours: dict[int, Measure] = dataclasses.field(default_factory=dict)
+    pandoc: Measure = dataclasses.field(default_factory=lambda: Measure(0.0, 0.0))
+    dask: Measure | None = None
+
+    def line(self) -> str:
+        one, two, pandoc, n = self.ours[1], self.ours[2], self.pandoc, self.count
+        dask = f"{self.dask.wall / n:.3f}" if self.dask else "-"
+        dask_cpu = f"{self.dask.cpu / n:.3f}" if self.dask else "-"
+        dask_speed = f"{one.wall / self.dask.wall:.2f}" if self.dask else "-"
+        peak = max(*one.peaks_mb, *two.peaks_mb)
+        cells = [
+            self.name,
+            f"{one.wall / n:.3f}",
+            f"{one.cpu / n:.3f}",
+            f"{two.wall / n:.3f}",
+            dask,
+            dask_cpu,
+            f"{pandoc.wall / n:.3f}",
+            f"{pandoc.cpu / n:.3f}",
+            f"{one.wall / pandoc.wall:.2f}",
+            f"{one.cpu / pandoc.cpu:.2f}",
+            f"{one.wall / two.wall:.2f}",
+            dask_speed,
+            f"{peak:.0f}",
+        ]
+        return "| " + " | ".join(cells) + " |"
+
+
+def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]:
+    """Every way for every format; returns the rows and notes for the table."""
+    xml_folder, markdown_folder = write_collection(work / "collection", args.count)
+    rows = [Row(name, args.count) for name in (*args.formats, *(() if args.skip_all else ["all"]))]
+    for row in rows:
+        formats = ",".join(ALL) if row.name == "all" else row.name
+        for jobs in (1, 2):
+            row.ours[jobs] = run_ours(xml_folder, work / f"ours-{row.name}-{jobs}", formats, jobs)
+            print(f"ours {row.name} -j {jobs}: {row.ours[jobs]}", flush=True)
+    pandoc = {
+        fmt: run_pandoc(args.pandoc, markdown_folder, work / f"pandoc-{fmt}", fmt)
+        for fmt in dict.fromkeys((*args.formats, *(() if args.skip_all else ALL)))
+    }
+    print(f"pandoc: {pandoc}", flush=True)
+    for row in rows:
+        row.pandoc = pandoc.get(row.name) or Measure(
+            sum(pandoc[fmt].wall for fmt in ALL), sum(pandoc[fmt].cpu for fmt in ALL)
+        )
+    pages = page_range(work / "ours-pdf-1")
+    notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}"]
+    pdf_run = rows[args.formats.index("pdf")].ours[1] if "pdf" in args.formats else None
+    if pdf_run:
+        timeline = ", ".join(f"{mb:.0f}" for mb in pdf_run.largest_timeline_mb)
+        notes.append(f"largest local worker of the PDF -j 1 run, MB at each quarter: {timeline}")
+    if not args.skip_dask:
+        notes.append(dask_rows(rows, xml_folder, work))
+    return rows, notes
+
+
+def dask_rows(rows: list[Row], collection: Path, work: Path) -> str:
+    """The Dask column, and a note on start-up and the workers' memory."""
+    with dask_cluster() as cluster:
+        for row in rows:
+            formats = ALL if row.name == "all" else (row.name,)
+            row.dask = run_dask(cluster, collection, work / f"dask-{row.name}", formats)
+            print(f"dask {row.name}: {row.dask}", flush=True)
+    peaks = ", ".join(f"{row.name} {max(row.dask.peaks_mb):.0f}" for row in rows if row.dask)
+    return (
+        f"LocalCluster start-up {cluster.startup:.1f} s (not in the Dask column); the Dask "
+        f"workers' peak memory in MB after each run, in order: {peaks}"
+    )
+
+
+def page_range(folder: Path) -> str:
+    import pikepdf
+
+    pages = [len(pikepdf.open(path).pages) for path in folder.glob("*.pdf")]
+    return f"{min(pages)} to {max(pages)}" if pages else "not counted (no PDF run)"
+
+
+def table(rows: list[Row]) -> list[str]:
+    """The Markdown table: seconds per brief, ratios to pandoc, speed-ups, memory."""
+    header = (
+        "| format | ours -j 1 | ours -j 1 CPU | ours -j 2 | Dask 2 workers | Dask CPU | pandoc "
+        "| pandoc CPU | ratio | CPU ratio | speed-up -j 2 | speed-up Dask | peak MB |"
+    )
+    return [header, "|" + "---|" * 13, *(row.line() for row in rows)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100)
+    parser.add_argument("--pandoc", default=shutil.which("pandoc") or "pandoc")
+    parser.add_argument("--formats", type=lambda text: tuple(text.split(",")), default=FORMATS)
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--skip-all", action="store_true", help="no row for --to all")
+    parser.add_argument("--report", type=Path, help="also write the table to this file")
+    args = parser.parse_args()
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory() as folder:
+        rows, notes = measure(args, Path(folder))
+    version = subprocess.run([args.pandoc, "--version"], capture_output=True, text=True)
+    notes.append(f"pandoc: {version.stdout.splitlines()[0]}; cores: {os.cpu_count()}")
+    notes.append(f"load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    lines = [*table(rows), "", *(f"- {note}" for note in notes)]
+    print("\n".join(lines))
+    if args.report:
+        args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

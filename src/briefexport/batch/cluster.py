@@ -1,0 +1,61 @@
+"""A Dask distributed cluster as the executor of a batch (the optional ``dask`` extra).
+
+The client registers a worker plugin that imports briefexport's writers once in every worker,
+then submits the same jobs as the local pool through ``Client.get_executor``. Workers read the
+briefs and write the outputs themselves, atomically, so the collection and the output folder
+must be on a filesystem every worker sees at the same path. Without a scheduler address a
+``LocalCluster`` of single-threaded worker processes is started on this machine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from typing import Any
+
+import distributed
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from ..errors import OutputError
+from .jobs import prepare_worker
+
+CONNECT_TIMEOUT = "20s"
+_dask: Any = distributed  # its Client and LocalCluster carry no type annotations
+
+
+class BriefexportWorkerPlugin(WorkerPlugin):
+    """Imports the writers of the run's formats in each worker as it joins."""
+
+    name = "briefexport"
+
+    def __init__(self, formats: tuple[str, ...]) -> None:
+        self.formats = formats
+
+    def setup(self, worker: Any) -> None:
+        prepare_worker(self.formats, own_signals=False)
+
+
+@contextlib.contextmanager
+def dask_executor(
+    scheduler: str | None, workers: int, formats: tuple[str, ...]
+) -> Iterator[tuple[Executor, int]]:
+    """A Dask executor and its number of worker threads; the client is closed afterwards."""
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(_connect(scheduler))
+        else:
+            cluster = stack.enter_context(
+                _dask.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+            )
+            client = stack.enter_context(_dask.Client(cluster))
+        client.register_plugin(BriefexportWorkerPlugin(formats))
+        threads = sum(client.nthreads().values())
+        yield client.get_executor(pure=False), max(threads, 1)
+
+
+def _connect(scheduler: str) -> Any:
+    try:
+        return _dask.Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as error:
+        raise OutputError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None

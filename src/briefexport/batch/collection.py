@@ -1,0 +1,83 @@
+"""One run over a collection: pick the executor, dispatch the jobs, and keep the manifest, the
+summary and the progress bar up to date as each brief finishes."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import threading
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from dataclasses import dataclass
+
+from ..errors import BriefexportError
+from .jobs import Job, JobResult
+from .local import local_executor
+from .manifest import Manifest, Settings
+from .plan import record_result
+from .run import Dispatcher, ExecutorFactory
+from .summary import ProgressSink, Summary
+
+EXECUTORS = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class Workers:
+    """Where the jobs run: ``jobs`` local processes, or a Dask cluster (``scheduler`` None
+    starts a local one with ``jobs`` workers); local workers are replaced after
+    ``recycle_after`` briefs."""
+
+    jobs: int
+    executor: str
+    scheduler: str | None
+    recycle_after: int
+
+
+@dataclass
+class CollectionRun:
+    """Records each finished job in the manifest, the summary and the progress bar."""
+
+    manifest: Manifest
+    settings: Settings
+    summary: Summary
+    progress: ProgressSink | None = None
+
+    def execute(
+        self, jobs: list[Job], workers: Workers, formats: tuple[str, ...], stop: threading.Event
+    ) -> None:
+        """Run the jobs; the manifest is saved however the run ends."""
+        if self.progress is not None:
+            self.progress.start(len(jobs), len(self.summary.up_to_date))
+        try:
+            if jobs:
+                with _executor(workers, formats) as (make_executor, slots):
+                    dispatcher = Dispatcher(make_executor, 2 * slots, stop, self.on_result)
+                    self.summary.not_started = dispatcher.run(jobs)
+        finally:
+            self.manifest.save(force=True)
+            if self.progress is not None:
+                self.progress.finish()
+        self.summary.interrupted = self.summary.not_started > 0
+
+    def on_result(self, result: JobResult) -> None:
+        """One brief finished (or failed)."""
+        record_result(self.manifest, self.settings, result)
+        self.summary.add(result)
+        self.manifest.save()
+        if self.progress is not None:
+            self.progress.advance(result)
+
+
+@contextlib.contextmanager
+def _executor(workers: Workers, formats: tuple[str, ...]) -> Iterator[tuple[ExecutorFactory, int]]:
+    """A way to make the executor, and how many briefs it converts at once."""
+    if workers.executor == "local":
+        yield (lambda: local_executor(workers.jobs, formats, workers.recycle_after)), workers.jobs
+        return
+    if importlib.util.find_spec("distributed") is None:
+        raise BriefexportError("the Dask executor needs the extra: pip install 'briefexport[dask]'")
+    from .cluster import dask_executor
+
+    with dask_executor(workers.scheduler, workers.jobs, formats) as (executor, threads):
+        shared: Executor = executor
+        yield (lambda: shared), threads

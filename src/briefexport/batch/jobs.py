@@ -1,0 +1,211 @@
+"""The work one worker does for one brief: read or import it, then export each format asked for.
+
+This module runs inside worker processes (local or Dask). A job never raises: every problem
+becomes lines of its :class:`JobResult`, so one broken brief never stops the others. Writers are
+the library's own (``briefexport.output.export_brief``), so outputs are written atomically,
+exactly as ``briefexport BRIEF.xml`` writes them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import logging
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BriefexportError, InvalidBriefError, Severity
+from ..formats import FORMATS, get_writer
+from ..model import Brief
+from .manifest import bytes_digest, file_digest
+
+OK, OUTPUT_FAILED, INVALID = 0, 1, 2
+"""A job's status, the command line's exit statuses."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSettings:
+    """The options of a run, as plain values that travel to any worker."""
+
+    style_dir: Path | None = None
+    pdf_standard: str | None = None
+    paper: str | None = None
+    reference_docx: Path | None = None
+    pdf_engine: str | None = None
+    series: str | None = None
+    """Series label for imported extracted text that names none."""
+    timestamp: dt.datetime | None = None
+    """``SOURCE_DATE_EPOCH`` as read by the parent; None: each brief's publication date."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Convert the brief at ``source`` (of ``kind``) to each ``(format, output path)``."""
+
+    source: Path
+    relative: str
+    kind: str
+    targets: tuple[tuple[str, Path], ...]
+    settings: ExportSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """An output put in place, with the figure files copied beside it."""
+
+    format: str
+    path: Path
+    figure_copies: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    """What came of a job. ``errors`` and ``warnings`` are ``FILE:LINE:COL: ...`` lines."""
+
+    relative: str
+    status: int
+    brief_digest: str = ""
+    figures: dict[str, str] = field(default_factory=dict)
+    written: tuple[Written, ...] = ()
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+
+def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
+    """Import the writers once per worker process, before the first brief arrives.
+
+    A local worker ignores SIGINT and SIGTERM: the parent decides when to stop, and the brief in
+    hand is finished (its outputs are written atomically) rather than cut in the middle.
+    """
+    if own_signals:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    logger = logging.getLogger("briefexport")
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    for noisy in ("weasyprint", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    for fmt in formats:
+        get_writer(fmt)
+    from .. import reader  # noqa: F401  (imported here so the first brief does not pay it)
+
+
+def run_job(job: Job) -> JobResult:
+    """Convert one brief; every failure is reported in the result, never raised."""
+    start = time.perf_counter()
+    with _captured_warnings(job.source) as logged:
+        try:
+            result = _convert(job)
+        except Exception as error:  # a bug in a writer must not stop the collection
+            message = f"{job.source}: error: internal error: {type(error).__name__}: {error}"
+            result = JobResult(job.relative, OUTPUT_FAILED, errors=(message,))
+    return dataclasses.replace(
+        result, warnings=result.warnings + tuple(logged), seconds=time.perf_counter() - start
+    )
+
+
+def _convert(job: Job) -> JobResult:
+    # hash before reading: if the file changes in between, the record is stale, never wrong
+    try:
+        digest = file_digest(job.source)
+        brief, warnings = _load(job)
+    except InvalidBriefError as invalid:
+        lines = tuple(str(d) for d in invalid.diagnostics if d.severity is Severity.ERROR)
+        kept = tuple(str(d) for d in invalid.diagnostics if d.severity is Severity.WARNING)
+        return JobResult(job.relative, INVALID, errors=lines, warnings=kept)
+    except OSError as error:
+        line = f"{job.source}: error: cannot read: {error.strerror or error}"
+        return JobResult(job.relative, INVALID, errors=(line,))
+    figures = {figure.image.href: bytes_digest(figure.image.data) for figure in brief.figures}
+    written, errors = _export_all(job, brief)
+    return JobResult(
+        job.relative,
+        OUTPUT_FAILED if errors else OK,
+        brief_digest=digest,
+        figures=figures,
+        written=tuple(written),
+        errors=tuple(errors),
+        warnings=tuple(warnings),
+    )
+
+
+def _load(job: Job) -> tuple[Brief, list[str]]:
+    if job.kind == "xml":
+        from ..reader import read_brief
+
+        brief, found = read_brief(job.source)
+        return brief, [str(diagnostic) for diagnostic in found]
+    from ..importers import import_source
+
+    imported = import_source(job.source, job.kind, job.settings.series)
+    return imported.brief, [str(diagnostic) for diagnostic in imported.warnings]
+
+
+def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
+    from ..options import default_options
+    from ..output import export_brief
+
+    settings = job.settings
+    written: list[Written] = []
+    errors: list[str] = []
+    try:
+        options = default_options(
+            brief,
+            style_dir=settings.style_dir,
+            pdf_standard=settings.pdf_standard,
+            paper=settings.paper,
+            reference_docx=settings.reference_docx,
+            timestamp=settings.timestamp,
+            pdf_engine=settings.pdf_engine,
+        )
+    except BriefexportError as error:
+        return [], [f"{job.source}: error: {error}"]
+    claimed: dict[Path, bytes] = {}
+    for fmt, target in job.targets:
+        if target.resolve() == job.source.resolve():
+            errors.append(f"{target}: error: refusing to write over the input")
+            continue
+        try:
+            export_brief(brief, fmt, target, options, claimed)
+        except BriefexportError as error:
+            errors.append(f"{job.source}: error: cannot write {fmt}: {error}")
+            continue
+        written.append(Written(fmt, target, _figure_copies(brief, fmt, target)))
+    return written, errors
+
+
+def _figure_copies(brief: Brief, fmt: str, target: Path) -> tuple[Path, ...]:
+    if not FORMATS[fmt].links_figures:
+        return ()
+    return tuple(dict.fromkeys(target.parent / figure.image.href for figure in brief.figures))
+
+
+class _ThreadWarnings(logging.Handler):
+    """Collects the library's warnings logged by one thread (a Dask worker may run several)."""
+
+    def __init__(self, source: Path) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.source = source
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.lines.append(f"{self.source}: warning: {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def _captured_warnings(source: Path) -> Iterator[list[str]]:
+    logger = logging.getLogger("briefexport")
+    handler = _ThreadWarnings(source)
+    logger.addHandler(handler)
+    try:
+        yield handler.lines
+    finally:
+        logger.removeHandler(handler)

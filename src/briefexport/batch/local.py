@@ -1,0 +1,42 @@
+"""Worker processes on this machine: a process pool whose workers import the writers once.
+
+Workers start from a fork server that has already imported the writers of the formats asked
+for (WeasyPrint alone costs about a second), so a worker is cheap to start and can be recycled
+after a number of briefs: WeasyPrint's memory grows over long render loops. Where there is no
+fork server (Windows), workers are spawned and import the writers themselves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+
+from ..formats import FORMATS
+from .jobs import prepare_worker
+
+DEFAULT_RECYCLE_AFTER = 50
+"""Briefs a local worker converts before it is replaced by a fresh one."""
+
+
+def local_executor(
+    workers: int, formats: tuple[str, ...], recycle_after: int
+) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, each replaced after ``recycle_after`` briefs."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(formats),
+        initializer=prepare_worker,
+        initargs=(formats, True),
+        max_tasks_per_child=recycle_after,
+    )
+
+
+def _context(formats: tuple[str, ...]) -> BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    writers = [FORMATS[fmt].target.split(":")[0] for fmt in formats]
+    # the fork server is started once per process: the first run's preload list stays
+    context.set_forkserver_preload(["briefexport.batch.jobs", "briefexport.reader", *writers])
+    return context

@@ -1,0 +1,160 @@
+"""The manifest of an output folder: what each output was built from, so reruns skip it.
+
+``OUT_DIR/.briefexport-manifest.json`` holds one record per output file, keyed by the output's
+path below ``OUT_DIR``: the brief it came from, the SHA-256 of the brief's bytes and of each
+figure it used, the SHA-256 of the style folder, the briefexport version and the options that
+change bytes (PDF standard, paper, Word template, ``SOURCE_DATE_EPOCH``). An output is up to date
+when every one of these is unchanged and its files still exist.
+
+The file is replaced atomically, and a record is added only after its output is in place, so an
+interrupted run leaves a manifest that never claims an output it did not finish.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..output import atomic_write
+from .discovery import Source
+
+MANIFEST_NAME = ".briefexport-manifest.json"
+MANIFEST_VERSION = 1
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, in hex."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def bytes_digest(data: bytes) -> str:
+    """SHA-256 of ``data``, in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """SHA-256 over the names and bytes of every file below ``folder`` (a style folder)."""
+    digest = hashlib.sha256()
+    for path in sorted(item for item in folder.rglob("*") if item.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(file_digest(path).encode("ascii"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What besides the brief shapes every output of a run."""
+
+    version: str
+    style: str
+    options: dict[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputRecord:
+    """How one output file was made. ``files`` are the output and the figure copies beside it."""
+
+    source: str
+    format: str
+    brief: str
+    figures: dict[str, str]
+    version: str
+    style: str
+    options: dict[str, str | None]
+    files: list[str] = field(default_factory=list)
+
+    def matches(self, settings: Settings) -> bool:
+        """Made with these settings."""
+        return (self.version, self.style, self.options) == (
+            settings.version,
+            settings.style,
+            settings.options,
+        )
+
+
+class Manifest:
+    """The records of one output folder, saved at most once a second unless told to."""
+
+    def __init__(self, output_dir: Path, records: dict[str, OutputRecord]) -> None:
+        self.output_dir = output_dir
+        self.records = records
+        self._saved_at = 0.0
+        self._dirty = False
+
+    @classmethod
+    def load(cls, output_dir: Path) -> Manifest:
+        """The folder's manifest; an absent or unreadable one is empty (everything is rebuilt)."""
+        try:
+            data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+            records = {key: OutputRecord(**value) for key, value in data["outputs"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            records = {}
+        return cls(output_dir, records)
+
+    def relative(self, path: Path) -> str:
+        """``path`` below the output folder, with ``/`` separators."""
+        return path.relative_to(self.output_dir).as_posix()
+
+    def record(self, output: Path, record: OutputRecord) -> None:
+        """Note that ``output`` now holds what ``record`` describes."""
+        self.records[self.relative(output)] = record
+        self._dirty = True
+
+    def forget(self, keys: Iterable[str]) -> None:
+        """Drop the records of outputs that were removed."""
+        for key in keys:
+            self._dirty |= self.records.pop(key, None) is not None
+
+    def save(self, *, force: bool = False) -> None:
+        """Write the manifest if it changed, at most once a second unless ``force``."""
+        now = time.monotonic()
+        if not self._dirty or (not force and now - self._saved_at < 1.0):
+            return
+        outputs = {key: asdict(self.records[key]) for key in sorted(self.records)}
+        text = json.dumps({"manifest": MANIFEST_VERSION, "outputs": outputs}, indent=1)
+        atomic_write(self.output_dir / MANIFEST_NAME, text.encode("utf-8") + b"\n")
+        self._saved_at, self._dirty = now, False
+
+    def sources(self) -> set[str]:
+        """The briefs that have at least one recorded output."""
+        return {record.source for record in self.records.values()}
+
+    def outputs_of(self, sources: set[str]) -> Iterator[str]:
+        """The recorded outputs of the given briefs."""
+        return (key for key, record in self.records.items() if record.source in sources)
+
+
+class FreshnessCheck:
+    """Decides which outputs of a brief are up to date, hashing each file once per run."""
+
+    def __init__(self, manifest: Manifest, settings: Settings) -> None:
+        self.manifest = manifest
+        self.settings = settings
+        self._digests: dict[Path, str | None] = {}
+
+    def digest(self, path: Path) -> str | None:
+        """SHA-256 of the file, None when it cannot be read."""
+        if path not in self._digests:
+            try:
+                self._digests[path] = file_digest(path)
+            except OSError:
+                self._digests[path] = None
+        return self._digests[path]
+
+    def is_current(self, source: Source, fmt: str, output: Path) -> bool:
+        """Was ``output`` made from this very brief, its figures and these settings?"""
+        record = self.manifest.records.get(self.manifest.relative(output))
+        if record is None or (record.source, record.format) != (source.relative, fmt):
+            return False
+        if not record.matches(self.settings) or record.brief != self.digest(source.path):
+            return False
+        folder = source.path.parent
+        if any(self.digest(folder / href) != sha for href, sha in record.figures.items()):
+            return False
+        return all(os.path.isfile(self.manifest.output_dir / name) for name in record.files)

@@ -1,0 +1,139 @@
+"""Decide what a run must do, and keep the manifest in step with what it did.
+
+For every brief and format the manifest says whether the output is up to date; the stale ones
+become one job per brief. Outputs whose brief no longer exists are reported, and removed only
+when asked (``--prune``), keeping figure copies another output still uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..output import output_path
+from ..shared.brand import load_brand
+from ..shared.styles import default_style_dir
+from .discovery import Source
+from .jobs import ExportSettings, Job, JobResult
+from .manifest import FreshnessCheck, Manifest, OutputRecord, Settings, file_digest, folder_digest
+
+
+def run_settings(export: ExportSettings) -> Settings:
+    """The version, style digest and options every output of this run is made with.
+
+    The style's brand file is read first, so an unusable style stops the run before any work
+    (:class:`~briefexport.errors.InvalidStyleError`).
+    """
+    from .. import __version__
+
+    style_dir = export.style_dir or default_style_dir()
+    load_brand(style_dir)
+
+    epoch = export.timestamp.isoformat() if export.timestamp else None
+    template = file_digest(export.reference_docx) if export.reference_docx else None
+    options = {
+        "pdf_standard": export.pdf_standard,
+        "pdf_engine": export.pdf_engine,
+        "paper": export.paper,
+        "reference_docx": template,
+        "series": export.series,
+        "timestamp": epoch,
+    }
+    return Settings(__version__, folder_digest(style_dir), options)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The jobs to run and the briefs whose outputs are all up to date."""
+
+    jobs: list[Job]
+    up_to_date: list[str]
+
+
+def make_plan(
+    sources: list[Source],
+    output_dir: Path,
+    formats: tuple[str, ...],
+    check: FreshnessCheck | None,
+    export: ExportSettings,
+) -> Plan:
+    """One job per brief with stale outputs; ``check`` None rebuilds everything."""
+    jobs: list[Job] = []
+    up_to_date: list[str] = []
+    for source in sources:
+        folder = source.output_folder(output_dir)
+        targets = [(fmt, output_path(source.canonical_name, fmt, folder)) for fmt in formats]
+        stale = tuple(
+            (fmt, target)
+            for fmt, target in targets
+            if check is None or not check.is_current(source, fmt, target)
+        )
+        if stale:
+            jobs.append(Job(source.path, source.relative, source.kind, stale, export))
+        else:
+            up_to_date.append(source.relative)
+    return Plan(jobs, up_to_date)
+
+
+def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> None:
+    """Add a record for every output the job put in place."""
+    for written in result.written:
+        files = [manifest.relative(path) for path in (written.path, *written.figure_copies)]
+        record = OutputRecord(
+            source=result.relative,
+            format=written.format,
+            brief=result.brief_digest,
+            figures=result.figures,
+            version=settings.version,
+            style=settings.style,
+            options=settings.options,
+            files=files,
+        )
+        manifest.record(written.path, record)
+
+
+def orphaned_outputs(manifest: Manifest, sources: list[Source]) -> list[str]:
+    """Recorded outputs whose brief is no longer in the collection."""
+    gone = manifest.sources() - {source.relative for source in sources}
+    return sorted(manifest.outputs_of(gone))
+
+
+def prune(manifest: Manifest, orphans: list[str]) -> list[str]:
+    """Remove the files of the orphaned outputs that no other output uses; returns them."""
+    doomed = set(orphans)
+    in_use = {
+        name
+        for key, record in manifest.records.items()
+        if key not in doomed
+        for name in record.files
+    }
+    removed: list[str] = []
+    for key in orphans:
+        for name in manifest.records[key].files:
+            if name not in in_use and _remove(manifest.output_dir, name):
+                removed.append(name)
+    manifest.forget(orphans)
+    return sorted(set(removed))
+
+
+def _remove(output_dir: Path, name: str) -> bool:
+    path = output_dir / name
+    try:
+        path.unlink()
+    except OSError:  # already gone, or not ours to remove: the record goes all the same
+        return False
+    folder = path.parent
+    with contextlib.suppress(OSError):  # stops at the first folder that is not empty
+        while folder != output_dir and folder.is_relative_to(output_dir):
+            folder.rmdir()
+            folder = folder.parent
+    return True
+
+
+def timestamp_from_environment(value: str | None) -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a time, read once by the parent so every worker agrees."""
+    if value is None or not value.strip().isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value.strip()), tz=dt.UTC)

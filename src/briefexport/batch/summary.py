@@ -1,0 +1,130 @@
+"""What a batch run did: converted, up to date, failed (with every located problem), and the
+outputs left by briefs that no longer exist. Printed as a short summary and, with ``--report``,
+written as JSON with the same content.
+
+Exit status, as for the other commands, the worst wins: 0 every brief converted or up to date;
+1 an output could not be produced or written, or the run was interrupted; 2 a brief is invalid.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .jobs import INVALID, OK, OUTPUT_FAILED, JobResult
+
+REPORT_VERSION = 1
+
+
+class ProgressSink(Protocol):
+    """Something that shows the run going on (a progress bar), told of each result."""
+
+    def start(self, total: int, up_to_date: int) -> None: ...
+
+    def advance(self, result: JobResult) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A brief that was not converted, or not to every format, and why, as
+    ``FILE:LINE:COL: message`` lines (outputs that could be written were)."""
+
+    source: str
+    status: int
+    errors: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        """``invalid`` input or ``output`` failure."""
+        return "invalid" if self.status == INVALID else "output"
+
+
+@dataclass
+class Summary:
+    """The outcome of :func:`briefexport.batch.convert_collection`. Paths are relative: briefs
+    to the collection folder, outputs to the output folder."""
+
+    formats: list[str]
+    briefs: int = 0
+    converted: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    not_started: int = 0
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    def add(self, result: JobResult) -> None:
+        """Count one finished job."""
+        self.warnings.extend(result.warnings)
+        if result.status == OK:
+            self.converted.append(result.relative)
+        else:
+            self.failed.append(Failure(result.relative, result.status, result.errors))
+
+    @property
+    def exit_status(self) -> int:
+        """0 all done, 1 an output failed or the run was interrupted, 2 a brief is invalid."""
+        worst = max((failure.status for failure in self.failed), default=OK)
+        return max(worst, OUTPUT_FAILED if self.interrupted else OK)
+
+    def error_lines(self) -> Iterator[str]:
+        """Every problem of every failed brief, briefs in path order."""
+        for failure in sorted(self.failed, key=lambda found: found.source):
+            yield from failure.errors
+
+    def lines(self, *, verbose: bool = False) -> Iterator[str]:
+        """The summary as printed: failures with their problems (with ``verbose`` also the
+        warnings and the briefs converted), outputs of deleted briefs, then one line of counts."""
+        yield from self.error_lines()
+        if verbose:
+            yield from self.warnings
+            yield from (f"{source}: converted" for source in sorted(self.converted))
+        for output in self.orphaned:
+            state = "removed" if output in self.pruned else "kept (use --prune to remove)"
+            yield f"{output}: its brief no longer exists; {state}"
+        yield self.counts()
+
+    def counts(self) -> str:
+        """``converted 97, up to date 0, failed 3 of 100 briefs in 12.3 s``, and the rest."""
+        line = (
+            f"converted {len(self.converted)}, up to date {len(self.up_to_date)}, "
+            f"failed {len(self.failed)} of {self.briefs} briefs in {self.seconds:.1f} s"
+        )
+        if self.warnings:
+            count = len(self.warnings)
+            line += f"; {count} warning{'s' if count > 1 else ''} (-v shows them)"
+        if self.interrupted:
+            line += f"; interrupted, {self.not_started} not started (run again to resume)"
+        return line
+
+    def as_data(self) -> dict[str, Any]:
+        """The same as :meth:`lines`, as data for ``--report``."""
+        return {
+            "report": REPORT_VERSION,
+            "formats": self.formats,
+            "briefs": self.briefs,
+            "converted": sorted(self.converted),
+            "up_to_date": sorted(self.up_to_date),
+            "failed": [
+                {"source": item.source, "reason": item.reason, "errors": list(item.errors)}
+                for item in sorted(self.failed, key=lambda found: found.source)
+            ],
+            "warnings": self.warnings,
+            "orphaned": self.orphaned,
+            "pruned": self.pruned,
+            "interrupted": self.interrupted,
+            "not_started": self.not_started,
+            "seconds": round(self.seconds, 3),
+            "exit_status": self.exit_status,
+        }
+
+    def to_json(self) -> str:
+        """:meth:`as_data` as indented JSON."""
+        return json.dumps(self.as_data(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,211 @@
+"""``briefexport batch SRC_DIR --to FORMATS -o OUT_DIR [-j N]``: convert a whole collection.
+
+Shows a progress bar on a terminal (none when standard error is not one), then a summary:
+every failure as ``FILE:LINE:COL: message`` lines and one line of counts. Ctrl-C or SIGTERM
+stops after the briefs in hand; a rerun resumes from the manifest in OUT_DIR.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from ..errors import BriefexportError, OutputError
+from ..options import PdfEngine, PdfStandard
+from ..shared.brand import Paper
+from .common import EXIT_INPUT, EXIT_OUTPUT, Parser, add_verbosity, configure_logging
+from .export import check_paths, check_style, parse_formats
+
+if TYPE_CHECKING:
+    from ..batch.summary import ProgressSink
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+EPILOG = """\
+Briefs are the .xml files below SRC_DIR (with --import also .md and .txt files, imported on the
+way); outputs mirror the folder tree in OUT_DIR. A manifest in OUT_DIR records what each output
+was made from: unchanged briefs are skipped, and a run that was stopped resumes where it stopped.
+
+exit status: 0 every brief converted or up to date; 1 an output could not be produced or written,
+or the run was interrupted; 2 a brief is invalid, or a usage error (the worst wins)
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of ``briefexport batch``."""
+    result = Parser(
+        prog="briefexport batch",
+        description="Convert every brief below a folder, in parallel and incrementally.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    result.add_argument("collection", type=Path, metavar="SRC_DIR")
+    result.add_argument("--to", required=True, metavar="FORMATS", help="comma-separated, or 'all'")
+    result.add_argument("-o", "--output-dir", type=Path, required=True, metavar="OUT_DIR")
+    result.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: the number of CPUs, %(default)s here)",
+    )
+    result.add_argument(
+        "--import", dest="import_sources", action="store_true", help="also .md and .txt briefs"
+    )
+    result.add_argument("--series", help="series label for imported text that names none")
+    _add_run_options(result)
+    _add_style_options(result)
+    add_verbosity(result)
+    return result
+
+
+def _add_run_options(result: argparse.ArgumentParser) -> None:
+    from ..batch import DEFAULT_RECYCLE_AFTER
+
+    result.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
+    result.add_argument(
+        "--prune", action="store_true", help="remove outputs of briefs that no longer exist"
+    )
+    result.add_argument(
+        "--report", type=Path, metavar="FILE.json", help="write the summary as JSON"
+    )
+    result.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        default="local",
+        help="local worker processes (default) or a Dask cluster",
+    )
+    result.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster of -j)"
+    )
+    result.add_argument(
+        "--recycle-after",
+        type=int,
+        default=DEFAULT_RECYCLE_AFTER,
+        metavar="N",
+        help="briefs a local worker converts before it is replaced (default %(default)s)",
+    )
+
+
+def _add_style_options(result: argparse.ArgumentParser) -> None:
+    result.add_argument("--style", type=Path, metavar="DIR", help="style folder")
+    result.add_argument("--pdf-standard", choices=[standard.value for standard in PdfStandard])
+    result.add_argument(
+        "--pdf-engine",
+        choices=[engine.value for engine in PdfEngine],
+        help="layout engine of the PDF (default: weasyprint)",
+    )
+    result.add_argument("--paper", choices=[paper.value for paper in Paper])
+    result.add_argument("--reference-docx", type=Path, metavar="FILE", help="Word template")
+
+
+def run(args: list[str]) -> int:
+    """Convert the collection; prints the summary and returns the exit status."""
+    options = parser().parse_args(args)
+    configure_logging(options.quiet, options.verbose)
+    if options.scheduler and options.executor != "dask":
+        options.executor = "dask"
+    try:
+        formats = parse_formats(options.to)
+    except BriefexportError as error:
+        print(f"briefexport: error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    problem = check_paths(options)
+    if problem:
+        print(f"briefexport: error: {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    if not check_style(options):
+        return EXIT_INPUT
+    return _convert(options, formats)
+
+
+def _convert(options: argparse.Namespace, formats: list[str]) -> int:
+    from ..batch import ExportSettings, RunOptions, convert_collection
+    from ..batch.plan import timestamp_from_environment
+
+    run_options = RunOptions(
+        jobs=options.jobs,
+        import_sources=options.import_sources,
+        executor=options.executor,
+        scheduler=options.scheduler,
+        recycle_after=options.recycle_after,
+        force=options.force,
+        prune=options.prune,
+    )
+    export = ExportSettings(
+        style_dir=options.style.resolve() if options.style else None,
+        pdf_standard=options.pdf_standard,
+        pdf_engine=options.pdf_engine,
+        paper=options.paper,
+        reference_docx=options.reference_docx.resolve() if options.reference_docx else None,
+        series=options.series,
+        timestamp=timestamp_from_environment(os.environ.get("SOURCE_DATE_EPOCH")),
+    )
+    stop = threading.Event()
+    try:
+        with _stop_on_signals(stop):
+            summary = convert_collection(
+                options.collection,
+                options.output_dir,
+                formats,
+                run_options,
+                export,
+                stop=stop,
+                progress=_progress(options.quiet),
+            )
+    except BriefexportError as error:
+        print(f"briefexport: error: {error}", file=sys.stderr)
+        return EXIT_OUTPUT if isinstance(error, OutputError) else EXIT_INPUT
+    lines = summary.error_lines() if options.quiet else summary.lines(verbose=options.verbose)
+    for line in lines:
+        print(line, file=sys.stderr)
+    if options.report and not _write_report(options.report, summary.to_json()):
+        return max(summary.exit_status, EXIT_OUTPUT)
+    return summary.exit_status
+
+
+def _progress(quiet: bool) -> ProgressSink | None:
+    """A progress bar only for a person watching a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from ..batch.progress import RichProgress
+
+    return RichProgress()
+
+
+def _write_report(path: Path, text: str) -> bool:
+    from ..output import atomic_write
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OutputError as error:
+        print(f"briefexport: error: report: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """SIGINT and SIGTERM ask the run to stop after the briefs in hand."""
+
+    def request_stop(number: int, frame: FrameType | None) -> None:
+        if not stop.is_set():
+            name = signal.Signals(number).name
+            print(f"briefexport: {name}: stopping after the briefs in progress", file=sys.stderr)
+        stop.set()
+
+    previous = {number: signal.signal(number, request_stop) for number in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

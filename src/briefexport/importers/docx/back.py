@@ -1,0 +1,69 @@
+"""The back matter of a Word document: the reference list and the rights lines.
+
+Reference Entry (or pandoc's Bibliography) paragraphs are the reference list, numbered in order;
+a heading right before the first of them is the list's label, not a section. An entry's leading
+"[n]" is the number our writer prints; the bookmark on it is what "[n]" calls in the text link
+to. An entry that reads as a web citation gets a structured citation. Rights paragraphs give the
+copyright statement and the licence (its link and text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...inlines import canonical, plain_text
+from ...model import Citation, Link, Permissions, PublicationType, Reference, Text
+from ...rules.citations import citation_from_text
+from .inline import InlineReader, Reading
+from .items import Item, bookmarks
+from .styles import Role
+
+_NUMBER = re.compile(r"^\s*\[\d+\]\s*")
+
+
+def split_back(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
+    """Body items, reference entries and rights paragraphs."""
+    references = [item for item in items if item.role is Role.REFERENCE]
+    rights = [item for item in items if item.role is Role.RIGHTS]
+    body = [item for item in items if item.role not in (Role.REFERENCE, Role.RIGHTS)]
+    if references:
+        first = items.index(references[0])
+        label = items[first - 1] if first else None
+        if label is not None and label.role is Role.HEADING and label in body:
+            body.remove(label)
+    return body, references, rights
+
+
+def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...]:
+    """The reference list; its bookmarks are recorded for the calls in the text."""
+    reader = InlineReader(reading, calls=False)
+    found: list[Reference] = []
+    for item in items:
+        reading.line = item.line
+        content = list(reader.paragraph(item.element))
+        if content and isinstance(content[0], Text):
+            content[0] = Text(_NUMBER.sub("", content[0].value))
+        inlines = canonical(content)
+        citation = citation_from_text(inlines) or Citation(PublicationType.OTHER, inlines)
+        reference = Reference(f"ref{len(found) + 1}", len(found) + 1, citation)
+        found.append(reference)
+        reading.reference_bookmarks.update(dict.fromkeys(bookmarks(item.element), reference))
+    return tuple(found)
+
+
+def read_rights(items: list[Item], reading: Reading) -> Permissions | None:
+    """Copyright statement and licence from the Rights paragraphs."""
+    reader = InlineReader(reading, calls=False)
+    statement = url = text = None
+    for item in items:
+        content = reader.paragraph(item.element)
+        link = next((inline for inline in content if isinstance(inline, Link)), None)
+        if link is not None:
+            url, text = link.href, plain_text(content).strip()
+        else:
+            statement = plain_text(content).strip() or statement
+    if statement is None and url is None:
+        return None
+    year = re.search(r"\b(\d{4})\b", statement or "")
+    licence_text = text if text and text != url else None
+    return Permissions(statement, int(year.group(1)) if year else None, None, url, licence_text)

@@ -1,0 +1,149 @@
+"""Open a Word document (ECMA-376 / ISO 29500 WordprocessingML) for the DOCX importer.
+
+The package is checked before anything is read from it (a zip with ``word/document.xml``, at most
+``MAX_UNPACKED_BYTES`` once unpacked, so a zip bomb is refused), then handed to mammoth, which
+reads styles, numbering, footnotes, endnotes, hyperlinks, images and tables into its document
+tree (given to us through its public ``transform_document`` hook).
+
+One thing mammoth does not read is a field other than a hyperlink: Word's cross-reference to a
+footnote (``NOTEREF _Ref... \\f \\h``, which our DOCX writer also uses for a note's second
+call) would lose its target. Before mammoth reads the document, such fields are rewritten as
+the internal hyperlinks Word shows them as (``HYPERLINK \\l "_Ref..."``; ``w:fldSimple`` as
+``w:hyperlink w:anchor``), so each becomes a link to the bookmark on the note's first call.
+Other simple fields keep their displayed text. XML is parsed with the hardened parser of
+:mod:`briefexport.shared.safexml`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from ...shared.safexml import hardened_parser
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+MAX_UNPACKED_BYTES = 200 * 2**20
+MAIN_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+_NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)")
+CORE = {
+    "title": "{http://purl.org/dc/elements/1.1/}title",
+    "creator": "{http://purl.org/dc/elements/1.1/}creator",
+    "subject": "{http://purl.org/dc/elements/1.1/}subject",
+    "description": "{http://purl.org/dc/elements/1.1/}description",
+    "language": "{http://purl.org/dc/elements/1.1/}language",
+    "identifier": "{http://purl.org/dc/elements/1.1/}identifier",
+    "keywords": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords",
+    "created": "{http://purl.org/dc/terms/}created",
+}
+COMPANY = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company"
+
+
+class PackageError(Exception):
+    """The file is not a Word document that can be read safely."""
+
+
+@dataclass
+class WordDocument:
+    """mammoth's document tree, the package's properties, and mammoth's own messages."""
+
+    tree: Any
+    properties: dict[str, str] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+def open_document(data: bytes) -> WordDocument:
+    """Check, prepare and read the package ``data``; raises PackageError."""
+    try:
+        import mammoth
+    except ImportError:  # pragma: no cover - depends on the installation
+        raise PackageError(
+            "reading Word documents needs mammoth: pip install 'briefexport[word]'"
+        ) from None
+    prepared, properties = _prepare(data)
+    captured: list[Any] = []
+
+    def capture(document: Any) -> Any:
+        captured.append(document)
+        return document
+
+    result = mammoth.convert_to_html(
+        io.BytesIO(prepared),
+        transform_document=capture,
+        convert_image=mammoth.images.img_element(lambda image: {"src": ""}),
+    )
+    messages = [m.message for m in result.messages if not _about_styles(m.message)]
+    return WordDocument(captured[0], properties, messages)
+
+
+def _about_styles(message: str) -> bool:
+    """mammoth reports every style it has no HTML mapping for; styles are ours to judge."""
+    return message.startswith(("Unrecognised paragraph style", "Unrecognised run style"))
+
+
+def _prepare(data: bytes) -> tuple[bytes, dict[str, str]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+        if "word/document.xml" not in names:
+            raise PackageError("not a Word document: the package has no word/document.xml")
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise PackageError(f"the document unpacks to more than {MAX_UNPACKED_BYTES} bytes")
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as rewritten:
+            for info in archive.infolist():
+                content = archive.read(info.filename)
+                if info.filename in MAIN_PARTS:
+                    content = _link_note_references(content)
+                fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                rewritten.writestr(fresh, content, zipfile.ZIP_DEFLATED)
+        return output.getvalue(), _properties(archive)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, ValueError) as error:
+        raise PackageError(f"not a readable Word document ({error})") from None
+
+
+def _link_note_references(content: bytes) -> bytes:
+    root = etree.fromstring(content, hardened_parser())
+    for simple in list(root.iter(f"{W}fldSimple")):
+        found = _NOTEREF.match(simple.get(f"{W}instr", ""))
+        if found:
+            simple.tag = f"{W}hyperlink"
+            simple.attrib.clear()
+            simple.set(f"{W}anchor", found.group(1))
+        else:
+            _unwrap(simple)
+    for instruction in root.iter(f"{W}instrText"):
+        found = _NOTEREF.match(instruction.text or "")
+        if found:
+            instruction.text = f' HYPERLINK \\l "{found.group(1)}" '
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Replace ``element`` by its children (a simple field by its displayed runs)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    parent.remove(element)
+
+
+def _properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for part, wanted in (("docProps/core.xml", CORE), ("docProps/app.xml", {"company": COMPANY})):
+        if part not in archive.namelist():
+            continue
+        root = etree.fromstring(archive.read(part), hardened_parser())
+        for key, tag in wanted.items():
+            element = root.find(tag)
+            text = " ".join("".join(element.itertext()).split()) if element is not None else ""
+            if text:
+                found[key] = text
+    return found

@@ -1,0 +1,280 @@
+"""The brand file (``brand.toml``): one typed, validated description of the house style.
+
+Every writer reads the same :class:`Brand`: the CSS custom properties of HTML, EPUB and PDF, the
+Word reference document and the PDF page box all come from it. The file is TOML (v1.0) with the
+tables ``[identity]``, ``[colors]``, ``[fonts]``, ``[sizes]`` and ``[page]``; a key left out keeps
+the house value, so a style folder may carry only what it changes. An unknown table or key, a
+wrong type or a value out of range is reported as ``brand.toml:LINE:COL: error: ...`` before
+anything is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+from ..errors import Diagnostic, InvalidStyleError
+
+BRAND_FILE = "brand.toml"
+FontRole: TypeAlias = Literal["body", "heading", "monospace"]
+COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+FONT_NAME = re.compile(r"[^\"'\\;{}<>\x00-\x1f\x7f]{1,80}")
+
+
+class Paper(enum.Enum):
+    """Page sizes of the printed brief (``[page] size`` here, ``--paper`` on the command line)."""
+
+    A4 = "A4"
+    LETTER = "Letter"
+
+    @property
+    def millimetres(self) -> tuple[float, float]:
+        """Width and height."""
+        return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who the style belongs to; ``name`` titles the Word reference document."""
+
+    name: str = "briefexport house style"
+    generator: str = "briefexport"
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    """Hex RGB colours (``#1F4E79``)."""
+
+    accent: str = "#1F4E79"
+    text: str = "#1A1A1A"
+    muted: str = "#555555"
+    rule: str = "#8A8A8A"
+    link: str = "#1F4E79"
+    table_header_fill: str = "#E8EEF4"
+
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs.
+
+    ``folders`` are extra font folders (relative to the style folder unless absolute) that the
+    Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.
+    """
+
+    body: tuple[str, ...] = ("Noto Serif", "DejaVu Serif")
+    heading: tuple[str, ...] = ("Noto Sans", "DejaVu Sans")
+    monospace: tuple[str, ...] = ("Noto Sans Mono", "DejaVu Sans Mono")
+    rtl_body: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
+    rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
+    fallback: str = "DejaVu Sans"
+    folders: tuple[str, ...] = ()
+
+    def latin(self, role: FontRole) -> tuple[str, ...]:
+        """The families of a role (body, heading, monospace) for left-to-right scripts."""
+        match role:
+            case "body":
+                return self.body
+            case "heading":
+                return self.heading
+            case "monospace":
+                return self.monospace
+
+    def rtl(self, role: FontRole) -> tuple[str, ...]:
+        """The families of a role for Arabic-script and Hebrew text."""
+        match role:
+            case "body":
+                return self.rtl_body
+            case "heading":
+                return self.rtl_heading
+            case "monospace":
+                return self.monospace
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    """Type sizes in points; ``line_height`` is a multiple of the body size."""
+
+    body: float = 10.5
+    line_height: float = 1.4
+    title: float = 20
+    subtitle: float = 13
+    heading_1: float = 13
+    heading_2: float = 11.5
+    heading_3: float = 10.5
+    series: float = 10
+    footnote: float = 8
+    caption: float = 9
+    running_header: float = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Paper size and margins in millimetres (inner and outer for facing pages)."""
+
+    size: Paper = Paper.A4
+    margin_top: float = 22
+    margin_bottom: float = 24
+    margin_inner: float = 22
+    margin_outer: float = 22
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """The whole brand file."""
+
+    identity: Identity = Identity()
+    colors: Colors = Colors()
+    fonts: Fonts = Fonts()
+    sizes: Sizes = Sizes()
+    page: Page = Page()
+
+
+RANGES = {"line_height": (0.8, 3.0), "margin": (3.0, 80.0), "size": (4.0, 96.0)}
+
+
+def load_brand(style_dir: Path) -> Brand:
+    """The brand of a style folder; raises InvalidStyleError listing every problem."""
+    path = style_dir / BRAND_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        raise InvalidStyleError(
+            [Diagnostic(str(path), 1, 1, "style folder has no brand file")]
+        ) from None
+    return _load(path.resolve(), stamp)
+
+
+@functools.lru_cache(maxsize=16)
+def _load(path: Path, _stamp: int) -> Brand:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, column = _decode_error_position(str(error))
+        raise InvalidStyleError(
+            [Diagnostic(str(path), line, column, f"not TOML: {error}")]
+        ) from None
+    problems = _Problems(str(path), text)
+    brand = _brand(data, problems)
+    if problems.found:
+        raise InvalidStyleError(problems.found)
+    return brand
+
+
+def _decode_error_position(message: str) -> tuple[int, int]:
+    match = re.search(r"line (\d+), column (\d+)", message)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+
+
+class _Problems:
+    """Collects located diagnostics; finds a key's line in the file by its table and name."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file, self.lines, self.found = file, text.splitlines(), list[Diagnostic]()
+
+    def report(self, table: str, key: str | None, message: str, *, at_key: bool = False) -> None:
+        """Report at the value of ``table.key`` (at the key itself with ``at_key``)."""
+        line, column = self._position(table, key, at_key)
+        self.found.append(Diagnostic(self.file, line, column, message))
+
+    def _position(self, table: str, key: str | None, at_key: bool) -> tuple[int, int]:
+        current = ""
+        for number, line in enumerate(self.lines, 1):
+            stripped = line.strip()
+            header = re.fullmatch(r"\[\s*([A-Za-z0-9_-]+)\s*\]\s*(#.*)?", stripped)
+            if header:
+                current = header.group(1)
+                if current == table and key is None:
+                    return number, line.index("[") + 1
+            elif current == table and key and re.match(rf"{re.escape(key)}\s*=", stripped):
+                if at_key:
+                    return number, line.index(key) + 1
+                after = line.index("=") + 1
+                return number, after + len(line[after:]) - len(line[after:].lstrip()) + 1
+        return 1, 1
+
+
+def _brand(data: dict[str, Any], problems: _Problems) -> Brand:
+    tables: dict[str, Any] = {}
+    for field in dataclasses.fields(Brand):
+        tables[field.name] = _table(field.name, field.default, data.get(field.name, {}), problems)
+    for unknown in sorted(set(data) - set(tables)):
+        problems.report(unknown, None, f"unknown table [{unknown}] (known: {', '.join(tables)})")
+    return Brand(**tables)
+
+
+def _table(name: str, default: Any, values: object, problems: _Problems) -> Any:
+    if not isinstance(values, dict):
+        problems.report(name, None, f"[{name}] must be a table")
+        return default
+    known = {field.name: field for field in dataclasses.fields(default)}
+    for unknown in sorted(set(values) - set(known)):
+        problems.report(name, unknown, f"unknown key {unknown!r} in [{name}]", at_key=True)
+    changes = {}
+    for key in set(values) & set(known):
+        checked = _value(name, key, getattr(default, key), values[key], problems)
+        if checked is not None:
+            changes[key] = checked
+    return dataclasses.replace(default, **changes)
+
+
+def _value(table: str, key: str, default: object, value: object, problems: _Problems) -> object:
+    """``value`` converted to the type of ``default``, or None after reporting why it cannot be."""
+    problem, converted = _convert(key, default, value)
+    if problem:
+        problems.report(table, key, f"[{table}] {key}: {problem}")
+        return None
+    return converted
+
+
+def _convert(key: str, default: object, value: object) -> tuple[str | None, object]:
+    if isinstance(default, Paper):
+        names = {paper.value.lower(): paper for paper in Paper}
+        paper = names.get(str(value).lower()) if isinstance(value, str) else None
+        known = ", ".join(paper.value for paper in Paper)
+        return (None, paper) if paper else (f"must be one of {known}", None)
+    if isinstance(default, float | int) and not isinstance(default, bool):
+        return _number(key, value)
+    if key == "folders":
+        return _folders(value)
+    if isinstance(default, tuple):
+        families = [value] if isinstance(value, str) else value
+        if not isinstance(families, list) or not families or not all(map(_font, families)):
+            return "must be a font family name or a non-empty list of them", None
+        return None, tuple(families)
+    if key in {field.name for field in dataclasses.fields(Colors)}:
+        ok = isinstance(value, str) and COLOR.fullmatch(value)
+        return (None, value) if ok else ('must be a colour like "#1F4E79"', None)
+    if key == "fallback":
+        return (None, value) if _font(value) else ("must be a font family name", None)
+    text_ok = isinstance(value, str) and bool(value.strip()) and value.isprintable()
+    return (None, value) if text_ok else ("must be a non-empty line of text", None)
+
+
+def _number(key: str, value: object) -> tuple[str | None, object]:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "must be a number", None
+    kind = "line_height" if key == "line_height" else "margin" if "margin" in key else "size"
+    low, high = RANGES[kind]
+    if not low <= value <= high:
+        return f"{value} is out of range ({low:g} to {high:g})", None
+    return None, float(value)
+
+
+def _folders(value: object) -> tuple[str | None, object]:
+    folders = [value] if isinstance(value, str) else value
+    if not isinstance(folders, list) or not all(
+        isinstance(folder, str) and folder.strip() and folder.isprintable() for folder in folders
+    ):
+        return "must be a list of folder paths", None
+    return None, tuple(folders)
+
+
+def _font(name: object) -> bool:
+    return isinstance(name, str) and bool(FONT_NAME.fullmatch(name)) and bool(name.strip())

@@ -1,0 +1,67 @@
+"""Language-dependent words, dates and writing direction around a brief's own text.
+
+Labels ("By", "Edited by", "Notes") come from ``labels.toml`` in the style folder; dates are
+formatted by Babel with CLDR data ("June 14, 2024", "14 juin 2024", "14 جون، 2024").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from pathlib import Path
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from .styles import default_style_dir
+
+LABELS_FILE = "labels.toml"
+FALLBACK_LANGUAGE = "en"
+
+
+def primary_language(language: str) -> str:
+    """The primary subtag of a BCP 47 tag: "en-GB" gives "en"."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+@functools.cache
+def _labels(style_dir: Path) -> dict[str, dict[str, str]]:
+    path = style_dir / LABELS_FILE
+    if not path.is_file():
+        path = default_style_dir() / LABELS_FILE
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def label(language: str, key: str, style_dir: Path | None = None) -> str:
+    """The word for ``key`` in ``language``: the style's labels first, then the shipped ones,
+    each in the brief's language and then in English."""
+    tables = [_labels(style_dir or default_style_dir()), _labels(default_style_dir())]
+    for table in tables:
+        for lang in (primary_language(language), FALLBACK_LANGUAGE):
+            if key in table.get(lang, {}):
+                return table[lang][key]
+    raise KeyError(f"no label {key!r} in {LABELS_FILE}")
+
+
+@functools.cache
+def is_rtl(language: str) -> bool:
+    """True when CLDR writes the language right to left (Arabic, Urdu, Persian, Hebrew, ...)."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        try:
+            locale = Locale.parse(primary_language(language))
+        except (UnknownLocaleError, ValueError):
+            return False
+    return bool(locale.character_order == "right-to-left")
+
+
+def long_date(date: dt.date, language: str) -> str:
+    """The publication date in long form in the brief's language."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse(FALLBACK_LANGUAGE)
+    return format_date(date, format="long", locale=locale)

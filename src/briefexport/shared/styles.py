@@ -1,0 +1,39 @@
+"""Style folders: where the shipped house style is, and reading files from inside a style folder.
+
+The default style ships as package data (``briefexport/styles`` in the wheel, ``styles/`` at the
+top of the repository in a source checkout).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import BriefexportError, UnsafeResourceError
+from .paths import inside
+
+BRAND_FILE = "brand.toml"
+
+
+def default_style_dir() -> Path:
+    """The shipped house style: packaged copy first, then the source checkout's ``styles/``."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "styles"
+    if (packaged / BRAND_FILE).is_file():
+        return packaged
+    return package.parents[1] / "styles"
+
+
+def style_file(style_dir: Path, name: str) -> Path:
+    """The real path of file ``name`` of a style folder; refused when it leaves the folder."""
+    root = style_dir.resolve()
+    path = inside(root, name)
+    if path is None:
+        raise UnsafeResourceError(f"{name} resolves outside the style folder {root}")
+    if not path.is_file():
+        raise BriefexportError(f"{root}: style folder has no {name}")
+    return path
+
+
+def read_style_text(style_dir: Path, name: str) -> str:
+    """The text of one file of a style folder (a stylesheet, the labels)."""
+    return style_file(style_dir, name).read_text(encoding="utf-8")

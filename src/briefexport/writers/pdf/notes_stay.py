@@ -1,0 +1,136 @@
+"""Keep every CSS GCPM footnote on its call's page inside WeasyPrint 70's own layout.
+
+WeasyPrint 70 moves a note to the next page while its call stays behind in two places of
+``weasyprint/layout/block.py``, function ``_linebox_layout`` (open upstream issues #1564 and
+#2502):
+
+* when a line does not fit and the block has too few lines on the page for ``orphans``, the
+  page's last notes are "reported" to the next page to make room for one more line;
+* when a call's note does not fit, the note is reported; only ``footnote-policy: line`` or
+  ``block`` then carries the calling line or block over, ``auto`` leaves the call behind.
+
+Why this mechanism: laying the whole brief out again for each page with a stray note (what
+:mod:`.footnotes` did alone) costs one full layout per stray page, so time grew faster than
+the brief. Re-laying out only from the first stray page still repeats the rest of the
+document, and WeasyPrint's layout cannot be resumed safely (computed styles are shared, its
+``layout_document`` is not re-entrant, footnote state would be reset by hand). Deciding every
+correction from one layout costs at least a second layout, and each correction moves the
+pages after it, so decisions taken from the first layout go stale. Correcting the decision
+where WeasyPrint makes it costs nothing extra: one layout, checked afterwards.
+
+The adaptation has two parts:
+
+1. while :func:`keeping_notes_with_calls` is entered in the current thread (other WeasyPrint
+   users in the process are untouched), ``_linebox_layout`` gets a view of the layout context
+   that reads as inside columns, the one condition under which WeasyPrint never takes the
+   first path; the ordinary orphans and widows rules then carry the block over instead of its
+   notes. Every other attribute and method is the real context's;
+2. the generated stylesheet gives notes ``footnote-policy: line`` (:data:`NOTE_POLICY_CSS`),
+   so a note that does not fit takes its calling line to the next page (CSS GCPM 3).
+
+Tried on the briefs' own content (paragraphs, lists, tables, figures, quotes); not on notes
+inside real multi-column boxes (the view steps aside there), floats, flex or grid, where the
+check after layout still applies.
+
+It is pinned: WeasyPrint 70.0 and a SHA-256 of ``_linebox_layout``'s source as reviewed.
+With any other version the wrapper is not installed and :mod:`.footnotes` still corrects
+stray notes after layout, only more slowly. A note that cannot fit even on an empty page is
+still reported by WeasyPrint; :mod:`.footnotes` finds it and prints it as an endnote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import inspect
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+SUPPORTED_VERSION = "70.0"
+LINEBOX_SOURCE_SHA256 = "e07bbe000974787ee370be1f419a01a21b327a1a1e3025a65afd47589060883d"
+NOTE_POLICY_CSS = "span.footnote { footnote-policy: line; }\n"
+
+_ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("keep_notes", default=False)
+_installed: bool | None = None
+
+
+class _NoReportContext:
+    """A view of a WeasyPrint ``LayoutContext`` that reads as inside columns, nothing else.
+
+    Methods come bound to the real context, so the footnote area and page bottom are still
+    computed from its true ``in_column``; attributes set through the view land on the real one.
+    """
+
+    __slots__ = ("_real",)
+
+    def __init__(self, real: Any) -> None:
+        object.__setattr__(self, "_real", real)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "in_column":
+            return True
+        return getattr(self._real, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._real, name, value)
+
+
+def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
+    def linebox_layout(context: Any, *args: Any) -> Any:
+        if _ACTIVE.get() and not context.in_column:
+            context = _NoReportContext(context)
+        return original(context, *args)
+
+    linebox_layout.__wrapped__ = original  # type: ignore[attr-defined]
+    return linebox_layout
+
+
+def source_fingerprint(function: Callable[..., Any]) -> str:
+    """SHA-256 of a function's source text."""
+    return hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
+
+
+def install() -> bool:
+    """Install the wrapper once if this WeasyPrint is the reviewed one; whether it is active."""
+    global _installed
+    if _installed is None:
+        _installed = _install()
+    return _installed
+
+
+def is_reviewed(function: Callable[..., Any], version: str) -> bool:
+    """Whether ``function`` is WeasyPrint's ``_linebox_layout`` exactly as reviewed here."""
+    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
+        return False  # another version, or someone else's wrapper: do not stack ours on it
+    try:
+        return source_fingerprint(function) == LINEBOX_SOURCE_SHA256
+    except (OSError, TypeError):  # no source shipped
+        return False
+
+
+def _install() -> bool:
+    import weasyprint
+    from weasyprint.layout import block
+
+    if not is_reviewed(block._linebox_layout, weasyprint.__version__):
+        LOGGER.debug(
+            "PDF: unreviewed WeasyPrint %s: notes are checked after layout only",
+            weasyprint.__version__,
+        )
+        return False
+    block._linebox_layout = _wrap(block._linebox_layout)
+    return True
+
+
+@contextlib.contextmanager
+def keeping_notes_with_calls() -> Iterator[bool]:
+    """Within the block, this thread's layouts keep notes with calls; yields whether it can."""
+    active = install()
+    token = _ACTIVE.set(active)
+    try:
+        yield active
+    finally:
+        _ACTIVE.reset(token)

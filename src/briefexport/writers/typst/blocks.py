@@ -1,0 +1,150 @@
+"""Block content to Typst markup: paragraphs, sections, lists, quotations, tables and figures.
+
+Headings are Typst headings (level 1 for a top-level section), so the PDF gets H1-H3 tags and
+bookmarks; figures and tables carry the brief's own labels ("Figure 1") in their captions, with
+Typst's numbering switched off. A paragraph the placement check wants broken without regard to
+widows and orphans is wrapped in ``loose`` (``house.typ``), one it wants on one page in an
+unbreakable block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import assert_never
+
+from ...model import Block, Cell, Figure, Inline, ListBlock, Paragraph, Quote, Row, Section, Table
+from .context import RenderContext
+from .figures import image_size
+from .inlines import inlines_to_typst
+from .markup import array, call, content, escape, hash_call, length, paragraphs, string
+
+MAX_HEADING = 3
+
+
+def blocks_to_typst(ctx: RenderContext, blocks: Iterable[Block], depth: int) -> str:
+    """Markup for a run of blocks; ``depth`` is the nesting level of the enclosing section."""
+    return paragraphs(block_to_typst(ctx, block, depth) for block in blocks)
+
+
+def block_to_typst(ctx: RenderContext, block: Block, depth: int) -> str:
+    """Markup for one block."""
+    match block:
+        case Paragraph():
+            return paragraph_to_typst(ctx, block)
+        case Section():
+            return section_to_typst(ctx, block, depth + 1)
+        case ListBlock():
+            return list_to_typst(ctx, block)
+        case Quote():
+            return quote_to_typst(ctx, block)
+        case Table():
+            return table_to_typst(ctx, block)
+        case Figure():
+            return figure_to_typst(ctx, block)
+        case _:
+            assert_never(block)
+
+
+def paragraph_to_typst(ctx: RenderContext, paragraph: Paragraph) -> str:
+    number = ctx.next_paragraph()
+    markup = inlines_to_typst(ctx, paragraph.children)
+    if paragraph.lead:
+        markup = hash_call("lead", trailing=markup)
+    if number in ctx.layout.unbreakable:
+        return hash_call("block", breakable="false", trailing=markup)
+    if number in ctx.layout.loose:
+        return hash_call("loose", trailing=markup)
+    return markup
+
+
+def section_to_typst(ctx: RenderContext, section: Section, level: int) -> str:
+    title = inlines_to_typst(ctx, section.title)
+    heading = hash_call("heading", level=str(min(level, MAX_HEADING)), trailing=title)
+    return paragraphs([heading, blocks_to_typst(ctx, section.blocks, level)])
+
+
+def list_to_typst(ctx: RenderContext, block: ListBlock) -> str:
+    items = (content(paragraphs(paragraph_items(ctx, item.paragraphs))) for item in block.items)
+    return "#" + call("enum" if block.ordered else "list", *items)
+
+
+def paragraph_items(ctx: RenderContext, items: Iterable[Paragraph]) -> list[str]:
+    return [paragraph_to_typst(ctx, paragraph) for paragraph in items]
+
+
+def quote_to_typst(ctx: RenderContext, quote: Quote) -> str:
+    body = content(paragraphs(paragraph_items(ctx, quote.paragraphs)))
+    if not quote.attribution:
+        return "#" + call("quotation", body)
+    attribution = content(inlines_to_typst(ctx, quote.attribution))
+    return "#" + call("quotation", body, attribution=attribution)
+
+
+def caption(ctx: RenderContext, label: str | None, text: tuple[Inline, ...]) -> str:
+    """ "Figure 1" (or "Table 1") in the house style, then the caption text."""
+    body = content(inlines_to_typst(ctx, text)) if text else "none"
+    if not label:
+        return body
+    return call("caption-label", content(escape(label)), body)
+
+
+def figure_to_typst(ctx: RenderContext, figure: Figure) -> str:
+    image = figure.image
+    width, height = image_size(image)
+    picture = call(
+        "figure-image",
+        string(ctx.image_path(image)),
+        string(image.alt_text),
+        length(width),
+        length(height),
+    )
+    named = {"caption": caption(ctx, figure.label, figure.caption)}
+    if not (figure.label or figure.caption):
+        named = {}
+    return "#" + call("figure", picture, **named)
+
+
+def table_to_typst(ctx: RenderContext, table: Table) -> str:
+    head = [row_cells(ctx, row, in_head=True) for row in table.head]
+    body = [row_cells(ctx, row, in_head=False) for row in table.body]
+    columns = column_count(table.head + table.body)
+    cells = [call("table.header", *cells) for cells in head if cells] + [
+        cell for cells in body for cell in cells
+    ]
+    grid = call("table", *cells, columns=array(["1fr"] * columns))
+    if not (table.label or table.caption):
+        return "#" + grid
+    described = caption(ctx, table.label, table.caption)
+    return "#" + call("figure", grid, kind="table", caption=described)
+
+
+def row_cells(ctx: RenderContext, row: Row, in_head: bool) -> list[str]:
+    return [cell_to_typst(ctx, cell, in_head) for cell in row.cells]
+
+
+def cell_to_typst(ctx: RenderContext, cell: Cell, in_head: bool) -> str:
+    named: dict[str, str] = {}
+    if cell.colspan > 1:
+        named["colspan"] = str(cell.colspan)
+    if cell.rowspan > 1:
+        named["rowspan"] = str(cell.rowspan)
+    body = content(inlines_to_typst(ctx, cell.children))
+    function = "header-cell" if cell.header or in_head else "table.cell"
+    return call(function, body, **named)
+
+
+def column_count(rows: tuple[Row, ...]) -> int:
+    """Columns of the table grid, placing cells as HTML does (row spans fill later rows)."""
+    taken: set[tuple[int, int]] = set()
+    width = 1
+    for y, row in enumerate(rows):
+        x = 0
+        for cell in row.cells:
+            while (y, x) in taken:
+                x += 1
+            for dy in range(cell.rowspan):
+                for dx in range(cell.colspan):
+                    taken.add((y + dy, x + dx))
+            x += cell.colspan
+        width = max(width, x, *(column + 1 for row_y, column in taken if row_y == y))
+    return width

@@ -1,0 +1,131 @@
+"""Compile Typst source to PDF in this process, sandboxed, and ask Typst where notes landed.
+
+Each write gets a private temporary folder that is the Typst project root: it holds the
+generated ``main.typ``, the figures under made-up names and the canonical JATS to attach, and
+nothing else, so Typst can read no other file (absolute paths resolve inside the root). The
+local package folders are empty ones inside it and no source the writer makes imports a
+package, so nothing is fetched from the network. Fonts come only from :mod:`.fonts`. The
+binding's ``eval`` and ``query`` need the main file on disk, hence ``main.typ`` (Typst Python
+binding 0.15: a source given as bytes cannot be queried).
+
+Standards (Typst 0.15 ``--pdf-standard``): ``a-3b``, ``a-3a``, ``ua-1`` and ``a-3b`` with
+``ua-1`` at once. Attachments are refused under PDF/A-2, hence A-3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import assert_never
+
+import typst
+
+from ...errors import OutputError
+from ...options import PdfStandard
+from ...shared.brand import Brand
+from .fonts import typst_fonts
+
+LOGGER = logging.getLogger(__name__)
+MAIN = "main.typ"
+NOTE_PAGES = (
+    'query(footnote.entry).map(e => (str(e.note.at("label", default: "")), '
+    "e.note.location().page(), e.location().page()))"
+)
+
+
+def standards(standard: PdfStandard) -> list[typst.PDFStandard]:
+    """Typst's names of the PDF standards ``standard`` asks for."""
+    match standard:
+        case PdfStandard.PDF_A_3B:
+            return ["a-3b"]
+        case PdfStandard.PDF_A_3A:
+            return ["a-3a"]
+        case PdfStandard.PDF_UA_1:
+            return ["ua-1"]
+        case PdfStandard.PDF_A_3B_UA_1:
+            return ["a-3b", "ua-1"]
+        case PdfStandard.NONE:
+            return []
+        case _:
+            assert_never(standard)
+
+
+@dataclass(frozen=True, slots=True)
+class NotePage:
+    """Where Typst printed a note (``page``) and its first call (``call_page``)."""
+
+    label: str
+    call_page: int
+    page: int
+
+
+class Workspace:
+    """A private project root with one reusable compiler; use it as a context manager."""
+
+    def __init__(self, brand: Brand, style_dir: Path) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="briefexport-typst-")
+        base = Path(self._folder.name)
+        self.root, packages = base / "root", base / "packages"
+        self.root.mkdir()
+        packages.mkdir()
+        self._main = self.root / MAIN
+        self._main.write_text("", encoding="utf-8")
+        self._fonts = typst_fonts(brand, style_dir)
+        self._compiler = typst.Compiler(
+            input=self._main,
+            root=self.root,
+            font_paths=self._fonts,
+            ignore_system_fonts=True,
+            package_path=packages,
+            package_cache_path=packages,
+        )
+
+    @property
+    def families(self) -> frozenset[str]:
+        """The font families Typst can use, in lower case."""
+        return frozenset(family.lower() for family in self._fonts.families())
+
+    def add_files(self, files: dict[str, bytes]) -> None:
+        """Put files (figures, the source to attach) in the project root under their names."""
+        for name, data in files.items():
+            target = self.root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._folder.cleanup()
+
+    def compile(self, source: str, standard: PdfStandard, moment: dt.datetime) -> bytes:
+        """The PDF of ``source``; Typst's warnings go to the log, its errors raise OutputError."""
+        self._main.write_text(source, encoding="utf-8")
+        try:
+            pdf, warnings = self._compiler.compile_with_warnings(
+                format="pdf", pdf_standards=standards(standard), timestamp=moment
+            )
+        except typst.TypstError as error:
+            raise OutputError(f"PDF (Typst): {error.message}") from None
+        except RuntimeError as error:
+            raise OutputError(f"PDF (Typst): {error}") from None
+        for warning in warnings:
+            LOGGER.warning("PDF (Typst): %s", warning.message)
+        if not isinstance(pdf, bytes):
+            raise OutputError("PDF (Typst): the compiler returned no PDF")
+        return pdf
+
+    def note_pages(self) -> list[NotePage]:
+        """The page of each page note and of its first call, from the last compile."""
+        rows = json.loads(self._compiler.eval(NOTE_PAGES, format="json"))
+        return [NotePage(str(name), int(call), int(page)) for name, call, page in rows]

@@ -1,0 +1,84 @@
+"""The state of one pass over a brief, and the layout decisions the placement check feeds back.
+
+A pass numbers the paragraphs that call a note, so that the placement check can ask in the next
+pass for one of them to break lines without regard to widows and orphans
+(:attr:`Layout.loose`), or to stay on one page (:attr:`Layout.unbreakable`), or for a note to
+be printed with the endnotes (:attr:`Layout.endnotes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...model import Brief, Footnote, Image
+from ...shared import i18n
+from ...shared.i18n import is_rtl
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What earlier passes decided: paragraphs broken freely or kept whole, notes moved to the
+    endnotes."""
+
+    loose: frozenset[int] = frozenset()
+    unbreakable: frozenset[int] = frozenset()
+    endnotes: frozenset[int] = frozenset()
+
+
+@dataclass
+class RenderContext:
+    """Everything the block and inline renderers share during one pass."""
+
+    brief: Brief
+    style_dir: Path
+    layout: Layout = Layout()
+    calls: dict[int, int] = field(default_factory=dict)
+    in_note: bool = False
+    paragraph: int = 0
+    calling_paragraph: dict[int, int] = field(default_factory=dict)
+    images: dict[str, Image] = field(default_factory=dict)
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.brief.meta.language)
+
+    def label(self, key: str) -> str:
+        """A word printed around the brief's text ("By", "Notes"), in the brief's language."""
+        return i18n.label(self.brief.meta.language, key, self.style_dir)
+
+    def next_paragraph(self) -> int:
+        """Number the paragraph about to be written (1, 2, ...)."""
+        self.paragraph += 1
+        return self.paragraph
+
+    def count_call(self, note: Footnote) -> int:
+        """Record one more call of ``note``; returns its ordinal (1 for the first call)."""
+        self.calls[note.number] = self.calls.get(note.number, 0) + 1
+        if self.calls[note.number] == 1:
+            self.calling_paragraph[note.number] = self.paragraph
+        return self.calls[note.number]
+
+    def is_endnote(self, note: Footnote) -> bool:
+        return note.number in self.layout.endnotes
+
+    def image_path(self, image: Image) -> str:
+        """The private file name a figure gets in the compile folder (never the brief's own)."""
+        suffix = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif"}
+        name = f"figures/{len(self.images) + 1}.{suffix.get(image.media_type, 'webp')}"
+        self.images[name] = image
+        return name
+
+    def uncalled_notes(self) -> list[Footnote]:
+        """Notes no call has placed (the reader warns about them)."""
+        return [note for note in self.brief.footnotes if note.number not in self.calls]
+
+
+def note_label(note: Footnote) -> str:
+    """The label of a note printed at the foot of a page."""
+    return f"fn-{note.number}"
+
+
+def endnote_label(note: Footnote) -> str:
+    """The label of a note printed with the endnotes."""
+    return f"en-{note.number}"

@@ -1,0 +1,99 @@
+"""The font files Typst may read: the brand's families, and the folders the brand names.
+
+Typst never scans the system's fonts here. Reading every Noto font costs about 0.1 s, so Typst
+indexes exactly the files of the brand's families, which fontconfig (``fc-list``) finds
+wherever they are installed. Without fontconfig, the standard Debian folders where
+``scripts/setup`` installs the Noto and DejaVu fonts (``fonts-noto-core``,
+``fonts-dejavu-core``) are read whole. Folders listed in ``brand.toml`` (``[fonts] folders``,
+relative to the style folder) are always read whole. Typst's own bundled fonts are used only
+when none of these exists. The index is built once per set of files and reused.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import typst
+
+from ...errors import BriefexportError
+from ...shared.brand import Brand, FontRole
+
+DEBIAN_FONT_FOLDERS = (
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+ROLES: tuple[FontRole, ...] = ("body", "heading", "monospace")
+
+
+def brand_families(brand: Brand) -> frozenset[str]:
+    """Every family the house style names, in any role and direction."""
+    fonts = brand.fonts
+    names = {name for role in ROLES for name in (*fonts.latin(role), *fonts.rtl(role))}
+    return frozenset({*names, fonts.fallback})
+
+
+@functools.cache
+def installed_fonts() -> tuple[tuple[Path, frozenset[str]], ...] | None:
+    """Every font file fontconfig knows with its family names, or None without fontconfig."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    command = [fc_list, "--format", "%{file}\t%{family}\n"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        return None
+    found = []
+    for line in result.stdout.splitlines():
+        path, _, families = line.partition("\t")
+        if path.lower().endswith(FONT_SUFFIXES):
+            found.append((Path(path), frozenset(families.split(","))))
+    return tuple(found)
+
+
+def family_files(families: frozenset[str]) -> tuple[Path, ...] | None:
+    """The installed files of ``families``, or None when fontconfig cannot say."""
+    installed = installed_fonts()
+    if installed is None:
+        return None
+    return tuple(sorted({path for path, names in installed if names & families}))
+
+
+def brand_folders(brand: Brand, style_dir: Path) -> list[Path]:
+    """The font folders ``brand.toml`` names, each of which must exist."""
+    folders = []
+    for name in brand.fonts.folders:
+        folder = (style_dir / name).resolve()
+        if not folder.is_dir():
+            raise BriefexportError(f"brand.toml: [fonts] folders: no folder {folder}")
+        folders.append(folder)
+    return folders
+
+
+def typst_fonts(brand: Brand, style_dir: Path) -> typst.Fonts:
+    """Typst's index of the brand's font files and of the brand's font folders."""
+    files = family_files(brand_families(brand))
+    folders = tuple(brand_folders(brand, style_dir))
+    if files is None:
+        folders = (*(folder for folder in DEBIAN_FONT_FOLDERS if folder.is_dir()), *folders)
+    return _index(files or (), folders)
+
+
+@functools.lru_cache(maxsize=8)
+def _index(files: tuple[Path, ...], folders: tuple[Path, ...]) -> typst.Fonts:
+    # Typst reads fonts from folders only: the files are linked into a private one for the
+    # scan. The index keeps each font's real path and loads it when first used, so it can be
+    # shared between documents and threads (it is never changed after this).
+    with tempfile.TemporaryDirectory(prefix="briefexport-fonts-") as private:
+        for index, path in enumerate(files):
+            os.symlink(path, Path(private) / f"{index}-{path.name}")
+        return typst.Fonts(
+            include_system_fonts=False,
+            include_embedded_fonts=not (files or folders),
+            font_paths=[Path(private), *folders],
+        )

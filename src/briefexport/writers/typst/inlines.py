@@ -1,0 +1,125 @@
+"""Inline content to Typst markup: formatting, links, citations and footnote calls.
+
+The first call of a note carries the note itself (``#footnote[...]<fn-3>``), so Typst prints it
+at the foot of the calling page; a later call refers to it (``#footnote(<fn-3>)``) and shows the
+same number. The footnote counter is set before each note, so the numbers are the model's even
+when a note is moved to the endnotes. Functions such as ``mono`` and ``note-call`` are the house
+style's (``house.typ``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import assert_never
+
+from ...inlines import plain_text
+from ...model import (
+    Citation,
+    CitationField,
+    CitationPart,
+    CitationRef,
+    CitedDate,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    Link,
+    Paragraph,
+    Styled,
+    Text,
+    TextStyle,
+)
+from .context import RenderContext, endnote_label, note_label
+from .markup import escape, hash_call, label, paragraphs, string
+
+STYLE_FUNCTIONS: dict[TextStyle, str] = {
+    TextStyle.BOLD: "strong",
+    TextStyle.ITALIC: "emph",
+    TextStyle.UNDERLINE: "underline",
+    TextStyle.SUPERSCRIPT: "super",
+    TextStyle.SUBSCRIPT: "sub",
+    TextStyle.SMALL_CAPS: "smallcaps",
+    TextStyle.MONOSPACE: "mono",
+}
+
+
+def inlines_to_typst(ctx: RenderContext, inlines: Iterable[Inline]) -> str:
+    """Markup for a run of inline nodes; calls side by side read "4,5", as in print."""
+    parts, previous = [], None
+    for inline in inlines:
+        if isinstance(inline, FootnoteRef) and isinstance(previous, FootnoteRef):
+            parts.append("#note-separator")
+        parts.append(inline_to_typst(ctx, inline))
+        previous = inline
+    return "".join(parts)
+
+
+def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
+    """Markup for one inline node."""
+    match inline:
+        case Text(value):
+            return escape(value)
+        case Styled(style, children):
+            function = STYLE_FUNCTIONS[style]
+            if ctx.in_note and style is TextStyle.SUPERSCRIPT:
+                function = "raised"  # the note's number is its one `super` (house.typ)
+            return hash_call(function, trailing=inlines_to_typst(ctx, children))
+        case Link():
+            return link_to_typst(ctx, inline)
+        case FootnoteRef(note):
+            return footnote_call(ctx, note)
+        case CitationRef(reference):
+            target = label(f"ref-{reference.number}")
+            return hash_call("link", target, trailing=escape(f"[{reference.number}]"))
+        case Citation(_, children):
+            return inlines_to_typst(ctx, children)
+        case CitationPart(citation_field, children):
+            markup = inlines_to_typst(ctx, children)
+            if citation_field is CitationField.SOURCE:
+                return hash_call("emph", trailing=markup)
+            return markup
+        case CitedDate(_, text):
+            return escape(text)
+        case _:
+            assert_never(inline)
+
+
+def footnote_call(ctx: RenderContext, note: Footnote) -> str:
+    """A call to ``note``: the note itself, a reference to it, or a link to its endnote."""
+    number = string(str(note.number))
+    if ctx.in_note:  # a note that calls another note: a plain cross-reference
+        return hash_call("note-call", label(target_label(ctx, note)), number)
+    ordinal = ctx.count_call(note)
+    if ctx.is_endnote(note):
+        return hash_call("note-call", label(target_label(ctx, note)), number)
+    if ordinal > 1:
+        return hash_call("footnote", label(note_label(note)))
+    reset = hash_call("counter(footnote).update", str(note.number - 1))
+    body = note_body(ctx, note)
+    return reset + hash_call("footnote", trailing=body) + label(note_label(note))
+
+
+def target_label(ctx: RenderContext, note: Footnote) -> str:
+    """Where a link to ``note`` points: its endnote, else its page note."""
+    return endnote_label(note) if ctx.is_endnote(note) else note_label(note)
+
+
+def note_body(ctx: RenderContext, note: Footnote) -> str:
+    """A note's paragraphs as markup; calls inside it are cross-references."""
+    ctx.in_note = True
+    try:
+        return paragraphs(paragraph_markup(ctx, paragraph) for paragraph in note.paragraphs)
+    finally:
+        ctx.in_note = False
+
+
+def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:
+    return inlines_to_typst(ctx, paragraph.children)
+
+
+def link_to_typst(ctx: RenderContext, link: Link) -> str:
+    """An external link; a bare URL in right-to-left text is kept whole and left to right."""
+    markup = hash_call("link", string(link.href), trailing=inlines_to_typst(ctx, link.children))
+    text = plain_text(link.children)
+    if ctx.rtl and (text.startswith(("http://", "https://", "www.")) or text == link.href):
+        return hash_call("ltr-url", trailing=markup)
+    return markup

@@ -1,0 +1,58 @@
+"""Every note on the page of its call: Typst's own query says where each landed.
+
+Typst prints a note at the foot of the page that calls it, but known bugs separate them
+(typst/typst#5314: a note before its call; #5405: only a line's first note kept with it). Here
+the cause measured is widow and orphan control: after placing a note, Typst moves the calling
+line to the next page to avoid a widow or an orphan, and the note stays behind. After each
+compile the writer asks Typst for the page of every note and of its first call, and corrects
+every stray note in steps, smallest first:
+
+1. the calling paragraph breaks its lines without regard to widows and orphans;
+2. the calling paragraph is kept on one page (an unbreakable block), so the calling line and
+   the note move together;
+3. the note is printed with the endnotes, with a warning, as the WeasyPrint engine does.
+
+Steps 1 and 2 change one paragraph each and are applied to every stray of a compile at once;
+the next compile judges the whole document again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .compile import NotePage
+from .context import Layout, RenderContext
+
+LOGGER = logging.getLogger(__name__)
+NOTE_LABEL_PREFIX = "fn-"
+
+
+def strays(pages: list[NotePage]) -> list[int]:
+    """Numbers of the notes printed away from their call."""
+    return [_number(page.label) for page in pages if page.page != page.call_page]
+
+
+def _number(label: str) -> int:
+    if not label.startswith(NOTE_LABEL_PREFIX):
+        raise ValueError(f"a page note without the writer's label: {label!r}")
+    return int(label.removeprefix(NOTE_LABEL_PREFIX))
+
+
+def corrected(layout: Layout, numbers: list[int], ctx: RenderContext) -> Layout:
+    """The next layout: the next step of correction for each stray note."""
+    loose, unbreakable = set(layout.loose), set(layout.unbreakable)
+    endnotes = set(layout.endnotes)
+    for number in numbers:
+        paragraph = ctx.calling_paragraph.get(number, 0)
+        if paragraph and paragraph not in loose:
+            loose.add(paragraph)
+        elif paragraph and paragraph not in unbreakable:
+            unbreakable.add(paragraph)
+        else:
+            LOGGER.warning(
+                "PDF (Typst): footnote %d printed as an endnote because its page could not be "
+                "matched to its call",
+                number,
+            )
+            endnotes.add(number)
+    return Layout(frozenset(loose), frozenset(unbreakable), frozenset(endnotes))

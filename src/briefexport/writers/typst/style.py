@@ -1,0 +1,83 @@
+"""The house style for Typst: the brand file as a Typst dictionary, then ``house.typ``.
+
+``brand.toml`` becomes one ``#let brand = (...)`` dictionary with the names ``pdf.css`` uses as
+custom properties (``accent``, ``body``, ``body-size``, ...), so a brand change shows in both
+PDF engines with one edit. ``house.typ`` ships inside the package, beside this module: it holds
+the layout rules and runs no code from outside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from pathlib import Path
+
+from ...model import Brief
+from ...options import WriteOptions
+from ...shared.brand import Brand
+from ...shared.i18n import is_rtl
+from .fonts import ROLES
+from .markup import array, call, dictionary, length, string
+
+HOUSE_FILE = Path(__file__).with_name("house.typ")
+
+
+@functools.cache
+def house_rules() -> str:
+    """The layout rules of ``house.typ``."""
+    return HOUSE_FILE.read_text(encoding="utf-8")
+
+
+def brand_dictionary(brand: Brand, options: WriteOptions, families: frozenset[str]) -> str:
+    """``brand.toml`` as one Typst dictionary literal; fonts limited to ``families``."""
+    values: dict[str, str] = {}
+    for key, colour in dataclasses.asdict(brand.colors).items():
+        values[key.replace("_", "-")] = call("rgb", string(colour))
+    for role in ROLES:
+        fallback = brand.fonts.fallback
+        values[role] = font_list(brand.fonts.latin(role), fallback, families)
+        values[f"rtl-{role}"] = font_list(brand.fonts.rtl(role), fallback, families)
+    for key, size in dataclasses.asdict(brand.sizes).items():
+        name = key.replace("_", "-")
+        values[name if key == "line_height" else f"{name}-size"] = (
+            f"{size:g}" if key == "line_height" else length(size)
+        )
+    width, height = (options.paper or brand.page.size).millimetres
+    values["page-width"], values["page-height"] = length(width, "mm"), length(height, "mm")
+    page = brand.page
+    margins = {
+        "top": page.margin_top,
+        "bottom": page.margin_bottom,
+        "left": page.margin_inner,
+        "right": page.margin_outer,
+    }
+    values["margin"] = dictionary({key: length(value, "mm") for key, value in margins.items()})
+    return dictionary(values)
+
+
+def font_list(wanted: tuple[str, ...], fallback: str, available: frozenset[str]) -> str:
+    """The families of a role that Typst has, best first (all of them if it has none: Typst
+    then warns that a family is unknown)."""
+    names = list(dict.fromkeys([*wanted, fallback]))
+    found = [name for name in names if name.lower() in available]
+    return array(string(name) for name in found or names)
+
+
+def language(tag: str) -> tuple[str, str | None]:
+    """Typst's ``lang`` (ISO 639) and ``region`` (ISO 3166-1 alpha-2) from a BCP 47 tag."""
+    subtags = tag.replace("_", "-").split("-")
+    regions = [part.upper() for part in subtags[1:] if len(part) == 2 and part.isalpha()]
+    return subtags[0].lower(), regions[0] if regions else None
+
+
+def preamble(brief: Brief, options: WriteOptions, families: frozenset[str]) -> str:
+    """The brand, the language and direction, and the house rules, ready for the content."""
+    lang, region = language(brief.meta.language)
+    lines = [
+        f"#let brand = {brand_dictionary(options.brand, options, families)}",
+        f"#let lang = {string(lang)}",
+        f"#let region = {string(region) if region else 'none'}",
+        f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",
+        house_rules(),
+    ]
+    return "\n".join(lines)

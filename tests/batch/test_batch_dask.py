@@ -1,0 +1,47 @@
+"""The same work on a Dask ``LocalCluster`` of two worker processes: same outputs, same report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefexport.batch import RunOptions, convert_collection
+from support.batch import BROKEN, GOOD
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local:
+        yield local.scheduler_address
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_writes_what_local_workers_write(
+    cluster: str, collection: Path, tmp_path: Path
+) -> None:
+    formats = ["jats", "html", "docx"]
+    local = convert_collection(collection, tmp_path / "local", formats, RunOptions(jobs=2))
+    on_dask = convert_collection(
+        collection, tmp_path / "dask", formats, RunOptions(executor="dask", scheduler=cluster)
+    )
+    assert sorted(on_dask.converted) == sorted(local.converted) == GOOD
+    assert [failure.source for failure in on_dask.failed] == [BROKEN]
+    assert on_dask.exit_status == 2
+    produced = sorted(p.relative_to(tmp_path / "dask") for p in (tmp_path / "dask").rglob("*.*"))
+    expected = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*.*"))
+    assert produced == expected
+    for relative in expected:
+        if relative.name != ".briefexport-manifest.json":
+            local_bytes = (tmp_path / "local" / relative).read_bytes()
+            assert (tmp_path / "dask" / relative).read_bytes() == local_bytes, relative
+    rerun = convert_collection(
+        collection, tmp_path / "dask", formats, RunOptions(executor="dask", scheduler=cluster)
+    )
+    assert rerun.up_to_date == GOOD
+    assert not rerun.converted

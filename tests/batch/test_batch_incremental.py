@@ -1,0 +1,147 @@
+"""Reruns: unchanged briefs are skipped, changed ones (brief, figure, style, format, a missing
+output) rebuilt, and outputs of deleted briefs reported, then removed with ``--prune``."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+from PIL import Image
+
+import briefexport
+from briefexport.batch.manifest import MANIFEST_NAME
+from support.batch import BROKEN, GOOD, BatchRun
+from support.paths import REPO
+
+
+def modification_times(folder: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_rerun_skips_unchanged_briefs_and_retries_broken_ones(batch: BatchRun, out: Path) -> None:
+    batch("--to", "jats,html")
+    before = modification_times(out)
+    status, stderr, report = batch("--to", "jats,html")
+    assert (report["converted"], report["up_to_date"]) == ([], GOOD)
+    assert [failure["source"] for failure in report["failed"]] == [BROKEN]
+    assert status == 2
+    assert "converted 0, up to date 3, failed 1 of 4 briefs" in stderr
+    after = modification_times(out)
+    assert {path: after[path] for path in before if path.name != MANIFEST_NAME} == {
+        path: time for path, time in before.items() if path.name != MANIFEST_NAME
+    }
+
+
+def test_a_changed_brief_is_rebuilt_alone(batch: BatchRun, collection: Path, out: Path) -> None:
+    batch("--to", "jats")
+    copy = collection / GOOD[2]
+    copy.write_text(copy.read_text().replace("Harbours under pressure", "Harbours under strain"))
+    _, _, report = batch("--to", "jats")
+    assert report["converted"] == [GOOD[2]]
+    assert "Harbours under strain" in (out / "reports/2026/harbour-copy.jats.xml").read_text()
+
+
+def test_a_changed_figure_rebuilds_the_brief_that_uses_it(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    figure = collection / "figures" / "heat-calls.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "purple").save(buffer, format="PNG")
+    figure.write_bytes(buffer.getvalue())
+    _, _, report = batch("--to", "jats")
+    assert report["converted"] == ["feature-tour.xml"]
+    assert (out / "figures" / "heat-calls.png").read_bytes() == buffer.getvalue()
+
+
+def test_a_changed_style_rebuilds_everything(batch: BatchRun, tmp_path: Path) -> None:
+    style = tmp_path / "style"
+    shutil.copytree(REPO / "styles", style)
+    batch("--to", "html", "--style", str(style))
+    _, _, same = batch("--to", "html", "--style", str(style))
+    assert same["up_to_date"] == GOOD
+    with (style / "common.css").open("a") as css:
+        css.write("\np { letter-spacing: 0.01em; }\n")
+    _, _, changed = batch("--to", "html", "--style", str(style))
+    assert changed["converted"] == GOOD
+
+
+def test_a_new_format_is_built_without_touching_the_others(batch: BatchRun, out: Path) -> None:
+    batch("--to", "jats")
+    jats_times = {
+        path: time
+        for path, time in modification_times(out).items()
+        if path.name.endswith(".jats.xml")
+    }
+    _, _, report = batch("--to", "jats,markdown")
+    assert report["converted"] == GOOD
+    assert (out / "harbour-resilience.md").is_file()
+    assert {path: path.stat().st_mtime_ns for path in jats_times} == jats_times
+
+
+def test_a_missing_output_is_rebuilt_and_force_rebuilds_all(batch: BatchRun, out: Path) -> None:
+    batch("--to", "html")
+    (out / "harbour-resilience.html").unlink()
+    _, _, report = batch("--to", "html")
+    assert report["converted"] == ["harbour-resilience.xml"]
+    _, _, forced = batch("--to", "html", "--force")
+    assert forced["converted"] == GOOD
+
+
+def test_the_manifest_records_hashes_style_and_version(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    records = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    record = records["feature-tour.jats.xml"]
+    brief_bytes = (collection / "feature-tour.xml").read_bytes()
+    figure_bytes = (collection / "figures" / "heat-calls.png").read_bytes()
+    assert record["brief"] == hashlib.sha256(brief_bytes).hexdigest()
+    assert record["figures"] == {"figures/heat-calls.png": hashlib.sha256(figure_bytes).hexdigest()}
+    assert record["version"] == briefexport.__version__
+    assert len(record["style"]) == 64
+    assert record["files"] == ["feature-tour.jats.xml", "figures/heat-calls.png"]
+    assert sorted(records) == [
+        "feature-tour.jats.xml",
+        "harbour-resilience.jats.xml",
+        "reports/2026/harbour-copy.jats.xml",
+    ]
+
+
+def test_outputs_of_deleted_briefs_are_reported_then_pruned(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats,html")
+    (collection / GOOD[2]).unlink()
+    status, stderr, report = batch("--to", "jats,html")
+    orphans = ["reports/2026/harbour-copy.html", "reports/2026/harbour-copy.jats.xml"]
+    assert status == 2  # the broken brief; outputs of deleted briefs change nothing
+    assert report["orphaned"] == orphans
+    assert report["pruned"] == []
+    assert all((out / name).is_file() for name in orphans)
+    assert "reports/2026/harbour-copy.html: its brief no longer exists; kept (use --prune" in stderr
+    _, stderr, pruned = batch("--to", "jats,html", "--prune")
+    assert pruned["pruned"] == orphans
+    assert not (out / "reports").exists()
+    records = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert not [name for name in records if name.startswith("reports/")]
+    _, _, again = batch("--to", "jats,html")
+    assert again["orphaned"] == []
+
+
+def test_pruning_keeps_figures_another_output_still_uses(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    shutil.copy(collection / "feature-tour.xml", collection / "tour-copy.xml")
+    batch("--to", "jats")
+    (collection / "feature-tour.xml").unlink()
+    _, _, report = batch("--to", "jats", "--prune")
+    assert report["pruned"] == ["feature-tour.jats.xml"]
+    assert (out / "figures" / "heat-calls.png").is_file()
+    (collection / "tour-copy.xml").unlink()
+    _, _, last = batch("--to", "jats", "--prune")
+    assert last["pruned"] == ["figures/heat-calls.png", "tour-copy.jats.xml"]
+    assert not (out / "figures").exists()

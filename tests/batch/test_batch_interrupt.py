@@ -1,0 +1,138 @@
+"""Stopping a run: no partial file, a consistent manifest, and a rerun that does only the rest.
+Also a worker that dies: its brief is tried once more, then reported, and the others go on."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefexport.batch import RunOptions, convert_collection
+from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
+from briefexport.batch.manifest import MANIFEST_NAME
+from briefexport.batch.run import Dispatcher
+from support.batch import SHORT, cli_command, subprocess_environment
+
+COPIES = 40
+
+
+def many_briefs(folder: Path, count: int = COPIES) -> Path:
+    folder.mkdir(parents=True)
+    for number in range(count):
+        shutil.copy(SHORT, folder / f"brief-{number:02}.xml")
+    return folder
+
+
+def wait_for_first_output(out: Path, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while not list(out.glob("*.docx")):
+        assert process.poll() is None, "the run ended before any output appeared"
+        assert time.monotonic() < deadline, "no output after a minute"
+        time.sleep(0.02)
+
+
+def stop(process: subprocess.Popen[str], how: str) -> None:
+    if how == "SIGTERM":  # a service manager stopping the command
+        process.send_signal(signal.SIGTERM)
+    else:  # Ctrl-C: the terminal signals every process of the job, workers included
+        os.killpg(process.pid, signal.SIGINT)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
+def test_a_stop_is_clean_and_a_rerun_converts_only_the_rest(tmp_path: Path, how: str) -> None:
+    collection = many_briefs(tmp_path / "collection")
+    out = tmp_path / "out"
+    args = ["batch", str(collection), "--to", "jats,html,docx", "-o", str(out), "-j", "1"]
+    process = subprocess.Popen(
+        cli_command(*args),
+        env=subprocess_environment(),
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    wait_for_first_output(out, process)
+    stop(process, how)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stderr
+    assert f"{how}: stopping after the briefs in progress" in stderr
+    assert "interrupted" in stderr.splitlines()[-1]
+    assert not [path for path in out.rglob("*") if path.name.endswith(".tmp")]
+    records = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert records, "the briefs finished before the stop are recorded"
+    assert all((out / name).is_file() for name in records)
+    finished = {record["source"] for record in records.values()}
+    assert 0 < len(finished) < COPIES
+    report = tmp_path / "report.json"
+    rerun = subprocess.run(
+        cli_command(*args, "-j", "2", "--report", str(report)),
+        env=subprocess_environment(),
+        capture_output=True,
+        text=True,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    data = json.loads(report.read_text())
+    assert set(data["up_to_date"]) == finished
+    assert set(data["converted"]) == {f"brief-{n:02}.xml" for n in range(COPIES)} - finished
+
+
+def test_a_run_stopped_before_it_starts_converts_nothing(tmp_path: Path) -> None:
+    collection = many_briefs(tmp_path / "collection", 3)
+    stop = threading.Event()
+    stop.set()
+    summary = convert_collection(
+        collection, tmp_path / "out", ["jats"], RunOptions(jobs=2), stop=stop
+    )
+    assert summary.interrupted
+    assert summary.not_started == 3
+    assert summary.exit_status == 1
+    assert not list((tmp_path / "out").glob("*.jats.xml"))
+
+
+class CrashingExecutor(Executor):
+    """Runs jobs at once in this process; a job named ``crash*`` breaks the pool, as a worker
+    killed by the system would."""
+
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        job: Job = args[0]
+        self.log.append(job.relative)
+        future: Future[Any] = Future()
+        if job.relative.startswith("crash"):
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(JobResult(job.relative, OK))
+        return future
+
+
+def test_a_brief_that_kills_its_worker_is_retried_once_then_reported(tmp_path: Path) -> None:
+    submitted: list[str] = []
+    pools: list[CrashingExecutor] = []
+
+    def make_executor() -> Executor:
+        pools.append(CrashingExecutor(submitted))
+        return pools[-1]
+
+    names = ["a.xml", "crash.xml", "b.xml"]
+    jobs = [Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in names]
+    results: list[JobResult] = []
+    dispatcher = Dispatcher(make_executor, 1, threading.Event(), results.append)
+    assert dispatcher.run(jobs) == 0
+    assert submitted == ["a.xml", "crash.xml", "crash.xml", "b.xml"]
+    assert len(pools) == 3  # one pool replaced after each death
+    outcome = {result.relative: result for result in results}
+    assert outcome["a.xml"].status == outcome["b.xml"].status == OK
+    assert outcome["crash.xml"].status == 1
+    assert "the worker process died" in outcome["crash.xml"].errors[0]

@@ -1,0 +1,56 @@
+"""Small collections for the batch tests, built in a folder from the examples, and ways to run
+the command in another process.
+
+A collection: the two examples (one with a figure) at the top, a copy of the short example two
+folders down, and a brief that calls a footnote it does not have (one located error).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .paths import EXAMPLES, HARBOUR, REPO
+
+SHORT = HARBOUR
+GOOD = ["feature-tour.xml", "harbour-resilience.xml", "reports/2026/harbour-copy.xml"]
+BROKEN = "reports/broken.xml"
+
+# ``briefexport batch COLLECTION -o OUT ARGS`` run in the test's process: exit status, standard
+# error and the ``--report`` data
+BatchRun = Callable[..., tuple[int, str, dict[str, Any]]]
+
+
+def broken_text() -> str:
+    """The short example calling footnote ``fn99``, which it does not have."""
+    text = SHORT.read_text(encoding="utf-8")
+    assert 'rid="fn1"' in text
+    return text.replace('rid="fn1"', 'rid="fn99"', 1)
+
+
+def make_collection(root: Path) -> Path:
+    """Build the collection described above in ``root`` and return it."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SHORT, root / SHORT.name)
+    shutil.copy(EXAMPLES / "feature-tour.xml", root / "feature-tour.xml")
+    shutil.copytree(EXAMPLES / "figures", root / "figures")
+    (root / "reports" / "2026").mkdir(parents=True)
+    shutil.copy(SHORT, root / "reports" / "2026" / "harbour-copy.xml")
+    (root / BROKEN).write_text(broken_text(), encoding="utf-8")
+    return root
+
+
+def subprocess_environment() -> dict[str, str]:
+    """The environment of this test run, with this source tree first on the module path."""
+    source = str(REPO / "src")
+    path = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
+
+
+def cli_command(*args: str) -> list[str]:
+    """``python -m briefexport ARGS`` with the interpreter running the tests."""
+    return [sys.executable, "-m", "briefexport", *args]

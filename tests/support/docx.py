@@ -1,0 +1,49 @@
+"""Reading a DOCX package back part by part (ECMA-376 WordprocessingML, Open Packaging Conventions)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from briefexport.model import Brief
+from briefexport.options import default_options
+from briefexport.writers.docx import write
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+}
+
+
+def write_brief(brief: Brief, **overrides: object) -> bytes:
+    return write(brief, default_options(brief, **overrides))
+
+
+def part(data: bytes, name: str) -> etree._Element:
+    """One XML part of the package, parsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return etree.fromstring(package.read(name))
+
+
+def texts(element: etree._Element) -> str:
+    return "".join(element.xpath(".//w:t/text()", namespaces=NS))
+
+
+def style_ids(data: bytes) -> dict[str, str]:
+    """Style name (lower case) to style id."""
+    styles = part(data, "word/styles.xml")
+    return {
+        str(style.xpath("string(w:name/@w:val)", namespaces=NS)).lower(): style.get(qn("w:styleId"))
+        for style in styles.iterfind("w:style", NS)
+    }
+
+
+def rels(data: bytes, name: str) -> dict[str, etree._Element]:
+    """The relationships of a part, by id."""
+    return {rel.get("Id"): rel for rel in part(data, name).iterfind("rel:Relationship", NS)}

@@ -1,0 +1,30 @@
+"""Small PNG files built in code (PNG 1.2: signature, IHDR, pHYs, IDAT, IEND chunks).
+
+Tests need sound images of a known size and resolution without shipping binary fixtures.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    checksum = struct.pack(">I", zlib.crc32(kind + body))
+    return struct.pack(">I", len(body)) + kind + body + checksum
+
+
+def png(width: int, height: int, dpi: int = 96, grey: int = 0x80) -> bytes:
+    """An 8-bit greyscale PNG of one grey level, ``width`` by ``height`` pixels at ``dpi``."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    row = b"\x00" + bytes([grey]) * width  # filter type 0, then the pixels
+    pixels = zlib.compress(row * height)
+    per_metre = round(dpi / 0.0254)
+    physical = struct.pack(">IIB", per_metre, per_metre, 1)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"pHYs", physical)
+        + _chunk(b"IDAT", pixels)
+        + _chunk(b"IEND", b"")
+    )

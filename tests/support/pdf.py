@@ -1,0 +1,31 @@
+"""Reading a PDF back with poppler-utils (``pdftotext``, ``pdffonts``), a reader that is not ours.
+
+Both read the PDF from standard input, so no test writes a file it does not need.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def _poppler(command: list[str], pdf: bytes | Path) -> str:
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    done = subprocess.run(command, input=data, capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+def pdf_text(pdf: bytes | Path, *, layout: bool = False) -> str:
+    """The text of the whole PDF; pages are separated by form feeds."""
+    options = ["-layout"] if layout else []
+    return _poppler(["pdftotext", "-enc", "UTF-8", *options, "-", "-"], pdf)
+
+
+def page_texts(pdf: bytes | Path, *, layout: bool = False) -> list[str]:
+    """The text of each page (``layout`` keeps the columns, so a header line stays one line)."""
+    return pdf_text(pdf, layout=layout).split("\f")[:-1]
+
+
+def font_list(pdf: bytes | Path) -> str:
+    """``pdffonts`` output: one row per font with its type, encoding and whether it is embedded."""
+    return _poppler(["pdffonts", "-"], pdf)

@@ -1,0 +1,84 @@
+"""The check after layout: what it decides from each layout, on layouts made up for the test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from briefexport.writers.pdf import footnotes
+from briefexport.writers.pdf.layout import CallLine, Layout
+
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def tree_with_notes(count: int) -> etree._Element:
+    root = etree.Element(f"{{{XHTML}}}html")
+    body = etree.SubElement(root, f"{{{XHTML}}}body")
+    for number in range(1, count + 1):
+        paragraph = etree.SubElement(body, f"{{{XHTML}}}p")
+        note = etree.SubElement(paragraph, f"{{{XHTML}}}span", {"id": f"fn-{number}"})
+        note.set("class", "footnote")
+    return root
+
+
+def layout(notes: dict[str, tuple[int, int]], heights: dict[str, float] | None = None) -> Layout:
+    """Notes by id, each as (page of the call, page of the note)."""
+    made = Layout(body_height=700.0)
+    for key, (call_page, note_page) in notes.items():
+        made.calls[key] = CallLine(call_page, object(), 0)
+        made.notes[key] = note_page
+        made.note_heights[key] = (heights or {}).get(key, 20.0)
+    return made
+
+
+class Run:
+    """Feeds the placer one made-up layout per rendering and records what it does."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, layouts: list[Layout]) -> None:
+        self.layouts = layouts
+        self.renders = 0
+        self.endnotes: list[str] = []
+        monkeypatch.setattr(footnotes, "read_layout", lambda document: document)
+
+    def render(self, tree: Any) -> Any:
+        self.renders += 1
+        return self.layouts[min(self.renders, len(self.layouts)) - 1]
+
+    def make_endnote(self, note: etree._Element) -> None:
+        self.endnotes.append(note.get("id", ""))
+        note.getparent().remove(note)  # type: ignore[union-attr]
+
+
+def test_one_layout_when_every_note_is_on_its_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    run = Run(monkeypatch, [layout({"fn-1": (1, 1), "fn-2": (2, 2)})])
+    placer = footnotes.FootnotePlacer(tree_with_notes(2), run.render, run.make_endnote)
+    placer.kept_in_layout = True
+    placer.place()
+    assert run.renders == 1
+    assert run.endnotes == []
+
+
+def test_notes_that_cannot_fit_become_endnotes_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = layout({"fn-1": (1, 2), "fn-2": (2, 2), "fn-3": (3, 4)})
+    second = layout({"fn-2": (2, 2)})
+    run = Run(monkeypatch, [first, second])
+    placer = footnotes.FootnotePlacer(
+        tree_with_notes(3), run.render, run.make_endnote, kept_in_layout=True
+    )
+    placer.place()
+    assert run.endnotes == ["fn-1", "fn-3"], "both decided from the first layout"
+    assert run.renders == 2
+
+
+def test_tall_notes_leave_before_strays_are_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = layout({"fn-1": (1, 1), "fn-2": (1, 2)}, heights={"fn-1": 400.0})
+    second = layout({"fn-2": (1, 1)})
+    run = Run(monkeypatch, [first, second])
+    placer = footnotes.FootnotePlacer(
+        tree_with_notes(2), run.render, run.make_endnote, kept_in_layout=True
+    )
+    placer.place()
+    assert run.endnotes == ["fn-1"]
+    assert run.renders == 2

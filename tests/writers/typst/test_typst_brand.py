@@ -1,0 +1,86 @@
+"""One edit of ``brand.toml`` shows in both PDF engines; font folders are the brand's to name."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+import briefexport
+from briefexport.errors import BriefexportError, InvalidStyleError
+from briefexport.options import PdfEngine, default_options
+from briefexport.shared.brand import load_brand
+from briefexport.shared.styles import default_style_dir
+from briefexport.writers import pdf_engine
+from briefexport.writers.typst.fonts import brand_families, typst_fonts
+from support.paths import EXAMPLES
+
+NEW_ACCENT = (0xA0, 0x20, 0x40)
+
+
+def style_with(tmp_path: Path, old: str, new: str) -> Path:
+    folder = tmp_path / "style"
+    shutil.copytree(default_style_dir(), folder)
+    brand = folder / "brand.toml"
+    text = brand.read_text(encoding="utf-8")
+    assert old in text
+    brand.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def fill_colours(data: bytes) -> set[tuple[int, int, int]]:
+    """The RGB colours (0-255) painted on the first page."""
+    colours = set()
+    with pikepdf.open(io.BytesIO(data)) as document:
+        for operands, operator in pikepdf.parse_content_stream(document.pages[0]):
+            if str(operator) in {"rg", "RG", "sc", "scn", "SC", "SCN"} and len(operands) == 3:
+                colours.add(tuple(round(float(value) * 255) for value in operands))
+    return colours  # type: ignore[return-value]
+
+
+def test_a_new_accent_colour_shows_in_both_engines(tmp_path: Path) -> None:
+    style = style_with(tmp_path, 'accent = "#1F4E79"', 'accent = "#A02040"')
+    brief = briefexport.load(EXAMPLES / "harbour-resilience.xml")
+    for engine in PdfEngine:
+        options = default_options(brief, style_dir=style, pdf_engine=engine)
+        colours = fill_colours(pdf_engine.write(brief, options))
+        assert NEW_ACCENT in colours, engine
+    house = default_options(brief, pdf_engine=PdfEngine.TYPST)
+    assert NEW_ACCENT not in fill_colours(pdf_engine.write(brief, house))
+
+
+def test_font_folders_are_checked_and_read(tmp_path: Path) -> None:
+    style = style_with(
+        tmp_path, 'fallback = "DejaVu Sans"', 'fallback = "DejaVu Sans"\nfolders = ["fonts"]'
+    )
+    with pytest.raises(BriefexportError, match=r"\[fonts\] folders: no folder"):
+        typst_fonts(load_brand(style), style)
+    (style / "fonts").mkdir()
+    families = typst_fonts(load_brand(style), style).families()
+    assert {"Noto Serif", "Noto Sans"} <= set(families)
+
+
+def test_font_folders_must_be_a_list_of_paths(tmp_path: Path) -> None:
+    style = style_with(
+        tmp_path, 'fallback = "DejaVu Sans"', 'fallback = "DejaVu Sans"\nfolders = [3]'
+    )
+    with pytest.raises(InvalidStyleError) as invalid:
+        load_brand(style)
+    assert "[fonts] folders: must be a list of folder paths" in str(invalid.value.diagnostics[0])
+
+
+def test_typst_indexes_only_the_brands_families() -> None:
+    brand = load_brand(default_style_dir())
+    indexed = set(typst_fonts(brand, default_style_dir()).families())
+    wanted = {name.lower() for name in brand_families(brand)}
+    assert {family.lower() for family in indexed} <= wanted | {
+        # fontconfig lists a font under each of its names: "DejaVu Sans" is also "... Light"
+        "dejavu sans light",
+        "dejavu sans condensed",
+        "dejavu serif condensed",
+        "dejavu sans mono",
+    }
+    assert len(indexed) < 20, "a scan of every system font was made"
