@@ -56,11 +56,7 @@ def export_brief(
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    The temporary file is removed whatever stops the write, Ctrl-C and SIGTERM included (one
-    ``try`` from its creation on, so an interruption finds it named).
-    """
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,7 +69,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except BaseException as error:
+    except BaseException as error:  # Ctrl-C and SIGTERM too: never leave the temporary file
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)

@@ -45,6 +45,7 @@ import contextvars
 import hashlib
 import inspect
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -55,6 +56,7 @@ NOTE_POLICY_CSS = "span.footnote { footnote-policy: line; }\n"
 
 _ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("keep_notes", default=False)
 _installed: bool | None = None
+_installing = threading.Lock()
 
 
 class _NoReportContext:
@@ -96,8 +98,9 @@ def source_fingerprint(function: Callable[..., Any]) -> str:
 def install() -> bool:
     """Install the wrapper once if this WeasyPrint is the reviewed one; whether it is active."""
     global _installed
-    if _installed is None:
-        _installed = _install()
+    with _installing:  # two threads' first PDFs must not both wrap, nor judge the other's wrapper
+        if _installed is None:
+            _installed = _install()
     return _installed
 
 
