@@ -63,13 +63,15 @@ def test_the_cli_reports_an_interrupted_write_in_one_line(
 
 
 # The command line in a child process whose fsync is slowed down by this harness (never by
-# the product), so that a real signal reliably arrives while the output file is being written.
+# the product; the marker file, named by the harness, says the write has reached fsync), so
+# that a real signal reliably arrives while the output file is being written.
 CHILD = textwrap.dedent(
     """
     import os, sys, time
     real_fsync = os.fsync
     def slow_fsync(fd):
         real_fsync(fd)
+        open(os.environ["WRITING_MARKER"], "w").close()
         time.sleep(60)
     os.fsync = slow_fsync
     from briefexport.cli import main
@@ -85,7 +87,9 @@ def test_a_signal_during_the_write_leaves_no_temporary_file(
     brief = brief_file(BRIEF)
     (tmp_path / "brief.html").write_bytes(GOOD)
     source = str(Path(briefexport.__file__).parents[1])
-    env = {**os.environ, "PYTHONPATH": source}
+    marker = tmp_path / "marker" / "writing"
+    marker.parent.mkdir()
+    env = {**os.environ, "PYTHONPATH": source, "WRITING_MARKER": str(marker)}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(brief), "--to", "html"],
         env=env,
@@ -94,7 +98,7 @@ def test_a_signal_during_the_write_leaves_no_temporary_file(
     )
     try:
         deadline = time.monotonic() + 60
-        while not leftovers(tmp_path) and child.poll() is None and time.monotonic() < deadline:
+        while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         assert leftovers(tmp_path), "the child never started writing"
         child.send_signal(signum)

@@ -36,6 +36,7 @@ from ..model import (
     Reference,
     Row,
     Section,
+    SourcePosition,
     Styled,
     Table,
     Text,
@@ -63,6 +64,11 @@ class Context:
 def inlines(element: etree._Element, ctx: Context) -> tuple[Inline, ...]:
     """The element's mixed content in normal form."""
     return canonical(_raw_inlines(element, ctx))
+
+
+def source_of(element: etree._Element, ctx: Context) -> SourcePosition:
+    """Where ``element`` starts in the source, for writers' warnings."""
+    return SourcePosition(*ctx.at.position(element))
 
 
 def text_of(element: etree._Element | None) -> str | None:
@@ -124,7 +130,8 @@ def blocks(element: etree._Element, ctx: Context) -> tuple[Block, ...]:
 def _section(element: etree._Element, ctx: Context) -> Section:
     title = element.find("title")
     assert title is not None
-    return Section(element.get("id"), inlines(title, ctx), blocks(element, ctx))
+    where = source_of(element, ctx)
+    return Section(element.get("id"), inlines(title, ctx), blocks(element, ctx), where)
 
 
 def _list(element: etree._Element, ctx: Context) -> ListBlock:
@@ -162,6 +169,7 @@ def _table(element: etree._Element, ctx: Context) -> Table:
         _caption(element, ctx),
         _rows(table.find("thead"), ctx),
         _rows(table.find("tbody"), ctx),
+        source_of(element, ctx),
     )
 
 
@@ -180,7 +188,8 @@ def _figure(element: etree._Element, ctx: Context) -> Figure:
         image = Image(href, image.alt_text, media_type, data)
     except UnsafeResourceError as error:
         ctx.problems.append(ctx.at.error(graphic, str(error)))
-    return Figure(element.get("id"), text_of(element.find("label")), _caption(element, ctx), image)
+    label, caption = text_of(element.find("label")), _caption(element, ctx)
+    return Figure(element.get("id"), label, caption, image, source_of(element, ctx))
 
 
 BLOCKS: dict[str, Callable[[etree._Element, Context], Block]] = {

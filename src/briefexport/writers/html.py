@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..model import Brief
 from ..options import WriteOptions
+from ..shared.located import at_text
 from ..shared.typeset import typeset
 from .xhtml import NotePlacement, brief_to_xhtml, tag
 from .xhtml.darkmode import dark_properties
@@ -96,4 +97,5 @@ def replace_forbidden(page: etree._Element) -> None:
             node.set(name, clean(value) or "")
     if found:
         points = ", ".join(f"U+{ord(c):04X}" for c in sorted(found))
-        log.warning("HTML cannot carry %s; replaced by U+FFFD", points)
+        first = min(found, key=lambda char: ord(char))
+        log.warning("HTML cannot carry %s; replaced by U+FFFD", points, extra=at_text(first))

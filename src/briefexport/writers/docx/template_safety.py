@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...errors import InvalidTemplateError
-from ...safexml import hardened_parser
+from ...shared.safexml import hardened_parser
 
 MAX_UNPACKED_BYTES = 200 * 2**20
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

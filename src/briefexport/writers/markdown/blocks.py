@@ -20,6 +20,7 @@ from ...model import (
     Section,
     Table,
 )
+from ...shared.located import at
 from .inlines import escape_text, inlines_to_markdown, link_destination
 
 LOGGER = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ def blocks_to_markdown(blocks: tuple[Block, ...], depth: int = 1) -> list[str]:
     alternate = False
     for block in blocks:
         if isinstance(previous, Section) and not isinstance(block, Section):
-            LOGGER.warning("a block after a section joins that section in Markdown")
+            message = "a block after a section joins that section in Markdown"
+            LOGGER.warning(message, extra=at(previous.source))
         # lists in a row need different markers, or Markdown would merge them
         follows_list = isinstance(previous, ListBlock) and isinstance(block, ListBlock)
         alternate = not alternate if follows_list else False
@@ -106,7 +108,9 @@ def _section(section: Section, depth: int) -> list[str]:
     anchor = f" {{#{section.id}}}" if section.id else ""
     heading = "#" * (depth + 1) + " " + title + anchor
     if depth > 3:
-        LOGGER.warning("section %r is nested deeper than three levels", title)
+        LOGGER.warning(
+            "section %r is nested deeper than three levels", title, extra=at(section.source)
+        )
     return [heading, *blocks_to_markdown(section.blocks, depth + 1)]
 
 
@@ -149,12 +153,12 @@ def _attribute_value(value: str) -> str:
 def _table(table: Table) -> list[str]:
     """A GFM pipe table; a spanning cell opens with ``{colspan=N rowspan=M}`` and every grid
     position it covers is an empty cell, so the importer rebuilds the same rows."""
-    name = table_name(table)
+    name, where = table_name(table), at(table.source)
     if len(table.head) != 1:
-        LOGGER.warning("%s: Markdown tables have exactly one header row", name)
+        LOGGER.warning("%s: Markdown tables have exactly one header row", name, extra=where)
     row_headers = _row_headers(table.body)
     if not row_headers and any(cell.header for row in table.body for cell in row.cells):
-        LOGGER.warning("%s: header cells inside body rows become data cells", name)
+        LOGGER.warning("%s: header cells inside body rows become data cells", name, extra=where)
     head, body = _grid(table.head), _grid(table.body)
     width = max((len(line) for line in head + body), default=1)
     header = head[0] if head else [""] * width

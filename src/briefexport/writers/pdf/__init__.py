@@ -36,6 +36,7 @@ from weasyprint.urls import FatalURLFetchingError
 from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
+from ...shared.notes import note_id
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from . import hyphenation, notes_stay
@@ -80,7 +81,9 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     css = stylesheets(options, fetcher, fonts)
     render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
     make_endnote = partial(move_to_endnotes, tree, brief=brief)
-    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=notes_stay.install())
+    sources = {note_id(note): note.source for note in brief.footnotes}
+    kept = notes_stay.install()
+    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
     document = placer.place()
     drop_empty_links(document)
     set_metadata(document, brief, options)

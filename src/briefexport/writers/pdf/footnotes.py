@@ -26,11 +26,13 @@ That second route costs one full layout per page with a stray note; it is the fa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from lxml import etree
 from weasyprint import Document
 
+from ...model import SourcePosition
+from ...shared.located import at
 from .layout import BLOCK_ATTRIBUTE, CallLine, Layout, read_layout
 
 LOGGER = logging.getLogger(__name__)
@@ -56,8 +58,10 @@ class FootnotePlacer:
         make_endnote: Callable[[etree._Element], None],
         *,
         kept_in_layout: bool = False,
+        sources: Mapping[str, SourcePosition | None] | None = None,
     ) -> None:
         self.tree = tree
+        self.sources = sources or {}  # note element id -> where the note is in the brief
         self.render = render
         self.make_endnote = make_endnote
         self.kept_in_layout = kept_in_layout
@@ -139,7 +143,8 @@ class FootnotePlacer:
         note = self._note(key)
         if note is None or key in self.endnotes:
             return False
-        LOGGER.warning("PDF: footnote %s printed as an endnote because %s", key, reason)
+        message = "PDF: footnote %s printed as an endnote because %s"
+        LOGGER.warning(message, key, reason, extra=at(self.sources.get(key)))
         self.endnotes.append(key)
         self.make_endnote(note)
         return True
