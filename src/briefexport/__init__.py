@@ -59,6 +59,8 @@ def export(
     paper: Paper | str | None = None,
     reference_docx: str | Path | None = None,
     timestamp: dt.datetime | None = None,
+    smart: bool = True,
+    pdf_url: str | None = None,
     pdf_engine: PdfEngine | str | None = None,
 ) -> Path:
     """Write ``brief`` as format ``fmt`` to ``path`` atomically and return the path.
@@ -77,6 +79,8 @@ def export(
         paper=paper,
         reference_docx=reference_docx,
         timestamp=timestamp,
+        smart=smart,
+        pdf_url=pdf_url,
         pdf_engine=pdf_engine,
     )
     return export_brief(brief, fmt, Path(path), options)

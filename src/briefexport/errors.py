@@ -72,3 +72,11 @@ class OutputError(BriefexportError):
 
 class UnsafeResourceError(BriefexportError):
     """A brief or style asked for a file or URL outside what it may read."""
+
+
+class InvalidTemplateError(OutputError):
+    """A Word template given as input (``--reference-docx``) is unusable or unsafe.
+
+    An :class:`OutputError` for API callers (the document cannot be written), but the command
+    line reports it as bad input (exit status 2), since only another template fixes it.
+    """

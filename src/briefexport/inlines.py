@@ -54,8 +54,9 @@ def canonical(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
 
 
 def collapse_space(text: str) -> str:
-    """Collapse runs of XML whitespace to one space and strip both ends."""
-    return _XML_SPACE.sub(" ", text).strip()
+    """Collapse runs of XML whitespace to one space and strip it from both ends (Unicode
+    spaces such as U+00A0 are text, kept as written, as :func:`canonical` keeps them)."""
+    return _XML_SPACE.sub(" ", text).strip(" ")
 
 
 def _collapse(inlines: tuple[Inline, ...], after_space: bool) -> tuple[tuple[Inline, ...], bool]:

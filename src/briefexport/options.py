@@ -52,7 +52,11 @@ class WriteOptions:
     clock, so the same input gives the same bytes. ``brand`` is the style folder's brand file,
     read once; ``paper`` None means the brand's page size. ``package_name`` is the output file's
     name without its suffix; packages (bags, SAF) name their top folder and the files inside
-    after it, and use "brief" when it is None.
+    after it, and use "brief" when it is None. ``smart`` turns straight quotes, double hyphens
+    and three dots into typographic ones in the presentation formats (PDF, EPUB, DOCX, HTML;
+    see :mod:`briefexport.shared.typography`); JATS and Markdown always keep the source's
+    characters. ``pdf_url`` is where the PDF will be published, for the HTML page's
+    ``citation_pdf_url``.
     """
 
     timestamp: dt.datetime
@@ -62,6 +66,8 @@ class WriteOptions:
     paper: Paper | None = None
     reference_docx: Path | None = None
     package_name: str | None = None
+    smart: bool = True
+    pdf_url: str | None = None
     pdf_engine: PdfEngine = PdfEngine.WEASYPRINT
 
 
@@ -86,6 +92,8 @@ def default_options(
     paper: Paper | str | None = None,
     reference_docx: str | Path | None = None,
     timestamp: dt.datetime | None = None,
+    smart: bool = True,
+    pdf_url: str | None = None,
     pdf_engine: PdfEngine | str | None = None,
 ) -> WriteOptions:
     """Options for ``brief``: the reproducible timestamp and the shipped house style unless given.
@@ -96,6 +104,8 @@ def default_options(
     raises :class:`BriefexportError` naming the known ones.
     """
     folder = Path(style_dir) if style_dir is not None else default_style_dir()
+    if pdf_url is not None and not pdf_url.startswith(("https://", "http://")):
+        raise BriefexportError(f"the PDF's URL must be an http or https URL, not {pdf_url!r}")
     return WriteOptions(
         timestamp=timestamp or reproducible_timestamp(brief),
         style_dir=folder,
@@ -103,6 +113,8 @@ def default_options(
         pdf_standard=_member(PdfStandard, pdf_standard, "PDF standard") or PdfStandard.PDF_A_3B,
         paper=_member(Paper, paper, "paper size"),
         reference_docx=Path(reference_docx) if reference_docx is not None else None,
+        smart=smart,
+        pdf_url=pdf_url,
         pdf_engine=_member(PdfEngine, pdf_engine, "PDF engine") or PdfEngine.WEASYPRINT,
     )
 

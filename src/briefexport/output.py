@@ -57,24 +57,25 @@ def export_brief(
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
-    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+    except BaseException as error:  # Ctrl-C and SIGTERM too: never leave the temporary file
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+        raise
 
 
 def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:

@@ -29,7 +29,8 @@ EXAMPLE_BRIEFS = sorted(EXAMPLES.glob("*.xml"))
 
 def _docx_of(brief: Brief, folder: Path, name: str) -> Path:
     path = folder / f"{name}.docx"
-    path.write_bytes(write_docx(brief, default_options(brief)))
+    # the source's own characters (no smart quotes), so the round trip can compare them
+    path.write_bytes(write_docx(brief, default_options(brief, smart=False)))
     return path
 
 

@@ -287,10 +287,19 @@ def test_front_matter_problems(tmp_path: Path, front: str, expected: str) -> Non
     assert any(expected in error for error in errors), errors
 
 
-def test_a_footnote_never_called_is_reported_not_dropped(tmp_path: Path) -> None:
-    body = "Text.[^a]\n\n[^a]: Called.\n\n[^b]: Never called.\n"
-    assert _errors(tmp_path, body) == [
-        f"{BODY_LINE + 4}: footnote [^b] is never called; call it or remove it"
+def test_a_footnote_never_called_is_kept_with_a_warning(tmp_path: Path) -> None:
+    # As the XML reader does: the note is numbered after the called ones, never dropped.
+    path = tmp_path / "notes.md"
+    body = "Text.[^a]\n\n[^b]: Never called.\n\n[^a]: Called.\n"
+    path.write_text(FRONT + body, encoding="utf-8")
+    result = import_source(path)
+    notes = [
+        (note.id, note.number, plain_text(note.paragraphs[0].children))
+        for note in result.brief.footnotes
+    ]
+    assert notes == [("a", 1, "Called."), ("b", 2, "Never called.")]
+    assert [(w.line, w.severity, w.message) for w in result.warnings] == [
+        (BODY_LINE + 2, Severity.WARNING, "footnote [^b] is never called")
     ]
 
 

@@ -65,7 +65,8 @@ def text_brief() -> Brief:
 
 def test_front_page(text_brief: Brief) -> None:
     meta = text_brief.meta
-    assert plain_text(meta.title) == "WHY THE HARBOUR TOWNS ARE RUNNING OUT OF WATER"
+    # set in capitals on the page; imported in title case (see tests/typography)
+    assert plain_text(meta.title) == "Why the Harbour Towns Are Running Out of Water"
     (author,) = meta.authors
     assert (author.name.given_names, author.name.surname) == ("Selma", "Okonkwo-Reyes")
     assert author.role == "Research Fellow"
@@ -88,13 +89,13 @@ def test_front_page(text_brief: Brief) -> None:
 def test_series_defaults_with_a_warning_or_comes_from_the_option() -> None:
     result = import_source(TEXT_BRIEF)
     assert result.brief.meta.series == "Issue Brief"
-    (warning,) = result.warnings
+    (warning,) = [found for found in result.warnings if "capitals" not in found.message]
     assert warning.severity is Severity.WARNING
     assert "series" in warning.message
     assert warning.line == 3
     chosen = import_source(TEXT_BRIEF, series="Policy Brief")
     assert chosen.brief.meta.series == "Policy Brief"
-    assert chosen.warnings == ()
+    assert [found for found in chosen.warnings if "capitals" not in found.message] == []
 
 
 def test_lead_paragraph_is_the_bold_first_paragraph(text_brief: Brief) -> None:
@@ -239,7 +240,7 @@ def _seed_body_text(seed_path: Path) -> str:
 
 def test_seed_front_page(seed_brief: Brief) -> None:
     meta = seed_brief.meta
-    assert plain_text(meta.title).startswith("FROM PARIAHS TO PARTNERS?")
+    assert plain_text(meta.title).startswith("From Pariahs to Partners?")
     (author,) = meta.authors
     assert author.role == "Research Associate"
     (affiliation,) = author.affiliations

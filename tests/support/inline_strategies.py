@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import string
+import unicodedata
 from typing import Any
 
 from hypothesis import strategies as st
@@ -75,8 +76,11 @@ def xml_text(script: str) -> st.SearchStrategy[str]:
 
 @functools.cache
 def required(script: str) -> st.SearchStrategy[str]:
-    """A value that must not be empty, with its spaces collapsed."""
-    return st.builds(collapse_space, xml_text(script)).filter(bool)
+    """A value that must show something (the reader refuses Unicode white space and invisible
+    format characters alone, such as U+2009 or U+200B), with its spaces collapsed."""
+    return st.builds(collapse_space, xml_text(script)).filter(
+        lambda value: any(not c.isspace() and unicodedata.category(c) != "Cf" for c in value)
+    )
 
 
 def _styled(children: Strategy) -> st.SearchStrategy[Styled]:

@@ -98,7 +98,12 @@ def tables(script: str) -> Strategy:
         head = draw(st.just(()) | rows(script, True, width))
         label = draw(st.none() | required(script))
         caption = draw(inlines(linked(script)))
-        return Table(None, label, caption, head, draw(rows(script, False, width)))
+        body = draw(rows(script, False, width))
+        if width > 1 and all(len(row.cells) == 1 for row in (*head, *body)):
+            # a cell must start in every column (HTML's table model): one full row
+            plain = Row(tuple(Cell(body[0].cells[0].children) for _ in range(width)))
+            body = (plain, *body[1:])
+        return Table(None, label, caption, head, body)
 
     return table()
 

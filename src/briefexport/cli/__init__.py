@@ -10,9 +10,13 @@ their command runs, so ``briefexport --version`` loads nothing else.
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from importlib import import_module
+from types import FrameType
 
 from .common import EXIT_OUTPUT
 
@@ -26,16 +30,35 @@ COMMANDS = {
 EXPORT_COMMAND = "briefexport.cli.export"
 
 
+@contextlib.contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into KeyboardInterrupt while a command runs, so that, as with Ctrl-C, the
+    clean-up code runs (temporary files removed) before the process stops."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
     try:
-        module = import_module(COMMANDS[command] if command else EXPORT_COMMAND)
-        status: int = module.run(rest)
+        with stop_on_sigterm():
+            module = import_module(COMMANDS[command] if command else EXPORT_COMMAND)
+            status: int = module.run(rest)
         return status
-    except KeyboardInterrupt:
-        print("briefexport: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as stop:
+        print(f"briefexport: interrupted{f' by {stop}' if str(stop) else ''}", file=sys.stderr)
         return EXIT_OUTPUT
     except Exception as error:  # a bug: say so in one line, never with a traceback
         print(f"briefexport: internal error: {type(error).__name__}: {error}", file=sys.stderr)

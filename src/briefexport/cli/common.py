@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 from contextvars import ContextVar
 from pathlib import Path
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
-from ..model import Brief
+from ..model import Brief, SourcePosition
+from ..shared.located import POSITION_KEY, TEXT_KEY, find_text
 
 EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
 EXIT_STATUS_HELP = (
@@ -50,12 +52,35 @@ def add_verbosity(parser: argparse.ArgumentParser) -> None:
 
 
 class _InputFormatter(logging.Formatter):
-    """``BRIEF: warning: message``: a library warning names the input being worked on."""
+    """``BRIEF: warning: message``: a library warning names the input being worked on, with
+    ``:LINE:COL`` when the warning says where in it (:mod:`briefexport.shared.located`)."""
 
     def format(self, record: logging.LogRecord) -> str:
         record.levelname = record.levelname.lower()
-        record.source = CURRENT_INPUT.get()
+        record.source = CURRENT_INPUT.get() + _location(record)
         return super().format(record)
+
+
+def _location(record: logging.LogRecord) -> str:
+    position = getattr(record, POSITION_KEY, None)
+    text = getattr(record, TEXT_KEY, None)
+    if not isinstance(position, SourcePosition) and isinstance(text, str):
+        name = CURRENT_INPUT.get()
+        try:
+            stamp = Path(name).stat().st_mtime_ns
+        except OSError:
+            stamp = 0
+        position = find_text(_input_text(name, stamp), text)
+    return f":{position.line}:{position.column}" if isinstance(position, SourcePosition) else ""
+
+
+@functools.lru_cache(maxsize=2)
+def _input_text(name: str, stamp: int) -> str:
+    """The input being worked on (as modified at ``stamp``), read again to place a warning."""
+    try:
+        return Path(name).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def configure_logging(quiet: bool, verbose: bool) -> None:

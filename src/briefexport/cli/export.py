@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import BriefexportError, InvalidStyleError, OutputError
+from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
 from ..formats import FORMATS
 from ..model import Brief
 from ..options import PdfEngine, PdfStandard, WriteOptions, default_options
@@ -72,6 +72,15 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument(
         "--reference-docx", type=Path, metavar="FILE", help="Word template for DOCX styles"
     )
+    result.add_argument(
+        "--no-smart",
+        dest="smart",
+        action="store_false",
+        help="keep the source's straight quotes, hyphens and dots in PDF, EPUB, DOCX and HTML",
+    )
+    result.add_argument(
+        "--pdf-url", metavar="URL", help="where the PDF is published (HTML citation_pdf_url)"
+    )
     add_verbosity(result)
     result.add_argument("--version", action=VersionAction)
     return result
@@ -95,6 +104,9 @@ def check_paths(args: argparse.Namespace) -> str | None:
         return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
+    pdf_url = getattr(args, "pdf_url", None)  # the batch command has no --pdf-url
+    if pdf_url and not pdf_url.startswith(("https://", "http://")):
+        return f"--pdf-url {pdf_url}: not an http or https URL"
     return None
 
 
@@ -137,6 +149,8 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
         pdf_standard=args.pdf_standard,
         paper=args.paper,
         reference_docx=args.reference_docx,
+        smart=args.smart,
+        pdf_url=args.pdf_url,
         pdf_engine=args.pdf_engine,
     )
 
@@ -161,6 +175,10 @@ def export_one(
             continue
         try:
             export_brief(brief, fmt, target, options, claimed)
+        except InvalidTemplateError as error:  # bad input, though found while writing
+            print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
+            status = max(status, EXIT_INPUT)
+            continue
         except (OutputError, BriefexportError) as error:
             print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
             status = max(status, EXIT_OUTPUT)

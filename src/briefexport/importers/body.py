@@ -10,13 +10,15 @@ Conventions on top of CommonMark (documented in ``docs/markdown.md``):
   ``Table:`` captions the same way; ``{.row-headers}`` makes the first cell of each body row a
   header cell.
 * The last paragraph of a block quote starting with an em dash is its attribution.
-* Footnotes are ``[^id]`` calls and definitions, numbered by first call. A footnote that reads as a
-  web citation becomes a structured ``mixed-citation``.
+* Footnotes are ``[^id]`` calls and definitions, numbered by first call; a definition nothing
+  calls is kept, numbered after the called ones, with a warning. A footnote that reads as a web
+  citation becomes a structured ``mixed-citation``.
 """
 
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -40,16 +42,50 @@ def convert_body(
     return converter.sectioned(blocks), footnotes
 
 
+class AsWritten(MarkdownIt):
+    """markdown-it keeping link targets and texts as written, and refusing none itself.
+
+    markdown-it percent-encodes targets, shows punycode host names decoded (a homograph of the
+    written text) and leaves ``javascript:``, ``file:`` and ``data:`` links as plain text; the
+    importer instead keeps every link as written and reports the bad ones with their line.
+    """
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+        return True
+
+    def normalizeLink(self, url: str) -> str:  # noqa: N802
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:  # noqa: N802
+        return link
+
+
 def markdown_parser() -> MarkdownIt:
     """CommonMark with tables, YAML front matter, footnotes and ``{#id .class}`` attributes."""
-    parser = MarkdownIt("commonmark", {"linkify": False, "typographer": False})
-    return (
+    parser: MarkdownIt = AsWritten("commonmark", {"linkify": False, "typographer": False})
+    parser = (
         parser.use(front_matter_plugin)
         .use(footnote_plugin)
         .use(attrs_block_plugin)
         .use(attrs_plugin, spans=True)
         .enable("table")
     )
+    parser.core.ruler.before("footnote_tail", "keep_uncalled_notes", keep_uncalled_notes)
+    return parser
+
+
+def keep_uncalled_notes(state: StateCore) -> None:
+    """List the definitions nothing calls, which the footnote plugin would drop, so that they
+    are kept (numbered after the called ones, with a warning) as the XML reader keeps them."""
+    notes = state.env.get("footnotes")
+    if not isinstance(notes, dict):
+        return
+    refs, listed = notes.setdefault("refs", {}), notes.setdefault("list", {})
+    for token in state.tokens:
+        label = token.meta.get("label") if token.type == "footnote_reference_open" else None
+        if label is not None and refs.get(f":{label}", -1) < 0:
+            refs[f":{label}"] = len(listed)
+            listed[len(listed)] = {"label": label, "count": 0}
 
 
 def parse_markdown(source: str) -> SyntaxTreeNode:

@@ -18,6 +18,7 @@ from typing import Any, TypeAlias
 import yaml
 
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
+from ..rules.blank import is_blank
 from ..rules.dates import printed_date
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
 from .fmaliases import read_aliases
@@ -83,13 +84,16 @@ def build_metadata(
 ) -> Metadata | None:
     """The metadata, or None when something required is missing (reported)."""
     problems = context.problems
-    for key in front.values:
+    for key, value in front.values.items():
         if key not in KNOWN_KEYS:
             problems.error(
                 front.line(key),
                 f"unknown front matter key {key!r}: neither a brief key nor a pandoc or Quarto"
                 " one (see docs/markdown.md)",
             )
+        if _holds_blank_text(value):
+            message = f"{key!r} holds only blank characters (such as U+2009); it needs visible text"
+            problems.error(front.line(key), message)
     registry = _affiliations(front, context)
     authors = _people(front, "authors", registry, context)
     editors = _people(front, "editors", registry, context)
@@ -211,6 +215,16 @@ def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None
 def _abstract(front: FrontMatter, blocks: ParagraphParser) -> tuple[Paragraph, ...]:
     text = front.values.get("abstract")
     return blocks(str(text), front.line("abstract")) if text else ()
+
+
+def _holds_blank_text(value: object) -> bool:
+    """True when a text in ``value`` shows nothing but is not plain white space either (which
+    means absent): only Unicode spaces or invisible characters, as the XML reader refuses."""
+    if isinstance(value, dict):
+        return any(_holds_blank_text(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_blank_text(item) for item in value)
+    return isinstance(value, str) and bool(value.strip(" \t\r\n")) and is_blank(value)
 
 
 def _as_list(value: object) -> list[Any]:

@@ -7,15 +7,13 @@ A first-level heading at the very top is taken as the title when the front matte
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..model import Brief, Footnote, Inline, Paragraph
+from ..model import Brief, Inline, Paragraph
 from .body import convert_body, markdown_parser, parse_markdown
 from .defaults import Fallbacks
-from .footnotes import footnote_id
 from .frontmatter import (
     FrontMatter,
     InlineParser,
@@ -28,8 +26,6 @@ from .mdcontext import BodyContext
 from .mdinline import InlineContext, convert_inline
 from .problems import Problems
 from .references import build_references
-
-_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 
 
 def import_markdown(
@@ -51,22 +47,10 @@ def import_markdown(
     references = build_references(front, inline_parser(context), problems)
     context.references.update({reference.id: reference for reference in references})
     body, footnotes = convert_body(root, context)
-    _report_uncalled_definitions(source, footnotes, problems)
     meta = build_metadata(front, context, inline_parser(context), _paragraph_parser(context))
     problems.raise_if_errors()
     assert meta is not None  # build_metadata reports an error whenever it gives None
     return Brief(meta=meta, body=body, footnotes=footnotes, references=references)
-
-
-def _report_uncalled_definitions(
-    source: str, footnotes: tuple[Footnote, ...], problems: Problems
-) -> None:
-    """markdown-it drops definitions nothing calls; say so rather than lose them."""
-    kept = {note.id for note in footnotes}
-    for number, line in enumerate(source.splitlines(), start=1):
-        found = _DEFINITION.match(line)
-        if found and footnote_id(found[1]) not in kept:
-            problems.error(number, f"footnote [^{found[1]}] is never called; call it or remove it")
 
 
 def _front_matter(root: SyntaxTreeNode, context: BodyContext) -> FrontMatter:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import UnsafeResourceError
-from ..inlines import canonical
+from ..inlines import canonical, collapse_space
 from ..model import (
     Block,
     Cell,
@@ -35,6 +35,9 @@ TRAILING_ID = re.compile(r"\s*\{#([A-Za-z_][\w.-]*)\}$")
 ATTRIBUTION_DASHES = ("— ", "-- ")
 ROW_HEADERS = "row-headers"
 CAPTION_PREFIX = {"table": "Table:", "figure": "Figure:"}
+SPAN_MARKER = re.compile(
+    r"\{((?:colspan|rowspan)=[1-9][0-9]{0,3}(?: (?:col|row)span=[1-9][0-9]{0,3})?)\}(?: |$)"
+)
 
 
 @dataclass
@@ -181,7 +184,8 @@ class BlockConverter:
         head: tuple[Row, ...] = ()
         body: tuple[Row, ...] = ()
         for part in node.children:
-            rows = tuple(self._row(row) for row in part.children)
+            below: dict[int, int] = {}  # column -> rows a span from above still covers
+            rows = tuple(self._row(row, below) for row in part.children)
             if part.type == "thead":
                 head = rows
             else:
@@ -190,15 +194,30 @@ class BlockConverter:
             body = tuple(_first_cell_header(row) for row in body)
         return Table(_attr(node, "id"), _attr(node, "label"), caption, head, body)
 
-    def _row(self, row: SyntaxTreeNode) -> Row:
-        cells = tuple(
-            Cell(
-                self._inline(cell.children[0], "a table cell") if cell.children else (),
-                header=cell.type == "th",
-            )
-            for cell in row.children
-        )
-        return Row(cells)
+    def _row(self, row: SyntaxTreeNode, below: dict[int, int]) -> Row:
+        """A row's cells: ``{colspan=N rowspan=M}`` opens a spanning cell, and the positions it
+        covers (to its right, and in the rows below, tracked in ``below``) must be empty."""
+        covered, cells = set(below), []
+        for column, cell in enumerate(row.children):
+            source = cell.children[0].content if cell.children else ""
+            if column in covered:
+                if source.strip():
+                    message = "a cell covered by a spanning cell must be empty"
+                    self.context.problems.error(self.context.line(cell), message)
+                continue
+            marker = SPAN_MARKER.match(source)
+            colspan, rowspan = _spans(marker[1] if marker else "")
+            content = self._inline(cell.children[0], "a table cell") if cell.children else ()
+            if marker:
+                content = _drop_prefix(content, marker[0].strip())
+            cells.append(Cell(content, cell.type == "th", colspan, rowspan))
+            covered.update(range(column + 1, column + colspan))
+            if rowspan > 1:
+                below.update(dict.fromkeys(range(column, column + colspan), rowspan))
+        remaining = {spot: left - 1 for spot, left in below.items() if left > 1}
+        below.clear()
+        below.update(remaining)
+        return Row(tuple(cells))
 
     def _figure(self, node: SyntaxTreeNode, caption: tuple[Inline, ...]) -> Figure | None:
         image = node.children[0].children[0]
@@ -208,7 +227,7 @@ class BlockConverter:
         except UnsafeResourceError as error:
             self.context.problems.error(self.context.line(node), str(error))
             return None
-        image_node = Image(href, image.content.strip(), media_type, data)
+        image_node = Image(href, _alt_text(image), media_type, data)
         return Figure(_attr(node, "id"), _attr(node, "label"), caption, image_node)
 
     def _inline(self, node: SyntaxTreeNode, no_notes_in: str | None = None) -> tuple[Inline, ...]:
@@ -216,6 +235,17 @@ class BlockConverter:
         context = self.context.inline_context(node)
         context.no_notes_in = no_notes_in
         return convert_inline(node, context)
+
+
+def _alt_text(image: SyntaxTreeNode) -> str:
+    """The alt text as a reader sees it: escapes undone, entities decoded, markup dropped."""
+    parts = []
+    for node in image.walk():
+        if node.type in ("text", "code_inline"):
+            parts.append(node.content)
+        elif node.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return collapse_space("".join(parts))
 
 
 def _trailing_id(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
@@ -227,9 +257,15 @@ def _trailing_id(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | N
     return canonical((*title[:-1], Text(last.value[: found.start()]))), found[1]
 
 
+def _spans(marker: str) -> tuple[int, int]:
+    """Colspan and rowspan of a span marker's ``colspan=2 rowspan=3`` (1 when not given)."""
+    values = dict(item.split("=") for item in marker.split())
+    return int(values.get("colspan", 1)), int(values.get("rowspan", 1))
+
+
 def _first_cell_header(row: Row) -> Row:
     first, *rest = row.cells
-    return Row((Cell(first.children, header=True), *rest)) if row.cells else row
+    return Row((replace(first, header=True), *rest)) if row.cells else row
 
 
 def _raw_prefix(paragraph: SyntaxTreeNode, prefixes: tuple[str, ...]) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..inlines import collapse_space
 from ..model import Affiliation, Contributor, PersonName
 from .names import orcid_url, split_affiliation, split_name
 
@@ -118,9 +119,10 @@ def _person_name(value: object, report: Report) -> PersonName | None:
 
 
 def optional_text(mapping: dict[str, Any], key: str) -> str | None:
-    """The value of ``key`` as stripped text, or None when it is missing or blank."""
+    """The value of ``key`` with XML white space collapsed, as the reader reads it (Unicode
+    spaces such as U+00A0 kept), or None when it is missing or empty."""
     value = mapping.get(key)
-    return str(value).strip() if value is not None and str(value).strip() else None
+    return collapse_space(str(value)) or None if value is not None else None
 
 
 def _check_keys(mapping: dict[str, Any], known: set[str], report: Report) -> None:

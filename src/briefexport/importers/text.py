@@ -29,6 +29,7 @@ from .mdcontext import BodyContext
 from .names import journal_id_for
 from .problems import Problems
 from .textlayout import Chunk, FrontPage, read_front_page, split_chunks, unwrap
+from .titlecase import is_all_caps, title_case
 
 _RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
 _NOTE_START = re.compile(r"^\s*<sup>\s*(\d+)\s*</sup>\s*")
@@ -166,10 +167,21 @@ def _url_as_link(text: str) -> str:
 # ---------------------------------------------------------------------- metadata
 
 
+def _title_text(page: FrontPage, problems: Problems) -> str:
+    """The title line, in title case when the PDF set it in capitals (with a warning)."""
+    if not is_all_caps(page.title):
+        return page.title
+    cased = title_case(page.title)
+    problems.warning(
+        page.title_line, f"title was set in capitals; imported in title case as {cased!r}"
+    )
+    return cased
+
+
 def _metadata(
     page: FrontPage, problems: Problems, context: BodyContext, fallbacks: Fallbacks
 ) -> Metadata | None:
-    title = inline_parser(context)(page.title, page.title_line)
+    title = inline_parser(context)(_title_text(page, problems), page.title_line)
     if not title:
         problems.error(page.title_line, "no title line found")
     if not page.authors:

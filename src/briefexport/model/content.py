@@ -3,12 +3,16 @@
 These types refer to one another (a footnote call holds its note, a note holds paragraphs of
 inlines, a section holds blocks), so they live in one module. ``Inline`` and ``Block`` are closed
 unions: a writer that matches over them with ``assert_never`` is told by mypy about a new member.
+
+Sections, tables, figures and footnotes read from a file carry where they start there
+(:class:`SourcePosition`), so that a writer's warning can point at the source; the position is
+left out of comparison, so a brief read back from another format still equals the original.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
 
@@ -42,6 +46,14 @@ class PublicationType(enum.Enum):
     JOURNAL = "journal"
     BOOK = "book"
     OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePosition:
+    """Line and column (both 1-based) where a node starts in the file it was read from."""
+
+    line: int
+    column: int
 
 
 # ---------------------------------------------------------------------------- inlines
@@ -176,6 +188,7 @@ class Table:
     caption: tuple[Inline, ...]
     head: tuple[Row, ...]
     body: tuple[Row, ...]
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +212,7 @@ class Figure:
     label: str | None
     caption: tuple[Inline, ...]
     image: Image
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +222,7 @@ class Section:
     id: str | None
     title: tuple[Inline, ...]
     blocks: tuple[Block, ...]
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 Block: TypeAlias = Paragraph | Section | ListBlock | Quote | Table | Figure
@@ -223,6 +238,7 @@ class Footnote:
     id: str
     number: int
     paragraphs: tuple[Paragraph, ...]
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,5 +87,8 @@ class Metadata:
 
     @property
     def series_label(self) -> str:
-        """The label printed above the title: the series, then the heading if there is one."""
-        return f"{self.series} · {self.heading}" if self.heading else self.series
+        """The label printed above the title: the series, then the heading if there is one and
+        it does not repeat the series ("Policy Paper · Policy Paper")."""
+        if not self.heading or self.heading.casefold().strip() == self.series.casefold().strip():
+            return self.series
+        return f"{self.series} · {self.heading}"

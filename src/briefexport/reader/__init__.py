@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
 from ..model import Brief, Footnote, Reference
-from .blocks import Context, blocks, citation, paragraphs
+from .blocks import Context, blocks, citation, paragraphs, source_of
 from .checks import check_brief
 from .locate import Locator
 from .meta import metadata
@@ -86,7 +86,7 @@ def _footnotes(root: etree._Element, ctx: Context) -> dict[str, Footnote]:
         ident = element.get("id", "")
         number = order[ident]
         _check_label(element, number, ctx)
-        notes[ident] = Footnote(ident, number, paragraphs(element, ctx))
+        notes[ident] = Footnote(ident, number, paragraphs(element, ctx), source_of(element, ctx))
     return notes
 
 

@@ -36,13 +36,14 @@ from ..model import (
     Reference,
     Row,
     Section,
+    SourcePosition,
     Styled,
     Table,
     Text,
     TextStyle,
 )
 from ..resources import read_image
-from .checks import XLINK_HREF
+from .checks import XLINK_HREF, span_value
 from .locate import Locator
 
 STYLE_TAGS = {style.value: style for style in TextStyle}
@@ -63,6 +64,11 @@ class Context:
 def inlines(element: etree._Element, ctx: Context) -> tuple[Inline, ...]:
     """The element's mixed content in normal form."""
     return canonical(_raw_inlines(element, ctx))
+
+
+def source_of(element: etree._Element, ctx: Context) -> SourcePosition:
+    """Where ``element`` starts in the source, for writers' warnings."""
+    return SourcePosition(*ctx.at.position(element))
 
 
 def text_of(element: etree._Element | None) -> str | None:
@@ -124,7 +130,8 @@ def blocks(element: etree._Element, ctx: Context) -> tuple[Block, ...]:
 def _section(element: etree._Element, ctx: Context) -> Section:
     title = element.find("title")
     assert title is not None
-    return Section(element.get("id"), inlines(title, ctx), blocks(element, ctx))
+    where = source_of(element, ctx)
+    return Section(element.get("id"), inlines(title, ctx), blocks(element, ctx), where)
 
 
 def _list(element: etree._Element, ctx: Context) -> ListBlock:
@@ -149,8 +156,8 @@ def _rows(element: etree._Element | None, ctx: Context) -> tuple[Row, ...]:
 
 
 def _cell(element: etree._Element, ctx: Context) -> Cell:
-    span = {key: int(element.get(key, "1")) for key in ("colspan", "rowspan")}
-    return Cell(inlines(element, ctx), element.tag == "th", span["colspan"], span["rowspan"])
+    colspan, rowspan = (span_value(element.get(key)) for key in ("colspan", "rowspan"))
+    return Cell(inlines(element, ctx), element.tag == "th", colspan, rowspan)
 
 
 def _table(element: etree._Element, ctx: Context) -> Table:
@@ -162,6 +169,7 @@ def _table(element: etree._Element, ctx: Context) -> Table:
         _caption(element, ctx),
         _rows(table.find("thead"), ctx),
         _rows(table.find("tbody"), ctx),
+        source_of(element, ctx),
     )
 
 
@@ -180,7 +188,8 @@ def _figure(element: etree._Element, ctx: Context) -> Figure:
         image = Image(href, image.alt_text, media_type, data)
     except UnsafeResourceError as error:
         ctx.problems.append(ctx.at.error(graphic, str(error)))
-    return Figure(element.get("id"), text_of(element.find("label")), _caption(element, ctx), image)
+    label, caption = text_of(element.find("label")), _caption(element, ctx)
+    return Figure(element.get("id"), label, caption, image, source_of(element, ctx))
 
 
 BLOCKS: dict[str, Callable[[etree._Element, Context], Block]] = {

@@ -8,19 +8,24 @@ Figure paths are checked where the image is read (:mod:`briefexport.reader.block
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.util
+import re
 from collections import Counter
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..rules.blank import is_blank
 from ..rules.dates import partial_date_exists
 from ..rules.links import link_problem
 from .locate import Locator
+from .parse import schema_document
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
+_POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
 
 
 def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
@@ -35,6 +40,28 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found += _check_lead(root, at)
     found += _check_tables(root, at)
     found += _check_language(root, at)
+    found += _check_blank_text(root, at)
+    return found
+
+
+@functools.cache
+def _required_text_elements() -> tuple[str, ...]:
+    """The elements the schema types ``required.text``, read from the schema itself."""
+    rng = schema_document()
+    names = rng.xpath(
+        "//r:element[r:ref[@name='required.text']]/@name",
+        namespaces={"r": "http://relaxng.org/ns/structure/1.0"},
+    )
+    return tuple(sorted({str(name) for name in names}))
+
+
+def _check_blank_text(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    found = []
+    for element in root.iter(*_required_text_elements()):
+        text = "".join(element.itertext())
+        if text.strip(" \t\r\n") and is_blank(text):  # XML white space only: schema error
+            message = f"<{element.tag!s}> holds only blank characters; it needs visible text"
+            found.append(at.error(element, message))
     return found
 
 
@@ -65,26 +92,55 @@ def _has_locale_data(primary: str) -> bool:
 def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found = []
     for table in root.iter("table"):
-        problems, widths = [], set()
+        if any(len(row) == 0 for row in table.iter("tr")):
+            continue  # the schema reports the empty row
+        problems, widths, starts = [], set(), set[int]()
         for group in table.iterfind("*"):
-            problem, width = grid_shape([[_span(c) for c in row] for row in group.iterfind("tr")])
+            rows = [[_span(c) for c in row] for row in group.iterfind("tr")]
+            problem, width = grid_shape(rows, starts)
             widths.add(width)
             if problem:
                 problems.append(at.error(group, f"table {group.tag!s}: {problem}"))
         if len(widths) > 1 and not problems:
             problems.append(at.error(table, "the table's header and body have different widths"))
+        if not problems:
+            problems += _empty_columns(table, at, max(widths, default=0), starts)
         found += problems
     return found
 
 
+def _empty_columns(
+    table: etree._Element, at: Locator, width: int, starts: set[int]
+) -> list[Diagnostic]:
+    """HTML requires a cell to start in every column; a colspan past the real width fails."""
+    missing = sorted(set(range(width)) - starts)
+    if not missing:
+        return []
+    real = len(starts)
+    message = (
+        f"no cell starts in table column {missing[0] + 1}: a colspan reaches past the table's"
+        f" real width of {real} column{'s' if real != 1 else ''}"
+    )
+    return [at.error(table, message)]
+
+
+def span_value(text: str | None) -> int:
+    """A ``colspan`` or ``rowspan`` read as the schema reads an xsd:positiveInteger (blanks
+    around, a leading ``+``); absent, or invalid (the schema reports it), means 1. The reader
+    builds cells with the same reading, so the checked grid is the written one."""
+    match = _POSITIVE_INTEGER.fullmatch(text or "")
+    return int(match.group(1)) if match else 1
+
+
 def _span(cell: etree._Element) -> tuple[int, int]:
-    values = [cell.get(name, "1") for name in ("colspan", "rowspan")]
-    return (int(values[0]), int(values[1])) if all(v.isdigit() for v in values) else (1, 1)
+    return span_value(cell.get("colspan")), span_value(cell.get("rowspan"))
 
 
-def grid_shape(rows: list[list[tuple[int, int]]]) -> tuple[str | None, int]:
+def grid_shape(
+    rows: list[list[tuple[int, int]]], starts: set[int] | None = None
+) -> tuple[str | None, int]:
     """Why rows of (colspan, rowspan) cells do not form a rectangle (None when they do),
-    and the width of the first row."""
+    and the width of the first row; ``starts`` collects the columns where a cell starts."""
     covered: dict[int, int] = {}  # column -> rows it is still covered for, from earlier rows
     widths = []
     for row in rows:
@@ -93,6 +149,8 @@ def grid_shape(rows: list[list[tuple[int, int]]]) -> tuple[str | None, int]:
         for colspan, rowspan in row:
             while column in occupied:
                 column += 1
+            if starts is not None:
+                starts.add(column)
             for spot in range(column, column + colspan):
                 occupied.add(spot)
                 covered[spot] = rowspan

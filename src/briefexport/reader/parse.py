@@ -17,6 +17,7 @@ from ..errors import Diagnostic
 from ..shared import safexml
 from ..shared.safexml import RejectedError, tidy
 from .locate import Locator
+from .schema_messages import clearer
 
 MAX_SCHEMA_ERRORS = 50
 ALLOWED_PUBLIC_IDS = frozenset(
@@ -48,14 +49,20 @@ SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "brief.rng"
 
 
 @functools.cache
-def _schema() -> etree.RelaxNG:
+def schema_document() -> etree._Element:
+    """The profile's RELAX NG schema as an XML tree (read once)."""
     if SCHEMA.is_file():  # an installed package: no need to import importlib.resources
         source = SCHEMA.read_bytes()
     else:
         from importlib.resources import files
 
         source = files("briefexport").joinpath("schema/brief.rng").read_bytes()
-    return etree.RelaxNG(etree.fromstring(source))
+    return etree.fromstring(source)
+
+
+@functools.cache
+def _schema() -> etree.RelaxNG:
+    return etree.RelaxNG(schema_document())
 
 
 def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
@@ -66,7 +73,7 @@ def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
     schema = _schema()
     if schema.validate(tree):
         return []
-    found = [_schema_diagnostic(entry, at) for entry in schema.error_log]
+    found = clearer(schema.error_log, tree, at, lambda entry: _schema_diagnostic(entry, at))
     if len(found) > MAX_SCHEMA_ERRORS:
         extra = len(found) - MAX_SCHEMA_ERRORS
         last = found[MAX_SCHEMA_ERRORS]

@@ -27,6 +27,14 @@ COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 FONT_NAME = re.compile(r"[^\"'\\;{}<>\x00-\x1f\x7f]{1,80}")
 
 
+class Placement(enum.Enum):
+    """Where the title page's identity lines or the suggested citation are printed."""
+
+    TITLE_PAGE = "title-page"
+    COLOPHON = "colophon"
+    NONE = "none"
+
+
 class Paper(enum.Enum):
     """Page sizes of the printed brief (``[page] size`` here, ``--paper`` on the command line)."""
 
@@ -48,6 +56,21 @@ class Identity:
 
 
 @dataclass(frozen=True, slots=True)
+class Front:
+    """What every format prints about the brief's identity, and where (``[front]``).
+
+    ``identifiers``: the publisher, the series with the report number and the DOI as a link;
+    ``citation``: the suggested citation (see :mod:`briefexport.shared.citation`); ``orcid`` and
+    ``email``: the authors' linked ORCID iDs and e-mail addresses on the title page.
+    """
+
+    identifiers: Placement = Placement.TITLE_PAGE
+    citation: Placement = Placement.COLOPHON
+    orcid: bool = True
+    email: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Colors:
     """Hex RGB colours (``#1F4E79``)."""
 
@@ -61,7 +84,16 @@ class Colors:
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs.
+    """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs, ``urdu_*`` for
+    Urdu (Nastaliq is the convention there, Naskh elsewhere). Latin words inside a right-to-left
+    brief are set in the Latin families of the same role.
+
+    ``urdu_in_print``: whether the PDF and the Word copy (which is printed and turned into PDF)
+    also set Urdu in the ``urdu_*`` families. Off by default: the text poppler and screen
+    readers extract from a PDF set in Nastaliq falls apart (letters split by spaces or lost, in
+    WeasyPrint's PDFs and in LibreOffice's PDFs of the Word copy alike), so those keep the
+    ``rtl_*`` families (Naskh) unless a brand asks otherwise. EPUB and HTML, whose text stays
+    text in the reader, use the ``urdu_*`` families.
 
     ``folders`` are extra font folders (relative to the style folder unless absolute) that the
     Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.
@@ -70,8 +102,11 @@ class Fonts:
     body: tuple[str, ...] = ("Noto Serif", "DejaVu Serif")
     heading: tuple[str, ...] = ("Noto Sans", "DejaVu Sans")
     monospace: tuple[str, ...] = ("Noto Sans Mono", "DejaVu Sans Mono")
-    rtl_body: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
-    rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic", "DejaVu Sans")
+    rtl_body: tuple[str, ...] = ("Noto Naskh Arabic",)
+    rtl_heading: tuple[str, ...] = ("Noto Naskh Arabic",)
+    urdu_body: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
+    urdu_heading: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
+    urdu_in_print: bool = False
     fallback: str = "DejaVu Sans"
     folders: tuple[str, ...] = ()
 
@@ -85,13 +120,25 @@ class Fonts:
             case "monospace":
                 return self.monospace
 
-    def rtl(self, role: FontRole) -> tuple[str, ...]:
-        """The families of a role for Arabic-script and Hebrew text."""
+    def stack(self, key: str) -> tuple[str, ...]:
+        """The families of field ``key``; a right-to-left field (``rtl_body``, ``urdu_heading``)
+        continues with the Latin families of its role, so Latin words in such a brief are set
+        in the house Latin fonts, not in whatever the script's font happens to carry."""
+        families: tuple[str, ...] = getattr(self, key)
+        script, _, role = key.partition("_")
+        if script in ("rtl", "urdu") and role in ("body", "heading"):
+            latin = self.body if role == "body" else self.heading
+            return tuple(dict.fromkeys((*families, *latin)))
+        return families
+
+    def rtl(self, role: FontRole, language: str = "") -> tuple[str, ...]:
+        """The families of a role for Arabic-script and Hebrew text (Urdu's own for ``ur``)."""
+        urdu = language.lower().replace("_", "-").split("-")[0] == "ur"
         match role:
             case "body":
-                return self.rtl_body
+                return self.urdu_body if urdu else self.rtl_body
             case "heading":
-                return self.rtl_heading
+                return self.urdu_heading if urdu else self.rtl_heading
             case "monospace":
                 return self.monospace
 
@@ -129,6 +176,7 @@ class Brand:
     """The whole brand file."""
 
     identity: Identity = Identity()
+    front: Front = Front()
     colors: Colors = Colors()
     fonts: Fonts = Fonts()
     sizes: Sizes = Sizes()
@@ -234,11 +282,14 @@ def _value(table: str, key: str, default: object, value: object, problems: _Prob
 
 
 def _convert(key: str, default: object, value: object) -> tuple[str | None, object]:
-    if isinstance(default, Paper):
-        names = {paper.value.lower(): paper for paper in Paper}
-        paper = names.get(str(value).lower()) if isinstance(value, str) else None
-        known = ", ".join(paper.value for paper in Paper)
-        return (None, paper) if paper else (f"must be one of {known}", None)
+    if isinstance(default, enum.Enum):
+        members = type(default)
+        names = {str(member.value).lower(): member for member in members}
+        member = names.get(value.lower()) if isinstance(value, str) else None
+        known = ", ".join(str(member.value) for member in members)
+        return (None, member) if member else (f"must be one of {known}", None)
+    if isinstance(default, bool):
+        return (None, value) if isinstance(value, bool) else ("must be true or false", None)
     if isinstance(default, float | int) and not isinstance(default, bool):
         return _number(key, value)
     if key == "folders":

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 
 from .styles import default_style_dir
 
@@ -58,10 +59,22 @@ def is_rtl(language: str) -> bool:
     return bool(locale.character_order == "right-to-left")
 
 
+@functools.cache
+def babel_locale(language: str) -> Locale:
+    """CLDR's locale for a BCP 47 tag: the tag, else its primary language, else English."""
+    for tag in (language.replace("-", "_"), primary_language(language), FALLBACK_LANGUAGE):
+        try:
+            return Locale.parse(tag)
+        except (UnknownLocaleError, ValueError):
+            continue
+    raise AssertionError("CLDR has no English")  # pragma: no cover
+
+
 def long_date(date: dt.date, language: str) -> str:
     """The publication date in long form in the brief's language."""
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        locale = Locale.parse(FALLBACK_LANGUAGE)
-    return format_date(date, format="long", locale=locale)
+    return format_date(date, format="long", locale=babel_locale(language))
+
+
+def join_list(items: list[str], language: str) -> str:
+    """Items joined as the language lists them: "A, B and C", "A، B، اور C" (CLDR list patterns)."""
+    return format_list(items, style="standard", locale=babel_locale(language)) if items else ""

@@ -55,6 +55,11 @@ class Locator:
         found = re.search(rf"<(?:[\w.-]+:)?{re.escape(tag)}(?=[\s/>])", text)
         return found.start() + 1 if found else 1
 
+    def column_of_text(self, line: int, text: str) -> int:
+        """Column of the first ``text`` on ``line``, or 1."""
+        found = self._lines[line - 1].find(text) if 0 < line <= len(self._lines) else -1
+        return found + 1 if found >= 0 else 1
+
     def error(self, element: etree._Element, message: str) -> Diagnostic:
         """An error at ``element``."""
         line, column = self.position(element)

@@ -112,6 +112,7 @@ _OTHER_ENCODINGS = (b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f\xa7\x94")
 def _screen_prolog(data: bytes, name: str, policy: DoctypePolicy, noun: str) -> bytes:
     if data.startswith(_OTHER_ENCODINGS) or _FOREIGN_ENCODING.match(data):
         raise RejectedError([Diagnostic(name, 1, 1, f"{noun} must be encoded in UTF-8")])
+    _refuse_invalid_utf8(data, name, noun)
     start = _doctype_start(data)
     if start is None:
         return data
@@ -129,6 +130,24 @@ def _screen_prolog(data: bytes, name: str, policy: DoctypePolicy, noun: str) -> 
         raise RejectedError([Diagnostic(name, line, 1, problem)])
     blank = bytes(b if b == 0x0A else 0x20 for b in found.group())
     return data[:start] + blank + data[found.end() :]
+
+
+def _refuse_invalid_utf8(data: bytes, name: str, noun: str) -> None:
+    """Point at the first byte that is not UTF-8, or at the first NUL (UTF-16 without a BOM
+    decodes as UTF-8 but is full of them, and XML allows no U+0000 anyway)."""
+    try:
+        data.decode("utf-8")
+        bad = data.find(b"\x00")
+        reason = "a NUL byte, as UTF-16 has"
+    except UnicodeDecodeError as error:
+        bad, reason = error.start, f"byte 0x{data[error.start]:02X}"
+    if bad < 0:
+        return
+    line_start = data.rfind(b"\n", 0, bad) + 1
+    column = len(data[line_start:bad].decode("utf-8", "replace")) + 1
+    line = data.count(b"\n", 0, bad) + 1
+    message = f"not valid UTF-8 here: {reason}; {noun} must be encoded in UTF-8"
+    raise RejectedError([Diagnostic(name, line, column, message)])
 
 
 def _doctype(found: re.Match[bytes], line: int) -> Doctype:

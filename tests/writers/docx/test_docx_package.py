@@ -34,6 +34,7 @@ from briefexport.model import (
 )
 from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
+from briefexport.shared.typeset import typeset
 from support.briefs import small_brief
 from support.docx import NS, part, rels, style_ids, texts, write_brief
 from support.images import png
@@ -221,7 +222,7 @@ def test_rtl_tables_are_mirrored() -> None:
 
 def test_core_properties_come_from_the_brief(tour: Brief, tour_docx: bytes) -> None:
     props = docx.Document(io.BytesIO(tour_docx)).core_properties
-    meta = tour.meta
+    meta = typeset(tour).meta  # the properties carry the typographic text the document prints
     assert props.title == plain_text(meta.title)
     assert props.author == "; ".join(person.name.display for person in meta.authors)
     assert props.subject == meta.series

@@ -68,7 +68,9 @@ def test_every_note_has_one_reference_and_repeated_calls_are_noteref_fields(
     document = part(tour_docx, "word/document.xml")
     references = document.xpath("//w:footnoteReference/@w:id", namespaces=NS)
     assert sorted(map(int, references)) == [note.number for note in tour.footnotes]
-    fields = document.xpath("//w:fldSimple", namespaces=NS)
+    fields = document.xpath(
+        "//w:fldSimple[starts-with(normalize-space(@w:instr), 'NOTEREF')]", namespaces=NS
+    )
     assert len(fields) == sum(calls.values()) - len(calls)
     bookmarks = {b.get(qn("w:name")): b for b in document.iterfind(".//w:bookmarkStart", NS)}
     ids = style_ids(tour_docx)
@@ -104,6 +106,10 @@ def test_body_links_are_real_hyperlinks_related_from_the_document(
     expected |= {link.href for link in find(tour.references, Link)}
     assert tour.meta.permissions is not None
     expected |= {tour.meta.permissions.license_url} - {None}
+    # the title page links each author's ORCID iD and e-mail address, and the DOI
+    for person in tour.meta.authors:
+        expected |= {person.orcid, f"mailto:{person.email}"} - {None, "mailto:None"}
+    expected.add(f"https://doi.org/{tour.meta.doi}")
     assert expected
     body_rels = rels(tour_docx, "word/_rels/document.xml.rels")
     document = part(tour_docx, "word/document.xml")
@@ -221,8 +227,11 @@ def test_copyright_and_licence_lines(tour: Brief, tour_docx: bytes) -> None:
     assert rights is not None
     document = docx.Document(io.BytesIO(tour_docx))
     lines = [p for p in document.paragraphs if p.style is not None and p.style.name == "Rights"]
-    assert [p.text for p in lines] == [rights.statement, rights.license_text]
-    assert [link.address for link in lines[1].hyperlinks] == [rights.license_url]
+    # one paragraph of two sentences; only the licence's name is a link
+    assert [p.text for p in lines] == [f"{rights.statement}. {rights.license_text}"]
+    (link,) = lines[0].hyperlinks
+    assert link.address == rights.license_url
+    assert link.text == "Creative Commons Attribution 4.0 International"
 
 
 def test_later_paragraphs_of_a_note_start_at_the_text_indent(tour: Brief, tour_docx: bytes) -> None:

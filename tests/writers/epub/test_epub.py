@@ -23,6 +23,7 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief, FootnoteRef, Section, Text
 from briefexport.options import default_options
 from briefexport.shared.styles import default_style_dir
+from briefexport.shared.typeset import typeset
 from briefexport.writers.epub import write
 from support.briefs import sample_brief
 from support.paths import TOUR
@@ -104,7 +105,7 @@ def refines(opf: etree._Element, target: str, prop: str) -> list[str]:
 
 
 def test_opf_dublin_core_from_the_model(corpus: dict[str, Brief], books: dict[str, Path]) -> None:
-    brief = corpus["feature-tour"]
+    brief = typeset(corpus["feature-tour"])  # the EPUB prints typographic quotes, also here
     meta = brief.meta
     opf = xml(open_book(books["feature-tour"]), OPF)
     assert opf_values(opf, "//dc:title/text()") == [

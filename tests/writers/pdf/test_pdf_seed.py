@@ -8,6 +8,7 @@ from weasyprint import Document
 from briefexport.inlines import plain_text
 from briefexport.model import Brief
 from briefexport.options import default_options
+from briefexport.shared.typeset import typeset
 from briefexport.writers.pdf import footnotes, write
 from briefexport.writers.pdf.layout import read_layout
 from support.pdf import page_texts
@@ -43,7 +44,7 @@ def test_every_note_on_the_page_of_its_call(rendered: tuple[bytes, Document]) ->
 def test_each_note_printed_once_in_number_order(seed_brief: Brief, pages: list[str]) -> None:
     text = " ".join(pages)
     positions = []
-    for note in seed_brief.footnotes:
+    for note in typeset(seed_brief).footnotes:  # printed with typographic quotes
         start = plain_text(note.paragraphs[0].children)[:30]
         assert text.count(start) == 1, start
         positions.append(text.index(start))

@@ -4,7 +4,8 @@ Reference Entry (or pandoc's Bibliography) paragraphs are the reference list, nu
 a heading right before the first of them is the list's label, not a section. An entry's leading
 "[n]" is the number our writer prints; the bookmark on it is what "[n]" calls in the text link
 to. An entry that reads as a web citation gets a structured citation. Rights paragraphs give the
-copyright statement and the licence (its link and text).
+copyright statement and the licence (its link and text); one paragraph that starts with "©"
+and holds the licence link is the statement's sentence, then the licence's.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from .items import Item, bookmarks
 from .styles import Role
 
 _NUMBER = re.compile(r"^\s*\[\d+\]\s*")
+# Our writer prints "© 2026 Holder. This brief is published under ..." as one paragraph.
+_COPYRIGHT_SENTENCE = re.compile(r"(?P<statement>\u00a9[^.]*?)\.\s+(?P<licence>\S.*)", re.S)
 
 
 def split_back(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:
     """Body items, reference entries and rights paragraphs."""
     references = [item for item in items if item.role is Role.REFERENCE]
     rights = [item for item in items if item.role is Role.RIGHTS]
-    body = [item for item in items if item.role not in (Role.REFERENCE, Role.RIGHTS)]
+    skipped = (Role.REFERENCE, Role.RIGHTS, Role.GENERATED)
+    body = [item for item in items if item.role not in skipped]
     if references:
         first = items.index(references[0])
         label = items[first - 1] if first else None
@@ -58,10 +62,14 @@ def read_rights(items: list[Item], reading: Reading) -> Permissions | None:
     for item in items:
         content = reader.paragraph(item.element)
         link = next((inline for inline in content if isinstance(inline, Link)), None)
+        line = plain_text(content).strip()
+        copyright_first = _COPYRIGHT_SENTENCE.match(line)
+        if link is not None and copyright_first:  # one paragraph: copyright, then licence
+            statement, line = copyright_first["statement"], copyright_first["licence"]
         if link is not None:
-            url, text = link.href, plain_text(content).strip()
+            url, text = link.href, line
         else:
-            statement = plain_text(content).strip() or statement
+            statement = line or statement
     if statement is None and url is None:
         return None
     year = re.search(r"\b(\d{4})\b", statement or "")

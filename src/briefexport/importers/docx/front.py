@@ -33,6 +33,8 @@ class _Person:
     name: str
     role: str | None = None
     affiliations: list[Affiliation] = field(default_factory=list)
+    orcid: str | None = None
+    email: str | None = None
 
 
 @dataclass
@@ -94,6 +96,8 @@ class FrontReader:
             setattr(front, target, phrase(content, self.reading))
         elif role in (Role.BYLINE, Role.AUTHOR, Role.EDITOR, Role.ROLE, Role.AFFILIATION):
             self._byline(role, text)
+        elif role is Role.CONTACT:
+            self._contact(text)
         elif role is Role.DATE:
             front.date = printed_date(text)
             if front.date is None:
@@ -118,6 +122,16 @@ class FrontReader:
         elif people and role is Role.AFFILIATION and text:
             people[-1].affiliations.append(self._affiliation(text))
 
+    def _contact(self, text: str) -> None:
+        """An Author Contact line: the last person's ORCID iD or e-mail address."""
+        people = self.groups[self.group]
+        if not people or not text:
+            return
+        if text.startswith(("https://orcid.org/", "http://orcid.org/")):
+            people[-1].orcid = text
+        elif "@" in text:
+            people[-1].email = text
+
     def _affiliation(self, text: str) -> Affiliation:
         candidate = split_affiliation(text, f"aff{len(self.front.affiliations) + 1}")
         for known in self.front.affiliations:
@@ -132,7 +146,7 @@ class FrontReader:
     def _people(self) -> None:
         for key in ("authors", "editors"):
             people = [
-                Contributor(split_name(p.name), p.role, affiliations=tuple(p.affiliations))
+                Contributor(split_name(p.name), p.role, p.orcid, p.email, tuple(p.affiliations))
                 for p in self.groups[key]
             ]
             getattr(self.front, key).extend(people)

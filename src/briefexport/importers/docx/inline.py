@@ -82,7 +82,7 @@ class InlineReader:
         """One element of mammoth's tree inside a paragraph."""
         kind = type(element).__name__
         if kind == "Text":
-            return [Text(element.value)]
+            return [Text(element.value.translate(WORD_CONTROLS))]
         if kind in ("Tab", "Break"):
             return [Text(" ")] if getattr(element, "break_type", "line") == "line" else []
         handler = _HANDLERS.get(kind)
@@ -150,6 +150,11 @@ class InlineReader:
         found = citation_from_text(paragraphs[0].children) if len(paragraphs) == 1 else None
         kept = (Paragraph((found,)),) if found else tuple(p for p in paragraphs if p.children)
         return Footnote(f"fn{number}", number, kept or (Paragraph(()),))
+
+
+# What our DOCX writer adds for layout only: Word's non-breaking hyphen in code (mammoth reads
+# it as U+2011) and the bidi isolate controls around runs in the other direction.
+WORD_CONTROLS = str.maketrans({"\u2011": "-", "\u2066": None, "\u2067": None, "\u2069": None})
 
 
 def _styles(run: Any) -> list[TextStyle]:

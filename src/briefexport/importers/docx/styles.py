@@ -2,8 +2,10 @@
 
 Word's built-in styles (Title, Subtitle, Heading 1-9, List Bullet/Number/Continue, Quote,
 Intense Quote, Caption, Footnote Text), the styles our DOCX writer adds (Series, Byline, Author,
-Author Role, Affiliation, Editor, Publication Date, Disclaimer, Abstract, Keywords, Lead
-Paragraph, Quote Attribution, Figure, Reference Entry, Rights, Table Text/Heading) and pandoc's
+Author Role, Affiliation, Author Contact, Editor, Publication Date, Disclaimer, Abstract,
+Keywords, Lead Paragraph, Quote Attribution, Figure, Reference Entry, Rights, Table Text/Heading,
+and the Identity Line, Citation Label and Suggested Citation it makes from the metadata, which
+are skipped) and pandoc's
 (First Paragraph, Compact, Block Text, Table/Image Caption, Captioned Figure, Date, Source Code)
 are known; names are compared without case, as Word does. Any other style is read as body text
 and reported.
@@ -44,12 +46,14 @@ class Role(enum.Enum):
     CODE = "code"
     REFERENCE = "reference"
     RIGHTS = "rights"
+    CONTACT = "contact"
+    GENERATED = "generated"  # made from the metadata by our writer: identity lines, citation
 
 
 FRONT_ROLES = frozenset(
     {Role.TITLE, Role.SUBTITLE, Role.SERIES, Role.BYLINE, Role.AUTHOR, Role.ROLE,
      Role.AFFILIATION, Role.EDITOR, Role.DATE, Role.DISCLAIMER, Role.ABSTRACT_TITLE,
-     Role.ABSTRACT, Role.KEYWORDS}
+     Role.ABSTRACT, Role.KEYWORDS, Role.CONTACT, Role.GENERATED}
 )  # fmt: skip
 
 STYLES = {
@@ -96,6 +100,10 @@ STYLES = {
     "reference entry": Role.REFERENCE,
     "bibliography": Role.REFERENCE,
     "rights": Role.RIGHTS,
+    "author contact": Role.CONTACT,
+    "identity line": Role.GENERATED,
+    "citation label": Role.GENERATED,
+    "suggested citation": Role.GENERATED,
 }
 _HEADING = re.compile(r"heading (\d)")
 _NUMBERED_STYLE = re.compile(r"(list bullet|list number|list continue) \d")

@@ -14,12 +14,15 @@ from docx.oxml.ns import qn
 from ...model import Brief
 from ...options import WriteOptions
 from ...shared.i18n import is_rtl
+from ...shared.typeset import typeset
 from . import stylemap as sm
 from .blocks import blocks_to_docx
 from .context import Context
+from .fonts import use_language_fonts
 from .footnotes import NoteCalls, new_footnotes_part
 from .front import back_to_docx, front_to_docx
-from .notes import notes_to_docx
+from .header import fill_running_heads
+from .notes import notes_to_docx, uncalled_notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
 from .stylemap import StyleMap
@@ -34,23 +37,28 @@ SECTION_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPr
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as the bytes of a ``.docx`` file; the same input gives the same bytes."""
+    brief = typeset(brief, options.smart)
     document, fallback = open_template(options)
     styles = StyleMap(document, fallback)
     rtl = is_rtl(brief.meta.language)
     notes = NoteCalls(new_footnotes_part(document), styles.id(sm.FOOTNOTE_REFERENCE))
     ctx = Context(brief, document, styles, notes, document.part, rtl, brief.meta.language,
-                  options.style_dir)  # fmt: skip
+                  options.style_dir, options.brand)  # fmt: skip
     brief_to_docx(ctx)
+    fill_running_heads(ctx)
     set_core_properties(document, brief.meta, options.timestamp)
     set_app_properties(document, brief.meta.publisher)
     set_language(document, brief.meta.language, rtl)
+    if options.brand.fonts.urdu_in_print:
+        use_language_fonts(document, options.brand.fonts, brief.meta.language)
     return save_reproducibly(document, options.timestamp)
 
 
 def brief_to_docx(ctx: Context) -> None:
     """Front matter, body, back matter and footnotes into the document."""
     body = ctx.document.element.body
-    nodes = [*front_to_docx(ctx), *blocks_to_docx(ctx, ctx.brief.body), *back_to_docx(ctx)]
+    nodes = [*front_to_docx(ctx), *blocks_to_docx(ctx, ctx.brief.body)]
+    nodes += [*uncalled_notes_to_docx(ctx), *back_to_docx(ctx)]  # once the calls are known
     section = body.sectPr
     for node in nodes:
         if section is None:

@@ -49,15 +49,20 @@ def block_to_docx(ctx: Context, block: Block, level: int) -> list[Element]:
             assert_never(block)
 
 
-def styled_paragraph(ctx: Context, style_name: str, num_id: int | None = None) -> Element:
-    """An empty paragraph in a named style, right-to-left when the brief is."""
-    return paragraph(ctx.style(style_name), ctx.rtl, num_id)
+def styled_paragraph(
+    ctx: Context, style_name: str, num_id: int | None = None, rtl: bool | None = None
+) -> Element:
+    """An empty paragraph in a named style, right-to-left when the brief is (or ``rtl`` says)."""
+    return paragraph(ctx.style(style_name), ctx.rtl if rtl is None else rtl, num_id)
 
 
-def paragraph_to_docx(ctx: Context, para: Paragraph, style_name: str) -> Element:
-    """One paragraph in a named style."""
-    node = styled_paragraph(ctx, style_name)
-    node.extend(inlines_to_docx(ctx, para.children, RunFormat(rtl=ctx.rtl)))
+def paragraph_to_docx(
+    ctx: Context, para: Paragraph, style_name: str, rtl: bool | None = None
+) -> Element:
+    """One paragraph in a named style, in the brief's direction unless ``rtl`` says."""
+    direction = ctx.rtl if rtl is None else rtl
+    node = styled_paragraph(ctx, style_name, rtl=direction)
+    node.extend(inlines_to_docx(ctx, para.children, RunFormat(rtl=direction)))
     return node
 
 

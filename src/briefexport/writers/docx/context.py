@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document
 from docx.opc.part import Part
 
 from ...model import Brief
+from ...shared.brand import Brand
 from .footnotes import NoteCalls
 from .stylemap import StyleMap
 
@@ -29,6 +30,13 @@ class Context:
     rtl: bool
     language: str
     style_dir: Path
+    brand: Brand = field(default_factory=Brand)
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def count(self, sequence: str) -> int:
+        """One more item of a numbered sequence (figures, tables); its ordinal from 1."""
+        self.counters[sequence] = self.counters.get(sequence, 0) + 1
+        return self.counters[sequence]
 
     def style(self, name: str) -> str:
         """The style id of a named style."""

@@ -20,9 +20,10 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 
 from ...model import Figure
+from ...shared.located import at
 from . import stylemap as sm
 from .context import Context
-from .tables import caption, text_width
+from .tables import FIGURE_SEQUENCE, caption, text_width
 from .xml import Element, RunFormat, paragraph, text_run, w
 
 LOG = logging.getLogger(__name__)
@@ -42,13 +43,14 @@ def figure_to_docx(ctx: Context, figure: Figure) -> list[Element]:
     node = paragraph(ctx.style(sm.FIGURE), ctx.rtl)
     picture = picture_run(ctx, figure) if figure.image.media_type in WORD_IMAGE_TYPES else None
     if picture is None:
-        LOG.warning("docx: image %s cannot be shown in Word; alt text instead", figure.image.href)
+        message = "docx: image %s cannot be shown in Word; alt text instead"
+        LOG.warning(message, figure.image.href, extra=at(figure.source))
         node.append(text_run(figure.image.alt_text, RunFormat(rtl=ctx.rtl).properties()))
     else:
         node.append(picture)
     if not figure.label and not figure.caption:
         return [node]
-    return [node, caption(ctx, figure.label, figure.caption)]
+    return [node, caption(ctx, figure.label, figure.caption, FIGURE_SEQUENCE)]
 
 
 def picture_run(ctx: Context, figure: Figure) -> Element | None:

@@ -1,28 +1,42 @@
 """The brief's first page and its back matter, in our own named paragraph styles.
 
-Order as on a think-tank brief: series, title, subtitle, "By" block, "Edited by" block, long
-date, disclaimer, abstract and keywords; at the end the reference list, copyright and licence.
+Order as on a think-tank brief: series, title, subtitle, "By" block (name, role, affiliations,
+ORCID iD, e-mail), "Edited by" block, long date, identity lines, disclaimer, abstract and
+keywords; at the end the reference list and the colophon (identity lines or the suggested
+citation where the brand's ``[front]`` places them, then copyright and licence, only the
+licence's name linked). The colophon's paragraphs keep with the next, so no line of it is left
+alone on a last page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docx.oxml.ns import qn
+
 from ...model import Contributor, Inline, Link, Permissions, Text
 from ...shared import i18n
-from ...shared.front import affiliation_text, copyright_line, licence_line
+from ...shared.brand import Placement
+from ...shared.citation import citation_inlines
+from ...shared.front import (
+    affiliation_text,
+    copyright_line,
+    identity_lines,
+    orcid_url,
+    sentence,
+    shown_role,
+)
+from ...shared.licence import licence_inlines
 from . import stylemap as sm
 from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
 from .inlines import inlines_to_docx, reference_bookmark
-from .xml import Element, RunFormat, text_run
+from .xml import Element, RunFormat, text_run, w
 
 
 def text_paragraph(ctx: Context, style_name: str, text: str) -> Element:
-    """A paragraph holding plain text."""
-    node = styled_paragraph(ctx, style_name)
-    node.append(text_run(text, RunFormat(rtl=ctx.rtl).for_text(text).properties()))
-    return node
+    """A paragraph holding plain text (runs in the other direction isolated)."""
+    return inline_paragraph(ctx, style_name, (Text(text),))
 
 
 def inline_paragraph(ctx: Context, style_name: str, inlines: Sequence[Inline]) -> Element:
@@ -47,8 +61,10 @@ def front_to_docx(ctx: Context) -> list[Element]:
     nodes += people_to_docx(ctx, label(ctx, "by"), sm.AUTHOR, meta.authors)
     nodes += people_to_docx(ctx, label(ctx, "edited_by"), sm.EDITOR, meta.editors)
     nodes.append(text_paragraph(ctx, sm.PUBLICATION_DATE, i18n.long_date(meta.date, ctx.language)))
+    nodes += identity_to_docx(ctx, Placement.TITLE_PAGE)
     if meta.disclaimer:
         nodes.append(inline_paragraph(ctx, sm.DISCLAIMER, meta.disclaimer))
+    nodes += citation_to_docx(ctx, Placement.TITLE_PAGE)
     if meta.abstract:
         nodes.append(text_paragraph(ctx, sm.ABSTRACT_TITLE, label(ctx, "abstract")))
         nodes += [paragraph_to_docx(ctx, para, sm.ABSTRACT) for para in meta.abstract]
@@ -67,13 +83,45 @@ def people_to_docx(
     nodes = [text_paragraph(ctx, sm.BYLINE, heading)]
     for person in people:
         nodes.append(text_paragraph(ctx, name_style, person.name.display))
-        if person.role:
-            nodes.append(text_paragraph(ctx, sm.AUTHOR_ROLE, person.role))
+        role = shown_role(person, heading)
+        if role:
+            nodes.append(text_paragraph(ctx, sm.AUTHOR_ROLE, role))
         nodes += [
-            text_paragraph(ctx, sm.AFFILIATION, affiliation_text(aff))
+            text_paragraph(ctx, sm.AFFILIATION, affiliation_text(aff, ctx.language))
             for aff in person.affiliations
         ]
+        nodes += contact_to_docx(ctx, person)
     return nodes
+
+
+def contact_to_docx(ctx: Context, person: Contributor) -> list[Element]:
+    """The person's ORCID iD and e-mail address as links, when the brand shows them."""
+    front = ctx.brand.front
+    links: list[tuple[str, str]] = []
+    if front.orcid and person.orcid:
+        links.append((orcid_url(person.orcid), orcid_url(person.orcid)))
+    if front.email and person.email:
+        links.append((f"mailto:{person.email}", person.email))
+    return [inline_paragraph(ctx, sm.CONTACT, (Link(href, (Text(text),)),)) for href, text in links]
+
+
+def identity_to_docx(ctx: Context, where: Placement) -> list[Element]:
+    """Publisher, series and report number, DOI, when the brand places them ``where``."""
+    if ctx.brand.front.identifiers is not where:
+        return []
+    return [
+        inline_paragraph(ctx, sm.IDENTITY, inlines) for _, inlines in identity_lines(ctx.brief.meta)
+    ]
+
+
+def citation_to_docx(ctx: Context, where: Placement) -> list[Element]:
+    """The suggested citation under its label, when the brand places it ``where``."""
+    if ctx.brand.front.citation is not where:
+        return []
+    return [
+        text_paragraph(ctx, sm.CITATION_LABEL, label(ctx, "suggested_citation")),
+        inline_paragraph(ctx, sm.SUGGESTED_CITATION, citation_inlines(ctx.brief.meta)),
+    ]
 
 
 def back_to_docx(ctx: Context) -> list[Element]:
@@ -89,18 +137,30 @@ def back_to_docx(ctx: Context) -> list[Element]:
         node.append(text_run(" ", fmt.properties()))
         node.extend(inlines_to_docx(ctx, (reference.citation,), fmt))
         nodes.append(node)
+    colophon = identity_to_docx(ctx, Placement.COLOPHON) + citation_to_docx(ctx, Placement.COLOPHON)
     if ctx.brief.meta.permissions is not None:
-        nodes += rights_to_docx(ctx, ctx.brief.meta.permissions)
-    return nodes
+        colophon += rights_to_docx(ctx, ctx.brief.meta.permissions)
+    for node in colophon[:-1]:  # the colophon stays on one page
+        keep_with_next(node)
+    return nodes + colophon
+
+
+def keep_with_next(node: Element) -> None:
+    """Set ``w:keepNext`` on a paragraph (after its style, before its direction)."""
+    properties = node.find(qn("w:pPr"))
+    if properties is None:
+        properties = w("pPr")
+        node.insert(0, properties)
+    style = properties.find(qn("w:pStyle"))
+    properties.insert(1 if style is not None else 0, w("keepNext"))
 
 
 def rights_to_docx(ctx: Context, rights: Permissions) -> list[Element]:
-    """The copyright line, then the licence linked to its text when it has one."""
+    """One paragraph: the copyright sentence, then the licence sentence with its name linked."""
     statement = copyright_line(rights)
-    nodes = [text_paragraph(ctx, sm.RIGHTS, statement)] if statement else []
-    licence: tuple[Inline, ...] = (Text(licence_line(rights) or ""),)
-    if rights.license_url:
-        licence = (Link(rights.license_url, licence),)
-    if rights.license_text or rights.license_url:
-        nodes.append(inline_paragraph(ctx, sm.RIGHTS, licence))
-    return nodes
+    inlines: list[Inline] = [Text(sentence(statement, ctx.language))] if statement else []
+    licence = licence_inlines(rights)
+    if inlines and licence:
+        inlines.append(Text(" "))
+    inlines += licence
+    return [inline_paragraph(ctx, sm.RIGHTS, inlines)] if inlines else []

@@ -25,9 +25,10 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs
 from . import stylemap as sm
 from .context import Context
-from .xml import Element, RunFormat, text_run, w
+from .xml import Element, RunFormat, code_run, text_run, w
 
 
 def reference_bookmark(number: int) -> str:
@@ -36,14 +37,29 @@ def reference_bookmark(number: int) -> str:
 
 
 def inlines_to_docx(ctx: Context, inlines: Iterable[Inline], fmt: RunFormat) -> list[Element]:
-    """Runs, hyperlinks and note calls for a sequence of inlines."""
-    return [node for inline in inlines for node in inline_to_docx(ctx, inline, fmt)]
+    """Runs, hyperlinks and note calls for a sequence of inlines.
+
+    ``fmt.rtl`` is the direction of the text around them; a stretch in the other direction is
+    enclosed in the isolate controls LRI/RLI ... PDI (see :mod:`briefexport.shared.bidi`), which
+    Word and LibreOffice apply as the Unicode Bidirectional Algorithm says.
+    """
+    nodes: list[Element] = []
+    for run in direction_runs(tuple(inlines), "rtl" if fmt.rtl else "ltr"):
+        inner = fmt if run.isolate is None else replace(fmt, rtl=run.isolate == "rtl")
+        if run.isolate is not None:
+            nodes.append(text_run(ISOLATE_OPEN[run.isolate], RunFormat(rtl=inner.rtl).properties()))
+        nodes += [node for inline in run.inlines for node in inline_to_docx(ctx, inline, inner)]
+        if run.isolate is not None:
+            nodes.append(text_run(ISOLATE_CLOSE, RunFormat(rtl=inner.rtl).properties()))
+    return nodes
 
 
 def inline_to_docx(ctx: Context, inline: Inline, fmt: RunFormat) -> list[Element]:
     """The elements for one inline node."""
     match inline:
         case Text(value):
+            if fmt.style_id and fmt.style_id == ctx.style(sm.VERBATIM):
+                return [code_run(value, fmt.properties())]
             return [text_run(value, fmt.for_text(value).properties())]
         case CitedDate(_, text):
             return [text_run(text, fmt.for_text(text).properties())]

@@ -1,24 +1,24 @@
 """Footnote bodies: each called note becomes a ``w:footnote`` in ``word/footnotes.xml``.
 
 Links inside a note are related from the footnotes part, not from the main document: an id from
-the wrong part is a dangling reference and Word reports the file as damaged.
+the wrong part is a dangling reference and Word reports the file as damaged. A note nothing calls
+cannot be a Word footnote (Word needs the call); it follows the body as Footnote Text paragraphs
+led by its number, as the PDF prints it, so no format leaves it out.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from docx.oxml.ns import qn
 
 from ...model import Footnote, Paragraph
+from ...shared.bidi import Direction, paragraph_direction
 from . import stylemap as sm
 from .blocks import paragraph_to_docx
 from .context import Context
 from .footnotes import note_mark
-from .xml import Element, w
-
-LOG = logging.getLogger(__name__)
+from .xml import Element, RunFormat, text_run, w
 
 
 def notes_to_docx(ctx: Context) -> None:
@@ -27,16 +27,43 @@ def notes_to_docx(ctx: Context) -> None:
     for note in ctx.brief.footnotes:
         if note.number in ctx.notes.called:
             ctx.notes.add_note(note, note_paragraphs(in_notes, note))
-        else:
-            LOG.warning("docx: footnote %s is never called and is left out", note.id)
 
 
-def note_paragraphs(ctx: Context, note: Footnote) -> list[Element]:
-    """The note's paragraphs in Footnote Text; the first starts with the note's number."""
+def uncalled_notes_to_docx(ctx: Context) -> list[Element]:
+    """The notes no call placed, for the end of the body (call after the body is written)."""
+    nodes: list[Element] = []
+    for note in ctx.brief.footnotes:
+        if note.number not in ctx.notes.called:
+            number = RunFormat(style_id=ctx.style(sm.FOOTNOTE_REFERENCE), rtl=ctx.rtl)
+            tab = w("r")
+            if ctx.rtl:
+                tab.append(RunFormat(rtl=True).properties())
+            tab.append(w("tab"))
+            mark = [text_run(str(note.number), number.properties()), tab]
+            nodes += note_paragraphs(ctx, note, mark)
+    return nodes
+
+
+def note_paragraphs(
+    ctx: Context, note: Footnote, mark: list[Element] | None = None
+) -> list[Element]:
+    """The note's paragraphs in Footnote Text; the first starts with ``mark``, by default the
+    note's number as a footnote reference.
+
+    Each paragraph takes the brief's direction unless all its letters are of the other (an
+    English citation in an Urdu brief, ``w:bidi`` off); runs in the other direction inside a
+    paragraph are isolated by :func:`~.inlines.inlines_to_docx`.
+    """
     source = note.paragraphs or (Paragraph(()),)
-    paragraphs = [paragraph_to_docx(ctx, para, sm.FOOTNOTE_TEXT) for para in source]
+    base: Direction = "rtl" if ctx.rtl else "ltr"
+    directions = [paragraph_direction(para.children, base) == "rtl" for para in source]
+    paragraphs = [
+        paragraph_to_docx(ctx, para, sm.FOOTNOTE_TEXT, rtl)
+        for para, rtl in zip(source, directions, strict=True)
+    ]
     first = paragraphs[0]
-    mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), ctx.rtl)
+    if mark is None:
+        mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), directions[0])
     position = 1 if len(first) and first[0].tag == qn("w:pPr") else 0
     first[position:position] = mark
     for later in paragraphs[1:]:  # no number hangs here: start at the text's indent

@@ -25,7 +25,7 @@ from ...shared.brand import Brand, Page
 from .package import save_reproducibly
 from .properties import set_app_properties
 from .reference_styles import SPECS, StyleSpec
-from .stylemap import TABLE
+from .stylemap import RUNNING_HEAD, TABLE
 from .xml import Element, w
 
 GENERATED_AT = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # fixed, so the file is reproducible
@@ -44,6 +44,7 @@ def build_reference(brand: Brand) -> bytes:
         apply_spec(document, spec, brand)
     add_table_style(document, brand)
     add_page_number_footer(document, brand)
+    add_running_header(document, brand)
     props = document.core_properties
     for child in list(props._element):
         props._element.remove(child)
@@ -117,7 +118,8 @@ def run_properties(brand: Brand, spec: StyleSpec) -> Element:
     if spec.font:
         latin, script = brand.fonts.latin(spec.font)[0], brand.fonts.rtl(spec.font)[0]
         children["rFonts"] = w("rFonts", ascii=latin, hAnsi=latin, eastAsia=latin, cs=script)
-    for flag, tags in ((spec.bold, ("b", "bCs")), (spec.italic, ("i", "iCs"))):
+    # No iCs for italic styles: Arabic-script runs (complex script) stay upright.
+    for flag, tags in ((spec.bold, ("b", "bCs")), (spec.italic, ("i",))):
         children.update({tag: w(tag) for tag in tags if flag})
     if spec.color:
         children["color"] = w("color", val=word_color(getattr(brand.colors, spec.color)))
@@ -148,8 +150,11 @@ def get_or_add_style(document: Document, spec: StyleSpec) -> BaseStyle:
 
 
 def apply_spec(document: Document, spec: StyleSpec, brand: Brand) -> None:
-    """Create or restyle one style."""
+    """Create or restyle one style, shown in Word's style gallery."""
     style = get_or_add_style(document, spec)
+    style.hidden = False
+    style.unhide_when_used = False
+    style.quick_style = True
     if spec.base and isinstance(style, CharacterStyle):  # ParagraphStyle is a CharacterStyle
         style.base_style = document.styles[spec.base]
     element = style.element
@@ -201,15 +206,38 @@ def add_table_style(document: Document, brand: Brand) -> None:
 
 
 def add_page_number_footer(document: Document, brand: Brand) -> None:
-    """A centred page number (a ``PAGE`` field) in the footer, small and muted."""
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-    spec = StyleSpec("footer", font="body", size="running_header", color="muted")
-    field = w("fldSimple", instr=" PAGE ")
-    run = w("r")
-    run.append(run_properties(brand, spec))
-    number = w("t")
-    number.text = "1"
-    run.append(number)
-    field.append(run)
-    footer._p.append(field)
+    """A centred page number (a ``PAGE`` field) in the footer, small and muted, on the first
+    page as on the others."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True  # the title page has no running head
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+        spec = StyleSpec("footer", font="body", size="running_header", color="muted")
+        field = w("fldSimple", instr=" PAGE ")
+        run = w("r")
+        run.append(run_properties(brand, spec))
+        number = w("t")
+        number.text = "1"
+        run.append(number)
+        field.append(run)
+        paragraph._p.append(field)
+
+
+def add_running_header(document: Document, brand: Brand) -> None:
+    """A header paragraph in the Running Head style, with a tab stop at the end of the line.
+
+    The DOCX writer fills it with the brief's running head, a tab and the date (as the PDF's
+    running header); a template without a Running Head paragraph keeps its own header.
+    """
+    section = document.sections[0]
+    section.first_page_header.is_linked_to_previous = False  # an empty header on the title page
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = document.styles[RUNNING_HEAD]
+    paper_width = brand.page.size.millimetres[0]
+    text_width = Mm(paper_width - brand.page.margin_inner - brand.page.margin_outer)
+    tabs = w("tabs")
+    tabs.append(w("tab", val="end", pos=str(text_width.twips)))
+    properties = paragraph._p.get_or_add_pPr()
+    properties.insert_element_before(tabs, "w:spacing", "w:ind", "w:jc", "w:rPr")
+    paragraph.add_run("Running head\tDate")

@@ -49,6 +49,11 @@ TABLE_TEXT = "Table Text"
 TABLE_HEADING = "Table Heading"
 REFERENCE_ENTRY = "Reference Entry"
 RIGHTS = "Rights"
+CONTACT = "Author Contact"
+IDENTITY = "Identity Line"
+CITATION_LABEL = "Citation Label"
+SUGGESTED_CITATION = "Suggested Citation"
+RUNNING_HEAD = "Running Head"
 # Our own character styles and table style.
 CITATION_TITLE = "Citation Title"
 CITATION_SOURCE = "Citation Source"
@@ -59,8 +64,8 @@ ALL_STYLES = (
     TITLE, SUBTITLE, *HEADINGS, BODY_TEXT, LIST_BULLET, LIST_NUMBER, LIST_CONTINUE, QUOTE,
     CAPTION, FOOTNOTE_TEXT, FOOTNOTE_REFERENCE, HYPERLINK, SERIES, BYLINE, AUTHOR, AUTHOR_ROLE,
     AFFILIATION, EDITOR, PUBLICATION_DATE, DISCLAIMER, LEAD, ABSTRACT_TITLE, ABSTRACT, KEYWORDS,
-    ATTRIBUTION, FIGURE, TABLE_TEXT, TABLE_HEADING, REFERENCE_ENTRY, RIGHTS, CITATION_TITLE,
-    CITATION_SOURCE, VERBATIM, TABLE,
+    ATTRIBUTION, FIGURE, TABLE_TEXT, TABLE_HEADING, REFERENCE_ENTRY, RIGHTS, CONTACT, IDENTITY,
+    CITATION_LABEL, SUGGESTED_CITATION, CITATION_TITLE, CITATION_SOURCE, VERBATIM, TABLE,
 )  # fmt: skip
 
 
@@ -103,6 +108,10 @@ class StyleMap:
     def id(self, name: str) -> str:
         """The style id of the style called ``name``."""
         return self._ids[name.lower()]
+
+    def find(self, name: str) -> str | None:
+        """The style id of an optional style (one a template may lack), or None."""
+        return self._ids.get(name.lower())
 
 
 def _id(style: Element) -> str:

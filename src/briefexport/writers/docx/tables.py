@@ -6,7 +6,7 @@ Column and row spans are laid on a grid first; python-docx then merges the spann
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
 from typing import cast
 
 from docx.oxml.ns import qn
@@ -15,13 +15,16 @@ from docx.shared import Emu, Length
 from docx.table import Table as DocxTable
 
 from ...inlines import plain_text
-from ...model import Cell, Inline, Row, Table
+from ...model import Cell, Inline, Table
+from ...shared.tables import numeric_columns, place_cells
 from . import stylemap as sm
 from .context import Context
 from .inlines import inlines_to_docx
 from .xml import Element, RunFormat, paragraph, text_run, w
 
 DEFAULT_TEXT_WIDTH = Emu(5_943_600)  # 6.5 inches, when the template has no page size
+TABLE_SEQUENCE, FIGURE_SEQUENCE = "Table", "Figure"
+LABEL_NUMBER = re.compile(r"(?P<word>.*?)(?P<number>[0-9]+)")
 
 
 def text_width(ctx: Context) -> Length:
@@ -35,28 +38,6 @@ def text_width(ctx: Context) -> Length:
     return Emu(width - left - right)
 
 
-def place_cells(rows: tuple[Row, ...]) -> tuple[list[tuple[int, int, Cell]], int]:
-    """Each cell's top-left grid position, and the number of grid columns."""
-    taken: set[tuple[int, int]] = set()
-    placed: list[tuple[int, int, Cell]] = []
-    columns = 0
-    for row_index, row in enumerate(rows):
-        column = 0
-        for cell in row.cells:
-            while (row_index, column) in taken:
-                column += 1
-            width = 1  # a span stops at a cell that a row span from above already holds
-            while width < cell.colspan and (row_index, column + width) not in taken:
-                width += 1
-            height = min(cell.rowspan, len(rows) - row_index)
-            placed.append((row_index, column, replace(cell, colspan=width, rowspan=height)))
-            for down in range(height):
-                taken.update((row_index + down, column + right) for right in range(width))
-            column += width
-        columns = max(columns, column, *(c + 1 for r, c in taken if r == row_index))
-    return placed, max(columns, 1)
-
-
 def table_to_docx(ctx: Context, table: Table) -> list[Element]:
     """The caption paragraph, then the table."""
     rows = table.head + table.body
@@ -68,23 +49,31 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
     if table.caption:
         cast(Element, tbl.tblPr).append(w("tblCaption", val=plain_text(table.caption)))
     grid = DocxTable(tbl, ctx.document)
+    numbers = numeric_columns(table)
     for row_index, column, cell in placed:
         target = grid.cell(row_index, column)
         if cell.rowspan > 1 or cell.colspan > 1:
             corner = (row_index + cell.rowspan - 1, column + cell.colspan - 1)
             target = target.merge(grid.cell(*corner))
-        fill_cell(ctx, target._tc, cell)
+        fill_cell(ctx, target._tc, cell, column in numbers and cell.colspan == 1)
     for tr in tbl.tr_lst[: len(table.head)]:
         cast(Element, tr.get_or_add_trPr()).append(w("tblHeader"))
     return [*caption_paragraphs(ctx, table), tbl]
 
 
-def fill_cell(ctx: Context, tc: Element, cell: Cell) -> None:
-    """Replace a cell's paragraphs by the cell's content."""
+def fill_cell(ctx: Context, tc: Element, cell: Cell, numeric: bool = False) -> None:
+    """Replace a cell's paragraphs by the cell's content; a column of numbers is set flush to
+    the end of the line (right in a left-to-right table)."""
     for old in tc.findall(qn("w:p")):
         tc.remove(old)
     style = sm.TABLE_HEADING if cell.header else sm.TABLE_TEXT
     para = paragraph(ctx.style(style), ctx.rtl)
+    if numeric:
+        properties = para.find(qn("w:pPr"))
+        if properties is None:
+            properties = w("pPr")
+            para.insert(0, properties)
+        properties.append(w("jc", val="end"))
     para.extend(inlines_to_docx(ctx, cell.children, RunFormat(rtl=ctx.rtl)))
     tc.append(para)
 
@@ -93,14 +82,31 @@ def caption_paragraphs(ctx: Context, table: Table) -> list[Element]:
     """The caption in the Caption style, or nothing when the table has neither label nor caption."""
     if not table.label and not table.caption:
         return []
-    return [caption(ctx, table.label, table.caption)]
+    return [caption(ctx, table.label, table.caption, TABLE_SEQUENCE)]
 
 
-def caption(ctx: Context, label: str | None, text: tuple[Inline, ...]) -> Element:
-    """A Caption paragraph: the label, a colon, the caption text."""
+def caption(ctx: Context, label: str | None, text: tuple[Inline, ...], sequence: str) -> Element:
+    """A Caption paragraph: the label (its number a ``SEQ`` field), a colon, the caption text."""
     fmt = RunFormat(rtl=ctx.rtl)
     node = paragraph(ctx.style(sm.CAPTION), ctx.rtl)
+    ordinal = ctx.count(sequence)
     if label:
-        node.append(text_run(f"{label}: " if text else label, fmt.properties()))
+        node.extend(label_runs(label, sequence, ordinal, fmt))
+        if text:
+            node.append(text_run(": ", fmt.properties()))
     node.extend(inlines_to_docx(ctx, text, fmt))
     return node
+
+
+def label_runs(label: str, sequence: str, ordinal: int, fmt: RunFormat) -> list[Element]:
+    """ "Figure 2" as the word and a ``SEQ Figure`` field showing 2, as Word's Insert Caption
+    makes it (ECMA-376 Part 1, 17.16.5.56), so Word renumbers figures and tables when fields
+    are updated. A label whose number is not the figure's (or table's) place in the brief
+    stays typed text: updating would change it."""
+    found = LABEL_NUMBER.fullmatch(label)
+    if found is None or int(found["number"]) != ordinal:
+        return [text_run(label, fmt.for_text(label).properties())]
+    runs = [text_run(found["word"], fmt.for_text(found["word"]).properties())]
+    field = w("fldSimple", instr=f" SEQ {sequence} \\* ARABIC ")
+    field.append(text_run(found["number"], fmt.for_text(found["number"]).properties()))
+    return [*runs, field]

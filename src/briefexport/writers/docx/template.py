@@ -3,7 +3,8 @@ institution's own (``--reference-docx``, a ``.docx`` or a ``.dotx`` template), a
 ``--reference-doc`` works.
 
 Its styles, page set-up, headers and footers are kept; its body text, its other footnotes, its
-review comments and its thumbnail picture are dropped.
+review comments and its thumbnail picture are dropped, and whatever would reach outside the
+document (external relationships, the attached template, fetching fields) is removed first.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from ...errors import OutputError
+from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from .reference import build_reference
+from .template_safety import screen_template
 
 REFERENCE_FILE = "reference.docx"
 CONTENT_TYPES = "[Content_Types].xml"
@@ -38,11 +40,13 @@ def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
 
 
 def open_docx(data: bytes, origin: str) -> Document:
-    """A python-docx document from bytes, with a clear error for files that are not DOCX."""
+    """A python-docx document from bytes, made safe first (:mod:`.template_safety`), with a
+    clear error for files that are not DOCX."""
+    safe = screen_template(data, origin)
     try:
-        return docx.Document(io.BytesIO(template_as_document(data)))
+        return docx.Document(io.BytesIO(template_as_document(safe)))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
-        raise OutputError(f"{origin}: not a Word document (.docx): {error}") from None
+        raise InvalidTemplateError(f"{origin}: not a Word document (.docx): {error}") from None
 
 
 def template_as_document(data: bytes) -> bytes:

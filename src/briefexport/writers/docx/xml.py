@@ -38,6 +38,22 @@ def text_run(text: str, properties: Element | None = None) -> Element:
     return run
 
 
+def code_run(text: str, properties: Element | None = None) -> Element:
+    """A ``w:r`` of code: its hyphens are Word's non-breaking hyphens (``w:noBreakHyphen``,
+    17.3.3.18), so a name like ``pe-heat-v2`` is never split at a line end."""
+    run = text_run("", properties)
+    run.remove(run[-1])
+    for index, piece in enumerate(text.split("-")):
+        if index:
+            run.append(w("noBreakHyphen"))
+        if piece:
+            node = w("t")
+            node.text = piece
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(node)
+    return run
+
+
 @dataclass(frozen=True, slots=True)
 class RunFormat:
     """Character formatting of a run: a character style plus direct formatting."""
@@ -62,11 +78,13 @@ class RunFormat:
         rpr = w("rPr")
         if self.style_id:
             rpr.append(w("rStyle", val=self.style_id))
-        # Bold and italic are doubled with their complex-script twins (bCs, iCs) so that
-        # Arabic and Urdu runs show them too.
-        for flag, tags in ((self.bold, ("b", "bCs")), (self.italic, ("i", "iCs"))):
-            if flag:
-                rpr.extend(w(tag) for tag in tags)
+        # Bold is doubled with its complex-script twin (bCs) so that Arabic and Urdu runs show
+        # it too; italic is not (no iCs): Arabic script has no italics, a slanted Naskh is a
+        # synthetic oblique, and Word and LibreOffice take the complex-script flag for it.
+        if self.bold:
+            rpr.extend((w("b"), w("bCs")))
+        if self.italic:
+            rpr.append(w("i"))
         if self.small_caps:
             rpr.append(w("smallCaps"))
         if self.underline:

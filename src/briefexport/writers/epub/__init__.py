@@ -17,6 +17,7 @@ from ...inlines import plain_text
 from ...model import Brief, Image
 from ...options import WriteOptions
 from ...shared import i18n
+from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from ..xhtml.stylesheet import format_css
 from ..zippack import repack
@@ -47,6 +48,7 @@ class ImageFiles:
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as an EPUB 3 file."""
+    brief = typeset(brief, options.smart)
     book = epub.EpubBook()
     describe(book, brief)
     accessibility(book, brief)
@@ -58,6 +60,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
         image_src=images.src,
         style_dir=options.style_dir,
         modified=options.timestamp,
+        brand=options.brand,
     )
     documents = split_documents(root)
     add_resources(book, options, images)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextvars import ContextVar
 from typing import assert_never
 
 from ...model import (
@@ -19,10 +20,16 @@ from ...model import (
     Section,
     Table,
 )
-from .inlines import escape_text, inlines_to_markdown
+from ...shared.located import at
+from .inlines import escape_text, inlines_to_markdown, link_destination
 
 LOGGER = logging.getLogger(__name__)
-_BLOCK_START = re.compile(r"^(#|[-+](?=\s|$)|-- |\d{1,9}(?=[.)])|Table:|Figure:|— )")
+TABLE_NUMBERS: ContextVar[tuple[Table, ...]] = ContextVar("table_numbers", default=())
+"""The brief's tables in document order while it is written, to name them in warnings."""
+_BLOCK_START = re.compile(
+    r"^(#|[-+](?=\s|$)|-- |\d{1,9}(?=[.)])|Table:|Figure:|— |\[\^[^\]\s]+\]:)"
+)
+EMPTY_PARAGRAPH = "&#32;"
 _BULLETS = ("-", "*")
 _ORDERED_DELIMITERS = (".", ")")
 
@@ -34,7 +41,8 @@ def blocks_to_markdown(blocks: tuple[Block, ...], depth: int = 1) -> list[str]:
     alternate = False
     for block in blocks:
         if isinstance(previous, Section) and not isinstance(block, Section):
-            LOGGER.warning("a block after a section joins that section in Markdown")
+            message = "a block after a section joins that section in Markdown"
+            LOGGER.warning(message, extra=at(previous.source))
         # lists in a row need different markers, or Markdown would merge them
         follows_list = isinstance(previous, ListBlock) and isinstance(block, ListBlock)
         alternate = not alternate if follows_list else False
@@ -63,8 +71,9 @@ def block_to_markdown(block: Block, depth: int, alternate: bool = False) -> list
 
 
 def paragraph_to_markdown(paragraph: Paragraph) -> str:
-    """A paragraph on one line; the lead paragraph carries ``{.lead}``."""
-    text = guard_block_start(block_text(paragraph.children))
+    """A paragraph on one line; the lead paragraph carries ``{.lead}``. An empty paragraph is
+    one encoded space, which CommonMark keeps as a paragraph and the importer trims away."""
+    text = guard_block_start(block_text(paragraph.children)) or EMPTY_PARAGRAPH
     return "{.lead}\n" + text if paragraph.lead else text
 
 
@@ -79,7 +88,8 @@ def block_text(inlines: tuple[Inline, ...]) -> str:
 
 
 def guard_block_start(text: str) -> str:
-    """Escape what CommonMark would read as a heading, list, caption or attribution."""
+    """Escape what CommonMark would read as a heading, list, caption, attribution or, for a
+    paragraph opening with a footnote call and a colon, a footnote definition."""
     found = _BLOCK_START.match(text)
     if found is None:
         return text
@@ -98,7 +108,9 @@ def _section(section: Section, depth: int) -> list[str]:
     anchor = f" {{#{section.id}}}" if section.id else ""
     heading = "#" * (depth + 1) + " " + title + anchor
     if depth > 3:
-        LOGGER.warning("section %r is nested deeper than three levels", title)
+        LOGGER.warning(
+            "section %r is nested deeper than three levels", title, extra=at(section.source)
+        )
     return [heading, *blocks_to_markdown(section.blocks, depth + 1)]
 
 
@@ -139,22 +151,59 @@ def _attribute_value(value: str) -> str:
 
 
 def _table(table: Table) -> list[str]:
-    rows = [*table.head, *table.body]
-    if len(table.head) != 1 or any(c.colspan > 1 or c.rowspan > 1 for r in rows for c in r.cells):
-        LOGGER.warning(
-            "table %r: Markdown tables have one header row and no spanning cells", table.label
-        )
+    """A GFM pipe table; a spanning cell opens with ``{colspan=N rowspan=M}`` and every grid
+    position it covers is an empty cell, so the importer rebuilds the same rows."""
+    name, where = table_name(table), at(table.source)
+    if len(table.head) != 1:
+        LOGGER.warning("%s: Markdown tables have exactly one header row", name, extra=where)
     row_headers = _row_headers(table.body)
     if not row_headers and any(cell.header for row in table.body for cell in row.cells):
-        LOGGER.warning("table %r: header cells inside body rows become data cells", table.label)
-    width = max((len(row.cells) for row in rows), default=1)
-    header = table.head[0] if table.head else Row(tuple(Cell(()) for _ in range(width)))
+        LOGGER.warning("%s: header cells inside body rows become data cells", name, extra=where)
+    head, body = _grid(table.head), _grid(table.body)
+    width = max((len(line) for line in head + body), default=1)
+    header = head[0] if head else [""] * width
     lines = [_row(header, width), "|" + "---|" * width]
-    lines += [_row(row, width) for row in (table.body if table.head else rows)]
-    lines += [_row(row, width) for row in table.head[1:]]
+    lines += [_row(line, width) for line in body]
+    lines += [_row(line, width) for line in head[1:]]
     caption = ["Table: " + block_text(table.caption)] if table.caption else []
     classes = ("row-headers",) if row_headers else ()
     return [*_attributes(table.id, table.label, *classes), "\n".join(lines), *caption]
+
+
+def table_name(table: Table) -> str:
+    """How a warning names a table: its label, else its place among the brief's tables."""
+    if table.label:
+        return f"table {table.label!r}"
+    numbers = TABLE_NUMBERS.get()
+    number = next((n for n, known in enumerate(numbers, 1) if known is table), None)
+    return f"table {number}" if number else "a table without a label"
+
+
+def _grid(rows: tuple[Row, ...]) -> list[list[str]]:
+    """The text of each grid position of a row group: the cell starting there (with its span
+    marker), or empty where a span from the left or from above covers it."""
+    below: dict[int, int] = {}  # column -> rows a span from above still covers
+    lines = []
+    for row in rows:
+        line = dict.fromkeys(below, "")
+        column = 0
+        for cell in row.cells:
+            while column in line:
+                column += 1
+            line[column] = _span_marker(cell) + block_text(cell.children)
+            line.update(dict.fromkeys(range(column + 1, column + cell.colspan), ""))
+            if cell.rowspan > 1:
+                below.update(dict.fromkeys(range(column, column + cell.colspan), cell.rowspan))
+            column += cell.colspan
+        below = {spot: left - 1 for spot, left in below.items() if left > 1}
+        lines.append([line[spot] for spot in sorted(line)])
+    return lines
+
+
+def _span_marker(cell: Cell) -> str:
+    spans = [f"colspan={cell.colspan}"] if cell.colspan > 1 else []
+    spans += [f"rowspan={cell.rowspan}"] if cell.rowspan > 1 else []
+    return "{" + " ".join(spans) + "} " if spans else ""
 
 
 def _row_headers(body: tuple[Row, ...]) -> bool:
@@ -165,16 +214,14 @@ def _row_headers(body: tuple[Row, ...]) -> bool:
     )
 
 
-def _row(row: Row, width: int) -> str:
-    cells = [block_text(cell.children) for cell in row.cells]
-    cells += [""] * (width - len(cells))
+def _row(texts: list[str], width: int) -> str:
+    cells = [*texts, *[""] * (width - len(texts))]
     return "| " + " | ".join(cells) + " |"
 
 
 def _figure(figure: Figure) -> list[str]:
     alt = escape_text(figure.image.alt_text)
-    href = figure.image.href
-    destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
+    destination = link_destination(figure.image.href.replace("%", "%25"))  # a path as a URL
     caption = ["Figure: " + block_text(figure.caption)] if figure.caption else []
     return [*_attributes(figure.id, figure.label), f"![{alt}]({destination})", *caption]
 

@@ -36,6 +36,9 @@ _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _DELIMITERS = {TextStyle.BOLD: "**", TextStyle.ITALIC: "*"}
 _HTML_TAGS = {TextStyle.SUPERSCRIPT: "sup", TextStyle.SUBSCRIPT: "sub"}
 _URL = re.compile(r"(https?|mailto):[^\s<>]*")
+# Bracketed spans at most this deep; below, HTML spans (markdown-it stops at 20 brackets and a
+# link inside still needs its own).
+MAX_BRACKET_DEPTH = 8
 
 
 def escape_text(text: str) -> str:
@@ -123,13 +126,20 @@ def _plain_citation(citation: Citation) -> str | None:
 
 
 def _span(kind: str, children: tuple[Inline, ...], in_link: bool, **attributes: str) -> str:
-    """``[content]{.kind key="value"}``, or an HTML span in or around a link."""
+    """``[content]{.kind key="value"}``, or an HTML span in or around a link or over deeply
+    nested content (markdown-it reads brackets nested 20 deep at most; HTML spans nest freely)."""
+    in_link = in_link or _depth(children) >= MAX_BRACKET_DEPTH
     content = inlines_to_markdown(children, in_link)
     if in_link or _has_bracket_link(children):
         data = "".join(f' data-{key}="{value}"' for key, value in attributes.items())
         return f'<span class="{kind}"{data}>{content}</span>'
     data = "".join(f' {key}="{value}"' for key, value in attributes.items())
     return f"[{content}]{{.{kind}{data}}}"
+
+
+def _depth(inlines: tuple[Inline, ...]) -> int:
+    """How deeply formatting and citation parts nest in ``inlines``."""
+    return max((1 + _depth(getattr(inline, "children", ())) for inline in inlines), default=0)
 
 
 def _has_bracket_link(inlines: tuple[Inline, ...]) -> bool:
@@ -195,5 +205,11 @@ def _link(href: str, children: tuple[Inline, ...]) -> str:
         return f"<{href}>"
     if _has_bracket_link(children):
         LOGGER.warning("link %s: a link or footnote call inside link text breaks in Markdown", href)
-    destination = f"<{href}>" if re.search(r"[\s()<>]", href) else href
-    return f"[{inlines_to_markdown(children, in_link=True)}]({destination})"
+    return f"[{inlines_to_markdown(children, in_link=True)}]({link_destination(href)})"
+
+
+def link_destination(href: str) -> str:
+    """``href`` as a link destination that reads back as written: backslashes and what looks
+    like a character reference escaped, in ``<...>`` when it holds spaces or brackets."""
+    escaped = _ENTITY_LIKE.sub(r"\&", re.sub(r"([\\<>])", r"\\\1", href))
+    return f"<{escaped}>" if re.search(r"[\s()<>]", href) else escaped

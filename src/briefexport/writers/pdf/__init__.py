@@ -36,6 +36,8 @@ from weasyprint.urls import FatalURLFetchingError
 from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
+from ...shared.notes import note_id
+from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from . import hyphenation, notes_stay
 from .fetcher import SandboxedFetcher
@@ -47,6 +49,7 @@ from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import style_root, stylesheets
 
 PDF_A_CLASS = "pdf-a"
+URDU_FONTS_CLASS = "urdu-fonts"
 
 startup.finish_start_up()  # WeasyPrint is imported: give back what its import borrowed
 
@@ -64,25 +67,38 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
             raise OutputError(f"PDF: {error}") from None
 
 
-def _write(brief: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     hyphenation.install()
+    brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
     fonts = FontConfiguration()
-    tree = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir)
-    prepare_tree(tree, brief, standard)
+    tree = brief_to_xhtml(
+        brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir, brand=options.brand
+    )
+    prepare_tree(tree, brief, standard, nastaliq=options.brand.fonts.urdu_in_print)
     warn_missing_characters(tree.itertext(), options.style_dir)
     css = stylesheets(options, fetcher, fonts)
     render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
     make_endnote = partial(move_to_endnotes, tree, brief=brief)
-    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=notes_stay.install())
+    sources = {note_id(note): note.source for note in brief.footnotes}
+    kept = notes_stay.install()
+    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
     document = placer.place()
+    drop_empty_links(document)
     set_metadata(document, brief, options)
-    attachments = _attachments(brief, options, standard)
+    attachments = _attachments(source, options, standard)
     pdf: bytes = document.write_pdf(
         finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
+
+
+def drop_empty_links(document: Document) -> None:
+    """Leave out link areas of no width: the break opportunity (``<wbr>``) inside a URL is a box
+    of its own, which would become a link annotation nobody can click."""
+    for page in document.pages:
+        page.links = [link for link in page.links if link[2][2] > link[2][0]]
 
 
 def _unique_associated_files(document: Document, pdf: Any) -> None:
@@ -109,13 +125,19 @@ def _variant(standard: PdfStandard) -> dict[str, str | bool]:
             assert_never(standard)
 
 
-def prepare_tree(tree: etree._Element, brief: Brief, standard: PdfStandard) -> None:
-    """Number notes, set the running header and mark PDF/A output for its CSS rules."""
+def prepare_tree(
+    tree: etree._Element, brief: Brief, standard: PdfStandard, nastaliq: bool = False
+) -> None:
+    """Number notes, set the running header, mark PDF/A output and Urdu set in the brand's
+    Urdu fonts (``html.urdu-fonts``) for their CSS rules."""
     number_notes(tree, brief)
     set_running_head(tree, brief)
-    if standard.is_pdf_a_3:
+    marks = [PDF_A_CLASS] if standard.is_pdf_a_3 else []
+    if nastaliq:
+        marks.append(URDU_FONTS_CLASS)
+    if marks:
         classes = (tree.get("class") or "").split()
-        tree.set("class", " ".join([*classes, PDF_A_CLASS]))
+        tree.set("class", " ".join([*classes, *marks]))
 
 
 def _render(

@@ -13,11 +13,12 @@ is still wrong, deciding from one layout before laying out again:
 * without it (another WeasyPrint version), the stray notes of the first page that has any are
   corrected in steps, smallest first, and the brief laid out again, until none is left:
 
-  1. the block that ends the page (not the calling one) starts the next page;
-  2. the calling block keeps the lines before the call and carries the rest over (``widows``),
-     or, when it ends on the page, is followed by a page break;
-  3. the calling block starts the next page;
-  4. the note becomes an endnote, with a warning.
+1. the block that ends the page (not the calling one) starts the next page, freeing its lines
+   (with the heading it follows, which is never left at the foot of a page);
+2. the calling block keeps the lines before the call and carries the rest over (``widows``),
+   or, when it ends on the page, is followed by a page break;
+3. the calling block starts the next page;
+4. the note becomes an endnote, with a warning.
 
 That second route costs one full layout per page with a stray note; it is the fallback only.
 """
@@ -25,11 +26,13 @@ That second route costs one full layout per page with a stray note; it is the fa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from lxml import etree
 from weasyprint import Document
 
+from ...model import SourcePosition
+from ...shared.located import at
 from .layout import BLOCK_ATTRIBUTE, CallLine, Layout, read_layout
 
 LOGGER = logging.getLogger(__name__)
@@ -37,6 +40,7 @@ MAX_PASSES = 40
 MAX_NOTE_SHARE = 0.5
 ORPHANS = 2
 BREAKABLE_TAGS = frozenset({"p", "li", "h2", "h3", "h4", "dd", "dt", "figure", "blockquote"})
+HEADING_TAGS = frozenset({"h2", "h3", "h4"})
 LINE_BLOCK_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "figcaption", "caption"})
 
 
@@ -54,8 +58,10 @@ class FootnotePlacer:
         make_endnote: Callable[[etree._Element], None],
         *,
         kept_in_layout: bool = False,
+        sources: Mapping[str, SourcePosition | None] | None = None,
     ) -> None:
         self.tree = tree
+        self.sources = sources or {}  # note element id -> where the note is in the brief
         self.render = render
         self.make_endnote = make_endnote
         self.kept_in_layout = kept_in_layout
@@ -123,6 +129,7 @@ class FootnotePlacer:
         element = self.blocks.get(last.get(BLOCK_ATTRIBUTE, ""))
         if element is None or etree.QName(element).localname not in BREAKABLE_TAGS:
             return False
+        element = _with_its_heading(element)
         if "break-before" in (element.get("style") or ""):
             return False
         _add_style(element, "break-before: page")
@@ -136,7 +143,8 @@ class FootnotePlacer:
         note = self._note(key)
         if note is None or key in self.endnotes:
             return False
-        LOGGER.warning("PDF: footnote %s printed as an endnote because %s", key, reason)
+        message = "PDF: footnote %s printed as an endnote because %s"
+        LOGGER.warning(message, key, reason, extra=at(self.sources.get(key)))
         self.endnotes.append(key)
         self.make_endnote(note)
         return True
@@ -151,6 +159,15 @@ def _number_blocks(tree: etree._Element) -> dict[str, etree._Element]:
             element.set(BLOCK_ATTRIBUTE, number)
             blocks[number] = element
     return blocks
+
+
+def _with_its_heading(element: etree._Element) -> etree._Element:
+    """The heading right before ``element`` when there is one: a page break between them would
+    strand the heading at the foot of the page, so the break goes before the heading."""
+    previous = element.getprevious()
+    while previous is not None and etree.QName(previous).localname in HEADING_TAGS:
+        element, previous = previous, previous.getprevious()
+    return element
 
 
 def _first_page_strays(layout: Layout) -> list[str]:

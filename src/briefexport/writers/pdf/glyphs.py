@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from ...shared.located import at_text
+
 LOGGER = logging.getLogger(__name__)
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
@@ -93,5 +95,6 @@ def warn_missing_characters(texts: Iterable[str], style_dir: Path) -> list[str]:
     missing = missing_characters(texts, style_dir)
     for char in missing:
         name = unicodedata.name(char, "unnamed character")
-        LOGGER.warning("PDF: no installed font can draw U+%04X %s (%r)", ord(char), name, char)
+        message = "PDF: no installed font can draw U+%04X %s (%r)"
+        LOGGER.warning(message, ord(char), name, char, extra=at_text(char))
     return missing

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...inlines import plain_text
 from ...model import Brief, Footnote
+from ...shared.front import running_head
 from ...shared.i18n import label, long_date
 from ...shared.notes import note_id
 from ..xhtml.markup import XHTML_NS, tag
@@ -39,7 +39,7 @@ def number_notes(root: etree._Element, brief: Brief) -> None:
 def set_running_head(root: etree._Element, brief: Brief) -> None:
     """Text of the running header: running head, else series; the date on the other side."""
     meta = brief.meta
-    root.set("data-running-head", meta.running_head or meta.series or plain_text(meta.title))
+    root.set("data-running-head", running_head(meta))
     root.set("data-header-date", long_date(meta.date, meta.language))
 
 

@@ -14,13 +14,13 @@ from pathlib import Path
 from lxml import etree
 
 from ...model import Brief, Image
-from ...shared.front import copyright_line, licence_line
-from ...shared.i18n import is_rtl
+from ...shared.brand import Brand
 from .blocks import blocks_to_xhtml
+from .colophon import colophon
 from .context import NotePlacement, RenderContext
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
-from .markup import NSMAP, XML_LANG, append_text, child, data_uri, element, serialize, tag
+from .markup import NSMAP, XML_LANG, child, data_uri, element, serialize, tag
 from .notes import endnotes_section, flush_notes, leftover_notes
 
 __all__ = [
@@ -41,16 +41,19 @@ def brief_to_xhtml(
     image_src: Callable[[Image], str] = data_uri,
     style_dir: Path | None = None,
     modified: dt.datetime | None = None,
+    brand: Brand | None = None,
 ) -> etree._Element:
     """The brief as an XHTML ``<html>`` element.
 
     ``css`` are stylesheet URLs to link, ``inline_css`` goes into a ``<style>`` element,
     ``image_src`` gives each figure's ``src`` (a data URI by default), ``modified`` the
-    ``dcterms.modified`` date (the publication date when not given).
+    ``dcterms.modified`` date (the publication date when not given), ``brand`` what the title
+    page and the colophon show (the house brand when not given).
     """
-    ctx = RenderContext(brief, placement, image_src, style_dir)
+    ctx = RenderContext(brief, placement, image_src, style_dir, brand or Brand())
+    ctx.direction = ctx.document_direction
     html = element("html", {"lang": brief.meta.language, XML_LANG: brief.meta.language})
-    html.set("dir", "rtl" if is_rtl(brief.meta.language) else "ltr")
+    html.set("dir", ctx.direction)
     head_to_xhtml(ctx, html, css, inline_css, modified)
     body = etree.SubElement(html, tag("body"), nsmap=NSMAP)
     header = front_to_xhtml(ctx, body)
@@ -60,7 +63,7 @@ def brief_to_xhtml(
     references_section(ctx, main)
     leftover_notes(ctx, main)
     endnotes_section(ctx, body)
-    rights_footer(ctx, body)
+    colophon(ctx, body)
     return html
 
 
@@ -76,22 +79,3 @@ def references_section(ctx: RenderContext, main: etree._Element) -> None:
         item = child(items, "li", {"id": f"ref-{reference.number}", "value": str(reference.number)})
         inline_to_xhtml(ctx, item, reference.citation)
     flush_notes(ctx, section)
-
-
-def rights_footer(ctx: RenderContext, body: etree._Element) -> None:
-    """``<footer class="back">`` with the copyright statement and the licence, if any."""
-    permissions = ctx.brief.meta.permissions
-    if permissions is None:
-        return
-    statement, licence = copyright_line(permissions), licence_line(permissions)
-    if not (statement or licence):
-        return
-    rights = child(child(body, "footer", {"class": "back"}), "p", {"class": "rights"})
-    if statement:
-        child(rights, "span", {"class": "copyright"}, statement)
-    if statement and licence:
-        append_text(rights, " ")
-    if permissions.license_url:
-        child(rights, "a", {"rel": "license", "href": permissions.license_url}, licence)
-    elif licence:
-        child(rights, "span", {"class": "license"}, licence)

@@ -7,7 +7,8 @@ from typing import assert_never
 
 from lxml import etree
 
-from ...model import Block, Cell, Figure, Inline, ListBlock, Paragraph, Quote, Row, Section, Table
+from ...model import Block, Cell, Figure, Inline, ListBlock, Paragraph, Quote, Section, Table
+from ...shared.tables import numeric_columns, place_cells
 from .context import RenderContext, source_id
 from .inline import inlines_to_xhtml
 from .markup import append_text, child
@@ -60,8 +61,12 @@ def section_to_xhtml(
     blocks_to_xhtml(ctx, element, section.blocks, level)
 
 
+SHORT_LIST = 3  # items; a list this short is kept on one page
+
+
 def list_to_xhtml(ctx: RenderContext, parent: etree._Element, block: ListBlock) -> None:
-    element = child(parent, "ol" if block.ordered else "ul")
+    attrs = {"class": "short"} if len(block.items) <= SHORT_LIST else None
+    element = child(parent, "ol" if block.ordered else "ul", attrs)
     for item in block.items:
         li = child(element, "li")
         for paragraph in item.paragraphs:
@@ -101,21 +106,24 @@ def table_to_xhtml(ctx: RenderContext, parent: etree._Element, table: Table) -> 
     element = child(parent, "table", {"id": source_id(table.id)} if table.id else None)
     if table.label or table.caption:
         caption_content(ctx, child(element, "caption"), table.label, table.caption)
+    numbers = numeric_columns(table)
+    positions = iter(place_cells(table.head + table.body)[0])
     for group, rows in (("thead", table.head), ("tbody", table.body)):
         if rows:
             section = child(element, group)
             for row in rows:
-                row_to_xhtml(ctx, section, row, in_head=group == "thead")
+                tr = child(section, "tr")
+                for cell in row.cells:
+                    _, column, placed = next(positions)
+                    numeric = column in numbers and placed.colspan == 1
+                    cell_to_xhtml(ctx, tr, cell, group == "thead", numeric)
 
 
-def row_to_xhtml(ctx: RenderContext, parent: etree._Element, row: Row, in_head: bool) -> None:
-    tr = child(parent, "tr")
-    for cell in row.cells:
-        cell_to_xhtml(ctx, tr, cell, in_head)
-
-
-def cell_to_xhtml(ctx: RenderContext, tr: etree._Element, cell: Cell, in_head: bool) -> None:
-    attrs: dict[str, str] = {}
+def cell_to_xhtml(
+    ctx: RenderContext, tr: etree._Element, cell: Cell, in_head: bool, numeric: bool = False
+) -> None:
+    """A ``th`` or ``td``; a cell of a column of numbers is classed ``num`` (set flush right)."""
+    attrs: dict[str, str] = {"class": "num"} if numeric else {}
     if cell.header:
         attrs["scope"] = "col" if in_head else "row"
     if cell.colspan > 1:

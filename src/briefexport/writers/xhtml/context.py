@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...model import Brief, Footnote, Image
 from ...shared import i18n
+from ...shared.bidi import Direction
+from ...shared.brand import Brand
 
 GENERATED_ID = re.compile(
     r"^(fn-|fnref-|ref-|section-|brief-|(toc|landmarks|references|endnotes)$|\w+-title$)"
@@ -32,6 +35,8 @@ class RenderContext:
     placement: NotePlacement
     image_src: Callable[[Image], str]
     style_dir: Path | None = None
+    brand: Brand = field(default_factory=Brand)
+    direction: Direction = "ltr"
     calls: dict[int, int] = field(default_factory=dict)
     pending: list[Footnote] = field(default_factory=list)
     in_note: bool = False
@@ -41,9 +46,23 @@ class RenderContext:
     def language(self) -> str:
         return self.brief.meta.language
 
+    @property
+    def document_direction(self) -> Direction:
+        """The brief's own direction, from its language."""
+        return "rtl" if i18n.is_rtl(self.language) else "ltr"
+
     def label(self, key: str) -> str:
         """A word printed around the brief's text ("By", "Notes"), in the brief's language."""
         return i18n.label(self.language, key, self.style_dir)
+
+    @contextmanager
+    def directed(self, direction: Direction) -> Iterator[None]:
+        """Render in ``direction`` (inside an isolated run or a note in the other direction)."""
+        outer, self.direction = self.direction, direction
+        try:
+            yield
+        finally:
+            self.direction = outer
 
     def count_call(self, note: Footnote) -> int:
         """Record one more call of ``note``; returns its ordinal (1 for the first call)."""

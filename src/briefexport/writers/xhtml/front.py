@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ...inlines import plain_text
-from ...model import Contributor, Metadata
+from ...model import Contributor, Link, Metadata, Text
 from ...shared import i18n
-from ...shared.front import affiliation_text, document_title
+from ...shared.brand import Placement
+from ...shared.front import affiliation_text, document_title, orcid_url, shown_role
+from .colophon import citation_block, identity_block
 from .context import RenderContext
-from .inline import inlines_to_xhtml
+from .inline import inlines_to_xhtml, slanted, text_to_xhtml
 from .markup import append_text, child
 
 GENERATOR = "briefexport"
@@ -61,7 +63,7 @@ def front_to_xhtml(ctx: RenderContext, body: etree._Element) -> etree._Element:
     """``<header class="front">`` with everything printed above the lead paragraph."""
     meta = ctx.brief.meta
     header = child(body, "header", {"class": "front"})
-    child(header, "p", {"class": "series"}, meta.series_label)
+    text_to_xhtml(ctx, child(header, "p", {"class": "series"}), meta.series_label)
     inlines_to_xhtml(ctx, child(header, "h1", {"class": "title"}), meta.title)
     if meta.subtitle:
         inlines_to_xhtml(ctx, child(header, "p", {"class": "subtitle"}), meta.subtitle)
@@ -69,9 +71,12 @@ def front_to_xhtml(ctx: RenderContext, body: etree._Element) -> etree._Element:
     people_block(ctx, header, "editors", ctx.label("edited_by"), meta.editors)
     date = child(child(header, "p", {"class": "date"}), "time", {"datetime": meta.date.isoformat()})
     date.text = i18n.long_date(meta.date, meta.language)
+    identity_block(ctx, header, Placement.TITLE_PAGE)
     if meta.disclaimer:
-        disclaimer = child(child(header, "p", {"class": "disclaimer"}), "em")
+        text = plain_text(meta.disclaimer)
+        disclaimer = slanted(ctx, child(header, "p", {"class": "disclaimer"}), "em", text, {})
         inlines_to_xhtml(ctx, disclaimer, meta.disclaimer)
+    citation_block(ctx, header, Placement.TITLE_PAGE)
     abstract_and_keywords(ctx, header)
     return header
 
@@ -90,12 +95,30 @@ def people_block(
     child(block, "p", {"class": "byline-label"}, label)
     for person in people:
         contributor = child(block, "div", {"class": "contributor"})
-        child(child(contributor, "p", {"class": "name"}), "strong", text=person.name.display)
-        if person.role:
-            child(child(contributor, "p", {"class": "role"}), "em", text=person.role)
+        name = child(child(contributor, "p", {"class": "name"}), "strong")
+        text_to_xhtml(ctx, name, person.name.display)
+        role = shown_role(person, label)
+        if role:
+            muted_line(ctx, contributor, "role", role)
         for affiliation in person.affiliations:
-            place = affiliation_text(affiliation)
-            child(child(contributor, "p", {"class": "affiliation"}), "em", text=place)
+            muted_line(ctx, contributor, "affiliation", affiliation_text(affiliation, ctx.language))
+        contact_lines(ctx, contributor, person)
+
+
+def muted_line(ctx: RenderContext, parent: etree._Element, kind: str, text: str) -> None:
+    """A role or affiliation line, in italics where the script has them."""
+    text_to_xhtml(ctx, slanted(ctx, child(parent, "p", {"class": kind}), "em", text, {}), text)
+
+
+def contact_lines(ctx: RenderContext, parent: etree._Element, person: Contributor) -> None:
+    """The person's ORCID iD and e-mail address as links, when the brand shows them."""
+    front = ctx.brand.front
+    if front.orcid and person.orcid:
+        url = orcid_url(person.orcid)
+        inlines_to_xhtml(ctx, child(parent, "p", {"class": "orcid"}), (Link(url, (Text(url),)),))
+    if front.email and person.email:
+        link = Link(f"mailto:{person.email}", (Text(person.email),))
+        inlines_to_xhtml(ctx, child(parent, "p", {"class": "email"}), (link,))
 
 
 def abstract_and_keywords(ctx: RenderContext, header: etree._Element) -> None:
@@ -110,4 +133,5 @@ def abstract_and_keywords(ctx: RenderContext, header: etree._Element) -> None:
         keywords = child(header, "p", {"class": "keywords"})
         child(keywords, "span", {"class": "keywords-label"}, ctx.label("keywords"))
         append_text(keywords, " ")
-        child(keywords, "span", {"class": "keyword-list"}, ", ".join(meta.keywords))
+        words = ctx.label("comma").join(meta.keywords)
+        text_to_xhtml(ctx, child(keywords, "span", {"class": "keyword-list"}), words)

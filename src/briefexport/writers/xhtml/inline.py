@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import assert_never
 
@@ -22,10 +23,11 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...shared.bidi import Direction, direction_runs, has_rtl_letters, paragraph_direction
 from ...shared.i18n import is_rtl
 from ...shared.notes import call_id, note_id
 from .context import NotePlacement, RenderContext
-from .markup import EPUB_TYPE, append_text, child
+from .markup import EPUB_TYPE, append_text, child, valid_href
 
 
 def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
@@ -49,10 +51,33 @@ def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
             assert_never(style)
 
 
+UPRIGHT = "upright"
+LONGEST_UNBROKEN = 60  # characters of a URL piece kept on one line (well under a line of notes)
+
+
 def inlines_to_xhtml(ctx: RenderContext, parent: etree._Element, inlines: Iterable[Inline]) -> None:
-    """Append ``inlines`` to ``parent``."""
-    for inline in inlines:
-        inline_to_xhtml(ctx, parent, inline)
+    """Append ``inlines`` to ``parent``; a run in the other direction goes into an isolating
+    ``<span dir>`` (see :mod:`briefexport.shared.bidi`)."""
+    for run in direction_runs(tuple(inlines), ctx.direction):
+        target = parent if run.isolate is None else child(parent, "span", {"dir": run.isolate})
+        with ctx.directed(run.isolate or ctx.direction):
+            for inline in run.inlines:
+                inline_to_xhtml(ctx, target, inline)
+
+
+def text_to_xhtml(ctx: RenderContext, parent: etree._Element, text: str) -> None:
+    """Append plain text, isolating what runs in the other direction."""
+    inlines_to_xhtml(ctx, parent, (Text(text),))
+
+
+def slanted(
+    ctx: RenderContext, parent: etree._Element, name: str, text: str, attrs: dict[str, str]
+) -> etree._Element:
+    """An italic element (``i``, ``em``, ``cite``); upright when it holds Arabic-script or Hebrew
+    letters, which have no italics (a slanted Naskh is only a synthetic oblique)."""
+    if has_rtl_letters(text):
+        attrs = {**attrs, "class": " ".join(filter(None, (attrs.get("class"), UPRIGHT)))}
+    return child(parent, name, attrs)
 
 
 def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) -> None:
@@ -62,7 +87,11 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
             append_text(parent, value)
         case Styled(style, children):
             name, attrs = style_element(style)
-            inlines_to_xhtml(ctx, child(parent, name, attrs), children)
+            if style is TextStyle.ITALIC:
+                element = slanted(ctx, parent, name, plain_text(children), attrs)
+            else:
+                element = child(parent, name, attrs)
+            inlines_to_xhtml(ctx, element, children)
         case Link():
             link_to_xhtml(ctx, parent, inline)
         case FootnoteRef(note):
@@ -74,8 +103,12 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
             classes = f"citation {publication_type.value}"
             inlines_to_xhtml(ctx, child(parent, "span", {"class": classes}), children)
         case CitationPart(citation_field, children):
-            name = "cite" if citation_field is CitationField.SOURCE else "span"
-            inlines_to_xhtml(ctx, child(parent, name, {"class": citation_field.value}), children)
+            attrs = {"class": citation_field.value}
+            if citation_field is CitationField.SOURCE:
+                element = slanted(ctx, parent, "cite", plain_text(children), attrs)
+            else:
+                element = child(parent, "span", attrs)
+            inlines_to_xhtml(ctx, element, children)
         case CitedDate(iso, text):
             child(parent, "time", {"datetime": iso, "class": "cited-date"}, text)
         case _:
@@ -83,14 +116,37 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
 
 
 def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> None:
-    """An external link; a bare URL keeps left-to-right order inside right-to-left text."""
+    """An external link; a bare URL keeps left-to-right order inside right-to-left text and
+    may break only after a slash or a dot (``<wbr>``), never inside its scheme."""
     text = plain_text(link.children)
-    attrs = {"href": link.href}
+    attrs = {"href": valid_href(link.href)}
     if text.startswith(("http://", "https://", "www.")) or text == link.href:
         attrs["class"] = "url"
         if is_rtl(ctx.brief.meta.language):
             attrs["dir"] = "ltr"
+        if all(isinstance(inline, Text) for inline in link.children):
+            breakable_url(child(parent, "a", attrs), text)
+            return
     inlines_to_xhtml(ctx, child(parent, "a", attrs), link.children)
+
+
+def breakable_url(anchor: etree._Element, url: str) -> None:
+    """``url`` as the text of ``anchor``, breakable only after a slash or a dot of its path:
+    ``<wbr>`` there, and the pieces between (the scheme with the host's start first) in
+    ``span.url-part``, which CSS keeps whole. A piece longer than a short line may still break
+    anywhere rather than run past the margin."""
+    start = url.find("://")
+    start = start + 3 if start >= 0 else 0
+    slashes = range(start, len(url) - 1)
+    breaks = [i + 1 for i in slashes if url[i] in "/." and url[i + 1] not in "/."]
+    for index, (begin, end) in enumerate(itertools.pairwise([0, *breaks, len(url)])):
+        if index:
+            child(anchor, "wbr")
+        piece = url[begin:end]
+        if len(piece) <= LONGEST_UNBROKEN:
+            child(anchor, "span", {"class": "url-part"}, piece)
+        else:
+            append_text(anchor, piece)
 
 
 def footnote_call(ctx: RenderContext, parent: etree._Element, note: Footnote) -> None:
@@ -126,8 +182,23 @@ def floating_note(ctx: RenderContext, parent: etree._Element, note: Footnote) ->
 
     Its paragraphs are spans, as a block inside a paragraph is not allowed.
     """
-    span = child(parent, "span", {"class": "footnote", "id": note_id(note)})
-    note_paragraphs_inline(ctx, span, note)
+    attrs = {"class": "footnote", "id": note_id(note)}
+    if note.paragraphs:
+        attrs |= direction_attrs(ctx, note.paragraphs[0].children)
+    note_paragraphs_inline(ctx, child(parent, "span", attrs), note)
+
+
+def note_direction(ctx: RenderContext, inlines: tuple[Inline, ...]) -> Direction:
+    """A note paragraph's direction: the brief's, unless it has letters of the other only."""
+    return paragraph_direction(inlines, ctx.document_direction)
+
+
+def direction_attrs(ctx: RenderContext, inlines: tuple[Inline, ...]) -> dict[str, str]:
+    """``dir`` for a note paragraph, except in a left-to-right brief where it goes that way."""
+    direction = note_direction(ctx, inlines)
+    if direction == "ltr" and ctx.document_direction == "ltr":
+        return {}
+    return {"dir": direction}
 
 
 def note_paragraphs_inline(ctx: RenderContext, parent: etree._Element, note: Footnote) -> None:
@@ -135,6 +206,9 @@ def note_paragraphs_inline(ctx: RenderContext, parent: etree._Element, note: Foo
     ctx.in_note = True
     try:
         for paragraph in note.paragraphs:
-            inlines_to_xhtml(ctx, child(parent, "span", {"class": "fn-p"}), paragraph.children)
+            attrs = {"class": "fn-p", **direction_attrs(ctx, paragraph.children)}
+            span = child(parent, "span", attrs)
+            with ctx.directed(note_direction(ctx, paragraph.children)):
+                inlines_to_xhtml(ctx, span, paragraph.children)
     finally:
         ctx.in_note = False

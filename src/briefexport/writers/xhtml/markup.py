@@ -8,8 +8,10 @@ an explicit end tag on every non-void element (``<div></div>``, never ``<div/>``
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Mapping
 from copy import deepcopy
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -25,6 +27,9 @@ VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 DOCTYPE = b"<!DOCTYPE html>\n"
+# ASCII that the URL Standard (4.3, "URL code points") lets stand as is; "%" only before two
+# hex digits. Any other ASCII character is percent-encoded; non-ASCII is valid as it is.
+URL_ASCII = re.compile(r"[A-Za-z0-9!$&'()*+,\-./:;=?@_~]|%[0-9A-Fa-f]{2}")
 
 
 def tag(name: str) -> str:
@@ -64,6 +69,32 @@ def append_text(parent: etree._Element, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def valid_href(href: str) -> str:
+    """``href`` as a valid URL string: the ASCII characters a URL may not hold after its host
+    (``[`` or ``|`` in a query, a stray ``%`` ...) percent-encoded; a server reads the same."""
+    start = _after_host(href)
+    fragment = href.find("#", start)
+    tail = (href[i] if i == fragment else _url_char(href, i) for i in range(start, len(href)))
+    return href[:start] + "".join(tail)
+
+
+def _after_host(href: str) -> int:
+    """Where the path starts: after ``scheme:`` and ``//host`` (kept as written: IPv6 ``[::1]``)."""
+    scheme = urlsplit(href).scheme
+    start = len(scheme) + 1 if scheme else 0
+    if href.startswith("//", start):
+        authority_end = re.compile(r"[/?#]|$").search(href, start + 2)
+        return authority_end.start() if authority_end else len(href)
+    return start
+
+
+def _url_char(href: str, index: int) -> str:
+    char = href[index]
+    if not char.isascii() or URL_ASCII.match(href, index):
+        return char
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
 
 
 def data_uri(image: Image) -> str:

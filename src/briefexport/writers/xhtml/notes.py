@@ -10,10 +10,9 @@ from __future__ import annotations
 from lxml import etree
 
 from ...model import Footnote, Inline
-from ...shared.i18n import is_rtl
 from ...shared.notes import call_id, note_id
 from .context import NotePlacement, RenderContext
-from .inline import inlines_to_xhtml, note_paragraphs_inline
+from .inline import direction_attrs, inlines_to_xhtml, note_direction, note_paragraphs_inline
 from .markup import EPUB_TYPE, append_text, child
 
 
@@ -33,18 +32,16 @@ def note_aside(
     attrs = {EPUB_TYPE: "footnote", "role": "doc-footnote", "id": note_id(note)}
     aside = child(container, "aside", {**attrs, "class": "footnote"})
     for index, paragraph in enumerate(note.paragraphs):
-        p = child(aside, "p", note_paragraph_attrs(ctx))
+        p = child(aside, "p", note_paragraph_attrs(ctx, paragraph.children))
         if index == 0:
             note_number(p, note, backlink)
         note_text(ctx, p, paragraph.children)
 
 
-def note_paragraph_attrs(ctx: RenderContext) -> dict[str, str]:
-    """In a right-to-left brief a note may cite a left-to-right source: let its text decide."""
-    attrs = {"class": "fn-p"}
-    if is_rtl(ctx.brief.meta.language):
-        attrs["dir"] = "auto"
-    return attrs
+def note_paragraph_attrs(ctx: RenderContext, inlines: tuple[Inline, ...]) -> dict[str, str]:
+    """A note paragraph takes the brief's direction unless all its letters are of the other (an
+    English citation in an Urdu brief); runs in the other direction inside it are isolated."""
+    return {"class": "fn-p", **direction_attrs(ctx, inlines)}
 
 
 def note_number(p: etree._Element, note: Footnote, backlink: bool) -> None:
@@ -60,7 +57,8 @@ def note_number(p: etree._Element, note: Footnote, backlink: bool) -> None:
 def note_text(ctx: RenderContext, parent: etree._Element, inlines: tuple[Inline, ...]) -> None:
     ctx.in_note = True
     try:
-        inlines_to_xhtml(ctx, parent, inlines)
+        with ctx.directed(note_direction(ctx, inlines)):
+            inlines_to_xhtml(ctx, parent, inlines)
     finally:
         ctx.in_note = False
 
@@ -94,7 +92,8 @@ def endnotes_section(ctx: RenderContext, container: etree._Element) -> None:
     for note in ctx.brief.footnotes:
         item = child(items, "li", {"id": note_id(note), "value": str(note.number)})
         for paragraph in note.paragraphs:
-            note_text(ctx, child(item, "p", note_paragraph_attrs(ctx)), paragraph.children)
+            attrs = note_paragraph_attrs(ctx, paragraph.children)
+            note_text(ctx, child(item, "p", attrs), paragraph.children)
         backlinks(ctx, item[-1] if len(item) else item, note)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from ...errors import BriefexportError
 from ...shared.brand import Brand
 from ...shared.styles import read_style_text
+from .csssandbox import sandboxed_css, sandboxed_value
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
 NAMESPACE_RULE = re.compile(r"@namespace\s[^;{}]*;")
@@ -23,7 +24,7 @@ GENERIC_FAMILIES = {"body": "serif", "heading": "sans-serif", "monospace": "mono
 def font_stack(key: str, families: tuple[str, ...], fallback: str) -> str:
     """A quoted font list with the brand's fallback and a generic family last."""
     unique = list(dict.fromkeys([*families, fallback]))
-    generic = GENERIC_FAMILIES.get(key.removeprefix("rtl_"), "serif")
+    generic = GENERIC_FAMILIES.get(key.partition("_")[2] or key, "serif")
     return ", ".join([*(f'"{name}"' for name in unique), generic])
 
 
@@ -32,9 +33,9 @@ def brand_properties(brand: Brand) -> dict[str, str]:
     props: dict[str, str] = {}
     for key, value in dataclasses.asdict(brand.colors).items():
         props[f"--{key.replace('_', '-')}"] = str(value)
-    for key, families in dataclasses.asdict(brand.fonts).items():
-        if key not in ("fallback", "folders"):
-            stack = font_stack(key, tuple(families), brand.fonts.fallback)
+    for key, value in dataclasses.asdict(brand.fonts).items():
+        if key != "folders" and isinstance(value, list | tuple):
+            stack = font_stack(key, brand.fonts.stack(key), brand.fonts.fallback)
             props[f"--{key.replace('_', '-')}-font"] = stack
     for key, size in dataclasses.asdict(brand.sizes).items():
         unit = "" if key == "line_height" else "pt"
@@ -65,11 +66,18 @@ def format_css(
 ) -> str:
     """The named stylesheets in order, after the brand's ``:root`` rule.
 
-    With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead.
+    With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead. Every
+    ``@import`` and ``url()`` goes through the sandbox of :mod:`.csssandbox`, the brand's values
+    too (a colour or font name could smuggle in a ``url()``).
     """
-    props = brand_properties(brand)
-    sheets_text = "\n".join(read_style_text(style_dir, name) for name in names)
-    namespaces, sheets = hoist_namespaces(sheets_text)
+    props = {
+        key: sandboxed_value(value, style_dir, f"brand.toml {key}")
+        for key, value in brand_properties(brand).items()
+    }
+    text = "\n".join(
+        sandboxed_css(read_style_text(style_dir, name), style_dir, name) for name in names
+    )
+    namespaces, sheets = hoist_namespaces(text)
     if resolve:
         return namespaces + substitute_properties(sheets, props)
     return namespaces + root_rule(props) + "\n" + sheets

@@ -1,0 +1,38 @@
+"""Warnings that point into the brief: ``FILE:LINE:COL: warning: ...``, as input errors do.
+
+A writer warning about a node read from a file passes ``extra=at(node.source)`` to the logger;
+one warning about a character (a glyph no font has) passes ``extra=at_text(char)``. The command
+line's formatter turns either into the line and column of the input it is working on, the
+character's first appearance as itself or as a numeric character reference (``&#x2603;``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SourcePosition
+
+POSITION_KEY = "brief_position"
+TEXT_KEY = "brief_text"
+
+
+def at(position: SourcePosition | None) -> dict[str, object]:
+    """Logger ``extra`` for a warning about the node at ``position`` (nothing when unknown)."""
+    return {POSITION_KEY: position} if position is not None else {}
+
+
+def at_text(text: str) -> dict[str, object]:
+    """Logger ``extra`` for a warning about the first appearance of ``text`` in the input."""
+    return {TEXT_KEY: text}
+
+
+def find_text(source: str, text: str) -> SourcePosition | None:
+    """Where ``text`` (one character: also its numeric character references) first appears."""
+    forms = [re.escape(text)]
+    if len(text) == 1:
+        forms += [f"&#[xX]0*{ord(text):x};", f"&#0*{ord(text)};"]
+    found = re.search("|".join(forms), source, re.IGNORECASE if len(text) == 1 else 0)
+    if found is None:
+        return None
+    line_start = source.rfind("\n", 0, found.start()) + 1
+    return SourcePosition(source.count("\n", 0, found.start()) + 1, found.start() - line_start + 1)

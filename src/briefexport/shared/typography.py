@@ -1,0 +1,206 @@
+"""Smart typography over the model, once for every presentation format.
+
+PDF, EPUB, DOCX and HTML print the brief after :func:`typeset`; the archival JATS and the
+Markdown writer keep the source's characters, as they are source formats a later edit starts
+from (``--no-smart`` keeps them in every format). What changes, in text only (never in code,
+URLs, e-mail addresses, link targets, alt texts or dates):
+
+* straight quotes become the language's quotation marks (CLDR's delimiters, from ``labels.toml``:
+  U+201C/U+201D and U+2018/U+2019 in English, guillemets in French, CLDR's pairs in Urdu and
+  Arabic, English marks around English words in those); an apostrophe becomes U+2019 (in
+  "region's" and "'90s" alike);
+* ``---`` becomes an em dash, ``--`` and a hyphen between spaces an en dash, ``...`` an ellipsis;
+* the space between a number and its unit ("32 °C", "100 m", "5 %") and after "No." becomes a
+  no-break space, so a line never ends between them.
+
+Quotes are decided across formatting (``"<i>Title</i>"``): the text of a paragraph is looked at
+as one string, of which code and URLs are opaque parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import assert_never
+
+from ..inlines import plain_text
+from ..model import (
+    Citation,
+    CitationPart,
+    CitationRef,
+    CitedDate,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    Link,
+    Styled,
+    Text,
+    TextStyle,
+)
+from .bidi import char_direction
+from .i18n import FALLBACK_LANGUAGE, is_rtl, label
+
+OPAQUE = "\ufffc"  # stands for code and URLs while quotes are decided
+NBSP = "\u00a0"
+APOSTROPHE = "\u2019"
+URL = re.compile(r"(?:https?://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+OPENING_CONTEXT = set("([{<\u2014\u2013-/\u00ab\u201c\u2018\u201e\u201a")
+UNIT = (
+    r"%|‰|°[CFK]?|[kMGT]?Wh?|[kMG]?W|[kcm]?m[²³23]?|ha|[kmµ]?g|t|[mµ]?[lL]|[kMG]?Hz|dB"
+    r"|ppm|ppb|min|h|s|ms|km/h|bn"
+)
+NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{UNIT})(?![\w]))")
+NUMBER_SIGN = re.compile(r"\b(No|no|Nos|nos)\. (?=\d)")
+DASHES = ((re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"))
+SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMarks:
+    """Opening and closing marks, outer (double) and inner (single)."""
+
+    outer: tuple[str, str]
+    inner: tuple[str, str]
+
+    @classmethod
+    def of(cls, language: str) -> QuoteMarks:
+        """The language's marks from ``labels.toml``."""
+
+        def mark(key: str) -> str:
+            return label(language, key)
+
+        outer = (mark("quote_open"), mark("quote_close"))
+        return cls(outer, (mark("quote_inner_open"), mark("quote_inner_close")))
+
+
+class _Quoter:
+    """Decides each straight quote of one string, left to right."""
+
+    def __init__(self, language: str) -> None:
+        self.marks = QuoteMarks.of(language)
+        self.latin_marks = QuoteMarks.of(FALLBACK_LANGUAGE) if is_rtl(language) else self.marks
+        self.open: list[str] = []  # closing marks of the quotes still open, innermost last
+
+    def curl(self, text: str) -> str:
+        protected = {i for found in URL.finditer(text) for i in range(*found.span())}
+        chars = list(text)
+        for index, char in enumerate(text):
+            if char in "\"'" and index not in protected:
+                chars[index] = self._decide(text, index, chars)
+        return "".join(chars)
+
+    def _decide(self, text: str, index: int, done: list[str]) -> str:
+        before = done[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        opening = (not before or before.isspace() or before in OPENING_CONTEXT) and bool(
+            after.strip()
+        )
+        if text[index] == '"':
+            return self._open(after, outer=True) if opening else self._close(outer=True)
+        if (before.isalnum() and after.isalpha()) or (opening and after.isdigit()):
+            return APOSTROPHE
+        if opening:
+            return self._open(after, outer=False)
+        return self._close(outer=False)
+
+    def _open(self, after: str, outer: bool) -> str:
+        marks = self.latin_marks if char_direction(after) == "ltr" else self.marks
+        pair = marks.outer if outer else marks.inner
+        self.open.append(("outer" if outer else "inner") + pair[1])
+        return pair[0]
+
+    def _close(self, outer: bool) -> str:
+        kind = "outer" if outer else "inner"
+        for position in range(len(self.open) - 1, -1, -1):
+            if self.open[position].startswith(kind):
+                closing = self.open.pop(position)
+                return closing[len(kind) :]
+        return (self.marks.outer[1]) if outer else APOSTROPHE
+
+
+def local_marks(text: str) -> str:
+    """Dashes, ellipses and no-break spaces, outside URLs and e-mail addresses."""
+    pieces, last = [], 0
+    for found in URL.finditer(text):
+        pieces += [_local(text[last : found.start()]), found.group(0)]
+        last = found.end()
+    return "".join([*pieces, _local(text[last:])])
+
+
+def _local(text: str) -> str:
+    for pattern, dash in DASHES:
+        text = pattern.sub(dash, text)
+    text = SPACED_HYPHEN.sub(" \u2013 ", text)
+    text = ELLIPSIS.sub("\u2026", text)
+    text = NUMBER_UNIT.sub(NBSP, text)
+    return NUMBER_SIGN.sub(lambda found: f"{found[1]}.{NBSP}", text)
+
+
+def smart_text(text: str, language: str) -> str:
+    """One line of plain text (a role, an affiliation, a licence sentence) made typographic."""
+    return local_marks(_Quoter(language).curl(text))
+
+
+def smart_inlines(
+    inlines: tuple[Inline, ...], language: str, notes: Mapping[str, Footnote] | None = None
+) -> tuple[Inline, ...]:
+    """A paragraph's inlines made typographic, quotes decided across their formatting.
+
+    ``notes`` maps note ids to notes already made typographic, for the calls to point at.
+    """
+    leaves = list(_texts(inlines, eligible=True))
+    joined = "".join(text if ok else OPAQUE for text, ok in leaves)
+    curled = _Quoter(language).curl(joined)
+    results, position = [], 0
+    for text, ok in leaves:
+        width = len(text) if ok else 1
+        results.append(local_marks(curled[position : position + width]) if ok else text)
+        position += width
+    return _rebuild(inlines, iter(results), notes or {})
+
+
+def _texts(inlines: Iterable[Inline], eligible: bool) -> Iterator[tuple[str, bool]]:
+    """Every text node's value, and whether it may change, in document order."""
+    for inline in inlines:
+        match inline:
+            case Text(value):
+                yield value, eligible
+            case Styled(style, children):
+                yield from _texts(children, eligible and style is not TextStyle.MONOSPACE)
+            case Link(_, children):
+                yield from _texts(children, eligible and not _shows_address(inline))
+            case Citation(_, children) | CitationPart(_, children):
+                yield from _texts(children, eligible)
+            case FootnoteRef() | CitationRef() | CitedDate():
+                pass
+            case _:
+                assert_never(inline)
+
+
+def _rebuild(
+    inlines: Iterable[Inline], values: Iterator[str], notes: Mapping[str, Footnote]
+) -> tuple[Inline, ...]:
+    """``inlines`` with the text values in ``values`` (in the order of :func:`_texts`)."""
+    out: list[Inline] = []
+    for inline in inlines:
+        match inline:
+            case Text():
+                out.append(Text(next(values)))
+            case Styled() | Link() | Citation() | CitationPart():
+                out.append(replace(inline, children=_rebuild(inline.children, values, notes)))
+            case FootnoteRef(note):
+                out.append(FootnoteRef(notes.get(note.id, note)))
+            case CitationRef() | CitedDate():
+                out.append(inline)
+            case _:
+                assert_never(inline)
+    return tuple(out)
+
+
+def _shows_address(link: Link) -> bool:
+    """Whether a link prints its own URL or e-mail address (which stays as written)."""
+    text = plain_text(link.children).strip()
+    address = link.href.removeprefix("mailto:")
+    return text in (link.href, address) or bool(URL.fullmatch(text))

@@ -1,0 +1,119 @@
+"""Ctrl-C or SIGTERM during the final write leaves no ``.NAME.XXXX.tmp`` file and keeps the good
+output already there (issue 16, item 12)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import briefexport
+from briefexport import output
+from briefexport.cli import main
+from support.small_brief import BRIEF
+
+GOOD = b"an earlier good output\n"
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_atomic_write_cleans_up_on_any_exception(
+    stop: type[BaseException], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "brief.html"
+    target.write_bytes(GOOD)
+
+    def interrupted(fd: int) -> None:
+        raise stop()
+
+    monkeypatch.setattr(output.os, "fsync", interrupted)
+    with pytest.raises(stop):
+        output.atomic_write(target, b"new content")
+    assert leftovers(tmp_path) == []
+    assert target.read_bytes() == GOOD
+
+
+def test_the_cli_reports_an_interrupted_write_in_one_line(
+    brief_file: Callable[[str], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    brief = brief_file(BRIEF)
+    (tmp_path / "brief.jats.xml").write_bytes(GOOD)
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "fsync", interrupted)
+    assert main([str(brief), "--to", "jats"]) == 1
+    assert capsys.readouterr().err == "briefexport: interrupted\n"
+    assert leftovers(tmp_path) == []
+    assert (tmp_path / "brief.jats.xml").read_bytes() == GOOD
+
+
+# The command line in a child process whose fsync is slowed down by this harness (never by
+# the product; the marker file, named by the harness, says the write has reached fsync), so
+# that a real signal reliably arrives while the output file is being written.
+CHILD = textwrap.dedent(
+    """
+    import os, sys, time
+    real_fsync = os.fsync
+    def slow_fsync(fd):
+        real_fsync(fd)
+        open(os.environ["WRITING_MARKER"], "w").close()
+        time.sleep(60)
+    os.fsync = slow_fsync
+    from briefexport.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_the_write_leaves_no_temporary_file(
+    signum: signal.Signals, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    brief = brief_file(BRIEF)
+    (tmp_path / "brief.html").write_bytes(GOOD)
+    source = str(Path(briefexport.__file__).parents[1])
+    marker = tmp_path / "marker" / "writing"
+    marker.parent.mkdir()
+    env = {**os.environ, "PYTHONPATH": source, "WRITING_MARKER": str(marker)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(brief), "--to", "html"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert leftovers(tmp_path), "the child never started writing"
+        child.send_signal(signum)
+        _, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 1
+    assert err.startswith("briefexport: interrupted")
+    assert "Traceback" not in err
+    assert leftovers(tmp_path) == []
+    assert (tmp_path / "brief.html").read_bytes() == GOOD
+
+
+def test_the_sigterm_handler_is_restored_after_a_command(brief_file: Callable[[str], Path]) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    assert main(["validate", str(brief_file(BRIEF))]) == 0
+    assert signal.getsignal(signal.SIGTERM) is before
