@@ -61,6 +61,8 @@ def char_direction(char: str) -> Direction | None:
 
 def text_directions(text: str) -> set[Direction]:
     """The strong directions present in ``text``."""
+    if text.isascii():  # in ASCII only the letters are strong, all left to right
+        return {"ltr"} if any(char.isalpha() for char in text) else set()
     found: set[Direction] = set()
     for char in text:
         direction = char_direction(char)

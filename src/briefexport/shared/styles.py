@@ -6,6 +6,7 @@ top of the repository in a source checkout).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..errors import BriefexportError, UnsafeResourceError
@@ -14,6 +15,7 @@ from .paths import inside
 BRAND_FILE = "brand.toml"
 
 
+@functools.cache  # asked for every label; resolving the path each time was slow
 def default_style_dir() -> Path:
     """The shipped house style: packaged copy first, then the source checkout's ``styles/``."""
     package = Path(__file__).resolve().parents[1]
