@@ -18,20 +18,18 @@ from briefexport.importers.markdown import import_markdown
 from briefexport.importers.problems import Problems
 from briefexport.model import (
     Brief,
-    Cell,
     Figure,
     Image,
     Paragraph,
     Quote,
-    Row,
     Styled,
-    Table,
     Text,
     TextStyle,
 )
 from briefexport.options import default_options
 from briefexport.writers.markdown import brief_to_markdown
 from support.golden import check_golden
+from support.markdown_carry import carryable
 from support.paths import EXAMPLES, HARBOUR, IMPORT_DATA, example_paths, rtl_paths
 from support.strategies import briefs, folder_with_figures
 
@@ -133,48 +131,11 @@ def test_figure_alt_text_with_punctuation_survives(tmp_path: Path) -> None:
     assert _round_trip(brief, EXAMPLES, tmp_path).body == brief.body
 
 
-def _carryable(node: Any) -> Any:
-    """The brief as Markdown can carry it: one header row (a missing one is written empty,
-    later ones come back as body rows), header cells in body rows only as a first column.
-    Spanning cells and empty paragraphs are carried."""
-    if isinstance(node, tuple):
-        return tuple(_carryable(item) for item in node)
-    if isinstance(node, Table):
-        return _carryable_table(node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        fields = dataclasses.fields(node)
-        return dataclasses.replace(
-            node, **{f.name: _carryable(getattr(node, f.name)) for f in fields}
-        )
-    return node
-
-
-def _carryable_table(table: Table) -> Table:
-    def cells(row: Row, header: bool) -> Row:
-        return Row(tuple(dataclasses.replace(cell, header=header) for cell in row.cells))
-
-    first = (table.head or table.body)[0]
-    width = sum(cell.colspan for cell in first.cells)
-    blank = Row(tuple(Cell((), header=True) for _ in range(width)))
-    head = (cells(table.head[0], True),) if table.head else (blank,)
-    row_headers = bool(table.body) and all(
-        row.cells and row.cells[0].header and not any(c.header for c in row.cells[1:])
-        for row in table.body
-    )
-    body = list(table.body) if row_headers else [cells(row, False) for row in table.body]
-    for extra in table.head[1:]:  # written after the body, read back as body rows
-        data = cells(extra, False)
-        first = (dataclasses.replace(data.cells[0], header=True),) if row_headers else ()
-        body.append(Row(first + data.cells[len(first) :]))
-    caption = _carryable(table.caption)
-    return Table(table.id, table.label, caption, head, _carryable(tuple(body)))
-
-
 @given(briefs())
 def test_generated_briefs_survive_markdown(brief: Brief) -> None:
     logging.getLogger("briefexport").disabled = True
     try:
-        brief = _carryable(brief)
+        brief = carryable(brief)
         with folder_with_figures(brief) as folder:
             back = import_markdown(brief_to_markdown(brief), Problems("generated.md"), folder)
     finally:

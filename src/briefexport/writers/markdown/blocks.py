@@ -190,7 +190,7 @@ def _grid(rows: tuple[Row, ...]) -> list[list[str]]:
         for cell in row.cells:
             while column in line:
                 column += 1
-            line[column] = _span_marker(cell) + block_text(cell.children)
+            line[column] = _span_marker(cell) + _cell_pipes_escaped(block_text(cell.children))
             line.update(dict.fromkeys(range(column + 1, column + cell.colspan), ""))
             if cell.rowspan > 1:
                 below.update(dict.fromkeys(range(column, column + cell.colspan), cell.rowspan))
@@ -198,6 +198,13 @@ def _grid(rows: tuple[Row, ...]) -> list[list[str]]:
         below = {spot: left - 1 for spot, left in below.items() if left > 1}
         lines.append([line[spot] for spot in sorted(line)])
     return lines
+
+
+def _cell_pipes_escaped(text: str) -> str:
+    """Every ``|`` of a cell escaped: GFM splits a row at any pipe without a backslash before
+    it, even inside a link target or an autolink, and removes that backslash before reading
+    the cell, so ``<https://x.example/a\\|b>`` reads back as the link it was."""
+    return re.sub(r"(?<!\\)\|", r"\\|", text)
 
 
 def _span_marker(cell: Cell) -> str:

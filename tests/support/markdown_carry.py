@@ -1,0 +1,49 @@
+"""A brief as Markdown carries it (docs/markdown.md, "What Markdown cannot carry"), so tests can
+compare a brief read back from its Markdown with what the writer could keep.
+
+The writer warns about each of these; everything else comes back equal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from briefexport.model import Cell, Row, Table
+
+
+def carryable(node: Any) -> Any:
+    """The brief as Markdown can carry it: one header row (a missing one is written empty,
+    later ones come back as body rows), header cells in body rows only as a first column.
+    Spanning cells and empty paragraphs are carried."""
+    if isinstance(node, tuple):
+        return tuple(carryable(item) for item in node)
+    if isinstance(node, Table):
+        return carryable_table(node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        fields = dataclasses.fields(node)
+        return dataclasses.replace(
+            node, **{f.name: carryable(getattr(node, f.name)) for f in fields}
+        )
+    return node
+
+
+def carryable_table(table: Table) -> Table:
+    def cells(row: Row, header: bool) -> Row:
+        return Row(tuple(dataclasses.replace(cell, header=header) for cell in row.cells))
+
+    first = (table.head or table.body)[0]
+    width = sum(cell.colspan for cell in first.cells)
+    blank = Row(tuple(Cell((), header=True) for _ in range(width)))
+    head = (cells(table.head[0], True),) if table.head else (blank,)
+    row_headers = bool(table.body) and all(
+        row.cells and row.cells[0].header and not any(c.header for c in row.cells[1:])
+        for row in table.body
+    )
+    body = list(table.body) if row_headers else [cells(row, False) for row in table.body]
+    for extra in table.head[1:]:  # written after the body, read back as body rows
+        data = cells(extra, False)
+        first = (dataclasses.replace(data.cells[0], header=True),) if row_headers else ()
+        body.append(Row(first + data.cells[len(first) :]))
+    caption = carryable(table.caption)
+    return Table(table.id, table.label, caption, head, carryable(tuple(body)))
