@@ -12,8 +12,12 @@ from pathlib import Path
 import pytest
 
 import briefexport
+from briefexport.errors import InvalidBriefError, Severity
 from briefexport.importers import import_source
+from briefexport.inlines import plain_text
 from briefexport.model import Link, Table
+from briefexport.options import default_options
+from briefexport.writers import jats
 from briefexport.writers.markdown import brief_to_markdown
 from support.small_brief import edited
 
@@ -56,3 +60,50 @@ def test_a_pipe_in_a_link_inside_a_table_cell_survives_markdown(
     assert isinstance(table, Table)
     assert [len(row.cells) for row in table.body] == [2]
     assert isinstance(table.body[0].cells[0].children[0], Link)
+
+
+# Seed 1, brief 39: a table with two header rows whose first row spans both. Markdown writes one
+# header row and the second below the body; the span marker was written too, so the importer
+# read a header cell spanning into the body, a brief the reader refuses.
+TWO_HEADER_ROWS = (
+    "<table-wrap><table><thead>"
+    '<tr><th>Year</th><th rowspan="2">Both</th></tr><tr><th>Month</th></tr>'
+    "</thead><tbody><tr><td>2024</td><td>4</td></tr></tbody></table></table-wrap>"
+)
+
+
+def test_a_header_span_over_two_header_rows_reads_back_as_a_valid_table(
+    brief_file: Callable[[str], Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    path = brief_file(edited(BODY, TWO_HEADER_ROWS + BODY))
+    brief = briefexport.load(path)
+    markdown = path.with_suffix(".md")
+    markdown.write_text(brief_to_markdown(brief), encoding="utf-8")
+    warned = [r.getMessage() for r in caplog.records if r.name.startswith("briefexport")]
+    assert warned == ["table 1: Markdown tables have exactly one header row"]
+    table = import_source(markdown).brief.body[0]
+    assert isinstance(table, Table)
+    # the one header row keeps no span; the second header row comes back below the body,
+    # with an empty cell where the span covered it
+    assert [(c.header, c.rowspan) for c in table.head[0].cells] == [(True, 1), (True, 1)]
+    assert [[plain_text(c.children) for c in row.cells] for row in table.body] == [
+        ["2024", "4"],
+        ["Month", ""],
+    ]
+    again = path.with_name("again.xml")
+    again.write_bytes(jats.write(import_source(markdown).brief, default_options(brief)))
+    assert briefexport.load(again).body[0] == table
+
+
+def test_a_header_cell_spanning_rows_in_markdown_is_a_located_error(tmp_path: Path) -> None:
+    source = tmp_path / "spans.md"
+    source.write_text(
+        "---\ntitle: T\nauthors: [Jane Doe]\ndate: 2025-01-02\npublisher: P\nseries: S\n---\n\n"
+        "| {rowspan=2} tall | b |\n|---|---|\n|  | d |\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidBriefError) as caught:
+        import_source(source)
+    (problem,) = caught.value.diagnostics
+    assert (problem.line, problem.severity) == (9, Severity.ERROR)
+    assert "spans more rows than its part of the table has (the header is one row)" in str(problem)

@@ -29,6 +29,8 @@ def carryable(node: Any) -> Any:
 
 
 def carryable_table(table: Table) -> Table:
+    table = dataclasses.replace(table, head=_first_header_row_alone(table.head))
+
     def cells(row: Row, header: bool) -> Row:
         return Row(tuple(dataclasses.replace(cell, header=header) for cell in row.cells))
 
@@ -47,3 +49,34 @@ def carryable_table(table: Table) -> Table:
         body.append(Row(first + data.cells[len(first) :]))
     caption = carryable(table.caption)
     return Table(table.id, table.label, caption, head, carryable(tuple(body)))
+
+
+def _first_header_row_alone(head: tuple[Row, ...]) -> tuple[Row, ...]:
+    """Markdown's header is one row, and later header rows are written below the body: a cell of
+    the first row spanning rows down loses its span, and each grid position it covered in the
+    rows written below comes back as an empty cell."""
+    if len(head) < 2:
+        return head
+    covered: dict[int, int] = {}  # column -> header rows below the first it covers
+    column = 0
+    for cell in head[0].cells:
+        covered.update(dict.fromkeys(range(column, column + cell.colspan), cell.rowspan - 1))
+        column += cell.colspan
+    first = Row(tuple(dataclasses.replace(cell, rowspan=1) for cell in head[0].cells))
+    return (first, *(_with_holes(row, covered, n) for n, row in enumerate(head[1:], 1)))
+
+
+def _with_holes(row: Row, covered: dict[int, int], depth: int) -> Row:
+    """``row`` with an empty cell at each column the first row's spans reached ``depth`` rows
+    down (the row's own cells fill the other columns in order)."""
+    holes = sorted(column for column, rows in covered.items() if rows >= depth)
+    cells, column = list(row.cells), 0
+    out: list[Cell] = []
+    while cells or holes:
+        if (holes and holes[0] <= column) or not cells:
+            out.append(Cell(()))
+            column = holes.pop(0) + 1
+        else:
+            out.append(cells.pop(0))
+            column += out[-1].colspan
+    return Row(tuple(out))

@@ -186,6 +186,10 @@ class BlockConverter:
         for part in node.children:
             below: dict[int, int] = {}  # column -> rows a span from above still covers
             rows = tuple(self._row(row, below) for row in part.children)
+            if below:  # the reader refuses a span past its row group: say so here, located
+                message = "a cell spans more rows than its part of the table has"
+                hint = " (the header is one row)" if part.type == "thead" else ""
+                self.context.problems.error(self.context.line(part), message + hint)
             if part.type == "thead":
                 head = rows
             else:

@@ -159,7 +159,9 @@ def _table(table: Table) -> list[str]:
     row_headers = _row_headers(table.body)
     if not row_headers and any(cell.header for row in table.body for cell in row.cells):
         LOGGER.warning("%s: header cells inside body rows become data cells", name, extra=where)
-    head, body = _grid(table.head), _grid(table.body)
+    # a header row spanning rows down would reach into the body: the rows it spanned are
+    # written below the body, where its positions are empty cells
+    head, body = _grid(table.head, first_row_alone=len(table.head) > 1), _grid(table.body)
     width = max((len(line) for line in head + body), default=1)
     header = head[0] if head else [""] * width
     lines = [_row(header, width), "|" + "---|" * width]
@@ -179,7 +181,7 @@ def table_name(table: Table) -> str:
     return f"table {number}" if number else "a table without a label"
 
 
-def _grid(rows: tuple[Row, ...]) -> list[list[str]]:
+def _grid(rows: tuple[Row, ...], first_row_alone: bool = False) -> list[list[str]]:
     """The text of each grid position of a row group: the cell starting there (with its span
     marker), or empty where a span from the left or from above covers it."""
     below: dict[int, int] = {}  # column -> rows a span from above still covers
@@ -190,7 +192,8 @@ def _grid(rows: tuple[Row, ...]) -> list[list[str]]:
         for cell in row.cells:
             while column in line:
                 column += 1
-            line[column] = _span_marker(cell) + _cell_pipes_escaped(block_text(cell.children))
+            marker = _span_marker(cell, rowspan=not (first_row_alone and row is rows[0]))
+            line[column] = marker + _cell_pipes_escaped(block_text(cell.children))
             line.update(dict.fromkeys(range(column + 1, column + cell.colspan), ""))
             if cell.rowspan > 1:
                 below.update(dict.fromkeys(range(column, column + cell.colspan), cell.rowspan))
@@ -207,9 +210,9 @@ def _cell_pipes_escaped(text: str) -> str:
     return re.sub(r"(?<!\\)\|", r"\\|", text)
 
 
-def _span_marker(cell: Cell) -> str:
+def _span_marker(cell: Cell, rowspan: bool = True) -> str:
     spans = [f"colspan={cell.colspan}"] if cell.colspan > 1 else []
-    spans += [f"rowspan={cell.rowspan}"] if cell.rowspan > 1 else []
+    spans += [f"rowspan={cell.rowspan}"] if rowspan and cell.rowspan > 1 else []
     return "{" + " ".join(spans) + "} " if spans else ""
 
 
