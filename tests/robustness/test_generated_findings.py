@@ -13,12 +13,14 @@ import pytest
 
 import briefexport
 from briefexport.errors import InvalidBriefError, Severity
+from briefexport.formats import get_writer
 from briefexport.importers import import_source
 from briefexport.inlines import plain_text
 from briefexport.model import Link, Table
 from briefexport.options import default_options
 from briefexport.writers import jats
 from briefexport.writers.markdown import brief_to_markdown
+from support.pdf import pdf_text
 from support.small_brief import edited
 
 BODY = "<p>Walls need care"
@@ -107,3 +109,22 @@ def test_a_header_cell_spanning_rows_in_markdown_is_a_located_error(tmp_path: Pa
     (problem,) = caught.value.diagnostics
     assert (problem.line, problem.severity) == (9, Severity.ERROR)
     assert "spans more rows than its part of the table has (the header is one row)" in str(problem)
+
+
+# Seed 1, brief 20: a four-column table with words longer than a column (a 90-letter token, a
+# long German compound) was laid out wider than the page, and the text of its last column was
+# cut off the PDF ("council" came out as "counc", the rest of the cell was lost).
+def test_long_words_in_a_wide_table_stay_on_the_pdf_page(tmp_path: Path) -> None:
+    long_word = "x" * 90
+    cells = "".join(
+        f"<td>{long_word} Donaudampfschifffahrtsgesellschaftskapitän end{n}marker</td>"
+        for n in range(4)
+    )
+    table = f"<table-wrap><table><tbody><tr>{cells}</tr></tbody></table></table-wrap>"
+    path = tmp_path / "wide.xml"
+    path.write_text(edited(BODY, table + BODY), encoding="utf-8")
+    brief = briefexport.load(path)
+    text = pdf_text(get_writer("pdf")(brief, default_options(brief)))
+    squeezed = "".join(text.split()).replace("-", "")
+    assert [f"end{n}marker" in squeezed for n in range(4)] == [True] * 4
+    assert squeezed.count("x" * 30) >= 4 * 3  # every long token is all there, broken or not
