@@ -18,19 +18,16 @@ from __future__ import annotations
 
 import argparse
 import math
-import multiprocessing
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
 
 from support.paths import JATS_DTD  # noqa: E402 - the path set up above
-from support.robustness import VALIDATORS, Outcome, Plan, check_chunk  # noqa: E402
+from support.robustness import VALIDATORS, Outcome, Plan, check_all  # noqa: E402
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -99,25 +96,22 @@ def plan_for(args: argparse.Namespace, work: Path) -> Plan:
     return Plan(args.seed, work, validators, pdf, docx, dtd, keep=bool(args.keep))
 
 
-def chunks(indices: list[int], size: int) -> Iterator[list[int]]:
-    for start in range(0, len(indices), size):
-        yield indices[start : start + size]
-
-
 def run(plan: Plan, indices: list[int], args: argparse.Namespace) -> Outcome:
-    total, started = Outcome(), time.monotonic()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs), mp_context=context) as pool:
-        futures = [pool.submit(check_chunk, plan, part) for part in chunks(indices, args.chunk)]
-        for future in as_completed(futures):
-            total.add(future.result())
-            print(
-                f"[{total.briefs:>6}/{len(indices)}] {len(total.crashes)} crashes, "
-                f"{len(total.failures) - len(total.crashes)} validator failures, "
-                f"{time.monotonic() - started:.0f} s",
-                flush=True,
-            )
-    return total
+    started, shown = time.monotonic(), 0
+
+    def progress(total: Outcome) -> None:
+        nonlocal shown
+        for failure in total.failures[shown:]:  # as they come, for a long run stopped early
+            print(f"  found: brief {failure.index} {failure.check}: {failure.detail[:200]}")
+        shown = len(total.failures)
+        print(
+            f"[{total.briefs:>6}/{len(indices)}] {len(total.crashes)} crashes, "
+            f"{len(total.failures) - len(total.crashes)} validator failures, "
+            f"{time.monotonic() - started:.0f} s",
+            flush=True,
+        )
+
+    return check_all(plan, indices, args.jobs, args.chunk, progress)
 
 
 def report(total: Outcome, seed: int) -> None:

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import shutil
 import traceback
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +111,26 @@ class Chunk:
 
     def wants(self, validator: str) -> bool:
         return validator in self.plan.validators
+
+
+def check_all(
+    plan: Plan,
+    indices: list[int],
+    jobs: int = 1,
+    chunk: int = 100,
+    progress: Callable[[Outcome], None] | None = None,
+) -> Outcome:
+    """Check briefs ``indices`` in chunks of ``chunk``, ``jobs`` chunks at a time (forked worker
+    processes); ``progress`` is told the running total after each chunk."""
+    total = Outcome()
+    parts = [indices[start : start + chunk] for start in range(0, len(indices), chunk)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context) as pool:
+        for future in as_completed([pool.submit(check_chunk, plan, part) for part in parts]):
+            total.add(future.result())
+            if progress:
+                progress(total)
+    return total
 
 
 def check_chunk(plan: Plan, indices: list[int]) -> Outcome:
