@@ -5,7 +5,8 @@ brand give the house style. :mod:`.notes_stay` keeps each note on its call's pag
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
 run the parsing of whole hyphenation dictionaries. :mod:`.actualtext` gives Devanagari and
-other complex-script text its real characters in the text layer. All resources go through a sandboxed fetcher.
+other complex-script text its real characters in the text layer. All resources go through a
+sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 

@@ -3,8 +3,8 @@
 Why: a PDF maps each glyph to text once, through the font's ``/ToUnicode`` map. WeasyPrint 70
 fills that map from the first occurrence of each glyph (``draw/text.py``, ``draw_first_line``):
 in a HarfBuzz cluster of several glyphs, the last glyph receives the whole cluster's text and
-the others receive none. In Devanagari (and the other Brahmic scripts, and Nastaliq) a cluster
-is a whole syllable, so:
+the others receive none. In Devanagari (and the other Brahmic scripts) a cluster is a whole
+syllable, so:
 
 * a glyph first met inside a larger cluster maps to nothing in the whole document, and loses
   its character everywhere after (in "पानी बचाओ", ``च`` vanishes from "बचाओ");
@@ -40,12 +40,10 @@ MARKED_SOURCE_SHA256 = "3fa3acacbbf66422e7b0de4346b6eaf638657280a0f62c73172e3c44
 OURS = "_briefexport_actual_text"
 
 # Scripts whose glyph clusters hold several glyphs or reorder them: the Brahmic scripts of
-# India and Sri Lanka (Devanagari to Sinhala), Myanmar, Khmer, Tibetan, and Arabic script
-# (Nastaliq joins and stacks letters into clusters).
-COMPLEX_SCRIPTS = re.compile(
-    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u0900-\u0dff\u0f00-\u0fff"
-    "\u1000-\u109f\u1780-\u17ff\ua8e0-\ua8ff\ufb50-\ufdff\ufe70-\ufeff]"
-)
+# India and Sri Lanka (Devanagari to Sinhala), Tibetan, Myanmar, Khmer, Devanagari Extended.
+# Not Arabic script: its Naskh glyphs map back one by one already, and poppler lays the text
+# of an /ActualText span out left to right, so a right-to-left line would extract reversed.
+COMPLEX_SCRIPTS = re.compile("[\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ua8e0-\ua8ff]")
 
 _installed: bool | None = None
 _installing = threading.Lock()
