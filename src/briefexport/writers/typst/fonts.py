@@ -32,10 +32,10 @@ ROLES: tuple[FontRole, ...] = ("body", "heading", "monospace")
 
 
 def brand_families(brand: Brand) -> frozenset[str]:
-    """Every family the house style names, in any role and direction."""
+    """Every family the house style names, in any role and direction, and its fallbacks."""
     fonts = brand.fonts
     names = {name for role in ROLES for name in (*fonts.latin(role), *fonts.rtl(role))}
-    return frozenset({*names, fonts.fallback})
+    return frozenset({*names, *fonts.fallbacks()})
 
 
 @functools.cache
