@@ -30,14 +30,16 @@ def font_stack(key: str, families: tuple[str, ...], fallbacks: tuple[str, ...]) 
     return ", ".join([*(f'"{name}"' for name in unique), generic])
 
 
-def brand_properties(brand: Brand) -> dict[str, str]:
-    """The brand's colours, fonts and sizes as custom property names and values."""
+def brand_properties(brand: Brand, *, emoji: bool = True) -> dict[str, str]:
+    """The brand's colours, fonts and sizes as custom property names and values; without
+    ``emoji``, the font stacks leave the emoji families out (the PDF leaves them to fontconfig)."""
     props: dict[str, str] = {}
+    fonts = brand.fonts if emoji else dataclasses.replace(brand.fonts, emoji=())
     for key, value in dataclasses.asdict(brand.colors).items():
         props[f"--{key.replace('_', '-')}"] = str(value)
-    for key, value in dataclasses.asdict(brand.fonts).items():
+    for key, value in dataclasses.asdict(fonts).items():
         if key not in NOT_ROLES and isinstance(value, list | tuple):
-            stack = font_stack(key, brand.fonts.stack(key), brand.fonts.fallbacks())
+            stack = font_stack(key, fonts.stack(key), fonts.fallbacks())
             props[f"--{key.replace('_', '-')}-font"] = stack
     for key, size in dataclasses.asdict(brand.sizes).items():
         unit = "" if key == "line_height" else "pt"
