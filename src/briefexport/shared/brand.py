@@ -97,12 +97,13 @@ class Fonts:
     text in the reader, use the ``urdu_*`` families.
 
     ``scripts``, ``cjk`` and ``emoji`` are the families for what the role's own families lack:
-    other scripts (Devanagari), Chinese, Japanese and Korean (also Word's east-Asian font), and
-    emoji. After a role's own families every format tries ``fallback``, ``scripts``, ``cjk``,
-    then ``emoji``; Typst, which takes the first family that has a glyph, tries ``emoji`` first
-    (else it draws emoji from ``fallback``'s black outlines; Pango picks colour emoji by
-    itself, and puts wide spaces around them when the emoji font comes earlier in CSS). A PDF
-    embeds only the glyphs a brief uses, so only a brief with such text pays for these fonts.
+    other scripts (Devanagari, Bengali, Tamil, Thai, Hebrew), Chinese, Japanese and Korean
+    (also Word's east-Asian font), and emoji. After a role's own families, HTML and EPUB try
+    ``fallback``, ``scripts``, ``cjk``, then ``emoji``; the PDF through WeasyPrint the same
+    without ``emoji`` (named in CSS, Pango took digits from it; it finds colour emoji through
+    fontconfig by itself); Typst, which takes the first family that has a glyph and reads no
+    other font, tries ``emoji`` first (else emoji come from ``fallback``'s black outlines). A
+    PDF embeds only the glyphs a brief uses, so only a brief with such text pays for them.
 
     ``folders`` are extra font folders (relative to the style folder unless absolute) that the
     Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.
@@ -117,7 +118,13 @@ class Fonts:
     urdu_heading: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
     urdu_in_print: bool = False
     fallback: str = "DejaVu Sans"
-    scripts: tuple[str, ...] = ("Noto Sans Devanagari",)
+    scripts: tuple[str, ...] = (
+        "Noto Sans Devanagari",
+        "Noto Sans Bengali",
+        "Noto Sans Tamil",
+        "Noto Sans Thai",
+        "Noto Sans Hebrew",
+    )
     cjk: tuple[str, ...] = ("Noto Sans CJK SC",)
     emoji: tuple[str, ...] = ("Noto Color Emoji",)
     folders: tuple[str, ...] = ()

@@ -136,3 +136,19 @@ def test_urdu_words_extract_from_nastaliq() -> None:
     assert "Nastaliq" in font_list(pdf)
     text = pdf_text(pdf)
     assert all(word in text for word in plain_text(brief.meta.title).split())
+
+
+def test_typst_names_what_the_brands_fonts_cannot_draw(caplog: pytest.LogCaptureFixture) -> None:
+    brief = brief_of("Bengali: \u09ac\u09be\u0982\u09b2\u09be")
+    options = default_options(brief, pdf_standard="none", pdf_engine="typst")
+    fonts = dataclasses.replace(options.brand.fonts, scripts=())
+    options = dataclasses.replace(options, brand=dataclasses.replace(options.brand, fonts=fonts))
+    with caplog.at_level(logging.WARNING, logger="briefexport"):
+        typst_write(brief, options)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("U+09AC BENGALI LETTER BA" in message for message in messages), messages
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="briefexport"):
+        pdf = pdf_of("typst", "Bengali: \u09ac\u09be\u0982\u09b2\u09be")
+    assert "\u09ac\u09be\u0982\u09b2\u09be" in pdf_text(pdf)
+    assert not caplog.records

@@ -25,6 +25,7 @@ from .back import endnotes_to_typst, references_to_typst, rights_to_typst
 from .blocks import blocks_to_typst
 from .compile import NotePage, Workspace
 from .context import Layout, RenderContext
+from .fonts import warn_uncovered
 from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
 from .placement import corrected, strays
@@ -55,6 +56,7 @@ def typeset(brief: Brief, options: WriteOptions, layout: Layout | None = None) -
     """
     with Workspace(options.brand, options.style_dir) as workspace:
         ctx, source = brief_to_typst(brief, options, layout or Layout(), workspace.families)
+        warn_uncovered([source], options.brand, options.style_dir)
         workspace.add_files(files_of(brief, options, ctx))
         while True:
             pdf = workspace.compile(source, options.pdf_standard, options.timestamp)

@@ -7,21 +7,32 @@ wherever they are installed. Without fontconfig, the standard Debian folders whe
 ``fonts-dejavu-core``) are read whole. Folders listed in ``brand.toml`` (``[fonts] folders``,
 relative to the style folder) are always read whole. Typst's own bundled fonts are used only
 when none of these exists. The index is built once per set of files and reused.
+
+Typst draws a character none of these fonts has as an empty box, silently:
+:func:`warn_uncovered` names each such character (the brand's ``[fonts] scripts``, ``cjk``
+and ``emoji`` lists are where a family that has it belongs).
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import shutil
 import subprocess
 import tempfile
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import typst
 
 from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
+from ...shared.coverage import installed_charsets, uncovered
+from ...shared.located import at_text
+
+LOGGER = logging.getLogger(__name__)
 
 DEBIAN_FONT_FOLDERS = (
     Path("/usr/share/fonts/truetype/noto"),
@@ -97,3 +108,24 @@ def _index(files: tuple[Path, ...], folders: tuple[Path, ...]) -> typst.Fonts:
             include_embedded_fonts=not (files or folders),
             font_paths=[Path(private), *folders],
         )
+
+
+def brand_uncovered(texts: Iterable[str], brand: Brand, style_dir: Path) -> list[str]:
+    """Characters of ``texts`` that no font file of the brand covers (none without fontconfig:
+    Typst then reads whole folders, which this cannot check)."""
+    files = family_files(brand_families(brand))
+    if files is None:
+        return []
+    wanted = set(files)
+    charsets = (charset for path, charset in installed_charsets() if path in wanted)
+    return uncovered(texts, charsets, brand_folders(brand, style_dir))
+
+
+def warn_uncovered(texts: Iterable[str], brand: Brand, style_dir: Path) -> list[str]:
+    """Log one warning per character the brand's fonts cannot draw; return them."""
+    missing = brand_uncovered(texts, brand, style_dir)
+    for char in missing:
+        name = unicodedata.name(char, "unnamed character")
+        message = "PDF (Typst): no font of the brand can draw U+%04X %s (%r)"
+        LOGGER.warning(message, ord(char), name, char, extra=at_text(char))
+    return missing
