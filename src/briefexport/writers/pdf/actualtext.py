@@ -89,7 +89,7 @@ def _not_installed(version: str) -> bool:
 @contextlib.contextmanager
 def marked(stream: Any, box: Any, tag: str) -> Iterator[None]:
     """WeasyPrint 70's ``Stream.marked``, with ``/ActualText`` on complex-script text boxes."""
-    import pydyf
+    import pydyf  # type: ignore[import-untyped]
     from weasyprint.formatting_structure.boxes import TextBox
 
     tagged = stream._tags is not None
