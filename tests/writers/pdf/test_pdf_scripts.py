@@ -21,6 +21,7 @@ from briefexport.options import default_options
 from briefexport.writers.pdf import actualtext
 from briefexport.writers.pdf import write as weasyprint_write
 from briefexport.writers.typst import write as typst_write
+from briefexport.writers.typst.fonts import for_text
 from support.briefs import brief_with_blocks
 from support.paths import URDU
 from support.pdf import font_list, pdf_text
@@ -152,3 +153,17 @@ def test_typst_names_what_the_brands_fonts_cannot_draw(caplog: pytest.LogCapture
         pdf = pdf_of("typst", "Bengali: \u09ac\u09be\u0982\u09b2\u09be")
     assert "\u09ac\u09be\u0982\u09b2\u09be" in pdf_text(pdf)
     assert not caplog.records
+
+
+@needs_cjk
+@needs_emoji
+def test_typst_indexes_a_fallback_only_for_a_brief_that_needs_it() -> None:
+    brand = default_options(brief_of("x")).brand
+    assert for_text(brand, ["Plain prose, 1 2 3."]).fonts.fallbacks() == ("DejaVu Sans",)
+    cjk = for_text(brand, ["Prose and 水资源"]).fonts
+    assert (cjk.cjk, cjk.emoji, cjk.scripts) == (brand.fonts.cjk, (), ())
+    # DejaVu Sans has a black U+1F600, but emoji come before it in Typst's lists.
+    emoji = for_text(brand, ["Prose \U0001f600"]).fonts
+    assert (emoji.cjk, emoji.emoji) == ((), brand.fonts.emoji)
+    hindi = for_text(brand, [HINDI]).fonts
+    assert hindi.scripts == ("Noto Sans Devanagari",)
