@@ -148,12 +148,11 @@ def for_text(brand: Brand, texts: Iterable[str]) -> Brand:
     if after_roles is None:
         return brand
     after_fallback = _lacking(after_roles, frozenset({fonts.fallback})) or ""
-    kept = {
-        "scripts": _drawing(fonts.scripts, after_fallback),
-        "cjk": _drawing(fonts.cjk, after_fallback),
-        "emoji": _drawing(fonts.emoji, after_roles),
-    }
-    return dataclasses.replace(brand, fonts=dataclasses.replace(fonts, **kept))
+    scripts = _drawing(fonts.scripts, after_fallback)
+    cjk = _drawing(fonts.cjk, after_fallback)
+    emoji = _drawing(fonts.emoji, after_roles)
+    kept = dataclasses.replace(fonts, scripts=scripts, cjk=cjk, emoji=emoji)
+    return dataclasses.replace(brand, fonts=kept)
 
 
 def _drawing(families: tuple[str, ...], lacking: str) -> tuple[str, ...]:
