@@ -8,10 +8,12 @@ The CJK and emoji fonts are Debian packages ``scripts/setup`` installs (``fonts-
 from __future__ import annotations
 
 import dataclasses
+import io
 import logging
 import shutil
 import subprocess
 
+import pikepdf
 import pytest
 
 import briefexport
@@ -167,3 +169,19 @@ def test_typst_indexes_a_fallback_only_for_a_brief_that_needs_it() -> None:
     assert (emoji.cjk, emoji.emoji) == ((), brand.fonts.emoji)
     hindi = for_text(brand, [HINDI]).fonts
     assert hindi.scripts == ("Noto Sans Devanagari",)
+
+
+def test_actual_text_marks_only_the_devanagari_runs() -> None:
+    def actual_texts(pdf: bytes) -> list[str]:
+        document = pikepdf.open(io.BytesIO(pdf))
+        found = []
+        for page in document.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "BDC" and "/ActualText" in operands[1]:
+                    found.append(str(operands[1].ActualText))
+        return found
+
+    brief = brief_with_blocks((Paragraph((Text("Harbour prose."),)), Paragraph((Text(HINDI),))))
+    marked = actual_texts(weasyprint_write(brief, default_options(brief, pdf_standard="none")))
+    assert marked == [HINDI]  # the line, in logical order; the Latin lines keep their glyph map
+    assert actual_texts(pdf_of("weasyprint", "Harbour prose, 水, \u0627\u0631\u062f\u0648.")) == []
