@@ -15,10 +15,10 @@ No single glyph-to-text map can be right for reordered or shared glyphs; a marke
 sequence can carry the text it stands for. WeasyPrint already wraps each text box of a tagged
 PDF in ``/Span <</MCID n>> BDC ... EMC``; this module adds ``/ActualText`` (the box's own text,
 in logical order: a line's run of one element, so a line mixing scripts is marked whole) to
-that property list for boxes holding characters of such scripts. Readers
-that honour ``/ActualText`` use it for search, copy and extraction; poppler's ``pdftotext`` does
-(the tests check with it; other readers were not tried here). Other text is left as it is: its
-glyph map is already right, and the content stream stays small.
+that property list for boxes holding characters of such scripts. Readers that honour
+``/ActualText`` use it for search, copy and extraction; poppler's ``pdftotext`` does (the tests
+check with it; other readers were not tried here). Other text is left as it is: its glyph map
+is already right, and the content stream stays small.
 
 Pinned like :mod:`.notes_stay`: ``Stream.marked`` is replaced only when it is WeasyPrint 70.0's
 own, checked by a SHA-256 of its source; otherwise nothing changes and the text layer keeps
