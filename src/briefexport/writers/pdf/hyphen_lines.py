@@ -54,8 +54,8 @@ class _Runs:
     """One layout's memory: hyphenated lines in a row at each line end, styles without hyphens."""
 
     after_line: dict[tuple[int, Any], int] = field(default_factory=dict)
-    keep_alive: list[Any] = field(default_factory=list)
-    unhyphenated: dict[int, Any] = field(default_factory=dict)
+    containers: dict[int, Any] = field(default_factory=dict)  # no other object takes their id
+    unhyphenated: dict[int, tuple[Any, Any]] = field(default_factory=dict)
 
     def run_at(self, container: Any, position: Any) -> int:
         if position is None:
@@ -64,17 +64,15 @@ class _Runs:
 
     def remember(self, container: Any, position: Any, run: int) -> None:
         if position is not None:
-            self.keep_alive.append(container)  # so that no other object takes its id
+            self.containers[id(container)] = container
             self.after_line[(id(container), _frozen(position))] = run
 
     def without_hyphens(self, style: Any) -> Any:
-        found = self.unhyphenated.get(id(style))
-        if found is None:
-            found = style.copy()
-            found["hyphens"] = NO_HYPHENS
-            self.unhyphenated[id(style)] = found
-            self.keep_alive.append(style)
-        return found
+        if id(style) not in self.unhyphenated:
+            copy = style.copy()
+            copy["hyphens"] = NO_HYPHENS
+            self.unhyphenated[id(style)] = (style, copy)  # the original kept: its id stays its own
+        return self.unhyphenated[id(style)][1]
 
 
 _RUNS: contextvars.ContextVar[_Runs | None] = contextvars.ContextVar("hyphen_runs", default=None)
