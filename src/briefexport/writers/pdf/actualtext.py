@@ -42,10 +42,12 @@ MARKED_SOURCE_SHA256 = "3fa3acacbbf66422e7b0de4346b6eaf638657280a0f62c73172e3c44
 OURS = "_briefexport_actual_text"
 
 # Scripts whose glyph clusters hold several glyphs or reorder them: the Brahmic scripts of
-# India and Sri Lanka (Devanagari to Sinhala), Tibetan, Myanmar, Khmer, Devanagari Extended.
+# India and Sri Lanka (Devanagari to Sinhala), Thai and Lao (the font draws SARA AM as two glyphs
+# in one cluster with the tone mark: "น้ำ" extracted as "นา", and later every SARA AA as "้ำ"),
+# Tibetan, Myanmar, Khmer, Devanagari Extended.
 # Not Arabic script: its Naskh glyphs map back one by one already, and poppler lays the text
 # of an /ActualText span out left to right, so a right-to-left line would extract reversed.
-COMPLEX_SCRIPTS = re.compile("[\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ua8e0-\ua8ff]")
+COMPLEX_SCRIPTS = re.compile("[\u0900-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ua8e0-\ua8ff]")
 
 _installed: bool | None = None
 _installing = threading.Lock()
