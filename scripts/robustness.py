@@ -61,6 +61,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
         default=",".join(VALIDATORS),
         help=f"comma-separated checks (default all: {','.join(VALIDATORS)})",
     )
+    parser.add_argument(
+        "--pdf-engine",
+        choices=("weasyprint", "typst"),
+        default="weasyprint",
+        help="the engine of the sampled PDFs (default weasyprint)",
+    )
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument(
         "--chunk", type=int, default=100, help="briefs per validator run (default 100)"
@@ -90,10 +96,12 @@ def plan_for(args: argparse.Namespace, work: Path) -> Plan:
     dtd = JATS_DTD if JATS_DTD.is_file() else None
     if "dtd" in validators and dtd is None:
         print("note: the JATS DTD is absent (../shared), so the DTD check is not run")
-    if args.only:
-        return Plan(args.seed, work, validators, 1, 1, dtd, keep=bool(args.keep))
-    pdf, docx = every(args.count, args.pdf), every(args.count, args.libreoffice)
-    return Plan(args.seed, work, validators, pdf, docx, dtd, keep=bool(args.keep))
+    if args.only:  # one brief again: every check
+        pdf, docx = 1, 1
+    else:
+        pdf, docx = every(args.count, args.pdf), every(args.count, args.libreoffice)
+    keep = bool(args.keep)
+    return Plan(args.seed, work, validators, pdf, docx, dtd, keep, args.pdf_engine)
 
 
 def run(plan: Plan, indices: list[int], args: argparse.Namespace) -> Outcome:

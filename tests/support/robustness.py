@@ -17,6 +17,7 @@ chunks; each chunk runs its validators once, so one chunk is one unit of paralle
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import multiprocessing
 import shutil
@@ -34,7 +35,7 @@ from briefexport.errors import BriefexportError
 from briefexport.formats import FORMATS, get_writer
 from briefexport.importers import import_source
 from briefexport.model import Brief
-from briefexport.options import WriteOptions, default_options
+from briefexport.options import PdfEngine, WriteOptions, default_options
 
 from .batch_checks import epubcheck_batch, libreoffice_batch, nu_batch, pdf_text
 from .markdown_carry import carryable
@@ -60,6 +61,7 @@ class Plan:
     docx_every: int = 10
     dtd_file: Path | None = None
     keep: bool = False
+    pdf_engine: str = "weasyprint"
     """Keep every brief's folder of outputs (else each is removed once its chunk is checked)."""
 
 
@@ -233,6 +235,7 @@ def _check_markdown(chunk: Chunk, index: int, brief: Brief, path: Path) -> None:
 
 
 def _check_pdf(chunk: Chunk, index: int, brief: Brief, folder: Path, options: WriteOptions) -> None:
+    options = dataclasses.replace(options, pdf_engine=PdfEngine(chunk.plan.pdf_engine))
     data = _write(chunk, index, brief, "pdf", options)
     if data is None:
         return
