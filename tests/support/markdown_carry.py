@@ -45,8 +45,8 @@ def carryable_table(table: Table) -> Table:
     body = list(table.body) if row_headers else [cells(row, False) for row in table.body]
     for extra in table.head[1:]:  # written after the body, read back as body rows
         data = cells(extra, False)
-        first = (dataclasses.replace(data.cells[0], header=True),) if row_headers else ()
-        body.append(Row(first + data.cells[len(first) :]))
+        lead = (dataclasses.replace(data.cells[0], header=True),) if row_headers else ()
+        body.append(Row(lead + data.cells[len(lead) :]))
     caption = carryable(table.caption)
     return Table(table.id, table.label, caption, head, carryable(tuple(body)))
 

@@ -36,7 +36,7 @@ def squeezed(text: str) -> str:
 def printed_words(brief: Brief) -> set[str]:
     """Vocabulary words in the brief's body and notes."""
     texts = [n.value for n in nodes((brief.body, brief.footnotes)) if isinstance(n, Text)]
-    found = set()
+    found: set[str] = set()
     for text in texts:
         found.update(w for w in text.split(" ") if w in VOCABULARY)
     return found

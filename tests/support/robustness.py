@@ -37,8 +37,9 @@ from briefexport.importers import import_source
 from briefexport.model import Brief
 from briefexport.options import PdfEngine, WriteOptions, default_options
 
-from .batch_checks import epubcheck_batch, libreoffice_batch, nu_batch, pdf_text
+from .batch_checks import epubcheck_batch, libreoffice_batch, nu_batch
 from .markdown_carry import carryable
+from .pdf import pdf_text
 from .pdf_words import missing_words
 from .random_briefs import generated_brief, script_of
 from .strategies import write_figures
