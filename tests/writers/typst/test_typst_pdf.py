@@ -17,7 +17,9 @@ import pikepdf
 import pytest
 
 import briefexport
+from briefexport.inlines import plain_text
 from briefexport.model import Brief
+from briefexport.shared.typography import smart_text
 from briefexport.writers import jats
 from briefexport.writers.typst import write
 from support.paths import EXAMPLES, URDU
@@ -95,7 +97,8 @@ def test_metadata_comes_from_the_brief(tour: Brief) -> None:
         "Cool streets for warm coasts: Planning for extreme heat in mid-sized harbour cities"
     )
     assert str(info.Author) == "Mireille Okafor-Blanc, Jonas T. Haverkamp Jr"
-    assert str(info.Subject) == tour.meta.series
+    abstract = " ".join(plain_text(paragraph.children) for paragraph in tour.meta.abstract)
+    assert str(info.Subject) == smart_text(abstract, "en")
     assert str(info.Keywords) == ", ".join(tour.meta.keywords)
     assert str(document.Root.Lang) == "en"
 
