@@ -15,7 +15,7 @@ from briefexport.options import PdfEngine, default_options
 from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers import pdf_engine
-from briefexport.writers.typst.fonts import brand_families, typst_fonts
+from briefexport.writers.typst.fonts import brand_families, choose_fonts, typst_fonts
 from support.paths import EXAMPLES
 
 NEW_ACCENT = (0xA0, 0x20, 0x40)
@@ -57,10 +57,11 @@ def test_font_folders_are_checked_and_read(tmp_path: Path) -> None:
         tmp_path, 'fallback = "DejaVu Sans"', 'fallback = "DejaVu Sans"\nfolders = ["fonts"]'
     )
     with pytest.raises(BriefexportError, match=r"\[fonts\] folders: no folder"):
-        typst_fonts(load_brand(style), style)
+        choose_fonts(load_brand(style), style, "Text", code=False)
     (style / "fonts").mkdir()
-    families = typst_fonts(load_brand(style), style).families()
-    assert {"Noto Serif", "Noto Sans"} <= set(families)
+    choice = choose_fonts(load_brand(style), style, "Text", code=False)
+    assert choice.folders == ((style / "fonts").resolve(),)
+    assert {"Noto Serif", "Noto Sans"} <= set(typst_fonts(choice).families())
 
 
 def test_font_folders_must_be_a_list_of_paths(tmp_path: Path) -> None:
@@ -74,10 +75,11 @@ def test_font_folders_must_be_a_list_of_paths(tmp_path: Path) -> None:
 
 def test_typst_indexes_only_the_brands_families() -> None:
     brand = load_brand(default_style_dir())
-    indexed = set(typst_fonts(brand, default_style_dir()).families())
+    text = "Latin text, “quoted”, and اردو متن"
+    indexed = set(typst_fonts(choose_fonts(brand, default_style_dir(), text, True)).families())
     wanted = {name.lower() for name in brand_families(brand)}
     assert {family.lower() for family in indexed} <= wanted | {
-        # fontconfig lists a font under each of its names: "DejaVu Sans" is also "... Light"
+        # a file of a family can carry more names: "DejaVu Sans" is also "... Light"
         "dejavu sans light",
         "dejavu sans condensed",
         "dejavu serif condensed",

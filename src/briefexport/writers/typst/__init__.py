@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Brief
-from ...options import WriteOptions
+from ...options import PdfStandard, WriteOptions
 from ...shared.front import running_head
 from ...shared.i18n import long_date
 from ...shared.typeset import typeset as smart_typeset
@@ -27,10 +27,11 @@ from .blocks import blocks_to_typst
 from .colophon import colophon_to_typst
 from .compile import NotePage, Workspace
 from .context import Layout, RenderContext
+from .fonts import REPLACEMENT, warn_undrawable
 from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
 from .placement import corrected, strays
-from .style import preamble
+from .style import house_rules, preamble
 
 SOURCE_NAME = "brief.xml"
 SOURCE_DESCRIPTION = "Canonical JATS 1.3 source of this brief"
@@ -59,16 +60,16 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
     """
     brief = smart_typeset(source, options.smart)
     with Workspace(options.brand, options.style_dir) as workspace:
-        ctx, source_text = brief_to_typst(brief, options, layout or Layout(), workspace.families)
+        ctx, text = brief_to_typst(brief, options, layout or Layout(), workspace, warn=True)
         workspace.add_files(files_of(source, options, ctx))
         while True:
-            pdf = workspace.compile(source_text, options.pdf_standard, options.timestamp)
+            pdf = workspace.compile(text, options.pdf_standard, options.timestamp)
             notes = workspace.note_pages()
             stray = strays(notes)
             if not stray:
                 return Typeset(pdf, notes, ctx.layout)
             layout = corrected(ctx.layout, stray, ctx)
-            ctx, source_text = brief_to_typst(brief, options, layout, workspace.families)
+            ctx, text = brief_to_typst(brief, options, layout, workspace)
 
 
 def files_of(brief: Brief, options: WriteOptions, ctx: RenderContext) -> dict[str, bytes]:
@@ -82,16 +83,16 @@ def files_of(brief: Brief, options: WriteOptions, ctx: RenderContext) -> dict[st
 
 
 def brief_to_typst(
-    brief: Brief, options: WriteOptions, layout: Layout, families: frozenset[str]
+    brief: Brief, options: WriteOptions, layout: Layout, workspace: Workspace, warn: bool = False
 ) -> tuple[RenderContext, str]:
     """The whole Typst document for ``brief``, and the pass's context (calls, figures).
 
-    ``families`` are the font families Typst can use (in lower case); the brand's others are
-    left out of the font lists.
+    The workspace indexes the fonts the document's text needs; the brand's families it lacks are
+    left out of the font lists. A character no installed font draws is reported (``warn``) and,
+    under PDF/A and PDF/UA, which forbid the ``.notdef`` glyph, printed as U+FFFD.
     """
     ctx = RenderContext(brief, options.style_dir, layout, options.brand)
     parts = [
-        preamble(brief, options, families),
         document_metadata(brief),
         "#show: " + call("house.with", running=running_line(brief), date=header_date(brief)),
         attachment(options),
@@ -101,7 +102,14 @@ def brief_to_typst(
         endnotes_to_typst(ctx),
         colophon_to_typst(ctx),
     ]
-    return ctx, paragraphs(parts) + "\n"
+    body = paragraphs(parts)
+    choice = workspace.use_fonts(body + house_rules(), code="#mono" in body)
+    replace = options.pdf_standard is not PdfStandard.NONE
+    if warn:
+        warn_undrawable(choice.undrawable, replace)
+    if replace and choice.undrawable:
+        body = body.translate({ord(char): REPLACEMENT for char in choice.undrawable})
+    return ctx, paragraphs([preamble(brief, options, workspace.families), body]) + "\n"
 
 
 def running_line(brief: Brief) -> str:
