@@ -97,10 +97,10 @@ def _format_4(data: bytes, at: int) -> Coverage:
         if index >= count or starts[index] > point:
             return False
         if ranges[index] == 0:
-            return (point + deltas[index]) & 0xFFFF != 0
+            return (point + int(deltas[index])) & 0xFFFF != 0
         # idRangeOffset counts bytes from its own position to the glyph id array entry
         glyph_at = ranges_at + 2 * index + ranges[index] + 2 * (point - starts[index])
         (glyph,) = struct.unpack_from(">H", data, glyph_at)
-        return glyph != 0
+        return int(glyph) != 0
 
     return covers

@@ -85,7 +85,9 @@ def role_families(brand: Brand, text: str, code: bool) -> list[tuple[str, ...]]:
     """The brand's family lists, best first, that ``text`` needs: Latin body and heading,
     monospace for ``code``, and the right-to-left lists for Arabic-script or Hebrew text."""
     fonts = brand.fonts
-    roles: list[FontRole] = ["body", "heading", *(["monospace"] if code else [])]
+    roles: list[FontRole] = ["body", "heading"]
+    if code:
+        roles.append("monospace")
     lists = [fonts.latin(role) for role in roles]
     if RIGHT_TO_LEFT_SCRIPTS.search(text):
         lists += [fonts.rtl(role) for role in roles]
