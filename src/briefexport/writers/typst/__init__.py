@@ -103,7 +103,7 @@ def brief_to_typst(
         colophon_to_typst(ctx),
     ]
     body = paragraphs(parts)
-    choice = workspace.use_fonts(body + house_rules(), code="#mono" in body)
+    choice = workspace.use_fonts(body + house_rules(), "#mono" in body, brief.meta.language)
     replace = options.pdf_standard is not PdfStandard.NONE
     if warn:
         warn_undrawable(choice.undrawable, replace)

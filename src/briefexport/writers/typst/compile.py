@@ -83,10 +83,10 @@ class Workspace:
         self._fonts: typst.Fonts | None = None
         self._compiler: typst.Compiler | None = None
 
-    def use_fonts(self, text: str, code: bool) -> FontChoice:
-        """Index the fonts ``text`` needs (``code``: it has monospace runs); a new set of files
-        makes a new compiler."""
-        choice = choose_fonts(self._brand, self._style_dir, text, code)
+    def use_fonts(self, text: str, code: bool, language: str = "") -> FontChoice:
+        """Index the fonts ``text`` in ``language`` needs (``code``: it has monospace runs); a
+        new set of files makes a new compiler."""
+        choice = choose_fonts(self._brand, self._style_dir, text, code, language)
         if choice != self._choice:
             self._choice, self._fonts = choice, typst_fonts(choice)
             self._compiler = typst.Compiler(

@@ -36,6 +36,7 @@ import typst
 
 from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
+from ...shared.i18n import primary_language
 from ...shared.located import at_text
 from .coverage import coverage
 
@@ -78,10 +79,21 @@ def brand_families(brand: Brand) -> frozenset[str]:
     """Every family the house style names, in any role and direction."""
     fonts = brand.fonts
     names = {name for role in ROLES for name in (*fonts.latin(role), *fonts.rtl(role))}
+    names |= {*fonts.urdu_body, *fonts.urdu_heading}
     return frozenset({*names, fonts.fallback})
 
 
-def role_families(brand: Brand, text: str, code: bool) -> list[tuple[str, ...]]:
+def rtl_families(brand: Brand, role: FontRole, language: str) -> tuple[str, ...]:
+    """The right-to-left families of a role, then the Latin ones of the role (so Latin words
+    in an Arabic-script brief are set in the house Latin fonts); Urdu's own families when the
+    brand prints Urdu in them (``urdu_in_print``), as the WeasyPrint engine does."""
+    if role == "monospace":
+        return brand.fonts.monospace
+    urdu = brand.fonts.urdu_in_print and primary_language(language) == "ur"
+    return brand.fonts.stack(f"{'urdu' if urdu else 'rtl'}_{role}")
+
+
+def role_families(brand: Brand, text: str, code: bool, language: str = "") -> list[tuple[str, ...]]:
     """The brand's family lists, best first, that ``text`` needs: Latin body and heading,
     monospace for ``code``, and the right-to-left lists for Arabic-script or Hebrew text."""
     fonts = brand.fonts
@@ -90,7 +102,7 @@ def role_families(brand: Brand, text: str, code: bool) -> list[tuple[str, ...]]:
         roles.append("monospace")
     lists = [fonts.latin(role) for role in roles]
     if RIGHT_TO_LEFT_SCRIPTS.search(text):
-        lists += [fonts.rtl(role) for role in roles]
+        lists += [rtl_families(brand, role, language) for role in roles]
     return lists
 
 
@@ -185,11 +197,15 @@ def role_files(lists: list[tuple[str, ...]], chars: set[int], chosen: list[Path]
     return files
 
 
-def choose_fonts(brand: Brand, style_dir: Path, text: str, code: bool) -> FontChoice:
-    """The files and folders Typst needs for ``text`` (see the module docstring)."""
+def choose_fonts(
+    brand: Brand, style_dir: Path, text: str, code: bool, language: str = ""
+) -> FontChoice:
+    """The files and folders Typst needs for ``text`` in ``language`` (see the module
+    docstring)."""
     folders = brand_folders(brand, style_dir)
     chars = {ord(char) for char in set(text) if needs_glyph(char)}
-    files = role_files(role_families(brand, text, code), chars, folder_files(folders))
+    lists = role_families(brand, text, code, language)
+    files = role_files(lists, chars, folder_files(folders))
     if not files:
         folders = tuple(folder for folder in DEBIAN_FONT_FOLDERS if folder.is_dir())
         return FontChoice((), folders, frozenset())

@@ -23,7 +23,7 @@ from ...shared.brand import Placement
 from ...shared.front import affiliation_text, document_title, orcid_url, shown_role
 from .colophon import citation_block, identity_block
 from .context import RenderContext
-from .inlines import inlines_to_typst
+from .inlines import inlines_to_typst, slanted
 from .markup import array, call, content, escape, hash_call, paragraphs, string
 
 
@@ -54,7 +54,9 @@ def front_to_typst(ctx: RenderContext) -> str:
     parts.append(hash_call("brief-date", trailing=escape(i18n.long_date(meta.date, meta.language))))
     parts.append(identity_block(ctx, Placement.TITLE_PAGE))
     if meta.disclaimer:
-        parts.append(hash_call("disclaimer", trailing=inlines_to_typst(ctx, meta.disclaimer)))
+        disclaimer = inlines_to_typst(ctx, meta.disclaimer)
+        text = plain_text(meta.disclaimer)
+        parts.append(hash_call("disclaimer", trailing=slanted(disclaimer, text)))
     parts.append(citation_block(ctx, Placement.TITLE_PAGE))
     parts.append(abstract(ctx))
     if meta.keywords:
@@ -76,8 +78,9 @@ def person(ctx: RenderContext, contributor: Contributor, block_label: str) -> st
     named: dict[str, str] = {}
     role = shown_role(contributor, block_label)
     if role:
-        named["role"] = content(escape(role))
-    places = [escape(affiliation_text(place, ctx.language)) for place in contributor.affiliations]
+        named["role"] = content(slanted(escape(role), role))
+    places = [affiliation_text(place, ctx.language) for place in contributor.affiliations]
+    places = [slanted(escape(place), place) for place in places]
     if places:
         named["places"] = array(content(place) for place in places)
     contacts = contact_links(ctx, contributor)

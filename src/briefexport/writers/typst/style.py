@@ -16,7 +16,7 @@ from ...model import Brief
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
-from .fonts import ROLES
+from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
 
 HOUSE_FILE = Path(__file__).with_name("house.typ")
@@ -28,7 +28,9 @@ def house_rules() -> str:
     return HOUSE_FILE.read_text(encoding="utf-8")
 
 
-def brand_dictionary(brand: Brand, options: WriteOptions, families: frozenset[str]) -> str:
+def brand_dictionary(
+    brand: Brand, options: WriteOptions, families: frozenset[str], language: str = ""
+) -> str:
     """``brand.toml`` as one Typst dictionary literal; fonts limited to ``families``."""
     values: dict[str, str] = {}
     for key, colour in dataclasses.asdict(brand.colors).items():
@@ -36,7 +38,7 @@ def brand_dictionary(brand: Brand, options: WriteOptions, families: frozenset[st
     for role in ROLES:
         fallback = brand.fonts.fallback
         values[role] = font_list(brand.fonts.latin(role), fallback, families)
-        values[f"rtl-{role}"] = font_list(brand.fonts.rtl(role), fallback, families)
+        values[f"rtl-{role}"] = font_list(rtl_families(brand, role, language), fallback, families)
     for key, size in dataclasses.asdict(brand.sizes).items():
         name = key.replace("_", "-")
         values[name if key == "line_height" else f"{name}-size"] = (
@@ -74,7 +76,7 @@ def preamble(brief: Brief, options: WriteOptions, families: frozenset[str]) -> s
     """The brand, the language and direction, and the house rules, ready for the content."""
     lang, region = language(brief.meta.language)
     lines = [
-        f"#let brand = {brand_dictionary(options.brand, options, families)}",
+        f"#let brand = {brand_dictionary(options.brand, options, families, brief.meta.language)}",
         f"#let lang = {string(lang)}",
         f"#let region = {string(region) if region else 'none'}",
         f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",
