@@ -86,3 +86,24 @@ def test_typst_indexes_only_the_brands_families() -> None:
         "dejavu sans mono",
     }
     assert len(indexed) < 20, "a scan of every system font was made"
+
+
+def test_fonts_are_chosen_by_the_scripts_of_the_text() -> None:
+    brand = load_brand(default_style_dir())
+    english = choose_fonts(brand, default_style_dir(), "Plain English, “quoted”.", code=False)
+    names = [path.name for path in english.files]
+    assert not [name for name in names if "Arabic" in name or "Urdu" in name]
+    assert not [name for name in names if "Mono" in name], "no code, no monospace font"
+    urdu = choose_fonts(brand, default_style_dir(), "اردو متن and English", code=False)
+    assert [path for path in urdu.files if "Naskh" in path.name]
+    assert set(english.files) < set(urdu.files), "Latin words keep the house Latin fonts"
+
+
+def test_latin_words_of_an_urdu_brief_are_set_in_the_house_latin_font() -> None:
+    from support.paths import URDU
+    from support.pdf import font_list
+
+    brief = briefexport.load(URDU)
+    fonts = font_list(pdf_engine.write(brief, default_options(brief, pdf_engine="typst")))
+    assert "NotoSerif" in fonts
+    assert "DejaVu" not in fonts

@@ -116,3 +116,17 @@ def test_typst_export_never_imports_weasyprint(tmp_path: Path) -> None:
     )
     assert result.stdout.split() == ["False", "True"]
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_hostile_text_stays_inert_with_smart_typography() -> None:
+    import io
+
+    import pikepdf
+
+    brief = hostile_brief()
+    pdf = write(brief, typst_options(brief))
+    text = flat(pdf_text(pdf))
+    for piece in ("#read(", "/etc/passwd", "#set page(width: 1cm)", "panic()", "\\u{41}"):
+        assert flat(piece) in text, piece
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert round(float(document.pages[0].mediabox[2])) == 595  # A4: no page rule ran
