@@ -12,11 +12,13 @@ from __future__ import annotations
 import io
 import logging
 import re
+from pathlib import Path
 
 import pikepdf
 import pytest
 
 import briefexport
+from briefexport.importers import import_file
 from briefexport.model import Brief, Link, Paragraph, Text
 from briefexport.options import PdfEngine, default_options
 from briefexport.shared.typeset import typeset as smart_typeset
@@ -24,7 +26,7 @@ from briefexport.writers import pdf_engine
 from briefexport.writers.typst import write
 from briefexport.writers.typst.colophon import colophon_to_typst
 from briefexport.writers.typst.context import RenderContext
-from support.paths import EXAMPLES
+from support.paths import EXAMPLES, URDU, example_paths, seed_param
 from support.pdf import pdf_text
 from support.typst import flat, metadata, typst_options
 
@@ -153,3 +155,16 @@ def test_drawable_characters_are_not_warned_about(caplog: pytest.LogCaptureFixtu
         pdf = write(brief, typst_options(brief))
     assert not [r for r in caplog.records if "no installed font" in r.getMessage()]
     assert "Signs \U00013000 and \u4e2d." in pdf_text(pdf)
+
+
+@pytest.mark.parametrize(
+    "source", [*example_paths(), URDU, seed_param()], ids=lambda path: Path(path).name
+)
+def test_typst_compiles_the_briefs_without_a_warning(
+    source: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    brief = import_file(source) if source.suffix == ".txt" else briefexport.load(source)
+    with caplog.at_level(logging.WARNING, logger="briefexport.writers"):
+        write(brief, typst_options(brief))
+    written = [r for r in caplog.records if r.name.startswith("briefexport.writers")]
+    assert [record.getMessage() for record in written] == []

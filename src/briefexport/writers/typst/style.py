@@ -58,11 +58,13 @@ def brand_dictionary(
 
 
 def font_list(wanted: tuple[str, ...], fallback: str, available: frozenset[str]) -> str:
-    """The families of a role that Typst has, best first (all of them if it has none: Typst
-    then warns that a family is unknown)."""
+    """The families of a role that Typst has, best first. A role none of whose families was
+    indexed prints nothing in this brief (the fonts are chosen from its text): it gets one
+    family Typst has, so that Typst does not warn about unknown families. With no family
+    indexed at all (Typst's bundled fonts), the names are kept and Typst warns."""
     names = list(dict.fromkeys([*wanted, fallback]))
     found = [name for name in names if name.lower() in available]
-    return array(string(name) for name in found or names)
+    return array(string(name) for name in found or sorted(available)[:1] or names)
 
 
 def language(tag: str) -> tuple[str, str | None]:
