@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -168,3 +169,10 @@ def test_typst_compiles_the_briefs_without_a_warning(
         write(brief, typst_options(brief))
     written = [r for r in caplog.records if r.name.startswith("briefexport.writers")]
     assert [record.getMessage() for record in written] == []
+
+
+def test_a_heading_equal_to_the_series_is_printed_once() -> None:
+    meta = replace(metadata(), series="Policy Paper", heading="Policy paper")
+    brief = Brief(meta, (Paragraph((Text("One short page."),)),), ())
+    text = flat(pdf_text(write(brief, typst_options(brief))))
+    assert text.count("POLICYPAPER") == 1
