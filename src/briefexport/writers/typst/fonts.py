@@ -25,7 +25,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -127,6 +126,8 @@ def _fontconfig_files(family: str) -> tuple[Path, ...]:
 @functools.cache
 def _fc_list(pattern: str) -> tuple[Path, ...]:
     """Files fontconfig lists for ``pattern`` (nothing without fontconfig)."""
+    import subprocess  # here: fontconfig is asked only for families not found by file name
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return ()
