@@ -110,3 +110,16 @@ def test_a_missing_glyph_points_at_the_character(
         f"{brief}:{position(source, chr(0x10FFFD))}: warning: PDF: no installed font can draw U+10FFFD"
         in err
     )
+
+
+@pytest.mark.slow
+def test_a_missing_glyph_points_at_the_character_with_typst(
+    brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
+) -> None:
+    pytest.importorskip("typst", reason="the Typst engine needs the typst package (test extra)")
+    source = edited(BODY, "<p>Before.</p>\n<p>A private sign: \U0010fffd.</p>" + BODY)
+    brief = brief_file(source)
+    status, err = cli(brief, "--to", "pdf", "--pdf-engine", "typst", "-o", tmp_path / "out")
+    assert status == 0
+    where = position(source, chr(0x10FFFD))
+    assert f"{brief}:{where}: warning: PDF (Typst): no installed font can draw U+10FFFD" in err
