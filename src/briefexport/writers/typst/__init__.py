@@ -32,6 +32,7 @@ from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
 from .placement import corrected, strays
 from .style import house_rules, preamble
+from .xmp import with_rights
 
 SOURCE_NAME = "brief.xml"
 SOURCE_DESCRIPTION = "Canonical JATS 1.3 source of this brief"
@@ -67,7 +68,7 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
             notes = workspace.note_pages()
             stray = strays(notes)
             if not stray:
-                return Typeset(pdf, notes, ctx.layout)
+                return Typeset(with_rights(pdf, brief.meta), notes, ctx.layout)
             layout = corrected(ctx.layout, stray, ctx)
             ctx, text = brief_to_typst(brief, options, layout, workspace)
 

@@ -8,8 +8,8 @@ the suggested citation when the brand puts it there, abstract and keywords.
 
 The metadata (``set document``) gives the PDF's Info dictionary and XMP: title (with the
 subtitle), authors, the abstract as description, keywords; the language comes from ``set
-text``. Typst 0.15's ``document`` has no field for an identifier or rights, so the XMP carries
-no ``dc:identifier``, ``dc:rights`` or ``xmpRights`` (the WeasyPrint engine writes them).
+text``. Typst 0.15's ``document`` has no field for an identifier or rights: :mod:`.xmp` adds
+``dc:identifier``, ``dc:rights`` and ``xmpRights`` to the XMP after compiling.
 """
 
 from __future__ import annotations
