@@ -142,6 +142,7 @@ def drawing(point: int) -> list[Path]:
     return [min(found, key=lambda path: ("Regular" not in path.name, path))] if found else []
 
 
+@functools.cache
 def family_files(family: str) -> tuple[Path, ...]:
     """The installed files of one family: by file name, else as fontconfig lists them."""
     named = _named_files().get(family.replace(" ", ""))
