@@ -176,3 +176,21 @@ def test_a_heading_equal_to_the_series_is_printed_once() -> None:
     brief = Brief(meta, (Paragraph((Text("One short page."),)),), ())
     text = flat(pdf_text(write(brief, typst_options(brief))))
     assert text.count("POLICYPAPER") == 1
+
+
+def test_numeric_columns_are_flush_right_and_short_lists_kept_whole(tour: Brief) -> None:
+    from briefexport.model import ListBlock, Table
+    from briefexport.writers.typst.blocks import block_to_typst
+    from support.model import nodes
+
+    ctx = RenderContext(tour, EXAMPLES, brand=default_options(tour).brand)
+    table = next(node for node in nodes(tour.body) if isinstance(node, Table))
+    markup = block_to_typst(ctx, table, 0)
+    # the tour's table: a column of district names, then three columns of figures
+    data_cells = markup.split("table.cell(")[1:]
+    assert len(data_cells) == 4 * 3
+    assert all("align: end + top" in cell for cell in data_cells)
+    assert markup.count("row-header-cell(") == 4
+    assert "row-header-cell([Old Quay], align" not in markup.replace("\\", "")
+    short = next(n for n in nodes(tour.body) if isinstance(n, ListBlock) and len(n.items) <= 3)
+    assert block_to_typst(ctx, short, 0).startswith("#block(breakable: false)[")
