@@ -122,4 +122,4 @@ def test_a_missing_glyph_points_at_the_character_with_typst(
     status, err = cli(brief, "--to", "pdf", "--pdf-engine", "typst", "-o", tmp_path / "out")
     assert status == 0
     where = position(source, chr(0x10FFFD))
-    assert f"{brief}:{where}: warning: PDF (Typst): no installed font can draw U+10FFFD" in err
+    assert f"{brief}:{where}: warning: PDF (Typst): no font of the brand can draw U+10FFFD" in err

@@ -78,6 +78,9 @@ def test_typst_indexes_only_the_brands_families() -> None:
     text = "Latin text, “quoted”, and اردو متن"
     indexed = set(typst_fonts(choose_fonts(brand, default_style_dir(), text, True)).families())
     wanted = {name.lower() for name in brand_families(brand)}
+    # One Noto CJK collection file (.ttc) holds every regional face: all of them come along.
+    cjk_faces = {family for family in indexed if " cjk " in family.lower()}
+    indexed -= cjk_faces
     assert {family.lower() for family in indexed} <= wanted | {
         # a file of a family can carry more names: "DejaVu Sans" is also "... Light"
         "dejavu sans light",

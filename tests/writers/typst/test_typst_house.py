@@ -141,7 +141,7 @@ def test_a_character_no_font_draws_is_warned_about(
         pdf = write(brief, typst_options(brief, pdf_standard=standard))
     warnings = [record.getMessage() for record in caplog.records]
     assert [message for message in warnings if "U+E000" in message] == [
-        "PDF (Typst): no installed font can draw U+E000 unnamed character ('\\ue000')"
+        "PDF (Typst): no font of the brand can draw U+E000 unnamed character ('\\ue000')"
         + ("; printed as U+FFFD" if standard != "none" else "")
     ]
     text = pdf_text(pdf)
@@ -149,13 +149,13 @@ def test_a_character_no_font_draws_is_warned_about(
     assert "A private sign" in text
 
 
-def test_drawable_characters_are_not_warned_about(caplog: pytest.LogCaptureFixture) -> None:
-    # an Egyptian hieroglyph and CJK: installed Noto fonts draw them, outside the brand's list
-    brief = Brief(metadata(), (Paragraph((Text("Signs \U00013000 and \u4e2d."),)),), ())
+def test_the_brands_fallbacks_draw_what_its_roles_lack(caplog: pytest.LogCaptureFixture) -> None:
+    # Devanagari and Chinese: the brand's [fonts] scripts and cjk lists draw them
+    brief = Brief(metadata(), (Paragraph((Text("Signs \u0928\u0926\u0940 and \u4e2d."),)),), ())
     with caplog.at_level(logging.WARNING, logger="briefexport"):
         pdf = write(brief, typst_options(brief))
-    assert not [r for r in caplog.records if "no installed font" in r.getMessage()]
-    assert "Signs \U00013000 and \u4e2d." in pdf_text(pdf)
+    assert not [r for r in caplog.records if "can draw" in r.getMessage()]
+    assert "\u4e2d" in pdf_text(pdf)
 
 
 @pytest.mark.parametrize(

@@ -4,22 +4,26 @@ Typst never scans the system's fonts here, and indexes only the files a brief ne
 from the characters it prints:
 
 1. the Latin families of the brand (body and heading; monospace when the brief has code),
-   and its right-to-left families when the brief has Arabic-script or Hebrew letters;
-2. the brand's fallback family for characters those lack;
-3. for characters still left, an installed font that draws each (asked of fontconfig);
-4. characters no installed font draws are reported (:func:`warn_undrawable`).
+   and its right-to-left families when the brief has Arabic-script or Hebrew letters: the first
+   installed family of each role, the next ones only for characters still undrawn;
+2. the brand's fallback families (``[fonts] emoji``, ``fallback``, ``scripts``, ``cjk``, in
+   Typst's order), each only when it draws a character the families before it cannot
+   (:func:`for_text`): the Noto CJK collections alone hold twenty faces;
+3. characters no font of the brand draws are reported (:func:`warn_undrawable`): Typst reads
+   no other font, and would draw them as empty boxes.
 
 A family's files are found by the naming of the Noto and DejaVu packages
 (``NotoSerif-Bold.ttf``, ``DejaVuSans.ttf``) in the standard font folders, which costs no
 process; a family named otherwise is asked of fontconfig (``fc-list``). Which characters a file
-draws comes from its ``cmap`` (:mod:`.coverage`). Folders listed in ``brand.toml`` (``[fonts]
-folders``, relative to the style folder) are always read whole. Without fontconfig and without
-the named files, the Debian folders where ``scripts/setup`` installs the fonts are read whole.
-The index is built once per set of files and reused.
+draws comes from its ``cmap`` (:mod:`.cmap`), not from fontconfig's coverage of every font.
+Folders listed in ``brand.toml`` (``[fonts] folders``, relative to the style folder) are always
+read whole. Without fontconfig and without the named files, the Debian folders where
+``scripts/setup`` installs the fonts are read whole. The index is built once per set of files.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
@@ -37,7 +41,7 @@ from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
-from .coverage import coverage
+from .cmap import coverage
 
 LOGGER = logging.getLogger(__name__)
 FONT_ROOTS = (
@@ -74,12 +78,16 @@ def needs_glyph(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) not in {"Cc", "Cf", "Zs", "Zl", "Zp"}
 
 
-def brand_families(brand: Brand) -> frozenset[str]:
-    """Every family the house style names, in any role and direction."""
+def role_families(brand: Brand) -> frozenset[str]:
+    """Every family the house style names for a role, in any direction (Urdu's too)."""
     fonts = brand.fonts
     names = {name for role in ROLES for name in (*fonts.latin(role), *fonts.rtl(role))}
-    names |= {*fonts.urdu_body, *fonts.urdu_heading}
-    return frozenset({*names, fonts.fallback})
+    return frozenset({*names, *fonts.urdu_body, *fonts.urdu_heading})
+
+
+def brand_families(brand: Brand) -> frozenset[str]:
+    """Every family the house style names, in any role and direction, and its fallbacks."""
+    return frozenset({*role_families(brand), *brand.fonts.fallbacks()})
 
 
 def rtl_families(brand: Brand, role: FontRole, language: str) -> tuple[str, ...]:
@@ -92,7 +100,9 @@ def rtl_families(brand: Brand, role: FontRole, language: str) -> tuple[str, ...]
     return brand.fonts.stack(f"{'urdu' if urdu else 'rtl'}_{role}")
 
 
-def role_families(brand: Brand, text: str, code: bool, language: str = "") -> list[tuple[str, ...]]:
+def role_families_for(
+    brand: Brand, text: str, code: bool, language: str = ""
+) -> list[tuple[str, ...]]:
     """The brand's family lists, best first, that ``text`` needs: Latin body and heading,
     monospace for ``code``, and the right-to-left lists for Arabic-script or Hebrew text."""
     fonts = brand.fonts
@@ -134,12 +144,6 @@ def _fc_list(pattern: str) -> tuple[Path, ...]:
     result = subprocess.run([fc_list, pattern, "file"], capture_output=True, text=True, check=False)
     paths = (line.strip().rstrip(":") for line in result.stdout.splitlines())
     return tuple(sorted(Path(p) for p in paths if p.lower().endswith(FONT_SUFFIXES)))
-
-
-def drawing(point: int) -> list[Path]:
-    """An installed font file that draws ``point``, a regular style when there is one."""
-    found = _fc_list(f":charset={point:x}")
-    return [min(found, key=lambda path: ("Regular" not in path.name, path))] if found else []
 
 
 @functools.cache
@@ -206,30 +210,62 @@ def choose_fonts(
     docstring)."""
     folders = brand_folders(brand, style_dir)
     chars = {ord(char) for char in set(text) if needs_glyph(char)}
-    lists = role_families(brand, text, code, language)
+    lists = role_families_for(brand, text, code, language)
     files = role_files(lists, chars, folder_files(folders))
     if not files:
         folders = tuple(folder for folder in DEBIAN_FONT_FOLDERS if folder.is_dir())
         return FontChoice((), folders, frozenset())
     left = undrawn(chars, files)
-    if left:
-        files += family_files(brand.fonts.fallback)
-        left = undrawn(left, files)
-    for point in sorted(left):
-        files += drawing(point)
-    left = undrawn(left, files)
+    for family in for_text(brand, [text]).fonts.fallbacks(emoji_first=True) if left else ():
+        found = family_files(family)
+        still = undrawn(left, found)
+        if len(still) < len(left):
+            files += found
+            left = still
     if left:
         files += family_files(brand.fonts.fallback)  # it draws the replacement character
     chosen = sorted(set(files) - set(folder_files(folders)))
     return FontChoice(tuple(chosen), folders, frozenset(map(chr, left)))
 
 
+def for_text(brand: Brand, texts: Iterable[str]) -> Brand:
+    """``brand`` with only the fallback families that draw a character of ``texts`` which the
+    families before them cannot. Emoji come before ``fallback`` in Typst's lists, so they are
+    judged against the role families alone."""
+    fonts = brand.fonts
+    # A role may list the fallback family too (DejaVu Sans for headings): judged as fallback.
+    role_files = [path for name in role_families(brand) - {fonts.fallback}
+                  for path in family_files(name)]  # fmt: skip
+    wanted = {ord(char) for text in texts for char in set(text) if needs_glyph(char)}
+    after_roles = undrawn(wanted, role_files)
+    after_fallback = undrawn(after_roles, family_files(fonts.fallback))
+    kept = dataclasses.replace(
+        fonts,
+        scripts=_drawing(fonts.scripts, after_fallback),
+        cjk=_drawing(fonts.cjk, after_fallback),
+        emoji=_drawing(fonts.emoji, after_roles),
+    )
+    return dataclasses.replace(brand, fonts=kept)
+
+
+def _drawing(families: tuple[str, ...], lacking: set[int]) -> tuple[str, ...]:
+    """The families that draw a code point of ``lacking`` no family before them draws (Typst
+    takes the first family that has a glyph)."""
+    kept = []
+    for family in families:
+        left = undrawn(lacking, family_files(family)) if lacking else lacking
+        if len(left) < len(lacking):
+            kept.append(family)
+            lacking = left
+    return tuple(kept)
+
+
 def warn_undrawable(chars: Iterable[str], replaced: bool) -> None:
-    """One warning per character no installed font draws, as the WeasyPrint engine gives."""
+    """One warning per character no font of the brand draws (Typst reads no other font)."""
     after = "; printed as U+FFFD" if replaced else ""
     for char in sorted(chars):
         name = unicodedata.name(char, "unnamed character")
-        message = "PDF (Typst): no installed font can draw U+%04X %s (%r)%s"
+        message = "PDF (Typst): no font of the brand can draw U+%04X %s (%r)%s"
         LOGGER.warning(message, ord(char), name, char, after, extra=at_text(char))
 
 

@@ -35,10 +35,11 @@ def brand_dictionary(
     values: dict[str, str] = {}
     for key, colour in dataclasses.asdict(brand.colors).items():
         values[key.replace("_", "-")] = call("rgb", string(colour))
+    fallbacks = brand.fonts.fallbacks(emoji_first=True)
     for role in ROLES:
-        fallback = brand.fonts.fallback
-        values[role] = font_list(brand.fonts.latin(role), fallback, families)
-        values[f"rtl-{role}"] = font_list(rtl_families(brand, role, language), fallback, families)
+        values[role] = font_list(brand.fonts.latin(role), fallbacks, families)
+        rtl = rtl_families(brand, role, language)
+        values[f"rtl-{role}"] = font_list(rtl, fallbacks, families)
     for key, size in dataclasses.asdict(brand.sizes).items():
         name = key.replace("_", "-")
         values[name if key == "line_height" else f"{name}-size"] = (
@@ -57,12 +58,15 @@ def brand_dictionary(
     return dictionary(values)
 
 
-def font_list(wanted: tuple[str, ...], fallback: str, available: frozenset[str]) -> str:
-    """The families of a role that Typst has, best first. A role none of whose families was
-    indexed prints nothing in this brief (the fonts are chosen from its text): it gets one
-    family Typst has, so that Typst does not warn about unknown families. With no family
-    indexed at all (Typst's bundled fonts), the names are kept and Typst warns."""
-    names = list(dict.fromkeys([*wanted, fallback]))
+def font_list(
+    wanted: tuple[str, ...], fallbacks: tuple[str, ...], available: frozenset[str]
+) -> str:
+    """The families of a role and the brand's fallbacks that Typst has, best first. A role
+    none of whose families was indexed prints nothing in this brief (the fonts are chosen from
+    its text): it gets one family Typst has, so that Typst does not warn about unknown
+    families. With no family indexed at all (Typst's bundled fonts), the names are kept and
+    Typst warns."""
+    names = list(dict.fromkeys([*wanted, *fallbacks]))
     found = [name for name in names if name.lower() in available]
     return array(string(name) for name in found or sorted(available)[:1] or names)
 
