@@ -7,9 +7,7 @@ Helpers live in the ``support`` package; fixtures used by one layer only live in
 
 from __future__ import annotations
 
-import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -85,13 +83,3 @@ def seed_brief(seed_path: Path) -> Brief:
 def jats_dtd() -> etree.DTD:
     """The JATS 1.3 Archiving DTD from the shared folder, loaded once."""
     return load_jats_dtd()
-
-
-@pytest.fixture(autouse=True)
-def _restore_library_logging() -> Iterator[None]:
-    """The command line sets up the ``briefexport`` logger for a terminal; a test that runs it
-    in this process must not leave that set-up to the tests after it."""
-    logger = logging.getLogger("briefexport")
-    saved = (list(logger.handlers), logger.level, logger.propagate, logger.disabled)
-    yield
-    logger.handlers[:], logger.level, logger.propagate, logger.disabled = saved

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefexport.model import Brief, FootnoteRef, Inline, Paragraph, Section, Text
-from briefexport.writers.typst import placement, typeset
+from briefexport.writers.typst import typeset
 from briefexport.writers.typst.compile import NotePage
 from briefexport.writers.typst.context import Layout, RenderContext
 from briefexport.writers.typst.placement import corrected, strays
@@ -58,15 +58,8 @@ def test_a_stray_is_corrected_in_steps_the_last_an_endnote(
     assert first == Layout(loose=frozenset({4}))
     second = corrected(first, [1], ctx)
     assert second == Layout(loose=frozenset({4}), unbreakable=frozenset({4}))
-    # listen on the module's logger itself: the command line may have made "briefexport" stop
-    # propagating and print errors only (-q)
-    logger = logging.getLogger(placement.__name__)
-    logger.addHandler(caplog.handler)
-    try:
-        with caplog.at_level(logging.WARNING, logger=placement.__name__):
-            third = corrected(second, [1, 2], ctx)
-    finally:
-        logger.removeHandler(caplog.handler)
+    with caplog.at_level(logging.WARNING):
+        third = corrected(second, [1, 2], ctx)
     assert third.endnotes == {1, 2}  # 2 is called from the front matter: no paragraph
     assert "footnote 1 printed as an endnote" in caplog.text
 
