@@ -18,7 +18,7 @@ import briefexport
 from briefexport.importers import import_file
 from briefexport.model import Brief
 from support.corpus import load_corpus
-from support.paths import SEED, TOUR, require_shared
+from support.paths import HARBOUR, SEED, TOUR, URDU, require_shared
 from support.validators import load_jats_dtd
 
 # One profile for every property test: generating a brief takes a while, so no deadline and no
@@ -64,6 +64,18 @@ def corpus() -> dict[str, Brief]:
 def tour() -> Brief:
     """The feature-tour example: every block and inline kind the profile allows."""
     return briefexport.load(TOUR)
+
+
+@pytest.fixture(scope="session")
+def harbour() -> Brief:
+    """The short example brief."""
+    return briefexport.load(HARBOUR)
+
+
+@pytest.fixture(scope="session")
+def urdu() -> Brief:
+    """The right-to-left Urdu test brief."""
+    return briefexport.load(URDU)
 
 
 @pytest.fixture(scope="session")
