@@ -16,6 +16,7 @@ from lxml import etree
 
 import briefexport
 from briefexport.importers import import_source
+from briefexport.importers.mdcontext import link_column
 from briefexport.inlines import plain_text
 from briefexport.model import (
     Brief,
@@ -143,3 +144,20 @@ def test_word_sections_and_tables_are_placed_by_paragraph_number(tmp_path: Path)
             assert part.tag == f"{W}tbl"
         else:
             assert part.find(f".//{W}drawing") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "href", "column"),
+    [
+        ("see [one [x] two](https://a.example) now", "https://a.example", 5),
+        ("see [x](<https://a.example/a b>)", "https://a.example/a b", 5),
+        ("then <https://b.example> and", "https://b.example", 6),
+        ("then [x] and [a link going on", "https://c.example", 14),
+        ("   plain", "https://d.example", 4),
+    ],
+    ids=["nested-brackets", "angle-destination", "autolink", "split", "unknown"],
+)
+def test_a_markdown_link_is_placed_at_its_opening_bracket(
+    line: str, href: str, column: int
+) -> None:
+    assert link_column(line, href) == column

@@ -74,15 +74,22 @@ def _map_start(node: SyntaxTreeNode) -> int | None:
 
 
 def link_column(text: str, href: str) -> int:
-    """Column of the ``[`` opening the link to ``href`` on ``text`` (or of its ``<`` for an
-    autolink); the first ``[`` of the line, or its first non-blank character, when not found."""
+    """Column of the ``[`` opening the link to ``href`` on ``text``, or of its ``<`` for an
+    autolink; for a link whose text goes on to the next line, the bracket left open on ``text``;
+    else the line's first non-blank character."""
     target = max(text.find(f"]({href}"), text.find(f"](<{href}"))
     depth = 0
     for index in range(target, -1, -1):
         depth += {"]": 1, "[": -1}.get(text[index], 0)
         if depth == 0 and text[index] == "[":
             return index + 1
-    for found in (text.find(f"<{href}>"), text.find("[")):
-        if found >= 0:
-            return found + 1
-    return len(text) - len(text.lstrip()) + 1
+    autolink = text.find(f"<{href}>")
+    if autolink >= 0:
+        return autolink + 1
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char == "[":
+            opened.append(index)
+        elif char == "]" and opened:
+            opened.pop()
+    return opened[0] + 1 if opened else len(text) - len(text.lstrip()) + 1
