@@ -5,7 +5,8 @@ brand give the house style. :mod:`.notes_stay` keeps each note on its call's pag
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
 run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
-hyphenated lines in a row. All resources go through a sandboxed fetcher.
+hyphenated lines in a row. :mod:`.actualtext` gives Devanagari and other complex-script text its
+real characters in the text layer. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -40,7 +41,7 @@ from ...options import PdfStandard, WriteOptions
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
-from . import hyphen_lines, hyphenation, notes_stay
+from . import actualtext, hyphen_lines, hyphenation, notes_stay
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
@@ -70,6 +71,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     hyphenation.install()
+    actualtext.install()
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
