@@ -29,11 +29,6 @@ PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 PDFUAID = "{http://www.aiim.org/pdfua/ns/id/}"
 
 
-@pytest.fixture(scope="module")
-def tour() -> Brief:
-    return briefexport.load(EXAMPLES / "feature-tour.xml")
-
-
 def render(brief: Brief, standard: str | None = None) -> pikepdf.Pdf:
     options = typst_options(brief, **({"pdf_standard": standard} if standard else {}))
     return pikepdf.open(io.BytesIO(write(brief, options)))
