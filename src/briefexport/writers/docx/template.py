@@ -5,12 +5,21 @@ institution's own (``--reference-docx``, a ``.docx`` or a ``.dotx`` template), a
 Its styles, page set-up, headers and footers are kept; its body text, its other footnotes, its
 review comments and its thumbnail picture are dropped, and whatever would reach outside the
 document (external relationships, the attached template, fetching fields) is removed first.
+
+Screening and parsing a template costs more than filling it with a short brief, and a collection
+uses the same one for every brief: each thread keeps the parsed templates it has opened, keyed
+by the digest of the template's bytes, and every brief gets a deep copy of its own, so nothing
+one brief changes reaches the next (:class:`TemplateCache`).
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
+import threading
 import zipfile
+from collections import OrderedDict
 from pathlib import Path
 
 import docx
@@ -39,7 +48,43 @@ def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
     return build_reference(brand)
 
 
+TEMPLATES_KEPT = 4
+"""Parsed templates each thread keeps (a run uses one or two: the shipped one and its own)."""
+
+
+class TemplateCache(threading.local):
+    """Parsed templates of one thread, by the SHA-256 of their bytes, least recently used last.
+
+    Per thread because lxml trees must not be read in one thread while another copies them;
+    the bytes are the whole key, since the parsed document depends on nothing else.
+    """
+
+    def __init__(self) -> None:
+        self.parsed: OrderedDict[bytes, Document] = OrderedDict()
+
+    def pristine(self, data: bytes, origin: str) -> Document:
+        """The parsed template, never to be changed: callers copy or only read it."""
+        key = hashlib.sha256(data).digest()
+        document = self.parsed.get(key)
+        if document is None:
+            document = parse_docx(data, origin)
+            self.parsed[key] = document
+            while len(self.parsed) > TEMPLATES_KEPT:
+                self.parsed.popitem(last=False)
+        self.parsed.move_to_end(key)
+        return document
+
+
+TEMPLATES = TemplateCache()
+
+
 def open_docx(data: bytes, origin: str) -> Document:
+    """A python-docx document of its own, parsed from ``data`` (see :func:`parse_docx`) or
+    copied from the same bytes parsed before in this thread."""
+    return copy.deepcopy(TEMPLATES.pristine(data, origin))
+
+
+def parse_docx(data: bytes, origin: str) -> Document:
     """A python-docx document from bytes, made safe first (:mod:`.template_safety`), with a
     clear error for files that are not DOCX."""
     safe = screen_template(data, origin)
@@ -68,7 +113,8 @@ def template_as_document(data: bytes) -> bytes:
 def open_template(options: WriteOptions) -> tuple[Document, Document]:
     """The document to fill, and the shipped reference for styles the first one lacks."""
     shipped = shipped_reference(options.style_dir, options.brand)
-    fallback = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+    # the fallback is only read (styles are copied out of it): no copy of its own needed
+    fallback = TEMPLATES.pristine(shipped, str(options.style_dir / REFERENCE_FILE))
     if options.reference_docx is None:
         document = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
     else:
