@@ -6,10 +6,21 @@ size and margins. Paper: ``options.paper`` wins over the brand's ``[page] size``
 generated block also sets the notes' ``footnote-policy`` (:mod:`.notes_stay`) before the style
 folder's sheet, which may override it. Every sheet is parsed with the sandboxed fetcher, so an
 ``@import`` or ``url()`` can only reach ``data:`` URIs and the style folder.
+
+Parsing the sheets and loading their ``@font-face`` fonts into a WeasyPrint
+``FontConfiguration`` is the same work for every brief of a style: :func:`house_style` keeps
+both, per thread (Pango's font map is not safe to share between threads), keyed by the sheets'
+text, the style folder and the size and time of each of its files, and gives them to the next
+brief with the same key. A ``CSS`` object is only read while a document is laid out; the font
+configuration keeps the fonts of its ``@font-face`` rules and caches of text measures, which do
+not change what is laid out.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 from weasyprint import CSS
@@ -38,16 +49,78 @@ def style_root(options: WriteOptions) -> Path:
     return options.style_dir.resolve()
 
 
-def stylesheets(
-    options: WriteOptions, fetcher: SandboxedFetcher, fonts: FontConfiguration
-) -> list[CSS]:
-    """The brand block and the style folder's ``pdf.css``, both fetched through ``fetcher``."""
+STYLES_KEPT = 2
+"""Parsed house styles each thread keeps."""
+
+StyleKey = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    """Parsed stylesheets and the font configuration their ``@font-face`` rules filled."""
+
+    fonts: FontConfiguration
+    sheets: list[CSS]
+
+
+class _KeptStyles(threading.local):
+    def __init__(self) -> None:
+        self.styles: OrderedDict[StyleKey, HouseStyle] = OrderedDict()
+
+
+_KEPT = _KeptStyles()
+
+
+def house_style(options: WriteOptions, fetcher: SandboxedFetcher) -> HouseStyle:
+    """The parsed print style of ``options``, parsed for an earlier brief when nothing changed."""
+    root = style_root(options)
+    texts = sheet_texts(options)
+    key: StyleKey = (str(root), texts, folder_stamp(root))
+    kept = _KEPT.styles
+    style = kept.get(key)
+    if style is None:
+        fonts = FontConfiguration()
+        style = HouseStyle(fonts, parse_sheets(texts, root, fetcher, fonts))
+        kept[key] = style
+        while len(kept) > STYLES_KEPT:
+            kept.popitem(last=False)
+    kept.move_to_end(key)
+    return style
+
+
+def folder_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each file below ``root`` with its size and modification time: a changed font, logo
+    or imported sheet gives another stamp."""
+    stamp = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            stamp.append((path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
+
+
+def sheet_texts(options: WriteOptions) -> tuple[str, str]:
+    """The generated brand block and the style folder's ``pdf.css``."""
     root = style_root(options)
     brand = options.brand
     generated = root_rule(brand_properties(brand)) + page_rule(brand.page, options)
     generated += NOTE_POLICY_CSS
+    return generated, read_style_text(root, PDF_CSS)
+
+
+def parse_sheets(
+    texts: tuple[str, ...], root: Path, fetcher: SandboxedFetcher, fonts: FontConfiguration
+) -> list[CSS]:
+    """Each text parsed as a sheet of the style folder ``root``, fetching through ``fetcher``."""
     base_url = root.as_uri() + "/"
     return [
         CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=fonts)
-        for text in (generated, read_style_text(root, PDF_CSS))
+        for text in texts
     ]
+
+
+def stylesheets(
+    options: WriteOptions, fetcher: SandboxedFetcher, fonts: FontConfiguration
+) -> list[CSS]:
+    """The brand block and the style folder's ``pdf.css``, parsed afresh into ``fonts``."""
+    return parse_sheets(sheet_texts(options), style_root(options), fetcher, fonts)
