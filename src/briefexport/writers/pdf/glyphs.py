@@ -79,7 +79,10 @@ def missing_characters(texts: Iterable[str], style_dir: Path) -> list[str]:
     charsets = _installed_charsets()
     if not charsets:
         return []
-    left = {ord(char) for text in texts for char in text if _needs_glyph(char)}
+    present: set[str] = set()
+    for text in texts:
+        present.update(text)  # each distinct character is checked once
+    left = {ord(char) for char in present if _needs_glyph(char)}
     for line in charsets:
         if not left:
             return []
