@@ -6,20 +6,14 @@ Its styles, page set-up, headers and footers are kept; its body text, its other 
 review comments and its thumbnail picture are dropped, and whatever would reach outside the
 document (external relationships, the attached template, fetching fields) is removed first.
 
-Screening and parsing a template costs more than filling it with a short brief, and a collection
-uses the same one for every brief: each thread keeps the parsed templates it has opened, keyed
-by the digest of the template's bytes, and every brief gets a deep copy of its own, so nothing
-one brief changes reaches the next (:class:`TemplateCache`).
+A template is prepared once per thread and copied for every brief (:mod:`.template_cache`).
 """
 
 from __future__ import annotations
 
-import copy
-import hashlib
+import functools
 import io
-import threading
 import zipfile
-from collections import OrderedDict
 from pathlib import Path
 
 import docx
@@ -33,6 +27,8 @@ from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from .reference import build_reference
+from .stylemap import StyleMap
+from .template_cache import TEMPLATES, Prepared
 from .template_safety import screen_template
 
 REFERENCE_FILE = "reference.docx"
@@ -45,43 +41,13 @@ def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
+    return generated_reference(brand)
+
+
+@functools.lru_cache(maxsize=4)  # a quarter of a second each, the same for every brief
+def generated_reference(brand: Brand) -> bytes:
+    """The reference document made from a brand file (the same bytes for the same brand)."""
     return build_reference(brand)
-
-
-TEMPLATES_KEPT = 4
-"""Parsed templates each thread keeps (a run uses one or two: the shipped one and its own)."""
-
-
-class TemplateCache(threading.local):
-    """Parsed templates of one thread, by the SHA-256 of their bytes, least recently used last.
-
-    Per thread because lxml trees must not be read in one thread while another copies them;
-    the bytes are the whole key, since the parsed document depends on nothing else.
-    """
-
-    def __init__(self) -> None:
-        self.parsed: OrderedDict[bytes, Document] = OrderedDict()
-
-    def pristine(self, data: bytes, origin: str) -> Document:
-        """The parsed template, never to be changed: callers copy or only read it."""
-        key = hashlib.sha256(data).digest()
-        document = self.parsed.get(key)
-        if document is None:
-            document = parse_docx(data, origin)
-            self.parsed[key] = document
-            while len(self.parsed) > TEMPLATES_KEPT:
-                self.parsed.popitem(last=False)
-        self.parsed.move_to_end(key)
-        return document
-
-
-TEMPLATES = TemplateCache()
-
-
-def open_docx(data: bytes, origin: str) -> Document:
-    """A python-docx document of its own, parsed from ``data`` (see :func:`parse_docx`) or
-    copied from the same bytes parsed before in this thread."""
-    return copy.deepcopy(TEMPLATES.pristine(data, origin))
 
 
 def parse_docx(data: bytes, origin: str) -> Document:
@@ -110,23 +76,28 @@ def template_as_document(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def open_template(options: WriteOptions) -> tuple[Document, Document]:
-    """The document to fill, and the shipped reference for styles the first one lacks."""
+def open_template(options: WriteOptions) -> tuple[Document, StyleMap]:
+    """The document to fill (body cleared, every style the writer uses present, the missing
+    ones copied from the shipped reference) and the ids of those styles."""
     shipped = shipped_reference(options.style_dir, options.brand)
-    # the fallback is only read (styles are copied out of it): no copy of its own needed
-    fallback = TEMPLATES.pristine(shipped, str(options.style_dir / REFERENCE_FILE))
+    shipped_origin = str(options.style_dir / REFERENCE_FILE)
     if options.reference_docx is None:
-        document = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+        template, origin = shipped, shipped_origin
     else:
         try:
-            data = options.reference_docx.read_bytes()
+            template = options.reference_docx.read_bytes()
         except OSError as error:
             raise OutputError(f"{options.reference_docx}: {error.strerror}") from None
-        document = open_docx(data, str(options.reference_docx))
-    clear_body(document)
-    drop_thumbnail(document)
-    drop_comments(document)
-    return document, fallback
+        origin = str(options.reference_docx)
+
+    def prepare() -> Prepared:
+        document = parse_docx(template, origin)
+        clear_body(document)
+        drop_thumbnail(document)
+        drop_comments(document)
+        return Prepared(document, StyleMap(document, parse_docx(shipped, shipped_origin)))
+
+    return TEMPLATES.copy_of(template, shipped, prepare)
 
 
 def clear_body(document: Document) -> None:
