@@ -28,7 +28,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ...options import WriteOptions
 from ...shared.brand import Page
-from ...shared.styles import read_style_text
+from ...shared.styles import FolderStamp, folder_stamp, read_style_text
 from ..xhtml.stylesheet import brand_properties, root_rule
 from .fetcher import SandboxedFetcher
 from .notes_stay import NOTE_POLICY_CSS
@@ -52,7 +52,7 @@ def style_root(options: WriteOptions) -> Path:
 STYLES_KEPT = 2
 """Parsed house styles each thread keeps."""
 
-StyleKey = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...]]
+StyleKey = tuple[str, tuple[str, ...], FolderStamp]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,17 +86,6 @@ def house_style(options: WriteOptions, fetcher: SandboxedFetcher) -> HouseStyle:
             kept.popitem(last=False)
     kept.move_to_end(key)
     return style
-
-
-def folder_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Each file below ``root`` with its size and modification time: a changed font, logo
-    or imported sheet gives another stamp."""
-    stamp = []
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            info = path.stat()
-            stamp.append((path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns))
-    return tuple(stamp)
 
 
 def sheet_texts(options: WriteOptions) -> tuple[str, str]:
