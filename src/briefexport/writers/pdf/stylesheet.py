@@ -18,9 +18,11 @@ not change what is laid out.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 from weasyprint import CSS
@@ -81,11 +83,26 @@ def house_style(options: WriteOptions, fetcher: SandboxedFetcher) -> HouseStyle:
     if style is None:
         fonts = FontConfiguration()
         style = HouseStyle(fonts, parse_sheets(texts, root, fetcher, fonts))
+        remove_fonts_at_exit(fonts)
         kept[key] = style
         while len(kept) > STYLES_KEPT:
             kept.popitem(last=False)
     kept.move_to_end(key)
     return style
+
+
+def remove_fonts_at_exit(fonts: FontConfiguration) -> None:
+    """Remove the folder where WeasyPrint put the ``@font-face`` fonts of a kept configuration
+    when the process ends, as WeasyPrint does when the configuration is collected.
+
+    A kept configuration lives as long as the process, and worker processes end with
+    ``os._exit``, which runs no ``__del__`` and no ``atexit``: multiprocessing's finalizers with
+    an exit priority do run, in workers and at a normal interpreter exit alike.
+    """
+    folder = getattr(fonts, "_folder", None)  # WeasyPrint 70: made on the first @font-face
+    if folder is not None:
+        Finalize(fonts, shutil.rmtree, args=(str(folder),), kwargs={"ignore_errors": True},
+                 exitpriority=0)  # fmt: skip
 
 
 def sheet_texts(options: WriteOptions) -> tuple[str, str]:
