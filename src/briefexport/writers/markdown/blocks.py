@@ -21,6 +21,7 @@ from ...model import (
     Table,
 )
 from ...shared.located import at
+from ...shared.tables import place_cells
 from .inlines import escape_text, inlines_to_markdown, link_destination
 
 LOGGER = logging.getLogger(__name__)
@@ -184,23 +185,14 @@ def table_name(table: Table) -> str:
 def _grid(rows: tuple[Row, ...], first_row_alone: bool = False) -> list[list[str]]:
     """The text of each grid position of a row group: the cell starting there (with its span
     marker), or empty where a span from the left or from above covers it."""
-    below: dict[int, int] = {}  # column -> rows a span from above still covers
-    lines = []
-    for row in rows:
-        line = dict.fromkeys(below, "")
-        column = 0
-        for cell in row.cells:
-            while column in line:
-                column += 1
-            marker = _span_marker(cell, rowspan=not (first_row_alone and row is rows[0]))
-            line[column] = marker + _cell_pipes_escaped(block_text(cell.children))
-            line.update(dict.fromkeys(range(column + 1, column + cell.colspan), ""))
-            if cell.rowspan > 1:
-                below.update(dict.fromkeys(range(column, column + cell.colspan), cell.rowspan))
-            column += cell.colspan
-        below = {spot: left - 1 for spot, left in below.items() if left > 1}
-        lines.append([line[spot] for spot in sorted(line)])
-    return lines
+    lines: list[dict[int, str]] = [{} for _ in rows]
+    placed, _ = place_cells(rows)
+    for row, column, cell in placed:
+        for line in lines[row : row + cell.rowspan]:
+            line.update(dict.fromkeys(range(column, column + cell.colspan), ""))
+        marker = _span_marker(cell, rowspan=not (first_row_alone and row == 0))
+        lines[row][column] = marker + _cell_pipes_escaped(block_text(cell.children))
+    return [[line[spot] for spot in sorted(line)] for line in lines]
 
 
 def _cell_pipes_escaped(text: str) -> str:
