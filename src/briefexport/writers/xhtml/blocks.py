@@ -107,15 +107,15 @@ def table_to_xhtml(ctx: RenderContext, parent: etree._Element, table: Table) -> 
     if table.label or table.caption:
         caption_content(ctx, child(element, "caption"), table.label, table.caption)
     numbers = numeric_columns(table)
-    placed, columns = place_cells(table.head + table.body)
-    if any(cell.colspan > 1 for _, _, cell in placed):
+    grid, columns = place_cells(table.head + table.body)
+    if any(cell.colspan > 1 for _, _, cell in grid):
         # One <col> per column: the Nu Html Checker (26.9) reports "no cells beginning in" a
         # column made by one spanning cell when a later span crosses it (valid HTML all the
         # same); columns that <col> elements establish are counted right.
         colgroup = child(element, "colgroup")
         for _ in range(columns):
             child(colgroup, "col")
-    positions = iter(placed)
+    positions = iter(grid)
     for group, rows in (("thead", table.head), ("tbody", table.body)):
         if rows:
             section = child(element, group)
