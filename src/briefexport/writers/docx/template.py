@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -65,12 +66,18 @@ def template_as_document(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def open_template(options: WriteOptions) -> tuple[Document, Document]:
-    """The document to fill, and the shipped reference for styles the first one lacks."""
+def open_template(options: WriteOptions) -> tuple[Document, Callable[[], Document]]:
+    """The document to fill, and how to open the shipped reference for styles the first one
+    lacks (opened only when a style is missing: reading and screening a package is the
+    slowest step of a small brief)."""
     shipped = shipped_reference(options.style_dir, options.brand)
-    fallback = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+    shipped_origin = str(options.style_dir / REFERENCE_FILE)
+
+    def fallback() -> Document:
+        return open_docx(shipped, shipped_origin)
+
     if options.reference_docx is None:
-        document = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+        document = fallback()
     else:
         try:
             data = options.reference_docx.read_bytes()
