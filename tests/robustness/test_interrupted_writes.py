@@ -129,7 +129,8 @@ def test_temporary_files_are_private_new_and_beside_the_target(tmp_path: Path) -
     for name in (first, second):
         temporary = Path(name)
         assert temporary.parent == tmp_path
-        assert temporary.name.startswith(".brief.pdf.") and temporary.name.endswith(".tmp")
+        assert temporary.name.startswith(".brief.pdf.")
+        assert temporary.name.endswith(".tmp")
         assert temporary.stat().st_mode & 0o777 == 0o600
 
 
