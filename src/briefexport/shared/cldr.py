@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
+from ..model.record import Record
+
 DATA_FILE = Path(__file__).with_name("cldr.tsv")
 Token = tuple[str, str, int]  # ("chars", text, 0) or ("field", letter, repeat)
 
 
-@dataclass(frozen=True, slots=True)
-class LocaleSubset:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LocaleSubset(Record):
     """What briefexport prints from one CLDR locale."""
 
     character_order: str
