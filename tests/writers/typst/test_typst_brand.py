@@ -76,6 +76,9 @@ def test_typst_indexes_only_the_brands_families() -> None:
     brand = load_brand(default_style_dir())
     indexed = set(typst_fonts(brand, default_style_dir()).families())
     wanted = {name.lower() for name in brand_families(brand)}
+    # One Noto CJK collection file (.ttc) holds every regional face: all of them come along.
+    cjk_faces = {family for family in indexed if " cjk " in family.lower()}
+    indexed -= cjk_faces
     assert {family.lower() for family in indexed} <= wanted | {
         # fontconfig lists a font under each of its names: "DejaVu Sans" is also "... Light"
         "dejavu sans light",

@@ -4,7 +4,9 @@ The shared XHTML renderer gives the document with page-float notes; ``styles/pdf
 brand give the house style. :mod:`.notes_stay` keeps each note on its call's page within
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
-run the parsing of whole hyphenation dictionaries. All resources go through a sandboxed fetcher.
+run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
+hyphenated lines in a row. :mod:`.actualtext` gives Devanagari and other complex-script text its
+real characters in the text layer. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -39,7 +41,7 @@ from ...options import PdfStandard, WriteOptions
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
-from . import hyphenation, notes_stay
+from . import actualtext, hyphen_lines, hyphenation, notes_stay
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
@@ -69,6 +71,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     hyphenation.install()
+    actualtext.install()
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
@@ -149,7 +152,7 @@ def _render(
     base_url: str,
 ) -> Document:
     html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
-    with notes_stay.keeping_notes_with_calls():
+    with notes_stay.keeping_notes_with_calls(), hyphen_lines.limiting_hyphenated_lines():
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
 

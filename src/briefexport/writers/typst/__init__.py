@@ -15,6 +15,7 @@ No veraPDF runs here: conformance is Typst's claim, not verified.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ...inlines import plain_text
@@ -25,6 +26,7 @@ from .back import endnotes_to_typst, references_to_typst, rights_to_typst
 from .blocks import blocks_to_typst
 from .compile import NotePage, Workspace
 from .context import Layout, RenderContext
+from .fonts import for_text, warn_uncovered
 from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
 from .placement import corrected, strays
@@ -53,8 +55,11 @@ def typeset(brief: Brief, options: WriteOptions, layout: Layout | None = None) -
 
     Each correction keeps a paragraph whole or moves a note to the endnotes, so the loop ends.
     """
+    _, draft = brief_to_typst(brief, options, layout or Layout(), frozenset())
+    options = dataclasses.replace(options, brand=for_text(options.brand, [draft]))
     with Workspace(options.brand, options.style_dir) as workspace:
         ctx, source = brief_to_typst(brief, options, layout or Layout(), workspace.families)
+        warn_uncovered([source], options.brand, options.style_dir)
         workspace.add_files(files_of(brief, options, ctx))
         while True:
             pdf = workspace.compile(source, options.pdf_standard, options.timestamp)

@@ -33,10 +33,10 @@ def brand_dictionary(brand: Brand, options: WriteOptions, families: frozenset[st
     values: dict[str, str] = {}
     for key, colour in dataclasses.asdict(brand.colors).items():
         values[key.replace("_", "-")] = call("rgb", string(colour))
+    fallbacks = brand.fonts.fallbacks(emoji_first=True)
     for role in ROLES:
-        fallback = brand.fonts.fallback
-        values[role] = font_list(brand.fonts.latin(role), fallback, families)
-        values[f"rtl-{role}"] = font_list(brand.fonts.rtl(role), fallback, families)
+        values[role] = font_list(brand.fonts.latin(role), fallbacks, families)
+        values[f"rtl-{role}"] = font_list(brand.fonts.rtl(role), fallbacks, families)
     for key, size in dataclasses.asdict(brand.sizes).items():
         name = key.replace("_", "-")
         values[name if key == "line_height" else f"{name}-size"] = (
@@ -55,10 +55,12 @@ def brand_dictionary(brand: Brand, options: WriteOptions, families: frozenset[st
     return dictionary(values)
 
 
-def font_list(wanted: tuple[str, ...], fallback: str, available: frozenset[str]) -> str:
-    """The families of a role that Typst has, best first (all of them if it has none: Typst
-    then warns that a family is unknown)."""
-    names = list(dict.fromkeys([*wanted, fallback]))
+def font_list(
+    wanted: tuple[str, ...], fallbacks: tuple[str, ...], available: frozenset[str]
+) -> str:
+    """The families of a role and the brand's fallbacks that Typst has, best first (all of
+    them if it has none: Typst then warns that a family is unknown)."""
+    names = list(dict.fromkeys([*wanted, *fallbacks]))
     found = [name for name in names if name.lower() in available]
     return array(string(name) for name in found or names)
 
