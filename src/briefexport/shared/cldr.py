@@ -6,9 +6,10 @@ tokenizer (UTS #35, "Date Format Patterns"), the month names that pattern prints
 it prints one, the ``standard`` list patterns and the character order; one line per language (its
 code, a tab, a JSON object), so a run parses only the line of the brief's language. It lets
 :mod:`briefexport.shared.i18n` answer without loading Babel, which would read and merge the whole
-locale (about 40 ms of a cold start). A tag that is not exactly one of Babel's locale identifiers
-(``en_GB`` from ``en-GB``) is left to Babel, so no answer is guessed; ``tests/shared`` checks the
-file against Babel for every locale.
+locale (about 40 ms of a cold start). A tag is looked up with ``-`` read as ``_`` and nothing
+else changed: ``en-GB`` finds ``en_GB``, while ``EN`` or ``zh-TW`` (which Babel resolves through
+its aliases and likely subtags) are left to Babel, so no answer is guessed. ``tests/shared`` checks
+the file against Babel for every locale.
 """
 
 from __future__ import annotations
