@@ -18,10 +18,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import BriefexportError, InvalidBriefError, Severity
 from ..formats import FORMATS, get_writer
 from ..model import Brief
+from ..shared.located import record_position
 from .manifest import bytes_digest, file_digest
 
 OK, OUTPUT_FAILED, INVALID = 0, 1, 2
@@ -41,6 +43,11 @@ class ExportSettings:
     """Series label for imported extracted text that names none."""
     timestamp: dt.datetime | None = None
     """``SOURCE_DATE_EPOCH`` as read by the parent; None: each brief's publication date."""
+    smart: bool = True
+    """Typographic quotes, dashes and ellipses (False: the source's characters as written)."""
+    pdf_url: str | None = None
+    """Where each brief's PDF is published, as a template: ``{path}`` stands for the PDF's path
+    below the output folder (see :func:`pdf_url_for`); None: no ``citation_pdf_url``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,8 @@ class Job:
     kind: str
     targets: tuple[tuple[str, Path], ...]
     settings: ExportSettings
+    pdf_url: str | None = None
+    """This brief's PDF URL, from the template of ``settings.pdf_url``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,30 @@ class JobResult:
     seconds: float = 0.0
 
 
+PATH_FIELD = "{path}"
+
+
+def pdf_url_for(template: str, pdf_path: str) -> str:
+    """The URL of the PDF at ``pdf_path`` (a ``/``-separated path below the output folder):
+    ``{path}`` in ``template`` replaced by the path, percent-encoded; a template that ends in
+    ``/`` and names no ``{path}`` gets the path appended."""
+    if PATH_FIELD not in template and template.endswith("/"):
+        template += PATH_FIELD
+    return template.replace(PATH_FIELD, quote(pdf_path))
+
+
+def check_pdf_url_template(template: str) -> None:
+    """Raise :class:`BriefexportError` unless ``template`` gives every brief its own http(s)
+    URL."""
+    if not template.startswith(("https://", "http://")):
+        raise BriefexportError(f"the PDF URL must be an http or https URL, not {template!r}")
+    if PATH_FIELD not in template and not template.endswith("/"):
+        raise BriefexportError(
+            f"the PDF URL {template!r} would be the same for every brief: put {PATH_FIELD} where"
+            " the PDF's path below the output folder goes, or end it with /"
+        )
+
+
 def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
     """Import the writers once per worker process, before the first brief arrives.
 
@@ -99,7 +132,7 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
 def run_job(job: Job) -> JobResult:
     """Convert one brief; every failure is reported in the result, never raised."""
     start = time.perf_counter()
-    with _captured_warnings(job.source) as logged:
+    with _captured_warnings(job.source, job.kind) as logged:
         try:
             result = _convert(job)
         except Exception as error:  # a bug in a writer must not stop the collection
@@ -163,6 +196,8 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
             reference_docx=settings.reference_docx,
             timestamp=settings.timestamp,
             pdf_engine=settings.pdf_engine,
+            smart=settings.smart,
+            pdf_url=job.pdf_url,
         )
     except BriefexportError as error:
         return [], [f"{job.source}: error: {error}"]
@@ -187,23 +222,38 @@ def _figure_copies(brief: Brief, fmt: str, target: Path) -> tuple[Path, ...]:
 
 
 class _ThreadWarnings(logging.Handler):
-    """Collects the library's warnings logged by one thread (a Dask worker may run several)."""
+    """Collects the library's warnings logged by one thread (a Dask worker may run several),
+    each at ``FILE:LINE:COL`` when it says where in the source it points."""
 
-    def __init__(self, source: Path) -> None:
+    def __init__(self, source: Path, kind: str) -> None:
         super().__init__(logging.WARNING)
         self.thread = threading.get_ident()
         self.source = source
+        self.searchable = kind != "docx"  # a Word file's text is inside a zip
         self.lines: list[str] = []
+        self._text: str | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread:
-            self.lines.append(f"{self.source}: warning: {record.getMessage()}")
+            where = record_position(record, self._source_text)
+            place = f"{self.source}:{where.line}:{where.column}" if where else str(self.source)
+            self.lines.append(f"{place}: warning: {record.getMessage()}")
+
+    def _source_text(self) -> str:
+        """The source, read once, to find a character a warning is about."""
+        if self._text is None:
+            try:
+                readable = self.searchable
+                self._text = self.source.read_text("utf-8", "replace") if readable else ""
+            except OSError:
+                self._text = ""
+        return self._text
 
 
 @contextlib.contextmanager
-def _captured_warnings(source: Path) -> Iterator[list[str]]:
+def _captured_warnings(source: Path, kind: str) -> Iterator[list[str]]:
     logger = logging.getLogger("briefexport")
-    handler = _ThreadWarnings(source)
+    handler = _ThreadWarnings(source, kind)
     logger.addHandler(handler)
     try:
         yield handler.lines

@@ -22,8 +22,9 @@ from briefexport.options import WriteOptions, default_options
 from briefexport.shared.typeset import typeset
 from briefexport.writers.pdf import hyphen_lines
 from support.briefs import small_brief
+from support.paths import HARBOUR, SEED, TOUR
 from support.pdf import pdf_text
-from support.typography import HARBOUR_PATH, SEED_PATH, TOUR_PATH, page_boxes
+from support.typography import page_boxes
 
 SUPPORTED = weasyprint.__version__ == hyphen_lines.SUPPORTED_VERSION
 LONG_WORDS = (
@@ -187,13 +188,13 @@ def test_the_written_pdf_shows_no_three_hyphenated_lines_in_a_row(
 
 def reference_brief(name: str) -> Brief:
     if name == "seed":
-        if not SEED_PATH.is_file():
+        if not SEED.is_file():
             pytest.skip("the shared seed brief is not beside the repository")
         from briefexport.importers import import_file
 
-        imported: Brief = import_file(SEED_PATH)
+        imported: Brief = import_file(SEED)
         return imported
-    loaded: Brief = briefexport.load(HARBOUR_PATH if name == "harbour" else TOUR_PATH)
+    loaded: Brief = briefexport.load(HARBOUR if name == "harbour" else TOUR)
     return loaded
 
 

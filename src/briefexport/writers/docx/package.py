@@ -2,11 +2,9 @@
 is written with one fixed timestamp, fixed permissions and python-docx's part order
 (``[Content_Types].xml`` first, as OPC Part 2 recommends).
 
-The parts are serialised by python-docx's own ``PackageWriter`` steps (content types, package
-relationships, then each part and its relationships, as ``Document.save`` does) into a list of
-entries that is zipped once, instead of saving a zip and rewriting it: the reference document's
-styles are large, and deflating them twice was most of the cost of saving. python-docx is pinned
-below 1.3 in ``pyproject.toml``; ``tests/writers/docx`` checks the result against ``Document.save``.
+python-docx's package writer is given a collector in place of its zip file, so each part is
+serialized by python-docx as usual and compressed once, by :func:`..zippack.pack`, instead of
+being zipped by python-docx, read back and zipped again.
 """
 
 from __future__ import annotations
@@ -15,32 +13,38 @@ import datetime as dt
 from typing import Any
 
 from docx.document import Document
+from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 
 from ..zippack import pack
 
 
-class _Entries:
-    """Stands in for python-docx's zip writer: keeps each member's name and bytes in order."""
+class PartCollector:
+    """Stands in for python-docx's zip writer (its ``write`` and ``close``): keeps the entries."""
 
     def __init__(self) -> None:
-        self.members: list[tuple[str, bytes]] = []
+        self.entries: list[tuple[str, bytes]] = []
 
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        self.members.append((str(pack_uri.membername), blob))
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self.entries.append((uri.membername, blob))
+
+    def close(self) -> None:
+        """Nothing to flush: the entries are zipped by the caller."""
 
 
 def package_entries(document: Document) -> list[tuple[str, bytes]]:
-    """The zip members ``Document.save`` would write, in its order."""
+    """The package's entries (name, bytes) in the order python-docx's ``save`` writes them."""
     package = document.part.package
-    for part in package.parts:
+    parts = list(package.parts)
+    for part in parts:
         part.before_marshal()
-    entries = _Entries()
-    writer: Any = PackageWriter  # its steps are private and partly untyped
-    writer._write_content_types_stream(entries, package.parts)
-    writer._write_pkg_rels(entries, package.rels)
-    writer._write_parts(entries, package.parts)
-    return entries.members
+    collector = PartCollector()
+    # the steps of PackageWriter.write (python-docx 1.2), with the collector as the zip
+    writer: Any = PackageWriter
+    writer._write_content_types_stream(collector, parts)
+    writer._write_pkg_rels(collector, package.rels)
+    writer._write_parts(collector, parts)
+    return collector.entries
 
 
 def save_reproducibly(document: Document, when: dt.datetime) -> bytes:
