@@ -39,7 +39,7 @@ from ...options import PdfStandard, WriteOptions
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
-from . import hyphenation, notes_stay, page_references
+from . import cffi_types, hyphenation, notes_stay, page_references
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
@@ -70,6 +70,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     hyphenation.install()
     page_references.install()
+    cffi_types.install()
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
