@@ -43,7 +43,7 @@ from . import cffi_types, hyphenation, notes_stay, page_references
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
-from .glyphs import warn_missing_characters
+from .glyphs import prefetch_installed_charsets, warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import style_root, stylesheets
@@ -68,6 +68,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
+    prefetch_installed_charsets()  # fc-list runs while the markup is made
     hyphenation.install()
     page_references.install()
     cffi_types.install()

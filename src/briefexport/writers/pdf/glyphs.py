@@ -4,7 +4,8 @@ Pango falls back through every font fontconfig knows, so a character is drawable
 installed font covers it; ``fc-list --format '%{charset}'`` gives every font's coverage in one
 call, read only until every character of the brief is covered. Fonts of the style folder are
 added to the same check. Whitespace and format controls (bidi marks, zero-width joiners) draw
-nothing and are not checked.
+nothing and are not checked. ``fc-list`` can be started early (:func:`prefetch_installed_charsets`)
+in a thread of its own, so that it runs while the brief is turned into markup.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import functools
 import logging
 import shutil
 import subprocess
+import threading
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,8 +43,29 @@ def _in_ranges(point: int, ranges: tuple[list[int], list[int]]) -> bool:
     return index >= 0 and point <= ends[index]
 
 
-@functools.cache
+_charsets: tuple[str, ...] | None = None
+_charsets_lock = threading.Lock()
+
+
 def _installed_charsets() -> tuple[str, ...]:
+    """Every installed font's coverage, listed once per process (a second caller waits)."""
+    global _charsets
+    with _charsets_lock:
+        if _charsets is None:
+            _charsets = _list_charsets()
+        return _charsets
+
+
+def prefetch_installed_charsets() -> threading.Thread | None:
+    """List the installed fonts' coverage in a background thread, if not done yet."""
+    if _charsets is not None:
+        return None
+    thread = threading.Thread(target=_installed_charsets, name="fc-list", daemon=True)
+    thread.start()
+    return thread
+
+
+def _list_charsets() -> tuple[str, ...]:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return ()
