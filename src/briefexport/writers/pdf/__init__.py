@@ -39,7 +39,7 @@ from ...options import PdfStandard, WriteOptions
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
-from . import cffi_types, hyphenation, notes_stay, page_references
+from . import cffi_types, compression, hyphenation, notes_stay, page_references
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
@@ -69,9 +69,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
     prefetch_installed_charsets()  # fc-list runs while the markup is made
-    hyphenation.install()
-    page_references.install()
-    cffi_types.install()
+    _install_adaptations()
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
@@ -95,6 +93,14 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
         finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
+
+
+def _install_adaptations() -> None:
+    """The pinned speed-ups of the libraries under WeasyPrint, each installed once."""
+    hyphenation.install()
+    page_references.install()
+    cffi_types.install()
+    compression.install()
 
 
 def drop_empty_links(document: Document) -> None:
