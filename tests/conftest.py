@@ -7,9 +7,7 @@ Helpers live in the ``support`` package; fixtures used by one layer only live in
 
 from __future__ import annotations
 
-import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ import briefexport
 from briefexport.importers import import_file
 from briefexport.model import Brief
 from support.corpus import load_corpus
-from support.paths import SEED, TOUR, require_shared
+from support.paths import HARBOUR, SEED, TOUR, URDU, require_shared
 from support.validators import load_jats_dtd
 
 # One profile for every property test: generating a brief takes a while, so no deadline and no
@@ -69,6 +67,18 @@ def tour() -> Brief:
 
 
 @pytest.fixture(scope="session")
+def harbour() -> Brief:
+    """The short example brief."""
+    return briefexport.load(HARBOUR)
+
+
+@pytest.fixture(scope="session")
+def urdu() -> Brief:
+    """The right-to-left Urdu test brief."""
+    return briefexport.load(URDU)
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     return require_shared(SEED)
 
@@ -85,13 +95,3 @@ def seed_brief(seed_path: Path) -> Brief:
 def jats_dtd() -> etree.DTD:
     """The JATS 1.3 Archiving DTD from the shared folder, loaded once."""
     return load_jats_dtd()
-
-
-@pytest.fixture(autouse=True)
-def _restore_library_logging() -> Iterator[None]:
-    """The command line sets up the ``briefexport`` logger for a terminal; a test that runs it
-    in this process must not leave that set-up to the tests after it."""
-    logger = logging.getLogger("briefexport")
-    saved = (list(logger.handlers), logger.level, logger.propagate, logger.disabled)
-    yield
-    logger.handlers[:], logger.level, logger.propagate, logger.disabled = saved

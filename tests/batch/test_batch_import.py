@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
+
+from PIL import Image
 
 from support.batch import BatchRun
 from support.paths import IMPORT_DATA
@@ -50,3 +53,45 @@ def test_a_brief_whose_outputs_would_replace_anothers_is_an_error(
     assert clash
     assert "would replace those of harbour-resilience.xml" in clash[0]["errors"][0]
     assert "harbour-resilience.xml" in report["converted"]
+
+
+FRONT = """---
+title: A short note
+authors: [Jane Doe]
+affiliations: [{id: aff1, institution: Some Institute}]
+date: 2025-01-02
+publisher: Some Institute
+series: Note
+---
+"""
+
+
+def line_and_column(text: str, needle: str) -> str:
+    before = text[: text.index(needle)]
+    return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
+
+
+def test_writer_warnings_about_imported_briefs_point_into_the_source(
+    batch: BatchRun, collection: Path
+) -> None:
+    drafts = collection / "drafts"
+    drafts.mkdir()
+    image = io.BytesIO()
+    Image.new("RGB", (4, 4), "olive").save(image, "WEBP")
+    (drafts / "chart.webp").write_bytes(image.getvalue())
+    markdown = FRONT + "\nOpening words.\n\n## Walls\n\nThey hold.\n\n![A chart](chart.webp)\n"
+    (drafts / "note.md").write_text(markdown, encoding="utf-8")
+    extracted = (IMPORT_DATA / "extracted-brief.txt").read_text(encoding="utf-8")
+    extracted = extracted.replace("old reservoirs", "old \ufdd0 reservoirs")
+    (drafts / "extracted.txt").write_text(extracted, encoding="utf-8")
+    _, _, report = batch("--to", "docx,html", "--import", "-v")
+    warnings = report["warnings"]
+    md, txt = drafts / "note.md", drafts / "extracted.txt"
+    assert (
+        f"{md}:{line_and_column(markdown, '![A chart]')}: warning: docx: image chart.webp cannot"
+        " be shown in Word; alt text instead"
+    ) in warnings
+    assert (
+        f"{txt}:{line_and_column(extracted, chr(0xFDD0))}: warning: HTML cannot carry U+FDD0;"
+        " replaced by U+FFFD"
+    ) in warnings

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import briefexport
 from briefexport.cli import main
-from briefexport.model import Brief
 from support.deposit import Built, built
-from support.paths import HARBOUR, URDU
 from support.paths import TOUR as FEATURES
+from support.paths import URDU
 
 
 @pytest.fixture(scope="session")
@@ -33,8 +31,3 @@ def features(deposit_dir: Path) -> Built:
 @pytest.fixture(scope="session")
 def urdu(deposit_dir: Path) -> Built:
     return built(deposit_dir, URDU)
-
-
-@pytest.fixture(scope="session")
-def harbour() -> Brief:
-    return briefexport.load(HARBOUR)

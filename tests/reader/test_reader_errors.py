@@ -300,8 +300,12 @@ def test_external_dtd_is_refused_and_never_fetched(
             '<tr><td rowspan="3">a</td><td>b</td></tr><tr><td>c</td></tr>',
             "table tbody: a cell spans more rows than its row group has",
         ),
+        (
+            '<tr><td>a</td><td rowspan="2">b</td></tr><tr><td colspan="2">c</td></tr>',
+            "table tbody: a cell spans into a column a cell from a row above still covers",
+        ),
     ],
-    ids=["ragged", "rowspan-overflow"],
+    ids=["ragged", "rowspan-overflow", "colspan-into-rowspan"],
 )
 def test_tables_must_be_rectangular(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str, message: str

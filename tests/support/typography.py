@@ -1,11 +1,11 @@
-"""Helpers of the typography tests: paths, DOCX parts and laid-out PDF boxes."""
+"""Helpers of the typography tests: DOCX parts and laid-out PDF boxes (paths are in
+:mod:`support.paths`)."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -14,12 +14,6 @@ from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.shared.typeset import typeset
 
-REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = REPO / "examples"
-TOUR_PATH = EXAMPLES / "feature-tour.xml"
-HARBOUR_PATH = EXAMPLES / "harbour-resilience.xml"
-URDU_PATH = REPO / "tests" / "data" / "rtl" / "urdu-brief.xml"
-SEED_PATH = REPO.parent / "shared" / "seeds" / "000_6953af264a2119c8.txt"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 

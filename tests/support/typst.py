@@ -17,8 +17,8 @@ from briefexport.model import (
 from briefexport.options import WriteOptions, default_options
 
 
-def typst_options(brief: Brief, **named: str) -> WriteOptions:
-    """The default options of ``brief`` with the Typst engine (and ``named`` strings)."""
+def typst_options(brief: Brief, **named: str | bool) -> WriteOptions:
+    """The default options of ``brief`` with the Typst engine (and ``named`` options)."""
     return default_options(brief, pdf_engine="typst", **named)  # type: ignore[arg-type]
 
 

@@ -1,38 +1,14 @@
-"""Fixtures of the typography tests: the example briefs and their outputs, written once."""
+"""Fixtures of the typography tests: the outputs of the briefs, written once (the briefs are
+the session's, from the top ``conftest.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
-import briefexport
 from briefexport.formats import get_writer
 from briefexport.model import Brief
 from briefexport.options import WriteOptions, default_options
-from support.typography import HARBOUR_PATH, SEED_PATH, TOUR_PATH, URDU_PATH, Writer
-
-
-@pytest.fixture(scope="session")
-def tour() -> Brief:
-    return briefexport.load(TOUR_PATH)
-
-
-@pytest.fixture(scope="session")
-def harbour() -> Brief:
-    return briefexport.load(HARBOUR_PATH)
-
-
-@pytest.fixture(scope="session")
-def urdu() -> Brief:
-    return briefexport.load(URDU_PATH)
-
-
-@pytest.fixture(scope="session")
-def seed() -> Brief:
-    if not SEED_PATH.is_file():
-        pytest.skip("the shared seed brief is not beside the repository")
-    from briefexport.importers import import_file
-
-    return import_file(SEED_PATH)
+from support.typography import Writer
 
 
 @pytest.fixture(scope="session")

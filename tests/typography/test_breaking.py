@@ -44,7 +44,7 @@ def pages_of(document: Any, predicate: Any) -> dict[Any, set[int]]:
     return found
 
 
-@pytest.mark.parametrize("fixture", ["tour", "harbour", "seed"])
+@pytest.mark.parametrize("fixture", ["tour", "harbour", "seed_brief"])
 def test_hyphenation_leaves_three_letters_on_each_side(
     fixture: str, request: pytest.FixtureRequest, written: Writer, tmp_path: Path
 ) -> None:
@@ -65,7 +65,7 @@ def test_code_names_are_never_split(tour: Brief, written: Writer, tmp_path: Path
     assert text.count("pe-heat-v2") == 2  # body and table caption, each on one line
 
 
-@pytest.mark.parametrize("fixture", ["tour", "seed"])
+@pytest.mark.parametrize("fixture", ["tour", "seed_brief"])
 def test_urls_break_only_after_a_slash_or_a_dot(
     fixture: str, request: pytest.FixtureRequest, written: Writer, tmp_path: Path
 ) -> None:

@@ -168,9 +168,9 @@ def test_capitals_titles_become_title_case(title: str, expected: str) -> None:
 
 def test_the_text_importer_warns_when_it_changes_the_title() -> None:
     from briefexport.importers import import_source
-    from support.typography import REPO
+    from support.paths import IMPORT_DATA
 
-    result = import_source(REPO / "tests" / "data" / "import" / "extracted-brief.txt")
+    result = import_source(IMPORT_DATA / "extracted-brief.txt")
     title = plain_text(result.brief.meta.title)
     assert title == "Why the Harbour Towns Are Running Out of Water"
     (warning,) = [w for w in result.warnings if "capitals" in w.message]
@@ -178,13 +178,13 @@ def test_the_text_importer_warns_when_it_changes_the_title() -> None:
     assert warning.line == 3  # the title line
 
 
-def test_the_seed_title_is_imported_in_title_case(seed: Brief) -> None:
-    assert plain_text(seed.meta.title).startswith("From Pariahs to Partners?")
+def test_the_seed_title_is_imported_in_title_case(seed_brief: Brief) -> None:
+    assert plain_text(seed_brief.meta.title).startswith("From Pariahs to Partners?")
 
 
 def _brief_with(inlines: tuple[object, ...]) -> Brief:
     import briefexport
-    from support.typography import HARBOUR_PATH
+    from support.paths import HARBOUR
 
-    base = briefexport.load(HARBOUR_PATH)
+    base = briefexport.load(HARBOUR)
     return dataclasses.replace(base, body=(Paragraph(inlines),), footnotes=())  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..errors import BriefexportError, InvalidBriefError, Severity
 from ..formats import FORMATS, get_writer
 from ..model import Brief
+from ..shared.located import record_position
 from .manifest import bytes_digest, file_digest
 
 OK, OUTPUT_FAILED, INVALID = 0, 1, 2
@@ -99,7 +100,7 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
 def run_job(job: Job) -> JobResult:
     """Convert one brief; every failure is reported in the result, never raised."""
     start = time.perf_counter()
-    with _captured_warnings(job.source) as logged:
+    with _captured_warnings(job.source, job.kind) as logged:
         try:
             result = _convert(job)
         except Exception as error:  # a bug in a writer must not stop the collection
@@ -187,23 +188,38 @@ def _figure_copies(brief: Brief, fmt: str, target: Path) -> tuple[Path, ...]:
 
 
 class _ThreadWarnings(logging.Handler):
-    """Collects the library's warnings logged by one thread (a Dask worker may run several)."""
+    """Collects the library's warnings logged by one thread (a Dask worker may run several),
+    each at ``FILE:LINE:COL`` when it says where in the source it points."""
 
-    def __init__(self, source: Path) -> None:
+    def __init__(self, source: Path, kind: str) -> None:
         super().__init__(logging.WARNING)
         self.thread = threading.get_ident()
         self.source = source
+        self.searchable = kind != "docx"  # a Word file's text is inside a zip
         self.lines: list[str] = []
+        self._text: str | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread:
-            self.lines.append(f"{self.source}: warning: {record.getMessage()}")
+            where = record_position(record, self._source_text)
+            place = f"{self.source}:{where.line}:{where.column}" if where else str(self.source)
+            self.lines.append(f"{place}: warning: {record.getMessage()}")
+
+    def _source_text(self) -> str:
+        """The source, read once, to find a character a warning is about."""
+        if self._text is None:
+            try:
+                readable = self.searchable
+                self._text = self.source.read_text("utf-8", "replace") if readable else ""
+            except OSError:
+                self._text = ""
+        return self._text
 
 
 @contextlib.contextmanager
-def _captured_warnings(source: Path) -> Iterator[list[str]]:
+def _captured_warnings(source: Path, kind: str) -> Iterator[list[str]]:
     logger = logging.getLogger("briefexport")
-    handler = _ThreadWarnings(source)
+    handler = _ThreadWarnings(source, kind)
     logger.addHandler(handler)
     try:
         yield handler.lines

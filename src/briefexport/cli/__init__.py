@@ -11,6 +11,7 @@ their command runs, so ``briefexport --version`` loads nothing else.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import signal
 import sys
 import threading
@@ -18,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from importlib import import_module
 from types import FrameType
 
-from .common import EXIT_OUTPUT
+from .common import EXIT_OUTPUT, logging_restored
 
 COMMANDS = {
     "validate": "briefexport.cli.validate",
@@ -53,9 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
     try:
-        with stop_on_sigterm():
+        # the command's context variables (the input named in warnings) end with it
+        with stop_on_sigterm(), logging_restored():
             module = import_module(COMMANDS[command] if command else EXPORT_COMMAND)
-            status: int = module.run(rest)
+            status: int = contextvars.copy_context().run(module.run, rest)
         return status
     except KeyboardInterrupt as stop:
         print(f"briefexport: interrupted{f' by {stop}' if str(stop) else ''}", file=sys.stderr)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import logging
 import sys
+from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
-from ..model import Brief, SourcePosition
-from ..shared.located import POSITION_KEY, TEXT_KEY, find_text
+from ..model import Brief
+from ..shared.located import record_position
 
 EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
 EXIT_STATUS_HELP = (
@@ -20,6 +22,7 @@ EXIT_STATUS_HELP = (
 
 CURRENT_INPUT: ContextVar[str] = ContextVar("current_input", default="briefexport")
 """The input being worked on, named in front of every warning the library logs meanwhile."""
+NOISY_LOGGERS = ("weasyprint", "fontTools")
 
 
 class Parser(argparse.ArgumentParser):
@@ -62,16 +65,17 @@ class _InputFormatter(logging.Formatter):
 
 
 def _location(record: logging.LogRecord) -> str:
-    position = getattr(record, POSITION_KEY, None)
-    text = getattr(record, TEXT_KEY, None)
-    if not isinstance(position, SourcePosition) and isinstance(text, str):
-        name = CURRENT_INPUT.get()
-        try:
-            stamp = Path(name).stat().st_mtime_ns
-        except OSError:
-            stamp = 0
-        position = find_text(_input_text(name, stamp), text)
-    return f":{position.line}:{position.column}" if isinstance(position, SourcePosition) else ""
+    position = record_position(record, _current_input_text)
+    return f":{position.line}:{position.column}" if position is not None else ""
+
+
+def _current_input_text() -> str:
+    name = CURRENT_INPUT.get()
+    try:
+        stamp = Path(name).stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _input_text(name, stamp)
 
 
 @functools.lru_cache(maxsize=2)
@@ -90,8 +94,23 @@ def configure_logging(quiet: bool, verbose: bool) -> None:
     handler.setFormatter(_InputFormatter("%(source)s: %(levelname)s: %(message)s"))
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
-    for noisy in ("weasyprint", "fontTools"):
+    for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+@contextlib.contextmanager
+def logging_restored() -> Iterator[None]:
+    """Put back, when a command returns, the loggers :func:`configure_logging` set up: a program
+    that runs the command line in its own process (a test, a notebook, a service) keeps its
+    logging, instead of the library printing errors only to a stream of the past run."""
+    loggers = [logging.getLogger(name) for name in ("briefexport", *NOISY_LOGGERS)]
+    saved = [(logger, list(logger.handlers), logger.level) for logger in loggers]
+    try:
+        yield
+    finally:
+        for logger, handlers, level in saved:
+            logger.handlers[:] = handlers
+            logger.setLevel(level)  # setLevel, not assignment: it clears the loggers' caches
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:

@@ -45,8 +45,10 @@ def number_footnotes(
     converter = BlockConverter(context)
     notes = []
     for number, label in enumerate((label for label in order if label in defined), start=1):
-        paragraphs = converter.paragraphs(defined[label].children)
-        note = Footnote(footnote_id(label), number, tuple(_cited(p) for p in paragraphs))
+        definition = defined[label]
+        paragraphs = tuple(_cited(p) for p in converter.paragraphs(definition.children))
+        where = context.position(definition.children[0] if definition.children else definition)
+        note = Footnote(footnote_id(label), number, paragraphs, where)
         context.notes[label] = note
         notes.append(note)
     return tuple(notes)

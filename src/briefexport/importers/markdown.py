@@ -35,7 +35,7 @@ def import_markdown(
 
     ``fallbacks`` give the series and publisher when the front matter names none.
     """
-    context = BodyContext(problems, base_dir)
+    context = BodyContext(problems, base_dir, source_lines=tuple(source.split("\n")))
     root = parse_markdown(source)
     front = _front_matter(root, context)
     _take_title_heading(root, front, context)

@@ -23,6 +23,7 @@ from ..model import (
     Quote,
     Row,
     Section,
+    SourcePosition,
     Table,
     Text,
 )
@@ -46,6 +47,7 @@ class _OpenSection:
     id: str | None
     title: tuple[Inline, ...]
     blocks: list[Block] = field(default_factory=list)
+    source: SourcePosition | None = None
 
 
 class BlockConverter:
@@ -82,12 +84,13 @@ class BlockConverter:
         while stack[-1].depth >= depth:
             self._close_section(stack)
         title, trailing_id = _trailing_id(self._inline(heading.children[0], "a heading"))
-        stack.append(_OpenSection(depth, _attr(heading, "id") or trailing_id, title))
+        ident = _attr(heading, "id") or trailing_id
+        stack.append(_OpenSection(depth, ident, title, source=self.context.position(heading)))
 
     @staticmethod
     def _close_section(stack: list[_OpenSection]) -> None:
         done = stack.pop()
-        stack[-1].blocks.append(Section(done.id, done.title, tuple(done.blocks)))
+        stack[-1].blocks.append(Section(done.id, done.title, tuple(done.blocks), done.source))
 
     # ------------------------------------------------------------------ blocks
 
@@ -192,7 +195,8 @@ class BlockConverter:
                 body = rows
         if ROW_HEADERS in (_attr(node, "class") or "").split():
             body = tuple(_first_cell_header(row) for row in body)
-        return Table(_attr(node, "id"), _attr(node, "label"), caption, head, body)
+        where = self.context.position(node)
+        return Table(_attr(node, "id"), _attr(node, "label"), caption, head, body, where)
 
     def _row(self, row: SyntaxTreeNode, below: dict[int, int]) -> Row:
         """A row's cells: ``{colspan=N rowspan=M}`` opens a spanning cell, and the positions it
@@ -228,7 +232,8 @@ class BlockConverter:
             self.context.problems.error(self.context.line(node), str(error))
             return None
         image_node = Image(href, _alt_text(image), media_type, data)
-        return Figure(_attr(node, "id"), _attr(node, "label"), caption, image_node)
+        where = self.context.position(node)
+        return Figure(_attr(node, "id"), _attr(node, "label"), caption, image_node, where)
 
     def _inline(self, node: SyntaxTreeNode, no_notes_in: str | None = None) -> tuple[Inline, ...]:
         """Inline content; ``no_notes_in`` names a place where footnotes cannot be called."""

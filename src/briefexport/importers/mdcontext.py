@@ -1,4 +1,9 @@
-"""What the Markdown block converters share: diagnostics, the image folder, line numbers, notes."""
+"""What the Markdown block converters share: diagnostics, the image folder, line numbers, notes.
+
+markdown-it maps each block to its source lines, not columns; a block's position in the model is
+its first line at its first non-blank character, and a link's the ``[`` (or ``<``) that opens it
+on the line where it starts.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +13,83 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..model import Footnote, Reference
+from ..model import Footnote, Reference, SourcePosition
 from .mdinline import InlineContext
 from .problems import Problems
 
 
 @dataclass
 class BodyContext:
-    """Where the body comes from: diagnostics, image folder, and source line numbers."""
+    """Where the body comes from: diagnostics, image folder, source line numbers and text.
+
+    ``line_of`` maps a line index of the parsed Markdown to a line of the source, whose text is
+    ``source_lines`` (empty when the Markdown was not read from a file: columns are then 1).
+    """
 
     problems: Problems
     base_dir: Path
     line_of: Callable[[int], int] = lambda index: index + 1
     notes: dict[str, Footnote] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
+    source_lines: tuple[str, ...] = ()
 
     def inline_context(self, node: SyntaxTreeNode) -> InlineContext:
         """An inline context for ``node``, resolving footnote calls by label."""
-        return InlineContext(self.problems, self.line(node), self.notes.get, self.references.get)
+        start = _map_start(node)
+
+        def locate(offset: int, href: str) -> SourcePosition | None:
+            if start is None:
+                return None
+            line = self.line_of(start + offset)
+            return SourcePosition(line, link_column(self.text_of(line), href))
+
+        return InlineContext(
+            self.problems, self.line(node), self.notes.get, self.references.get, locate=locate
+        )
 
     def line(self, node: SyntaxTreeNode) -> int:
         """The source line where ``node`` starts (its nearest mapped ancestor's otherwise)."""
-        current: SyntaxTreeNode | None = node
-        while current is not None and not current.is_root and current.map is None:
-            current = current.parent
-        if current is None or current.is_root or not current.map:
-            return 1
-        return self.line_of(current.map[0])
+        start = _map_start(node)
+        return 1 if start is None else self.line_of(start)
+
+    def position(self, node: SyntaxTreeNode) -> SourcePosition:
+        """Where ``node`` starts: its line, at the line's first non-blank character."""
+        line = self.line(node)
+        text = self.text_of(line)
+        return SourcePosition(line, len(text) - len(text.lstrip()) + 1)
+
+    def text_of(self, line: int) -> str:
+        """The source line numbered ``line`` ("" when unknown)."""
+        return self.source_lines[line - 1] if 0 < line <= len(self.source_lines) else ""
+
+
+def _map_start(node: SyntaxTreeNode) -> int | None:
+    """The first line index of ``node`` or of its nearest mapped ancestor."""
+    current: SyntaxTreeNode | None = node
+    while current is not None and not current.is_root and current.map is None:
+        current = current.parent
+    if current is None or current.is_root or not current.map:
+        return None
+    return current.map[0]
+
+
+def link_column(text: str, href: str) -> int:
+    """Column of the ``[`` opening the link to ``href`` on ``text``, or of its ``<`` for an
+    autolink; for a link whose text goes on to the next line, the bracket left open on ``text``;
+    else the line's first non-blank character."""
+    target = max(text.find(f"]({href}"), text.find(f"](<{href}"))
+    depth = 0
+    for index in range(target, -1, -1):
+        depth += {"]": 1, "[": -1}.get(text[index], 0)
+        if depth == 0 and text[index] == "[":
+            return index + 1
+    autolink = text.find(f"<{href}>")
+    if autolink >= 0:
+        return autolink + 1
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char == "[":
+            opened.append(index)
+        elif char == "]" and opened:
+            opened.pop()
+    return opened[0] + 1 if opened else len(text) - len(text.lstrip()) + 1

@@ -32,6 +32,7 @@ from ..model import (
     Link,
     PublicationType,
     Reference,
+    SourcePosition,
     Styled,
     Text,
     TextStyle,
@@ -66,13 +67,15 @@ _NODE_STYLES = {
 
 @dataclass
 class InlineContext:
-    """Where inline content comes from, for diagnostics and footnote calls."""
+    """Where inline content comes from, for diagnostics and footnote calls. ``locate`` gives
+    where a link to ``href`` starts, ``offset`` lines below the first line of the content."""
 
     problems: Problems
     line: int
     footnote_for: Callable[[str], Footnote | None] = lambda label: None
     reference_for: Callable[[str], Reference | None] = lambda ref_id: None
     no_notes_in: str | None = None
+    locate: Callable[[int, str], SourcePosition | None] = lambda offset, href: None
 
 
 @dataclass
@@ -157,7 +160,20 @@ def _link(node: SyntaxTreeNode, context: InlineContext) -> Inline:
     if problem:
         context.problems.error(context.line, problem)
         return Styled(TextStyle.UNDERLINE, children) if children else Text(href)
-    return Link(href, children)
+    return Link(href, children, context.locate(_line_offset(node), href))
+
+
+def _line_offset(node: SyntaxTreeNode) -> int:
+    """How many line breaks come before ``node`` in the inline content holding it."""
+    root = node
+    while root.parent is not None and root.type != "inline":
+        root = root.parent
+    breaks = 0
+    for other in root.walk():
+        if other is node:
+            break
+        breaks += other.type in ("softbreak", "hardbreak")
+    return breaks
 
 
 def _footnote_ref(label: str, context: InlineContext) -> list[Inline]:

@@ -88,8 +88,8 @@ def _block(block: Block, notes: dict[str, Footnote]) -> Block:
     match block:
         case Paragraph(children, lead):
             return Paragraph(_inlines(children, notes), lead)
-        case Section(ident, title, blocks):
-            return Section(ident, title, tuple(_block(inner, notes) for inner in blocks))
+        case Section(blocks=blocks):
+            return replace(block, blocks=tuple(_block(inner, notes) for inner in blocks))
         case ListBlock(ordered, items):
             return ListBlock(ordered, tuple(ListItem(_paras(i.paragraphs, notes)) for i in items))
         case Quote(paragraphs, attribution):

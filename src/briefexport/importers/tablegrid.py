@@ -1,19 +1,19 @@
 """Make an imported table's rows a rectangle, as the canonical profile requires.
 
-Sources (JATS articles, Word documents) may have rows of unequal width or row spans reaching past
-their row group. Row spans are cut at the end of their group and short rows padded with empty
-cells until every row covers the same columns as the widest.
+Sources (JATS articles, Word documents) may have rows of unequal width, row spans reaching past
+their row group, or column spans running into a column a row span from above holds. Spans are
+cut as the shared grid lays them (:func:`briefexport.shared.tables.lay_out`) and short rows
+padded with empty cells until every row covers the same columns as the widest.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Cell, Row
+from ..shared.tables import lay_out, place_cells, spans
 
 
 def rectangular(head: list[Row], body: list[Row]) -> tuple[tuple[Row, ...], tuple[Row, ...], bool]:
-    """Both row groups padded to one width, row spans cut at their group's end."""
+    """Both row groups padded to one width, spans cut to the group's grid."""
     head, body = _cut_spans(head), _cut_spans(body)
     width = max(_widths(head) + _widths(body) + [1])
     padded_head, changed_head = _pad(head, width)
@@ -22,27 +22,13 @@ def rectangular(head: list[Row], body: list[Row]) -> tuple[tuple[Row, ...], tupl
 
 
 def _cut_spans(rows: list[Row]) -> list[Row]:
-    return [
-        Row(tuple(replace(c, rowspan=min(c.rowspan, len(rows) - index)) for c in row.cells))
-        for index, row in enumerate(rows)
-    ]
+    placed = iter(cell for _, _, cell in place_cells(tuple(rows))[0])
+    return [Row(tuple(next(placed) for _ in row.cells)) for row in rows]
 
 
-def _occupancy(rows: list[Row]) -> list[set[int]]:
+def _occupancy(rows: list[Row]) -> list[frozenset[int]]:
     """For each row, the grid columns its own cells and the row spans above it cover."""
-    covered: dict[tuple[int, int], bool] = {}
-    result = []
-    for index, row in enumerate(rows):
-        column = 0
-        for cell in row.cells:
-            while (index, column) in covered:
-                column += 1
-            for down in range(cell.rowspan):
-                for right in range(cell.colspan):
-                    covered[(index + down, column + right)] = True
-            column += cell.colspan
-        result.append({col for (r, col) in covered if r == index})
-    return result
+    return list(lay_out(spans(rows)).rows)
 
 
 def _widths(rows: list[Row]) -> list[int]:

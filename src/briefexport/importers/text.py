@@ -62,7 +62,12 @@ def import_text(
     page = read_front_page(chunks)
     layout = _read_body(chunks[page.rest :], problems)
     markdown, lines = _as_markdown(layout, problems)
-    context = BodyContext(problems, base_dir, lambda index: lines[min(index, len(lines) - 1)])
+    context = BodyContext(
+        problems,
+        base_dir,
+        lambda index: lines[min(index, len(lines) - 1)],
+        source_lines=tuple(source.split("\n")),
+    )
     body, footnotes = convert_body(parse_markdown(markdown), context)
     meta = _metadata(page, problems, context, fallbacks or Fallbacks())
     problems.raise_if_errors()

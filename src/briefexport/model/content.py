@@ -4,7 +4,7 @@ These types refer to one another (a footnote call holds its note, a note holds p
 inlines, a section holds blocks), so they live in one module. ``Inline`` and ``Block`` are closed
 unions: a writer that matches over them with ``assert_never`` is told by mypy about a new member.
 
-Sections, tables, figures and footnotes read from a file carry where they start there
+Sections, tables, figures, footnotes and links read from a file carry where they start there
 (:class:`SourcePosition`), so that a writer's warning can point at the source; the position is
 left out of comparison, so a brief read back from another format still equals the original.
 """
@@ -80,6 +80,7 @@ class Link:
 
     href: str
     children: tuple[Inline, ...]
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,8 @@ def _inline(element: etree._Element, ctx: Context) -> Inline:
     if tag in CITATION_TAGS:
         return CitationPart(CITATION_TAGS[tag], tuple(_raw_inlines(element, ctx)))
     if tag == "ext-link":
-        return Link(element.get(XLINK_HREF, "").strip(), tuple(_raw_inlines(element, ctx)))
+        href = element.get(XLINK_HREF, "").strip()
+        return Link(href, tuple(_raw_inlines(element, ctx)), source_of(element, ctx))
     if tag == "xref" and element.get("ref-type") == "fn":
         return FootnoteRef(ctx.notes[element.get("rid", "")])
     if tag == "xref":

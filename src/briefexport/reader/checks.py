@@ -20,6 +20,7 @@ from ..errors import Diagnostic
 from ..rules.blank import is_blank
 from ..rules.dates import partial_date_exists
 from ..rules.links import link_problem
+from ..shared.tables import lay_out
 from .locate import Locator
 from .parse import schema_document
 
@@ -141,27 +142,17 @@ def grid_shape(
 ) -> tuple[str | None, int]:
     """Why rows of (colspan, rowspan) cells do not form a rectangle (None when they do),
     and the width of the first row; ``starts`` collects the columns where a cell starts."""
-    covered: dict[int, int] = {}  # column -> rows it is still covered for, from earlier rows
-    widths = []
-    for row in rows:
-        occupied = {column for column, left in covered.items() if left > 0}
-        column = 0
-        for colspan, rowspan in row:
-            while column in occupied:
-                column += 1
-            if starts is not None:
-                starts.add(column)
-            for spot in range(column, column + colspan):
-                occupied.add(spot)
-                covered[spot] = rowspan
-            column += colspan
-        if occupied != set(range(len(occupied))):
-            return "a row has a hole between its cells", 0
-        widths.append(len(occupied))
-        covered = {col: left - 1 for col, left in covered.items() if left > 1}
+    grid = lay_out(rows)
+    if starts is not None:
+        starts.update(cell.column for cell in grid.cells)
+    widths = [len(row) for row in grid.rows]
     width = widths[0] if widths else 0
-    if covered:
+    if any(row != set(range(len(row))) for row in grid.rows):
+        return "a row has a hole between its cells", 0
+    if grid.overhanging:
         return "a cell spans more rows than its row group has", width
+    if grid.overlapping:
+        return "a cell spans into a column a cell from a row above still covers", width
     if len(set(widths)) > 1:
         return f"rows have different widths ({', '.join(map(str, widths))} columns)", width
     return None, width

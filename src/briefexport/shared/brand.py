@@ -24,6 +24,7 @@ from ..errors import Diagnostic, InvalidStyleError
 BRAND_FILE = "brand.toml"
 FontRole: TypeAlias = Literal["body", "heading", "monospace"]
 COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+FALLBACK_LISTS = frozenset({"scripts", "cjk", "emoji"})  # may be empty: no such fallback
 FONT_NAME = re.compile(r"[^\"'\\;{}<>\x00-\x1f\x7f]{1,80}")
 
 
@@ -95,6 +96,15 @@ class Fonts:
     ``rtl_*`` families (Naskh) unless a brand asks otherwise. EPUB and HTML, whose text stays
     text in the reader, use the ``urdu_*`` families.
 
+    ``scripts``, ``cjk`` and ``emoji`` are the families for what the role's own families lack:
+    other scripts (Devanagari, Bengali, Tamil, Thai, Hebrew), Chinese, Japanese and Korean
+    (also Word's east-Asian font), and emoji. After a role's own families, HTML and EPUB try
+    ``fallback``, ``scripts``, ``cjk``, then ``emoji``; the PDF through WeasyPrint the same
+    without ``emoji`` (named in CSS, Pango took digits from it; it finds colour emoji through
+    fontconfig by itself); Typst, which takes the first family that has a glyph and reads no
+    other font, tries ``emoji`` first (else emoji come from ``fallback``'s black outlines). A
+    PDF embeds only the glyphs a brief uses, so only a brief with such text pays for them.
+
     ``folders`` are extra font folders (relative to the style folder unless absolute) that the
     Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.
     """
@@ -108,7 +118,22 @@ class Fonts:
     urdu_heading: tuple[str, ...] = ("Noto Nastaliq Urdu", "Noto Naskh Arabic")
     urdu_in_print: bool = False
     fallback: str = "DejaVu Sans"
+    scripts: tuple[str, ...] = (
+        "Noto Sans Devanagari",
+        "Noto Sans Bengali",
+        "Noto Sans Tamil",
+        "Noto Sans Thai",
+        "Noto Sans Hebrew",
+    )
+    cjk: tuple[str, ...] = ("Noto Sans CJK SC",)
+    emoji: tuple[str, ...] = ("Noto Color Emoji",)
     folders: tuple[str, ...] = ()
+
+    def fallbacks(self, *, emoji_first: bool = False) -> tuple[str, ...]:
+        """The families tried after a role's own: ``fallback``, other scripts, CJK, emoji."""
+        rest = (self.fallback, *self.scripts, *self.cjk)
+        order = (*self.emoji, *rest) if emoji_first else (*rest, *self.emoji)
+        return tuple(dict.fromkeys(order))
 
     def latin(self, role: FontRole) -> tuple[str, ...]:
         """The families of a role (body, heading, monospace) for left-to-right scripts."""
@@ -295,10 +320,7 @@ def _convert(key: str, default: object, value: object) -> tuple[str | None, obje
     if key == "folders":
         return _folders(value)
     if isinstance(default, tuple):
-        families = [value] if isinstance(value, str) else value
-        if not isinstance(families, list) or not families or not all(map(_font, families)):
-            return "must be a font family name or a non-empty list of them", None
-        return None, tuple(families)
+        return _families(value, may_be_empty=key in FALLBACK_LISTS)
     if key in {field.name for field in dataclasses.fields(Colors)}:
         ok = isinstance(value, str) and COLOR.fullmatch(value)
         return (None, value) if ok else ('must be a colour like "#1F4E79"', None)
@@ -325,6 +347,15 @@ def _folders(value: object) -> tuple[str | None, object]:
     ):
         return "must be a list of folder paths", None
     return None, tuple(folders)
+
+
+def _families(value: object, *, may_be_empty: bool) -> tuple[str | None, object]:
+    families = [value] if isinstance(value, str) else value
+    if not isinstance(families, list) or not all(map(_font, families)):
+        return "must be a font family name or a list of them", None
+    if not families and not may_be_empty:
+        return "must be a font family name or a non-empty list of them", None
+    return None, tuple(families)
 
 
 def _font(name: object) -> bool:

@@ -2,13 +2,16 @@
 
 A writer warning about a node read from a file passes ``extra=at(node.source)`` to the logger;
 one warning about a character (a glyph no font has) passes ``extra=at_text(char)``. The command
-line's formatter turns either into the line and column of the input it is working on, the
-character's first appearance as itself or as a numeric character reference (``&#x2603;``).
+line's formatter (and the batch worker's) turns either into the line and column of the input it
+is working on (:func:`record_position`), the character's first appearance as itself or as a
+numeric character reference (``&#x2603;``).
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
 
 from ..model import SourcePosition
 
@@ -24,6 +27,18 @@ def at(position: SourcePosition | None) -> dict[str, object]:
 def at_text(text: str) -> dict[str, object]:
     """Logger ``extra`` for a warning about the first appearance of ``text`` in the input."""
     return {TEXT_KEY: text}
+
+
+def record_position(
+    record: logging.LogRecord, source_text: Callable[[], str]
+) -> SourcePosition | None:
+    """Where in the input a logged warning points, if it says; ``source_text`` reads the input
+    (called only for a warning about a character)."""
+    position = getattr(record, POSITION_KEY, None)
+    if isinstance(position, SourcePosition):
+        return position
+    text = getattr(record, TEXT_KEY, None)
+    return find_text(source_text(), text) if isinstance(text, str) else None
 
 
 def find_text(source: str, text: str) -> SourcePosition | None:

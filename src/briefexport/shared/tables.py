@@ -1,10 +1,12 @@
-"""The grid of a table, once for every writer: where each cell sits, and which columns hold
-numbers (set flush right, as tables of figures are: digits line up by place value)."""
+"""The grid of a table, once for the reader, the importers and every writer: where each cell
+sits (the HTML table model), and which columns hold numbers (set flush right, as tables of
+figures are: digits line up by place value)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from ..inlines import plain_text
 from ..model import Cell, Row, Table
@@ -15,30 +17,80 @@ NUMBER = re.compile(r"[+\-\u2212\u00b1]?\d[\d.,\u066b\u066c\s]*(%|\u2030|\u066a)
 EMPTY = re.compile(r"[\s\u2013\u2014-]*")
 
 
-def place_cells(rows: tuple[Row, ...]) -> tuple[list[tuple[int, int, Cell]], int]:
-    """Each cell's top-left grid position, and the number of grid columns.
+Span = tuple[int, int]
+"""A cell's ``(colspan, rowspan)``."""
 
-    A column span stops at a cell that a row span from above already holds; a row span stops
-    at the last row.
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """Where a cell sits: its top-left grid position and the columns and rows it covers."""
+
+    row: int
+    column: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Rows of cells laid on a grid as the HTML table model lays them: each cell at the first
+    column of its row that no earlier cell, nor a row span from above, holds.
+
+    A column span stops at a column a row span from above already holds (``overlapping``); a row
+    span stops at the last row (``overhanging``). ``rows`` are the columns each row covers.
     """
-    taken: set[tuple[int, int]] = set()
-    placed: list[tuple[int, int, Cell]] = []
-    columns = 0
-    for row_index, row in enumerate(rows):
+
+    cells: tuple[GridCell, ...]
+    rows: tuple[frozenset[int], ...]
+    overlapping: bool
+    overhanging: bool
+
+    @property
+    def columns(self) -> int:
+        """The number of grid columns (0 for no cells)."""
+        return max((max(row) + 1 for row in self.rows if row), default=0)
+
+
+def lay_out(rows: Sequence[Sequence[Span]]) -> Grid:
+    """The grid of ``rows`` of cell spans; the reader, the importers and the writers share it."""
+    covered: list[set[int]] = [set() for _ in rows]
+    cells: list[GridCell] = []
+    overlapping = overhanging = False
+    for index, row in enumerate(rows):
         column = 0
-        for cell in row.cells:
-            while (row_index, column) in taken:
+        for colspan, rowspan in row:
+            while column in covered[index]:
                 column += 1
             width = 1
-            while width < cell.colspan and (row_index, column + width) not in taken:
+            while width < colspan and column + width not in covered[index]:
                 width += 1
-            height = min(cell.rowspan, len(rows) - row_index)
-            placed.append((row_index, column, replace(cell, colspan=width, rowspan=height)))
-            for down in range(height):
-                taken.update((row_index + down, column + right) for right in range(width))
+            height = min(rowspan, len(rows) - index)
+            overlapping, overhanging = (
+                overlapping or width < colspan,
+                overhanging or height < rowspan,
+            )
+            cells.append(GridCell(index, column, width, height))
+            for below in covered[index : index + height]:
+                below.update(range(column, column + width))
             column += width
-        columns = max(columns, column, *(c + 1 for r, c in taken if r == row_index))
-    return placed, max(columns, 1)
+    return Grid(tuple(cells), tuple(map(frozenset, covered)), overlapping, overhanging)
+
+
+def spans(rows: Iterable[Row]) -> list[list[Span]]:
+    """The ``(colspan, rowspan)`` of every cell of ``rows``."""
+    return [[(cell.colspan, cell.rowspan) for cell in row.cells] for row in rows]
+
+
+def place_cells(rows: tuple[Row, ...]) -> tuple[list[tuple[int, int, Cell]], int]:
+    """Each cell's top-left grid position, with its spans as laid out (:func:`lay_out`), and
+    the number of grid columns (at least 1)."""
+    grid = lay_out(spans(rows))
+    cells = (cell for row in rows for cell in row.cells)
+    placed = [
+        (spot.row, spot.column, replace(cell, colspan=spot.width, rowspan=spot.height))
+        for spot, cell in zip(grid.cells, cells, strict=True)
+    ]
+    return placed, max(grid.columns, 1)
 
 
 def numeric_columns(table: Table) -> frozenset[int]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
 from lxml import etree
 
+from briefexport.model import SourcePosition
+from briefexport.shared.located import POSITION_KEY
 from briefexport.writers.pdf import footnotes
 from briefexport.writers.pdf.layout import CallLine, Layout
 
@@ -82,3 +85,22 @@ def test_tall_notes_leave_before_strays_are_judged(monkeypatch: pytest.MonkeyPat
     placer.place()
     assert run.endnotes == ["fn-1"]
     assert run.renders == 2
+
+
+def test_notes_still_away_from_their_call_are_each_named_at_their_place(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a layout that never settles: each one strands a different note
+    monkeypatch.setattr(footnotes, "MAX_PASSES", 2)
+    stranded = [layout({f"fn-{n}": (n, n + 1)}) for n in range(1, 5)]
+    run = Run(monkeypatch, stranded)
+    places = {f"fn-{n}": SourcePosition(10 * n, 3) for n in range(1, 5)}
+    placer = footnotes.FootnotePlacer(
+        tree_with_notes(4), run.render, run.make_endnote, kept_in_layout=True, sources=places
+    )
+    with caplog.at_level(logging.WARNING):
+        placer.place()
+    assert run.endnotes == ["fn-1", "fn-2", "fn-3"]
+    (record,) = [r for r in caplog.records if "not on the page of its call" in r.getMessage()]
+    assert record.getMessage() == "PDF: footnote fn-4 is not on the page of its call"
+    assert getattr(record, POSITION_KEY) == SourcePosition(40, 3)

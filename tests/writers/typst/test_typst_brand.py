@@ -15,7 +15,7 @@ from briefexport.options import PdfEngine, default_options
 from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers import pdf_engine
-from briefexport.writers.typst.fonts import brand_families, typst_fonts
+from briefexport.writers.typst.fonts import brand_families, choose_fonts, typst_fonts
 from support.paths import EXAMPLES
 
 NEW_ACCENT = (0xA0, 0x20, 0x40)
@@ -57,10 +57,11 @@ def test_font_folders_are_checked_and_read(tmp_path: Path) -> None:
         tmp_path, 'fallback = "DejaVu Sans"', 'fallback = "DejaVu Sans"\nfolders = ["fonts"]'
     )
     with pytest.raises(BriefexportError, match=r"\[fonts\] folders: no folder"):
-        typst_fonts(load_brand(style), style)
+        choose_fonts(load_brand(style), style, "Text", code=False)
     (style / "fonts").mkdir()
-    families = typst_fonts(load_brand(style), style).families()
-    assert {"Noto Serif", "Noto Sans"} <= set(families)
+    choice = choose_fonts(load_brand(style), style, "Text", code=False)
+    assert choice.folders == ((style / "fonts").resolve(),)
+    assert {"Noto Serif", "Noto Sans"} <= set(typst_fonts(choice).families())
 
 
 def test_font_folders_must_be_a_list_of_paths(tmp_path: Path) -> None:
@@ -74,13 +75,38 @@ def test_font_folders_must_be_a_list_of_paths(tmp_path: Path) -> None:
 
 def test_typst_indexes_only_the_brands_families() -> None:
     brand = load_brand(default_style_dir())
-    indexed = set(typst_fonts(brand, default_style_dir()).families())
+    text = "Latin text, “quoted”, and اردو متن"
+    indexed = set(typst_fonts(choose_fonts(brand, default_style_dir(), text, True)).families())
     wanted = {name.lower() for name in brand_families(brand)}
+    # One Noto CJK collection file (.ttc) holds every regional face: all of them come along.
+    cjk_faces = {family for family in indexed if " cjk " in family.lower()}
+    indexed -= cjk_faces
     assert {family.lower() for family in indexed} <= wanted | {
-        # fontconfig lists a font under each of its names: "DejaVu Sans" is also "... Light"
+        # a file of a family can carry more names: "DejaVu Sans" is also "... Light"
         "dejavu sans light",
         "dejavu sans condensed",
         "dejavu serif condensed",
         "dejavu sans mono",
     }
     assert len(indexed) < 20, "a scan of every system font was made"
+
+
+def test_fonts_are_chosen_by_the_scripts_of_the_text() -> None:
+    brand = load_brand(default_style_dir())
+    english = choose_fonts(brand, default_style_dir(), "Plain English, “quoted”.", code=False)
+    names = [path.name for path in english.files]
+    assert not [name for name in names if "Arabic" in name or "Urdu" in name]
+    assert not [name for name in names if "Mono" in name], "no code, no monospace font"
+    urdu = choose_fonts(brand, default_style_dir(), "اردو متن and English", code=False)
+    assert [path for path in urdu.files if "Naskh" in path.name]
+    assert set(english.files) < set(urdu.files), "Latin words keep the house Latin fonts"
+
+
+def test_latin_words_of_an_urdu_brief_are_set_in_the_house_latin_font() -> None:
+    from support.paths import URDU
+    from support.pdf import font_list
+
+    brief = briefexport.load(URDU)
+    fonts = font_list(pdf_engine.write(brief, default_options(brief, pdf_engine="typst")))
+    assert "NotoSerif" in fonts
+    assert "DejaVu" not in fonts

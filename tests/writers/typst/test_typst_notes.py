@@ -17,6 +17,7 @@ from briefexport.importers import import_file
 from briefexport.inlines import plain_text
 from briefexport.model import Brief
 from briefexport.shared.i18n import is_rtl
+from briefexport.shared.typeset import typeset as smart_typeset
 from briefexport.writers.typst import Typeset, typeset
 from support.paths import EXAMPLES, SEED, URDU, require_shared
 from support.pdf import page_texts, pdf_text
@@ -34,7 +35,8 @@ def load(path: Path) -> Brief:
 @pytest.fixture(scope="module", params=SOURCES, ids=lambda path: path.name)
 def printed(request: pytest.FixtureRequest) -> tuple[Brief, Typeset]:
     brief = load(request.param)
-    return brief, typeset(brief, typst_options(brief))
+    # the PDF prints the brief with smart typography: compare with the typographic text
+    return smart_typeset(brief), typeset(brief, typst_options(brief))
 
 
 def on_page(brief: Brief, number: int, page: str) -> bool:

@@ -17,7 +17,9 @@ import pikepdf
 import pytest
 
 import briefexport
+from briefexport.inlines import plain_text
 from briefexport.model import Brief
+from briefexport.shared.typography import smart_text
 from briefexport.writers import jats
 from briefexport.writers.typst import write
 from support.paths import EXAMPLES, URDU
@@ -25,11 +27,6 @@ from support.typst import typst_options
 
 PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 PDFUAID = "{http://www.aiim.org/pdfua/ns/id/}"
-
-
-@pytest.fixture(scope="module")
-def tour() -> Brief:
-    return briefexport.load(EXAMPLES / "feature-tour.xml")
 
 
 def render(brief: Brief, standard: str | None = None) -> pikepdf.Pdf:
@@ -95,7 +92,8 @@ def test_metadata_comes_from_the_brief(tour: Brief) -> None:
         "Cool streets for warm coasts: Planning for extreme heat in mid-sized harbour cities"
     )
     assert str(info.Author) == "Mireille Okafor-Blanc, Jonas T. Haverkamp Jr"
-    assert str(info.Subject) == tour.meta.series
+    abstract = " ".join(plain_text(paragraph.children) for paragraph in tour.meta.abstract)
+    assert str(info.Subject) == smart_text(abstract, "en")
     assert str(info.Keywords) == ", ".join(tour.meta.keywords)
     assert str(document.Root.Lang) == "en"
 
@@ -173,3 +171,45 @@ def test_two_processes_write_identical_bytes(tmp_path: Path, epoch: str | None) 
     with pikepdf.open(io.BytesIO(outputs[0])) as document:
         created = str(document.docinfo.CreationDate)
     assert created.startswith("D:20231114" if epoch else "D:20261102")
+
+
+def test_xmp_carries_the_identifier_and_rights_typst_cannot_write(tour: Brief) -> None:
+    document = render(tour, "pdf/a-3b+ua-1")
+    values = xmp(document)
+    assert values["{http://purl.org/dc/elements/1.1/}identifier"] == f"doi:{tour.meta.doi}"
+    permissions = tour.meta.permissions
+    assert permissions is not None
+    assert permissions.license_url
+    assert values["{http://ns.adobe.com/xap/1.0/rights/}WebStatement"] == permissions.license_url
+    rights = values["{http://purl.org/dc/elements/1.1/}rights"]
+    assert rights.startswith("© 2026 The authors. This brief is published under the Creative")
+    assert (values[f"{PDFAID}part"], values[f"{PDFUAID}part"]) == ("3", "1")
+    assert document.check_pdf_syntax() == []  # the moved cross-reference table is right
+    assert document.attachments["brief.xml"].get_file().read_bytes() == jats.write(
+        tour, typst_options(tour)
+    )
+
+
+def test_a_brief_without_identifier_or_rights_keeps_typsts_packet() -> None:
+    from briefexport.writers.typst import xmp
+    from support.typst import metadata
+
+    meta = metadata()
+    assert meta.doi is None
+    assert meta.publisher_id is None
+    assert meta.permissions is None
+    pdf = b"%PDF-1.7 not even parsed"
+    assert xmp.with_rights(pdf, meta) == pdf
+
+
+def test_a_pdf_laid_out_otherwise_is_left_as_it_is(
+    tour: Brief, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from briefexport.writers.typst import xmp
+
+    odd = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\nstartxref\n9\n%%EOF\n"
+    with caplog.at_level(logging.WARNING, logger="briefexport"):
+        assert xmp.with_rights(odd, tour.meta) == odd
+    assert "identifier and rights not added" in caplog.text

@@ -8,8 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from briefexport.model import Brief, FootnoteRef, Inline, Paragraph, Section, Text
-from briefexport.writers.typst import placement, typeset
+from briefexport.model import (
+    Brief,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    Paragraph,
+    Section,
+    SourcePosition,
+    Text,
+)
+from briefexport.shared.located import POSITION_KEY
+from briefexport.writers.typst import typeset
 from briefexport.writers.typst.compile import NotePage
 from briefexport.writers.typst.context import Layout, RenderContext
 from briefexport.writers.typst.placement import corrected, strays
@@ -52,23 +62,20 @@ def context_calling(brief: Brief, paragraphs: dict[int, int]) -> RenderContext:
 def test_a_stray_is_corrected_in_steps_the_last_an_endnote(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    brief = Brief(metadata(), ())
+    paragraphs = (Paragraph((Text("A note."),)),)
+    notes = tuple(Footnote(f"n{n}", n, paragraphs, SourcePosition(20 + n, 5)) for n in (1, 2))
+    brief = Brief(metadata(), (), footnotes=notes)
     ctx = context_calling(brief, {1: 4, 2: 0})
     first = corrected(Layout(), [1], ctx)
     assert first == Layout(loose=frozenset({4}))
     second = corrected(first, [1], ctx)
     assert second == Layout(loose=frozenset({4}), unbreakable=frozenset({4}))
-    # listen on the module's logger itself: the command line may have made "briefexport" stop
-    # propagating and print errors only (-q)
-    logger = logging.getLogger(placement.__name__)
-    logger.addHandler(caplog.handler)
-    try:
-        with caplog.at_level(logging.WARNING, logger=placement.__name__):
-            third = corrected(second, [1, 2], ctx)
-    finally:
-        logger.removeHandler(caplog.handler)
+    with caplog.at_level(logging.WARNING):
+        third = corrected(second, [1, 2], ctx)
     assert third.endnotes == {1, 2}  # 2 is called from the front matter: no paragraph
     assert "footnote 1 printed as an endnote" in caplog.text
+    places = [getattr(record, POSITION_KEY) for record in caplog.records]
+    assert places == [SourcePosition(21, 5), SourcePosition(22, 5)]  # each at its note
 
 
 def sentence(rng: random.Random, words: int) -> str:

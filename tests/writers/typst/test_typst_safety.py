@@ -2,7 +2,8 @@
 
 The hostile brief puts Typst syntax in every string the writer prints or passes as a string:
 title, names, role, keywords, body text, headings, notes, link targets, figure alt text.
-Everything must come out as written, and no code may run.
+Everything must come out as written, and no code may run. Smart typography is off here (it
+would curl the quotes of the hostile strings); its own tests are in ``test_typst_house.py``.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def hostile_brief() -> Brief:
 
 def test_every_hostile_string_is_printed_as_written() -> None:
     brief = hostile_brief()
-    text = flat(pdf_text(write(brief, typst_options(brief))))
+    text = flat(pdf_text(write(brief, typst_options(brief, smart=False))))
     for piece in [*CODE, 'Okafor "#x"', "Ada $y$", "Fellow *z* ]", "m2"]:
         assert flat(piece) in text, piece
 
@@ -80,7 +81,7 @@ def test_link_targets_and_titles_are_strings_not_code() -> None:
     import pikepdf
 
     brief = hostile_brief()
-    document = pikepdf.open(io.BytesIO(write(brief, typst_options(brief))))
+    document = pikepdf.open(io.BytesIO(write(brief, typst_options(brief, smart=False))))
     uris = [
         str(annotation.A.URI)
         for page in document.pages
@@ -115,3 +116,17 @@ def test_typst_export_never_imports_weasyprint(tmp_path: Path) -> None:
     )
     assert result.stdout.split() == ["False", "True"]
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_hostile_text_stays_inert_with_smart_typography() -> None:
+    import io
+
+    import pikepdf
+
+    brief = hostile_brief()
+    pdf = write(brief, typst_options(brief))
+    text = flat(pdf_text(pdf))
+    for piece in ("#read(", "/etc/passwd", "#set page(width: 1cm)", "panic()", "\\u{41}"):
+        assert flat(piece) in text, piece
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert round(float(document.pages[0].mediabox[2])) == 595  # A4: no page rule ran

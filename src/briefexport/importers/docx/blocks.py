@@ -11,7 +11,7 @@ label "Table 1". The first paragraph in the Lead Paragraph style is the lead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...inlines import canonical
@@ -25,6 +25,7 @@ from ...model import (
     Quote,
     Row,
     Section,
+    SourcePosition,
     Styled,
     Table,
     Text,
@@ -47,6 +48,7 @@ class _Open:
     depth: int
     title: tuple[Inline, ...]
     blocks: list[Block] = field(default_factory=list)
+    source: SourcePosition | None = None
 
 
 class BodyBuilder:
@@ -69,11 +71,8 @@ class BodyBuilder:
             item = items[index]
             self.reading.line = item.line
             if item.role is Role.HEADING and item.level - base + 1 <= MAX_DEPTH:
-                self._open(
-                    stack,
-                    item.level - base + 1,
-                    phrase(self.cells.paragraph(item.element), self.reading),
-                )
+                title = phrase(self.cells.paragraph(item.element), self.reading)
+                self._open(stack, item.level - base + 1, title, _position(item))
                 index += 1
                 continue
             blocks, index = self._blocks_at(items, index)
@@ -84,11 +83,13 @@ class BodyBuilder:
             _close(stack)
         return _lead_first(stack[0].blocks)
 
-    def _open(self, stack: list[_Open], depth: int, title: tuple[Inline, ...]) -> None:
+    def _open(
+        self, stack: list[_Open], depth: int, title: tuple[Inline, ...], where: SourcePosition
+    ) -> None:
         while stack[-1].depth >= depth:
             _close(stack)
         depth = min(depth, stack[-1].depth + 1)
-        stack.append(_Open(depth, title or (Text("Untitled"),)))
+        stack.append(_Open(depth, title or (Text("Untitled"),), source=where))
 
     def _blocks_at(self, items: list[Item], index: int) -> tuple[list[Block], int]:
         item = items[index]
@@ -188,7 +189,7 @@ class BodyBuilder:
         if figure is None:
             fallback = canonical((Text(label_prefix(label, text)), *text))
             return [Paragraph(fallback)] if fallback else []
-        return [figure]
+        return [replace(figure, source=_position(item))]
 
     def _table(self, item: Item, caption: Item | None) -> list[Block]:
         label, text = self.caption_of(caption)
@@ -202,7 +203,7 @@ class BodyBuilder:
         head_rows, body_rows, padded = rectangular(head, body)
         if padded:
             self.reading.repeated("table rows of unequal width padded with empty cells")
-        return [Table(None, label, text, head_rows, body_rows)]
+        return [Table(None, label, text, head_rows, body_rows, _position(item))]
 
     def _cell(self, cell: Any, in_header: bool) -> Cell:
         parts: list[Inline] = []
@@ -222,7 +223,13 @@ class BodyBuilder:
 
 def _close(stack: list[_Open]) -> None:
     done = stack.pop()
-    stack[-1].blocks.append(Section(None, done.title, tuple(done.blocks)))
+    stack[-1].blocks.append(Section(None, done.title, tuple(done.blocks), done.source))
+
+
+def _position(item: Item) -> SourcePosition:
+    """A Word file has no lines: its blocks are placed as its diagnostics are, ``N:1`` for the
+    N-th paragraph or table of the body (:mod:`.items`)."""
+    return SourcePosition(item.line, 1)
 
 
 def _without_dash(content: tuple[Inline, ...]) -> tuple[Inline, ...]:

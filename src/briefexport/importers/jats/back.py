@@ -61,7 +61,8 @@ def back_notes(root: etree._Element, ctx: JatsContext) -> dict[str, Footnote]:
         if not paragraphs:
             ctx.notices.warning(element, "empty footnote dropped")
             continue
-        notes[element.get("id") or ident] = Footnote(ident, 0, _cited(paragraphs))
+        where = ctx.notices.position(element)
+        notes[element.get("id") or ident] = Footnote(ident, 0, _cited(paragraphs), where)
     return notes
 
 
@@ -88,7 +89,8 @@ def inline_note(element: etree._Element, ctx: JatsContext) -> Footnote:
     if not paragraphs:
         ctx.notices.warning(element, "empty footnote kept as an empty note")
         paragraphs = (Paragraph(()),)
-    return Footnote(ctx.ids.keep(element.get("id"), "fn"), 0, paragraphs)
+    ident = ctx.ids.keep(element.get("id"), "fn")
+    return Footnote(ident, 0, paragraphs, ctx.notices.position(element))
 
 
 def back_sections(root: etree._Element, ctx: JatsContext) -> list[Block]:

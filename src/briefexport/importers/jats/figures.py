@@ -59,7 +59,7 @@ def figure_blocks(builder: Builder, element: etree._Element, depth: int) -> list
         text = canonical((Text(label_prefix(label, caption)), *caption))
         return [Paragraph(text)] if text else []
     ident = builder.ctx.ids.keep(element.get("id"), "fig")
-    return [Figure(ident, label, caption, image)]
+    return [Figure(ident, label, caption, image, notices.position(element))]
 
 
 def _image(

@@ -84,14 +84,15 @@ def _link(element: etree._Element, scope: Scope) -> list[Inline]:
             element, f"link {target[:80]!r} is not http, https or mailto; text kept"
         )
         return text
-    return [Link(href, tuple(text))]
+    return [Link(href, tuple(text), scope.ctx.notices.position(element))]
 
 
 def _email(element: etree._Element, scope: Scope) -> list[Inline]:
     address = text_of(element)
     if scope.level < Level.LINKED or usable_href(f"mailto:{address}") is None:
         return [Text(address)]
-    return [Link(f"mailto:{address}", (Text(address),))]
+    where = scope.ctx.notices.position(element)
+    return [Link(f"mailto:{address}", (Text(address),), where)]
 
 
 def _xref(element: etree._Element, scope: Scope) -> list[Inline]:

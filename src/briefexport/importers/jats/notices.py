@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...model import SourcePosition
 from ...shared.locate import Locator
 from ..problems import Problems
 
@@ -33,6 +34,10 @@ class Notices:
     def where(self, element: etree._Element) -> tuple[int, int]:
         """Line and column of ``element``'s start tag."""
         return self._at.position(element)
+
+    def position(self, element: etree._Element) -> SourcePosition:
+        """Where ``element`` starts, kept in the model for the writers' warnings."""
+        return SourcePosition(*self.where(element))
 
     def error(self, element: etree._Element, message: str) -> None:
         """Something the brief cannot hold and the importer cannot replace."""

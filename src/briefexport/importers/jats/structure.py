@@ -80,7 +80,7 @@ def _section(
         )
         return [Paragraph((Styled(TextStyle.BOLD, title),)), *content]
     ident = builder.ctx.ids.keep(element.get("id"), "sec")
-    return [Section(ident, title, tuple(content))]
+    return [Section(ident, title, tuple(content), builder.ctx.notices.position(element))]
 
 
 def sections_last(builder: Builder, element: etree._Element, blocks: list[Block]) -> list[Block]:

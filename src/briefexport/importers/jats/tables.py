@@ -43,7 +43,8 @@ def table_blocks(builder: Builder, element: etree._Element, depth: int) -> list[
     label = text_of(element.find("label")) or None
     caption = caption_inlines(element.find("caption"), builder.scope)
     ident = builder.ctx.ids.keep(element.get("id"), "tab")
-    return [Table(ident, label, caption, head, body), *_foot(builder, element)]
+    table_block = Table(ident, label, caption, head, body, notices.position(element))
+    return [table_block, *_foot(builder, element)]
 
 
 def _foot(builder: Builder, element: etree._Element) -> list[Block]:

@@ -117,7 +117,9 @@ def run_properties(brand: Brand, spec: StyleSpec) -> Element:
     children: dict[str, Element] = {}
     if spec.font:
         latin, script = brand.fonts.latin(spec.font)[0], brand.fonts.rtl(spec.font)[0]
-        children["rFonts"] = w("rFonts", ascii=latin, hAnsi=latin, eastAsia=latin, cs=script)
+        # Word sets Chinese, Japanese and Korean characters in the east-Asian font.
+        east_asian = brand.fonts.cjk[0] if brand.fonts.cjk else latin
+        children["rFonts"] = w("rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asian, cs=script)
     # No iCs for italic styles: Arabic-script runs (complex script) stay upright.
     for flag, tags in ((spec.bold, ("b", "bCs")), (spec.italic, ("i",))):
         children.update({tag: w(tag) for tag in tags if flag})

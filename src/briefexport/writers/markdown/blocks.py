@@ -21,6 +21,7 @@ from ...model import (
     Table,
 )
 from ...shared.located import at
+from ...shared.tables import place_cells
 from .inlines import escape_text, inlines_to_markdown, link_destination
 
 LOGGER = logging.getLogger(__name__)
@@ -182,22 +183,13 @@ def table_name(table: Table) -> str:
 def _grid(rows: tuple[Row, ...]) -> list[list[str]]:
     """The text of each grid position of a row group: the cell starting there (with its span
     marker), or empty where a span from the left or from above covers it."""
-    below: dict[int, int] = {}  # column -> rows a span from above still covers
-    lines = []
-    for row in rows:
-        line = dict.fromkeys(below, "")
-        column = 0
-        for cell in row.cells:
-            while column in line:
-                column += 1
-            line[column] = _span_marker(cell) + block_text(cell.children)
-            line.update(dict.fromkeys(range(column + 1, column + cell.colspan), ""))
-            if cell.rowspan > 1:
-                below.update(dict.fromkeys(range(column, column + cell.colspan), cell.rowspan))
-            column += cell.colspan
-        below = {spot: left - 1 for spot, left in below.items() if left > 1}
-        lines.append([line[spot] for spot in sorted(line)])
-    return lines
+    lines: list[dict[int, str]] = [{} for _ in rows]
+    placed, _ = place_cells(rows)
+    for row, column, cell in placed:
+        for line in lines[row : row + cell.rowspan]:
+            line.update(dict.fromkeys(range(column, column + cell.colspan), ""))
+        lines[row][column] = _span_marker(cell) + block_text(cell.children)
+    return [[line[spot] for spot in sorted(line)] for line in lines]
 
 
 def _span_marker(cell: Cell) -> str:

@@ -28,6 +28,7 @@ from ...model import (
     TextStyle,
 )
 from ...rules.citations import citation_from_text
+from ...shared.located import at
 from ...shared.markdown_spans import span_class
 
 LOGGER = logging.getLogger(__name__)
@@ -94,8 +95,8 @@ def inline_to_markdown(inline: Inline, in_link: bool = False) -> str:
             return f"<{tag}>{inlines_to_markdown(children, in_link)}</{tag}>"
         case Styled(style, children):
             return _span(span_class(style), children, in_link)
-        case Link(href, children):
-            return _link(href, children)
+        case Link():
+            return _link(inline)
         case FootnoteRef(note):
             return f"[^{note.id}]"
         case CitationRef(reference):
@@ -200,11 +201,13 @@ def _kind(char: str) -> str:
     return "punct" if unicodedata.category(char)[0] in "PS" else "word"
 
 
-def _link(href: str, children: tuple[Inline, ...]) -> str:
-    if _is_autolink(Link(href, children)):
+def _link(link: Link) -> str:
+    href, children = link.href, link.children
+    if _is_autolink(link):
         return f"<{href}>"
     if _has_bracket_link(children):
-        LOGGER.warning("link %s: a link or footnote call inside link text breaks in Markdown", href)
+        message = "link %s: a link or footnote call inside link text breaks in Markdown"
+        LOGGER.warning(message, href, extra=at(link.source))
     return f"[{inlines_to_markdown(children, in_link=True)}]({link_destination(href)})"
 
 

@@ -4,7 +4,9 @@ The shared XHTML renderer gives the document with page-float notes; ``styles/pdf
 brand give the house style. :mod:`.notes_stay` keeps each note on its call's page within
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
-run the parsing of whole hyphenation dictionaries. All resources go through a sandboxed fetcher.
+run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
+hyphenated lines in a row. :mod:`.actualtext` gives Devanagari and other complex-script text its
+real characters in the text layer. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -36,14 +38,23 @@ from weasyprint.urls import FatalURLFetchingError
 from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
+from ...shared.coverage import prefetch_installed_charsets
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
-from . import cffi_types, compression, hyphenation, notes_stay, page_references
+from . import (
+    actualtext,
+    cffi_types,
+    compression,
+    hyphen_lines,
+    hyphenation,
+    notes_stay,
+    page_references,
+)
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
-from .glyphs import prefetch_installed_charsets, warn_missing_characters
+from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import style_root, stylesheets
@@ -98,6 +109,7 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
 def _install_adaptations() -> None:
     """The pinned speed-ups of the libraries under WeasyPrint, each installed once."""
     hyphenation.install()
+    actualtext.install()
     page_references.install()
     cffi_types.install()
     compression.install()
@@ -158,7 +170,7 @@ def _render(
     base_url: str,
 ) -> Document:
     html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
-    with notes_stay.keeping_notes_with_calls():
+    with notes_stay.keeping_notes_with_calls(), hyphen_lines.limiting_hyphenated_lines():
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
 

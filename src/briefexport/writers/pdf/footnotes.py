@@ -84,8 +84,9 @@ class FootnotePlacer:
             self._make_endnote(key, "the layout did not settle")
         if stray:
             document = self.render(self.tree)
-        if read_layout(document).misplaced():
-            LOGGER.warning("PDF: some notes are not on the page of their call")
+        for key in read_layout(document).misplaced():
+            message = "PDF: footnote %s is not on the page of its call"
+            LOGGER.warning(message, key, extra=at(self.sources.get(key)))
         return document
 
     def _move_tall_notes(self, layout: Layout) -> bool:

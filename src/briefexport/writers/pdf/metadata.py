@@ -6,7 +6,8 @@ modification date ``options.timestamp``, so the output never depends on the cloc
 packet also carries what WeasyPrint does not write: ``dc:identifier`` (the DOI, else the
 report number), ``dc:rights`` (copyright and licence sentences), ``xmpRights:WebStatement``
 (the licence URL) and ``xmpRights:Marked`` (XMP Specification Part 1, 8.4: Dublin Core and XMP
-Rights Management, both predefined schemas of PDF/A). In PDF/A-3 the canonical JATS of the
+Rights Management, both predefined schemas of PDF/A; built by :mod:`briefexport.shared.xmp`,
+as for the Typst engine). In PDF/A-3 the canonical JATS of the
 brief is embedded as an associated file with ``AFRelationship /Source``.
 """
 
@@ -20,16 +21,13 @@ from weasyprint import Attachment, Document
 from weasyprint.pdf.metadata import DocumentMetadata
 
 from ...inlines import plain_text
-from ...model import Brief, Metadata
+from ...model import Brief
 from ...options import WriteOptions, publication_moment
 from ...shared.front import document_title, rights_sentences
+from ...shared.xmp import identifier, rights_description
 
 SOURCE_NAME = "brief.xml"
 GENERATOR = "briefexport"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-DC = "http://purl.org/dc/elements/1.1/"
-XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class BriefMetadata(DocumentMetadata):  # type: ignore[misc]
@@ -42,31 +40,10 @@ class BriefMetadata(DocumentMetadata):  # type: ignore[misc]
     def generate_rdf_metadata(self, *args: Any) -> bytes:
         """WeasyPrint's RDF with one more ``rdf:Description`` for identifier and rights."""
         rdf = etree.fromstring(super().generate_rdf_metadata(*args))
-        if self.identifier or self.rights or self.licence_url:
-            rdf.append(self.rights_description())
+        description = rights_description(self.identifier, self.rights, self.licence_url)
+        if description is not None:
+            rdf.append(description)
         return etree.tostring(rdf, encoding="utf-8")
-
-    def rights_description(self) -> etree._Element:
-        """``rdf:Description`` with ``dc:identifier``, ``dc:rights`` and ``xmpRights:*``."""
-        nsmap = {"rdf": RDF, "dc": DC, "xmpRights": XMP_RIGHTS}
-        description = etree.Element(f"{{{RDF}}}Description", {f"{{{RDF}}}about": ""}, nsmap=nsmap)
-        if self.identifier:
-            etree.SubElement(description, f"{{{DC}}}identifier").text = self.identifier
-        if self.rights:
-            alternatives = etree.SubElement(etree.SubElement(description, f"{{{DC}}}rights"),
-                                            f"{{{RDF}}}Alt")  # fmt: skip
-            item = etree.SubElement(alternatives, f"{{{RDF}}}li", {XML_LANG: "x-default"})
-            item.text = self.rights
-        if self.licence_url:
-            etree.SubElement(description, f"{{{XMP_RIGHTS}}}WebStatement").text = self.licence_url
-        if self.rights or self.licence_url:
-            etree.SubElement(description, f"{{{XMP_RIGHTS}}}Marked").text = "True"
-        return description
-
-
-def identifier(meta: Metadata) -> str | None:
-    """``doi:10.xxxx/...`` for a brief with a DOI, else its report number, else None."""
-    return f"doi:{meta.doi}" if meta.doi else meta.publisher_id
 
 
 def _iso(moment: dt.datetime) -> str:

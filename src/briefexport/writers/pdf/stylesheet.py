@@ -1,11 +1,12 @@
 """The print stylesheets: the brand's custom properties, the page box and ``styles/pdf.css``.
 
 The house style is CSS in the style folder. The brand file becomes the same ``:root`` custom
-properties every format uses (from the shared renderer's stylesheet helpers) plus the ``@page``
-size and margins. Paper: ``options.paper`` wins over the brand's ``[page] size``. The
-generated block also sets the notes' ``footnote-policy`` (:mod:`.notes_stay`) before the style
-folder's sheet, which may override it. Every sheet is parsed with the sandboxed fetcher, so an
-``@import`` or ``url()`` can only reach ``data:`` URIs and the style folder.
+properties every format uses (from the shared renderer's stylesheet helpers; the font stacks
+without the brand's emoji families) plus the ``@page`` size and margins. Paper:
+``options.paper`` wins over the brand's ``[page] size``. The generated block also sets the
+notes' ``footnote-policy`` (:mod:`.notes_stay`) before the style folder's sheet, which may
+override it. Every sheet is parsed with the sandboxed fetcher, so an ``@import`` or ``url()``
+can only reach ``data:`` URIs and the style folder.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def stylesheets(
     """The brand block and the style folder's ``pdf.css``, both fetched through ``fetcher``."""
     root = style_root(options)
     brand = options.brand
-    generated = root_rule(brand_properties(brand)) + page_rule(brand.page, options)
+    # No emoji family in the stacks: Pango then set digits and spaces in Noto Color Emoji
+    # (keycap bases). It picks a colour emoji font through fontconfig by itself.
+    generated = root_rule(brand_properties(brand, emoji=False)) + page_rule(brand.page, options)
     generated += NOTE_POLICY_CSS
     base_url = root.as_uri() + "/"
     return [

@@ -17,18 +17,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...inlines import plain_text
 from ...model import Brief
-from ...options import WriteOptions
+from ...options import PdfStandard, WriteOptions
+from ...shared.front import running_head
 from ...shared.i18n import long_date
-from .back import endnotes_to_typst, references_to_typst, rights_to_typst
+from ...shared.typeset import typeset as smart_typeset
+from .back import endnotes_to_typst, references_to_typst
 from .blocks import blocks_to_typst
+from .colophon import colophon_to_typst
 from .compile import NotePage, Workspace
 from .context import Layout, RenderContext
+from .fonts import REPLACEMENT, warn_undrawable
 from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
 from .placement import corrected, strays
-from .style import preamble
+from .style import house_rules, preamble
+from .xmp import with_rights
 
 SOURCE_NAME = "brief.xml"
 SOURCE_DESCRIPTION = "Canonical JATS 1.3 source of this brief"
@@ -48,22 +52,25 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     return typeset(brief, options).pdf
 
 
-def typeset(brief: Brief, options: WriteOptions, layout: Layout | None = None) -> Typeset:
+def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) -> Typeset:
     """Compile, check where the notes landed, correct and compile again until none strays.
 
-    Each correction keeps a paragraph whole or moves a note to the endnotes, so the loop ends.
+    The brief is printed with smart typography (``options.smart``); the attached JATS keeps the
+    source's own characters. Each correction keeps a paragraph whole or moves a note to the
+    endnotes, so the loop ends.
     """
+    brief = smart_typeset(source, options.smart)
     with Workspace(options.brand, options.style_dir) as workspace:
-        ctx, source = brief_to_typst(brief, options, layout or Layout(), workspace.families)
-        workspace.add_files(files_of(brief, options, ctx))
+        ctx, text = brief_to_typst(brief, options, layout or Layout(), workspace, warn=True)
+        workspace.add_files(files_of(source, options, ctx))
         while True:
-            pdf = workspace.compile(source, options.pdf_standard, options.timestamp)
+            pdf = workspace.compile(text, options.pdf_standard, options.timestamp)
             notes = workspace.note_pages()
             stray = strays(notes)
             if not stray:
-                return Typeset(pdf, notes, ctx.layout)
+                return Typeset(with_rights(pdf, brief.meta), notes, ctx.layout)
             layout = corrected(ctx.layout, stray, ctx)
-            ctx, source = brief_to_typst(brief, options, layout, workspace.families)
+            ctx, text = brief_to_typst(brief, options, layout, workspace)
 
 
 def files_of(brief: Brief, options: WriteOptions, ctx: RenderContext) -> dict[str, bytes]:
@@ -77,32 +84,38 @@ def files_of(brief: Brief, options: WriteOptions, ctx: RenderContext) -> dict[st
 
 
 def brief_to_typst(
-    brief: Brief, options: WriteOptions, layout: Layout, families: frozenset[str]
+    brief: Brief, options: WriteOptions, layout: Layout, workspace: Workspace, warn: bool = False
 ) -> tuple[RenderContext, str]:
     """The whole Typst document for ``brief``, and the pass's context (calls, figures).
 
-    ``families`` are the font families Typst can use (in lower case); the brand's others are
-    left out of the font lists.
+    The workspace indexes the fonts the document's text needs; the brand's families it lacks are
+    left out of the font lists. A character no installed font draws is reported (``warn``) and,
+    under PDF/A and PDF/UA, which forbid the ``.notdef`` glyph, printed as U+FFFD.
     """
-    ctx = RenderContext(brief, options.style_dir, layout)
+    ctx = RenderContext(brief, options.style_dir, layout, options.brand)
     parts = [
-        preamble(brief, options, families),
         document_metadata(brief),
-        "#show: " + call("house.with", running=running_head(brief), date=header_date(brief)),
+        "#show: " + call("house.with", running=running_line(brief), date=header_date(brief)),
         attachment(options),
         front_to_typst(ctx),
         blocks_to_typst(ctx, brief.body, 0),
         references_to_typst(ctx),
         endnotes_to_typst(ctx),
-        rights_to_typst(ctx),
+        colophon_to_typst(ctx),
     ]
-    return ctx, paragraphs(parts) + "\n"
+    body = paragraphs(parts)
+    choice = workspace.use_fonts(body + house_rules(), "#mono" in body, brief.meta.language)
+    replace = options.pdf_standard is not PdfStandard.NONE
+    if warn:
+        warn_undrawable(choice.undrawable, replace)
+    if replace and choice.undrawable:
+        body = body.translate({ord(char): REPLACEMENT for char in choice.undrawable})
+    return ctx, paragraphs([preamble(brief, options, workspace.families), body]) + "\n"
 
 
-def running_head(brief: Brief) -> str:
+def running_line(brief: Brief) -> str:
     """Text of the running header: running head, else series, else title."""
-    meta = brief.meta
-    return content(escape(meta.running_head or meta.series or plain_text(meta.title)))
+    return content(escape(running_head(brief.meta)))
 
 
 def header_date(brief: Brief) -> str:

@@ -1,4 +1,5 @@
-"""What follows the body: references, notes printed as endnotes, and the rights line.
+"""What follows the body: references and notes printed as endnotes (the colophon is
+:mod:`.colophon`'s).
 
 Notes go to the closing "Notes" section only when the placement check could not keep them on
 the page of their call; notes no call places are printed in the same way, without a heading,
@@ -48,22 +49,3 @@ def endnote(ctx: RenderContext, note: Footnote, name: str) -> str:
     number = hash_call("note-number", string(str(note.number)))
     anchor = hash_call("metadata", "none") + label(name)
     return anchor + number + note_body(ctx, note)
-
-
-def rights_to_typst(ctx: RenderContext) -> str:
-    """The copyright statement and the licence, if any."""
-    permissions = ctx.brief.meta.permissions
-    if permissions is None:
-        return ""
-    statement = permissions.statement
-    if not statement and permissions.year and permissions.holder:
-        statement = f"© {permissions.year} {permissions.holder}"
-    licence = permissions.license_text or permissions.license_url
-    parts = [escape(statement)] if statement else []
-    if permissions.license_url and licence:
-        parts.append(hash_call("link", string(permissions.license_url), trailing=escape(licence)))
-    elif licence:
-        parts.append(escape(licence))
-    if not parts:
-        return ""
-    return "#" + call("rights", content(" ".join(parts)))

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import assert_never
 
-from ...model import Block, Cell, Figure, Inline, ListBlock, Paragraph, Quote, Row, Section, Table
+from ...model import Block, Cell, Figure, Inline, ListBlock, Paragraph, Quote, Section, Table
+from ...shared.tables import numeric_columns, place_cells
 from .context import RenderContext
 from .figures import image_size
 from .inlines import inlines_to_typst
 from .markup import array, call, content, escape, hash_call, length, paragraphs, string
 
 MAX_HEADING = 3
+SHORT_LIST = 3  # items, as the XHTML writer's ``short`` lists
 
 
 def blocks_to_typst(ctx: RenderContext, blocks: Iterable[Block], depth: int) -> str:
@@ -64,8 +66,12 @@ def section_to_typst(ctx: RenderContext, section: Section, level: int) -> str:
 
 
 def list_to_typst(ctx: RenderContext, block: ListBlock) -> str:
+    """A list; one of up to :data:`SHORT_LIST` items is kept on one page."""
     items = (content(paragraphs(paragraph_items(ctx, item.paragraphs))) for item in block.items)
-    return "#" + call("enum" if block.ordered else "list", *items)
+    markup = "#" + call("enum" if block.ordered else "list", *items)
+    if len(block.items) > SHORT_LIST:
+        return markup
+    return hash_call("block", breakable="false", trailing=markup)
 
 
 def paragraph_items(ctx: RenderContext, items: Iterable[Paragraph]) -> list[str]:
@@ -105,12 +111,24 @@ def figure_to_typst(ctx: RenderContext, figure: Figure) -> str:
 
 
 def table_to_typst(ctx: RenderContext, table: Table) -> str:
-    head = [row_cells(ctx, row, in_head=True) for row in table.head]
-    body = [row_cells(ctx, row, in_head=False) for row in table.body]
-    columns = column_count(table.head + table.body)
-    cells = [call("table.header", *cells) for cells in head if cells] + [
-        cell for cells in body for cell in cells
-    ]
+    """The table on the shared grid (:mod:`briefexport.shared.tables`): columns of numbers set
+    flush right with tabular figures, as the XHTML writer classes them."""
+    rows = table.head + table.body
+    placed, columns = place_cells(rows)
+    numbers = numeric_columns(table)
+    positions = iter(placed)
+    cells: list[str] = []
+    for index, row in enumerate(rows):
+        in_head = index < len(table.head)
+        row_cells = []
+        for cell in row.cells:
+            _, column, spanned = next(positions)
+            numeric = column in numbers and spanned.colspan == 1
+            row_cells.append(cell_to_typst(ctx, cell, in_head, numeric))
+        if in_head and row_cells:
+            cells.append(call("table.header", *row_cells))
+        else:
+            cells.extend(row_cells)
     grid = call("table", *cells, columns=array(["1fr"] * columns))
     if not (table.label or table.caption):
         return "#" + grid
@@ -118,33 +136,15 @@ def table_to_typst(ctx: RenderContext, table: Table) -> str:
     return "#" + call("figure", grid, kind="table", caption=described)
 
 
-def row_cells(ctx: RenderContext, row: Row, in_head: bool) -> list[str]:
-    return [cell_to_typst(ctx, cell, in_head) for cell in row.cells]
-
-
-def cell_to_typst(ctx: RenderContext, cell: Cell, in_head: bool) -> str:
+def cell_to_typst(ctx: RenderContext, cell: Cell, in_head: bool, numeric: bool = False) -> str:
     named: dict[str, str] = {}
     if cell.colspan > 1:
         named["colspan"] = str(cell.colspan)
     if cell.rowspan > 1:
         named["rowspan"] = str(cell.rowspan)
-    body = content(inlines_to_typst(ctx, cell.children))
-    function = "header-cell" if cell.header or in_head else "table.cell"
-    return call(function, body, **named)
-
-
-def column_count(rows: tuple[Row, ...]) -> int:
-    """Columns of the table grid, placing cells as HTML does (row spans fill later rows)."""
-    taken: set[tuple[int, int]] = set()
-    width = 1
-    for y, row in enumerate(rows):
-        x = 0
-        for cell in row.cells:
-            while (y, x) in taken:
-                x += 1
-            for dy in range(cell.rowspan):
-                for dx in range(cell.colspan):
-                    taken.add((y + dy, x + dx))
-            x += cell.colspan
-        width = max(width, x, *(column + 1 for row_y, column in taken if row_y == y))
-    return width
+    body = inlines_to_typst(ctx, cell.children)
+    if numeric:
+        named["align"] = "end + top"
+        body = hash_call("text", number_width=string("tabular"), trailing=body)
+    function = "header-cell" if in_head else "row-header-cell" if cell.header else "table.cell"
+    return call(function, content(body), **named)

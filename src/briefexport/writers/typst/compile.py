@@ -28,7 +28,7 @@ import typst
 from ...errors import OutputError
 from ...options import PdfStandard
 from ...shared.brand import Brand
-from .fonts import typst_fonts
+from .fonts import FontChoice, choose_fonts, typst_fonts
 
 LOGGER = logging.getLogger(__name__)
 MAIN = "main.typ"
@@ -65,30 +65,52 @@ class NotePage:
 
 
 class Workspace:
-    """A private project root with one reusable compiler; use it as a context manager."""
+    """A private project root with one reusable compiler; use it as a context manager.
+
+    The compiler is made by :meth:`use_fonts`, once the text to print says which fonts it needs.
+    """
 
     def __init__(self, brand: Brand, style_dir: Path) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="briefexport-typst-")
         base = Path(self._folder.name)
-        self.root, packages = base / "root", base / "packages"
+        self.root, self._packages = base / "root", base / "packages"
         self.root.mkdir()
-        packages.mkdir()
+        self._packages.mkdir()
         self._main = self.root / MAIN
         self._main.write_text("", encoding="utf-8")
-        self._fonts = typst_fonts(brand, style_dir)
-        self._compiler = typst.Compiler(
-            input=self._main,
-            root=self.root,
-            font_paths=self._fonts,
-            ignore_system_fonts=True,
-            package_path=packages,
-            package_cache_path=packages,
-        )
+        self._brand, self._style_dir = brand, style_dir
+        self._choice: FontChoice | None = None
+        self._fonts: typst.Fonts | None = None
+        self._compiler: typst.Compiler | None = None
+
+    def use_fonts(self, text: str, code: bool, language: str = "") -> FontChoice:
+        """Index the fonts ``text`` in ``language`` needs (``code``: it has monospace runs); a
+        new set of files makes a new compiler."""
+        choice = choose_fonts(self._brand, self._style_dir, text, code, language)
+        if choice != self._choice:
+            self._choice, self._fonts = choice, typst_fonts(choice)
+            self._compiler = typst.Compiler(
+                input=self._main,
+                root=self.root,
+                font_paths=self._fonts,
+                ignore_system_fonts=True,
+                package_path=self._packages,
+                package_cache_path=self._packages,
+            )
+        return choice
 
     @property
     def families(self) -> frozenset[str]:
         """The font families Typst can use, in lower case."""
-        return frozenset(family.lower() for family in self._fonts.families())
+        fonts = self._fonts or typst_fonts(self.use_fonts("", code=False))
+        return frozenset(family.lower() for family in fonts.families())
+
+    @property
+    def compiler(self) -> typst.Compiler:
+        if self._compiler is None:
+            self.use_fonts("", code=False)
+        assert self._compiler is not None
+        return self._compiler
 
     def add_files(self, files: dict[str, bytes]) -> None:
         """Put files (figures, the source to attach) in the project root under their names."""
@@ -112,7 +134,7 @@ class Workspace:
         """The PDF of ``source``; Typst's warnings go to the log, its errors raise OutputError."""
         self._main.write_text(source, encoding="utf-8")
         try:
-            pdf, warnings = self._compiler.compile_with_warnings(
+            pdf, warnings = self.compiler.compile_with_warnings(
                 format="pdf", pdf_standards=standards(standard), timestamp=moment
             )
         except typst.TypstError as error:
@@ -127,5 +149,5 @@ class Workspace:
 
     def note_pages(self) -> list[NotePage]:
         """The page of each page note and of its first call, from the last compile."""
-        rows = json.loads(self._compiler.eval(NOTE_PAGES, format="json"))
+        rows = json.loads(self.compiler.eval(NOTE_PAGES, format="json"))
         return [NotePage(str(name), int(call), int(page)) for name, call, page in rows]

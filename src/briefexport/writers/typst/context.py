@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ...model import Brief, Footnote, Image
 from ...shared import i18n
+from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 
 
@@ -33,6 +34,7 @@ class RenderContext:
     brief: Brief
     style_dir: Path
     layout: Layout = Layout()
+    brand: Brand = field(default_factory=Brand)
     calls: dict[int, int] = field(default_factory=dict)
     in_note: bool = False
     paragraph: int = 0
@@ -42,6 +44,10 @@ class RenderContext:
     @property
     def rtl(self) -> bool:
         return is_rtl(self.brief.meta.language)
+
+    @property
+    def language(self) -> str:
+        return self.brief.meta.language
 
     def label(self, key: str) -> str:
         """A word printed around the brief's text ("By", "Notes"), in the brief's language."""

@@ -1,70 +1,168 @@
-"""The font files Typst may read: the brand's families, and the folders the brand names.
+"""The font files Typst may read: those of the brand's families that the brief needs.
 
-Typst never scans the system's fonts here. Reading every Noto font costs about 0.1 s, so Typst
-indexes exactly the files of the brand's families, which fontconfig (``fc-list``) finds
-wherever they are installed. Without fontconfig, the standard Debian folders where
-``scripts/setup`` installs the Noto and DejaVu fonts (``fonts-noto-core``,
-``fonts-dejavu-core``) are read whole. Folders listed in ``brand.toml`` (``[fonts] folders``,
-relative to the style folder) are always read whole. Typst's own bundled fonts are used only
-when none of these exists. The index is built once per set of files and reused.
+Typst never scans the system's fonts here, and indexes only the files a brief needs, chosen
+from the characters it prints:
+
+1. the Latin families of the brand (body and heading; monospace when the brief has code),
+   and its right-to-left families when the brief has Arabic-script or Hebrew letters: the first
+   installed family of each role, the next ones only for characters still undrawn;
+2. the brand's fallback families (``[fonts] emoji``, ``fallback``, ``scripts``, ``cjk``, in
+   Typst's order), each only when it draws a character the families before it cannot
+   (:func:`for_text`): the Noto CJK collections alone hold twenty faces;
+3. characters no font of the brand draws are reported (:func:`warn_undrawable`): Typst reads
+   no other font, and would draw them as empty boxes.
+
+A family's files are found by the naming of the Noto and DejaVu packages
+(``NotoSerif-Bold.ttf``, ``DejaVuSans.ttf``) in the standard font folders, which costs no
+process; a family named otherwise is asked of fontconfig (``fc-list``). Which characters a file
+draws comes from its ``cmap`` (:mod:`.cmap`), not from fontconfig's coverage of every font.
+Folders listed in ``brand.toml`` (``[fonts] folders``, relative to the style folder) are always
+read whole. Without fontconfig and without the named files, the Debian folders where
+``scripts/setup`` installs the fonts are read whole. The index is built once per set of files.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import logging
 import os
+import re
 import shutil
-import subprocess
 import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import typst
 
 from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
+from ...shared.i18n import primary_language
+from ...shared.located import at_text
+from .cmap import coverage
 
+LOGGER = logging.getLogger(__name__)
+FONT_ROOTS = (
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".local" / "share" / "fonts",
+    Path.home() / ".fonts",
+)
 DEBIAN_FONT_FOLDERS = (
     Path("/usr/share/fonts/truetype/noto"),
     Path("/usr/share/fonts/truetype/dejavu"),
 )
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 ROLES: tuple[FontRole, ...] = ("body", "heading", "monospace")
+REPLACEMENT = "\ufffd"
+# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, their presentation forms, and the
+# right-to-left blocks of the Supplementary Multilingual Plane: the scripts of the rtl fonts
+RIGHT_TO_LEFT_SCRIPTS = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FontChoice:
+    """The files and folders Typst indexes for one brief, and the characters none draws."""
+
+    files: tuple[Path, ...]
+    folders: tuple[Path, ...]
+    undrawable: frozenset[str]
+
+
+def needs_glyph(char: str) -> bool:
+    """Whether a character is drawn (spaces and format controls such as bidi marks are not)."""
+    return not char.isspace() and unicodedata.category(char) not in {"Cc", "Cf", "Zs", "Zl", "Zp"}
+
+
+def role_families(brand: Brand) -> frozenset[str]:
+    """Every family the house style names for a role, in any direction (Urdu's too)."""
+    fonts = brand.fonts
+    names = {name for role in ROLES for name in (*fonts.latin(role), *fonts.rtl(role))}
+    return frozenset({*names, *fonts.urdu_body, *fonts.urdu_heading})
 
 
 def brand_families(brand: Brand) -> frozenset[str]:
-    """Every family the house style names, in any role and direction."""
+    """Every family the house style names, in any role and direction, and its fallbacks."""
+    return frozenset({*role_families(brand), *brand.fonts.fallbacks()})
+
+
+def rtl_families(brand: Brand, role: FontRole, language: str) -> tuple[str, ...]:
+    """The right-to-left families of a role, then the Latin ones of the role (so Latin words
+    in an Arabic-script brief are set in the house Latin fonts); Urdu's own families when the
+    brand prints Urdu in them (``urdu_in_print``), as the WeasyPrint engine does."""
+    if role == "monospace":
+        return brand.fonts.monospace
+    urdu = brand.fonts.urdu_in_print and primary_language(language) == "ur"
+    return brand.fonts.stack(f"{'urdu' if urdu else 'rtl'}_{role}")
+
+
+def role_families_for(
+    brand: Brand, text: str, code: bool, language: str = ""
+) -> list[tuple[str, ...]]:
+    """The brand's family lists, best first, that ``text`` needs: Latin body and heading,
+    monospace for ``code``, and the right-to-left lists for Arabic-script or Hebrew text."""
     fonts = brand.fonts
-    names = {name for role in ROLES for name in (*fonts.latin(role), *fonts.rtl(role))}
-    return frozenset({*names, fonts.fallback})
+    roles: list[FontRole] = ["body", "heading"]
+    if code:
+        roles.append("monospace")
+    lists = [fonts.latin(role) for role in roles]
+    if RIGHT_TO_LEFT_SCRIPTS.search(text):
+        lists += [rtl_families(brand, role, language) for role in roles]
+    return lists
 
 
 @functools.cache
-def installed_fonts() -> tuple[tuple[Path, frozenset[str]], ...] | None:
-    """Every font file fontconfig knows with its family names, or None without fontconfig."""
+def _named_files() -> dict[str, list[str]]:
+    """Font files of the standard folders by the family part of their names (``NotoSerif``)."""
+    found: dict[str, list[str]] = {}
+    for root in FONT_ROOTS:
+        for folder, _, names in os.walk(root):
+            for name in names:
+                if name.lower().endswith(FONT_SUFFIXES):
+                    stem = name.rsplit(".", 1)[0].split("-", 1)[0]
+                    found.setdefault(stem, []).append(os.path.join(folder, name))
+    return found
+
+
+@functools.cache
+def _fontconfig_files(family: str) -> tuple[Path, ...]:
+    return _fc_list(f"{family}:")
+
+
+@functools.cache
+def _fc_list(pattern: str) -> tuple[Path, ...]:
+    """Files fontconfig lists for ``pattern`` (nothing without fontconfig)."""
+    import subprocess  # here: fontconfig is asked only for families not found by file name
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return None
-    command = [fc_list, "--format", "%{file}\t%{family}\n"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        return None
-    found = []
-    for line in result.stdout.splitlines():
-        path, _, families = line.partition("\t")
-        if path.lower().endswith(FONT_SUFFIXES):
-            found.append((Path(path), frozenset(families.split(","))))
-    return tuple(found)
+        return ()
+    result = subprocess.run([fc_list, pattern, "file"], capture_output=True, text=True, check=False)
+    paths = (line.strip().rstrip(":") for line in result.stdout.splitlines())
+    return tuple(sorted(Path(p) for p in paths if p.lower().endswith(FONT_SUFFIXES)))
 
 
-def family_files(families: frozenset[str]) -> tuple[Path, ...] | None:
-    """The installed files of ``families``, or None when fontconfig cannot say."""
-    installed = installed_fonts()
-    if installed is None:
-        return None
-    return tuple(sorted({path for path, names in installed if names & families}))
+@functools.cache
+def family_files(family: str) -> tuple[Path, ...]:
+    """The installed files of one family: by file name, else as fontconfig lists them."""
+    named = _named_files().get(family.replace(" ", ""))
+    return tuple(sorted(map(Path, named))) if named else _fontconfig_files(family)
 
 
-def brand_folders(brand: Brand, style_dir: Path) -> list[Path]:
+def folder_files(folders: Iterable[Path]) -> list[Path]:
+    return [
+        path
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.suffix.lower() in FONT_SUFFIXES
+    ]
+
+
+def brand_folders(brand: Brand, style_dir: Path) -> tuple[Path, ...]:
     """The font folders ``brand.toml`` names, each of which must exist."""
     folders = []
     for name in brand.fonts.folders:
@@ -72,16 +170,108 @@ def brand_folders(brand: Brand, style_dir: Path) -> list[Path]:
         if not folder.is_dir():
             raise BriefexportError(f"brand.toml: [fonts] folders: no folder {folder}")
         folders.append(folder)
-    return folders
+    return tuple(folders)
 
 
-def typst_fonts(brand: Brand, style_dir: Path) -> typst.Fonts:
-    """Typst's index of the brand's font files and of the brand's font folders."""
-    files = family_files(brand_families(brand))
-    folders = tuple(brand_folders(brand, style_dir))
-    if files is None:
-        folders = (*(folder for folder in DEBIAN_FONT_FOLDERS if folder.is_dir()), *folders)
-    return _index(files or (), folders)
+def undrawn(chars: set[int], files: Iterable[Path]) -> set[int]:
+    """The code points of ``chars`` that none of ``files`` draws."""
+    left = set(chars)
+    for path in files:
+        if not left:
+            break
+        covers = coverage(path)
+        left = {point for point in left if not covers(point)}
+    return left
+
+
+def installed(families: tuple[str, ...]) -> list[tuple[Path, ...]]:
+    """The files of each family of a list that is installed, in the list's order."""
+    found = (family_files(family) for family in families)
+    return [files for files in found if files]
+
+
+def role_files(lists: list[tuple[str, ...]], chars: set[int], chosen: list[Path]) -> list[Path]:
+    """The first installed family of every role; then, in order, the next families of each
+    role only while some of ``chars`` is drawn by none of the files taken."""
+    per_role = [installed(families) for families in lists]
+    files = [*chosen, *(path for role in per_role if role for path in role[0])]
+    for role in per_role:
+        for later in role[1:]:
+            if not undrawn(chars, files):
+                return files
+            files += later
+    return files
+
+
+def choose_fonts(
+    brand: Brand, style_dir: Path, text: str, code: bool, language: str = ""
+) -> FontChoice:
+    """The files and folders Typst needs for ``text`` in ``language`` (see the module
+    docstring)."""
+    folders = brand_folders(brand, style_dir)
+    chars = {ord(char) for char in set(text) if needs_glyph(char)}
+    lists = role_families_for(brand, text, code, language)
+    files = role_files(lists, chars, folder_files(folders))
+    if not files:
+        folders = tuple(folder for folder in DEBIAN_FONT_FOLDERS if folder.is_dir())
+        return FontChoice((), folders, frozenset())
+    left = undrawn(chars, files)
+    for family in for_text(brand, [text]).fonts.fallbacks(emoji_first=True) if left else ():
+        found = family_files(family)
+        still = undrawn(left, found)
+        if len(still) < len(left):
+            files += found
+            left = still
+    if left:
+        files += family_files(brand.fonts.fallback)  # it draws the replacement character
+    chosen = sorted(set(files) - set(folder_files(folders)))
+    return FontChoice(tuple(chosen), folders, frozenset(map(chr, left)))
+
+
+def for_text(brand: Brand, texts: Iterable[str]) -> Brand:
+    """``brand`` with only the fallback families that draw a character of ``texts`` which the
+    families before them cannot. Emoji come before ``fallback`` in Typst's lists, so they are
+    judged against the role families alone."""
+    fonts = brand.fonts
+    # A role may list the fallback family too (DejaVu Sans for headings): judged as fallback.
+    role_files = [path for name in role_families(brand) - {fonts.fallback}
+                  for path in family_files(name)]  # fmt: skip
+    wanted = {ord(char) for text in texts for char in set(text) if needs_glyph(char)}
+    after_roles = undrawn(wanted, role_files)
+    after_fallback = undrawn(after_roles, family_files(fonts.fallback))
+    kept = dataclasses.replace(
+        fonts,
+        scripts=_drawing(fonts.scripts, after_fallback),
+        cjk=_drawing(fonts.cjk, after_fallback),
+        emoji=_drawing(fonts.emoji, after_roles),
+    )
+    return dataclasses.replace(brand, fonts=kept)
+
+
+def _drawing(families: tuple[str, ...], lacking: set[int]) -> tuple[str, ...]:
+    """The families that draw a code point of ``lacking`` no family before them draws (Typst
+    takes the first family that has a glyph)."""
+    kept = []
+    for family in families:
+        left = undrawn(lacking, family_files(family)) if lacking else lacking
+        if len(left) < len(lacking):
+            kept.append(family)
+            lacking = left
+    return tuple(kept)
+
+
+def warn_undrawable(chars: Iterable[str], replaced: bool) -> None:
+    """One warning per character no font of the brand draws (Typst reads no other font)."""
+    after = "; printed as U+FFFD" if replaced else ""
+    for char in sorted(chars):
+        name = unicodedata.name(char, "unnamed character")
+        message = "PDF (Typst): no font of the brand can draw U+%04X %s (%r)%s"
+        LOGGER.warning(message, ord(char), name, char, after, extra=at_text(char))
+
+
+def typst_fonts(choice: FontChoice) -> typst.Fonts:
+    """Typst's index of the chosen files and folders."""
+    return _index(choice.files, choice.folders)
 
 
 @functools.lru_cache(maxsize=8)

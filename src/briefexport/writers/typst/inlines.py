@@ -28,6 +28,7 @@ from ...model import (
     Text,
     TextStyle,
 )
+from ...shared.bidi import has_rtl_letters
 from .context import RenderContext, endnote_label, note_label
 from .markup import escape, hash_call, label, paragraphs, string
 
@@ -58,6 +59,8 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
     match inline:
         case Text(value):
             return escape(value)
+        case Styled(TextStyle.ITALIC, children):
+            return slanted(inlines_to_typst(ctx, children), plain_text(children))
         case Styled(style, children):
             function = STYLE_FUNCTIONS[style]
             if ctx.in_note and style is TextStyle.SUPERSCRIPT:
@@ -75,12 +78,18 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
         case CitationPart(citation_field, children):
             markup = inlines_to_typst(ctx, children)
             if citation_field is CitationField.SOURCE:
-                return hash_call("emph", trailing=markup)
+                return slanted(markup, plain_text(children))
             return markup
         case CitedDate(_, text):
             return escape(text)
         case _:
             assert_never(inline)
+
+
+def slanted(markup: str, text: str) -> str:
+    """``markup`` in italics, or upright when ``text`` has Arabic-script or Hebrew letters,
+    which have no italics (a slanted Naskh is only a synthetic oblique)."""
+    return markup if has_rtl_letters(text) else hash_call("emph", trailing=markup)
 
 
 def footnote_call(ctx: RenderContext, note: Footnote) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 
+from ...shared.located import at
 from .compile import NotePage
 from .context import Layout, RenderContext
 
@@ -49,10 +50,12 @@ def corrected(layout: Layout, numbers: list[int], ctx: RenderContext) -> Layout:
         elif paragraph and paragraph not in unbreakable:
             unbreakable.add(paragraph)
         else:
+            where = next((n.source for n in ctx.brief.footnotes if n.number == number), None)
             LOGGER.warning(
                 "PDF (Typst): footnote %d printed as an endnote because its page could not be "
                 "matched to its call",
                 number,
+                extra=at(where),
             )
             endnotes.add(number)
     return Layout(frozenset(loose), frozenset(unbreakable), frozenset(endnotes))

@@ -16,7 +16,7 @@ from ...model import Brief
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
-from .fonts import ROLES
+from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
 
 HOUSE_FILE = Path(__file__).with_name("house.typ")
@@ -28,15 +28,18 @@ def house_rules() -> str:
     return HOUSE_FILE.read_text(encoding="utf-8")
 
 
-def brand_dictionary(brand: Brand, options: WriteOptions, families: frozenset[str]) -> str:
+def brand_dictionary(
+    brand: Brand, options: WriteOptions, families: frozenset[str], language: str = ""
+) -> str:
     """``brand.toml`` as one Typst dictionary literal; fonts limited to ``families``."""
     values: dict[str, str] = {}
     for key, colour in dataclasses.asdict(brand.colors).items():
         values[key.replace("_", "-")] = call("rgb", string(colour))
+    fallbacks = brand.fonts.fallbacks(emoji_first=True)
     for role in ROLES:
-        fallback = brand.fonts.fallback
-        values[role] = font_list(brand.fonts.latin(role), fallback, families)
-        values[f"rtl-{role}"] = font_list(brand.fonts.rtl(role), fallback, families)
+        values[role] = font_list(brand.fonts.latin(role), fallbacks, families)
+        rtl = rtl_families(brand, role, language)
+        values[f"rtl-{role}"] = font_list(rtl, fallbacks, families)
     for key, size in dataclasses.asdict(brand.sizes).items():
         name = key.replace("_", "-")
         values[name if key == "line_height" else f"{name}-size"] = (
@@ -55,12 +58,17 @@ def brand_dictionary(brand: Brand, options: WriteOptions, families: frozenset[st
     return dictionary(values)
 
 
-def font_list(wanted: tuple[str, ...], fallback: str, available: frozenset[str]) -> str:
-    """The families of a role that Typst has, best first (all of them if it has none: Typst
-    then warns that a family is unknown)."""
-    names = list(dict.fromkeys([*wanted, fallback]))
+def font_list(
+    wanted: tuple[str, ...], fallbacks: tuple[str, ...], available: frozenset[str]
+) -> str:
+    """The families of a role and the brand's fallbacks that Typst has, best first. A role
+    none of whose families was indexed prints nothing in this brief (the fonts are chosen from
+    its text): it gets one family Typst has, so that Typst does not warn about unknown
+    families. With no family indexed at all (Typst's bundled fonts), the names are kept and
+    Typst warns."""
+    names = list(dict.fromkeys([*wanted, *fallbacks]))
     found = [name for name in names if name.lower() in available]
-    return array(string(name) for name in found or names)
+    return array(string(name) for name in found or sorted(available)[:1] or names)
 
 
 def language(tag: str) -> tuple[str, str | None]:
@@ -74,7 +82,7 @@ def preamble(brief: Brief, options: WriteOptions, families: frozenset[str]) -> s
     """The brand, the language and direction, and the house rules, ready for the content."""
     lang, region = language(brief.meta.language)
     lines = [
-        f"#let brand = {brand_dictionary(options.brand, options, families)}",
+        f"#let brand = {brand_dictionary(options.brand, options, families, brief.meta.language)}",
         f"#let lang = {string(lang)}",
         f"#let region = {string(region) if region else 'none'}",
         f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",

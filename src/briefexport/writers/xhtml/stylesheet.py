@@ -18,24 +18,28 @@ from .csssandbox import sandboxed_css, sandboxed_value
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
 NAMESPACE_RULE = re.compile(r"@namespace\s[^;{}]*;")
+NOT_ROLES = frozenset({"folders", "scripts", "cjk", "emoji"})  # font fields that are no role
 GENERIC_FAMILIES = {"body": "serif", "heading": "sans-serif", "monospace": "monospace"}
 
 
-def font_stack(key: str, families: tuple[str, ...], fallback: str) -> str:
-    """A quoted font list with the brand's fallback and a generic family last."""
-    unique = list(dict.fromkeys([*families, fallback]))
+def font_stack(key: str, families: tuple[str, ...], fallbacks: tuple[str, ...]) -> str:
+    """A quoted font list: the role's families, the brand's fallbacks (other scripts, CJK,
+    emoji), a generic family last."""
+    unique = list(dict.fromkeys([*families, *fallbacks]))
     generic = GENERIC_FAMILIES.get(key.partition("_")[2] or key, "serif")
     return ", ".join([*(f'"{name}"' for name in unique), generic])
 
 
-def brand_properties(brand: Brand) -> dict[str, str]:
-    """The brand's colours, fonts and sizes as custom property names and values."""
+def brand_properties(brand: Brand, *, emoji: bool = True) -> dict[str, str]:
+    """The brand's colours, fonts and sizes as custom property names and values; without
+    ``emoji``, the font stacks leave the emoji families out (the PDF leaves them to fontconfig)."""
     props: dict[str, str] = {}
+    fonts = brand.fonts if emoji else dataclasses.replace(brand.fonts, emoji=())
     for key, value in dataclasses.asdict(brand.colors).items():
         props[f"--{key.replace('_', '-')}"] = str(value)
-    for key, value in dataclasses.asdict(brand.fonts).items():
-        if key != "folders" and isinstance(value, list | tuple):
-            stack = font_stack(key, brand.fonts.stack(key), brand.fonts.fallback)
+    for key, value in dataclasses.asdict(fonts).items():
+        if key not in NOT_ROLES and isinstance(value, list | tuple):
+            stack = font_stack(key, fonts.stack(key), fonts.fallbacks())
             props[f"--{key.replace('_', '-')}-font"] = stack
     for key, size in dataclasses.asdict(brand.sizes).items():
         unit = "" if key == "line_height" else "pt"

@@ -1,0 +1,108 @@
+"""Which characters a set of fonts can draw, from fontconfig's coverage (``%{charset}``).
+
+``fc-list --format '%{file}\t%{charset}'`` gives every installed font face's coverage in one
+call: code point ranges in hexadecimal (``20-7e a0-17f``). Fonts of a style folder, which
+fontconfig may not know, are read with fontTools. Whitespace and format controls (bidi marks,
+zero-width joiners) draw nothing and are never missing. Both PDF engines warn with this: the
+WeasyPrint one about what no installed font covers (Pango falls back through them all), the
+Typst one about what the brand's own font files do not (Typst reads nothing else).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import shutil
+import subprocess
+import threading
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+Ranges = tuple[list[int], list[int]]
+
+
+@functools.cache
+def charset_ranges(charset: str) -> Ranges:
+    """Starts and ends (inclusive) of the code point ranges of one ``%{charset}`` value."""
+    starts, ends = [], []
+    for item in charset.split():
+        first, _, last = item.partition("-")
+        starts.append(int(first, 16))
+        ends.append(int(last or first, 16))
+    return starts, ends
+
+
+def in_ranges(point: int, ranges: Ranges) -> bool:
+    starts, ends = ranges
+    index = bisect.bisect_right(starts, point) - 1
+    return index >= 0 and point <= ends[index]
+
+
+_installed: tuple[tuple[Path, str], ...] | None = None
+_installed_lock = threading.Lock()
+
+
+def installed_charsets() -> tuple[tuple[Path, str], ...]:
+    """Every installed font face's file and coverage, listed once per process (a second
+    caller waits for the first); empty without fontconfig."""
+    global _installed
+    with _installed_lock:
+        if _installed is None:
+            _installed = _list_installed_charsets()
+        return _installed
+
+
+def prefetch_installed_charsets() -> threading.Thread | None:
+    """List the installed fonts' coverage in a background thread, if not done yet: ``fc-list``
+    then runs while the caller does other work."""
+    if _installed is not None:
+        return None
+    thread = threading.Thread(target=installed_charsets, name="fc-list", daemon=True)
+    thread.start()
+    return thread
+
+
+def _list_installed_charsets() -> tuple[tuple[Path, str], ...]:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ()
+    command = [fc_list, "--format", "%{file}\t%{charset}\n"]
+    output = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+    faces = (line.partition("\t") for line in output.splitlines())
+    return tuple((Path(path), charset) for path, _, charset in faces if charset.strip())
+
+
+@functools.cache
+def folder_coverage(folder: Path) -> frozenset[int]:
+    """The code points the font files of ``folder`` (and below) map."""
+    from fontTools.ttLib import TTFont  # lazy: style fonts only
+
+    points: set[int] = set()
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() in FONT_SUFFIXES:
+            with TTFont(path, fontNumber=0, lazy=True) as font:
+                points.update(font.getBestCmap() or {})
+    return frozenset(points)
+
+
+def needs_glyph(char: str) -> bool:
+    return not char.isspace() and unicodedata.category(char) not in {"Cc", "Cf", "Zs"}
+
+
+def uncovered(texts: Iterable[str], charsets: Iterable[str], folders: Iterable[Path]) -> list[str]:
+    """Characters of ``texts`` that no charset and no font of ``folders`` covers, sorted.
+
+    Charsets are read one at a time until every character is covered: usually the first one.
+    """
+    left = {ord(char) for text in texts for char in text if needs_glyph(char)}
+    for charset in charsets:
+        if not left:
+            return []
+        ranges = charset_ranges(charset)
+        left = {point for point in left if not in_ranges(point, ranges)}
+    for folder in folders:
+        if left:
+            left -= folder_coverage(folder.resolve())
+    return sorted(chr(point) for point in left)

@@ -1,0 +1,202 @@
+"""No more than two hyphenated lines in a row, decided inside WeasyPrint 70's line breaking.
+
+CSS Text 4's ``hyphenate-limit-lines`` caps the number of successive lines of a block that end
+in a hyphen put there by hyphenation; WeasyPrint 70 does not implement it. Reading the boxes
+after layout and marking words as unbreakable costs a second layout for every brief that has a
+ladder of hyphens, and each mark changes the lines after it, so one pass does not settle it.
+Breaking lines is greedy in WeasyPrint, one line at a time, so the limit can be kept where the
+lines are made, at no extra cost: the third line of a run is broken without hyphenation.
+
+Two functions are wrapped while :func:`limiting_hyphenated_lines` is entered in the current
+thread (other WeasyPrint users in the process are untouched):
+
+* ``iter_line_boxes`` (``weasyprint/layout/inline.py``, as imported by ``layout/block.py``),
+  which makes a block's lines in order: it counts the lines in a row that end hyphenated and,
+  while the next line is made, says whether that line may be hyphenated. The count is kept per
+  line-box container and position for the whole layout, so a run that crosses a page (where
+  WeasyPrint starts a new line iterator) is still one run;
+* ``split_first_line`` (``weasyprint/text/line_break.py``, as imported by
+  ``layout/inline.py``), which fits text into a line: when hyphenation is not allowed it gets a
+  copy of the text's style with ``hyphens: none``. A word wider than a whole line is still
+  hyphenated (the limit gives way, as CSS Text 4 allows), and a soft hyphen where Pango itself
+  breaks still shows a hyphen (such a line counts in the run).
+
+A line ends hyphenated when its last text ends with that text's ``hyphenate-character``
+(WeasyPrint adds it when it hyphenates). Breaks after a hyphen of the source are not counted,
+as CSS Text 4 defines hyphenated lines. Minimum and maximum content widths (tables, floats) are
+computed elsewhere and are untouched. Pinned like :mod:`.notes_stay`: WeasyPrint 70.0 and the
+SHA-256 of both functions' source as reviewed; with another version nothing is wrapped and
+hyphenation is only made rarer by ``hyphenate-limit-zone``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .notes_stay import source_fingerprint
+
+LOGGER = logging.getLogger(__name__)
+SUPPORTED_VERSION = "70.0"
+MAX_HYPHENATED_LINES = 2
+LINES_SOURCE_SHA256 = "04aec48abfcad809bc94c54eeba0e23a389e824cec85fe67bc1b21412d29dc3a"
+SPLIT_SOURCE_SHA256 = "39ad1016863ca34de0bea4c9fcffb46da7e27813c87dd82b7011bfa19fe5504f"
+NO_HYPHENS = "none"
+
+
+@dataclass
+class _Runs:
+    """One layout's memory: hyphenated lines in a row at each line end, styles without hyphens."""
+
+    after_line: dict[tuple[int, Any], int] = field(default_factory=dict)
+    containers: dict[int, Any] = field(default_factory=dict)  # no other object takes their id
+    unhyphenated: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+
+    def run_at(self, container: Any, position: Any) -> int:
+        if position is None:
+            return 0
+        return self.after_line.get((id(container), _frozen(position)), 0)
+
+    def remember(self, container: Any, position: Any, run: int) -> None:
+        if position is not None:
+            self.containers[id(container)] = container
+            self.after_line[(id(container), _frozen(position))] = run
+
+    def without_hyphens(self, style: Any) -> Any:
+        if id(style) not in self.unhyphenated:
+            copy = style.copy()
+            copy["hyphens"] = NO_HYPHENS
+            self.unhyphenated[id(style)] = (style, copy)  # the original kept: its id stays its own
+        return self.unhyphenated[id(style)][1]
+
+
+_RUNS: contextvars.ContextVar[_Runs | None] = contextvars.ContextVar("hyphen_runs", default=None)
+_LIMITED: contextvars.ContextVar[bool] = contextvars.ContextVar("hyphen_limited", default=False)
+_installed: bool | None = None
+_installing = threading.Lock()
+
+
+def _frozen(position: Any) -> Any:
+    """A WeasyPrint skip stack (nested dicts of child index) as a dictionary key."""
+    if isinstance(position, dict):
+        return tuple(sorted((key, _frozen(value)) for key, value in position.items()))
+    return position
+
+
+def _descendants(box: Any) -> Iterator[Any]:
+    for child in getattr(box, "children", None) or ():
+        yield child
+        yield from _descendants(child)
+
+
+def ends_hyphenated(line: Any) -> bool:
+    """Whether a laid-out ``LineBox`` ends with a hyphen its text was given by hyphenation."""
+    texts = [box for box in _descendants(line) if type(box).__name__ == "TextBox"]
+    if not texts:
+        return False
+    last = texts[-1]
+    return bool(last.text) and last.text.endswith(last.style["hyphenate_character"])
+
+
+def _limit_lines(original: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    def iter_line_boxes(
+        context: Any, box: Any, position_y: Any, bottom_space: Any, skip_stack: Any, *rest: Any
+    ) -> Iterator[Any]:
+        lines = original(context, box, position_y, bottom_space, skip_stack, *rest)
+        runs = _RUNS.get()
+        if runs is None:
+            yield from lines
+            return
+        run = runs.run_at(box, skip_stack)
+        while True:
+            token = _LIMITED.set(run >= MAX_HYPHENATED_LINES)
+            try:
+                found = next(lines, None)
+            finally:
+                _LIMITED.reset(token)
+            if found is None:
+                return
+            line, resume_at = found
+            run = run + 1 if ends_hyphenated(line) else 0
+            runs.remember(box, resume_at, run)
+            yield found
+
+    iter_line_boxes.__wrapped__ = original  # type: ignore[attr-defined]
+    return iter_line_boxes
+
+
+def _split_unhyphenated(original: Callable[..., Any]) -> Callable[..., Any]:
+    def split_first_line(
+        text: str, style: Any, context: Any, max_width: float | None, *rest: Any, **named: Any
+    ) -> Any:
+        runs = _RUNS.get()
+        if runs is None or not _LIMITED.get() or style["hyphens"] == NO_HYPHENS:
+            return original(text, style, context, max_width, *rest, **named)
+        found = original(text, runs.without_hyphens(style), context, max_width, *rest, **named)
+        width = found[3]
+        if max_width is not None and width > max_width and _is_line_start(rest, named):
+            return original(text, style, context, max_width, *rest, **named)  # one word too wide
+        return found
+
+    split_first_line.__wrapped__ = original  # type: ignore[attr-defined]
+    return split_first_line
+
+
+def _is_line_start(rest: tuple[Any, ...], named: dict[str, Any]) -> bool:
+    # split_first_line(text, style, context, max_width, justification_spacing,
+    #                  is_line_start=True, minimum=False)
+    if len(rest) >= 2:
+        return bool(rest[1])
+    return bool(named.get("is_line_start", True))
+
+
+def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bool:
+    """Whether ``function`` is WeasyPrint's own, unwrapped, as reviewed here."""
+    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
+        return False
+    try:
+        return source_fingerprint(function) == expected
+    except (OSError, TypeError):  # no source shipped
+        return False
+
+
+def install() -> bool:
+    """Install both wrappers once if this WeasyPrint is the reviewed one; whether they are."""
+    global _installed
+    with _installing:
+        if _installed is None:
+            _installed = _install()
+    return _installed
+
+
+def _install() -> bool:
+    import weasyprint
+    from weasyprint.layout import block, inline
+
+    version = weasyprint.__version__
+    if not (
+        is_reviewed(block.iter_line_boxes, LINES_SOURCE_SHA256, version)
+        and is_reviewed(inline.split_first_line, SPLIT_SOURCE_SHA256, version)
+    ):
+        LOGGER.debug("PDF: unreviewed WeasyPrint %s: hyphenated lines are not limited", version)
+        return False
+    block.iter_line_boxes = _limit_lines(block.iter_line_boxes)
+    inline.split_first_line = _split_unhyphenated(inline.split_first_line)
+    return True
+
+
+@contextlib.contextmanager
+def limiting_hyphenated_lines() -> Iterator[bool]:
+    """Within the block, this thread's layouts hyphenate at most two lines in a row; yields
+    whether they can (a reviewed WeasyPrint)."""
+    active = install()
+    token = _RUNS.set(_Runs() if active else None)
+    try:
+        yield active
+    finally:
+        _RUNS.reset(token)
