@@ -10,7 +10,11 @@ Markdown (briefexport's own Markdown writer, same content) for pandoc. In one ru
 * pandoc: one ``pandoc BRIEF.md -o OUT`` process per brief and format, run one after another,
   the usual way to script it (PDF through ``--pdf-engine=weasyprint``); ``all`` is the sum;
 * Dask: the same batches through ``convert_collection`` on a two-worker ``LocalCluster``
-  started beforehand (its start-up is reported apart).
+  started beforehand (its start-up is reported apart);
+* for each of our runs, the cores it kept busy (CPU / wall-clock time) and the load average it
+  started under: the ``-j 2`` speed-up is meaningful only when that run used close to two cores
+  (on a machine shared with other work it cannot), and start-up, serial and included in every
+  time, weighs more the fewer briefs there are.
 
 Per-brief cost = wall-clock time / briefs. Pandoc comes from PyPI's ``pypandoc-binary`` (it ships
 the pandoc binary) installed in any virtual environment; pass its path with ``--pandoc`` or put
@@ -98,6 +102,13 @@ class Measure:
     cpu: float
     peaks_mb: list[float] = dataclasses.field(default_factory=list)
     largest_timeline_mb: list[float] = dataclasses.field(default_factory=list)
+    load: float = 0.0
+    """The one-minute load average when the run started."""
+
+    @property
+    def cores_used(self) -> float:
+        """CPU seconds per wall-clock second: about 1 for one busy worker, 2 for two."""
+        return self.cpu / self.wall if self.wall else 0.0
 
 
 class ProcessSampler:
@@ -155,6 +166,7 @@ def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
     command = [sys.executable, "-m", "briefexport", "batch", str(collection), "--to", formats]
     command += ["-o", str(out), "-j", str(jobs), "--force", "-q"]
     environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    load = os.getloadavg()[0]
     cpu_before, start = children_cpu(), time.perf_counter()
     process = subprocess.Popen(command, env=environment)
     with ProcessSampler(process.pid) as sampler:
@@ -162,7 +174,25 @@ def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"briefexport batch failed with status {status}")
-    return sampler.measure(wall, children_cpu() - cpu_before)
+    return dataclasses.replace(sampler.measure(wall, children_cpu() - cpu_before), load=load)
+
+
+def cores_note(rows: list[Row]) -> str:
+    """How many cores each of our runs kept busy, and the load it started under.
+
+    The ``-j 2`` speed-up can only approach 2 when the two workers had two cores to
+    themselves: with other processes on the machine, ``-j 2`` uses fewer than 2 cores and the
+    speed-up measures the machine, not the batch command. Start-up (interpreter, imports, the
+    fork server) is serial and in every wall-clock time, so small collections understate it.
+    """
+    parts = [
+        f"{row.name} -j {jobs} {row.ours[jobs].cores_used:.2f} (load {row.ours[jobs].load:.1f})"
+        for row in rows
+        for jobs in sorted(row.ours)
+    ]
+    return "cores used by ours (CPU / wall-clock) and the load average at its start: " + ", ".join(
+        parts
+    )
 
 
 def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measure:
@@ -272,7 +302,7 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]
             sum(pandoc[fmt].wall for fmt in ALL), sum(pandoc[fmt].cpu for fmt in ALL)
         )
     pages = page_range(work / "ours-pdf-1")
-    notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}"]
+    notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}", cores_note(rows)]
     pdf_run = rows[args.formats.index("pdf")].ours[1] if "pdf" in args.formats else None
     if pdf_run:
         timeline = ", ".join(f"{mb:.0f}" for mb in pdf_run.largest_timeline_mb)

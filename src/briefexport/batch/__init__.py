@@ -27,7 +27,7 @@ from ..errors import BriefexportError
 from ..formats import FORMATS
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, discover
-from .jobs import INVALID, ExportSettings
+from .jobs import INVALID, ExportSettings, check_pdf_url_template
 from .local import DEFAULT_RECYCLE_AFTER
 from .manifest import FreshnessCheck, Manifest
 from .plan import make_plan, orphaned_outputs, prune, run_settings
@@ -77,6 +77,8 @@ def convert_collection(
     names = _checked_formats(formats)
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
     export = export or ExportSettings(timestamp=_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
+    if export.pdf_url is not None:
+        check_pdf_url_template(export.pdf_url)
     if run.executor == "dask":  # workers elsewhere need paths that mean the same there
         export = _absolute(export)
     started = time.monotonic()

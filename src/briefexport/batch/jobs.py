@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import BriefexportError, InvalidBriefError, Severity
 from ..formats import FORMATS, get_writer
@@ -42,6 +43,11 @@ class ExportSettings:
     """Series label for imported extracted text that names none."""
     timestamp: dt.datetime | None = None
     """``SOURCE_DATE_EPOCH`` as read by the parent; None: each brief's publication date."""
+    smart: bool = True
+    """Typographic quotes, dashes and ellipses (False: the source's characters as written)."""
+    pdf_url: str | None = None
+    """Where each brief's PDF is published, as a template: ``{path}`` stands for the PDF's path
+    below the output folder (see :func:`pdf_url_for`); None: no ``citation_pdf_url``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,8 @@ class Job:
     kind: str
     targets: tuple[tuple[str, Path], ...]
     settings: ExportSettings
+    pdf_url: str | None = None
+    """This brief's PDF URL, from the template of ``settings.pdf_url``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,30 @@ class JobResult:
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
+
+
+PATH_FIELD = "{path}"
+
+
+def pdf_url_for(template: str, pdf_path: str) -> str:
+    """The URL of the PDF at ``pdf_path`` (a ``/``-separated path below the output folder):
+    ``{path}`` in ``template`` replaced by the path, percent-encoded; a template that ends in
+    ``/`` and names no ``{path}`` gets the path appended."""
+    if PATH_FIELD not in template and template.endswith("/"):
+        template += PATH_FIELD
+    return template.replace(PATH_FIELD, quote(pdf_path))
+
+
+def check_pdf_url_template(template: str) -> None:
+    """Raise :class:`BriefexportError` unless ``template`` gives every brief its own http(s)
+    URL."""
+    if not template.startswith(("https://", "http://")):
+        raise BriefexportError(f"the PDF URL must be an http or https URL, not {template!r}")
+    if PATH_FIELD not in template and not template.endswith("/"):
+        raise BriefexportError(
+            f"the PDF URL {template!r} would be the same for every brief: put {PATH_FIELD} where"
+            " the PDF's path below the output folder goes, or end it with /"
+        )
 
 
 def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
@@ -164,6 +196,8 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
             reference_docx=settings.reference_docx,
             timestamp=settings.timestamp,
             pdf_engine=settings.pdf_engine,
+            smart=settings.smart,
+            pdf_url=job.pdf_url,
         )
     except BriefexportError as error:
         return [], [f"{job.source}: error: {error}"]

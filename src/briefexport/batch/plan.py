@@ -16,7 +16,7 @@ from ..output import output_path
 from ..shared.brand import load_brand
 from ..shared.styles import default_style_dir
 from .discovery import Source
-from .jobs import ExportSettings, Job, JobResult
+from .jobs import ExportSettings, Job, JobResult, pdf_url_for
 from .manifest import FreshnessCheck, Manifest, OutputRecord, Settings, file_digest, folder_digest
 
 
@@ -40,6 +40,8 @@ def run_settings(export: ExportSettings) -> Settings:
         "reference_docx": template,
         "series": export.series,
         "timestamp": epoch,
+        "typography": "smart" if export.smart else "as written",
+        "pdf_url": export.pdf_url,
     }
     return Settings(__version__, folder_digest(style_dir), options)
 
@@ -71,10 +73,19 @@ def make_plan(
             if check is None or not check.is_current(source, fmt, target)
         )
         if stale:
-            jobs.append(Job(source.path, source.relative, source.kind, stale, export))
+            url = _pdf_url(export, output_path(source.canonical_name, "pdf", folder), output_dir)
+            jobs.append(Job(source.path, source.relative, source.kind, stale, export, url))
         else:
             up_to_date.append(source.relative)
     return Plan(jobs, up_to_date)
+
+
+def _pdf_url(export: ExportSettings, pdf: Path, output_dir: Path) -> str | None:
+    """The brief's PDF URL (its PDF's place in the output folder, whether or not this run
+    makes the PDF)."""
+    if export.pdf_url is None:
+        return None
+    return pdf_url_for(export.pdf_url, pdf.relative_to(output_dir).as_posix())
 
 
 def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> None:

@@ -106,6 +106,18 @@ def _add_style_options(result: argparse.ArgumentParser) -> None:
     )
     result.add_argument("--paper", choices=[paper.value for paper in Paper])
     result.add_argument("--reference-docx", type=Path, metavar="FILE", help="Word template")
+    result.add_argument(
+        "--no-smart",
+        dest="smart",
+        action="store_false",
+        help="keep the sources' straight quotes, hyphens and dots in PDF, EPUB, DOCX and HTML",
+    )
+    result.add_argument(
+        "--pdf-url",
+        metavar="TEMPLATE",
+        help="where the PDFs are published (HTML citation_pdf_url): {path} stands for each PDF's"
+        " path below OUT_DIR; a URL ending in / gets the path appended",
+    )
 
 
 def run(args: list[str]) -> int:
@@ -149,6 +161,8 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
         reference_docx=options.reference_docx.resolve() if options.reference_docx else None,
         series=options.series,
         timestamp=timestamp_from_environment(os.environ.get("SOURCE_DATE_EPOCH")),
+        smart=options.smart,
+        pdf_url=options.pdf_url,
     )
     stop = threading.Event()
     try:

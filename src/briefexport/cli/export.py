@@ -104,7 +104,7 @@ def check_paths(args: argparse.Namespace) -> str | None:
         return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
-    pdf_url = getattr(args, "pdf_url", None)  # the batch command has no --pdf-url
+    pdf_url = getattr(args, "pdf_url", None)  # the batch command's is a template
     if pdf_url and not pdf_url.startswith(("https://", "http://")):
         return f"--pdf-url {pdf_url}: not an http or https URL"
     return None

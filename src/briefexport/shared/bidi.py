@@ -64,7 +64,7 @@ def text_directions(text: str) -> set[Direction]:
     if text.isascii():  # in ASCII only the letters are strong, all left to right
         return {"ltr"} if any(char.isalpha() for char in text) else set()
     found: set[Direction] = set()
-    for char in text:
+    for char in set(text):  # each distinct character once: a paragraph repeats most of them
         direction = char_direction(char)
         if direction is not None:
             found.add(direction)

@@ -96,7 +96,10 @@ def uncovered(texts: Iterable[str], charsets: Iterable[str], folders: Iterable[P
 
     Charsets are read one at a time until every character is covered: usually the first one.
     """
-    left = {ord(char) for text in texts for char in text if needs_glyph(char)}
+    present: set[str] = set()
+    for text in texts:
+        present.update(text)  # each distinct character is checked once
+    left = {ord(char) for char in present if needs_glyph(char)}
     for charset in charsets:
         if not left:
             return []

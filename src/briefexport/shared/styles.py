@@ -39,3 +39,18 @@ def style_file(style_dir: Path, name: str) -> Path:
 def read_style_text(style_dir: Path, name: str) -> str:
     """The text of one file of a style folder (a stylesheet, the labels)."""
     return style_file(style_dir, name).read_text(encoding="utf-8")
+
+
+FolderStamp = tuple[tuple[str, int, int], ...]
+
+
+def folder_stamp(style_dir: Path) -> FolderStamp:
+    """Each file below the style folder with its size and modification time, to key what is
+    made from the folder once per process: a changed sheet, font or logo gives another stamp."""
+    root = style_dir.resolve()
+    stamp = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            stamp.append((path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns))
+    return tuple(stamp)

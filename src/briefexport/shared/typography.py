@@ -19,6 +19,7 @@ as one string, of which code and URLs are opaque parts.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -66,13 +67,17 @@ class QuoteMarks:
 
     @classmethod
     def of(cls, language: str) -> QuoteMarks:
-        """The language's marks from ``labels.toml``."""
+        """The language's marks from the shipped ``labels.toml``."""
+        return _quote_marks(language)
 
-        def mark(key: str) -> str:
-            return label(language, key)
 
-        outer = (mark("quote_open"), mark("quote_close"))
-        return cls(outer, (mark("quote_inner_open"), mark("quote_inner_close")))
+@functools.cache  # asked for every paragraph; the shipped labels never change
+def _quote_marks(language: str) -> QuoteMarks:
+    def mark(key: str) -> str:
+        return label(language, key)
+
+    outer = (mark("quote_open"), mark("quote_close"))
+    return QuoteMarks(outer, (mark("quote_inner_open"), mark("quote_inner_close")))
 
 
 class _Quoter:
@@ -84,6 +89,8 @@ class _Quoter:
         self.open: list[str] = []  # closing marks of the quotes still open, innermost last
 
     def curl(self, text: str) -> str:
+        if '"' not in text and "'" not in text:
+            return text
         protected = {i for found in URL.finditer(text) for i in range(*found.span())}
         chars = list(text)
         for index, char in enumerate(text):

@@ -25,7 +25,6 @@ from .header import fill_running_heads
 from .notes import notes_to_docx, uncalled_notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
-from .stylemap import StyleMap
 from .template import open_template
 from .xml import Element, w
 
@@ -38,8 +37,7 @@ SECTION_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPr
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as the bytes of a ``.docx`` file; the same input gives the same bytes."""
     brief = typeset(brief, options.smart)
-    document, fallback = open_template(options)
-    styles = StyleMap(document, fallback)
+    document, styles = open_template(options)
     rtl = is_rtl(brief.meta.language)
     notes = NoteCalls(new_footnotes_part(document), styles.id(sm.FOOTNOTE_REFERENCE))
     ctx = Context(brief, document, styles, notes, document.part, rtl, brief.meta.language,

@@ -5,10 +5,13 @@ institution's own (``--reference-docx``, a ``.docx`` or a ``.dotx`` template), a
 Its styles, page set-up, headers and footers are kept; its body text, its other footnotes, its
 review comments and its thumbnail picture are dropped, and whatever would reach outside the
 document (external relationships, the attached template, fetching fields) is removed first.
+
+A template is prepared once per thread and copied for every brief (:mod:`.template_cache`).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -24,6 +27,8 @@ from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from .reference import build_reference
+from .stylemap import StyleMap
+from .template_cache import TEMPLATES, Prepared
 from .template_safety import screen_template
 
 REFERENCE_FILE = "reference.docx"
@@ -36,10 +41,16 @@ def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
+    return generated_reference(brand)
+
+
+@functools.lru_cache(maxsize=4)  # a quarter of a second each, the same for every brief
+def generated_reference(brand: Brand) -> bytes:
+    """The reference document made from a brand file (the same bytes for the same brand)."""
     return build_reference(brand)
 
 
-def open_docx(data: bytes, origin: str) -> Document:
+def parse_docx(data: bytes, origin: str) -> Document:
     """A python-docx document from bytes, made safe first (:mod:`.template_safety`), with a
     clear error for files that are not DOCX."""
     safe = screen_template(data, origin)
@@ -65,22 +76,28 @@ def template_as_document(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def open_template(options: WriteOptions) -> tuple[Document, Document]:
-    """The document to fill, and the shipped reference for styles the first one lacks."""
+def open_template(options: WriteOptions) -> tuple[Document, StyleMap]:
+    """The document to fill (body cleared, every style the writer uses present, the missing
+    ones copied from the shipped reference) and the ids of those styles."""
     shipped = shipped_reference(options.style_dir, options.brand)
-    fallback = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+    shipped_origin = str(options.style_dir / REFERENCE_FILE)
     if options.reference_docx is None:
-        document = open_docx(shipped, str(options.style_dir / REFERENCE_FILE))
+        template, origin = shipped, shipped_origin
     else:
         try:
-            data = options.reference_docx.read_bytes()
+            template = options.reference_docx.read_bytes()
         except OSError as error:
             raise OutputError(f"{options.reference_docx}: {error.strerror}") from None
-        document = open_docx(data, str(options.reference_docx))
-    clear_body(document)
-    drop_thumbnail(document)
-    drop_comments(document)
-    return document, fallback
+        origin = str(options.reference_docx)
+
+    def prepare() -> Prepared:
+        document = parse_docx(template, origin)
+        clear_body(document)
+        drop_thumbnail(document)
+        drop_comments(document)
+        return Prepared(document, StyleMap(document, parse_docx(shipped, shipped_origin)))
+
+    return TEMPLATES.copy_of(template, shipped, prepare)
 
 
 def clear_body(document: Document) -> None:

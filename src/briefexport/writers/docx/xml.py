@@ -10,19 +10,25 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import TypeAlias, cast
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap
+from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 # python-docx types its elements as BaseOxmlElement; plain lxml elements behave the same.
 Element: TypeAlias = BaseOxmlElement
+W_NS = nsmap["w"]
+W_NSMAP = {"w": W_NS}
 
 
 def w(tag: str, **attrs: str) -> Element:
-    """A ``w:`` element; ``attrs`` are ``w:`` attributes given without prefix (``val="x"``)."""
-    node = cast(Element, OxmlElement(f"w:{tag}"))
+    """A ``w:`` element; ``attrs`` are ``w:`` attributes given without prefix (``val="x"``).
+
+    Made as python-docx's ``OxmlElement("w:...")`` makes it (its parser, so its element
+    classes, and the ``w`` namespace declared), without parsing the prefixed name each time.
+    """
+    node = cast(Element, oxml_parser.makeelement(f"{{{W_NS}}}{tag}", nsmap=W_NSMAP))
     for name, value in attrs.items():
-        node.set(qn(f"w:{name}"), value)
+        node.set(f"{{{W_NS}}}{name}", value)
     return node
 
 

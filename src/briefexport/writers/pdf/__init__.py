@@ -59,7 +59,7 @@ from .footnotes import FootnotePlacer
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
-from .stylesheet import style_root, stylesheets
+from .stylesheet import house_style, style_root
 
 PDF_A_CLASS = "pdf-a"
 URDU_FONTS_CLASS = "urdu-fonts"
@@ -86,14 +86,15 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
-    fonts = FontConfiguration()
+    style = house_style(options, fetcher)
     tree = brief_to_xhtml(
         brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir, brand=options.brand
     )
     prepare_tree(tree, brief, standard, nastaliq=options.brand.fonts.urdu_in_print)
     warn_missing_characters(tree.itertext(), options.style_dir)
-    css = stylesheets(options, fetcher, fonts)
-    render = partial(_render, fetcher=fetcher, fonts=fonts, css=css, base_url=_base_url(options))
+    render = partial(
+        _render, fetcher=fetcher, fonts=style.fonts, css=style.sheets, base_url=_base_url(options)
+    )
     make_endnote = partial(move_to_endnotes, tree, brief=brief)
     sources = {note_id(note): note.source for note in brief.footnotes}
     kept = notes_stay.install()

@@ -7,10 +7,23 @@ without the brand's emoji families) plus the ``@page`` size and margins. Paper:
 notes' ``footnote-policy`` (:mod:`.notes_stay`) before the style folder's sheet, which may
 override it. Every sheet is parsed with the sandboxed fetcher, so an ``@import`` or ``url()``
 can only reach ``data:`` URIs and the style folder.
+
+Parsing the sheets and loading their ``@font-face`` fonts into a WeasyPrint
+``FontConfiguration`` is the same work for every brief of a style: :func:`house_style` keeps
+both, per thread (Pango's font map is not safe to share between threads), keyed by the sheets'
+text, the style folder and the size and time of each of its files, and gives them to the next
+brief with the same key. A ``CSS`` object is only read while a document is laid out; the font
+configuration keeps the fonts of its ``@font-face`` rules and caches of text measures, which do
+not change what is laid out.
 """
 
 from __future__ import annotations
 
+import shutil
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 from weasyprint import CSS
@@ -18,7 +31,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ...options import WriteOptions
 from ...shared.brand import Page
-from ...shared.styles import read_style_text
+from ...shared.styles import FolderStamp, folder_stamp, read_style_text
 from ..xhtml.stylesheet import brand_properties, root_rule
 from .fetcher import SandboxedFetcher
 from .notes_stay import NOTE_POLICY_CSS
@@ -39,18 +52,84 @@ def style_root(options: WriteOptions) -> Path:
     return options.style_dir.resolve()
 
 
-def stylesheets(
-    options: WriteOptions, fetcher: SandboxedFetcher, fonts: FontConfiguration
-) -> list[CSS]:
-    """The brand block and the style folder's ``pdf.css``, both fetched through ``fetcher``."""
+STYLES_KEPT = 2
+"""Parsed house styles each thread keeps."""
+
+StyleKey = tuple[str, tuple[str, ...], FolderStamp]
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    """Parsed stylesheets and the font configuration their ``@font-face`` rules filled."""
+
+    fonts: FontConfiguration
+    sheets: list[CSS]
+
+
+class _KeptStyles(threading.local):
+    def __init__(self) -> None:
+        self.styles: OrderedDict[StyleKey, HouseStyle] = OrderedDict()
+
+
+_KEPT = _KeptStyles()
+
+
+def house_style(options: WriteOptions, fetcher: SandboxedFetcher) -> HouseStyle:
+    """The parsed print style of ``options``, parsed for an earlier brief when nothing changed."""
+    root = style_root(options)
+    texts = sheet_texts(options)
+    key: StyleKey = (str(root), texts, folder_stamp(root))
+    kept = _KEPT.styles
+    style = kept.get(key)
+    if style is None:
+        fonts = FontConfiguration()
+        style = HouseStyle(fonts, parse_sheets(texts, root, fetcher, fonts))
+        remove_fonts_at_exit(fonts)
+        kept[key] = style
+        while len(kept) > STYLES_KEPT:
+            kept.popitem(last=False)
+    kept.move_to_end(key)
+    return style
+
+
+def remove_fonts_at_exit(fonts: FontConfiguration) -> None:
+    """Remove the folder where WeasyPrint put the ``@font-face`` fonts of a kept configuration
+    when the process ends, as WeasyPrint does when the configuration is collected.
+
+    A kept configuration lives as long as the process, and worker processes end with
+    ``os._exit``, which runs no ``__del__`` and no ``atexit``: multiprocessing's finalizers with
+    an exit priority do run, in workers and at a normal interpreter exit alike.
+    """
+    folder = getattr(fonts, "_folder", None)  # WeasyPrint 70: made on the first @font-face
+    if folder is not None:
+        Finalize(fonts, shutil.rmtree, args=(str(folder),), kwargs={"ignore_errors": True},
+                 exitpriority=0)  # fmt: skip
+
+
+def sheet_texts(options: WriteOptions) -> tuple[str, str]:
+    """The generated brand block and the style folder's ``pdf.css``."""
     root = style_root(options)
     brand = options.brand
     # No emoji family in the stacks: Pango then set digits and spaces in Noto Color Emoji
     # (keycap bases). It picks a colour emoji font through fontconfig by itself.
     generated = root_rule(brand_properties(brand, emoji=False)) + page_rule(brand.page, options)
     generated += NOTE_POLICY_CSS
+    return generated, read_style_text(root, PDF_CSS)
+
+
+def parse_sheets(
+    texts: tuple[str, ...], root: Path, fetcher: SandboxedFetcher, fonts: FontConfiguration
+) -> list[CSS]:
+    """Each text parsed as a sheet of the style folder ``root``, fetching through ``fetcher``."""
     base_url = root.as_uri() + "/"
     return [
         CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=fonts)
-        for text in (generated, read_style_text(root, PDF_CSS))
+        for text in texts
     ]
+
+
+def stylesheets(
+    options: WriteOptions, fetcher: SandboxedFetcher, fonts: FontConfiguration
+) -> list[CSS]:
+    """The brand block and the style folder's ``pdf.css``, parsed afresh into ``fonts``."""
+    return parse_sheets(sheet_texts(options), style_root(options), fetcher, fonts)

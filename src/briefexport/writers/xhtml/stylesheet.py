@@ -7,13 +7,14 @@ the same names ``pdf.css`` uses, followed by the format's stylesheets read from 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ...errors import BriefexportError
 from ...shared.brand import Brand
-from ...shared.styles import read_style_text
+from ...shared.styles import FolderStamp, folder_stamp, read_style_text
 from .csssandbox import sandboxed_css, sandboxed_value
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
@@ -72,8 +73,17 @@ def format_css(
 
     With ``resolve``, every ``var(--name)`` is replaced by the brand's value instead. Every
     ``@import`` and ``url()`` goes through the sandbox of :mod:`.csssandbox`, the brand's values
-    too (a colour or font name could smuggle in a ``url()``).
+    too (a colour or font name could smuggle in a ``url()``). The result is kept for the next
+    brief while the brand and the style folder's files are unchanged.
     """
+    return _format_css(style_dir, brand, tuple(names), resolve, folder_stamp(style_dir))
+
+
+@functools.lru_cache(maxsize=16)  # parsing and sandboxing the sheets is half an EPUB's time
+def _format_css(
+    style_dir: Path, brand: Brand, names: tuple[str, ...], resolve: bool, stamp: FolderStamp
+) -> str:
+    """The work of :func:`format_css`; ``stamp`` only keys the cache."""
     props = {
         key: sandboxed_value(value, style_dir, f"brand.toml {key}")
         for key, value in brand_properties(brand).items()

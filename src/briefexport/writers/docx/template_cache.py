@@ -1,0 +1,65 @@
+"""Word templates prepared once per thread and copied for every brief.
+
+Screening, parsing and preparing a template (body cleared, styles it lacks copied in from the
+shipped reference, :mod:`.template`) costs more than filling it with a short brief, and a
+collection uses the same template for every brief. Each thread therefore keeps the templates it
+has prepared, keyed by the SHA-256 of the template's bytes and of the shipped reference's: the
+prepared document depends on nothing else. The kept document is never handed out: every brief
+gets a deep copy of its package, so nothing one brief changes reaches the next, and a fresh
+python-docx ``Document`` over the copy (no cached view of the kept one comes along).
+
+Per thread, because lxml trees must not be copied in one thread while another changes them.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from docx.document import Document
+
+from .stylemap import StyleMap
+
+TEMPLATES_KEPT = 4
+"""Prepared templates each thread keeps (a run uses one: its own or the shipped one)."""
+
+Key = tuple[bytes, bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A template ready to fill, and the ids of the styles the writer uses in it."""
+
+    document: Document
+    styles: StyleMap
+
+
+class TemplateCache(threading.local):
+    """The prepared templates of one thread, least recently used first."""
+
+    def __init__(self) -> None:
+        self.kept: OrderedDict[Key, Prepared] = OrderedDict()
+
+    def copy_of(
+        self, template: bytes, shipped: bytes, prepare: Callable[[], Prepared]
+    ) -> tuple[Document, StyleMap]:
+        """A copy of the prepared ``template`` (with ``shipped`` as the reference it borrows
+        styles from), prepared by ``prepare`` the first time; its errors are not kept."""
+        key = (hashlib.sha256(template).digest(), hashlib.sha256(shipped).digest())
+        prepared = self.kept.get(key)
+        if prepared is None:
+            prepared = prepare()
+            self.kept[key] = prepared
+            while len(self.kept) > TEMPLATES_KEPT:
+                self.kept.popitem(last=False)
+        self.kept.move_to_end(key)
+        package = copy.deepcopy(prepared.document.part.package)
+        document: Document = package.main_document_part.document
+        return document, prepared.styles
+
+
+TEMPLATES = TemplateCache()
