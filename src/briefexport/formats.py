@@ -15,13 +15,14 @@ from typing import TypeAlias
 
 from .errors import UnknownFormatError
 from .model import Brief
+from .model.record import Record
 from .options import WriteOptions
 
 Writer: TypeAlias = Callable[[Brief, WriteOptions], bytes]
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Format(Record):
     """An output format: CLI name, file suffix, media type and where its writer lives."""
 
     name: str

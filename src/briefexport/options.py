@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from .errors import BriefexportError
 from .model import Brief
+from .model.record import Record
 from .shared.brand import Brand, Paper, load_brand
 from .shared.styles import default_style_dir
 
@@ -43,8 +44,8 @@ class PdfEngine(enum.Enum):
     TYPST = "typst"
 
 
-@dataclass(frozen=True, slots=True)
-class WriteOptions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WriteOptions(Record):
     """What a writer may need beyond the brief itself.
 
     ``timestamp`` is the one date written into files (zip entries, "modified" fields, PDF

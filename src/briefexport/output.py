@@ -7,8 +7,8 @@ target only when complete, so a failure never leaves a partial file nor destroys
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeAlias
@@ -19,6 +19,7 @@ from .model import Brief
 from .options import WriteOptions
 
 Claims: TypeAlias = dict[Path, bytes]
+TEMPORARY_ATTEMPTS = 100
 
 
 def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
@@ -60,9 +61,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        handle, temporary = create_temporary(path)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -76,6 +75,21 @@ def atomic_write(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise OutputError(f"{path}: cannot write: {error.strerror}") from None
         raise
+
+
+def create_temporary(path: Path) -> tuple[int, str]:
+    """A new, empty ``.NAME.XXXXXXXXXXXX.tmp`` file beside ``path``, readable by its owner only,
+    opened for writing: what :func:`tempfile.mkstemp` gives, without importing :mod:`tempfile`
+    (which brings :mod:`shutil`, :mod:`random` and the compression modules into every run)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(TEMPORARY_ATTEMPTS):
+        name = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
 
 
 def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:

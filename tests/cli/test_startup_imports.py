@@ -14,9 +14,22 @@ from pathlib import Path
 import pytest
 
 from briefexport.reader.checks import _has_locale_data
-from support.paths import HARBOUR, REPO
+from support.paths import HARBOUR, REPO, URDU
 
 HEAVY = ("weasyprint", "docx", "ebooklib", "babel", "importlib.metadata", "importlib.resources")
+# Libraries outside the standard library each command may load; anything else (Babel, tinycss2,
+# rich, dask, typst, WeasyPrint, Pillow, ...) would be paid for at every start.
+LXML = {"lxml"}
+ALLOWED = {
+    "--version": set(),
+    "formats": set(),
+    "validate": LXML,
+    "jats": LXML,
+    "html": LXML,
+    "markdown": LXML | {"yaml"},
+    "docx": LXML | {"docx", "typing_extensions"},
+    "epub": LXML | {"ebooklib", "six"},
+}
 
 
 def modules_after(args: list[str], tmp_path: Path) -> set[str]:
@@ -41,6 +54,14 @@ def heavy(modules: set[str]) -> set[str]:
     return {name for name in HEAVY if name in modules}
 
 
+def libraries(modules: set[str]) -> set[str]:
+    """Top-level packages outside the standard library and briefexport; private helpers that
+    site hooks and Cython extensions register (``_distutils_hack``, ``cython_runtime``) aside."""
+    tops = {name.split(".")[0] for name in modules}
+    outside = tops - set(sys.stdlib_module_names) - {"briefexport", "__main__", "cython_runtime"}
+    return {name for name in outside if not name.startswith("_")}
+
+
 @pytest.fixture(scope="module")
 def brief() -> str:
     return str(HARBOUR)
@@ -51,14 +72,22 @@ def test_version_reads_metadata_and_no_writer_library(tmp_path: Path) -> None:
     assert "importlib.metadata" in modules
     # importlib.metadata imports importlib.resources itself
     assert heavy(modules) <= {"importlib.metadata", "importlib.resources"}
+    assert libraries(modules) == ALLOWED["--version"]
+
+
+@pytest.mark.parametrize("command", ["formats", "validate"])
+def test_commands_that_write_nothing_load_no_writer_library(
+    brief: str, tmp_path: Path, command: str
+) -> None:
+    modules = modules_after([command] + ([brief] if command == "validate" else []), tmp_path)
+    assert heavy(modules) == set()
+    assert libraries(modules) <= ALLOWED[command]
 
 
 def test_jats_needs_no_writer_library_nor_babel(brief: str, tmp_path: Path) -> None:
-    assert heavy(modules_after([brief, "--to", "jats", "-o", str(tmp_path)], tmp_path)) == set()
-
-
-def test_validate_needs_no_writer_library(brief: str, tmp_path: Path) -> None:
-    assert heavy(modules_after(["validate", brief], tmp_path)) == set()
+    modules = modules_after([brief, "--to", "jats", "-o", str(tmp_path)], tmp_path)
+    assert heavy(modules) == set()
+    assert libraries(modules) == ALLOWED["jats"]
 
 
 @pytest.mark.parametrize(("fmt", "library"), [("docx", "docx"), ("epub", "ebooklib")])
@@ -66,7 +95,27 @@ def test_each_format_imports_its_own_library_only(
     brief: str, tmp_path: Path, fmt: str, library: str
 ) -> None:
     modules = modules_after([brief, "--to", fmt, "-o", str(tmp_path)], tmp_path)
-    assert heavy(modules) == {library, "babel"}  # babel writes the long date
+    assert heavy(modules) == {library}  # the long date comes from the stored CLDR subset
+    assert libraries(modules) == ALLOWED[fmt]
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_web_and_markdown_need_only_their_own_libraries(
+    brief: str, tmp_path: Path, fmt: str
+) -> None:
+    modules = modules_after([brief, "--to", fmt, "-o", str(tmp_path)], tmp_path)
+    assert heavy(modules) == set()
+    assert libraries(modules) <= ALLOWED[fmt]
+
+
+def test_three_formats_in_one_run_add_up_their_libraries(brief: str, tmp_path: Path) -> None:
+    modules = modules_after([brief, "--to", "docx,epub,jats", "-o", str(tmp_path)], tmp_path)
+    assert libraries(modules) == ALLOWED["docx"] | ALLOWED["epub"]
+
+
+def test_a_right_to_left_brief_needs_no_babel(tmp_path: Path) -> None:
+    modules = modules_after([str(URDU), "--to", "docx,epub", "-o", str(tmp_path)], tmp_path)
+    assert "babel" not in modules
 
 
 def test_known_languages_agree_with_babel() -> None:

@@ -117,3 +117,29 @@ def test_the_sigterm_handler_is_restored_after_a_command(brief_file: Callable[[s
     before = signal.getsignal(signal.SIGTERM)
     assert main(["validate", str(brief_file(BRIEF))]) == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_temporary_files_are_private_new_and_beside_the_target(tmp_path: Path) -> None:
+    target = tmp_path / "brief.pdf"
+    first_handle, first = output.create_temporary(target)
+    second_handle, second = output.create_temporary(target)
+    for handle in (first_handle, second_handle):
+        os.close(handle)
+    assert first != second
+    for name in (first, second):
+        temporary = Path(name)
+        assert temporary.parent == tmp_path
+        assert temporary.name.startswith(".brief.pdf.")
+        assert temporary.name.endswith(".tmp")
+        assert temporary.stat().st_mode & 0o777 == 0o600
+
+
+def test_an_existing_name_is_never_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    taken = tmp_path / ".brief.pdf.000000000000.tmp"
+    taken.write_bytes(b"someone else's")
+    draws = iter([bytes(6), bytes(6), b"\x01" * 6])
+    monkeypatch.setattr(output.os, "urandom", lambda size: next(draws))
+    handle, name = output.create_temporary(tmp_path / "brief.pdf")
+    os.close(handle)
+    assert Path(name).name == ".brief.pdf.010101010101.tmp"
+    assert taken.read_bytes() == b"someone else's"

@@ -14,14 +14,16 @@ from support.typography import Writer
 @pytest.fixture(scope="session")
 def written() -> Writer:
     """``written(brief, fmt)``: the bytes of a format, each written once per session."""
-    cache: dict[tuple[int, str], bytes] = {}
+    # The brief is kept with its bytes: a brief that was freed could leave its id to a new one,
+    # which would then be given the old brief's output.
+    cache: dict[tuple[int, str], tuple[Brief, bytes]] = {}
 
     def write(brief: Brief, fmt: str, options: WriteOptions | None = None) -> bytes:
         key = (id(brief), fmt)
         if options is not None:
             return get_writer(fmt)(brief, options)
         if key not in cache:
-            cache[key] = get_writer(fmt)(brief, default_options(brief))
-        return cache[key]
+            cache[key] = (brief, get_writer(fmt)(brief, default_options(brief)))
+        return cache[key][1]
 
     return write

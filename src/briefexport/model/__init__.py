@@ -43,6 +43,7 @@ from .content import (
     TextStyle,
 )
 from .metadata import Affiliation, Contributor, Metadata, Permissions, PersonName
+from .record import Record
 from .walk import inlines_of, walk_blocks, walk_inlines
 
 __all__ = [
@@ -81,8 +82,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Brief:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Brief(Record):
     """A whole brief. ``footnotes`` are in numbering order, ``references`` in list order."""
 
     meta: Metadata

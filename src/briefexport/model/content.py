@@ -15,6 +15,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
+from .record import Record
+
 
 class TextStyle(enum.Enum):
     """Inline formatting, one JATS element each."""
@@ -48,8 +50,8 @@ class PublicationType(enum.Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class SourcePosition:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SourcePosition(Record):
     """Line and column (both 1-based) where a node starts in the file it was read from."""
 
     line: int
@@ -59,23 +61,23 @@ class SourcePosition:
 # ---------------------------------------------------------------------------- inlines
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Text(Record):
     """Plain text, whitespace already normalised by the reader."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class Styled:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Styled(Record):
     """Formatted text: bold, italic, superscript and so on."""
 
     style: TextStyle
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Link(Record):
     """An external link (``ext-link``); the scheme is http, https or mailto."""
 
     href: str
@@ -83,38 +85,38 @@ class Link:
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class FootnoteRef:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class FootnoteRef(Record):
     """A call to a footnote; the same note may be called more than once."""
 
     note: Footnote
 
 
-@dataclass(frozen=True, slots=True)
-class CitationRef:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CitationRef(Record):
     """A call to an entry of the reference list (``xref ref-type="bibr"``)."""
 
     reference: Reference
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Citation(Record):
     """A structured citation (``mixed-citation``): text with tagged parts."""
 
     publication_type: PublicationType
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CitationPart:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CitationPart(Record):
     """An author group, a name, a title or a source inside a citation."""
 
     field: CitationField
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CitedDate:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CitedDate(Record):
     """A date as printed in a citation (``string-date``) with its ISO 8601 value.
 
     ``iso`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (checked by the reader).
@@ -132,39 +134,39 @@ Inline: TypeAlias = (
 # ---------------------------------------------------------------------------- blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Paragraph(Record):
     """A paragraph; ``lead`` marks the brief's opening paragraph (printed bold)."""
 
     children: tuple[Inline, ...]
     lead: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ListItem:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ListItem(Record):
     """One item of a list."""
 
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ListBlock:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ListBlock(Record):
     """A bulleted (``ordered=False``) or numbered list."""
 
     ordered: bool
     items: tuple[ListItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Quote(Record):
     """A block quotation with an optional attribution."""
 
     paragraphs: tuple[Paragraph, ...]
     attribution: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Cell(Record):
     """A table cell; ``header`` for ``th``."""
 
     children: tuple[Inline, ...]
@@ -173,15 +175,15 @@ class Cell:
     rowspan: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Row(Record):
     """A table row."""
 
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Table(Record):
     """A table with its label ("Table 1"), caption, header rows and body rows."""
 
     id: str | None
@@ -192,8 +194,8 @@ class Table:
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Image:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Image(Record):
     """An image file of the brief, already read and checked by the reader.
 
     ``href`` is the relative path inside the brief's folder as written in the source.
@@ -205,8 +207,8 @@ class Image:
     data: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Figure(Record):
     """A figure: an image with a label ("Figure 1") and a caption."""
 
     id: str | None
@@ -216,8 +218,8 @@ class Figure:
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Section(Record):
     """A titled section; sections nest up to three levels."""
 
     id: str | None
@@ -232,8 +234,8 @@ Block: TypeAlias = Paragraph | Section | ListBlock | Quote | Table | Figure
 # ---------------------------------------------------------------------------- notes and references
 
 
-@dataclass(frozen=True, slots=True)
-class Footnote:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Footnote(Record):
     """A footnote; ``number`` follows the order of first call (1, 2, ...)."""
 
     id: str
@@ -242,8 +244,8 @@ class Footnote:
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Reference(Record):
     """An entry of the reference list, numbered in list order."""
 
     id: str

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .content import Inline, Paragraph
+from .record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Affiliation:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Affiliation(Record):
     """An institution, with the centre or department inside it."""
 
     id: str
@@ -18,8 +19,8 @@ class Affiliation:
     country: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PersonName:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class PersonName(Record):
     """A person's name as JATS splits it."""
 
     surname: str
@@ -39,8 +40,8 @@ class PersonName:
         return f"{self.surname}, {self.given_names}" if self.given_names else self.surname
 
 
-@dataclass(frozen=True, slots=True)
-class Contributor:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Contributor(Record):
     """An author or editor."""
 
     name: PersonName
@@ -50,8 +51,8 @@ class Contributor:
     affiliations: tuple[Affiliation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Permissions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Permissions(Record):
     """Copyright and licence."""
 
     statement: str | None = None
@@ -61,8 +62,8 @@ class Permissions:
     license_text: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Metadata:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Metadata(Record):
     """Everything in ``front``: series, title, people, date, rights, abstract, keywords."""
 
     language: str

@@ -36,6 +36,7 @@ from ..model import (
     Styled,
     Text,
 )
+from ..model.record import Record
 
 Direction: TypeAlias = Literal["ltr", "rtl"]
 ISOLATE_OPEN: dict[Direction, str] = {"ltr": "\u2066", "rtl": "\u2067"}  # LRI, RLI
@@ -90,8 +91,8 @@ def paragraph_direction(inlines: Iterable[Inline], base: Direction) -> Direction
     return opposite(base) if found == {opposite(base)} else base
 
 
-@dataclass(frozen=True, slots=True)
-class DirectionRun:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class DirectionRun(Record):
     """Consecutive inlines; ``isolate`` names their direction when they must be isolated."""
 
     inlines: tuple[Inline, ...]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from ..errors import Diagnostic, InvalidStyleError
+from ..model.record import Record
 
 BRAND_FILE = "brand.toml"
 FontRole: TypeAlias = Literal["body", "heading", "monospace"]
@@ -48,16 +49,16 @@ class Paper(enum.Enum):
         return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Identity(Record):
     """Who the style belongs to; ``name`` titles the Word reference document."""
 
     name: str = "briefexport house style"
     generator: str = "briefexport"
 
 
-@dataclass(frozen=True, slots=True)
-class Front:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Front(Record):
     """What every format prints about the brief's identity, and where (``[front]``).
 
     ``identifiers``: the publisher, the series with the report number and the DOI as a link;
@@ -71,8 +72,8 @@ class Front:
     email: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Colors:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Colors(Record):
     """Hex RGB colours (``#1F4E79``)."""
 
     accent: str = "#1F4E79"
@@ -83,8 +84,8 @@ class Colors:
     table_header_fill: str = "#E8EEF4"
 
 
-@dataclass(frozen=True, slots=True)
-class Fonts:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Fonts(Record):
     """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs, ``urdu_*`` for
     Urdu (Nastaliq is the convention there, Naskh elsewhere). Latin words inside a right-to-left
     brief are set in the Latin families of the same role.
@@ -168,8 +169,8 @@ class Fonts:
                 return self.monospace
 
 
-@dataclass(frozen=True, slots=True)
-class Sizes:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Sizes(Record):
     """Type sizes in points; ``line_height`` is a multiple of the body size."""
 
     body: float = 10.5
@@ -185,8 +186,8 @@ class Sizes:
     running_header: float = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Page(Record):
     """Paper size and margins in millimetres (inner and outer for facing pages)."""
 
     size: Paper = Paper.A4
@@ -196,8 +197,8 @@ class Page:
     margin_outer: float = 22
 
 
-@dataclass(frozen=True, slots=True)
-class Brand:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Brand(Record):
     """The whole brand file."""
 
     identity: Identity = Identity()

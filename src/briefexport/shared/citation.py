@@ -21,6 +21,7 @@ import enum
 from dataclasses import dataclass
 
 from ..model import Inline, Link, Metadata, PersonName, Styled, Text, TextStyle
+from ..model.record import Record
 from .bidi import has_rtl_letters
 from .front import document_title, doi_url, report_line, sentence
 from .i18n import join_list, label, long_date
@@ -34,8 +35,8 @@ class PieceKind(enum.Enum):
     LINK = "link"
 
 
-@dataclass(frozen=True, slots=True)
-class CitationPiece:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CitationPiece(Record):
     """A piece of the suggested citation; ``href`` for links."""
 
     text: str

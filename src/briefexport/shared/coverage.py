@@ -14,6 +14,7 @@ import bisect
 import functools
 import shutil
 import subprocess
+import threading
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,9 +40,31 @@ def in_ranges(point: int, ranges: Ranges) -> bool:
     return index >= 0 and point <= ends[index]
 
 
-@functools.cache
+_installed: tuple[tuple[Path, str], ...] | None = None
+_installed_lock = threading.Lock()
+
+
 def installed_charsets() -> tuple[tuple[Path, str], ...]:
-    """Every installed font face's file and coverage; empty without fontconfig."""
+    """Every installed font face's file and coverage, listed once per process (a second
+    caller waits for the first); empty without fontconfig."""
+    global _installed
+    with _installed_lock:
+        if _installed is None:
+            _installed = _list_installed_charsets()
+        return _installed
+
+
+def prefetch_installed_charsets() -> threading.Thread | None:
+    """List the installed fonts' coverage in a background thread, if not done yet: ``fc-list``
+    then runs while the caller does other work."""
+    if _installed is not None:
+        return None
+    thread = threading.Thread(target=installed_charsets, name="fc-list", daemon=True)
+    thread.start()
+    return thread
+
+
+def _list_installed_charsets() -> tuple[tuple[Path, str], ...]:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return ()

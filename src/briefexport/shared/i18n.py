@@ -1,7 +1,9 @@
 """Language-dependent words, dates and writing direction around a brief's own text.
 
 Labels ("By", "Edited by", "Notes") come from ``labels.toml`` in the style folder; dates are
-formatted by Babel with CLDR data ("June 14, 2024", "14 juin 2024", "14 جون، 2024").
+formatted with CLDR data ("June 14, 2024", "14 juin 2024", "14 جون، 2024"): from the subset stored
+with the package (:mod:`.cldr`) when the tag is one of Babel's locale identifiers, else by Babel,
+which is then imported.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ import datetime as dt
 import functools
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.lists import format_list
-
+from .cldr import locale_subset
 from .styles import default_style_dir
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 LABELS_FILE = "labels.toml"
 FALLBACK_LANGUAGE = "en"
@@ -49,6 +52,11 @@ def label(language: str, key: str, style_dir: Path | None = None) -> str:
 @functools.cache
 def is_rtl(language: str) -> bool:
     """True when CLDR writes the language right to left (Arabic, Urdu, Persian, Hebrew, ...)."""
+    stored = locale_subset(language.replace("-", "_"))
+    if stored is not None:
+        return stored.character_order == "right-to-left"
+    from babel.core import Locale, UnknownLocaleError
+
     try:
         locale = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -62,6 +70,8 @@ def is_rtl(language: str) -> bool:
 @functools.cache
 def babel_locale(language: str) -> Locale:
     """CLDR's locale for a BCP 47 tag: the tag, else its primary language, else English."""
+    from babel.core import Locale, UnknownLocaleError
+
     for tag in (language.replace("-", "_"), primary_language(language), FALLBACK_LANGUAGE):
         try:
             return Locale.parse(tag)
@@ -72,9 +82,21 @@ def babel_locale(language: str) -> Locale:
 
 def long_date(date: dt.date, language: str) -> str:
     """The publication date in long form in the brief's language."""
+    stored = locale_subset(language.replace("-", "_"))
+    if stored is not None:
+        return stored.format_date(date)
+    from babel.dates import format_date
+
     return format_date(date, format="long", locale=babel_locale(language))
 
 
 def join_list(items: list[str], language: str) -> str:
     """Items joined as the language lists them: "A, B and C", "A، B، اور C" (CLDR list patterns)."""
-    return format_list(items, style="standard", locale=babel_locale(language)) if items else ""
+    if not items:
+        return ""
+    stored = locale_subset(language.replace("-", "_"))
+    if stored is not None:
+        return stored.format_list(items)
+    from babel.lists import format_list
+
+    return format_list(items, style="standard", locale=babel_locale(language))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..model import Inline, Link, Permissions, Text
+from ..model.record import Record
 
 CC_LICENCE = re.compile(r"/licenses/(by(?:-nc)?(?:-sa|-nd)?)/(\d\.\d)/?$")
 CC_ZERO = re.compile(r"/publicdomain/zero/(\d\.\d)/?$")
@@ -28,8 +29,8 @@ CC_ELEMENTS = {
 CC_HOSTS = ("creativecommons.org", "www.creativecommons.org")
 
 
-@dataclass(frozen=True, slots=True)
-class LicenceText:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LicenceText(Record):
     """The licence sentence cut around the name to link: ``before`` + ``name`` + ``after``.
 
     With no licence URL, ``url`` is None and nothing is linked.

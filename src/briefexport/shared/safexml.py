@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..model.record import Record
 
 MAX_INPUT_BYTES = 20 * 2**20
 MAX_SYNTAX_ERRORS = 50
@@ -33,8 +34,8 @@ class RejectedError(Exception):
         self.diagnostics = diagnostics
 
 
-@dataclass(frozen=True, slots=True)
-class Doctype:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Doctype(Record):
     """A DOCTYPE declaration as written: never resolved, only identified."""
 
     root: str

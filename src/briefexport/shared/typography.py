@@ -39,6 +39,7 @@ from ..model import (
     Text,
     TextStyle,
 )
+from ..model.record import Record
 from .bidi import char_direction
 from .i18n import FALLBACK_LANGUAGE, is_rtl, label
 
@@ -58,8 +59,8 @@ SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMarks:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class QuoteMarks(Record):
     """Opening and closing marks, outer (double) and inner (single)."""
 
     outer: tuple[str, str]

@@ -32,9 +32,12 @@ from briefexport.model import (
     Table,
     Text,
 )
+from briefexport.options import default_options
 from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
 from briefexport.shared.typeset import typeset
+from briefexport.writers.docx.package import package_entries
+from briefexport.writers.docx.template import open_template
 from support.briefs import small_brief
 from support.docx import NS, part, rels, style_ids, texts, write_brief
 from support.images import png
@@ -275,3 +278,14 @@ def test_same_bytes_from_another_process(tour_docx: bytes, tmp_path: Path) -> No
     env = {"PYTHONPATH": str(Path(briefexport.__file__).parents[1]), "PYTHONHASHSEED": "random"}
     subprocess.run([sys.executable, "-c", code, str(TOUR), str(target)], check=True, env=env)
     assert target.read_bytes() == tour_docx
+
+
+def test_the_package_holds_what_document_save_writes(tour: Brief) -> None:
+    """The writer zips python-docx's parts itself (once); the members, their order and their
+    bytes are those of ``Document.save``."""
+    document, _ = open_template(default_options(tour))
+    saved = io.BytesIO()
+    document.save(saved)
+    with zipfile.ZipFile(saved) as package:
+        expected = [(name, package.read(name)) for name in package.namelist()]
+    assert package_entries(document) == expected

@@ -56,6 +56,28 @@ def test_view_reads_as_in_columns_and_writes_through() -> None:
     assert real.page_bottom == 50.0
 
 
+class Note:
+    """A stand-in note box that, like any object, differs from None."""
+
+
+def test_view_answers_pending_notes_from_the_real_list() -> None:
+    first, second, placed = Note(), Note(), Note()
+    real = SimpleNamespace(in_column=False, footnotes=[first, second])
+    view: Any = notes_stay._NoReportContext(real)
+    assert None not in view.footnotes
+    assert first in view.footnotes
+    assert placed not in view.footnotes
+    assert view.footnotes
+    assert len(view.footnotes) == 2
+    assert list(view.footnotes) == [first, second]
+    real.footnotes.remove(first)  # placed meanwhile: the view reads the list as it is now
+    assert first not in view.footnotes
+    real.footnotes = []  # WeasyPrint replaces the list between its layout passes
+    assert not view.footnotes
+    view.footnotes.append(second)  # other list methods reach the real list
+    assert real.footnotes == [second]
+
+
 def seen_contexts() -> tuple[list[object], Any]:
     seen: list[object] = []
     return seen, notes_stay._wrap(lambda context, *args: seen.append(context))

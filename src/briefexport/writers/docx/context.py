@@ -9,13 +9,14 @@ from docx.document import Document
 from docx.opc.part import Part
 
 from ...model import Brief
+from ...model.record import Record
 from ...shared.brand import Brand
 from .footnotes import NoteCalls
 from .stylemap import StyleMap
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Context(Record):
     """The output document, its styles, the note calls so far and the story being written.
 
     ``part`` is the part whose relationships hold the hyperlinks of the text being written: the

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...model.record import Record
 from ...shared.brand import FontRole
 from . import stylemap as sm
 
 
-@dataclass(frozen=True, slots=True)
-class StyleSpec:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class StyleSpec(Record):
     """One style: its kind, parent and the brand keys it takes its look from."""
 
     name: str

@@ -8,7 +8,7 @@ style the template lacks is copied from the shipped reference document (ECMA-376
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -90,10 +90,11 @@ def _by_name(styles: Iterable[Element]) -> dict[str, Element]:
 class StyleMap:
     """Style ids of the output document, by style name."""
 
-    def __init__(self, document: Document, fallback: Document) -> None:
+    def __init__(self, document: Document, fallback: Callable[[], Document]) -> None:
+        """``fallback`` opens the shipped reference; it is called only when a style is missing."""
         present = _by_name(style_elements(document))
-        spare = _by_name(style_elements(fallback))
         missing = [name.lower() for name in ALL_STYLES if name.lower() not in present]
+        spare = _by_name(style_elements(fallback())) if missing else {}
         for key in missing:
             if key not in spare:
                 raise OutputError(f"the reference document has no Word style {key!r}")

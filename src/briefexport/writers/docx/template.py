@@ -95,7 +95,8 @@ def open_template(options: WriteOptions) -> tuple[Document, StyleMap]:
         clear_body(document)
         drop_thumbnail(document)
         drop_comments(document)
-        return Prepared(document, StyleMap(document, parse_docx(shipped, shipped_origin)))
+        # the shipped reference is parsed only if the template lacks a style
+        return Prepared(document, StyleMap(document, lambda: parse_docx(shipped, shipped_origin)))
 
     return TEMPLATES.copy_of(template, shipped, prepare)
 

@@ -9,6 +9,10 @@ gets a deep copy of its package, so nothing one brief changes reaches the next, 
 python-docx ``Document`` over the copy (no cached view of the kept one comes along).
 
 Per thread, because lxml trees must not be copied in one thread while another changes them.
+
+The first brief of a thread to use a template fills the document it was prepared into, uncopied,
+and a second brief prepares the template again, this time to keep: a single export (a cold run of
+the command line) pays no copy, and a collection pays one more preparation per thread.
 """
 
 from __future__ import annotations
@@ -43,14 +47,20 @@ class TemplateCache(threading.local):
 
     def __init__(self) -> None:
         self.kept: OrderedDict[Key, Prepared] = OrderedDict()
+        self.used: set[Key] = set()
 
     def copy_of(
         self, template: bytes, shipped: bytes, prepare: Callable[[], Prepared]
     ) -> tuple[Document, StyleMap]:
-        """A copy of the prepared ``template`` (with ``shipped`` as the reference it borrows
-        styles from), prepared by ``prepare`` the first time; its errors are not kept."""
+        """The prepared ``template`` (with ``shipped`` as the reference it borrows styles from):
+        the first time in this thread the document ``prepare`` made, afterwards a copy of one
+        kept; errors of ``prepare`` are not kept."""
         key = (hashlib.sha256(template).digest(), hashlib.sha256(shipped).digest())
         prepared = self.kept.get(key)
+        if prepared is None and key not in self.used:
+            first = prepare()
+            self.used.add(key)
+            return first.document, first.styles
         if prepared is None:
             prepared = prepare()
             self.kept[key] = prepared

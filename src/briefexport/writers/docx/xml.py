@@ -14,6 +14,8 @@ from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from ...model.record import Record
+
 # python-docx types its elements as BaseOxmlElement; plain lxml elements behave the same.
 Element: TypeAlias = BaseOxmlElement
 W_NS = nsmap["w"]
@@ -60,8 +62,8 @@ def code_run(text: str, properties: Element | None = None) -> Element:
     return run
 
 
-@dataclass(frozen=True, slots=True)
-class RunFormat:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class RunFormat(Record):
     """Character formatting of a run: a character style plus direct formatting."""
 
     style_id: str | None = None

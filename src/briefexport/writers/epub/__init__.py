@@ -107,5 +107,6 @@ def package(book: epub.EpubBook, modified: dt.datetime) -> bytes:
     raw = io.BytesIO()
     options = {"mtime": modified.astimezone(dt.UTC), "epub3_pages": False}
     options |= {"epub3_landmark": False, "epub2_guide": False, "raise_exceptions": True}
+    options["compresslevel"] = 0  # the re-pack reads the entries back and compresses them once
     epub.write_epub(raw, book, options)
     return repack(raw.getvalue(), modified, stored=frozenset({"mimetype"}), level=9)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...model import Brief
+from ...model.record import Record
 from ...shared.i18n import is_rtl
 from ..xhtml import serialize, tag
 from ..xhtml.markup import EPUB_TYPE, XML_LANG, child, element
@@ -28,8 +29,8 @@ LANDMARKS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Heading(Record):
     """A section heading for the navigation document."""
 
     href: str

@@ -6,7 +6,9 @@ WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and co
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
 run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
 hyphenated lines in a row. :mod:`.actualtext` gives Devanagari and other complex-script text its
-real characters in the text layer. All resources go through a sandboxed fetcher.
+real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types` and
+:mod:`.compression` keep writing the PDF cheap and its time per page flat as briefs grow. All
+resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -38,10 +40,19 @@ from weasyprint.urls import FatalURLFetchingError
 from ...errors import BriefexportError, OutputError, UnsafeResourceError
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
+from ...shared.coverage import prefetch_installed_charsets
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
-from . import actualtext, hyphen_lines, hyphenation, notes_stay
+from . import (
+    actualtext,
+    cffi_types,
+    compression,
+    hyphen_lines,
+    hyphenation,
+    notes_stay,
+    page_references,
+)
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
@@ -70,8 +81,8 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
 
 
 def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes:
-    hyphenation.install()
-    actualtext.install()
+    prefetch_installed_charsets()  # fc-list runs while the markup is made
+    _install_adaptations()
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
     fetcher = SandboxedFetcher([style_root(options)])
@@ -96,6 +107,15 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
         finisher=_unique_associated_files, attachments=attachments, **variant
     )
     return pdf
+
+
+def _install_adaptations() -> None:
+    """The pinned speed-ups of the libraries under WeasyPrint, each installed once."""
+    hyphenation.install()
+    actualtext.install()
+    page_references.install()
+    cffi_types.install()
+    compression.install()
 
 
 def drop_empty_links(document: Document) -> None:

@@ -2,7 +2,9 @@
 
 Pango falls back through every font fontconfig knows, so a character is drawable when any
 installed font covers it (:mod:`briefexport.shared.coverage`); fonts of the style folder are
-added to the same check.
+added to the same check. The PDF writer starts the listing early
+(:func:`~briefexport.shared.coverage.prefetch_installed_charsets`), so that ``fc-list`` runs
+while the brief is turned into markup.
 """
 
 from __future__ import annotations

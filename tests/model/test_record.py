@@ -1,0 +1,100 @@
+"""The model's shared ``__eq__``, ``__hash__`` and ``__repr__`` behave as ``dataclass`` writes them.
+
+Every node of the example briefs (and the brand and options) is compared with a twin: a plain
+frozen dataclass of the same name and fields, built here with ``dataclasses.make_dataclass``,
+holding the same values. Repr, hash and equality must agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from briefexport.model import Brief, Section, SourcePosition
+from briefexport.model.record import Record
+from briefexport.options import default_options
+from briefexport.reader import read_brief
+from support.paths import HARBOUR, TOUR, URDU
+
+_TWINS: dict[type, type] = {}
+
+
+def twin_class(cls: type) -> type:
+    """A frozen dataclass with ``cls``'s name and fields, its methods written by ``dataclass``."""
+    if cls not in _TWINS:
+        specs = [
+            (f.name, f.type, dataclasses.field(compare=f.compare, repr=f.repr, hash=f.hash))
+            for f in dataclasses.fields(cls)
+        ]
+        twin = dataclasses.make_dataclass(cls.__name__, specs, frozen=True)
+        twin.__qualname__ = cls.__qualname__
+        _TWINS[cls] = twin
+    return _TWINS[cls]
+
+
+def twin(record: Any) -> Any:
+    values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    return twin_class(type(record))(**values)
+
+
+def records(value: object) -> Iterator[Record]:
+    """Every record inside ``value``, ``value`` first."""
+    if isinstance(value, Record):
+        yield value
+        for f in dataclasses.fields(value):  # type: ignore[arg-type]
+            yield from records(getattr(value, f.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from records(item)
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[Record]:
+    found: list[Record] = []
+    for path in (HARBOUR, TOUR, URDU):
+        brief, _ = read_brief(path)
+        options = default_options(brief)
+        found += [*records(brief), *records(options)]
+    return found
+
+
+def test_every_record_class_of_the_samples_is_a_dataclass(samples: list[Record]) -> None:
+    kinds = {type(sample) for sample in samples}
+    assert Brief in kinds
+    assert Section in kinds
+    assert all(dataclasses.is_dataclass(kind) for kind in kinds)
+
+
+def test_repr_and_hash_are_those_dataclass_writes(samples: list[Record]) -> None:
+    for sample in samples:
+        assert repr(sample) == repr(twin(sample))
+        assert hash(sample) == hash(twin(sample))
+
+
+def test_equality_is_that_dataclass_writes(samples: list[Record]) -> None:
+    by_class: dict[type, list[Record]] = defaultdict(list)
+    for sample in samples:
+        by_class[type(sample)].append(sample)
+    for group in by_class.values():
+        for first, second in itertools.islice(itertools.product(group, repeat=2), 400):
+            assert (first == second) == (twin(first) == twin(second))
+            assert (first != second) == (twin(first) != twin(second))
+
+
+def test_other_classes_are_not_equal_and_fields_left_out_do_not_count() -> None:
+    section = Section("s1", (), (), source=SourcePosition(3, 4))
+    assert section.__eq__(object()) is NotImplemented
+    assert section == dataclasses.replace(section, source=SourcePosition(9, 9))
+    assert hash(section) == hash(dataclasses.replace(section, source=None))
+    assert "source" not in repr(section)
+
+
+def test_records_stay_frozen() -> None:
+    position = SourcePosition(1, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        position.line = 3  # type: ignore[misc]
