@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 import pikepdf
 import pytest
@@ -77,3 +78,25 @@ def test_a_bare_url_in_right_to_left_text_comes_out_whole() -> None:
     assert urls
     for url in urls:
         assert url in text
+
+
+def arabic_letters_by_font(data: bytes) -> dict[str, set[str]]:
+    """Each embedded font's name and the Arabic-script characters its ToUnicode map lists."""
+    document = pikepdf.open(io.BytesIO(data))
+    drawn: dict[str, set[str]] = {}
+    for page in document.pages:
+        for font in page.Resources.get("/Font", {}).values():
+            cmap = font.ToUnicode.read_bytes().decode("latin-1")
+            codes = re.findall(r"<[0-9a-fA-F]+>\s*<([0-9a-fA-F]{4})>", cmap)
+            letters = {chr(int(code, 16)) for code in codes if 0x0600 <= int(code, 16) <= 0x06FF}
+            drawn.setdefault(str(font.BaseFont).split("+")[-1], set()).update(letters)
+    return {name: letters for name, letters in drawn.items() if letters}
+
+
+def test_every_arabic_letter_is_set_in_the_brands_right_to_left_fonts() -> None:
+    brief = briefexport.load(RTL / "urdu-brief.xml")
+    data = write(brief, default_options(brief, pdf_standard="none"))
+    fonts = arabic_letters_by_font(data)
+    assert fonts, "no Arabic-script text found in the PDF's fonts"
+    strays = {name: letters for name, letters in fonts.items() if "Naskh" not in name}
+    assert not strays, strays
