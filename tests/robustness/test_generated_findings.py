@@ -21,7 +21,10 @@ from briefexport.options import default_options
 from briefexport.writers import jats
 from briefexport.writers.markdown import brief_to_markdown
 from support.pdf import pdf_text
+from support.pdf_words import missing_words
+from support.random_briefs import generated_brief
 from support.small_brief import edited
+from support.strategies import write_figures
 from support.validators import nu_messages
 
 BODY = "<p>Walls need care"
@@ -189,3 +192,20 @@ def test_a_url_and_a_long_word_in_one_cell_stay_on_the_pdf_page(tmp_path: Path) 
     text = pdf_text(get_writer("pdf")(brief, default_options(brief)))
     squeezed = "".join(text.replace("-\n", "").split())
     assert ["h3" in squeezed, "endmarker" in squeezed] == [True, True]
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="WeasyPrint 70 drops a repeated table header that does not fit on a page together "
+    "with the first body row; a header row of very long words in narrow columns is lost "
+    "(seed 11, brief 4360 of the 10,000-brief run); not yet worked around",
+)
+def test_a_table_header_taller_than_the_page_room_is_printed(tmp_path: Path) -> None:
+    generated = generated_brief(11, 4360)
+    write_figures(generated, tmp_path)
+    source = tmp_path / "brief.xml"
+    source.write_bytes(jats.write(generated, default_options(generated)))
+    brief = briefexport.load(source)
+    text = pdf_text(get_writer("pdf")(brief, default_options(brief)))
+    assert missing_words(brief, text) == []
