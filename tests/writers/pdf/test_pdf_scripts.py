@@ -185,3 +185,9 @@ def test_actual_text_marks_only_the_devanagari_runs() -> None:
     marked = actual_texts(weasyprint_write(brief, default_options(brief, pdf_standard="none")))
     assert marked == [HINDI]  # the line, in logical order; the Latin lines keep their glyph map
     assert actual_texts(pdf_of("weasyprint", "Harbour prose, 水, \u0627\u0631\u062f\u0648.")) == []
+
+
+def test_letters_with_several_combining_marks_come_back_whole() -> None:
+    words = ("q\u0323\u0307", "e\u0323\u0300ko\u0301", "Vie\u0323\u0302t")
+    pdf = pdf_of("weasyprint", " ".join(("Harbour", *words, "and", *words)))
+    assert set(words) <= set(pdf_text(pdf).split()), pdf_text(pdf)
