@@ -158,7 +158,7 @@ def _check_brief(chunk: Chunk, index: int) -> None:
     generated = generated_brief(chunk.plan.seed, index)
     chunk.outcome.briefs += 1
     try:
-        source = _source_file(generated, folder, index)
+        source = source_file(generated, folder, index)
         brief = briefexport.load(source)
     except Exception as error:  # any exception is what the run reports
         chunk.fail(index, "reader", _summary(error), crash=True)
@@ -177,7 +177,7 @@ def _check_brief(chunk: Chunk, index: int) -> None:
         _check_pdf(chunk, index, brief, folder, options)
 
 
-def _source_file(brief: Brief, folder: Path, index: int) -> Path:
+def source_file(brief: Brief, folder: Path, index: int) -> Path:
     """The generated brief as a JATS file beside its figures."""
     write_figures(brief, folder)
     source = folder / f"source-{index}.xml"
