@@ -46,6 +46,7 @@ from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from . import (
     actualtext,
+    anywhere,
     cffi_types,
     compression,
     hyphen_lines,
@@ -173,7 +174,11 @@ def _render(
     base_url: str,
 ) -> Document:
     html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
-    with notes_stay.keeping_notes_with_calls(), hyphen_lines.limiting_hyphenated_lines():
+    with (
+        notes_stay.keeping_notes_with_calls(),
+        hyphen_lines.limiting_hyphenated_lines(),
+        anywhere.breaking_words_anywhere(),
+    ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
 
