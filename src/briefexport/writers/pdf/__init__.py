@@ -53,6 +53,7 @@ from . import (
     hyphenation,
     notes_stay,
     page_references,
+    table_header,
 )
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
@@ -178,6 +179,7 @@ def _render(
         notes_stay.keeping_notes_with_calls(),
         hyphen_lines.limiting_hyphenated_lines(),
         anywhere.breaking_words_anywhere(),
+        table_header.keeping_table_headers(),
     ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document

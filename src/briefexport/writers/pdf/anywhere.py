@@ -1,4 +1,4 @@
-"""Words that may break anywhere (``overflow-wrap: anywhere``) as CSS Text 3 says, in WeasyPrint.
+"""Break words as ``overflow-wrap: anywhere`` says (CSS Text 3), inside WeasyPrint 70.
 
 The house style gives table cells ``overflow-wrap: anywhere`` so that a word longer than its
 column breaks instead of pushing the table past the page. CSS Text 3 (section 5.5) breaks such a
