@@ -36,6 +36,7 @@ NOTE_PAGES = (
     'query(footnote.entry).map(e => (str(e.note.at("label", default: "")), '
     "e.note.location().page(), e.location().page()))"
 )
+COLOPHON_PLACE = "query(<colophon>).map(c => (c.location().page(), c.location().position().y.pt()))"
 
 
 def standards(standard: PdfStandard) -> list[typst.PDFStandard]:
@@ -151,3 +152,9 @@ class Workspace:
         """The page of each page note and of its first call, from the last compile."""
         rows = json.loads(self.compiler.eval(NOTE_PAGES, format="json"))
         return [NotePage(str(name), int(call), int(page)) for name, call, page in rows]
+
+    def colophon_place(self) -> tuple[int, float] | None:
+        """The page of the colophon and how far down it its text starts (points), from the last
+        compile; None without a colophon."""
+        rows = json.loads(self.compiler.eval(COLOPHON_PLACE, format="json"))
+        return (int(rows[0][0]), float(rows[0][1])) if rows else None

@@ -3,7 +3,9 @@
 A pass numbers the paragraphs that call a note, so that the placement check can ask in the next
 pass for one of them to break lines without regard to widows and orphans
 (:attr:`Layout.loose`), or to stay on one page (:attr:`Layout.unbreakable`), or for a note to
-be printed with the endnotes (:attr:`Layout.endnotes`).
+be printed with the endnotes (:attr:`Layout.endnotes`). It also numbers the paragraph that ends
+the text just before the colophon, which the next pass can keep with it
+(:attr:`Layout.with_colophon`).
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from ...shared.i18n import is_rtl
 @dataclass(frozen=True, slots=True)
 class Layout:
     """What earlier passes decided: paragraphs broken freely or kept whole, notes moved to the
-    endnotes."""
+    endnotes, the closing paragraph kept with the colophon (0: none)."""
 
     loose: frozenset[int] = frozenset()
     unbreakable: frozenset[int] = frozenset()
     endnotes: frozenset[int] = frozenset()
+    with_colophon: int = 0
 
 
 @dataclass
@@ -40,6 +43,7 @@ class RenderContext:
     paragraph: int = 0
     calling_paragraph: dict[int, int] = field(default_factory=dict)
     images: dict[str, Image] = field(default_factory=dict)
+    closing_paragraph: int = 0
 
     @property
     def rtl(self) -> bool:
