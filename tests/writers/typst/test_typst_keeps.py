@@ -23,10 +23,11 @@ from support.pdf import page_texts, pdf_text
 from support.typst import flat, metadata, typst_options
 
 WORDS = (
-    "harbour coast policy budget council storm sensor record quay crane tide river resilience "
-    "infrastructure administration communication responsibility environmental development "
-    "international organisation implementation"
-).split()
+    *("harbour", "coast", "policy", "budget", "council", "storm", "sensor", "record", "quay"),
+    *("crane", "tide", "river", "resilience", "infrastructure", "administration"),
+    *("communication", "responsibility", "environmental", "development", "international"),
+    *("organisation", "implementation"),
+)
 HYPHEN_AT_END = re.compile(r"\w[-\u2010\u00ad]$")
 TOP_MARGIN_PT = 22 * 72 / 25.4  # the default brand's top margin
 
@@ -41,8 +42,8 @@ def generated(paragraphs: int, seed: int) -> Brief:
     return Brief(metadata(), (Section("s1", (Text("Findings"),), body),), ())
 
 
-def closing_context(closing: int, layout: Layout = Layout()) -> RenderContext:
-    ctx = RenderContext(generated(1, 0), Path("."), layout)
+def closing_context(closing: int, layout: Layout | None = None) -> RenderContext:
+    ctx = RenderContext(generated(1, 0), Path("."), layout or Layout())
     ctx.closing_paragraph = closing
     return ctx
 
@@ -85,7 +86,8 @@ def brief_text(brief: Brief) -> str:
     section = brief.body[-1]
     assert isinstance(section, Section)
     last = section.blocks[-1]
-    assert isinstance(last, Paragraph) and isinstance(last.children[0], Text)
+    assert isinstance(last, Paragraph)
+    assert isinstance(last.children[0], Text)
     return last.children[0].value
 
 
