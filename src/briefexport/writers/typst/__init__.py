@@ -66,11 +66,11 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
         workspace.add_files(files_of(source, options, ctx))
         while True:
             pdf = workspace.compile(text, options.pdf_standard, options.timestamp)
-            notes = workspace.note_pages()
-            stray = strays(notes)
-            keep = keeps_colophon(ctx, workspace.colophon_place(), options.brand)
+            places = workspace.places()
+            stray = strays(places.notes)
+            keep = keeps_colophon(ctx, places.colophon, options.brand)
             if not (stray or keep):
-                return Typeset(with_rights(pdf, brief.meta), notes, ctx.layout)
+                return Typeset(with_rights(pdf, brief.meta), places.notes, ctx.layout)
             layout = corrected(ctx.layout, stray, ctx)
             if keep:
                 layout = dataclasses.replace(layout, with_colophon=ctx.closing_paragraph)
