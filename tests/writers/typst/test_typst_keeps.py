@@ -4,10 +4,12 @@ as Typst 0.15 allows) no more than two hyphenated lines in a row."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import random
 import re
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 import briefexport
@@ -80,6 +82,36 @@ def test_the_colophon_takes_the_closing_paragraph_to_its_page() -> None:
         assert "Suggestedcitation" in flat(page), paragraphs
         assert last_words in flat(page), paragraphs
     assert corrected, "no brief left the colophon alone: the test proves nothing"
+
+
+def structure_kinds(pdf: bytes) -> dict[str, int]:
+    """How many structure elements of each type (``/P``, ``/Span``...) the PDF's tree holds."""
+    counts: dict[str, int] = {}
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        nodes = [document.Root.StructTreeRoot]
+        while nodes:
+            node = nodes.pop()
+            if not isinstance(node, pikepdf.Dictionary):
+                continue
+            if "/S" in node:
+                counts[str(node.S)] = counts.get(str(node.S), 0) + 1
+            kids = node.get("/K")
+            nodes.extend(kids if isinstance(kids, pikepdf.Array) else [kids])
+    return counts
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [Layout(unbreakable=frozenset({2})), Layout(with_colophon=6)],
+    ids=["kept-on-one-page", "kept-with-the-colophon"],
+)
+def test_a_paragraph_kept_whole_is_still_tagged_as_a_paragraph(layout: Layout) -> None:
+    brief = generated(6, seed=3)
+    options = typst_options(brief, pdf_standard="pdf/a-3b+ua-1")
+    plain = structure_kinds(typeset(brief, options, Layout()).pdf)
+    kept = structure_kinds(typeset(brief, options, layout).pdf)
+    assert kept["/P"] == plain["/P"]
+    assert kept == plain
 
 
 def brief_text(brief: Brief) -> str:

@@ -63,8 +63,11 @@ def ends_with_paragraph(blocks: tuple[Block, ...]) -> bool:
 def paragraph_to_typst(ctx: RenderContext, paragraph: Paragraph) -> str:
     number = ctx.next_paragraph()
     markup = inlines_to_typst(ctx, paragraph.children)
+    kept = number == ctx.layout.with_colophon or number in ctx.layout.unbreakable
     if paragraph.lead:
         markup = hash_call("lead", trailing=markup)
+    elif kept:  # text alone in a block is no paragraph for Typst 0.15 (no P tag): say it is
+        markup = hash_call("par", trailing=markup)
     if number == ctx.layout.with_colophon:
         return hash_call("keep-with-colophon", trailing=markup)
     if number in ctx.layout.unbreakable:
