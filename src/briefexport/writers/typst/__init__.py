@@ -15,8 +15,7 @@ No veraPDF runs here: conformance is Typst's claim, not verified.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
@@ -39,8 +38,7 @@ SOURCE_NAME = "brief.xml"
 SOURCE_DESCRIPTION = "Canonical JATS 1.3 source of this brief"
 
 
-@dataclass(frozen=True, slots=True)
-class Typeset:
+class Typeset(NamedTuple):
     """A compiled brief: the PDF, where Typst put each page note, and the layout that did it."""
 
     pdf: bytes
@@ -73,7 +71,7 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
                 return Typeset(with_rights(pdf, brief.meta), places.notes, ctx.layout)
             layout = corrected(ctx.layout, stray, ctx)
             if keep:
-                layout = dataclasses.replace(layout, with_colophon=ctx.closing_paragraph)
+                layout = layout._replace(with_colophon=ctx.closing_paragraph)
             ctx, text = brief_to_typst(brief, options, layout, workspace)
 
 

@@ -18,10 +18,9 @@ import datetime as dt
 import json
 import logging
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 import typst
 
@@ -58,8 +57,7 @@ def standards(standard: PdfStandard) -> list[typst.PDFStandard]:
             assert_never(standard)
 
 
-@dataclass(frozen=True, slots=True)
-class NotePage:
+class NotePage(NamedTuple):
     """Where Typst printed a note (``page``) and its first call (``call_page``)."""
 
     label: str
@@ -67,8 +65,7 @@ class NotePage:
     page: int
 
 
-@dataclass(frozen=True, slots=True)
-class Places:
+class Places(NamedTuple):
     """Where the last compile put the page notes and the colophon."""
 
     notes: list[NotePage]

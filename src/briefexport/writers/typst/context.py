@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ...model import Brief, Footnote, Image
 from ...shared import i18n
@@ -19,8 +20,7 @@ from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
     """What earlier passes decided: paragraphs broken freely or kept whole, notes moved to the
     endnotes, the closing paragraph kept with the colophon (0: none)."""
 
@@ -36,7 +36,7 @@ class RenderContext:
 
     brief: Brief
     style_dir: Path
-    layout: Layout = Layout()
+    layout: Layout = field(default_factory=Layout)
     brand: Brand = field(default_factory=Brand)
     calls: dict[int, int] = field(default_factory=dict)
     in_note: bool = False

@@ -22,7 +22,6 @@ the paragraph that ends the text with it (:func:`keeps_colophon`), once.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from ...shared.brand import Brand
@@ -67,8 +66,7 @@ def corrected(layout: Layout, numbers: list[int], ctx: RenderContext) -> Layout:
                 extra=at(where),
             )
             endnotes.add(number)
-    return dataclasses.replace(
-        layout,
+    return layout._replace(
         loose=frozenset(loose),
         unbreakable=frozenset(unbreakable),
         endnotes=frozenset(endnotes),
