@@ -99,6 +99,13 @@ def test_each_format_imports_its_own_library_only(
     assert libraries(modules) == ALLOWED[fmt]
 
 
+def test_docx_from_the_shipped_style_builds_no_reference(brief: str, tmp_path: Path) -> None:
+    # the style folder ships reference.docx: generating one from brand.toml is not needed
+    modules = modules_after([brief, "--to", "docx", "-o", str(tmp_path)], tmp_path)
+    assert "briefexport.writers.docx" in modules
+    assert "briefexport.writers.docx.reference" not in modules
+
+
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_web_and_markdown_need_only_their_own_libraries(
     brief: str, tmp_path: Path, fmt: str
