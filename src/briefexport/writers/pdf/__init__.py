@@ -5,7 +5,9 @@ brand give the house style. :mod:`.notes_stay` keeps each note on its call's pag
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
 run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
-hyphenated lines in a row. :mod:`.actualtext` gives Devanagari and other complex-script text its
+hyphenated lines in a row. :mod:`.anywhere` breaks and measures table words that may break
+anywhere as CSS Text 3 says; :mod:`.table_header` prints a table header that cannot share a page
+with a whole first row. :mod:`.actualtext` gives Devanagari and other complex-script text its
 real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types` and
 :mod:`.compression` keep writing the PDF cheap and its time per page flat as briefs grow. All
 resources go through a sandboxed fetcher.
@@ -46,12 +48,14 @@ from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from . import (
     actualtext,
+    anywhere,
     cffi_types,
     compression,
     hyphen_lines,
     hyphenation,
     notes_stay,
     page_references,
+    table_header,
 )
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
@@ -173,7 +177,12 @@ def _render(
     base_url: str,
 ) -> Document:
     html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
-    with notes_stay.keeping_notes_with_calls(), hyphen_lines.limiting_hyphenated_lines():
+    with (
+        notes_stay.keeping_notes_with_calls(),
+        hyphen_lines.limiting_hyphenated_lines(),
+        anywhere.breaking_words_anywhere(),
+        table_header.keeping_table_headers(),
+    ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
 
