@@ -5,7 +5,8 @@ brand give the house style. :mod:`.notes_stay` keeps each note on its call's pag
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
 run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
-hyphenated lines in a row. :mod:`.actualtext` gives Devanagari and other complex-script text its
+hyphenated lines in a row; :mod:`.note_area` lays each page's notes out once.
+:mod:`.actualtext` gives Devanagari and other complex-script text its
 real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types` and
 :mod:`.compression` keep writing the PDF cheap and its time per page flat as briefs grow. All
 resources go through a sandboxed fetcher.
@@ -50,6 +51,7 @@ from . import (
     compression,
     hyphen_lines,
     hyphenation,
+    note_area,
     notes_stay,
     page_references,
 )
@@ -173,7 +175,11 @@ def _render(
     base_url: str,
 ) -> Document:
     html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
-    with notes_stay.keeping_notes_with_calls(), hyphen_lines.limiting_hyphenated_lines():
+    with (
+        notes_stay.keeping_notes_with_calls(),
+        hyphen_lines.limiting_hyphenated_lines(),
+        note_area.remembering_note_layouts(),
+    ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
 
