@@ -5,11 +5,11 @@ brand give the house style. :mod:`.notes_stay` keeps each note on its call's pag
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
 run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
-hyphenated lines in a row; :mod:`.note_area` lays each page's notes out once.
-:mod:`.actualtext` gives Devanagari and other complex-script text its
-real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types` and
-:mod:`.compression` keep writing the PDF cheap and its time per page flat as briefs grow. All
-resources go through a sandboxed fetcher.
+hyphenated lines in a row; :mod:`.note_area` lays each page's notes out once;
+:mod:`.release` gives the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari
+and other complex-script text its real characters in the text layer. :mod:`.page_references`,
+:mod:`.cffi_types` and :mod:`.compression` keep writing the PDF cheap and its time per page flat
+as briefs grow. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -54,6 +54,7 @@ from . import (
     note_area,
     notes_stay,
     page_references,
+    release,
 )
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
@@ -102,11 +103,12 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     kept = notes_stay.install()
     placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
     document = placer.place()
+    release.collect_layout_garbage()
     drop_empty_links(document)
     set_metadata(document, brief, options)
     attachments = _attachments(source, options, standard)
     pdf: bytes = document.write_pdf(
-        finisher=_unique_associated_files, attachments=attachments, **variant
+        finisher=_finish, attachments=attachments, **variant
     )
     return pdf
 
@@ -127,7 +129,13 @@ def drop_empty_links(document: Document) -> None:
         page.links = [link for link in page.links if link[2][2] > link[2][0]]
 
 
-def _unique_associated_files(document: Document, pdf: Any) -> None:
+def _finish(document: Document, pdf: Any) -> None:
+    """Right before the PDF is written: one entry per attachment, the boxes let go."""
+    _unique_associated_files(pdf)
+    release.release_boxes(document, pdf)
+
+
+def _unique_associated_files(pdf: Any) -> None:
     # WeasyPrint 70's PDF/A code lists each attachment twice in the catalog's /AF array.
     files = pdf.catalog.get("AF")
     if files:

@@ -1,0 +1,36 @@
+"""The layout's memory given back before writing (writers/pdf/release.py): same bytes, no boxes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefexport.options import default_options
+from briefexport.writers import pdf
+from briefexport.writers.pdf import release
+from support.briefs import long_brief
+
+
+def test_released_boxes_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    brief = long_brief(pages=3, notes=6)
+    released = pdf.write(brief, default_options(brief))
+    monkeypatch.setattr(release, "release_boxes", lambda document, written: None)
+    monkeypatch.setattr(release, "collect_layout_garbage", lambda: None)
+    kept = pdf.write(brief, default_options(brief))
+    assert released == kept
+
+
+def test_boxes_are_let_go_before_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Any] = []
+    original = release.release_boxes
+
+    def watching(document: Any, written: Any) -> None:
+        assert all(page._page_box is not None for page in document.pages)
+        original(document, written)
+        seen.append(document)
+
+    monkeypatch.setattr(release, "release_boxes", watching)
+    brief = long_brief(pages=2, notes=2)
+    pdf.write(brief, default_options(brief))
+    assert all(page._page_box is None and not page.links for page in seen[0].pages)
