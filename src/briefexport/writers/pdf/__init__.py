@@ -107,9 +107,7 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     drop_empty_links(document)
     set_metadata(document, brief, options)
     attachments = _attachments(source, options, standard)
-    pdf: bytes = document.write_pdf(
-        finisher=_finish, attachments=attachments, **variant
-    )
+    pdf: bytes = document.write_pdf(finisher=_finish, attachments=attachments, **variant)
     return pdf
 
 
