@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,12 +14,24 @@ from support.briefs import long_brief
 
 
 def test_released_boxes_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(release, "LONG_DOCUMENT_PAGES", 2)  # collected as a long brief would be
     brief = long_brief(pages=3, notes=6)
     released = pdf.write(brief, default_options(brief))
     monkeypatch.setattr(release, "release_boxes", lambda document, written: None)
-    monkeypatch.setattr(release, "collect_layout_garbage", lambda: None)
+    monkeypatch.setattr(release, "collect_layout_garbage", lambda document: None)
     kept = pdf.write(brief, default_options(brief))
     assert released == kept
+
+
+def test_only_long_documents_are_collected(monkeypatch: pytest.MonkeyPatch) -> None:
+    collections: list[int] = []
+    monkeypatch.setattr(release.gc, "collect", lambda: collections.append(1) or 0)
+    short = SimpleNamespace(pages=[SimpleNamespace()] * (release.LONG_DOCUMENT_PAGES - 1))
+    long = SimpleNamespace(pages=[SimpleNamespace()] * release.LONG_DOCUMENT_PAGES)
+    release.collect_layout_garbage(short)  # type: ignore[arg-type]
+    assert not collections
+    release.collect_layout_garbage(long)  # type: ignore[arg-type]
+    assert collections == [1]
 
 
 def test_boxes_are_let_go_before_writing(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -103,7 +103,7 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     kept = notes_stay.install()
     placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
     document = placer.place()
-    release.collect_layout_garbage()
+    release.collect_layout_garbage(document)
     drop_empty_links(document)
     set_metadata(document, brief, options)
     attachments = _attachments(source, options, standard)

@@ -13,6 +13,11 @@ and it is the largest thing a PDF run holds: some 0.8 MB a page. Two moments bou
   box tree and its links. :func:`release_boxes` drops them, so the boxes are freed before the
   largest allocations of writing (the serialised objects and the compressed streams).
 
+A full collection walks every object of the process (some tens of milliseconds in a warm batch
+worker), which a short brief does not need: its layout is small, and the collector's own
+schedule frees it soon enough. Only documents of :data:`LONG_DOCUMENT_PAGES` pages or more are
+collected at these two moments; the boxes are let go for every document.
+
 Nothing written to the PDF changes; the document is not drawn again afterwards.
 """
 
@@ -23,10 +28,13 @@ from typing import Any
 
 from weasyprint import Document
 
+LONG_DOCUMENT_PAGES = 60
 
-def collect_layout_garbage() -> None:
-    """Free the cyclic garbage a layout left, before the pages are drawn."""
-    gc.collect()
+
+def collect_layout_garbage(document: Document) -> None:
+    """Free the cyclic garbage a long document's layout left, before its pages are drawn."""
+    if len(document.pages) >= LONG_DOCUMENT_PAGES:
+        gc.collect()
 
 
 def release_boxes(document: Document, pdf: Any) -> None:
@@ -35,4 +43,5 @@ def release_boxes(document: Document, pdf: Any) -> None:
         page._page_box = None
         page.links = []
         page.anchors = {}
-    gc.collect()
+    if len(document.pages) >= LONG_DOCUMENT_PAGES:
+        gc.collect()
