@@ -8,8 +8,8 @@ run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows n
 hyphenated lines in a row; :mod:`.note_area` lays each page's notes out once;
 :mod:`.release` gives the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari
 and other complex-script text its real characters in the text layer. :mod:`.page_references`,
-:mod:`.cffi_types` and :mod:`.compression` keep writing the PDF cheap and its time per page flat
-as briefs grow. All resources go through a sandboxed fetcher.
+:mod:`.cffi_types`, :mod:`.compression` and :mod:`.serialise_once` keep writing the PDF cheap
+and its time per page flat as briefs grow. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -55,6 +55,7 @@ from . import (
     notes_stay,
     page_references,
     release,
+    serialise_once,
 )
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
@@ -118,6 +119,7 @@ def _install_adaptations() -> None:
     page_references.install()
     cffi_types.install()
     compression.install()
+    serialise_once.install()
 
 
 def drop_empty_links(document: Document) -> None:
