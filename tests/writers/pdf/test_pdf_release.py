@@ -34,6 +34,14 @@ def test_only_long_documents_are_collected(monkeypatch: pytest.MonkeyPatch) -> N
     assert collections == [1]
 
 
+def test_a_short_document_keeps_its_boxes() -> None:
+    pages = [SimpleNamespace(_page_box="boxes", links=["link"], anchors={})]
+    short = SimpleNamespace(pages=pages * (release.LONG_DOCUMENT_PAGES - 1))
+    release.release_boxes(short, None)  # type: ignore[arg-type]
+    assert pages[0]._page_box == "boxes"
+    assert pages[0].links == ["link"]
+
+
 def test_boxes_are_let_go_before_writing(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[Any] = []
     original = release.release_boxes
@@ -44,6 +52,7 @@ def test_boxes_are_let_go_before_writing(monkeypatch: pytest.MonkeyPatch) -> Non
         seen.append(document)
 
     monkeypatch.setattr(release, "release_boxes", watching)
+    monkeypatch.setattr(release, "LONG_DOCUMENT_PAGES", 2)  # as long briefs are
     brief = long_brief(pages=2, notes=2)
     pdf.write(brief, default_options(brief))
     assert all(page._page_box is None and not page.links for page in seen[0].pages)

@@ -14,9 +14,9 @@ and it is the largest thing a PDF run holds: some 0.8 MB a page. Two moments bou
   largest allocations of writing (the serialised objects and the compressed streams).
 
 A full collection walks every object of the process (some tens of milliseconds in a warm batch
-worker), which a short brief does not need: its layout is small, and the collector's own
-schedule frees it soon enough. Only documents of :data:`LONG_DOCUMENT_PAGES` pages or more are
-collected at these two moments; the boxes are let go for every document.
+worker), and freeing a whole box tree at once hands memory back to the system only to ask for
+it again while writing; a short brief needs neither: its layout is small. Only documents of
+:data:`LONG_DOCUMENT_PAGES` pages or more are treated so.
 
 Nothing written to the PDF changes; the document is not drawn again afterwards.
 """
@@ -38,10 +38,12 @@ def collect_layout_garbage(document: Document) -> None:
 
 
 def release_boxes(document: Document, pdf: Any) -> None:
-    """Let go of the laid-out boxes of a drawn, tagged document before its PDF is written."""
+    """Let go of the laid-out boxes of a long, drawn and tagged document before its PDF is
+    written."""
+    if len(document.pages) < LONG_DOCUMENT_PAGES:
+        return
     for page in document.pages:
         page._page_box = None
         page.links = []
         page.anchors = {}
-    if len(document.pages) >= LONG_DOCUMENT_PAGES:
-        gc.collect()
+    gc.collect()
