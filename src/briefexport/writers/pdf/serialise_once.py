@@ -66,12 +66,15 @@ def _writing_once(write: Callable[..., Any]) -> Callable[..., Any]:
             _MEMORY.reset(token)
 
     setattr(remembering_write, OURS, True)
+    remembering_write.reviewed_original = write  # type: ignore[attr-defined]
     return remembering_write
 
 
 def _getters() -> dict[str, Callable[..., Any]]:
+    """pydyf's own functions, under ours when they are installed."""
+    write = pydyf.PDF.write
     return {
-        "write": pydyf.PDF.write,
+        "write": getattr(write, "reviewed_original", write),
         **{name: _original(getattr(pydyf, name)) for name in ("Dictionary", "Array", "Stream")},
     }
 
