@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefexport.cli import main
-from support.briefs import MINIMAL
+from support.small_brief import BRIEF
 
 CASES = {
     "nested-sub-sup": "<sub><sup>" * 30 + "deep" + "</sup></sub>" * 30,
@@ -20,6 +20,6 @@ CASES = {
 def test_odd_inline_content_exports_everywhere(tmp_path: Path, inline: str) -> None:
     brief = tmp_path / "odd.xml"
     brief.write_text(
-        MINIMAL.replace("Gauges cost little", f"Gauges {inline} cost"), encoding="utf-8"
+        BRIEF.replace("Walls need care", f"Walls {inline} need care"), encoding="utf-8"
     )
     assert main([str(brief), "--to", "all", "-q", "-o", str(tmp_path / "out")]) == 0

@@ -24,10 +24,10 @@ def deposit_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def features(deposit_dir: Path) -> Built:
+def tour_package(deposit_dir: Path) -> Built:
     return built(deposit_dir, FEATURES)
 
 
 @pytest.fixture(scope="session")
-def urdu(deposit_dir: Path) -> Built:
+def urdu_package(deposit_dir: Path) -> Built:
     return built(deposit_dir, URDU)

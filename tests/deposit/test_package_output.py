@@ -21,17 +21,17 @@ LATER = dt.datetime(2031, 5, 6, 7, 8, 10, tzinfo=dt.UTC)
 
 
 @pytest.mark.slow
-def test_a_fresh_rendering_gives_the_same_bytes(features: Built) -> None:
-    named = replace(default_options(features.brief), package_name=features.stem)
+def test_a_fresh_rendering_gives_the_same_bytes(tour_package: Built) -> None:
+    named = replace(default_options(tour_package.brief), package_name=tour_package.stem)
     renditions.renditions.cache_clear()  # render every format again, not from the cache
-    assert bag.write(features.brief, named) == features.bag.read_bytes()
-    assert saf.write(features.brief, named) == features.saf.read_bytes()
+    assert bag.write(tour_package.brief, named) == tour_package.bag.read_bytes()
+    assert saf.write(tour_package.brief, named) == tour_package.saf.read_bytes()
 
 
 @pytest.mark.slow
-def test_the_timestamp_sets_bagging_date_and_entry_times(features: Built) -> None:
-    options = default_options(features.brief, timestamp=LATER)
-    package = bag.write(features.brief, options)
+def test_the_timestamp_sets_bagging_date_and_entry_times(tour_package: Built) -> None:
+    options = default_options(tour_package.brief, timestamp=LATER)
+    package = bag.write(tour_package.brief, options)
     archive = zipfile.ZipFile(io.BytesIO(package))
     assert {info.date_time for info in archive.infolist()} == {(2031, 5, 6, 7, 8, 10)}
     assert b"Bagging-Date: 2031-05-06\n" in archive.read("brief/bag-info.txt")

@@ -107,13 +107,17 @@ def expected_values(brief: Brief) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module", params=["feature-tour", "harbour-resilience", "urdu", "seed"])
-def brief(request: pytest.FixtureRequest, features: Built, urdu: Built, harbour: Brief) -> Brief:
+def brief(
+    request: pytest.FixtureRequest, tour_package: Built, urdu_package: Built, harbour: Brief
+) -> Brief:
     if request.param == "seed":
         seed: Brief = request.getfixturevalue("seed_brief")
         return seed
-    return {"feature-tour": features.brief, "harbour-resilience": harbour, "urdu": urdu.brief}[
-        request.param
-    ]
+    return {
+        "feature-tour": tour_package.brief,
+        "harbour-resilience": harbour,
+        "urdu": urdu_package.brief,
+    }[request.param]
 
 
 def test_dublin_core_carries_every_field_the_brief_has(brief: Brief) -> None:
@@ -136,8 +140,8 @@ def test_text_values_are_in_the_language_of_the_brief(brief: Brief) -> None:
         assert value, f"{name} is empty"
 
 
-def test_the_urdu_brief_is_described_in_urdu(urdu: Built) -> None:
-    values = read_dublin_core(dublin_core_xml(urdu.brief))
+def test_the_urdu_brief_is_described_in_urdu(urdu_package: Built) -> None:
+    values = read_dublin_core(dublin_core_xml(urdu_package.brief))
     title = next(value for name, value, _ in values if name == "dc.title")
     assert re.search("[\u0600-\u06ff]", title)
     assert ("dc.language.iso", "ur", None) in values
@@ -151,7 +155,7 @@ def item(built: Built) -> dict[str, bytes]:
     return {name.removeprefix(prefix): data for name, data in files.items()}
 
 
-@pytest.mark.parametrize("name", ["features", "urdu"])
+@pytest.mark.parametrize("name", ["tour_package", "urdu_package"])
 def test_package_is_one_item_folder_in_one_top_folder(
     name: str, request: pytest.FixtureRequest
 ) -> None:
@@ -170,14 +174,14 @@ def contents_lines(built: Built) -> list[tuple[str, dict[str, str]]]:
     return parsed
 
 
-def test_contents_names_every_bitstream_with_bundle_and_description(features: Built) -> None:
-    files = item(features)
-    lines = contents_lines(features)
+def test_contents_names_every_bitstream_with_bundle_and_description(tour_package: Built) -> None:
+    files = item(tour_package)
+    lines = contents_lines(tour_package)
     assert sorted(name for name, _ in lines) == sorted(set(files) - {"contents", "dublin_core.xml"})
     for _, options in lines:
         assert options["bundle"] == "ORIGINAL"
         assert options["description"].strip()
-    stem = features.stem
+    stem = tour_package.stem
     assert {
         f"{stem}.pdf",
         f"{stem}.epub",
@@ -185,26 +189,26 @@ def test_contents_names_every_bitstream_with_bundle_and_description(features: Bu
         f"{stem}.html",
         f"{stem}.jats.xml",
     } <= set(files)
-    for figure in features.brief.figures:
+    for figure in tour_package.brief.figures:
         assert files[figure.image.href] == figure.image.data
 
 
-def test_the_pdf_is_the_one_primary_bitstream_and_comes_first(features: Built) -> None:
-    lines = contents_lines(features)
+def test_the_pdf_is_the_one_primary_bitstream_and_comes_first(tour_package: Built) -> None:
+    lines = contents_lines(tour_package)
     primary = [name for name, options in lines if options.get("primary") == "true"]
-    assert primary == [f"{features.stem}.pdf"]
+    assert primary == [f"{tour_package.stem}.pdf"]
     assert lines[0][0] == primary[0]
 
 
-def test_saf_and_bag_carry_the_same_renditions(features: Built) -> None:
+def test_saf_and_bag_carry_the_same_renditions(tour_package: Built) -> None:
     bag_payload = {
         name.split("/data/", 1)[1]: data
-        for name, data in members(features.bag).items()
+        for name, data in members(tour_package.bag).items()
         if "/data/" in name
     }
     saf_files = {
         name: data
-        for name, data in item(features).items()
+        for name, data in item(tour_package).items()
         if name not in ("contents", "dublin_core.xml")
     }
     assert saf_files == bag_payload

@@ -47,16 +47,18 @@ FORMS = ["zip", "folder"]
 
 @pytest.mark.parametrize("form", FORMS)
 def test_an_untouched_bag_verifies(
-    features: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    package, _ = altered_copy(features, form, tmp_path, lambda files: None)
+    package, _ = altered_copy(tour_package, form, tmp_path, lambda files: None)
     status, errors, out = verify(package, capsys)
     assert (status, errors) == (0, [])
     assert "complete and valid BagIt 1.0 bag, 6 payload files" in out
 
 
-def test_the_written_bag_itself_verifies(urdu: Built, capsys: pytest.CaptureFixture[str]) -> None:
-    assert verify(urdu.bag, capsys)[:2] == (0, [])
+def test_the_written_bag_itself_verifies(
+    urdu_package: Built, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert verify(urdu_package.bag, capsys)[:2] == (0, [])
 
 
 def flip_a_byte(path: str) -> Change:
@@ -70,10 +72,10 @@ def flip_a_byte(path: str) -> Change:
 
 @pytest.mark.parametrize("form", FORMS)
 def test_one_altered_byte_is_named(
-    features: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    target = f"data/{features.stem}.html"
-    package, prefix = altered_copy(features, form, tmp_path, flip_a_byte(target))
+    target = f"data/{tour_package.stem}.html"
+    package, prefix = altered_copy(tour_package, form, tmp_path, flip_a_byte(target))
     status, errors, _ = verify(package, capsys)
     assert status == 2
     assert errors == [
@@ -84,10 +86,10 @@ def test_one_altered_byte_is_named(
 
 @pytest.mark.parametrize("form", FORMS)
 def test_a_deleted_file_is_named(
-    features: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    target = f"data/{features.stem}.epub"
-    package, prefix = altered_copy(features, form, tmp_path, lambda files: files.pop(target))
+    target = f"data/{tour_package.stem}.epub"
+    package, prefix = altered_copy(tour_package, form, tmp_path, lambda files: files.pop(target))
     status, errors, _ = verify(package, capsys)
     assert status == 2
     assert (
@@ -102,12 +104,12 @@ def test_a_deleted_file_is_named(
 
 @pytest.mark.parametrize("form", FORMS)
 def test_a_stray_file_is_named(
-    features: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def add(files: dict[str, bytes]) -> None:
         files["data/notes/stray.txt"] = b"left behind"
 
-    package, prefix = altered_copy(features, form, tmp_path, add)
+    package, prefix = altered_copy(tour_package, form, tmp_path, add)
     status, errors, _ = verify(package, capsys)
     assert status == 2
     assert (
@@ -126,12 +128,12 @@ def replace_line(path: str, number: int, new: Callable[[bytes], bytes]) -> Chang
 
 
 def test_a_malformed_manifest_line_is_named_with_its_line(
-    features: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    listed = members(features.bag)[f"{features.stem}/manifest-sha256.txt"].split(b"\n")[1]
+    listed = members(tour_package.bag)[f"{tour_package.stem}/manifest-sha256.txt"].split(b"\n")[1]
     victim = listed.split(b"  ", 1)[1].decode()
     change = replace_line("manifest-sha256.txt", 2, lambda line: b"not-a-checksum " + line[64:])
-    package, prefix = altered_copy(features, "zip", tmp_path, change)
+    package, prefix = altered_copy(tour_package, "zip", tmp_path, change)
     status, errors, _ = verify(package, capsys)
     assert status == 2
     assert set(errors) == {
@@ -143,13 +145,13 @@ def test_a_malformed_manifest_line_is_named_with_its_line(
 
 
 def test_a_wrong_checksum_in_a_manifest_names_the_file_and_the_manifest(
-    features: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    line = members(features.bag)[f"{features.stem}/manifest-sha512.txt"].split(b"\n")[0]
+    line = members(tour_package.bag)[f"{tour_package.stem}/manifest-sha512.txt"].split(b"\n")[0]
     victim = line.split(b"  ", 1)[1].decode()
     flipped = lambda text: (b"0" if text[:1] != b"0" else b"1") + text[1:]  # noqa: E731
     package, prefix = altered_copy(
-        features, "folder", tmp_path, replace_line("manifest-sha512.txt", 1, flipped)
+        tour_package, "folder", tmp_path, replace_line("manifest-sha512.txt", 1, flipped)
     )
     status, errors, _ = verify(package, capsys)
     assert status == 2
@@ -161,12 +163,12 @@ def test_a_wrong_checksum_in_a_manifest_names_the_file_and_the_manifest(
 
 
 def test_a_malformed_tag_file_is_named_with_its_line(
-    features: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def break_bag_info(files: dict[str, bytes]) -> None:
         files["bag-info.txt"] = b"this line has no label\n" + files["bag-info.txt"]
 
-    package, prefix = altered_copy(features, "zip", tmp_path, break_bag_info)
+    package, prefix = altered_copy(tour_package, "zip", tmp_path, break_bag_info)
     status, errors, _ = verify(package, capsys)
     assert status == 2
     assert set(errors) == {
@@ -177,12 +179,12 @@ def test_a_malformed_tag_file_is_named_with_its_line(
 
 
 def test_a_broken_declaration_is_named(
-    features: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def declare_badly(files: dict[str, bytes]) -> None:
         files["bagit.txt"] = b"\xef\xbb\xbfBagIt-Version: 1.0\n"
 
-    package, prefix = altered_copy(features, "zip", tmp_path, declare_badly)
+    package, prefix = altered_copy(tour_package, "zip", tmp_path, declare_badly)
     status, errors, _ = verify(package, capsys)
     assert status == 2
     assert f"{prefix}bagit.txt: error: starts with a byte-order mark" in errors
@@ -352,11 +354,13 @@ def test_oversized_zips_are_refused_before_reading(
 
 
 def test_worst_status_wins_and_every_package_is_checked(
-    features: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tour_package: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     absent = tmp_path / "absent.bag.zip"
-    broken, _ = altered_copy(features, "zip", tmp_path, flip_a_byte(f"data/{features.stem}.pdf"))
-    status = main(["verify", str(absent), str(features.bag), str(broken)])
+    broken, _ = altered_copy(
+        tour_package, "zip", tmp_path, flip_a_byte(f"data/{tour_package.stem}.pdf")
+    )
+    status = main(["verify", str(absent), str(tour_package.bag), str(broken)])
     captured = capsys.readouterr()
     assert status == 2
     assert "complete and valid" in captured.out

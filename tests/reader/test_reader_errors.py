@@ -13,7 +13,7 @@ from typing import ClassVar
 import pytest
 
 from briefexport.cli import main
-from support.briefs import MINIMAL
+from support.small_brief import BRIEF, edited
 
 
 def run_validate(
@@ -27,65 +27,60 @@ def run_validate(
     return status, [line.replace(str(path), "brief.xml") for line in err.splitlines()]
 
 
-def edited(old: str, new: str) -> str:
-    assert old in MINIMAL
-    return MINIMAL.replace(old, new, 1)
-
-
 def test_the_minimal_brief_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_validate(tmp_path, MINIMAL, capsys) == (0, [])
+    assert run_validate(tmp_path, BRIEF, capsys) == (0, [])
 
 
 CASES = [
     (
         "missing-footnote",
         edited('rid="fn1"', 'rid="fn9"'),
-        "brief.xml:11:22: error: call to a missing footnote 'fn9'",
+        "brief.xml:11:19: error: call to a missing footnote 'fn9'",
     ),
     (
         "duplicate-id",
         edited("</fn>\n", '</fn><fn id="fn1"><p>Again.</p></fn>\n'),
-        "brief.xml:14:122: error: duplicate id 'fn1'",
+        "brief.xml:14:120: error: duplicate id 'fn1'",
     ),
     (
         "impossible-date",
         edited(
-            '"2024-06-14"><day>14</day><month>06</month>',
+            '"2024-03-05"><day>05</day><month>03</month>',
             '"2024-02-30"><day>30</day><month>02</month>',
         ),
         "brief.xml:7:1: error: publication date '2024-02-30' does not exist",
     ),
     (
         "date-disagrees",
-        edited("<day>14</day>", "<day>15</day>"),
-        "brief.xml:7:1: error: publication date 2024-06-14 disagrees with day/month/year 2024-06-15",
+        edited("<day>05</day>", "<day>06</day>"),
+        "brief.xml:7:1: error: publication date 2024-03-05 disagrees with day/month/year 2024-03-06",
     ),
     (
         "empty-title",
-        edited("Tidal gauges and public budgets", "  "),
+        edited("Sea walls and their upkeep", "  "),
         "brief.xml:5:14: error: the brief's title is empty",
     ),
     (
         "javascript-link",
-        edited("https://example.org/gauges", "javascript:alert(1)"),
+        edited("https://example.org/walls", "javascript:alert(1)"),
         "brief.xml:14:21: error: link 'javascript:alert(1)' has scheme 'javascript'; only http, https and mailto links are allowed",
     ),
     (
         "file-link",
-        edited("https://example.org/gauges", "file:///etc/passwd"),
+        edited("https://example.org/walls", "file:///etc/passwd"),
         "brief.xml:14:21: error: link 'file:///etc/passwd' has scheme 'file'; only http, https and mailto links are allowed",
     ),
     (
         "note-in-note",
         edited(
-            "the survey</ext-link>.", 'the survey</ext-link><xref ref-type="fn" rid="fn1">1</xref>.'
+            "the audit</ext-link>.", 'the audit</ext-link><xref ref-type="fn" rid="fn1">1</xref>.'
         ),
-        "brief.xml:14:112: error: a footnote can be called only from the body",
+        "brief.xml:14:110: error: a footnote can be called only from the body",
     ),
     (
         "late-lead",
         edited("</p>\n</body>", '</p><p content-type="lead">Late.</p>\n</body>'),
-        "brief.xml:11:65: error: only the first paragraph of the body may be the lead paragraph",
+        "brief.xml:11:62: error: only the first paragraph of the body may be the lead paragraph",
     ),
     (
         "absolute-graphic",
@@ -93,7 +88,7 @@ CASES = [
             "</p>\n</body>",
             '</p><fig><graphic xlink:href="/etc/passwd"><alt-text>x</alt-text></graphic></fig>\n</body>',
         ),
-        "brief.xml:11:70: error: path '/etc/passwd' must be relative to the brief's folder (no URL, no absolute path)",
+        "brief.xml:11:67: error: path '/etc/passwd' must be relative to the brief's folder (no URL, no absolute path)",
     ),
     (
         "parent-graphic",
@@ -101,7 +96,7 @@ CASES = [
             "</p>\n</body>",
             '</p><fig><graphic xlink:href="../secret.png"><alt-text>x</alt-text></graphic></fig>\n</body>',
         ),
-        "brief.xml:11:70: error: path '../secret.png' leaves the brief's folder",
+        "brief.xml:11:67: error: path '../secret.png' leaves the brief's folder",
     ),
     (
         "remote-graphic",
@@ -109,7 +104,7 @@ CASES = [
             "</p>\n</body>",
             '</p><fig><graphic xlink:href="http://127.0.0.1:9/x.png"><alt-text>x</alt-text></graphic></fig>\n</body>',
         ),
-        "brief.xml:11:70: error: path 'http://127.0.0.1:9/x.png' must be relative to the brief's folder (no URL, no absolute path)",
+        "brief.xml:11:67: error: path 'http://127.0.0.1:9/x.png' must be relative to the brief's folder (no URL, no absolute path)",
     ),
     (
         "missing-graphic",
@@ -117,7 +112,7 @@ CASES = [
             "</p>\n</body>",
             '</p><fig><graphic xlink:href="chart.png"><alt-text>x</alt-text></graphic></fig>\n</body>',
         ),
-        "brief.xml:11:70: error: file 'chart.png' not found beside the brief",
+        "brief.xml:11:67: error: file 'chart.png' not found beside the brief",
     ),
     (
         "wrong-root",
@@ -132,8 +127,8 @@ CASES = [
     ("empty-file", "", "brief.xml:1:1: error: file is empty"),
     (
         "html-entity",
-        edited("Gauges cost little", "Gauges&nbsp;cost little"),
-        "brief.xml:11:16: error: Entity 'nbsp' not defined",
+        edited("Walls need care", "Walls&nbsp;need care"),
+        "brief.xml:11:15: error: Entity 'nbsp' not defined",
     ),
     (
         "xinclude",
@@ -146,14 +141,14 @@ CASES = [
     (
         "xxe",
         '<!DOCTYPE article [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
-        + MINIMAL.replace("Gauges cost", "&e; cost"),
+        + BRIEF.replace("Walls need", "&e; need"),
         "brief.xml:1:1: error: DOCTYPE with an internal subset is refused (no entity or element declarations)",
     ),
     (
         "billion-laughs",
         '<!DOCTYPE article [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
         '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
-        + MINIMAL.replace("Gauges cost", "&d; cost"),
+        + BRIEF.replace("Walls need", "&d; need"),
         "brief.xml:1:1: error: DOCTYPE with an internal subset is refused (no entity or element declarations)",
     ),
 ]
@@ -171,8 +166,8 @@ def test_bad_input_is_reported_at_its_place(
 def test_secret_file_content_never_appears(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = '<!DOCTYPE article [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n' + MINIMAL.replace(
-        "Gauges", "&e;"
+    source = '<!DOCTYPE article [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n' + BRIEF.replace(
+        "Walls", "&e;"
     )
     status, lines = run_validate(tmp_path, source, capsys)
     secret = Path("/etc/hostname").read_text().strip()
@@ -190,18 +185,18 @@ def test_symlink_leaving_the_folder_is_refused(
     )
     status, lines = run_validate(tmp_path, source, capsys)
     assert status == 2
-    assert "brief.xml:11:70: error: path 'chart.png' resolves outside the brief's folder" in lines
+    assert "brief.xml:11:67: error: path 'chart.png' resolves outside the brief's folder" in lines
 
 
 def test_uncalled_footnote_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = edited("</fn>\n", '</fn><fn id="fn2"><p>Spare.</p></fn>\n')
     status, lines = run_validate(tmp_path, source, capsys)
     assert status == 0
-    assert "brief.xml:14:122: warning: footnote 'fn2' is never called" in lines
+    assert "brief.xml:14:120: warning: footnote 'fn2' is never called" in lines
 
 
 def test_all_schema_errors_come_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = edited("<p>Gauges", "<blink/><p>Gauges").replace('"electronic"', '"print"')
+    source = edited("<p>Walls", "<blink/><p>Walls").replace('"electronic"', '"print"')
     source = source.replace('<fn id="fn1"><p>', '<fn id="fn1"><marquee/><p>')
     status, lines = run_validate(tmp_path, source, capsys)
     assert status == 2
@@ -252,7 +247,7 @@ def test_garbage_gets_a_located_error_not_a_traceback(
 def test_huge_file_is_refused_before_parsing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = MINIMAL.replace("</body>", "<p>" + "x" * (50 * 2**20) + "</p></body>")
+    source = BRIEF.replace("</body>", "<p>" + "x" * (50 * 2**20) + "</p></body>")
     status, lines = run_validate(tmp_path, source, capsys)
     assert status == 2
     assert any("brief.xml:1:1: error: file is" in line and "refused" in line for line in lines)
@@ -279,7 +274,7 @@ def test_external_dtd_is_refused_and_never_fetched(
     try:
         url = f"http://127.0.0.1:{server.server_port}/evil.dtd"
         status, lines = run_validate(
-            tmp_path, f'<!DOCTYPE article SYSTEM "{url}">\n' + MINIMAL, capsys
+            tmp_path, f'<!DOCTYPE article SYSTEM "{url}">\n' + BRIEF, capsys
         )
     finally:
         server.shutdown()
@@ -314,7 +309,7 @@ def test_tables_must_be_rectangular(
     status, lines = run_validate(tmp_path, edited("</p>\n</body>", f"</p>{table}\n</body>"), capsys)
     assert status == 2
     assert (
-        f"brief.xml:11:{MINIMAL.splitlines()[10].index('</p>') + 4 + len('<table-wrap><table>') + 1}: error: {message}"
+        f"brief.xml:11:{BRIEF.splitlines()[10].index('</p>') + 4 + len('<table-wrap><table>') + 1}: error: {message}"
         in lines
     )
 
@@ -345,7 +340,7 @@ def test_no_doctype_trick_opens_a_local_file(
 ) -> None:
     dtd = tmp_path / "evil.dtd"
     dtd.write_text('<!ENTITY x "SECRET">')
-    status, lines = run_validate(tmp_path, prolog.format(dtd=dtd) + MINIMAL, capsys)
+    status, lines = run_validate(tmp_path, prolog.format(dtd=dtd) + BRIEF, capsys)
     assert status == 2
     assert len(lines) == 1
     assert "DOCTYPE with an internal subset is refused" in lines[0] or "external DTD" in lines[0]
@@ -355,7 +350,7 @@ def test_the_jats_doctype_after_comments_is_accepted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     prolog = '<?xml version="1.0"?>\n<!-- a < b --><?pi <x>?>\n<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN" "JATS-archivearticle1-3.dtd">\n'
-    status, lines = run_validate(tmp_path, prolog + MINIMAL, capsys)
+    status, lines = run_validate(tmp_path, prolog + BRIEF, capsys)
     assert (status, lines) == (0, [])
 
 
@@ -363,7 +358,7 @@ def test_a_malformed_url_is_an_error_not_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, lines = run_validate(
-        tmp_path, edited("https://example.org/gauges", "http://[::1"), capsys
+        tmp_path, edited("https://example.org/walls", "http://[::1"), capsys
     )
     assert status == 2
     assert any(
@@ -413,14 +408,14 @@ def test_figures_must_be_sound_images(
         tmp_path, edited("</p>\n</body>", f"</p>{figure}\n</body>"), capsys
     )
     assert status == 2
-    assert f"brief.xml:11:70: error: {message}" in lines
+    assert f"brief.xml:11:67: error: {message}" in lines
 
 
 def test_a_title_of_invisible_characters_is_empty(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, lines = run_validate(
-        tmp_path, edited("Tidal gauges and public budgets", "\u200b\u200d"), capsys
+        tmp_path, edited("Sea walls and their upkeep", "\u200b\u200d"), capsys
     )
     assert status == 2
     assert "brief.xml:5:14: error: the brief's title is empty" in lines

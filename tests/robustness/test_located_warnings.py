@@ -43,46 +43,86 @@ FIGURE = (
 )
 
 
-def test_the_docx_image_fallback_names_the_figure_place(
-    brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
+@dataclasses.dataclass(frozen=True)
+class WarningCase:
+    """A brief edited to hold ``inserted`` before its paragraph, and the one warning expected."""
+
+    inserted: str
+    place: str  # the text the warning must point at
+    arguments: tuple[str, ...]
+    message: str
+    alone: bool = True  # the only line on standard error (else: a part of it)
+
+
+# U+FDD0 is a noncharacter: XML allows it, HTML does not. U+10FFFD is a private-use character no
+# installed font draws.
+WARNINGS = {
+    "docx-image-fallback": WarningCase(
+        f"<p>Intro.</p>\n  {FIGURE}",
+        "<fig ",
+        ("--to", "docx"),
+        "docx: image chart.webp cannot be shown in Word; alt text instead",
+    ),
+    "html-character": WarningCase(
+        "<p>Plain.</p>\n<p>Odd &#xFDD0; mark.</p>",
+        "&#xFDD0;",
+        ("--to", "html"),
+        "HTML cannot carry U+FDD0; replaced by U+FFFD",
+    ),
+    "markdown-table": WarningCase(
+        "\n<table-wrap><table><tbody><tr><td>only body</td></tr></tbody></table></table-wrap>\n",
+        "<table-wrap>",
+        ("--to", "markdown"),
+        "table 1: Markdown tables have exactly one header row",
+    ),
+}
+GLYPH = "<p>Before.</p>\n<p>A private sign: \U0010fffd.</p>"
+SLOW_WARNINGS = {
+    "pdf-missing-glyph": WarningCase(
+        GLYPH,
+        chr(0x10FFFD),
+        ("--to", "pdf"),
+        "PDF: no installed font can draw U+10FFFD",
+        alone=False,
+    ),
+    "typst-missing-glyph": WarningCase(
+        GLYPH,
+        chr(0x10FFFD),
+        ("--to", "pdf", "--pdf-engine", "typst"),
+        "PDF (Typst): no font of the brand can draw U+10FFFD",
+        alone=False,
+    ),
+}
+
+
+def check_located_warning(
+    case: WarningCase, brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
 ) -> None:
     webp(tmp_path / "chart.webp")
-    source = edited(BODY, f"<p>Intro.</p>\n  {FIGURE}{BODY}")
+    source = edited(BODY, case.inserted + BODY)
     brief = brief_file(source)
-    status, err = cli(brief, "--to", "docx", "-o", tmp_path / "out")
+    status, err = cli(brief, *case.arguments, "-o", tmp_path / "out")
     assert status == 0
-    assert err.splitlines() == [
-        f"{brief}:{position(source, '<fig ')}: warning: docx: image chart.webp cannot be shown"
-        " in Word; alt text instead"
-    ]
+    expected = f"{brief}:{position(source, case.place)}: warning: {case.message}"
+    lines = err.splitlines()
+    assert lines == [expected] if case.alone else expected in err, err
 
 
-def test_a_character_warning_points_at_its_first_appearance(
-    brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
+@pytest.mark.parametrize("case", WARNINGS.values(), ids=WARNINGS.keys())
+def test_a_writer_warning_names_its_place(
+    case: WarningCase, brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
 ) -> None:
-    # U+FDD0 is a noncharacter: XML allows it, HTML does not.
-    source = edited(BODY, "<p>Plain.</p>\n<p>Odd &#xFDD0; mark.</p>" + BODY)
-    brief = brief_file(source)
-    status, err = cli(brief, "--to", "html", "-o", tmp_path / "out")
-    assert status == 0
-    assert err.splitlines() == [
-        f"{brief}:{position(source, '&#xFDD0;')}: warning: HTML cannot carry U+FDD0;"
-        " replaced by U+FFFD"
-    ]
+    check_located_warning(case, brief_file, cli, tmp_path)
 
 
-def test_a_markdown_table_warning_names_the_table_place(
-    brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
+@pytest.mark.slow
+@pytest.mark.parametrize("case", SLOW_WARNINGS.values(), ids=SLOW_WARNINGS.keys())
+def test_a_missing_glyph_points_at_the_character(
+    case: WarningCase, brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
 ) -> None:
-    table = "<table-wrap><table><tbody><tr><td>only body</td></tr></tbody></table></table-wrap>"
-    source = edited(BODY, f"\n{table}\n{BODY}")
-    brief = brief_file(source)
-    status, err = cli(brief, "--to", "markdown", "-o", tmp_path / "out")
-    assert status == 0
-    assert err.splitlines() == [
-        f"{brief}:{position(source, '<table-wrap>')}: warning: table 1: Markdown tables have"
-        " exactly one header row"
-    ]
+    if "typst" in case.arguments:
+        pytest.importorskip("typst", reason="the Typst engine needs the typst package (test extra)")
+    check_located_warning(case, brief_file, cli, tmp_path)
 
 
 def test_positions_are_read_but_never_compared(
@@ -124,30 +164,3 @@ def test_a_link_inside_link_text_is_reported_at_the_outer_link(
         write_markdown(brief, default_options(brief))
     (record,) = [r for r in caplog.records if "inside link text" in r.getMessage()]
     assert getattr(record, POSITION_KEY) == where
-
-
-@pytest.mark.slow
-def test_a_missing_glyph_points_at_the_character(
-    brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
-) -> None:
-    source = edited(BODY, "<p>Before.</p>\n<p>A private sign: \U0010fffd.</p>" + BODY)
-    brief = brief_file(source)
-    status, err = cli(brief, "--to", "pdf", "-o", tmp_path / "out")
-    assert status == 0
-    assert (
-        f"{brief}:{position(source, chr(0x10FFFD))}: warning: PDF: no installed font can draw U+10FFFD"
-        in err
-    )
-
-
-@pytest.mark.slow
-def test_a_missing_glyph_points_at_the_character_with_typst(
-    brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
-) -> None:
-    pytest.importorskip("typst", reason="the Typst engine needs the typst package (test extra)")
-    source = edited(BODY, "<p>Before.</p>\n<p>A private sign: \U0010fffd.</p>" + BODY)
-    brief = brief_file(source)
-    status, err = cli(brief, "--to", "pdf", "--pdf-engine", "typst", "-o", tmp_path / "out")
-    assert status == 0
-    where = position(source, chr(0x10FFFD))
-    assert f"{brief}:{where}: warning: PDF (Typst): no font of the brand can draw U+10FFFD" in err

@@ -1,5 +1,5 @@
-"""Briefs built in code: a small one with every block kind, a long one with many notes, a bare
-one for single blocks, and the smallest valid brief as JATS text for editing.
+"""Briefs built in code: a small one with every block kind, a long one with many notes, and a bare
+one for single blocks (the smallest valid brief as JATS text is in ``small_brief``).
 
 The prose is original or generated from a small word list, so no test depends on a real brief.
 """
@@ -210,24 +210,3 @@ def sample_brief(language: str = "en") -> Brief:
         Figure("f1", "Figure 1", (Text("A dot."),), Image("dot.png", "One dot", "image/png", DOT)),
     )
     return Brief(meta, body, (first, second, third))
-
-
-# The smallest valid brief, as JATS text that tests edit to make one problem at a known place.
-MINIMAL = """\
-<article article-type="other" dtd-version="1.3" xml:lang="en" xmlns:xlink="http://www.w3.org/1999/xlink">
-<front>
-<journal-meta><journal-id journal-id-type="publisher-id">TI</journal-id><journal-title-group><journal-title>Issue Brief</journal-title></journal-title-group><publisher><publisher-name>Test Institute</publisher-name></publisher></journal-meta>
-<article-meta>
-<title-group><article-title>Tidal gauges and public budgets</article-title></title-group>
-<contrib-group><contrib contrib-type="author"><name><surname>Okafor</surname><given-names>Ada</given-names></name></contrib></contrib-group>
-<pub-date publication-format="electronic" date-type="pub" iso-8601-date="2024-06-14"><day>14</day><month>06</month><year>2024</year></pub-date>
-</article-meta>
-</front>
-<body>
-<p>Gauges cost little<xref ref-type="fn" rid="fn1">1</xref>.</p>
-</body>
-<back><fn-group>
-<fn id="fn1"><p>See <ext-link ext-link-type="uri" xlink:href="https://example.org/gauges">the survey</ext-link>.</p></fn>
-</fn-group></back>
-</article>
-"""

@@ -15,7 +15,7 @@ No veraPDF runs here: conformance is Typst's claim, not verified.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Brief
 from ...options import PdfStandard, WriteOptions
@@ -23,14 +23,14 @@ from ...shared.front import running_head
 from ...shared.i18n import long_date
 from ...shared.typeset import typeset as smart_typeset
 from .back import endnotes_to_typst, references_to_typst
-from .blocks import blocks_to_typst
+from .blocks import blocks_to_typst, ends_with_paragraph
 from .colophon import colophon_to_typst
 from .compile import NotePage, Workspace
 from .context import Layout, RenderContext
 from .fonts import REPLACEMENT, warn_undrawable
 from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
-from .placement import corrected, strays
+from .placement import corrected, keeps_colophon, strays
 from .style import house_rules, preamble
 from .xmp import with_rights
 
@@ -38,8 +38,7 @@ SOURCE_NAME = "brief.xml"
 SOURCE_DESCRIPTION = "Canonical JATS 1.3 source of this brief"
 
 
-@dataclass(frozen=True, slots=True)
-class Typeset:
+class Typeset(NamedTuple):
     """A compiled brief: the PDF, where Typst put each page note, and the layout that did it."""
 
     pdf: bytes
@@ -57,7 +56,7 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
 
     The brief is printed with smart typography (``options.smart``); the attached JATS keeps the
     source's own characters. Each correction keeps a paragraph whole or moves a note to the
-    endnotes, so the loop ends.
+    endnotes, and the colophon is kept with the text once, so the loop ends.
     """
     brief = smart_typeset(source, options.smart)
     with Workspace(options.brand, options.style_dir) as workspace:
@@ -65,11 +64,14 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
         workspace.add_files(files_of(source, options, ctx))
         while True:
             pdf = workspace.compile(text, options.pdf_standard, options.timestamp)
-            notes = workspace.note_pages()
-            stray = strays(notes)
-            if not stray:
-                return Typeset(with_rights(pdf, brief.meta), notes, ctx.layout)
+            places = workspace.places()
+            stray = strays(places.notes)
+            keep = keeps_colophon(ctx, places.colophon, options.brand)
+            if not (stray or keep):
+                return Typeset(with_rights(pdf, brief.meta), places.notes, ctx.layout)
             layout = corrected(ctx.layout, stray, ctx)
+            if keep:
+                layout = layout._replace(with_colophon=ctx.closing_paragraph)
             ctx, text = brief_to_typst(brief, options, layout, workspace)
 
 
@@ -99,10 +101,11 @@ def brief_to_typst(
         attachment(options),
         front_to_typst(ctx),
         blocks_to_typst(ctx, brief.body, 0),
-        references_to_typst(ctx),
-        endnotes_to_typst(ctx),
-        colophon_to_typst(ctx),
     ]
+    closing = ctx.paragraph if ends_with_paragraph(brief.body) else 0
+    back = [references_to_typst(ctx), endnotes_to_typst(ctx)]
+    ctx.closing_paragraph = 0 if any(back) else closing  # the text ends with a paragraph
+    parts += [*back, colophon_to_typst(ctx)]
     body = paragraphs(parts)
     choice = workspace.use_fonts(body + house_rules(), "#mono" in body, brief.meta.language)
     replace = options.pdf_standard is not PdfStandard.NONE

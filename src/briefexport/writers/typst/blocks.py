@@ -4,7 +4,8 @@ Headings are Typst headings (level 1 for a top-level section), so the PDF gets H
 bookmarks; figures and tables carry the brief's own labels ("Figure 1") in their captions, with
 Typst's numbering switched off. A paragraph the placement check wants broken without regard to
 widows and orphans is wrapped in ``loose`` (``house.typ``), one it wants on one page in an
-unbreakable block.
+unbreakable block, and the closing paragraph it wants kept with the colophon in
+``keep-with-colophon``.
 """
 
 from __future__ import annotations
@@ -47,11 +48,28 @@ def block_to_typst(ctx: RenderContext, block: Block, depth: int) -> str:
             assert_never(block)
 
 
+def ends_with_paragraph(blocks: tuple[Block, ...]) -> bool:
+    """Whether the last block of ``blocks`` (inside the last section, at any depth) is a
+    paragraph."""
+    match blocks[-1:]:
+        case (Section() as last,):
+            return ends_with_paragraph(last.blocks)
+        case (Paragraph(),):
+            return True
+        case _:
+            return False
+
+
 def paragraph_to_typst(ctx: RenderContext, paragraph: Paragraph) -> str:
     number = ctx.next_paragraph()
     markup = inlines_to_typst(ctx, paragraph.children)
+    kept = number == ctx.layout.with_colophon or number in ctx.layout.unbreakable
     if paragraph.lead:
         markup = hash_call("lead", trailing=markup)
+    elif kept:  # text alone in a block is no paragraph for Typst 0.15 (no P tag): say it is
+        markup = hash_call("par", trailing=markup)
+    if number == ctx.layout.with_colophon:
+        return hash_call("keep-with-colophon", trailing=markup)
     if number in ctx.layout.unbreakable:
         return hash_call("block", breakable="false", trailing=markup)
     if number in ctx.layout.loose:

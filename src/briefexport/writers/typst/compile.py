@@ -1,4 +1,4 @@
-"""Compile Typst source to PDF in this process, sandboxed, and ask Typst where notes landed.
+"""Compile Typst source to PDF in this process, sandboxed; ask Typst where things landed.
 
 Each write gets a private temporary folder that is the Typst project root: it holds the
 generated ``main.typ``, the figures under made-up names and the canonical JATS to attach, and
@@ -18,10 +18,9 @@ import datetime as dt
 import json
 import logging
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 import typst
 
@@ -32,9 +31,12 @@ from .fonts import FontChoice, choose_fonts, typst_fonts
 
 LOGGER = logging.getLogger(__name__)
 MAIN = "main.typ"
-NOTE_PAGES = (
-    'query(footnote.entry).map(e => (str(e.note.at("label", default: "")), '
-    "e.note.location().page(), e.location().page()))"
+# One query for both checks: where each page note and its call landed, and where the colophon
+# starts (page, and points from the top of the page).
+PLACES = (
+    '(query(footnote.entry).map(e => (str(e.note.at("label", default: "")), '
+    "e.note.location().page(), e.location().page())), "
+    "query(<colophon>).map(c => (c.location().page(), c.location().position().y.pt())))"
 )
 
 
@@ -55,13 +57,19 @@ def standards(standard: PdfStandard) -> list[typst.PDFStandard]:
             assert_never(standard)
 
 
-@dataclass(frozen=True, slots=True)
-class NotePage:
+class NotePage(NamedTuple):
     """Where Typst printed a note (``page``) and its first call (``call_page``)."""
 
     label: str
     call_page: int
     page: int
+
+
+class Places(NamedTuple):
+    """Where the last compile put the page notes and the colophon."""
+
+    notes: list[NotePage]
+    colophon: tuple[int, float] | None
 
 
 class Workspace:
@@ -147,7 +155,10 @@ class Workspace:
             raise OutputError("PDF (Typst): the compiler returned no PDF")
         return pdf
 
-    def note_pages(self) -> list[NotePage]:
-        """The page of each page note and of its first call, from the last compile."""
-        rows = json.loads(self.compiler.eval(NOTE_PAGES, format="json"))
-        return [NotePage(str(name), int(call), int(page)) for name, call, page in rows]
+    def places(self) -> Places:
+        """From the last compile: the page of each page note and of its first call, and the
+        colophon's page and how far down it starts (points; None without a colophon)."""
+        notes, colophon = json.loads(self.compiler.eval(PLACES, format="json"))
+        pages = [NotePage(str(name), int(call), int(page)) for name, call, page in notes]
+        top = (int(colophon[0][0]), float(colophon[0][1])) if colophon else None
+        return Places(pages, top)

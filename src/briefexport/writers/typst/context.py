@@ -3,13 +3,16 @@
 A pass numbers the paragraphs that call a note, so that the placement check can ask in the next
 pass for one of them to break lines without regard to widows and orphans
 (:attr:`Layout.loose`), or to stay on one page (:attr:`Layout.unbreakable`), or for a note to
-be printed with the endnotes (:attr:`Layout.endnotes`).
+be printed with the endnotes (:attr:`Layout.endnotes`). It also numbers the paragraph that ends
+the text just before the colophon, which the next pass can keep with it
+(:attr:`Layout.with_colophon`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ...model import Brief, Footnote, Image
 from ...shared import i18n
@@ -17,14 +20,14 @@ from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
     """What earlier passes decided: paragraphs broken freely or kept whole, notes moved to the
-    endnotes."""
+    endnotes, the closing paragraph kept with the colophon (0: none)."""
 
     loose: frozenset[int] = frozenset()
     unbreakable: frozenset[int] = frozenset()
     endnotes: frozenset[int] = frozenset()
+    with_colophon: int = 0
 
 
 @dataclass
@@ -33,13 +36,14 @@ class RenderContext:
 
     brief: Brief
     style_dir: Path
-    layout: Layout = Layout()
+    layout: Layout = field(default_factory=Layout)
     brand: Brand = field(default_factory=Brand)
     calls: dict[int, int] = field(default_factory=dict)
     in_note: bool = False
     paragraph: int = 0
     calling_paragraph: dict[int, int] = field(default_factory=dict)
     images: dict[str, Image] = field(default_factory=dict)
+    closing_paragraph: int = 0
 
     @property
     def rtl(self) -> bool:

@@ -32,8 +32,8 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import typst
 
@@ -64,8 +64,7 @@ RIGHT_TO_LEFT_SCRIPTS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class FontChoice:
+class FontChoice(NamedTuple):
     """The files and folders Typst indexes for one brief, and the characters none draws."""
 
     files: tuple[Path, ...]

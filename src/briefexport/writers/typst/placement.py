@@ -14,18 +14,26 @@ every stray note in steps, smallest first:
 
 Steps 1 and 2 change one paragraph each and are applied to every stray of a compile at once;
 the next compile judges the whole document again.
+
+The colophon is checked in the same passes: when it starts at the top of a page, nothing of the
+text is with it, which the house style avoids (CSS ``break-before: avoid``); the next pass keeps
+the paragraph that ends the text with it (:func:`keeps_colophon`), once.
 """
 
 from __future__ import annotations
 
 import logging
 
+from ...shared.brand import Brand
 from ...shared.located import at
 from .compile import NotePage
 from .context import Layout, RenderContext
 
 LOGGER = logging.getLogger(__name__)
 NOTE_LABEL_PREFIX = "fn-"
+POINTS_PER_MM = 72 / 25.4
+# the colophon's text starts this far below its rule (house.typ: 6pt of inset), plus slack
+TOP_OF_PAGE = 12.0
 
 
 def strays(pages: list[NotePage]) -> list[int]:
@@ -58,4 +66,18 @@ def corrected(layout: Layout, numbers: list[int], ctx: RenderContext) -> Layout:
                 extra=at(where),
             )
             endnotes.add(number)
-    return Layout(frozenset(loose), frozenset(unbreakable), frozenset(endnotes))
+    return layout._replace(
+        loose=frozenset(loose),
+        unbreakable=frozenset(unbreakable),
+        endnotes=frozenset(endnotes),
+    )
+
+
+def keeps_colophon(ctx: RenderContext, place: tuple[int, float] | None, brand: Brand) -> bool:
+    """Whether the next pass should keep the closing paragraph with the colophon: the colophon
+    starts a page (``place``: its page and how far down), a paragraph ends the text before it,
+    and no earlier pass tried."""
+    if place is None or not ctx.closing_paragraph or ctx.layout.with_colophon:
+        return False
+    page, top = place
+    return page > 1 and top < brand.page.margin_top * POINTS_PER_MM + TOP_OF_PAGE
