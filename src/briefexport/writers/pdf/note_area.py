@@ -6,7 +6,8 @@ is added to, reported from or taken back from a page, it copies the whole area w
 of the page and lays it out again, only to learn its height; ``make_page``
 (``weasyprint/layout/page.py``) then lays the final area out once more. A page with two notes
 lays its first note out three times and its second twice, and notes with long URLs are among
-the costliest boxes of a brief to break into lines (about a fifth of a long brief's layout).
+the costliest boxes of a brief to break into lines: this was about a fifth of the profiled run
+of a generated 400-page brief with 800 notes.
 
 A note's layout inside the area depends only on the note, where it starts (its position, the
 area's width, the margins adjoining it, whether it is first on the page) and on the floats
@@ -18,6 +19,11 @@ of those inputs, for the current page's area, and answers a later identical call
 copy of it. The area's own arithmetic (heights, margins, padding, overflow) is still
 WeasyPrint's, so the pages are the same as without it; only the repeated line breaking of notes
 is gone.
+
+Why this mechanism: laying out only the newly added note below the area's earlier ones would
+need WeasyPrint's margin collapsing, padding and height arithmetic of the area done again here,
+with the risk of a height differing in its last bits and a page breaking elsewhere; remembering
+each note's own layout leaves all of that to WeasyPrint and removes the same repeated work.
 
 A note holding floats, positioned boxes or anything but block and inline content is laid out
 every time, as before. Pinned like :mod:`.notes_stay`: WeasyPrint 70.0 and the SHA-256 of both
@@ -99,6 +105,7 @@ def _key(context: Any, box: Any, arguments: tuple[Any, ...]) -> Hashable:
         max_lines,
         context.current_page > 1,
         context.forced_break,
+        context.in_column,
         _shapes(context),
     )
 
