@@ -9,19 +9,18 @@ so ``--to jats`` never loads WeasyPrint.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TypeAlias
 
 from .errors import UnknownFormatError
 from .model import Brief
-from .model.record import Record
+from .model.record import Record, record
 from .options import WriteOptions
 
 Writer: TypeAlias = Callable[[Brief, WriteOptions], bytes]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Format(Record):
     """An output format: CLI name, file suffix, media type and where its writer lives."""
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import BriefexportError
 from .model import Brief
-from .model.record import Record
+from .model.record import Record, record
 from .shared.brand import Brand, Paper, load_brand
 from .shared.styles import default_style_dir
 
@@ -44,7 +43,7 @@ class PdfEngine(enum.Enum):
     TYPST = "typst"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class WriteOptions(Record):
     """What a writer may need beyond the brief itself.
 

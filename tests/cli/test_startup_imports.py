@@ -99,6 +99,21 @@ def test_each_format_imports_its_own_library_only(
     assert libraries(modules) == ALLOWED[fmt]
 
 
+@pytest.mark.parametrize("fmt", ["jats", "html", "markdown", "validate"])
+def test_formats_without_a_zip_never_import_shutil(brief: str, tmp_path: Path, fmt: str) -> None:
+    # argparse measures the terminal with shutil, which brings bz2, lzma and zlib along
+    args = ["validate", brief] if fmt == "validate" else [brief, "--to", fmt, "-o", str(tmp_path)]
+    modules = modules_after(args, tmp_path)
+    assert not {"shutil", "bz2", "lzma"} & modules
+
+
+def test_docx_from_the_shipped_style_builds_no_reference(brief: str, tmp_path: Path) -> None:
+    # the style folder ships reference.docx: generating one from brand.toml is not needed
+    modules = modules_after([brief, "--to", "docx", "-o", str(tmp_path)], tmp_path)
+    assert "briefexport.writers.docx" in modules
+    assert "briefexport.writers.docx.reference" not in modules
+
+
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_web_and_markdown_need_only_their_own_libraries(
     brief: str, tmp_path: Path, fmt: str

@@ -1,4 +1,6 @@
-"""The model's shared ``__eq__``, ``__hash__`` and ``__repr__`` behave as ``dataclass`` writes them.
+"""The model's shared ``__eq__``, ``__hash__`` and ``__repr__`` behave as ``dataclass`` writes them,
+and :func:`record` makes classes that construct, refuse changes, copy and pickle as frozen
+dataclasses do, without a method compiled per class for frozenness.
 
 Every node of the example briefs (and the brand and options) is compared with a twin: a plain
 frozen dataclass of the same name and fields, built here with ``dataclasses.make_dataclass``,
@@ -7,8 +9,10 @@ holding the same values. Repr, hash and equality must agree.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import itertools
+import pickle
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -16,9 +20,10 @@ from typing import Any
 import pytest
 
 from briefexport.model import Brief, Section, SourcePosition
-from briefexport.model.record import Record
+from briefexport.model.record import Record, record
 from briefexport.options import default_options
 from briefexport.reader import read_brief
+from briefexport.shared.brand import Brand
 from support.paths import HARBOUR, TOUR, URDU
 
 _TWINS: dict[type, type] = {}
@@ -98,3 +103,51 @@ def test_records_stay_frozen() -> None:
     position = SourcePosition(1, 2)
     with pytest.raises(dataclasses.FrozenInstanceError):
         position.line = 3  # type: ignore[misc]
+
+
+def test_records_cannot_lose_a_field() -> None:
+    position = SourcePosition(1, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del position.line  # type: ignore[misc]
+
+
+def test_start_up_classes_share_one_frozen_setattr(samples: list[Record]) -> None:
+    # a frozen dataclass compiles its own __setattr__ and __delattr__; records inherit them
+    for kind in {type(sample) for sample in samples} | {Brand}:
+        assert kind.__setattr__ is Record.__setattr__, kind
+        assert kind.__delattr__ is Record.__delattr__, kind
+
+
+def test_records_copy_and_pickle_as_equal_values(samples: list[Record]) -> None:
+    brief = next(sample for sample in samples if isinstance(sample, Brief))
+    assert pickle.loads(pickle.dumps(brief)) == brief
+    assert copy.deepcopy(brief) == brief
+    assert copy.copy(brief) == brief
+
+
+@record
+class _Counted(Record):
+    name: str
+    tags: list[str] = dataclasses.field(default_factory=list)
+    size: int = 3
+    checked: list[str] = dataclasses.field(default_factory=list, compare=False)
+
+    def __post_init__(self) -> None:
+        self.checked.append(self.name)
+
+
+def test_record_takes_the_arguments_of_a_dataclass() -> None:
+    first, second = _Counted("a"), _Counted("b", size=5)
+    assert (first.tags, first.size, first.checked) == ([], 3, ["a"])
+    assert first.tags is not second.tags  # a fresh default for each instance
+    assert _Counted("c", ["x"], 4) == _Counted(name="c", tags=["x"], size=4)
+    assert _Counted.__match_args__ == ("name", "tags", "size", "checked")
+    with pytest.raises(TypeError):
+        _Counted()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        _Counted("d", unknown=1)  # type: ignore[call-arg]
+
+
+def test_record_refuses_a_class_that_is_not_a_record() -> None:
+    with pytest.raises(TypeError, match="Record"):
+        record(type("Plain", (), {"__annotations__": {"name": "str"}}))

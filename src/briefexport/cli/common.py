@@ -6,10 +6,12 @@ import argparse
 import contextlib
 import functools
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
 from ..model import Brief
@@ -26,12 +28,41 @@ NOISY_LOGGERS = ("weasyprint", "fontTools")
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors exit with :data:`EXIT_INPUT`."""
+    """An argument parser whose usage errors exit with :data:`EXIT_INPUT`.
+
+    Its help is as wide as the terminal, measured once here: argparse's own formatter asks
+    :mod:`shutil` for the width, and a formatter is made for every argument declared, so each
+    start would import ``shutil`` and the compression modules it brings along.
+    """
+
+    def __init__(
+        self,
+        *,
+        formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter,
+        **kwargs: Any,
+    ) -> None:
+        sized = functools.partial(formatter_class, width=terminal_columns() - 2)
+        super().__init__(formatter_class=sized, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_INPUT)
+
+
+def terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` finds it: ``COLUMNS``, else the
+    standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 class VersionAction(argparse.Action):

@@ -12,7 +12,6 @@ Writers never look an id up. :mod:`.walk` visits every node.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .content import (
     Block,
@@ -43,7 +42,7 @@ from .content import (
     TextStyle,
 )
 from .metadata import Affiliation, Contributor, Metadata, Permissions, PersonName
-from .record import Record
+from .record import Record, record
 from .walk import inlines_of, walk_blocks, walk_inlines
 
 __all__ = [
@@ -82,7 +81,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Brief(Record):
     """A whole brief. ``footnotes`` are in numbering order, ``references`` in list order."""
 

@@ -12,10 +12,10 @@ left out of comparison, so a brief read back from another format still equals th
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeAlias
 
-from .record import Record
+from .record import Record, record
 
 
 class TextStyle(enum.Enum):
@@ -50,7 +50,7 @@ class PublicationType(enum.Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class SourcePosition(Record):
     """Line and column (both 1-based) where a node starts in the file it was read from."""
 
@@ -61,14 +61,14 @@ class SourcePosition(Record):
 # ---------------------------------------------------------------------------- inlines
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Text(Record):
     """Plain text, whitespace already normalised by the reader."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Styled(Record):
     """Formatted text: bold, italic, superscript and so on."""
 
@@ -76,7 +76,7 @@ class Styled(Record):
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Link(Record):
     """An external link (``ext-link``); the scheme is http, https or mailto."""
 
@@ -85,21 +85,21 @@ class Link(Record):
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class FootnoteRef(Record):
     """A call to a footnote; the same note may be called more than once."""
 
     note: Footnote
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class CitationRef(Record):
     """A call to an entry of the reference list (``xref ref-type="bibr"``)."""
 
     reference: Reference
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Citation(Record):
     """A structured citation (``mixed-citation``): text with tagged parts."""
 
@@ -107,7 +107,7 @@ class Citation(Record):
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class CitationPart(Record):
     """An author group, a name, a title or a source inside a citation."""
 
@@ -115,7 +115,7 @@ class CitationPart(Record):
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class CitedDate(Record):
     """A date as printed in a citation (``string-date``) with its ISO 8601 value.
 
@@ -134,7 +134,7 @@ Inline: TypeAlias = (
 # ---------------------------------------------------------------------------- blocks
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Paragraph(Record):
     """A paragraph; ``lead`` marks the brief's opening paragraph (printed bold)."""
 
@@ -142,14 +142,14 @@ class Paragraph(Record):
     lead: bool = False
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class ListItem(Record):
     """One item of a list."""
 
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class ListBlock(Record):
     """A bulleted (``ordered=False``) or numbered list."""
 
@@ -157,7 +157,7 @@ class ListBlock(Record):
     items: tuple[ListItem, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Quote(Record):
     """A block quotation with an optional attribution."""
 
@@ -165,7 +165,7 @@ class Quote(Record):
     attribution: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Cell(Record):
     """A table cell; ``header`` for ``th``."""
 
@@ -175,14 +175,14 @@ class Cell(Record):
     rowspan: int = 1
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Row(Record):
     """A table row."""
 
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Table(Record):
     """A table with its label ("Table 1"), caption, header rows and body rows."""
 
@@ -194,7 +194,7 @@ class Table(Record):
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Image(Record):
     """An image file of the brief, already read and checked by the reader.
 
@@ -207,7 +207,7 @@ class Image(Record):
     data: bytes
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Figure(Record):
     """A figure: an image with a label ("Figure 1") and a caption."""
 
@@ -218,7 +218,7 @@ class Figure(Record):
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Section(Record):
     """A titled section; sections nest up to three levels."""
 
@@ -234,7 +234,7 @@ Block: TypeAlias = Paragraph | Section | ListBlock | Quote | Table | Figure
 # ---------------------------------------------------------------------------- notes and references
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Footnote(Record):
     """A footnote; ``number`` follows the order of first call (1, 2, ...)."""
 
@@ -244,7 +244,7 @@ class Footnote(Record):
     source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Reference(Record):
     """An entry of the reference list, numbered in list order."""
 

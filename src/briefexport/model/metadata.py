@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .content import Inline, Paragraph
-from .record import Record
+from .record import Record, record
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Affiliation(Record):
     """An institution, with the centre or department inside it."""
 
@@ -19,7 +18,7 @@ class Affiliation(Record):
     country: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class PersonName(Record):
     """A person's name as JATS splits it."""
 
@@ -40,7 +39,7 @@ class PersonName(Record):
         return f"{self.surname}, {self.given_names}" if self.given_names else self.surname
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Contributor(Record):
     """An author or editor."""
 
@@ -51,7 +50,7 @@ class Contributor(Record):
     affiliations: tuple[Affiliation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Permissions(Record):
     """Copyright and licence."""
 
@@ -62,7 +61,7 @@ class Permissions(Record):
     license_text: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Metadata(Record):
     """Everything in ``front``: series, title, people, date, rights, abstract, keywords."""
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal, TypeAlias, assert_never
 
 from ..inlines import plain_text
@@ -36,7 +35,7 @@ from ..model import (
     Styled,
     Text,
 )
-from ..model.record import Record
+from ..model.record import Record, record
 
 Direction: TypeAlias = Literal["ltr", "rtl"]
 ISOLATE_OPEN: dict[Direction, str] = {"ltr": "\u2066", "rtl": "\u2067"}  # LRI, RLI
@@ -91,7 +90,7 @@ def paragraph_direction(inlines: Iterable[Inline], base: Direction) -> Direction
     return opposite(base) if found == {opposite(base)} else base
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class DirectionRun(Record):
     """Consecutive inlines; ``isolate`` names their direction when they must be isolated."""
 

@@ -15,12 +15,11 @@ import enum
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from ..errors import Diagnostic, InvalidStyleError
-from ..model.record import Record
+from ..model.record import Record, record
 
 BRAND_FILE = "brand.toml"
 FontRole: TypeAlias = Literal["body", "heading", "monospace"]
@@ -49,7 +48,7 @@ class Paper(enum.Enum):
         return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Identity(Record):
     """Who the style belongs to; ``name`` titles the Word reference document."""
 
@@ -57,7 +56,7 @@ class Identity(Record):
     generator: str = "briefexport"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Front(Record):
     """What every format prints about the brief's identity, and where (``[front]``).
 
@@ -72,7 +71,7 @@ class Front(Record):
     email: bool = True
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Colors(Record):
     """Hex RGB colours (``#1F4E79``)."""
 
@@ -84,7 +83,7 @@ class Colors(Record):
     table_header_fill: str = "#E8EEF4"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Fonts(Record):
     """Font families, best first; ``rtl_*`` for Arabic-script and Hebrew briefs, ``urdu_*`` for
     Urdu (Nastaliq is the convention there, Naskh elsewhere). Latin words inside a right-to-left
@@ -169,7 +168,7 @@ class Fonts(Record):
                 return self.monospace
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Sizes(Record):
     """Type sizes in points; ``line_height`` is a multiple of the body size."""
 
@@ -186,7 +185,7 @@ class Sizes(Record):
     running_header: float = 8
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Page(Record):
     """Paper size and margins in millimetres (inner and outer for facing pages)."""
 
@@ -197,7 +196,7 @@ class Page(Record):
     margin_outer: float = 22
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Brand(Record):
     """The whole brand file."""
 

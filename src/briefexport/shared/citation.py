@@ -18,10 +18,9 @@ Each part ends with the language's full stop (Urdu's is U+06D4) unless it alread
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 from ..model import Inline, Link, Metadata, PersonName, Styled, Text, TextStyle
-from ..model.record import Record
+from ..model.record import Record, record
 from .bidi import has_rtl_letters
 from .front import document_title, doi_url, report_line, sentence
 from .i18n import join_list, label, long_date
@@ -35,7 +34,7 @@ class PieceKind(enum.Enum):
     LINK = "link"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class CitationPiece(Record):
     """A piece of the suggested citation; ``href`` for links."""
 

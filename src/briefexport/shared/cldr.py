@@ -17,17 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
-from ..model.record import Record
+from ..model.record import Record, record
 
 DATA_FILE = Path(__file__).with_name("cldr.tsv")
 Token = tuple[str, str, int]  # ("chars", text, 0) or ("field", letter, repeat)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class LocaleSubset(Record):
     """What briefexport prints from one CLDR locale."""
 

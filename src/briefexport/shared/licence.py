@@ -10,11 +10,10 @@ naming neither stays plain and the licence follows it as a link of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..model import Inline, Link, Permissions, Text
-from ..model.record import Record
+from ..model.record import Record, record
 
 CC_LICENCE = re.compile(r"/licenses/(by(?:-nc)?(?:-sa|-nd)?)/(\d\.\d)/?$")
 CC_ZERO = re.compile(r"/publicdomain/zero/(\d\.\d)/?$")
@@ -29,7 +28,7 @@ CC_ELEMENTS = {
 CC_HOSTS = ("creativecommons.org", "www.creativecommons.org")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class LicenceText(Record):
     """The licence sentence cut around the name to link: ``before`` + ``name`` + ``after``.
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import Diagnostic
-from ..model.record import Record
+from ..model.record import Record, record
 
 MAX_INPUT_BYTES = 20 * 2**20
 MAX_SYNTAX_ERRORS = 50
@@ -34,7 +33,7 @@ class RejectedError(Exception):
         self.diagnostics = diagnostics
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Doctype(Record):
     """A DOCTYPE declaration as written: never resolved, only identified."""
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..inlines import plain_text
 from ..model import Cell, Row, Table
+from ..model.record import Record, record
 
 # A figure as tables print it: a sign, digits of any script with group and decimal marks and
 # spaces, a percent or per-mille sign. Empty cells and dashes say nothing either way.
@@ -21,8 +22,8 @@ Span = tuple[int, int]
 """A cell's ``(colspan, rowspan)``."""
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
+@record
+class GridCell(Record):
     """Where a cell sits: its top-left grid position and the columns and rows it covers."""
 
     row: int
@@ -31,8 +32,8 @@ class GridCell:
     height: int
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
+@record
+class Grid(Record):
     """Rows of cells laid on a grid as the HTML table model lays them: each cell at the first
     column of its row that no earlier cell, nor a row span from above, holds.
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import assert_never
 
 from ..inlines import plain_text
@@ -39,7 +39,7 @@ from ..model import (
     Text,
     TextStyle,
 )
-from ..model.record import Record
+from ..model.record import Record, record
 from .bidi import char_direction
 from .i18n import FALLBACK_LANGUAGE, is_rtl, label
 
@@ -59,7 +59,7 @@ SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class QuoteMarks(Record):
     """Opening and closing marks, outer (double) and inner (single)."""
 

@@ -87,6 +87,30 @@ def test_reference_has_every_style_the_writer_uses() -> None:
     assert not [n for n in names if "thumbnail" in n or "customXml" in n or "WithEffects" in n]
 
 
+def test_reference_keeps_only_needed_styles_and_every_style_it_names() -> None:
+    # python-docx's template defines some two hundred styles, mostly table designs nothing uses
+    reference = docx.Document(default_style_dir() / "reference.docx")
+    styles = reference.styles.element
+    ids = {style.get(qn("w:styleId")) for style in styles.iterchildren(qn("w:style"))}
+    assert "light shading accent 1" not in style_names(reference)
+    assert len(ids) < 80
+    named = {
+        node.get(qn("w:val"))
+        for part in reference.part.package.iter_parts()
+        if getattr(part, "element", None) is not None
+        for tag in ("w:basedOn", "w:link", "w:next", "w:pStyle", "w:rStyle", "w:tblStyle")
+        for node in part.element.iter(qn(tag))  # type: ignore[attr-defined]
+    }
+    assert named <= ids  # nothing points to a style that was dropped
+    defaults = [s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:default")) == "1"]
+    assert {s.get(qn("w:type")) for s in defaults} == {
+        "paragraph",
+        "character",
+        "table",
+        "numbering",
+    }
+
+
 def test_reference_follows_the_brand_file(tmp_path: Path) -> None:
     house = load_brand(default_style_dir())
     brand = replace(

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from docx.document import Document
 from docx.opc.part import Part
 
 from ...model import Brief
-from ...model.record import Record
+from ...model.record import Record, record
 from ...shared.brand import Brand
 from .footnotes import NoteCalls
 from .stylemap import StyleMap
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Context(Record):
     """The output document, its styles, the note calls so far and the story being written.
 

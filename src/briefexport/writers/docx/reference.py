@@ -25,6 +25,7 @@ from ...shared.brand import Brand, Page
 from .package import save_reproducibly
 from .properties import set_app_properties
 from .reference_styles import SPECS, StyleSpec
+from .reference_trim import drop_unused_styles
 from .stylemap import RUNNING_HEAD, TABLE
 from .xml import Element, w
 
@@ -45,6 +46,7 @@ def build_reference(brand: Brand) -> bytes:
     add_table_style(document, brand)
     add_page_number_footer(document, brand)
     add_running_header(document, brand)
+    drop_unused_styles(document)
     props = document.core_properties
     for child in list(props._element):
         props._element.remove(child)

@@ -6,14 +6,12 @@ of the brand's ``[sizes]`` and ``[colors]`` tables (a test resolves every one), 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ...model.record import Record
+from ...model.record import Record, record
 from ...shared.brand import FontRole
 from . import stylemap as sm
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class StyleSpec(Record):
     """One style: its kind, parent and the brand keys it takes its look from."""
 

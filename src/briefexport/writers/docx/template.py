@@ -26,7 +26,6 @@ from docx.oxml.ns import qn
 from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
-from .reference import build_reference
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
 from .template_safety import screen_template
@@ -47,6 +46,8 @@ def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
 @functools.lru_cache(maxsize=4)  # a quarter of a second each, the same for every brief
 def generated_reference(brand: Brand) -> bytes:
     """The reference document made from a brand file (the same bytes for the same brand)."""
+    from .reference import build_reference  # rarely needed: a style folder ships its own
+
     return build_reference(brand)
 
 

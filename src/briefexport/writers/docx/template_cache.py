@@ -22,10 +22,10 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from docx.document import Document
 
+from ...model.record import Record, record
 from .stylemap import StyleMap
 
 TEMPLATES_KEPT = 4
@@ -34,8 +34,8 @@ TEMPLATES_KEPT = 4
 Key = tuple[bytes, bytes]
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+@record
+class Prepared(Record):
     """A template ready to fill, and the ids of the styles the writer uses in it."""
 
     document: Document

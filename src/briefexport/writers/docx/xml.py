@@ -7,14 +7,14 @@ builders below emit children in that order so Word never reports the file as dam
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TypeAlias, cast
 
 from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from ...model.record import Record
+from ...model.record import Record, record
 
 # python-docx types its elements as BaseOxmlElement; plain lxml elements behave the same.
 Element: TypeAlias = BaseOxmlElement
@@ -62,7 +62,7 @@ def code_run(text: str, properties: Element | None = None) -> Element:
     return run
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class RunFormat(Record):
     """Character formatting of a run: a character style plus direct formatting."""
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from copy import deepcopy
-from dataclasses import dataclass
 
 from lxml import etree
 
 from ...model import Brief
-from ...model.record import Record
+from ...model.record import Record, record
 from ...shared.i18n import is_rtl
 from ..xhtml import serialize, tag
 from ..xhtml.markup import EPUB_TYPE, XML_LANG, child, element
@@ -29,7 +28,7 @@ LANDMARKS = (
 )
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record
 class Heading(Record):
     """A section heading for the navigation document."""
 

@@ -36,16 +36,21 @@ def brand_properties(brand: Brand, *, emoji: bool = True) -> dict[str, str]:
     ``emoji``, the font stacks leave the emoji families out (the PDF leaves them to fontconfig)."""
     props: dict[str, str] = {}
     fonts = brand.fonts if emoji else dataclasses.replace(brand.fonts, emoji=())
-    for key, value in dataclasses.asdict(brand.colors).items():
+    for key, value in _field_values(brand.colors):
         props[f"--{key.replace('_', '-')}"] = str(value)
-    for key, value in dataclasses.asdict(fonts).items():
+    for key, value in _field_values(fonts):
         if key not in NOT_ROLES and isinstance(value, list | tuple):
             stack = font_stack(key, fonts.stack(key), fonts.fallbacks())
             props[f"--{key.replace('_', '-')}-font"] = stack
-    for key, size in dataclasses.asdict(brand.sizes).items():
+    for key, size in _field_values(brand.sizes):
         unit = "" if key == "line_height" else "pt"
         props[f"--{key.replace('_', '-')}-size"] = f"{size:g}{unit}"
     return props
+
+
+def _field_values(values: object) -> list[tuple[str, object]]:
+    """A dataclass's fields and values, in order (``asdict`` would deep-copy every value)."""
+    return [(item.name, getattr(values, item.name)) for item in dataclasses.fields(values)]  # type: ignore[arg-type]
 
 
 def root_rule(props: Mapping[str, str]) -> str:
