@@ -19,7 +19,7 @@ from weasyprint import Document
 from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.writers.pdf import footnotes, write
-from briefexport.writers.pdf.layout import read_layout
+from briefexport.writers.pdf.layout import Layout, read_layout
 from support.briefs import long_brief
 
 CUE = re.compile(r"cue(\d+)x")
@@ -31,12 +31,15 @@ SIZES = {"40 pages": (40, 80), "120 pages": (120, 240)}
 class Printed:
     brief: Brief
     data: bytes
-    document: Document
+    layout: Layout
+    """The final layout, read when placed (the writer lets the boxes go once drawn)."""
+    pages: int
     layouts: int
 
 
 def print_counting_layouts(brief: Brief) -> Printed:
-    documents: list[Document] = []
+    placed: list[Layout] = []
+    pages: list[int] = []
     layouts: list[int] = []
     place = footnotes.FootnotePlacer.place
 
@@ -48,13 +51,15 @@ def print_counting_layouts(brief: Brief) -> Printed:
             return render(tree)  # type: ignore[arg-type]
 
         self.render = counted  # type: ignore[method-assign]
-        documents.append(place(self))
-        return documents[-1]
+        document = place(self)
+        placed.append(read_layout(document))
+        pages.append(len(document.pages))
+        return document
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(footnotes.FootnotePlacer, "place", keep)
         data = write(brief, default_options(brief, pdf_standard="none"))
-    return Printed(brief, data, documents[-1], len(layouts))
+    return Printed(brief, data, placed[-1], pages[-1], len(layouts))
 
 
 @pytest.fixture(scope="module", params=list(SIZES), ids=list(SIZES))
@@ -85,7 +90,7 @@ def pages_of(texts: list[str], pattern: re.Pattern[str]) -> dict[int, list[int]]
 
 @pytest.mark.slow
 def test_laid_out_document_has_every_note_on_its_call_page(printed: Printed) -> None:
-    layout = read_layout(printed.document)
+    layout = printed.layout
     expected = {f"fn-{note.number}" for note in printed.brief.footnotes}
     assert set(layout.calls) == expected
     assert set(layout.notes) == expected
@@ -110,6 +115,6 @@ def test_pdftotext_finds_every_note_on_its_call_page(printed: Printed, tmp_path:
 
 @pytest.mark.slow
 def test_brief_has_the_generated_length(printed: Printed) -> None:
-    pages = len(printed.document.pages)
+    pages = printed.pages
     wanted = len(printed.brief.footnotes) // 2
     assert 0.85 * wanted <= pages <= 1.15 * wanted

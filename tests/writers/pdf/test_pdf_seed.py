@@ -10,33 +10,35 @@ from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.shared.typeset import typeset
 from briefexport.writers.pdf import footnotes, write
-from briefexport.writers.pdf.layout import read_layout
+from briefexport.writers.pdf.layout import Layout, read_layout
 from support.pdf import page_texts
 
 
 @pytest.fixture(scope="module")
-def rendered(seed_brief: Brief) -> tuple[bytes, Document]:
-    documents: list[Document] = []
+def rendered(seed_brief: Brief) -> tuple[bytes, Layout]:
+    """The PDF and its final layout, read when placed (the writer lets the boxes go once
+    drawn)."""
+    placed: list[Layout] = []
     place = footnotes.FootnotePlacer.place
 
     def keep(self: footnotes.FootnotePlacer) -> Document:
         document = place(self)
-        documents.append(document)
+        placed.append(read_layout(document))
         return document
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(footnotes.FootnotePlacer, "place", keep)
         data = write(seed_brief, default_options(seed_brief))
-    return data, documents[-1]
+    return data, placed[-1]
 
 
 @pytest.fixture(scope="module")
-def pages(rendered: tuple[bytes, Document]) -> list[str]:
+def pages(rendered: tuple[bytes, Layout]) -> list[str]:
     return [" ".join(page.split()) for page in page_texts(rendered[0])]
 
 
-def test_every_note_on_the_page_of_its_call(rendered: tuple[bytes, Document]) -> None:
-    layout = read_layout(rendered[1])
+def test_every_note_on_the_page_of_its_call(rendered: tuple[bytes, Layout]) -> None:
+    layout = rendered[1]
     assert len(layout.calls) == len(layout.notes) > 0
     assert layout.misplaced() == []
 

@@ -7,10 +7,11 @@ still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spa
 run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
 hyphenated lines in a row. :mod:`.anywhere` breaks and measures table words that may break
 anywhere as CSS Text 3 says; :mod:`.table_header` prints a table header that cannot share a page
-with a whole first row. :mod:`.actualtext` gives Devanagari and other complex-script text its
-real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types` and
-:mod:`.compression` keep writing the PDF cheap and its time per page flat as briefs grow. All
-resources go through a sandboxed fetcher.
+with a whole first row; :mod:`.note_area` lays each page's notes out once; :mod:`.release` gives
+the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari and other complex-script
+text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types`,
+:mod:`.compression` and :mod:`.serialise_once` keep writing the PDF cheap and its time per page
+flat as briefs grow. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -53,8 +54,11 @@ from . import (
     compression,
     hyphen_lines,
     hyphenation,
+    note_area,
     notes_stay,
     page_references,
+    release,
+    serialise_once,
     table_header,
 )
 from .fetcher import SandboxedFetcher
@@ -104,12 +108,11 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     kept = notes_stay.install()
     placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
     document = placer.place()
+    release.collect_layout_garbage(document)
     drop_empty_links(document)
     set_metadata(document, brief, options)
     attachments = _attachments(source, options, standard)
-    pdf: bytes = document.write_pdf(
-        finisher=_unique_associated_files, attachments=attachments, **variant
-    )
+    pdf: bytes = document.write_pdf(finisher=_finish, attachments=attachments, **variant)
     return pdf
 
 
@@ -120,6 +123,7 @@ def _install_adaptations() -> None:
     page_references.install()
     cffi_types.install()
     compression.install()
+    serialise_once.install()
 
 
 def drop_empty_links(document: Document) -> None:
@@ -129,7 +133,13 @@ def drop_empty_links(document: Document) -> None:
         page.links = [link for link in page.links if link[2][2] > link[2][0]]
 
 
-def _unique_associated_files(document: Document, pdf: Any) -> None:
+def _finish(document: Document, pdf: Any) -> None:
+    """Right before the PDF is written: one entry per attachment, the boxes let go."""
+    _unique_associated_files(pdf)
+    release.release_boxes(document, pdf)
+
+
+def _unique_associated_files(pdf: Any) -> None:
     # WeasyPrint 70's PDF/A code lists each attachment twice in the catalog's /AF array.
     files = pdf.catalog.get("AF")
     if files:
@@ -182,6 +192,7 @@ def _render(
         hyphen_lines.limiting_hyphenated_lines(),
         anywhere.breaking_words_anywhere(),
         table_header.keeping_table_headers(),
+        note_area.remembering_note_layouts(),
     ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document

@@ -1,0 +1,58 @@
+"""The layout's memory given back before writing (writers/pdf/release.py): same bytes, no boxes."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from briefexport.options import default_options
+from briefexport.writers import pdf
+from briefexport.writers.pdf import release
+from support.briefs import long_brief
+
+
+def test_released_boxes_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(release, "LONG_DOCUMENT_PAGES", 2)  # collected as a long brief would be
+    brief = long_brief(pages=3, notes=6)
+    released = pdf.write(brief, default_options(brief))
+    monkeypatch.setattr(release, "release_boxes", lambda document, written: None)
+    monkeypatch.setattr(release, "collect_layout_garbage", lambda document: None)
+    kept = pdf.write(brief, default_options(brief))
+    assert released == kept
+
+
+def test_only_long_documents_are_collected(monkeypatch: pytest.MonkeyPatch) -> None:
+    collections: list[int] = []
+    monkeypatch.setattr(release.gc, "collect", lambda: collections.append(1) or 0)
+    short = SimpleNamespace(pages=[SimpleNamespace()] * (release.LONG_DOCUMENT_PAGES - 1))
+    long = SimpleNamespace(pages=[SimpleNamespace()] * release.LONG_DOCUMENT_PAGES)
+    release.collect_layout_garbage(short)  # type: ignore[arg-type]
+    assert not collections
+    release.collect_layout_garbage(long)  # type: ignore[arg-type]
+    assert collections == [1]
+
+
+def test_a_short_document_keeps_its_boxes() -> None:
+    pages = [SimpleNamespace(_page_box="boxes", links=["link"], anchors={})]
+    short = SimpleNamespace(pages=pages * (release.LONG_DOCUMENT_PAGES - 1))
+    release.release_boxes(short, None)  # type: ignore[arg-type]
+    assert pages[0]._page_box == "boxes"
+    assert pages[0].links == ["link"]
+
+
+def test_boxes_are_let_go_before_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Any] = []
+    original = release.release_boxes
+
+    def watching(document: Any, written: Any) -> None:
+        assert all(page._page_box is not None for page in document.pages)
+        original(document, written)
+        seen.append(document)
+
+    monkeypatch.setattr(release, "release_boxes", watching)
+    monkeypatch.setattr(release, "LONG_DOCUMENT_PAGES", 2)  # as long briefs are
+    brief = long_brief(pages=2, notes=2)
+    pdf.write(brief, default_options(brief))
+    assert all(page._page_box is None and not page.links for page in seen[0].pages)
