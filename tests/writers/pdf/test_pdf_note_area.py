@@ -11,10 +11,10 @@ from weasyprint.layout import LayoutContext, block
 
 from briefexport.options import default_options
 from briefexport.writers import pdf
-from briefexport.writers.pdf import note_area
+from briefexport.writers.pdf import note_area, pinned
 from support.briefs import long_brief
 
-SUPPORTED = weasyprint.__version__ == note_area.SUPPORTED_VERSION
+SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
 needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
 
 
@@ -42,11 +42,11 @@ def test_another_version_or_a_changed_function_is_refused() -> None:
         return None
 
     assert not note_area.is_reviewed(
-        block_level_layout, note_area.BLOCK_LAYOUT_SHA256, note_area.SUPPORTED_VERSION
+        block_level_layout, note_area.BLOCK_LAYOUT_SHA256, pinned.SUPPORTED_VERSION
     )
     wrapped = note_area._remembering(reviewed_layout())
     assert not note_area.is_reviewed(
-        wrapped, note_area.BLOCK_LAYOUT_SHA256, note_area.SUPPORTED_VERSION
+        wrapped, note_area.BLOCK_LAYOUT_SHA256, pinned.SUPPORTED_VERSION
     )
 
 

@@ -10,9 +10,9 @@ import pytest
 import weasyprint
 from weasyprint.layout import block
 
-from briefexport.writers.pdf import notes_stay
+from briefexport.writers.pdf import notes_stay, pinned
 
-SUPPORTED = weasyprint.__version__ == notes_stay.SUPPORTED_VERSION
+SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
 
 
 def reviewed_function() -> Any:
@@ -35,12 +35,12 @@ def test_a_changed_function_is_refused() -> None:
     def _linebox_layout(context: Any, *args: Any) -> None:
         return None
 
-    assert not notes_stay.is_reviewed(_linebox_layout, notes_stay.SUPPORTED_VERSION)
+    assert not notes_stay.is_reviewed(_linebox_layout, pinned.SUPPORTED_VERSION)
 
 
 def test_a_wrapped_function_is_refused() -> None:
     wrapped = notes_stay._wrap(reviewed_function())
-    assert not notes_stay.is_reviewed(wrapped, notes_stay.SUPPORTED_VERSION)
+    assert not notes_stay.is_reviewed(wrapped, pinned.SUPPORTED_VERSION)
 
 
 def test_view_reads_as_in_columns_and_writes_through() -> None:

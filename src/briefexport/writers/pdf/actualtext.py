@@ -31,11 +31,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import threading
 from collections.abc import Iterator
 from typing import Any
 
-from .notes_stay import SUPPORTED_VERSION, source_fingerprint
+from .pinned import SUPPORTED_VERSION, InstallOnce, source_fingerprint
 
 LOGGER = logging.getLogger(__name__)
 MARKED_SOURCE_SHA256 = "3fa3acacbbf66422e7b0de4346b6eaf638657280a0f62c73172e3c445b888692"
@@ -56,22 +55,10 @@ COMPLEX_SCRIPTS = re.compile(
     "\u1dc0-\u1dff\u20d0-\u20ff\ua8e0-\ua8ff\ufe20-\ufe2f]"
 )
 
-_installed: bool | None = None
-_installing = threading.Lock()
-
 
 def needs_actual_text(text: str) -> bool:
     """Whether a text box's glyphs may not map back to its characters one by one."""
     return COMPLEX_SCRIPTS.search(text) is not None
-
-
-def install() -> bool:
-    """Replace WeasyPrint's ``Stream.marked`` once if it is the reviewed one; whether it is."""
-    global _installed
-    with _installing:
-        if _installed is None:
-            _installed = _install()
-    return _installed
 
 
 def _install() -> bool:
@@ -117,3 +104,6 @@ def marked(stream: Any, box: Any, tag: str) -> Iterator[None]:
     finally:
         if tagged:
             stream.end_marked_content()
+
+
+install = InstallOnce(_install)

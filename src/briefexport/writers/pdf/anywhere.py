@@ -33,11 +33,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .notes_stay import SUPPORTED_VERSION, source_fingerprint
+from .pinned import InstallOnce, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 WIDTHS_SOURCE_SHA256 = "6c24f789e3ce5bb70434e3997a84c8faec2d0646cc9d81de371f58ec622dfeb8"
@@ -46,8 +45,6 @@ LEVEL_SOURCE_SHA256 = "d98c008c8fc005828a5b04864ed3638ab9bb241f27245050e244869c9
 BREAKS_ANYWHERE = "anywhere"
 
 _ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("anywhere", default=False)
-_installed: bool | None = None
-_installing = threading.Lock()
 
 
 def _measure_as_line_start(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -107,25 +104,6 @@ def _line_text(box: Any) -> str | None:
     return None if None in texts else "".join(texts)  # type: ignore[arg-type]
 
 
-def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bool:
-    """Whether ``function`` is WeasyPrint's own, unwrapped, as reviewed here."""
-    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
-        return False
-    try:
-        return source_fingerprint(function) == expected
-    except (OSError, TypeError):  # no source shipped
-        return False
-
-
-def install() -> bool:
-    """Install both wrappers once if this WeasyPrint is the reviewed one; whether they are."""
-    global _installed
-    with _installing:
-        if _installed is None:
-            _installed = _install()
-    return _installed
-
-
 def _install() -> bool:
     import weasyprint
     from weasyprint.layout import inline, preferred
@@ -153,3 +131,6 @@ def breaking_words_anywhere() -> Iterator[bool]:
         yield active
     finally:
         _ACTIVE.reset(token)
+
+
+install = InstallOnce(_install)

@@ -24,22 +24,17 @@ cffi's ``Parser._parse`` is the one reviewed (cffi 2.1.1, SHA-256 of its source)
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import re
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from .pinned import source_fingerprint
+
 REVIEWED_SHA256 = "7a1e99aa364aa3c6a351c4eb2f70434367bf93cb5a1c14928fdd9aba544d9011"
 TYPEDEF_PREFIX = "typedef "
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 _installing = threading.Lock()
-
-
-def source_fingerprint(function: Callable[..., Any]) -> str:
-    """SHA-256 of a function's source text."""
-    return hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
 
 
 def is_reviewed(function: Callable[..., Any]) -> bool:

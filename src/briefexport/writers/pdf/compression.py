@@ -15,8 +15,6 @@ allowed by PDF/A; the output stays reproducible (same input, same zlib, same byt
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import threading
 import types
 import zlib
@@ -24,6 +22,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pydyf  # type: ignore[import-untyped]
+
+from .pinned import source_fingerprint
 
 LEVEL = 6
 REVIEWED_SHA256 = "bdc2bc513f286de7b7a7220a43e6085daa6ed0056d9c04e3c9b5abe40f3ecf81"
@@ -43,11 +43,6 @@ class DefaultLevelZlib(types.ModuleType):
     def compressobj(level: int = LEVEL, *args: Any, **kwargs: Any) -> Any:
         """A compressor at :data:`LEVEL`, whatever level is asked for."""
         return zlib.compressobj(LEVEL, *args, **kwargs)
-
-
-def source_fingerprint(function: Callable[..., Any]) -> str:
-    """SHA-256 of a function's source text."""
-    return hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
 
 
 def is_reviewed(getter: Callable[..., Any]) -> bool:

@@ -34,15 +34,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .notes_stay import source_fingerprint
+from .pinned import InstallOnce, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
-SUPPORTED_VERSION = "70.0"
 MAX_HYPHENATED_LINES = 2
 LINES_SOURCE_SHA256 = "04aec48abfcad809bc94c54eeba0e23a389e824cec85fe67bc1b21412d29dc3a"
 SPLIT_SOURCE_SHA256 = "39ad1016863ca34de0bea4c9fcffb46da7e27813c87dd82b7011bfa19fe5504f"
@@ -77,8 +75,6 @@ class _Runs:
 
 _RUNS: contextvars.ContextVar[_Runs | None] = contextvars.ContextVar("hyphen_runs", default=None)
 _LIMITED: contextvars.ContextVar[bool] = contextvars.ContextVar("hyphen_limited", default=False)
-_installed: bool | None = None
-_installing = threading.Lock()
 
 
 def _frozen(position: Any) -> Any:
@@ -155,25 +151,6 @@ def _is_line_start(rest: tuple[Any, ...], named: dict[str, Any]) -> bool:
     return bool(named.get("is_line_start", True))
 
 
-def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bool:
-    """Whether ``function`` is WeasyPrint's own, unwrapped, as reviewed here."""
-    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
-        return False
-    try:
-        return source_fingerprint(function) == expected
-    except (OSError, TypeError):  # no source shipped
-        return False
-
-
-def install() -> bool:
-    """Install both wrappers once if this WeasyPrint is the reviewed one; whether they are."""
-    global _installed
-    with _installing:
-        if _installed is None:
-            _installed = _install()
-    return _installed
-
-
 def _install() -> bool:
     import weasyprint
     from weasyprint.layout import block, inline
@@ -200,3 +177,6 @@ def limiting_hyphenated_lines() -> Iterator[bool]:
         yield active
     finally:
         _RUNS.reset(token)
+
+
+install = InstallOnce(_install)

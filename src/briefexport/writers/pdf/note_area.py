@@ -35,11 +35,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-import threading
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
-from .notes_stay import SUPPORTED_VERSION, source_fingerprint
+from .pinned import InstallOnce, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 BLOCK_LAYOUT_SHA256 = "c1301dde9284e24519ee0432b508d6cd79768018d2564d4066f0fdf103982dd6"
@@ -62,8 +61,6 @@ class _PageNotes:
 _NOTES: contextvars.ContextVar[dict[int, _PageNotes] | None] = contextvars.ContextVar(
     "note_layouts", default=None
 )
-_installed: bool | None = None
-_installing = threading.Lock()
 
 
 def _is_plain(box: Any) -> bool:
@@ -148,25 +145,6 @@ def _fresh(result: tuple[Any, ...]) -> tuple[Any, ...]:
     return box, resume_at, dict(next_page), list(margins), collapsing_through, max_lines
 
 
-def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bool:
-    """Whether ``function`` is WeasyPrint's own, unwrapped, as reviewed here."""
-    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
-        return False
-    try:
-        return source_fingerprint(function) == expected
-    except (OSError, TypeError):  # no source shipped
-        return False
-
-
-def install() -> bool:
-    """Install the wrapper once if this WeasyPrint is the reviewed one; whether it is."""
-    global _installed
-    with _installing:
-        if _installed is None:
-            _installed = _install()
-    return _installed
-
-
 def _install() -> bool:
     import weasyprint
     from weasyprint.layout import LayoutContext, block
@@ -192,3 +170,6 @@ def remembering_note_layouts() -> Iterator[bool]:
         yield active
     finally:
         _NOTES.reset(token)
+
+
+install = InstallOnce(_install)

@@ -49,21 +49,18 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import hashlib
-import inspect
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from . import pinned
+from .pinned import InstallOnce
+
 LOGGER = logging.getLogger(__name__)
-SUPPORTED_VERSION = "70.0"
 LINEBOX_SOURCE_SHA256 = "e07bbe000974787ee370be1f419a01a21b327a1a1e3025a65afd47589060883d"
 NOTE_POLICY_CSS = "span.footnote { footnote-policy: line; }\n"
 
 _ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("keep_notes", default=False)
-_installed: bool | None = None
-_installing = threading.Lock()
 
 
 class _NoReportContext:
@@ -124,28 +121,10 @@ def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
     return linebox_layout
 
 
-def source_fingerprint(function: Callable[..., Any]) -> str:
-    """SHA-256 of a function's source text."""
-    return hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
-
-
-def install() -> bool:
-    """Install the wrapper once if this WeasyPrint is the reviewed one; whether it is active."""
-    global _installed
-    with _installing:  # two threads' first PDFs must not both wrap, nor judge the other's wrapper
-        if _installed is None:
-            _installed = _install()
-    return _installed
-
-
 def is_reviewed(function: Callable[..., Any], version: str) -> bool:
-    """Whether ``function`` is WeasyPrint's ``_linebox_layout`` exactly as reviewed here."""
-    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
-        return False  # another version, or someone else's wrapper: do not stack ours on it
-    try:
-        return source_fingerprint(function) == LINEBOX_SOURCE_SHA256
-    except (OSError, TypeError):  # no source shipped
-        return False
+    """Whether ``function`` is WeasyPrint's ``_linebox_layout`` exactly as reviewed here (not
+    another version, nor someone else's wrapper: ours is never stacked on it)."""
+    return pinned.is_reviewed(function, LINEBOX_SOURCE_SHA256, version)
 
 
 def _install() -> bool:
@@ -171,3 +150,6 @@ def keeping_notes_with_calls() -> Iterator[bool]:
         yield active
     finally:
         _ACTIVE.reset(token)
+
+
+install = InstallOnce(_install)

@@ -17,13 +17,13 @@ Pinned like :mod:`.notes_stay`: installed only when the property's getter is the
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import threading
 from collections.abc import Callable
 from typing import Any
 
 import pydyf  # type: ignore[import-untyped]
+
+from .pinned import source_fingerprint
 
 REVIEWED_SHA256 = "060bf90aad55931bc24c3575a52af9478a89916aa307e5323142663841cb7798"
 _CACHE_ATTRIBUTE = "_briefexport_page_references"
@@ -42,11 +42,6 @@ def _cached_page_references(pdf: Any) -> tuple[bytes, ...]:
 
 
 _cached_page_references.reviewed_replacement = True  # type: ignore[attr-defined]
-
-
-def source_fingerprint(function: Callable[..., Any]) -> str:
-    """SHA-256 of a function's source text."""
-    return hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
 
 
 def is_reviewed(getter: Callable[..., Any] | None) -> bool:

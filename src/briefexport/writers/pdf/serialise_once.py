@@ -27,7 +27,7 @@ from typing import Any
 
 import pydyf  # type: ignore[import-untyped]
 
-from .compression import source_fingerprint
+from .pinned import source_fingerprint
 
 REVIEWED_SHA256 = {
     "write": "242cd38f92ecd33f831159f8eb560487bf2e18d746ff8a7666954f2a8d519ba0",

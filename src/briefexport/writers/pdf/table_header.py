@@ -26,19 +26,17 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .notes_stay import SUPPORTED_VERSION, source_fingerprint
+from . import pinned
+from .pinned import InstallOnce
 
 LOGGER = logging.getLogger(__name__)
 TABLE_SOURCE_SHA256 = "6594fa40743fbc0bd49b2ba12682897bfa86b75b7f6f1e395d8ba947b0641376"
 AVOID = "avoid"
 
 _ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("table_header", default=False)
-_installed: bool | None = None
-_installing = threading.Lock()
 
 
 def _keep_header(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -99,21 +97,7 @@ def splitting_first_rows(table: Any, skip_stack: dict[int, Any] | None) -> Any:
 
 def is_reviewed(function: Callable[..., Any], version: str) -> bool:
     """Whether ``function`` is WeasyPrint's own ``table_layout``, unwrapped, as reviewed here."""
-    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
-        return False
-    try:
-        return source_fingerprint(function) == TABLE_SOURCE_SHA256
-    except (OSError, TypeError):  # no source shipped
-        return False
-
-
-def install() -> bool:
-    """Install the wrapper once if this WeasyPrint is the reviewed one; whether it is."""
-    global _installed
-    with _installing:
-        if _installed is None:
-            _installed = _install()
-    return _installed
+    return pinned.is_reviewed(function, TABLE_SOURCE_SHA256, version)
 
 
 def _install() -> bool:
@@ -139,3 +123,6 @@ def keeping_table_headers() -> Iterator[bool]:
         yield active
     finally:
         _ACTIVE.reset(token)
+
+
+install = InstallOnce(_install)

@@ -1,0 +1,49 @@
+"""What every pinned adaptation of WeasyPrint 70, pydyf and cffi in this package shares.
+
+Each adaptation wraps a library function and is active only when that function is the library's
+own (not already wrapped) and its source text hashes to the SHA-256 recorded when it was
+reviewed; for WeasyPrint the version must also be the supported one. Anything else leaves the
+library as it is. Each installs itself once per process, under a lock, because two threads'
+first PDFs must neither both wrap a function nor judge each other's wrapper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import threading
+from collections.abc import Callable
+from typing import Any
+
+SUPPORTED_VERSION = "70.0"
+
+
+def source_fingerprint(function: Callable[..., Any]) -> str:
+    """SHA-256 of a function's source text."""
+    return hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
+
+
+def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bool:
+    """Whether ``function`` is WeasyPrint's own, unwrapped, with the reviewed source
+    (SHA-256 ``expected``), in the supported WeasyPrint ``version``."""
+    if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
+        return False
+    try:
+        return source_fingerprint(function) == expected
+    except (OSError, TypeError):  # no source shipped
+        return False
+
+
+class InstallOnce:
+    """Calls ``installer`` on the first call only, under a lock; answers whether it installed."""
+
+    def __init__(self, installer: Callable[[], bool]) -> None:
+        self._installer = installer
+        self._installed: bool | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> bool:
+        with self._lock:
+            if self._installed is None:
+                self._installed = self._installer()
+            return self._installed
