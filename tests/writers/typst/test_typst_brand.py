@@ -15,7 +15,12 @@ from briefexport.options import PdfEngine, default_options
 from briefexport.shared.brand import load_brand
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers import pdf_engine
-from briefexport.writers.typst.fonts import brand_families, choose_fonts, typst_fonts
+from briefexport.writers.typst.fonts import (
+    brand_families,
+    choose_fonts,
+    has_right_to_left,
+    typst_fonts,
+)
 from support.paths import EXAMPLES
 
 NEW_ACCENT = (0xA0, 0x20, 0x40)
@@ -100,6 +105,27 @@ def test_fonts_are_chosen_by_the_scripts_of_the_text() -> None:
     urdu = choose_fonts(brand, default_style_dir(), "اردو متن and English", code=False)
     assert [path for path in urdu.files if "Naskh" in path.name]
     assert set(english.files) < set(urdu.files), "Latin words keep the house Latin fonts"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plain English, “quoted” — café", False),
+        ("\u058f is Armenian, before Hebrew", False),
+        ("Hebrew \u05d0", True),
+        ("Arabic \u0627", True),
+        ("Thaana \u0780 and NKo \u07ca", True),
+        ("an Arabic presentation form \ufefc", True),
+        ("\ufeff\ufe70", True),
+        ("\ufdff", True),
+        ("\ufe00 is a variation selector", False),
+        ("Phoenician \U00010900", True),
+        ("Adlam \U0001e900", True),
+        ("\U0001f600 an emoji", False),
+    ],
+)
+def test_right_to_left_text_is_told_by_its_scripts(text: str, expected: bool) -> None:
+    assert has_right_to_left(text) is expected
 
 
 def test_latin_words_of_an_urdu_brief_are_set_in_the_house_latin_font() -> None:

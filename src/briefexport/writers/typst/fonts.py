@@ -27,7 +27,6 @@ import dataclasses
 import functools
 import logging
 import os
-import re
 import shutil
 import tempfile
 import unicodedata
@@ -58,10 +57,10 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 ROLES: tuple[FontRole, ...] = ("body", "heading", "monospace")
 REPLACEMENT = "\ufffd"
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, their presentation forms, and the
-# right-to-left blocks of the Supplementary Multilingual Plane: the scripts of the rtl fonts
-RIGHT_TO_LEFT_SCRIPTS = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
+# right-to-left blocks of the Supplementary Multilingual Plane: the scripts of the rtl fonts,
+# as (first, last) code points
+RIGHT_TO_LEFT_SCRIPTS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF),
+                         (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))  # fmt: skip
 
 
 class FontChoice(NamedTuple):
@@ -99,17 +98,26 @@ def rtl_families(brand: Brand, role: FontRole, language: str) -> tuple[str, ...]
     return brand.fonts.stack(f"{'urdu' if urdu else 'rtl'}_{role}")
 
 
+def has_right_to_left(chars: Iterable[str]) -> bool:
+    """Whether one of ``chars`` belongs to the right-to-left scripts (compared by code point:
+    a regular expression of these ranges costs a millisecond to compile in every process)."""
+    return any(
+        first <= ord(char) <= last for char in chars for first, last in RIGHT_TO_LEFT_SCRIPTS
+    )
+
+
 def role_families_for(
-    brand: Brand, text: str, code: bool, language: str = ""
+    brand: Brand, present: set[str], code: bool, language: str = ""
 ) -> list[tuple[str, ...]]:
-    """The brand's family lists, best first, that ``text`` needs: Latin body and heading,
-    monospace for ``code``, and the right-to-left lists for Arabic-script or Hebrew text."""
+    """The brand's family lists, best first, that a text of the characters ``present`` needs:
+    Latin body and heading, monospace for ``code``, and the right-to-left lists for
+    Arabic-script or Hebrew text."""
     fonts = brand.fonts
     roles: list[FontRole] = ["body", "heading"]
     if code:
         roles.append("monospace")
     lists = [fonts.latin(role) for role in roles]
-    if RIGHT_TO_LEFT_SCRIPTS.search(text):
+    if has_right_to_left(present):
         lists += [rtl_families(brand, role, language) for role in roles]
     return lists
 
@@ -208,8 +216,9 @@ def choose_fonts(
     """The files and folders Typst needs for ``text`` in ``language`` (see the module
     docstring)."""
     folders = brand_folders(brand, style_dir)
-    chars = {ord(char) for char in set(text) if needs_glyph(char)}
-    lists = role_families_for(brand, text, code, language)
+    present = set(text)
+    chars = {ord(char) for char in present if needs_glyph(char)}
+    lists = role_families_for(brand, present, code, language)
     files = role_files(lists, chars, folder_files(folders))
     if not files:
         folders = tuple(folder for folder in DEBIAN_FONT_FOLDERS if folder.is_dir())
