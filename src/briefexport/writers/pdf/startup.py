@@ -1,8 +1,9 @@
 """WeasyPrint's start-up, paid by every cold ``--to pdf``, reduced to what a brief uses.
 
-Importing this module, before WeasyPrint, does two things, undone or made harmless by
+Importing this module, before WeasyPrint, does three things, undone or made harmless by
 :func:`finish_start_up`, which the PDF writer calls as soon as it has imported WeasyPrint:
 
+* WeasyPrint's C declarations are read ready-made, not parsed with pycparser (:mod:`.prebuilt_ffi`);
 * ``ctypes.util.find_library`` answers from the loader cache, without running ``gcc`` and
   ``ld`` some 30 times while WeasyPrint looks for its libraries (:mod:`.libraries`);
 * fontTools' subsetter and variable-font instancer load only if WeasyPrint calls them.
@@ -33,7 +34,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from . import libraries
+from . import libraries, prebuilt_ffi
 
 LAZY_MODULES = ("fontTools.subset",)
 INSTANCER = "fontTools.varLib.instancer"
@@ -93,14 +94,17 @@ def defer_font_tools() -> None:
 
 
 def finish_start_up() -> None:
-    """Once WeasyPrint is imported: ``find_library`` back, the real instancer for others."""
+    """Once WeasyPrint is imported: the import system and ``find_library`` as they were, the
+    real instancer for others."""
     if "weasyprint" not in sys.modules:
         return
+    prebuilt_ffi.remove()
     libraries.restore()
     if isinstance(sys.modules.get(INSTANCER), _ImportedOnUse):
         del sys.modules[INSTANCER]
 
 
 if "weasyprint" not in sys.modules:
+    prebuilt_ffi.install()
     libraries.use_loader_cache()
     defer_font_tools()
