@@ -46,6 +46,26 @@ def test_another_ffi_py_is_not_replaced(tmp_path: Path) -> None:
     assert not prebuilt_ffi.is_reviewed(tmp_path / "missing.py")
 
 
+@linux_only
+def test_finder_gives_the_ready_made_loader_only_for_the_reviewed_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import weasyprint.text
+
+    finder, fallbacks = prebuilt_ffi.PrebuiltFinder(), []
+    finder.otherwise = lambda: fallbacks.append(True)
+    folder = weasyprint.text.__path__
+    assert finder.find_spec("weasyprint.text.fonts", folder) is None
+    spec = finder.find_spec(prebuilt_ffi.MODULE, folder)
+    assert spec is not None
+    assert isinstance(spec.loader, prebuilt_ffi.PrebuiltLoader)
+    assert spec.origin == str(ffi_build.weasyprint_ffi_source())
+    assert fallbacks == []
+    monkeypatch.setattr(prebuilt_ffi, "REVIEWED_SHA256", "0" * 64)
+    assert finder.find_spec(prebuilt_ffi.MODULE, folder) is None
+    assert fallbacks == [True]
+
+
 def test_a_missing_library_leaves_weasyprints_own_module() -> None:
     class NoLibraries:
         RTLD_NOW = 2

@@ -146,7 +146,10 @@ class PrebuiltLoader(importlib.abc.Loader):
 
 class PrebuiltFinder(importlib.abc.MetaPathFinder):
     """Finds ``weasyprint.text.ffi`` where the path finder does; loads it ready-made when the
-    file is the reviewed one."""
+    file is the reviewed one, else calls ``otherwise`` and leaves it to the path finder."""
+
+    def __init__(self) -> None:
+        self.otherwise: Callable[[], None] = lambda: None
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
@@ -154,10 +157,10 @@ class PrebuiltFinder(importlib.abc.MetaPathFinder):
         if fullname != MODULE:
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or spec.origin is None:
-            return None
-        names = prebuilt_module_names(Path(spec.origin))
-        if names is None:
+        origin = None if spec is None else spec.origin
+        names = None if origin is None else prebuilt_module_names(Path(origin))
+        if spec is None or names is None:
+            self.otherwise()
             return None
         spec.loader = PrebuiltLoader(names)
         return spec
@@ -166,8 +169,10 @@ class PrebuiltFinder(importlib.abc.MetaPathFinder):
 FINDER = PrebuiltFinder()
 
 
-def install() -> None:
-    """Put the finder first on ``sys.meta_path`` (until :func:`remove`)."""
+def install(otherwise: Callable[[], None]) -> None:
+    """Put the finder first on ``sys.meta_path`` (until :func:`remove`); ``otherwise`` is called
+    before WeasyPrint's own ``ffi.py`` is imported instead."""
+    FINDER.otherwise = otherwise
     if FINDER not in sys.meta_path:
         sys.meta_path.insert(0, FINDER)
 

@@ -3,9 +3,11 @@
 Importing this module, before WeasyPrint, does three things, undone or made harmless by
 :func:`finish_start_up`, which the PDF writer calls as soon as it has imported WeasyPrint:
 
-* WeasyPrint's C declarations are read ready-made, not parsed with pycparser (:mod:`.prebuilt_ffi`);
-* ``ctypes.util.find_library`` answers from the loader cache, without running ``gcc`` and
-  ``ld`` some 30 times while WeasyPrint looks for its libraries (:mod:`.libraries`);
+* WeasyPrint's C declarations are read ready-made, not parsed with pycparser
+  (:mod:`.prebuilt_ffi`);
+* where they cannot be (WeasyPrint's own ``ffi.py`` is imported), ``ctypes.util.find_library``
+  answers from the loader cache, without running ``gcc`` and ``ld`` some 30 times while
+  WeasyPrint looks for its libraries (:mod:`.libraries`);
 * fontTools' subsetter and variable-font instancer load only if WeasyPrint calls them.
 
 WeasyPrint 70 imports both fontTools modules when it is imported (``weasyprint/pdf/fonts.py``),
@@ -105,6 +107,5 @@ def finish_start_up() -> None:
 
 
 if "weasyprint" not in sys.modules:
-    prebuilt_ffi.install()
-    libraries.use_loader_cache()
+    prebuilt_ffi.install(otherwise=libraries.use_loader_cache)
     defer_font_tools()
