@@ -8,17 +8,20 @@ Importing this module, before WeasyPrint, does three things, undone or made harm
 * where they cannot be (WeasyPrint's own ``ffi.py`` is imported), ``ctypes.util.find_library``
   answers from the loader cache, without running ``gcc`` and ``ld`` some 30 times while
   WeasyPrint looks for its libraries (:mod:`.libraries`);
-* fontTools' subsetter and variable-font instancer load only if WeasyPrint calls them.
+* fontTools' subsetter, variable-font instancer and WOFF2 decoder load only if WeasyPrint
+  calls them.
 
 WeasyPrint 70 imports both fontTools modules when it is imported (``weasyprint/pdf/fonts.py``),
 a large share of its own import time. It calls them only for variable fonts
 (``instantiateVariableFont``) and when HarfBuzz's own subsetter is missing (``subset``); a
-brief printed with the house fonts uses neither.
+brief printed with the house fonts uses neither. ``weasyprint/text/fonts.py`` imports the WOFF2
+decoder (``fontTools.ttLib.woff2``, with Brotli and the glyph tables) for ``@font-face`` fonts
+in WOFF2 only.
 
 For them this module puts stand-ins in ``sys.modules``:
 
-* ``fontTools.subset`` becomes a module loaded on first attribute use (the standard library's
-  :class:`importlib.util.LazyLoader`);
+* ``fontTools.subset`` and ``fontTools.ttLib.woff2`` become modules loaded on first attribute
+  use (the standard library's :class:`importlib.util.LazyLoader`);
 * ``fontTools.varLib.instancer`` becomes a module whose functions are imported on first call;
   any other name asked of it loads the real module at once.
 
@@ -38,7 +41,7 @@ from typing import Any
 
 from . import libraries, prebuilt_ffi
 
-LAZY_MODULES = ("fontTools.subset",)
+LAZY_MODULES = ("fontTools.subset", "fontTools.ttLib.woff2")
 INSTANCER = "fontTools.varLib.instancer"
 INSTANCER_FUNCTIONS = frozenset({"instantiateVariableFont"})
 
