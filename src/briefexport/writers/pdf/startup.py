@@ -1,6 +1,6 @@
 """WeasyPrint's start-up, paid by every cold ``--to pdf``, reduced to what a brief uses.
 
-Importing this module, before WeasyPrint, does three things, undone or made harmless by
+Importing this module, before WeasyPrint, does four things, undone or made harmless by
 :func:`finish_start_up`, which the PDF writer calls as soon as it has imported WeasyPrint:
 
 * WeasyPrint's C declarations are read ready-made, not parsed with pycparser
@@ -8,6 +8,8 @@ Importing this module, before WeasyPrint, does three things, undone or made harm
 * where they cannot be (WeasyPrint's own ``ffi.py`` is imported), ``ctypes.util.find_library``
   answers from the loader cache, without running ``gcc`` and ``ld`` some 30 times while
   WeasyPrint looks for its libraries (:mod:`.libraries`);
+* WeasyPrint's form and presentational-hint stylesheets are parsed only if a document uses
+  them (:mod:`.deferred_sheets`);
 * fontTools' subsetter, variable-font instancer and WOFF2 decoder load only if WeasyPrint
   calls them.
 
@@ -39,7 +41,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from . import libraries, prebuilt_ffi
+from . import deferred_sheets, libraries, prebuilt_ffi
 
 LAZY_MODULES = ("fontTools.subset", "fontTools.ttLib.woff2")
 INSTANCER = "fontTools.varLib.instancer"
@@ -104,6 +106,7 @@ def finish_start_up() -> None:
     if "weasyprint" not in sys.modules:
         return
     prebuilt_ffi.remove()
+    deferred_sheets.remove()
     libraries.restore()
     if isinstance(sys.modules.get(INSTANCER), _ImportedOnUse):
         del sys.modules[INSTANCER]
@@ -111,4 +114,5 @@ def finish_start_up() -> None:
 
 if "weasyprint" not in sys.modules:
     prebuilt_ffi.install(otherwise=libraries.use_loader_cache)
+    deferred_sheets.install()
     defer_font_tools()
