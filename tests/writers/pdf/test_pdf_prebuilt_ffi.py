@@ -66,6 +66,16 @@ def test_finder_gives_the_ready_made_loader_only_for_the_reviewed_file(
     assert fallbacks == [True]
 
 
+@linux_only
+def test_declarations_cffi_cannot_read_leave_weasyprints_own_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = ffi_build.weasyprint_ffi_source()
+    assert prebuilt_ffi.prebuilt_module_names(path) is not None
+    monkeypatch.setitem(ffi_types.KEYWORDS, "_version", 0x1)
+    assert prebuilt_ffi.prebuilt_module_names(path) is None
+
+
 def test_a_missing_library_leaves_weasyprints_own_module() -> None:
     class NoLibraries:
         RTLD_NOW = 2

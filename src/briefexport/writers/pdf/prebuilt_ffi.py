@@ -101,11 +101,14 @@ def prebuilt_module_names(path: Path) -> dict[str, Any] | None:
     WeasyPrint's own module (not Linux, another file, a library that does not open)."""
     if not sys.platform.startswith("linux") or not is_reviewed(path):
         return None
-    import _cffi_backend  # type: ignore[import-untyped]
+    from . import ffi_types
 
-    from .ffi_types import KEYWORDS
+    try:
+        import _cffi_backend  # type: ignore[import-untyped]
 
-    ffi = _cffi_backend.FFI(MODULE, **KEYWORDS)
+        ffi = _cffi_backend.FFI(MODULE, **ffi_types.KEYWORDS)
+    except ImportError:  # no cffi, or one that does not read these declarations' version
+        return None
     libraries = open_libraries(ffi)
     if libraries is None:
         return None
