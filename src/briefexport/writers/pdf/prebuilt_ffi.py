@@ -10,14 +10,16 @@ keyword arguments of ``_cffi_backend.FFI``, which reads them, and parses type na
 :mod:`.ffi_types` keeps them for WeasyPrint 70.0's declarations (written by :mod:`.ffi_build`
 with cffi's own recompiler). While WeasyPrint is imported (:mod:`.startup`), a finder on
 ``sys.meta_path`` answers for ``weasyprint.text.ffi`` when its file is the one reviewed
-(SHA-256 below) and the kept declarations are those of its ``cdef`` (their SHA-256). The module
+(SHA-256 below), the one :mod:`.ffi_types` was written from (its test writes them again from
+that ``cdef`` with the installed cffi and compares every type and function). The module
 is then made from them and gets the names ``ffi.py`` defines after its ``cdef``, made as it
 makes them: the same libraries, tried under the same spellings in the same order and opened
 with the same flags, ``g_type_init`` called, ``TO_UNITS``, ``FROM_UNITS``, ``unicode_to_char_p``.
 
 A library is opened by the first of WeasyPrint's spellings the dynamic loader opens by itself:
 on Linux its file name (``libpango-1.0.so.0``), the very name cffi's in-line ``dlopen`` got
-from ``ctypes.util.find_library`` for an earlier spelling (:mod:`.libraries`). So Linux only;
+from ``ctypes.util.find_library`` for an earlier spelling (:mod:`.libraries`; a test compares the
+library files mapped either way), so no library name is looked up. Linux only, then;
 elsewhere, for another ``ffi.py``, or when a library WeasyPrint needs does not open, WeasyPrint's
 own module is imported, and gives its own message. One difference remains: a function missing
 from a library raises cffi's ``ffi.error`` where in-line cffi raised ``AttributeError``;
