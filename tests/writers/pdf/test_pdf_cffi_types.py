@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import cffi  # type: ignore[import-untyped]
 import pytest
 from cffi import cparser
 
 from briefexport.writers.pdf import cffi_types
+
+from .test_pdf_startup import run_fresh
 
 DECLARATIONS = """
 typedef unsigned int uint32_t_like;
@@ -63,11 +67,28 @@ def test_types_are_the_same_with_mentioned_typedefs_only(name: str) -> None:
     assert "typedef unused_t" in parser._declarations  # swapped back after each parse
 
 
-def test_installed_on_weasyprints_ffi_once() -> None:
-    from weasyprint.text.ffi import ffi
+def test_installed_on_weasyprints_own_ffi_once() -> None:
+    printed = run_fresh(
+        """
+        import weasyprint  # first: WeasyPrint's own in-line declarations
+        from briefexport.writers.pdf import cffi_types
+        from weasyprint.text.ffi import ffi
+        print(cffi_types.install(), cffi_types.install())
+        replacement = ffi._parser.__dict__["_parse"]
+        print(getattr(replacement, "reviewed_replacement", False))
+        print(ffi.sizeof(ffi.typeof("hb_codepoint_t[123]")))
+        """
+    )
+    assert printed.split() == ["True", "True", "True", str(123 * 4)]
 
-    assert cffi_types.install()
-    assert cffi_types.install()
-    replacement = ffi._parser.__dict__["_parse"]
-    assert getattr(replacement, "reviewed_replacement", False)
-    assert ffi.sizeof(ffi.typeof("hb_codepoint_t[123]")) == 123 * 4
+
+def test_not_installed_on_ready_made_declarations() -> None:
+    printed = run_fresh(
+        """
+        import sys
+        from briefexport.writers.pdf import cffi_types, prebuilt_ffi
+        print(prebuilt_ffi.is_active(), cffi_types.install(), "cffi.cparser" in sys.modules)
+        """
+    )
+    expected = "True False False" if sys.platform.startswith("linux") else "False True True"
+    assert printed.split() == expected.split()

@@ -31,9 +31,17 @@ def test_importing_the_writer_leaves_font_tools_unloaded() -> None:
         subset = sys.modules["fontTools.subset"]
         print(type(subset).__name__, "fontTools.varLib" in sys.modules)
         print("fontTools.varLib.instancer" in sys.modules, ctypes.util.find_library.__module__)
+        print(type(sys.modules["fontTools.ttLib.woff2"]).__name__, "brotli" in sys.modules)
         """
     )
-    assert printed.split() == ["_LazyModule", "False", "False", "ctypes.util"]
+    assert printed.split() == [
+        "_LazyModule",
+        "False",
+        "False",
+        "ctypes.util",
+        "_LazyModule",
+        "False",
+    ]
 
 
 def test_a_pdf_needs_neither_subsetter_nor_instancer(tmp_path: Path) -> None:
@@ -58,7 +66,10 @@ def test_deferred_modules_load_when_used() -> None:
         import sys
         from briefexport.writers.pdf import startup
         from weasyprint.pdf import fonts
+        from weasyprint.text import fonts as text_fonts
         assert fonts.subset.Options is not None  # the real subsetter
+        assert text_fonts.woff2.decompress.__module__ == "fontTools.ttLib.woff2"
+        assert type(sys.modules["fontTools.ttLib.woff2"]).__name__ == "module"
         startup.finish_start_up()
         function = fonts.instantiateVariableFont
         assert "fontTools.varLib.instancer" not in sys.modules

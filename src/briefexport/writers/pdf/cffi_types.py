@@ -71,11 +71,15 @@ def filtered_parse(parser: Any, parse: Callable[[str], Any]) -> Callable[[str], 
 
 
 def install() -> bool:
-    """Install on WeasyPrint's ``FFI`` object once, if cffi is the reviewed one."""
-    from cffi import cparser  # type: ignore[import-untyped]
+    """Install on WeasyPrint's ``FFI`` object once, if cffi is the reviewed one and the object
+    parses with pycparser (not one read ready-made, :mod:`.prebuilt_ffi`, which parses in C)."""
     from weasyprint.text.ffi import ffi
 
-    parser = ffi._parser
+    parser = getattr(ffi, "_parser", None)
+    if parser is None:
+        return False
+    from cffi import cparser  # type: ignore[import-untyped]
+
     with _installing:
         if getattr(parser.__dict__.get("_parse"), "reviewed_replacement", False):
             return True

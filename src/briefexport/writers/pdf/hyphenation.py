@@ -17,13 +17,13 @@ the one reviewed (Pyphen 0.18), which reads the patterns only through ``patterns
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import re
 from pathlib import Path
 from typing import Any
 
 import pyphen  # type: ignore[import-untyped]
+
+from .pinned import source_fingerprint
 
 REVIEWED_SHA256 = "74d3837eaee5ba1b6ae8f45e35863fad446668ceb77f3b02cba935c88ee8d323"
 _DIGITS = str.maketrans("", "", "0123456789")
@@ -104,8 +104,7 @@ class LazyHyphDict(pyphen.HyphDict):  # type: ignore[misc]
 
 
 def _fingerprint() -> str:
-    source = inspect.getsource(pyphen.HyphDict.positions)
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return source_fingerprint(pyphen.HyphDict.positions)
 
 
 def install() -> bool:

@@ -12,12 +12,12 @@ listing, read once, then the files of ``LD_LIBRARY_PATH``. It never runs a compi
 ``gcc`` would find outside those places the dynamic loader could not open by that name either.
 The libraries loaded are the same: each is found under its Linux spelling, or WeasyPrint's
 next spelling is its exact file name (``libpango-1.0.so.0``), which the loader opens directly.
-Linux only; elsewhere nothing changes.
+Linux only; elsewhere nothing changes. Needed only when WeasyPrint's own ``ffi.py`` is imported:
+with the ready-made declarations of :mod:`.prebuilt_ffi` no library name is looked up.
 """
 
 from __future__ import annotations
 
-import ctypes.util
 import functools
 import os
 import struct
@@ -83,6 +83,9 @@ def cached_find_library(name: str) -> str | None:
 def use_loader_cache() -> None:
     """Answer ``find_library`` from the loader cache (Linux), until :func:`restore`."""
     global _original
+    import ctypes.util  # only now: when WeasyPrint's C declarations are read ready-made, no
+    # library is looked up (:mod:`.prebuilt_ffi`), and importing ctypes.util costs ~7 ms
+
     if sys.platform.startswith("linux") and _original is None:
         _original = ctypes.util.find_library
         ctypes.util.find_library = cached_find_library
@@ -92,5 +95,7 @@ def restore() -> None:
     """Give ``ctypes.util.find_library`` back."""
     global _original
     if _original is not None:
+        import ctypes.util
+
         ctypes.util.find_library = _original  # type: ignore[assignment]
         _original = None

@@ -15,12 +15,19 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from . import source_memo
+
 SUPPORTED_VERSION = "70.0"
 
 
 def source_fingerprint(function: Callable[..., Any]) -> str:
-    """SHA-256 of a function's source text."""
-    return hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
+    """SHA-256 of a function's source text (``inspect.getsource``), kept ones looked up by
+    their file's SHA-256 (:mod:`.source_memo`)."""
+    fingerprint = source_memo.known_fingerprint(function)
+    if fingerprint is None:
+        fingerprint = hashlib.sha256(inspect.getsource(function).encode("utf-8")).hexdigest()
+        source_memo.computed(function, fingerprint)
+    return fingerprint
 
 
 def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bool:

@@ -1,21 +1,29 @@
 """WeasyPrint's start-up, paid by every cold ``--to pdf``, reduced to what a brief uses.
 
-Importing this module, before WeasyPrint, does two things, undone or made harmless by
+Importing this module, before WeasyPrint, does four things, undone or made harmless by
 :func:`finish_start_up`, which the PDF writer calls as soon as it has imported WeasyPrint:
 
-* ``ctypes.util.find_library`` answers from the loader cache, without running ``gcc`` and
-  ``ld`` some 30 times while WeasyPrint looks for its libraries (:mod:`.libraries`);
-* fontTools' subsetter and variable-font instancer load only if WeasyPrint calls them.
+* WeasyPrint's C declarations are read ready-made, not parsed with pycparser
+  (:mod:`.prebuilt_ffi`);
+* where they cannot be (WeasyPrint's own ``ffi.py`` is imported), ``ctypes.util.find_library``
+  answers from the loader cache, without running ``gcc`` and ``ld`` some 30 times while
+  WeasyPrint looks for its libraries (:mod:`.libraries`);
+* WeasyPrint's form and presentational-hint stylesheets are parsed only if a document uses
+  them (:mod:`.deferred_sheets`);
+* fontTools' subsetter, variable-font instancer and WOFF2 decoder load only if WeasyPrint
+  calls them.
 
 WeasyPrint 70 imports both fontTools modules when it is imported (``weasyprint/pdf/fonts.py``),
 a large share of its own import time. It calls them only for variable fonts
 (``instantiateVariableFont``) and when HarfBuzz's own subsetter is missing (``subset``); a
-brief printed with the house fonts uses neither.
+brief printed with the house fonts uses neither. ``weasyprint/text/fonts.py`` imports the WOFF2
+decoder (``fontTools.ttLib.woff2``, with Brotli and the glyph tables) for ``@font-face`` fonts
+in WOFF2 only.
 
 For them this module puts stand-ins in ``sys.modules``:
 
-* ``fontTools.subset`` becomes a module loaded on first attribute use (the standard library's
-  :class:`importlib.util.LazyLoader`);
+* ``fontTools.subset`` and ``fontTools.ttLib.woff2`` become modules loaded on first attribute
+  use (the standard library's :class:`importlib.util.LazyLoader`);
 * ``fontTools.varLib.instancer`` becomes a module whose functions are imported on first call;
   any other name asked of it loads the real module at once.
 
@@ -33,9 +41,9 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from . import libraries
+from . import deferred_sheets, libraries, prebuilt_ffi
 
-LAZY_MODULES = ("fontTools.subset",)
+LAZY_MODULES = ("fontTools.subset", "fontTools.ttLib.woff2")
 INSTANCER = "fontTools.varLib.instancer"
 INSTANCER_FUNCTIONS = frozenset({"instantiateVariableFont"})
 
@@ -93,14 +101,18 @@ def defer_font_tools() -> None:
 
 
 def finish_start_up() -> None:
-    """Once WeasyPrint is imported: ``find_library`` back, the real instancer for others."""
+    """Once WeasyPrint is imported: the import system and ``find_library`` as they were, the
+    real instancer for others."""
     if "weasyprint" not in sys.modules:
         return
+    prebuilt_ffi.remove()
+    deferred_sheets.remove()
     libraries.restore()
     if isinstance(sys.modules.get(INSTANCER), _ImportedOnUse):
         del sys.modules[INSTANCER]
 
 
 if "weasyprint" not in sys.modules:
-    libraries.use_loader_cache()
+    prebuilt_ffi.install(otherwise=libraries.use_loader_cache)
+    deferred_sheets.install()
     defer_font_tools()

@@ -23,7 +23,6 @@ import shutil
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from multiprocessing.util import Finalize
 from pathlib import Path
 
 from weasyprint import CSS
@@ -102,6 +101,8 @@ def remove_fonts_at_exit(fonts: FontConfiguration) -> None:
     """
     folder = getattr(fonts, "_folder", None)  # WeasyPrint 70: made on the first @font-face
     if folder is not None:
+        from multiprocessing.util import Finalize  # not imported by a style without fonts
+
         Finalize(fonts, shutil.rmtree, args=(str(folder),), kwargs={"ignore_errors": True},
                  exitpriority=0)  # fmt: skip
 
