@@ -75,6 +75,27 @@ def test_version_reads_the_installed_metadata_and_imports_no_command(tmp_path: P
     assert not unused & modules
 
 
+def test_importing_the_command_line_loads_no_command(tmp_path: Path) -> None:
+    # what the console script imports before main() runs is imported with the collector on
+    code = "import json, sys\nimport briefexport.cli\nprint(json.dumps(sorted(sys.modules)))\n"
+    env = {"PYTHONPATH": str(REPO / "src"), "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    modules = set(json.loads(done.stdout))
+    assert not {"logging", "argparse", "dataclasses", "typing", "briefexport.model"} & modules
+    assert not {"briefexport.errors", "briefexport.cli.common", "briefexport.cli.export"} & modules
+
+
+def test_the_package_names_load_when_asked_for() -> None:
+    import briefexport
+    from briefexport.errors import InvalidBriefError
+    from briefexport.model import Brief
+
+    assert briefexport.Brief is Brief
+    assert briefexport.InvalidBriefError is InvalidBriefError
+    with pytest.raises(AttributeError):
+        briefexport.no_such_name  # noqa: B018
+
+
 @pytest.mark.parametrize("command", ["formats", "validate"])
 def test_commands_that_write_nothing_load_no_writer_library(
     brief: str, tmp_path: Path, command: str
