@@ -78,3 +78,15 @@ def test_the_command_freezes_its_imports_and_collects_again(
     assert paused == [True]  # the command module was imported with the collector paused
     assert enabled
     assert frozen
+
+
+def test_a_writer_that_cannot_be_imported_fails_when_its_format_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delitem(sys.modules, "briefexport.writers.epub", raising=False)
+    monkeypatch.setitem(sys.modules, "ebooklib", None)  # importing it raises ImportError
+    status = main([str(HARBOUR), "--to", "jats,epub", "-q", "-o", str(tmp_path)])
+    assert status == 1
+    assert (tmp_path / "harbour-resilience.jats.xml").is_file()  # written before the failure
+    assert not (tmp_path / "harbour-resilience.epub").exists()
+    assert "ebooklib" in capsys.readouterr().err

@@ -193,8 +193,9 @@ def export_one(
 
 def import_writers(formats: list[str]) -> None:
     """Import the writers of ``formats`` now, which ends the command's start-up
-    (:mod:`.collector`); a writer that cannot be imported fails later, when it is used."""
+    (:mod:`.collector`). A writer that cannot be imported (a missing library, a native one that
+    fails to load) is imported again when its format is written, and fails there as before."""
     for fmt in formats:
-        with contextlib.suppress(ImportError):
+        with contextlib.suppress(Exception):
             get_writer(fmt)
     collector.imports_done()
