@@ -12,18 +12,17 @@ list every problem as ``FILE:LINE:COL: message``.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import logging
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
-from .model import Brief
-
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, which type checkers read; typing is not imported
 if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
+    from .model import Brief
     from .options import PdfEngine, PdfStandard
     from .shared.brand import Paper
+
+    __version__: str
 
 __all__ = [
     "Brief",
@@ -36,16 +35,27 @@ __all__ = [
     "load",
 ]
 
-log = logging.getLogger(__name__)
+# The public names defined in other modules are imported when first asked for, so that
+# ``import briefexport.cli`` (and ``briefexport --version``) loads no more than it uses.
+_LAZY = {
+    "Brief": "briefexport.model",
+    "BriefexportError": "briefexport.errors",
+    "Diagnostic": "briefexport.errors",
+    "InvalidBriefError": "briefexport.errors",
+    "OutputError": "briefexport.errors",
+}
 
 
 def load(path: str | Path) -> Brief:
     """Read and validate the brief at ``path``; warnings go to the ``briefexport`` logger."""
+    import logging
+    from pathlib import Path
+
     from .reader import read_brief
 
     brief, warnings = read_brief(Path(path))
     for warning in warnings:
-        log.warning("%s", warning)
+        logging.getLogger(__name__).warning("%s", warning)
     return brief
 
 
@@ -69,6 +79,8 @@ def export(
     house style, PDF/A-3b, the brand's paper size, the reproducible timestamp and WeasyPrint
     for PDF (``pdf_engine="typst"`` for Typst).
     """
+    from pathlib import Path
+
     from .options import default_options
     from .output import export_brief
 
@@ -86,18 +98,16 @@ def export(
     return export_brief(brief, fmt, Path(path), options)
 
 
-def __getattr__(name: str) -> str:
-    # the version is read from the installed metadata only when asked for (it costs ~50 ms)
+def __getattr__(name: str) -> object:
+    # the version is read from the installed metadata only when asked for
     if name == "__version__":
-        return _version()
+        from ._version import installed_version
+
+        return installed_version()
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@functools.cache
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("briefexport")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0.0.0+unknown"

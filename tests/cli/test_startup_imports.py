@@ -67,12 +67,33 @@ def brief() -> str:
     return str(HARBOUR)
 
 
-def test_version_reads_metadata_and_no_writer_library(tmp_path: Path) -> None:
+def test_version_reads_the_installed_metadata_and_imports_no_command(tmp_path: Path) -> None:
     modules = modules_after(["--version"], tmp_path)
-    assert "importlib.metadata" in modules
-    # importlib.metadata imports importlib.resources itself
-    assert heavy(modules) <= {"importlib.metadata", "importlib.resources"}
+    assert heavy(modules) == set()  # the dist-info folder is read without importlib.metadata
     assert libraries(modules) == ALLOWED["--version"]
+    unused = {"argparse", "logging", "typing", "dataclasses", "briefexport.cli.export"}
+    assert not unused & modules
+
+
+def test_importing_the_command_line_loads_no_command(tmp_path: Path) -> None:
+    # what the console script imports before main() runs is imported with the collector on
+    code = "import json, sys\nimport briefexport.cli\nprint(json.dumps(sorted(sys.modules)))\n"
+    env = {"PYTHONPATH": str(REPO / "src"), "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    modules = set(json.loads(done.stdout))
+    assert not {"logging", "argparse", "dataclasses", "typing", "briefexport.model"} & modules
+    assert not {"briefexport.errors", "briefexport.cli.common", "briefexport.cli.export"} & modules
+
+
+def test_the_package_names_load_when_asked_for() -> None:
+    import briefexport
+    from briefexport.errors import InvalidBriefError
+    from briefexport.model import Brief
+
+    assert briefexport.Brief is Brief
+    assert briefexport.InvalidBriefError is InvalidBriefError
+    with pytest.raises(AttributeError):
+        briefexport.no_such_name  # noqa: B018
 
 
 @pytest.mark.parametrize("command", ["formats", "validate"])

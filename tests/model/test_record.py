@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import itertools
 import pickle
 from collections import defaultdict
@@ -151,3 +152,28 @@ def test_record_takes_the_arguments_of_a_dataclass() -> None:
 def test_record_refuses_a_class_that_is_not_a_record() -> None:
     with pytest.raises(TypeError, match="Record"):
         record(type("Plain", (), {"__annotations__": {"name": "str"}}))
+
+
+def test_init_is_compiled_when_first_looked_up() -> None:
+    @record
+    class Late(Record):
+        """A docstring, else ``dataclass`` asks for the signature to write one."""
+
+        name: str
+        size: int = 2
+
+    @record
+    class Later(Late):
+        """A subclass: its own ``__init__``."""
+
+        extra: bool = False
+
+    assert not callable(vars(Late)["__init__"])  # not compiled yet
+    assert str(inspect.signature(Later)) == "(name, size=2, extra=False) -> 'None'"
+    assert callable(vars(Later)["__init__"])
+    assert not callable(vars(Late)["__init__"])  # the subclass's lookup compiled its own
+    assert Late("a").size == 2
+    assert callable(vars(Late)["__init__"])
+    assert Later("b", 3, True) == Later(name="b", size=3, extra=True)
+    with pytest.raises(TypeError):
+        Late()  # type: ignore[call-arg]

@@ -5,7 +5,7 @@ usage. Problems with an input are printed one per line as ``FILE:LINE:COL: sever
 
 A command is a module of this package with a ``run(args) -> int`` function and one entry in
 :data:`COMMANDS`; the default command (no command word) exports. Modules are imported only when
-their command runs, so ``briefexport --version`` loads nothing else.
+their command runs; ``briefexport --version`` alone is answered before any is imported.
 """
 
 from __future__ import annotations
@@ -19,7 +19,11 @@ from collections.abc import Iterator, Sequence
 from importlib import import_module
 from types import FrameType
 
-from .common import EXIT_OUTPUT, logging_restored
+from . import collector
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (importing typing would slow --version down)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 COMMANDS = {
     "validate": "briefexport.cli.validate",
@@ -50,13 +54,32 @@ def stop_on_sigterm() -> Iterator[None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Without ``argv`` (the process's own command) the start-up runs as :mod:`.collector` says.
+    """
+    if argv is None:
+        collector.pause_for_imports()
     args = list(sys.argv[1:] if argv is None else argv)
-    command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
+    try:
+        if args == ["--version"]:
+            print_version()
+        command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
+        return run_command(command, rest)
+    finally:
+        collector.imports_done()
+
+
+def run_command(command: str | None, rest: list[str]) -> int:
+    """Run one command (``None``: export) with the arguments after its name."""
+    from .common import EXIT_OUTPUT, logging_restored
+
     try:
         # the command's context variables (the input named in warnings) end with it
         with stop_on_sigterm(), logging_restored():
             module = import_module(COMMANDS[command] if command else EXPORT_COMMAND)
+            if command is not None:  # export ends its start-up itself, its writers imported
+                collector.imports_done()
             status: int = contextvars.copy_context().run(module.run, rest)
         return status
     except KeyboardInterrupt as stop:
@@ -65,3 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: say so in one line, never with a traceback
         print(f"briefexport: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_OUTPUT
+
+
+def print_version() -> NoReturn:
+    """``briefexport --version``: what the export command's option prints, then exit 0."""
+    from .. import __version__
+
+    print(f"briefexport {__version__}")
+    raise SystemExit(0)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
 from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
-from ..formats import FORMATS
+from ..formats import FORMATS, get_writer
 from ..model import Brief
 from ..options import PdfEngine, PdfStandard, WriteOptions, default_options
 from ..shared.brand import BRAND_FILE, Paper, load_brand
 from ..shared.styles import default_style_dir
+from . import collector
 from .common import (
     CURRENT_INPUT,
     EXIT_INPUT,
@@ -165,6 +167,7 @@ def export_one(
     if brief is None:
         return EXIT_INPUT
     CURRENT_INPUT.set(str(path))
+    import_writers(formats)
     options = _options_for(brief, args)
     status = EXIT_OK
     for fmt in formats:
@@ -186,3 +189,13 @@ def export_one(
         if args.verbose:
             print(f"wrote {target}", file=sys.stderr)
     return status
+
+
+def import_writers(formats: list[str]) -> None:
+    """Import the writers of ``formats`` now, which ends the command's start-up
+    (:mod:`.collector`). A writer that cannot be imported (a missing library, a native one that
+    fails to load) is imported again when its format is written, and fails there as before."""
+    for fmt in formats:
+        with contextlib.suppress(Exception):
+            get_writer(fmt)
+    collector.imports_done()

@@ -15,7 +15,9 @@ things keep that down:
   the three (``__init__``, ``__setattr__``, ``__delattr__``) of a frozen dataclass. It sets
   each field as a frozen dataclass's does, with ``object.__setattr__``, takes the same
   arguments (defaults and ``default_factory`` included) and calls ``__post_init__`` if the class
-  has one.
+  has one. It is compiled the first time it is looked up (the first instance, or
+  ``inspect.signature``), which puts it in the class: a run that makes no table pays nothing
+  for the table classes.
 
 ``dataclasses.fields``, ``replace``, ``asdict``, ``match`` patterns, ``copy`` and ``pickle`` work
 as on any frozen dataclass; mypy sees a frozen dataclass (:pep:`681`).
@@ -75,8 +77,20 @@ def record(cls: R) -> R:
     if not issubclass(cls, Record):
         raise TypeError(f"{cls.__qualname__} must derive from Record")
     made: Any = dataclasses.dataclass(init=False, eq=False, repr=False, slots=True)(cls)
-    made.__init__ = _compiled_init(made)
+    made.__init__ = _InitOnFirstUse(made)
     return made  # type: ignore[no-any-return]
+
+
+class _InitOnFirstUse:
+    """The ``__init__`` of one record class until first looked up, then the compiled one."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __get__(self, instance: object, owner: type | None = None) -> Callable[..., None]:
+        init = _compiled_init(self.cls)
+        self.cls.__init__ = init  # type: ignore[misc]
+        return init.__get__(instance, owner)  # type: ignore[no-any-return]
 
 
 def _compiled_init(cls: type) -> Callable[..., None]:

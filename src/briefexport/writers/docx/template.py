@@ -7,6 +7,9 @@ review comments and its thumbnail picture are dropped, and whatever would reach 
 document (external relationships, the attached template, fetching fields) is removed first.
 
 A template is prepared once per thread and copied for every brief (:mod:`.template_cache`).
+The reference document of the style folder shipped with briefexport is part of the installation,
+like the code, and is not screened (the tests check that screening leaves it unchanged); every
+other one is (:mod:`.template_safety`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from docx.oxml.ns import qn
 from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
+from ...shared.styles import default_style_dir
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
 from .template_safety import screen_template
@@ -51,10 +55,17 @@ def generated_reference(brand: Brand) -> bytes:
     return build_reference(brand)
 
 
-def parse_docx(data: bytes, origin: str) -> Document:
-    """A python-docx document from bytes, made safe first (:mod:`.template_safety`), with a
-    clear error for files that are not DOCX."""
-    safe = screen_template(data, origin)
+def is_shipped_reference(style_dir: Path) -> bool:
+    """Whether ``style_dir`` is the style folder shipped with briefexport, with its own
+    ``reference.docx`` (what :func:`shipped_reference` then reads)."""
+    package = default_style_dir()
+    return style_dir.resolve() == package.resolve() and (package / REFERENCE_FILE).is_file()
+
+
+def parse_docx(data: bytes, origin: str, *, shipped: bool = False) -> Document:
+    """A python-docx document from bytes, made safe first (:mod:`.template_safety`) unless they
+    are the ``shipped`` reference document, with a clear error for files that are not DOCX."""
+    safe = data if shipped else screen_template(data, origin)
     try:
         return docx.Document(io.BytesIO(template_as_document(safe)))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
@@ -82,22 +93,25 @@ def open_template(options: WriteOptions) -> tuple[Document, StyleMap]:
     ones copied from the shipped reference) and the ids of those styles."""
     shipped = shipped_reference(options.style_dir, options.brand)
     shipped_origin = str(options.style_dir / REFERENCE_FILE)
+    ours = is_shipped_reference(options.style_dir)
     if options.reference_docx is None:
-        template, origin = shipped, shipped_origin
+        template, origin, template_ours = shipped, shipped_origin, ours
     else:
         try:
             template = options.reference_docx.read_bytes()
         except OSError as error:
             raise OutputError(f"{options.reference_docx}: {error.strerror}") from None
-        origin = str(options.reference_docx)
+        origin, template_ours = str(options.reference_docx), False
+
+    def borrowed() -> Document:  # the shipped reference, parsed only if the template lacks a style
+        return parse_docx(shipped, shipped_origin, shipped=ours)
 
     def prepare() -> Prepared:
-        document = parse_docx(template, origin)
+        document = parse_docx(template, origin, shipped=template_ours)
         clear_body(document)
         drop_thumbnail(document)
         drop_comments(document)
-        # the shipped reference is parsed only if the template lacks a style
-        return Prepared(document, StyleMap(document, lambda: parse_docx(shipped, shipped_origin)))
+        return Prepared(document, StyleMap(document, borrowed))
 
     return TEMPLATES.copy_of(template, shipped, prepare)
 
