@@ -13,6 +13,7 @@ from ..model import Brief
 from ..options import PdfEngine, PdfStandard, WriteOptions, default_options
 from ..shared.brand import BRAND_FILE, Paper, load_brand
 from ..shared.styles import default_style_dir
+from ..writers.pdf_engine import import_engine
 from . import collector
 from .common import (
     CURRENT_INPUT,
@@ -167,8 +168,8 @@ def export_one(
     if brief is None:
         return EXIT_INPUT
     CURRENT_INPUT.set(str(path))
-    import_writers(formats)
     options = _options_for(brief, args)
+    import_writers(formats, options.pdf_engine)
     status = EXIT_OK
     for fmt in formats:
         target = output_path(path, fmt, args.output_dir)
@@ -191,11 +192,14 @@ def export_one(
     return status
 
 
-def import_writers(formats: list[str]) -> None:
-    """Import the writers of ``formats`` now, which ends the command's start-up
-    (:mod:`.collector`). A writer that cannot be imported (a missing library, a native one that
-    fails to load) is imported again when its format is written, and fails there as before."""
+def import_writers(formats: list[str], pdf_engine: PdfEngine) -> None:
+    """Import the writers of ``formats`` (for PDF, the chosen engine's) now, which ends the
+    command's start-up (:mod:`.collector`). A writer that cannot be imported (a missing library,
+    a native one that fails to load) is imported again when its format is written, and fails
+    there as before."""
     for fmt in formats:
         with contextlib.suppress(Exception):
             get_writer(fmt)
+            if fmt == "pdf":
+                import_engine(pdf_engine)
     collector.imports_done()

@@ -7,6 +7,7 @@ WeasyPrint and a WeasyPrint export never imports Typst.
 from __future__ import annotations
 
 import importlib.util
+from importlib import import_module
 from typing import assert_never
 
 from ..errors import BriefexportError
@@ -14,6 +15,10 @@ from ..model import Brief
 from ..options import PdfEngine, WriteOptions
 
 TYPST_INSTALL = "pip install 'briefexport[typst]'"
+ENGINE_WRITERS = {
+    PdfEngine.WEASYPRINT: "briefexport.writers.pdf",
+    PdfEngine.TYPST: "briefexport.writers.typst",
+}
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
@@ -33,6 +38,11 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
             return write_with_typst(brief, options)
         case _:
             assert_never(options.pdf_engine)
+
+
+def import_engine(engine: PdfEngine) -> None:
+    """Import ``engine``'s writer, and with it its layout library, before the first write."""
+    import_module(ENGINE_WRITERS[engine])
 
 
 def engine_installed(engine: PdfEngine) -> bool:
