@@ -1,5 +1,6 @@
-"""The command's own start-up: the version read from the dist-info folder, the collector paused
-while the command imports and frozen afterwards (only when the command is the process)."""
+"""The command's own start-up and exit: the version read from the dist-info folder, the collector
+paused while the command imports and frozen afterwards, the process ended after its exit handlers
+without the interpreter's teardown (only when the command is the process)."""
 
 from __future__ import annotations
 
@@ -54,8 +55,9 @@ def test_calling_main_leaves_the_collector_as_it_was(
 def test_the_command_freezes_its_imports_and_collects_again(
     tmp_path: Path, args: list[str]
 ) -> None:
+    # main() ends the process itself: the exit handler it runs first reports what was seen
     code = (
-        "import gc, json, sys\n"
+        "import atexit, gc, json, sys\n"
         "from briefexport.cli import main\n"
         "paused = []\n"
         "real = main.__globals__['import_module']\n"
@@ -64,20 +66,38 @@ def test_the_command_freezes_its_imports_and_collects_again(
         "    paused.append(not gc.isenabled())\n"
         "    return module\n"
         "main.__globals__['import_module'] = watched\n"
-        "status = main()\n"
-        "print(json.dumps([status, paused, gc.isenabled(), gc.get_freeze_count() > 0]))\n"
+        "atexit.register(lambda: print(json.dumps([paused, gc.isenabled(), gc.get_freeze_count() > 0])))\n"
+        "main()\n"
+        "print('main returned')\n"
     )
-    if args[0] == "validate":
-        command = [sys.executable, "-c", code, "validate", "-q", str(HARBOUR)]
-    else:
-        command = [sys.executable, "-c", code, str(HARBOUR), *args, "-q", "-o", str(tmp_path)]
-    env = {"PYTHONPATH": str(REPO / "src"), "PATH": ""}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
-    status, paused, enabled, frozen = json.loads(done.stdout)
-    assert status == 0
+    done = _run_code(code, args, tmp_path)
+    assert done.returncode == 0
+    paused, enabled, frozen = json.loads(done.stdout)  # and nothing after: main did not return
     assert paused == [True]  # the command module was imported with the collector paused
     assert enabled
     assert frozen
+
+
+def test_the_command_waits_for_a_running_thread_as_an_ordinary_exit_does(tmp_path: Path) -> None:
+    code = (
+        "import threading, time\n"
+        "from briefexport.cli import main\n"
+        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()\n"
+        "raise SystemExit(main())\n"
+    )
+    done = _run_code(code, ["--to", "jats"], tmp_path)
+    assert done.returncode == 0
+    assert done.stdout == "thread done\n"
+
+
+def _run_code(code: str, args: list[str], out: Path) -> subprocess.CompletedProcess[str]:
+    """``code`` run as a fresh process whose command line is ``args`` on the harbour brief."""
+    if args[0] == "validate":
+        command = [sys.executable, "-c", code, "validate", "-q", str(HARBOUR)]
+    else:
+        command = [sys.executable, "-c", code, str(HARBOUR), *args, "-q", "-o", str(out)]
+    env = {"PYTHONPATH": str(REPO / "src"), "PATH": ""}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
 def test_a_writer_that_cannot_be_imported_fails_when_its_format_is_written(

@@ -56,7 +56,8 @@ def stop_on_sigterm() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
-    Without ``argv`` (the process's own command) the start-up runs as :mod:`.collector` says.
+    Without ``argv`` (the process's own command) the start-up and the exit run as
+    :mod:`.collector` says.
     """
     if argv is None:
         collector.pause_for_imports()
@@ -65,9 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args == ["--version"]:
             print_version()
         command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
-        return run_command(command, rest)
+        status = run_command(command, rest)
     finally:
         collector.imports_done()
+    if argv is None:
+        collector.exit_without_teardown(status)
+    return status
 
 
 def run_command(command: str | None, rest: list[str]) -> int:

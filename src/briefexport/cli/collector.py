@@ -12,11 +12,26 @@ has imported what it needs; then everything alive is moved to the permanent gene
 (:func:`gc.freeze`, which no collection traces, finalisation's included) and the collector
 resumes, so what the brief and the writers make afterwards is collected as before. A program
 that calls ``main(args)`` itself keeps its collector as it was.
+
+At the end of such a command the process runs its exit handlers (:mod:`atexit`: logging's
+flush, multiprocessing's and weakref's finalizers), flushes its standard streams and ends with
+:func:`os._exit`, skipping the interpreter's teardown of every module and object, which a
+process about to end does not need. Only the main thread may then be running; otherwise the
+ordinary exit waits for the others as usual.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
+import os
+import sys
+import threading
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (importing typing would slow --version down)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 class _StartUp:
@@ -38,3 +53,23 @@ def imports_done() -> None:
         _StartUp.paused = False
         gc.freeze()
         gc.enable()
+
+
+def exit_without_teardown(status: int) -> None:
+    """End the process with ``status`` once its exit handlers ran; returns, for the ordinary
+    exit, only while a thread other than the main one is still running."""
+    if any(
+        not thread.daemon
+        for thread in threading.enumerate()
+        if thread is not threading.main_thread()
+    ):
+        return
+    _end(status)
+
+
+def _end(status: int) -> NoReturn:
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe, a closed stream
+            stream.flush()
+    os._exit(status)
