@@ -5,10 +5,15 @@ Names of people, identifiers, URLs, dates and alt texts are left as written; eve
 reads as prose (titles, paragraphs, notes, citations, captions, roles, affiliations, the rights
 lines, keywords) is made typographic. Footnote calls are pointed at the typographic notes, so a
 writer that prints a note from its call (the PDF) prints the same text as the note list.
+
+When one process writes a brief to several formats (``--to pdf,docx,epub``), each writer asks for
+the same typeset brief: the last one made in each thread is kept and given again for the same
+brief object, so the work is done once.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
@@ -106,11 +111,27 @@ class _Typesetter:
         )
 
 
+class _LastTypeset(threading.local):
+    """The last brief this thread typeset, and the result."""
+
+    source: Brief | None = None
+    result: Brief | None = None
+
+
+_last = _LastTypeset()
+
+
 def typeset(brief: Brief, smart: bool = True) -> Brief:
     """``brief`` with typographic quotes, dashes, ellipses and no-break spaces (``smart``), or
     unchanged."""
     if not smart:
         return brief
+    if _last.source is not brief or _last.result is None:
+        _last.source, _last.result = brief, _typeset(brief)
+    return _last.result
+
+
+def _typeset(brief: Brief) -> Brief:
     language = brief.meta.language
     plain = _Typesetter(language)
     notes = {note.id: replace(note, paragraphs=plain.paragraphs(note.paragraphs))
