@@ -57,6 +57,7 @@ from . import (
     note_area,
     notes_stay,
     page_references,
+    percentages,
     release,
     serialise_once,
     table_header,
@@ -193,6 +194,7 @@ def _render(
         anywhere.breaking_words_anywhere(),
         table_header.keeping_table_headers(),
         note_area.remembering_note_layouts(),
+        percentages.resolving_once(),
     ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
