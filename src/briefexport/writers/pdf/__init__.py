@@ -11,7 +11,8 @@ with a whole first row; :mod:`.note_area` lays each page's notes out once; :mod:
 the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari and other complex-script
 text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types`,
 :mod:`.compression` and :mod:`.serialise_once` keep writing the PDF cheap and its time per page
-flat as briefs grow. All resources go through a sandboxed fetcher.
+flat as briefs grow; :mod:`.percentages` and :mod:`.glyph_runs` spare layout and drawing work
+WeasyPrint repeats for every box and glyph. All resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -52,6 +53,7 @@ from . import (
     anywhere,
     cffi_types,
     compression,
+    glyph_runs,
     hyphen_lines,
     hyphenation,
     note_area,
@@ -125,6 +127,7 @@ def _install_adaptations() -> None:
     cffi_types.install()
     compression.install()
     serialise_once.install()
+    glyph_runs.install()
 
 
 def drop_empty_links(document: Document) -> None:
