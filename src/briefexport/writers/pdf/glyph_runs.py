@@ -6,7 +6,11 @@ C structures per glyph, each creating a cffi object, plus a slice of the whole a
 brief this is about a tenth of the run. :func:`draw_first_line` here writes the same operators
 in the same order, with the same arithmetic, but reads each run's ``PangoGlyphInfo`` array in
 one piece (``ffi.buffer`` and :func:`struct.iter_unpack`; glyph, width, x and y offset, visual
-attributes: five 32-bit fields, 20 bytes, as in Pango's ``pango-glyph.h``).
+attributes: five 32-bit fields, 20 bytes, as in Pango's ``pango-glyph.h``). Pango splits a
+justified line into a run per word (each space carries its own spacing), and the same word set
+in the same font at the same size has the same glyph records; once a run has been written, a run
+with the same records is given the same text again. A run with a glyph missing from the fonts
+or a raised glyph is always worked out afresh: writing it does more than make text.
 
 WeasyPrint's own function still draws what this one does not cover: a line cut by
 ``text-overflow: ellipsis`` or ``block-ellipsis``, and a line set in a font with colour glyphs
@@ -22,16 +26,20 @@ from __future__ import annotations
 import functools
 import logging
 import struct
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from .pinned import InstallOnce, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
+_KNOWN_RUNS: weakref.WeakKeyDictionary[Any, dict[tuple[float, bytes], str]] = (
+    weakref.WeakKeyDictionary()
+)
 DRAW_LINE_SHA256 = "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b"
 GLYPH_RECORD = struct.Struct("=IiiiI")  # PangoGlyphInfo: glyph, geometry (3 ints), attributes
 PANGO_ROUNDING_FIXED = 14802  # Pango 1.48.2 (pango issue 530)
-Run = tuple[bool, str]  # whether the line's earlier text was shown, and the run's own text
+Run = tuple[bool, str, bool]  # earlier text shown, the run's text, whether it may be reused
 
 
 class _Pango:
@@ -138,21 +146,18 @@ def _glyphs(stream: Any, textbox: Any, item: Any, font: Any, size: float, before
     """
     lib = _pango()
     empty, unknown, from_units = lib.empty, lib.unknown, lib.from_units
-    glyph_string = item.glyphs
-    count = glyph_string.num_glyphs
-    data = lib.ffi.buffer(glyph_string.glyphs, count * GLYPH_RECORD.size)
     to_unicode, widths, bitmap = font.to_unicode, font.widths, font.bitmap
-    run, shown = "<", False
+    run, shown, plain = "<", False, True
     for index, (glyph_id, width, x_offset, y_offset, _) in enumerate(
-        GLYPH_RECORD.iter_unpack(data)
+        GLYPH_RECORD.iter_unpack(item.data)
     ):
         if glyph_id == empty:
             run += f">{-width / size}<"
             continue
         if glyph_id & unknown:
-            glyph_id = _unknown(font, glyph_id, width, size, lib)
+            glyph_id, plain = _unknown(font, glyph_id, width, size, lib), False
         if glyph_id not in to_unicode:
-            to_unicode[glyph_id] = _cluster_text(textbox, item, index, count)
+            to_unicode[glyph_id] = _cluster_text(textbox, item.item, index, item.count)
         offset = x_offset / size
         glyph = f"{glyph_id:02x}" if bitmap else f"{glyph_id:04x}"
         if y_offset:
@@ -164,11 +169,33 @@ def _glyphs(stream: Any, textbox: Any, item: Any, font: Any, size: float, before
             run += glyph
         logical_width = widths.get(glyph_id)
         if logical_width is None:
-            logical_width = _measured(stream, item, font, glyph_id, size, lib)
+            logical_width = _measured(stream, item.item, font, glyph_id, size, lib)
         kerning = logical_width + offset - width * 1000 * from_units / size
         if kerning:
             run += f">{int(kerning)}<"
-    return shown, run
+    return shown, run, plain and not shown
+
+
+class _Item:
+    """A Pango glyph item and its glyph records as bytes."""
+
+    __slots__ = ("count", "data", "item")
+
+    def __init__(self, item: Any) -> None:
+        glyph_string = item.glyphs
+        self.item = item
+        self.count = glyph_string.num_glyphs
+        size = self.count * GLYPH_RECORD.size
+        self.data = bytes(_pango().ffi.buffer(glyph_string.glyphs, size))
+
+
+def _known_runs(font: Any) -> dict[tuple[float, bytes], str]:
+    """The text of the runs already written in ``font`` whose text depends on their glyph
+    records alone (no missing glyph, none raised): the same records give the same text."""
+    known = _KNOWN_RUNS.get(font)
+    if known is None:
+        known = _KNOWN_RUNS[font] = {}
+    return known
 
 
 def _draw(stream: Any, textbox: Any, items: list[Any], fonts: list[Any]) -> None:
@@ -183,8 +210,14 @@ def _draw(stream: Any, textbox: Any, items: list[Any], fonts: list[Any]) -> None
                 stream.show_text(string)
             string = ""
             stream.set_font_size(font.hash, 1 if font.bitmap else size)
-        shown, run = _glyphs(stream, textbox, item, font, size, string)
-        string = run if shown else string + run
+        glyphs, known = _Item(item), _known_runs(font)
+        run = known.get((size, glyphs.data))
+        if run is None:
+            shown, run, repeatable = _glyphs(stream, textbox, glyphs, font, size, string)
+            if repeatable:
+                known[size, glyphs.data] = run
+            string = "" if shown else string
+        string += run
         string = string[:-1] if string[-1] == "<" else string + ">"
     stream.show_text(string)
 
