@@ -11,9 +11,9 @@ with a whole first row; :mod:`.note_area` lays each page's notes out once; :mod:
 the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari and other complex-script
 text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types`,
 :mod:`.compression` and :mod:`.serialise_once` keep writing the PDF cheap and its time per page
-flat as briefs grow; :mod:`.percentages`, :mod:`.style_memory` and :mod:`.glyph_runs` spare
-layout and drawing work WeasyPrint repeats for every box and glyph. All resources go through a
-sandboxed fetcher.
+flat as briefs grow; :mod:`.percentages`, :mod:`.style_memory`, :mod:`.math_check` and
+:mod:`.glyph_runs` spare layout and drawing work WeasyPrint repeats for every box and glyph. All
+resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -57,6 +57,7 @@ from . import (
     glyph_runs,
     hyphen_lines,
     hyphenation,
+    math_check,
     note_area,
     notes_stay,
     page_references,
@@ -131,6 +132,7 @@ def _install_adaptations() -> None:
     compression.install()
     serialise_once.install()
     glyph_runs.install()
+    math_check.install()
 
 
 def drop_empty_links(document: Document) -> None:
