@@ -11,7 +11,9 @@ with a whole first row; :mod:`.note_area` lays each page's notes out once; :mod:
 the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari and other complex-script
 text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types`,
 :mod:`.compression` and :mod:`.serialise_once` keep writing the PDF cheap and its time per page
-flat as briefs grow. All resources go through a sandboxed fetcher.
+flat as briefs grow; :mod:`.percentages`, :mod:`.style_memory`, :mod:`.math_check` and
+:mod:`.glyph_runs` spare layout and drawing work WeasyPrint repeats for every box and glyph. All
+resources go through a sandboxed fetcher.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -52,13 +54,17 @@ from . import (
     anywhere,
     cffi_types,
     compression,
+    glyph_runs,
     hyphen_lines,
     hyphenation,
+    math_check,
     note_area,
     notes_stay,
     page_references,
+    percentages,
     release,
     serialise_once,
+    style_memory,
     table_header,
 )
 from .fetcher import SandboxedFetcher
@@ -107,12 +113,13 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     sources = {note_id(note): note.source for note in brief.footnotes}
     kept = notes_stay.install()
     placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
-    document = placer.place()
-    release.collect_layout_garbage(document)
-    drop_empty_links(document)
-    set_metadata(document, brief, options)
-    attachments = _attachments(source, options, standard)
-    pdf: bytes = document.write_pdf(finisher=_finish, attachments=attachments, **variant)
+    with style_memory.remembering_styles():  # laid out and drawn
+        document = placer.place()
+        release.collect_layout_garbage(document)
+        drop_empty_links(document)
+        set_metadata(document, brief, options)
+        attachments = _attachments(source, options, standard)
+        pdf: bytes = document.write_pdf(finisher=_finish, attachments=attachments, **variant)
     return pdf
 
 
@@ -124,6 +131,8 @@ def _install_adaptations() -> None:
     cffi_types.install()
     compression.install()
     serialise_once.install()
+    glyph_runs.install()
+    math_check.install()
 
 
 def drop_empty_links(document: Document) -> None:
@@ -193,6 +202,7 @@ def _render(
         anywhere.breaking_words_anywhere(),
         table_header.keeping_table_headers(),
         note_area.remembering_note_layouts(),
+        percentages.resolving_once(),
     ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
