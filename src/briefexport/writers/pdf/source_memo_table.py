@@ -20,6 +20,16 @@ KNOWN: dict[str, dict[int, str]] = {
         # HyphDict.positions
         157: "74d3837eaee5ba1b6ae8f45e35863fad446668ceb77f3b02cba935c88ee8d323",
     },
+    # weasyprint.css.functions
+    "38bdeaa9559a347b50d20e04f42833ccc37477894c3f97428c2ff5be7765f33d": {
+        # check_math
+        177: "4f8e6a21258e09ba3cdb1a650edca2751771aa4a2a5b9a37dd05945637f2e433",
+    },
+    # weasyprint.draw.text
+    "c9a450aa209277e760227e1fed2da492647bd28e5a5ebc4c9d8aaedecc400d77": {
+        # draw_first_line
+        87: "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b",
+    },
     # weasyprint.layout
     "f226ba97ad21e44772b571aa64bfd446ecf3080d236c4861dcab25407a04d66a": {
         # LayoutContext._update_footnote_area
@@ -39,6 +49,11 @@ KNOWN: dict[str, dict[int, str]] = {
         # split_inline_level
         449: "d98c008c8fc005828a5b04864ed3638ab9bb241f27245050e244869c90c490a3",
     },
+    # weasyprint.layout.percent
+    "bac190e240dce17b4342feb99423e8232433d3727c0833897f50fed88cb163a2": {
+        # resolve_percentages
+        50: "71673078096fcf8764e6412933288cc79ba956eae0d939deda27beaeac45acad",
+    },
     # weasyprint.layout.preferred
     "a7973703cd8ac5fada246b35e7fea6e728a364002adc5dbb248ee08f084c0a6e": {
         # inline_line_widths
@@ -54,9 +69,16 @@ KNOWN: dict[str, dict[int, str]] = {
         # Stream.marked
         282: "3fa3acacbbf66422e7b0de4346b6eaf638657280a0f62c73172e3c445b888692",
     },
+    # weasyprint.text.fonts
+    "59d74d0c161349b8416f1d13466e16dd47c1161f0a397ff1e4ca70814eb36091": {
+        # get_font_description
+        327: "85734b8947b9bf64ef27ff11d8f5355db76a2ae8efc9a6fed925dc9e2a1056ce",
+    },
     # weasyprint.text.line_break
     "1f5a855ad992e0bebaf5512d2b806fd991090e0e91bf79d3d5a3a0176b22af97": {
         # split_first_line
         242: "39ad1016863ca34de0bea4c9fcffb46da7e27813c87dd82b7011bfa19fe5504f",
+        # strut
+        531: "b57885b70dd08efe92f72a746709e08c576f47b90edb36f02925fefa15bb761a",
     },
 }
