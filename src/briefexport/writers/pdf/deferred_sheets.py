@@ -20,7 +20,6 @@ again. WeasyPrint reads the sheets only through their attributes (``matcher``, `
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.abc
 import importlib.machinery
 import sys
@@ -28,11 +27,11 @@ import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from importlib.machinery import ModuleSpec, SourceFileLoader
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from .pinned import SUPPORTED_VERSION
+from .source_memo import file_sha256
 
 MODULE = "weasyprint.html"
 REVIEWED_SHA256 = "a11b729157862291a6ecf7b7b3517c59d4242ea05a7f9b8d9d96a9882425ad65"
@@ -97,11 +96,7 @@ def is_reviewed(spec: ModuleSpec) -> bool:
         return False
     if spec.origin is None or not isinstance(spec.loader, SourceFileLoader):
         return False
-    try:
-        source = Path(spec.origin).read_bytes()
-    except OSError:
-        return False
-    return hashlib.sha256(source).hexdigest() == REVIEWED_SHA256
+    return file_sha256(spec.origin) == REVIEWED_SHA256
 
 
 class DeferringFinder(importlib.abc.MetaPathFinder):

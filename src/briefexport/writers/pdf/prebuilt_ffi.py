@@ -28,7 +28,6 @@ WeasyPrint catches neither.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.abc
 import importlib.machinery
 import os
@@ -40,6 +39,8 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from .source_memo import file_sha256
 
 MODULE = "weasyprint.text.ffi"
 REVIEWED_SHA256 = "530e83118f7841d2791678ece23d5e43a7a24150ee1ea64bb4ba70c70b3eb5da"
@@ -73,11 +74,7 @@ def is_reviewed(path: Path) -> bool:
     :mod:`.ffi_types` was written from."""
     from .ffi_types import SOURCE_SHA256
 
-    try:
-        source = path.read_bytes()
-    except OSError:
-        return False
-    return hashlib.sha256(source).hexdigest() == REVIEWED_SHA256 == SOURCE_SHA256
+    return file_sha256(str(path)) == REVIEWED_SHA256 == SOURCE_SHA256
 
 
 def _open(ffi: Any, spellings: Sequence[str]) -> Any:
