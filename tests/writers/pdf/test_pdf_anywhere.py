@@ -10,10 +10,10 @@ import pytest
 import weasyprint
 from weasyprint.layout import inline, preferred
 
-from briefexport.writers.pdf import anywhere, pinned
+from briefexport.writers.pdf import anywhere
+from support.pinned import SUPPORTED
 from support.typography import page_boxes
 
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
 LONG_WORD = "x" * 120
 PAGE_CSS = """
 @page { size: 100mm 120mm; margin: 10mm }

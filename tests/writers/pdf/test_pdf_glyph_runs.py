@@ -16,9 +16,7 @@ from briefexport.writers import pdf
 from briefexport.writers.pdf import glyph_runs, pinned
 from support.briefs import brief_with_blocks, long_brief
 from support.paths import URDU
-
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
-needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
+from support.pinned import needs_reviewed
 
 # Combining marks, Devanagari clusters, CJK, a character no font has (.notdef), kerning; and
 # an emoji in a paragraph of its own (its lines are drawn by WeasyPrint itself).

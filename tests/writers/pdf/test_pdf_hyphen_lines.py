@@ -20,13 +20,13 @@ from briefexport.formats import get_writer
 from briefexport.model import Brief, Paragraph, Text
 from briefexport.options import WriteOptions, default_options
 from briefexport.shared.typeset import typeset
-from briefexport.writers.pdf import hyphen_lines, pinned
+from briefexport.writers.pdf import hyphen_lines
 from support.briefs import small_brief
 from support.paths import HARBOUR, SEED, TOUR
 from support.pdf import pdf_text
+from support.pinned import SUPPORTED
 from support.typography import page_boxes
 
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
 LONG_WORDS = (
     "Internationalisation of telecommunications infrastructure necessitates interdisciplinary "
     "characterisation of electromagnetic compatibility, notwithstanding institutionalised "

@@ -12,9 +12,7 @@ from weasyprint.css import functions
 from weasyprint.css.properties import Dimension
 
 from briefexport.writers.pdf import math_check, pinned
-
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
-needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
+from support.pinned import needs_reviewed
 
 
 def reviewed_check() -> Callable[[Any], Any]:

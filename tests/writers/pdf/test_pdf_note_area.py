@@ -13,9 +13,7 @@ from briefexport.options import default_options
 from briefexport.writers import pdf
 from briefexport.writers.pdf import note_area, pinned
 from support.briefs import long_brief
-
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
-needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
+from support.pinned import needs_reviewed
 
 
 def reviewed_layout() -> Any:

@@ -11,8 +11,7 @@ import weasyprint
 from weasyprint.layout import block
 
 from briefexport.writers.pdf import notes_stay, pinned
-
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
+from support.pinned import SUPPORTED
 
 
 def reviewed_function() -> Any:

@@ -13,14 +13,10 @@ from weasyprint.formatting_structure.boxes import PageBox
 from weasyprint.layout import percent
 
 import briefexport
-from briefexport.options import default_options
-from briefexport.writers import pdf
 from briefexport.writers.pdf import percentages, pinned
 from support.briefs import long_brief
 from support.paths import EXAMPLES
-
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
-needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
+from support.pinned import needs_reviewed, with_and_without
 
 
 def reviewed_resolve() -> Callable[..., Any]:
@@ -87,9 +83,5 @@ def test_one_resolution_per_style_and_size_and_none_under_collapsing_borders() -
 def test_the_pdf_is_the_same_as_weasyprints(
     make: Callable[[], Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    brief = make()
-    options = default_options(brief)
-    remembered = pdf.write(brief, options)
-    monkeypatch.setattr(percentages, "install", lambda: False)
-    plain = pdf.write(brief, options)
+    remembered, plain = with_and_without(percentages, make(), monkeypatch)
     assert remembered == plain

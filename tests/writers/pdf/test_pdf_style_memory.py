@@ -11,14 +11,10 @@ from weasyprint.layout import inline
 from weasyprint.text import fonts, line_break
 
 import briefexport
-from briefexport.options import default_options
-from briefexport.writers import pdf
 from briefexport.writers.pdf import pinned, style_memory
 from support.briefs import long_brief
 from support.paths import EXAMPLES, URDU
-
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
-needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
+from support.pinned import needs_reviewed, with_and_without
 
 
 def reviewed(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -69,9 +65,5 @@ def test_one_answer_per_style_inside_the_block_only() -> None:
 def test_the_pdf_is_the_same_as_weasyprints(
     make: Callable[[], Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    brief = make()
-    options = default_options(brief)
-    remembered = pdf.write(brief, options)
-    monkeypatch.setattr(style_memory, "install", lambda: False)
-    plain = pdf.write(brief, options)
+    remembered, plain = with_and_without(style_memory, make(), monkeypatch)
     assert remembered == plain

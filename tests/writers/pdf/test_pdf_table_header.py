@@ -11,10 +11,10 @@ import pytest
 import weasyprint
 from weasyprint.layout import block
 
-from briefexport.writers.pdf import pinned, table_header
+from briefexport.writers.pdf import table_header
+from support.pinned import SUPPORTED
 from support.typography import page_boxes
 
-SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
 # The house style's rule that matters here: a row is not split where it can move whole.
 PAGE_CSS = """
 @page { size: 100mm 100mm; margin: 10mm }

@@ -1,0 +1,27 @@
+"""What the tests of the pinned WeasyPrint adaptations share: whether the installed WeasyPrint
+is the reviewed one, and a brief's PDF written with and without one adaptation."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+import weasyprint
+
+from briefexport.model import Brief
+from briefexport.options import default_options
+from briefexport.writers import pdf
+from briefexport.writers.pdf import pinned
+
+SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
+needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
+
+
+def with_and_without(
+    adaptation: ModuleType, brief: Brief, monkeypatch: pytest.MonkeyPatch
+) -> tuple[bytes, bytes]:
+    """``brief``'s PDF with ``adaptation`` installed, then with its ``install`` doing nothing."""
+    options = default_options(brief)
+    adapted = pdf.write(brief, options)
+    monkeypatch.setattr(adaptation, "install", lambda: False)
+    return adapted, pdf.write(brief, options)
