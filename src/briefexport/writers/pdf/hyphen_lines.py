@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .pinned import InstallOnce, is_reviewed
+from .pinned import InstallOnce, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 MAX_HYPHENATED_LINES = 2
@@ -167,16 +167,10 @@ def _install() -> bool:
     return True
 
 
-@contextlib.contextmanager
-def limiting_hyphenated_lines() -> Iterator[bool]:
+def limiting_hyphenated_lines() -> contextlib.AbstractContextManager[bool]:
     """Within the block, this thread's layouts hyphenate at most two lines in a row; yields
     whether they can (a reviewed WeasyPrint)."""
-    active = install()
-    token = _RUNS.set(_Runs() if active else None)
-    try:
-        yield active
-    finally:
-        _RUNS.reset(token)
+    return active_within(install, _RUNS, _Runs)
 
 
 install = InstallOnce(_install)

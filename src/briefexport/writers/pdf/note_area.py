@@ -35,10 +35,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from .pinned import InstallOnce, is_reviewed
+from .pinned import InstallOnce, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 BLOCK_LAYOUT_SHA256 = "c1301dde9284e24519ee0432b508d6cd79768018d2564d4066f0fdf103982dd6"
@@ -160,16 +160,10 @@ def _install() -> bool:
     return True
 
 
-@contextlib.contextmanager
-def remembering_note_layouts() -> Iterator[bool]:
+def remembering_note_layouts() -> contextlib.AbstractContextManager[bool]:
     """Within the block, this thread's layouts lay each page's notes out once; yields whether
     they can (a reviewed WeasyPrint)."""
-    active = install()
-    token = _NOTES.set({} if active else None)
-    try:
-        yield active
-    finally:
-        _NOTES.reset(token)
+    return active_within(install, _NOTES, dict)
 
 
 install = InstallOnce(_install)

@@ -27,11 +27,11 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from types import ModuleType
 from typing import Any
 
-from .pinned import InstallOnce, is_reviewed
+from .pinned import InstallOnce, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 RESOLVE_SHA256 = "71673078096fcf8764e6412933288cc79ba956eae0d939deda27beaeac45acad"
@@ -117,16 +117,10 @@ def version() -> str:
     return str(weasyprint.__version__)
 
 
-@contextlib.contextmanager
-def resolving_once() -> Iterator[bool]:
+def resolving_once() -> contextlib.AbstractContextManager[bool]:
     """Within the block, this thread's layouts resolve each style's percentages once per
     containing block size; yields whether they can (a reviewed WeasyPrint)."""
-    active = install()
-    token = _MEMORY.set({} if active else None)
-    try:
-        yield active
-    finally:
-        _MEMORY.reset(token)
+    return active_within(install, _MEMORY, dict)
 
 
 install = InstallOnce(_install)

@@ -9,15 +9,18 @@ first PDFs must neither both wrap a function nor judge each other's wrapper.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import threading
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 from . import source_memo
 
 SUPPORTED_VERSION = "70.0"
+State = TypeVar("State")
 
 
 def source_fingerprint(function: Callable[..., Any]) -> str:
@@ -54,3 +57,18 @@ class InstallOnce:
             if self._installed is None:
                 self._installed = self._installer()
             return self._installed
+
+
+@contextlib.contextmanager
+def active_within(
+    install: Callable[[], bool], state: ContextVar[State | None], fresh: Callable[[], State]
+) -> Iterator[bool]:
+    """Within the block, ``state`` holds ``fresh()`` for this thread's layouts when the
+    adaptation installs (else None, which its wrappers read as "do as WeasyPrint does");
+    yields whether it did."""
+    active = install()
+    token = state.set(fresh() if active else None)
+    try:
+        yield active
+    finally:
+        state.reset(token)

@@ -27,10 +27,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from .pinned import InstallOnce, is_reviewed
+from .pinned import InstallOnce, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 STRUT_SHA256 = "b57885b70dd08efe92f72a746709e08c576f47b90edb36f02925fefa15bb761a"
@@ -78,16 +78,10 @@ def _install() -> bool:
     return True
 
 
-@contextlib.contextmanager
-def remembering_styles() -> Iterator[bool]:
+def remembering_styles() -> contextlib.AbstractContextManager[bool]:
     """Within the block, this thread's layouts and drawings work out each style's strut and
     font description once; yields whether they can (a reviewed WeasyPrint)."""
-    active = install()
-    token = _MEMORY.set({"strut": {}, "description": {}} if active else None)
-    try:
-        yield active
-    finally:
-        _MEMORY.reset(token)
+    return active_within(install, _MEMORY, lambda: {"strut": {}, "description": {}})
 
 
 install = InstallOnce(_install)
