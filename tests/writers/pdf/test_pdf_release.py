@@ -1,7 +1,10 @@
-"""The layout's memory given back before writing (writers/pdf/release.py): same bytes, no boxes."""
+"""The layout's memory given back before writing (writers/pdf/release.py): same bytes, no boxes,
+no full collection while a PDF is written."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from types import SimpleNamespace
 from typing import Any
 
@@ -56,3 +59,31 @@ def test_boxes_are_let_go_before_writing(monkeypatch: pytest.MonkeyPatch) -> Non
     brief = long_brief(pages=2, notes=2)
     pdf.write(brief, default_options(brief))
     assert all(page._page_box is None and not page.links for page in seen[0].pages)
+
+
+def test_no_full_collection_while_a_pdf_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    thresholds: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(release, "LONG_DOCUMENT_PAGES", 2)
+    monkeypatch.setattr(release.gc, "collect", lambda: thresholds.append(gc.get_threshold()) or 0)
+    before = gc.get_threshold()
+    brief = long_brief(pages=2, notes=2)
+    pdf.write(brief, default_options(brief))
+    assert len(thresholds) == 2  # after layout, before writing
+    assert all(found == (*before[:2], release.NO_FULL_COLLECTION) for found in thresholds)
+    assert gc.get_threshold() == before
+
+
+def test_thresholds_come_back_when_the_last_writer_is_done() -> None:
+    before = gc.get_threshold()
+    with release.full_collections_deferred():
+        with release.full_collections_deferred():
+            assert gc.get_threshold()[2] == release.NO_FULL_COLLECTION
+        assert gc.get_threshold()[2] == release.NO_FULL_COLLECTION
+    assert gc.get_threshold() == before
+
+
+def test_deferred_collections_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    brief = long_brief(pages=3, notes=6)
+    deferred = pdf.write(brief, default_options(brief))
+    monkeypatch.setattr(release, "full_collections_deferred", contextlib.nullcontext)
+    assert pdf.write(brief, default_options(brief)) == deferred

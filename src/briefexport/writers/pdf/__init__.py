@@ -84,7 +84,7 @@ startup.finish_start_up()  # WeasyPrint is imported: give back what its import b
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
     standard = options.pdf_standard
-    with font_timestamp(options.timestamp):
+    with font_timestamp(options.timestamp), release.full_collections_deferred():
         try:
             return _write(brief, options, standard)
         except FatalURLFetchingError as error:
