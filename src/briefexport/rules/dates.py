@@ -7,12 +7,16 @@ stores in ``iso-8601-date`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); impossibl
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+# English month names and abbreviations, as calendar.month_name and month_abbr give them in
+# the C locale (written out: importing calendar costs every start, and a program's locale
+# must not change how a brief's English dates are read)
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+_MONTHS.update({name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)})
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
