@@ -27,8 +27,6 @@ import dataclasses
 import functools
 import logging
 import os
-import shutil
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,6 +39,7 @@ from ...shared.brand import Brand, FontRole
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
 from .cmap import coverage
+from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
 FONT_ROOTS = (
@@ -143,7 +142,8 @@ def _fontconfig_files(family: str) -> tuple[Path, ...]:
 @functools.cache
 def _fc_list(pattern: str) -> tuple[Path, ...]:
     """Files fontconfig lists for ``pattern`` (nothing without fontconfig)."""
-    import subprocess  # here: fontconfig is asked only for families not found by file name
+    import shutil  # here: fontconfig is asked only for families not found by file name
+    import subprocess
 
     fc_list = shutil.which("fc-list")
     if fc_list is None:
@@ -287,11 +287,14 @@ def _index(files: tuple[Path, ...], folders: tuple[Path, ...]) -> typst.Fonts:
     # Typst reads fonts from folders only: the files are linked into a private one for the
     # scan. The index keeps each font's real path and loads it when first used, so it can be
     # shared between documents and threads (it is never changed after this).
-    with tempfile.TemporaryDirectory(prefix="briefexport-fonts-") as private:
+    private = private_folder("briefexport-fonts-")
+    try:
         for index, path in enumerate(files):
-            os.symlink(path, Path(private) / f"{index}-{path.name}")
+            os.symlink(path, private / f"{index}-{path.name}")
         return typst.Fonts(
             include_system_fonts=False,
             include_embedded_fonts=not (files or folders),
-            font_paths=[Path(private), *folders],
+            font_paths=[private, *folders],
         )
+    finally:
+        remove_folder(private)
