@@ -8,7 +8,6 @@ PNG, JPEG, GIF or WebP files (checked with Pillow) that every writer can embed.
 from __future__ import annotations
 
 import io
-import mimetypes
 import re
 from pathlib import Path, PurePosixPath
 
@@ -57,10 +56,18 @@ def resolve_inside(base_dir: Path, href: str) -> Path:
     return path
 
 
+def _guessed_type(name: str) -> str | None:
+    """The media type :mod:`mimetypes` guesses for a suffix outside ``IMAGE_TYPES`` (imported
+    here: reading its tables costs every start, and most briefs' figures have known suffixes)."""
+    import mimetypes
+
+    return mimetypes.guess_type(name)[0]
+
+
 def read_image(base_dir: Path, href: str) -> tuple[bytes, str]:
     """The bytes and media type of an image inside ``base_dir``."""
     path = resolve_inside(base_dir, href)
-    media_type = IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+    media_type = IMAGE_TYPES.get(path.suffix.lower()) or _guessed_type(path.name)
     if media_type is None or media_type not in IMAGE_TYPES.values():
         raise UnsafeResourceError(f"file {href!r} is not a PNG, JPEG, GIF or WebP image")
     if path.stat().st_size > MAX_IMAGE_BYTES:

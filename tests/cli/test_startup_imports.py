@@ -165,3 +165,16 @@ def test_known_languages_agree_with_babel() -> None:
             known = False
         # The fast path may say "not found" (Babel then decides) but never "found" wrongly.
         assert not _has_locale_data(code) or known, code
+
+
+def test_the_typst_engine_needs_no_scratch_or_compression_module(
+    brief: str, tmp_path: Path
+) -> None:
+    # its private folders are made without tempfile, which brings shutil, random, bz2 and lzma
+    args = [brief, "--to", "pdf", "--pdf-engine", "typst", "-o", str(tmp_path)]
+    modules = modules_after(args, tmp_path)
+    assert heavy(modules) == set()
+    assert libraries(modules) == LXML | {"typst"}
+    unused = {"tempfile", "shutil", "random", "bz2", "lzma", "mimetypes", "calendar"}
+    assert not unused & modules
+    assert (tmp_path / "harbour-resilience.pdf").read_bytes().startswith(b"%PDF-")

@@ -43,6 +43,18 @@ NBSP = "\u00a0"
         ("in 2015 many", "en", "in 2015 many"),  # "m" of a word is no unit
         ("pe-heat-v2 - fine", "en", "pe-heat-v2 \u2013 fine"),
         ("see https://x.example/a--b's...", "en", "see https://x.example/a--b's..."),
+        # each kind of address is found (an e-mail address, www., mailto:), as is "nos."
+        (
+            'write to a--b@x.example or "www.x.example/a--b" now...',
+            "en",
+            'write to a--b@x.example or \u201cwww.x.example/a--b" now\u2026',
+        ),
+        ('mailto:a--b@x.example -- "done"', "en", "mailto:a--b@x.example \u2013 \u201cdone\u201d"),
+        (
+            "nos. 4 and 5 - see www.x.example/...",
+            "en",
+            f"nos.{NBSP}4 and 5 \u2013 see www.x.example/...",
+        ),
     ],
 )
 def test_smart_text(source: str, language: str, expected: str) -> None:

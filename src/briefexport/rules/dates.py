@@ -7,31 +7,43 @@ stores in ``iso-8601-date`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); impossibl
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import functools
 import re
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+# English month names and abbreviations, as calendar.month_name and month_abbr give them in
+# the C locale (written out: importing calendar costs every start, and a program's locale
+# must not change how a brief's English dates are read)
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+_MONTHS.update({name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)})
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 
-DATE_PATTERNS = (
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"),
-    re.compile(rf"{_MONTH},?\s+{_YEAR}"),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
+DATE_SOURCES = (
+    rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
+    rf"{_MONTH},?\s+{_YEAR}",
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
 )
-DATE_TEXT = "|".join(f"(?:{pattern.pattern})" for pattern in DATE_PATTERNS)
+DATE_TEXT = "|".join(f"(?:{source})" for source in DATE_SOURCES)
 # the same alternatives without group names, to embed in larger patterns
 DATE_TEXT = re.sub(r"\?P<\w+>", "", DATE_TEXT)
 
 
+@functools.cache
+def date_patterns() -> tuple[re.Pattern[str], ...]:
+    """The printed date forms, compiled when first asked for (the importers read printed
+    dates; the reader, which only checks ISO dates, never compiles them)."""
+    return tuple(re.compile(source) for source in DATE_SOURCES)
+
+
 def printed_date_iso(text: str) -> str | None:
     """The ISO form of a printed date filling the whole of ``text``, or None."""
-    for pattern in DATE_PATTERNS:
+    for pattern in date_patterns():
         found = pattern.fullmatch(text.strip())
         if found:
             return _iso(found.groupdict())

@@ -14,8 +14,8 @@ from ..model.record import Record, record
 
 # A figure as tables print it: a sign, digits of any script with group and decimal marks and
 # spaces, a percent or per-mille sign. Empty cells and dashes say nothing either way.
-NUMBER = re.compile(r"[+\-\u2212\u00b1]?\d[\d.,\u066b\u066c\s]*(%|\u2030|\u066a)?")
-EMPTY = re.compile(r"[\s\u2013\u2014-]*")
+NUMBER = r"[+\-\u2212\u00b1]?\d[\d.,\u066b\u066c\s]*(%|\u2030|\u066a)?"
+EMPTY = r"[\s\u2013\u2014-]*"
 
 
 Span = tuple[int, int]
@@ -103,7 +103,7 @@ def numeric_columns(table: Table) -> frozenset[int]:
         if row < first_body or cell.header or cell.colspan > 1:
             continue
         text = plain_text(cell.children).strip()
-        if EMPTY.fullmatch(text):
+        if re.fullmatch(EMPTY, text):  # compiled once, by the first table: not at import
             continue
-        verdicts[column] = verdicts.get(column, True) and bool(NUMBER.fullmatch(text))
+        verdicts[column] = verdicts.get(column, True) and bool(re.fullmatch(NUMBER, text))
     return frozenset(column for column, numeric in verdicts.items() if numeric)

@@ -47,6 +47,9 @@ OPAQUE = "\ufffc"  # stands for code and URLs while quotes are decided
 NBSP = "\u00a0"
 APOSTROPHE = "\u2019"
 URL = re.compile(r"(?:https?://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+# Each alternative of URL holds one of these: a text with none of them has no address in it.
+URL_MARKS = ("://", "www.", "mailto:", "@")
+STRAIGHT_QUOTE = re.compile("[\"']")
 OPENING_CONTEXT = set("([{<\u2014\u2013-/\u00ab\u201c\u2018\u201e\u201a")
 UNIT = (
     r"%|‰|°[CFK]?|[kMGT]?Wh?|[kMG]?W|[kcm]?m[²³23]?|ha|[kmµ]?g|t|[mµ]?[lL]|[kMG]?Hz|dB"
@@ -92,11 +95,11 @@ class _Quoter:
     def curl(self, text: str) -> str:
         if '"' not in text and "'" not in text:
             return text
-        protected = {i for found in URL.finditer(text) for i in range(*found.span())}
+        protected = {i for found in addresses(text) for i in range(*found.span())}
         chars = list(text)
-        for index, char in enumerate(text):
-            if char in "\"'" and index not in protected:
-                chars[index] = self._decide(text, index, chars)
+        for quote in STRAIGHT_QUOTE.finditer(text):
+            if quote.start() not in protected:
+                chars[quote.start()] = self._decide(text, quote.start(), chars)
         return "".join(chars)
 
     def _decide(self, text: str, index: int, done: list[str]) -> str:
@@ -128,22 +131,33 @@ class _Quoter:
         return (self.marks.outer[1]) if outer else APOSTROPHE
 
 
+def addresses(text: str) -> Iterator[re.Match[str]]:
+    """The URLs and e-mail addresses in ``text`` (none is looked for without a mark of one)."""
+    return URL.finditer(text) if any(mark in text for mark in URL_MARKS) else iter(())
+
+
 def local_marks(text: str) -> str:
     """Dashes, ellipses and no-break spaces, outside URLs and e-mail addresses."""
     pieces, last = [], 0
-    for found in URL.finditer(text):
+    for found in addresses(text):
         pieces += [_local(text[last : found.start()]), found.group(0)]
         last = found.end()
     return "".join([*pieces, _local(text[last:])])
 
 
 def _local(text: str) -> str:
-    for pattern, dash in DASHES:
-        text = pattern.sub(dash, text)
-    text = SPACED_HYPHEN.sub(" \u2013 ", text)
-    text = ELLIPSIS.sub("\u2026", text)
+    # each pattern is tried only when the text holds the characters every match of it holds
+    if "--" in text:
+        for pattern, dash in DASHES:
+            text = pattern.sub(dash, text)
+    if " - " in text:
+        text = SPACED_HYPHEN.sub(" \u2013 ", text)
+    if "..." in text:
+        text = ELLIPSIS.sub("\u2026", text)
     text = NUMBER_UNIT.sub(NBSP, text)
-    return NUMBER_SIGN.sub(lambda found: f"{found[1]}.{NBSP}", text)
+    if "o. " in text or "s. " in text:
+        text = NUMBER_SIGN.sub(lambda found: f"{found[1]}.{NBSP}", text)
+    return text
 
 
 def smart_text(text: str, language: str) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple, assert_never
@@ -28,6 +27,7 @@ from ...errors import OutputError
 from ...options import PdfStandard
 from ...shared.brand import Brand
 from .fonts import FontChoice, choose_fonts, typst_fonts
+from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
 MAIN = "main.typ"
@@ -79,9 +79,8 @@ class Workspace:
     """
 
     def __init__(self, brand: Brand, style_dir: Path) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="briefexport-typst-")
-        base = Path(self._folder.name)
-        self.root, self._packages = base / "root", base / "packages"
+        self._folder = private_folder("briefexport-typst-")
+        self.root, self._packages = self._folder / "root", self._folder / "packages"
         self.root.mkdir()
         self._packages.mkdir()
         self._main = self.root / MAIN
@@ -136,7 +135,7 @@ class Workspace:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._folder.cleanup()
+        remove_folder(self._folder)
 
     def compile(self, source: str, standard: PdfStandard, moment: dt.datetime) -> bytes:
         """The PDF of ``source``; Typst's warnings go to the log, its errors raise OutputError."""

@@ -14,8 +14,9 @@ from the characters it prints:
 
 A family's files are found by the naming of the Noto and DejaVu packages
 (``NotoSerif-Bold.ttf``, ``DejaVuSans.ttf``) in the standard font folders, which costs no
-process; a family named otherwise is asked of fontconfig (``fc-list``). Which characters a file
-draws comes from its ``cmap`` (:mod:`.cmap`), not from fontconfig's coverage of every font.
+process; a family named otherwise is asked of fontconfig (``fc-list``) (:mod:`.fontfiles`).
+Which characters a file draws comes from its ``cmap`` (:mod:`.cmap`), not from fontconfig's
+coverage of every font.
 Folders listed in ``brand.toml`` (``[fonts] folders``, relative to the style folder) are always
 read whole. Without fontconfig and without the named files, the Debian folders where
 ``scripts/setup`` installs the fonts are read whole. The index is built once per set of files.
@@ -27,8 +28,6 @@ import dataclasses
 import functools
 import logging
 import os
-import shutil
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,19 +40,14 @@ from ...shared.brand import Brand, FontRole
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
 from .cmap import coverage
+from .fontfiles import family_files, folder_files
+from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
-FONT_ROOTS = (
-    Path("/usr/share/fonts"),
-    Path("/usr/local/share/fonts"),
-    Path.home() / ".local" / "share" / "fonts",
-    Path.home() / ".fonts",
-)
 DEBIAN_FONT_FOLDERS = (
     Path("/usr/share/fonts/truetype/noto"),
     Path("/usr/share/fonts/truetype/dejavu"),
 )
-FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 ROLES: tuple[FontRole, ...] = ("body", "heading", "monospace")
 REPLACEMENT = "\ufffd"
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, their presentation forms, and the
@@ -120,53 +114,6 @@ def role_families_for(
     if has_right_to_left(present):
         lists += [rtl_families(brand, role, language) for role in roles]
     return lists
-
-
-@functools.cache
-def _named_files() -> dict[str, list[str]]:
-    """Font files of the standard folders by the family part of their names (``NotoSerif``)."""
-    found: dict[str, list[str]] = {}
-    for root in FONT_ROOTS:
-        for folder, _, names in os.walk(root):
-            for name in names:
-                if name.lower().endswith(FONT_SUFFIXES):
-                    stem = name.rsplit(".", 1)[0].split("-", 1)[0]
-                    found.setdefault(stem, []).append(os.path.join(folder, name))
-    return found
-
-
-@functools.cache
-def _fontconfig_files(family: str) -> tuple[Path, ...]:
-    return _fc_list(f"{family}:")
-
-
-@functools.cache
-def _fc_list(pattern: str) -> tuple[Path, ...]:
-    """Files fontconfig lists for ``pattern`` (nothing without fontconfig)."""
-    import subprocess  # here: fontconfig is asked only for families not found by file name
-
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return ()
-    result = subprocess.run([fc_list, pattern, "file"], capture_output=True, text=True, check=False)
-    paths = (line.strip().rstrip(":") for line in result.stdout.splitlines())
-    return tuple(sorted(Path(p) for p in paths if p.lower().endswith(FONT_SUFFIXES)))
-
-
-@functools.cache
-def family_files(family: str) -> tuple[Path, ...]:
-    """The installed files of one family: by file name, else as fontconfig lists them."""
-    named = _named_files().get(family.replace(" ", ""))
-    return tuple(sorted(map(Path, named))) if named else _fontconfig_files(family)
-
-
-def folder_files(folders: Iterable[Path]) -> list[Path]:
-    return [
-        path
-        for folder in folders
-        for path in sorted(folder.rglob("*"))
-        if path.suffix.lower() in FONT_SUFFIXES
-    ]
 
 
 def brand_folders(brand: Brand, style_dir: Path) -> tuple[Path, ...]:
@@ -287,11 +234,14 @@ def _index(files: tuple[Path, ...], folders: tuple[Path, ...]) -> typst.Fonts:
     # Typst reads fonts from folders only: the files are linked into a private one for the
     # scan. The index keeps each font's real path and loads it when first used, so it can be
     # shared between documents and threads (it is never changed after this).
-    with tempfile.TemporaryDirectory(prefix="briefexport-fonts-") as private:
+    private = private_folder("briefexport-fonts-")
+    try:
         for index, path in enumerate(files):
-            os.symlink(path, Path(private) / f"{index}-{path.name}")
+            os.symlink(path, private / f"{index}-{path.name}")
         return typst.Fonts(
             include_system_fonts=False,
             include_embedded_fonts=not (files or folders),
-            font_paths=[Path(private), *folders],
+            font_paths=[private, *folders],
         )
+    finally:
+        remove_folder(private)

@@ -20,12 +20,14 @@ from ...model import Metadata
 from ...shared.xmp import RDF, brief_rights_description
 
 LOGGER = logging.getLogger(__name__)
-STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
-SECTION = re.compile(rb"xref\n0 (\d+)\n")
-ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])(\r\n| \n| \r)")
-TRAILER = re.compile(rb"trailer\s*<<.*?/Root (\d+) 0 R")
-METADATA_REF = re.compile(rb"/Metadata (\d+) 0 R")
-LENGTH = re.compile(rb"/Length (\d+)")
+# The PDF syntax looked for, compiled at the first brief with rights (re keeps them compiled):
+# a brief without an identifier or rights leaves Typst's PDF as it is.
+STARTXREF = rb"startxref\s+(\d+)\s+%%EOF\s*$"
+SECTION = rb"xref\n0 (\d+)\n"
+ENTRY = rb"(\d{10}) (\d{5}) ([nf])(\r\n| \n| \r)"
+TRAILER = rb"trailer\s*<<.*?/Root (\d+) 0 R"
+METADATA_REF = rb"/Metadata (\d+) 0 R"
+LENGTH = rb"/Length (\d+)"
 
 
 class UnknownLayoutError(ValueError):
@@ -46,14 +48,14 @@ def with_rights(pdf: bytes, meta: Metadata) -> bytes:
 
 def _xref(pdf: bytes) -> tuple[int, list[list[bytes]]]:
     """Where the one cross-reference table starts, and its entries."""
-    end = STARTXREF.search(pdf[-64:])
+    end = re.compile(STARTXREF).search(pdf[-64:])
     if end is None:
         raise UnknownLayoutError("no startxref")
     start = int(end[1])
-    section = SECTION.match(pdf, start)
+    section = re.compile(SECTION).match(pdf, start)
     if section is None:
         raise UnknownLayoutError("no classic cross-reference table")
-    entries = [list(found.groups()) for found in ENTRY.finditer(pdf, section.end())]
+    entries = [list(found.groups()) for found in re.compile(ENTRY).finditer(pdf, section.end())]
     entries = entries[: int(section[1])]
     if len(entries) != int(section[1]) or b"/Prev" in pdf[start:]:
         raise UnknownLayoutError("more than one cross-reference section")
@@ -86,18 +88,18 @@ def _new_packet(packet: bytes, description: etree._Element) -> bytes:
 
 def _replace_metadata(pdf: bytes, description: etree._Element) -> bytes:
     xref_start, entries = _xref(pdf)
-    trailer = TRAILER.search(pdf, xref_start)
+    trailer = re.compile(TRAILER).search(pdf, xref_start)
     if trailer is None:
         raise UnknownLayoutError("no /Root in the trailer")
     root_start, root_end = _object(pdf, entries, int(trailer[1]))
-    reference = METADATA_REF.search(pdf, root_start, root_end)
+    reference = re.compile(METADATA_REF).search(pdf, root_start, root_end)
     if reference is None:
         raise UnknownLayoutError("no /Metadata in the catalog")
     number = int(reference[1])
     start, end = _object(pdf, entries, number)
     old = pdf[start:end]
     head, stream, tail = old.partition(b"stream\n")
-    length = LENGTH.search(head)
+    length = re.compile(LENGTH).search(head)
     if not stream or length is None or b"/Filter" in head:
         raise UnknownLayoutError("the metadata stream is not a plain one")
     packet = tail[: int(length[1])]
@@ -120,10 +122,10 @@ def _moved(
     for offset, generation, kind, eol in entries:
         moved = int(offset) + shift if kind == b"n" and int(offset) > start else int(offset)
         lines.append(b"%010d %s %s%s" % (moved, generation, kind, eol))
-    section = SECTION.match(pdf, xref_start)
+    section = re.compile(SECTION).match(pdf, xref_start)
     assert section is not None
     table_end = section.end() + sum(len(line) for line in lines)
     rest = pdf[table_end:]
-    rest = STARTXREF.sub(b"startxref\n%d\n%%%%EOF\n" % (xref_start + shift), rest)
+    rest = re.compile(STARTXREF).sub(b"startxref\n%d\n%%%%EOF\n" % (xref_start + shift), rest)
     body = pdf[:start] + new + pdf[end:xref_start]
     return body + section.group(0) + b"".join(lines) + rest
