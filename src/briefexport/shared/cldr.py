@@ -84,14 +84,17 @@ class _Language(TypedDict):
 
 @functools.cache
 def _language(code: str) -> _Language | None:
-    """The stored locales of one primary language, parsing that line only."""
-    text = DATA_FILE.read_text(encoding="utf-8")
-    start = text.find(f"\n{code}\t")
-    if not (code.isascii() and code.isalnum()) or start < 0:
+    """The stored locales of one primary language, decoding and parsing that line only (the
+    whole file, mostly other scripts' letters, would cost more to decode than the rest)."""
+    if not (code.isascii() and code.isalnum()):
+        return None
+    data = DATA_FILE.read_bytes()
+    start = data.find(f"\n{code}\t".encode("ascii"))
+    if start < 0:
         return None
     start += len(code) + 2
-    end = text.find("\n", start)
-    found: _Language = json.loads(text[start:end])
+    end = data.find(b"\n", start)
+    found: _Language = json.loads(data[start:end].decode("utf-8"))
     return found
 
 
