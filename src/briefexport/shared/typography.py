@@ -47,6 +47,7 @@ OPAQUE = "\ufffc"  # stands for code and URLs while quotes are decided
 NBSP = "\u00a0"
 APOSTROPHE = "\u2019"
 URL = re.compile(r"(?:https?://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+ADDRESS_SIGNS = ("://", "www.", "mailto:", "@")  # one of them is in every match of URL
 OPENING_CONTEXT = set("([{<\u2014\u2013-/\u00ab\u201c\u2018\u201e\u201a")
 UNIT = (
     r"%|‰|°[CFK]?|[kMGT]?Wh?|[kMG]?W|[kcm]?m[²³23]?|ha|[kmµ]?g|t|[mµ]?[lL]|[kMG]?Hz|dB"
@@ -92,7 +93,7 @@ class _Quoter:
     def curl(self, text: str) -> str:
         if '"' not in text and "'" not in text:
             return text
-        protected = {i for found in URL.finditer(text) for i in range(*found.span())}
+        protected = {i for found in addresses(text) for i in range(*found.span())}
         chars = list(text)
         for index, char in enumerate(text):
             if char in "\"'" and index not in protected:
@@ -128,20 +129,30 @@ class _Quoter:
         return (self.marks.outer[1]) if outer else APOSTROPHE
 
 
+def addresses(text: str) -> Iterator[re.Match[str]]:
+    """The URLs and e-mail addresses in ``text``; searched for only when a string every match
+    holds is present, as the search tries each word at every letter and most text has none."""
+    if any(sign in text for sign in ADDRESS_SIGNS):
+        yield from URL.finditer(text)
+
+
 def local_marks(text: str) -> str:
     """Dashes, ellipses and no-break spaces, outside URLs and e-mail addresses."""
     pieces, last = [], 0
-    for found in URL.finditer(text):
+    for found in addresses(text):
         pieces += [_local(text[last : found.start()]), found.group(0)]
         last = found.end()
     return "".join([*pieces, _local(text[last:])])
 
 
 def _local(text: str) -> str:
-    for pattern, dash in DASHES:
-        text = pattern.sub(dash, text)
-    text = SPACED_HYPHEN.sub(" \u2013 ", text)
-    text = ELLIPSIS.sub("\u2026", text)
+    if "--" in text:
+        for pattern, dash in DASHES:
+            text = pattern.sub(dash, text)
+    if " - " in text:
+        text = SPACED_HYPHEN.sub(" \u2013 ", text)
+    if "..." in text:
+        text = ELLIPSIS.sub("\u2026", text)
     text = NUMBER_UNIT.sub(NBSP, text)
     return NUMBER_SIGN.sub(lambda found: f"{found[1]}.{NBSP}", text)
 
