@@ -20,7 +20,7 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief, Link, Paragraph, Styled, Text, TextStyle
 from briefexport.options import default_options
 from briefexport.shared.typeset import typeset
-from briefexport.shared.typography import smart_inlines, smart_text
+from briefexport.shared.typography import URL, addresses, smart_inlines, smart_text
 from support.typography import Writer
 
 NBSP = "\u00a0"
@@ -43,10 +43,22 @@ NBSP = "\u00a0"
         ("in 2015 many", "en", "in 2015 many"),  # "m" of a word is no unit
         ("pe-heat-v2 - fine", "en", "pe-heat-v2 \u2013 fine"),
         ("see https://x.example/a--b's...", "en", "see https://x.example/a--b's..."),
+        ("see www.x.example/a--b's...", "en", "see www.x.example/a--b's..."),
+        ("mail mailto:a--b's...", "en", "mail mailto:a--b's..."),
+        ("write to a--b@x.example -- soon", "en", "write to a--b@x.example \u2013 soon"),
     ],
 )
 def test_smart_text(source: str, language: str, expected: str) -> None:
     assert smart_text(source, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ftp://x.example/a b", "see www.x.example.", "mailto:a@b.c", "a.b+c@d-e.f.g", "no address"],
+)
+def test_the_address_search_is_skipped_only_where_it_finds_nothing(text: str) -> None:
+    expected = [found.span() for found in URL.finditer(text)]
+    assert [found.span() for found in addresses(text)] == expected
 
 
 def test_quotes_are_decided_across_formatting_and_code_stays() -> None:
