@@ -47,6 +47,7 @@ OPAQUE = "\ufffc"  # stands for code and URLs while quotes are decided
 NBSP = "\u00a0"
 APOSTROPHE = "\u2019"
 URL = re.compile(r"(?:https?://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+QUOTES = re.compile("[\"']")
 ADDRESS_SIGNS = ("://", "www.", "mailto:", "@")  # one of them is in every match of URL
 OPENING_CONTEXT = set("([{<\u2014\u2013-/\u00ab\u201c\u2018\u201e\u201a")
 UNIT = (
@@ -95,8 +96,9 @@ class _Quoter:
             return text
         protected = {i for found in addresses(text) for i in range(*found.span())}
         chars = list(text)
-        for index, char in enumerate(text):
-            if char in "\"'" and index not in protected:
+        for found in QUOTES.finditer(text):  # left to right, as each looks at those before
+            index = found.start()
+            if index not in protected:
                 chars[index] = self._decide(text, index, chars)
         return "".join(chars)
 
