@@ -144,6 +144,7 @@ def test_docx_from_the_shipped_style_builds_no_reference(brief: str, tmp_path: P
     modules = modules_after([brief, "--to", "docx", "-o", str(tmp_path)], tmp_path)
     assert "briefexport.writers.docx" in modules
     assert "briefexport.writers.docx.reference" not in modules
+    assert "briefexport.writers.docx.template_safety" not in modules  # ours is not screened
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
