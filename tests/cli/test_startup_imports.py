@@ -139,6 +139,13 @@ def test_exports_check_iso_dates_without_the_printed_date_reader(
     assert not {"briefexport.rules.dates", "calendar"} & modules
 
 
+def test_epub_loads_no_openssl(brief: str, tmp_path: Path) -> None:
+    # hashlib loads OpenSSL; the SHA-1 of the identifier (this brief has no DOI) is CPython's own
+    modules = modules_after([brief, "--to", "epub", "-o", str(tmp_path)], tmp_path)
+    assert "briefexport.writers.epub.metadata" in modules
+    assert not {"hashlib", "_hashlib"} & modules
+
+
 def test_docx_from_the_shipped_style_builds_no_reference(brief: str, tmp_path: Path) -> None:
     # the style folder ships reference.docx: generating one from brand.toml is not needed
     modules = modules_after([brief, "--to", "docx", "-o", str(tmp_path)], tmp_path)
