@@ -56,7 +56,15 @@ def canonical(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
 def collapse_space(text: str) -> str:
     """Collapse runs of XML whitespace to one space and strip it from both ends (Unicode
     spaces such as U+00A0 are text, kept as written, as :func:`canonical` keeps them)."""
-    return _XML_SPACE.sub(" ", text).strip(" ")
+    return _single_spaced(text).strip(" ")
+
+
+def _single_spaced(text: str) -> str:
+    """Runs of XML whitespace as one space; searched for only in text holding a run other than
+    a lone space (most text has none, and the search stops at every space between words)."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        return _XML_SPACE.sub(" ", text)
+    return text
 
 
 def _collapse(inlines: tuple[Inline, ...], after_space: bool) -> tuple[tuple[Inline, ...], bool]:
@@ -71,7 +79,7 @@ def _collapse(inlines: tuple[Inline, ...], after_space: bool) -> tuple[tuple[Inl
 def _collapse_one(inline: Inline, after_space: bool) -> tuple[Inline | None, bool]:
     match inline:
         case Text(value):
-            value = _XML_SPACE.sub(" ", value)
+            value = _single_spaced(value)
             if after_space:
                 value = value.lstrip(" ")
             return (Text(value) if value else None), (value.endswith(" ") if value else after_space)
