@@ -128,11 +128,30 @@ def test_formats_without_a_zip_never_import_shutil(brief: str, tmp_path: Path, f
     assert not {"shutil", "bz2", "lzma"} & modules
 
 
+@pytest.mark.parametrize("fmt", ["docx", "epub", "jats"])
+def test_exports_check_iso_dates_without_the_printed_date_reader(
+    brief: str, tmp_path: Path, fmt: str
+) -> None:
+    # printed dates ("June 14, 2024") are the importers' business: their patterns and month
+    # names (and the calendar module) are not built to check a brief's iso-8601-date values
+    modules = modules_after([brief, "--to", fmt, "-o", str(tmp_path)], tmp_path)
+    assert "briefexport.rules.partial_dates" in modules
+    assert not {"briefexport.rules.dates", "calendar"} & modules
+
+
+def test_epub_loads_no_openssl(brief: str, tmp_path: Path) -> None:
+    # hashlib loads OpenSSL; the SHA-1 of the identifier (this brief has no DOI) is CPython's own
+    modules = modules_after([brief, "--to", "epub", "-o", str(tmp_path)], tmp_path)
+    assert "briefexport.writers.epub.metadata" in modules
+    assert not {"hashlib", "_hashlib"} & modules
+
+
 def test_docx_from_the_shipped_style_builds_no_reference(brief: str, tmp_path: Path) -> None:
     # the style folder ships reference.docx: generating one from brand.toml is not needed
     modules = modules_after([brief, "--to", "docx", "-o", str(tmp_path)], tmp_path)
     assert "briefexport.writers.docx" in modules
     assert "briefexport.writers.docx.reference" not in modules
+    assert "briefexport.writers.docx.template_safety" not in modules  # ours is not screened
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])

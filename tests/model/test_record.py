@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import importlib
 import inspect
 import itertools
 import pickle
@@ -177,3 +178,29 @@ def test_init_is_compiled_when_first_looked_up() -> None:
     assert Later("b", 3, True) == Later(name="b", size=3, extra=True)
     with pytest.raises(TypeError):
         Late()  # type: ignore[call-arg]
+
+
+def test_classes_with_as_many_fields_and_factories_alike_share_one_compiled_init() -> None:
+    record_module = importlib.import_module("briefexport.model.record")
+
+    @record
+    class Title(Record):
+        text: str = ""
+        level: int = 1
+        marks: list[str] = dataclasses.field(default_factory=list)
+
+    @record
+    class Label(Record):
+        name: str
+        size: int = 2  # a default where Title has none, or the other way, changes no code
+        tags: list[str] = dataclasses.field(default_factory=list)
+
+    assert Title().level == 1
+    compiled = dict(record_module._INIT_CODES)
+    label = Label("b", tags=["x"])
+    assert compiled == record_module._INIT_CODES  # Label's made from Title's code, renamed
+    assert (label.name, label.size, label.tags) == ("b", 2, ["x"])
+    assert Label("c").tags is not Label("c").tags
+    assert str(inspect.signature(Label)).startswith("(name, size=2, tags=")
+    with pytest.raises(TypeError, match="'name'"):
+        Label()  # type: ignore[call-arg]

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -20,7 +23,15 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief, Link, Paragraph, Styled, Text, TextStyle
 from briefexport.options import default_options
 from briefexport.shared.typeset import typeset
-from briefexport.shared.typography import smart_inlines, smart_text
+from briefexport.shared.typography import (
+    ELLIPSIS,
+    UNIT,
+    URL,
+    addresses,
+    local_marks,
+    smart_inlines,
+    smart_text,
+)
 from support.typography import Writer
 
 NBSP = "\u00a0"
@@ -55,10 +66,30 @@ NBSP = "\u00a0"
             "en",
             f"nos.{NBSP}4 and 5 \u2013 see www.x.example/...",
         ),
+        ("see www.x.example/a--b's...", "en", "see www.x.example/a--b's..."),
+        ("mail mailto:a--b's...", "en", "mail mailto:a--b's..."),
+        ("write to a--b@x.example -- soon", "en", "write to a--b@x.example \u2013 soon"),
     ],
 )
 def test_smart_text(source: str, language: str, expected: str) -> None:
     assert smart_text(source, language) == expected
+
+
+@given(st.text(alphabet="0123456789\u0663 mkgWh%\u00b0C.Nos"))
+def test_no_break_spaces_go_where_a_digit_is_followed_by_a_space_and_a_unit(text: str) -> None:
+    after_digit = re.compile(rf"(?<=\d) (?=(?:{UNIT})(?![\w]))")  # the rule as first written
+    spaced = after_digit.sub(NBSP, ELLIPSIS.sub("\u2026", text))  # the step before
+    expected = re.sub(r"\b(No|no|Nos|nos)\. (?=\d)", rf"\1.{NBSP}", spaced)
+    assert local_marks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ftp://x.example/a b", "see www.x.example.", "mailto:a@b.c", "a.b+c@d-e.f.g", "no address"],
+)
+def test_the_address_search_is_skipped_only_where_it_finds_nothing(text: str) -> None:
+    expected = [found.span() for found in URL.finditer(text)]
+    assert [found.span() for found in addresses(text)] == expected
 
 
 def test_quotes_are_decided_across_formatting_and_code_stays() -> None:

@@ -11,13 +11,14 @@ things keep that down:
   hashed fields; the class's qualified name and each shown field's ``repr``), and refuses
   assignment and deletion as a frozen dataclass does (:class:`dataclasses.FrozenInstanceError`);
 - :func:`record` declares the class: ``dataclass`` with ``init=False`` records the fields and
-  makes the slots, and the ``__init__`` is compiled here, one ``exec`` for the class instead of
-  the three (``__init__``, ``__setattr__``, ``__delattr__``) of a frozen dataclass. It sets
-  each field as a frozen dataclass's does, with ``object.__setattr__``, takes the same
-  arguments (defaults and ``default_factory`` included) and calls ``__post_init__`` if the class
-  has one. It is compiled the first time it is looked up (the first instance, or
-  ``inspect.signature``), which puts it in the class: a run that makes no table pays nothing
-  for the table classes.
+  makes the slots, and the ``__init__`` is made here instead of the three methods
+  (``__init__``, ``__setattr__``, ``__delattr__``) a frozen dataclass compiles: code compiled
+  once for all classes with as many fields and ``default_factory`` at the same places, and
+  renamed for each class's fields. It sets each field as a frozen
+  dataclass's does, with ``object.__setattr__``, takes the same arguments (defaults and
+  ``default_factory`` included) and calls ``__post_init__`` if the class has one. It is made
+  the first time it is looked up (the first instance, or ``inspect.signature``), which puts it
+  in the class: a run that makes no table pays nothing for the table classes.
 
 ``dataclasses.fields``, ``replace``, ``asdict``, ``match`` patterns, ``copy`` and ``pickle`` work
 as on any frozen dataclass; mypy sees a frozen dataclass (:pep:`681`).
@@ -29,6 +30,7 @@ import dataclasses
 import reprlib
 from collections.abc import Callable
 from operator import attrgetter
+from types import CodeType, FunctionType
 from typing import Any, NoReturn, TypeVar, dataclass_transform
 
 Getter = Callable[[object], tuple[Any, ...]]
@@ -95,27 +97,64 @@ class _InitOnFirstUse:
 
 def _compiled_init(cls: type) -> Callable[..., None]:
     """The class's ``__init__``: each field set in order, as a frozen dataclass's does it."""
+    fields = dataclasses.fields(cls)
+    kinds = tuple(_kind(item) for item in fields)
+    factories = tuple(kind == _FACTORY for kind in kinds)
+    template = _init_code(factories, hasattr(cls, "__post_init__"))
+    names = {f"_field_{index}": item.name for index, item in enumerate(fields)}
+    code = template.replace(
+        co_varnames=("self", *names.values()),
+        co_consts=tuple(names.get(c, c) if isinstance(c, str) else c for c in template.co_consts),
+    )
     namespace: dict[str, Any] = {"_set": _SET, "_NO_VALUE": dataclasses.MISSING}
-    parameters, lines = ["self"], []
-    for item in dataclasses.fields(cls):
-        name = item.name
-        if item.default is not dataclasses.MISSING:
-            namespace[f"_default_{name}"] = item.default
-            parameters.append(f"{name}=_default_{name}")
-        elif item.default_factory is not dataclasses.MISSING:
-            namespace[f"_factory_{name}"] = item.default_factory
-            parameters.append(f"{name}=_NO_VALUE")
-            lines.append(f"if {name} is _NO_VALUE: {name} = _factory_{name}()")
-        else:
-            parameters.append(name)
-        lines.append(f"_set(self, {name!r}, {name})")
-    if hasattr(cls, "__post_init__"):
-        lines.append("self.__post_init__()")
-    body = "".join(f"\n    {line}" for line in lines or ["pass"])
-    exec(f"def __init__({', '.join(parameters)}) -> None:{body}", namespace)
-    init: Callable[..., None] = namespace["__init__"]
+    for index, (item, kind) in enumerate(zip(fields, kinds, strict=True)):
+        if kind == _FACTORY:
+            namespace[f"_factory_{index}"] = item.default_factory
+    pairs = zip(fields, kinds, strict=True)
+    defaults = tuple(
+        item.default if kind == _DEFAULT else dataclasses.MISSING
+        for item, kind in pairs
+        if kind != _PLAIN
+    )
+    init: Callable[..., None] = FunctionType(code, namespace, "__init__", defaults or None)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {"return": "None"}
     return init
+
+
+_PLAIN, _DEFAULT, _FACTORY = "plain", "default", "factory"
+_INIT_CODES: dict[tuple[tuple[bool, ...], bool], CodeType] = {}
+"""``__init__`` code by which fields have a ``default_factory`` and whether ``__post_init__`` is
+called, its names ``_field_0``, ``_field_1``, ...: compiled once for all classes alike and
+renamed for each (plain defaults are not in the code), as compiling is most of the cost (about
+half a million instructions a class)."""
+
+
+def _kind(item: dataclasses.Field[Any]) -> str:
+    if item.default is not dataclasses.MISSING:
+        return _DEFAULT
+    return _PLAIN if item.default_factory is dataclasses.MISSING else _FACTORY
+
+
+def _init_code(factories: tuple[bool, ...], post_init: bool) -> CodeType:
+    """The code of an ``__init__`` whose fields have a ``default_factory`` where ``factories``
+    says (their defaults are given to the function apart)."""
+    found = _INIT_CODES.get((factories, post_init))
+    if found is None:
+        lines = []
+        for index, factory in enumerate(factories):
+            name = f"_field_{index}"
+            if factory:
+                lines.append(f"if {name} is _NO_VALUE: {name} = _factory_{index}()")
+            lines.append(f"_set(self, {name!r}, {name})")
+        if post_init:
+            lines.append("self.__post_init__()")
+        body = "".join(f"\n    {line}" for line in lines or ["pass"])
+        names = "".join(f", _field_{index}" for index in range(len(factories)))
+        namespace: dict[str, Any] = {}
+        exec(f"def __init__(self{names}):{body}", namespace)
+        found = _INIT_CODES[factories, post_init] = namespace["__init__"].__code__
+    return found
 
 
 def _getters(cls: type) -> tuple[Getter, Getter, tuple[str, ...]]:

@@ -18,8 +18,8 @@ from lxml import etree
 
 from ..errors import Diagnostic
 from ..rules.blank import is_blank
-from ..rules.dates import partial_date_exists
 from ..rules.links import link_problem
+from ..rules.partial_dates import partial_date_exists
 from ..shared.tables import lay_out
 from .locate import Locator
 from .parse import schema_document

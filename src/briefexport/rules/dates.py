@@ -1,4 +1,4 @@
-"""Dates in briefs: partial ISO 8601 dates, and dates as English briefs print them.
+"""Dates as English briefs print them (partial ISO 8601 dates: :mod:`.partial_dates`).
 
 Printed dates ("June 14, 2024", "14 June 2024", "May 2024") are read to the ISO 8601 form JATS
 stores in ``iso-8601-date`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); impossible dates
@@ -68,16 +68,3 @@ def _iso(parts: dict[str, str | None]) -> str | None:
         return dt.date(year, month, int(parts["day"] or 0)).isoformat()
     except ValueError:
         return None
-
-
-def partial_date_exists(iso: str) -> bool:
-    """True for an existing ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso)
-    if not match:
-        return False
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True

@@ -55,7 +55,8 @@ UNIT = (
     r"%|‰|°[CFK]?|[kMGT]?Wh?|[kMG]?W|[kcm]?m[²³23]?|ha|[kmµ]?g|t|[mµ]?[lL]|[kMG]?Hz|dB"
     r"|ppm|ppb|min|h|s|ms|km/h|bn"
 )
-NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{UNIT})(?![\w]))")
+# a space after a digit and before a unit; the space comes first so the search skips to spaces
+NUMBER_UNIT = re.compile(rf" (?<=\d )(?=(?:{UNIT})(?![\w]))")
 NUMBER_SIGN = re.compile(r"\b(No|no|Nos|nos)\. (?=\d)")
 DASHES = ((re.compile(r"(?<!-)---(?!-)"), "\u2014"), (re.compile(r"(?<!-)--(?!-)"), "\u2013"))
 SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")

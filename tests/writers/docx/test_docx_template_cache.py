@@ -13,7 +13,7 @@ from briefexport.errors import InvalidTemplateError
 from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.shared.styles import default_style_dir
-from briefexport.writers.docx import template
+from briefexport.writers.docx import template, template_safety
 from briefexport.writers.docx.stylemap import StyleMap
 from briefexport.writers.docx.template import (
     REFERENCE_FILE,
@@ -69,7 +69,7 @@ def test_only_the_shipped_reference_skips_screening(
         screened.append(Path(origin).parent.name)
         return screen_template(data, origin)
 
-    monkeypatch.setattr(template, "screen_template", spy)
+    monkeypatch.setattr(template_safety, "screen_template", spy)  # imported when needed
     monkeypatch.setattr(template, "TEMPLATES", TemplateCache())  # nothing prepared yet
     copy = tmp_path / "style"
     shutil.copytree(default_style_dir(), copy)

@@ -32,7 +32,6 @@ from ...shared.brand import Brand
 from ...shared.styles import default_style_dir
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
-from .template_safety import screen_template
 
 REFERENCE_FILE = "reference.docx"
 CONTENT_TYPES = "[Content_Types].xml"
@@ -65,11 +64,17 @@ def is_shipped_reference(style_dir: Path) -> bool:
 def parse_docx(data: bytes, origin: str, *, shipped: bool = False) -> Document:
     """A python-docx document from bytes, made safe first (:mod:`.template_safety`) unless they
     are the ``shipped`` reference document, with a clear error for files that are not DOCX."""
-    safe = data if shipped else screen_template(data, origin)
+    safe = data if shipped else _screened(data, origin)
     try:
         return docx.Document(io.BytesIO(template_as_document(safe)))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
         raise InvalidTemplateError(f"{origin}: not a Word document (.docx): {error}") from None
+
+
+def _screened(data: bytes, origin: str) -> bytes:
+    from .template_safety import screen_template  # imported only for a template not ours
+
+    return screen_template(data, origin)
 
 
 def template_as_document(data: bytes) -> bytes:

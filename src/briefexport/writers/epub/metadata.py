@@ -34,7 +34,19 @@ def identifier(brief: Brief) -> str:
         return f"urn:doi:{meta.doi}"
     parts = (meta.publisher, meta.journal_id, meta.publisher_id or "", plain_text(meta.title))
     name = "|".join((*parts, meta.date.isoformat()))
-    return f"urn:uuid:{uuid.uuid5(IDENTITY_NAMESPACE, name)}"
+    return f"urn:uuid:{name_based_uuid(IDENTITY_NAMESPACE, name)}"
+
+
+def name_based_uuid(namespace: uuid.UUID, name: str) -> uuid.UUID:
+    """``uuid.uuid5(namespace, name)`` (RFC 4122 section 4.3, SHA-1), with CPython's own SHA-1
+    where it has one: ``uuid5`` imports ``hashlib``, which loads OpenSSL, the costliest import of
+    a cold EPUB export."""
+    try:
+        from _sha1 import sha1  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        from hashlib import sha1
+    digest: bytes = sha1(namespace.bytes + name.encode("utf-8")).digest()
+    return uuid.UUID(bytes=digest[:16], version=5)
 
 
 def refine(book: epub.EpubBook, target: str, prop: str, value: str, scheme: str = "") -> None:
