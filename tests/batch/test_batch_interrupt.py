@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from briefexport.batch import RunOptions, convert_collection
+from briefexport.batch.chunks import ChunkSizer
 from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
 from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.batch.run import Dispatcher
@@ -100,20 +101,20 @@ def test_a_run_stopped_before_it_starts_converts_nothing(tmp_path: Path) -> None
 
 
 class CrashingExecutor(Executor):
-    """Runs jobs at once in this process; a job named ``crash*`` breaks the pool, as a worker
-    killed by the system would."""
+    """Runs chunks of jobs at once in this process; a chunk with a job named ``crash*`` breaks
+    the pool, as a worker killed by the system would."""
 
     def __init__(self, log: list[str]) -> None:
         self.log = log
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        job: Job = args[0]
-        self.log.append(job.relative)
+        chunk: tuple[Job, ...] = args[0]
+        self.log.extend(job.relative for job in chunk)
         future: Future[Any] = Future()
-        if job.relative.startswith("crash"):
+        if any(job.relative.startswith("crash") for job in chunk):
             future.set_exception(BrokenProcessPool("a worker died"))
         else:
-            future.set_result(JobResult(job.relative, OK))
+            future.set_result([JobResult(job.relative, OK) for job in chunk])
         return future
 
 
@@ -121,14 +122,14 @@ def test_a_brief_that_kills_its_worker_is_retried_once_then_reported(tmp_path: P
     submitted: list[str] = []
     pools: list[CrashingExecutor] = []
 
-    def make_executor() -> Executor:
+    def make_executor(largest_task: int) -> Executor:
         pools.append(CrashingExecutor(submitted))
         return pools[-1]
 
     names = ["a.xml", "crash.xml", "b.xml"]
     jobs = [Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in names]
     results: list[JobResult] = []
-    dispatcher = Dispatcher(make_executor, 1, threading.Event(), results.append)
+    dispatcher = Dispatcher(make_executor, ChunkSizer(1), threading.Event(), results.append)
     assert dispatcher.run(jobs) == 0
     assert submitted == ["a.xml", "crash.xml", "crash.xml", "b.xml"]
     assert len(pools) == 3  # one pool replaced after each death

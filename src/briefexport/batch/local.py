@@ -20,15 +20,16 @@ DEFAULT_RECYCLE_AFTER = 50
 
 
 def local_executor(
-    workers: int, formats: tuple[str, ...], recycle_after: int
+    workers: int, formats: tuple[str, ...], recycle_after: int, largest_task: int = 1
 ) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes, each replaced after ``recycle_after`` briefs."""
+    """A pool of ``workers`` processes, each replaced after at most ``recycle_after`` briefs:
+    the pool counts tasks, and a task holds up to ``largest_task`` briefs."""
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(formats),
         initializer=prepare_worker,
         initargs=(formats, True),
-        max_tasks_per_child=recycle_after,
+        max_tasks_per_child=max(1, recycle_after // largest_task),
     )
 
 
@@ -38,5 +39,6 @@ def _context(formats: tuple[str, ...]) -> BaseContext:
     context = multiprocessing.get_context("forkserver")
     writers = [FORMATS[fmt].target.split(":")[0] for fmt in formats]
     # the fork server is started once per process: the first run's preload list stays
-    context.set_forkserver_preload(["briefexport.batch.jobs", "briefexport.reader", *writers])
+    preload = ["briefexport.batch.jobs", "briefexport.batch.chunks", "briefexport.reader"]
+    context.set_forkserver_preload([*preload, *writers])
     return context

@@ -1,0 +1,57 @@
+"""Several briefs per task, so that short conversions are not outweighed by handing them out.
+
+A task costs its executor a few milliseconds whatever it holds (pickling, a queue, a wake-up;
+more on a Dask cluster, whose scheduler takes part in each), while a JATS or DOCX brief takes
+10 to 30 ms. So the dispatcher hands out chunks of briefs sized from the time the finished
+briefs took: about :data:`TARGET_SECONDS` of work a task, a single brief while no time is known
+yet or when one brief already takes that long (a PDF), and smaller chunks as the queue runs
+out, so every worker finishes at about the same time. Results still come back brief by brief.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .jobs import Job, JobResult, run_job
+
+TARGET_SECONDS = 0.2
+"""About this much work per task: long against a task's own cost, short enough that a stop
+request waits little for the chunks in hand."""
+LARGEST_CHUNK = 32
+
+
+def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
+    """Convert each brief of a chunk in turn (in a worker); a job never raises."""
+    return [run_job(job) for job in jobs]
+
+
+RECENT_WEIGHT = 0.2
+"""Weight of the latest brief in the running estimate of a brief's time: a worker's first
+briefs, slower while its caches fill, are soon outweighed."""
+
+
+@dataclass
+class ChunkSizer:
+    """How many briefs the next task gets, from the seconds the finished briefs took."""
+
+    window: int
+    """Tasks kept in flight: near the end a chunk is no longer than an even share of what
+    waits."""
+    largest: int = LARGEST_CHUNK
+    target: float = TARGET_SECONDS
+    seconds: float = 0.0
+    """A brief's time, a running average weighted towards the latest."""
+    finished: int = 0
+
+    def observe(self, result: JobResult) -> None:
+        """One brief finished in ``result.seconds``."""
+        weight = RECENT_WEIGHT if self.finished else 1.0
+        self.seconds += weight * (result.seconds - self.seconds)
+        self.finished += 1
+
+    def size(self, waiting: int) -> int:
+        """Briefs for the next task, with ``waiting`` briefs left to hand out."""
+        if self.seconds <= 0.0:
+            return 1
+        by_time = int(self.target / self.seconds)
+        return max(1, min(by_time, self.largest, waiting // self.window))
