@@ -137,3 +137,40 @@ def test_a_brief_that_kills_its_worker_is_retried_once_then_reported(tmp_path: P
     assert outcome["a.xml"].status == outcome["b.xml"].status == OK
     assert outcome["crash.xml"].status == 1
     assert "the worker process died" in outcome["crash.xml"].errors[0]
+
+
+@pytest.mark.slow
+def test_a_stop_amid_chunks_records_exactly_the_outputs_written(tmp_path: Path) -> None:
+    """Short JATS conversions go several to a task; after a stop every output on disk is in
+    the manifest and every record's file is there, and the rerun does exactly the rest."""
+    count = 150
+    collection = many_briefs(tmp_path / "collection", count)
+    out = tmp_path / "out"
+    args = ["batch", str(collection), "--to", "jats", "-o", str(out), "-j", "2"]
+    process = subprocess.Popen(
+        cli_command(*args), env=subprocess_environment(), stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.jats.xml"))) < 20:  # past the first, single-brief tasks
+        assert process.poll() is None, "the run ended before it could be stopped"
+        assert time.monotonic() < deadline, "too few outputs after a minute"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stderr
+    assert not [path for path in out.rglob("*") if path.name.endswith(".tmp")]
+    records = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert set(records) == {path.name for path in out.glob("*.jats.xml")}
+    finished = {record["source"] for record in records.values()}
+    assert 20 <= len(finished) < count
+    report = tmp_path / "report.json"
+    rerun = subprocess.run(
+        cli_command(*args, "--report", str(report)),
+        env=subprocess_environment(),
+        capture_output=True,
+        text=True,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    data = json.loads(report.read_text())
+    assert set(data["up_to_date"]) == finished
+    assert set(data["converted"]) == {f"brief-{n:02}.xml" for n in range(count)} - finished

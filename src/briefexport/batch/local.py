@@ -29,8 +29,14 @@ def local_executor(
         mp_context=_context(formats),
         initializer=prepare_worker,
         initargs=(formats, True),
-        max_tasks_per_child=max(1, recycle_after // largest_task),
+        max_tasks_per_child=tasks_per_worker(recycle_after, largest_task),
     )
+
+
+def tasks_per_worker(recycle_after: int, largest_task: int) -> int:
+    """Tasks a worker takes before it is replaced: never more than ``recycle_after`` briefs
+    when a task holds up to ``largest_task`` (at least one task)."""
+    return max(1, recycle_after // largest_task)
 
 
 def _context(formats: tuple[str, ...]) -> BaseContext:
