@@ -21,7 +21,7 @@ from support.batch import BROKEN, GOOD, make_collection
 
 
 def timed(seconds: float) -> JobResult:
-    return JobResult("a.xml", OK, seconds=seconds)
+    return JobResult("a.xml", OK, seconds=3 * seconds, cpu_seconds=seconds)
 
 
 def test_a_chunk_is_one_brief_until_times_are_known_then_about_the_target() -> None:
@@ -97,7 +97,7 @@ class RecordingExecutor(Executor):
         chunk: tuple[Job, ...] = args[0]
         self.log.append((self.largest_task, len(chunk)))
         future: Future[Any] = Future()
-        future.set_result([JobResult(job.relative, OK, seconds=0.01) for job in chunk])
+        future.set_result([JobResult(job.relative, OK, cpu_seconds=0.01) for job in chunk])
         return future
 
 

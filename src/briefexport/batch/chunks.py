@@ -2,10 +2,11 @@
 
 A task costs its executor a few milliseconds whatever it holds (pickling, a queue, a wake-up;
 more on a Dask cluster, whose scheduler takes part in each), while a JATS or DOCX brief takes
-10 to 30 ms. So the dispatcher hands out chunks of briefs sized from the time the finished
-briefs took: about :data:`TARGET_SECONDS` of work a task, a single brief while no time is known
-yet or when one brief already takes that long (a PDF), and smaller chunks as the queue runs
-out, so every worker finishes at about the same time. Results still come back brief by brief.
+10 to 30 ms. So the dispatcher hands out chunks of briefs sized from the processor time the
+finished briefs took (a busy machine stretches their clock time, not the work a task holds):
+about :data:`TARGET_SECONDS` of work a task, a single brief while no time is known yet or when
+one brief already takes that long (a PDF), and smaller chunks as the queue runs out, so every
+worker finishes at about the same time. Results still come back brief by brief.
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ class ChunkSizer:
     finished: int = 0
 
     def observe(self, result: JobResult) -> None:
-        """One brief finished in ``result.seconds``."""
+        """One brief finished after ``result.cpu_seconds`` of work."""
         weight = RECENT_WEIGHT if self.finished else 1.0
-        self.seconds += weight * (result.seconds - self.seconds)
+        self.seconds += weight * (result.cpu_seconds - self.seconds)
         self.finished += 1
 
     def size(self, waiting: int) -> int:
