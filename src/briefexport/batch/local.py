@@ -39,6 +39,15 @@ def tasks_per_worker(recycle_after: int, largest_task: int) -> int:
     return max(1, recycle_after // largest_task)
 
 
+def start_worker_server(formats: tuple[str, ...]) -> None:
+    """Start the fork server at once, so that it imports the writers while this process finds
+    and plans the briefs, instead of after (a fork server already running stays as it is)."""
+    if _context(formats).get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _context(formats: tuple[str, ...]) -> BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
