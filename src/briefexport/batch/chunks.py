@@ -5,8 +5,8 @@ more on a Dask cluster, whose scheduler takes part in each), while a JATS or DOC
 10 to 30 ms. So the dispatcher hands out chunks of briefs sized from the processor time the
 finished briefs took (a busy machine stretches their clock time, not the work a task holds):
 about :data:`TARGET_SECONDS` of work a task, a single brief while no time is known yet or when
-one brief already takes that long (a PDF), and smaller chunks as the queue runs out, so every
-worker finishes at about the same time. Results still come back brief by brief.
+one brief already takes that long (a PDF), and smaller chunks as the queue runs out, so the
+workers finish at about the same time. Results still come back brief by brief.
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
     return [run_job(job) for job in jobs]
 
 
+SMALLEST_SHARE = 4
+"""Near the end chunks shrink to a quarter of their size, not below: the workers still finish
+within some 50 ms of each other, and a local worker, whose life is counted in tasks, does not
+spend it on single briefs."""
 RECENT_WEIGHT = 0.2
 """Weight of the latest brief in the running estimate of a brief's time: a worker's first
 briefs, slower while its caches fill, are soon outweighed."""
@@ -54,5 +58,5 @@ class ChunkSizer:
         """Briefs for the next task, with ``waiting`` briefs left to hand out."""
         if self.seconds <= 0.0:
             return 1
-        by_time = int(self.target / self.seconds)
-        return max(1, min(by_time, self.largest, waiting // self.window))
+        by_time = max(1, min(int(self.target / self.seconds), self.largest))
+        return max(1, min(by_time, max(waiting // self.window, by_time // SMALLEST_SHARE)))

@@ -96,7 +96,7 @@ class Dispatcher:
         the old one finishes the tasks it holds."""
         if not self.widens or self.sizer.finished < self.sizer.window:
             return executor
-        wanted = self.sizer.size(len(self.queue))
+        wanted = min(self.sizer.size(len(self.queue)), len(self.queue))
         if wanted < 2 * self.bound:
             return executor
         self.bound = wanted
