@@ -37,11 +37,12 @@ briefs, slower while its caches fill, are soon outweighed."""
 
 @dataclass
 class ChunkSizer:
-    """How many briefs the next task gets, from the seconds the finished briefs took."""
+    """How many briefs the next task gets, from the processor seconds the finished briefs
+    took."""
 
     window: int
-    """Tasks kept in flight: near the end a chunk is no longer than an even share of what
-    waits."""
+    """Tasks kept in flight: near the end a chunk is no longer than an even share of what waits
+    (down to :data:`SMALLEST_SHARE`)."""
     largest: int = LARGEST_CHUNK
     target: float = TARGET_SECONDS
     seconds: float = 0.0
