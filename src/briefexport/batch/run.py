@@ -27,16 +27,20 @@ tasks to recycle its workers, so it must know how many briefs a task may hold)."
 ResultSink = Callable[[JobResult], None]
 Chunk = tuple[Job, ...]
 POLL_SECONDS = 0.25
+WIDEN_AFTER = 2
+"""Tasks in flight times this many briefs finish alone before chunks may grow: by then the
+first brief of each worker, slow while its caches fill, no longer sets the estimate, so one
+new executor usually serves the rest of the run (each costs fresh workers)."""
 
 
 @dataclass
 class Dispatcher:
     """Runs ``jobs`` on executors made by ``make_executor``, ``sizer.window`` tasks in flight.
 
-    With ``widens``, the first executor takes single briefs; once as many briefs have finished
-    as there are tasks in flight, it is replaced by one for the chunk size their times call for
-    whenever that is at least twice what it takes (a few times a run at most). Otherwise (a
-    Dask cluster, which recycles nothing) chunks grow as they may.
+    With ``widens``, the first executor takes single briefs; once :data:`WIDEN_AFTER` times as
+    many briefs have finished as there are tasks in flight, it is replaced by one for the chunk
+    size their times call for whenever that is at least twice what it takes (a few times a run
+    at most). Otherwise (a Dask cluster, which recycles nothing) chunks grow as they may.
     """
 
     make_executor: ExecutorFactory
@@ -94,7 +98,7 @@ class Dispatcher:
     def _widened(self, executor: Executor) -> Executor:
         """An executor for chunks twice as long or more, when the briefs' times call for them;
         the old one finishes the tasks it holds."""
-        if not self.widens or self.sizer.finished < self.sizer.window:
+        if not self.widens or self.sizer.finished < WIDEN_AFTER * self.sizer.window:
             return executor
         wanted = min(self.sizer.size(len(self.queue)), len(self.queue))
         if wanted < 2 * self.bound:
