@@ -40,7 +40,8 @@ class Dispatcher:
     With ``widens``, the first executor takes single briefs; once :data:`WIDEN_AFTER` times as
     many briefs have finished as there are tasks in flight, it is replaced by one for the chunk
     size their times call for whenever that is at least twice what it takes (a few times a run
-    at most). Otherwise (a Dask cluster, which recycles nothing) chunks grow as they may.
+    at most), once it has finished the tasks it holds. Otherwise (a Dask cluster, which
+    recycles nothing) chunks grow as they may.
     """
 
     make_executor: ExecutorFactory
@@ -78,9 +79,12 @@ class Dispatcher:
 
     def _fill(self, executor: Executor) -> Executor:
         while (self.queue or self.alone) and not self.stop.is_set():
-            if len(self.pending) >= self.sizer.window:
-                break
-            executor = self._widened(executor)
+            wider = self._wider_chunks()
+            if len(self.pending) >= self.sizer.window or (wider and self.pending):
+                break  # before a wider executor, the old one finishes the tasks it holds
+            if wider:
+                executor.shutdown(wait=True)
+                self.bound, executor = wider, self.make_executor(wider)
             chunk = self._next_chunk()
             try:
                 self.pending[executor.submit(run_chunk, chunk)] = chunk
@@ -95,17 +99,14 @@ class Dispatcher:
         size = min(self.sizer.size(len(self.queue)), self.bound)
         return tuple(self.queue.popleft() for _ in range(min(size, len(self.queue))))
 
-    def _widened(self, executor: Executor) -> Executor:
-        """An executor for chunks twice as long or more, when the briefs' times call for them;
-        the old one finishes the tasks it holds."""
+    def _wider_chunks(self) -> int:
+        """The longer chunks the briefs' times call for, if at least twice the present ones;
+        else 0. (A process pool is replaced only once idle: one shut down while its workers
+        still count their tasks fails as they leave, in Python 3.11.)"""
         if not self.widens or self.sizer.finished < WIDEN_AFTER * self.sizer.window:
-            return executor
+            return 0
         wanted = min(self.sizer.size(len(self.queue)), len(self.queue))
-        if wanted < 2 * self.bound:
-            return executor
-        self.bound = wanted
-        executor.shutdown(wait=False)
-        return self.make_executor(wanted)
+        return wanted if wanted >= 2 * self.bound else 0
 
     def _collect(self, done: set[ConcurrentFuture[list[JobResult]]]) -> bool:
         """Pass on finished results; True when the executor broke."""
