@@ -104,6 +104,9 @@ class Measure:
     largest_timeline_mb: list[float] = dataclasses.field(default_factory=list)
     load: float = 0.0
     """The one-minute load average when the run started."""
+    own_cpu: float = 0.0
+    """CPU seconds of the batch command's own process (local runs), or of the client and the
+    in-process scheduler (Dask runs); the rest is the workers'."""
 
     @property
     def cores_used(self) -> float:
@@ -174,7 +177,8 @@ def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"briefexport batch failed with status {status}")
-    return dataclasses.replace(sampler.measure(wall, children_cpu() - cpu_before), load=load)
+    direct = children_cpu() - cpu_before  # the batch process: its workers are not its to wait for
+    return dataclasses.replace(sampler.measure(wall, direct), load=load, own_cpu=direct)
 
 
 def cores_note(rows: list[Row]) -> str:
@@ -186,12 +190,20 @@ def cores_note(rows: list[Row]) -> str:
     fork server) is serial and in every wall-clock time, so small collections understate it.
     """
     parts = [
-        f"{row.name} -j {jobs} {row.ours[jobs].cores_used:.2f} (load {row.ours[jobs].load:.1f})"
+        f"{row.name} -j {jobs} {run.cores_used:.2f} (load {run.load:.1f}, parent CPU "
+        f"{run.own_cpu:.2f} s)"
         for row in rows
-        for jobs in sorted(row.ours)
+        for jobs, run in sorted(row.ours.items())
     ]
-    return "cores used by ours (CPU / wall-clock) and the load average at its start: " + ", ".join(
-        parts
+    parts += [
+        f"{row.name} Dask {row.dask.cores_used:.2f} (load {row.dask.load:.1f}, client and "
+        f"scheduler CPU {row.dask.own_cpu:.2f} s)"
+        for row in rows
+        if row.dask
+    ]
+    return (
+        "cores used by ours (CPU / wall-clock), the load average at its start and the CPU of "
+        "the process that hands out the work: " + ", ".join(parts)
     )
 
 
@@ -237,16 +249,16 @@ def dask_cluster() -> Iterator[Cluster]:
 def run_dask(cluster: Cluster, collection: Path, out: Path, formats: tuple[str, ...]) -> Measure:
     """One batch on the cluster (client connection included); CPU of workers and client."""
     before, own_before = cluster.probe(), time.process_time()
-    start = time.perf_counter()
+    load, start = os.getloadavg()[0], time.perf_counter()
     summary = convert_collection(
         collection, out, formats, RunOptions(executor="dask", scheduler=cluster.address, force=True)
     )
     wall = time.perf_counter() - start
     if summary.exit_status:
         raise SystemExit(f"the Dask batch failed: {summary.counts()}")
-    after = cluster.probe()
-    cpu = sum(after[name][0] - before[name][0] for name in after) + time.process_time() - own_before
-    return Measure(wall, cpu, [after[name][1] / 1024 for name in after])
+    after, own = cluster.probe(), time.process_time() - own_before
+    cpu = sum(after[name][0] - before[name][0] for name in after) + own
+    return Measure(wall, cpu, [after[name][1] / 1024 for name in after], load=load, own_cpu=own)
 
 
 @dataclasses.dataclass
@@ -302,13 +314,14 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]
             sum(pandoc[fmt].wall for fmt in ALL), sum(pandoc[fmt].cpu for fmt in ALL)
         )
     pages = page_range(work / "ours-pdf-1")
-    notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}", cores_note(rows)]
+    notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}"]
     pdf_run = rows[args.formats.index("pdf")].ours[1] if "pdf" in args.formats else None
     if pdf_run:
         timeline = ", ".join(f"{mb:.0f}" for mb in pdf_run.largest_timeline_mb)
         notes.append(f"largest local worker of the PDF -j 1 run, MB at each quarter: {timeline}")
     if not args.skip_dask:
         notes.append(dask_rows(rows, xml_folder, work))
+    notes.insert(1, cores_note(rows))
     return rows, notes
 
 

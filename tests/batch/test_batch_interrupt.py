@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from briefexport.batch import RunOptions, convert_collection
+from briefexport.batch.chunks import ChunkSizer
 from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
 from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.batch.run import Dispatcher
@@ -100,20 +101,20 @@ def test_a_run_stopped_before_it_starts_converts_nothing(tmp_path: Path) -> None
 
 
 class CrashingExecutor(Executor):
-    """Runs jobs at once in this process; a job named ``crash*`` breaks the pool, as a worker
-    killed by the system would."""
+    """Runs chunks of jobs at once in this process; a chunk with a job named ``crash*`` breaks
+    the pool, as a worker killed by the system would."""
 
     def __init__(self, log: list[str]) -> None:
         self.log = log
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        job: Job = args[0]
-        self.log.append(job.relative)
+        chunk: tuple[Job, ...] = args[0]
+        self.log.extend(job.relative for job in chunk)
         future: Future[Any] = Future()
-        if job.relative.startswith("crash"):
+        if any(job.relative.startswith("crash") for job in chunk):
             future.set_exception(BrokenProcessPool("a worker died"))
         else:
-            future.set_result(JobResult(job.relative, OK))
+            future.set_result([JobResult(job.relative, OK) for job in chunk])
         return future
 
 
@@ -121,14 +122,14 @@ def test_a_brief_that_kills_its_worker_is_retried_once_then_reported(tmp_path: P
     submitted: list[str] = []
     pools: list[CrashingExecutor] = []
 
-    def make_executor() -> Executor:
+    def make_executor(largest_task: int) -> Executor:
         pools.append(CrashingExecutor(submitted))
         return pools[-1]
 
     names = ["a.xml", "crash.xml", "b.xml"]
     jobs = [Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in names]
     results: list[JobResult] = []
-    dispatcher = Dispatcher(make_executor, 1, threading.Event(), results.append)
+    dispatcher = Dispatcher(make_executor, ChunkSizer(1), threading.Event(), results.append)
     assert dispatcher.run(jobs) == 0
     assert submitted == ["a.xml", "crash.xml", "crash.xml", "b.xml"]
     assert len(pools) == 3  # one pool replaced after each death
@@ -136,3 +137,40 @@ def test_a_brief_that_kills_its_worker_is_retried_once_then_reported(tmp_path: P
     assert outcome["a.xml"].status == outcome["b.xml"].status == OK
     assert outcome["crash.xml"].status == 1
     assert "the worker process died" in outcome["crash.xml"].errors[0]
+
+
+@pytest.mark.slow
+def test_a_stop_amid_chunks_records_exactly_the_outputs_written(tmp_path: Path) -> None:
+    """Short JATS conversions go several to a task; after a stop every output on disk is in
+    the manifest and every record's file is there, and the rerun does exactly the rest."""
+    count = 150
+    collection = many_briefs(tmp_path / "collection", count)
+    out = tmp_path / "out"
+    args = ["batch", str(collection), "--to", "jats", "-o", str(out), "-j", "2"]
+    process = subprocess.Popen(
+        cli_command(*args), env=subprocess_environment(), stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.jats.xml"))) < 20:  # past the first, single-brief tasks
+        assert process.poll() is None, "the run ended before it could be stopped"
+        assert time.monotonic() < deadline, "too few outputs after a minute"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stderr
+    assert not [path for path in out.rglob("*") if path.name.endswith(".tmp")]
+    records = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert set(records) == {path.name for path in out.glob("*.jats.xml")}
+    finished = {record["source"] for record in records.values()}
+    assert 20 <= len(finished) < count
+    report = tmp_path / "report.json"
+    rerun = subprocess.run(
+        cli_command(*args, "--report", str(report)),
+        env=subprocess_environment(),
+        capture_output=True,
+        text=True,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    data = json.loads(report.read_text())
+    assert set(data["up_to_date"]) == finished
+    assert set(data["converted"]) == {f"brief-{n:02}.xml" for n in range(count)} - finished

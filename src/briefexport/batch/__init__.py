@@ -28,7 +28,7 @@ from ..formats import FORMATS
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, discover
 from .jobs import INVALID, ExportSettings, check_pdf_url_template
-from .local import DEFAULT_RECYCLE_AFTER
+from .local import DEFAULT_RECYCLE_AFTER, start_worker_server
 from .manifest import FreshnessCheck, Manifest
 from .plan import make_plan, orphaned_outputs, prune, run_settings
 from .plan import timestamp_from_environment as _timestamp
@@ -81,6 +81,8 @@ def convert_collection(
         check_pdf_url_template(export.pdf_url)
     if run.executor == "dask":  # workers elsewhere need paths that mean the same there
         export = _absolute(export)
+    else:
+        start_worker_server(names)
     started = time.monotonic()
     sources, clashes = discover(source, target, import_sources=run.import_sources)
     manifest = Manifest.load(target)

@@ -11,11 +11,12 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from ..errors import BriefexportError
+from .chunks import LARGEST_CHUNK, ChunkSizer
 from .jobs import Job, JobResult
 from .local import local_executor
 from .manifest import Manifest, Settings
 from .plan import record_result
-from .run import Dispatcher, ExecutorFactory
+from .run import Dispatcher, ExecutorFactory, ResultSink
 from .summary import ProgressSink, Summary
 
 EXECUTORS = ("local", "dask")
@@ -51,7 +52,7 @@ class CollectionRun:
         try:
             if jobs:
                 with _executor(workers, formats) as (make_executor, slots):
-                    dispatcher = Dispatcher(make_executor, 2 * slots, stop, self.on_result)
+                    dispatcher = _dispatcher(workers, make_executor, slots, stop, self.on_result)
                     self.summary.not_started = dispatcher.run(jobs)
         finally:
             self.manifest.save(force=True)
@@ -68,11 +69,29 @@ class CollectionRun:
             self.progress.advance(result)
 
 
+def _dispatcher(
+    workers: Workers,
+    make_executor: ExecutorFactory,
+    slots: int,
+    stop: threading.Event,
+    on_result: ResultSink,
+) -> Dispatcher:
+    """Two tasks in flight per worker; a local worker's chunks never exceed its life."""
+    if workers.executor == "local":
+        sizer = ChunkSizer(2 * slots, largest=min(LARGEST_CHUNK, workers.recycle_after))
+        return Dispatcher(make_executor, sizer, stop, on_result, widens=True)
+    return Dispatcher(make_executor, ChunkSizer(2 * slots), stop, on_result, widens=False)
+
+
 @contextlib.contextmanager
 def _executor(workers: Workers, formats: tuple[str, ...]) -> Iterator[tuple[ExecutorFactory, int]]:
     """A way to make the executor, and how many briefs it converts at once."""
     if workers.executor == "local":
-        yield (lambda: local_executor(workers.jobs, formats, workers.recycle_after)), workers.jobs
+
+        def make_pool(largest_task: int) -> Executor:
+            return local_executor(workers.jobs, formats, workers.recycle_after, largest_task)
+
+        yield make_pool, workers.jobs
         return
     if importlib.util.find_spec("distributed") is None:
         raise BriefexportError("the Dask executor needs the extra: pip install 'briefexport[dask]'")
@@ -80,4 +99,4 @@ def _executor(workers: Workers, formats: tuple[str, ...]) -> Iterator[tuple[Exec
 
     with dask_executor(workers.scheduler, workers.jobs, formats) as (executor, threads):
         shared: Executor = executor
-        yield (lambda: shared), threads
+        yield (lambda _largest_task: shared), threads

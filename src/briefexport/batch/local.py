@@ -20,16 +20,32 @@ DEFAULT_RECYCLE_AFTER = 50
 
 
 def local_executor(
-    workers: int, formats: tuple[str, ...], recycle_after: int
+    workers: int, formats: tuple[str, ...], recycle_after: int, largest_task: int = 1
 ) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes, each replaced after ``recycle_after`` briefs."""
+    """A pool of ``workers`` processes, each replaced after at most ``recycle_after`` briefs:
+    the pool counts tasks, and a task holds up to ``largest_task`` briefs."""
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(formats),
         initializer=prepare_worker,
         initargs=(formats, True),
-        max_tasks_per_child=recycle_after,
+        max_tasks_per_child=tasks_per_worker(recycle_after, largest_task),
     )
+
+
+def tasks_per_worker(recycle_after: int, largest_task: int) -> int:
+    """Tasks a worker takes before it is replaced: never more than ``recycle_after`` briefs
+    when a task holds up to ``largest_task`` (at least one task)."""
+    return max(1, recycle_after // largest_task)
+
+
+def start_worker_server(formats: tuple[str, ...]) -> None:
+    """Start the fork server at once, so that it imports the writers while this process finds
+    and plans the briefs, instead of after (a fork server already running stays as it is)."""
+    if _context(formats).get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _context(formats: tuple[str, ...]) -> BaseContext:
@@ -38,5 +54,6 @@ def _context(formats: tuple[str, ...]) -> BaseContext:
     context = multiprocessing.get_context("forkserver")
     writers = [FORMATS[fmt].target.split(":")[0] for fmt in formats]
     # the fork server is started once per process: the first run's preload list stays
-    context.set_forkserver_preload(["briefexport.batch.jobs", "briefexport.reader", *writers])
+    preload = ["briefexport.batch.jobs", "briefexport.batch.chunks", "briefexport.reader"]
+    context.set_forkserver_preload([*preload, *writers])
     return context

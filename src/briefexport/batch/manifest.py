@@ -17,7 +17,7 @@ import json
 import os
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..output import atomic_write
@@ -78,12 +78,35 @@ class OutputRecord:
         )
 
 
+RECORD_FIELDS = tuple(item.name for item in fields(OutputRecord))
+
+
+def encoded_entry(key: str, record: OutputRecord) -> str:
+    """One ``"key": {record}`` member of the manifest's outputs, indented as ``json.dumps``
+    with ``indent=1`` writes it two levels down."""
+    value = {name: getattr(record, name) for name in RECORD_FIELDS}
+    return f"{json.dumps(key)}: " + json.dumps(value, indent=1).replace("\n", "\n  ")
+
+
+def manifest_text(entries: Iterable[str]) -> str:
+    """The whole manifest around its encoded entries: what ``json.dumps(data, indent=1)``
+    gives for ``{"manifest": MANIFEST_VERSION, "outputs": {...}}``."""
+    members = ",\n  ".join(entries)
+    outputs = "{\n  " + members + "\n }" if members else "{}"
+    return f'{{\n "manifest": {MANIFEST_VERSION},\n "outputs": {outputs}\n}}'
+
+
 class Manifest:
-    """The records of one output folder, saved at most once a second unless told to."""
+    """The records of one output folder, saved at most once a second unless told to.
+
+    Each record is encoded once, when it is added, so saving often costs little more than
+    writing the file, however many outputs the folder holds.
+    """
 
     def __init__(self, output_dir: Path, records: dict[str, OutputRecord]) -> None:
         self.output_dir = output_dir
         self.records = records
+        self._encoded: dict[str, str] = {}
         self._saved_at = 0.0
         self._dirty = False
 
@@ -103,12 +126,15 @@ class Manifest:
 
     def record(self, output: Path, record: OutputRecord) -> None:
         """Note that ``output`` now holds what ``record`` describes."""
-        self.records[self.relative(output)] = record
+        key = self.relative(output)
+        self.records[key] = record
+        self._encoded.pop(key, None)
         self._dirty = True
 
     def forget(self, keys: Iterable[str]) -> None:
         """Drop the records of outputs that were removed."""
         for key in keys:
+            self._encoded.pop(key, None)
             self._dirty |= self.records.pop(key, None) is not None
 
     def save(self, *, force: bool = False) -> None:
@@ -116,10 +142,15 @@ class Manifest:
         now = time.monotonic()
         if not self._dirty or (not force and now - self._saved_at < 1.0):
             return
-        outputs = {key: asdict(self.records[key]) for key in sorted(self.records)}
-        text = json.dumps({"manifest": MANIFEST_VERSION, "outputs": outputs}, indent=1)
+        text = manifest_text(self._entry(key) for key in sorted(self.records))
         atomic_write(self.output_dir / MANIFEST_NAME, text.encode("utf-8") + b"\n")
         self._saved_at, self._dirty = now, False
+
+    def _entry(self, key: str) -> str:
+        entry = self._encoded.get(key)
+        if entry is None:
+            entry = self._encoded[key] = encoded_entry(key, self.records[key])
+        return entry
 
     def sources(self) -> set[str]:
         """The briefs that have at least one recorded output."""

@@ -1,10 +1,12 @@
-"""Hand jobs to an executor a few at a time, collect results, and stop cleanly when asked.
+"""Hand briefs to an executor a few tasks at a time, collect results, and stop cleanly when asked.
 
 Any ``concurrent.futures.Executor`` will do: the local process pool or a Dask client's executor.
-Only a small window of jobs is submitted ahead of the workers, so a stop request (Ctrl-C,
-SIGTERM) means: submit nothing more, cancel what has not started, and wait for the briefs in
-hand, whose outputs are written atomically. A local pool whose worker died (out of memory, a
-crash in a native library) is replaced and the briefs it held are tried once more.
+A task is a chunk of briefs (:mod:`.chunks`): one while their times are unknown, then as many
+as make a short task. Only a small window of tasks is submitted ahead of the workers, so a stop
+request (Ctrl-C, SIGTERM) means: submit nothing more, cancel what has not started, and wait for
+the chunks in hand, whose outputs are written atomically. A local pool whose worker died (out of
+memory, a crash in a native library) is replaced; the briefs of the chunks it held are tried
+once more, each alone, so the brief that kills a worker is found and reported.
 """
 
 from __future__ import annotations
@@ -16,32 +18,52 @@ from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, CancelledError, 
 from concurrent.futures import Future as ConcurrentFuture
 from dataclasses import dataclass, field
 
-from .jobs import OUTPUT_FAILED, Job, JobResult, run_job
+from .chunks import ChunkSizer, run_chunk
+from .jobs import OUTPUT_FAILED, Job, JobResult
 
-ExecutorFactory = Callable[[], Executor]
+ExecutorFactory = Callable[[int], Executor]
+"""Makes an executor for tasks of at most the given number of briefs (a local pool counts
+tasks to recycle its workers, so it must know how many briefs a task may hold)."""
 ResultSink = Callable[[JobResult], None]
+Chunk = tuple[Job, ...]
 POLL_SECONDS = 0.25
+WIDEN_AFTER = 2
+"""Tasks in flight times this many briefs finish alone before chunks may grow: by then the
+first brief of each worker, slow while its caches fill, no longer sets the estimate, so one
+new executor usually serves the rest of the run (each costs fresh workers)."""
 
 
 @dataclass
 class Dispatcher:
-    """Runs ``jobs`` on executors made by ``make_executor``, ``window`` of them in flight."""
+    """Runs ``jobs`` on executors made by ``make_executor``, ``sizer.window`` tasks in flight.
+
+    With ``widens``, the first executor takes single briefs; once :data:`WIDEN_AFTER` times as
+    many briefs have finished as there are tasks in flight, it is replaced by one for the chunk
+    size their times call for whenever that is at least twice what it takes (a few times a run
+    at most), once it has finished the tasks it holds. Otherwise (a Dask cluster, which
+    recycles nothing) chunks grow as they may.
+    """
 
     make_executor: ExecutorFactory
-    window: int
+    sizer: ChunkSizer
     stop: threading.Event
     on_result: ResultSink
+    widens: bool = True
     queue: deque[Job] = field(default_factory=deque)
-    pending: dict[ConcurrentFuture[JobResult], Job] = field(default_factory=dict)
+    alone: deque[Job] = field(default_factory=deque)
+    pending: dict[ConcurrentFuture[list[JobResult]], Chunk] = field(default_factory=dict)
     retried: set[str] = field(default_factory=set)
     not_started: int = 0
+
+    def __post_init__(self) -> None:
+        self.bound = 1 if self.widens else self.sizer.largest
 
     def run(self, jobs: list[Job]) -> int:
         """Run every job unless stopped; returns how many were never started."""
         self.queue.extend(jobs)
-        executor = self.make_executor()
+        executor = self.make_executor(self.bound)
         try:
-            while self.queue or self.pending:
+            while self.queue or self.alone or self.pending:
                 executor = self._fill(executor)
                 if not self.pending:
                     break
@@ -53,52 +75,82 @@ class Dispatcher:
         finally:
             self._cancel_waiting()
             executor.shutdown(wait=True)
-        return self.not_started + len(self.queue)
+        return self.not_started + len(self.queue) + len(self.alone)
 
     def _fill(self, executor: Executor) -> Executor:
-        while self.queue and not self.stop.is_set() and len(self.pending) < self.window:
-            job = self.queue.popleft()
+        while (self.queue or self.alone) and not self.stop.is_set():
+            wider = self._wider_chunks()
+            if len(self.pending) >= self.sizer.window or (wider and self.pending):
+                break  # before a wider executor, the old one finishes the tasks it holds
+            if wider:
+                executor.shutdown(wait=True)
+                self.bound, executor = wider, self.make_executor(wider)
+            chunk = self._next_chunk()
             try:
-                self.pending[executor.submit(run_job, job)] = job
+                self.pending[executor.submit(run_chunk, chunk)] = chunk
             except BrokenExecutor:
-                self.queue.appendleft(job)
+                self.alone.extendleft(reversed(chunk))
                 executor = self._renew(executor)
         return executor
 
-    def _collect(self, done: set[ConcurrentFuture[JobResult]]) -> bool:
+    def _next_chunk(self) -> Chunk:
+        if self.alone:
+            return (self.alone.popleft(),)
+        size = min(self.sizer.size(len(self.queue)), self.bound)
+        return tuple(self.queue.popleft() for _ in range(min(size, len(self.queue))))
+
+    def _wider_chunks(self) -> int:
+        """The longer chunks the briefs' times call for, if at least twice the present ones;
+        else 0. (A process pool is replaced only once idle: one shut down while its workers
+        still count their tasks fails as they leave, in Python 3.11.)"""
+        if not self.widens or self.sizer.finished < WIDEN_AFTER * self.sizer.window:
+            return 0
+        wanted = min(self.sizer.size(len(self.queue)), len(self.queue))
+        return wanted if wanted >= 2 * self.bound else 0
+
+    def _collect(self, done: set[ConcurrentFuture[list[JobResult]]]) -> bool:
         """Pass on finished results; True when the executor broke."""
         broken = False
         for future in done:
-            job = self.pending.pop(future)
+            chunk = self.pending.pop(future)
             try:
-                self.on_result(future.result())
+                self._pass_on(future.result())
             except CancelledError:
-                self.not_started += 1
+                self.not_started += len(chunk)
             except BrokenExecutor:
                 broken = True
-                self._retry_or_fail(job)
-            except Exception as error:  # e.g. a Dask worker killed repeatedly on this brief
-                self.on_result(_crashed(job, f"{type(error).__name__}: {error}"))
+                self._retry_or_fail(chunk)
+            except Exception as error:  # e.g. a Dask worker killed repeatedly on this chunk
+                for job in chunk:
+                    self.on_result(_crashed(job, f"{type(error).__name__}: {error}"))
         return broken
 
-    def _retry_or_fail(self, job: Job) -> None:
-        if job.relative in self.retried:
-            self.on_result(_crashed(job, "the worker process died while converting this brief"))
-        else:
-            self.retried.add(job.relative)
-            self.queue.appendleft(job)
+    def _pass_on(self, results: list[JobResult]) -> None:
+        for result in results:
+            self.sizer.observe(result)
+            self.on_result(result)
+
+    def _retry_or_fail(self, chunk: Chunk) -> None:
+        """Each brief of a chunk whose worker died is tried again alone, or reported if it was
+        already being tried again."""
+        again = [job for job in chunk if job.relative not in self.retried]
+        for job in chunk:
+            if job.relative in self.retried:
+                self.on_result(_crashed(job, "the worker process died while converting this brief"))
+        self.retried.update(job.relative for job in again)
+        self.alone.extendleft(reversed(again))
 
     def _renew(self, executor: Executor) -> Executor:
         """Replace a broken executor; what it still held is reported or tried again."""
         held, self.pending = self.pending, {}
-        for future, job in held.items():
+        for future, chunk in held.items():
             if future.done() and not future.cancelled() and future.exception() is None:
-                self.on_result(future.result())
+                self._pass_on(future.result())
             else:
                 future.cancel()
-                self._retry_or_fail(job)
+                self._retry_or_fail(chunk)
         executor.shutdown(wait=False)
-        return self.make_executor()
+        return self.make_executor(self.bound)
 
     def _cancel_waiting(self) -> None:
         for future in self.pending:

@@ -1,0 +1,63 @@
+"""Several briefs per task, so that short conversions are not outweighed by handing them out.
+
+A task costs its executor a few milliseconds whatever it holds (pickling, a queue, a wake-up;
+more on a Dask cluster, whose scheduler takes part in each), while a JATS or DOCX brief takes
+10 to 30 ms. So the dispatcher hands out chunks of briefs sized from the processor time the
+finished briefs took (a busy machine stretches their clock time, not the work a task holds):
+about :data:`TARGET_SECONDS` of work a task, a single brief while no time is known yet or when
+one brief already takes that long (a PDF), and smaller chunks as the queue runs out, so the
+workers finish at about the same time. Results still come back brief by brief.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .jobs import Job, JobResult, run_job
+
+TARGET_SECONDS = 0.2
+"""About this much work per task: long against a task's own cost, short enough that a stop
+request waits little for the chunks in hand."""
+LARGEST_CHUNK = 32
+
+
+def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
+    """Convert each brief of a chunk in turn (in a worker); a job never raises."""
+    return [run_job(job) for job in jobs]
+
+
+SMALLEST_SHARE = 4
+"""Near the end chunks shrink to a quarter of their size, not below: the workers still finish
+within some 50 ms of each other, and a local worker, whose life is counted in tasks, does not
+spend it on single briefs."""
+RECENT_WEIGHT = 0.2
+"""Weight of the latest brief in the running estimate of a brief's time: a worker's first
+briefs, slower while its caches fill, are soon outweighed."""
+
+
+@dataclass
+class ChunkSizer:
+    """How many briefs the next task gets, from the processor seconds the finished briefs
+    took."""
+
+    window: int
+    """Tasks kept in flight: near the end a chunk is no longer than an even share of what waits
+    (down to :data:`SMALLEST_SHARE`)."""
+    largest: int = LARGEST_CHUNK
+    target: float = TARGET_SECONDS
+    seconds: float = 0.0
+    """A brief's time, a running average weighted towards the latest."""
+    finished: int = 0
+
+    def observe(self, result: JobResult) -> None:
+        """One brief finished after ``result.cpu_seconds`` of work."""
+        weight = RECENT_WEIGHT if self.finished else 1.0
+        self.seconds += weight * (result.cpu_seconds - self.seconds)
+        self.finished += 1
+
+    def size(self, waiting: int) -> int:
+        """Briefs for the next task, with ``waiting`` briefs left to hand out."""
+        if self.seconds <= 0.0:
+            return 1
+        by_time = max(1, min(int(self.target / self.seconds), self.largest))
+        return max(1, min(by_time, max(waiting // self.window, by_time // SMALLEST_SHARE)))

@@ -1,0 +1,124 @@
+"""Several briefs per task: the same outputs and per-brief results as one brief a task, chunk
+sizes from the briefs' times, and local workers that still convert at most ``--recycle-after``
+briefs."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefexport.batch.chunks import ChunkSizer
+from briefexport.batch.discovery import discover
+from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
+from briefexport.batch.local import tasks_per_worker
+from briefexport.batch.plan import make_plan
+from briefexport.batch.run import Dispatcher
+from support.batch import BROKEN, GOOD, make_collection
+
+
+def timed(seconds: float) -> JobResult:
+    return JobResult("a.xml", OK, seconds=3 * seconds, cpu_seconds=seconds)
+
+
+def test_a_chunk_is_one_brief_until_times_are_known_then_about_the_target() -> None:
+    sizer = ChunkSizer(window=4, largest=32, target=0.2)
+    assert sizer.size(waiting=1000) == 1
+    sizer.observe(timed(0.01))
+    assert sizer.size(waiting=1000) == 20
+    assert sizer.size(waiting=40) == 10  # an even share of what waits, near the end
+    assert sizer.size(waiting=3) == 5  # but not below a quarter (what waits is all it gets)
+    for _ in range(30):
+        sizer.observe(timed(0.5))  # a PDF: one brief is longer than the target
+    assert sizer.size(waiting=1000) == 1
+    for _ in range(30):
+        sizer.observe(timed(0.001))
+    assert sizer.size(waiting=1000) == 32  # never more than the largest
+
+
+def convert_all(
+    collection: Path, out: Path, sizer: ChunkSizer, pools: list[int]
+) -> dict[str, JobResult]:
+    """Every brief of the collection through the dispatcher, on one worker thread; ``pools``
+    gets the longest task of each executor made."""
+    sources, _ = discover(collection, out, import_sources=False)
+    plan = make_plan(sources, out, ("jats", "html", "docx"), None, ExportSettings())
+    results: dict[str, JobResult] = {}
+
+    def record(result: JobResult) -> None:
+        results[result.relative] = result
+
+    def make_executor(largest_task: int) -> Executor:
+        pools.append(largest_task)
+        return ThreadPoolExecutor(1)
+
+    dispatcher = Dispatcher(make_executor, sizer, threading.Event(), record)
+    assert dispatcher.run(plan.jobs) == 0
+    return results
+
+
+def test_chunks_give_the_outputs_and_results_of_single_briefs(tmp_path: Path) -> None:
+    collection = make_collection(tmp_path / "collection")
+    one, many = ChunkSizer(window=1, largest=1), ChunkSizer(window=1, target=1e6)
+    single_pools: list[int] = []
+    chunked_pools: list[int] = []
+    single = convert_all(collection, tmp_path / "single", one, single_pools)
+    chunked = convert_all(collection, tmp_path / "chunked", many, chunked_pools)
+    assert single_pools == [1]
+    assert chunked_pools == [1, 2]  # two briefs alone, then the other two in one task
+    assert sorted(single) == sorted(chunked) == sorted([*GOOD, BROKEN])
+    for relative, result in single.items():
+        other = chunked[relative]
+        assert (other.status, other.brief_digest, other.figures) == (
+            result.status,
+            result.brief_digest,
+            result.figures,
+        )
+        assert (other.errors, other.warnings) == (result.errors, result.warnings)
+        assert [w.format for w in other.written] == [w.format for w in result.written]
+    outputs = sorted(p.relative_to(tmp_path / "single") for p in (tmp_path / "single").rglob("*.*"))
+    assert outputs
+    for relative in outputs:
+        expected = (tmp_path / "single" / relative).read_bytes()
+        assert (tmp_path / "chunked" / relative).read_bytes() == expected, relative
+
+
+class RecordingExecutor(Executor):
+    """Runs each chunk at once, as if every brief took 10 ms, and notes its length."""
+
+    def __init__(self, largest_task: int, log: list[tuple[int, int]]) -> None:
+        self.largest_task = largest_task
+        self.log = log
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        chunk: tuple[Job, ...] = args[0]
+        self.log.append((self.largest_task, len(chunk)))
+        future: Future[Any] = Future()
+        future.set_result([JobResult(job.relative, OK, cpu_seconds=0.01) for job in chunk])
+        return future
+
+
+@pytest.mark.parametrize("recycle_after", [1, 7, 50])
+def test_a_local_worker_never_takes_more_than_its_briefs(
+    tmp_path: Path, recycle_after: int
+) -> None:
+    log: list[tuple[int, int]] = []
+    jobs = [Job(tmp_path / f"{n}.xml", f"{n}.xml", "xml", (), ExportSettings()) for n in range(300)]
+    sizer = ChunkSizer(window=4, largest=min(32, recycle_after))
+    results: list[JobResult] = []
+    dispatcher = Dispatcher(
+        lambda largest: RecordingExecutor(largest, log), sizer, threading.Event(), results.append
+    )
+    assert dispatcher.run(jobs) == 0
+    assert sorted(result.relative for result in results) == sorted(job.relative for job in jobs)
+    assert sum(length for _, length in log) == 300
+    assert all(length <= largest for largest, length in log)
+    largest_seen = max(length for _, length in log)
+    assert largest_seen == min(20, recycle_after)  # 0.2 s of 10 ms briefs, within a life
+    for largest, _ in log:
+        assert largest <= recycle_after
+        assert tasks_per_worker(recycle_after, largest) * largest <= recycle_after
+    assert tasks_per_worker(50, 1) == 50

@@ -1,0 +1,47 @@
+"""The manifest's file: records encoded once as they are added, saved as ``json.dumps`` with
+``indent=1`` writes the whole, and read back the same."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from briefexport.batch.manifest import MANIFEST_NAME, MANIFEST_VERSION, Manifest, OutputRecord
+
+
+def record(source: str, fmt: str, figures: dict[str, str]) -> OutputRecord:
+    options: dict[str, str | None] = {"paper": None, "typography": 'smart "quoted" é'}
+    files = [f"{source}.{fmt}", *figures]
+    return OutputRecord(source, fmt, "b" * 64, figures, "1.2", "s" * 64, options, files)
+
+
+def test_a_saved_manifest_is_the_json_of_its_records(tmp_path: Path) -> None:
+    manifest = Manifest(tmp_path, {})
+    manifest.save(force=True)  # nothing recorded: nothing written
+    assert not (tmp_path / MANIFEST_NAME).exists()
+    records = {
+        "b/brief.pdf": record("b/brief.xml", "pdf", {}),
+        "a.epub": record("a.xml", "epub", {"figures/one.png": "f" * 64, "two.png": "e" * 64}),
+    }
+    for key, value in records.items():
+        manifest.record(tmp_path / key, value)
+    manifest.save(force=True)
+    manifest.record(tmp_path / "a.epub", record("a.xml", "epub", {}))  # replaced: encoded anew
+    manifest.forget(["b/brief.pdf"])
+    manifest.save(force=True)
+    text = (tmp_path / MANIFEST_NAME).read_text(encoding="utf-8")
+    expected = {"a.epub": asdict(record("a.xml", "epub", {}))}
+    data = {"manifest": MANIFEST_VERSION, "outputs": expected}
+    assert text == json.dumps(data, indent=1) + "\n"
+    assert Manifest.load(tmp_path).records == {"a.epub": record("a.xml", "epub", {})}
+
+
+def test_an_emptied_manifest_is_saved_empty(tmp_path: Path) -> None:
+    manifest = Manifest(tmp_path, {"a.pdf": record("a.xml", "pdf", {})})
+    manifest.forget(["a.pdf"])
+    manifest.save(force=True)
+    data = {"manifest": MANIFEST_VERSION, "outputs": {}}
+    assert (tmp_path / MANIFEST_NAME).read_text(encoding="utf-8") == json.dumps(
+        data, indent=1
+    ) + "\n"
