@@ -14,12 +14,12 @@ import dataclasses
 import enum
 import functools
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from ..errors import Diagnostic, InvalidStyleError
 from ..model.record import Record, record
+from .toml_files import toml_value
 
 BRAND_FILE = "brand.toml"
 FontRole: TypeAlias = Literal["body", "heading", "monospace"]
@@ -227,8 +227,8 @@ def load_brand(style_dir: Path) -> Brand:
 def _load(path: Path, _stamp: int) -> Brand:
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = toml_value(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError
         line, column = _decode_error_position(str(error))
         raise InvalidStyleError(
             [Diagnostic(str(path), line, column, f"not TOML: {error}")]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cldr import locale_subset
 from .styles import default_style_dir
+from .toml_files import toml_value
 
 if TYPE_CHECKING:
     from babel.core import Locale
@@ -34,8 +34,7 @@ def _labels(style_dir: Path) -> dict[str, dict[str, str]]:
     path = style_dir / LABELS_FILE
     if not path.is_file():
         path = default_style_dir() / LABELS_FILE
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    return toml_value(path.read_bytes().decode("utf-8"))  # as tomllib.load reads it
 
 
 def label(language: str, key: str, style_dir: Path | None = None) -> str:

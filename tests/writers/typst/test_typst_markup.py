@@ -40,14 +40,19 @@ HOSTILE = [
     "https://example.org/a_b*c",
     "#set page(width: 1cm)",
     "#{ panic() }",
+    "(a), b; c: d! e? f% g& h.i",
+    ".a ;b (c) [d]",
+    "2024. 3.5 a.b a..b 12.",
+    "x-1 x-? x--y x-\u00e9 -a re-evaluation",
 ]
 
 
-def read_back(compiler_root: Path, texts: list[str], as_markup: bool) -> list[str]:
-    """Compile one document with each text (as markup or as a string) and query them back."""
+def read_back(compiler_root: Path, texts: list[str], as_markup: bool, after: str = "") -> list[str]:
+    """Compile one document with each text (as markup, after the markup ``after``, or as a
+    string) and query them back."""
     lines = [PLAIN]
     for text in texts:
-        value = f"plain({content(escape(text))})" if as_markup else string(text)
+        value = f"plain({content(after + escape(text))})" if as_markup else string(text)
         lines.append(f"#metadata({value}) <out>")
     main = compiler_root / "main.typ"
     main.write_text("\n".join(lines), encoding="utf-8")
@@ -64,6 +69,27 @@ def test_hostile_text_is_printed_as_written(tmp_path: Path, text: str) -> None:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_is_a_string_literal(tmp_path: Path, text: str) -> None:
     assert read_back(tmp_path, [text], as_markup=False) == [text]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_after_code_is_printed_as_written(tmp_path: Path, text: str) -> None:
+    # the first character must neither continue nor end the call before it
+    assert read_back(tmp_path, [text], as_markup=True, after="#emph[x]") == ["x" + text]
+    assert read_back(tmp_path, [text], as_markup=True, after='#text("y")') == ["y" + text]
+
+
+def test_plain_punctuation_inside_a_text_is_left_bare() -> None:
+    # each escape is an element of its own for Typst; these marks need none inside a text
+    assert escape("re-evaluation, (a): b; c! d? 5% e&f g.h") == (
+        "re-evaluation, (a): b; c! d? 5% e&f g.h"
+    )
+    assert escape("(a) 1. x... y-1") == "\\(a) 1\\. x\\.\\.\\. y\\-1"
+
+
+def test_line_starts_in_a_text_make_no_structure(tmp_path: Path) -> None:
+    # Typst reads a newline as a space; no list, numbered item, heading or term may start
+    text = "a\n- b\n1. c\n= d\n+ e\n/ f: g\n-h"
+    assert read_back(tmp_path, [text], as_markup=True) == [text.replace("\n", " ")]
 
 
 def test_typst_line_separators_are_kept(tmp_path: Path) -> None:
@@ -94,6 +120,7 @@ def test_any_text_reads_back_exactly(
 ) -> None:
     folder = tmp_path_factory.mktemp("markup")
     assert read_back(folder, texts, as_markup=True) == texts
+    assert read_back(folder, texts, as_markup=True, after="#emph[x]") == ["x" + t for t in texts]
     assert read_back(folder, texts, as_markup=False) == texts
 
 

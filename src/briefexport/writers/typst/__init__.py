@@ -31,7 +31,7 @@ from .fonts import REPLACEMENT, warn_undrawable
 from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
 from .placement import corrected, keeps_colophon, strays
-from .style import house_rules, preamble
+from .style import house_rules, preamble, rule_groups
 from .xmp import with_rights
 
 SOURCE_NAME = "brief.xml"
@@ -95,18 +95,18 @@ def brief_to_typst(
     under PDF/A and PDF/UA, which forbid the ``.notdef`` glyph, printed as U+FFFD.
     """
     ctx = RenderContext(brief, options.style_dir, layout, options.brand)
-    parts = [
-        document_metadata(brief),
-        "#show: " + call("house.with", running=running_line(brief), date=header_date(brief)),
-        attachment(options),
-        front_to_typst(ctx),
-        blocks_to_typst(ctx, brief.body, 0),
-    ]
+    parts = [attachment(options), front_to_typst(ctx), blocks_to_typst(ctx, brief.body, 0)]
     closing = ctx.paragraph if ends_with_paragraph(brief.body) else 0
     back = [references_to_typst(ctx), endnotes_to_typst(ctx)]
     ctx.closing_paragraph = 0 if any(back) else closing  # the text ends with a paragraph
-    parts += [*back, colophon_to_typst(ctx)]
-    body = paragraphs(parts)
+    document = paragraphs([*parts, *back, colophon_to_typst(ctx)])
+    house = call(
+        "house.with",
+        running=running_line(brief),
+        date=header_date(brief),
+        rules=rule_groups(document),
+    )
+    body = paragraphs([document_metadata(brief), "#show: " + house, document])
     choice = workspace.use_fonts(body + house_rules(), "#mono" in body, brief.meta.language)
     replace = options.pdf_standard is not PdfStandard.NONE
     if warn:

@@ -10,7 +10,6 @@ the text just before the colophon, which the next pass can keep with it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,20 +29,29 @@ class Layout(NamedTuple):
     with_colophon: int = 0
 
 
-@dataclass
 class RenderContext:
-    """Everything the block and inline renderers share during one pass."""
+    """Everything the block and inline renderers share during one pass.
 
-    brief: Brief
-    style_dir: Path
-    layout: Layout = field(default_factory=Layout)
-    brand: Brand = field(default_factory=Brand)
-    calls: dict[int, int] = field(default_factory=dict)
-    in_note: bool = False
-    paragraph: int = 0
-    calling_paragraph: dict[int, int] = field(default_factory=dict)
-    images: dict[str, Image] = field(default_factory=dict)
-    closing_paragraph: int = 0
+    A plain class rather than a dataclass: nothing compares or prints it, and the methods a
+    dataclass writes are compiled at import, in every cold start.
+    """
+
+    def __init__(
+        self,
+        brief: Brief,
+        style_dir: Path,
+        layout: Layout | None = None,
+        brand: Brand | None = None,
+    ) -> None:
+        self.brief, self.style_dir = brief, style_dir
+        self.layout = Layout() if layout is None else layout
+        self.brand = Brand() if brand is None else brand
+        self.calls: dict[int, int] = {}  # note number -> calls written so far
+        self.in_note = False
+        self.paragraph = 0
+        self.calling_paragraph: dict[int, int] = {}
+        self.images: dict[str, Image] = {}
+        self.closing_paragraph = 0
 
     @property
     def rtl(self) -> bool:

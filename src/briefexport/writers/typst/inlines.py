@@ -126,8 +126,13 @@ def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:
 
 
 def link_to_typst(ctx: RenderContext, link: Link) -> str:
-    """An external link; a bare URL in right-to-left text is kept whole and left to right."""
-    markup = hash_call("link", string(link.href), trailing=inlines_to_typst(ctx, link.children))
+    """An external link; a bare URL in right-to-left text is kept whole and left to right.
+    A web address printed as itself is left to Typst, which prints a link's address when it
+    has no text (the same characters, without the escapes the text would need)."""
+    if link.children == (Text(link.href),) and link.href.startswith(("http://", "https://")):
+        markup = hash_call("link", string(link.href))
+    else:
+        markup = hash_call("link", string(link.href), trailing=inlines_to_typst(ctx, link.children))
     text = plain_text(link.children)
     if ctx.rtl and (text.startswith(("http://", "https://", "www.")) or text == link.href):
         return hash_call("ltr-url", trailing=markup)

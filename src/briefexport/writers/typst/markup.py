@@ -5,7 +5,14 @@ emphasis, ``<``/``@`` labels and references, ``=``/``-``/``+`` headings and list
 of a line, ``//`` comments, ``--`` and ``'`` typographic shorthands, ``https://`` a link. A
 backslash before any character other than whitespace or ``u{`` prints that character itself
 (Typst reference, "Syntax: escape sequences"), so :func:`escape` puts one before every ASCII
-punctuation mark: the brief's text comes out letter for letter, and no brief can run code.
+punctuation mark that can mean something: the brief's text comes out letter for letter, and no
+brief can run code. Marks that are plain text inside a run of markup are left bare, because
+each escape becomes an element of its own that Typst must style and merge again (a tenth of
+the compile of a brief with many commas): ``, : ; ! ? % & ( )`` anywhere but first, ``-``
+before an ASCII letter (``--``, ``-?`` and ``-1`` are shorthands) and ``.`` neither beside
+another ``.`` (``...``) nor after a digit (``1.`` at the start of a line is a numbered item).
+The first character is escaped if it is any punctuation mark, because a text may follow an
+embedded expression, which ``(``, ``[``, ``.`` or ``;`` would continue or end.
 Characters Typst reads as line breaks (U+000B, U+000C, U+0085, U+2028, U+2029) are written as
 ``\u{...}`` escapes, so they are not turned into spaces. In code mode, text only ever appears
 inside string literals made by :func:`string`.
@@ -17,7 +24,13 @@ import re
 import string as _string
 from collections.abc import Iterable
 
-_PUNCTUATION = re.compile("([" + re.escape(_string.punctuation) + "])")
+_QUIET = ",:;!?%&()-."  # plain inside a text, under the conditions below
+_MEANINGFUL = re.compile(
+    "^[" + re.escape(_string.punctuation) + "]"  # the first character: it may follow code
+    "|[" + re.escape("".join(sorted(set(_string.punctuation) - set(_QUIET)))) + "]"
+    r"|-(?![A-Za-z])"  # a hyphen before a letter is no shorthand
+    r"|\.(?=\.)|(?<=[.\d])\."  # no ellipsis shorthand, no numbered item
+)
 _LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
@@ -25,7 +38,7 @@ _LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 
 def escape(text: str) -> str:
     """``text`` as Typst markup that prints exactly ``text``."""
-    escaped = _PUNCTUATION.sub(r"\\\1", text)
+    escaped = _MEANINGFUL.sub(r"\\\g<0>", text)
     return _LINE_BREAKS.sub(lambda found: f"\\u{{{ord(found.group()):x}}}", escaped)
 
 

@@ -20,12 +20,29 @@ from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
 
 HOUSE_FILE = Path(__file__).with_name("house.typ")
+# The groups of house rules for elements not every brief has (``house.typ``), in their order
+# there, each with the calls of a document that make such elements.
+RULE_GROUPS: dict[str, tuple[str, ...]] = {
+    "script-rules": ("#super[", "#sub["),
+    "heading-rules": ("#heading(", "#abstract(", "#notes-section("),
+    "list-rules": ("#list(", "#enum("),
+    "figure-rules": ("#figure(",),
+    "table-rules": ("table(",),
+}
 
 
 @functools.cache
 def house_rules() -> str:
     """The layout rules of ``house.typ``."""
     return HOUSE_FILE.read_text(encoding="utf-8")
+
+
+def rule_groups(body: str) -> str:
+    """The house rule groups the document ``body`` calls for, as a Typst array. A user's text
+    never holds these calls (its ``#`` is escaped), but may hold their letters: that only
+    costs a group the document does not need."""
+    used = (name for name, calls in RULE_GROUPS.items() if any(c in body for c in calls))
+    return array(used)
 
 
 def brand_dictionary(
