@@ -10,7 +10,8 @@ Markdown (briefexport's own Markdown writer, same content) for pandoc. In one ru
 * pandoc: one ``pandoc BRIEF.md -o OUT`` process per brief and format, run one after another,
   the usual way to script it (PDF through ``--pdf-engine=weasyprint``); ``all`` is the sum;
 * Dask: the same batches through ``convert_collection`` on a two-worker ``LocalCluster``
-  started beforehand (its start-up is reported apart);
+  started beforehand (its start-up is reported apart), with Dask's statistical profiler off in
+  its workers, as the README's cluster recipe starts them;
 * for each of our runs, the cores it kept busy (CPU / wall-clock time) and the load average it
   started under: the ``-j 2`` speed-up is meaningful only when that run used close to two cores
   (on a machine shared with other work it cannot), and start-up, serial and included in every
@@ -236,11 +237,13 @@ class Cluster:
 
 @contextmanager
 def dask_cluster() -> Iterator[Cluster]:
-    """Start a two-worker LocalCluster (single-threaded workers) and time its start-up."""
+    """Start a two-worker LocalCluster (single-threaded workers, no profiler); time its start."""
+    import dask.config
     from distributed import Client, LocalCluster
 
     start = time.perf_counter()
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
     with cluster, Client(cluster) as client:
         startup = time.perf_counter() - start
         yield Cluster(cluster.scheduler_address, startup, lambda: client.run(worker_state))

@@ -11,6 +11,9 @@ from briefexport.batch import RunOptions, convert_collection
 from support.batch import BROKEN, GOOD
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+dask = pytest.importorskip("dask")
+
+from briefexport.batch.cluster import PROFILER_SETTING, dask_executor  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +48,16 @@ def test_a_dask_cluster_writes_what_local_workers_write(
     )
     assert rerun.up_to_date == GOOD
     assert not rerun.converted
+
+
+def _profiler_of_this_worker() -> tuple[bool, bool]:
+    worker = distributed.get_worker()
+    return dask.config.get(PROFILER_SETTING), "profile" in worker.periodic_callbacks
+
+
+@pytest.mark.slow
+def test_the_cluster_started_for_a_run_has_no_statistical_profiler() -> None:
+    with dask_executor(None, 1, ("jats",)) as (executor, threads):
+        assert threads == 1
+        assert executor.submit(_profiler_of_this_worker).result() == (False, False)
+    assert dask.config.get(PROFILER_SETTING)  # the setting holds for that cluster only
