@@ -60,7 +60,8 @@ def dask_executor(
 def _local_cluster(workers: int) -> Any:
     """Single-threaded worker processes on this machine, their profiler off (see above)."""
     with dask.config.set({PROFILER_SETTING: False}):
-        return _dask.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        # the scheduler serves HTTP even without a dashboard: a free port, not a busy 8787
+        return _dask.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
 
 
 def _connect(scheduler: str) -> Any:
