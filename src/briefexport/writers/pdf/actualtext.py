@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .pinned import SUPPORTED_VERSION, InstallOnce, source_fingerprint
+from .pinned import SUPPORTED_VERSION, Once, source_fingerprint
 
 LOGGER = logging.getLogger(__name__)
 MARKED_SOURCE_SHA256 = "3fa3acacbbf66422e7b0de4346b6eaf638657280a0f62c73172e3c445b888692"
@@ -106,4 +106,4 @@ def marked(stream: Any, box: Any, tag: str) -> Iterator[None]:
             stream.end_marked_content()
 
 
-install = InstallOnce(_install)
+install = Once(_install)

@@ -36,7 +36,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .pinned import InstallOnce, is_reviewed
+from .pinned import Once, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 WIDTHS_SOURCE_SHA256 = "6c24f789e3ce5bb70434e3997a84c8faec2d0646cc9d81de371f58ec622dfeb8"
@@ -133,4 +133,4 @@ def breaking_words_anywhere() -> Iterator[bool]:
         _ACTIVE.reset(token)
 
 
-install = InstallOnce(_install)
+install = Once(_install)

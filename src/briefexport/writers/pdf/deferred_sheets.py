@@ -23,14 +23,13 @@ import functools
 import importlib.abc
 import importlib.machinery
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import ModuleType
 from typing import Any
 
-from .pinned import SUPPORTED_VERSION
+from .pinned import SUPPORTED_VERSION, Once
 from .source_memo import file_sha256
 
 MODULE = "weasyprint.html"
@@ -42,16 +41,8 @@ class ParsedOnUse:
     """Stands in for a WeasyPrint ``CSS`` object, made by ``parse`` when first read."""
 
     def __init__(self, parse: Callable[[], Any]) -> None:
-        self._parse = parse
-        self._sheet: Any = None
-        self._lock = threading.Lock()
-
-    def parsed(self) -> Any:
+        self.parsed: Once[Any] = Once(parse)
         """The parsed sheet, parsed now if it was not yet."""
-        with self._lock:
-            if self._sheet is None:
-                self._sheet = self._parse()
-            return self._sheet
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.parsed(), name)

@@ -30,7 +30,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from .pinned import InstallOnce, is_reviewed
+from .pinned import Once, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 _KNOWN_RUNS: weakref.WeakKeyDictionary[Any, dict[tuple[float, bytes], str]] = (
@@ -263,4 +263,4 @@ def _install() -> bool:
     return True
 
 
-install = InstallOnce(_install)
+install = Once(_install)

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .pinned import InstallOnce, active_within, is_reviewed
+from .pinned import Once, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 MAX_HYPHENATED_LINES = 2
@@ -173,4 +173,4 @@ def limiting_hyphenated_lines() -> contextlib.AbstractContextManager[bool]:
     return active_within(install, _RUNS, _Runs)
 
 
-install = InstallOnce(_install)
+install = Once(_install)

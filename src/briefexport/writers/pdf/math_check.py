@@ -24,7 +24,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from .pinned import InstallOnce, is_reviewed
+from .pinned import Once, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 CHECK_MATH_SHA256 = "4f8e6a21258e09ba3cdb1a650edca2751771aa4a2a5b9a37dd05945637f2e433"
@@ -84,4 +84,4 @@ def _install() -> bool:
     return True
 
 
-install = InstallOnce(_install)
+install = Once(_install)

@@ -38,7 +38,7 @@ import logging
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from .pinned import InstallOnce, active_within, is_reviewed
+from .pinned import Once, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 BLOCK_LAYOUT_SHA256 = "c1301dde9284e24519ee0432b508d6cd79768018d2564d4066f0fdf103982dd6"
@@ -166,4 +166,4 @@ def remembering_note_layouts() -> contextlib.AbstractContextManager[bool]:
     return active_within(install, _NOTES, dict)
 
 
-install = InstallOnce(_install)
+install = Once(_install)

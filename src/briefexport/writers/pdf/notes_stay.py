@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import pinned
-from .pinned import InstallOnce
+from .pinned import Once
 
 LOGGER = logging.getLogger(__name__)
 LINEBOX_SOURCE_SHA256 = "e07bbe000974787ee370be1f419a01a21b327a1a1e3025a65afd47589060883d"
@@ -152,4 +152,4 @@ def keeping_notes_with_calls() -> Iterator[bool]:
         _ACTIVE.reset(token)
 
 
-install = InstallOnce(_install)
+install = Once(_install)

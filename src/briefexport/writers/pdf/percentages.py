@@ -31,7 +31,7 @@ from collections.abc import Callable, Hashable
 from types import ModuleType
 from typing import Any
 
-from .pinned import InstallOnce, active_within, is_reviewed
+from .pinned import Once, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 RESOLVE_SHA256 = "71673078096fcf8764e6412933288cc79ba956eae0d939deda27beaeac45acad"
@@ -123,4 +123,4 @@ def resolving_once() -> contextlib.AbstractContextManager[bool]:
     return active_within(install, _MEMORY, dict)
 
 
-install = InstallOnce(_install)
+install = Once(_install)

@@ -15,12 +15,13 @@ import inspect
 import threading
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from . import source_memo
 
 SUPPORTED_VERSION = "70.0"
 State = TypeVar("State")
+Result = TypeVar("Result")
 
 
 def source_fingerprint(function: Callable[..., Any]) -> str:
@@ -44,19 +45,21 @@ def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bo
         return False
 
 
-class InstallOnce:
-    """Calls ``installer`` on the first call only, under a lock; answers whether it installed."""
+class Once(Generic[Result]):
+    """Calls ``make`` on the first call only, under a lock, and answers what it gave every time
+    (an adaptation's installer: whether it installed; a deferred sheet: the parsed sheet)."""
 
-    def __init__(self, installer: Callable[[], bool]) -> None:
-        self._installer = installer
-        self._installed: bool | None = None
+    def __init__(self, make: Callable[[], Result]) -> None:
+        self._make = make
+        self._result: Result | None = None
+        self._made = False
         self._lock = threading.Lock()
 
-    def __call__(self) -> bool:
+    def __call__(self) -> Result:
         with self._lock:
-            if self._installed is None:
-                self._installed = self._installer()
-            return self._installed
+            if not self._made:
+                self._result, self._made = self._make(), True
+            return cast(Result, self._result)
 
 
 @contextlib.contextmanager

@@ -30,7 +30,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from .pinned import InstallOnce, active_within, is_reviewed
+from .pinned import Once, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 STRUT_SHA256 = "b57885b70dd08efe92f72a746709e08c576f47b90edb36f02925fefa15bb761a"
@@ -84,4 +84,4 @@ def remembering_styles() -> contextlib.AbstractContextManager[bool]:
     return active_within(install, _MEMORY, lambda: {"strut": {}, "description": {}})
 
 
-install = InstallOnce(_install)
+install = Once(_install)

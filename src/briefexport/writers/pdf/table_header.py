@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import pinned
-from .pinned import InstallOnce
+from .pinned import Once
 
 LOGGER = logging.getLogger(__name__)
 TABLE_SOURCE_SHA256 = "6594fa40743fbc0bd49b2ba12682897bfa86b75b7f6f1e395d8ba947b0641376"
@@ -125,4 +125,4 @@ def keeping_table_headers() -> Iterator[bool]:
         _ACTIVE.reset(token)
 
 
-install = InstallOnce(_install)
+install = Once(_install)
