@@ -34,6 +34,24 @@ def many_briefs(folder: Path, count: int = COPIES) -> Path:
     return folder
 
 
+def assert_rerun_does_the_rest(
+    args: list[str], finished: set[str], count: int, tmp_path: Path
+) -> None:
+    """Run the command again: the briefs ``finished`` before the stop are up to date, and
+    exactly the others of the ``count`` are converted."""
+    report = tmp_path / "report.json"
+    rerun = subprocess.run(
+        cli_command(*args, "--report", str(report)),
+        env=subprocess_environment(),
+        capture_output=True,
+        text=True,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    data = json.loads(report.read_text())
+    assert set(data["up_to_date"]) == finished
+    assert set(data["converted"]) == {f"brief-{n:02}.xml" for n in range(count)} - finished
+
+
 def wait_for_first_output(out: Path, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 60
     while not list(out.glob("*.docx")):
@@ -74,17 +92,7 @@ def test_a_stop_is_clean_and_a_rerun_converts_only_the_rest(tmp_path: Path, how:
     assert all((out / name).is_file() for name in records)
     finished = {record["source"] for record in records.values()}
     assert 0 < len(finished) < COPIES
-    report = tmp_path / "report.json"
-    rerun = subprocess.run(
-        cli_command(*args, "-j", "2", "--report", str(report)),
-        env=subprocess_environment(),
-        capture_output=True,
-        text=True,
-    )
-    assert rerun.returncode == 0, rerun.stderr
-    data = json.loads(report.read_text())
-    assert set(data["up_to_date"]) == finished
-    assert set(data["converted"]) == {f"brief-{n:02}.xml" for n in range(COPIES)} - finished
+    assert_rerun_does_the_rest([*args, "-j", "2"], finished, COPIES, tmp_path)
 
 
 def test_a_run_stopped_before_it_starts_converts_nothing(tmp_path: Path) -> None:
@@ -163,14 +171,4 @@ def test_a_stop_amid_chunks_records_exactly_the_outputs_written(tmp_path: Path) 
     assert set(records) == {path.name for path in out.glob("*.jats.xml")}
     finished = {record["source"] for record in records.values()}
     assert 20 <= len(finished) < count
-    report = tmp_path / "report.json"
-    rerun = subprocess.run(
-        cli_command(*args, "--report", str(report)),
-        env=subprocess_environment(),
-        capture_output=True,
-        text=True,
-    )
-    assert rerun.returncode == 0, rerun.stderr
-    data = json.loads(report.read_text())
-    assert set(data["up_to_date"]) == finished
-    assert set(data["converted"]) == {f"brief-{n:02}.xml" for n in range(count)} - finished
+    assert_rerun_does_the_rest(args, finished, count, tmp_path)
