@@ -23,13 +23,12 @@ import functools
 import importlib.abc
 import importlib.machinery
 import sys
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import ModuleType
 from typing import Any
 
-from .pinned import SUPPORTED_VERSION, Once
+from .pinned import SUPPORTED_VERSION, ModuleFinder, Once
 from .source_memo import file_sha256
 
 MODULE = "weasyprint.html"
@@ -90,32 +89,17 @@ def is_reviewed(spec: ModuleSpec) -> bool:
     return file_sha256(spec.origin) == REVIEWED_SHA256
 
 
-class DeferringFinder(importlib.abc.MetaPathFinder):
+class DeferringFinder(ModuleFinder):
     """Finds ``weasyprint.html`` where the path finder does; defers its form and hint sheets
     when the file is the reviewed one."""
 
-    def find_spec(
-        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> ModuleSpec | None:
-        if fullname != MODULE:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+    def adapt(self, spec: ModuleSpec | None) -> ModuleSpec | None:
         if spec is None or not is_reviewed(spec):
             return None
         spec.loader = DeferringLoader(spec.loader)  # type: ignore[arg-type]
         return spec
 
 
-FINDER = DeferringFinder()
-
-
-def install() -> None:
-    """Put the finder first on ``sys.meta_path`` (until :func:`remove`)."""
-    if FINDER not in sys.meta_path:
-        sys.meta_path.insert(0, FINDER)
-
-
-def remove() -> None:
-    """Take the finder off ``sys.meta_path``."""
-    with suppress(ValueError):
-        sys.meta_path.remove(FINDER)
+FINDER = DeferringFinder(MODULE)
+install = FINDER.install
+remove = FINDER.remove

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.abc
+import importlib.machinery
 import inspect
+import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any, Generic, TypeVar, cast
 
 from . import source_memo
@@ -75,3 +80,30 @@ def active_within(
         yield active
     finally:
         state.reset(token)
+
+
+class ModuleFinder(importlib.abc.MetaPathFinder):
+    """Finds one module (``name``) where the path finder does, and lets :meth:`adapt` choose
+    how it is loaded; first on ``sys.meta_path`` between :meth:`install` and :meth:`remove`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname != self.name:
+            return None
+        return self.adapt(importlib.machinery.PathFinder.find_spec(fullname, path))
+
+    def adapt(self, spec: ModuleSpec | None) -> ModuleSpec | None:
+        """The spec to load the module by, or None to leave it to the path finder."""
+        raise NotImplementedError
+
+    def install(self) -> None:
+        if self not in sys.meta_path:
+            sys.meta_path.insert(0, self)
+
+    def remove(self) -> None:
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(self)

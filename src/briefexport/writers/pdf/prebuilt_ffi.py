@@ -40,6 +40,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .pinned import ModuleFinder
 from .source_memo import file_sha256
 
 MODULE = "weasyprint.text.ffi"
@@ -146,19 +147,15 @@ class PrebuiltLoader(importlib.abc.Loader):
         module.__dict__.update(names)
 
 
-class PrebuiltFinder(importlib.abc.MetaPathFinder):
+class PrebuiltFinder(ModuleFinder):
     """Finds ``weasyprint.text.ffi`` where the path finder does; loads it ready-made when the
     file is the reviewed one, else calls ``otherwise`` and leaves it to the path finder."""
 
     def __init__(self) -> None:
+        super().__init__(MODULE)
         self.otherwise: Callable[[], None] = lambda: None
 
-    def find_spec(
-        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> ModuleSpec | None:
-        if fullname != MODULE:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+    def adapt(self, spec: ModuleSpec | None) -> ModuleSpec | None:
         origin = None if spec is None else spec.origin
         names = None if origin is None else prebuilt_module_names(Path(origin))
         if spec is None or names is None:
@@ -175,14 +172,10 @@ def install(otherwise: Callable[[], None]) -> None:
     """Put the finder first on ``sys.meta_path`` (until :func:`remove`); ``otherwise`` is called
     before WeasyPrint's own ``ffi.py`` is imported instead."""
     FINDER.otherwise = otherwise
-    if FINDER not in sys.meta_path:
-        sys.meta_path.insert(0, FINDER)
+    FINDER.install()
 
 
-def remove() -> None:
-    """Take the finder off ``sys.meta_path``."""
-    with suppress(ValueError):
-        sys.meta_path.remove(FINDER)
+remove = FINDER.remove
 
 
 def is_active() -> bool:
