@@ -5,6 +5,7 @@ Both read the PDF from standard input, so no test writes a file it does not need
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -29,3 +30,14 @@ def page_texts(pdf: bytes | Path, *, layout: bool = False) -> list[str]:
 def font_list(pdf: bytes | Path) -> str:
     """``pdffonts`` output: one row per font with its type, encoding and whether it is embedded."""
     return _poppler(["pdffonts", "-"], pdf)
+
+
+def word_right_edges(pdf: bytes | Path) -> list[tuple[str, float]]:
+    """Each word ``pdftotext -bbox`` finds, with where it ends (``xMax``, in points)."""
+    page = _poppler(["pdftotext", "-bbox", "-enc", "UTF-8", "-", "-"], pdf)
+    return [
+        (word, float(x_max))
+        for x_max, word in re.findall(
+            r'<word xMin="[^"]*" yMin="[^"]*" xMax="([^"]*)"[^>]*>([^<]*)<', page
+        )
+    ]

@@ -13,7 +13,7 @@ from briefexport.options import default_options
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.pdf import write
 from support.briefs import DOT, brief_with_blocks, figure
-from support.pdf import page_texts
+from support.pdf import page_texts, word_right_edges
 
 
 def test_table_header_row_repeats_on_every_page() -> None:
@@ -49,3 +49,15 @@ def test_brand_file_can_ask_for_letter_paper(tmp_path: Path) -> None:
     document = pikepdf.open(io.BytesIO(data))
     width, height = (float(value) for value in document.pages[0].MediaBox[2:])
     assert (round(width), round(height)) == (612, 792)
+
+
+def test_a_word_longer_than_the_line_breaks_inside_the_page() -> None:
+    token = "1234567890" * 16  # no hyphenation point, no break opportunity
+    words = Text(f"Before the token {token} and after it.")
+    brief = brief_with_blocks((Paragraph((words,)),))
+    data = write(brief, default_options(brief, pdf_standard="none"))
+    with pikepdf.open(io.BytesIO(data)) as document:
+        width = float(document.pages[0].MediaBox[2])
+    pieces = [(word, right) for word, right in word_right_edges(data) if word[:4] in token]
+    assert len(pieces) >= 2  # broken over lines
+    assert max(right for _, right in pieces) < width - 36  # inside the page's margin

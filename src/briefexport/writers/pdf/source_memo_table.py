@@ -46,6 +46,8 @@ KNOWN: dict[str, dict[int, str]] = {
     "0e7c1569330f54734ed61b568789c4f279ba103c0385115efa6444f3c43b96b4": {
         # iter_line_boxes
         24: "04aec48abfcad809bc94c54eeba0e23a389e824cec85fe67bc1b21412d29dc3a",
+        # split_inline_box
+        698: "3a0cb7ca7e34c7ef0feda818cdb8fea64b7a8332ccf83e12506289534f6faeae",
         # split_inline_level
         449: "d98c008c8fc005828a5b04864ed3638ab9bb241f27245050e244869c90c490a3",
     },
