@@ -6,7 +6,7 @@ same number. Each note and reference prints the model's number (``numbering: num
 not Typst's footnote counter, so the numbers are the model's even when a note is moved to the
 endnotes, and they are right in Typst's first layout pass: with a counter, every calling
 paragraph and note is laid out again once the counter is known. Functions such as ``mono`` and
-``note-call`` are the house style's (``house.typ``).
+``note-call`` are the house style's (``house-body.typ``).
 """
 
 from __future__ import annotations
