@@ -20,6 +20,8 @@ PACKAGE_DATA = [
     "briefexport/styles/pdf.css",
     "briefexport/styles/common.css",
     "briefexport/writers/typst/house.typ",
+    "briefexport/writers/typst/house-front.typ",
+    "briefexport/writers/typst/house-body.typ",
 ]
 
 

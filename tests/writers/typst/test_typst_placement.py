@@ -115,6 +115,22 @@ def test_an_endnote_keeps_every_number_and_its_calls_link_to_it() -> None:
     assert "4.Note4:" in text
 
 
+def test_a_later_call_prints_its_notes_number_after_an_endnote() -> None:
+    notes = [plain_note(number, f"Note {number} text.") for number in (1, 2, 3)]
+    cues = [(Text(" and cue"), FootnoteRef(note)) for note in notes[1:]]
+    first = Paragraph((Text("First cue"), FootnoteRef(notes[0]), *cues[0], *cues[1], Text(" end.")))
+    again = Paragraph(
+        (Text("Again cue"), FootnoteRef(notes[2]), Text(" and back"), FootnoteRef(notes[0]))
+    )
+    body = (Section("s1", (Text("Part"),), (first, again)),)
+    brief = Brief(metadata(), body, tuple(notes))
+    result = typeset(brief, typst_options(brief), Layout(endnotes=frozenset({2})))
+    text = flat(pdf_text(result.pdf))
+    # the model's numbers, not Typst's count of page notes (note 3 is the second of them)
+    assert "Firstcue1andcue2andcue3end.Againcue3andback1" in text
+    assert "1.Note1text.3.Note3text." in text
+
+
 @pytest.mark.slow
 def test_a_long_brief_has_every_note_on_its_calls_page(tmp_path: Path) -> None:
     brief = brief_with_notes(320, 80)

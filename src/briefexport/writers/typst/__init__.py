@@ -2,9 +2,10 @@
 
 The brief becomes Typst markup (:mod:`.markup` escapes every string of the brief, so a brief
 can never run Typst code) after the house style (:mod:`.style`: ``brand.toml`` as a Typst
-dictionary, then ``house.typ``), and is compiled in a private folder with only the brand's
-fonts (:mod:`.compile`, :mod:`.fonts`). Typst's own query then says on which page each note
-and its call landed; :mod:`.placement` corrects strays and compiles again.
+dictionary, then ``house.typ``, ``house-front.typ`` and ``house-body.typ``), and is compiled
+in a private folder with only the brand's fonts (:mod:`.compile`, :mod:`.fonts`). Typst's own
+query then says on which page each note and its call landed; :mod:`.placement` corrects strays
+and compiles again.
 
 ``options.pdf_standard``: ``pdf/a-3b`` (default; the canonical JATS attached as
 ``AFRelationship /Source``), ``pdf/a-3b+ua-1`` (both at once, with the attachment),

@@ -3,7 +3,7 @@
 Headings are Typst headings (level 1 for a top-level section), so the PDF gets H1-H3 tags and
 bookmarks; figures and tables carry the brief's own labels ("Figure 1") in their captions, with
 Typst's numbering switched off. A paragraph the placement check wants broken without regard to
-widows and orphans is wrapped in ``loose`` (``house.typ``), one it wants on one page in an
+widows and orphans is wrapped in ``loose`` (``house-body.typ``), one it wants on one page in an
 unbreakable block, and the closing paragraph it wants kept with the colophon in
 ``keep-with-colophon``.
 """

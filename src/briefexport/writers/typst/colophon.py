@@ -3,9 +3,9 @@ citation, and the closing colophon with copyright and licence, in Typst markup.
 
 The lines are those of the XHTML renderer (``writers/xhtml/colophon.py``), from the same shared
 helpers: the brand's ``[front]`` table says whether the identity lines and the citation go on
-the title page, into the colophon or nowhere. The colophon (``colophon`` in ``house.typ``) is set
-in small type, kept in one piece and never alone on a last page; the copyright is one sentence
-and the licence another, with only the licence's name linked.
+the title page, into the colophon or nowhere. The colophon (``colophon`` in
+``house-body.typ``) is set in small type, kept in one piece and never alone on a last page; the
+copyright is one sentence and the licence another, with only the licence's name linked.
 """
 
 from __future__ import annotations

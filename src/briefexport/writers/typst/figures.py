@@ -1,8 +1,8 @@
 """The printed size of a figure, as the CSS of the WeasyPrint engine gives it.
 
 CSS draws an image at one CSS pixel (0.75 pt) per image pixel, then ``pdf.css`` shrinks it to
-the column width and at most 150 mm high; ``figure-image`` in ``house.typ`` applies the same two
-limits, so a figure has the same size in both engines.
+the column width and at most 150 mm high; ``figure-image`` in ``house-body.typ`` applies the
+same two limits, so a figure has the same size in both engines.
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 The first call of a note carries the note itself (``#footnote[...]<fn-3>``), so Typst prints it
 at the foot of the calling page; a later call refers to it (``#footnote(<fn-3>)``) and shows the
-same number. The footnote counter is set before each note, so the numbers are the model's even
-when a note is moved to the endnotes. Functions such as ``mono`` and ``note-call`` are the house
-style's (``house.typ``).
+same number. Each note and reference prints the model's number (``numbering: numbered("3")``),
+not Typst's footnote counter, so the numbers are the model's even when a note is moved to the
+endnotes, and they are right in Typst's first layout pass: with a counter, every calling
+paragraph and note is laid out again once the counter is known. Functions such as ``mono`` and
+``note-call`` are the house style's (``house-body.typ``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from ...model import (
 )
 from ...shared.bidi import has_rtl_letters
 from .context import RenderContext, endnote_label, note_label
-from .markup import escape, hash_call, label, paragraphs, string
+from .markup import call, escape, hash_call, label, paragraphs, string
 
 STYLE_FUNCTIONS: dict[TextStyle, str] = {
     TextStyle.BOLD: "strong",
@@ -100,11 +102,11 @@ def footnote_call(ctx: RenderContext, note: Footnote) -> str:
     ordinal = ctx.count_call(note)
     if ctx.is_endnote(note):
         return hash_call("note-call", label(target_label(ctx, note)), number)
+    numbering = call("numbered", number)
     if ordinal > 1:
-        return hash_call("footnote", label(note_label(note)))
-    reset = hash_call("counter(footnote).update", str(note.number - 1))
+        return hash_call("footnote", label(note_label(note)), numbering=numbering)
     body = note_body(ctx, note)
-    return reset + hash_call("footnote", trailing=body) + label(note_label(note))
+    return hash_call("footnote", numbering=numbering, trailing=body) + label(note_label(note))
 
 
 def target_label(ctx: RenderContext, note: Footnote) -> str:

@@ -32,7 +32,7 @@ from .context import Layout, RenderContext
 LOGGER = logging.getLogger(__name__)
 NOTE_LABEL_PREFIX = "fn-"
 POINTS_PER_MM = 72 / 25.4
-# the colophon's text starts this far below its rule (house.typ: 6pt of inset), plus slack
+# the colophon's text starts this far below its rule (house-body.typ: 6pt of inset), plus slack
 TOP_OF_PAGE = 12.0
 
 

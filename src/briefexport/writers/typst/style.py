@@ -2,8 +2,9 @@
 
 ``brand.toml`` becomes one ``#let brand = (...)`` dictionary with the names ``pdf.css`` uses as
 custom properties (``accent``, ``body``, ``body-size``, ...), so a brand change shows in both
-PDF engines with one edit. ``house.typ`` ships inside the package, beside this module: it holds
-the layout rules and runs no code from outside it.
+PDF engines with one edit. ``house.typ``, ``house-front.typ`` and ``house-body.typ`` ship inside
+the package, beside this module, and are put in the document one after the other: they hold the
+layout rules and run no code from outside them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from ...shared.i18n import is_rtl
 from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
 
-HOUSE_FILE = Path(__file__).with_name("house.typ")
+# The house style's parts, in the order the document needs them (the first defines what the
+# others use, and the rule groups below)
+HOUSE_FILES = tuple(
+    Path(__file__).with_name(name) for name in ("house.typ", "house-front.typ", "house-body.typ")
+)
+HOUSE_FILE = HOUSE_FILES[0]
 # The groups of house rules for elements not every brief has (``house.typ``), in their order
 # there, each with the calls of a document that make such elements.
 RULE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -33,8 +39,8 @@ RULE_GROUPS: dict[str, tuple[str, ...]] = {
 
 @functools.cache
 def house_rules() -> str:
-    """The layout rules of ``house.typ``."""
-    return HOUSE_FILE.read_text(encoding="utf-8")
+    """The layout rules of the house style's parts, in their order."""
+    return "".join(path.read_text(encoding="utf-8") for path in HOUSE_FILES)
 
 
 def rule_groups(body: str) -> str:
