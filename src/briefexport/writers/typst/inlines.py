@@ -11,6 +11,8 @@ paragraph and note is laid out again once the counter is known. Functions such a
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import assert_never
 
@@ -33,6 +35,11 @@ from ...model import (
 from ...shared.bidi import has_rtl_letters
 from .context import RenderContext, endnote_label, note_label
 from .markup import call, escape, hash_call, label, paragraphs, string
+
+# Typst 0.15 lets a word wider than the line run past the margin (CSS's overflow-wrap has no
+# counterpart), so a run this long, which no dictionary hyphenates, gets zero-width spaces.
+OVERLONG_RUN = re.compile(r"\S{60,}")
+BREAK = "\u200b"
 
 STYLE_FUNCTIONS: dict[TextStyle, str] = {
     TextStyle.BOLD: "strong",
@@ -60,7 +67,7 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
     """Markup for one inline node."""
     match inline:
         case Text(value):
-            return escape(value)
+            return escape(OVERLONG_RUN.sub(breakable, value))
         case Styled(TextStyle.ITALIC, children):
             return slanted(inlines_to_typst(ctx, children), plain_text(children))
         case Styled(style, children):
@@ -86,6 +93,14 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
             return escape(text)
         case _:
             assert_never(inline)
+
+
+def breakable(run: re.Match[str]) -> str:
+    """The run with a break opportunity before each character that starts a cluster."""
+    text = run.group()
+    return text[0] + "".join(
+        c if unicodedata.category(c)[0] == "M" else BREAK + c for c in text[1:]
+    )
 
 
 def slanted(markup: str, text: str) -> str:

@@ -1,0 +1,37 @@
+"""A run of characters longer than the line stays inside the page with the Typst engine."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+
+from briefexport.model import Paragraph, Text
+from briefexport.writers.typst import write
+from briefexport.writers.typst.inlines import BREAK, OVERLONG_RUN, breakable
+from support.briefs import brief_with_blocks
+from support.pdf import pdf_text, word_right_edges
+from support.typst import typst_options
+
+
+def test_a_run_longer_than_the_line_breaks_inside_the_page() -> None:
+    token = "1234567890" * 16  # no space, no hyphenation point
+    brief = brief_with_blocks((Paragraph((Text(f"Before the token {token} and after it."),)),))
+    data = write(brief, typst_options(brief, pdf_standard="none"))
+    with pikepdf.open(io.BytesIO(data)) as document:
+        width = float(document.pages[0].MediaBox[2])
+    pieces = [
+        right for word, right in word_right_edges(data) if word.replace(BREAK, "")[:4] in token
+    ]
+    assert len(pieces) >= 2
+    assert max(pieces) < width - 36
+    assert token in "".join(pdf_text(data).replace(BREAK, "").split())
+
+
+def test_only_overlong_runs_get_breaks_and_marks_stay_with_their_letter() -> None:
+    assert OVERLONG_RUN.sub(breakable, "x" * 59) == "x" * 59
+    run = "e\u0301" * 40
+    broken = OVERLONG_RUN.sub(breakable, run)
+    assert broken.replace(BREAK, "") == run
+    assert BREAK + "\u0301" not in broken
+    assert broken.count(BREAK) == 39
