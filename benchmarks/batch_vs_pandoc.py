@@ -15,7 +15,9 @@ Markdown (briefexport's own Markdown writer, same content) for pandoc. In one ru
 * for each of our runs, the cores it kept busy (CPU / wall-clock time) and the load average it
   started under: the ``-j 2`` speed-up is meaningful only when that run used close to two cores
   (on a machine shared with other work it cannot), and start-up, serial and included in every
-  time, weighs more the fewer briefs there are.
+  time, weighs more the fewer briefs there are. With ``--repeat N`` our ``-j 1`` and ``-j 2``
+  runs alternate N times and the run of median wall-clock time stands for each; the notes give
+  every run's time, so the spread that other work on the machine causes is seen.
 
 Per-brief cost = wall-clock time / briefs. Pandoc comes from PyPI's ``pypandoc-binary`` (it ships
 the pandoc binary) installed in any virtual environment; pass its path with ``--pandoc`` or put
@@ -42,6 +44,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
+from batch_rows import Measure, Row, cores_note, spread_note, table
 
 import briefexport
 from briefexport.batch import RunOptions, convert_collection
@@ -93,26 +96,6 @@ def children_cpu() -> float:
     """CPU seconds of this process's children that have ended and been waited for."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-@dataclasses.dataclass
-class Measure:
-    """Wall-clock and CPU seconds of a whole batch, and the workers' memory."""
-
-    wall: float
-    cpu: float
-    peaks_mb: list[float] = dataclasses.field(default_factory=list)
-    largest_timeline_mb: list[float] = dataclasses.field(default_factory=list)
-    load: float = 0.0
-    """The one-minute load average when the run started."""
-    own_cpu: float = 0.0
-    """CPU seconds of the batch command's own process (local runs), or of the client and the
-    in-process scheduler (Dask runs); the rest is the workers'."""
-
-    @property
-    def cores_used(self) -> float:
-        """CPU seconds per wall-clock second: about 1 for one busy worker, 2 for two."""
-        return self.cpu / self.wall if self.wall else 0.0
 
 
 class ProcessSampler:
@@ -182,32 +165,6 @@ def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
     return dataclasses.replace(sampler.measure(wall, direct), load=load, own_cpu=direct)
 
 
-def cores_note(rows: list[Row]) -> str:
-    """How many cores each of our runs kept busy, and the load it started under.
-
-    The ``-j 2`` speed-up can only approach 2 when the two workers had two cores to
-    themselves: with other processes on the machine, ``-j 2`` uses fewer than 2 cores and the
-    speed-up measures the machine, not the batch command. Start-up (interpreter, imports, the
-    fork server) is serial and in every wall-clock time, so small collections understate it.
-    """
-    parts = [
-        f"{row.name} -j {jobs} {run.cores_used:.2f} (load {run.load:.1f}, parent CPU "
-        f"{run.own_cpu:.2f} s)"
-        for row in rows
-        for jobs, run in sorted(row.ours.items())
-    ]
-    parts += [
-        f"{row.name} Dask {row.dask.cores_used:.2f} (load {row.dask.load:.1f}, client and "
-        f"scheduler CPU {row.dask.own_cpu:.2f} s)"
-        for row in rows
-        if row.dask
-    ]
-    return (
-        "cores used by ours (CPU / wall-clock), the load average at its start and the CPU of "
-        "the process that hands out the work: " + ", ".join(parts)
-    )
-
-
 def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measure:
     """One pandoc process per brief, one after another: time and CPU time."""
     out.mkdir(parents=True, exist_ok=True)
@@ -264,49 +221,22 @@ def run_dask(cluster: Cluster, collection: Path, out: Path, formats: tuple[str, 
     return Measure(wall, cpu, [after[name][1] / 1024 for name in after], load=load, own_cpu=own)
 
 
-@dataclasses.dataclass
-class Row:
-    """One format measured every way; seconds are per brief."""
-
-    name: str
-    count: int
-    ours: dict[int, Measure] = dataclasses.field(default_factory=dict)
-    pandoc: Measure = dataclasses.field(default_factory=lambda: Measure(0.0, 0.0))
-    dask: Measure | None = None
-
-    def line(self) -> str:
-        one, two, pandoc, n = self.ours[1], self.ours[2], self.pandoc, self.count
-        dask = f"{self.dask.wall / n:.3f}" if self.dask else "-"
-        dask_cpu = f"{self.dask.cpu / n:.3f}" if self.dask else "-"
-        dask_speed = f"{one.wall / self.dask.wall:.2f}" if self.dask else "-"
-        peak = max(*one.peaks_mb, *two.peaks_mb)
-        cells = [
-            self.name,
-            f"{one.wall / n:.3f}",
-            f"{one.cpu / n:.3f}",
-            f"{two.wall / n:.3f}",
-            dask,
-            dask_cpu,
-            f"{pandoc.wall / n:.3f}",
-            f"{pandoc.cpu / n:.3f}",
-            f"{one.wall / pandoc.wall:.2f}",
-            f"{one.cpu / pandoc.cpu:.2f}",
-            f"{one.wall / two.wall:.2f}",
-            dask_speed,
-            f"{peak:.0f}",
-        ]
-        return "| " + " | ".join(cells) + " |"
-
-
 def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]:
     """Every way for every format; returns the rows and notes for the table."""
     xml_folder, markdown_folder = write_collection(work / "collection", args.count)
     rows = [Row(name, args.count) for name in (*args.formats, *(() if args.skip_all else ["all"]))]
     for row in rows:
         formats = ",".join(ALL) if row.name == "all" else row.name
-        for jobs in (1, 2):
-            row.ours[jobs] = run_ours(xml_folder, work / f"ours-{row.name}-{jobs}", formats, jobs)
-            print(f"ours {row.name} -j {jobs}: {row.ours[jobs]}", flush=True)
+        runs: dict[int, list[Measure]] = {1: [], 2: []}
+        for _ in range(args.repeat):
+            for jobs, measures in runs.items():
+                out = work / f"ours-{row.name}-{jobs}"
+                shutil.rmtree(out, ignore_errors=True)
+                measures.append(run_ours(xml_folder, out, formats, jobs))
+                print(f"ours {row.name} -j {jobs}: {measures[-1]}", flush=True)
+        for jobs, measures in runs.items():
+            row.ours[jobs] = sorted(measures, key=lambda run: run.wall)[len(measures) // 2]
+            row.spread[jobs] = [run.wall for run in measures]
     pandoc = {
         fmt: run_pandoc(args.pandoc, markdown_folder, work / f"pandoc-{fmt}", fmt)
         for fmt in dict.fromkeys((*args.formats, *(() if args.skip_all else ALL)))
@@ -325,6 +255,8 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]
     if not args.skip_dask:
         notes.append(dask_rows(rows, xml_folder, work))
     notes.insert(1, cores_note(rows))
+    if args.repeat > 1:
+        notes.insert(2, spread_note(rows))
     return rows, notes
 
 
@@ -349,15 +281,6 @@ def page_range(folder: Path) -> str:
     return f"{min(pages)} to {max(pages)}" if pages else "not counted (no PDF run)"
 
 
-def table(rows: list[Row]) -> list[str]:
-    """The Markdown table: seconds per brief, ratios to pandoc, speed-ups, memory."""
-    header = (
-        "| format | ours -j 1 | ours -j 1 CPU | ours -j 2 | Dask 2 workers | Dask CPU | pandoc "
-        "| pandoc CPU | ratio | CPU ratio | speed-up -j 2 | speed-up Dask | peak MB |"
-    )
-    return [header, "|" + "---|" * 13, *(row.line() for row in rows)]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100)
@@ -366,6 +289,9 @@ def main() -> None:
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-all", action="store_true", help="no row for --to all")
     parser.add_argument("--report", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="alternate our -j 1 and -j 2 runs this many times"
+    )
     args = parser.parse_args()
     load = os.getloadavg()
     with tempfile.TemporaryDirectory() as folder:

@@ -1,7 +1,9 @@
 """Run a writer and put its output in place atomically.
 
-A writer returns bytes; they go to a temporary file in the target folder that is renamed over the
-target only when complete, so a failure never leaves a partial file nor destroys a good one.
+A writer returns bytes; they go to a temporary file in the target folder that is synced to disk
+and renamed over the target only when complete, so a failure never leaves a partial file nor
+destroys a good one. Within :func:`deferred_commits` the sync and the rename are handed to the
+caller instead (a batch worker does them in a thread while it converts the next brief).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeAlias
@@ -19,7 +23,11 @@ from .model import Brief
 from .options import WriteOptions
 
 Claims: TypeAlias = dict[Path, bytes]
+Committer: TypeAlias = Callable[[str, Path], None]
+"""Takes a complete temporary file (its name) and the path it is for; it then owns the file and
+must finish it with :func:`commit_temporary`."""
 TEMPORARY_ATTEMPTS = 100
+_COMMITTER: ContextVar[Committer | None] = ContextVar("briefexport_committer", default=None)
 
 
 def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
@@ -57,16 +65,23 @@ def export_brief(
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename (or
+    hand the temporary file to the committer of :func:`deferred_commits`)."""
     temporary: str | None = None
+    committer = _COMMITTER.get()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = create_temporary(path)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if committer is None:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
+        if committer is not None:
+            handed, temporary = temporary, None
+            committer(handed, path)
+            return
         os.replace(temporary, path)
     except BaseException as error:  # Ctrl-C and SIGTERM too: never leave the temporary file
         if temporary is not None:
@@ -75,6 +90,34 @@ def atomic_write(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise OutputError(f"{path}: cannot write: {error.strerror}") from None
         raise
+
+
+def commit_temporary(temporary: str, path: Path) -> None:
+    """Sync a complete temporary file to disk and rename it over ``path``, as
+    :func:`atomic_write` does; on failure the temporary file is removed."""
+    try:
+        handle = os.open(temporary, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+
+
+@contextlib.contextmanager
+def deferred_commits(committer: Committer) -> Iterator[None]:
+    """Within the block (in this thread or task), :func:`atomic_write` leaves each file's sync
+    and rename to ``committer``; the caller must have them all done before it reports the
+    outputs as written."""
+    token = _COMMITTER.set(committer)
+    try:
+        yield
+    finally:
+        _COMMITTER.reset(token)
 
 
 def create_temporary(path: Path) -> tuple[int, str]:

@@ -68,7 +68,7 @@ def test_chunks_give_the_outputs_and_results_of_single_briefs(tmp_path: Path) ->
     single = convert_all(collection, tmp_path / "single", one, single_pools)
     chunked = convert_all(collection, tmp_path / "chunked", many, chunked_pools)
     assert single_pools == [1]
-    assert chunked_pools == [1, 2]  # two briefs alone, then the other two in one task
+    assert chunked_pools == [1, 3]  # one brief alone, then the other three in one task
     assert sorted(single) == sorted(chunked) == sorted([*GOOD, BROKEN])
     for relative, result in single.items():
         other = chunked[relative]
@@ -122,3 +122,55 @@ def test_a_local_worker_never_takes_more_than_its_briefs(
         assert largest <= recycle_after
         assert tasks_per_worker(recycle_after, largest) * largest <= recycle_after
     assert tasks_per_worker(50, 1) == 50
+
+
+class GatedExecutor(Executor):
+    """Finishes each chunk at once, except its second, held until ``gate`` opens; notes in
+    ``log`` whether every task had finished when it is shut down."""
+
+    def __init__(self, gate: threading.Event, log: list[str]) -> None:
+        self.gate, self.log = gate, log
+        self.futures: list[Future[Any]] = []
+        self.thread = ThreadPoolExecutor(1)
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        chunk: tuple[Job, ...] = args[0]
+        held = len(self.futures) == 1
+
+        def results() -> list[JobResult]:
+            if held:
+                self.gate.wait(10)  # only the old way of widening waits this long
+            return [JobResult(job.relative, OK, cpu_seconds=0.001) for job in chunk]
+
+        self.futures.append(self.thread.submit(results) if held else Future())
+        if not held:
+            self.futures[-1].set_result(results())
+        return self.futures[-1]
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.log.append(f"shut down, all done: {all(f.done() for f in self.futures)}")
+        self.thread.shutdown(wait=wait)
+
+
+def test_wider_chunks_start_while_the_old_executor_finishes_what_it_holds(
+    tmp_path: Path,
+) -> None:
+    log: list[str] = []
+    gate = threading.Event()
+    made: list[GatedExecutor] = []
+
+    def make_executor(largest_task: int) -> Executor:
+        if made:
+            log.append(f"new for {largest_task}, old still busy: {not made[0].futures[1].done()}")
+            gate.set()
+        made.append(GatedExecutor(gate, log))
+        return made[-1]
+
+    jobs = [Job(tmp_path / f"{n}.xml", f"{n}.xml", "xml", (), ExportSettings()) for n in range(40)]
+    results: list[JobResult] = []
+    sizer = ChunkSizer(window=2, largest=8)
+    dispatcher = Dispatcher(make_executor, sizer, threading.Event(), results.append)
+    assert dispatcher.run(jobs) == 0
+    assert sorted(result.relative for result in results) == sorted(job.relative for job in jobs)
+    assert log[:2] == ["new for 8, old still busy: True", "shut down, all done: True"]
+    assert len(made) == 2

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..output import deferred_commits
+from .commits import BackgroundCommits, without_failed
 from .jobs import Job, JobResult, run_job
 
 TARGET_SECONDS = 0.2
@@ -22,8 +24,19 @@ LARGEST_CHUNK = 32
 
 
 def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
-    """Convert each brief of a chunk in turn (in a worker); a job never raises."""
-    return [run_job(job) for job in jobs]
+    """Convert each brief of a chunk in turn (in a worker); a job never raises. Outputs are
+    synced and renamed in a thread meanwhile (:mod:`.commits`), all before this returns."""
+    commits = BackgroundCommits()
+    results = []
+    with deferred_commits(commits.take):
+        for job in jobs:
+            commits.brief = job.relative
+            results.append(run_job(job))
+    failed = commits.finish()
+    return [
+        without_failed(result, job.source, failed.get(job.relative, []))
+        for job, result in zip(jobs, results, strict=True)
+    ]
 
 
 SMALLEST_SHARE = 4

@@ -27,10 +27,11 @@ tasks to recycle its workers, so it must know how many briefs a task may hold)."
 ResultSink = Callable[[JobResult], None]
 Chunk = tuple[Job, ...]
 POLL_SECONDS = 0.25
-WIDEN_AFTER = 2
-"""Tasks in flight times this many briefs finish alone before chunks may grow: by then the
-first brief of each worker, slow while its caches fill, no longer sets the estimate, so one
-new executor usually serves the rest of the run (each costs fresh workers)."""
+WIDEN_AFTER = 1
+"""Tasks in flight times this many briefs finish alone before chunks may grow. The estimate
+then still leans on each worker's first brief, slow while its caches fill, so the chunks come
+out somewhat short of the target: not by half, so one new executor usually serves the rest of
+the run, and single briefs, whose tasks cost a worker about as much as the brief, are few."""
 
 
 @dataclass
@@ -40,8 +41,9 @@ class Dispatcher:
     With ``widens``, the first executor takes single briefs; once :data:`WIDEN_AFTER` times as
     many briefs have finished as there are tasks in flight, it is replaced by one for the chunk
     size their times call for whenever that is at least twice what it takes (a few times a run
-    at most), once it has finished the tasks it holds. Otherwise (a Dask cluster, which
-    recycles nothing) chunks grow as they may.
+    at most). The new one starts at once, its workers starting while the old one's finish the
+    tasks they hold; the old one is shut down once they are done. Otherwise (a Dask cluster,
+    which recycles nothing) chunks grow as they may.
     """
 
     make_executor: ExecutorFactory
@@ -54,6 +56,12 @@ class Dispatcher:
     pending: dict[ConcurrentFuture[list[JobResult]], Chunk] = field(default_factory=dict)
     retried: set[str] = field(default_factory=set)
     not_started: int = 0
+    current: set[ConcurrentFuture[list[JobResult]]] = field(default_factory=set)
+    """The tasks held by the present executor."""
+    retiring: list[tuple[Executor, set[ConcurrentFuture[list[JobResult]]]]] = field(
+        default_factory=list
+    )
+    """Replaced executors, each with the tasks it held when replaced."""
 
     def __post_init__(self) -> None:
         self.bound = 1 if self.widens else self.sizer.largest
@@ -70,24 +78,29 @@ class Dispatcher:
                 done, _ = wait(self.pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                 if self._collect(done):
                     executor = self._renew(executor)
+                self._retire_idle()
                 if self.stop.is_set():
                     self._cancel_waiting()
         finally:
             self._cancel_waiting()
+            for old, _ in self.retiring:
+                old.shutdown(wait=True)
             executor.shutdown(wait=True)
         return self.not_started + len(self.queue) + len(self.alone)
 
     def _fill(self, executor: Executor) -> Executor:
         while (self.queue or self.alone) and not self.stop.is_set():
+            if len(self.pending) >= self.sizer.window:
+                break
             wider = self._wider_chunks()
-            if len(self.pending) >= self.sizer.window or (wider and self.pending):
-                break  # before a wider executor, the old one finishes the tasks it holds
             if wider:
-                executor.shutdown(wait=True)
-                self.bound, executor = wider, self.make_executor(wider)
+                self.retiring.append((executor, self.current))
+                self.bound, executor, self.current = wider, self.make_executor(wider), set()
             chunk = self._next_chunk()
             try:
-                self.pending[executor.submit(run_chunk, chunk)] = chunk
+                future = executor.submit(run_chunk, chunk)
+                self.pending[future] = chunk
+                self.current.add(future)
             except BrokenExecutor:
                 self.alone.extendleft(reversed(chunk))
                 executor = self._renew(executor)
@@ -99,10 +112,18 @@ class Dispatcher:
         size = min(self.sizer.size(len(self.queue)), self.bound)
         return tuple(self.queue.popleft() for _ in range(min(size, len(self.queue))))
 
+    def _retire_idle(self) -> None:
+        """Shut down the replaced executors that hold no task any more. (A process pool is
+        shut down only once idle: one shut down while its workers still count their tasks
+        fails as they leave, in Python 3.11.)"""
+        for old, held in list(self.retiring):
+            if held.isdisjoint(self.pending):
+                old.shutdown(wait=True)
+                self.retiring.remove((old, held))
+
     def _wider_chunks(self) -> int:
         """The longer chunks the briefs' times call for, if at least twice the present ones;
-        else 0. (A process pool is replaced only once idle: one shut down while its workers
-        still count their tasks fails as they leave, in Python 3.11.)"""
+        else 0."""
         if not self.widens or self.sizer.finished < WIDEN_AFTER * self.sizer.window:
             return 0
         wanted = min(self.sizer.size(len(self.queue)), len(self.queue))
@@ -113,6 +134,7 @@ class Dispatcher:
         broken = False
         for future in done:
             chunk = self.pending.pop(future)
+            self.current.discard(future)
             try:
                 self._pass_on(future.result())
             except CancelledError:
@@ -142,13 +164,16 @@ class Dispatcher:
 
     def _renew(self, executor: Executor) -> Executor:
         """Replace a broken executor; what it still held is reported or tried again."""
-        held, self.pending = self.pending, {}
+        held, self.pending, self.current = self.pending, {}, set()
         for future, chunk in held.items():
             if future.done() and not future.cancelled() and future.exception() is None:
                 self._pass_on(future.result())
             else:
                 future.cancel()
                 self._retry_or_fail(chunk)
+        for old, _ in self.retiring:
+            old.shutdown(wait=False)
+        self.retiring.clear()
         executor.shutdown(wait=False)
         return self.make_executor(self.bound)
 

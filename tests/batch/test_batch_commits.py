@@ -1,0 +1,70 @@
+"""Outputs synced and renamed in a worker's thread: in place when the chunk's results come back,
+no temporary file left, and a brief whose output cannot be put in place fails alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefexport.batch.chunks import run_chunk
+from briefexport.batch.discovery import discover
+from briefexport.batch.jobs import OK, OUTPUT_FAILED, ExportSettings, Job
+from briefexport.batch.plan import make_plan
+from briefexport.output import atomic_write, commit_temporary, deferred_commits
+from support.batch import GOOD, make_collection
+
+
+def good_jobs(tmp_path: Path) -> list[Job]:
+    collection = make_collection(tmp_path / "collection")
+    sources, _ = discover(collection, tmp_path / "out", import_sources=False)
+    plan = make_plan(sources, tmp_path / "out", ("jats", "html"), None, ExportSettings())
+    return [job for job in plan.jobs if job.relative in GOOD]
+
+
+def test_a_chunk_returns_once_every_output_is_in_place(tmp_path: Path) -> None:
+    jobs = good_jobs(tmp_path)
+    results = run_chunk(tuple(jobs))
+    assert [result.status for result in results] == [OK] * len(jobs)
+    for result in results:
+        assert [written.format for written in result.written] == ["jats", "html"]
+        for written in result.written:
+            assert written.path.is_file()
+    assert not [path for path in (tmp_path / "out").rglob("*") if path.name.endswith(".tmp")]
+
+
+def test_a_deferred_write_is_in_place_only_once_committed(tmp_path: Path) -> None:
+    handed: list[tuple[str, Path]] = []
+    target = tmp_path / "a.txt"
+    with deferred_commits(lambda temporary, path: handed.append((temporary, path))):
+        atomic_write(target, b"text")
+    assert not target.exists()
+    [(temporary, path)] = handed
+    commit_temporary(temporary, path)
+    assert target.read_bytes() == b"text"
+    assert not Path(temporary).exists()
+    atomic_write(tmp_path / "b.txt", b"after")  # outside the block: at once
+    assert (tmp_path / "b.txt").read_bytes() == b"after"
+
+
+def test_an_output_that_cannot_be_renamed_fails_its_brief_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs = good_jobs(tmp_path)
+    victim = jobs[0].targets[0][1]
+
+    def commit_unless_victim(temporary: str, path: Path) -> None:
+        if path == victim:
+            os.unlink(temporary)
+            os.mkdir(temporary)  # a folder cannot be synced as a file: the commit fails
+        commit_temporary(temporary, path)
+
+    monkeypatch.setattr("briefexport.batch.commits.commit_temporary", commit_unless_victim)
+    results = run_chunk(tuple(jobs))
+    first, *others = results
+    assert first.status == OUTPUT_FAILED
+    assert [written.format for written in first.written] == ["html"]
+    assert any(str(victim) in line and ": error: " in line for line in first.errors)
+    assert all(result.status == OK for result in others)
+    assert not victim.exists()
