@@ -12,13 +12,14 @@ things keep that down:
   assignment and deletion as a frozen dataclass does (:class:`dataclasses.FrozenInstanceError`);
 - :func:`record` declares the class: ``dataclass`` with ``init=False`` records the fields and
   makes the slots, and the ``__init__`` is made here instead of the three methods
-  (``__init__``, ``__setattr__``, ``__delattr__``) a frozen dataclass compiles: code compiled
-  once for all classes with as many fields and ``default_factory`` at the same places, and
-  renamed for each class's fields. It sets each field as a frozen
-  dataclass's does, with ``object.__setattr__``, takes the same arguments (defaults and
-  ``default_factory`` included) and calls ``__post_init__`` if the class has one. It is made
-  the first time it is looked up (the first instance, or ``inspect.signature``), which puts it
-  in the class: a run that makes no table pays nothing for the table classes.
+  (``__init__``, ``__setattr__``, ``__delattr__``) a frozen dataclass compiles: code shared by
+  all classes with as many fields and ``default_factory`` at the same places (written out in
+  :mod:`.record_inits` for the package's own classes), renamed for each class's fields. It
+  sets each field as a frozen dataclass's does, with ``object.__setattr__``, takes the same
+  arguments (defaults and ``default_factory`` included) and calls ``__post_init__`` if the
+  class has one. It is made the first time it is looked up (the first instance, or
+  ``inspect.signature``), which puts it in the class: a run that makes no table pays nothing
+  for the table classes.
 
 ``dataclasses.fields``, ``replace``, ``asdict``, ``match`` patterns, ``copy`` and ``pickle`` work
 as on any frozen dataclass; mypy sees a frozen dataclass (:pep:`681`).
@@ -32,6 +33,8 @@ from collections.abc import Callable
 from operator import attrgetter
 from types import CodeType, FunctionType
 from typing import Any, NoReturn, TypeVar, dataclass_transform
+
+from . import record_inits
 
 Getter = Callable[[object], tuple[Any, ...]]
 _GETTERS: dict[type, tuple[Getter, Getter, tuple[str, ...]]] = {}
@@ -125,9 +128,10 @@ def _compiled_init(cls: type) -> Callable[..., None]:
 _PLAIN, _DEFAULT, _FACTORY = "plain", "default", "factory"
 _INIT_CODES: dict[tuple[tuple[bool, ...], bool], CodeType] = {}
 """``__init__`` code by which fields have a ``default_factory`` and whether ``__post_init__`` is
-called, its names ``_field_0``, ``_field_1``, ...: compiled once for all classes alike and
-renamed for each (plain defaults are not in the code), as compiling is most of the cost (about
-half a million instructions a class)."""
+called, its names ``_field_0``, ``_field_1``, ...: one code for all classes alike, renamed for
+each (plain defaults are not in the code). The shapes the package's own classes have are written
+out in :mod:`.record_inits`, compiled with the package; any other shape is compiled from source
+the first time, as compiling costs about half a million instructions a shape."""
 
 
 def _kind(item: dataclasses.Field[Any]) -> str:
@@ -141,20 +145,38 @@ def _init_code(factories: tuple[bool, ...], post_init: bool) -> CodeType:
     says (their defaults are given to the function apart)."""
     found = _INIT_CODES.get((factories, post_init))
     if found is None:
-        lines = []
-        for index, factory in enumerate(factories):
-            name = f"_field_{index}"
-            if factory:
-                lines.append(f"if {name} is _NO_VALUE: {name} = _factory_{index}()")
-            lines.append(f"_set(self, {name!r}, {name})")
-        if post_init:
-            lines.append("self.__post_init__()")
-        body = "".join(f"\n    {line}" for line in lines or ["pass"])
-        names = "".join(f", _field_{index}" for index in range(len(factories)))
-        namespace: dict[str, Any] = {}
-        exec(f"def __init__(self{names}):{body}", namespace)
-        found = _INIT_CODES[factories, post_init] = namespace["__init__"].__code__
+        written = getattr(record_inits, init_name(factories, post_init), None)
+        if written is None:
+            namespace: dict[str, Any] = {}
+            exec(init_source(factories, post_init, "__init__"), namespace)
+            written = namespace["__init__"]
+        code: CodeType = written.__code__
+        found = code.replace(co_name="__init__", co_qualname="__init__")
+        _INIT_CODES[factories, post_init] = found
     return found
+
+
+def init_name(factories: tuple[bool, ...], post_init: bool) -> str:
+    """The name of a shape's function in :mod:`.record_inits`: ``init_`` and a letter a field,
+    ``v`` (a value) or ``f`` (a ``default_factory``), then ``_post`` if ``__post_init__`` is
+    called."""
+    letters = "".join("f" if factory else "v" for factory in factories)
+    return f"init_{letters}{'_post' if post_init else ''}"
+
+
+def init_source(factories: tuple[bool, ...], post_init: bool, name: str) -> str:
+    """The source of the function ``name`` for one shape (see :func:`_init_code`)."""
+    lines = []
+    for index, factory in enumerate(factories):
+        field = f"_field_{index}"
+        if factory:
+            lines.append(f"if {field} is _NO_VALUE:\n        {field} = _factory_{index}()")
+        lines.append(f'_set(self, "{field}", {field})')
+    if post_init:
+        lines.append("self.__post_init__()")
+    body = "".join(f"\n    {line}" for line in lines or ["pass"])
+    names = "".join(f", _field_{index}" for index in range(len(factories)))
+    return f"def {name}(self{names}):{body}\n"
 
 
 def _getters(cls: type) -> tuple[Getter, Getter, tuple[str, ...]]:

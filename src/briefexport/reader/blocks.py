@@ -7,7 +7,6 @@ resolved here: a footnote call becomes a :class:`FootnoteRef` holding its note.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -50,15 +49,24 @@ STYLE_TAGS = {style.value: style for style in TextStyle}
 CITATION_TAGS = {field.value: field for field in CitationField}
 
 
-@dataclass
 class Context:
     """What block building needs: resolved targets, the brief's folder, and where to report."""
 
-    notes: Mapping[str, Footnote]
-    references: Mapping[str, Reference]
-    base_dir: Path | None
-    at: Locator
-    problems: list[Diagnostic]
+    __slots__ = ("at", "base_dir", "notes", "problems", "references")
+
+    def __init__(
+        self,
+        notes: Mapping[str, Footnote],
+        references: Mapping[str, Reference],
+        base_dir: Path | None,
+        at: Locator,
+        problems: list[Diagnostic],
+    ) -> None:
+        self.notes = notes
+        self.references = references
+        self.base_dir = base_dir
+        self.at = at
+        self.problems = problems
 
 
 def inlines(element: etree._Element, ctx: Context) -> tuple[Inline, ...]:

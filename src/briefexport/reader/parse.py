@@ -17,7 +17,6 @@ from ..errors import Diagnostic
 from ..shared import safexml
 from ..shared.safexml import RejectedError, tidy
 from .locate import Locator
-from .schema_messages import clearer
 
 MAX_SCHEMA_ERRORS = 50
 ALLOWED_PUBLIC_IDS = frozenset(
@@ -73,6 +72,8 @@ def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
     schema = _schema()
     if schema.validate(tree):
         return []
+    from .schema_messages import clearer  # only for a brief the schema refuses
+
     found = clearer(schema.error_log, tree, at, lambda entry: _schema_diagnostic(entry, at))
     if len(found) > MAX_SCHEMA_ERRORS:
         extra = len(found) - MAX_SCHEMA_ERRORS

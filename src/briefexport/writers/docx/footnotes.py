@@ -13,8 +13,6 @@ links to the note.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -89,17 +87,16 @@ def _declare_separators(document: Document, root: Element) -> None:
     settings.insert_element_before(declaration, *_SETTINGS_AFTER_FOOTNOTEPR)
 
 
-@dataclass(slots=True)
 class NoteCalls:
     """Which notes were called already, and the style of the call marks."""
 
-    part: XmlPart
-    reference_style: str
-    called: set[int] = field(default_factory=set)
-    next_bookmark: int = 1
-    id_base: int = 0
+    __slots__ = ("called", "id_base", "next_bookmark", "part", "reference_style")
 
-    def __post_init__(self) -> None:
+    def __init__(self, part: XmlPart, reference_style: str) -> None:
+        self.part = part
+        self.reference_style = reference_style
+        self.called: set[int] = set()
+        self.next_bookmark = 1
         # Word 2007 numbered its separators 0 and 1 where later versions use -1 and 0, so a
         # template's separators may take id 1: note ids start above them.
         separator_ids = [int(n.get(qn("w:id")) or 0) for n in self.part.element.iterchildren()]

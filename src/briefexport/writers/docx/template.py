@@ -62,11 +62,12 @@ def is_shipped_reference(style_dir: Path) -> bool:
 
 
 def parse_docx(data: bytes, origin: str, *, shipped: bool = False) -> Document:
-    """A python-docx document from bytes, made safe first (:mod:`.template_safety`) unless they
-    are the ``shipped`` reference document, with a clear error for files that are not DOCX."""
+    """A python-docx document from bytes, made safe first (:mod:`.template_safety`) and relabelled
+    if a template, unless they are the ``shipped`` reference document (a ``.docx``), with a clear
+    error for files that are not DOCX."""
     safe = data if shipped else _screened(data, origin)
     try:
-        return docx.Document(io.BytesIO(template_as_document(safe)))
+        return docx.Document(io.BytesIO(safe if shipped else template_as_document(safe)))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
         raise InvalidTemplateError(f"{origin}: not a Word document (.docx): {error}") from None
 
