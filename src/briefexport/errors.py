@@ -7,8 +7,7 @@ Every problem with an input is a :class:`Diagnostic` printed as ``FILE:LINE:COL:
 from __future__ import annotations
 
 import enum
-from dataclasses import FrozenInstanceError, dataclass
-from typing import NoReturn
+from dataclasses import dataclass
 
 
 class Severity(enum.Enum):
@@ -18,10 +17,9 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(init=False, repr=False, eq=False, slots=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem found in an input file: a frozen dataclass whose methods are written here,
-    as ``dataclass(frozen=True)`` would compile them from source at every start (Python 3.11)."""
+    """One problem found in an input file."""
 
     file: str
     line: int
@@ -29,47 +27,8 @@ class Diagnostic:
     message: str
     severity: Severity = Severity.ERROR
 
-    def __init__(
-        self, file: str, line: int, column: int, message: str, severity: Severity = Severity.ERROR
-    ) -> None:
-        for name, value in zip(_FIELDS, (file, line, column, message, severity), strict=True):
-            object.__setattr__(self, name, value)
-
-    def _values(self) -> tuple[str, int, int, str, Severity]:
-        return (self.file, self.line, self.column, self.message, self.severity)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{name}={value!r}" for name, value in zip(_FIELDS, self._values(), strict=True)
-        )
-        return f"{self.__class__.__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> NoReturn:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __getstate__(self) -> tuple[str, int, int, str, Severity]:
-        return self._values()
-
-    def __setstate__(self, state: tuple[str, int, int, str, Severity]) -> None:
-        for name, value in zip(_FIELDS, state, strict=True):
-            object.__setattr__(self, name, value)
-
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
-
-
-_FIELDS = ("file", "line", "column", "message", "severity")
 
 
 class BriefexportError(Exception):

@@ -10,9 +10,9 @@ their command runs; ``briefexport --version`` alone is answered before any is im
 
 from __future__ import annotations
 
-import _signal  # type: ignore[import-not-found]  # signal's C core: signal builds three enums
 import contextlib
 import contextvars
+import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -38,20 +38,19 @@ EXPORT_COMMAND = "briefexport.cli.export"
 @contextlib.contextmanager
 def stop_on_sigterm() -> Iterator[None]:
     """Turn SIGTERM into KeyboardInterrupt while a command runs, so that, as with Ctrl-C, the
-    clean-up code runs (temporary files removed) before the process stops. Handlers are set
-    through :mod:`_signal`, whose functions :mod:`signal` wraps only to give enums back."""
+    clean-up code runs (temporary files removed) before the process stops."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt("SIGTERM")
+        raise KeyboardInterrupt(signal.Signals(signum).name)
 
-    previous = _signal.signal(_signal.SIGTERM, interrupt)
+    previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         yield
     finally:
-        _signal.signal(_signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
