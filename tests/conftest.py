@@ -1,5 +1,5 @@
 """Fixtures for every layer: the corpus of briefs, the seed brief, the JATS DTD, ``--accept``, and
-the one Hypothesis profile the property tests run under.
+the Hypothesis profiles the property tests run under.
 
 Helpers live in the ``support`` package; fixtures used by one layer only live in that layer's
 ``conftest.py``.
@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, is_hypothesis_test, settings
 from lxml import etree
 
 import briefexport
@@ -22,22 +22,28 @@ from support.paths import HARBOUR, SEED, TOUR, URDU, require_shared
 from support.validators import load_jats_dtd
 
 # One profile for every property test: generating a brief takes a while, so no deadline and no
-# "too slow" complaint. Under CI (CI=true) the same profile runs more examples, derived from each
-# test's name (the same every run, nothing kept between runs); developers get fresh examples and
-# a database that replays earlier failures.
+# "too slow" complaint. Under CI (CI=true) the fast suite runs as many examples as developers get,
+# derived from each test's name (the same every run, nothing kept between runs); developers get
+# fresh examples and a database that replays earlier failures. CI's slow step runs the property
+# tests again with "ci-deep" (`-m "slow or property" --hypothesis-profile=ci-deep`): more
+# examples, the same ones every run.
 settings.register_profile(
     "briefexport", deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "ci",
-    settings.get_profile("briefexport"),
-    max_examples=50,
-    derandomize=True,
-    database=None,
-    print_blob=True,
+    "ci", settings.get_profile("briefexport"), derandomize=True, database=None, print_blob=True
 )
+settings.register_profile("ci-deep", settings.get_profile("ci"), max_examples=60)
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 settings.load_profile("ci" if CI else "briefexport")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every Hypothesis test ``property``, so CI can run them again with more examples."""
+    for item in items:
+        if isinstance(item, pytest.Function) and is_hypothesis_test(item.obj):
+            item.add_marker(pytest.mark.property)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
-from support.importers import DATA
+from support.importers import copy_estuary, copy_pandoc_sources
 
 
 @pytest.fixture
 def estuary(tmp_path: Path) -> Path:
-    """The eLife-style test article, its PNG figure (named without extension in the XML) and a
-    TIFF figure the profile cannot take."""
-    article = tmp_path / "estuary-article.xml"
-    shutil.copy(DATA / "jats" / "estuary-article.xml", article)
-    Image.new("RGB", (60, 30), (20, 90, 160)).save(tmp_path / "estuary-fig1.png")
-    Image.new("RGB", (60, 30), (160, 90, 20)).save(tmp_path / "estuary-fig2.tif")
-    return article
+    """The eLife-style test article with its figures (see :func:`copy_estuary`)."""
+    return copy_estuary(tmp_path)
 
 
 @pytest.fixture
 def pandoc_sources(tmp_path: Path) -> Path:
     """The pandoc test files (Markdown, pandoc's JATS and DOCX of it) with the figure."""
-    for source in (DATA / "pandoc").iterdir():
-        shutil.copy(source, tmp_path / source.name)
-    return tmp_path
+    return copy_pandoc_sources(tmp_path)

@@ -14,6 +14,7 @@ import briefexport
 from briefexport.formats import FORMATS
 from briefexport.options import default_options
 from briefexport.output import export_brief, output_path
+from support.importers import copy_estuary, copy_pandoc_sources
 from support.paths import CONFORMANCE, require_shared
 
 SOURCES = {
@@ -23,14 +24,17 @@ SOURCES = {
 }
 
 
-@pytest.fixture(params=list(SOURCES), ids=list(SOURCES))
+@pytest.fixture(scope="module", params=list(SOURCES), ids=list(SOURCES))
 def imported_brief(
-    request: pytest.FixtureRequest, estuary: Path, pandoc_sources: Path, tmp_path: Path
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
-    """The source imported with the command line into its own folder, figures beside it."""
+    """The source imported with the command line into its own folder, figures beside it; once
+    per source for the module (the tests only read it)."""
     folder, name = SOURCES[request.param]
-    source = (estuary.parent if folder == "estuary" else pandoc_sources) / name
-    output = tmp_path / "imported" / f"{source.stem.replace('.', '-')}.xml"
+    sources = tmp_path_factory.mktemp(folder)
+    (copy_estuary if folder == "estuary" else copy_pandoc_sources)(sources)
+    source = sources / name
+    output = tmp_path_factory.mktemp("imported") / f"{source.stem.replace('.', '-')}.xml"
     done = subprocess.run(
         [sys.executable, "-m", "briefexport", "import", str(source), "-o", str(output), "-q",
          "--series", "Policy Brief", "--publisher", "Northwind Institute"],

@@ -269,7 +269,8 @@ def test_external_dtd_is_refused_and_never_fetched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: shutdown() waits for the loop to look, 0.5 s by default
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_port}/evil.dtd"

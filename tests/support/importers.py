@@ -4,8 +4,11 @@ can carry (ids, citations' tagging)."""
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import tempfile
 from pathlib import Path
+
+from PIL import Image
 
 from briefexport.errors import Diagnostic
 from briefexport.inlines import canonical
@@ -38,6 +41,23 @@ from briefexport.writers import jats
 from . import paths
 
 DATA = paths.DATA / "importers"
+
+
+def copy_estuary(folder: Path) -> Path:
+    """Copy the eLife-style test article into ``folder`` with its PNG figure (named without
+    extension in the XML) and a TIFF figure the profile cannot take; returns the article."""
+    article = folder / "estuary-article.xml"
+    shutil.copy(DATA / "jats" / "estuary-article.xml", article)
+    Image.new("RGB", (60, 30), (20, 90, 160)).save(folder / "estuary-fig1.png")
+    Image.new("RGB", (60, 30), (160, 90, 20)).save(folder / "estuary-fig2.tif")
+    return article
+
+
+def copy_pandoc_sources(folder: Path) -> Path:
+    """Copy the pandoc test files (Markdown, pandoc's JATS and DOCX of it, the figure)."""
+    for source in (DATA / "pandoc").iterdir():
+        shutil.copy(source, folder / source.name)
+    return folder
 
 
 def read_back(brief: Brief) -> tuple[Brief, list[Diagnostic], bytes]:

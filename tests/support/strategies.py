@@ -50,9 +50,8 @@ from briefexport.model import (
 
 from .images import png
 from .inline_strategies import (
-    PLACEHOLDER_NOTES,
+    HTTPS,
     SCRIPTS,
-    URL,
     Strategy,
     body_inline,
     citation,
@@ -63,6 +62,7 @@ from .inline_strategies import (
     required,
     styled_phrase,
     text,
+    title,
 )
 from .model import find
 
@@ -140,8 +140,8 @@ def sections(script: str, references: int, depth: int) -> Strategy:
         st.lists(sections(script, references, depth - 1), max_size=2) if depth > 1 else st.just([])
     )
     return st.builds(
-        lambda title, a, b: Section(None, title, tuple(a + b)),
-        inlines(phrase(script), min_text=True),
+        lambda heading, a, b: Section(None, heading, tuple(a + b)),
+        title(script),
         content,
         subsections,
     )
@@ -181,7 +181,7 @@ def rights(script: str) -> Strategy:
         st.none() | words,
         st.none() | st.integers(1000, 9999),
         st.none() | words,
-        st.none() | URL.filter(lambda u: u.startswith("https")),
+        st.none() | HTTPS,
         st.none() | words,
     )
 
@@ -194,13 +194,12 @@ def metadata(draw: st.DrawFn, script: str) -> Metadata:
         for i in range(draw(st.integers(0, 2)))
     ]
     team = people(script, len(affs))
-    title = inlines(phrase(script), min_text=True)
     return Metadata(
         language=draw(st.sampled_from(SCRIPTS[script][0])),
         series=draw(words),
         journal_id=draw(words),
         publisher=draw(words),
-        title=draw(title),
+        title=draw(title(script)),
         authors=_contributors(draw(team), affs),
         date=draw(st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31))),
         publisher_location=draw(st.none() | words),
@@ -234,12 +233,13 @@ def briefs(draw: st.DrawFn) -> Brief:
     lead = draw(st.lists(st.builds(Paragraph, inlines(inline), st.just(True)), max_size=1))
     blocks = lead + draw(st.lists(leaf_blocks(script, count), max_size=4))
     blocks += draw(st.lists(sections(script, count, 3), max_size=2))
+    template = Brief(draw(metadata(script)), tuple(blocks), (), references)
     note_text = paragraphs(
         st.one_of(text(script), link(script), styled_phrase(script), citation(script))
     )
-    bodies = {k: draw(note_text) for k in range(1, PLACEHOLDER_NOTES + 1)}
-    template = Brief(draw(metadata(script)), tuple(blocks), (), references)
-    return resolve_calls(template, bodies)
+    # only the notes the body calls are drawn: the others would be dropped
+    called = sorted({int(ref.note.id[2:]) for ref in find(template.body, FootnoteRef)})
+    return resolve_calls(template, {k: draw(note_text) for k in called})
 
 
 def write_figures(brief: Brief, folder: Path) -> None:

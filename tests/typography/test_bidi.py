@@ -185,12 +185,13 @@ def test_no_italic_is_computed_on_arabic_script_in_pdf_and_html(
     from weasyprint import HTML
 
     brief = with_arabic_italics(request.getfixturevalue(fixture))
-    for document in (pdf_layout(brief), HTML(string=written(brief, "html").decode()).render()):
+    laid_out = pdf_layout(brief)
+    for document in (laid_out, HTML(string=written(brief, "html").decode()).render()):
         boxes = [box for box in text_boxes(document) if arabic(box.text)]
         assert boxes
         slanted = [box.text for box in boxes if box.style["font_style"] != "normal"]
         assert slanted == []
-    latin = [box for box in text_boxes(pdf_layout(brief)) if box.text == "Urban Water Notes"]
+    latin = [box for box in text_boxes(laid_out) if box.text == "Urban Water Notes"]
     assert len(latin) == (1 if fixture == "urdu" else 0)
     assert all(box.style["font_style"] == "italic" for box in latin)  # Latin keeps italics
 

@@ -5,6 +5,7 @@ A local HTTP server on 127.0.0.1 records every request; each hostile case must l
 
 from __future__ import annotations
 
+import functools
 import shutil
 import threading
 from collections.abc import Iterator
@@ -45,7 +46,9 @@ class RecordingServer:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # a short poll: shutdown() waits for the loop to look, 0.5 s by default in each test
+        serve = functools.partial(self.server.serve_forever, poll_interval=0.02)
+        self.thread = threading.Thread(target=serve, daemon=True)
 
     def __enter__(self) -> RecordingServer:
         self.thread.start()
