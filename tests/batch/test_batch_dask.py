@@ -4,27 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from briefexport.batch import RunOptions, convert_collection
 from support.batch import BROKEN, GOOD
 
-distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
-dask = pytest.importorskip("dask")
-
-from briefexport.batch.cluster import PROFILER_SETTING, dask_executor  # noqa: E402
+# Every test here is slow: Dask is imported by the tests that run, not when the fast suite
+# collects this module.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def cluster() -> Iterator[str]:
+def distributed() -> ModuleType:
+    return pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def cluster(distributed: ModuleType) -> Iterator[str]:
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as local:
         yield local.scheduler_address
 
 
-@pytest.mark.slow
 def test_a_dask_cluster_writes_what_local_workers_write(
     cluster: str, collection: Path, tmp_path: Path
 ) -> None:
@@ -51,12 +55,21 @@ def test_a_dask_cluster_writes_what_local_workers_write(
 
 
 def _profiler_of_this_worker() -> tuple[bool, bool]:
+    import dask
+    import distributed
+
+    from briefexport.batch.cluster import PROFILER_SETTING
+
     worker = distributed.get_worker()
     return dask.config.get(PROFILER_SETTING), "profile" in worker.periodic_callbacks
 
 
-@pytest.mark.slow
+@pytest.mark.usefixtures("distributed")
 def test_the_cluster_started_for_a_run_has_no_statistical_profiler() -> None:
+    import dask
+
+    from briefexport.batch.cluster import PROFILER_SETTING, dask_executor
+
     with dask_executor(None, 1, ("jats",)) as (executor, threads):
         assert threads == 1
         assert executor.submit(_profiler_of_this_worker).result() == (False, False)

@@ -113,7 +113,7 @@ brief_text = (
 )  # the model holds no empty text
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(st.lists(brief_text, min_size=1, max_size=8))
 def test_any_text_reads_back_exactly(
     tmp_path_factory: pytest.TempPathFactory, texts: list[str]
