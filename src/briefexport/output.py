@@ -9,7 +9,6 @@ caller instead (a batch worker does them in a thread while it converts the next 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -21,12 +20,12 @@ from .errors import BriefexportError, OutputError
 from .formats import FORMATS, get_writer
 from .model import Brief
 from .options import WriteOptions
+from .shared.paths import under_fresh_name
 
 Claims: TypeAlias = dict[Path, bytes]
 Committer: TypeAlias = Callable[[str, Path], None]
 """Takes a complete temporary file (its name) and the path it is for; it then owns the file and
 must finish it with :func:`commit_temporary`."""
-TEMPORARY_ATTEMPTS = 100
 _COMMITTER: ContextVar[Committer | None] = ContextVar("briefexport_committer", default=None)
 
 
@@ -126,13 +125,8 @@ def create_temporary(path: Path) -> tuple[int, str]:
     (which brings :mod:`shutil`, :mod:`random` and the compression modules into every run)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(TEMPORARY_ATTEMPTS):
-        name = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(name, flags, 0o600), name
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
+    return under_fresh_name(str(path.parent), f".{path.name}.", ".tmp",
+                            lambda name: os.open(name, flags, 0o600))  # fmt: skip
 
 
 def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:

@@ -1,8 +1,16 @@
-"""The one rule for "a file inside this folder", used for figures, styles and fetched resources."""
+"""The one rule for "a file inside this folder", used for figures, styles and fetched resources,
+and the one way to a new file or folder under a random name (output temporaries, scratch)."""
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+Made = TypeVar("Made")
+FRESH_NAME_ATTEMPTS = 100
 
 
 def inside(root: Path, relative: str | Path) -> Path | None:
@@ -15,3 +23,17 @@ def inside(root: Path, relative: str | Path) -> Path | None:
 def inside_any(roots: tuple[Path, ...], path: Path) -> bool:
     """Whether the resolved ``path`` lies in one of the resolved ``roots``."""
     return any(path.is_relative_to(root) for root in roots)
+
+
+def under_fresh_name(
+    folder: str, prefix: str, suffix: str, create: Callable[[str], Made]
+) -> tuple[Made, str]:
+    """What ``create`` gives for the first ``folder/PREFIX<12 random hex digits>SUFFIX`` it can
+    make (it raises :class:`FileExistsError` for a name already taken), and that name."""
+    for _ in range(FRESH_NAME_ATTEMPTS):
+        name = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        try:
+            return create(name), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name", folder)

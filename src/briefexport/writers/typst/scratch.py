@@ -10,11 +10,11 @@ A folder is made under the temporary folder :mod:`tempfile` would choose (``TMPD
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
-ATTEMPTS = 100
+from ...shared.paths import under_fresh_name
+
 VARIABLES = ("TMPDIR", "TEMP", "TMP")
 
 
@@ -32,15 +32,8 @@ def temporary_root() -> str:
 
 def private_folder(prefix: str) -> Path:
     """A new, empty folder named ``PREFIX`` and random letters, for its owner only."""
-    root = temporary_root()
-    for _ in range(ATTEMPTS):
-        folder = Path(root, f"{prefix}{os.urandom(6).hex()}")
-        try:
-            folder.mkdir(mode=0o700)
-        except FileExistsError:
-            continue
-        return Path(os.path.abspath(folder))
-    raise FileExistsError(errno.EEXIST, "no free temporary folder name", root)
+    _, folder = under_fresh_name(temporary_root(), prefix, "", lambda name: os.mkdir(name, 0o700))
+    return Path(os.path.abspath(folder))
 
 
 def remove_folder(folder: Path) -> None:
