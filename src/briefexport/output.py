@@ -73,15 +73,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         handle, temporary = create_temporary(path)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            if committer is None:
-                stream.flush()
-                os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
-        if committer is not None:
+        if committer is None:
+            commit_temporary(temporary, path)
+        else:
             handed, temporary = temporary, None
             committer(handed, path)
-            return
-        os.replace(temporary, path)
     except BaseException as error:  # Ctrl-C and SIGTERM too: never leave the temporary file
         if temporary is not None:
             with contextlib.suppress(OSError):
@@ -92,8 +89,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def commit_temporary(temporary: str, path: Path) -> None:
-    """Sync a complete temporary file to disk and rename it over ``path``, as
-    :func:`atomic_write` does; on failure the temporary file is removed."""
+    """Sync a complete temporary file to disk and rename it over ``path``: the last step of
+    :func:`atomic_write`, or of a committer's work; on failure the temporary file is removed."""
     try:
         handle = os.open(temporary, os.O_RDWR | getattr(os, "O_BINARY", 0))
         try:
