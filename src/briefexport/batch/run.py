@@ -56,12 +56,11 @@ class Dispatcher:
     pending: dict[ConcurrentFuture[list[JobResult]], Chunk] = field(default_factory=dict)
     retried: set[str] = field(default_factory=set)
     not_started: int = 0
-    current: set[ConcurrentFuture[list[JobResult]]] = field(default_factory=set)
-    """The tasks held by the present executor."""
     retiring: list[tuple[Executor, set[ConcurrentFuture[list[JobResult]]]]] = field(
         default_factory=list
     )
-    """Replaced executors, each with the tasks it held when replaced."""
+    """Replaced executors, each with the tasks in flight when it was replaced (its own, and
+    any an older one still held)."""
 
     def __post_init__(self) -> None:
         self.bound = 1 if self.widens else self.sizer.largest
@@ -94,13 +93,11 @@ class Dispatcher:
                 break
             wider = self._wider_chunks()
             if wider:
-                self.retiring.append((executor, self.current))
-                self.bound, executor, self.current = wider, self.make_executor(wider), set()
+                self.retiring.append((executor, set(self.pending)))
+                self.bound, executor = wider, self.make_executor(wider)
             chunk = self._next_chunk()
             try:
-                future = executor.submit(run_chunk, chunk)
-                self.pending[future] = chunk
-                self.current.add(future)
+                self.pending[executor.submit(run_chunk, chunk)] = chunk
             except BrokenExecutor:
                 self.alone.extendleft(reversed(chunk))
                 executor = self._renew(executor)
@@ -134,7 +131,6 @@ class Dispatcher:
         broken = False
         for future in done:
             chunk = self.pending.pop(future)
-            self.current.discard(future)
             try:
                 self._pass_on(future.result())
             except CancelledError:
@@ -164,7 +160,7 @@ class Dispatcher:
 
     def _renew(self, executor: Executor) -> Executor:
         """Replace a broken executor; what it still held is reported or tried again."""
-        held, self.pending, self.current = self.pending, {}, set()
+        held, self.pending = self.pending, {}
         for future, chunk in held.items():
             if future.done() and not future.cancelled() and future.exception() is None:
                 self._pass_on(future.result())
