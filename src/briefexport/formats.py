@@ -32,6 +32,9 @@ class Format(Record):
     needs: str
     links_figures: bool = False
     """The output names figure files by relative path, so they are copied beside it."""
+    lays_out_pages: bool = False
+    """Its writer runs a PDF layout engine (a batch worker that does is replaced more often:
+    WeasyPrint's memory grows over long loops)."""
 
 
 FORMATS: dict[str, Format] = {
@@ -62,6 +65,7 @@ FORMATS: dict[str, Format] = {
             "briefexport.writers.pdf_engine:write",
             "Print PDF: page-bottom footnotes, tagged, PDF/A-3b with the JATS source attached",
             "WeasyPrint and Pango, or typst with --pdf-engine typst",
+            lays_out_pages=True,
         ),
         Format(
             "html",
@@ -94,6 +98,7 @@ FORMATS: dict[str, Format] = {
             "briefexport.deposit.bag:write",
             "BagIt 1.0 bag for preservation: JATS, PDF/A-3, EPUB, DOCX, HTML, SHA-256/512 fixity",
             "WeasyPrint, Pango, ebooklib, python-docx",
+            lays_out_pages=True,
         ),
         Format(
             "dspace-saf",
@@ -102,6 +107,7 @@ FORMATS: dict[str, Format] = {
             "briefexport.deposit.saf:write",
             "DSpace Simple Archive Format item: Dublin Core and every rendition, for batch import",
             "WeasyPrint, Pango, ebooklib, python-docx",
+            lays_out_pages=True,
         ),
     )
 }

@@ -11,28 +11,22 @@ that import the writers once (:mod:`.local`), or by a Dask cluster (:mod:`.clust
 mirror the folder tree. A manifest in the output folder (:mod:`.manifest`) lets a rerun skip
 what is up to date and resume what an interrupted run left. Workers use the library's own
 reader, importers and writers, so each output is the one ``briefexport BRIEF.xml`` would write.
+
+The names below are imported on first use (PEP 562): a worker process imports only the modules
+it runs (:mod:`.jobs`, :mod:`.chunks`), not the parent's planning and dispatching, and the
+command line starts the workers' fork server before it imports the rest (:mod:`.server`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import os
-import threading
-import time
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ..errors import BriefexportError
-from ..formats import FORMATS
-from .collection import EXECUTORS, CollectionRun, Workers
-from .discovery import Clash, discover
-from .jobs import INVALID, ExportSettings, check_pdf_url_template
-from .local import DEFAULT_RECYCLE_AFTER, start_worker_server
-from .manifest import FreshnessCheck, Manifest
-from .plan import make_plan, orphaned_outputs, prune, run_settings
-from .plan import timestamp_from_environment as _timestamp
-from .summary import Failure, ProgressSink, Summary
+if TYPE_CHECKING:
+    from .convert import RunOptions, convert_collection
+    from .jobs import ExportSettings
+    from .server import DEFAULT_RECYCLE_AFTER
+    from .summary import Failure, Summary
 
 __all__ = [
     "DEFAULT_RECYCLE_AFTER",
@@ -42,105 +36,17 @@ __all__ = [
     "Summary",
     "convert_collection",
 ]
+_HOMES = {
+    "DEFAULT_RECYCLE_AFTER": ".server",
+    "ExportSettings": ".jobs",
+    "Failure": ".summary",
+    "RunOptions": ".convert",
+    "Summary": ".summary",
+    "convert_collection": ".convert",
+}
 
 
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    """How a collection is run: how many workers, where, and what to redo or remove."""
-
-    jobs: int = 1
-    import_sources: bool = False
-    executor: str = "local"
-    scheduler: str | None = None
-    recycle_after: int = DEFAULT_RECYCLE_AFTER
-    force: bool = False
-    prune: bool = False
-
-
-def convert_collection(
-    collection: str | Path,
-    output_dir: str | Path,
-    formats: Sequence[str],
-    run: RunOptions | None = None,
-    export: ExportSettings | None = None,
-    *,
-    stop: threading.Event | None = None,
-    progress: ProgressSink | None = None,
-) -> Summary:
-    """Convert every brief below ``collection`` to ``formats`` in ``output_dir``.
-
-    Setting ``stop`` (a signal handler may) ends the run after the briefs in hand; the
-    summary then says ``interrupted``. Raises :class:`BriefexportError` for unusable folders,
-    unknown formats or an unreachable scheduler; problems with briefs go into the summary.
-    """
-    run = run or RunOptions()
-    names = _checked_formats(formats)
-    source, target = _checked_folders(Path(collection), Path(output_dir), run)
-    export = export or ExportSettings(timestamp=_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
-    if export.pdf_url is not None:
-        check_pdf_url_template(export.pdf_url)
-    if run.executor == "dask":  # workers elsewhere need paths that mean the same there
-        export = _absolute(export)
-    else:
-        start_worker_server(names)
-    started = time.monotonic()
-    sources, clashes = discover(source, target, import_sources=run.import_sources)
-    manifest = Manifest.load(target)
-    settings = run_settings(export)
-    check = None if run.force else FreshnessCheck(manifest, settings)
-    plan = make_plan(sources, target, names, check, export)
-    summary = Summary(formats=list(names), briefs=len(sources) + len(clashes))
-    summary.failed.extend(_clash_failure(clash) for clash in clashes)
-    summary.up_to_date.extend(plan.up_to_date)
-    summary.orphaned.extend(orphaned_outputs(manifest, sources))
-    workers = Workers(run.jobs, run.executor, run.scheduler, run.recycle_after)
-    CollectionRun(manifest, settings, summary, progress).execute(
-        plan.jobs, workers, names, stop or threading.Event()
-    )
-    if run.prune and not summary.interrupted:
-        summary.pruned.extend(prune(manifest, summary.orphaned))
-        manifest.save(force=True)
-    summary.seconds = time.monotonic() - started
-    return summary
-
-
-def _checked_formats(formats: Sequence[str]) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(name.strip().lower() for name in formats))
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        known = ", ".join(FORMATS)
-        raise BriefexportError(f"unknown format {', '.join(unknown) or '(none)'} (known: {known})")
-    return names
-
-
-def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tuple[Path, Path]:
-    if not collection.is_dir():
-        raise BriefexportError(f"{collection}: not a folder")
-    if output_dir.resolve() == collection.resolve():
-        raise BriefexportError(f"{output_dir}: the output folder must differ from the collection")
-    if output_dir.exists() and not output_dir.is_dir():
-        raise BriefexportError(f"{output_dir}: not a folder")
-    if run.jobs < 1 or run.recycle_after < 1:
-        raise BriefexportError("the number of jobs and of briefs per worker must be at least 1")
-    if run.executor not in EXECUTORS:
-        raise BriefexportError(f"unknown executor {run.executor!r} (known: {', '.join(EXECUTORS)})")
-    if run.executor == "dask":
-        return collection.absolute(), output_dir.absolute()
-    return collection, output_dir
-
-
-def _absolute(export: ExportSettings) -> ExportSettings:
-    style, template = export.style_dir, export.reference_docx
-    return dataclasses.replace(
-        export,
-        style_dir=style.absolute() if style else None,
-        reference_docx=template.absolute() if template else None,
-    )
-
-
-def _clash_failure(clash: Clash) -> Failure:
-    message = (
-        f"{clash.source.path}:1:1: error: its outputs would replace those of "
-        f"{clash.kept.relative}; rename one of them"
-    )
-    return Failure(clash.source.relative, INVALID, (message,))
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_HOMES[name], __name__), name)

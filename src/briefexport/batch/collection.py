@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..errors import BriefexportError
 from .chunks import LARGEST_CHUNK, ChunkSizer
 from .jobs import Job, JobResult
-from .local import local_executor
+from .local import local_executor, starts_narrow
 from .manifest import Manifest, Settings
 from .plan import record_result
 from .run import Dispatcher, ExecutorFactory, ResultSink
@@ -78,8 +78,10 @@ def _dispatcher(
 ) -> Dispatcher:
     """Two tasks in flight per worker; a local worker's chunks never exceed its life."""
     if workers.executor == "local":
-        sizer = ChunkSizer(2 * slots, largest=min(LARGEST_CHUNK, workers.recycle_after))
-        return Dispatcher(make_executor, sizer, stop, on_result, widens=True)
+        largest = min(LARGEST_CHUNK, workers.recycle_after)
+        widens = starts_narrow(workers.recycle_after, largest)
+        sizer = ChunkSizer(2 * slots, largest=largest)
+        return Dispatcher(make_executor, sizer, stop, on_result, widens=widens)
     return Dispatcher(make_executor, ChunkSizer(2 * slots), stop, on_result, widens=False)
 
 

@@ -24,7 +24,7 @@ from ..errors import BriefexportError, InvalidBriefError, Severity
 from ..formats import FORMATS, get_writer
 from ..model import Brief
 from ..shared.located import record_position
-from .manifest import bytes_digest, file_digest
+from .digests import bytes_digest, file_digest
 
 OK, OUTPUT_FAILED, INVALID = 0, 1, 2
 """A job's status, the command line's exit statuses."""

@@ -1,22 +1,17 @@
-"""Worker processes on this machine: a process pool whose workers import the writers once.
-
-Workers start from a fork server that has already imported the writers of the formats asked
-for (WeasyPrint alone costs about a second), so a worker is cheap to start and can be recycled
-after a number of briefs: WeasyPrint's memory grows over long render loops. Where there is no
-fork server (Windows), workers are spawned and import the writers themselves.
-"""
+"""Worker processes on this machine: a process pool whose workers start from the fork server
+(:mod:`.server`), so that they import the writers once, and are replaced after a number of
+briefs."""
 
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.context import BaseContext
 
-from ..formats import FORMATS
 from .jobs import prepare_worker
+from .server import worker_context
 
-DEFAULT_RECYCLE_AFTER = 50
-"""Briefs a local worker converts before it is replaced by a fresh one."""
+LONG_LIFE_TASKS = 8
+"""A worker that takes at least this many of the longest chunks lives long enough to start on
+them: no pool of single-brief tasks is needed first (:class:`.run.Dispatcher`)."""
 
 
 def local_executor(
@@ -26,7 +21,7 @@ def local_executor(
     the pool counts tasks, and a task holds up to ``largest_task`` briefs."""
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_context(formats),
+        mp_context=worker_context(formats),
         initializer=prepare_worker,
         initargs=(formats, True),
         max_tasks_per_child=tasks_per_worker(recycle_after, largest_task),
@@ -39,21 +34,7 @@ def tasks_per_worker(recycle_after: int, largest_task: int) -> int:
     return max(1, recycle_after // largest_task)
 
 
-def start_worker_server(formats: tuple[str, ...]) -> None:
-    """Start the fork server at once, so that it imports the writers while this process finds
-    and plans the briefs, instead of after (a fork server already running stays as it is)."""
-    if _context(formats).get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-
-
-def _context(formats: tuple[str, ...]) -> BaseContext:
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    writers = [FORMATS[fmt].target.split(":")[0] for fmt in formats]
-    # the fork server is started once per process: the first run's preload list stays
-    preload = ["briefexport.batch.jobs", "briefexport.batch.chunks", "briefexport.reader"]
-    context.set_forkserver_preload([*preload, *writers])
-    return context
+def starts_narrow(recycle_after: int, largest_task: int) -> bool:
+    """Whether a pool for the longest chunks would replace its workers too often to also serve
+    the run's first, single-brief tasks: then a pool for single briefs comes first."""
+    return tasks_per_worker(recycle_after, largest_task) < LONG_LIFE_TASKS

@@ -12,7 +12,6 @@ interrupted run leaves a manifest that never claims an output it did not finish.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -21,30 +20,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..output import atomic_write
+from .digests import file_digest
 from .discovery import Source
 
 MANIFEST_NAME = ".briefexport-manifest.json"
 MANIFEST_VERSION = 1
-
-
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes, in hex."""
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
-
-
-def bytes_digest(data: bytes) -> str:
-    """SHA-256 of ``data``, in hex."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def folder_digest(folder: Path) -> str:
-    """SHA-256 over the names and bytes of every file below ``folder`` (a style folder)."""
-    digest = hashlib.sha256()
-    for path in sorted(item for item in folder.rglob("*") if item.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(file_digest(path).encode("ascii"))
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

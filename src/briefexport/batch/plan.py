@@ -15,9 +15,10 @@ from pathlib import Path
 from ..output import output_path
 from ..shared.brand import load_brand
 from ..shared.styles import default_style_dir
+from .digests import file_digest, folder_digest
 from .discovery import Source
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
-from .manifest import FreshnessCheck, Manifest, OutputRecord, Settings, file_digest, folder_digest
+from .manifest import FreshnessCheck, Manifest, OutputRecord, Settings
 
 
 def run_settings(export: ExportSettings) -> Settings:

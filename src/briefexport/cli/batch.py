@@ -69,8 +69,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _add_run_options(result: argparse.ArgumentParser) -> None:
-    from ..batch import DEFAULT_RECYCLE_AFTER
-
     result.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
     result.add_argument(
         "--prune", action="store_true", help="remove outputs of briefs that no longer exist"
@@ -90,9 +88,9 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
     result.add_argument(
         "--recycle-after",
         type=int,
-        default=DEFAULT_RECYCLE_AFTER,
         metavar="N",
-        help="briefs a local worker converts before it is replaced (default %(default)s)",
+        help="briefs a local worker converts before it is replaced (default: 50 when the run"
+        " makes PDFs, else 1000)",
     )
 
 
@@ -141,6 +139,10 @@ def run(args: list[str]) -> int:
 
 
 def _convert(options: argparse.Namespace, formats: list[str]) -> int:
+    if options.executor == "local":  # its imports overlap with this process's own
+        from ..batch.server import start_worker_server
+
+        start_worker_server(tuple(formats))
     from ..batch import ExportSettings, RunOptions, convert_collection
     from ..batch.plan import timestamp_from_environment
 

@@ -56,6 +56,19 @@ def init_vvvvvvv(self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_
     _set(self, "_field_6", _field_6)
 
 
+def init_vvvvvvvv(
+    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7
+):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    _set(self, "_field_2", _field_2)
+    _set(self, "_field_3", _field_3)
+    _set(self, "_field_4", _field_4)
+    _set(self, "_field_5", _field_5)
+    _set(self, "_field_6", _field_6)
+    _set(self, "_field_7", _field_7)
+
+
 def init_vvvvvvvvvv(
     self,
     _field_0,
