@@ -17,7 +17,7 @@ from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
 from briefexport.batch.local import tasks_per_worker
 from briefexport.batch.plan import make_plan
 from briefexport.batch.run import Dispatcher
-from support.batch import BROKEN, GOOD, make_collection
+from support.batch import BROKEN, GOOD, RecordingExecutor, make_collection
 
 
 def timed(seconds: float) -> JobResult:
@@ -84,21 +84,6 @@ def test_chunks_give_the_outputs_and_results_of_single_briefs(tmp_path: Path) ->
     for relative in outputs:
         expected = (tmp_path / "single" / relative).read_bytes()
         assert (tmp_path / "chunked" / relative).read_bytes() == expected, relative
-
-
-class RecordingExecutor(Executor):
-    """Runs each chunk at once, as if every brief took 10 ms, and notes its length."""
-
-    def __init__(self, largest_task: int, log: list[tuple[int, int]]) -> None:
-        self.largest_task = largest_task
-        self.log = log
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        chunk: tuple[Job, ...] = args[0]
-        self.log.append((self.largest_task, len(chunk)))
-        future: Future[Any] = Future()
-        future.set_result([JobResult(job.relative, OK, cpu_seconds=0.01) for job in chunk])
-        return future
 
 
 @pytest.mark.parametrize("recycle_after", [1, 7, 50])

@@ -11,8 +11,11 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
+
+from briefexport.batch.jobs import OK, Job, JobResult
 
 from .paths import EXAMPLES, HARBOUR, REPO
 
@@ -54,3 +57,18 @@ def subprocess_environment() -> dict[str, str]:
 def cli_command(*args: str) -> list[str]:
     """``python -m briefexport ARGS`` with the interpreter running the tests."""
     return [sys.executable, "-m", "briefexport", *args]
+
+
+class RecordingExecutor(Executor):
+    """Runs each chunk at once, as if every brief took 10 ms, and notes its length."""
+
+    def __init__(self, largest_task: int, log: list[tuple[int, int]]) -> None:
+        self.largest_task = largest_task
+        self.log = log
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        chunk: tuple[Job, ...] = args[0]
+        self.log.append((self.largest_task, len(chunk)))
+        future: Future[Any] = Future()
+        future.set_result([JobResult(job.relative, OK, cpu_seconds=0.01) for job in chunk])
+        return future

@@ -1,0 +1,119 @@
+"""Benchmark (run on demand, never in the test suite): how ``briefexport batch`` scales with the
+size of the collection, one worker against two.
+
+For each format and each collection size (generated briefs, as in ``batch_vs_pandoc.py``) it
+times ``python -m briefexport batch COLLECTION --to FMT -o DIR -j N --force -q`` as a fresh
+process, ``-j 1`` and ``-j 2`` alternating ``--repeat`` times, and keeps the medians. A whole run
+costs a fixed start-up (interpreter, imports, the workers' fork server, the first brief of each
+worker) plus a cost per brief, so the times of each ``-j`` are fitted with a straight line,
+``seconds = start-up + briefs x per-brief``, by least squares:
+
+* *speed-up* is ``-j 1`` time / ``-j 2`` time of whole runs, start-up included;
+* *throughput* is briefs per second once running (1 / per-brief): the slope of the line, from
+  whole runs only, with no instrument inside the process; its ratio is what a second worker
+  adds to a long collection;
+* the largest relative distance of a measured time from its line tells whether the cost grows
+  linearly with the collection.
+
+Usage: ``python benchmarks/batch_scaling.py [--formats docx,epub,jats] [--sizes 25,100,400]
+[--repeat 5] [--report FILE.md]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from batch_vs_pandoc import REPO, write_collection
+
+
+def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
+    """Wall-clock seconds of one batch process."""
+    command = [sys.executable, "-m", "briefexport", "batch", str(collection), "--to", fmt]
+    command += ["-o", str(out), "-j", str(jobs), "--force", "-q"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    start = time.perf_counter()
+    subprocess.run(command, env=environment, check=True)
+    return time.perf_counter() - start
+
+
+def line_fit(points: list[tuple[int, float]]) -> tuple[float, float]:
+    """Least-squares intercept and slope of ``seconds`` over ``briefs``."""
+    mean_x = statistics.fmean(x for x, _ in points)
+    mean_y = statistics.fmean(y for _, y in points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+    return mean_y - slope * mean_x, slope
+
+
+def measure_format(fmt: str, collections: dict[int, Path], work: Path, repeat: int) -> list[str]:
+    """The table rows of one format: one per size, then the fitted line."""
+    medians: dict[tuple[int, int], float] = {}
+    for size, folder in collections.items():
+        times: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(repeat):
+            for jobs in times:
+                times[jobs].append(run_batch(folder, work / f"out-{fmt}-{jobs}", fmt, jobs))
+        for jobs, runs in times.items():
+            medians[jobs, size] = statistics.median(runs)
+        print(f"{fmt} {size}: -j 1 {times[1]}, -j 2 {times[2]}", flush=True)
+    rows = [
+        f"| {fmt} | {size} | {medians[1, size]:.3f} | {medians[2, size]:.3f} | "
+        f"{medians[1, size] / medians[2, size]:.2f} | | | |"
+        for size in collections
+    ]
+    fits = {
+        jobs: line_fit([(size, medians[jobs, size]) for size in collections]) for jobs in (1, 2)
+    }
+    worst = max(
+        abs(medians[jobs, size] - (fits[jobs][0] + fits[jobs][1] * size)) / medians[jobs, size]
+        for jobs in (1, 2)
+        for size in collections
+    )
+    (start_1, per_1), (start_2, per_2) = fits[1], fits[2]
+    rows.append(
+        f"| {fmt} | line | start-up {start_1:.3f} | start-up {start_2:.3f} | | "
+        f"{1 / per_1:.0f} / {1 / per_2:.0f} | {per_1 / per_2:.2f} | {100 * worst:.1f} % |"
+    )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--formats", default="docx,epub,jats")
+    parser.add_argument("--sizes", default="25,100,400")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--report", type=Path, help="also write the table to this file")
+    args = parser.parse_args()
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    load = os.getloadavg()
+    lines = [
+        "| format | briefs | -j 1 s | -j 2 s | speed-up | briefs/s -j 1 / -j 2 | "
+        "throughput ratio | farthest from the line |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        collections = {size: write_collection(work / f"c{size}", size)[0] for size in sizes}
+        for fmt in args.formats.split(","):
+            lines += measure_format(fmt, collections, work, args.repeat)
+    after = os.getloadavg()
+    lines += [
+        "",
+        f"- medians of {args.repeat} alternating runs per size; cores: {os.cpu_count()}",
+        f"- load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; at the end: "
+        f"{after[0]:.1f} {after[1]:.1f} {after[2]:.1f}",
+    ]
+    print("\n".join(lines))
+    if args.report:
+        args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

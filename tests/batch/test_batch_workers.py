@@ -1,0 +1,141 @@
+"""Local workers: how long they live, which pool comes first, and what the fork server imports
+for them (everything a worker's first brief needs, and none of the parent's machinery)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefexport.batch.chunks import LARGEST_CHUNK, ChunkSizer
+from briefexport.batch.jobs import ExportSettings, Job, JobResult
+from briefexport.batch.local import starts_narrow, tasks_per_worker
+from briefexport.batch.run import Dispatcher
+from briefexport.batch.server import (
+    DEFAULT_RECYCLE_AFTER,
+    RECYCLE_AFTER_WITHOUT_PAGES,
+    WORKER_MODULES,
+    recycle_after_for,
+)
+from briefexport.formats import FORMATS
+from support.batch import RecordingExecutor, subprocess_environment
+from support.paths import HARBOUR
+
+
+@pytest.mark.parametrize(
+    ("formats", "life"),
+    [
+        (("jats", "docx", "epub", "html", "markdown"), RECYCLE_AFTER_WITHOUT_PAGES),
+        (("jats", "pdf"), DEFAULT_RECYCLE_AFTER),
+        (("bag",), DEFAULT_RECYCLE_AFTER),  # the package holds a PDF
+        (("dspace-saf", "epub"), DEFAULT_RECYCLE_AFTER),
+        (tuple(FORMATS), DEFAULT_RECYCLE_AFTER),
+    ],
+)
+def test_a_worker_is_replaced_sooner_when_it_lays_out_pages(
+    formats: tuple[str, ...], life: int
+) -> None:
+    assert recycle_after_for(formats) == life
+
+
+def run_dispatcher(tmp_path: Path, recycle_after: int) -> list[tuple[int, int]]:
+    """(briefs a task may hold, briefs it held) of every task of a 300-brief run."""
+    log: list[tuple[int, int]] = []
+    jobs = [Job(tmp_path / f"{n}.xml", f"{n}.xml", "xml", (), ExportSettings()) for n in range(300)]
+    largest = min(LARGEST_CHUNK, recycle_after)
+    results: list[JobResult] = []
+    dispatcher = Dispatcher(
+        lambda bound: RecordingExecutor(bound, log),
+        ChunkSizer(window=4, largest=largest),
+        threading.Event(),
+        results.append,
+        widens=starts_narrow(recycle_after, largest),
+    )
+    assert dispatcher.run(jobs) == 0
+    assert len(results) == 300
+    return log
+
+
+def test_long_lived_workers_take_long_chunks_from_the_first_pool(tmp_path: Path) -> None:
+    log = run_dispatcher(tmp_path, RECYCLE_AFTER_WITHOUT_PAGES)
+    assert {bound for bound, _ in log} == {LARGEST_CHUNK}  # one pool for the whole run
+    assert log[0][1] == 1  # a single brief while no time is known
+    assert max(length for _, length in log) == 20  # then 0.2 s of 10 ms briefs
+    assert tasks_per_worker(RECYCLE_AFTER_WITHOUT_PAGES, LARGEST_CHUNK) * LARGEST_CHUNK <= 1000
+
+
+def test_short_lived_workers_start_on_a_pool_of_single_briefs(tmp_path: Path) -> None:
+    log = run_dispatcher(tmp_path, DEFAULT_RECYCLE_AFTER)
+    bounds = [bound for bound, _ in log]
+    assert bounds[0] == 1
+    assert max(bounds) > 1  # widened once times are known
+    assert all(tasks_per_worker(50, bound) * bound <= 50 for bound in bounds)
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=subprocess_environment(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+PARENT_ONLY = {"briefexport.batch.convert", "briefexport.batch.manifest", "briefexport.batch.run"}
+
+
+def test_the_worker_modules_leave_out_the_parents_machinery() -> None:
+    loaded = modules_after("\n".join(f"import {module}" for module in WORKER_MODULES))
+    assert "briefexport.batch.chunks" in loaded
+    assert not loaded & PARENT_ONLY
+
+
+def test_the_command_line_parser_imports_no_batch_machinery() -> None:
+    loaded = modules_after("from briefexport.cli import batch\nbatch.parser()")
+    assert not loaded & (PARENT_ONLY | {"briefexport.batch.jobs", "concurrent.futures.process"})
+
+
+def test_the_package_still_offers_its_names() -> None:
+    import briefexport.batch as batch
+
+    assert batch.convert_collection.__module__ == "briefexport.batch.convert"
+    assert batch.RunOptions().recycle_after is None
+    with pytest.raises(AttributeError):
+        _ = batch.no_such_name  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("fmt", ["jats", "docx", "epub", "html", "markdown"])
+def test_a_forked_worker_imports_no_package_for_its_first_brief(fmt: str, tmp_path: Path) -> None:
+    preload = [*WORKER_MODULES, FORMATS[fmt].target.split(":")[0]]
+    code = f"""
+import importlib, json, sys
+from pathlib import Path
+for name in {preload!r}:
+    importlib.import_module(name)
+from briefexport.batch.chunks import run_chunk
+from briefexport.batch.jobs import ExportSettings, Job, prepare_worker
+before = set(sys.modules)  # as the fork server leaves them
+prepare_worker(({fmt!r},), False)
+target = Path({str(tmp_path / "out")!r})
+[result] = run_chunk((Job(Path({str(HARBOUR)!r}), "a.xml", "xml", (({fmt!r}, target),),
+                      ExportSettings()),))
+assert result.status == 0, result
+new = set(sys.modules) - before  # a standard module or two, such as zipfile's code page
+print(json.dumps(sorted(m for m in new if m.split('.')[0] not in sys.stdlib_module_names)))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=subprocess_environment(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout.splitlines()[-1]) == []
