@@ -39,6 +39,14 @@ def test_a_chunk_is_one_brief_until_times_are_known_then_about_the_target() -> N
     assert sizer.size(waiting=1000) == 32  # never more than the largest
 
 
+def test_long_lived_workers_take_single_briefs_at_the_very_end() -> None:
+    sizer = ChunkSizer(window=4, largest=32, target=0.2, smallest_share=None)
+    sizer.observe(timed(0.01))
+    assert sizer.size(waiting=1000) == 20
+    assert sizer.size(waiting=40) == 10
+    assert sizer.size(waiting=7) == 1
+
+
 def convert_all(
     collection: Path, out: Path, sizer: ChunkSizer, pools: list[int]
 ) -> dict[str, JobResult]:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from briefexport.batch.chunks import LARGEST_CHUNK, ChunkSizer
+from briefexport.batch.chunks import LARGEST_CHUNK
+from briefexport.batch.collection import Workers, make_dispatcher
 from briefexport.batch.jobs import ExportSettings, Job, JobResult
-from briefexport.batch.local import starts_narrow, tasks_per_worker
-from briefexport.batch.run import Dispatcher
+from briefexport.batch.local import tasks_per_worker
 from briefexport.batch.server import (
     DEFAULT_RECYCLE_AFTER,
     RECYCLE_AFTER_WITHOUT_PAGES,
@@ -43,17 +43,14 @@ def test_a_worker_is_replaced_sooner_when_it_lays_out_pages(
 
 
 def run_dispatcher(tmp_path: Path, recycle_after: int) -> list[tuple[int, int]]:
-    """(briefs a task may hold, briefs it held) of every task of a 300-brief run."""
+    """(briefs a task may hold, briefs it held) of every task of a 300-brief run on two local
+    workers, as the collection run sets the dispatcher up."""
     log: list[tuple[int, int]] = []
     jobs = [Job(tmp_path / f"{n}.xml", f"{n}.xml", "xml", (), ExportSettings()) for n in range(300)]
-    largest = min(LARGEST_CHUNK, recycle_after)
     results: list[JobResult] = []
-    dispatcher = Dispatcher(
-        lambda bound: RecordingExecutor(bound, log),
-        ChunkSizer(window=4, largest=largest),
-        threading.Event(),
-        results.append,
-        widens=starts_narrow(recycle_after, largest),
+    workers = Workers(2, "local", None, recycle_after)
+    dispatcher = make_dispatcher(
+        workers, lambda bound: RecordingExecutor(bound, log), 2, threading.Event(), results.append
     )
     assert dispatcher.run(jobs) == 0
     assert len(results) == 300
@@ -65,6 +62,7 @@ def test_long_lived_workers_take_long_chunks_from_the_first_pool(tmp_path: Path)
     assert {bound for bound, _ in log} == {LARGEST_CHUNK}  # one pool for the whole run
     assert log[0][1] == 1  # a single brief while no time is known
     assert max(length for _, length in log) == 20  # then 0.2 s of 10 ms briefs
+    assert [length for _, length in log][-4:] == [1, 1, 1, 1]  # the last ones end together
     assert tasks_per_worker(RECYCLE_AFTER_WITHOUT_PAGES, LARGEST_CHUNK) * LARGEST_CHUNK <= 1000
 
 
@@ -74,6 +72,7 @@ def test_short_lived_workers_start_on_a_pool_of_single_briefs(tmp_path: Path) ->
     assert bounds[0] == 1
     assert max(bounds) > 1  # widened once times are known
     assert all(tasks_per_worker(50, bound) * bound <= 50 for bound in bounds)
+    assert min(length for _, length in log[4:]) > 1  # no life spent on single briefs at the end
 
 
 def modules_after(code: str) -> set[str]:

@@ -40,9 +40,10 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
 
 
 SMALLEST_SHARE = 4
-"""Near the end chunks shrink to a quarter of their size, not below: the workers still finish
-within some 50 ms of each other, and a local worker, whose life is counted in tasks, does not
-spend it on single briefs."""
+"""Near the end chunks shrink to a quarter of their size, not below, where workers live few
+tasks (a pool that started on single briefs): the workers still finish within some 50 ms of
+each other, and a worker does not spend its life on single briefs. Long-lived workers take
+single briefs at the very end, and finish within a brief of each other."""
 RECENT_WEIGHT = 0.2
 """Weight of the latest brief in the running estimate of a brief's time: a worker's first
 briefs, slower while its caches fill, are soon outweighed."""
@@ -58,6 +59,8 @@ class ChunkSizer:
     (down to :data:`SMALLEST_SHARE`)."""
     largest: int = LARGEST_CHUNK
     target: float = TARGET_SECONDS
+    smallest_share: int | None = SMALLEST_SHARE
+    """Near the end a chunk holds at least this share of its size; None: down to one brief."""
     seconds: float = 0.0
     """A brief's time, a running average weighted towards the latest."""
     finished: int = 0
@@ -73,4 +76,5 @@ class ChunkSizer:
         if self.seconds <= 0.0:
             return 1
         by_time = max(1, min(int(self.target / self.seconds), self.largest))
-        return max(1, min(by_time, max(waiting // self.window, by_time // SMALLEST_SHARE)))
+        floor = by_time // self.smallest_share if self.smallest_share else 1
+        return max(1, min(by_time, max(waiting // self.window, floor)))

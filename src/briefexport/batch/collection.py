@@ -11,7 +11,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from ..errors import BriefexportError
-from .chunks import LARGEST_CHUNK, ChunkSizer
+from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer
 from .jobs import Job, JobResult
 from .local import local_executor, starts_narrow
 from .manifest import Manifest, Settings
@@ -52,7 +52,9 @@ class CollectionRun:
         try:
             if jobs:
                 with _executor(workers, formats) as (make_executor, slots):
-                    dispatcher = _dispatcher(workers, make_executor, slots, stop, self.on_result)
+                    dispatcher = make_dispatcher(
+                        workers, make_executor, slots, stop, self.on_result
+                    )
                     self.summary.not_started = dispatcher.run(jobs)
         finally:
             self.manifest.save(force=True)
@@ -69,7 +71,7 @@ class CollectionRun:
             self.progress.advance(result)
 
 
-def _dispatcher(
+def make_dispatcher(
     workers: Workers,
     make_executor: ExecutorFactory,
     slots: int,
@@ -80,7 +82,9 @@ def _dispatcher(
     if workers.executor == "local":
         largest = min(LARGEST_CHUNK, workers.recycle_after)
         widens = starts_narrow(workers.recycle_after, largest)
-        sizer = ChunkSizer(2 * slots, largest=largest)
+        sizer = ChunkSizer(
+            2 * slots, largest=largest, smallest_share=SMALLEST_SHARE if widens else None
+        )
         return Dispatcher(make_executor, sizer, stop, on_result, widens=widens)
     return Dispatcher(make_executor, ChunkSizer(2 * slots), stop, on_result, widens=False)
 
