@@ -2,8 +2,8 @@
 
 Python API::
 
-    from briefexport.batch import convert_collection
-    summary = convert_collection("briefs/", "site/", ["pdf", "epub"], jobs=4)
+    from briefexport.batch import RunOptions, convert_collection
+    summary = convert_collection("briefs/", "site/", ["pdf", "epub"], RunOptions(jobs=4))
     print(summary.counts(), summary.exit_status)
 
 Every brief below the collection folder (see :mod:`.discovery`) is converted by worker processes
