@@ -41,10 +41,10 @@ def cores_note(rows: list[Row]) -> str:
         for jobs, run in sorted(row.ours.items())
     ]
     parts += [
-        f"{row.name} Dask {row.dask.cores_used:.2f} (load {row.dask.load:.1f}, client and "
-        f"scheduler CPU {row.dask.own_cpu:.2f} s)"
+        f"{row.name} Dask {workers} {run.cores_used:.2f} (load {run.load:.1f}, client and "
+        f"scheduler CPU {run.own_cpu:.2f} s)"
         for row in rows
-        if row.dask
+        for workers, run in sorted(row.dask.items())
     ]
     return (
         "cores used by ours (CPU / wall-clock), the load average at its start and the CPU of "
@@ -60,22 +60,25 @@ class Row:
     count: int
     ours: dict[int, Measure] = dataclasses.field(default_factory=dict)
     pandoc: Measure = dataclasses.field(default_factory=lambda: Measure(0.0, 0.0))
-    dask: Measure | None = None
+    dask: dict[int, Measure] = dataclasses.field(default_factory=dict)
+    """The median run on an already running LocalCluster of 2 workers, and of 1."""
     spread: dict[int, list[float]] = dataclasses.field(default_factory=dict)
     """Wall-clock seconds of every run of ours, in the order run (``--repeat``)."""
 
     def line(self) -> str:
         one, two, pandoc, n = self.ours[1], self.ours[2], self.pandoc, self.count
-        dask = f"{self.dask.wall / n:.3f}" if self.dask else "-"
-        dask_cpu = f"{self.dask.cpu / n:.3f}" if self.dask else "-"
-        dask_speed = f"{one.wall / self.dask.wall:.2f}" if self.dask else "-"
+        dask = {workers: f"{run.wall / n:.3f}" for workers, run in self.dask.items()}
+        dask_cpu = f"{self.dask[2].cpu / n:.3f}" if 2 in self.dask else "-"
+        both = 1 in self.dask and 2 in self.dask
+        dask_speed = f"{self.dask[1].wall / self.dask[2].wall:.2f}" if both else "-"
         peak = max(*one.peaks_mb, *two.peaks_mb)
         cells = [
             self.name,
             f"{one.wall / n:.3f}",
             f"{one.cpu / n:.3f}",
             f"{two.wall / n:.3f}",
-            dask,
+            dask.get(1, "-"),
+            dask.get(2, "-"),
             dask_cpu,
             f"{pandoc.wall / n:.3f}",
             f"{pandoc.cpu / n:.3f}",
@@ -105,7 +108,8 @@ def spread_note(rows: list[Row]) -> str:
 def table(rows: list[Row]) -> list[str]:
     """The Markdown table: seconds per brief, ratios to pandoc, speed-ups, memory."""
     header = (
-        "| format | ours -j 1 | ours -j 1 CPU | ours -j 2 | Dask 2 workers | Dask CPU | pandoc "
-        "| pandoc CPU | ratio | CPU ratio | speed-up -j 2 | speed-up Dask | peak MB |"
+        "| format | ours -j 1 | ours -j 1 CPU | ours -j 2 | Dask 1 worker | Dask 2 workers "
+        "| Dask 2 CPU | pandoc | pandoc CPU | ratio | CPU ratio | speed-up -j 2 | speed-up Dask "
+        "| peak MB |"
     )
-    return [header, "|" + "---|" * 13, *(row.line() for row in rows)]
+    return [header, "|" + "---|" * 14, *(row.line() for row in rows)]

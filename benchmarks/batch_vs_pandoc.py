@@ -9,9 +9,12 @@ Markdown (briefexport's own Markdown writer, same content) for pandoc. In one ru
   ``-j 2``; the peak resident memory of the largest worker (sampled with psutil);
 * pandoc: one ``pandoc BRIEF.md -o OUT`` process per brief and format, run one after another,
   the usual way to script it (PDF through ``--pdf-engine=weasyprint``); ``all`` is the sum;
-* Dask: the same batches through ``convert_collection`` on a two-worker ``LocalCluster``
-  started beforehand (its start-up is reported apart), with Dask's statistical profiler off in
-  its workers, as the README's cluster recipe starts them;
+* Dask: the same batches through ``convert_collection`` on a ``LocalCluster`` of two workers,
+  then on one of one worker, each started beforehand (start-up reported apart), with Dask's
+  statistical profiler off in its workers, as the README's cluster recipe starts them; every
+  format in turn ``--repeat`` times, the median kept. The Dask speed-up is one worker's time
+  over two workers' (neither pays a start-up, unlike ``-j 1``, a fresh process); the Dask CPU
+  includes the client's and the in-process scheduler's;
 * for each of our runs, the cores it kept busy (CPU / wall-clock time) and the load average it
   started under: the ``-j 2`` speed-up is meaningful only when that run used close to two cores
   (on a machine shared with other work it cannot), and start-up, serial and included in every
@@ -193,14 +196,14 @@ class Cluster:
 
 
 @contextmanager
-def dask_cluster() -> Iterator[Cluster]:
-    """Start a two-worker LocalCluster (single-threaded workers, no profiler); time its start."""
+def dask_cluster(workers: int) -> Iterator[Cluster]:
+    """Start a LocalCluster of single-threaded workers without the profiler; time its start."""
     import dask.config
     from distributed import Client, LocalCluster
 
     start = time.perf_counter()
     with dask.config.set({"distributed.worker.profile.enabled": False}):
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
     with cluster, Client(cluster) as client:
         startup = time.perf_counter() - start
         yield Cluster(cluster.scheduler_address, startup, lambda: client.run(worker_state))
@@ -253,24 +256,34 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]
         timeline = ", ".join(f"{mb:.0f}" for mb in pdf_run.largest_timeline_mb)
         notes.append(f"largest local worker of the PDF -j 1 run, MB at each quarter: {timeline}")
     if not args.skip_dask:
-        notes.append(dask_rows(rows, xml_folder, work))
+        notes.append(dask_rows(rows, xml_folder, work, args.repeat))
     notes.insert(1, cores_note(rows))
     if args.repeat > 1:
         notes.insert(2, spread_note(rows))
     return rows, notes
 
 
-def dask_rows(rows: list[Row], collection: Path, work: Path) -> str:
-    """The Dask column, and a note on start-up and the workers' memory."""
-    with dask_cluster() as cluster:
+def dask_rows(rows: list[Row], collection: Path, work: Path, repeat: int) -> str:
+    """The Dask columns: each batch on a running cluster of two workers, then of one, every
+    format in turn ``repeat`` times and the median kept; and a note on start-up and memory."""
+    startups, peaks = [], []
+    for workers in (2, 1):
+        with dask_cluster(workers) as cluster:
+            runs: dict[str, list[Measure]] = {row.name: [] for row in rows}
+            for _ in range(repeat):
+                for row in rows:
+                    formats = ALL if row.name == "all" else (row.name,)
+                    out = work / f"dask-{workers}-{row.name}"
+                    runs[row.name].append(run_dask(cluster, collection, out, formats))
+                    print(f"dask {workers} {row.name}: {runs[row.name][-1]}", flush=True)
+        startups.append(f"{workers} worker{'s' * (workers > 1)} {cluster.startup:.1f} s")
         for row in rows:
-            formats = ALL if row.name == "all" else (row.name,)
-            row.dask = run_dask(cluster, collection, work / f"dask-{row.name}", formats)
-            print(f"dask {row.name}: {row.dask}", flush=True)
-    peaks = ", ".join(f"{row.name} {max(row.dask.peaks_mb):.0f}" for row in rows if row.dask)
+            row.dask[workers] = sorted(runs[row.name], key=lambda run: run.wall)[repeat // 2]
+            peaks.append(f"{row.name} {max(max(run.peaks_mb) for run in runs[row.name]):.0f}")
     return (
-        f"LocalCluster start-up {cluster.startup:.1f} s (not in the Dask column); the Dask "
-        f"workers' peak memory in MB after each run, in order: {peaks}"
+        f"LocalCluster start-up {', '.join(startups)} (not in the Dask columns, which are "
+        "medians of --repeat runs on the running cluster; speed-up Dask = 1 worker / 2 "
+        f"workers); the Dask workers' peak memory in MB, two workers then one: {', '.join(peaks)}"
     )
 
 
