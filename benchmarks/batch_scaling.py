@@ -15,8 +15,13 @@ fitted with a straight line, ``seconds = a + briefs x per-brief``, by least squa
 * the largest relative distance of a measured time from its line tells whether the cost grows
   linearly with the collection.
 
+With ``--dask`` the same collections then go to a running Dask ``LocalCluster`` of one worker
+and one of two (both started beforehand, so neither time holds a start-up), through
+``convert_collection`` in this process, whose client and scheduler share the machine's cores with
+the workers.
+
 Usage: ``python benchmarks/batch_scaling.py [--formats docx,epub,jats] [--sizes 100,200,400,800]
-[--repeat 5] [--report FILE.md]``
+[--repeat 5] [--dask] [--report FILE.md]``
 """
 
 from __future__ import annotations
@@ -28,9 +33,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from batch_vs_pandoc import REPO, write_collection
+
+Runner = Callable[[Path, Path, str, int], float]
+"""Wall-clock seconds of one batch: collection, output folder, format, workers."""
 
 
 def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
@@ -43,6 +53,28 @@ def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
     return time.perf_counter() - start
 
 
+@contextmanager
+def dask_runner() -> Iterator[Runner]:
+    """Batches on running LocalClusters of one and of two workers (both started beforehand,
+    as in ``batch_vs_pandoc.py``), through ``convert_collection`` in this process."""
+    from batch_vs_pandoc import dask_cluster
+
+    from briefexport.batch import RunOptions, convert_collection
+
+    with dask_cluster(1) as one, dask_cluster(2) as two:
+        addresses = {1: one.address, 2: two.address}
+
+        def run(collection: Path, out: Path, fmt: str, workers: int) -> float:
+            options = RunOptions(executor="dask", scheduler=addresses[workers], force=True)
+            start = time.perf_counter()
+            summary = convert_collection(collection, out, [fmt], options)
+            if summary.exit_status:
+                raise SystemExit(f"the Dask batch failed: {summary.counts()}")
+            return time.perf_counter() - start
+
+        yield run
+
+
 def line_fit(points: list[tuple[int, float]]) -> tuple[float, float]:
     """Least-squares intercept and slope of ``seconds`` over ``briefs``."""
     mean_x = statistics.fmean(x for x, _ in points)
@@ -52,19 +84,21 @@ def line_fit(points: list[tuple[int, float]]) -> tuple[float, float]:
     return mean_y - slope * mean_x, slope
 
 
-def measure_format(fmt: str, collections: dict[int, Path], work: Path, repeat: int) -> list[str]:
+def measure_format(
+    where: str, run: Runner, fmt: str, collections: dict[int, Path], repeat: int
+) -> list[str]:
     """The table rows of one format: one per size, then the fitted line."""
     medians: dict[tuple[int, int], float] = {}
     for size, folder in collections.items():
         times: dict[int, list[float]] = {1: [], 2: []}
         for _ in range(repeat):
             for jobs in times:
-                times[jobs].append(run_batch(folder, work / f"out-{fmt}-{jobs}", fmt, jobs))
+                times[jobs].append(run(folder, folder.parent / f"out-{fmt}-{jobs}", fmt, jobs))
         for jobs, runs in times.items():
             medians[jobs, size] = statistics.median(runs)
-        print(f"{fmt} {size}: -j 1 {times[1]}, -j 2 {times[2]}", flush=True)
+        print(f"{where} {fmt} {size}: 1 {times[1]}, 2 {times[2]}", flush=True)
     rows = [
-        f"| {fmt} | {size} | {medians[1, size]:.3f} | {medians[2, size]:.3f} | "
+        f"| {where} | {fmt} | {size} | {medians[1, size]:.3f} | {medians[2, size]:.3f} | "
         f"{medians[1, size] / medians[2, size]:.2f} | | | |"
         for size in collections
     ]
@@ -77,7 +111,7 @@ def measure_format(fmt: str, collections: dict[int, Path], work: Path, repeat: i
     )
     per_1, per_2 = fits[1][1], fits[2][1]
     rows.append(
-        f"| {fmt} | line through {min(sizes)} to {max(sizes)} | | | | "
+        f"| {where} | {fmt} | line through {min(sizes)} to {max(sizes)} | | | | "
         f"{1 / per_1:.0f} / {1 / per_2:.0f} | {per_1 / per_2:.2f} | {100 * worst:.1f} % |"
     )
     return rows
@@ -89,23 +123,29 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,200,400,800")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--report", type=Path, help="also write the table to this file")
+    parser.add_argument("--dask", action="store_true", help="also on LocalClusters of 1 and 2")
     args = parser.parse_args()
     sizes = [1, *sorted(int(size) for size in args.sizes.split(","))]
     load = os.getloadavg()
     lines = [
-        "| format | briefs | -j 1 s | -j 2 s | speed-up | briefs/s -j 1 / -j 2 | "
+        "| workers | format | briefs | 1 worker s | 2 workers s | speed-up | briefs/s 1 / 2 | "
         "throughput ratio | farthest from the line |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         collections = {size: write_collection(work / f"c{size}", size)[0] for size in sizes}
         for fmt in args.formats.split(","):
-            lines += measure_format(fmt, collections, work, args.repeat)
+            lines += measure_format("local", run_batch, fmt, collections, args.repeat)
+        if args.dask:
+            with dask_runner() as run_dask:
+                for fmt in args.formats.split(","):
+                    lines += measure_format("Dask", run_dask, fmt, collections, args.repeat)
     after = os.getloadavg()
     lines += [
         "",
-        f"- medians of {args.repeat} alternating runs per size; cores: {os.cpu_count()}",
+        f"- medians of {args.repeat} alternating runs per size; cores: {os.cpu_count()}; local:"
+        " fresh processes (-j 1, -j 2), Dask: already running clusters, both up during its runs",
         f"- load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; at the end: "
         f"{after[0]:.1f} {after[1]:.1f} {after[2]:.1f}",
     ]
