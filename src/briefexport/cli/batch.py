@@ -139,7 +139,7 @@ def run(args: list[str]) -> int:
 
 
 def _convert(options: argparse.Namespace, formats: list[str]) -> int:
-    if options.executor == "local":  # its imports overlap with this process's own
+    if options.executor == "local" and options.collection.is_dir():  # imports side by side
         from ..batch.server import start_worker_server
 
         start_worker_server(tuple(formats))
