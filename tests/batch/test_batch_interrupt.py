@@ -172,3 +172,49 @@ def test_a_stop_amid_chunks_records_exactly_the_outputs_written(tmp_path: Path) 
     finished = {record["source"] for record in records.values()}
     assert 20 <= len(finished) < count
     assert_rerun_does_the_rest(args, finished, count, tmp_path)
+
+
+def pool_workers(deadline: float) -> list[Any]:
+    """The worker processes of this process's pool: children of its fork server."""
+    import psutil
+
+    while time.monotonic() < deadline:
+        for child in psutil.Process().children():
+            if any("forkserver" in part for part in child.cmdline()) and child.children():
+                return list(child.children())
+        time.sleep(0.01)
+    raise AssertionError("no pool worker within the time allowed")
+
+
+@pytest.mark.slow
+def test_a_killed_worker_is_replaced_and_its_briefs_are_converted_again(tmp_path: Path) -> None:
+    """A real pool whose worker is killed (as by the system running out of memory) breaks;
+    the run goes on with a new one, and every brief ends converted, each output whole."""
+    import pikepdf
+
+    count = 6
+    collection = many_briefs(tmp_path / "collection", count)
+    out = tmp_path / "out"
+    outcome: list[Any] = []
+    run = threading.Thread(
+        target=lambda: outcome.append(
+            convert_collection(collection, out, ["pdf"], RunOptions(jobs=1, force=True))
+        )
+    )
+    run.start()
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*.pdf")):  # the first brief done: the worker is on the next
+        assert run.is_alive(), "the run ended before a worker could be killed"
+        assert time.monotonic() < deadline, "no output after two minutes"
+        time.sleep(0.01)
+    for worker in pool_workers(deadline):
+        worker.send_signal(signal.SIGKILL)
+    run.join(timeout=180)
+    [summary] = outcome
+    assert summary.exit_status == 0, summary.failed
+    assert len(summary.converted) == count
+    records = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert set(records) == {f"brief-{number:02}.pdf" for number in range(count)}
+    for path in out.glob("*.pdf"):
+        with pikepdf.open(path) as pdf:
+            assert len(pdf.pages) >= 1
