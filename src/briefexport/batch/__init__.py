@@ -47,6 +47,7 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
+    """A public name, from the module that defines it, imported now."""
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(import_module(_HOMES[name], __name__), name)
