@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import pty
 import subprocess
-import sys
 from pathlib import Path
 
-from support.batch import BatchRun, cli_command, subprocess_environment
+from support.batch import BatchRun, cli_command, python_output, subprocess_environment
 
 
 def read_all(descriptor: int) -> str:
@@ -51,12 +50,5 @@ def test_the_parent_imports_neither_writers_nor_rich_nor_dask(collection: Path, 
         "heavy = {'weasyprint', 'ebooklib', 'docx', 'rich', 'distributed', 'dask'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=subprocess_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
+    assert python_output(script).strip() == "[]"
     assert (out / "harbour-resilience.docx").is_file()

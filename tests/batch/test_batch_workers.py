@@ -4,8 +4,6 @@ for them (everything a worker's first brief needs, and none of the parent's mach
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from briefexport.batch.server import (
     recycle_after_for,
 )
 from briefexport.formats import FORMATS
-from support.batch import RecordingExecutor, subprocess_environment
+from support.batch import RecordingExecutor, python_output
 from support.paths import HARBOUR
 
 
@@ -78,14 +76,7 @@ def test_short_lived_workers_start_on_a_pool_of_single_briefs(tmp_path: Path) ->
 def modules_after(code: str) -> set[str]:
     """The modules a fresh interpreter has imported after running ``code``."""
     script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        env=subprocess_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return set(json.loads(done.stdout.splitlines()[-1]))
+    return set(json.loads(python_output(script).splitlines()[-1]))
 
 
 PARENT_ONLY = {"briefexport.batch.convert", "briefexport.batch.manifest", "briefexport.batch.run"}
@@ -130,11 +121,4 @@ assert result.status == 0, result
 new = set(sys.modules) - before  # a standard module or two, such as zipfile's code page
 print(json.dumps(sorted(m for m in new if m.split('.')[0] not in sys.stdlib_module_names)))
 """
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env=subprocess_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert json.loads(done.stdout.splitlines()[-1]) == []
+    assert json.loads(python_output(code).splitlines()[-1]) == []

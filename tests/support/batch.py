@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
@@ -52,6 +53,18 @@ def subprocess_environment() -> dict[str, str]:
     source = str(REPO / "src")
     path = os.environ.get("PYTHONPATH", "")
     return {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
+
+
+def python_output(script: str) -> str:
+    """Standard output of ``script`` run by a fresh interpreter with this source tree."""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=subprocess_environment(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
 
 
 def cli_command(*args: str) -> list[str]:

@@ -69,6 +69,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _add_run_options(result: argparse.ArgumentParser) -> None:
+    from ..batch.server import DEFAULT_RECYCLE_AFTER, RECYCLE_AFTER_WITHOUT_PAGES
+
     result.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
     result.add_argument(
         "--prune", action="store_true", help="remove outputs of briefs that no longer exist"
@@ -89,8 +91,8 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
         "--recycle-after",
         type=int,
         metavar="N",
-        help="briefs a local worker converts before it is replaced (default: 50 when the run"
-        " makes PDFs, else 1000)",
+        help="briefs a local worker converts before it is replaced (default:"
+        f" {DEFAULT_RECYCLE_AFTER} when the run makes PDFs, else {RECYCLE_AFTER_WITHOUT_PAGES})",
     )
 
 
