@@ -52,7 +52,7 @@ def convert_all(
 ) -> dict[str, JobResult]:
     """Every brief of the collection through the dispatcher, on one worker thread; ``pools``
     gets the longest task of each executor made."""
-    sources, _ = discover(collection, out, import_sources=False)
+    sources = discover(collection, out, import_sources=False).sources
     plan = make_plan(sources, out, ("jats", "html", "docx"), None, ExportSettings())
     results: dict[str, JobResult] = {}
 

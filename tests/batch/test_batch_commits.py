@@ -18,7 +18,7 @@ from support.batch import GOOD, make_collection
 
 def good_jobs(tmp_path: Path) -> list[Job]:
     collection = make_collection(tmp_path / "collection")
-    sources, _ = discover(collection, tmp_path / "out", import_sources=False)
+    sources = discover(collection, tmp_path / "out", import_sources=False).sources
     plan = make_plan(sources, tmp_path / "out", ("jats", "html"), None, ExportSettings())
     return [job for job in plan.jobs if job.relative in GOOD]
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from ..errors import BriefexportError
 from ..formats import FORMATS
 from .collection import EXECUTORS, CollectionRun, Workers
-from .discovery import Clash, discover
+from .discovery import Clash, Discovery, discover
+from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template
-from .manifest import FreshnessCheck, Manifest
+from .manifest import Manifest
 from .plan import make_plan, orphaned_outputs, prune, run_settings
 from .plan import timestamp_from_environment as _timestamp
 from .server import recycle_after_for, start_worker_server
@@ -65,15 +66,12 @@ def convert_collection(
     else:
         start_worker_server(names)
     started = time.monotonic()
-    sources, clashes = discover(source, target, import_sources=run.import_sources)
+    found = discover(source, target, import_sources=run.import_sources)
     manifest = Manifest.load(target)
     settings = run_settings(export)
     check = None if run.force else FreshnessCheck(manifest, settings)
-    plan = make_plan(sources, target, names, check, export)
-    summary = Summary(formats=list(names), briefs=len(sources) + len(clashes))
-    summary.failed.extend(_clash_failure(clash) for clash in clashes)
-    summary.up_to_date.extend(plan.up_to_date)
-    summary.orphaned.extend(orphaned_outputs(manifest, sources))
+    plan = make_plan(found.sources, target, names, check, export)
+    summary = _planned_summary(names, found, plan.up_to_date, manifest)
     recycle_after = run.recycle_after or recycle_after_for(names)
     workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
     CollectionRun(manifest, settings, summary, progress).execute(
@@ -83,6 +81,20 @@ def convert_collection(
         summary.pruned.extend(prune(manifest, summary.orphaned))
         manifest.save(force=True)
     summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _planned_summary(
+    formats: tuple[str, ...], found: Discovery, up_to_date: list[str], manifest: Manifest
+) -> Summary:
+    """The summary before any brief is converted: clashes, what was skipped, the outputs that
+    are up to date and those whose briefs no longer exist."""
+    summary = Summary(formats=list(formats), briefs=len(found.sources) + len(found.clashes))
+    summary.failed.extend(_clash_failure(clash) for clash in found.clashes)
+    summary.skipped.update((item.relative, item.why) for item in found.skipped)
+    summary.importable = found.importable
+    summary.up_to_date.extend(up_to_date)
+    summary.orphaned.extend(orphaned_outputs(manifest, found.sources))
     return summary
 
 

@@ -2,10 +2,16 @@
 
 A collection is a folder tree. Canonical briefs are ``.xml`` files; with importing switched on,
 Markdown briefs (``.md`` and the other Markdown suffixes) and text extracted from PDFs (``.txt``)
-are briefs too and are imported on the way. Hidden files and folders (a leading ``.``) and the
-output folder, when it lies inside the collection, are never searched. Outputs mirror the tree:
-``SRC/a/b/brief.xml`` gives ``OUT/a/b/brief.pdf``, named as ``briefexport.output.output_path``
-names them.
+are briefs too and are imported on the way. Outputs mirror the tree: ``SRC/a/b/brief.xml`` gives
+``OUT/a/b/brief.pdf``, named as ``briefexport.output.output_path`` names them.
+
+What briefexport itself wrote into the collection is not taken for briefs, and is reported as
+skipped: a folder holding a batch manifest (the output folder of another run) is not searched,
+and ``NAME.jats.xml`` beside ``NAME.xml`` is that brief's archival JATS (what a single-file export
+writes beside its brief), not a second brief whose outputs would clash with it. The collection
+folder itself is searched even if it holds a manifest, so that an earlier run's outputs (its
+archival JATS) can be converted on. Hidden files and folders (a leading ``.``) and this run's
+output folder, when it lies inside the collection, are never searched.
 """
 
 from __future__ import annotations
@@ -15,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..importers import MARKDOWN_SUFFIXES
+from .manifest import MANIFEST_NAME
 
 CANONICAL_SUFFIX = ".xml"
+ARCHIVAL_SUFFIX = ".jats.xml"
 TEXT_SUFFIX = ".txt"
 
 
@@ -52,6 +60,26 @@ class Clash:
     kept: Source
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file or folder of the collection that briefexport wrote, left out of the run."""
+
+    relative: str
+    """Its path below the collection, with ``/`` separators (a folder's ends in ``/``)."""
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """What a search of the collection found, each list in path order."""
+
+    sources: list[Source]
+    clashes: list[Clash]
+    skipped: list[Skipped]
+    importable: int
+    """Markdown and text files left out because importing was off."""
+
+
 def source_kind(path: Path, import_sources: bool) -> str | None:
     """What kind of brief the file is, or None when it is none."""
     suffix = path.suffix.lower()
@@ -64,25 +92,54 @@ def source_kind(path: Path, import_sources: bool) -> str | None:
     return "text" if suffix == TEXT_SUFFIX else None
 
 
-def discover(
-    collection: Path, output_dir: Path, *, import_sources: bool = False
-) -> tuple[list[Source], list[Clash]]:
-    """Every brief below ``collection`` in path order, and those whose outputs would clash."""
-    skipped = output_dir.resolve()
+def discover(collection: Path, output_dir: Path, *, import_sources: bool = False) -> Discovery:
+    """Every brief below ``collection``, those whose outputs would clash, and what was skipped."""
+    this_run = output_dir.resolve()
     found: list[Source] = []
+    skipped: list[Skipped] = []
+    importable = 0
     for folder, subfolders, files in os.walk(collection):
         here = Path(folder)
-        subfolders[:] = sorted(
-            name
-            for name in subfolders
-            if not name.startswith(".") and (here / name).resolve() != skipped
-        )
-        for name in sorted(files):
-            kind = None if name.startswith(".") else source_kind(here / name, import_sources)
-            if kind is not None:
-                relative = (here / name).relative_to(collection).as_posix()
+        subfolders[:] = _searched(collection, here, subfolders, this_run, skipped)
+        names = set(files)
+        for name in sorted(name for name in files if not name.startswith(".")):
+            relative = (here / name).relative_to(collection).as_posix()
+            brief = _brief_of_archival(name, names)
+            kind = source_kind(here / name, import_sources)
+            if brief is not None:
+                skipped.append(Skipped(relative, f"the archival JATS of {brief}"))
+            elif kind is not None:
                 found.append(Source(here / name, relative, kind))
-    return _without_clashes(found)
+            else:
+                importable += source_kind(here / name, True) is not None
+    sources, clashes = _without_clashes(found)
+    return Discovery(sources, clashes, sorted(skipped, key=lambda item: item.relative), importable)
+
+
+def _searched(
+    collection: Path, here: Path, subfolders: list[str], this_run: Path, skipped: list[Skipped]
+) -> list[str]:
+    """The subfolders of ``here`` to search, in name order; output folders are noted in
+    ``skipped``."""
+    kept = []
+    for name in sorted(subfolders):
+        folder = here / name
+        if name.startswith(".") or folder.resolve() == this_run:
+            continue
+        if (folder / MANIFEST_NAME).is_file():
+            relative = folder.relative_to(collection).as_posix()
+            skipped.append(Skipped(relative + "/", "the output folder of another batch run"))
+            continue
+        kept.append(name)
+    return kept
+
+
+def _brief_of_archival(name: str, names: set[str]) -> str | None:
+    """For ``NAME.jats.xml`` beside ``NAME.xml``, the latter's name; otherwise None."""
+    if not name.endswith(ARCHIVAL_SUFFIX):
+        return None
+    brief = name.removesuffix(ARCHIVAL_SUFFIX) + CANONICAL_SUFFIX
+    return brief if brief in names else None
 
 
 def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:

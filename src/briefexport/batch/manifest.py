@@ -13,15 +13,12 @@ interrupted run leaves a manifest that never claims an output it did not finish.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..output import atomic_write
-from .digests import file_digest
-from .discovery import Source
 
 MANIFEST_NAME = ".briefexport-manifest.json"
 MANIFEST_VERSION = 1
@@ -139,33 +136,3 @@ class Manifest:
     def outputs_of(self, sources: set[str]) -> Iterator[str]:
         """The recorded outputs of the given briefs."""
         return (key for key, record in self.records.items() if record.source in sources)
-
-
-class FreshnessCheck:
-    """Decides which outputs of a brief are up to date, hashing each file once per run."""
-
-    def __init__(self, manifest: Manifest, settings: Settings) -> None:
-        self.manifest = manifest
-        self.settings = settings
-        self._digests: dict[Path, str | None] = {}
-
-    def digest(self, path: Path) -> str | None:
-        """SHA-256 of the file, None when it cannot be read."""
-        if path not in self._digests:
-            try:
-                self._digests[path] = file_digest(path)
-            except OSError:
-                self._digests[path] = None
-        return self._digests[path]
-
-    def is_current(self, source: Source, fmt: str, output: Path) -> bool:
-        """Was ``output`` made from this very brief, its figures and these settings?"""
-        record = self.manifest.records.get(self.manifest.relative(output))
-        if record is None or (record.source, record.format) != (source.relative, fmt):
-            return False
-        if not record.matches(self.settings) or record.brief != self.digest(source.path):
-            return False
-        folder = source.path.parent
-        if any(self.digest(folder / href) != sha for href, sha in record.figures.items()):
-            return False
-        return all(os.path.isfile(self.manifest.output_dir / name) for name in record.files)

@@ -17,8 +17,9 @@ from ..shared.brand import load_brand
 from ..shared.styles import default_style_dir
 from .digests import file_digest, folder_digest
 from .discovery import Source
+from .freshness import FreshnessCheck
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
-from .manifest import FreshnessCheck, Manifest, OutputRecord, Settings
+from .manifest import Manifest, OutputRecord, Settings
 
 
 def run_settings(export: ExportSettings) -> Settings:

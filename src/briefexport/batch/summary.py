@@ -1,5 +1,6 @@
-"""What a batch run did: converted, up to date, failed (with every located problem), and the
-outputs left by briefs that no longer exist. Printed as a short summary and, with ``--report``,
+"""What a batch run did: converted, up to date, failed (with every located problem), the
+outputs left by briefs that no longer exist, and what was skipped as briefexport's own output.
+Printed as a short summary and, with ``--report``,
 written as JSON with the same content.
 
 Exit status, as for the other commands, the worst wins: 0 every brief converted or up to date;
@@ -56,6 +57,10 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Files and folders of the collection that briefexport wrote, and why each was skipped."""
+    importable: int = 0
+    """Markdown and text files left out because importing was off."""
     not_started: int = 0
     interrupted: bool = False
     seconds: float = 0.0
@@ -81,10 +86,12 @@ class Summary:
 
     def lines(self, *, verbose: bool = False) -> Iterator[str]:
         """The summary as printed: failures with their problems (with ``verbose`` also the
-        warnings and the briefs converted), outputs of deleted briefs, then one line of counts."""
+        warnings, what was skipped and the briefs converted), outputs of deleted briefs, then one
+        line of counts."""
         yield from self.error_lines()
         if verbose:
             yield from self.warnings
+            yield from (f"{path}: {why}; skipped" for path, why in self.skipped.items())
             yield from (f"{source}: converted" for source in sorted(self.converted))
         for output in self.orphaned:
             state = "removed" if output in self.pruned else "kept (use --prune to remove)"
@@ -98,8 +105,13 @@ class Summary:
             f"failed {len(self.failed)} of {self.briefs} briefs in {self.seconds:.1f} s"
         )
         if self.warnings:
-            count = len(self.warnings)
-            line += f"; {count} warning{'s' if count > 1 else ''} (-v shows them)"
+            line += f"; {_counted(len(self.warnings), 'warning')} (-v shows them)"
+        if self.skipped:
+            skipped = _counted(len(self.skipped), "output")
+            line += f"; skipped {skipped} of briefexport (-v lists them)"
+        if self.importable and not self.briefs:
+            left_out = _counted(self.importable, "Markdown or text file")
+            line += f"; {left_out} left out (--import converts {_them(self.importable)})"
         if self.interrupted:
             line += f"; interrupted, {self.not_started} not started (run again to resume)"
         return line
@@ -119,6 +131,7 @@ class Summary:
             "warnings": self.warnings,
             "orphaned": self.orphaned,
             "pruned": self.pruned,
+            "skipped": self.skipped,
             "interrupted": self.interrupted,
             "not_started": self.not_started,
             "seconds": round(self.seconds, 3),
@@ -128,3 +141,12 @@ class Summary:
     def to_json(self) -> str:
         """:meth:`as_data` as indented JSON."""
         return json.dumps(self.as_data(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _counted(count: int, thing: str) -> str:
+    """``1 warning``, ``2 warnings``."""
+    return f"{count} {thing}{'' if count == 1 else 's'}"
+
+
+def _them(count: int) -> str:
+    return "it" if count == 1 else "them"

@@ -1,0 +1,94 @@
+"""What a batch takes for a brief: briefexport's own outputs inside the collection are skipped
+and reported, and a collection with nothing but Markdown says that ``--import`` converts it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefexport.batch.discovery import discover
+from briefexport.cli import main
+from support.batch import BROKEN, GOOD, BatchRun
+from support.paths import IMPORT_DATA
+
+
+def export_beside(brief: Path, formats: str) -> None:
+    """A single-file export, which writes its outputs beside the brief."""
+    assert main([str(brief), "--to", formats, "-q"]) == 0
+
+
+def test_archival_jats_beside_its_brief_is_skipped_not_a_clash(
+    batch: BatchRun, collection: Path
+) -> None:
+    export_beside(collection / "harbour-resilience.xml", "jats,html")
+    # "harbour-resilience.jats.xml" sorts first: it must not take the brief's place
+    status, errors, report = batch("--to", "docx", "-v")
+    assert report["skipped"] == {
+        "harbour-resilience.jats.xml": "the archival JATS of harbour-resilience.xml"
+    }
+    assert "harbour-resilience.xml" in report["converted"]
+    assert report["briefs"] == len(GOOD) + 1
+    assert [failure["source"] for failure in report["failed"]] == [BROKEN]
+    assert status == 2
+    assert "harbour-resilience.jats.xml: the archival JATS of harbour-resilience.xml" in errors
+
+
+def test_archival_jats_without_its_brief_is_a_brief(batch: BatchRun, collection: Path) -> None:
+    export_beside(collection / "harbour-resilience.xml", "jats")
+    archived = collection / "archive"
+    archived.mkdir()
+    (collection / "harbour-resilience.jats.xml").rename(archived / "harbour-resilience.jats.xml")
+    _, _, report = batch("--to", "html")
+    assert "archive/harbour-resilience.jats.xml" in report["converted"]
+    assert report["skipped"] == {}
+
+
+def test_the_output_folder_of_another_run_is_skipped(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    published = collection / "reports" / "published"
+    assert main(["batch", str(collection), "--to", "jats", "-o", str(published), "-q"]) == 2
+    _, errors, report = batch("--to", "html")
+    assert report["skipped"] == {"reports/published/": "the output folder of another batch run"}
+    assert report["briefs"] == len(GOOD) + 1
+    assert not (out / "reports" / "published").exists()
+    assert "skipped 1 output of briefexport (-v lists them)" in errors
+
+
+def test_the_collection_folder_itself_is_searched_even_when_it_is_an_output_folder(
+    tmp_path: Path, collection: Path
+) -> None:
+    (collection / BROKEN).unlink()
+    first, second = tmp_path / "archive", tmp_path / "web"
+    assert main(["batch", str(collection), "--to", "jats", "-o", str(first), "-q"]) == 0
+    assert main(["batch", str(first), "--to", "html", "-o", str(second), "-q"]) == 0
+    assert sorted(path.name for path in second.rglob("*.html")) == sorted(
+        Path(name).with_suffix(".html").name for name in GOOD
+    )
+
+
+def test_a_folder_of_markdown_without_import_says_how_to_convert_it(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    shutil.copy(IMPORT_DATA / "ferry-brief.md", drafts)
+    shutil.copy(IMPORT_DATA / "extracted-brief.txt", drafts)
+    found = discover(drafts, tmp_path / "out", import_sources=False)
+    assert (found.sources, found.importable) == ([], 2)
+    assert discover(drafts, tmp_path / "out", import_sources=True).importable == 0
+
+
+def test_the_hint_about_import_is_printed_only_when_no_brief_was_found(
+    tmp_path: Path, collection: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    shutil.copy(IMPORT_DATA / "ferry-brief.md", drafts)
+    for folder in (drafts, collection):
+        shutil.copy(IMPORT_DATA / "extracted-brief.txt", folder)
+    assert main(["batch", str(drafts), "--to", "jats", "-o", str(tmp_path / "a")]) == 0
+    assert main(["batch", str(collection), "--to", "jats", "-o", str(tmp_path / "b")]) == 2
+    errors = capsys.readouterr().err
+    assert errors.count("--import converts") == 1
+    assert "2 Markdown or text files left out (--import converts them)" in errors
