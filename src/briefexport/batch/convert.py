@@ -37,6 +37,8 @@ class RunOptions:
     PDF pages, 1000 in one that does not (:func:`.server.recycle_after_for`)."""
     force: bool = False
     prune: bool = False
+    dry_run: bool = False
+    """Only say what would be converted, and why: nothing is written or started."""
 
 
 def convert_collection(
@@ -58,13 +60,7 @@ def convert_collection(
     run = run or RunOptions()
     names = _checked_formats(formats)
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
-    export = export or ExportSettings(timestamp=_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
-    if export.pdf_url is not None:
-        check_pdf_url_template(export.pdf_url)
-    if run.executor == "dask":  # workers elsewhere need paths that mean the same there
-        export = _absolute(export)
-    else:
-        start_worker_server(names)
+    export = _run_export(export, run, names)
     started = time.monotonic()
     found = discover(source, target, import_sources=run.import_sources)
     manifest = Manifest.load(target)
@@ -72,16 +68,32 @@ def convert_collection(
     check = None if run.force else FreshnessCheck(manifest, settings)
     plan = make_plan(found.sources, target, names, check, export)
     summary = _planned_summary(names, found, plan.up_to_date, manifest)
-    recycle_after = run.recycle_after or recycle_after_for(names)
-    workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
-    CollectionRun(manifest, settings, summary, progress).execute(
-        plan.jobs, workers, names, stop or threading.Event()
-    )
-    if run.prune and not summary.interrupted:
-        summary.pruned.extend(prune(manifest, summary.orphaned))
-        manifest.save(force=True)
+    summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
+    if not run.dry_run:
+        recycle_after = run.recycle_after or recycle_after_for(names)
+        workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
+        CollectionRun(manifest, settings, summary, progress).execute(
+            plan.jobs, workers, names, stop or threading.Event()
+        )
+        if run.prune and not summary.interrupted:
+            summary.pruned.extend(prune(manifest, summary.orphaned))
+            manifest.save(force=True)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _run_export(
+    export: ExportSettings | None, run: RunOptions, formats: tuple[str, ...]
+) -> ExportSettings:
+    """The settings of every output, checked; starts the local workers' fork server early."""
+    export = export or ExportSettings(timestamp=_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
+    if export.pdf_url is not None:
+        check_pdf_url_template(export.pdf_url)
+    if run.executor == "dask":  # workers elsewhere need paths that mean the same there
+        return _absolute(export)
+    if not run.dry_run:
+        start_worker_server(formats)
+    return export
 
 
 def _planned_summary(

@@ -30,12 +30,32 @@ class FreshnessCheck:
 
     def is_current(self, source: Source, fmt: str, output: Path) -> bool:
         """Was ``output`` made from this very brief, its figures and these settings?"""
+        return self.why_stale(source, fmt, output) is None
+
+    def why_stale(self, source: Source, fmt: str, output: Path) -> str | None:
+        """Why ``output`` must be made again (the first reason found), or None if it is up to
+        date."""
         record = self.manifest.records.get(self.manifest.relative(output))
         if record is None or (record.source, record.format) != (source.relative, fmt):
-            return False
-        if not record.matches(self.settings) or record.brief != self.digest(source.path):
-            return False
+            return "new"
+        if record.version != self.settings.version:
+            return f"made by briefexport {record.version}"
+        if record.style != self.settings.style:
+            return "style changed"
+        if record.options != self.settings.options:
+            return "options changed: " + ", ".join(self._changed_options(record.options))
+        if record.brief != self.digest(source.path):
+            return "brief changed"
         folder = source.path.parent
-        if any(self.digest(folder / href) != sha for href, sha in record.figures.items()):
-            return False
-        return all(os.path.isfile(self.manifest.output_dir / name) for name in record.files)
+        for href, sha in record.figures.items():
+            if self.digest(folder / href) != sha:
+                return f"figure changed: {href}"
+        if not all(os.path.isfile(self.manifest.output_dir / name) for name in record.files):
+            return "output missing"
+        return None
+
+    def _changed_options(self, recorded: dict[str, str | None]) -> list[str]:
+        now = self.settings.options
+        return sorted(
+            name for name in recorded.keys() | now.keys() if recorded.get(name) != now.get(name)
+        )

@@ -46,14 +46,6 @@ class OutputRecord:
     options: dict[str, str | None]
     files: list[str] = field(default_factory=list)
 
-    def matches(self, settings: Settings) -> bool:
-        """Made with these settings."""
-        return (self.version, self.style, self.options) == (
-            settings.version,
-            settings.style,
-            settings.options,
-        )
-
 
 RECORD_FIELDS = tuple(item.name for item in fields(OutputRecord))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..output import output_path
@@ -50,10 +50,13 @@ def run_settings(export: ExportSettings) -> Settings:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The jobs to run and the briefs whose outputs are all up to date."""
+    """The jobs to run, why each brief is among them, and the briefs whose outputs are all up
+    to date."""
 
     jobs: list[Job]
     up_to_date: list[str]
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Per brief with a job: ``to docx, epub (brief changed); to pdf (new)``."""
 
 
 def make_plan(
@@ -64,22 +67,31 @@ def make_plan(
     export: ExportSettings,
 ) -> Plan:
     """One job per brief with stale outputs; ``check`` None rebuilds everything."""
-    jobs: list[Job] = []
-    up_to_date: list[str] = []
+    plan = Plan([], [])
     for source in sources:
         folder = source.output_folder(output_dir)
-        targets = [(fmt, output_path(source.canonical_name, fmt, folder)) for fmt in formats]
-        stale = tuple(
-            (fmt, target)
-            for fmt, target in targets
-            if check is None or not check.is_current(source, fmt, target)
-        )
-        if stale:
-            url = _pdf_url(export, output_path(source.canonical_name, "pdf", folder), output_dir)
-            jobs.append(Job(source.path, source.relative, source.kind, stale, export, url))
-        else:
-            up_to_date.append(source.relative)
-    return Plan(jobs, up_to_date)
+        stale = []
+        for fmt in formats:
+            target = output_path(source.canonical_name, fmt, folder)
+            why = "forced" if check is None else check.why_stale(source, fmt, target)
+            if why is not None:
+                stale.append((fmt, target, why))
+        if not stale:
+            plan.up_to_date.append(source.relative)
+            continue
+        url = _pdf_url(export, output_path(source.canonical_name, "pdf", folder), output_dir)
+        targets = tuple((fmt, target) for fmt, target, _ in stale)
+        plan.jobs.append(Job(source.path, source.relative, source.kind, targets, export, url))
+        plan.reasons[source.relative] = _described(stale)
+    return plan
+
+
+def _described(stale: list[tuple[str, Path, str]]) -> str:
+    """``to docx, epub (brief changed); to pdf (new)``: the formats grouped by reason."""
+    by_reason: dict[str, list[str]] = {}
+    for fmt, _, why in stale:
+        by_reason.setdefault(why, []).append(fmt)
+    return "; ".join(f"to {', '.join(formats)} ({why})" for why, formats in by_reason.items())
 
 
 def _pdf_url(export: ExportSettings, pdf: Path, output_dir: Path) -> str | None:

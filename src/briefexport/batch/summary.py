@@ -61,6 +61,12 @@ class Summary:
     """Files and folders of the collection that briefexport wrote, and why each was skipped."""
     importable: int = 0
     """Markdown and text files left out because importing was off."""
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Each brief the run converts (in a dry run: would convert), to which formats and why:
+    ``to docx, epub (brief changed); to pdf (new)``."""
+    dry_run: bool = False
+    prunes: bool = False
+    """Outputs of deleted briefs are removed (in a dry run: would be)."""
     not_started: int = 0
     interrupted: bool = False
     seconds: float = 0.0
@@ -92,18 +98,28 @@ class Summary:
         if verbose:
             yield from self.warnings
             yield from (f"{path}: {why}; skipped" for path, why in self.skipped.items())
-            yield from (f"{source}: converted" for source in sorted(self.converted))
+            yield from (
+                f"{source}: converted {self.reasons.get(source, '')}".rstrip()
+                for source in sorted(self.converted)
+            )
+        if self.dry_run:
+            yield from (
+                f"{source}: would convert {why}" for source, why in sorted(self.reasons.items())
+            )
         for output in self.orphaned:
-            state = "removed" if output in self.pruned else "kept (use --prune to remove)"
-            yield f"{output}: its brief no longer exists; {state}"
+            yield f"{output}: its brief no longer exists; {self._orphan_state(output)}"
         yield self.counts()
+
+    def _orphan_state(self, output: str) -> str:
+        if output in self.pruned:
+            return "removed"
+        if self.prunes and self.dry_run:
+            return "would be removed"
+        return "kept (use --prune to remove)"
 
     def counts(self) -> str:
         """``converted 97, up to date 0, failed 3 of 100 briefs in 12.3 s``, and the rest."""
-        line = (
-            f"converted {len(self.converted)}, up to date {len(self.up_to_date)}, "
-            f"failed {len(self.failed)} of {self.briefs} briefs in {self.seconds:.1f} s"
-        )
+        line = self._tally()
         if self.warnings:
             line += f"; {_counted(len(self.warnings), 'warning')} (-v shows them)"
         if self.skipped:
@@ -115,6 +131,16 @@ class Summary:
         if self.interrupted:
             line += f"; interrupted, {self.not_started} not started (run again to resume)"
         return line
+
+    def _tally(self) -> str:
+        if self.dry_run:
+            done, took = f"would convert {len(self.reasons)}", "(a dry run: nothing written)"
+        else:
+            done, took = f"converted {len(self.converted)}", f"in {self.seconds:.1f} s"
+        return (
+            f"{done}, up to date {len(self.up_to_date)}, "
+            f"failed {len(self.failed)} of {self.briefs} briefs {took}"
+        )
 
     def as_data(self) -> dict[str, Any]:
         """The same as :meth:`lines`, as data for ``--report``."""
@@ -132,6 +158,8 @@ class Summary:
             "orphaned": self.orphaned,
             "pruned": self.pruned,
             "skipped": self.skipped,
+            "dry_run": self.dry_run,
+            "reasons": dict(sorted(self.reasons.items())),
             "interrupted": self.interrupted,
             "not_started": self.not_started,
             "seconds": round(self.seconds, 3),

@@ -73,6 +73,12 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
 
     result.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
     result.add_argument(
+        "-n",
+        "--dry-run",
+        action="store_true",
+        help="only list the briefs that would be converted, and why; write nothing",
+    )
+    result.add_argument(
         "--prune", action="store_true", help="remove outputs of briefs that no longer exist"
     )
     result.add_argument(
@@ -141,7 +147,8 @@ def run(args: list[str]) -> int:
 
 
 def _convert(options: argparse.Namespace, formats: list[str]) -> int:
-    if options.executor == "local" and options.collection.is_dir():  # imports side by side
+    local = options.executor == "local" and not options.dry_run
+    if local and options.collection.is_dir():  # imports side by side
         from ..batch.server import start_worker_server
 
         start_worker_server(tuple(formats))
@@ -156,6 +163,7 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
         recycle_after=options.recycle_after,
         force=options.force,
         prune=options.prune,
+        dry_run=options.dry_run,
     )
     export = ExportSettings(
         style_dir=options.style.resolve() if options.style else None,
