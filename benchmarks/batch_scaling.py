@@ -16,9 +16,10 @@ fitted with a straight line, ``seconds = a + briefs x per-brief``, by least squa
   linearly with the collection.
 
 With ``--dask`` the same collections then go to a running Dask ``LocalCluster`` of one worker
-and one of two (both started beforehand, so neither time holds a start-up), through
-``convert_collection`` in this process, whose client and scheduler share the machine's cores with
-the workers.
+or of two (started before the clock starts, so no time holds a start-up; one at a time, so an
+idle cluster takes nothing from the other), with the settings briefexport's own cluster uses,
+through ``convert_collection`` in this process, whose client and scheduler share the machine's
+cores with the workers.
 
 Usage: ``python benchmarks/batch_scaling.py [--formats docx,epub,jats] [--sizes 100,200,400,800]
 [--repeat 5] [--dask] [--report FILE.md]``
@@ -34,7 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from batch_vs_pandoc import REPO, write_collection
@@ -55,24 +56,37 @@ def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
 
 @contextmanager
 def dask_runner() -> Iterator[Runner]:
-    """Batches on running LocalClusters of one and of two workers (both started beforehand,
-    as in ``batch_vs_pandoc.py``), through ``convert_collection`` in this process."""
-    from batch_vs_pandoc import dask_cluster
+    """Batches on a running LocalCluster of one or of two workers (started before the clock
+    starts, as in ``batch_vs_pandoc.py``), through ``convert_collection`` in this process. One
+    cluster runs at a time: an idle cluster's own diagnostics would take processor time from
+    the other's workers."""
+    from batch_vs_pandoc import Cluster, dask_cluster
 
     from briefexport.batch import RunOptions, convert_collection
 
-    with dask_cluster(1) as one, dask_cluster(2) as two:
-        addresses = {1: one.address, 2: two.address}
+    current: list[tuple[int, Cluster, ExitStack]] = []
 
-        def run(collection: Path, out: Path, fmt: str, workers: int) -> float:
-            options = RunOptions(executor="dask", scheduler=addresses[workers], force=True)
-            start = time.perf_counter()
-            summary = convert_collection(collection, out, [fmt], options)
-            if summary.exit_status:
-                raise SystemExit(f"the Dask batch failed: {summary.counts()}")
-            return time.perf_counter() - start
+    def cluster_of(workers: int) -> Cluster:
+        if current and current[0][0] != workers:
+            current.pop()[2].close()
+        if not current:
+            stack = ExitStack()
+            current.append((workers, stack.enter_context(dask_cluster(workers)), stack))
+        return current[0][1]
 
+    def run(collection: Path, out: Path, fmt: str, workers: int) -> float:
+        options = RunOptions(executor="dask", scheduler=cluster_of(workers).address, force=True)
+        start = time.perf_counter()
+        summary = convert_collection(collection, out, [fmt], options)
+        if summary.exit_status:
+            raise SystemExit(f"the Dask batch failed: {summary.counts()}")
+        return time.perf_counter() - start
+
+    try:
         yield run
+    finally:
+        for _, _, stack in current:
+            stack.close()
 
 
 def line_fit(points: list[tuple[int, float]]) -> tuple[float, float]:

@@ -10,8 +10,9 @@ Markdown (briefexport's own Markdown writer, same content) for pandoc. In one ru
 * pandoc: one ``pandoc BRIEF.md -o OUT`` process per brief and format, run one after another,
   the usual way to script it (PDF through ``--pdf-engine=weasyprint``); ``all`` is the sum;
 * Dask: the same batches through ``convert_collection`` on a ``LocalCluster`` of two workers,
-  then on one of one worker, each started beforehand (start-up reported apart), with Dask's
-  statistical profiler off in its workers, as the README's cluster recipe starts them; every
+  then on one of one worker, each started beforehand (start-up reported apart), with the
+  settings of the cluster briefexport starts itself (``LOCAL_CLUSTER_SETTINGS``: Dask's
+  profiler off and its diagnostics less often), as the README's cluster recipe sets them; every
   format in turn ``--repeat`` times, the median kept. The Dask speed-up is one worker's time
   over two workers' (neither pays a start-up, unlike ``-j 1``, a fresh process); the Dask CPU
   includes the client's and the in-process scheduler's;
@@ -197,12 +198,15 @@ class Cluster:
 
 @contextmanager
 def dask_cluster(workers: int) -> Iterator[Cluster]:
-    """Start a LocalCluster of single-threaded workers without the profiler; time its start."""
+    """Start a LocalCluster of single-threaded workers as briefexport starts one; time its
+    start."""
     import dask.config
     from distributed import Client, LocalCluster
 
+    from briefexport.batch.cluster import LOCAL_CLUSTER_SETTINGS
+
     start = time.perf_counter()
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(LOCAL_CLUSTER_SETTINGS):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
     with cluster, Client(cluster) as client:
         startup = time.perf_counter() - start

@@ -54,23 +54,29 @@ def test_a_dask_cluster_writes_what_local_workers_write(
     assert not rerun.converted
 
 
-def _profiler_of_this_worker() -> tuple[bool, bool]:
+def _diagnostics_of_this_worker() -> tuple[dict[str, object], bool, float]:
+    """The worker's settings of the cluster's list, whether it profiles, and how often it checks
+    its event loop (in seconds)."""
     import dask
     import distributed
 
-    from briefexport.batch.cluster import PROFILER_SETTING
+    from briefexport.batch.cluster import LOCAL_CLUSTER_SETTINGS
 
     worker = distributed.get_worker()
-    return dask.config.get(PROFILER_SETTING), "profile" in worker.periodic_callbacks
+    settings = {name: dask.config.get(name) for name in LOCAL_CLUSTER_SETTINGS}
+    return settings, "profile" in worker.periodic_callbacks, worker._tick_interval
 
 
 @pytest.mark.usefixtures("distributed")
-def test_the_cluster_started_for_a_run_has_no_statistical_profiler() -> None:
+def test_the_cluster_started_for_a_run_runs_dasks_diagnostics_less_often() -> None:
     import dask
 
-    from briefexport.batch.cluster import PROFILER_SETTING, dask_executor
+    from briefexport.batch.cluster import LOCAL_CLUSTER_SETTINGS, dask_executor
 
     with dask_executor(None, 1, ("jats",)) as (executor, threads):
         assert threads == 1
-        assert executor.submit(_profiler_of_this_worker).result() == (False, False)
-    assert dask.config.get(PROFILER_SETTING)  # the setting holds for that cluster only
+        settings, profiles, tick = executor.submit(_diagnostics_of_this_worker).result()
+    assert settings == LOCAL_CLUSTER_SETTINGS
+    assert (profiles, tick) == (False, 1.0)
+    # the settings hold for that cluster only
+    assert {name: dask.config.get(name) for name in LOCAL_CLUSTER_SETTINGS} != settings
