@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import subprocess
 import sys
@@ -280,3 +281,23 @@ def test_unusable_style_or_template_is_a_usage_error(
     assert main([str(SHORT), "--to", "html", "-o", str(tmp_path), *option]) == 2
     assert message in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["briefexport.cli.export", "briefexport.cli.batch"])
+def test_pdf_options_are_taken_in_any_case(command: str) -> None:
+    parser = importlib.import_module(command).parser()
+    required = ["x.xml", "--to", "pdf", "-o", "out"]
+    typed = ["--paper", "letter", "--pdf-engine", "TYPST", "--pdf-standard", "PDF/A-3B"]
+    options = parser.parse_args([*required, *typed])
+    assert (options.paper, options.pdf_engine, options.pdf_standard) == (
+        "Letter",
+        "typst",
+        "pdf/a-3b",
+    )
+
+
+def test_an_unknown_paper_is_still_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main([str(SHORT), "--to", "pdf", "--paper", "B5"])
+    assert stop.value.code == 2
+    assert "invalid choice: 'B5' (choose from 'A4', 'Letter')" in capsys.readouterr().err

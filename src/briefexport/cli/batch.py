@@ -19,9 +19,14 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from ..errors import BriefexportError, OutputError
-from ..options import PdfEngine, PdfStandard
-from ..shared.brand import Paper
-from .common import EXIT_INPUT, EXIT_OUTPUT, Parser, add_verbosity, configure_logging
+from .common import (
+    EXIT_INPUT,
+    EXIT_OUTPUT,
+    Parser,
+    add_pdf_options,
+    add_verbosity,
+    configure_logging,
+)
 from .export import check_paths, check_style, parse_formats
 
 if TYPE_CHECKING:
@@ -104,13 +109,7 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
 
 def _add_style_options(result: argparse.ArgumentParser) -> None:
     result.add_argument("--style", type=Path, metavar="DIR", help="style folder")
-    result.add_argument("--pdf-standard", choices=[standard.value for standard in PdfStandard])
-    result.add_argument(
-        "--pdf-engine",
-        choices=[engine.value for engine in PdfEngine],
-        help="layout engine of the PDF (default: weasyprint)",
-    )
-    result.add_argument("--paper", choices=[paper.value for paper in Paper])
+    add_pdf_options(result)
     result.add_argument("--reference-docx", type=Path, metavar="FILE", help="Word template")
     result.add_argument(
         "--no-smart",

@@ -8,13 +8,15 @@ import functools
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
 from ..model import Brief
+from ..options import PdfEngine, PdfStandard
+from ..shared.brand import Paper
 from ..shared.located import record_position
 
 EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
@@ -76,6 +78,31 @@ class VersionAction(argparse.Action):
 
         print(f"briefexport {__version__}")
         parser.exit()
+
+
+def any_case(values: Iterable[str]) -> Callable[[str], str]:
+    """An argument type that takes ``values`` in any case (``letter`` for ``Letter``); other
+    text is left for argparse's ``choices`` to refuse."""
+    by_folded = {value.casefold(): value for value in values}
+
+    def canonical(text: str) -> str:
+        return by_folded.get(text.casefold(), text)
+
+    return canonical
+
+
+def add_pdf_options(parser: argparse.ArgumentParser) -> None:
+    """``--pdf-standard``, ``--pdf-engine`` and ``--paper``, each taken in any case."""
+    for flag, values, help_text in (
+        ("--pdf-standard", [standard.value for standard in PdfStandard], None),
+        (
+            "--pdf-engine",
+            [engine.value for engine in PdfEngine],
+            "layout engine of the PDF (default: weasyprint)",
+        ),
+        ("--paper", [paper.value for paper in Paper], "page size of the PDF"),
+    ):
+        parser.add_argument(flag, type=any_case(values), choices=values, help=help_text)
 
 
 def add_verbosity(parser: argparse.ArgumentParser) -> None:

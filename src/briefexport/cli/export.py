@@ -10,8 +10,8 @@ from pathlib import Path
 from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
 from ..formats import FORMATS, get_writer
 from ..model import Brief
-from ..options import PdfEngine, PdfStandard, WriteOptions, default_options
-from ..shared.brand import BRAND_FILE, Paper, load_brand
+from ..options import PdfEngine, WriteOptions, default_options
+from ..shared.brand import BRAND_FILE, load_brand
 from ..shared.styles import default_style_dir
 from ..writers.pdf_engine import import_engine
 from . import collector
@@ -23,6 +23,7 @@ from .common import (
     EXIT_STATUS_HELP,
     Parser,
     VersionAction,
+    add_pdf_options,
     add_verbosity,
     configure_logging,
     load_or_report,
@@ -63,15 +64,7 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument(
         "--style", type=Path, metavar="DIR", help="style folder (default: the house style)"
     )
-    result.add_argument("--pdf-standard", choices=[standard.value for standard in PdfStandard])
-    result.add_argument(
-        "--pdf-engine",
-        choices=[engine.value for engine in PdfEngine],
-        help="layout engine of the PDF (default: weasyprint)",
-    )
-    result.add_argument(
-        "--paper", choices=[paper.value for paper in Paper], help="page size of the PDF"
-    )
+    add_pdf_options(result)
     result.add_argument(
         "--reference-docx", type=Path, metavar="FILE", help="Word template for DOCX styles"
     )
