@@ -18,7 +18,7 @@ from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template
 from .manifest import Manifest
-from .plan import make_plan, orphaned_outputs, prune, run_settings
+from .plan import Plan, make_plan, orphaned_outputs, prune, run_settings
 from .plan import timestamp_from_environment as _timestamp
 from .server import recycle_after_for, start_worker_server
 from .summary import Failure, ProgressSink, Summary
@@ -67,7 +67,7 @@ def convert_collection(
     settings = run_settings(export)
     check = None if run.force else FreshnessCheck(manifest, settings)
     plan = make_plan(found.sources, target, names, check, export)
-    summary = _planned_summary(names, found, plan.up_to_date, manifest)
+    summary = _planned_summary(names, found, plan, manifest, source)
     summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
     if not run.dry_run:
         recycle_after = run.recycle_after or recycle_after_for(names)
@@ -97,7 +97,7 @@ def _run_export(
 
 
 def _planned_summary(
-    formats: tuple[str, ...], found: Discovery, up_to_date: list[str], manifest: Manifest
+    formats: tuple[str, ...], found: Discovery, plan: Plan, manifest: Manifest, collection: Path
 ) -> Summary:
     """The summary before any brief is converted: clashes, what was skipped, the outputs that
     are up to date and those whose briefs no longer exist."""
@@ -105,8 +105,9 @@ def _planned_summary(
     summary.failed.extend(_clash_failure(clash) for clash in found.clashes)
     summary.skipped.update((item.relative, item.why) for item in found.skipped)
     summary.importable = found.importable
-    summary.up_to_date.extend(up_to_date)
-    summary.orphaned.extend(orphaned_outputs(manifest, found.sources))
+    summary.warnings.extend(manifest.problems)
+    summary.up_to_date.extend(plan.up_to_date)
+    summary.orphaned.extend(orphaned_outputs(manifest, plan, collection))
     return summary
 
 

@@ -16,7 +16,8 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
 
 from ..output import atomic_write
 
@@ -48,6 +49,7 @@ class OutputRecord:
 
 
 RECORD_FIELDS = tuple(item.name for item in fields(OutputRecord))
+TEXT_FIELDS = ("source", "format", "brief", "version", "style")
 
 
 def encoded_entry(key: str, record: OutputRecord) -> str:
@@ -55,6 +57,45 @@ def encoded_entry(key: str, record: OutputRecord) -> str:
     with ``indent=1`` writes it two levels down."""
     value = {name: getattr(record, name) for name in RECORD_FIELDS}
     return f"{json.dumps(key)}: " + json.dumps(value, indent=1).replace("\n", "\n  ")
+
+
+def usable_records(data: object) -> tuple[dict[str, OutputRecord], int]:
+    """The well-formed records of a manifest's data, and how many were not."""
+    outputs = data.get("outputs") if isinstance(data, dict) else None
+    if not isinstance(outputs, dict):
+        raise ValueError("no outputs")
+    records = {key: _record(key, value) for key, value in outputs.items()}
+    usable = {key: record for key, record in records.items() if record is not None}
+    return usable, len(records) - len(usable)
+
+
+def _record(key: str, value: object) -> OutputRecord | None:
+    """The record, if every field has its type and every path stays inside its folder."""
+    if not isinstance(value, dict) or set(value) != set(RECORD_FIELDS):
+        return None
+    texts = all(isinstance(value[name], str) for name in TEXT_FIELDS)
+    figures, options, files = value["figures"], value["options"], value["files"]
+    shapes = (
+        _is_map(figures, str)
+        and _is_map(options, str | None)
+        and isinstance(files, list)
+        and all(_stays_inside(name) for name in (key, value["source"], *figures, *files))
+    )
+    return OutputRecord(**value) if texts and shapes else None
+
+
+def _is_map(value: object, kind: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(item, kind) for key, item in value.items()
+    )
+
+
+def _stays_inside(name: object) -> bool:
+    """A relative path that cannot leave its folder (on any system)."""
+    if not isinstance(name, str) or not name:
+        return False
+    windows = PureWindowsPath(name)
+    return not (windows.anchor or PurePosixPath(name).is_absolute() or ".." in windows.parts)
 
 
 def manifest_text(entries: Iterable[str]) -> str:
@@ -72,22 +113,37 @@ class Manifest:
     writing the file, however many outputs the folder holds.
     """
 
-    def __init__(self, output_dir: Path, records: dict[str, OutputRecord]) -> None:
+    def __init__(
+        self, output_dir: Path, records: dict[str, OutputRecord], problems: tuple[str, ...] = ()
+    ) -> None:
         self.output_dir = output_dir
         self.records = records
+        self.problems = problems
+        """What was wrong with the file, as warning lines (its records are not used)."""
         self._encoded: dict[str, str] = {}
         self._saved_at = 0.0
         self._dirty = False
 
     @classmethod
     def load(cls, output_dir: Path) -> Manifest:
-        """The folder's manifest; an absent or unreadable one is empty (everything is rebuilt)."""
+        """The folder's manifest. An absent one is empty; so is an unreadable one, and a record
+        of the wrong shape or naming a file outside the folder is dropped: their outputs are
+        rebuilt, and :attr:`problems` says so."""
+        path = output_dir / MANIFEST_NAME
         try:
-            data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-            records = {key: OutputRecord(**value) for key, value in data["outputs"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
-            records = {}
-        return cls(output_dir, records)
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(output_dir, {})
+        except (OSError, ValueError) as error:
+            return cls(output_dir, {}, (f"{path}:1:1: warning: cannot read it ({error})",))
+        try:
+            records, unusable = usable_records(json.loads(text))
+        except ValueError as error:
+            return cls(output_dir, {}, (f"{path}:1:1: warning: not a manifest ({error})",))
+        if not unusable:
+            return cls(output_dir, records)
+        problem = f"{path}:1:1: warning: left out {unusable} malformed records"
+        return cls(output_dir, records, (problem,))
 
     def relative(self, path: Path) -> str:
         """``path`` below the output folder, with ``/`` separators."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,10 +120,16 @@ def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> 
         manifest.record(written.path, record)
 
 
-def orphaned_outputs(manifest: Manifest, sources: list[Source]) -> list[str]:
-    """Recorded outputs whose brief is no longer in the collection."""
-    gone = manifest.sources() - {source.relative for source in sources}
-    return sorted(manifest.outputs_of(gone))
+def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[str]:
+    """Recorded outputs whose brief is gone: neither a brief of this run nor any file of the
+    collection (a Markdown brief left out of a run without ``--import`` is not gone), and not
+    about to be replaced by a brief of this run (``a.md`` that became ``a.xml``)."""
+    live = {job.relative for job in plan.jobs} | set(plan.up_to_date)
+    gone = {
+        source for source in manifest.sources() - live if not os.path.lexists(collection / source)
+    }
+    replaced = {manifest.relative(target) for job in plan.jobs for _, target in job.targets}
+    return sorted(set(manifest.outputs_of(gone)) - replaced)
 
 
 def prune(manifest: Manifest, orphans: list[str]) -> list[str]:
@@ -144,14 +151,19 @@ def prune(manifest: Manifest, orphans: list[str]) -> list[str]:
 
 
 def _remove(output_dir: Path, name: str) -> bool:
-    path = output_dir / name
+    """Remove ``name`` below ``output_dir`` and the folders it leaves empty, never anything
+    outside ``output_dir`` (the manifest checks its names, and this checks again)."""
+    root = output_dir.resolve()
+    path = (output_dir / name).resolve()
+    if path == root or not path.is_relative_to(root):
+        return False
     try:
         path.unlink()
     except OSError:  # already gone, or not ours to remove: the record goes all the same
         return False
     folder = path.parent
     with contextlib.suppress(OSError):  # stops at the first folder that is not empty
-        while folder != output_dir and folder.is_relative_to(output_dir):
+        while folder != root and folder.is_relative_to(root):
             folder.rmdir()
             folder = folder.parent
     return True

@@ -111,11 +111,11 @@ class Summary:
         yield self.counts()
 
     def _orphan_state(self, output: str) -> str:
-        if output in self.pruned:
-            return "removed"
-        if self.prunes and self.dry_run:
-            return "would be removed"
-        return "kept (use --prune to remove)"
+        if not self.prunes:
+            return "kept (use --prune to remove)"
+        if self.interrupted:
+            return "kept (the run was interrupted before --prune)"
+        return "would be removed" if self.dry_run else "removed"
 
     def counts(self) -> str:
         """``converted 97, up to date 0, failed 3 of 100 briefs in 12.3 s``, and the rest."""

@@ -1,0 +1,112 @@
+"""``--prune`` removes only outputs of briefs that are really gone, and never anything outside
+the output folder; a manifest of the wrong shape is a warning, never a crash."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from briefexport.batch.manifest import MANIFEST_NAME, Manifest, OutputRecord
+from briefexport.batch.plan import prune
+from support.batch import BROKEN, GOOD, BatchRun
+from support.paths import IMPORT_DATA
+
+
+def edit_manifest(out: Path, change: Any) -> None:
+    path = out / MANIFEST_NAME
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_prune_never_removes_a_file_outside_the_output_folder(
+    batch: BatchRun, out: Path, tmp_path: Path
+) -> None:
+    victims = [tmp_path / "victim" / "keep.txt", tmp_path / "victim2" / "sub" / "only.txt"]
+    for victim in victims:
+        victim.parent.mkdir(parents=True)
+        victim.write_text("not ours")
+    batch("--to", "jats")
+
+    def point_outside(data: dict[str, Any]) -> None:
+        record = dict(data["outputs"]["harbour-resilience.jats.xml"], source="gone.xml")
+        record["files"] = ["../victim/keep.txt", str(victims[0]), "../victim2/sub/only.txt"]
+        data["outputs"]["gone.jats.xml"] = record
+
+    edit_manifest(out, point_outside)
+    status, errors, report = batch("--to", "jats", "--prune", "-v")
+    assert all(victim.is_file() for victim in victims)
+    assert (report["orphaned"], report["pruned"]) == ([], [])
+    assert f"{out / MANIFEST_NAME}:1:1: warning: left out 1 malformed records" in errors
+    assert status == 2  # the broken brief alone
+
+
+def test_a_manifest_of_the_wrong_shape_rebuilds_instead_of_crashing(
+    batch: BatchRun, out: Path
+) -> None:
+    batch("--to", "jats")
+    edit_manifest(
+        out, lambda data: data["outputs"][GOOD[0].replace(".xml", ".jats.xml")].update(figures=[1])
+    )
+    _, _, one_bad = batch("--to", "jats")
+    assert one_bad["converted"] == [GOOD[0]]
+    edit_manifest(out, lambda data: data.update(outputs=[1]))
+    status, _, all_bad = batch("--to", "jats")
+    assert all_bad["converted"] == GOOD
+    assert f"{out / MANIFEST_NAME}:1:1: warning: not a manifest (no outputs)" in all_bad["warnings"]
+    assert status == 2
+
+
+def test_a_brief_that_changes_kind_keeps_the_outputs_it_just_made(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    (collection / BROKEN).unlink()
+    drafts = collection / "drafts"
+    drafts.mkdir()
+    shutil.copy(IMPORT_DATA / "ferry-brief.md", drafts / "ferry.md")
+    shutil.copytree(IMPORT_DATA / "figures", drafts / "figures")
+    batch("--to", "jats,html", "--import")
+    (drafts / "ferry.md").unlink()
+    shutil.copy(collection / "harbour-resilience.xml", drafts / "ferry.xml")
+    _, _, planned = batch("--to", "jats,html", "--import", "--prune", "-n")
+    assert planned["orphaned"] == []
+    _, _, report = batch("--to", "jats,html", "--import", "--prune")
+    assert (report["converted"], report["pruned"]) == (["drafts/ferry.xml"], [])
+    assert (out / "drafts" / "ferry.html").is_file()
+    assert (out / "drafts" / "ferry.jats.xml").is_file()
+
+
+def test_prune_keeps_the_outputs_of_briefs_left_out_without_import(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    shutil.copy(IMPORT_DATA / "ferry-brief.md", collection / "ferry.md")
+    shutil.copytree(IMPORT_DATA / "figures", collection / "figures", dirs_exist_ok=True)
+    batch("--to", "jats", "--import")
+    _, _, report = batch("--to", "jats", "--prune")
+    assert (report["orphaned"], report["pruned"]) == ([], [])
+    assert (out / "ferry.jats.xml").is_file()
+
+
+def test_an_orphan_already_deleted_by_hand_is_reported_removed(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats,html")
+    (collection / GOOD[2]).unlink()
+    (out / GOOD[2].replace(".xml", ".html")).unlink()
+    _, errors, _ = batch("--to", "jats,html", "--prune")
+    assert "reports/2026/harbour-copy.html: its brief no longer exists; removed" in errors
+    assert "kept" not in errors
+
+
+def test_prune_itself_refuses_names_that_leave_the_folder(tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / "outside" / "kept.txt"
+    (out / "sub").mkdir(parents=True)
+    outside.parent.mkdir()
+    outside.write_text("not ours")
+    record = OutputRecord("gone.xml", "jats", "", {}, "1", "", {}, ["sub/../../outside/kept.txt"])
+    manifest = Manifest(out, {"gone.jats.xml": record})
+    assert prune(manifest, ["gone.jats.xml"]) == []
+    assert outside.is_file()
+    assert manifest.records == {}
