@@ -3,11 +3,13 @@ and reported, and a collection with nothing but Markdown says that ``--import`` 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from briefexport.batch.digests import file_digest
 from briefexport.batch.discovery import discover
 from briefexport.cli import main
 from support.batch import BROKEN, GOOD, BatchRun
@@ -92,3 +94,34 @@ def test_the_hint_about_import_is_printed_only_when_no_brief_was_found(
     errors = capsys.readouterr().err
     assert errors.count("--import converts") == 1
     assert "2 Markdown or text files left out (--import converts them)" in errors
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_named_as_a_brief_is_refused_without_waiting(
+    batch: BatchRun, collection: Path
+) -> None:
+    os.mkfifo(collection / "pipe.xml")
+    status, errors, report = batch("--to", "jats")
+    assert f"{collection / 'pipe.xml'}:1:1: error: not a regular file" in errors
+    assert "pipe.xml" in [failure["source"] for failure in report["failed"]]
+    assert set(GOOD) <= set(report["converted"])
+    assert status == 2
+    with pytest.raises(OSError, match="not a regular file"):
+        file_digest(collection / "pipe.xml")
+
+
+def test_linked_briefs_are_refused_with_a_located_error(
+    batch: BatchRun, collection: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(collection / "harbour-resilience.xml", outside / "elsewhere.xml")
+    (collection / "out-link.xml").symlink_to(outside / "elsewhere.xml")
+    (collection / "in-link.xml").symlink_to("feature-tour.xml")
+    (collection / "dangling.xml").symlink_to("nowhere.xml")
+    _, errors, report = batch("--to", "jats")
+    refused = {"out-link.xml", "in-link.xml", "dangling.xml"}
+    assert refused <= {failure["source"] for failure in report["failed"]}
+    assert not refused & set(report["converted"])
+    for name in refused:
+        assert f"{collection / name}:1:1: error: a symbolic link" in errors

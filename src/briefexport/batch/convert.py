@@ -101,8 +101,12 @@ def _planned_summary(
 ) -> Summary:
     """The summary before any brief is converted: clashes, what was skipped, the outputs that
     are up to date and those whose briefs no longer exist."""
-    summary = Summary(formats=list(formats), briefs=len(found.sources) + len(found.clashes))
-    summary.failed.extend(_clash_failure(clash) for clash in found.clashes)
+    refused = [*found.refused, *((clash.source, _clash_reason(clash)) for clash in found.clashes)]
+    summary = Summary(formats=list(formats), briefs=len(found.sources) + len(refused))
+    summary.failed.extend(
+        Failure(source.relative, INVALID, (f"{source.path}:1:1: error: {why}",))
+        for source, why in sorted(refused, key=lambda item: item[0].relative)
+    )
     summary.skipped.update((item.relative, item.why) for item in found.skipped)
     summary.importable = found.importable
     summary.warnings.extend(manifest.problems)
@@ -145,9 +149,5 @@ def _absolute(export: ExportSettings) -> ExportSettings:
     )
 
 
-def _clash_failure(clash: Clash) -> Failure:
-    message = (
-        f"{clash.source.path}:1:1: error: its outputs would replace those of "
-        f"{clash.kept.relative}; rename one of them"
-    )
-    return Failure(clash.source.relative, INVALID, (message,))
+def _clash_reason(clash: Clash) -> str:
+    return f"its outputs would replace those of {clash.kept.relative}; rename one of them"

@@ -5,13 +5,22 @@ Apart from :mod:`.manifest` because a worker process needs them and nothing else
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from pathlib import Path
+
+NOT_WAITING = getattr(os, "O_NONBLOCK", 0)
+"""Opening a FIFO waits for a writer, forever; with this flag it does not (no effect on files)."""
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes, in hex."""
-    with path.open("rb") as stream:
+    """SHA-256 of a regular file's bytes, in hex; anything else (a FIFO, a device, a folder)
+    raises :class:`OSError` at once."""
+    with open(os.open(path, os.O_RDONLY | NOT_WAITING), "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 

@@ -17,6 +17,7 @@ output folder, when it lies inside the collection, are never searched.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -75,6 +76,8 @@ class Discovery:
 
     sources: list[Source]
     clashes: list[Clash]
+    refused: list[tuple[Source, str]]
+    """Files named as briefs that a batch does not read, and why (a link, a FIFO)."""
     skipped: list[Skipped]
     importable: int
     """Markdown and text files left out because importing was off."""
@@ -93,7 +96,8 @@ def source_kind(path: Path, import_sources: bool) -> str | None:
 
 
 def discover(collection: Path, output_dir: Path, *, import_sources: bool = False) -> Discovery:
-    """Every brief below ``collection``, those whose outputs would clash, and what was skipped."""
+    """Every brief below ``collection``, those whose outputs would clash, those refused, and
+    what was skipped."""
     this_run = output_dir.resolve()
     found: list[Source] = []
     skipped: list[Skipped] = []
@@ -112,8 +116,24 @@ def discover(collection: Path, output_dir: Path, *, import_sources: bool = False
                 found.append(Source(here / name, relative, kind))
             else:
                 importable += source_kind(here / name, True) is not None
-    sources, clashes = _without_clashes(found)
-    return Discovery(sources, clashes, sorted(skipped, key=lambda item: item.relative), importable)
+    verdicts = [(source, _refusal(source.path)) for source in found]
+    refused = [(source, why) for source, why in verdicts if why is not None]
+    sources, clashes = _without_clashes([source for source, why in verdicts if why is None])
+    skipped.sort(key=lambda item: item.relative)
+    return Discovery(sources, clashes, refused, skipped, importable)
+
+
+def _refusal(path: Path) -> str | None:
+    """Why a batch does not read this brief file, or None. A linked brief would read its
+    figures beside its target, perhaps outside the collection, and write them beside the
+    link, where another brief's figures of the same name go."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as error:
+        return f"cannot read: {error.strerror}"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link: a batch converts only regular files (copy the brief instead)"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _searched(
