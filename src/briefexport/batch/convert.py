@@ -3,6 +3,7 @@ jobs and return the summary (the package's docstring says how it fits together).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import threading
@@ -17,7 +18,8 @@ from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template
-from .manifest import Manifest
+from .lock import LOCK_NAME, output_lock
+from .manifest import MANIFEST_NAME, Manifest, Settings
 from .plan import Plan, make_plan, orphaned_outputs, prune, run_settings
 from .plan import timestamp_from_environment as _timestamp
 from .server import recycle_after_for, start_worker_server
@@ -62,23 +64,42 @@ def convert_collection(
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
     export = _run_export(export, run, names)
     started = time.monotonic()
+    settings = run_settings(export)  # an unusable style stops the run here, before any work
+    with contextlib.ExitStack() as held:
+        if not run.dry_run:
+            held.enter_context(output_lock(target))
+        summary = _plan_and_run(source, target, names, run, (export, settings), stop, progress)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _plan_and_run(
+    source: Path,
+    target: Path,
+    formats: tuple[str, ...],
+    run: RunOptions,
+    made_with: tuple[ExportSettings, Settings],
+    stop: threading.Event | None,
+    progress: ProgressSink | None,
+) -> Summary:
+    """Find the briefs, plan, and (unless a dry run) convert and prune."""
+    export, settings = made_with
     found = discover(source, target, import_sources=run.import_sources)
     manifest = Manifest.load(target)
-    settings = run_settings(export)
     check = None if run.force else FreshnessCheck(manifest, settings)
-    plan = make_plan(found.sources, target, names, check, export)
-    summary = _planned_summary(names, found, plan, manifest, source)
+    plan = make_plan(found.sources, target, formats, check, export)
+    summary = _planned_summary(formats, found, plan, manifest, source)
     summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
-    if not run.dry_run:
-        recycle_after = run.recycle_after or recycle_after_for(names)
-        workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
-        CollectionRun(manifest, settings, summary, progress).execute(
-            plan.jobs, workers, names, stop or threading.Event()
-        )
-        if run.prune and not summary.interrupted:
-            summary.pruned.extend(prune(manifest, summary.orphaned))
-            manifest.save(force=True)
-    summary.seconds = time.monotonic() - started
+    if run.dry_run:
+        return summary
+    recycle_after = run.recycle_after or recycle_after_for(formats)
+    workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
+    CollectionRun(manifest, settings, summary, progress).execute(
+        plan.jobs, workers, formats, stop or threading.Event()
+    )
+    if run.prune and not summary.interrupted:
+        summary.pruned.extend(prune(manifest, summary.orphaned))
+        manifest.save(force=True)
     return summary
 
 
@@ -127,10 +148,11 @@ def _checked_formats(formats: Sequence[str]) -> tuple[str, ...]:
 def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tuple[Path, Path]:
     if not collection.is_dir():
         raise BriefexportError(f"{collection}: not a folder")
-    if output_dir.resolve() == collection.resolve():
-        raise BriefexportError(f"{output_dir}: the output folder must differ from the collection")
     if output_dir.exists() and not output_dir.is_dir():
         raise BriefexportError(f"{output_dir}: not a folder")
+    problem = _overlap(collection, output_dir)
+    if problem:
+        raise BriefexportError(f"{output_dir}: {problem}")
     if run.jobs < 1 or (run.recycle_after is not None and run.recycle_after < 1):
         raise BriefexportError("the number of jobs and of briefs per worker must be at least 1")
     if run.executor not in EXECUTORS:
@@ -138,6 +160,29 @@ def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tup
     if run.executor == "dask":
         return collection.absolute(), output_dir.absolute()
     return collection, output_dir
+
+
+def _overlap(collection: Path, output_dir: Path) -> str | None:
+    """Why outputs written below ``output_dir`` could replace files of the collection."""
+    source, target = collection.resolve(), output_dir.resolve()
+    if target == source:
+        return "the output folder must differ from the collection"
+    if source.is_relative_to(target):
+        return "the collection lies inside the output folder, whose outputs could replace it"
+    if target.is_relative_to(source) and _holds_other_files(output_dir):
+        return (
+            "lies inside the collection and holds files that briefexport did not write there;"
+            " choose a new or empty folder"
+        )
+    return None
+
+
+def _holds_other_files(output_dir: Path) -> bool:
+    """Whether an output folder inside the collection holds anything but a batch's outputs
+    (which its manifest marks)."""
+    if not output_dir.is_dir() or (output_dir / MANIFEST_NAME).is_file():
+        return False
+    return any(path.name != LOCK_NAME for path in output_dir.iterdir())
 
 
 def _absolute(export: ExportSettings) -> ExportSettings:

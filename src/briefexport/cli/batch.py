@@ -154,6 +154,11 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
     from ..batch import ExportSettings, RunOptions, convert_collection
     from ..batch.plan import timestamp_from_environment
 
+    problem = _report_problem(options.report, options.output_dir) if options.report else None
+    if problem:
+        print(f"briefexport: error: --report {options.report}: {problem}", file=sys.stderr)
+        return EXIT_INPUT
+
     run_options = RunOptions(
         jobs=options.jobs,
         import_sources=options.import_sources,
@@ -196,6 +201,20 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
     if options.report and not _write_report(options.report, summary.to_json()):
         return max(summary.exit_status, EXIT_OUTPUT)
     return summary.exit_status
+
+
+def _report_problem(report: Path, output_dir: Path) -> str | None:
+    """Why the report cannot go there (checked before any work, so that it replaces nothing
+    of the run's)."""
+    from ..batch.manifest import MANIFEST_NAME
+
+    if report.suffix.lower() != ".json":
+        return "the report is JSON: name a .json file"
+    if report.is_dir():
+        return "a folder"
+    if report.resolve() == (output_dir / MANIFEST_NAME).resolve():
+        return "the output folder's manifest"
+    return None
 
 
 def _progress(quiet: bool) -> ProgressSink | None:
