@@ -166,8 +166,9 @@ def _date(front: FrontMatter, context: BodyContext) -> dt.date | None:
         return value
     parsed = printed_date(str(value)) if value is not None else None
     if parsed is None:
+        found = "none is given" if value is None else f"not {value!r}"
         context.problems.error(
-            front.line("date"), f"the brief needs a date such as 2024-06-14, not {value!r}"
+            front.line("date"), f"the brief needs a date such as 2024-06-14, {found}"
         )
     return parsed
 
