@@ -56,7 +56,7 @@ def test_the_output_folder_of_another_run_is_skipped(
     assert report["skipped"] == {"reports/published/": "the output folder of another batch run"}
     assert report["briefs"] == len(GOOD) + 1
     assert not (out / "reports" / "published").exists()
-    assert "skipped 1 output of briefexport (-v lists them)" in errors
+    assert "skipped 1 file (-v says why)" in errors
 
 
 def test_the_collection_folder_itself_is_searched_even_when_it_is_an_output_folder(
@@ -125,3 +125,21 @@ def test_linked_briefs_are_refused_with_a_located_error(
     assert not refused & set(report["converted"])
     for name in refused:
         assert f"{collection / name}:1:1: error: a symbolic link" in errors
+
+
+def test_markdown_without_front_matter_is_no_brief_even_with_import(
+    batch: BatchRun, collection: Path
+) -> None:
+    (collection / "README.md").write_text("# Our briefs\n\nEvery brief of 2026.\n")
+    (collection / "notes.md").write_bytes(
+        b"\xef\xbb\xbf" + (IMPORT_DATA / "ferry-brief.md").read_bytes()
+    )
+    shutil.copytree(IMPORT_DATA / "figures", collection / "figures", dirs_exist_ok=True)
+    status, errors, report = batch("--to", "jats", "--import", "-v")
+    assert report["skipped"] == {
+        "README.md": "Markdown without front matter (a README?), not a brief"
+    }
+    assert "notes.md" in report["converted"]
+    assert "README.md" not in [failure["source"] for failure in report["failed"]]
+    assert "skipped 1 file (-v says why)" in errors
+    assert status == 2  # the collection's broken brief alone

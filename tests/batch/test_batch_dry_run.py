@@ -12,7 +12,7 @@ from PIL import Image
 
 from briefexport.batch.manifest import MANIFEST_NAME
 from support.batch import BROKEN, GOOD, BatchRun, python_output
-from support.paths import REPO
+from support.paths import IMPORT_DATA, REPO
 
 
 def contents(folder: Path) -> dict[Path, tuple[bytes, int]]:
@@ -95,7 +95,7 @@ def test_a_dry_run_with_prune_names_what_it_would_remove_and_removes_nothing(
 
 
 def test_a_clash_makes_a_dry_run_fail_as_the_run_would(batch: BatchRun, collection: Path) -> None:
-    shutil.copy(collection / "harbour-resilience.xml", collection / "harbour-resilience.md")
+    shutil.copy(IMPORT_DATA / "ferry-brief.md", collection / "harbour-resilience.md")
     status, _, report = batch("--to", "jats", "-n", "--import")
     assert [failure["source"] for failure in report["failed"]] == ["harbour-resilience.md"]
     assert status == 2

@@ -118,9 +118,26 @@ def discover(collection: Path, output_dir: Path, *, import_sources: bool = False
                 importable += source_kind(here / name, True) is not None
     verdicts = [(source, _refusal(source.path)) for source in found]
     refused = [(source, why) for source, why in verdicts if why is not None]
-    sources, clashes = _without_clashes([source for source, why in verdicts if why is None])
+    readable = [source for source, why in verdicts if why is None]
+    briefs = [source for source in readable if source.kind != "markdown" or _opens_a_brief(source)]
+    kept = {source.relative for source in briefs}
+    skipped.extend(
+        Skipped(source.relative, "Markdown without front matter (a README?), not a brief")
+        for source in readable
+        if source.relative not in kept
+    )
+    sources, clashes = _without_clashes(briefs)
     skipped.sort(key=lambda item: item.relative)
     return Discovery(sources, clashes, refused, skipped, importable)
+
+
+def _opens_a_brief(source: Source) -> bool:
+    """Whether a Markdown file starts with the front matter that every Markdown brief has."""
+    try:
+        with source.path.open("rb") as stream:
+            return stream.read(8).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:  # the import reports it
+        return True
 
 
 def _refusal(path: Path) -> str | None:

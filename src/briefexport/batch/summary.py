@@ -123,8 +123,7 @@ class Summary:
         if self.warnings:
             line += f"; {_counted(len(self.warnings), 'warning')} (-v shows them)"
         if self.skipped:
-            skipped = _counted(len(self.skipped), "output")
-            line += f"; skipped {skipped} of briefexport (-v lists them)"
+            line += f"; skipped {_counted(len(self.skipped), 'file')} (-v says why)"
         if self.importable and not self.briefs:
             left_out = _counted(self.importable, "Markdown or text file")
             line += f"; {left_out} left out (--import converts {_them(self.importable)})"
