@@ -122,3 +122,25 @@ new = set(sys.modules) - before  # a standard module or two, such as zipfile's c
 print(json.dumps(sorted(m for m in new if m.split('.')[0] not in sys.stdlib_module_names)))
 """
     assert json.loads(python_output(code).splitlines()[-1]) == []
+
+
+def test_a_run_starts_no_more_workers_than_briefs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefexport.batch import RunOptions, collection, convert_collection
+
+    started: list[int] = []
+    real = collection.local_executor
+
+    def recorded(workers: int, *args: object) -> object:
+        started.append(workers)
+        return real(workers, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(collection, "local_executor", recorded)
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    for name in ("a.xml", "b.xml"):
+        (briefs / name).write_bytes(HARBOUR.read_bytes())
+    summary = convert_collection(briefs, tmp_path / "out", ["jats"], RunOptions(jobs=64))
+    assert summary.converted == ["a.xml", "b.xml"]
+    assert set(started) == {2}

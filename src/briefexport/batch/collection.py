@@ -4,6 +4,7 @@ summary and the progress bar up to date as each brief finishes."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib.util
 import threading
 from collections.abc import Iterator
@@ -51,6 +52,8 @@ class CollectionRun:
             self.progress.start(len(jobs), len(self.summary.up_to_date))
         try:
             if jobs:
+                # no more workers than briefs: '-j 64' for three briefs starts three
+                workers = dataclasses.replace(workers, jobs=min(workers.jobs, len(jobs)))
                 with _executor(workers, formats) as (make_executor, slots):
                     dispatcher = make_dispatcher(
                         workers, make_executor, slots, stop, self.on_result
