@@ -8,11 +8,11 @@ so ``--to jats`` never loads WeasyPrint.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import TypeAlias
 
-from .errors import UnknownFormatError
+from .errors import BriefexportError, UnknownFormatError
 from .model import Brief
 from .model.record import Record, record
 from .options import WriteOptions
@@ -121,3 +121,26 @@ def get_writer(name: str) -> Writer:
         raise UnknownFormatError(name, sorted(FORMATS)) from None
     writer: Writer = getattr(import_module(module_name), function_name)
     return writer
+
+
+ALL = "all"
+"""The name that stands for every format, in the order of :data:`FORMATS`."""
+
+
+def format_names(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """The formats asked for, each once, in the order given: a comma-separated string (what
+    ``--to`` takes) or names one by one, in any case; :data:`ALL` stands for every format.
+    Raises :class:`BriefexportError` naming the unknown ones, or when none is named."""
+    given = formats.split(",") if isinstance(formats, str) else formats
+    names: list[str] = []
+    for item in given:
+        name = item.strip().lower()
+        if name == ALL:
+            names.extend(FORMATS)
+        elif name:
+            names.append(name)
+    unknown = [name for name in dict.fromkeys(names) if name not in FORMATS]
+    if unknown or not names:
+        known = ", ".join([*FORMATS, ALL])
+        raise BriefexportError(f"unknown format {', '.join(unknown) or '(none)'} (known: {known})")
+    return tuple(dict.fromkeys(names))

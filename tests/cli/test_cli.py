@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefexport.cli import main
+from briefexport.cli.export import parse_formats
 from briefexport.formats import FORMATS, Format
 from support.paths import EXAMPLES, IMPORT_DATA
 from support.paths import HARBOUR as SHORT
@@ -301,3 +302,8 @@ def test_an_unknown_paper_is_still_a_usage_error(capsys: pytest.CaptureFixture[s
         main([str(SHORT), "--to", "pdf", "--paper", "B5"])
     assert stop.value.code == 2
     assert "invalid choice: 'B5' (choose from 'A4', 'Letter')" in capsys.readouterr().err
+
+
+def test_all_may_stand_among_other_formats() -> None:
+    others = [name for name in FORMATS if name != "markdown"]
+    assert parse_formats("markdown, ALL,jats") == ["markdown", *others]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefexportError
-from ..formats import FORMATS
+from ..formats import format_names
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
@@ -136,13 +136,9 @@ def _planned_summary(
     return summary
 
 
-def _checked_formats(formats: Sequence[str]) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(name.strip().lower() for name in formats))
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        known = ", ".join(FORMATS)
-        raise BriefexportError(f"unknown format {', '.join(unknown) or '(none)'} (known: {known})")
-    return names
+def _checked_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
+    """A string as ``--to`` takes it (``"pdf,epub"``, ``"all"``), or names one by one."""
+    return format_names(formats)
 
 
 def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tuple[Path, Path]:

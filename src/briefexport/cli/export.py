@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
-from ..formats import FORMATS, get_writer
+from ..formats import format_names, get_writer
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions, default_options
 from ..shared.brand import BRAND_FILE, load_brand
@@ -84,14 +84,7 @@ def parser() -> argparse.ArgumentParser:
 
 def parse_formats(value: str) -> list[str]:
     """The format names of ``--to``, in registry order for ``all``."""
-    if value.strip() == "all":
-        return list(FORMATS)
-    names = [name.strip().lower() for name in value.split(",") if name.strip()]
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        known = ", ".join([*FORMATS, "all"])
-        raise BriefexportError(f"unknown format {', '.join(unknown) or value!r} (known: {known})")
-    return list(dict.fromkeys(names))
+    return list(format_names(value))
 
 
 def check_paths(args: argparse.Namespace) -> str | None:
