@@ -119,6 +119,13 @@ def default_options(
     )
 
 
+def known_value(kind: type[E], value: E | str | None, what: str) -> str | None:
+    """The value of the member of ``kind`` that ``value`` names in any case (``"letter"`` gives
+    ``"Letter"``), or None for None; raises :class:`BriefexportError` naming the known ones."""
+    member = _member(kind, value, what)
+    return None if member is None else str(member.value)
+
+
 def _member(kind: type[E], value: E | str | None, what: str) -> E | None:
     if value is None or isinstance(value, kind):
         return value

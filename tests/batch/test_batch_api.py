@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from briefexport.batch import RunOptions, convert_collection
+import briefexport
+from briefexport.batch import ExportSettings, RunOptions, convert_collection
+from briefexport.errors import BriefexportError
 from briefexport.formats import FORMATS
 from support.batch import BROKEN, GOOD
+from support.paths import REPO
 
 DRY = RunOptions(dry_run=True)
 
@@ -36,3 +39,44 @@ def test_formats_are_taken_as_the_command_line_takes_them(
     assert summary.formats == expected
     assert sorted(summary.reasons) == GOOD
     assert not out.exists()
+
+
+def test_paths_may_be_strings(collection: Path, out: Path, tmp_path: Path) -> None:
+    template = tmp_path / "template.docx"
+    briefexport.export(briefexport.load(collection / GOOD[1]), "docx", template)
+    export = ExportSettings(style_dir=str(REPO / "styles"), reference_docx=str(template))
+    summary = convert_collection(collection, out, ["docx"], export=export)
+    assert summary.exit_status == 0
+    assert summary.converted == GOOD
+
+
+@pytest.mark.parametrize(
+    ("export", "message"),
+    [
+        (
+            ExportSettings(reference_docx=Path("missing.docx")),
+            "reference_docx missing.docx: no such",
+        ),
+        (ExportSettings(reference_docx="missing.docx"), "reference_docx missing.docx: no such"),
+        (ExportSettings(style_dir="no-style"), "style folder has no brand file"),
+        (ExportSettings(pdf_standard="bogus"), "unknown PDF standard 'bogus' (known: pdf/a-3b,"),
+        (ExportSettings(pdf_engine="bogus"), "unknown PDF engine 'bogus' (known: weasyprint,"),
+        (ExportSettings(paper="B5"), "unknown paper size 'B5' (known: A4, Letter)"),
+    ],
+    ids=["template-path", "template-string", "style", "standard", "engine", "paper"],
+)
+def test_unusable_settings_stop_the_run_before_any_work(
+    collection: Path, out: Path, export: ExportSettings, message: str
+) -> None:
+    with pytest.raises(BriefexportError) as raised:
+        convert_collection(collection, out, ["jats"], export=export)
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert not out.exists()
+
+
+def test_pdf_options_are_taken_in_any_case(collection: Path, out: Path) -> None:
+    export = ExportSettings(pdf_standard="PDF/UA-1", pdf_engine="WeasyPrint", paper="letter")
+    summary = convert_collection(collection, out, ["jats"], export=export)
+    assert summary.exit_status == 0
+    assert summary.converted == GOOD

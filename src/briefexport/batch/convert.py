@@ -14,6 +14,8 @@ from pathlib import Path
 
 from ..errors import BriefexportError
 from ..formats import format_names
+from ..options import PdfEngine, PdfStandard, known_value
+from ..shared.brand import Paper
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
@@ -108,6 +110,7 @@ def _run_export(
 ) -> ExportSettings:
     """The settings of every output, checked; starts the local workers' fork server early."""
     export = export or ExportSettings(timestamp=_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
+    export = _checked_settings(export)
     if export.pdf_url is not None:
         check_pdf_url_template(export.pdf_url)
     if run.executor == "dask":  # workers elsewhere need paths that mean the same there
@@ -115,6 +118,26 @@ def _run_export(
     if not run.dry_run:
         start_worker_server(formats)
     return export
+
+
+def _checked_settings(export: ExportSettings) -> ExportSettings:
+    """``export`` with its paths as :class:`Path` (a string will do) and its PDF options as
+    their enums spell them; raises :class:`BriefexportError` for a value no brief could use."""
+    template = _as_path(export.reference_docx)
+    if template is not None and not template.is_file():
+        raise BriefexportError(f"reference_docx {template}: no such file")
+    return dataclasses.replace(
+        export,
+        style_dir=_as_path(export.style_dir),
+        reference_docx=template,
+        pdf_standard=known_value(PdfStandard, export.pdf_standard, "PDF standard"),
+        pdf_engine=known_value(PdfEngine, export.pdf_engine, "PDF engine"),
+        paper=known_value(Paper, export.paper, "paper size"),
+    )
+
+
+def _as_path(value: str | Path | None) -> Path | None:
+    return None if value is None else Path(value)
 
 
 def _planned_summary(

@@ -32,7 +32,12 @@ OK, OUTPUT_FAILED, INVALID = 0, 1, 2
 
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
-    """The options of a run, as plain values that travel to any worker."""
+    """The options of a run, as plain values that travel to any worker.
+
+    ``convert_collection`` checks them before any work: the paths may be given as strings, the
+    PDF options (``"pdf/ua-1"``, ``"typst"``, ``"letter"``) in any case; an unknown value or a
+    missing Word template raises :class:`BriefexportError`.
+    """
 
     style_dir: Path | None = None
     pdf_standard: str | None = None
