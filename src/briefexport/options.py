@@ -15,6 +15,9 @@ from .shared.brand import Brand, Paper, load_brand
 from .shared.styles import default_style_dir
 
 E = TypeVar("E", bound=enum.Enum)
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+LAST_EPOCH = 253_402_300_799
+"""9999-12-31T23:59:59Z, the last second a date can hold."""
 
 
 class PdfStandard(enum.Enum):
@@ -72,11 +75,35 @@ class WriteOptions(Record):
 
 
 def reproducible_timestamp(brief: Brief) -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` if set and valid, else midnight UTC on the publication date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return publication_moment(brief)
+    """``SOURCE_DATE_EPOCH`` if set, else midnight UTC on the publication date."""
+    return environment_timestamp() or publication_moment(brief)
+
+
+def environment_timestamp() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` from the environment (see :func:`epoch_timestamp`)."""
+    return epoch_timestamp(os.environ.get(EPOCH_VARIABLE))
+
+
+def epoch_timestamp(value: str | None) -> dt.datetime | None:
+    """``value``, a ``SOURCE_DATE_EPOCH``, as a UTC time; None when unset or blank.
+
+    The reproducible-builds specification of the variable asks a build to fail on a malformed
+    value rather than fall back to another date, so anything but a whole number of seconds since
+    1970 that a date can hold raises :class:`BriefexportError`.
+    """
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()):
+        raise BriefexportError(
+            f"{EPOCH_VARIABLE}: {value!r} is not a whole number of seconds since 1970-01-01 UTC"
+        )
+    try:
+        return dt.datetime.fromtimestamp(int(text), tz=dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        raise BriefexportError(
+            f"{EPOCH_VARIABLE}: {text} is out of range (at most {LAST_EPOCH}, the end of 9999)"
+        ) from None
 
 
 def publication_moment(brief: Brief) -> dt.datetime:

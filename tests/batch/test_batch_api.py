@@ -80,3 +80,12 @@ def test_pdf_options_are_taken_in_any_case(collection: Path, out: Path) -> None:
     summary = convert_collection(collection, out, ["jats"], export=export)
     assert summary.exit_status == 0
     assert summary.converted == GOOD
+
+
+def test_a_malformed_source_date_epoch_stops_the_run_before_any_work(
+    collection: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999")
+    with pytest.raises(BriefexportError, match=r"^SOURCE_DATE_EPOCH: 99999999999999 is out of"):
+        convert_collection(collection, out, ["jats"])
+    assert not out.exists()

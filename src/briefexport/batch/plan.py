@@ -170,7 +170,8 @@ def _remove(output_dir: Path, name: str) -> bool:
 
 
 def timestamp_from_environment(value: str | None) -> dt.datetime | None:
-    """``SOURCE_DATE_EPOCH`` as a time, read once by the parent so every worker agrees."""
-    if value is None or not value.strip().isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(value.strip()), tz=dt.UTC)
+    """``SOURCE_DATE_EPOCH`` as a time, read once by the parent so every worker agrees; a
+    malformed value raises :class:`~briefexport.errors.BriefexportError`."""
+    from ..options import epoch_timestamp
+
+    return epoch_timestamp(value)

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
 from ..formats import format_names, get_writer
 from ..model import Brief
-from ..options import PdfEngine, WriteOptions, default_options
+from ..options import PdfEngine, WriteOptions, default_options, environment_timestamp
 from ..shared.brand import BRAND_FILE, load_brand
 from ..shared.styles import default_style_dir
 from ..writers.pdf_engine import import_engine
@@ -88,7 +88,8 @@ def parse_formats(value: str) -> list[str]:
 
 
 def check_paths(args: argparse.Namespace) -> str | None:
-    """Why the style folder or Word template given on the command line cannot be used."""
+    """Why the style folder, Word template or PDF URL given on the command line, or the
+    ``SOURCE_DATE_EPOCH`` in the environment, cannot be used."""
     if args.style and not (args.style / BRAND_FILE).is_file():
         return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
     if args.reference_docx and not args.reference_docx.is_file():
@@ -96,6 +97,10 @@ def check_paths(args: argparse.Namespace) -> str | None:
     pdf_url = getattr(args, "pdf_url", None)  # the batch command's is a template
     if pdf_url and not pdf_url.startswith(("https://", "http://")):
         return f"--pdf-url {pdf_url}: not an http or https URL"
+    try:
+        environment_timestamp()
+    except BriefexportError as error:
+        return str(error)
     return None
 
 
