@@ -65,6 +65,8 @@ def test_an_output_that_cannot_be_renamed_fails_its_brief_only(
     first, *others = results
     assert first.status == OUTPUT_FAILED
     assert [written.format for written in first.written] == ["html"]
-    assert any(str(victim) in line and ": error: " in line for line in first.errors)
+    [line] = first.errors
+    assert line.startswith(f"{jobs[0].source}:1:1: error: ")
+    assert str(victim) in line
     assert all(result.status == OK for result in others)
     assert not victim.exists()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..output import commit_temporary
-from .jobs import OK, OUTPUT_FAILED, JobResult
+from .jobs import OK, OUTPUT_FAILED, JobResult, error_line
 
 
 @dataclasses.dataclass
@@ -60,6 +60,6 @@ def without_failed(result: JobResult, source: Path, failed: list[tuple[Path, str
         for written in result.written
         if written.path not in lost and lost.isdisjoint(written.figure_copies)
     )
-    errors = tuple(f"{source}: error: {reason}" for _, reason in failed)
+    errors = tuple(error_line(source, reason) for _, reason in failed)
     status = OUTPUT_FAILED if result.status == OK else result.status
     return dataclasses.replace(result, status=status, written=kept, errors=result.errors + errors)

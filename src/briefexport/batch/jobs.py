@@ -96,6 +96,12 @@ class JobResult:
 PATH_FIELD = "{path}"
 
 
+def error_line(path: Path, message: str) -> str:
+    """``FILE:1:1: error: message``: a problem with a file as a whole is placed at its start, so
+    that every problem line has the ``FILE:LINE:COL`` an editor or a CI log can jump to."""
+    return f"{path}:1:1: error: {message}"
+
+
 def pdf_url_for(template: str, pdf_path: str) -> str:
     """The URL of the PDF at ``pdf_path`` (a ``/``-separated path below the output folder):
     ``{path}`` in ``template`` replaced by the path, percent-encoded; a template that ends in
@@ -143,8 +149,8 @@ def run_job(job: Job) -> JobResult:
         try:
             result = _convert(job)
         except Exception as error:  # a bug in a writer must not stop the collection
-            message = f"{job.source}: error: internal error: {type(error).__name__}: {error}"
-            result = JobResult(job.relative, OUTPUT_FAILED, errors=(message,))
+            line = error_line(job.source, f"internal error: {type(error).__name__}: {error}")
+            result = JobResult(job.relative, OUTPUT_FAILED, errors=(line,))
     return dataclasses.replace(
         result,
         warnings=result.warnings + tuple(logged),
@@ -163,7 +169,7 @@ def _convert(job: Job) -> JobResult:
         kept = tuple(str(d) for d in invalid.diagnostics if d.severity is Severity.WARNING)
         return JobResult(job.relative, INVALID, errors=lines, warnings=kept)
     except OSError as error:
-        line = f"{job.source}: error: cannot read: {error.strerror or error}"
+        line = error_line(job.source, f"cannot read: {error.strerror or error}")
         return JobResult(job.relative, INVALID, errors=(line,))
     figures = {figure.image.href: bytes_digest(figure.image.data) for figure in brief.figures}
     written, errors = _export_all(job, brief)
@@ -210,16 +216,16 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
             pdf_url=job.pdf_url,
         )
     except BriefexportError as error:
-        return [], [f"{job.source}: error: {error}"]
+        return [], [error_line(job.source, str(error))]
     claimed: dict[Path, bytes] = {}
     for fmt, target in job.targets:
         if target.resolve() == job.source.resolve():
-            errors.append(f"{target}: error: refusing to write over the input")
+            errors.append(error_line(target, "refusing to write over the input"))
             continue
         try:
             export_brief(brief, fmt, target, options, claimed)
         except BriefexportError as error:
-            errors.append(f"{job.source}: error: cannot write {fmt}: {error}")
+            errors.append(error_line(job.source, f"cannot write {fmt}: {error}"))
             continue
         written.append(Written(fmt, target, _figure_copies(brief, fmt, target)))
     return written, errors

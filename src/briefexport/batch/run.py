@@ -19,7 +19,7 @@ from concurrent.futures import Future as ConcurrentFuture
 from dataclasses import dataclass, field
 
 from .chunks import ChunkSizer, run_chunk
-from .jobs import OUTPUT_FAILED, Job, JobResult
+from .jobs import OUTPUT_FAILED, Job, JobResult, error_line
 
 ExecutorFactory = Callable[[int], Executor]
 """Makes an executor for tasks of at most the given number of briefs (a local pool counts
@@ -179,4 +179,4 @@ class Dispatcher:
 
 
 def _crashed(job: Job, why: str) -> JobResult:
-    return JobResult(job.relative, OUTPUT_FAILED, errors=(f"{job.source}: error: {why}",))
+    return JobResult(job.relative, OUTPUT_FAILED, errors=(error_line(job.source, why),))
