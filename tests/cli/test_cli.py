@@ -61,7 +61,7 @@ def test_writing_over_the_input_is_refused(
     shutil.copy(SHORT, brief)
     before = brief.read_bytes()
     assert main([str(brief), "--to", "jats"]) == 2
-    assert "refusing to write over the input" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"{brief}:1:1: error: refusing to write over the input\n"
     assert brief.read_bytes() == before
 
 
@@ -76,7 +76,7 @@ def test_a_failing_writer_keeps_the_good_output_and_leaves_no_partial_file(
     monkeypatch.setitem(FORMATS, "jats", broken)
     assert main([str(SHORT), "--to", "jats", "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert "cannot write jats: jats writer failed: RuntimeError: disk exploded" in err
+    assert f"{SHORT}:1:1: error: cannot write jats: jats writer failed: RuntimeError: disk" in err
     assert "Traceback" not in err
     assert good.read_bytes() == b"a good earlier output"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["harbour-resilience.jats.xml"]

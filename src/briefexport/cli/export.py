@@ -165,17 +165,17 @@ def export_one(
     for fmt in formats:
         target = output_path(path, fmt, args.output_dir)
         if target.resolve() == path.resolve():
-            print(f"{target}: error: refusing to write over the input", file=sys.stderr)
+            print(f"{target}:1:1: error: refusing to write over the input", file=sys.stderr)
             status = max(status, EXIT_INPUT)
             continue
         try:
             export_brief(brief, fmt, target, options, claimed)
         except InvalidTemplateError as error:  # bad input, though found while writing
-            print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
+            print(f"{path}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
             status = max(status, EXIT_INPUT)
             continue
         except (OutputError, BriefexportError) as error:
-            print(f"{path}: error: cannot write {fmt}: {error}", file=sys.stderr)
+            print(f"{path}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
             status = max(status, EXIT_OUTPUT)
             continue
         if args.verbose:
