@@ -20,13 +20,16 @@ from .errors import BriefexportError, OutputError
 from .formats import FORMATS, get_writer
 from .model import Brief
 from .options import WriteOptions
-from .shared.paths import under_fresh_name
+from .shared.paths import RANDOM_DIGITS, under_fresh_name
 
 Claims: TypeAlias = dict[Path, bytes]
 Committer: TypeAlias = Callable[[str, Path], None]
 """Takes a complete temporary file (its name) and the path it is for; it then owns the file and
 must finish it with :func:`commit_temporary`."""
 _COMMITTER: ContextVar[Committer | None] = ContextVar("briefexport_committer", default=None)
+TEMPORARY_SUFFIX = ".tmp"
+NAME_MAX = 255
+"""The longest file name, in bytes, of the usual filesystems (ext4, XFS, Btrfs, APFS, tmpfs)."""
 
 
 def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
@@ -117,13 +120,23 @@ def deferred_commits(committer: Committer) -> Iterator[None]:
 
 
 def create_temporary(path: Path) -> tuple[int, str]:
-    """A new, empty ``.NAME.XXXXXXXXXXXX.tmp`` file beside ``path``, readable by its owner only,
-    opened for writing: what :func:`tempfile.mkstemp` gives, without importing :mod:`tempfile`
-    (which brings :mod:`shutil`, :mod:`random` and the compression modules into every run)."""
+    """A new, empty ``.NAME.XXXXXXXXXXXX.tmp`` file beside ``path`` (NAME shortened when the
+    name would be too long), readable by its owner only, opened for writing: what
+    :func:`tempfile.mkstemp` gives, without importing :mod:`tempfile` (which brings
+    :mod:`shutil`, :mod:`random` and the compression modules into every run)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-    return under_fresh_name(str(path.parent), f".{path.name}.", ".tmp",
+    return under_fresh_name(str(path.parent), f".{_fitting(path.name)}.", TEMPORARY_SUFFIX,
                             lambda name: os.open(name, flags, 0o600))  # fmt: skip
+
+
+def _fitting(name: str) -> str:
+    """``name``, or as much of it as leaves the temporary file's name within
+    :data:`NAME_MAX` bytes (whole characters: a cut one is dropped); the random part keeps the
+    shortened names apart."""
+    room = NAME_MAX - len("..") - RANDOM_DIGITS - len(TEMPORARY_SUFFIX)
+    encoded = name.encode("utf-8", "surrogateescape")
+    return name if len(encoded) <= room else encoded[:room].decode("utf-8", "ignore")
 
 
 def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:

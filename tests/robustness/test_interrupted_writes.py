@@ -143,3 +143,24 @@ def test_an_existing_name_is_never_reused(tmp_path: Path, monkeypatch: pytest.Mo
     os.close(handle)
     assert Path(name).name == ".brief.pdf.010101010101.tmp"
     assert taken.read_bytes() == b"someone else's"
+
+
+@pytest.mark.parametrize(
+    "name", ["a" * 245 + ".jats.xml", "\u00e9" * 123 + ".pdf"], ids=["ascii", "two-byte"]
+)
+def test_the_longest_names_are_written_through_short_temporary_names(
+    tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name
+    assert 250 <= len(name.encode()) <= 255
+    handles_and_names = [output.create_temporary(target) for _ in range(2)]
+    for handle, _ in handles_and_names:
+        os.close(handle)
+    first, second = (Path(temporary).name for _, temporary in handles_and_names)
+    assert first != second
+    for temporary in (first, second):
+        assert len(temporary.encode()) <= 255
+        assert temporary.startswith(f".{name[:100]}")
+        assert temporary.endswith(".tmp")
+    output.atomic_write(target, GOOD)
+    assert target.read_bytes() == GOOD

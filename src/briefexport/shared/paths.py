@@ -11,6 +11,8 @@ from typing import TypeVar
 
 Made = TypeVar("Made")
 FRESH_NAME_ATTEMPTS = 100
+RANDOM_DIGITS = 12
+"""Hex digits of the random part of a fresh name."""
 
 
 def inside(root: Path, relative: str | Path) -> Path | None:
@@ -31,7 +33,7 @@ def under_fresh_name(
     """What ``create`` gives for the first ``folder/PREFIX<12 random hex digits>SUFFIX`` it can
     make (it raises :class:`FileExistsError` for a name already taken), and that name."""
     for _ in range(FRESH_NAME_ATTEMPTS):
-        name = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        name = os.path.join(folder, f"{prefix}{os.urandom(RANDOM_DIGITS // 2).hex()}{suffix}")
         try:
             return create(name), name
         except FileExistsError:
