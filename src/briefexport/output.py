@@ -34,8 +34,16 @@ NAME_MAX = 255
 
 def output_path(source: Path, fmt: str, output_dir: Path | None) -> Path:
     """``<stem><suffix>`` beside the source or in ``output_dir``."""
-    stem = source.name.removesuffix(".xml").removesuffix(".jats")
-    return (output_dir or source.parent) / f"{stem}{FORMATS[fmt].suffix}"
+    return (output_dir or source.parent) / f"{output_stem(source.name)}{FORMATS[fmt].suffix}"
+
+
+def output_stem(name: str) -> str:
+    """What the outputs of the brief file ``name`` are named after: ``a`` for ``a.xml``,
+    ``A.XML`` and the archival ``a.jats.xml``."""
+    for suffix in (".xml", ".jats"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
 
 
 def package_name(path: Path, fmt: str) -> str:

@@ -307,3 +307,14 @@ def test_an_unknown_paper_is_still_a_usage_error(capsys: pytest.CaptureFixture[s
 def test_all_may_stand_among_other_formats() -> None:
     others = [name for name in FORMATS if name != "markdown"]
     assert parse_formats("markdown, ALL,jats") == ["markdown", *others]
+
+
+def test_outputs_are_named_after_the_stem_whatever_the_case_of_the_suffix(tmp_path: Path) -> None:
+    brief = tmp_path / "SHOUTING.XML"
+    shutil.copy(SHORT, brief)
+    assert main([str(brief), "--to", "jats,html", "-q"]) == 0
+    assert (tmp_path / "SHOUTING.jats.xml").is_file()
+    assert (tmp_path / "SHOUTING.html").is_file()
+    archival = tmp_path / "SHOUTING.jats.xml"
+    assert main([str(archival), "--to", "markdown", "-o", str(tmp_path / "md"), "-q"]) == 0
+    assert [path.name for path in (tmp_path / "md").iterdir()] == ["SHOUTING.md"]

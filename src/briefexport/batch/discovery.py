@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..importers import MARKDOWN_SUFFIXES
+from ..output import output_stem
 from .manifest import MANIFEST_NAME
 
 CANONICAL_SUFFIX = ".xml"
@@ -197,4 +198,4 @@ def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
 
 
 def _stem(source: Source) -> str:
-    return str(source.canonical_name).removesuffix(CANONICAL_SUFFIX).removesuffix(".jats")
+    return output_stem(str(source.canonical_name))
