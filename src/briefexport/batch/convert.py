@@ -20,7 +20,7 @@ from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template
-from .lock import LOCK_NAME, output_lock
+from .lock import output_lock
 from .manifest import MANIFEST_NAME, Manifest, Settings
 from .plan import Plan, make_plan, orphaned_outputs, prune, run_settings
 from .plan import timestamp_from_environment as _timestamp
@@ -201,7 +201,7 @@ def _holds_other_files(output_dir: Path) -> bool:
     (which its manifest marks)."""
     if not output_dir.is_dir() or (output_dir / MANIFEST_NAME).is_file():
         return False
-    return any(path.name != LOCK_NAME for path in output_dir.iterdir())
+    return any(output_dir.iterdir())
 
 
 def _absolute(export: ExportSettings) -> ExportSettings:
