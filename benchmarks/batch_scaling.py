@@ -22,7 +22,7 @@ through ``convert_collection`` in this process, whose client and scheduler share
 cores with the workers.
 
 Usage: ``python benchmarks/batch_scaling.py [--formats docx,epub,jats] [--sizes 100,200,400,800]
-[--repeat 5] [--dask] [--report FILE.md]``
+[--repeat 5] [--dask [--no-local]] [--report FILE.md]``
 """
 
 from __future__ import annotations
@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--report", type=Path, help="also write the table to this file")
     parser.add_argument("--dask", action="store_true", help="also on LocalClusters of 1 and 2")
+    parser.add_argument("--no-local", action="store_true", help="with --dask: only on Dask")
     args = parser.parse_args()
     sizes = [1, *sorted(int(size) for size in args.sizes.split(","))]
     load = os.getloadavg()
@@ -149,7 +150,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         collections = {size: write_collection(work / f"c{size}", size)[0] for size in sizes}
-        for fmt in args.formats.split(","):
+        for fmt in [] if args.no_local else args.formats.split(","):
             lines += measure_format("local", run_batch, fmt, collections, args.repeat)
         if args.dask:
             with dask_runner() as run_dask:
@@ -159,7 +160,7 @@ def main() -> None:
     lines += [
         "",
         f"- medians of {args.repeat} alternating runs per size; cores: {os.cpu_count()}; local:"
-        " fresh processes (-j 1, -j 2), Dask: already running clusters, both up during its runs",
+        " fresh processes (-j 1, -j 2), Dask: an already running cluster, one at a time",
         f"- load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; at the end: "
         f"{after[0]:.1f} {after[1]:.1f} {after[2]:.1f}",
     ]
