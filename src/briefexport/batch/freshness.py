@@ -1,5 +1,10 @@
 """Whether an output is up to date: made by this run's settings from the very bytes of its
-brief and figures, as the manifest (:mod:`.manifest`) records, and still in place."""
+brief and figures, as the manifest (:mod:`.manifest`) records, and still in place.
+
+Of the run's options only those that change a format's bytes count for its outputs
+(:data:`OPTIONS_OF`): a new paper size rebuilds the PDFs, not the archival JATS. A test exports
+every format with each other option changed and checks that its bytes stay the same.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,23 @@ from pathlib import Path
 from .digests import file_digest
 from .discovery import Source
 from .manifest import Manifest, Settings
+
+OPTIONS_OF: dict[str, frozenset[str]] = {
+    "pdf": frozenset({"pdf_standard", "pdf_engine", "paper", "typography", "timestamp", "series"}),
+    "epub": frozenset({"typography", "timestamp", "series"}),
+    "docx": frozenset({"reference_docx", "typography", "timestamp", "series"}),
+    "jats": frozenset({"series"}),
+    "html": frozenset({"typography", "timestamp", "pdf_url", "series"}),
+    "markdown": frozenset({"series"}),
+}
+"""The options that change each format's outputs (``series`` names the series of imported
+briefs that give none, so it counts for every format). A format not listed here, such as a
+deposit package holding every rendition, counts them all."""
+
+
+def options_of(fmt: str) -> frozenset[str] | None:
+    """The options that count for ``fmt``'s outputs; None: all of them."""
+    return OPTIONS_OF.get(fmt)
 
 
 class FreshnessCheck:
@@ -42,8 +64,9 @@ class FreshnessCheck:
             return f"made by briefexport {record.version}"
         if record.style != self.settings.style:
             return "style changed"
-        if record.options != self.settings.options:
-            return "options changed: " + ", ".join(self._changed_options(record.options))
+        changed = self._changed_options(record.options, options_of(fmt))
+        if changed:
+            return "options changed: " + ", ".join(changed)
         if record.brief != self.digest(source.path):
             return "brief changed"
         folder = source.path.parent
@@ -54,8 +77,13 @@ class FreshnessCheck:
             return "output missing"
         return None
 
-    def _changed_options(self, recorded: dict[str, str | None]) -> list[str]:
+    def _changed_options(
+        self, recorded: dict[str, str | None], counted: frozenset[str] | None
+    ) -> list[str]:
         now = self.settings.options
+        names = recorded.keys() | now.keys()
         return sorted(
-            name for name in recorded.keys() | now.keys() if recorded.get(name) != now.get(name)
+            name
+            for name in names
+            if (counted is None or name in counted) and recorded.get(name) != now.get(name)
         )

@@ -4,7 +4,8 @@
 path below ``OUT_DIR``: the brief it came from, the SHA-256 of the brief's bytes and of each
 figure it used, the SHA-256 of the style folder, the briefexport version and the options that
 change bytes (PDF standard, paper, Word template, ``SOURCE_DATE_EPOCH``). An output is up to date
-when every one of these is unchanged and its files still exist.
+when every one of these is unchanged (of the options, those that change its format's bytes:
+:mod:`.freshness`) and its files still exist.
 
 The file is replaced atomically, and a record is added only after its output is in place, so an
 interrupted run leaves a manifest that never claims an output it did not finish.

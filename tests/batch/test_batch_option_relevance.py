@@ -1,0 +1,83 @@
+"""The options a batch counts for each format's outputs (``freshness.OPTIONS_OF``) are exactly
+those that change its bytes: an output kept as up to date after another option changed must be
+the output that option would have made."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefexport.batch.freshness import OPTIONS_OF
+from briefexport.batch.jobs import ExportSettings
+from briefexport.batch.plan import run_settings
+from briefexport.cli import main
+from briefexport.formats import FORMATS
+from briefexport.output import output_path
+from support.paths import HARBOUR, REPO
+
+CHANGED_OPTION = {
+    "pdf_standard": ["--pdf-standard", "pdf/ua-1"],
+    "pdf_engine": ["--pdf-engine", "typst"],
+    "paper": ["--paper", "Letter"],
+    "reference_docx": ["--reference-docx", "TEMPLATE"],
+    "typography": ["--no-smart"],
+    "pdf_url": ["--pdf-url", "https://example.org/briefs/harbour.pdf"],
+    "timestamp": [],  # SOURCE_DATE_EPOCH changes instead
+}
+"""Each option the manifest records, changed from what the baseline uses (``series`` names the
+series of imported briefs only, so every format counts it)."""
+EPOCH, LATER_EPOCH = "1700000000", "1800000000"
+FAST_FORMATS = ["epub", "docx", "jats", "html", "markdown"]
+
+
+def test_every_recorded_option_is_tried() -> None:
+    assert {*CHANGED_OPTION, "series"} == set(run_settings(ExportSettings()).options)
+    assert all("series" in counted for counted in OPTIONS_OF.values())
+    assert set(OPTIONS_OF) <= set(FORMATS)
+
+
+def outputs(
+    tmp_path: Path, formats: list[str], option: str | None, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, bytes]:
+    """Each format's bytes, exported with ``option`` changed (None: the baseline)."""
+    template = tmp_path / "template.docx"
+    if not template.exists():
+        document = docx.Document(str(REPO / "styles" / "reference.docx"))
+        document.styles["Normal"].font.size = docx.shared.Pt(13)
+        document.save(str(template))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER_EPOCH if option == "timestamp" else EPOCH)
+    arguments = [
+        word.replace("TEMPLATE", str(template)) for word in CHANGED_OPTION.get(option or "", [])
+    ]
+    folder = tmp_path / (option or "baseline")
+    brief = folder / "source" / HARBOUR.name
+    brief.parent.mkdir(parents=True)
+    shutil.copy(HARBOUR, brief)
+    status = main([str(brief), "--to", ",".join(formats), "-o", str(folder), "-q", *arguments])
+    assert status == 0
+    return {fmt: output_path(brief, fmt, folder).read_bytes() for fmt in formats}
+
+
+def check_relevance(tmp_path: Path, formats: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    baseline = outputs(tmp_path, formats, None, monkeypatch)
+    for option in CHANGED_OPTION:
+        changed = outputs(tmp_path, formats, option, monkeypatch)
+        for fmt in formats:
+            differs = changed[fmt] != baseline[fmt]
+            assert differs == (option in OPTIONS_OF[fmt]), (fmt, option)
+
+
+def test_the_options_counted_for_each_format_are_those_that_change_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_relevance(tmp_path, FAST_FORMATS, monkeypatch)
+
+
+@pytest.mark.slow
+def test_the_options_counted_for_pdf_are_those_that_change_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_relevance(tmp_path, ["pdf"], monkeypatch)
