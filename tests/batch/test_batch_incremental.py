@@ -69,6 +69,23 @@ def test_a_changed_style_rebuilds_everything(batch: BatchRun, tmp_path: Path) ->
     assert changed["converted"] == GOOD
 
 
+def test_an_edited_stylesheet_rebuilds_only_the_formats_that_use_it(
+    batch: BatchRun, collection: Path, tmp_path: Path
+) -> None:
+    (collection / BROKEN).unlink()
+    style = tmp_path / "style"
+    shutil.copytree(REPO / "styles", style)
+    batch("--to", "jats,html,docx", "--style", str(style))
+    with (style / "html.css").open("a") as css:
+        css.write("\np { letter-spacing: 0.01em; }\n")
+    _, _, changed = batch("--to", "jats,html,docx", "--style", str(style), "-v")
+    assert changed["converted"] == GOOD
+    assert set(changed["reasons"].values()) == {"to html (style changed)"}
+    (style / "brand-notes.txt").write_text("a file the style folder did not have\n")
+    _, _, everything = batch("--to", "jats,html,docx", "--style", str(style), "-n")
+    assert set(everything["reasons"].values()) == {"to jats, html, docx (style changed)"}
+
+
 def test_a_new_format_is_built_without_touching_the_others(batch: BatchRun, out: Path) -> None:
     batch("--to", "jats")
     jats_times = {

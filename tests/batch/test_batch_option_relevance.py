@@ -1,6 +1,7 @@
-"""The options a batch counts for each format's outputs (``freshness.OPTIONS_OF``) are exactly
-those that change its bytes: an output kept as up to date after another option changed must be
-the output that option would have made."""
+"""The options and style files a batch counts for each format's outputs
+(``freshness.OPTIONS_OF``, ``STYLE_FILES_OF``) are exactly those that change its bytes: an output
+kept as up to date after another option or style file changed must be the output the change
+would have made."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefexport.batch.freshness import OPTIONS_OF
+from briefexport.batch.freshness import FORMAT_STYLE_FILES, OPTIONS_OF, STYLE_FILES_OF
 from briefexport.batch.jobs import ExportSettings
 from briefexport.batch.plan import run_settings
 from briefexport.cli import main
@@ -81,3 +82,53 @@ def test_the_options_counted_for_pdf_are_those_that_change_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     check_relevance(tmp_path, ["pdf"], monkeypatch)
+
+
+def edited_style(tmp_path: Path, name: str) -> Path:
+    """A copy of the shipped style folder with ``name`` changed in a way its format shows."""
+    style = tmp_path / f"style-{name}"
+    shutil.copytree(REPO / "styles", style)
+    if name.endswith(".css"):
+        with (style / name).open("a", encoding="utf-8") as css:
+            css.write("\np { word-spacing: 0.05em; }\n")
+    else:
+        document = docx.Document(str(style / name))
+        document.styles["Normal"].font.size = docx.shared.Pt(13)
+        document.save(str(style / name))
+    return style
+
+
+def styled_outputs(tmp_path: Path, formats: list[str], style: Path | None) -> dict[str, bytes]:
+    folder = tmp_path / (style.name if style else "house-style")
+    brief = folder / "source" / HARBOUR.name
+    brief.parent.mkdir(parents=True)
+    shutil.copy(HARBOUR, brief)
+    chosen = ["--style", str(style)] if style else []
+    assert main([str(brief), "--to", ",".join(formats), "-o", str(folder), "-q", *chosen]) == 0
+    return {fmt: output_path(brief, fmt, folder).read_bytes() for fmt in formats}
+
+
+def check_style_relevance(
+    tmp_path: Path, formats: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert {path.name for path in (REPO / "styles").iterdir()} >= FORMAT_STYLE_FILES
+    baseline = styled_outputs(tmp_path, formats, None)
+    for name in sorted(FORMAT_STYLE_FILES):
+        changed = styled_outputs(tmp_path, formats, edited_style(tmp_path, name))
+        for fmt in formats:
+            differs = changed[fmt] != baseline[fmt]
+            assert differs == (name in STYLE_FILES_OF[fmt]), (fmt, name)
+
+
+def test_the_style_files_counted_for_each_format_are_those_that_change_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_style_relevance(tmp_path, FAST_FORMATS, monkeypatch)
+
+
+@pytest.mark.slow
+def test_the_style_files_counted_for_pdf_are_those_that_change_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_style_relevance(tmp_path, ["pdf"], monkeypatch)

@@ -29,10 +29,17 @@ def bytes_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def folder_digest(folder: Path) -> str:
-    """SHA-256 over the names and bytes of every file below ``folder`` (a style folder)."""
-    digest = hashlib.sha256()
-    for path in sorted(item for item in folder.rglob("*") if item.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(file_digest(path).encode("ascii"))
-    return digest.hexdigest()
+def folder_digests(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file below ``folder`` (a style folder), by its path with ``/``."""
+    return {
+        path.relative_to(folder).as_posix(): file_digest(path)
+        for path in sorted(item for item in folder.rglob("*") if item.is_file())
+    }
+
+
+def combined_digest(digests: dict[str, str]) -> str:
+    """One SHA-256 over the names and digests of some files of a folder."""
+    combined = hashlib.sha256()
+    for name in sorted(digests):
+        combined.update(name.encode("utf-8") + b"\0" + digests[name].encode("ascii"))
+    return combined.hexdigest()

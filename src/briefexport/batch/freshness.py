@@ -1,9 +1,10 @@
 """Whether an output is up to date: made by this run's settings from the very bytes of its
 brief and figures, as the manifest (:mod:`.manifest`) records, and still in place.
 
-Of the run's options only those that change a format's bytes count for its outputs
-(:data:`OPTIONS_OF`): a new paper size rebuilds the PDFs, not the archival JATS. A test exports
-every format with each other option changed and checks that its bytes stay the same.
+Of the run's options and of the style folder's files, only those that change a format's bytes
+count for its outputs (:data:`OPTIONS_OF`, :data:`STYLE_FILES_OF`): a new paper size rebuilds
+the PDFs, an edited ``html.css`` the HTML pages, neither the archival JATS. Tests export every
+format with each other option or style file changed and check that its bytes stay the same.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .digests import file_digest
+from .digests import combined_digest, file_digest
 from .discovery import Source
 from .manifest import Manifest, Settings
 
@@ -28,6 +29,32 @@ briefs that give none, so it counts for every format). A format not listed here,
 deposit package holding every rendition, counts them all."""
 
 
+STYLE_FILES_OF: dict[str, frozenset[str]] = {
+    "pdf": frozenset({"pdf.css"}),
+    "epub": frozenset({"common.css", "epub.css"}),
+    "html": frozenset({"common.css", "html.css"}),
+    "docx": frozenset({"reference.docx"}),
+    "jats": frozenset(),
+    "markdown": frozenset(),
+}
+"""The style files that count only for the formats named here. Every other file of the style
+folder (the brand and label files, fonts, anything added) counts for every format, and a format
+not listed here (a deposit package) counts every file."""
+FORMAT_STYLE_FILES = frozenset().union(*STYLE_FILES_OF.values())
+
+
+def style_digest(settings: Settings, fmt: str) -> str:
+    """The SHA-256 of the style files that count for ``fmt``'s outputs."""
+    own = STYLE_FILES_OF.get(fmt, FORMAT_STYLE_FILES)
+    return combined_digest(
+        {
+            name: digest
+            for name, digest in settings.style_files.items()
+            if name not in FORMAT_STYLE_FILES or name in own
+        }
+    )
+
+
 def options_of(fmt: str) -> frozenset[str] | None:
     """The options that count for ``fmt``'s outputs; None: all of them."""
     return OPTIONS_OF.get(fmt)
@@ -40,6 +67,7 @@ class FreshnessCheck:
         self.manifest = manifest
         self.settings = settings
         self._digests: dict[Path, str | None] = {}
+        self._styles: dict[str, str] = {}
 
     def digest(self, path: Path) -> str | None:
         """SHA-256 of the file, None when it cannot be read."""
@@ -54,6 +82,11 @@ class FreshnessCheck:
         """Was ``output`` made from this very brief, its figures and these settings?"""
         return self.why_stale(source, fmt, output) is None
 
+    def _style(self, fmt: str) -> str:
+        if fmt not in self._styles:
+            self._styles[fmt] = style_digest(self.settings, fmt)
+        return self._styles[fmt]
+
     def why_stale(self, source: Source, fmt: str, output: Path) -> str | None:
         """Why ``output`` must be made again (the first reason found), or None if it is up to
         date."""
@@ -62,7 +95,7 @@ class FreshnessCheck:
             return "new"
         if record.version != self.settings.version:
             return f"made by briefexport {record.version}"
-        if record.style != self.settings.style:
+        if record.style != self._style(fmt):
             return "style changed"
         changed = self._changed_options(record.options, options_of(fmt))
         if changed:

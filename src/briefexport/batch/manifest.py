@@ -2,10 +2,10 @@
 
 ``OUT_DIR/.briefexport-manifest.json`` holds one record per output file, keyed by the output's
 path below ``OUT_DIR``: the brief it came from, the SHA-256 of the brief's bytes and of each
-figure it used, the SHA-256 of the style folder, the briefexport version and the options that
-change bytes (PDF standard, paper, Word template, ``SOURCE_DATE_EPOCH``). An output is up to date
-when every one of these is unchanged (of the options, those that change its format's bytes:
-:mod:`.freshness`) and its files still exist.
+figure it used, one SHA-256 over the style files that count for its format, the briefexport
+version and the options that change bytes (PDF standard, paper, Word template,
+``SOURCE_DATE_EPOCH``). An output is up to date when every one of these is unchanged (of the
+options, those that change its format's bytes: :mod:`.freshness`) and its files still exist.
 
 The file is replaced atomically, and a record is added only after its output is in place, so an
 interrupted run leaves a manifest that never claims an output it did not finish.
@@ -28,10 +28,11 @@ MANIFEST_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What besides the brief shapes every output of a run."""
+    """What besides the brief shapes every output of a run: the version, the SHA-256 of each
+    file of the style folder (by its path there), and the options."""
 
     version: str
-    style: str
+    style_files: dict[str, str]
     options: dict[str, str | None]
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from ..output import output_path
 from ..shared.brand import load_brand
 from ..shared.styles import default_style_dir
-from .digests import file_digest, folder_digest
+from .digests import file_digest, folder_digests
 from .discovery import Source
-from .freshness import FreshnessCheck
+from .freshness import FreshnessCheck, style_digest
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
 from .manifest import Manifest, OutputRecord, Settings
 
@@ -46,7 +46,7 @@ def run_settings(export: ExportSettings) -> Settings:
         "typography": "smart" if export.smart else "as written",
         "pdf_url": export.pdf_url,
     }
-    return Settings(__version__, folder_digest(style_dir), options)
+    return Settings(__version__, folder_digests(style_dir), options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> 
             brief=result.brief_digest,
             figures=result.figures,
             version=settings.version,
-            style=settings.style,
+            style=style_digest(settings, written.format),
             options=settings.options,
             files=files,
         )
