@@ -11,7 +11,7 @@ import briefexport
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
 from briefexport.errors import BriefexportError
 from briefexport.formats import FORMATS
-from support.batch import BROKEN, GOOD
+from support.batch import BROKEN, GOOD, python_output
 from support.paths import REPO
 
 DRY = RunOptions(dry_run=True)
@@ -89,3 +89,25 @@ def test_a_malformed_source_date_epoch_stops_the_run_before_any_work(
     with pytest.raises(BriefexportError, match=r"^SOURCE_DATE_EPOCH: 99999999999999 is out of"):
         convert_collection(collection, out, ["jats"])
     assert not out.exists()
+
+
+def test_workers_never_read_source_date_epoch_themselves(collection: Path, tmp_path: Path) -> None:
+    # settings without a time mean each brief's publication date, whatever the environment of
+    # the workers (a fresh interpreter each, so that its workers start with that environment)
+    script = """
+import os, sys
+from briefexport.batch import ExportSettings, RunOptions, convert_collection
+os.environ.pop("SOURCE_DATE_EPOCH", None)
+if sys.argv[2] != "-":
+    os.environ["SOURCE_DATE_EPOCH"] = sys.argv[2]
+summary = convert_collection(sys.argv[1], sys.argv[3], "html", RunOptions(), ExportSettings())
+print(sorted(summary.converted), sorted(summary.up_to_date))
+"""
+    plain, later = tmp_path / "plain", tmp_path / "later"
+    python_output(script, str(collection), "-", str(plain))
+    assert python_output(script, str(collection), "1800000000", str(later)).startswith(str(GOOD))
+    for name in GOOD:
+        page = Path(name).with_suffix(".html")
+        assert (later / page).read_bytes() == (plain / page).read_bytes()
+    rerun = python_output(script, str(collection), "abc", str(later))  # read by nobody
+    assert rerun.strip() == f"[] {GOOD}"

@@ -12,6 +12,7 @@ import pytest
 from briefexport.batch.digests import file_digest
 from briefexport.batch.discovery import discover
 from briefexport.cli import main
+from briefexport.shared.paths import lies_within
 from support.batch import BROKEN, GOOD, BatchRun
 from support.paths import IMPORT_DATA
 
@@ -143,3 +144,26 @@ def test_markdown_without_front_matter_is_no_brief_even_with_import(
     assert "README.md" not in [failure["source"] for failure in report["failed"]]
     assert "skipped 1 file (-v says why)" in errors
     assert status == 2  # the collection's broken brief alone
+
+
+def test_the_archival_jats_of_an_upper_case_brief_is_skipped_too(
+    batch: BatchRun, collection: Path
+) -> None:
+    shouting = collection / "SHOUTING.XML"
+    (collection / "harbour-resilience.xml").rename(shouting)
+    export_beside(shouting, "jats")
+    assert (collection / "SHOUTING.jats.xml").is_file()
+    _, _, report = batch("--to", "html")
+    assert report["skipped"] == {"SHOUTING.jats.xml": "the archival JATS of SHOUTING.XML"}
+    assert "SHOUTING.XML" in report["converted"]
+
+
+def test_an_output_folder_is_recognised_under_another_spelling(tmp_path: Path) -> None:
+    collection = tmp_path / "briefs"
+    (collection / "site").mkdir(parents=True)
+    alias = tmp_path / "alias"
+    alias.symlink_to(collection / "site")
+    assert lies_within(alias, collection)
+    assert lies_within(collection / "site" / "new" / "deeper", collection)
+    assert not lies_within(collection, collection / "site")
+    assert not lies_within(tmp_path / "elsewhere", collection)

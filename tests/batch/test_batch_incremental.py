@@ -12,7 +12,9 @@ from pathlib import Path
 from PIL import Image
 
 import briefexport
+from briefexport.batch.jobs import ExportSettings
 from briefexport.batch.manifest import MANIFEST_NAME
+from briefexport.batch.plan import run_settings
 from support.batch import BROKEN, GOOD, BatchRun
 from support.paths import REPO
 
@@ -162,3 +164,23 @@ def test_pruning_keeps_figures_another_output_still_uses(
     _, _, last = batch("--to", "jats", "--prune")
     assert last["pruned"] == ["figures/heat-calls.png", "tour-copy.jats.xml"]
     assert not (out / "figures").exists()
+
+
+def test_a_stylesheet_that_imports_another_formats_counts_it(
+    batch: BatchRun, collection: Path, out: Path, tmp_path: Path
+) -> None:
+    (collection / BROKEN).unlink()
+    style = tmp_path / "style"
+    shutil.copytree(REPO / "styles", style)
+    html_css = style / "html.css"
+    html_css.write_text('@import "epub.css";\n' + html_css.read_text())
+    batch("--to", "jats,html", "--style", str(style))
+    with (style / "epub.css").open("a") as css:
+        css.write("\np { letter-spacing: 0.02em; }\n")
+    _, _, changed = batch("--to", "jats,html", "--style", str(style))
+    assert changed["reasons"] == dict.fromkeys(GOOD, "to html (style changed)")
+
+
+def test_naming_a_default_option_records_the_same_as_leaving_it_out() -> None:
+    spelled_out = ExportSettings(pdf_standard="pdf/a-3b", pdf_engine="weasyprint", paper="A4")
+    assert run_settings(spelled_out).options == run_settings(ExportSettings()).options

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefexport.batch.manifest import MANIFEST_NAME, Manifest, OutputRecord
-from briefexport.batch.plan import prune
+from briefexport.batch.prune import prune
 from support.batch import BROKEN, GOOD, BatchRun
 from support.paths import IMPORT_DATA
 
@@ -107,6 +107,42 @@ def test_prune_itself_refuses_names_that_leave_the_folder(tmp_path: Path) -> Non
     outside.write_text("not ours")
     record = OutputRecord("gone.xml", "jats", "", {}, "1", "", {}, ["sub/../../outside/kept.txt"])
     manifest = Manifest(out, {"gone.jats.xml": record})
-    assert prune(manifest, ["gone.jats.xml"]) == []
+    pruned = prune(manifest, ["gone.jats.xml"])
+    assert (pruned.removed, pruned.kept) == ([], ["gone.jats.xml"])
+    assert pruned.problems == [
+        f"{out / 'sub/../../outside/kept.txt'}:1:1: warning: not removed: it lies outside the"
+        " output folder"
+    ]
     assert outside.is_file()
-    assert manifest.records == {}
+
+
+def test_a_name_with_a_nul_character_is_left_out_not_a_crash(batch: BatchRun, out: Path) -> None:
+    batch("--to", "jats")
+    edit_manifest(
+        out,
+        lambda data: data["outputs"]["feature-tour.jats.xml"].update(
+            figures={"figures/heat\u0000calls.png": "0" * 64}
+        ),
+    )
+    status, _, report = batch("--to", "jats")
+    assert report["converted"] == ["feature-tour.xml"]
+    assert status == 2  # the broken brief alone
+
+
+def test_an_output_that_cannot_be_removed_keeps_its_record_and_says_why(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    (collection / GOOD[2]).unlink()
+    stuck = out / "reports" / "2026" / "harbour-copy.jats.xml"
+    stuck.unlink()
+    stuck.mkdir()  # a folder in its place: removing it as a file fails
+    (stuck / "keep").write_text("x")
+    _, errors, report = batch("--to", "jats", "--prune", "-v")
+    assert report["not_pruned"] == ["reports/2026/harbour-copy.jats.xml"]
+    assert f"{stuck}:1:1: warning: cannot remove it:" in errors
+    assert (
+        "harbour-copy.jats.xml: its brief no longer exists; kept: a file of it could not" in errors
+    )
+    _, _, again = batch("--to", "jats")
+    assert again["orphaned"] == ["reports/2026/harbour-copy.jats.xml"]

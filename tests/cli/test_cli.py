@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import subprocess
 import sys
@@ -284,37 +283,6 @@ def test_unusable_style_or_template_is_a_usage_error(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("command", ["briefexport.cli.export", "briefexport.cli.batch"])
-def test_pdf_options_are_taken_in_any_case(command: str) -> None:
-    parser = importlib.import_module(command).parser()
-    required = ["x.xml", "--to", "pdf", "-o", "out"]
-    typed = ["--paper", "letter", "--pdf-engine", "TYPST", "--pdf-standard", "PDF/A-3B"]
-    options = parser.parse_args([*required, *typed])
-    assert (options.paper, options.pdf_engine, options.pdf_standard) == (
-        "Letter",
-        "typst",
-        "pdf/a-3b",
-    )
-
-
-def test_an_unknown_paper_is_still_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as stop:
-        main([str(SHORT), "--to", "pdf", "--paper", "B5"])
-    assert stop.value.code == 2
-    assert "invalid choice: 'B5' (choose from 'A4', 'Letter')" in capsys.readouterr().err
-
-
 def test_all_may_stand_among_other_formats() -> None:
     others = [name for name in FORMATS if name != "markdown"]
     assert parse_formats("markdown, ALL,jats") == ["markdown", *others]
-
-
-def test_outputs_are_named_after_the_stem_whatever_the_case_of_the_suffix(tmp_path: Path) -> None:
-    brief = tmp_path / "SHOUTING.XML"
-    shutil.copy(SHORT, brief)
-    assert main([str(brief), "--to", "jats,html", "-q"]) == 0
-    assert (tmp_path / "SHOUTING.jats.xml").is_file()
-    assert (tmp_path / "SHOUTING.html").is_file()
-    archival = tmp_path / "SHOUTING.jats.xml"
-    assert main([str(archival), "--to", "markdown", "-o", str(tmp_path / "md"), "-q"]) == 0
-    assert [path.name for path in (tmp_path / "md").iterdir()] == ["SHOUTING.md"]

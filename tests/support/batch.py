@@ -55,10 +55,11 @@ def subprocess_environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
 
 
-def python_output(script: str) -> str:
-    """Standard output of ``script`` run by a fresh interpreter with this source tree."""
+def python_output(script: str, *args: str) -> str:
+    """Standard output of ``script`` run by a fresh interpreter with this source tree (``args``
+    are its ``sys.argv[1:]``)."""
     done = subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", script, *args],
         env=subprocess_environment(),
         capture_output=True,
         text=True,

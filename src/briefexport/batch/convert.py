@@ -16,14 +16,16 @@ from ..errors import BriefexportError
 from ..formats import format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
+from ..shared.paths import lies_within
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
-from .jobs import INVALID, ExportSettings, check_pdf_url_template
+from .jobs import INVALID, ExportSettings, check_pdf_url_template, error_line
 from .lock import output_lock
 from .manifest import MANIFEST_NAME, Manifest, Settings
-from .plan import Plan, make_plan, orphaned_outputs, prune, run_settings
+from .plan import Plan, make_plan, run_settings
 from .plan import timestamp_from_environment as _timestamp
+from .prune import orphaned_outputs, prune
 from .server import recycle_after_for, start_worker_server
 from .summary import Failure, ProgressSink, Summary
 
@@ -48,7 +50,7 @@ class RunOptions:
 def convert_collection(
     collection: str | Path,
     output_dir: str | Path,
-    formats: Sequence[str],
+    formats: str | Sequence[str],
     run: RunOptions | None = None,
     export: ExportSettings | None = None,
     *,
@@ -62,7 +64,7 @@ def convert_collection(
     unknown formats or an unreachable scheduler; problems with briefs go into the summary.
     """
     run = run or RunOptions()
-    names = _checked_formats(formats)
+    names = format_names(formats)  # a string as --to takes it, or names one by one
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
     export = _run_export(export, run, names)
     started = time.monotonic()
@@ -100,7 +102,10 @@ def _plan_and_run(
         plan.jobs, workers, formats, stop or threading.Event()
     )
     if run.prune and not summary.interrupted:
-        summary.pruned.extend(prune(manifest, summary.orphaned))
+        pruned = prune(manifest, summary.orphaned)
+        summary.pruned.extend(pruned.removed)
+        summary.not_pruned.extend(pruned.kept)
+        summary.warnings.extend(pruned.problems)
         manifest.save(force=True)
     return summary
 
@@ -148,7 +153,7 @@ def _planned_summary(
     refused = [*found.refused, *((clash.source, _clash_reason(clash)) for clash in found.clashes)]
     summary = Summary(formats=list(formats), briefs=len(found.sources) + len(refused))
     summary.failed.extend(
-        Failure(source.relative, INVALID, (f"{source.path}:1:1: error: {why}",))
+        Failure(source.relative, INVALID, (error_line(source.path, why),))
         for source, why in sorted(refused, key=lambda item: item[0].relative)
     )
     summary.skipped.update((item.relative, item.why) for item in found.skipped)
@@ -157,11 +162,6 @@ def _planned_summary(
     summary.up_to_date.extend(plan.up_to_date)
     summary.orphaned.extend(orphaned_outputs(manifest, plan, collection))
     return summary
-
-
-def _checked_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
-    """A string as ``--to`` takes it (``"pdf,epub"``, ``"all"``), or names one by one."""
-    return format_names(formats)
 
 
 def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tuple[Path, Path]:
@@ -183,12 +183,12 @@ def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tup
 
 def _overlap(collection: Path, output_dir: Path) -> str | None:
     """Why outputs written below ``output_dir`` could replace files of the collection."""
-    source, target = collection.resolve(), output_dir.resolve()
-    if target == source:
+    output_inside = lies_within(output_dir, collection)
+    if output_inside and lies_within(collection, output_dir):
         return "the output folder must differ from the collection"
-    if source.is_relative_to(target):
+    if lies_within(collection, output_dir):
         return "the collection lies inside the output folder, whose outputs could replace it"
-    if target.is_relative_to(source) and _holds_other_files(output_dir):
+    if output_inside and _holds_other_files(output_dir):
         return (
             "lies inside the collection and holds files that briefexport did not write there;"
             " choose a new or empty folder"

@@ -99,24 +99,7 @@ def source_kind(path: Path, import_sources: bool) -> str | None:
 def discover(collection: Path, output_dir: Path, *, import_sources: bool = False) -> Discovery:
     """Every brief below ``collection``, those whose outputs would clash, those refused, and
     what was skipped."""
-    this_run = output_dir.resolve()
-    found: list[Source] = []
-    skipped: list[Skipped] = []
-    importable = 0
-    for folder, subfolders, files in os.walk(collection):
-        here = Path(folder)
-        subfolders[:] = _searched(collection, here, subfolders, this_run, skipped)
-        names = set(files)
-        for name in sorted(name for name in files if not name.startswith(".")):
-            relative = (here / name).relative_to(collection).as_posix()
-            brief = _brief_of_archival(name, names)
-            kind = source_kind(here / name, import_sources)
-            if brief is not None:
-                skipped.append(Skipped(relative, f"the archival JATS of {brief}"))
-            elif kind is not None:
-                found.append(Source(here / name, relative, kind))
-            else:
-                importable += source_kind(here / name, True) is not None
+    found, skipped, importable = _walk(collection, output_dir, import_sources)
     verdicts = [(source, _refusal(source.path)) for source in found]
     refused = [(source, why) for source, why in verdicts if why is not None]
     readable = [source for source, why in verdicts if why is None]
@@ -130,6 +113,31 @@ def discover(collection: Path, output_dir: Path, *, import_sources: bool = False
     sources, clashes = _without_clashes(briefs)
     skipped.sort(key=lambda item: item.relative)
     return Discovery(sources, clashes, refused, skipped, importable)
+
+
+def _walk(
+    collection: Path, output_dir: Path, import_sources: bool
+) -> tuple[list[Source], list[Skipped], int]:
+    """The files named as briefs, what briefexport wrote, and how many files only
+    ``--import`` would take."""
+    found: list[Source] = []
+    skipped: list[Skipped] = []
+    importable = 0
+    for folder, subfolders, files in os.walk(collection):
+        here = Path(folder)
+        subfolders[:] = _searched(collection, here, subfolders, output_dir, skipped)
+        xml_stems = {name[:-4]: name for name in files if name.lower().endswith(CANONICAL_SUFFIX)}
+        for name in sorted(name for name in files if not name.startswith(".")):
+            relative = (here / name).relative_to(collection).as_posix()
+            brief = _brief_of_archival(name, xml_stems)
+            kind = source_kind(here / name, import_sources)
+            if brief is not None:
+                skipped.append(Skipped(relative, f"the archival JATS of {brief}"))
+            elif kind is not None:
+                found.append(Source(here / name, relative, kind))
+            else:
+                importable += source_kind(here / name, True) is not None
+    return found, skipped, importable
 
 
 def _opens_a_brief(source: Source) -> bool:
@@ -155,14 +163,14 @@ def _refusal(path: Path) -> str | None:
 
 
 def _searched(
-    collection: Path, here: Path, subfolders: list[str], this_run: Path, skipped: list[Skipped]
+    collection: Path, here: Path, subfolders: list[str], output_dir: Path, skipped: list[Skipped]
 ) -> list[str]:
     """The subfolders of ``here`` to search, in name order; output folders are noted in
-    ``skipped``."""
+    ``skipped`` (this run's is left out silently)."""
     kept = []
     for name in sorted(subfolders):
         folder = here / name
-        if name.startswith(".") or folder.resolve() == this_run:
+        if name.startswith(".") or _same_folder(folder, output_dir):
             continue
         if (folder / MANIFEST_NAME).is_file():
             relative = folder.relative_to(collection).as_posix()
@@ -172,12 +180,19 @@ def _searched(
     return kept
 
 
-def _brief_of_archival(name: str, names: set[str]) -> str | None:
-    """For ``NAME.jats.xml`` beside ``NAME.xml``, the latter's name; otherwise None."""
-    if not name.endswith(ARCHIVAL_SUFFIX):
+def _same_folder(folder: Path, output_dir: Path) -> bool:
+    if output_dir.exists():
+        return os.path.samefile(folder, output_dir)
+    return folder.resolve() == output_dir.resolve()
+
+
+def _brief_of_archival(name: str, xml_stems: dict[str, str]) -> str | None:
+    """For ``NAME.jats.xml`` beside ``NAME.xml`` (each ``.xml`` in any case, as
+    ``output_stem`` takes it), the latter's name; otherwise None. ``xml_stems`` maps the name of
+    each ``.xml`` file of the folder without that suffix to the name."""
+    if not name.lower().endswith(ARCHIVAL_SUFFIX):
         return None
-    brief = name.removesuffix(ARCHIVAL_SUFFIX) + CANONICAL_SUFFIX
-    return brief if brief in names else None
+    return xml_stems.get(name[: -len(ARCHIVAL_SUFFIX)])
 
 
 def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:

@@ -197,7 +197,7 @@ def _load(job: Job) -> tuple[Brief, list[str]]:
 
 
 def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
-    from ..options import default_options
+    from ..options import default_options, publication_moment
     from ..output import export_brief
 
     settings = job.settings
@@ -210,7 +210,9 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
             pdf_standard=settings.pdf_standard,
             paper=settings.paper,
             reference_docx=settings.reference_docx,
-            timestamp=settings.timestamp,
+            # never the worker's own SOURCE_DATE_EPOCH: the parent read it, and the manifest
+            # records what the parent read
+            timestamp=settings.timestamp or publication_moment(brief),
             pdf_engine=settings.pdf_engine,
             smart=settings.smart,
             pdf_url=job.pdf_url,
@@ -252,7 +254,8 @@ class _ThreadWarnings(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread:
             where = record_position(record, self._source_text)
-            place = f"{self.source}:{where.line}:{where.column}" if where else str(self.source)
+            line, column = (where.line, where.column) if where else (1, 1)
+            place = f"{self.source}:{line}:{column}"
             self.lines.append(f"{place}: warning: {record.getMessage()}")
 
     def _source_text(self) -> str:

@@ -3,9 +3,10 @@
 ``OUT_DIR/.briefexport-manifest.json`` holds one record per output file, keyed by the output's
 path below ``OUT_DIR``: the brief it came from, the SHA-256 of the brief's bytes and of each
 figure it used, one SHA-256 over the style files that count for its format, the briefexport
-version and the options that change bytes (PDF standard, paper, Word template,
-``SOURCE_DATE_EPOCH``). An output is up to date when every one of these is unchanged (of the
-options, those that change its format's bytes: :mod:`.freshness`) and its files still exist.
+version and the options that change bytes (PDF standard and engine, paper, Word template,
+series, ``SOURCE_DATE_EPOCH``, typography, the PDF's URL). An output is up to date when every
+one of these is unchanged (of the options, those that change its format's bytes:
+:mod:`.freshness`) and its files still exist.
 
 The file is replaced atomically, and a record is added only after its output is in place, so an
 interrupted run leaves a manifest that never claims an output it did not finish.
@@ -29,11 +30,13 @@ MANIFEST_VERSION = 1
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What besides the brief shapes every output of a run: the version, the SHA-256 of each
-    file of the style folder (by its path there), and the options."""
+    file of the style folder (by its path there), the options, and which of the style folder's
+    format stylesheets name which others (an ``@import``)."""
 
     version: str
     style_files: dict[str, str]
     options: dict[str, str | None]
+    style_links: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ def _is_map(value: object, kind: Any) -> bool:
 
 def _stays_inside(name: object) -> bool:
     """A relative path that cannot leave its folder (on any system)."""
-    if not isinstance(name, str) or not name:
+    if not isinstance(name, str) or not name or "\0" in name:
         return False
     windows = PureWindowsPath(name)
     return not (windows.anchor or PurePosixPath(name).is_absolute() or ".." in windows.parts)

@@ -1,30 +1,31 @@
 """Decide what a run must do, and keep the manifest in step with what it did.
 
 For every brief and format the manifest says whether the output is up to date; the stale ones
-become one job per brief. Outputs whose brief no longer exists are reported, and removed only
-when asked (``--prune``), keeping figure copies another output still uses.
+become one job per brief (:mod:`.prune` deals with the outputs of briefs that no longer
+exist).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..options import PdfEngine, PdfStandard
 from ..output import output_path
 from ..shared.brand import load_brand
 from ..shared.styles import default_style_dir
 from .digests import file_digest, folder_digests
 from .discovery import Source
-from .freshness import FreshnessCheck, style_digest
+from .freshness import FreshnessCheck, style_digest, style_links
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
 from .manifest import Manifest, OutputRecord, Settings
 
 
 def run_settings(export: ExportSettings) -> Settings:
-    """The version, style digest and options every output of this run is made with.
+    """The version, style files and options every output of this run is made with; an option
+    left to its default is recorded as the value it stands for, so that naming the default
+    rebuilds nothing.
 
     The style's brand file is read first, so an unusable style stops the run before any work
     (:class:`~briefexport.errors.InvalidStyleError`).
@@ -32,21 +33,21 @@ def run_settings(export: ExportSettings) -> Settings:
     from .. import __version__
 
     style_dir = export.style_dir or default_style_dir()
-    load_brand(style_dir)
-
+    brand = load_brand(style_dir)
     epoch = export.timestamp.isoformat() if export.timestamp else None
     template = file_digest(export.reference_docx) if export.reference_docx else None
     options = {
-        "pdf_standard": export.pdf_standard,
-        "pdf_engine": export.pdf_engine,
-        "paper": export.paper,
+        "pdf_standard": export.pdf_standard or PdfStandard.PDF_A_3B.value,
+        "pdf_engine": export.pdf_engine or PdfEngine.WEASYPRINT.value,
+        "paper": export.paper or brand.page.size.value,
         "reference_docx": template,
         "series": export.series,
         "timestamp": epoch,
         "typography": "smart" if export.smart else "as written",
         "pdf_url": export.pdf_url,
     }
-    return Settings(__version__, folder_digests(style_dir), options)
+    files = folder_digests(style_dir)
+    return Settings(__version__, files, options, style_links(style_dir, files))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,55 +119,6 @@ def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> 
             files=files,
         )
         manifest.record(written.path, record)
-
-
-def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[str]:
-    """Recorded outputs whose brief is gone: neither a brief of this run nor any file of the
-    collection (a Markdown brief left out of a run without ``--import`` is not gone), and not
-    about to be replaced by a brief of this run (``a.md`` that became ``a.xml``)."""
-    live = {job.relative for job in plan.jobs} | set(plan.up_to_date)
-    gone = {
-        source for source in manifest.sources() - live if not os.path.lexists(collection / source)
-    }
-    replaced = {manifest.relative(target) for job in plan.jobs for _, target in job.targets}
-    return sorted(set(manifest.outputs_of(gone)) - replaced)
-
-
-def prune(manifest: Manifest, orphans: list[str]) -> list[str]:
-    """Remove the files of the orphaned outputs that no other output uses; returns them."""
-    doomed = set(orphans)
-    in_use = {
-        name
-        for key, record in manifest.records.items()
-        if key not in doomed
-        for name in record.files
-    }
-    removed: list[str] = []
-    for key in orphans:
-        for name in manifest.records[key].files:
-            if name not in in_use and _remove(manifest.output_dir, name):
-                removed.append(name)
-    manifest.forget(orphans)
-    return sorted(set(removed))
-
-
-def _remove(output_dir: Path, name: str) -> bool:
-    """Remove ``name`` below ``output_dir`` and the folders it leaves empty, never anything
-    outside ``output_dir`` (the manifest checks its names, and this checks again)."""
-    root = output_dir.resolve()
-    path = (output_dir / name).resolve()
-    if path == root or not path.is_relative_to(root):
-        return False
-    try:
-        path.unlink()
-    except OSError:  # already gone, or not ours to remove: the record goes all the same
-        return False
-    folder = path.parent
-    with contextlib.suppress(OSError):  # stops at the first folder that is not empty
-        while folder != root and folder.is_relative_to(root):
-            folder.rmdir()
-            folder = folder.parent
-    return True
 
 
 def timestamp_from_environment(value: str | None) -> dt.datetime | None:

@@ -57,6 +57,8 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    not_pruned: list[str] = field(default_factory=list)
+    """Outputs of deleted briefs that ``--prune`` could not remove (the warnings say why)."""
     skipped: dict[str, str] = field(default_factory=dict)
     """Files and folders of the collection that briefexport wrote, and why each was skipped."""
     importable: int = 0
@@ -115,6 +117,8 @@ class Summary:
             return "kept (use --prune to remove)"
         if self.interrupted:
             return "kept (the run was interrupted before --prune)"
+        if output in self.not_pruned:
+            return "kept: a file of it could not be removed (-v shows why)"
         return "would be removed" if self.dry_run else "removed"
 
     def counts(self) -> str:
@@ -156,6 +160,7 @@ class Summary:
             "warnings": self.warnings,
             "orphaned": self.orphaned,
             "pruned": self.pruned,
+            "not_pruned": self.not_pruned,
             "skipped": self.skipped,
             "dry_run": self.dry_run,
             "reasons": dict(sorted(self.reasons.items())),

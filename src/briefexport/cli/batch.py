@@ -30,6 +30,7 @@ from .common import (
 from .export import check_paths, check_style, parse_formats
 
 if TYPE_CHECKING:
+    from ..batch import ExportSettings, RunOptions
     from ..batch.summary import ProgressSink
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -151,13 +152,38 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
         from ..batch.server import start_worker_server
 
         start_worker_server(tuple(formats))
-    from ..batch import ExportSettings, RunOptions, convert_collection
-    from ..batch.plan import timestamp_from_environment
+    from ..batch import convert_collection
 
     problem = _report_problem(options.report, options.output_dir) if options.report else None
     if problem:
         print(f"briefexport: error: --report {options.report}: {problem}", file=sys.stderr)
         return EXIT_INPUT
+    stop = threading.Event()
+    try:
+        with _stop_on_signals(stop):
+            summary = convert_collection(
+                options.collection,
+                options.output_dir,
+                formats,
+                *_run_and_export(options),
+                stop=stop,
+                progress=_progress(options.quiet),
+            )
+    except BriefexportError as error:
+        print(f"briefexport: error: {error}", file=sys.stderr)
+        return EXIT_OUTPUT if isinstance(error, OutputError) else EXIT_INPUT
+    lines = summary.error_lines() if options.quiet else summary.lines(verbose=options.verbose)
+    for line in lines:
+        print(line, file=sys.stderr)
+    if options.report and not _write_report(options.report, summary.to_json()):
+        return max(summary.exit_status, EXIT_OUTPUT)
+    return summary.exit_status
+
+
+def _run_and_export(options: argparse.Namespace) -> tuple[RunOptions, ExportSettings]:
+    """The run's options and the outputs' settings, as the command line gives them."""
+    from ..batch import ExportSettings, RunOptions
+    from ..batch.plan import timestamp_from_environment
 
     run_options = RunOptions(
         jobs=options.jobs,
@@ -180,27 +206,7 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
         smart=options.smart,
         pdf_url=options.pdf_url,
     )
-    stop = threading.Event()
-    try:
-        with _stop_on_signals(stop):
-            summary = convert_collection(
-                options.collection,
-                options.output_dir,
-                formats,
-                run_options,
-                export,
-                stop=stop,
-                progress=_progress(options.quiet),
-            )
-    except BriefexportError as error:
-        print(f"briefexport: error: {error}", file=sys.stderr)
-        return EXIT_OUTPUT if isinstance(error, OutputError) else EXIT_INPUT
-    lines = summary.error_lines() if options.quiet else summary.lines(verbose=options.verbose)
-    for line in lines:
-        print(line, file=sys.stderr)
-    if options.report and not _write_report(options.report, summary.to_json()):
-        return max(summary.exit_status, EXIT_OUTPUT)
-    return summary.exit_status
+    return run_options, export
 
 
 def _report_problem(report: Path, output_dir: Path) -> str | None:

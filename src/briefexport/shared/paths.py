@@ -22,6 +22,19 @@ def inside(root: Path, relative: str | Path) -> Path | None:
     return path if path.is_relative_to(root) else None
 
 
+def lies_within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies below it. Existing folders are compared by
+    identity (device and inode), so that another spelling on a case-insensitive filesystem
+    (``DOCS`` for ``docs``) still matches; a folder that does not exist yet, by its path."""
+    resolved = path.resolve()
+    if not folder.exists():
+        return resolved.is_relative_to(folder.resolve())
+    return any(
+        candidate.exists() and os.path.samefile(candidate, folder)
+        for candidate in (resolved, *resolved.parents)
+    )
+
+
 def inside_any(roots: tuple[Path, ...], path: Path) -> bool:
     """Whether the resolved ``path`` lies in one of the resolved ``roots``."""
     return any(path.is_relative_to(root) for root in roots)

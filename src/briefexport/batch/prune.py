@@ -1,0 +1,88 @@
+"""Outputs of briefs that no longer exist: found from the manifest, and removed with
+``--prune``, never anything outside the output folder, never a file another output still uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..shared.paths import inside
+from .manifest import Manifest
+from .plan import Plan
+
+
+@dataclass
+class Pruned:
+    """What a prune did: the files removed, the orphaned outputs kept because a file of theirs
+    could not be removed (their records stay, so the next run tries again), and why."""
+
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[str]:
+    """Recorded outputs whose brief is gone: neither a brief of this run nor any file of the
+    collection (a Markdown brief left out of a run without ``--import`` is not gone), and not
+    about to be replaced by a brief of this run (``a.md`` that became ``a.xml``)."""
+    live = {job.relative for job in plan.jobs} | set(plan.up_to_date)
+    gone = {
+        source for source in manifest.sources() - live if not os.path.lexists(collection / source)
+    }
+    replaced = {manifest.relative(target) for job in plan.jobs for _, target in job.targets}
+    return sorted(set(manifest.outputs_of(gone)) - replaced)
+
+
+def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
+    """Remove the files of the orphaned outputs that no other output uses, and forget the
+    outputs whose files are all gone."""
+    doomed = set(orphans)
+    in_use = {
+        name
+        for key, record in manifest.records.items()
+        if key not in doomed
+        for name in record.files
+    }
+    pruned = Pruned()
+    for key in orphans:
+        outcomes = {
+            name: _remove(manifest.output_dir, name)
+            for name in manifest.records[key].files
+            if name not in in_use
+        }
+        pruned.removed += [name for name, outcome in outcomes.items() if outcome is None]
+        problems = [outcome for outcome in outcomes.values() if outcome not in (None, GONE)]
+        if problems:
+            pruned.kept.append(key)
+            pruned.problems += [problem for problem in problems if problem is not None]
+    manifest.forget(key for key in orphans if key not in pruned.kept)
+    pruned.removed = sorted(set(pruned.removed))
+    return pruned
+
+
+GONE = "gone"
+
+
+def _remove(output_dir: Path, name: str) -> str | None:
+    """Remove ``name`` below ``output_dir`` and the folders it leaves empty; None when removed,
+    :data:`GONE` when it was already gone, else a warning line. Never anything outside
+    ``output_dir`` (the manifest checks its names, and this checks again)."""
+    root = output_dir.resolve()
+    path = inside(root, name)
+    if path is None or path == root:
+        return f"{output_dir / name}:1:1: warning: not removed: it lies outside the output folder"
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return GONE
+    except OSError as error:
+        return f"{output_dir / name}:1:1: warning: cannot remove it: {error.strerror}"
+    folder = path.parent
+    with contextlib.suppress(OSError):  # stops at the first folder that is not empty
+        while folder != root and folder.is_relative_to(root):
+            folder.rmdir()
+            folder = folder.parent
+    return None
