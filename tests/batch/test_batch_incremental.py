@@ -184,3 +184,19 @@ def test_a_stylesheet_that_imports_another_formats_counts_it(
 def test_naming_a_default_option_records_the_same_as_leaving_it_out() -> None:
     spelled_out = ExportSettings(pdf_standard="pdf/a-3b", pdf_engine="weasyprint", paper="A4")
     assert run_settings(spelled_out).options == run_settings(ExportSettings()).options
+
+
+def test_a_house_stylesheet_that_imports_a_formats_makes_it_count_for_all(
+    batch: BatchRun, collection: Path, tmp_path: Path
+) -> None:
+    (collection / BROKEN).unlink()
+    style = tmp_path / "style"
+    shutil.copytree(REPO / "styles", style)
+    (style / "house.css").write_text('@import "epub.css";\n')
+    html_css = style / "html.css"
+    html_css.write_text('@import "house.css";\n' + html_css.read_text())
+    batch("--to", "jats,html", "--style", str(style))
+    with (style / "epub.css").open("a") as css:
+        css.write("\np { letter-spacing: 0.02em; }\n")
+    _, _, changed = batch("--to", "jats,html", "--style", str(style), "-n")
+    assert set(changed["reasons"].values()) == {"to jats, html (style changed)"}

@@ -44,11 +44,12 @@ FORMAT_STYLE_FILES = frozenset().union(*STYLE_FILES_OF.values())
 
 
 def style_links(style_dir: Path, files: dict[str, str]) -> dict[str, frozenset[str]]:
-    """For each format stylesheet of the folder, the other format style files its text names
-    (an ``@import "epub.css"`` in ``html.css`` makes the HTML read ``epub.css`` too). A name
-    in a comment counts as well: that costs a rebuild, never a stale output."""
+    """For each stylesheet of the folder, the format style files its text names (an
+    ``@import "epub.css"`` in ``html.css``, or in a sheet of the house's own that ``html.css``
+    imports, makes the HTML read ``epub.css`` too). A name in a comment counts as well: that
+    costs a rebuild, never a stale output."""
     links = {}
-    for name in sorted(FORMAT_STYLE_FILES & files.keys()):
+    for name in sorted(files):
         if name.endswith(".css"):
             text = (style_dir / name).read_text(encoding="utf-8", errors="replace")
             links[name] = frozenset(other for other in FORMAT_STYLE_FILES - {name} if other in text)
@@ -57,19 +58,16 @@ def style_links(style_dir: Path, files: dict[str, str]) -> dict[str, frozenset[s
 
 def style_digest(settings: Settings, fmt: str) -> str:
     """The SHA-256 of the style files that count for ``fmt``'s outputs: every file but other
-    formats' stylesheets, unless one of its own names them."""
-    read = set(STYLE_FILES_OF.get(fmt, FORMAT_STYLE_FILES))
+    formats' own, unless a sheet it reads names them."""
+    shared = {name for name in settings.style_files if name not in FORMAT_STYLE_FILES}
+    read = set(STYLE_FILES_OF.get(fmt, FORMAT_STYLE_FILES)) | shared
     waiting = list(read)
     while waiting:
         for linked in settings.style_links.get(waiting.pop(), frozenset()) - read:
             read.add(linked)
             waiting.append(linked)
     return combined_digest(
-        {
-            name: digest
-            for name, digest in settings.style_files.items()
-            if name not in FORMAT_STYLE_FILES or name in read
-        }
+        {name: digest for name, digest in settings.style_files.items() if name in read}
     )
 
 
