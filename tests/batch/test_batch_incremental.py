@@ -9,9 +9,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 import briefexport
+from briefexport.batch.freshness import style_digest
 from briefexport.batch.jobs import ExportSettings
 from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.batch.plan import run_settings
@@ -200,3 +202,41 @@ def test_a_house_stylesheet_that_imports_a_formats_makes_it_count_for_all(
         css.write("\np { letter-spacing: 0.02em; }\n")
     _, _, changed = batch("--to", "jats,html", "--style", str(style), "-n")
     assert set(changed["reasons"].values()) == {"to jats, html (style changed)"}
+
+
+@pytest.mark.parametrize(
+    ("importer", "imported"),
+    [
+        ('@import "p\\64 f.css";', "pdf.css"),  # a CSS escape
+        ('@import "pdf%2Ecss";', "pdf.css"),  # percent-encoding
+        ('@import "EPUB.CSS";', "epub.css"),  # another case
+        ('@import "extra.inc";', "epub.css"),  # through a file of any name
+    ],
+)
+def test_a_format_stylesheet_named_in_any_spelling_counts(
+    importer: str, imported: str, tmp_path: Path
+) -> None:
+    style = tmp_path / "style"
+    shutil.copytree(REPO / "styles", style)
+    (style / "extra.inc").write_text('@import "epub.css";\n')
+    html_css = style / "html.css"
+    html_css.write_text(importer + "\n" + html_css.read_text())
+    before = style_digest(run_settings(ExportSettings(style_dir=style)), "html")
+    with (style / imported).open("a") as css:
+        css.write("\np { letter-spacing: 0.02em; }\n")
+    assert style_digest(run_settings(ExportSettings(style_dir=style)), "html") != before
+
+
+def test_font_folders_outside_the_style_and_linked_ones_count(tmp_path: Path) -> None:
+    style, outside, linked = tmp_path / "style", tmp_path / "fonts", tmp_path / "more-fonts"
+    shutil.copytree(REPO / "styles", style)
+    outside.mkdir()
+    linked.mkdir()
+    (style / "linked").symlink_to(linked, target_is_directory=True)
+    brand = style / "brand.toml"
+    brand.write_text(brand.read_text().replace("[fonts]\n", f'[fonts]\nfolders = ["{outside}"]\n'))
+    digests = [style_digest(run_settings(ExportSettings(style_dir=style)), "pdf")]
+    for folder in (outside, linked):
+        (folder / "Probe-Regular.ttf").write_bytes(b"not really a font")
+        digests.append(style_digest(run_settings(ExportSettings(style_dir=style)), "pdf"))
+    assert len(set(digests)) == 3

@@ -30,11 +30,21 @@ def bytes_digest(data: bytes) -> str:
 
 
 def folder_digests(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file below ``folder`` (a style folder), by its path with ``/``."""
-    return {
-        path.relative_to(folder).as_posix(): file_digest(path)
-        for path in sorted(item for item in folder.rglob("*") if item.is_file())
-    }
+    """SHA-256 of every file below ``folder`` (a style folder), by its path with ``/``; linked
+    folders are followed (each real folder once)."""
+    digests = {}
+    seen: set[Path] = set()
+    for here, subfolders, files in os.walk(folder, followlinks=True):
+        real = Path(here).resolve()
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        for name in files:
+            path = Path(here) / name
+            if path.is_file():
+                digests[path.relative_to(folder).as_posix()] = file_digest(path)
+    return dict(sorted(digests.items()))
 
 
 def combined_digest(digests: dict[str, str]) -> str:

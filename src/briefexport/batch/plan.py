@@ -46,8 +46,22 @@ def run_settings(export: ExportSettings) -> Settings:
         "typography": "smart" if export.smart else "as written",
         "pdf_url": export.pdf_url,
     }
-    files = folder_digests(style_dir)
+    files = folder_digests(style_dir) | _outside_font_files(style_dir, brand.fonts.folders)
     return Settings(__version__, files, options, style_links(style_dir, files))
+
+
+def _outside_font_files(style_dir: Path, folders: tuple[str, ...]) -> dict[str, str]:
+    """The files of the font folders the brand names outside the style folder (the Typst
+    engine reads them), by their absolute paths; a folder that is missing names nothing here
+    (the PDF writer reports it)."""
+    inside = style_dir.resolve()
+    files = {}
+    for name in folders:
+        folder = (style_dir / name).resolve()
+        if folder.is_dir() and not folder.is_relative_to(inside):
+            digests = folder_digests(folder)
+            files.update({f"{folder.as_posix()}/{path}": sha for path, sha in digests.items()})
+    return files
 
 
 @dataclass(frozen=True, slots=True)
