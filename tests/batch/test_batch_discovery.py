@@ -131,18 +131,22 @@ def test_linked_briefs_are_refused_with_a_located_error(
 def test_markdown_without_front_matter_is_no_brief_even_with_import(
     batch: BatchRun, collection: Path
 ) -> None:
+    (collection / "draft.md").write_text("# Thoughts\n\nNot yet a brief.\n")
     (collection / "README.md").write_text("# Our briefs\n\nEvery brief of 2026.\n")
-    (collection / "notes.md").write_bytes(
-        b"\xef\xbb\xbf" + (IMPORT_DATA / "ferry-brief.md").read_bytes()
-    )
+    (collection / "LICENSE.txt").write_text("All rights reserved.\n")
+    notes = (IMPORT_DATA / "ferry-brief.md").read_bytes()
+    (collection / "notes.md").write_bytes(b"\xef\xbb\xbf" + notes)
     shutil.copytree(IMPORT_DATA / "figures", collection / "figures", dirs_exist_ok=True)
     status, errors, report = batch("--to", "jats", "--import", "-v")
+    project_file = "a README, licence or similar file, not a brief"
     assert report["skipped"] == {
-        "README.md": "Markdown without front matter (a README?), not a brief"
+        "LICENSE.txt": project_file,
+        "README.md": project_file,
+        "draft.md": "Markdown without front matter (a README?), not a brief",
     }
     assert "notes.md" in report["converted"]
-    assert "README.md" not in [failure["source"] for failure in report["failed"]]
-    assert "skipped 1 file (-v says why)" in errors
+    assert [failure["source"] for failure in report["failed"]] == [BROKEN]
+    assert "skipped 3 files (-v says why)" in errors
     assert status == 2  # the collection's broken brief alone
 
 

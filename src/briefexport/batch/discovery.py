@@ -103,13 +103,12 @@ def discover(collection: Path, output_dir: Path, *, import_sources: bool = False
     verdicts = [(source, _refusal(source.path)) for source in found]
     refused = [(source, why) for source, why in verdicts if why is not None]
     readable = [source for source, why in verdicts if why is None]
-    briefs = [source for source in readable if source.kind != "markdown" or _opens_a_brief(source)]
-    kept = {source.relative for source in briefs}
-    skipped.extend(
-        Skipped(source.relative, "Markdown without front matter (a README?), not a brief")
-        for source in readable
-        if source.relative not in kept
-    )
+    for source in readable:
+        why = _not_a_brief(source)
+        if why is not None:
+            skipped.append(Skipped(source.relative, why))
+    left_out = {item.relative for item in skipped}
+    briefs = [source for source in readable if source.relative not in left_out]
     sources, clashes = _without_clashes(briefs)
     skipped.sort(key=lambda item: item.relative)
     return Discovery(sources, clashes, refused, skipped, importable)
@@ -136,8 +135,30 @@ def _walk(
             elif kind is not None:
                 found.append(Source(here / name, relative, kind))
             else:
-                importable += source_kind(here / name, True) is not None
+                importable += (
+                    source_kind(here / name, True) is not None
+                    and Path(name).stem.casefold() not in PROJECT_FILES
+                )
     return found, skipped, importable
+
+
+PROJECT_FILES = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "changes", "history", "notice"}
+    | {"authors", "contributing"}
+)
+"""Names (without suffix, in any case) of the files a folder of documents often carries beside
+them; as Markdown or text they are not briefs."""
+
+
+def _not_a_brief(source: Source) -> str | None:
+    """Why a file that ``--import`` would take is not a brief, or None."""
+    if source.kind == "xml":
+        return None
+    if Path(source.relative).stem.casefold() in PROJECT_FILES:
+        return "a README, licence or similar file, not a brief"
+    if source.kind == "markdown" and not _opens_a_brief(source):
+        return "Markdown without front matter (a README?), not a brief"
+    return None
 
 
 def _opens_a_brief(source: Source) -> bool:
