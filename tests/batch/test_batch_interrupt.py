@@ -220,3 +220,24 @@ def test_a_killed_worker_is_replaced_and_its_briefs_are_converted_again(tmp_path
     for path in out.glob("*.pdf"):
         with pikepdf.open(path) as pdf:
             assert len(pdf.pages) >= 1
+
+
+@pytest.mark.slow
+def test_workers_end_when_the_command_is_killed_outright(tmp_path: Path) -> None:
+    """SIGKILL gives the command no chance to stop its workers: they notice that it is gone
+    and end, rather than wait for work forever."""
+    import psutil
+
+    collection = many_briefs(tmp_path / "collection")
+    out = tmp_path / "out"
+    args = ["batch", str(collection), "--to", "jats,html,docx", "-o", str(out), "-j", "2"]
+    process = subprocess.Popen(cli_command(*args), env=subprocess_environment(), text=True)
+    wait_for_first_output(out, process)
+    descendants = psutil.Process(process.pid).children(recursive=True)
+    assert any(child.children() for child in descendants), "no fork server with workers"
+    process.kill()
+    process.wait(timeout=60)
+    _, alive = psutil.wait_procs(descendants, timeout=60)
+    for left in alive:  # do not leave them behind if the test fails
+        left.kill()
+    assert not alive

@@ -12,6 +12,8 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
+import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -127,11 +129,13 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
     """Import the writers once per worker process, before the first brief arrives.
 
     A local worker ignores SIGINT and SIGTERM: the parent decides when to stop, and the brief in
-    hand is finished (its outputs are written atomically) rather than cut in the middle.
+    hand is finished (its outputs are written atomically) rather than cut in the middle. Should
+    the parent die without a word (SIGKILL), the worker ends too instead of waiting forever.
     """
     if own_signals:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        threading.Thread(target=_end_with_parent, name="parent-watch", daemon=True).start()
     logger = logging.getLogger("briefexport")
     logger.setLevel(logging.WARNING)
     logger.propagate = False
@@ -140,6 +144,13 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
     for fmt in formats:
         get_writer(fmt)
     from .. import reader  # noqa: F401  (imported here so the first brief does not pay it)
+
+
+def _end_with_parent() -> None:
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
+        os._exit(OUTPUT_FAILED)
 
 
 def run_job(job: Job) -> JobResult:
