@@ -186,18 +186,20 @@ def _refusal(path: Path) -> str | None:
 def _searched(
     collection: Path, here: Path, subfolders: list[str], output_dir: Path, skipped: list[Skipped]
 ) -> list[str]:
-    """The subfolders of ``here`` to search, in name order; output folders are noted in
-    ``skipped`` (this run's is left out silently)."""
+    """The subfolders of ``here`` to search, in name order; linked folders and output folders
+    are noted in ``skipped`` (this run's is left out silently)."""
     kept = []
     for name in sorted(subfolders):
         folder = here / name
         if name.startswith(".") or _same_folder(folder, output_dir):
             continue
-        if (folder / MANIFEST_NAME).is_file():
-            relative = folder.relative_to(collection).as_posix()
-            skipped.append(Skipped(relative + "/", "the output folder of another batch run"))
-            continue
-        kept.append(name)
+        relative = folder.relative_to(collection).as_posix() + "/"
+        if folder.is_symlink():
+            skipped.append(Skipped(relative, "a linked folder, not followed"))
+        elif (folder / MANIFEST_NAME).is_file():
+            skipped.append(Skipped(relative, "the output folder of another batch run"))
+        else:
+            kept.append(name)
     return kept
 
 

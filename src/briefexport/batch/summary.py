@@ -109,25 +109,26 @@ class Summary:
                 f"{source}: would convert {why}" for source, why in sorted(self.reasons.items())
             )
         for output in self.orphaned:
-            yield f"{output}: its brief no longer exists; {self._orphan_state(output)}"
-        yield self.counts()
+            yield f"{output}: its brief no longer exists; {self._orphan_state(output, verbose)}"
+        yield self.counts(verbose=verbose)
 
-    def _orphan_state(self, output: str) -> str:
+    def _orphan_state(self, output: str, verbose: bool) -> str:
         if not self.prunes:
             return "kept (use --prune to remove)"
         if self.interrupted:
             return "kept (the run was interrupted before --prune)"
         if output in self.not_pruned:
-            return "kept: a file of it could not be removed (-v shows why)"
+            return f"kept: a file of it could not be removed{_hint(verbose, 'shows why')}"
         return "would be removed" if self.dry_run else "removed"
 
-    def counts(self) -> str:
-        """``converted 97, up to date 0, failed 3 of 100 briefs in 12.3 s``, and the rest."""
+    def counts(self, *, verbose: bool = False) -> str:
+        """``converted 97, up to date 0, failed 3 of 100 briefs in 12.3 s``, and the rest (with
+        ``verbose``, without the hints to use ``-v``)."""
         line = self._tally()
         if self.warnings:
-            line += f"; {_counted(len(self.warnings), 'warning')} (-v shows them)"
+            line += f"; {_counted(len(self.warnings), 'warning')}{_hint(verbose, 'shows them')}"
         if self.skipped:
-            line += f"; skipped {_counted(len(self.skipped), 'file')} (-v says why)"
+            line += f"; skipped {_counted(len(self.skipped), 'file')}{_hint(verbose, 'says why')}"
         if self.importable and not self.briefs:
             left_out = _counted(self.importable, "Markdown or text file")
             line += f"; {left_out} left out (--import converts {_them(self.importable)})"
@@ -182,3 +183,8 @@ def _counted(count: int, thing: str) -> str:
 
 def _them(count: int) -> str:
     return "it" if count == 1 else "them"
+
+
+def _hint(verbose: bool, what: str) -> str:
+    """`` (-v shows them)``, unless ``-v`` was given."""
+    return "" if verbose else f" (-v {what})"
