@@ -70,7 +70,7 @@ def test_changed_settings_and_version_are_named(
     batch("--to", "html")
     _, _, repapered = batch("--to", "jats,html", "-n", "--paper", "Letter", "--no-smart")
     # the paper changes only PDFs, the typography HTML but not the archival JATS
-    assert set(repapered["reasons"].values()) == {"to html (options changed: typography)"}
+    assert set(repapered["reasons"].values()) == {"to html (options changed: --no-smart)"}
     manifest = out / MANIFEST_NAME
     data = json.loads(manifest.read_text())
     data["outputs"]["feature-tour.jats.xml"]["version"] = "0.0.1"

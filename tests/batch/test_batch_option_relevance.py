@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefexport.batch.freshness import FORMAT_STYLE_FILES, OPTIONS_OF, STYLE_FILES_OF
+from briefexport.batch.freshness import FORMAT_STYLE_FILES, OPTION_FLAGS, OPTIONS_OF, STYLE_FILES_OF
 from briefexport.batch.jobs import ExportSettings
 from briefexport.batch.plan import run_settings
 from briefexport.cli import main
@@ -132,3 +132,7 @@ def test_the_style_files_counted_for_pdf_are_those_that_change_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     check_style_relevance(tmp_path, ["pdf"], monkeypatch)
+
+
+def test_every_recorded_option_has_its_command_line_name() -> None:
+    assert set(OPTION_FLAGS) == set(run_settings(ExportSettings()).options)

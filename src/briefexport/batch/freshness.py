@@ -93,6 +93,19 @@ def style_digest(settings: Settings, fmt: str) -> str:
     )
 
 
+OPTION_FLAGS = {
+    "pdf_standard": "--pdf-standard",
+    "pdf_engine": "--pdf-engine",
+    "paper": "--paper",
+    "reference_docx": "--reference-docx",
+    "series": "--series",
+    "timestamp": "SOURCE_DATE_EPOCH",
+    "typography": "--no-smart",
+    "pdf_url": "--pdf-url",
+}
+"""How a reason names each option the manifest records: as the command line sets it."""
+
+
 def options_of(fmt: str) -> frozenset[str] | None:
     """The options that count for ``fmt``'s outputs; None: all of them."""
     return OPTIONS_OF.get(fmt)
@@ -137,7 +150,7 @@ class FreshnessCheck:
             return "style changed"
         changed = self._changed_options(record.options, options_of(fmt))
         if changed:
-            return "options changed: " + ", ".join(changed)
+            return "options changed: " + ", ".join(sorted(OPTION_FLAGS.get(n, n) for n in changed))
         if record.brief != self.digest(source.path):
             return "brief changed"
         folder = source.path.parent
