@@ -95,3 +95,13 @@ def test_writer_warnings_about_imported_briefs_point_into_the_source(
         f"{txt}:{line_and_column(extracted, chr(0xFDD0))}: warning: HTML cannot carry U+FDD0;"
         " replaced by U+FFFD"
     ) in warnings
+
+
+def test_a_new_series_rebuilds_only_the_imported_briefs(batch: BatchRun, collection: Path) -> None:
+    add_sources(collection)
+    batch("--to", "jats", "--import", "--series", "Working Paper")
+    _, _, report = batch("--to", "jats", "--import", "--series", "Policy Note", "-n")
+    assert set(report["reasons"]) == {"drafts/ferry-brief.md", "drafts/extracted-brief.txt"} | {
+        "reports/broken.xml"
+    }
+    assert report["reasons"]["drafts/ferry-brief.md"] == "to jats (options changed: --series)"

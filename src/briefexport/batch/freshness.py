@@ -93,6 +93,8 @@ def style_digest(settings: Settings, fmt: str) -> str:
     )
 
 
+IMPORT_ONLY_OPTIONS = frozenset({"series"})
+"""Options read only when a brief is imported (Markdown, text), never for canonical XML."""
 OPTION_FLAGS = {
     "pdf_standard": "--pdf-standard",
     "pdf_engine": "--pdf-engine",
@@ -133,6 +135,13 @@ class FreshnessCheck:
         """Was ``output`` made from this very brief, its figures and these settings?"""
         return self.why_stale(source, fmt, output) is None
 
+    def _counted(self, source: Source, fmt: str) -> frozenset[str] | None:
+        """The options that count for ``source``'s outputs in ``fmt``; None: all."""
+        counted = options_of(fmt)
+        if source.kind != "xml":
+            return counted
+        return (counted or frozenset(self.settings.options)) - IMPORT_ONLY_OPTIONS
+
     def _style(self, fmt: str) -> str:
         if fmt not in self._styles:
             self._styles[fmt] = style_digest(self.settings, fmt)
@@ -148,7 +157,7 @@ class FreshnessCheck:
             return f"made by briefexport {record.version}"
         if record.style != self._style(fmt):
             return "style changed"
-        changed = self._changed_options(record.options, options_of(fmt))
+        changed = self._changed_options(record.options, self._counted(source, fmt))
         if changed:
             return "options changed: " + ", ".join(sorted(OPTION_FLAGS.get(n, n) for n in changed))
         if record.brief != self.digest(source.path):
