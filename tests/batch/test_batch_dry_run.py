@@ -11,8 +11,8 @@ from pathlib import Path
 from PIL import Image
 
 from briefexport.batch.manifest import MANIFEST_NAME
-from support.batch import BROKEN, GOOD, BatchRun, python_output
-from support.paths import IMPORT_DATA, REPO
+from support.batch import BROKEN, GOOD, BatchRun, copied_style, python_output
+from support.paths import IMPORT_DATA
 
 
 def contents(folder: Path) -> dict[Path, tuple[bytes, int]]:
@@ -62,8 +62,7 @@ def test_changed_settings_and_version_are_named(
 ) -> None:
     (collection / BROKEN).unlink()
     batch("--to", "jats")
-    style = tmp_path / "style"
-    shutil.copytree(REPO / "styles", style)
+    style = copied_style(tmp_path / "style")
     (style / "extra.css").write_text("p { color: black; }\n")
     _, _, restyled = batch("--to", "jats", "-n", "--style", str(style))
     assert set(restyled["reasons"].values()) == {"to jats (style changed)"}

@@ -17,8 +17,7 @@ from briefexport.batch.freshness import style_digest
 from briefexport.batch.jobs import ExportSettings
 from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.batch.plan import run_settings
-from support.batch import BROKEN, GOOD, BatchRun
-from support.paths import REPO
+from support.batch import BROKEN, GOOD, BatchRun, add_rule, copied_style, prepend
 
 
 def modification_times(folder: Path) -> dict[Path, int]:
@@ -62,13 +61,11 @@ def test_a_changed_figure_rebuilds_the_brief_that_uses_it(
 
 
 def test_a_changed_style_rebuilds_everything(batch: BatchRun, tmp_path: Path) -> None:
-    style = tmp_path / "style"
-    shutil.copytree(REPO / "styles", style)
+    style = copied_style(tmp_path / "style")
     batch("--to", "html", "--style", str(style))
     _, _, same = batch("--to", "html", "--style", str(style))
     assert same["up_to_date"] == GOOD
-    with (style / "common.css").open("a") as css:
-        css.write("\np { letter-spacing: 0.01em; }\n")
+    add_rule(style / "common.css")
     _, _, changed = batch("--to", "html", "--style", str(style))
     assert changed["converted"] == GOOD
 
@@ -77,11 +74,9 @@ def test_an_edited_stylesheet_rebuilds_only_the_formats_that_use_it(
     batch: BatchRun, collection: Path, tmp_path: Path
 ) -> None:
     (collection / BROKEN).unlink()
-    style = tmp_path / "style"
-    shutil.copytree(REPO / "styles", style)
+    style = copied_style(tmp_path / "style")
     batch("--to", "jats,html,docx", "--style", str(style))
-    with (style / "html.css").open("a") as css:
-        css.write("\np { letter-spacing: 0.01em; }\n")
+    add_rule(style / "html.css")
     _, _, changed = batch("--to", "jats,html,docx", "--style", str(style), "-v")
     assert changed["converted"] == GOOD
     assert set(changed["reasons"].values()) == {"to html (style changed)"}
@@ -172,13 +167,10 @@ def test_a_stylesheet_that_imports_another_formats_counts_it(
     batch: BatchRun, collection: Path, out: Path, tmp_path: Path
 ) -> None:
     (collection / BROKEN).unlink()
-    style = tmp_path / "style"
-    shutil.copytree(REPO / "styles", style)
-    html_css = style / "html.css"
-    html_css.write_text('@import "epub.css";\n' + html_css.read_text())
+    style = copied_style(tmp_path / "style")
+    prepend(style / "html.css", '@import "epub.css";')
     batch("--to", "jats,html", "--style", str(style))
-    with (style / "epub.css").open("a") as css:
-        css.write("\np { letter-spacing: 0.02em; }\n")
+    add_rule(style / "epub.css")
     _, _, changed = batch("--to", "jats,html", "--style", str(style))
     assert changed["reasons"] == dict.fromkeys(GOOD, "to html (style changed)")
 
@@ -192,14 +184,11 @@ def test_a_house_stylesheet_that_imports_a_formats_makes_it_count_for_all(
     batch: BatchRun, collection: Path, tmp_path: Path
 ) -> None:
     (collection / BROKEN).unlink()
-    style = tmp_path / "style"
-    shutil.copytree(REPO / "styles", style)
+    style = copied_style(tmp_path / "style")
     (style / "house.css").write_text('@import "epub.css";\n')
-    html_css = style / "html.css"
-    html_css.write_text('@import "house.css";\n' + html_css.read_text())
+    prepend(style / "html.css", '@import "house.css";')
     batch("--to", "jats,html", "--style", str(style))
-    with (style / "epub.css").open("a") as css:
-        css.write("\np { letter-spacing: 0.02em; }\n")
+    add_rule(style / "epub.css")
     _, _, changed = batch("--to", "jats,html", "--style", str(style), "-n")
     assert set(changed["reasons"].values()) == {"to jats, html (style changed)"}
 
@@ -216,20 +205,20 @@ def test_a_house_stylesheet_that_imports_a_formats_makes_it_count_for_all(
 def test_a_format_stylesheet_named_in_any_spelling_counts(
     importer: str, imported: str, tmp_path: Path
 ) -> None:
-    style = tmp_path / "style"
-    shutil.copytree(REPO / "styles", style)
+    style = copied_style(tmp_path / "style")
     (style / "extra.inc").write_text('@import "epub.css";\n')
-    html_css = style / "html.css"
-    html_css.write_text(importer + "\n" + html_css.read_text())
+    prepend(style / "html.css", importer)
     before = style_digest(run_settings(ExportSettings(style_dir=style)), "html")
-    with (style / imported).open("a") as css:
-        css.write("\np { letter-spacing: 0.02em; }\n")
+    add_rule(style / imported)
     assert style_digest(run_settings(ExportSettings(style_dir=style)), "html") != before
 
 
 def test_font_folders_outside_the_style_and_linked_ones_count(tmp_path: Path) -> None:
-    style, outside, linked = tmp_path / "style", tmp_path / "fonts", tmp_path / "more-fonts"
-    shutil.copytree(REPO / "styles", style)
+    style, outside, linked = (
+        copied_style(tmp_path / "style"),
+        tmp_path / "fonts",
+        tmp_path / "more-fonts",
+    )
     outside.mkdir()
     linked.mkdir()
     (style / "linked").symlink_to(linked, target_is_directory=True)

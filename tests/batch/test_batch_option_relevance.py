@@ -17,6 +17,7 @@ from briefexport.batch.plan import run_settings
 from briefexport.cli import main
 from briefexport.formats import FORMATS
 from briefexport.output import output_path
+from support.batch import add_rule, copied_style
 from support.paths import HARBOUR, REPO
 
 CHANGED_OPTION = {
@@ -40,26 +41,34 @@ def test_every_recorded_option_is_tried() -> None:
     assert set(OPTIONS_OF) <= set(FORMATS)
 
 
+def larger_body_text(template: Path, saved_as: Path) -> None:
+    """A Word template whose Normal style is larger than ``template``'s."""
+    document = docx.Document(str(template))
+    document.styles["Normal"].font.size = docx.shared.Pt(13)
+    document.save(str(saved_as))
+
+
+def exported(folder: Path, formats: list[str], arguments: list[str]) -> dict[str, bytes]:
+    """Each format's bytes for the short example exported into ``folder`` with ``arguments``."""
+    brief = folder / "source" / HARBOUR.name
+    brief.parent.mkdir(parents=True)
+    shutil.copy(HARBOUR, brief)
+    assert main([str(brief), "--to", ",".join(formats), "-o", str(folder), "-q", *arguments]) == 0
+    return {fmt: output_path(brief, fmt, folder).read_bytes() for fmt in formats}
+
+
 def outputs(
     tmp_path: Path, formats: list[str], option: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> dict[str, bytes]:
     """Each format's bytes, exported with ``option`` changed (None: the baseline)."""
     template = tmp_path / "template.docx"
     if not template.exists():
-        document = docx.Document(str(REPO / "styles" / "reference.docx"))
-        document.styles["Normal"].font.size = docx.shared.Pt(13)
-        document.save(str(template))
+        larger_body_text(REPO / "styles" / "reference.docx", template)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER_EPOCH if option == "timestamp" else EPOCH)
     arguments = [
         word.replace("TEMPLATE", str(template)) for word in CHANGED_OPTION.get(option or "", [])
     ]
-    folder = tmp_path / (option or "baseline")
-    brief = folder / "source" / HARBOUR.name
-    brief.parent.mkdir(parents=True)
-    shutil.copy(HARBOUR, brief)
-    status = main([str(brief), "--to", ",".join(formats), "-o", str(folder), "-q", *arguments])
-    assert status == 0
-    return {fmt: output_path(brief, fmt, folder).read_bytes() for fmt in formats}
+    return exported(tmp_path / (option or "baseline"), formats, arguments)
 
 
 def check_relevance(tmp_path: Path, formats: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,26 +95,12 @@ def test_the_options_counted_for_pdf_are_those_that_change_it(
 
 def edited_style(tmp_path: Path, name: str) -> Path:
     """A copy of the shipped style folder with ``name`` changed in a way its format shows."""
-    style = tmp_path / f"style-{name}"
-    shutil.copytree(REPO / "styles", style)
+    style = copied_style(tmp_path / f"style-{name}")
     if name.endswith(".css"):
-        with (style / name).open("a", encoding="utf-8") as css:
-            css.write("\np { word-spacing: 0.05em; }\n")
+        add_rule(style / name, "p { word-spacing: 0.05em; }")
     else:
-        document = docx.Document(str(style / name))
-        document.styles["Normal"].font.size = docx.shared.Pt(13)
-        document.save(str(style / name))
+        larger_body_text(style / name, style / name)
     return style
-
-
-def styled_outputs(tmp_path: Path, formats: list[str], style: Path | None) -> dict[str, bytes]:
-    folder = tmp_path / (style.name if style else "house-style")
-    brief = folder / "source" / HARBOUR.name
-    brief.parent.mkdir(parents=True)
-    shutil.copy(HARBOUR, brief)
-    chosen = ["--style", str(style)] if style else []
-    assert main([str(brief), "--to", ",".join(formats), "-o", str(folder), "-q", *chosen]) == 0
-    return {fmt: output_path(brief, fmt, folder).read_bytes() for fmt in formats}
 
 
 def check_style_relevance(
@@ -113,9 +108,10 @@ def check_style_relevance(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert {path.name for path in (REPO / "styles").iterdir()} >= FORMAT_STYLE_FILES
-    baseline = styled_outputs(tmp_path, formats, None)
+    baseline = exported(tmp_path / "house-style", formats, [])
     for name in sorted(FORMAT_STYLE_FILES):
-        changed = styled_outputs(tmp_path, formats, edited_style(tmp_path, name))
+        style = edited_style(tmp_path, name)
+        changed = exported(tmp_path / style.name, formats, ["--style", str(style)])
         for fmt in formats:
             differs = changed[fmt] != baseline[fmt]
             assert differs == (name in STYLE_FILES_OF[fmt]), (fmt, name)

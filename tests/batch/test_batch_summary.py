@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ import briefexport
 from briefexport.batch import ExportSettings, convert_collection
 from briefexport.cli import main
 from briefexport.errors import InvalidStyleError
-from support.batch import BROKEN, GOOD, BatchRun
-from support.paths import REPO
+from support.batch import BROKEN, GOOD, BatchRun, copied_style
 
 LOCATED_ERROR = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
 
@@ -109,8 +107,7 @@ def test_hidden_files_and_folders_are_skipped(batch: BatchRun, collection: Path)
 
 
 def test_an_unusable_style_stops_the_run_before_any_work(tmp_path: Path, collection: Path) -> None:
-    style = tmp_path / "style"
-    shutil.copytree(REPO / "styles", style)
+    style = copied_style(tmp_path / "style")
     (style / "brand.toml").write_text("[colours\n")
     out = tmp_path / "out"
     assert (

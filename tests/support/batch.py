@@ -48,6 +48,23 @@ def make_collection(root: Path) -> Path:
     return root
 
 
+def copied_style(folder: Path) -> Path:
+    """A copy of the shipped style folder at ``folder``, to edit."""
+    shutil.copytree(REPO / "styles", folder)
+    return folder
+
+
+def add_rule(sheet: Path, rule: str = "p { letter-spacing: 0.02em; }") -> None:
+    """Append a rule to a stylesheet (one that changes how the page looks)."""
+    with sheet.open("a", encoding="utf-8") as css:
+        css.write(f"\n{rule}\n")
+
+
+def prepend(sheet: Path, text: str) -> None:
+    """Put ``text`` (an ``@import``) in front of a stylesheet."""
+    sheet.write_text(text + "\n" + sheet.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def subprocess_environment() -> dict[str, str]:
     """The environment of this test run, with this source tree first on the module path."""
     source = str(REPO / "src")

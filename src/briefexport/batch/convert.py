@@ -16,7 +16,7 @@ from ..errors import BriefexportError
 from ..formats import format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
-from ..shared.paths import lies_within
+from ..shared.paths import lies_within, same_folder
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
@@ -115,25 +115,25 @@ def _run_export(
 ) -> ExportSettings:
     """The settings of every output, checked; starts the local workers' fork server early."""
     export = export or ExportSettings(timestamp=_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
-    export = _checked_settings(export)
+    # workers elsewhere (Dask) need paths that mean the same there
+    export = _checked_settings(export, absolute=run.executor == "dask")
     if export.pdf_url is not None:
         check_pdf_url_template(export.pdf_url)
-    if run.executor == "dask":  # workers elsewhere need paths that mean the same there
-        return _absolute(export)
-    if not run.dry_run:
+    if run.executor == "local" and not run.dry_run:
         start_worker_server(formats)
     return export
 
 
-def _checked_settings(export: ExportSettings) -> ExportSettings:
-    """``export`` with its paths as :class:`Path` (a string will do) and its PDF options as
-    their enums spell them; raises :class:`BriefexportError` for a value no brief could use."""
-    template = _as_path(export.reference_docx)
+def _checked_settings(export: ExportSettings, *, absolute: bool) -> ExportSettings:
+    """``export`` with its paths as :class:`Path` (a string will do; ``absolute`` ones if
+    asked) and its PDF options as their enums spell them; raises :class:`BriefexportError` for
+    a value no brief could use."""
+    template = _as_path(export.reference_docx, absolute)
     if template is not None and not template.is_file():
         raise BriefexportError(f"reference_docx {template}: no such file")
     return dataclasses.replace(
         export,
-        style_dir=_as_path(export.style_dir),
+        style_dir=_as_path(export.style_dir, absolute),
         reference_docx=template,
         pdf_standard=known_value(PdfStandard, export.pdf_standard, "PDF standard"),
         pdf_engine=known_value(PdfEngine, export.pdf_engine, "PDF engine"),
@@ -141,8 +141,10 @@ def _checked_settings(export: ExportSettings) -> ExportSettings:
     )
 
 
-def _as_path(value: str | Path | None) -> Path | None:
-    return None if value is None else Path(value)
+def _as_path(value: str | Path | None, absolute: bool) -> Path | None:
+    if value is None:
+        return None
+    return Path(value).absolute() if absolute else Path(value)
 
 
 def _planned_summary(
@@ -183,12 +185,11 @@ def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tup
 
 def _overlap(collection: Path, output_dir: Path) -> str | None:
     """Why outputs written below ``output_dir`` could replace files of the collection."""
-    output_inside = lies_within(output_dir, collection)
-    if output_inside and lies_within(collection, output_dir):
+    if same_folder(output_dir, collection):
         return "the output folder must differ from the collection"
     if lies_within(collection, output_dir):
         return "the collection lies inside the output folder, whose outputs could replace it"
-    if output_inside and _holds_other_files(output_dir):
+    if lies_within(output_dir, collection) and _holds_other_files(output_dir):
         return (
             "lies inside the collection and holds files that briefexport did not write there;"
             " choose a new or empty folder"
@@ -202,15 +203,6 @@ def _holds_other_files(output_dir: Path) -> bool:
     if not output_dir.is_dir() or (output_dir / MANIFEST_NAME).is_file():
         return False
     return any(output_dir.iterdir())
-
-
-def _absolute(export: ExportSettings) -> ExportSettings:
-    style, template = export.style_dir, export.reference_docx
-    return dataclasses.replace(
-        export,
-        style_dir=style.absolute() if style else None,
-        reference_docx=template.absolute() if template else None,
-    )
 
 
 def _clash_reason(clash: Clash) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from ..importers import MARKDOWN_SUFFIXES
 from ..output import output_stem
+from ..shared.paths import same_folder
 from .manifest import MANIFEST_NAME
 
 CANONICAL_SUFFIX = ".xml"
@@ -135,10 +136,7 @@ def _walk(
             elif kind is not None:
                 found.append(Source(here / name, relative, kind))
             else:
-                importable += (
-                    source_kind(here / name, True) is not None
-                    and Path(name).stem.casefold() not in PROJECT_FILES
-                )
+                importable += source_kind(here / name, True) is not None and not _project_file(name)
     return found, skipped, importable
 
 
@@ -150,11 +148,15 @@ PROJECT_FILES = frozenset(
 them; as Markdown or text they are not briefs."""
 
 
+def _project_file(name: str) -> bool:
+    return Path(name).stem.casefold() in PROJECT_FILES
+
+
 def _not_a_brief(source: Source) -> str | None:
     """Why a file that ``--import`` would take is not a brief, or None."""
     if source.kind == "xml":
         return None
-    if Path(source.relative).stem.casefold() in PROJECT_FILES:
+    if _project_file(source.relative):
         return "a README, licence or similar file, not a brief"
     if source.kind == "markdown" and not _opens_a_brief(source):
         return "Markdown without front matter (a README?), not a brief"
@@ -191,7 +193,7 @@ def _searched(
     kept = []
     for name in sorted(subfolders):
         folder = here / name
-        if name.startswith(".") or _same_folder(folder, output_dir):
+        if name.startswith(".") or same_folder(folder, output_dir):
             continue
         relative = folder.relative_to(collection).as_posix() + "/"
         if folder.is_symlink():
@@ -201,12 +203,6 @@ def _searched(
         else:
             kept.append(name)
     return kept
-
-
-def _same_folder(folder: Path, output_dir: Path) -> bool:
-    if output_dir.exists():
-        return os.path.samefile(folder, output_dir)
-    return folder.resolve() == output_dir.resolve()
 
 
 def _brief_of_archival(name: str, xml_stems: dict[str, str]) -> str | None:

@@ -27,8 +27,9 @@ OPTIONS_OF: dict[str, frozenset[str]] = {
     "markdown": frozenset({"series"}),
 }
 """The options that change each format's outputs (``series`` names the series of imported
-briefs that give none, so it counts for every format). A format not listed here, such as a
-deposit package holding every rendition, counts them all."""
+briefs that give none, so it counts for every format, though only for imported briefs:
+:data:`IMPORT_ONLY_OPTIONS`). A format not listed here, such as a deposit package holding every
+rendition, counts them all."""
 
 
 STYLE_FILES_OF: dict[str, frozenset[str]] = {
@@ -108,11 +109,6 @@ OPTION_FLAGS = {
 """How a reason names each option the manifest records: as the command line sets it."""
 
 
-def options_of(fmt: str) -> frozenset[str] | None:
-    """The options that count for ``fmt``'s outputs; None: all of them."""
-    return OPTIONS_OF.get(fmt)
-
-
 class FreshnessCheck:
     """Decides which outputs of a brief are up to date, hashing each file once per run."""
 
@@ -131,16 +127,10 @@ class FreshnessCheck:
                 self._digests[path] = None
         return self._digests[path]
 
-    def is_current(self, source: Source, fmt: str, output: Path) -> bool:
-        """Was ``output`` made from this very brief, its figures and these settings?"""
-        return self.why_stale(source, fmt, output) is None
-
-    def _counted(self, source: Source, fmt: str) -> frozenset[str] | None:
-        """The options that count for ``source``'s outputs in ``fmt``; None: all."""
-        counted = options_of(fmt)
-        if source.kind != "xml":
-            return counted
-        return (counted or frozenset(self.settings.options)) - IMPORT_ONLY_OPTIONS
+    def _counted(self, source: Source, fmt: str) -> frozenset[str]:
+        """The options that count for ``source``'s outputs in ``fmt``."""
+        counted = OPTIONS_OF.get(fmt, frozenset(self.settings.options))
+        return counted - IMPORT_ONLY_OPTIONS if source.kind == "xml" else counted
 
     def _style(self, fmt: str) -> str:
         if fmt not in self._styles:
@@ -159,7 +149,7 @@ class FreshnessCheck:
             return "style changed"
         changed = self._changed_options(record.options, self._counted(source, fmt))
         if changed:
-            return "options changed: " + ", ".join(sorted(OPTION_FLAGS.get(n, n) for n in changed))
+            return "options changed: " + ", ".join(changed)
         if record.brief != self.digest(source.path):
             return "brief changed"
         folder = source.path.parent
@@ -171,12 +161,12 @@ class FreshnessCheck:
         return None
 
     def _changed_options(
-        self, recorded: dict[str, str | None], counted: frozenset[str] | None
+        self, recorded: dict[str, str | None], counted: frozenset[str]
     ) -> list[str]:
+        """The counted options whose value changed, as the command line names them."""
         now = self.settings.options
-        names = recorded.keys() | now.keys()
         return sorted(
-            name
-            for name in names
-            if (counted is None or name in counted) and recorded.get(name) != now.get(name)
+            OPTION_FLAGS.get(name, name)
+            for name in counted & (recorded.keys() | now.keys())
+            if recorded.get(name) != now.get(name)
         )

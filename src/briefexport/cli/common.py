@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import functools
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from ..errors import Diagnostic, InvalidBriefError, Severity
+from ..errors import BriefexportError, Diagnostic, InvalidBriefError, Severity
 from ..model import Brief
-from ..options import PdfEngine, PdfStandard
-from ..shared.brand import Paper
 from ..shared.located import record_position
 
 EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
@@ -80,29 +79,35 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
-def any_case(values: Iterable[str]) -> Callable[[str], str]:
-    """An argument type that takes ``values`` in any case (``letter`` for ``Letter``); other
-    text is left for argparse's ``choices`` to refuse."""
-    by_folded = {value.casefold(): value for value in values}
+def any_case(kind: type[enum.Enum]) -> Callable[[str], str]:
+    """An argument type that takes the values of ``kind`` in any case (``letter`` for
+    ``Letter``), as the Python API does; other text is left for argparse's ``choices`` to
+    refuse."""
+    from ..options import known_value
 
     def canonical(text: str) -> str:
-        return by_folded.get(text.casefold(), text)
+        try:
+            return known_value(kind, text, "value") or text
+        except BriefexportError:
+            return text
 
     return canonical
 
 
 def add_pdf_options(parser: argparse.ArgumentParser) -> None:
-    """``--pdf-standard``, ``--pdf-engine`` and ``--paper``, each taken in any case."""
-    for flag, values, help_text in (
-        ("--pdf-standard", [standard.value for standard in PdfStandard], None),
-        (
-            "--pdf-engine",
-            [engine.value for engine in PdfEngine],
-            "layout engine of the PDF (default: weasyprint)",
-        ),
-        ("--paper", [paper.value for paper in Paper], "page size of the PDF"),
-    ):
-        parser.add_argument(flag, type=any_case(values), choices=values, help=help_text)
+    """``--pdf-standard``, ``--pdf-engine`` and ``--paper``, each taken in any case (imported
+    here: the other commands do not need them)."""
+    from ..options import PdfEngine, PdfStandard
+    from ..shared.brand import Paper
+
+    kinds: tuple[tuple[str, type[enum.Enum], str | None], ...] = (
+        ("--pdf-standard", PdfStandard, None),
+        ("--pdf-engine", PdfEngine, "layout engine of the PDF (default: weasyprint)"),
+        ("--paper", Paper, "page size of the PDF"),
+    )
+    for flag, kind, help_text in kinds:
+        values = [str(member.value) for member in kind]
+        parser.add_argument(flag, type=any_case(kind), choices=values, help=help_text)
 
 
 def add_verbosity(parser: argparse.ArgumentParser) -> None:

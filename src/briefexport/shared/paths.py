@@ -35,6 +35,14 @@ def lies_within(path: Path, folder: Path) -> bool:
     )
 
 
+def same_folder(folder: Path, other: Path) -> bool:
+    """Whether two paths name one folder, compared by identity where ``other`` exists (as
+    :func:`lies_within` does)."""
+    if other.exists():
+        return folder.exists() and os.path.samefile(folder, other)
+    return folder.resolve() == other.resolve()
+
+
 def inside_any(roots: tuple[Path, ...], path: Path) -> bool:
     """Whether the resolved ``path`` lies in one of the resolved ``roots``."""
     return any(path.is_relative_to(root) for root in roots)
