@@ -54,10 +54,10 @@ def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
             if name not in in_use
         }
         pruned.removed += [name for name, outcome in outcomes.items() if outcome is None]
-        problems = [outcome for outcome in outcomes.values() if outcome not in (None, GONE)]
+        problems = [outcome for outcome in outcomes.values() if outcome and outcome != GONE]
         if problems:
             pruned.kept.append(key)
-            pruned.problems += [problem for problem in problems if problem is not None]
+            pruned.problems += problems
     manifest.forget(key for key in orphans if key not in pruned.kept)
     pruned.removed = sorted(set(pruned.removed))
     return pruned
