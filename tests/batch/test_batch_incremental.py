@@ -177,7 +177,7 @@ def test_a_stylesheet_that_imports_another_formats_counts_it(
 
 def test_naming_a_default_option_records_the_same_as_leaving_it_out() -> None:
     spelled_out = ExportSettings(pdf_standard="pdf/a-3b", pdf_engine="weasyprint", paper="A4")
-    assert run_settings(spelled_out).options == run_settings(ExportSettings()).options
+    assert run_settings(spelled_out)[0].options == run_settings(ExportSettings())[0].options
 
 
 def test_a_house_stylesheet_that_imports_a_formats_makes_it_count_for_all(
@@ -208,9 +208,9 @@ def test_a_format_stylesheet_named_in_any_spelling_counts(
     style = copied_style(tmp_path / "style")
     (style / "extra.inc").write_text('@import "epub.css";\n')
     prepend(style / "html.css", importer)
-    before = style_digest(run_settings(ExportSettings(style_dir=style)), "html")
+    before = style_digest(run_settings(ExportSettings(style_dir=style))[0], "html")
     add_rule(style / imported)
-    assert style_digest(run_settings(ExportSettings(style_dir=style)), "html") != before
+    assert style_digest(run_settings(ExportSettings(style_dir=style))[0], "html") != before
 
 
 def test_font_folders_outside_the_style_and_linked_ones_count(tmp_path: Path) -> None:
@@ -224,8 +224,8 @@ def test_font_folders_outside_the_style_and_linked_ones_count(tmp_path: Path) ->
     (style / "linked").symlink_to(linked, target_is_directory=True)
     brand = style / "brand.toml"
     brand.write_text(brand.read_text().replace("[fonts]\n", f'[fonts]\nfolders = ["{outside}"]\n'))
-    digests = [style_digest(run_settings(ExportSettings(style_dir=style)), "pdf")]
+    digests = [style_digest(run_settings(ExportSettings(style_dir=style))[0], "pdf")]
     for folder in (outside, linked):
         (folder / "Probe-Regular.ttf").write_bytes(b"not really a font")
-        digests.append(style_digest(run_settings(ExportSettings(style_dir=style)), "pdf"))
+        digests.append(style_digest(run_settings(ExportSettings(style_dir=style))[0], "pdf"))
     assert len(set(digests)) == 3

@@ -36,7 +36,7 @@ FAST_FORMATS = ["epub", "docx", "jats", "html", "markdown"]
 
 
 def test_every_recorded_option_is_tried() -> None:
-    assert {*CHANGED_OPTION, "series"} == set(run_settings(ExportSettings()).options)
+    assert {*CHANGED_OPTION, "series"} == set(run_settings(ExportSettings())[0].options)
     assert all("series" in counted for counted in OPTIONS_OF.values())
     assert set(OPTIONS_OF) <= set(FORMATS)
 
@@ -131,4 +131,4 @@ def test_the_style_files_counted_for_pdf_are_those_that_change_it(
 
 
 def test_every_recorded_option_has_its_command_line_name() -> None:
-    assert set(OPTION_FLAGS) == set(run_settings(ExportSettings()).options)
+    assert set(OPTION_FLAGS) == set(run_settings(ExportSettings())[0].options)

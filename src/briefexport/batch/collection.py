@@ -19,6 +19,7 @@ from .manifest import Manifest, Settings
 from .plan import record_result
 from .run import Dispatcher, ExecutorFactory, ResultSink
 from .summary import ProgressSink, Summary
+from .watch import SettingsWatch
 
 EXECUTORS = ("local", "dask")
 
@@ -37,12 +38,16 @@ class Workers:
 
 @dataclass
 class CollectionRun:
-    """Records each finished job in the manifest, the summary and the progress bar."""
+    """Records each finished job in the manifest, the summary and the progress bar; a record
+    is saved only once the run's style files are seen unchanged after it was taken."""
 
     manifest: Manifest
     settings: Settings
     summary: Summary
+    watch: SettingsWatch
     progress: ProgressSink | None = None
+    unchecked: list[str] = dataclasses.field(default_factory=list)
+    """The records taken since the style files were last seen unchanged."""
 
     def execute(
         self, jobs: list[Job], workers: Workers, formats: tuple[str, ...], stop: threading.Event
@@ -60,18 +65,32 @@ class CollectionRun:
                     )
                     self.summary.not_started = dispatcher.run(jobs)
         finally:
-            self.manifest.save(force=True)
+            self.save(force=True)
             if self.progress is not None:
                 self.progress.finish()
         self.summary.interrupted = self.summary.not_started > 0
 
     def on_result(self, result: JobResult) -> None:
         """One brief finished (or failed)."""
-        record_result(self.manifest, self.settings, result)
+        if self.watch.changed:  # made with changed style files: the old records go too
+            self.manifest.forget(self.manifest.relative(out.path) for out in result.written)
+        else:
+            self.unchecked.extend(record_result(self.manifest, self.settings, result))
         self.summary.add(result)
-        self.manifest.save()
+        self.save()
         if self.progress is not None:
             self.progress.advance(result)
+
+    def save(self, *, force: bool = False) -> None:
+        """Save the manifest when it is due, without the records taken since the style files
+        were last seen unchanged if they changed (:mod:`.watch`)."""
+        if not self.manifest.due(force=force):
+            return
+        if self.unchecked and not self.watch.unchanged():
+            self.manifest.forget(self.unchecked)  # found once: no record is taken after
+            self.summary.warnings.extend(self.watch.warnings())
+        self.unchecked.clear()
+        self.manifest.save(force=True)
 
 
 def make_dispatcher(

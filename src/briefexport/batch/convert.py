@@ -28,6 +28,7 @@ from .plan import timestamp_from_environment as _timestamp
 from .prune import orphaned_outputs, prune
 from .server import recycle_after_for, start_worker_server
 from .summary import Failure, ProgressSink, Summary
+from .watch import SettingsWatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +69,11 @@ def convert_collection(
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
     export = _run_export(export, run, names)
     started = time.monotonic()
-    settings = run_settings(export)  # an unusable style stops the run here, before any work
+    made_with = run_settings(export)  # an unusable style stops the run here, before any work
     with contextlib.ExitStack() as held:
         if not run.dry_run:
             held.enter_context(output_lock(target))
-        summary = _plan_and_run(source, target, names, run, (export, settings), stop, progress)
+        summary = _plan_and_run(source, target, names, run, (export, *made_with), stop, progress)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -82,12 +83,12 @@ def _plan_and_run(
     target: Path,
     formats: tuple[str, ...],
     run: RunOptions,
-    made_with: tuple[ExportSettings, Settings],
+    made_with: tuple[ExportSettings, Settings, SettingsWatch],
     stop: threading.Event | None,
     progress: ProgressSink | None,
 ) -> Summary:
     """Find the briefs, plan, and (unless a dry run) convert and prune."""
-    export, settings = made_with
+    export, settings, watch = made_with
     found = discover(source, target, import_sources=run.import_sources)
     manifest = Manifest.load(target)
     check = None if run.force else FreshnessCheck(manifest, settings)
@@ -98,7 +99,7 @@ def _plan_and_run(
         return summary
     recycle_after = run.recycle_after or recycle_after_for(formats)
     workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
-    CollectionRun(manifest, settings, summary, progress).execute(
+    CollectionRun(manifest, settings, summary, watch, progress).execute(
         plan.jobs, workers, formats, stop or threading.Event()
     )
     if run.prune and not summary.interrupted:

@@ -167,14 +167,18 @@ class Manifest:
             self._encoded.pop(key, None)
             self._dirty |= self.records.pop(key, None) is not None
 
+    def due(self, *, force: bool = False) -> bool:
+        """Whether :meth:`save` would write: the manifest changed, and it was last written a
+        second ago or more, or ``force``."""
+        return self._dirty and (force or time.monotonic() - self._saved_at >= 1.0)
+
     def save(self, *, force: bool = False) -> None:
         """Write the manifest if it changed, at most once a second unless ``force``."""
-        now = time.monotonic()
-        if not self._dirty or (not force and now - self._saved_at < 1.0):
+        if not self.due(force=force):
             return
         text = manifest_text(self._entry(key) for key in sorted(self.records))
         atomic_write(self.output_dir / MANIFEST_NAME, text.encode("utf-8") + b"\n")
-        self._saved_at, self._dirty = now, False
+        self._saved_at, self._dirty = time.monotonic(), False
 
     def _entry(self, key: str) -> str:
         entry = self._encoded.get(key)

@@ -20,12 +20,13 @@ from .discovery import Source
 from .freshness import FreshnessCheck, style_digest, style_links
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
 from .manifest import Manifest, OutputRecord, Settings
+from .watch import SettingsWatch
 
 
-def run_settings(export: ExportSettings) -> Settings:
-    """The version, style files and options every output of this run is made with; an option
-    left to its default is recorded as the value it stands for, so that naming the default
-    rebuilds nothing.
+def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
+    """The version, style files and options every output of this run is made with, and a watch
+    on those files for the rest of the run (:mod:`.watch`); an option left to its default is
+    recorded as the value it stands for, so that naming the default rebuilds nothing.
 
     The style's brand file is read first, so an unusable style stops the run before any work
     (:class:`~briefexport.errors.InvalidStyleError`).
@@ -34,34 +35,34 @@ def run_settings(export: ExportSettings) -> Settings:
 
     style_dir = export.style_dir or default_style_dir()
     brand = load_brand(style_dir)
+    font_folders = _outside_font_folders(style_dir, brand.fonts.folders)
+    templates = (export.reference_docx,) if export.reference_docx else ()
+    watch = SettingsWatch.start((style_dir, *font_folders), templates)
     epoch = export.timestamp.isoformat() if export.timestamp else None
-    template = file_digest(export.reference_docx) if export.reference_docx else None
     options = {
         "pdf_standard": export.pdf_standard or PdfStandard.PDF_A_3B.value,
         "pdf_engine": export.pdf_engine or PdfEngine.WEASYPRINT.value,
         "paper": export.paper or brand.page.size.value,
-        "reference_docx": template,
+        "reference_docx": file_digest(templates[0]) if templates else None,
         "series": export.series,
         "timestamp": epoch,
         "typography": "smart" if export.smart else "as written",
         "pdf_url": export.pdf_url,
     }
-    files = folder_digests(style_dir) | _outside_font_files(style_dir, brand.fonts.folders)
-    return Settings(__version__, files, options, style_links(style_dir, files))
+    files = folder_digests(style_dir)
+    for folder in font_folders:
+        digests = folder_digests(folder)
+        files.update({f"{folder.as_posix()}/{path}": sha for path, sha in digests.items()})
+    return Settings(__version__, files, options, style_links(style_dir, files)), watch
 
 
-def _outside_font_files(style_dir: Path, folders: tuple[str, ...]) -> dict[str, str]:
-    """The files of the font folders the brand names outside the style folder (the Typst
-    engine reads them), by their absolute paths; a folder that is missing names nothing here
-    (the PDF writer reports it)."""
+def _outside_font_folders(style_dir: Path, folders: tuple[str, ...]) -> list[Path]:
+    """The font folders the brand names outside the style folder (the Typst engine reads
+    them; their files are recorded by their absolute paths); a folder that is missing is left
+    out here (the PDF writer reports it)."""
     inside = style_dir.resolve()
-    files = {}
-    for name in folders:
-        folder = (style_dir / name).resolve()
-        if folder.is_dir() and not folder.is_relative_to(inside):
-            digests = folder_digests(folder)
-            files.update({f"{folder.as_posix()}/{path}": sha for path, sha in digests.items()})
-    return files
+    found = [(style_dir / name).resolve() for name in folders]
+    return [folder for folder in found if folder.is_dir() and not folder.is_relative_to(inside)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +119,8 @@ def _pdf_url(export: ExportSettings, pdf: Path, output_dir: Path) -> str | None:
     return pdf_url_for(export.pdf_url, pdf.relative_to(output_dir).as_posix())
 
 
-def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> None:
-    """Add a record for every output the job put in place."""
+def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> list[str]:
+    """Add a record for every output the job put in place; returns their keys."""
     for written in result.written:
         files = [manifest.relative(path) for path in (written.path, *written.figure_copies)]
         record = OutputRecord(
@@ -133,6 +134,7 @@ def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> 
             files=files,
         )
         manifest.record(written.path, record)
+    return [manifest.relative(written.path) for written in result.written]
 
 
 def timestamp_from_environment(value: str | None) -> dt.datetime | None:

@@ -1,0 +1,105 @@
+"""A style file edited during a run (and perhaps put back before the next) leaves no output
+recorded as up to date that may have been made from the edit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from briefexport.batch import ExportSettings, RunOptions, convert_collection
+from briefexport.batch.jobs import JobResult
+from briefexport.batch.watch import SettingsWatch
+from support.batch import SHORT, add_rule, copied_style
+
+BRIEFS = [f"brief-{number}.xml" for number in range(1, 7)]
+
+
+class EditingProgress:
+    """A progress sink that edits ``sheet`` once the first brief is done and puts it back
+    once the third is, as someone at work on the style might during a long run."""
+
+    def __init__(self, sheet: Path) -> None:
+        self.sheet = sheet
+        self.original = sheet.read_bytes()
+        self.finished: list[str] = []
+
+    def start(self, total: int, up_to_date: int) -> None:
+        pass
+
+    def advance(self, result: JobResult) -> None:
+        self.finished.append(result.relative)
+        if len(self.finished) == 1:
+            add_rule(self.sheet, "p { color: #c00; }")
+        elif len(self.finished) == 3:
+            self.sheet.write_bytes(self.original)
+
+    def finish(self) -> None:
+        pass
+
+
+def six_briefs(folder: Path) -> Path:
+    folder.mkdir()
+    for name in BRIEFS:
+        shutil.copy(SHORT, folder / name)
+    return folder
+
+
+def test_outputs_finished_after_an_edit_are_made_again_by_the_next_run(tmp_path: Path) -> None:
+    collection = six_briefs(tmp_path / "briefs")
+    style = copied_style(tmp_path / "style")
+    editing = EditingProgress(style / "html.css")
+    export = ExportSettings(style_dir=style)
+    summary = convert_collection(
+        collection, tmp_path / "out", "html", None, export, progress=editing
+    )
+    assert sorted(summary.converted) == BRIEFS
+    assert [line.split(":1:1: ")[0] for line in summary.warnings] == [str(style / "html.css")]
+    assert (style / "html.css").read_bytes() == editing.original  # put back
+
+    again = convert_collection(
+        collection, tmp_path / "out", "html", RunOptions(dry_run=True), export
+    )
+    assert again.up_to_date == editing.finished[:1]  # recorded before the edit
+    assert sorted(again.reasons) == sorted(editing.finished[1:])
+    assert set(again.reasons.values()) == {"to html (new)"}
+
+
+def test_a_run_with_its_style_left_alone_records_every_output(tmp_path: Path) -> None:
+    collection = six_briefs(tmp_path / "briefs")
+    export = ExportSettings(style_dir=copied_style(tmp_path / "style"))
+    summary = convert_collection(collection, tmp_path / "out", "html", None, export)
+    assert summary.warnings == []
+    again = convert_collection(
+        collection, tmp_path / "out", "html", RunOptions(dry_run=True), export
+    )
+    assert sorted(again.up_to_date) == BRIEFS
+
+
+def until_the_clock_moves(reference: Path) -> None:
+    """Return once a file changed now gets another change time than ``reference`` (file times
+    follow a clock that moves in steps of a few milliseconds)."""
+    probe = reference.with_name("probe")
+    probe.write_bytes(b"")
+    while probe.stat().st_ctime_ns <= reference.stat().st_ctime_ns:
+        probe.write_bytes(b"")
+    probe.unlink()
+
+
+def test_the_watch_sees_an_edit_put_back_a_new_file_and_a_template(tmp_path: Path) -> None:
+    style = copied_style(tmp_path / "style")
+    template = tmp_path / "house.docx"
+    shutil.copy(style / "reference.docx", template)
+    watch = SettingsWatch.start([style], [template])
+    assert watch.unchanged()
+    until_the_clock_moves(template)
+    original = (style / "pdf.css").read_bytes()
+    add_rule(style / "pdf.css")
+    (style / "pdf.css").write_bytes(original)
+    (style / "fonts").mkdir()
+    (style / "fonts" / "added.otf").write_bytes(b"font")
+    template.write_bytes(template.read_bytes())
+    assert not watch.unchanged()
+    assert watch.changed == tuple(
+        sorted(str(path) for path in (style / "pdf.css", style / "fonts/added.otf", template))
+    )
+    assert SettingsWatch.start([style], [template]).unchanged()
