@@ -1,27 +1,60 @@
 """SHA-256 digests of briefs, figures and style folders, as the manifest records them (hex).
 
-Apart from :mod:`.manifest` because a worker process needs them and nothing else of it.
+Apart from :mod:`.manifest` because a worker process needs them and nothing else of it. A brief
+or figure larger than the reader takes is refused from the size of the file opened for hashing,
+before any of its bytes is read (hashing a file of gigabytes only for the reader to refuse it
+would hold up the whole run).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import io
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+
+from ..errors import InvalidBriefError
+from ..importers import source_size_refusal
+from ..shared.limits import size_refusal
 
 NOT_WAITING = getattr(os, "O_NONBLOCK", 0)
 """Opening a FIFO waits for a writer, forever; with this flag it does not (no effect on files)."""
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 of a regular file's bytes, in hex; anything else (a FIFO, a device, a folder)
-    raises :class:`OSError` at once."""
-    with open(os.open(path, os.O_RDONLY | NOT_WAITING), "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
+def file_digest(path: Path, largest: int | None = None) -> str:
+    """SHA-256 of a regular file's bytes, in hex; anything else (a FIFO, a device, a folder), or
+    a file of more than ``largest`` bytes, raises :class:`OSError` at once, unread."""
+    with _opened(path) as (stream, size):
+        if largest is not None and size > largest:
+            raise OSError(errno.EFBIG, f"larger than {largest} bytes", str(path))
         return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def brief_digest(path: Path, kind: str) -> str:
+    """SHA-256 of the bytes of a brief of ``kind`` (as :mod:`.discovery` names kinds), in hex.
+    A brief larger than its reader or importer takes is refused unread, with the error that one
+    gives (:class:`InvalidBriefError`); otherwise as :func:`file_digest`."""
+    refusal = size_refusal if kind == "xml" else source_size_refusal
+    with _opened(path) as (stream, size):
+        refused = refusal(str(path), size)
+        if refused is not None:
+            raise InvalidBriefError([refused])
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[tuple[io.BufferedReader, int]]:
+    """The regular file at ``path``, open for reading, and its size, from one open file (no
+    second look-up that a rename in between could answer for another file)."""
+    with open(os.open(path, os.O_RDONLY | NOT_WAITING), "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        yield stream, status.st_size
 
 
 def bytes_digest(data: bytes) -> str:

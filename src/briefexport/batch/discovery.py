@@ -3,21 +3,26 @@
 A collection is a folder tree. Canonical briefs are ``.xml`` files; with importing switched on,
 Markdown briefs (``.md`` and the other Markdown suffixes) and text extracted from PDFs (``.txt``)
 are briefs too and are imported on the way. Outputs mirror the tree: ``SRC/a/b/brief.xml`` gives
-``OUT/a/b/brief.pdf``, named as ``briefexport.output.output_path`` names them.
+``OUT/a/b/brief.pdf``, named as ``briefexport.output.output_path`` names them. Two briefs whose
+outputs would have the same path clash, and so do two whose output paths differ only in case or
+in Unicode normalization (``Brief.xml`` and ``brief.xml``): on macOS, Windows and many network
+shares they are one file.
 
 What briefexport itself wrote into the collection is not taken for briefs, and is reported as
 skipped: a folder holding a batch manifest (the output folder of another run) is not searched,
-and ``NAME.jats.xml`` beside ``NAME.xml`` is that brief's archival JATS (what a single-file export
-writes beside its brief), not a second brief whose outputs would clash with it. The collection
-folder itself is searched even if it holds a manifest, so that an earlier run's outputs (its
-archival JATS) can be converted on. Hidden files and folders (a leading ``.``) and this run's
-output folder, when it lies inside the collection, are never searched.
+and ``NAME.jats.xml`` beside ``NAME.xml`` (``NAME`` compared as clashes compare it) is that
+brief's archival JATS (what a single-file export writes beside its brief), not a second brief
+whose outputs would clash with it. The collection folder itself is searched even if it holds
+a manifest, so that an earlier run's outputs (its archival JATS) can be converted on. Hidden
+files and folders (a leading ``.``) and this run's output folder, when it lies inside the
+collection, are never searched.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -126,7 +131,9 @@ def _walk(
     for folder, subfolders, files in os.walk(collection):
         here = Path(folder)
         subfolders[:] = _searched(collection, here, subfolders, output_dir, skipped)
-        xml_stems = {name[:-4]: name for name in files if name.lower().endswith(CANONICAL_SUFFIX)}
+        xml_stems = {
+            folded(name[:-4]): name for name in files if name.lower().endswith(CANONICAL_SUFFIX)
+        }
         for name in sorted(name for name in files if not name.startswith(".")):
             relative = (here / name).relative_to(collection).as_posix()
             brief = _brief_of_archival(name, xml_stems)
@@ -207,21 +214,30 @@ def _searched(
 
 def _brief_of_archival(name: str, xml_stems: dict[str, str]) -> str | None:
     """For ``NAME.jats.xml`` beside ``NAME.xml`` (each ``.xml`` in any case, as
-    ``output_stem`` takes it), the latter's name; otherwise None. ``xml_stems`` maps the name of
-    each ``.xml`` file of the folder without that suffix to the name."""
+    ``output_stem`` takes it, and ``NAME`` compared :func:`folded`), the latter's name;
+    otherwise None. ``xml_stems`` maps the folded name of each ``.xml`` file of the folder
+    without that suffix to the name."""
     if not name.lower().endswith(ARCHIVAL_SUFFIX):
         return None
-    return xml_stems.get(name[: -len(ARCHIVAL_SUFFIX)])
+    return xml_stems.get(folded(name[: -len(ARCHIVAL_SUFFIX)]))
+
+
+def folded(name: str) -> str:
+    """``name`` as a case-insensitive, normalizing file system (macOS, Windows, many network
+    shares) tells names apart: Unicode NFC, case-folded, NFC again (folding may decompose)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
-    """Canonical briefs win over imported ones of the same name, then the first in path order."""
+    """Canonical briefs win over imported ones of the same name, then the first in path order
+    (by code point: ``Brief.xml`` before ``brief.xml``). Names are the same when they are
+    :func:`folded` alike, so that no output replaces another on any file system."""
     ordered = sorted(found, key=lambda source: (source.kind != "xml", source.relative))
     owners: dict[tuple[str, str], Source] = {}
     kept: list[Source] = []
     clashes: list[Clash] = []
     for source in ordered:
-        key = (str(PurePosixPath(source.relative).parent), _stem(source))
+        key = (folded(str(PurePosixPath(source.relative).parent)), folded(_stem(source)))
         if key in owners:
             clashes.append(Clash(source, owners[key]))
             continue

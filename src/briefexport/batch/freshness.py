@@ -14,7 +14,9 @@ import re
 import urllib.parse
 from pathlib import Path
 
-from .digests import combined_digest, file_digest
+from ..errors import InvalidBriefError
+from ..resources import MAX_IMAGE_BYTES
+from .digests import brief_digest, combined_digest, file_digest
 from .discovery import Source
 from .manifest import Manifest, Settings
 
@@ -118,13 +120,15 @@ class FreshnessCheck:
         self._digests: dict[Path, str | None] = {}
         self._styles: dict[str, str] = {}
 
-    def digest(self, path: Path) -> str | None:
-        """SHA-256 of the file, None when it cannot be read."""
+    def digest(self, path: Path, kind: str | None = None) -> str | None:
+        """SHA-256 of a brief of ``kind`` or (None) of a figure, None when it cannot be read or
+        is larger than the reader takes (left unread: no record holds such a file)."""
         if path not in self._digests:
             try:
-                self._digests[path] = file_digest(path)
-            except OSError:
-                self._digests[path] = None
+                found = brief_digest(path, kind) if kind else file_digest(path, MAX_IMAGE_BYTES)
+            except (OSError, InvalidBriefError):
+                found = None
+            self._digests[path] = found
         return self._digests[path]
 
     def _counted(self, source: Source, fmt: str) -> frozenset[str]:
@@ -150,7 +154,7 @@ class FreshnessCheck:
         changed = self._changed_options(record.options, self._counted(source, fmt))
         if changed:
             return "options changed: " + ", ".join(changed)
-        if record.brief != self.digest(source.path):
+        if record.brief != self.digest(source.path, source.kind):
             return "brief changed"
         folder = source.path.parent
         for href, sha in record.figures.items():

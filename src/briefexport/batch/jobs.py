@@ -26,7 +26,7 @@ from ..errors import BriefexportError, InvalidBriefError, Severity
 from ..formats import FORMATS, get_writer
 from ..model import Brief
 from ..shared.located import record_position
-from .digests import bytes_digest, file_digest
+from .digests import brief_digest, bytes_digest
 
 OK, OUTPUT_FAILED, INVALID = 0, 1, 2
 """A job's status, the command line's exit statuses."""
@@ -173,7 +173,7 @@ def run_job(job: Job) -> JobResult:
 def _convert(job: Job) -> JobResult:
     # hash before reading: if the file changes in between, the record is stale, never wrong
     try:
-        digest = file_digest(job.source)
+        digest = brief_digest(job.source, job.kind)
         brief, warnings = _load(job)
     except InvalidBriefError as invalid:
         lines = tuple(str(d) for d in invalid.diagnostics if d.severity is Severity.ERROR)

@@ -37,8 +37,11 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 EPILOG = """\
 Briefs are the .xml files below SRC_DIR (with --import also .md and .txt files, imported on the
-way); outputs mirror the folder tree in OUT_DIR. A manifest in OUT_DIR records what each output
-was made from: unchanged briefs are skipped, and a run that was stopped resumes where it stopped.
+way); outputs mirror the folder tree in OUT_DIR. Two briefs whose outputs would share a path,
+even one spelled in another case or Unicode normalization (Brief.xml, brief.xml), are an error
+for the second: a .xml brief wins over an imported one, then the first in code-point order.
+A manifest in OUT_DIR records what each output was made from: unchanged briefs are skipped, and
+a run that was stopped resumes where it stopped.
 
 exit status: 0 every brief converted or up to date; 1 an output could not be produced or written,
 or the run was interrupted; 2 a brief is invalid, or a usage error (the worst wins)

@@ -122,10 +122,19 @@ def import_file(
     return result.brief
 
 
+def source_size_refusal(name: str, size: int) -> Diagnostic | None:
+    """Why the source ``name`` of ``size`` bytes is not imported (placed at its start), or None
+    when it is small enough."""
+    if size <= MAX_SOURCE_BYTES:
+        return None
+    return Diagnostic(name, 1, 1, f"the file is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
+
+
 def _read(path: Path, problems: Problems) -> bytes:
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            problems.error(1, f"the file is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
+        refusal = source_size_refusal(problems.file, path.stat().st_size)
+        if refusal is not None:
+            problems.diagnostics.append(refusal)
             raise InvalidBriefError(problems.diagnostics)
         return path.read_bytes()
     except OSError as error:

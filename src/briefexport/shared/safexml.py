@@ -19,8 +19,8 @@ from lxml import etree
 
 from ..errors import Diagnostic
 from ..model.record import Record, record
+from .limits import MAX_INPUT_BYTES, size_refusal
 
-MAX_INPUT_BYTES = 20 * 2**20
 MAX_SYNTAX_ERRORS = 50
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
@@ -65,11 +65,9 @@ def read_limited(path: Path, name: str, noun: str = "briefs") -> bytes:
     try:
         if not path.is_file():
             raise RejectedError([Diagnostic(name, 1, 1, "not a regular file")])
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            limit = MAX_INPUT_BYTES // 2**20
-            message = f"file is {size} bytes; {noun} over {limit} MiB are refused"
-            raise RejectedError([Diagnostic(name, 1, 1, message)])
+        refusal = size_refusal(name, path.stat().st_size, noun)
+        if refusal is not None:
+            raise RejectedError([refusal])
         return path.read_bytes()
     except OSError as error:
         message = f"cannot read file: {error.strerror}"

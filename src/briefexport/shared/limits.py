@@ -1,0 +1,21 @@
+"""The largest brief file briefexport reads, and how a larger one is refused.
+
+Apart from :mod:`.safexml`, which reads briefs, so that what only needs the limit (a batch that
+hashes a brief before a worker reads it) need not import lxml. A file is refused from its size
+alone, before any of its bytes is read.
+"""
+
+from __future__ import annotations
+
+from ..errors import Diagnostic
+
+MAX_INPUT_BYTES = 20 * 2**20
+
+
+def size_refusal(name: str, size: int, noun: str = "briefs") -> Diagnostic | None:
+    """Why the file ``name`` of ``size`` bytes is not read (placed at its start), or None when
+    it is small enough."""
+    if size <= MAX_INPUT_BYTES:
+        return None
+    limit = MAX_INPUT_BYTES // 2**20
+    return Diagnostic(name, 1, 1, f"file is {size} bytes; {noun} over {limit} MiB are refused")
