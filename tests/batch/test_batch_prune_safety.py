@@ -4,6 +4,7 @@ the output folder; a manifest of the wrong shape is a warning, never a crash."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -146,3 +147,33 @@ def test_an_output_that_cannot_be_removed_keeps_its_record_and_says_why(
     )
     _, _, again = batch("--to", "jats")
     assert again["orphaned"] == ["reports/2026/harbour-copy.jats.xml"]
+
+
+def test_prune_leaves_a_file_that_is_a_live_output_under_a_name_alike_but_for_case(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    (collection / "harbour-resilience.xml").rename(collection / "Harbour-Resilience.xml")
+    batch("--to", "jats")
+    old, new = out / "harbour-resilience.jats.xml", out / "Harbour-Resilience.jats.xml"
+    old.unlink()
+    os.link(new, old)  # one file under both names, as a case-insensitive disk has it
+    _, _, report = batch("--to", "jats", "--prune")
+    assert report["orphaned"] == ["harbour-resilience.jats.xml"]
+    assert report["pruned"] == []
+    assert old.is_file()
+    assert new.is_file()
+    _, _, report = batch("--to", "jats", "--prune")
+    assert (report["orphaned"], report["converted"]) == ([], [])
+
+
+def test_prune_removes_an_output_whose_name_differs_only_in_case_but_is_another_file(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    (collection / "harbour-resilience.xml").rename(collection / "Harbour-Resilience.xml")
+    batch("--to", "jats")
+    _, _, report = batch("--to", "jats", "--prune")
+    assert report["pruned"] == ["harbour-resilience.jats.xml"]
+    assert not (out / "harbour-resilience.jats.xml").exists()
+    assert (out / "Harbour-Resilience.jats.xml").is_file()

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..shared.paths import inside
+from .discovery import folded
 from .manifest import Manifest
 from .plan import Plan
 
@@ -39,19 +41,13 @@ def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[s
 def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
     """Remove the files of the orphaned outputs that no other output uses, and forget the
     outputs whose files are all gone."""
-    doomed = set(orphans)
-    in_use = {
-        name
-        for key, record in manifest.records.items()
-        if key not in doomed
-        for name in record.files
-    }
+    in_use = _files_in_use(manifest, set(orphans))
     pruned = Pruned()
     for key in orphans:
         outcomes = {
             name: _remove(manifest.output_dir, name)
             for name in manifest.records[key].files
-            if name not in in_use
+            if not in_use(name)
         }
         pruned.removed += [name for name, outcome in outcomes.items() if outcome is None]
         problems = [outcome for outcome in outcomes.values() if outcome and outcome != GONE]
@@ -61,6 +57,35 @@ def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
     manifest.forget(key for key in orphans if key not in pruned.kept)
     pruned.removed = sorted(set(pruned.removed))
     return pruned
+
+
+def _files_in_use(manifest: Manifest, doomed: set[str]) -> Callable[[str], bool]:
+    """Whether a file is one that an output other than the ``doomed`` ones still uses: by its
+    name, or as the same file under a name alike but for case or normalization (on a disk that
+    tells them apart no better, ``brief.html`` of a brief renamed ``Brief.xml`` is the new
+    ``Brief.html``)."""
+    names = {
+        name
+        for key, record in manifest.records.items()
+        if key not in doomed
+        for name in record.files
+    }
+    alike: dict[str, list[str]] = {}
+    for name in names:
+        alike.setdefault(folded(name), []).append(name)
+
+    def in_use(name: str) -> bool:
+        others = alike.get(folded(name), [])
+        return name in names or any(_same_file(manifest.output_dir, name, o) for o in others)
+
+    return in_use
+
+
+def _same_file(output_dir: Path, name: str, other: str) -> bool:
+    try:
+        return os.path.samefile(output_dir / name, output_dir / other)
+    except (OSError, ValueError):
+        return False
 
 
 GONE = "gone"
