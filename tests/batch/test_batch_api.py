@@ -3,6 +3,7 @@ them, and settings checked before any work."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -29,15 +30,42 @@ def only_good_briefs(collection: Path) -> None:
         ("HTML, jats,html", ["html", "jats"]),
         ("all", list(FORMATS)),
         (["pdf", "all"], ["pdf", *(name for name in FORMATS if name != "pdf")]),
+        (("EPUB", "jats"), ["epub", "jats"]),
+        ((name for name in ("docx", "jats")), ["docx", "jats"]),
     ],
-    ids=["one-name", "comma-separated", "all", "all-in-a-list"],
+    ids=["one-name", "comma-separated", "all", "all-in-a-list", "tuple", "generator"],
 )
 def test_formats_are_taken_as_the_command_line_takes_them(
-    collection: Path, out: Path, formats: str | list[str], expected: list[str]
+    collection: Path, out: Path, formats: str | Iterable[str], expected: list[str]
 ) -> None:
     summary = convert_collection(collection, out, formats, DRY)
     assert summary.formats == expected
     assert sorted(summary.reasons) == GOOD
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("formats", "what"),
+    [
+        (b"jats", "not bytes"),
+        (bytearray(b"jats,docx"), "not bytearray"),
+        (["jats", 3], "; item 1 is int, not str"),
+        ([b"jats"], "; item 0 is bytes, not str"),
+        (None, "not NoneType"),
+        ({"jats": True}, "not dict"),
+        (5, "not int"),
+    ],
+    ids=["bytes", "bytearray", "number-among-names", "bytes-among-names", "none", "dict", "number"],
+)
+def test_formats_of_another_type_stop_the_run_before_any_work(
+    collection: Path, out: Path, formats: object, what: str
+) -> None:
+    with pytest.raises(TypeError) as raised:
+        convert_collection(collection, out, formats)  # type: ignore[arg-type]
+    message = str(raised.value)
+    assert message.startswith("formats must be a string such as 'jats,docx' or 'all', or an ")
+    assert message.endswith(what)
+    assert "\n" not in message
     assert not out.exists()
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +50,7 @@ class RunOptions:
 def convert_collection(
     collection: str | Path,
     output_dir: str | Path,
-    formats: str | Sequence[str],
+    formats: str | Iterable[str],
     run: RunOptions | None = None,
     export: ExportSettings | None = None,
     *,
@@ -61,7 +61,8 @@ def convert_collection(
 
     Setting ``stop`` (a signal handler may) ends the run after the briefs in hand; the
     summary then says ``interrupted``. Raises :class:`BriefexportError` for unusable folders,
-    unknown formats or an unreachable scheduler; problems with briefs go into the summary.
+    unknown formats or an unreachable scheduler, and :class:`TypeError` for ``formats`` that
+    are neither a string nor names one by one; problems with briefs go into the summary.
     """
     run = run or RunOptions()
     names = format_names(formats)  # a string as --to takes it, or names one by one
