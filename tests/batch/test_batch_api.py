@@ -3,8 +3,10 @@ them, and settings checked before any work."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 
@@ -69,13 +71,33 @@ def test_formats_of_another_type_stop_the_run_before_any_work(
     assert not out.exists()
 
 
-def test_paths_may_be_strings(collection: Path, out: Path, tmp_path: Path) -> None:
+class Place:
+    """A path-like object that is not a :class:`Path`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+
+    def __fspath__(self) -> str:
+        return self.path
+
+
+@pytest.mark.parametrize("kind", [str, Place], ids=["string", "path-like"])
+def test_paths_may_be_strings_or_path_like(
+    collection: Path, out: Path, tmp_path: Path, kind: Callable[[Path], str | Place]
+) -> None:
     template = tmp_path / "template.docx"
     briefexport.export(briefexport.load(collection / GOOD[1]), "docx", template)
-    export = ExportSettings(style_dir=str(REPO / "styles"), reference_docx=str(template))
+    export = ExportSettings(style_dir=kind(REPO / "styles"), reference_docx=kind(template))
     summary = convert_collection(collection, out, ["docx"], export=export)
     assert summary.exit_status == 0
     assert summary.converted == GOOD
+
+
+@pytest.mark.parametrize("name", ["style_dir", "reference_docx"])
+def test_path_settings_are_typed_to_take_strings_and_path_like_objects(name: str) -> None:
+    # what a type checker reads: ExportSettings(style_dir="styles") passes mypy --strict
+    accepted = get_args(get_type_hints(ExportSettings)[name])
+    assert set(accepted) == {str, os.PathLike[str], type(None)}
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from ..errors import BriefexportError
 from ..formats import format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
-from ..shared.paths import lies_within, same_folder
+from ..shared.paths import StrPath, lies_within, same_folder
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
@@ -142,7 +142,7 @@ def _checked_settings(export: ExportSettings, *, absolute: bool) -> ExportSettin
     )
 
 
-def _as_path(value: str | Path | None, absolute: bool) -> Path | None:
+def _as_path(value: StrPath | None, absolute: bool) -> Path | None:
     if value is None:
         return None
     return Path(value).absolute() if absolute else Path(value)

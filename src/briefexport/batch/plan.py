@@ -32,10 +32,10 @@ def run_settings(export: ExportSettings) -> Settings:
     """
     from .. import __version__
 
-    style_dir = export.style_dir or default_style_dir()
+    style_dir = Path(export.style_dir) if export.style_dir else default_style_dir()
     brand = load_brand(style_dir)
     epoch = export.timestamp.isoformat() if export.timestamp else None
-    template = file_digest(export.reference_docx) if export.reference_docx else None
+    template = file_digest(Path(export.reference_docx)) if export.reference_docx else None
     options = {
         "pdf_standard": export.pdf_standard or PdfStandard.PDF_A_3B.value,
         "pdf_engine": export.pdf_engine or PdfEngine.WEASYPRINT.value,
