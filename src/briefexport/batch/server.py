@@ -33,8 +33,14 @@ RECYCLE_AFTER_WITHOUT_PAGES = 1000
 """The same in a run without PDF pages (DOCX, EPUB, JATS, HTML, Markdown), whose workers'
 memory stays flat: a new worker costs a fork and a first brief slower than the rest."""
 
-WORKER_MODULES = ("concurrent.futures.process", "briefexport.batch.chunks", "briefexport.reader")
-"""Imported by the fork server for every run, beside the writers of the run's formats."""
+WORKER_MODULES = (
+    "concurrent.futures.process",
+    "briefexport.batch.chunks",
+    "briefexport.batch.server",
+    "briefexport.reader",
+)
+"""Imported by the fork server for every run, beside the writers of the run's formats (this
+module too: a worker's process object names its class)."""
 
 
 def recycle_after_for(formats: Iterable[str]) -> int:
