@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .model import Brief
     from .options import PdfEngine, PdfStandard
     from .shared.brand import Paper
+    from .shared.paths import StrPath
 
     __version__: str
 
@@ -64,10 +65,10 @@ def export(
     fmt: str,
     path: str | Path,
     *,
-    style_dir: str | Path | None = None,
+    style_dir: StrPath | None = None,
     pdf_standard: PdfStandard | str | None = None,
     paper: Paper | str | None = None,
-    reference_docx: str | Path | None = None,
+    reference_docx: StrPath | None = None,
     timestamp: dt.datetime | None = None,
     smart: bool = True,
     pdf_url: str | None = None,

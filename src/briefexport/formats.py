@@ -8,7 +8,7 @@ so ``--to jats`` never loads WeasyPrint.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
 from typing import TypeAlias
 
@@ -127,11 +127,16 @@ ALL = "all"
 """The name that stands for every format, in the order of :data:`FORMATS`."""
 
 
+_WANTED = "formats must be a string such as 'jats,docx' or 'all', or an iterable of format names"
+
+
 def format_names(formats: str | Iterable[str]) -> tuple[str, ...]:
     """The formats asked for, each once, in the order given: a comma-separated string (what
     ``--to`` takes) or names one by one, in any case; :data:`ALL` stands for every format.
-    Raises :class:`BriefexportError` naming the unknown ones, or when none is named."""
-    given = formats.split(",") if isinstance(formats, str) else formats
+    Raises :class:`BriefexportError` naming the unknown ones, or when none is named, and
+    :class:`TypeError` when ``formats`` is neither (bytes, a mapping, None, a name that is not a
+    string)."""
+    given = formats.split(",") if isinstance(formats, str) else _one_by_one(formats)
     names: list[str] = []
     for item in given:
         name = item.strip().lower()
@@ -144,3 +149,15 @@ def format_names(formats: str | Iterable[str]) -> tuple[str, ...]:
         known = ", ".join([*FORMATS, ALL])
         raise BriefexportError(f"unknown format {', '.join(unknown) or '(none)'} (known: {known})")
     return tuple(dict.fromkeys(names))
+
+
+def _one_by_one(formats: object) -> list[str]:
+    """The names of ``formats`` given one by one, each checked to be a string."""
+    not_names = (bytes, bytearray, memoryview, Mapping)
+    if isinstance(formats, not_names) or not isinstance(formats, Iterable):
+        raise TypeError(f"{_WANTED}, not {type(formats).__name__}")
+    names = list(formats)
+    for index, name in enumerate(names):
+        if not isinstance(name, str):
+            raise TypeError(f"{_WANTED}; item {index} is {type(name).__name__}, not str")
+    return names

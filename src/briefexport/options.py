@@ -12,6 +12,7 @@ from .errors import BriefexportError
 from .model import Brief
 from .model.record import Record, record
 from .shared.brand import Brand, Paper, load_brand
+from .shared.paths import StrPath
 from .shared.styles import default_style_dir
 
 E = TypeVar("E", bound=enum.Enum)
@@ -114,10 +115,10 @@ def publication_moment(brief: Brief) -> dt.datetime:
 def default_options(
     brief: Brief,
     *,
-    style_dir: str | Path | None = None,
+    style_dir: StrPath | None = None,
     pdf_standard: PdfStandard | str | None = None,
     paper: Paper | str | None = None,
-    reference_docx: str | Path | None = None,
+    reference_docx: StrPath | None = None,
     timestamp: dt.datetime | None = None,
     smart: bool = True,
     pdf_url: str | None = None,

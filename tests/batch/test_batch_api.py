@@ -3,7 +3,10 @@ them, and settings checked before any work."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 
@@ -29,11 +32,13 @@ def only_good_briefs(collection: Path) -> None:
         ("HTML, jats,html", ["html", "jats"]),
         ("all", list(FORMATS)),
         (["pdf", "all"], ["pdf", *(name for name in FORMATS if name != "pdf")]),
+        (("EPUB", "jats"), ["epub", "jats"]),
+        ((name for name in ("docx", "jats")), ["docx", "jats"]),
     ],
-    ids=["one-name", "comma-separated", "all", "all-in-a-list"],
+    ids=["one-name", "comma-separated", "all", "all-in-a-list", "tuple", "generator"],
 )
 def test_formats_are_taken_as_the_command_line_takes_them(
-    collection: Path, out: Path, formats: str | list[str], expected: list[str]
+    collection: Path, out: Path, formats: str | Iterable[str], expected: list[str]
 ) -> None:
     summary = convert_collection(collection, out, formats, DRY)
     assert summary.formats == expected
@@ -41,13 +46,58 @@ def test_formats_are_taken_as_the_command_line_takes_them(
     assert not out.exists()
 
 
-def test_paths_may_be_strings(collection: Path, out: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("formats", "what"),
+    [
+        (b"jats", "not bytes"),
+        (bytearray(b"jats,docx"), "not bytearray"),
+        (["jats", 3], "; item 1 is int, not str"),
+        ([b"jats"], "; item 0 is bytes, not str"),
+        (None, "not NoneType"),
+        ({"jats": True}, "not dict"),
+        (5, "not int"),
+    ],
+    ids=["bytes", "bytearray", "number-among-names", "bytes-among-names", "none", "dict", "number"],
+)
+def test_formats_of_another_type_stop_the_run_before_any_work(
+    collection: Path, out: Path, formats: object, what: str
+) -> None:
+    with pytest.raises(TypeError) as raised:
+        convert_collection(collection, out, formats)  # type: ignore[arg-type]
+    message = str(raised.value)
+    assert message.startswith("formats must be a string such as 'jats,docx' or 'all', or an ")
+    assert message.endswith(what)
+    assert "\n" not in message
+    assert not out.exists()
+
+
+class Place:
+    """A path-like object that is not a :class:`Path`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+
+    def __fspath__(self) -> str:
+        return self.path
+
+
+@pytest.mark.parametrize("kind", [str, Place], ids=["string", "path-like"])
+def test_paths_may_be_strings_or_path_like(
+    collection: Path, out: Path, tmp_path: Path, kind: Callable[[Path], str | Place]
+) -> None:
     template = tmp_path / "template.docx"
     briefexport.export(briefexport.load(collection / GOOD[1]), "docx", template)
-    export = ExportSettings(style_dir=str(REPO / "styles"), reference_docx=str(template))
+    export = ExportSettings(style_dir=kind(REPO / "styles"), reference_docx=kind(template))
     summary = convert_collection(collection, out, ["docx"], export=export)
     assert summary.exit_status == 0
     assert summary.converted == GOOD
+
+
+@pytest.mark.parametrize("name", ["style_dir", "reference_docx"])
+def test_path_settings_are_typed_to_take_strings_and_path_like_objects(name: str) -> None:
+    # what a type checker reads: ExportSettings(style_dir="styles") passes mypy --strict
+    accepted = get_args(get_type_hints(ExportSettings)[name])
+    assert set(accepted) == {str, os.PathLike[str], type(None)}
 
 
 @pytest.mark.parametrize(

@@ -75,13 +75,23 @@ def subprocess_environment() -> dict[str, str]:
 def python_output(script: str, *args: str) -> str:
     """Standard output of ``script`` run by a fresh interpreter with this source tree (``args``
     are its ``sys.argv[1:]``)."""
+    return interpreter_output(["-c", script, *args])
+
+
+def interpreter_output(
+    arguments: list[str], *, stdin: str | None = None, cwd: Path | None = None
+) -> str:
+    """Standard output of ``python ARGUMENTS`` with this source tree, fed ``stdin``, run in
+    ``cwd``; a failure raises with its standard error."""
     done = subprocess.run(
-        [sys.executable, "-c", script, *args],
+        [sys.executable, *arguments],
+        input=stdin,
+        cwd=cwd,
         env=subprocess_environment(),
         capture_output=True,
         text=True,
-        check=True,
     )
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from ..errors import BriefexportError
 from ..formats import format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
-from ..shared.paths import lies_within, same_folder
+from ..shared.paths import StrPath, lies_within, same_folder
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
@@ -51,7 +51,7 @@ class RunOptions:
 def convert_collection(
     collection: str | Path,
     output_dir: str | Path,
-    formats: str | Sequence[str],
+    formats: str | Iterable[str],
     run: RunOptions | None = None,
     export: ExportSettings | None = None,
     *,
@@ -62,7 +62,8 @@ def convert_collection(
 
     Setting ``stop`` (a signal handler may) ends the run after the briefs in hand; the
     summary then says ``interrupted``. Raises :class:`BriefexportError` for unusable folders,
-    unknown formats or an unreachable scheduler; problems with briefs go into the summary.
+    unknown formats or an unreachable scheduler, and :class:`TypeError` for ``formats`` that
+    are neither a string nor names one by one; problems with briefs go into the summary.
     """
     run = run or RunOptions()
     names = format_names(formats)  # a string as --to takes it, or names one by one
@@ -142,7 +143,7 @@ def _checked_settings(export: ExportSettings, *, absolute: bool) -> ExportSettin
     )
 
 
-def _as_path(value: str | Path | None, absolute: bool) -> Path | None:
+def _as_path(value: StrPath | None, absolute: bool) -> Path | None:
     if value is None:
         return None
     return Path(value).absolute() if absolute else Path(value)

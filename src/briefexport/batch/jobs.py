@@ -26,6 +26,7 @@ from ..errors import BriefexportError, InvalidBriefError, Severity
 from ..formats import FORMATS, get_writer
 from ..model import Brief
 from ..shared.located import record_position
+from ..shared.paths import StrPath
 from .digests import brief_digest, bytes_digest
 
 OK, OUTPUT_FAILED, INVALID = 0, 1, 2
@@ -36,15 +37,16 @@ OK, OUTPUT_FAILED, INVALID = 0, 1, 2
 class ExportSettings:
     """The options of a run, as plain values that travel to any worker.
 
-    ``convert_collection`` checks them before any work: the paths may be given as strings, the
-    PDF options (``"pdf/ua-1"``, ``"typst"``, ``"letter"``) in any case; an unknown value or a
-    missing Word template raises :class:`BriefexportError`.
+    ``convert_collection`` checks them before any work: the paths may be given as strings or
+    any path-like objects (the run goes on with them as :class:`Path`), the PDF options
+    (``"pdf/ua-1"``, ``"typst"``, ``"letter"``) in any case; an unknown value or a missing Word
+    template raises :class:`BriefexportError`.
     """
 
-    style_dir: Path | None = None
+    style_dir: StrPath | None = None
     pdf_standard: str | None = None
     paper: str | None = None
-    reference_docx: Path | None = None
+    reference_docx: StrPath | None = None
     pdf_engine: str | None = None
     series: str | None = None
     """Series label for imported extracted text that names none."""

@@ -33,10 +33,10 @@ def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
     """
     from .. import __version__
 
-    style_dir = export.style_dir or default_style_dir()
+    style_dir = Path(export.style_dir) if export.style_dir else default_style_dir()
     brand = load_brand(style_dir)
     font_folders = _outside_font_folders(style_dir, brand.fonts.folders)
-    templates = (export.reference_docx,) if export.reference_docx else ()
+    templates = (Path(export.reference_docx),) if export.reference_docx else ()
     watch = SettingsWatch.start((style_dir, *font_folders), templates)
     epoch = export.timestamp.isoformat() if export.timestamp else None
     options = {

@@ -6,13 +6,23 @@ modules and the process pool's worker loop. Each worker is then a fork of it, re
 The command line starts it before it imports the rest of the batch machinery, so that the
 two interpreters import in parallel. This module therefore imports little itself. Where there
 is no fork server (Windows), workers are spawned and import the writers themselves.
+
+Either way a worker never runs the program's main module. multiprocessing would run it again in
+each new worker (``multiprocessing.spawn.get_preparation_data`` names it from
+``sys.modules["__main__"]``), but a worker runs only briefexport's own functions, a program read
+from standard input has no file to run again, and a script's top level would run once a worker.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
-from collections.abc import Iterable
-from multiprocessing.context import BaseContext
+import sys
+import threading
+import types
+from collections.abc import Iterable, Iterator
+from multiprocessing.context import BaseContext, SpawnContext, SpawnProcess
+from multiprocessing.process import BaseProcess
 
 from ..formats import FORMATS
 
@@ -23,8 +33,14 @@ RECYCLE_AFTER_WITHOUT_PAGES = 1000
 """The same in a run without PDF pages (DOCX, EPUB, JATS, HTML, Markdown), whose workers'
 memory stays flat: a new worker costs a fork and a first brief slower than the rest."""
 
-WORKER_MODULES = ("concurrent.futures.process", "briefexport.batch.chunks", "briefexport.reader")
-"""Imported by the fork server for every run, beside the writers of the run's formats."""
+WORKER_MODULES = (
+    "concurrent.futures.process",
+    "briefexport.batch.chunks",
+    "briefexport.batch.server",
+    "briefexport.reader",
+)
+"""Imported by the fork server for every run, beside the writers of the run's formats (this
+module too: a worker's process object names its class)."""
 
 
 def recycle_after_for(formats: Iterable[str]) -> int:
@@ -37,12 +53,61 @@ def recycle_after_for(formats: Iterable[str]) -> int:
 def worker_context(formats: tuple[str, ...]) -> BaseContext:
     """How local workers start: from the fork server, where there is one."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
+        return _CONTEXTS["spawn"]
+    context = _CONTEXTS["forkserver"]
     writers = [FORMATS[fmt].target.split(":")[0] for fmt in formats]
     # the fork server is started once per process: the first run's preload list stays
     context.set_forkserver_preload([*WORKER_MODULES, *writers])
     return context
+
+
+_MAIN_SWAP = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_left_behind() -> Iterator[None]:
+    """While a worker starts, ``sys.modules["__main__"]`` is an empty module, as under
+    ``python -c``, so that the worker is not told to run the program's main module; the
+    program's module itself is not touched, and is put back as soon as the worker has its
+    instructions (a lock keeps two starts from swapping at the same time)."""
+    with _MAIN_SWAP:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = main
+
+
+class _Worker(BaseProcess):
+    """A worker process that starts without the program's main module."""
+
+    def start(self) -> None:
+        with _main_left_behind():
+            super().start()
+
+
+class _SpawnedWorker(_Worker, SpawnProcess):
+    pass
+
+
+class _SpawnContext(SpawnContext):
+    Process = _SpawnedWorker
+
+
+_CONTEXTS: dict[str, BaseContext] = {"spawn": _SpawnContext()}
+"""The ways local workers start, by start method."""
+
+if sys.platform != "win32":
+    from multiprocessing.context import ForkServerContext, ForkServerProcess
+
+    class _ForkedWorker(_Worker, ForkServerProcess):
+        pass
+
+    class _ForkServerContext(ForkServerContext):
+        Process = _ForkedWorker
+
+    _CONTEXTS["forkserver"] = _ForkServerContext()
 
 
 def start_worker_server(formats: tuple[str, ...]) -> None:

@@ -7,9 +7,11 @@ import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 Made = TypeVar("Made")
+StrPath: TypeAlias = str | os.PathLike[str]
+"""A path as a caller may give it: a string, a :class:`Path` or any other path-like object."""
 FRESH_NAME_ATTEMPTS = 100
 RANDOM_DIGITS = 12
 """Hex digits of the random part of a fresh name."""

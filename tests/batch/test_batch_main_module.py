@@ -1,0 +1,67 @@
+"""Workers run briefexport's own functions, never the program's main module: a program read
+from standard input (which has no file to run again), a script, a module run with ``-m`` and a
+``-c`` command all convert, and the main module runs once, in the program itself."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefexport.batch import RunOptions, convert_collection
+from support.batch import BROKEN, GOOD, interpreter_output
+
+PROGRAM = """
+import sys
+from briefexport.batch import RunOptions, convert_collection
+
+with open(sys.argv[3], "a", encoding="utf-8") as runs:  # once each time this module runs
+    runs.write("ran\\n")
+
+if __name__ == "__main__":
+    run = RunOptions(jobs=2, recycle_after=1)  # workers replaced while the run goes on too
+    summary = convert_collection(sys.argv[1], sys.argv[2], "jats", run)
+    print(summary.exit_status, sorted(summary.converted))
+"""
+
+SPAWNED = "import multiprocessing\nmultiprocessing.get_all_start_methods = lambda: ['spawn']\n"
+"""Workers spawned as where there is no fork server (Windows)."""
+
+# how the program is run: the interpreter's arguments before the program's own, and its input
+WAYS = {
+    "stdin": (["-"], PROGRAM),
+    "stdin-spawned": (["-"], SPAWNED + PROGRAM),
+    "script": (["program.py"], None),
+    "module": (["-m", "program"], None),
+    "command": (["-c", PROGRAM], None),
+}
+
+
+@pytest.fixture(autouse=True)
+def only_good_briefs(collection: Path) -> None:
+    (collection / BROKEN).unlink()
+
+
+@pytest.mark.parametrize("way", list(WAYS))
+def test_every_kind_of_program_converts_and_runs_its_main_module_once(
+    collection: Path, out: Path, tmp_path: Path, way: str
+) -> None:
+    arguments, stdin = WAYS[way]
+    (tmp_path / "program.py").write_text(PROGRAM, encoding="utf-8")
+    runs = tmp_path / "runs.txt"
+    command = [*arguments, str(collection), str(out), str(runs)]
+    printed = interpreter_output(command, stdin=stdin, cwd=tmp_path)
+    assert printed == f"0 {GOOD}\n"
+    for name in GOOD:
+        assert (out / Path(name).with_suffix(".jats.xml")).is_file()
+    assert runs.read_text(encoding="utf-8") == "ran\n"
+
+
+def test_the_programs_main_module_is_left_as_it_was(collection: Path, out: Path) -> None:
+    main = sys.modules["__main__"]
+    file = getattr(main, "__file__", None)
+    summary = convert_collection(collection, out, "jats", RunOptions(jobs=2))
+    assert sorted(summary.converted) == GOOD
+    assert sys.modules["__main__"] is main
+    assert getattr(main, "__file__", None) == file
