@@ -65,3 +65,22 @@ def test_the_programs_main_module_is_left_as_it_was(collection: Path, out: Path)
     assert sorted(summary.converted) == GOOD
     assert sys.modules["__main__"] is main
     assert getattr(main, "__file__", None) == file
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("way", ["stdin", "script"])
+def test_a_local_dask_cluster_starts_without_the_programs_main_module(
+    collection: Path, out: Path, tmp_path: Path, way: str
+) -> None:
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    program = PROGRAM.replace(
+        "RunOptions(jobs=2, recycle_after=1)", 'RunOptions(jobs=2, executor="dask")'
+    )
+    assert program != PROGRAM
+    (tmp_path / "program.py").write_text(program, encoding="utf-8")
+    runs = tmp_path / "runs.txt"
+    arguments = ["-"] if way == "stdin" else ["program.py"]
+    command = [*arguments, str(collection), str(out), str(runs)]
+    printed = interpreter_output(command, stdin=program if way == "stdin" else None, cwd=tmp_path)
+    assert printed == f"0 {GOOD}\n"
+    assert runs.read_text(encoding="utf-8") == "ran\n"

@@ -22,6 +22,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import OutputError
 from .jobs import prepare_worker
+from .server import main_left_behind
 
 CONNECT_TIMEOUT = "20s"
 LOCAL_CLUSTER_SETTINGS: dict[str, object] = {
@@ -66,8 +67,10 @@ def dask_executor(
 
 
 def _local_cluster(workers: int) -> Any:
-    """Single-threaded worker processes on this machine, with the settings above."""
-    with dask.config.set(LOCAL_CLUSTER_SETTINGS):
+    """Single-threaded worker processes on this machine, with the settings above, started
+    without the program's main module (:func:`.server.main_left_behind`: a program read from
+    standard input has none to run again)."""
+    with dask.config.set(LOCAL_CLUSTER_SETTINGS), main_left_behind():
         # the scheduler serves HTTP even without a dashboard: a free port, not a busy 8787
         return _dask.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
 

@@ -65,7 +65,7 @@ _MAIN_SWAP = threading.Lock()
 
 
 @contextlib.contextmanager
-def _main_left_behind() -> Iterator[None]:
+def main_left_behind() -> Iterator[None]:
     """While a worker starts, ``sys.modules["__main__"]`` is an empty module, as under
     ``python -c``, so that the worker is not told to run the program's main module; the
     program's module itself is not touched, and is put back as soon as the worker has its
@@ -83,7 +83,7 @@ class _Worker(BaseProcess):
     """A worker process that starts without the program's main module."""
 
     def start(self) -> None:
-        with _main_left_behind():
+        with main_left_behind():
             super().start()
 
 
