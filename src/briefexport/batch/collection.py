@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import importlib.util
 import threading
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import BriefexportError
 from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer
+from .freshness import style_digest
 from .jobs import Job, JobResult
 from .local import local_executor, starts_narrow
 from .manifest import Manifest, Settings
@@ -49,6 +51,9 @@ class CollectionRun:
     unchecked: list[str] = dataclasses.field(default_factory=list)
     """The records taken since the style files were last seen unchanged."""
 
+    def __post_init__(self) -> None:
+        self.style_of = functools.cache(functools.partial(style_digest, self.settings))
+
     def execute(
         self, jobs: list[Job], workers: Workers, formats: tuple[str, ...], stop: threading.Event
     ) -> None:
@@ -75,7 +80,8 @@ class CollectionRun:
         if self.watch.changed:  # made with changed style files: the old records go too
             self.manifest.forget(self.manifest.relative(out.path) for out in result.written)
         else:
-            self.unchecked.extend(record_result(self.manifest, self.settings, result))
+            keys = record_result(self.manifest, self.settings, result, self.style_of)
+            self.unchecked.extend(keys)
         self.summary.add(result)
         self.save()
         if self.progress is not None:

@@ -8,6 +8,7 @@ exist).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..shared.brand import load_brand
 from ..shared.styles import default_style_dir
 from .digests import file_digest, folder_digests
 from .discovery import Source
-from .freshness import FreshnessCheck, style_digest, style_links
+from .freshness import FreshnessCheck, style_links
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
 from .manifest import Manifest, OutputRecord, Settings
 from .watch import SettingsWatch
@@ -119,8 +120,11 @@ def _pdf_url(export: ExportSettings, pdf: Path, output_dir: Path) -> str | None:
     return pdf_url_for(export.pdf_url, pdf.relative_to(output_dir).as_posix())
 
 
-def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> list[str]:
-    """Add a record for every output the job put in place; returns their keys."""
+def record_result(
+    manifest: Manifest, settings: Settings, result: JobResult, style_of: Callable[[str], str]
+) -> list[str]:
+    """Add a record for every output the job put in place; returns their keys. ``style_of``
+    gives a format's :func:`.freshness.style_digest` (the same for the whole run)."""
     for written in result.written:
         files = [manifest.relative(path) for path in (written.path, *written.figure_copies)]
         record = OutputRecord(
@@ -129,7 +133,7 @@ def record_result(manifest: Manifest, settings: Settings, result: JobResult) -> 
             brief=result.brief_digest,
             figures=result.figures,
             version=settings.version,
-            style=style_digest(settings, written.format),
+            style=style_of(written.format),
             options=settings.options,
             files=files,
         )
