@@ -12,6 +12,8 @@ settings (the README's recipe sets the same)."""
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from typing import Any
@@ -20,9 +22,8 @@ import dask.config
 import distributed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from ..errors import OutputError
+from ..errors import BriefexportError, OutputError
 from .jobs import prepare_worker
-from .server import main_left_behind
 
 CONNECT_TIMEOUT = "20s"
 LOCAL_CLUSTER_SETTINGS: dict[str, object] = {
@@ -67,12 +68,25 @@ def dask_executor(
 
 
 def _local_cluster(workers: int) -> Any:
-    """Single-threaded worker processes on this machine, with the settings above, started
-    without the program's main module (:func:`.server.main_left_behind`: a program read from
-    standard input has none to run again)."""
-    with dask.config.set(LOCAL_CLUSTER_SETTINGS), main_left_behind():
+    """Single-threaded worker processes on this machine, with the settings above. Dask starts
+    them by running the program's main module again, as multiprocessing does: a program read
+    from standard input has none, which is said before Dask fails on it."""
+    main = sys.modules["__main__"]
+    if getattr(main.__spec__, "name", None) is None and _unreadable(main):
+        raise BriefexportError(
+            "a local Dask cluster starts its workers by running this program again, and a"
+            " program read from standard input cannot be: run it from a file (under"
+            ' if __name__ == "__main__":), or name a running scheduler'
+        )
+    with dask.config.set(LOCAL_CLUSTER_SETTINGS):
         # the scheduler serves HTTP even without a dashboard: a free port, not a busy 8787
         return _dask.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
+
+
+def _unreadable(main: Any) -> bool:
+    """Whether the main module names a file that is not there (``<stdin>``)."""
+    path = getattr(main, "__file__", None)
+    return path is not None and not os.path.isfile(path)
 
 
 def _connect(scheduler: str) -> Any:

@@ -11,18 +11,19 @@ Either way a worker never runs the program's main module. multiprocessing would 
 each new worker (``multiprocessing.spawn.get_preparation_data`` names it from
 ``sys.modules["__main__"]``), but a worker runs only briefexport's own functions, a program read
 from standard input has no file to run again, and a script's top level would run once a worker.
+So that function leaves the main module out for processes named as briefexport's workers, and
+for those alone; nothing else of the program changes, in any thread.
 """
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import sys
-import threading
-import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
+from multiprocessing import spawn
 from multiprocessing.context import BaseContext, SpawnContext, SpawnProcess
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 from ..formats import FORMATS
 
@@ -52,6 +53,7 @@ def recycle_after_for(formats: Iterable[str]) -> int:
 
 def worker_context(formats: tuple[str, ...]) -> BaseContext:
     """How local workers start: from the fork server, where there is one."""
+    _leave_main_behind()
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return _CONTEXTS["spawn"]
     context = _CONTEXTS["forkserver"]
@@ -61,30 +63,39 @@ def worker_context(formats: tuple[str, ...]) -> BaseContext:
     return context
 
 
-_MAIN_SWAP = threading.Lock()
+WORKER_NAME = "briefexport-worker"
+"""The name of every local worker process, followed by its number."""
 
 
-@contextlib.contextmanager
-def main_left_behind() -> Iterator[None]:
-    """While a worker starts, ``sys.modules["__main__"]`` is an empty module, as under
-    ``python -c``, so that the worker is not told to run the program's main module; the
-    program's module itself is not touched, and is put back as soon as the worker has its
-    instructions (a lock keeps two starts from swapping at the same time)."""
-    with _MAIN_SWAP:
-        main = sys.modules["__main__"]
-        sys.modules["__main__"] = types.ModuleType("__main__")
-        try:
-            yield
-        finally:
-            sys.modules["__main__"] = main
+def _without_main(preparation_data: Callable[[str], dict[str, Any]]) -> Callable[..., Any]:
+    """``multiprocessing.spawn.get_preparation_data`` that, for briefexport's own workers
+    alone, leaves out the program's main module (other processes get what they got)."""
+
+    def data_for(name: str) -> dict[str, Any]:
+        data = preparation_data(name)
+        if name.startswith(WORKER_NAME):
+            data.pop("init_main_from_name", None)
+            data.pop("init_main_from_path", None)
+        return data
+
+    data_for.leaves_main_behind = True  # type: ignore[attr-defined]
+    return data_for
+
+
+def _leave_main_behind() -> None:
+    # Python has no way to start a process without the main module: both the fork server and
+    # spawn take it from this function, by the process's name, so it is wrapped once
+    if not getattr(spawn.get_preparation_data, "leaves_main_behind", False):
+        spawn.get_preparation_data = _without_main(spawn.get_preparation_data)
 
 
 class _Worker(BaseProcess):
-    """A worker process that starts without the program's main module."""
+    """A worker process, named :data:`WORKER_NAME` and its number, that starts without the
+    program's main module."""
 
-    def start(self) -> None:
-        with main_left_behind():
-            super().start()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.name = f"{WORKER_NAME}-{':'.join(str(number) for number in self._identity)}"
 
 
 class _SpawnedWorker(_Worker, SpawnProcess):
