@@ -7,11 +7,17 @@ import shutil
 from pathlib import Path
 
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
+from briefexport.batch.digests import folder_digests
 from briefexport.batch.jobs import JobResult
-from briefexport.batch.watch import SettingsWatch
+from briefexport.batch.summary import Summary
+from briefexport.batch.watch import TEMPLATE, SettingsWatch
 from support.batch import SHORT, add_rule, copied_style
 
 BRIEFS = [f"brief-{number}.xml" for number in range(1, 7)]
+
+
+def every_file(_name: str) -> bool:
+    return True
 
 
 class EditingProgress:
@@ -89,8 +95,8 @@ def test_the_watch_sees_an_edit_put_back_a_new_file_and_a_template(tmp_path: Pat
     style = copied_style(tmp_path / "style")
     template = tmp_path / "house.docx"
     shutil.copy(style / "reference.docx", template)
-    watch = SettingsWatch.start([style], [template])
-    assert watch.unchanged()
+    watch = SettingsWatch.start(style, (), template)
+    assert watch.unchanged(every_file)
     until_the_clock_moves(template)
     original = (style / "pdf.css").read_bytes()
     add_rule(style / "pdf.css")
@@ -98,8 +104,50 @@ def test_the_watch_sees_an_edit_put_back_a_new_file_and_a_template(tmp_path: Pat
     (style / "fonts").mkdir()
     (style / "fonts" / "added.otf").write_bytes(b"font")
     template.write_bytes(template.read_bytes())
-    assert not watch.unchanged()
-    assert watch.changed == tuple(
-        sorted(str(path) for path in (style / "pdf.css", style / "fonts/added.otf", template))
+    assert not watch.unchanged(every_file)
+    assert watch.changed == ("fonts/added.otf", "pdf.css", TEMPLATE)
+    assert [line.split(":1:1:")[0] for line in watch.warnings()] == [
+        str(style / "fonts/added.otf"),
+        str(style / "pdf.css"),
+        str(template),
+    ]
+    assert SettingsWatch.start(style, (), template).unchanged(every_file)
+
+
+def test_hidden_files_are_no_part_of_a_style(tmp_path: Path) -> None:
+    style = copied_style(tmp_path / "style")
+    watch = SettingsWatch.start(style, (), None)
+    before = folder_digests(style)
+    (style / ".git").mkdir()
+    (style / ".git" / "index").write_bytes(b"changed by git status")
+    (style / ".pdf.css.swp").write_bytes(b"an editor's")
+    assert watch.unchanged(every_file)
+    assert folder_digests(style) == before
+
+
+def edited_while_running(tmp_path: Path, formats: str, sheet: str) -> tuple[Summary, Summary]:
+    """A run of six briefs during which ``sheet`` of its style is edited and put back, and a
+    dry run after it."""
+    collection = six_briefs(tmp_path / "briefs")
+    style = copied_style(tmp_path / "style")
+    editing = EditingProgress(style / sheet)
+    export = ExportSettings(style_dir=style)
+    summary = convert_collection(
+        collection, tmp_path / "out", formats, None, export, progress=editing
     )
-    assert SettingsWatch.start([style], [template]).unchanged()
+    dry = RunOptions(dry_run=True)
+    return summary, convert_collection(collection, tmp_path / "out", formats, dry, export)
+
+
+def test_another_formats_stylesheet_edited_during_a_run_spoils_nothing(tmp_path: Path) -> None:
+    summary, again = edited_while_running(tmp_path, "html,jats", "pdf.css")
+    assert summary.warnings == []
+    assert sorted(again.up_to_date) == BRIEFS
+
+
+def test_a_stylesheet_of_the_runs_formats_edited_during_it_spoils_the_rest(
+    tmp_path: Path,
+) -> None:
+    summary, again = edited_while_running(tmp_path, "html,jats", "common.css")
+    assert len(summary.warnings) == 1
+    assert len(again.up_to_date) == 1

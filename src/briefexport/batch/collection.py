@@ -8,13 +8,13 @@ import dataclasses
 import functools
 import importlib.util
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from ..errors import BriefexportError
 from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer
-from .freshness import style_digest
+from .freshness import counted_by_run, style_digest
 from .jobs import Job, JobResult
 from .local import local_executor, starts_narrow
 from .manifest import Manifest, Settings
@@ -53,11 +53,14 @@ class CollectionRun:
 
     def __post_init__(self) -> None:
         self.style_of = functools.cache(functools.partial(style_digest, self.settings))
+        # whether a style file counts for the run's formats, once they are known
+        self.counts: Callable[[str], bool] = lambda _name: True
 
     def execute(
         self, jobs: list[Job], workers: Workers, formats: tuple[str, ...], stop: threading.Event
     ) -> None:
         """Run the jobs; the manifest is saved however the run ends."""
+        self.counts = counted_by_run(self.settings, formats)
         if self.progress is not None:
             self.progress.start(len(jobs), len(self.summary.up_to_date))
         try:
@@ -92,7 +95,7 @@ class CollectionRun:
         were last seen unchanged if they changed (:mod:`.watch`)."""
         if not self.manifest.due(force=force):
             return
-        if self.unchecked and not self.watch.unchanged():
+        if self.unchecked and not self.watch.unchanged(self.counts):
             self.manifest.forget(self.unchecked)  # found once: no record is taken after
             self.summary.warnings.extend(self.watch.warnings())
         self.unchecked.clear()

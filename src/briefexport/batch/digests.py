@@ -62,10 +62,10 @@ def bytes_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def folder_digests(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file below ``folder`` (a style folder), by its path with ``/``; linked
-    folders are followed (each real folder once)."""
-    digests = {}
+def folder_files(folder: Path) -> Iterator[tuple[str, Path]]:
+    """Every file below ``folder`` (a style or font folder) with its path from there, with
+    ``/``: linked folders are followed (each real folder once), and hidden files and folders
+    are left out (a version-control folder, an editor's swap file: not part of a style)."""
     seen: set[Path] = set()
     for here, subfolders, files in os.walk(folder, followlinks=True):
         real = Path(here).resolve()
@@ -73,10 +73,16 @@ def folder_digests(folder: Path) -> dict[str, str]:
             subfolders[:] = []
             continue
         seen.add(real)
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         for name in files:
-            path = Path(here) / name
-            if path.is_file():
-                digests[path.relative_to(folder).as_posix()] = file_digest(path)
+            if not name.startswith("."):
+                path = Path(here) / name
+                yield path.relative_to(folder).as_posix(), path
+
+
+def folder_digests(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file of :func:`folder_files`, by its path with ``/``."""
+    digests = {name: file_digest(path) for name, path in folder_files(folder) if path.is_file()}
     return dict(sorted(digests.items()))
 
 

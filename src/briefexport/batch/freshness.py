@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import urllib.parse
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import InvalidBriefError
@@ -19,6 +20,7 @@ from ..resources import MAX_IMAGE_BYTES
 from .digests import brief_digest, combined_digest, file_digest
 from .discovery import Source
 from .manifest import Manifest, Settings
+from .watch import TEMPLATE
 
 OPTIONS_OF: dict[str, frozenset[str]] = {
     "pdf": frozenset({"pdf_standard", "pdf_engine", "paper", "typography", "timestamp", "series"}),
@@ -84,6 +86,14 @@ def _plain(text: str) -> str:
 def style_digest(settings: Settings, fmt: str) -> str:
     """The SHA-256 of the style files that count for ``fmt``'s outputs: every file but other
     formats' own, unless a sheet it reads names them."""
+    read = _style_files_read(settings, fmt)
+    return combined_digest(
+        {name: digest for name, digest in settings.style_files.items() if name in read}
+    )
+
+
+def _style_files_read(settings: Settings, fmt: str) -> set[str]:
+    """The names of the style files ``fmt``'s outputs are made with (:func:`style_digest`)."""
     shared = {name for name in settings.style_files if name not in FORMAT_STYLE_FILES}
     read = set(STYLE_FILES_OF.get(fmt, FORMAT_STYLE_FILES)) | shared
     waiting = list(read)
@@ -91,9 +101,22 @@ def style_digest(settings: Settings, fmt: str) -> str:
         for linked in settings.style_links.get(waiting.pop(), frozenset()) - read:
             read.add(linked)
             waiting.append(linked)
-    return combined_digest(
-        {name: digest for name, digest in settings.style_files.items() if name in read}
-    )
+    return read
+
+
+def counted_by_run(settings: Settings, formats: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a file of the style (as :mod:`.watch` names them, a file added since the start
+    too) counts for any of ``formats``' outputs: another format's own stylesheet does not,
+    nor the Word template but for formats it changes."""
+    read = set().union(*(_style_files_read(settings, fmt) for fmt in formats))
+    template = any(TEMPLATE in OPTIONS_OF.get(fmt, {TEMPLATE}) for fmt in formats)
+
+    def counts(name: str) -> bool:
+        if name == TEMPLATE:
+            return template
+        return name not in FORMAT_STYLE_FILES or name in read
+
+    return counts
 
 
 IMPORT_ONLY_OPTIONS = frozenset({"series"})

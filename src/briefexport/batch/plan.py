@@ -37,14 +37,14 @@ def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
     style_dir = Path(export.style_dir) if export.style_dir else default_style_dir()
     brand = load_brand(style_dir)
     font_folders = _outside_font_folders(style_dir, brand.fonts.folders)
-    templates = (Path(export.reference_docx),) if export.reference_docx else ()
-    watch = SettingsWatch.start((style_dir, *font_folders), templates)
+    template = Path(export.reference_docx) if export.reference_docx else None
+    watch = SettingsWatch.start(style_dir, tuple(font_folders), template)
     epoch = export.timestamp.isoformat() if export.timestamp else None
     options = {
         "pdf_standard": export.pdf_standard or PdfStandard.PDF_A_3B.value,
         "pdf_engine": export.pdf_engine or PdfEngine.WEASYPRINT.value,
         "paper": export.paper or brand.page.size.value,
-        "reference_docx": file_digest(templates[0]) if templates else None,
+        "reference_docx": file_digest(template) if template else None,
         "series": export.series,
         "timestamp": epoch,
         "typography": "smart" if export.smart else "as written",
