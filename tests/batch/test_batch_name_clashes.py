@@ -38,9 +38,9 @@ def briefs(folder: Path, *names: str) -> Path:
         ([NFC_NAME, NFD_NAME], NFD_NAME, NFC_NAME),
         (["reports/a.xml", "Reports/a.xml"], "Reports/a.xml", "reports/a.xml"),
         (
-            ["REPORTS/Straße.XML", "reports/STRASSE.xml"],
-            "REPORTS/Straße.XML",
-            "reports/STRASSE.xml",
+            ["REPORTS/Ärger.XML", "reports/ärger.xml"],
+            "REPORTS/Ärger.XML",
+            "reports/ärger.xml",
         ),
     ],
 )
@@ -53,6 +53,12 @@ def test_names_alike_but_for_case_or_normalization_clash(
     assert [(clash.source.relative, clash.kept.relative) for clash in found.clashes] == [
         (second, kept)
     ]
+
+
+def test_names_that_only_full_case_folding_makes_equal_do_not_clash(tmp_path: Path) -> None:
+    found = discover(briefs(tmp_path / "briefs", "Straße.xml", "STRASSE.xml"), tmp_path / "out")
+    assert sorted(source.relative for source in found.sources) == ["STRASSE.xml", "Straße.xml"]
+    assert found.clashes == []
 
 
 def reversed_walk(top: Path) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -83,7 +89,11 @@ def test_a_clash_of_case_is_reported_and_only_the_kept_brief_is_converted(
     briefs(collection, "Brief.xml", "brief.xml")
     status, errors, report = batch("--to", "jats,html")
     second = collection / "brief.xml"
-    line = f"{second}:1:1: error: its outputs would replace those of Brief.xml; rename one of them"
+    line = (
+        f"{second}:1:1: error: its outputs would replace those of Brief.xml where names that"
+        " differ only in case or in how accents are encoded are one (macOS, Windows); rename"
+        " one of them"
+    )
     assert line in errors.splitlines()
     assert status == 2
     assert "Brief.xml" in report["converted"]

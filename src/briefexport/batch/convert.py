@@ -208,4 +208,8 @@ def _holds_other_files(output_dir: Path) -> bool:
 
 
 def _clash_reason(clash: Clash) -> str:
-    return f"its outputs would replace those of {clash.kept.relative}; rename one of them"
+    where = " where names that differ only in case or in how accents are encoded are one (macOS, Windows)"
+    return (
+        f"its outputs would replace those of {clash.kept.relative}"
+        f"{where if clash.only_alike else ''}; rename one of them"
+    )

@@ -67,6 +67,11 @@ class Clash:
     source: Source
     kept: Source
 
+    @property
+    def only_alike(self) -> bool:
+        """Whether the two outputs' names differ, though only in case or normalization."""
+        return _output_name(self.source) != _output_name(self.kept)
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
@@ -224,8 +229,9 @@ def _brief_of_archival(name: str, xml_stems: dict[str, str]) -> str | None:
 
 def folded(name: str) -> str:
     """``name`` as a case-insensitive, normalizing file system (macOS, Windows, many network
-    shares) tells names apart: Unicode NFC, case-folded, NFC again (folding may decompose)."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    shares) tells names apart: Unicode NFC, in lower case letter for letter (not case-folded,
+    which would make ``Straße`` and ``Strasse`` one), NFC again."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).lower())
 
 
 def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
@@ -233,11 +239,11 @@ def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
     (by code point: ``Brief.xml`` before ``brief.xml``). Names are the same when they are
     :func:`folded` alike, so that no output replaces another on any file system."""
     ordered = sorted(found, key=lambda source: (source.kind != "xml", source.relative))
-    owners: dict[tuple[str, str], Source] = {}
+    owners: dict[tuple[str, ...], Source] = {}
     kept: list[Source] = []
     clashes: list[Clash] = []
     for source in ordered:
-        key = (folded(str(PurePosixPath(source.relative).parent)), folded(_stem(source)))
+        key = tuple(folded(part) for part in _output_name(source))
         if key in owners:
             clashes.append(Clash(source, owners[key]))
             continue
@@ -249,3 +255,8 @@ def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
 
 def _stem(source: Source) -> str:
     return output_stem(str(source.canonical_name))
+
+
+def _output_name(source: Source) -> tuple[str, str]:
+    """The folder and the name (without suffix) of a brief's outputs."""
+    return str(PurePosixPath(source.relative).parent), _stem(source)
