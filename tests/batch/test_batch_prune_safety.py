@@ -158,9 +158,16 @@ def test_prune_leaves_a_file_that_is_a_live_output_under_a_name_alike_but_for_ca
     old, new = out / "harbour-resilience.jats.xml", out / "Harbour-Resilience.jats.xml"
     old.unlink()
     os.link(new, old)  # one file under both names, as a case-insensitive disk has it
-    _, _, report = batch("--to", "jats", "--prune")
+    _, errors, report = batch("--to", "jats", "--prune", "--dry-run", "-v")
+    assert report["left_in_place"] == ["harbour-resilience.jats.xml"]
+    _, errors, report = batch("--to", "jats", "--prune", "-v")
     assert report["orphaned"] == ["harbour-resilience.jats.xml"]
     assert report["pruned"] == []
+    assert report["left_in_place"] == ["harbour-resilience.jats.xml"]
+    assert (
+        "harbour-resilience.jats.xml: its brief no longer exists; its file is a live output's"
+        " too, by a name alike but for case: left in place"
+    ) in errors.splitlines()
     assert old.is_file()
     assert new.is_file()
     _, _, report = batch("--to", "jats", "--prune")

@@ -25,7 +25,7 @@ from .lock import output_lock
 from .manifest import MANIFEST_NAME, Manifest, Settings
 from .plan import Plan, make_plan, run_settings
 from .plan import timestamp_from_environment as _timestamp
-from .prune import orphaned_outputs, prune
+from .prune import left_in_place, orphaned_outputs, prune
 from .server import recycle_after_for, start_worker_server
 from .summary import Failure, ProgressSink, Summary
 from .watch import SettingsWatch
@@ -97,6 +97,7 @@ def _plan_and_run(
     summary = _planned_summary(formats, found, plan, manifest, source)
     summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
     if run.dry_run:
+        summary.left_in_place = left_in_place(manifest, summary.orphaned) if run.prune else []
         return summary
     recycle_after = run.recycle_after or recycle_after_for(formats)
     workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
@@ -107,6 +108,7 @@ def _plan_and_run(
         pruned = prune(manifest, summary.orphaned)
         summary.pruned.extend(pruned.removed)
         summary.not_pruned.extend(pruned.kept)
+        summary.left_in_place.extend(pruned.left)
         summary.warnings.extend(pruned.problems)
         manifest.save(force=True)
     return summary
@@ -208,7 +210,10 @@ def _holds_other_files(output_dir: Path) -> bool:
 
 
 def _clash_reason(clash: Clash) -> str:
-    where = " where names that differ only in case or in how accents are encoded are one (macOS, Windows)"
+    where = (
+        " where names that differ only in case or in how accents are encoded are one"
+        " (macOS, Windows)"
+    )
     return (
         f"its outputs would replace those of {clash.kept.relative}"
         f"{where if clash.only_alike else ''}; rename one of them"

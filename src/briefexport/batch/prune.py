@@ -24,6 +24,8 @@ class Pruned:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    """Orphaned outputs whose file is a live output too (:func:`left_in_place`)."""
 
 
 def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[str]:
@@ -42,7 +44,7 @@ def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
     """Remove the files of the orphaned outputs that no other output uses, and forget the
     outputs whose files are all gone."""
     in_use = _files_in_use(manifest, set(orphans))
-    pruned = Pruned()
+    pruned = Pruned(left=[key for key in orphans if in_use(key)])
     for key in orphans:
         outcomes = {
             name: _remove(manifest.output_dir, name)
@@ -57,6 +59,13 @@ def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
     manifest.forget(key for key in orphans if key not in pruned.kept)
     pruned.removed = sorted(set(pruned.removed))
     return pruned
+
+
+def left_in_place(manifest: Manifest, orphans: list[str]) -> list[str]:
+    """The orphaned outputs whose file is a live output too, under a name alike but for case:
+    pruning forgets them and leaves the file."""
+    in_use = _files_in_use(manifest, set(orphans))
+    return [key for key in orphans if in_use(key)]
 
 
 def _files_in_use(manifest: Manifest, doomed: set[str]) -> Callable[[str], bool]:

@@ -59,6 +59,9 @@ class Summary:
     pruned: list[str] = field(default_factory=list)
     not_pruned: list[str] = field(default_factory=list)
     """Outputs of deleted briefs that ``--prune`` could not remove (the warnings say why)."""
+    left_in_place: list[str] = field(default_factory=list)
+    """Outputs of deleted briefs whose file ``--prune`` left, since it is a live output too,
+    under a name alike but for case (a brief renamed, on a case-insensitive disk)."""
     skipped: dict[str, str] = field(default_factory=dict)
     """Files and folders of the collection that briefexport wrote, and why each was skipped."""
     importable: int = 0
@@ -119,6 +122,8 @@ class Summary:
             return "kept (the run was interrupted before --prune)"
         if output in self.not_pruned:
             return f"kept: a file of it could not be removed{_hint(verbose, 'shows why')}"
+        if output in self.left_in_place:
+            return "its file is a live output's too, by a name alike but for case: left in place"
         return "would be removed" if self.dry_run else "removed"
 
     def counts(self, *, verbose: bool = False) -> str:
@@ -162,6 +167,7 @@ class Summary:
             "orphaned": self.orphaned,
             "pruned": self.pruned,
             "not_pruned": self.not_pruned,
+            "left_in_place": self.left_in_place,
             "skipped": self.skipped,
             "dry_run": self.dry_run,
             "reasons": dict(sorted(self.reasons.items())),
