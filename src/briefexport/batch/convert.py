@@ -17,6 +17,7 @@ from ..formats import format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
 from ..shared.paths import StrPath, lies_within, same_folder
+from ..shared.styles import default_style_dir
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
@@ -69,6 +70,12 @@ def convert_collection(
     names = format_names(formats)  # a string as --to takes it, or names one by one
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
     export = _run_export(export, run, names)
+    style = Path(export.style_dir) if export.style_dir else default_style_dir()
+    if lies_within(target, style):
+        raise BriefexportError(
+            f"{output_dir}: lies inside the style folder, whose every file the outputs are made"
+            " with (they would change it as they are written); choose another output folder"
+        )
     started = time.monotonic()
     made_with = run_settings(export)  # an unusable style stops the run here, before any work
     with contextlib.ExitStack() as held:
