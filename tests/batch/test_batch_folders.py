@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from briefexport.batch import ExportSettings, convert_collection
 from briefexport.batch.lock import output_lock
 from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.cli import main
-from support.batch import GOOD
+from briefexport.errors import BriefexportError
+from support.batch import GOOD, copied_style
 
 
 def batch(collection: Path, out: Path, *args: str) -> int:
@@ -79,3 +81,30 @@ def test_a_second_run_into_a_folder_in_use_is_refused(
         assert batch(collection, out, "--dry-run") == 0  # writes nothing, needs no lock
     assert batch(collection, out) == 2  # the collection's broken brief
     assert all((out / name.replace(".xml", ".jats.xml")).is_file() for name in GOOD)
+
+
+def test_an_output_folder_inside_the_style_folder_is_refused(
+    collection: Path, tmp_path: Path
+) -> None:
+    style = copied_style(tmp_path / "style")
+    export = ExportSettings(style_dir=style)
+    with pytest.raises(BriefexportError, match="a folder of the style"):
+        convert_collection(collection, style / "out", "jats", None, export)
+    assert not (style / "out").exists()
+
+
+def test_an_output_folder_inside_a_font_folder_of_the_brand_is_refused(
+    collection: Path, tmp_path: Path
+) -> None:
+    style = copied_style(tmp_path / "style")
+    (tmp_path / "fonts").mkdir()
+    brand = style / "brand.toml"
+    brand.write_text(
+        brand.read_text(encoding="utf-8").replace("[fonts]", '[fonts]\nfolders = ["../fonts"]'),
+        encoding="utf-8",
+    )
+    assert "../fonts" in brand.read_text(encoding="utf-8")
+    export = ExportSettings(style_dir=style)
+    with pytest.raises(BriefexportError, match="a folder of the style"):
+        convert_collection(collection, tmp_path / "fonts" / "out", "jats", None, export)
+    assert not (tmp_path / "fonts" / "out").exists()

@@ -37,6 +37,7 @@ def briefs(folder: Path, *names: str) -> Path:
         (["brief.xml", "Brief.xml"], "Brief.xml", "brief.xml"),
         ([NFC_NAME, NFD_NAME], NFD_NAME, NFC_NAME),
         (["reports/a.xml", "Reports/a.xml"], "Reports/a.xml", "reports/a.xml"),
+        (["ΟΔΟΣ.xml", "οδοσ.xml"], "ΟΔΟΣ.xml", "οδοσ.xml"),
         (
             ["REPORTS/Ärger.XML", "reports/ärger.xml"],
             "REPORTS/Ärger.XML",

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
 from briefexport.batch.digests import folder_digests
+from briefexport.batch.freshness import counted_by_run
 from briefexport.batch.jobs import JobResult
+from briefexport.batch.plan import run_settings
 from briefexport.batch.summary import Summary
 from briefexport.batch.watch import TEMPLATE, SettingsWatch
-from support.batch import SHORT, add_rule, copied_style
+from support.batch import SHORT, add_rule, copied_style, prepend
 
 BRIEFS = [f"brief-{number}.xml" for number in range(1, 7)]
 
@@ -105,24 +107,46 @@ def test_the_watch_sees_an_edit_put_back_a_new_file_and_a_template(tmp_path: Pat
     (style / "fonts" / "added.otf").write_bytes(b"font")
     template.write_bytes(template.read_bytes())
     assert not watch.unchanged(every_file)
-    assert watch.changed == ("fonts/added.otf", "pdf.css", TEMPLATE)
+    assert watch.changed == (TEMPLATE, "fonts/added.otf", "pdf.css")
     assert [line.split(":1:1:")[0] for line in watch.warnings()] == [
+        str(template),
         str(style / "fonts/added.otf"),
         str(style / "pdf.css"),
-        str(template),
     ]
     assert SettingsWatch.start(style, (), template).unchanged(every_file)
 
 
-def test_hidden_files_are_no_part_of_a_style(tmp_path: Path) -> None:
+def test_what_tools_keep_in_a_style_folder_is_no_part_of_it_but_hidden_sheets_are(
+    tmp_path: Path,
+) -> None:
     style = copied_style(tmp_path / "style")
     watch = SettingsWatch.start(style, (), None)
     before = folder_digests(style)
     (style / ".git").mkdir()
     (style / ".git" / "index").write_bytes(b"changed by git status")
     (style / ".pdf.css.swp").write_bytes(b"an editor's")
+    (style / ".DS_Store").write_bytes(b"a file manager's")
     assert watch.unchanged(every_file)
     assert folder_digests(style) == before
+    (style / ".house.css").write_text("p { color: green; }", encoding="utf-8")
+    assert ".house.css" in folder_digests(style)
+    assert not watch.unchanged(every_file)
+
+
+def test_the_run_counts_another_formats_sheet_its_own_imports_and_every_file_for_a_package(
+    tmp_path: Path,
+) -> None:
+    style = copied_style(tmp_path / "style")
+    prepend(style / "html.css", '@import "pdf.css";')
+    settings, _ = run_settings(ExportSettings(style_dir=style))
+    html, docx, bag = (counted_by_run(settings, [fmt]) for fmt in ("html", "docx", "bag"))
+    assert html("pdf.css")
+    assert not html("epub.css")
+    assert not html(TEMPLATE)
+    assert docx(TEMPLATE)
+    assert not docx("pdf.css")
+    assert all(bag(name) for name in ("pdf.css", "epub.css", "reference.docx", TEMPLATE))
+    assert all(counts("brand.toml") and counts("added/font.otf") for counts in (html, docx))
 
 
 def edited_while_running(tmp_path: Path, formats: str, sheet: str) -> tuple[Summary, Summary]:

@@ -17,7 +17,6 @@ from ..formats import format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
 from ..shared.paths import StrPath, lies_within, same_folder
-from ..shared.styles import default_style_dir
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
 from .freshness import FreshnessCheck
@@ -70,14 +69,9 @@ def convert_collection(
     names = format_names(formats)  # a string as --to takes it, or names one by one
     source, target = _checked_folders(Path(collection), Path(output_dir), run)
     export = _run_export(export, run, names)
-    style = Path(export.style_dir) if export.style_dir else default_style_dir()
-    if lies_within(target, style):
-        raise BriefexportError(
-            f"{output_dir}: lies inside the style folder, whose every file the outputs are made"
-            " with (they would change it as they are written); choose another output folder"
-        )
     started = time.monotonic()
     made_with = run_settings(export)  # an unusable style stops the run here, before any work
+    _refuse_output_in_style(target, made_with[1])
     with contextlib.ExitStack() as held:
         if not run.dry_run:
             held.enter_context(output_lock(target))
@@ -214,6 +208,19 @@ def _holds_other_files(output_dir: Path) -> bool:
     if not output_dir.is_dir() or (output_dir / MANIFEST_NAME).is_file():
         return False
     return any(output_dir.iterdir())
+
+
+def _refuse_output_in_style(output_dir: Path, watch: SettingsWatch) -> None:
+    """Raise :class:`BriefexportError` if the output folder lies in a folder of the style (the
+    style folder, a font folder of the brand's), whose every file the outputs are made with:
+    they would change it as they are written, and no run would ever find them up to date."""
+    for folder in (watch.style_dir, *watch.font_folders):
+        if lies_within(output_dir, folder):
+            raise BriefexportError(
+                f"{output_dir}: lies inside {folder}, a folder of the style that every output is"
+                " made with (outputs would change it as they are written); choose another"
+                " output folder"
+            )
 
 
 def _clash_reason(clash: Clash) -> str:

@@ -62,10 +62,15 @@ def bytes_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+TOOLING = frozenset({".git", ".hg", ".svn", ".bzr", ".DS_Store"})
+"""Version-control folders and a file manager's notes: no part of a style."""
+
+
 def folder_files(folder: Path) -> Iterator[tuple[str, Path]]:
     """Every file below ``folder`` (a style or font folder) with its path from there, with
-    ``/``: linked folders are followed (each real folder once), and hidden files and folders
-    are left out (a version-control folder, an editor's swap file: not part of a style)."""
+    ``/``: linked folders are followed (each real folder once), and what tools keep there is
+    left out (:data:`TOOLING`, an editor's ``.NAME.swp``). Other hidden files count: a
+    stylesheet may import one."""
     seen: set[Path] = set()
     for here, subfolders, files in os.walk(folder, followlinks=True):
         real = Path(here).resolve()
@@ -73,11 +78,15 @@ def folder_files(folder: Path) -> Iterator[tuple[str, Path]]:
             subfolders[:] = []
             continue
         seen.add(real)
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        subfolders[:] = [name for name in subfolders if name not in TOOLING]
         for name in files:
-            if not name.startswith("."):
+            if not _tooling_file(name):
                 path = Path(here) / name
                 yield path.relative_to(folder).as_posix(), path
+
+
+def _tooling_file(name: str) -> bool:
+    return name in TOOLING or (name.startswith(".") and name.endswith((".swp", ".swo", ".swx")))
 
 
 def folder_digests(folder: Path) -> dict[str, str]:

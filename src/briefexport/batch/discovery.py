@@ -229,9 +229,12 @@ def _brief_of_archival(name: str, xml_stems: dict[str, str]) -> str | None:
 
 def folded(name: str) -> str:
     """``name`` as a case-insensitive, normalizing file system (macOS, Windows, many network
-    shares) tells names apart: Unicode NFC, in lower case letter for letter (not case-folded,
-    which would make ``Straße`` and ``Strasse`` one), NFC again."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).lower())
+    shares) tells names apart: Unicode NFC, each letter in capitals where that is one letter
+    (as NTFS's table: final and medial sigma are both capital sigma, while ``ß`` stays, so
+    ``Straße`` and ``Strasse`` are two names), NFC again."""
+    composed = unicodedata.normalize("NFC", name)
+    capitals = "".join(letter if len(letter.upper()) > 1 else letter.upper() for letter in composed)
+    return unicodedata.normalize("NFC", capitals)
 
 
 def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:

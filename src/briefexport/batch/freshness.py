@@ -109,7 +109,7 @@ def counted_by_run(settings: Settings, formats: Iterable[str]) -> Callable[[str]
     too) counts for any of ``formats``' outputs: another format's own stylesheet does not,
     nor the Word template but for formats it changes."""
     read = set().union(*(_style_files_read(settings, fmt) for fmt in formats))
-    template = any(TEMPLATE in OPTIONS_OF.get(fmt, {TEMPLATE}) for fmt in formats)
+    template = any("reference_docx" in OPTIONS_OF.get(fmt, {"reference_docx"}) for fmt in formats)
 
     def counts(name: str) -> bool:
         if name == TEMPLATE:

@@ -44,7 +44,7 @@ def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
     """Remove the files of the orphaned outputs that no other output uses, and forget the
     outputs whose files are all gone."""
     in_use = _files_in_use(manifest, set(orphans))
-    pruned = Pruned(left=[key for key in orphans if in_use(key)])
+    pruned = Pruned(left=left_in_place(manifest, orphans))
     for key in orphans:
         outcomes = {
             name: _remove(manifest.output_dir, name)

@@ -11,8 +11,9 @@ Either way a worker never runs the program's main module. multiprocessing would 
 each new worker (``multiprocessing.spawn.get_preparation_data`` names it from
 ``sys.modules["__main__"]``), but a worker runs only briefexport's own functions, a program read
 from standard input has no file to run again, and a script's top level would run once a worker.
-So that function leaves the main module out for processes named as briefexport's workers, and
-for those alone; nothing else of the program changes, in any thread.
+So, from the first run on, that function of the standard library is wrapped (once, for the
+process) to leave the main module out for processes named as briefexport's workers: every other
+process gets the same data as before, and ``sys.modules`` is never touched, in any thread.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ recorded: the next run makes them again. (Where file times are coarse, an edit t
 file's size and falls in the same tick of the clock as the run's start goes unseen.)
 
 Files go by the names the manifest's settings give them: a style file by its path in the style
-folder, a font outside it by its absolute path, the template as :data:`TEMPLATE`.
+folder, a font outside it by its absolute path, the Word template as :data:`TEMPLATE`.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from .digests import folder_files
 
 FileState = tuple[int, int, int, int]
 """Size, inode, modification and change times (ns) of a file."""
-TEMPLATE = "reference_docx"
-"""The name of the Word template (the option that names it)."""
+TEMPLATE = "\0reference_docx"
+"""The name of the Word template (no path of a file holds a NUL)."""
 
 
 @dataclass
