@@ -8,8 +8,8 @@ from types import ModuleType
 
 import pytest
 
-from briefexport.batch import RunOptions, convert_collection
-from support.batch import BROKEN, GOOD
+from briefexport.batch import ExportSettings, RunOptions, convert_collection
+from support.batch import BROKEN, GOOD, copied_style
 
 # Every test here is slow: Dask is imported by the tests that run, not when the fast suite
 # collects this module.
@@ -80,3 +80,20 @@ def test_the_cluster_started_for_a_run_runs_dasks_diagnostics_less_often() -> No
     assert (profiles, tick) == (False, 1.0)
     # the settings hold for that cluster only
     assert {name: dask.config.get(name) for name in LOCAL_CLUSTER_SETTINGS} != settings
+
+
+def test_workers_that_outlive_a_run_read_the_style_files_of_the_next(
+    cluster: str, collection: Path, tmp_path: Path
+) -> None:
+    style = copied_style(tmp_path / "style")
+    export = ExportSettings(style_dir=style)
+    run = RunOptions(executor="dask", scheduler=cluster)
+    convert_collection(collection, tmp_path / "out", "html", run, export)
+    page = tmp_path / "out" / "harbour-resilience.html"
+    assert "Suggested citation" in page.read_text(encoding="utf-8")
+    labels = style / "labels.toml"
+    text = labels.read_text(encoding="utf-8")
+    labels.write_text(text.replace('"Suggested citation"', '"Cite this brief as"'), "utf-8")
+    summary = convert_collection(collection, tmp_path / "out", "html", run, export)
+    assert sorted(summary.converted) == GOOD
+    assert "Cite this brief as" in page.read_text(encoding="utf-8")

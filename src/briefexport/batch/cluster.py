@@ -23,6 +23,7 @@ import distributed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import BriefexportError, OutputError
+from ..shared.caches import forget_style_files
 from .jobs import prepare_worker
 
 CONNECT_TIMEOUT = "20s"
@@ -40,7 +41,8 @@ _dask: Any = distributed  # its Client and LocalCluster carry no type annotation
 
 
 class BriefexportWorkerPlugin(WorkerPlugin):
-    """Imports the writers of the run's formats in each worker as it joins."""
+    """Imports the writers of the run's formats in each worker as it joins, and has it forget
+    what an earlier run read from style files (each run registers the plugin anew)."""
 
     name = "briefexport"
 
@@ -48,6 +50,7 @@ class BriefexportWorkerPlugin(WorkerPlugin):
         self.formats = formats
 
     def setup(self, worker: Any) -> None:
+        forget_style_files()
         prepare_worker(self.formats, own_signals=False)
 
 

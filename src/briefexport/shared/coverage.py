@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from .caches import STYLE_CACHES
+
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 Ranges = tuple[list[int], list[int]]
 
@@ -85,6 +87,9 @@ def folder_coverage(folder: Path) -> frozenset[int]:
             with TTFont(path, fontNumber=0, lazy=True) as font:
                 points.update(font.getBestCmap() or {})
     return frozenset(points)
+
+
+STYLE_CACHES.append(folder_coverage.cache_clear)
 
 
 def needs_glyph(char: str) -> bool:

@@ -13,6 +13,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .caches import STYLE_CACHES
 from .cldr import locale_subset
 from .styles import default_style_dir
 from .toml_files import toml_value
@@ -35,6 +36,9 @@ def _labels(style_dir: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         path = default_style_dir() / LABELS_FILE
     return toml_value(path.read_bytes().decode("utf-8"))  # as tomllib.load reads it
+
+
+STYLE_CACHES.append(_labels.cache_clear)
 
 
 def label(language: str, key: str, style_dir: Path | None = None) -> str:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ...shared.caches import STYLE_CACHES
+
 Coverage = Callable[[int], bool]
 # (platform, encoding) of the Unicode subtables, best first for each format
 FULL_UNICODE = ((3, 10), (0, 4), (0, 6))
@@ -35,6 +37,9 @@ def coverage(path: Path) -> Coverage:
             return _cmap_coverage(_cmap_table(font), 0)
     except (OSError, struct.error, ValueError, IndexError):
         return _nothing
+
+
+STYLE_CACHES.append(coverage.cache_clear)
 
 
 def _cmap_table(font: BinaryIO) -> bytes:

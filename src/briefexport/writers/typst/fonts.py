@@ -37,6 +37,7 @@ import typst
 
 from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
+from ...shared.caches import STYLE_CACHES
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
 from .cmap import coverage
@@ -245,3 +246,6 @@ def _index(files: tuple[Path, ...], folders: tuple[Path, ...]) -> typst.Fonts:
         )
     finally:
         remove_folder(private)
+
+
+STYLE_CACHES.append(_index.cache_clear)
