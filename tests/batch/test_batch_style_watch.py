@@ -3,13 +3,16 @@ recorded as up to date that may have been made from the edit."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
 from briefexport.batch.digests import folder_digests
-from briefexport.batch.freshness import counted_by_run
+from briefexport.batch.freshness import counted_by_run, style_digest
 from briefexport.batch.jobs import JobResult
+from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.batch.plan import run_settings
 from briefexport.batch.summary import Summary
 from briefexport.batch.watch import TEMPLATE, SettingsWatch
@@ -175,3 +178,40 @@ def test_a_stylesheet_of_the_runs_formats_edited_during_it_spoils_the_rest(
     summary, again = edited_while_running(tmp_path, "html,jats", "common.css")
     assert len(summary.warnings) == 1
     assert len(again.up_to_date) == 1
+
+
+class ManifestReader:
+    """A progress sink that reads the manifest on disk after each brief."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.seen: list[dict[str, Any]] = []
+
+    def start(self, total: int, up_to_date: int) -> None:
+        pass
+
+    def advance(self, result: JobResult) -> None:
+        text = (self.out / MANIFEST_NAME).read_text(encoding="utf-8")
+        self.seen.append(json.loads(text)["outputs"])
+
+    def finish(self) -> None:
+        pass
+
+
+def test_while_outputs_are_rewritten_the_manifest_on_disk_keeps_no_record_of_their_old_state(
+    tmp_path: Path,
+) -> None:
+    collection = six_briefs(tmp_path / "briefs")
+    style = copied_style(tmp_path / "style")
+    export = ExportSettings(style_dir=style)
+    convert_collection(collection, tmp_path / "out", "html", None, export)
+    add_rule(style / "html.css")  # every page is stale now
+    settings, _ = run_settings(export)
+    reader = ManifestReader(tmp_path / "out")
+    convert_collection(collection, tmp_path / "out", "html", None, export, progress=reader)
+    new_style = style_digest(settings, "html")
+    assert len(reader.seen) == len(BRIEFS)
+    for records in reader.seen:  # were the run killed here, no old record could match again
+        assert {record["style"] for record in records.values()} <= {new_style}
+    final = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert [record["style"] for record in final["outputs"].values()] == [new_style] * 6

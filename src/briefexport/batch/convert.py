@@ -100,6 +100,7 @@ def _plan_and_run(
     if run.dry_run:
         summary.left_in_place = left_in_place(manifest, summary.orphaned) if run.prune else []
         return summary
+    _forget_planned(manifest, plan)
     recycle_after = run.recycle_after or recycle_after_for(formats)
     workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
     CollectionRun(manifest, settings, summary, watch, progress).execute(
@@ -113,6 +114,14 @@ def _plan_and_run(
         summary.warnings.extend(pruned.problems)
         manifest.save(force=True)
     return summary
+
+
+def _forget_planned(manifest: Manifest, plan: Plan) -> None:
+    """Drop, on disk too, the records of the outputs the plan rewrites: were the run killed
+    (SIGKILL, a crash of the machine) before an output's new record is saved, the old one
+    could match it again once the style or an option is put back."""
+    manifest.forget(manifest.relative(target) for job in plan.jobs for _, target in job.targets)
+    manifest.save(force=True)
 
 
 def _run_export(
