@@ -215,3 +215,33 @@ def test_while_outputs_are_rewritten_the_manifest_on_disk_keeps_no_record_of_the
         assert {record["style"] for record in records.values()} <= {new_style}
     final = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert [record["style"] for record in final["outputs"].values()] == [new_style] * 6
+
+
+def test_the_watch_sees_a_linked_sheet_or_folder_pointed_elsewhere_and_back(
+    tmp_path: Path,
+) -> None:
+    releases = tmp_path / "releases"
+    first = copied_style(releases / "1")
+    copied_style(releases / "2")
+    (first / "v2.css").write_text("p { color: green; }", encoding="utf-8")
+    (first / "html.css").rename(first / "v1.css")
+    (first / "html.css").symlink_to("v1.css")
+    current = tmp_path / "current"
+    current.symlink_to(releases / "1")
+    watch = SettingsWatch.start(current, (), None)
+    repoint(first / "html.css", "v2.css")
+    repoint(first / "html.css", "v1.css")
+    assert not watch.unchanged(every_file)
+    assert watch.changed == ("html.css",)
+    watch = SettingsWatch.start(current, (), None)
+    repoint(current, releases / "2")
+    repoint(current, releases / "1")
+    assert not watch.unchanged(every_file)
+    assert watch.changed == (str(current),)
+
+
+def repoint(link: Path, target: str | Path) -> None:
+    """Point ``link`` at ``target`` as a deployment does: a new link renamed over the old."""
+    new = link.with_name(link.name + ".new")
+    new.symlink_to(target)
+    new.replace(link)

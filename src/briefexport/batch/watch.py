@@ -5,7 +5,8 @@ digests as the run read them at its start (:func:`.plan.run_settings`), while th
 them later, as they convert. Were one edited during the run and put back before the next, that
 run's outputs would be made from the edit, recorded with the digests of the original and called
 up to date ever after. So the run notes each file's state (size, inode, modification and change
-times: an edit changes the change time, which no one can set back) before it hashes them, and
+times: an edit changes the change time, which no one can set back; and of each symbolic link on
+the way, the link's own inode and change time) before it hashes them, and
 looks again before each save of the manifest. Once a file that counts for the run's formats
 differs, the records taken since the last good look are dropped, and no later output is
 recorded: the next run makes them again. (Where file times are coarse, an edit that keeps a
@@ -17,14 +18,16 @@ folder, a font outside it by its absolute path, the Word template as :data:`TEMP
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .digests import folder_files
 
-FileState = tuple[int, int, int, int]
-"""Size, inode, modification and change times (ns) of a file."""
+FileState = tuple[int, ...]
+"""Size, inode, modification and change times (ns) of a file, and for a symbolic link the
+link's own inode and change time too."""
 TEMPLATE = "\0reference_docx"
 """The name of the Word template (no path of a file holds a NUL)."""
 
@@ -58,13 +61,14 @@ class SettingsWatch:
             )
         if self.template is not None:
             paths[TEMPLATE] = self.template
-        states = {}
-        for name, path in paths.items():
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            states[name] = (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+        states = {name: state for name, path in paths.items() if (state := _state(path))}
+        # a symbolic link on the way, pointed elsewhere and back between two looks, leaves the
+        # files as they were: the link itself (a new inode each time) tells
+        folders = {path.parent for path in paths.values()} | {self.style_dir, *self.font_folders}
+        for link in _links_above(folders):
+            with contextlib.suppress(OSError):
+                info = link.lstat()
+                states[str(link)] = (info.st_ino, info.st_ctime_ns)
         return states
 
     def unchanged(self, counts: Callable[[str], bool]) -> bool:
@@ -89,3 +93,29 @@ class SettingsWatch:
         if name == TEMPLATE and self.template is not None:
             return self.template
         return self.style_dir / name  # an absolute name stays as it is
+
+
+def _state(path: Path) -> FileState | None:
+    """The file's :data:`FileState`, None when it is gone."""
+    try:
+        info = path.stat()
+        link = path.lstat() if path.is_symlink() else None
+    except OSError:
+        return None
+    state = (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+    return state + ((link.st_ino, link.st_ctime_ns) if link else ())
+
+
+def _links_above(folders: set[Path]) -> set[Path]:
+    """The symbolic links among ``folders`` and the folders above them."""
+    links: set[Path] = set()
+    seen: set[Path] = set()
+    for folder in folders:
+        absolute = folder.absolute()
+        for step in (absolute, *absolute.parents):
+            if step in seen:
+                break
+            seen.add(step)
+            if step.is_symlink():
+                links.add(step)
+    return links
