@@ -38,6 +38,9 @@ def briefs(folder: Path, *names: str) -> Path:
         ([NFC_NAME, NFD_NAME], NFD_NAME, NFC_NAME),
         (["reports/a.xml", "Reports/a.xml"], "Reports/a.xml", "reports/a.xml"),
         (["ΟΔΟΣ.xml", "οδοσ.xml"], "ΟΔΟΣ.xml", "οδοσ.xml"),
+        (["STRAẞE.xml", "straße.xml"], "STRAẞE.xml", "straße.xml"),
+        (["ᾼΔΉ.xml", "ᾳδή.xml"], "ᾳδή.xml", "ᾼΔΉ.xml"),
+        (["θ.xml", "ϴ.xml"], "θ.xml", "ϴ.xml"),
         (
             ["REPORTS/Ärger.XML", "reports/ärger.xml"],
             "REPORTS/Ärger.XML",

@@ -229,12 +229,22 @@ def _brief_of_archival(name: str, xml_stems: dict[str, str]) -> str | None:
 
 def folded(name: str) -> str:
     """``name`` as a case-insensitive, normalizing file system (macOS, Windows, many network
-    shares) tells names apart: Unicode NFC, each letter in capitals where that is one letter
-    (as NTFS's table: final and medial sigma are both capital sigma, while ``ß`` stays, so
-    ``Straße`` and ``Strasse`` are two names), NFC again."""
+    shares) tells names apart: Unicode NFC, then each letter as its capital and that capital's
+    small letter, wherever each is a single letter (close to Unicode's simple case folding:
+    final and medial sigma are one, so are ``ẞ`` and ``ß``, while ``Straße`` and ``Strasse``
+    stay two names), NFC again."""
     composed = unicodedata.normalize("NFC", name)
-    capitals = "".join(letter if len(letter.upper()) > 1 else letter.upper() for letter in composed)
-    return unicodedata.normalize("NFC", capitals)
+    return unicodedata.normalize("NFC", "".join(_small(_capital(letter)) for letter in composed))
+
+
+def _capital(letter: str) -> str:
+    upper = letter.upper()
+    return upper if len(upper) == 1 else letter
+
+
+def _small(letter: str) -> str:
+    lower = letter.lower()
+    return lower if len(lower) == 1 else letter
 
 
 def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
