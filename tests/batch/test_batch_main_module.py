@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from briefexport.batch import RunOptions, convert_collection
+from briefexport.batch import RunOptions, convert_collection, server
 from support.batch import BROKEN, GOOD, interpreter_output
 
 PROGRAM = """
@@ -134,3 +135,14 @@ def test_a_local_dask_cluster_starts_from_a_guarded_script(
     command = ["program.py", str(collection), str(out), str(tmp_path / "runs.txt")]
     printed = interpreter_output(command, stdin=None, cwd=tmp_path)
     assert printed == f"0 {GOOD}\n"
+
+
+def test_only_processes_named_as_workers_start_without_the_main_module() -> None:
+    def stdlib(name: str) -> dict[str, Any]:
+        return {"name": name, "init_main_from_path": "program.py"}
+
+    preparation_data = server._without_main(stdlib)
+    assert "init_main_from_path" not in preparation_data("briefexport-worker-3")
+    assert "init_main_from_path" not in preparation_data("briefexport-worker-2:1")
+    for other in ("briefexport-workers-helper", "briefexport-worker-1x", "my-worker-1"):
+        assert preparation_data(other)["init_main_from_path"] == "program.py"

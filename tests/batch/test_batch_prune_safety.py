@@ -184,3 +184,15 @@ def test_prune_removes_an_output_whose_name_differs_only_in_case_but_is_another_
     assert report["pruned"] == ["harbour-resilience.jats.xml"]
     assert not (out / "harbour-resilience.jats.xml").exists()
     assert (out / "Harbour-Resilience.jats.xml").is_file()
+
+
+def test_a_dry_run_says_a_file_the_run_would_make_anew_by_a_name_alike_is_left_in_place(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    (collection / "harbour-resilience.xml").rename(collection / "Harbour-Resilience.xml")
+    old, new = out / "harbour-resilience.jats.xml", out / "Harbour-Resilience.jats.xml"
+    os.link(old, new)  # one file under both names, as a case-insensitive disk has it
+    _, _, report = batch("--to", "jats", "--prune", "--dry-run")
+    assert report["orphaned"] == ["harbour-resilience.jats.xml"]
+    assert report["left_in_place"] == ["harbour-resilience.jats.xml"]

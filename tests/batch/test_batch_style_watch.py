@@ -129,6 +129,8 @@ def test_what_tools_keep_in_a_style_folder_is_no_part_of_it_but_hidden_sheets_ar
     (style / ".git" / "index").write_bytes(b"changed by git status")
     (style / ".pdf.css.swp").write_bytes(b"an editor's")
     (style / ".DS_Store").write_bytes(b"a file manager's")
+    (style / "html.css~").write_bytes(b"a backup")
+    (style / "#html.css#").write_bytes(b"an autosave")
     assert watch.unchanged(every_file)
     assert folder_digests(style) == before
     (style / ".house.css").write_text("p { color: green; }", encoding="utf-8")

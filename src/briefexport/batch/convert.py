@@ -98,7 +98,9 @@ def _plan_and_run(
     summary = _planned_summary(formats, found, plan, manifest, source)
     summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
     if run.dry_run:
-        summary.left_in_place = left_in_place(manifest, summary.orphaned) if run.prune else []
+        if run.prune:
+            planned = (manifest.relative(out) for job in plan.jobs for _, out in job.targets)
+            summary.left_in_place = left_in_place(manifest, summary.orphaned, planned)
         return summary
     _forget_planned(manifest, plan)
     recycle_after = run.recycle_after or recycle_after_for(formats)
@@ -107,13 +109,18 @@ def _plan_and_run(
         plan.jobs, workers, formats, stop or threading.Event()
     )
     if run.prune and not summary.interrupted:
-        pruned = prune(manifest, summary.orphaned)
-        summary.pruned.extend(pruned.removed)
-        summary.not_pruned.extend(pruned.kept)
-        summary.left_in_place.extend(pruned.left)
-        summary.warnings.extend(pruned.problems)
-        manifest.save(force=True)
+        _prune_into(summary, manifest)
     return summary
+
+
+def _prune_into(summary: Summary, manifest: Manifest) -> None:
+    """Remove the outputs of deleted briefs, and say in ``summary`` what became of each."""
+    pruned = prune(manifest, summary.orphaned)
+    summary.pruned.extend(pruned.removed)
+    summary.not_pruned.extend(pruned.kept)
+    summary.left_in_place.extend(pruned.left)
+    summary.warnings.extend(pruned.problems)
+    manifest.save(force=True)
 
 
 def _forget_planned(manifest: Manifest, plan: Plan) -> None:

@@ -69,8 +69,8 @@ TOOLING = frozenset({".git", ".hg", ".svn", ".bzr", ".DS_Store"})
 def folder_files(folder: Path) -> Iterator[tuple[str, Path]]:
     """Every file below ``folder`` (a style or font folder) with its path from there, with
     ``/``: linked folders are followed (each real folder once), and what tools keep there is
-    left out (:data:`TOOLING`, an editor's ``.NAME.swp``). Other hidden files count: a
-    stylesheet may import one."""
+    left out (:data:`TOOLING`, an editor's ``.NAME.swp``, ``NAME~`` or ``#NAME#``). Other
+    hidden files count: a stylesheet may import one."""
     seen: set[Path] = set()
     for here, subfolders, files in os.walk(folder, followlinks=True):
         real = Path(here).resolve()
@@ -86,7 +86,9 @@ def folder_files(folder: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _tooling_file(name: str) -> bool:
-    return name in TOOLING or (name.startswith(".") and name.endswith((".swp", ".swo", ".swx")))
+    """A file manager's notes, an editor's swap, backup or autosave file."""
+    swap = name.startswith(".") and name.endswith((".swp", ".swo", ".swx"))
+    return name in TOOLING or swap or name.endswith("~") or name.startswith("#")
 
 
 def folder_digests(folder: Path) -> dict[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,14 +61,17 @@ def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
     return pruned
 
 
-def left_in_place(manifest: Manifest, orphans: list[str]) -> list[str]:
+def left_in_place(manifest: Manifest, orphans: list[str], planned: Iterable[str] = ()) -> list[str]:
     """The orphaned outputs whose file is a live output too, under a name alike but for case:
-    pruning forgets them and leaves the file."""
-    in_use = _files_in_use(manifest, set(orphans))
+    pruning forgets them and leaves the file. ``planned``: the outputs a dry run would make,
+    which have no record yet."""
+    in_use = _files_in_use(manifest, set(orphans), planned)
     return [key for key in orphans if in_use(key)]
 
 
-def _files_in_use(manifest: Manifest, doomed: set[str]) -> Callable[[str], bool]:
+def _files_in_use(
+    manifest: Manifest, doomed: set[str], planned: Iterable[str] = ()
+) -> Callable[[str], bool]:
     """Whether a file is one that an output other than the ``doomed`` ones still uses: by its
     name, or as the same file under a name alike but for case or normalization (on a disk that
     tells them apart no better, ``brief.html`` of a brief renamed ``Brief.xml`` is the new
@@ -78,7 +81,7 @@ def _files_in_use(manifest: Manifest, doomed: set[str]) -> Callable[[str], bool]
         for key, record in manifest.records.items()
         if key not in doomed
         for name in record.files
-    }
+    } | set(planned)
     alike: dict[str, list[str]] = {}
     for name in names:
         alike.setdefault(folded(name), []).append(name)

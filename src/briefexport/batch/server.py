@@ -19,6 +19,7 @@ process gets the same data as before, and ``sys.modules`` is never touched, in a
 from __future__ import annotations
 
 import multiprocessing
+import re
 import sys
 from collections.abc import Callable, Iterable
 from multiprocessing import spawn
@@ -66,6 +67,7 @@ def worker_context(formats: tuple[str, ...]) -> BaseContext:
 
 WORKER_NAME = "briefexport-worker"
 """The name of every local worker process, followed by its number."""
+WORKER_NAMES = re.compile(re.escape(WORKER_NAME) + r"-[0-9]+(?::[0-9]+)*")
 
 
 def _without_main(preparation_data: Callable[[str], dict[str, Any]]) -> Callable[..., Any]:
@@ -74,7 +76,7 @@ def _without_main(preparation_data: Callable[[str], dict[str, Any]]) -> Callable
 
     def data_for(name: str) -> dict[str, Any]:
         data = preparation_data(name)
-        if name.startswith(WORKER_NAME):
+        if WORKER_NAMES.fullmatch(name):
             data.pop("init_main_from_name", None)
             data.pop("init_main_from_path", None)
         return data
