@@ -30,15 +30,24 @@ def primary_language(language: str) -> str:
     return language.replace("_", "-").split("-")[0].lower()
 
 
-@functools.cache
 def _labels(style_dir: Path) -> dict[str, dict[str, str]]:
+    """The style's labels (the shipped ones where it has none), read again once the file
+    changes (a long-lived process may serve one style folder while it is edited)."""
     path = style_dir / LABELS_FILE
-    if not path.is_file():
+    try:
+        info = path.stat()
+    except OSError:
         path = default_style_dir() / LABELS_FILE
+        info = path.stat()
+    return _read_labels(path, (info.st_size, info.st_mtime_ns, info.st_ino))
+
+
+@functools.lru_cache(maxsize=8)
+def _read_labels(path: Path, _stamp: tuple[int, int, int]) -> dict[str, dict[str, str]]:
     return toml_value(path.read_bytes().decode("utf-8"))  # as tomllib.load reads it
 
 
-STYLE_CACHES.append(_labels.cache_clear)
+STYLE_CACHES.append(_read_labels.cache_clear)
 
 
 def label(language: str, key: str, style_dir: Path | None = None) -> str:
