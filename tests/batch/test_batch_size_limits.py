@@ -12,10 +12,10 @@ import pytest
 
 from briefexport.batch.jobs import INVALID, ExportSettings, Job, run_job
 from briefexport.errors import InvalidBriefError
-from briefexport.importers import MAX_SOURCE_BYTES, import_source
+from briefexport.importers import import_source
 from briefexport.reader import read_brief
 from briefexport.resources import MAX_IMAGE_BYTES
-from briefexport.shared.safexml import MAX_INPUT_BYTES
+from briefexport.shared.limits import MAX_INPUT_BYTES, MAX_SOURCE_BYTES
 from support.batch import BROKEN, GOOD, BatchRun
 
 LARGEST = {"xml": MAX_INPUT_BYTES, "markdown": MAX_SOURCE_BYTES, "text": MAX_SOURCE_BYTES}

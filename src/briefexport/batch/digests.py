@@ -18,8 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InvalidBriefError
-from ..importers import source_size_refusal
-from ..shared.limits import size_refusal
+from ..shared.limits import size_refusal, source_size_refusal
 
 NOT_WAITING = getattr(os, "O_NONBLOCK", 0)
 """Opening a FIFO waits for a writer, forever; with this flag it does not (no effect on files)."""

@@ -18,13 +18,13 @@ from pathlib import Path
 
 from ..errors import Diagnostic, InvalidBriefError
 from ..model import Brief
+from ..shared.limits import source_size_refusal
 from .defaults import Fallbacks
 from .problems import LOGGER, Problems
 
 KINDS = ("markdown", "text", "jats", "docx")
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".qmd"})
 XML_SUFFIXES = frozenset({".xml", ".nxml", ".jats"})
-MAX_SOURCE_BYTES = 100 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +120,6 @@ def import_file(
     for warning in result.warnings:
         LOGGER.warning("%s", warning)
     return result.brief
-
-
-def source_size_refusal(name: str, size: int) -> Diagnostic | None:
-    """Why the source ``name`` of ``size`` bytes is not imported (placed at its start), or None
-    when it is small enough."""
-    if size <= MAX_SOURCE_BYTES:
-        return None
-    return Diagnostic(name, 1, 1, f"the file is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
 
 
 def _read(path: Path, problems: Problems) -> bytes:
