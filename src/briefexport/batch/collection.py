@@ -8,7 +8,7 @@ import dataclasses
 import functools
 import importlib.util
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
@@ -47,27 +47,24 @@ class CollectionRun:
     settings: Settings
     summary: Summary
     watch: SettingsWatch
+    formats: tuple[str, ...]
     progress: ProgressSink | None = None
     unchecked: list[str] = dataclasses.field(default_factory=list)
     """The records taken since the style files were last seen unchanged."""
 
     def __post_init__(self) -> None:
         self.style_of = functools.cache(functools.partial(style_digest, self.settings))
-        # whether a style file counts for the run's formats, once they are known
-        self.counts: Callable[[str], bool] = lambda _name: True
+        self.counts = counted_by_run(self.settings, self.formats)
 
-    def execute(
-        self, jobs: list[Job], workers: Workers, formats: tuple[str, ...], stop: threading.Event
-    ) -> None:
+    def execute(self, jobs: list[Job], workers: Workers, stop: threading.Event) -> None:
         """Run the jobs; the manifest is saved however the run ends."""
-        self.counts = counted_by_run(self.settings, formats)
         if self.progress is not None:
             self.progress.start(len(jobs), len(self.summary.up_to_date))
         try:
             if jobs:
                 # no more workers than briefs: '-j 64' for three briefs starts three
                 workers = dataclasses.replace(workers, jobs=min(workers.jobs, len(jobs)))
-                with _executor(workers, formats) as (make_executor, slots):
+                with _executor(workers, self.formats) as (make_executor, slots):
                     dispatcher = make_dispatcher(
                         workers, make_executor, slots, stop, self.on_result
                     )
@@ -80,9 +77,8 @@ class CollectionRun:
 
     def on_result(self, result: JobResult) -> None:
         """One brief finished (or failed)."""
-        if self.watch.changed:  # made with changed style files: the old records go too
-            self.manifest.forget(self.manifest.relative(out.path) for out in result.written)
-        else:
+        # made with changed style files: no record (the old one went as the run started)
+        if not self.watch.changed:
             keys = record_result(self.manifest, self.settings, result, self.style_of)
             self.unchecked.extend(keys)
         self.summary.add(result)

@@ -105,8 +105,8 @@ def _plan_and_run(
     _forget_planned(manifest, plan)
     recycle_after = run.recycle_after or recycle_after_for(formats)
     workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
-    CollectionRun(manifest, settings, summary, watch, progress).execute(
-        plan.jobs, workers, formats, stop or threading.Event()
+    CollectionRun(manifest, settings, summary, watch, formats, progress).execute(
+        plan.jobs, workers, stop or threading.Event()
     )
     if run.prune and not summary.interrupted:
         _prune_into(summary, manifest)
