@@ -99,8 +99,9 @@ def _plan_and_run(
     summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
     if run.dry_run:
         if run.prune:
-            planned = (manifest.relative(out) for job in plan.jobs for _, out in job.targets)
-            summary.left_in_place = left_in_place(manifest, summary.orphaned, planned)
+            summary.left_in_place = left_in_place(
+                manifest, summary.orphaned, plan.outputs(manifest)
+            )
         return summary
     _forget_planned(manifest, plan)
     recycle_after = run.recycle_after or recycle_after_for(formats)
@@ -127,7 +128,7 @@ def _forget_planned(manifest: Manifest, plan: Plan) -> None:
     """Drop, on disk too, the records of the outputs the plan rewrites: were the run killed
     (SIGKILL, a crash of the machine) before an output's new record is saved, the old one
     could match it again once the style or an option is put back."""
-    manifest.forget(manifest.relative(target) for job in plan.jobs for _, target in job.targets)
+    manifest.forget(plan.outputs(manifest))
     manifest.save(force=True)
 
 

@@ -76,6 +76,10 @@ class Plan:
     reasons: dict[str, str] = field(default_factory=dict)
     """Per brief with a job: ``to docx, epub (brief changed); to pdf (new)``."""
 
+    def outputs(self, manifest: Manifest) -> list[str]:
+        """The outputs the jobs make, as the manifest names them."""
+        return [manifest.relative(target) for job in self.jobs for _, target in job.targets]
+
 
 def make_plan(
     sources: list[Source],

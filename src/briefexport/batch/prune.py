@@ -36,7 +36,7 @@ def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[s
     gone = {
         source for source in manifest.sources() - live if not os.path.lexists(collection / source)
     }
-    replaced = {manifest.relative(target) for job in plan.jobs for _, target in job.targets}
+    replaced = set(plan.outputs(manifest))
     return sorted(set(manifest.outputs_of(gone)) - replaced)
 
 
