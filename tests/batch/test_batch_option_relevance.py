@@ -57,6 +57,14 @@ def exported(folder: Path, formats: list[str], arguments: list[str]) -> dict[str
     return {fmt: output_path(brief, fmt, folder).read_bytes() for fmt in formats}
 
 
+EVERY_FORMAT = pytest.mark.parametrize(
+    "formats",
+    [FAST_FORMATS, pytest.param(["pdf"], marks=pytest.mark.slow)],
+    ids=["fast-formats", "pdf"],
+)
+"""The formats quick to export, in the fast suite; PDF in the slow one."""
+
+
 def outputs(
     tmp_path: Path, formats: list[str], option: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> dict[str, bytes]:
@@ -80,17 +88,11 @@ def check_relevance(tmp_path: Path, formats: list[str], monkeypatch: pytest.Monk
             assert differs == (option in OPTIONS_OF[fmt]), (fmt, option)
 
 
+@EVERY_FORMAT
 def test_the_options_counted_for_each_format_are_those_that_change_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formats: list[str]
 ) -> None:
-    check_relevance(tmp_path, FAST_FORMATS, monkeypatch)
-
-
-@pytest.mark.slow
-def test_the_options_counted_for_pdf_are_those_that_change_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    check_relevance(tmp_path, ["pdf"], monkeypatch)
+    check_relevance(tmp_path, formats, monkeypatch)
 
 
 def edited_style(tmp_path: Path, name: str) -> Path:
@@ -117,17 +119,11 @@ def check_style_relevance(
             assert differs == (name in STYLE_FILES_OF[fmt]), (fmt, name)
 
 
+@EVERY_FORMAT
 def test_the_style_files_counted_for_each_format_are_those_that_change_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formats: list[str]
 ) -> None:
-    check_style_relevance(tmp_path, FAST_FORMATS, monkeypatch)
-
-
-@pytest.mark.slow
-def test_the_style_files_counted_for_pdf_are_those_that_change_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    check_style_relevance(tmp_path, ["pdf"], monkeypatch)
+    check_style_relevance(tmp_path, formats, monkeypatch)
 
 
 def test_every_recorded_option_has_its_command_line_name() -> None:

@@ -149,16 +149,21 @@ def test_an_output_that_cannot_be_removed_keeps_its_record_and_says_why(
     assert again["orphaned"] == ["reports/2026/harbour-copy.jats.xml"]
 
 
+def renamed_by_case(batch: BatchRun, collection: Path) -> None:
+    """Convert the collection, then rename one brief only in case (its old outputs orphaned)."""
+    batch("--to", "jats")
+    (collection / "harbour-resilience.xml").rename(collection / "Harbour-Resilience.xml")
+
+
 def test_prune_leaves_a_file_that_is_a_live_output_under_a_name_alike_but_for_case(
     batch: BatchRun, collection: Path, out: Path
 ) -> None:
-    batch("--to", "jats")
-    (collection / "harbour-resilience.xml").rename(collection / "Harbour-Resilience.xml")
+    renamed_by_case(batch, collection)
     batch("--to", "jats")
     old, new = out / "harbour-resilience.jats.xml", out / "Harbour-Resilience.jats.xml"
     old.unlink()
     os.link(new, old)  # one file under both names, as a case-insensitive disk has it
-    _, errors, report = batch("--to", "jats", "--prune", "--dry-run", "-v")
+    _, _, report = batch("--to", "jats", "--prune", "--dry-run")
     assert report["left_in_place"] == ["harbour-resilience.jats.xml"]
     _, errors, report = batch("--to", "jats", "--prune", "-v")
     assert report["orphaned"] == ["harbour-resilience.jats.xml"]
@@ -177,8 +182,7 @@ def test_prune_leaves_a_file_that_is_a_live_output_under_a_name_alike_but_for_ca
 def test_prune_removes_an_output_whose_name_differs_only_in_case_but_is_another_file(
     batch: BatchRun, collection: Path, out: Path
 ) -> None:
-    batch("--to", "jats")
-    (collection / "harbour-resilience.xml").rename(collection / "Harbour-Resilience.xml")
+    renamed_by_case(batch, collection)
     batch("--to", "jats")
     _, _, report = batch("--to", "jats", "--prune")
     assert report["pruned"] == ["harbour-resilience.jats.xml"]
@@ -189,8 +193,7 @@ def test_prune_removes_an_output_whose_name_differs_only_in_case_but_is_another_
 def test_a_dry_run_says_a_file_the_run_would_make_anew_by_a_name_alike_is_left_in_place(
     batch: BatchRun, collection: Path, out: Path
 ) -> None:
-    batch("--to", "jats")
-    (collection / "harbour-resilience.xml").rename(collection / "Harbour-Resilience.xml")
+    renamed_by_case(batch, collection)
     old, new = out / "harbour-resilience.jats.xml", out / "Harbour-Resilience.jats.xml"
     os.link(old, new)  # one file under both names, as a case-insensitive disk has it
     _, _, report = batch("--to", "jats", "--prune", "--dry-run")
