@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import importlib.util
 import threading
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import BriefexportError
 from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer
-from .freshness import counted_by_run, style_digest
+from .freshness import counted_by_run, style_digests
 from .jobs import Job, JobResult
 from .local import local_executor, starts_narrow
 from .manifest import Manifest, Settings
@@ -53,7 +52,7 @@ class CollectionRun:
     """The records taken since the style files were last seen unchanged."""
 
     def __post_init__(self) -> None:
-        self.style_of = functools.cache(functools.partial(style_digest, self.settings))
+        self.style_of = style_digests(self.settings)
         self.counts = counted_by_run(self.settings, self.formats)
 
     def execute(self, jobs: list[Job], workers: Workers, stop: threading.Event) -> None:

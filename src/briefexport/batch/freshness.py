@@ -9,6 +9,7 @@ format with each other option or style file changed and check that its bytes sta
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import urllib.parse
@@ -92,6 +93,11 @@ def style_digest(settings: Settings, fmt: str) -> str:
     )
 
 
+def style_digests(settings: Settings) -> Callable[[str], str]:
+    """:func:`style_digest` of ``settings``, for each format computed once."""
+    return functools.cache(functools.partial(style_digest, settings))
+
+
 def _style_files_read(settings: Settings, fmt: str) -> set[str]:
     """The names of the style files ``fmt``'s outputs are made with (:func:`style_digest`)."""
     shared = {name for name in settings.style_files if name not in FORMAT_STYLE_FILES}
@@ -141,7 +147,7 @@ class FreshnessCheck:
         self.manifest = manifest
         self.settings = settings
         self._digests: dict[Path, str | None] = {}
-        self._styles: dict[str, str] = {}
+        self._style = style_digests(settings)
 
     def digest(self, path: Path, kind: str | None = None) -> str | None:
         """SHA-256 of a brief of ``kind`` or (None) of a figure, None when it cannot be read or
@@ -158,11 +164,6 @@ class FreshnessCheck:
         """The options that count for ``source``'s outputs in ``fmt``."""
         counted = OPTIONS_OF.get(fmt, frozenset(self.settings.options))
         return counted - IMPORT_ONLY_OPTIONS if source.kind == "xml" else counted
-
-    def _style(self, fmt: str) -> str:
-        if fmt not in self._styles:
-            self._styles[fmt] = style_digest(self.settings, fmt)
-        return self._styles[fmt]
 
     def why_stale(self, source: Source, fmt: str, output: Path) -> str | None:
         """Why ``output`` must be made again (the first reason found), or None if it is up to
