@@ -14,6 +14,8 @@ import briefexport
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
 from briefexport.errors import BriefexportError
 from briefexport.formats import FORMATS
+from briefexport.options import PdfEngine, PdfStandard
+from briefexport.shared.brand import Paper
 from support.batch import BROKEN, GOOD, python_output
 from support.paths import REPO
 
@@ -130,6 +132,59 @@ def test_pdf_options_are_taken_in_any_case(collection: Path, out: Path) -> None:
     summary = convert_collection(collection, out, ["jats"], export=export)
     assert summary.exit_status == 0
     assert summary.converted == GOOD
+
+
+def test_pdf_options_may_be_the_enumerations_members(collection: Path, out: Path) -> None:
+    export = ExportSettings(
+        pdf_standard=PdfStandard.PDF_UA_1, pdf_engine=PdfEngine.WEASYPRINT, paper=Paper.LETTER
+    )
+    summary = convert_collection(collection, out, ["jats"], export=export)
+    assert summary.exit_status == 0
+    assert summary.converted == GOOD
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: RunOptions(jobs="2"), "RunOptions.jobs must be int, not str"),
+        (lambda: RunOptions(jobs=2.0), "RunOptions.jobs must be int, not float"),
+        (lambda: RunOptions(jobs=True), "RunOptions.jobs must be int, not bool"),
+        (lambda: RunOptions(recycle_after="5"), "RunOptions.recycle_after must be int or None"),
+        (lambda: RunOptions(force="no"), "RunOptions.force must be bool, not str"),
+        (lambda: RunOptions(executor=None), "RunOptions.executor must be str, not None"),
+        (lambda: ExportSettings(smart="no"), "ExportSettings.smart must be bool, not str"),
+        (
+            lambda: ExportSettings(timestamp=1700000000),
+            "ExportSettings.timestamp must be datetime.datetime or None, not int",
+        ),
+        (
+            lambda: ExportSettings(style_dir=b"styles"),
+            "ExportSettings.style_dir must be str or PathLike or None, not bytes",
+        ),
+        (lambda: ExportSettings(pdf_url=5), "ExportSettings.pdf_url must be str or None, not int"),
+    ],
+    ids=[
+        "jobs-text",
+        "jobs-float",
+        "jobs-bool",
+        "recycle-text",
+        "force-text",
+        "executor-none",
+        "smart-text",
+        "timestamp-number",
+        "style-bytes",
+        "url-number",
+    ],
+)
+def test_options_of_another_type_are_refused_as_they_are_made(
+    make: Callable[[], object], message: str
+) -> None:
+    # before, some failed deep in a run with Python's own words, others passed unnoticed
+    # (smart="no" is true)
+    with pytest.raises(TypeError) as raised:
+        make()
+    assert str(raised.value).startswith(message)
+    assert "\n" not in str(raised.value)
 
 
 def test_a_malformed_source_date_epoch_stops_the_run_before_any_work(

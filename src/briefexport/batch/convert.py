@@ -16,6 +16,7 @@ from ..errors import BriefexportError
 from ..formats import format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
+from ..shared.fieldtypes import check_field_types
 from ..shared.paths import StrPath, lies_within, same_folder
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Clash, Discovery, discover
@@ -46,6 +47,9 @@ class RunOptions:
     prune: bool = False
     dry_run: bool = False
     """Only say what would be converted, and why: nothing is written or started."""
+
+    def __post_init__(self) -> None:
+        check_field_types(self)
 
 
 def convert_collection(

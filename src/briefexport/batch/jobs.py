@@ -25,6 +25,9 @@ from urllib.parse import quote
 from ..errors import BriefexportError, InvalidBriefError, Severity
 from ..formats import FORMATS, get_writer
 from ..model import Brief
+from ..options import PdfEngine, PdfStandard
+from ..shared.brand import Paper
+from ..shared.fieldtypes import check_field_types
 from ..shared.located import record_position
 from ..shared.paths import StrPath
 from .digests import brief_digest, bytes_digest
@@ -44,10 +47,10 @@ class ExportSettings:
     """
 
     style_dir: StrPath | None = None
-    pdf_standard: str | None = None
-    paper: str | None = None
+    pdf_standard: PdfStandard | str | None = None
+    paper: Paper | str | None = None
     reference_docx: StrPath | None = None
-    pdf_engine: str | None = None
+    pdf_engine: PdfEngine | str | None = None
     series: str | None = None
     """Series label for imported extracted text that names none."""
     timestamp: dt.datetime | None = None
@@ -57,6 +60,9 @@ class ExportSettings:
     pdf_url: str | None = None
     """Where each brief's PDF is published, as a template: ``{path}`` stands for the PDF's path
     below the output folder (see :func:`pdf_url_for`); None: no ``citation_pdf_url``."""
+
+    def __post_init__(self) -> None:
+        check_field_types(self)
 
 
 @dataclass(frozen=True, slots=True)

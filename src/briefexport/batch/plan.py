@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..options import PdfEngine, PdfStandard
+from ..options import PdfEngine, PdfStandard, known_value
 from ..output import output_path
-from ..shared.brand import load_brand
+from ..shared.brand import Paper, load_brand
 from ..shared.styles import default_style_dir
 from .digests import file_digest, folder_digests
 from .discovery import Source
@@ -41,9 +41,11 @@ def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
     watch = SettingsWatch.start(style_dir, tuple(font_folders), template)
     epoch = export.timestamp.isoformat() if export.timestamp else None
     options = {
-        "pdf_standard": export.pdf_standard or PdfStandard.PDF_A_3B.value,
-        "pdf_engine": export.pdf_engine or PdfEngine.WEASYPRINT.value,
-        "paper": export.paper or brand.page.size.value,
+        "pdf_standard": known_value(PdfStandard, export.pdf_standard, "PDF standard")
+        or PdfStandard.PDF_A_3B.value,
+        "pdf_engine": known_value(PdfEngine, export.pdf_engine, "PDF engine")
+        or PdfEngine.WEASYPRINT.value,
+        "paper": known_value(Paper, export.paper, "paper size") or brand.page.size.value,
         "reference_docx": file_digest(template) if template else None,
         "series": export.series,
         "timestamp": epoch,
