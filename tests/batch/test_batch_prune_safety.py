@@ -199,3 +199,25 @@ def test_a_dry_run_says_a_file_the_run_would_make_anew_by_a_name_alike_is_left_i
     _, _, report = batch("--to", "jats", "--prune", "--dry-run")
     assert report["orphaned"] == ["harbour-resilience.jats.xml"]
     assert report["left_in_place"] == ["harbour-resilience.jats.xml"]
+
+
+def one_file(name: Path, live: Path) -> None:
+    """Make ``name`` the file ``live`` is, as a disk that takes their names for one has it."""
+    name.unlink()
+    os.link(live, name)
+
+
+def test_prune_leaves_a_file_that_is_a_live_output_under_a_name_alike_but_for_a_trailing_space(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    (collection / "notes ").mkdir()
+    shutil.copy(collection / "harbour-resilience.xml", collection / "notes " / "a.xml")
+    batch("--to", "jats")
+    (collection / "notes ").rename(collection / "notes")
+    batch("--to", "jats")
+    old, new = out / "notes " / "a.jats.xml", out / "notes" / "a.jats.xml"
+    one_file(old, new)
+    _, _, report = batch("--to", "jats", "--prune")
+    assert (report["orphaned"], report["pruned"]) == (["notes /a.jats.xml"], [])
+    assert report["left_in_place"] == ["notes /a.jats.xml"]
+    assert old.is_file()

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..shared.filenames import folded
 from ..shared.paths import inside
-from .discovery import folded
 from .manifest import Manifest
 from .plan import Plan
 
@@ -73,8 +73,8 @@ def _files_in_use(
     manifest: Manifest, doomed: set[str], planned: Iterable[str] = ()
 ) -> Callable[[str], bool]:
     """Whether a file is one that an output other than the ``doomed`` ones still uses: by its
-    name, or as the same file under a name alike but for case or normalization (on a disk that
-    tells them apart no better, ``brief.html`` of a brief renamed ``Brief.xml`` is the new
+    name, or as the same file under an alike name (:mod:`briefexport.shared.filenames`; on a disk
+    that tells them apart no better, ``brief.html`` of a brief renamed ``Brief.xml`` is the new
     ``Brief.html``)."""
     names = {
         name
