@@ -20,6 +20,7 @@ name usable where it harms nothing: it is an error only beside a name it would b
 from __future__ import annotations
 
 import unicodedata
+from pathlib import PurePosixPath
 
 CASE_OR_ACCENTS = (
     "where names that differ only in case or in how accents are encoded are one (macOS, Windows)"
@@ -47,3 +48,26 @@ def alike_where(path: str, other: str) -> str:
     differ in case or in the encoding of accents only, else :data:`TRAILING_DOTS`."""
     return CASE_OR_ACCENTS if _caseless(path) == _caseless(other) else TRAILING_DOTS
 
+
+class FigurePaths:
+    """The figure paths of one brief, to find one that names an earlier one's file under another
+    spelling (``fig/A.png`` after ``fig/a.png``). JATS and Markdown exports copy each figure to
+    its path beside them, so on a disk where the two are one, one copy would replace the other
+    (or, the other way round, a brief written there would lose a figure on any other disk)."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, int]] = {}
+
+    def conflict(self, href: str, line: int) -> str | None:
+        """Why ``href``, named at ``line``, clashes with an earlier figure path, or None (and
+        ``href`` is noted). Paths that differ only in ``./`` or doubled ``/`` are equal."""
+        spelled = PurePosixPath(href).as_posix()
+        earlier, at = self._first.setdefault(folded(spelled), (spelled, line))
+        if earlier == spelled:
+            return None
+        return (
+            f"figure path {href!r} names the file of {earlier!r} (line {at})"
+            f" {alike_where(spelled, earlier)}: JATS and Markdown exports, which copy figures"
+            " beside them, would keep one of the two; spell both alike if they are one figure,"
+            " or rename one file"
+        )
