@@ -207,6 +207,36 @@ def one_file(name: Path, live: Path) -> None:
     os.link(live, name)
 
 
+def test_prune_leaves_a_figure_copy_that_is_a_live_figure_under_a_name_alike_but_for_case(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    tour = collection / "feature-tour.xml"
+    text = tour.read_text(encoding="utf-8").replace(
+        "figures/heat-calls.png", "Figures/heat-calls.png"
+    )
+    (collection / "tour.xml").write_text(text, encoding="utf-8")
+    shutil.copytree(collection / "figures", collection / "Figures")
+    tour.unlink()
+    batch("--to", "jats")
+    old, new = out / "figures" / "heat-calls.png", out / "Figures" / "heat-calls.png"
+    one_file(old, new)
+    _, _, planned = batch("--to", "jats", "--prune", "--dry-run")
+    assert planned["left_in_place"] == ["figures/heat-calls.png"]
+    _, errors, report = batch("--to", "jats", "--prune", "-v")
+    assert (report["orphaned"], report["pruned"]) == (
+        ["feature-tour.jats.xml"],
+        ["feature-tour.jats.xml"],
+    )
+    assert report["left_in_place"] == ["figures/heat-calls.png"]
+    assert (
+        "figures/heat-calls.png: copied beside an output whose brief no longer exists; it is a"
+        " live output's too, by a name alike but for case: left in place"
+    ) in errors.splitlines()
+    assert old.is_file()
+    assert new.is_file()
+
+
 def test_prune_leaves_a_file_that_is_a_live_output_under_a_name_alike_but_for_a_trailing_space(
     batch: BatchRun, collection: Path, out: Path
 ) -> None:
