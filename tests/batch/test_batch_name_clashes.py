@@ -1,6 +1,7 @@
 """Names that differ only in case or in Unicode normalization are one file on macOS, Windows and
-many network shares: briefs whose outputs would take such names clash as if the names were equal
-(this Linux file system holds both, so the tests make them directly)."""
+many network shares, and so are names that differ only in trailing dots or spaces on Windows:
+briefs whose outputs would take such names, or lie in such folders, clash as if the names were
+equal (this Linux file system holds both, so the tests make them directly)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from support.batch import SHORT, BatchRun
 NFC_NAME = unicodedata.normalize("NFC", "café.xml")
 NFD_NAME = unicodedata.normalize("NFD", "café.xml")
 WALK = os.walk
+DOTLESS = "\u0131"
 
 
 def briefs(folder: Path, *names: str) -> Path:
@@ -41,6 +43,11 @@ def briefs(folder: Path, *names: str) -> Path:
         (["STRAẞE.xml", "straße.xml"], "STRAẞE.xml", "straße.xml"),
         (["ᾼΔΉ.xml", "ᾳδή.xml"], "ᾳδή.xml", "ᾼΔΉ.xml"),
         (["θ.xml", "ϴ.xml"], "θ.xml", "ϴ.xml"),
+        (["Straße.xml", "STRASSE.xml"], "STRASSE.xml", "Straße.xml"),
+        (["KIRMIZI.xml", "kirmizi.xml"], "KIRMIZI.xml", "kirmizi.xml"),
+        (["notes /a.xml", "notes/a.xml"], "notes /a.xml", "notes/a.xml"),
+        (["notes./a.xml", "notes/a.xml"], "notes./a.xml", "notes/a.xml"),
+        (["Notes. ./a.xml", "notes/a.xml"], "Notes. ./a.xml", "notes/a.xml"),
         (
             ["REPORTS/Ärger.XML", "reports/ärger.xml"],
             "REPORTS/Ärger.XML",
@@ -59,10 +66,59 @@ def test_names_alike_but_for_case_or_normalization_clash(
     ]
 
 
-def test_names_that_only_full_case_folding_makes_equal_do_not_clash(tmp_path: Path) -> None:
-    found = discover(briefs(tmp_path / "briefs", "Straße.xml", "STRASSE.xml"), tmp_path / "out")
-    assert sorted(source.relative for source in found.sources) == ["STRASSE.xml", "Straße.xml"]
+@pytest.mark.parametrize(
+    "names",
+    [
+        # APFS folds case by Unicode's default rules, NTFS by its upcase table: on neither is the
+        # dotless i (U+0131) the i, nor the capital I with a dot the I
+        [f"k{DOTLESS}rm{DOTLESS}z{DOTLESS}.xml", "kirmizi.xml"],
+        ["KIRMIZI.xml", f"k{DOTLESS}rm{DOTLESS}z{DOTLESS}.xml"],
+        ["İzmir.xml", "izmir.xml"],
+        # a stem's last dot is no trailing dot: a..xml and a.xml are two names on Windows too
+        ["a..xml", "a.xml"],
+        ["notes/a.xml", "notes/a .xml"],
+    ],
+)
+def test_names_no_case_insensitive_disk_takes_for_one_do_not_clash(
+    tmp_path: Path, names: list[str]
+) -> None:
+    found = discover(briefs(tmp_path / "briefs", *names), tmp_path / "out")
+    assert sorted(source.relative for source in found.sources) == sorted(names)
     assert found.clashes == []
+
+
+def test_an_archival_name_with_a_dot_more_is_a_brief_of_its_own(tmp_path: Path) -> None:
+    found = discover(briefs(tmp_path / "briefs", "a.xml", "a..jats.xml"), tmp_path / "out")
+    assert [source.relative for source in found.sources] == ["a..jats.xml", "a.xml"]
+    assert (found.skipped, found.clashes) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("names", "where"),
+    [
+        (["Brief.xml", "brief.xml"], "in case or in how accents are encoded are one (macOS"),
+        (["notes /a.xml", "notes/a.xml"], "dots and spaces that end a name are dropped"),
+    ],
+)
+def test_a_clash_says_where_the_names_are_one(tmp_path: Path, names: list[str], where: str) -> None:
+    (clash,) = discover(briefs(tmp_path / "briefs", *names), tmp_path / "out").clashes
+    assert where in clash.reason
+
+
+def test_briefs_in_folders_alike_but_for_case_clash(tmp_path: Path) -> None:
+    names = ["Reports/a.xml", "reports/b.xml", "reports/2026/c.xml", "Reports/2026/d.xml"]
+    found = discover(briefs(tmp_path / "briefs", *names), tmp_path / "out")
+    assert [source.relative for source in found.sources] == ["Reports/2026/d.xml", "Reports/a.xml"]
+    assert [(c.source.relative, c.kept.relative, c.folders) for c in found.clashes] == [
+        ("reports/2026/c.xml", "Reports/2026/d.xml", ("reports", "Reports")),
+        ("reports/b.xml", "Reports/2026/d.xml", ("reports", "Reports")),
+    ]
+
+
+def test_briefs_in_folders_alike_but_for_a_trailing_space_clash(tmp_path: Path) -> None:
+    found = discover(briefs(tmp_path / "briefs", "notes /a.xml", "notes/b.xml"), tmp_path / "out")
+    assert [source.relative for source in found.sources] == ["notes /a.xml"]
+    assert [clash.folders for clash in found.clashes] == [("notes", "notes ")]
 
 
 def reversed_walk(top: Path) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -123,3 +179,25 @@ def test_an_archival_jats_spelled_otherwise_is_still_its_briefs(
     }
     assert "harbour-resilience.xml" in report["converted"]
     assert "would replace" not in errors
+
+
+def test_a_folder_clash_is_reported_and_its_figures_are_not_copied_over(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    # Reports/ sorts before reports/: its brief wins, and reports/ holds no output to mix with it
+    (collection / "Reports").mkdir()
+    shutil.copy(collection / "feature-tour.xml", collection / "Reports" / "tour.xml")
+    shutil.copytree(collection / "figures", collection / "Reports" / "figures")
+    status, errors, report = batch("--to", "jats")
+    second = collection / "reports" / "2026" / "harbour-copy.xml"
+    line = (
+        f"{second}:1:1: error: its folder reports/ is the folder Reports/ of Reports/tour.xml"
+        " where names that differ only in case or in how accents are encoded are one (macOS,"
+        " Windows): the figures copied beside their outputs could replace each other; rename"
+        " one of the folders"
+    )
+    assert line in errors.splitlines()
+    assert status == 2
+    assert "Reports/tour.xml" in report["converted"]
+    assert (out / "Reports" / "figures" / "heat-calls.png").is_file()
+    assert not (out / "reports").exists()

@@ -199,3 +199,55 @@ def test_a_dry_run_says_a_file_the_run_would_make_anew_by_a_name_alike_is_left_i
     _, _, report = batch("--to", "jats", "--prune", "--dry-run")
     assert report["orphaned"] == ["harbour-resilience.jats.xml"]
     assert report["left_in_place"] == ["harbour-resilience.jats.xml"]
+
+
+def one_file(name: Path, live: Path) -> None:
+    """Make ``name`` the file ``live`` is, as a disk that takes their names for one has it."""
+    name.unlink()
+    os.link(live, name)
+
+
+def test_prune_leaves_a_figure_copy_that_is_a_live_figure_under_a_name_alike_but_for_case(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    batch("--to", "jats")
+    tour = collection / "feature-tour.xml"
+    text = tour.read_text(encoding="utf-8").replace(
+        "figures/heat-calls.png", "Figures/heat-calls.png"
+    )
+    (collection / "tour.xml").write_text(text, encoding="utf-8")
+    shutil.copytree(collection / "figures", collection / "Figures")
+    tour.unlink()
+    batch("--to", "jats")
+    old, new = out / "figures" / "heat-calls.png", out / "Figures" / "heat-calls.png"
+    one_file(old, new)
+    _, _, planned = batch("--to", "jats", "--prune", "--dry-run")
+    assert planned["left_in_place"] == ["figures/heat-calls.png"]
+    _, errors, report = batch("--to", "jats", "--prune", "-v")
+    assert (report["orphaned"], report["pruned"]) == (
+        ["feature-tour.jats.xml"],
+        ["feature-tour.jats.xml"],
+    )
+    assert report["left_in_place"] == ["figures/heat-calls.png"]
+    assert (
+        "figures/heat-calls.png: copied beside an output whose brief no longer exists; it is a"
+        " live output's too, by a name alike but for case: left in place"
+    ) in errors.splitlines()
+    assert old.is_file()
+    assert new.is_file()
+
+
+def test_prune_leaves_a_file_that_is_a_live_output_under_a_name_alike_but_for_a_trailing_space(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    (collection / "notes ").mkdir()
+    shutil.copy(collection / "harbour-resilience.xml", collection / "notes " / "a.xml")
+    batch("--to", "jats")
+    (collection / "notes ").rename(collection / "notes")
+    batch("--to", "jats")
+    old, new = out / "notes " / "a.jats.xml", out / "notes" / "a.jats.xml"
+    one_file(old, new)
+    _, _, report = batch("--to", "jats", "--prune")
+    assert (report["orphaned"], report["pruned"]) == (["notes /a.jats.xml"], [])
+    assert report["left_in_place"] == ["notes /a.jats.xml"]
+    assert old.is_file()

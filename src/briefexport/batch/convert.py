@@ -19,7 +19,7 @@ from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
 from ..shared.paths import StrPath, lies_within, same_folder
 from .collection import EXECUTORS, CollectionRun, Workers
-from .discovery import Clash, Discovery, discover
+from .discovery import Discovery, discover
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template, error_line
 from .lock import output_lock
@@ -178,7 +178,7 @@ def _planned_summary(
 ) -> Summary:
     """The summary before any brief is converted: clashes, what was skipped, the outputs that
     are up to date and those whose briefs no longer exist."""
-    refused = [*found.refused, *((clash.source, _clash_reason(clash)) for clash in found.clashes)]
+    refused = [*found.refused, *((clash.source, clash.reason) for clash in found.clashes)]
     summary = Summary(formats=list(formats), briefs=len(found.sources) + len(refused))
     summary.failed.extend(
         Failure(source.relative, INVALID, (error_line(source.path, why),))
@@ -242,14 +242,3 @@ def _refuse_output_in_style(output_dir: Path, watch: SettingsWatch) -> None:
                 " made with (outputs would change it as they are written); choose another"
                 " output folder"
             )
-
-
-def _clash_reason(clash: Clash) -> str:
-    where = (
-        " where names that differ only in case or in how accents are encoded are one"
-        " (macOS, Windows)"
-    )
-    return (
-        f"its outputs would replace those of {clash.kept.relative}"
-        f"{where if clash.only_alike else ''}; rename one of them"
-    )

@@ -3,14 +3,13 @@
 A collection is a folder tree. Canonical briefs are ``.xml`` files; with importing switched on,
 Markdown briefs (``.md`` and the other Markdown suffixes) and text extracted from PDFs (``.txt``)
 are briefs too and are imported on the way. Outputs mirror the tree: ``SRC/a/b/brief.xml`` gives
-``OUT/a/b/brief.pdf``, named as ``briefexport.output.output_path`` names them. Two briefs whose
-outputs would have the same path clash, and so do two whose output paths differ only in case or
-in Unicode normalization (``Brief.xml`` and ``brief.xml``): on macOS, Windows and many network
-shares they are one file.
+``OUT/a/b/brief.pdf``, named as ``briefexport.output.output_path`` names them. Briefs whose
+outputs would replace each other's, on any disk or where alike names are one file, clash
+(:mod:`.clashes`).
 
 What briefexport itself wrote into the collection is not taken for briefs, and is reported as
 skipped: a folder holding a batch manifest (the output folder of another run) is not searched,
-and ``NAME.jats.xml`` beside ``NAME.xml`` (``NAME`` compared as clashes compare it) is that
+and ``NAME.jats.xml`` beside ``NAME.xml`` (the names compared as clashes compare them) is that
 brief's archival JATS (what a single-file export writes beside its brief), not a second brief
 whose outputs would clash with it. The collection folder itself is searched even if it holds
 a manifest, so that an earlier run's outputs (its archival JATS) can be converted on. Hidden
@@ -22,55 +21,18 @@ from __future__ import annotations
 
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..importers import MARKDOWN_SUFFIXES
-from ..output import output_stem
+from ..shared.filenames import folded
 from ..shared.paths import same_folder
+from .clashes import Clash, without_clashes
 from .manifest import MANIFEST_NAME
+from .sources import CANONICAL_SUFFIX, Source
 
-CANONICAL_SUFFIX = ".xml"
 ARCHIVAL_SUFFIX = ".jats.xml"
 TEXT_SUFFIX = ".txt"
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One brief of the collection.
-
-    ``relative`` is its path below the collection folder, with ``/`` separators, as the manifest
-    and the report name it; ``kind`` is ``"xml"``, ``"markdown"`` or ``"text"``.
-    """
-
-    path: Path
-    relative: str
-    kind: str
-
-    @property
-    def canonical_name(self) -> Path:
-        """The name its outputs are derived from: ``notes.md`` is published as ``notes.xml``."""
-        if self.kind == "xml":
-            return Path(self.path.name)
-        return Path(self.path.name).with_suffix(CANONICAL_SUFFIX)
-
-    def output_folder(self, output_dir: Path) -> Path:
-        """The folder of its outputs: the same place below ``output_dir``."""
-        return output_dir.joinpath(*PurePosixPath(self.relative).parent.parts)
-
-
-@dataclass(frozen=True, slots=True)
-class Clash:
-    """A brief whose outputs would replace those of another (``a.xml`` beside ``a.md``)."""
-
-    source: Source
-    kept: Source
-
-    @property
-    def only_alike(self) -> bool:
-        """Whether the two outputs' names differ, though only in case or normalization."""
-        return _output_name(self.source) != _output_name(self.kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +82,7 @@ def discover(collection: Path, output_dir: Path, *, import_sources: bool = False
             skipped.append(Skipped(source.relative, why))
     left_out = {item.relative for item in skipped}
     briefs = [source for source in readable if source.relative not in left_out]
-    sources, clashes = _without_clashes(briefs)
+    sources, clashes = without_clashes(briefs)
     skipped.sort(key=lambda item: item.relative)
     return Discovery(sources, clashes, refused, skipped, importable)
 
@@ -136,12 +98,14 @@ def _walk(
     for folder, subfolders, files in os.walk(collection):
         here = Path(folder)
         subfolders[:] = _searched(collection, here, subfolders, output_dir, skipped)
-        xml_stems = {
-            folded(name[:-4]): name for name in files if name.lower().endswith(CANONICAL_SUFFIX)
+        archival_names = {
+            folded(name[:-4] + ARCHIVAL_SUFFIX): name
+            for name in files
+            if name.lower().endswith(CANONICAL_SUFFIX)
         }
         for name in sorted(name for name in files if not name.startswith(".")):
             relative = (here / name).relative_to(collection).as_posix()
-            brief = _brief_of_archival(name, xml_stems)
+            brief = _brief_of_archival(name, archival_names)
             kind = source_kind(here / name, import_sources)
             if brief is not None:
                 skipped.append(Skipped(relative, f"the archival JATS of {brief}"))
@@ -217,59 +181,11 @@ def _searched(
     return kept
 
 
-def _brief_of_archival(name: str, xml_stems: dict[str, str]) -> str | None:
+def _brief_of_archival(name: str, archival_names: dict[str, str]) -> str | None:
     """For ``NAME.jats.xml`` beside ``NAME.xml`` (each ``.xml`` in any case, as
-    ``output_stem`` takes it, and ``NAME`` compared :func:`folded`), the latter's name;
-    otherwise None. ``xml_stems`` maps the folded name of each ``.xml`` file of the folder
-    without that suffix to the name."""
+    ``output_stem`` takes it, and the names compared :func:`folded`), the latter's name;
+    otherwise None. ``archival_names`` maps the folded name of the archival JATS of each
+    ``.xml`` file of the folder (the name the export beside it writes) to the file's name."""
     if not name.lower().endswith(ARCHIVAL_SUFFIX):
         return None
-    return xml_stems.get(folded(name[: -len(ARCHIVAL_SUFFIX)]))
-
-
-def folded(name: str) -> str:
-    """``name`` as a case-insensitive, normalizing file system (macOS, Windows, many network
-    shares) tells names apart: Unicode NFC, then each letter as its capital and that capital's
-    small letter, wherever each is a single letter (close to Unicode's simple case folding:
-    final and medial sigma are one, so are ``ẞ`` and ``ß``, while ``Straße`` and ``Strasse``
-    stay two names), NFC again."""
-    composed = unicodedata.normalize("NFC", name)
-    return unicodedata.normalize("NFC", "".join(_small(_capital(letter)) for letter in composed))
-
-
-def _capital(letter: str) -> str:
-    upper = letter.upper()
-    return upper if len(upper) == 1 else letter
-
-
-def _small(letter: str) -> str:
-    lower = letter.lower()
-    return lower if len(lower) == 1 else letter
-
-
-def _without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
-    """Canonical briefs win over imported ones of the same name, then the first in path order
-    (by code point: ``Brief.xml`` before ``brief.xml``). Names are the same when they are
-    :func:`folded` alike, so that no output replaces another on any file system."""
-    ordered = sorted(found, key=lambda source: (source.kind != "xml", source.relative))
-    owners: dict[tuple[str, ...], Source] = {}
-    kept: list[Source] = []
-    clashes: list[Clash] = []
-    for source in ordered:
-        key = tuple(folded(part) for part in _output_name(source))
-        if key in owners:
-            clashes.append(Clash(source, owners[key]))
-            continue
-        owners[key] = source
-        kept.append(source)
-    kept.sort(key=lambda source: source.relative)
-    return kept, clashes
-
-
-def _stem(source: Source) -> str:
-    return output_stem(str(source.canonical_name))
-
-
-def _output_name(source: Source) -> tuple[str, str]:
-    """The folder and the name (without suffix) of a brief's outputs."""
-    return str(PurePosixPath(source.relative).parent), _stem(source)
+    return archival_names.get(folded(name))

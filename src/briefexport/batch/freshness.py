@@ -19,8 +19,8 @@ from pathlib import Path
 from ..errors import InvalidBriefError
 from ..resources import MAX_IMAGE_BYTES
 from .digests import brief_digest, combined_digest, file_digest
-from .discovery import Source
 from .manifest import Manifest, Settings
+from .sources import Source
 from .watch import TEMPLATE
 
 OPTIONS_OF: dict[str, frozenset[str]] = {

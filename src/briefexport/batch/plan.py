@@ -17,10 +17,10 @@ from ..output import output_path
 from ..shared.brand import Paper, load_brand
 from ..shared.styles import default_style_dir
 from .digests import file_digest, folder_digests
-from .discovery import Source
 from .freshness import FreshnessCheck, style_links
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
 from .manifest import Manifest, OutputRecord, Settings
+from .sources import Source
 from .watch import SettingsWatch
 
 

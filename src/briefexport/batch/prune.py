@@ -1,5 +1,9 @@
 """Outputs of briefs that no longer exist: found from the manifest, and removed with
-``--prune``, never anything outside the output folder, never a file another output still uses.
+``--prune``, never anything outside the output folder, never a file another output still uses:
+by its name (a figure two briefs of one folder share), or as the same file under an alike name
+(:mod:`briefexport.shared.filenames`), as on a case-insensitive disk ``brief.html`` of a brief
+renamed ``Brief.xml`` is the new ``Brief.html``, and ``figures/map.png`` another brief's
+``Figures/map.png``. The files kept for the second reason are reported (:func:`left_in_place`).
 """
 
 from __future__ import annotations
@@ -10,10 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..shared.filenames import folded
 from ..shared.paths import inside
-from .discovery import folded
 from .manifest import Manifest
 from .plan import Plan
+
+SHARED, ALIKE = "shared", "alike"
+"""How another output uses a file of an orphaned one: by its very name, or under an alike one."""
 
 
 @dataclass
@@ -25,7 +32,7 @@ class Pruned:
     kept: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
-    """Orphaned outputs whose file is a live output too (:func:`left_in_place`)."""
+    """Files of orphaned outputs that are a live output's too (:func:`left_in_place`)."""
 
 
 def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[str]:
@@ -43,7 +50,7 @@ def orphaned_outputs(manifest: Manifest, plan: Plan, collection: Path) -> list[s
 def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
     """Remove the files of the orphaned outputs that no other output uses, and forget the
     outputs whose files are all gone."""
-    in_use = _files_in_use(manifest, set(orphans))
+    in_use = _users(manifest, set(orphans))
     pruned = Pruned(left=left_in_place(manifest, orphans))
     for key in orphans:
         outcomes = {
@@ -62,20 +69,20 @@ def prune(manifest: Manifest, orphans: list[str]) -> Pruned:
 
 
 def left_in_place(manifest: Manifest, orphans: list[str], planned: Iterable[str] = ()) -> list[str]:
-    """The orphaned outputs whose file is a live output too, under a name alike but for case:
-    pruning forgets them and leaves the file. ``planned``: the outputs a dry run would make,
-    which have no record yet."""
-    in_use = _files_in_use(manifest, set(orphans), planned)
-    return [key for key in orphans if in_use(key)]
+    """The files of the orphaned outputs (an output's own, or a figure copied beside it) that
+    are a live output's file too, under an alike name: pruning forgets their outputs and leaves
+    these files. ``planned``: the outputs a dry run would make, which have no record yet."""
+    used = _users(manifest, set(orphans), planned)
+    files = (name for key in orphans for name in manifest.records[key].files)
+    return list(dict.fromkeys(name for name in files if used(name) == ALIKE))
 
 
-def _files_in_use(
+def _users(
     manifest: Manifest, doomed: set[str], planned: Iterable[str] = ()
-) -> Callable[[str], bool]:
-    """Whether a file is one that an output other than the ``doomed`` ones still uses: by its
-    name, or as the same file under a name alike but for case or normalization (on a disk that
-    tells them apart no better, ``brief.html`` of a brief renamed ``Brief.xml`` is the new
-    ``Brief.html``)."""
+) -> Callable[[str], str | None]:
+    """How an output other than the ``doomed`` ones still uses a file: :data:`SHARED` by its
+    name, :data:`ALIKE` as the same file under an alike name (on a disk that tells such names
+    apart no better), or None."""
     names = {
         name
         for key, record in manifest.records.items()
@@ -86,11 +93,13 @@ def _files_in_use(
     for name in names:
         alike.setdefault(folded(name), []).append(name)
 
-    def in_use(name: str) -> bool:
+    def user(name: str) -> str | None:
+        if name in names:
+            return SHARED
         others = alike.get(folded(name), [])
-        return name in names or any(_same_file(manifest.output_dir, name, o) for o in others)
+        return ALIKE if any(_same_file(manifest.output_dir, name, o) for o in others) else None
 
-    return in_use
+    return user
 
 
 def _same_file(output_dir: Path, name: str, other: str) -> bool:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from .jobs import INVALID, OK, OUTPUT_FAILED, JobResult
 
 REPORT_VERSION = 1
+LEFT_IN_PLACE = "is a live output's too, by a name alike but for case: left in place"
 
 
 class ProgressSink(Protocol):
@@ -60,8 +61,9 @@ class Summary:
     not_pruned: list[str] = field(default_factory=list)
     """Outputs of deleted briefs that ``--prune`` could not remove (the warnings say why)."""
     left_in_place: list[str] = field(default_factory=list)
-    """Outputs of deleted briefs whose file ``--prune`` left, since it is a live output too,
-    under a name alike but for case (a brief renamed, on a case-insensitive disk)."""
+    """Files of outputs of deleted briefs (the output itself, or a figure copied beside it) that
+    ``--prune`` left, since each is a live output's file too, under a name alike but for case
+    (a brief renamed, on a case-insensitive disk)."""
     skipped: dict[str, str] = field(default_factory=dict)
     """Files and folders of the collection that briefexport wrote, and why each was skipped."""
     importable: int = 0
@@ -113,6 +115,11 @@ class Summary:
             )
         for output in self.orphaned:
             yield f"{output}: its brief no longer exists; {self._orphan_state(output, verbose)}"
+        yield from (
+            f"{name}: copied beside an output whose brief no longer exists; it {LEFT_IN_PLACE}"
+            for name in self.left_in_place
+            if name not in self.orphaned
+        )
         yield self.counts(verbose=verbose)
 
     def _orphan_state(self, output: str, verbose: bool) -> str:
@@ -123,7 +130,7 @@ class Summary:
         if output in self.not_pruned:
             return f"kept: a file of it could not be removed{_hint(verbose, 'shows why')}"
         if output in self.left_in_place:
-            return "its file is a live output's too, by a name alike but for case: left in place"
+            return f"its file {LEFT_IN_PLACE}"
         return "would be removed" if self.dry_run else "removed"
 
     def counts(self, *, verbose: bool = False) -> str:

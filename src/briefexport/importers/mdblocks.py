@@ -237,6 +237,8 @@ class BlockConverter:
             return None
         image_node = Image(href, _alt_text(image), media_type, data)
         where = self.context.position(node)
+        if problem := self.context.figure_paths.conflict(href, where.line):
+            self.context.problems.error(where.line, problem, where.column)
         return Figure(_attr(node, "id"), _attr(node, "label"), caption, image_node, where)
 
     def _inline(self, node: SyntaxTreeNode, no_notes_in: str | None = None) -> tuple[Inline, ...]:

@@ -1,4 +1,5 @@
-"""What the Markdown block converters share: diagnostics, the image folder, line numbers, notes.
+"""What the Markdown block converters share: diagnostics, the image folder, line numbers, notes,
+the figure paths so far.
 
 markdown-it maps each block to its source lines, not columns; a block's position in the model is
 its first line at its first non-blank character, and a link's the ``[`` (or ``<``) that opens it
@@ -14,6 +15,7 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from ..model import Footnote, Reference, SourcePosition
+from ..shared.filenames import FigurePaths
 from .mdinline import InlineContext
 from .problems import Problems
 
@@ -32,6 +34,7 @@ class BodyContext:
     notes: dict[str, Footnote] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     source_lines: tuple[str, ...] = ()
+    figure_paths: FigurePaths = field(default_factory=FigurePaths)
 
     def inline_context(self, node: SyntaxTreeNode) -> InlineContext:
         """An inline context for ``node``, resolving footnote calls by label."""

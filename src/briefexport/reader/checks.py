@@ -2,7 +2,9 @@
 
 Ids are unique and every call resolves; a footnote is called only from the body; dates exist
 and agree with their parts; links use http, https or mailto; the title is not empty.
-Figure paths are checked where the image is read (:mod:`briefexport.reader.blocks`).
+Figure paths are checked where the image is read (:mod:`briefexport.reader.blocks`), and here
+that no two of them name one file where alike names are one
+(:class:`~briefexport.shared.filenames.FigurePaths`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..errors import Diagnostic
 from ..rules.blank import is_blank
 from ..rules.links import link_problem
 from ..rules.partial_dates import partial_date_exists
+from ..shared.filenames import FigurePaths
 from ..shared.tables import lay_out
 from .locate import Locator
 from .parse import schema_document
@@ -42,6 +45,18 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found += _check_tables(root, at)
     found += _check_language(root, at)
     found += _check_blank_text(root, at)
+    found += _check_figure_paths(root, at)
+    return found
+
+
+def _check_figure_paths(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    paths = FigurePaths()
+    found = []
+    for graphic in root.iter("graphic"):
+        href = graphic.get(XLINK_HREF, "").strip()
+        problem = paths.conflict(href, at.position(graphic)[0])
+        if problem:
+            found.append(at.error(graphic, problem))
     return found
 
 
