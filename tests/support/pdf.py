@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 
 def _poppler(command: list[str], pdf: bytes | Path) -> str:
@@ -41,3 +42,26 @@ def word_right_edges(pdf: bytes | Path) -> list[tuple[str, float]]:
             r'<word xMin="[^"]*" yMin="[^"]*" xMax="([^"]*)"[^>]*>([^<]*)<', page
         )
     ]
+
+
+class WordBox(NamedTuple):
+    """A word ``pdftotext -bbox`` finds: its page (from 1), text and box (points, y down)."""
+
+    page: int
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+def word_boxes(pdf: bytes | Path) -> list[WordBox]:
+    """Every word of the PDF with its page and box, in poppler's reading order."""
+    html = _poppler(["pdftotext", "-bbox", "-enc", "UTF-8", "-", "-"], pdf)
+    words = []
+    for number, page in enumerate(html.split("<page ")[1:], start=1):
+        for x0, y0, x1, y1, text in re.findall(
+            r'<word xMin="([^"]*)" yMin="([^"]*)" xMax="([^"]*)" yMax="([^"]*)">([^<]*)<', page
+        ):
+            words.append(WordBox(number, text, float(x0), float(y0), float(x1), float(y1)))
+    return words

@@ -31,7 +31,7 @@ from .context import Layout, RenderContext
 from .fonts import REPLACEMENT, warn_undrawable
 from .front import document_metadata, front_to_typst
 from .markup import call, content, escape, paragraphs, string
-from .placement import corrected, keeps_colophon, strays
+from .placement import corrected, keeps_colophon, lone_lines, shortened, strays
 from .style import house_rules, preamble, rule_groups
 from .xmp import with_rights
 
@@ -57,7 +57,8 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
 
     The brief is printed with smart typography (``options.smart``); the attached JATS keeps the
     source's own characters. Each correction keeps a paragraph whole or moves a note to the
-    endnotes, and the colophon is kept with the text once, so the loop ends.
+    endnotes, the colophon is kept with the text once, and a page is shortened by at most
+    three lines for a paragraph, so the loop ends.
     """
     brief = smart_typeset(source, options.smart)
     with Workspace(options.brand, options.style_dir) as workspace:
@@ -68,9 +69,10 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
             places = workspace.places()
             stray = strays(places.notes)
             keep = keeps_colophon(ctx, places.colophon, options.brand)
-            if not (stray or keep):
+            lone = shortened(ctx.layout, lone_lines(places.lines))
+            if not (stray or keep or lone):
                 return Typeset(with_rights(pdf, brief.meta), places.notes, ctx.layout)
-            layout = corrected(ctx.layout, stray, ctx)
+            layout = corrected(lone or ctx.layout, stray, ctx)
             if keep:
                 layout = layout._replace(with_colophon=ctx.closing_paragraph)
             ctx, text = brief_to_typst(brief, options, layout, workspace)

@@ -5,7 +5,8 @@ bookmarks; figures and tables carry the brief's own labels ("Figure 1") in their
 Typst's numbering switched off. A paragraph the placement check wants broken without regard to
 widows and orphans is wrapped in ``loose`` (``house-body.typ``), one it wants on one page in an
 unbreakable block, and the closing paragraph it wants kept with the colophon in
-``keep-with-colophon``.
+``keep-with-colophon``. A paragraph calling a note marks its lines for the placement check
+(``calling``), and the page it starts on may end early (``shorten``).
 """
 
 from __future__ import annotations
@@ -60,8 +61,19 @@ def ends_with_paragraph(blocks: tuple[Block, ...]) -> bool:
             return False
 
 
-def paragraph_to_typst(ctx: RenderContext, paragraph: Paragraph) -> str:
+def paragraph_to_typst(ctx: RenderContext, paragraph: Paragraph, in_flow: bool = True) -> str:
+    """A paragraph, as the layout of earlier passes wants it; one ``in_flow`` (not inside a
+    list or quotation) that calls a note marks its lines, and its first page may end early."""
     number = ctx.next_paragraph()
+    markup = kept_paragraph(ctx, paragraph, number)
+    if not in_flow or not ctx.calls_notes(number):
+        return markup
+    lines = dict(ctx.layout.shortened).get(number, 0)
+    marked = hash_call("calling", str(number), trailing=markup)
+    return marked if not lines else hash_call("shorten", str(lines)) + "\n" + marked
+
+
+def kept_paragraph(ctx: RenderContext, paragraph: Paragraph, number: int) -> str:
     markup = inlines_to_typst(ctx, paragraph.children)
     kept = number == ctx.layout.with_colophon or number in ctx.layout.unbreakable
     if paragraph.lead:
@@ -93,7 +105,7 @@ def list_to_typst(ctx: RenderContext, block: ListBlock) -> str:
 
 
 def paragraph_items(ctx: RenderContext, items: Iterable[Paragraph]) -> list[str]:
-    return [paragraph_to_typst(ctx, paragraph) for paragraph in items]
+    return [paragraph_to_typst(ctx, paragraph, in_flow=False) for paragraph in items]
 
 
 def quote_to_typst(ctx: RenderContext, quote: Quote) -> str:

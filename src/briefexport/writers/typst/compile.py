@@ -31,12 +31,13 @@ from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
 MAIN = "main.typ"
-# One query for both checks: where each page note and its call landed, and where the colophon
-# starts (page, and points from the top of the page).
+# One query for the checks: where each page note and its call landed, where the colophon starts
+# (page, and points from the top of the page), and the page of each line of a calling paragraph.
 PLACES = (
     '(query(footnote.entry).map(e => (str(e.note.at("label", default: "")), '
     "e.note.location().page(), e.location().page())), "
-    "query(<colophon>).map(c => (c.location().page(), c.location().position().y.pt())))"
+    "query(<colophon>).map(c => (c.location().page(), c.location().position().y.pt())), "
+    "query(<line-of>).map(m => (m.value, m.location().page())))"
 )
 
 
@@ -70,6 +71,7 @@ class Places(NamedTuple):
 
     notes: list[NotePage]
     colophon: tuple[int, float] | None
+    lines: list[tuple[int, int]]  # (paragraph, page) of each line of a paragraph calling a note
 
 
 class Workspace:
@@ -156,8 +158,9 @@ class Workspace:
 
     def places(self) -> Places:
         """From the last compile: the page of each page note and of its first call, and the
-        colophon's page and how far down it starts (points; None without a colophon)."""
-        notes, colophon = json.loads(self.compiler.eval(PLACES, format="json"))
+        colophon's page and how far down it starts (points; None without a colophon), and the
+        page of each line of the paragraphs that call notes."""
+        notes, colophon, lines = json.loads(self.compiler.eval(PLACES, format="json"))
         pages = [NotePage(str(name), int(call), int(page)) for name, call, page in notes]
         top = (int(colophon[0][0]), float(colophon[0][1])) if colophon else None
-        return Places(pages, top)
+        return Places(pages, top, [(int(paragraph), int(page)) for paragraph, page in lines])

@@ -3,9 +3,10 @@
 A pass numbers the paragraphs that call a note, so that the placement check can ask in the next
 pass for one of them to break lines without regard to widows and orphans
 (:attr:`Layout.loose`), or to stay on one page (:attr:`Layout.unbreakable`), or for a note to
-be printed with the endnotes (:attr:`Layout.endnotes`). It also numbers the paragraph that ends
-the text just before the colophon, which the next pass can keep with it
-(:attr:`Layout.with_colophon`).
+be printed with the endnotes (:attr:`Layout.endnotes`), or for the page a paragraph starts on to
+end some lines early so that no line of it stands alone on a page (:attr:`Layout.shortened`).
+It also numbers the paragraph that ends the text just before the colophon, which the next pass
+can keep with it (:attr:`Layout.with_colophon`).
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from ...shared.i18n import is_rtl
 
 class Layout(NamedTuple):
     """What earlier passes decided: paragraphs broken freely or kept whole, notes moved to the
-    endnotes, the closing paragraph kept with the colophon (0: none)."""
+    endnotes, the closing paragraph kept with the colophon (0: none), pages shortened."""
 
     loose: frozenset[int] = frozenset()
     unbreakable: frozenset[int] = frozenset()
     endnotes: frozenset[int] = frozenset()
     with_colophon: int = 0
+    shortened: tuple[tuple[int, int], ...] = ()  # (paragraph, lines of its first page given up)
 
 
 class RenderContext:
@@ -76,6 +78,10 @@ class RenderContext:
         if self.calls[note.number] == 1:
             self.calling_paragraph[note.number] = self.paragraph
         return self.calls[note.number]
+
+    def calls_notes(self, paragraph: int) -> bool:
+        """Whether ``paragraph`` holds the first call of a note."""
+        return paragraph in self.calling_paragraph.values()
 
     def is_endnote(self, note: Footnote) -> bool:
         return note.number in self.layout.endnotes

@@ -33,6 +33,7 @@ from ...model import (
     TextStyle,
 )
 from ...shared.bidi import has_rtl_letters
+from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import RenderContext, endnote_label, note_label
 from .markup import call, escape, hash_call, label, paragraphs, string
 
@@ -143,14 +144,31 @@ def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:
 
 
 def link_to_typst(ctx: RenderContext, link: Link) -> str:
-    """An external link; a bare URL in right-to-left text is kept whole and left to right.
-    A web address printed as itself is left to Typst, which prints a link's address when it
-    has no text (the same characters, without the escapes the text would need)."""
-    if link.children == (Text(link.href),) and link.href.startswith(("http://", "https://")):
-        markup = hash_call("link", string(link.href))
+    """An external link; a bare URL in right-to-left text is kept whole and left to right."""
+    text = plain_text(link.children)
+    printed = is_printed_address(text, link.href)
+    if printed and all(isinstance(inline, Text) for inline in link.children):
+        markup = hash_call("link", string(link.href), trailing=address(text))
     else:
         markup = hash_call("link", string(link.href), trailing=inlines_to_typst(ctx, link.children))
-    text = plain_text(link.children)
-    if ctx.rtl and (text.startswith(("http://", "https://", "www.")) or text == link.href):
+    if ctx.rtl and printed:
         return hash_call("ltr-url", trailing=markup)
     return markup
+
+
+def address(url: str) -> str:
+    """A web address that breaks only between its pieces (:mod:`briefexport.shared.urls`):
+    each piece in a ``box``, inside which a line never breaks nor is a word hyphenated, and
+    between which it may (UAX #14: around an inline object, as at HTML's ``<wbr>``; a box
+    is one link annotation, as WeasyPrint's ``span`` is). A long piece is boxed when it fits
+    the line (``url-piece``), else it may break anywhere."""
+    return "".join(
+        hash_call("box", string(piece))
+        if len(piece) <= LONGEST_UNBROKEN
+        else hash_call("url-piece", string(piece), trailing=escape(breakable_run(piece)))
+        for piece in url_pieces(url)
+    )
+
+
+def breakable_run(text: str) -> str:
+    return OVERLONG_RUN.sub(breakable, text)

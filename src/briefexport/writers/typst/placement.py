@@ -15,6 +15,15 @@ every stray note in steps, smallest first:
 Steps 1 and 2 change one paragraph each and are applied to every stray of a compile at once;
 the next compile judges the whole document again.
 
+The same passes keep a calling paragraph from leaving one line alone on a page (CSS
+``orphans: 2; widows: 2``, as the WeasyPrint engine sets it). Typst's own widow and orphan
+control asks room for two lines, but not for the note of the second one: when that note does
+not fit, the calling line moves on alone. Each line of a calling paragraph marks its page
+(``calling`` in ``house-body.typ``); where a paragraph has one line on its first page, or one on
+its last page (of two), the next pass ends the page it starts on a line earlier (an empty float
+at the foot of that page), and another line earlier while the line is still alone, up to
+:data:`MOST_LINES_GIVEN_UP`; the lines then move on together.
+
 The colophon is checked in the same passes: when it starts at the top of a page, nothing of the
 text is with it, which the house style avoids (CSS ``break-before: avoid``); the next pass keeps
 the paragraph that ends the text with it (:func:`keeps_colophon`), once.
@@ -23,6 +32,7 @@ the paragraph that ends the text with it (:func:`keeps_colophon`), once.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from ...shared.brand import Brand
 from ...shared.located import at
@@ -34,6 +44,7 @@ NOTE_LABEL_PREFIX = "fn-"
 POINTS_PER_MM = 72 / 25.4
 # the colophon's text starts this far below its rule (house-body.typ: 6pt of inset), plus slack
 TOP_OF_PAGE = 12.0
+MOST_LINES_GIVEN_UP = 3  # a page shortened by more would look unfinished
 
 
 def strays(pages: list[NotePage]) -> list[int]:
@@ -81,3 +92,36 @@ def keeps_colophon(ctx: RenderContext, place: tuple[int, float] | None, brand: B
         return False
     page, top = place
     return page > 1 and top < brand.page.margin_top * POINTS_PER_MM + TOP_OF_PAGE
+
+
+def lone_lines(lines: list[tuple[int, int]]) -> list[int]:
+    """Paragraphs that leave one line alone on a page: one line on the page they start on, or
+    one line on the second of the two pages they run over (``lines``: paragraph and page of
+    each line, in order)."""
+    per_page = Counter(lines)
+    pages: dict[int, list[int]] = {}
+    for paragraph, page in per_page:
+        pages.setdefault(paragraph, []).append(page)
+    lone = []
+    for paragraph, spread in pages.items():
+        first, last = min(spread), max(spread)
+        if last == first:
+            continue
+        if per_page[paragraph, first] == 1 or (
+            last == first + 1 and per_page[paragraph, last] == 1
+        ):
+            lone.append(paragraph)
+    return lone
+
+
+def shortened(layout: Layout, paragraphs: list[int]) -> Layout | None:
+    """The next layout: the page each of ``paragraphs`` starts on ends one line earlier than in
+    ``layout``; None when every one of them has given up :data:`MOST_LINES_GIVEN_UP` lines
+    already (nothing more to try)."""
+    given = dict(layout.shortened)
+    more = [p for p in paragraphs if given.get(p, 0) < MOST_LINES_GIVEN_UP]
+    if not more:
+        return None
+    for paragraph in more:
+        given[paragraph] = given.get(paragraph, 0) + 1
+    return layout._replace(shortened=tuple(sorted(given.items())))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from typing import assert_never
 
@@ -26,6 +25,7 @@ from ...model import (
 from ...shared.bidi import Direction, direction_runs, has_rtl_letters, paragraph_direction
 from ...shared.i18n import is_rtl
 from ...shared.notes import call_id, note_id
+from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import NotePlacement, RenderContext
 from .markup import EPUB_TYPE, append_text, child, valid_href
 
@@ -52,7 +52,6 @@ def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
 
 
 UPRIGHT = "upright"
-LONGEST_UNBROKEN = 60  # characters of a URL piece kept on one line (well under a line of notes)
 
 
 def inlines_to_xhtml(ctx: RenderContext, parent: etree._Element, inlines: Iterable[Inline]) -> None:
@@ -120,7 +119,7 @@ def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> Non
     may break only after a slash or a dot (``<wbr>``), never inside its scheme."""
     text = plain_text(link.children)
     attrs = {"href": valid_href(link.href)}
-    if text.startswith(("http://", "https://", "www.")) or text == link.href:
+    if is_printed_address(text, link.href):
         attrs["class"] = "url"
         if is_rtl(ctx.brief.meta.language):
             attrs["dir"] = "ltr"
@@ -131,18 +130,13 @@ def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> Non
 
 
 def breakable_url(anchor: etree._Element, url: str) -> None:
-    """``url`` as the text of ``anchor``, breakable only after a slash or a dot of its path:
-    ``<wbr>`` there, and the pieces between (the scheme with the host's start first) in
+    """``url`` as the text of ``anchor``, breakable only between its pieces
+    (:func:`~briefexport.shared.urls.url_pieces`): ``<wbr>`` there, and each piece in
     ``span.url-part``, which CSS keeps whole. A piece longer than a short line may still break
     anywhere rather than run past the margin."""
-    start = url.find("://")
-    start = start + 3 if start >= 0 else 0
-    slashes = range(start, len(url) - 1)
-    breaks = [i + 1 for i in slashes if url[i] in "/." and url[i + 1] not in "/."]
-    for index, (begin, end) in enumerate(itertools.pairwise([0, *breaks, len(url)])):
+    for index, piece in enumerate(url_pieces(url)):
         if index:
             child(anchor, "wbr")
-        piece = url[begin:end]
         if len(piece) <= LONGEST_UNBROKEN:
             child(anchor, "span", {"class": "url-part"}, piece)
         else:

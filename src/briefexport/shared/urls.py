@@ -1,0 +1,25 @@
+"""Where a printed web address may break (house rule, ``docs/typography.md``; UAX #14 would
+also break after its hyphens): only after a slash or a dot of its path, never inside the scheme
+and the start of the host. Every presentation writer prints an address from these pieces."""
+
+from __future__ import annotations
+
+import itertools
+
+LONGEST_UNBROKEN = 60  # characters of a piece kept on one line (well under a line of notes)
+
+
+def is_printed_address(text: str, href: str) -> bool:
+    """Whether a link's text is a web address printed as itself."""
+    return text.startswith(("http://", "https://", "www.")) or text == href
+
+
+def url_pieces(url: str) -> tuple[str, ...]:
+    """``url`` cut after each slash or dot that a character other than a slash or a dot
+    follows, beyond the scheme (``https://maritime-ledger.`` is the first piece). A line may
+    end only between two pieces; a piece longer than :data:`LONGEST_UNBROKEN` may still break
+    inside rather than run past the margin."""
+    start = url.find("://")
+    start = start + 3 if start >= 0 else 0
+    cuts = [i + 1 for i in range(start, len(url) - 1) if url[i] in "/." and url[i + 1] not in "/."]
+    return tuple(url[begin:end] for begin, end in itertools.pairwise([0, *cuts, len(url)]))
