@@ -246,3 +246,24 @@ def test_font_table_names_the_brands_fonts_with_their_fallbacks(brand: Brand) ->
 def test_written_docx_keeps_the_font_table(tour_docx: bytes) -> None:
     fonts = font_table(tour_docx)
     assert fonts[HOUSE.fonts.monospace[0]]["pitch"] == "fixed"
+
+
+# ------------------------------------------------------------------ right to left
+
+
+def side_rule(data: bytes, name: str) -> str:
+    """The side ("left" or "right") of a style's rule in the accent or rule colour."""
+    style = paragraph_style(docx.Document(io.BytesIO(data)), name)
+    colours = {HOUSE.colors.accent.lstrip("#").upper(), HOUSE.colors.rule.lstrip("#").upper()}
+    (side,) = [side for side, edge in borders(style).items() if edge.get(qn("w:color")) in colours]
+    return side
+
+
+def test_rules_are_on_the_side_where_lines_start(tour_docx: bytes, urdu_docx: bytes) -> None:
+    # w:bidi mirrors indents, not borders: a right-to-left brief gets its rules on the right
+    for name in (sm.ABSTRACT, sm.ABSTRACT_TITLE, sm.QUOTE):
+        assert side_rule(tour_docx, name) == "left", name
+        assert side_rule(urdu_docx, name) == "right", name
+    urdu = paragraph_style(docx.Document(io.BytesIO(urdu_docx)), sm.ABSTRACT)
+    sides = [edge.tag.split("}")[1] for edge in urdu.element.xpath("w:pPr/w:pBdr/*")]
+    assert sides == ["top", "left", "bottom", "right"]  # the schema's order
