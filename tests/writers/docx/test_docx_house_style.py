@@ -267,3 +267,18 @@ def test_rules_are_on_the_side_where_lines_start(tour_docx: bytes, urdu_docx: by
     urdu = paragraph_style(docx.Document(io.BytesIO(urdu_docx)), sm.ABSTRACT)
     sides = [edge.tag.split("}")[1] for edge in urdu.element.xpath("w:pPr/w:pBdr/*")]
     assert sides == ["top", "left", "bottom", "right"]  # the schema's order
+
+
+def test_keywords_label_is_bold_in_the_accent(tour_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(tour_docx))
+    label = document.styles[sm.KEYWORDS_LABEL]
+    assert label.font.bold is True
+    assert label.font.color.rgb == rgb(HOUSE.colors.accent)
+    (keywords,) = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "Keywords"
+    ]
+    first = keywords.runs[0]
+    assert first.style is not None
+    assert first.style.name == sm.KEYWORDS_LABEL
+    assert first.text == "Keywords:"
+    assert keywords.text.startswith("Keywords: urban heat")

@@ -125,6 +125,8 @@ SPECS: tuple[StyleSpec, ...] = (
               space_before=10, space_after=4, leading=1.25, keep_next=True, box=ABSTRACT_BOX),
     StyleSpec(sm.ABSTRACT, base=sm.BODY_TEXT, space_after=4, box=ABSTRACT_BOX),
     StyleSpec(sm.KEYWORDS, size="caption", color="muted", space_before=14, space_after=0),
+    StyleSpec(sm.KEYWORDS_LABEL, kind="character", base=None, font="heading", color="accent",
+              bold=True),
     StyleSpec(sm.REFERENCE_ENTRY, size="caption", space_after=4),
     StyleSpec(sm.CONTACT, size="caption", color="muted", space_after=0, keep_next=True),
     StyleSpec(sm.IDENTITY, size="caption", color="muted", space_after=0),
