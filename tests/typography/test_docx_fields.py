@@ -28,7 +28,7 @@ def test_figure_and_table_numbers_are_seq_fields_with_cached_values(
         caption = field.getparent()
         assert caption.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) == "Caption"
         text = "".join(caption.itertext())
-        assert text.startswith(("Table 1: Hours above", "Figure 1: Heat-related"))
+        assert text.startswith(("Table 1 Hours above", "Figure 1 Heat-related"))
 
 
 def test_a_label_that_is_not_its_place_stays_typed_text(tour: Brief, written: Writer) -> None:
@@ -47,7 +47,8 @@ def test_a_label_that_is_not_its_place_stays_typed_text(tour: Brief, written: Wr
     document = docx_part(written(brief, "docx"), "word/document.xml")
     assert document.xpath("//w:fldSimple[contains(@w:instr, 'SEQ')]", namespaces=NS) == []
     captions = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='Caption']", namespaces=NS)
-    assert ["".join(c.itertext()).split(":")[0] for c in captions] == ["Table 7", "Figure 7"]
+    labels = [" ".join("".join(c.itertext()).split()[:2]) for c in captions]
+    assert labels == ["Table 7", "Figure 7"]
 
 
 def test_running_head_in_the_header_and_page_numbers_in_the_footer(

@@ -5,7 +5,8 @@ than three levels becomes a bold paragraph, reported). List paragraphs make list
 level joins its parent item), Quote paragraphs a quotation (a Quote Attribution paragraph, or a
 last paragraph opening with a dash, its attribution), tables and pictures tables and figures.
 A caption before a table, after a figure (or before one) is theirs; "Table 1: ..." gives the
-label "Table 1". The first paragraph in the Lead Paragraph style is the lead.
+label "Table 1", as do leading runs in the Caption Label character style ("Table 1 ...").
+The first paragraph in the Lead Paragraph style is the lead.
 """
 
 from __future__ import annotations
@@ -40,7 +41,19 @@ from .restrict import linked, phrase
 from .styles import FRONT_ROLES, Role
 
 MAX_DEPTH = 3
+CAPTION_LABEL = "caption label"
 _LABEL = re.compile(r"(?P<label>[^\W\d][^:]{0,30}?\s\d+[\w.\-\u2013]*)(?::\s+|\s*$)")
+
+
+def _styled_label(paragraph: Any) -> str:
+    """The text of a caption's first runs in the Caption Label character style, which our DOCX
+    writer gives the label ("Table 1", then a space and the caption)."""
+    parts: list[str] = []
+    for run in getattr(paragraph, "children", ()):
+        if (getattr(run, "style_name", None) or "").lower() != CAPTION_LABEL:
+            break
+        parts += [getattr(text, "value", "") for text in getattr(run, "children", ())]
+    return "".join(parts).strip()
 
 
 @dataclass
@@ -174,11 +187,17 @@ class BodyBuilder:
             return None, ()
         content = linked(self.cells.paragraph(item.element), self.reading)
         first = content[0] if content else None
-        found = _LABEL.match(first.value) if isinstance(first, Text) else None
-        if found is None:
+        if not isinstance(first, Text):
             return None, content
-        rest = canonical((Text(first.value[found.end() :]), *content[1:]))  # type: ignore[union-attr]
-        return found.group("label"), rest
+        found = _LABEL.match(first.value)
+        if found is not None:
+            rest = canonical((Text(first.value[found.end() :]), *content[1:]))
+            return found.group("label"), rest
+        label = _styled_label(item.element)
+        if label and re.match(rf"{re.escape(label)}(\s|$)", first.value):
+            rest = canonical((Text(first.value[len(label) :].lstrip()), *content[1:]))
+            return label, rest
+        return None, content
 
     def _figure(self, item: Item, caption: Item | None) -> list[Block]:
         label, text = self.caption_of(caption)

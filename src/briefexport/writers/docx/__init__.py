@@ -22,6 +22,7 @@ from .fonts import use_language_fonts
 from .footnotes import NoteCalls, new_footnotes_part
 from .front import back_to_docx, front_to_docx
 from .header import fill_running_heads
+from .mirror import mirror_side_borders
 from .notes import notes_to_docx, uncalled_notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
@@ -49,6 +50,8 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     set_language(document, brief.meta.language, rtl)
     if options.brand.fonts.urdu_in_print:
         use_language_fonts(document, options.brand.fonts, brief.meta.language)
+    if rtl and options.reference_docx is None:  # an institution's template keeps its own sides
+        mirror_side_borders(document)
     return save_reproducibly(document, options.timestamp)
 
 

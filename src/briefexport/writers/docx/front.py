@@ -11,6 +11,7 @@ alone on a last page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from docx.oxml.ns import qn
 
@@ -69,9 +70,18 @@ def front_to_docx(ctx: Context) -> list[Element]:
         nodes.append(text_paragraph(ctx, sm.ABSTRACT_TITLE, label(ctx, "abstract")))
         nodes += [paragraph_to_docx(ctx, para, sm.ABSTRACT) for para in meta.abstract]
     if meta.keywords:
-        keywords = f"{label(ctx, 'keywords')}: {', '.join(meta.keywords)}"
-        nodes.append(text_paragraph(ctx, sm.KEYWORDS, keywords))
+        nodes.append(keywords_to_docx(ctx, meta.keywords))
     return nodes
+
+
+def keywords_to_docx(ctx: Context, keywords: Sequence[str]) -> Element:
+    """ "Keywords:" in the Keywords Label style, then the keywords."""
+    node = styled_paragraph(ctx, sm.KEYWORDS)
+    fmt = RunFormat(rtl=ctx.rtl)
+    heading = replace(fmt, style_id=ctx.style(sm.KEYWORDS_LABEL))
+    node.extend(inlines_to_docx(ctx, (Text(f"{label(ctx, 'keywords')}:"),), heading))
+    node.extend(inlines_to_docx(ctx, (Text(f" {', '.join(keywords)}"),), fmt))
+    return node
 
 
 def people_to_docx(

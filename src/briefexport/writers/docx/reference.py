@@ -22,8 +22,10 @@ from docx.shared import Mm, Pt
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from ...shared.brand import Brand, Page
+from .font_table import replace_font_table
 from .package import save_reproducibly
 from .properties import set_app_properties
+from .reference_format import paragraph_format, set_hyphenation, set_line_height
 from .reference_styles import SPECS, StyleSpec
 from .reference_trim import drop_unused_styles
 from .stylemap import RUNNING_HEAD, TABLE
@@ -31,7 +33,8 @@ from .xml import Element, w
 
 GENERATED_AT = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # fixed, so the file is reproducible
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "u", "vertAlign")
+RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spacing", "sz", "szCs",
+             "u", "vertAlign")  # fmt: skip
 LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
 
 
@@ -47,6 +50,7 @@ def build_reference(brand: Brand) -> bytes:
     add_page_number_footer(document, brand)
     add_running_header(document, brand)
     drop_unused_styles(document)
+    replace_font_table(document, brand)
     props = document.core_properties
     for child in list(props._element):
         props._element.remove(child)
@@ -86,7 +90,9 @@ def set_page(document: Document, page: Page) -> None:
 
 
 def set_defaults(document: Document, brand: Brand) -> None:
-    """Body font (Latin and complex script), size and colour for every run; line spacing."""
+    """Body font (Latin and complex script), size and colour for every run; Normal's line
+    height (the body size times the brand's ``line_height``), no space after and no
+    hyphenation; the document's automatic hyphenation (ECMA-376 Part 1, 17.15.1.10)."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     assert defaults is not None
     rpr_default = defaults.find(qn("w:rPrDefault"))
@@ -95,8 +101,15 @@ def set_defaults(document: Document, brand: Brand) -> None:
     replace_child(rpr_default, "rPr", run_props)
     normal = document.styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
-    normal.paragraph_format.line_spacing = brand.sizes.line_height
+    set_line_height(normal, brand.sizes.body * brand.sizes.line_height)
     normal.paragraph_format.space_after = Pt(0)
+    set_hyphenation(normal, False)  # running text turns it on, as the print stylesheet does
+    settings = document.settings.element
+    tab_stop = settings.find(qn("w:defaultTabStop"))
+    assert tab_stop is not None
+    # Automatic hyphenation, with at most two hyphenated lines in a row, as in the PDF.
+    tab_stop.addnext(w("consecutiveHyphenLimit", val="2"))
+    tab_stop.addnext(w("autoHyphenation"))
 
 
 def word_color(color: str) -> str:
@@ -125,6 +138,11 @@ def run_properties(brand: Brand, spec: StyleSpec) -> Element:
     # No iCs for italic styles: Arabic-script runs (complex script) stay upright.
     for flag, tags in ((spec.bold, ("b", "bCs")), (spec.italic, ("i",))):
         children.update({tag: w(tag) for tag in tags if flag})
+    if spec.caps:
+        children["caps"] = w("caps")
+    if spec.tracking and spec.size:  # letter spacing in twentieths of a point
+        twips = round(spec.tracking * getattr(brand.sizes, spec.size) * 20)
+        children["spacing"] = w("spacing", val=str(twips))
     if spec.color:
         children["color"] = w("color", val=word_color(getattr(brand.colors, spec.color)))
     if spec.size:
@@ -169,26 +187,12 @@ def apply_spec(document: Document, spec: StyleSpec, brand: Brand) -> None:
         rpr.remove(child)
     rpr.extend(run_properties(brand, spec))
     if isinstance(style, ParagraphStyle):
-        paragraph_format(style, spec)
-
-
-def paragraph_format(style: ParagraphStyle, spec: StyleSpec) -> None:
-    """Spacing, keep-with-next and alignment of a paragraph style."""
-    fmt = style.paragraph_format
-    if spec.space_before is not None:
-        fmt.space_before = Pt(spec.space_before)
-    if spec.space_after is not None:
-        fmt.space_after = Pt(spec.space_after)
-    if spec.keep_next:
-        fmt.keep_with_next = True
-    if spec.center:
-        fmt.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-    if spec.hanging:
-        fmt.left_indent, fmt.first_line_indent = Pt(spec.hanging), Pt(-spec.hanging)
+        paragraph_format(style, spec, brand)
 
 
 def add_table_style(document: Document, brand: Brand) -> None:
-    """Our table style: rules above, below and between rows, a shaded bold header row."""
+    """Our table style: rules above, below and between rows, padded cells, a shaded bold
+    header row."""
     style = document.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
     style.base_style = document.styles["Normal Table"]
     rule = word_color(brand.colors.rule)
@@ -197,6 +201,10 @@ def add_table_style(document: Document, brand: Brand) -> None:
     for edge in ("top", "bottom", "insideH"):
         borders.append(w(edge, val="single", sz="4", space="0", color=rule))
     table_props.append(borders)
+    margins = w("tblCellMar")  # the print stylesheet's cell padding: 3 pt, 5 pt at the sides
+    for edge, points in (("top", 3), ("left", 5), ("bottom", 3), ("right", 5)):
+        margins.append(w(edge, w=str(points * 20), type="dxa"))
+    table_props.append(margins)
     style.element.append(table_props)
     header = w("tblStylePr", type="firstRow")
     header_runs = w("rPr")

@@ -7,6 +7,7 @@ Column and row spans are laid on a grid first; python-docx then merges the spann
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import cast
 
 from docx.oxml.ns import qn
@@ -86,14 +87,16 @@ def caption_paragraphs(ctx: Context, table: Table) -> list[Element]:
 
 
 def caption(ctx: Context, label: str | None, text: tuple[Inline, ...], sequence: str) -> Element:
-    """A Caption paragraph: the label (its number a ``SEQ`` field), a colon, the caption text."""
+    """A Caption paragraph: the label in the Caption Label style (its number a ``SEQ`` field),
+    a space, the caption text, as the other formats print it."""
     fmt = RunFormat(rtl=ctx.rtl)
     node = paragraph(ctx.style(sm.CAPTION), ctx.rtl)
     ordinal = ctx.count(sequence)
     if label:
-        node.extend(label_runs(label, sequence, ordinal, fmt))
+        label_format = replace(fmt, style_id=ctx.style(sm.CAPTION_LABEL))
+        node.extend(label_runs(label, sequence, ordinal, label_format))
         if text:
-            node.append(text_run(": ", fmt.properties()))
+            node.append(text_run(" ", fmt.properties()))
     node.extend(inlines_to_docx(ctx, text, fmt))
     return node
 
