@@ -45,7 +45,7 @@ def test_rendering_invariants_in_every_placement(brief: Brief) -> None:
     assert after_block.xpath("//h:p//h:aside | //h:aside//h:aside", namespaces=NS) == []
     endnotes = "//h:section[@role='doc-endnotes']/h:ol/h:li/@id"
     assert sorted(roots[NotePlacement.END].xpath(endnotes, namespaces=NS)) == expected
-    floats = "//h:span[@class='footnote']/@id"
+    floats = "//h:span[contains(concat(' ', @class, ' '), ' footnote ')]/@id"
     assert sorted(roots[NotePlacement.PAGE_FLOAT].xpath(floats, namespaces=NS)) == expected
     calls = after_block.xpath("//h:a[@role='doc-noteref']", namespaces=NS)
     first_seen = list(dict.fromkeys(int(a.text) for a in calls))

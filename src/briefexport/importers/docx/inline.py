@@ -6,7 +6,9 @@ strike-through and all caps keep their text. Hyperlinks stay links (http, https,
 internal link to the bookmark on a footnote call (a Word cross-reference) is another call of that
 note, one to a reference-list entry a reference call. Word footnotes (and endnotes) become notes,
 numbered by first call, with their paragraphs; a note that reads as a web citation gets a
-structured citation, as in the Markdown importer.
+structured citation, as in the Markdown importer. A raised comma between two calls ("4,5", typed
+by hand or written by our DOCX writer) is dropped: two calls side by side are the model's way of
+saying it, and every writer prints the separator again.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ class InlineReader:
 
     def paragraph(self, paragraph: Any) -> tuple[Inline, ...]:
         """A paragraph's content in normal form."""
-        return canonical(merge_styled(self.children(paragraph.children)))
+        return canonical(merge_styled(without_call_separators(self.children(paragraph.children))))
 
     def children(self, elements: list[Any]) -> list[Inline]:
         """Converted elements, in order."""
@@ -96,6 +98,8 @@ class InlineReader:
         content = self.children(run.children)
         if not content or all(isinstance(i, FootnoteRef | CitationRef) for i in content):
             return content  # a call keeps its own look; an empty run holds nothing
+        if content == [Text(",")] and _raised(run):
+            return [RAISED_COMMA]
         if run.is_strikethrough or run.is_all_caps:
             self.reading.repeated("strike-through and all-caps formatting dropped (text kept)")
         for style in _styles(run):
@@ -155,6 +159,27 @@ class InlineReader:
 # What our DOCX writer adds for layout only: Word's non-breaking hyphen in code (mammoth reads
 # it as U+2011) and the bidi isolate controls around runs in the other direction.
 WORD_CONTROLS = str.maketrans({"\u2011": "-", "\u2066": None, "\u2067": None, "\u2069": None})
+
+
+RAISED_COMMA = Styled(TextStyle.SUPERSCRIPT, (Text(","),))
+
+
+def _raised(run: Any) -> bool:
+    """Whether the run is raised: in the Footnote Reference style, or as a superscript."""
+    style = (run.style_name or "").lower()
+    return style == "footnote reference" or run.vertical_alignment == "superscript"
+
+
+def without_call_separators(inlines: list[Inline]) -> list[Inline]:
+    """``inlines`` without a raised comma that stands between two footnote calls."""
+    kept: list[Inline] = []
+    for index, inline in enumerate(inlines):
+        after = inlines[index + 1] if index + 1 < len(inlines) else None
+        beside_calls = isinstance(after, FootnoteRef) and bool(kept)
+        if inline == RAISED_COMMA and beside_calls and isinstance(kept[-1], FootnoteRef):
+            continue
+        kept.append(inline)
+    return kept
 
 
 def _styles(run: Any) -> list[TextStyle]:

@@ -33,6 +33,7 @@ from ...model import (
     TextStyle,
 )
 from ...shared.bidi import has_rtl_letters
+from ...shared.notes import with_call_separators
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import RenderContext, endnote_label, note_label
 from .markup import call, escape, hash_call, label, paragraphs, string
@@ -55,12 +56,11 @@ STYLE_FUNCTIONS: dict[TextStyle, str] = {
 
 def inlines_to_typst(ctx: RenderContext, inlines: Iterable[Inline]) -> str:
     """Markup for a run of inline nodes; calls side by side read "4,5", as in print."""
-    parts, previous = [], None
-    for inline in inlines:
-        if isinstance(inline, FootnoteRef) and isinstance(previous, FootnoteRef):
+    parts = []
+    for inline, after_call in with_call_separators(inlines):
+        if after_call:
             parts.append("#note-separator")
         parts.append(inline_to_typst(ctx, inline))
-        previous = inline
     return "".join(parts)
 
 

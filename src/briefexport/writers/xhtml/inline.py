@@ -24,10 +24,10 @@ from ...model import (
 )
 from ...shared.bidi import Direction, direction_runs, has_rtl_letters, paragraph_direction
 from ...shared.i18n import is_rtl
-from ...shared.notes import call_id, note_id
+from ...shared.notes import call_id, note_id, with_call_separators
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import NotePlacement, RenderContext
-from .markup import EPUB_TYPE, append_text, child, valid_href
+from .markup import AFTER_CALL, EPUB_TYPE, append_text, child, valid_href
 
 
 def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
@@ -60,8 +60,8 @@ def inlines_to_xhtml(ctx: RenderContext, parent: etree._Element, inlines: Iterab
     for run in direction_runs(tuple(inlines), ctx.direction):
         target = parent if run.isolate is None else child(parent, "span", {"dir": run.isolate})
         with ctx.directed(run.isolate or ctx.direction):
-            for inline in run.inlines:
-                inline_to_xhtml(ctx, target, inline)
+            for inline, after_call in with_call_separators(run.inlines):
+                inline_to_xhtml(ctx, target, inline, after_call)
 
 
 def text_to_xhtml(ctx: RenderContext, parent: etree._Element, text: str) -> None:
@@ -79,8 +79,10 @@ def slanted(
     return child(parent, name, attrs)
 
 
-def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) -> None:
-    """Append one inline node to ``parent``."""
+def inline_to_xhtml(
+    ctx: RenderContext, parent: etree._Element, inline: Inline, after_call: bool = False
+) -> None:
+    """Append one inline node to ``parent``; ``after_call`` marks a call right after another."""
     match inline:
         case Text(value):
             append_text(parent, value)
@@ -94,7 +96,9 @@ def inline_to_xhtml(ctx: RenderContext, parent: etree._Element, inline: Inline) 
         case Link():
             link_to_xhtml(ctx, parent, inline)
         case FootnoteRef(note):
-            footnote_call(ctx, parent, note)
+            call = footnote_call(ctx, parent, note)
+            if after_call:
+                call.set("class", f"{call.get('class')} {AFTER_CALL}")
         case CitationRef(reference):
             attrs = {"href": f"#ref-{reference.number}", "role": "doc-biblioref"}
             child(parent, "a", {**attrs, "class": "citation-ref"}, f"[{reference.number}]")
@@ -143,35 +147,32 @@ def breakable_url(anchor: etree._Element, url: str) -> None:
             append_text(anchor, piece)
 
 
-def footnote_call(ctx: RenderContext, parent: etree._Element, note: Footnote) -> None:
-    """A call to ``note``, shaped by the placement of the notes."""
+def footnote_call(ctx: RenderContext, parent: etree._Element, note: Footnote) -> etree._Element:
+    """A call to ``note``, shaped by the placement of the notes; returns the calling element."""
+    href = f"#{note_id(note)}"
     if ctx.in_note:  # a note that calls another note: a plain cross-reference
-        child(parent, "a", {"href": f"#{note_id(note)}", "class": "note-xref"}, str(note.number))
-        return
+        return child(parent, "a", {"href": href, "class": "note-xref"}, str(note.number))
     ordinal = ctx.count_call(note)
     match ctx.placement:
         case NotePlacement.PAGE_FLOAT:
             if ordinal == 1:
-                floating_note(ctx, parent, note)
-            else:
-                attrs = {"href": f"#{note_id(note)}", "id": call_id(note, ordinal)}
-                attrs["class"] = "footnote-call footnote-repeat"
-                child(parent, "a", attrs, str(note.number))
+                return floating_note(ctx, parent, note)
+            attrs = {"href": href, "id": call_id(note, ordinal)}
+            attrs["class"] = "footnote-call footnote-repeat"
         case NotePlacement.AFTER_BLOCK:
             if ordinal == 1:
                 ctx.pending.append(note)
             attrs = {EPUB_TYPE: "noteref", "role": "doc-noteref", "class": "footnote-call"}
-            attrs |= {"href": f"#{note_id(note)}", "id": call_id(note, ordinal)}
-            child(parent, "a", attrs, str(note.number))
+            attrs |= {"href": href, "id": call_id(note, ordinal)}
         case NotePlacement.END:
             attrs = {"role": "doc-noteref", "class": "footnote-call"}
-            attrs |= {"href": f"#{note_id(note)}", "id": call_id(note, ordinal)}
-            child(parent, "a", attrs, str(note.number))
+            attrs |= {"href": href, "id": call_id(note, ordinal)}
         case _:
             assert_never(ctx.placement)
+    return child(parent, "a", attrs, str(note.number))
 
 
-def floating_note(ctx: RenderContext, parent: etree._Element, note: Footnote) -> None:
+def floating_note(ctx: RenderContext, parent: etree._Element, note: Footnote) -> etree._Element:
     """The whole note inline at its first call; CSS ``float: footnote`` moves it to the page foot.
 
     Its paragraphs are spans, as a block inside a paragraph is not allowed.
@@ -179,7 +180,9 @@ def floating_note(ctx: RenderContext, parent: etree._Element, note: Footnote) ->
     attrs = {"class": "footnote", "id": note_id(note)}
     if note.paragraphs:
         attrs |= direction_attrs(ctx, note.paragraphs[0].children)
-    note_paragraphs_inline(ctx, child(parent, "span", attrs), note)
+    span = child(parent, "span", attrs)
+    note_paragraphs_inline(ctx, span, note)
+    return span
 
 
 def note_direction(ctx: RenderContext, inlines: tuple[Inline, ...]) -> Direction:

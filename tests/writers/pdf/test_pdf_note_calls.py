@@ -1,0 +1,17 @@
+"""A page note moved to the endnotes leaves a call that keeps the mark of a call after another."""
+
+from __future__ import annotations
+
+from briefexport.writers.pdf.prepare import move_to_endnotes, number_notes
+from briefexport.writers.xhtml import NotePlacement, brief_to_xhtml
+from support.note_calls import MARKED, NS, calls_by_paragraph, note_calls_brief
+
+
+def test_a_page_note_made_an_endnote_keeps_its_mark_on_the_call_left_behind() -> None:
+    brief = note_calls_brief()
+    root = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT)
+    number_notes(root, brief)
+    for span in root.xpath("//h:span[@id='fn-2' or @id='fn-3']", namespaces=NS):
+        move_to_endnotes(root, span, brief)
+    assert root.xpath("//h:span[@id='fn-2' or @id='fn-3']", namespaces=NS) == []
+    assert calls_by_paragraph(root) == MARKED
