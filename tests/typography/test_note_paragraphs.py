@@ -1,4 +1,4 @@
-"""A note of two paragraphs: the second lines up with the note's text, not with its number.
+"""A note's continued lines and second paragraph line up with its text, not with its number.
 
 Both PDF engines, and the EPUB's stylesheet laid out by a CSS engine (WeasyPrint reading the
 book's own XHTML and CSS), are read back with ``pdftotext -bbox``: where the first word of each
@@ -31,18 +31,18 @@ NOTE = Footnote(
         Paragraph((Text(f"Betaword {FILLER}"),)),
     ),
 )
-BRIEF = brief_with_blocks((Paragraph((Text("A call here."), FootnoteRef(NOTE))),), (NOTE,))
+ONE = Footnote("n2", 2, (Paragraph((Text(f"Gammaword {FILLER}"),)),))
+CALLS = (Text("A call here."), FootnoteRef(NOTE), Text(" Another."), FootnoteRef(ONE))
+BRIEF = brief_with_blocks((Paragraph(CALLS),), (NOTE, ONE))
 
 
-def starts(pdf: bytes) -> dict[str, float]:
-    """Where each word of the PDF starts (``xMin`` in points), the first time it occurs."""
+def word_starts(pdf: bytes) -> list[tuple[str, float]]:
+    """Each word of the PDF with where it starts (``xMin`` in points)."""
     done = subprocess.run(
         ["pdftotext", "-bbox", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True
     )
-    found: dict[str, float] = {}
-    for x_min, word in re.findall(r'<word xMin="([^"]*)"[^>]*>([^<]*)<', done.stdout.decode()):
-        found.setdefault(word, float(x_min))
-    return found
+    found = re.findall(r'<word xMin="([^"]*)"[^>]*>([^<]*)<', done.stdout.decode())
+    return [(word, float(x_min)) for x_min, word in found]
 
 
 def epub_pdf(brief: Brief) -> bytes:
@@ -62,9 +62,14 @@ def pdf_of(kind: str) -> bytes:
 
 
 @pytest.mark.parametrize("kind", ["weasyprint", "typst", "epub"])
-def test_second_paragraph_of_a_note_lines_up_with_its_text(kind: str) -> None:
-    words = starts(pdf_of(kind))
+def test_every_line_of_a_note_lines_up_with_its_text(kind: str) -> None:
+    found = word_starts(pdf_of(kind))
+    words = dict(reversed(found))  # the first place of each word
     number = words.get("1.", words.get("1"))
     assert number is not None, words
-    assert words["Alphaword"] > number + 4, "the text starts after the number"
-    assert abs(words["Betaword"] - words["Alphaword"]) < 0.5, (kind, words)
+    text = words["Alphaword"]
+    assert text > number + 4, "the text starts after the number"
+    assert abs(words["Betaword"] - text) < 0.5, (kind, words)
+    assert abs(words["Gammaword"] - text) < 0.5, (kind, words)
+    notes = set(FILLER.split())  # words only the notes hold, on their continued lines too
+    assert min(x for word, x in found if word in notes) > text - 0.5, kind
