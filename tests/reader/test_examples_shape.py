@@ -31,6 +31,7 @@ from briefexport.model import (
     Quote,
     Styled,
     Table,
+    Text,
     TextStyle,
 )
 from briefexport.reader import read_brief
@@ -129,6 +130,21 @@ def test_short_brief_notes_are_web_citations(corpus: dict[str, Brief]) -> None:
         assert re.match(r"https://[^/]*\b(example|test)\b", links[0]), links[0]
         with_authors += CitationField.PERSON_GROUP in fields
     assert with_authors >= 2
+
+
+@pytest.mark.parametrize("name", [SHORT.stem, TOUR.stem])
+def test_cited_dates_read_on_a_day_and_in_a_month_or_year(
+    corpus: dict[str, Brief], name: str
+) -> None:
+    """ "published on May 20, 2026" but "published in October 2025" (not "on October 2025")."""
+    leads = []
+    for before, date in itertools.pairwise(note_inlines(corpus[name])):
+        if isinstance(date, CitedDate):
+            assert isinstance(before, Text), date
+            preposition = "on" if len(date.iso) == len("2026-05-20") else "in"
+            leads.append((before.value.split()[-1], preposition, date.text))
+    assert leads
+    assert [lead for lead in leads if lead[0] != lead[1]] == []
 
 
 def test_feature_tour_front_matter(corpus: dict[str, Brief]) -> None:

@@ -95,6 +95,14 @@ SLOW_WARNINGS = {
 }
 
 
+LOW_RESOLUTION = WarningCase(
+    f"<p>Intro.</p>\n  {FIGURE}",
+    "<graphic ",
+    ("--to", "pdf"),
+    "PDF: chart.webp prints at 96 pixels per inch, below 150: use a larger image",
+)
+
+
 def check_located_warning(
     case: WarningCase, brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
 ) -> None:
@@ -164,3 +172,10 @@ def test_a_link_inside_link_text_is_reported_at_the_outer_link(
         write_markdown(brief, default_options(brief))
     (record,) = [r for r in caplog.records if "inside link text" in r.getMessage()]
     assert getattr(record, POSITION_KEY) == where
+
+
+@pytest.mark.slow
+def test_a_coarse_figure_is_warned_at_its_graphic(
+    brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
+) -> None:
+    check_located_warning(LOW_RESOLUTION, brief_file, cli, tmp_path)

@@ -46,11 +46,15 @@ def test_role_lists_still_may_not_be_empty(tmp_path: Path) -> None:
         load_brand(brand_file(tmp_path, "body = []"))
 
 
-def test_css_stacks_end_with_the_fallbacks_then_the_generic_family() -> None:
+def test_css_stacks_end_with_the_fallbacks_the_generic_family_then_emoji() -> None:
+    # An emoji font before the generic family drew digits and spaces where the role's fonts
+    # were missing: emoji come last, as in common system stacks.
     fonts = Fonts(scripts=("Script A",), cjk=("Han B",), emoji=("Emoji C",))
     stack = brand_properties(Brand(fonts=fonts))["--body-font"]
-    assert stack.endswith('"DejaVu Sans", "Script A", "Han B", "Emoji C", serif')
+    assert stack.endswith('"DejaVu Sans", "Script A", "Han B", serif, "Emoji C"')
     assert stack.startswith('"Noto Serif"')
+    heading = brand_properties(Brand(fonts=fonts))["--rtl-heading-font"]
+    assert heading.endswith('sans-serif, "Emoji C"')
     assert '"Emoji C"' not in brand_properties(Brand(fonts=fonts), emoji=False)["--body-font"]
     assert "--cjk-font" not in brand_properties(Brand(fonts=fonts))
 

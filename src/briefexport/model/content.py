@@ -198,13 +198,15 @@ class Table(Record):
 class Image(Record):
     """An image file of the brief, already read and checked by the reader.
 
-    ``href`` is the relative path inside the brief's folder as written in the source.
+    ``href`` is the relative path inside the brief's folder as written in the source;
+    ``source`` is where the element naming it (``graphic``) starts.
     """
 
     href: str
     alt_text: str
     media_type: str
     data: bytes
+    source: SourcePosition | None = field(default=None, compare=False, repr=False)
 
 
 @record

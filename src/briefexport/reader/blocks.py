@@ -194,7 +194,7 @@ def _figure(element: etree._Element, ctx: Context) -> Figure:
                 "the brief was read without a folder, so figures cannot be read"
             )
         data, media_type = read_image(ctx.base_dir, href)
-        image = Image(href, image.alt_text, media_type, data)
+        image = Image(href, image.alt_text, media_type, data, source_of(graphic, ctx))
     except UnsafeResourceError as error:
         ctx.problems.append(ctx.at.error(graphic, str(error)))
     label, caption = text_of(element.find("label")), _caption(element, ctx)

@@ -99,11 +99,13 @@ class Fonts(Record):
     ``scripts``, ``cjk`` and ``emoji`` are the families for what the role's own families lack:
     other scripts (Devanagari, Bengali, Tamil, Thai, Hebrew), Chinese, Japanese and Korean
     (also Word's east-Asian font), and emoji. After a role's own families, HTML and EPUB try
-    ``fallback``, ``scripts``, ``cjk``, then ``emoji``; the PDF through WeasyPrint the same
-    without ``emoji`` (named in CSS, Pango took digits from it; it finds colour emoji through
-    fontconfig by itself); Typst, which takes the first family that has a glyph and reads no
-    other font, tries ``emoji`` first (else emoji come from ``fallback``'s black outlines). A
-    PDF embeds only the glyphs a brief uses, so only a brief with such text pays for them.
+    ``fallback``, ``scripts``, ``cjk``, the generic family, then ``emoji`` (before the generic
+    family, a reader without the role's fonts took digits and spaces from the emoji font); the
+    PDF through WeasyPrint the same without ``emoji`` (named in CSS, Pango took digits from it;
+    it finds colour emoji through fontconfig by itself); Typst, which takes the first family
+    that has a glyph and reads no other font, tries ``emoji`` first (else emoji come from
+    ``fallback``'s black outlines). A PDF embeds only the glyphs a brief uses, so only a brief
+    with such text pays for them.
 
     ``folders`` are extra font folders (relative to the style folder unless absolute) that the
     Typst engine reads whole; WeasyPrint finds fonts through fontconfig instead.

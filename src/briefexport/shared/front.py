@@ -6,6 +6,9 @@ brief has one, else "©", the year and the holder, each when present.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from ..inlines import plain_text
 from ..model import Affiliation, Contributor, Inline, Link, Metadata, Permissions, Text
 from .i18n import label
@@ -15,6 +18,12 @@ SENTENCE_ENDS = (".", "!", "?", "\u06d4", "\u061f", "\u3002")
 DOI_RESOLVER = "https://doi.org/"
 ORCID_RESOLVER = "https://orcid.org/"
 PLAIN_ROLES = frozenset({"author", "authors", "editor", "editors"})
+RUNNING_HEAD_ROOM = 80
+"""Characters of a running head (a wide East Asian one counts as two) that fit beside the date
+at the house size (8 pt Noto Sans, about 4 pt a character) across the text of A4 and Letter."""
+TITLE_COLON = re.compile(r":\s|\uff1a")  # a colon before a space, or a full-width one
+CUT_PUNCTUATION = " ,;:.\u060c\u061b\u2013\u2014-"
+ELLIPSIS = "\u2026"
 
 
 def copyright_line(rights: Permissions) -> str | None:
@@ -78,8 +87,51 @@ def orcid_url(orcid: str) -> str:
 
 
 def running_head(meta: Metadata) -> str:
-    """The running header's text: the running head, else the series, else the title."""
-    return meta.running_head or meta.series or plain_text(meta.title)
+    """The running header's text: the running head (``alt-title``), else the title shortened
+    to fit (:func:`short_title`), else the series. The series stays on the title page."""
+    if meta.running_head:
+        return meta.running_head
+    title = " ".join(plain_text(meta.title).split())
+    return short_title(title) if title else meta.series
+
+
+def short_title(title: str, room: int = RUNNING_HEAD_ROOM) -> str:
+    """``title`` if it fits in ``room`` (see :data:`RUNNING_HEAD_ROOM`), else its part before a
+    colon if that fits, else its first words that fit, followed by an ellipsis."""
+    if text_width(title) <= room:
+        return title
+    head = TITLE_COLON.split(title, maxsplit=1)[0].strip()
+    if head != title and head and text_width(head) <= room:
+        return head
+    kept = ""
+    for word in title.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if text_width(longer) >= room:
+            break
+        kept = longer
+    if not kept:  # one long word, or a script written without spaces
+        kept = _prefix(title, room - 1)
+    return kept.rstrip(CUT_PUNCTUATION) + ELLIPSIS
+
+
+def _prefix(text: str, room: int) -> str:
+    """The longest start of ``text`` no wider than ``room``."""
+    width = 0
+    for index, char in enumerate(text):
+        width += char_width(char)
+        if width > room:
+            return text[:index]
+    return text
+
+
+def char_width(char: str) -> int:
+    """2 for a wide East Asian character, else 1."""
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    """The width of ``text`` in :func:`char_width` units."""
+    return sum(char_width(char) for char in text)
 
 
 def report_line(meta: Metadata) -> str:

@@ -13,6 +13,7 @@ from typing import assert_never
 from ..errors import BriefexportError
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions
+from .print_resolution import warn_low_resolution
 
 TYPST_INSTALL = "pip install 'briefexport[typst]'"
 ENGINE_WRITERS = {
@@ -22,7 +23,9 @@ ENGINE_WRITERS = {
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
-    """The brief as PDF bytes, laid out by the engine the options name."""
+    """The brief as PDF bytes, laid out by the engine the options name; a raster figure that
+    would print coarsely is warned about first (:mod:`.print_resolution`)."""
+    warn_low_resolution(brief, options)
     match options.pdf_engine:
         case PdfEngine.WEASYPRINT:
             from .pdf import write as write_with_weasyprint

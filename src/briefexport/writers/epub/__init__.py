@@ -21,7 +21,15 @@ from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from ..xhtml.stylesheet import format_css
 from ..zippack import repack
-from .documents import NAV, TEXT, TITLE_PAGE, headings, nav_document, split_documents
+from .documents import (
+    NAV,
+    TEXT,
+    TITLE_PAGE,
+    Heading,
+    headings,
+    nav_document,
+    split_documents,
+)
 from .metadata import accessibility, describe
 
 STYLESHEETS = ("common.css", "epub.css")
@@ -91,7 +99,8 @@ def add_navigation(
     book: epub.EpubBook, brief: Brief, text: etree._Element, words: dict[str, str]
 ) -> epub.EpubItem:
     """Our navigation document (outside the reading order) plus an NCX for EPUB 2 readers."""
-    sections = headings(text)
+    # A brief without section headings still lists its text after the title page.
+    sections = headings(text) or [Heading(TEXT, words["text"], 1)]
     title = words["title"]
     nav = epub.EpubItem("nav", NAV, XHTML_TYPE, nav_document(brief, words, sections))
     nav.properties = ["nav"]

@@ -1,12 +1,14 @@
 """Package metadata of the book (EPUB 3.3 section 5.5, EPUB Accessibility 1.1).
 
 Dublin Core elements with ``refines`` meta for title types, MARC relator roles and file-as
-names; every creator gets its own id (ebooklib 0.20's ``add_author`` gives all of them the same
+names; the series as a collection (``belongs-to-collection``) so that readers group a series'
+briefs; every creator gets its own id (ebooklib 0.20's ``add_author`` gives all of them the same
 one). The identifier is the DOI, else a name-based UUID of the brief, never a random one.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -14,11 +16,13 @@ from collections.abc import Sequence
 from ebooklib import epub
 
 from ...inlines import plain_text
-from ...model import Brief, Contributor
+from ...model import Brief, Contributor, Metadata
 from ...shared.front import rights_sentences
 from ...shared.i18n import is_rtl
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+COLLECTION = "belongs-to-collection"
+YEAR = re.compile(r"(19|20)[0-9]{2}")
 # The uuid5 namespace of briefexport's book identifiers: changing it changes every identifier.
 IDENTITY_NAMESPACE = uuid.UUID("6f1c3c2e-7a4b-5d0e-9c61-2b8f4e0d9a17")
 ACCESSIBILITY_SUMMARY = (
@@ -72,6 +76,7 @@ def describe(book: epub.EpubBook, brief: Brief) -> None:
     people(book, "creator", "aut", meta.authors)
     people(book, "contributor", "edt", meta.editors)
     book.add_metadata("DC", "publisher", meta.publisher)
+    series(book, meta)
     book.add_metadata("DC", "date", meta.date.isoformat())
     for keyword in meta.keywords:
         book.add_metadata("DC", "subject", keyword)
@@ -83,6 +88,32 @@ def describe(book: epub.EpubBook, brief: Brief) -> None:
         book.add_metadata("DC", "rights", rights)
     if is_rtl(meta.language):
         book.set_direction("rtl")
+
+
+def series(book: epub.EpubBook, meta: Metadata) -> None:
+    """The series as an EPUB 3 collection (``belongs-to-collection`` of type ``series``, EPUB
+    3.3 D.3), identified by the journal id, with the brief's place in it when its report number
+    has one; the report number itself is a second ``dc:identifier``."""
+    book.add_metadata(None, "meta", meta.series, {"id": "series", "property": COLLECTION})
+    refine(book, "series", "collection-type", "series")
+    if meta.journal_id:
+        refine(book, "series", "dcterms:identifier", meta.journal_id)
+    position = series_position(meta)
+    if position is not None:
+        refine(book, "series", "group-position", position)
+    if meta.publisher_id:
+        book.add_metadata("DC", "identifier", meta.publisher_id, {"id": "report-number"})
+
+
+def series_position(meta: Metadata) -> str | None:
+    """The brief's number in its series: the last number of the report number after the
+    series' own id, not counting a year ("IMCA-PB-2026-07" in series "IMCA-PB": "7"), or None.
+    ``group-position`` also takes numbers separated by dots, but readers that read it as a
+    decimal would put "2026.10" before "2026.7", so a year in the report number is left out."""
+    rest = (meta.publisher_id or "").removeprefix(meta.journal_id)
+    numbers = re.findall(r"[0-9]+", rest)
+    counted = [number for number in numbers if not YEAR.fullmatch(number)] or numbers
+    return str(int(counted[-1])) if counted else None
 
 
 def people(book: epub.EpubBook, element: str, relator: str, persons: Sequence[Contributor]) -> None:

@@ -43,7 +43,9 @@ from .pinned import Once, active_within, is_reviewed
 LOGGER = logging.getLogger(__name__)
 BLOCK_LAYOUT_SHA256 = "c1301dde9284e24519ee0432b508d6cd79768018d2564d4066f0fdf103982dd6"
 UPDATE_AREA_SHA256 = "2e317e4b066fb80cb369a41cd6f054a127722f9961c18ef4d6e1eef93673c4c1"
-PLAIN_BOXES = frozenset({"BlockBox", "LineBox", "InlineBox", "TextBox", "FootnoteMarkerBox"})
+PLAIN_BOXES = frozenset(
+    {"BlockBox", "LineBox", "InlineBox", "InlineBlockBox", "TextBox", "FootnoteMarkerBox"}
+)
 STATIC = "static"
 ALL_ARGUMENTS = 11
 

@@ -23,24 +23,30 @@ NOT_ROLES = frozenset({"folders", "scripts", "cjk", "emoji"})  # font fields tha
 GENERIC_FAMILIES = {"body": "serif", "heading": "sans-serif", "monospace": "monospace"}
 
 
-def font_stack(key: str, families: tuple[str, ...], fallbacks: tuple[str, ...]) -> str:
-    """A quoted font list: the role's families, the brand's fallbacks (other scripts, CJK,
-    emoji), a generic family last."""
+def font_stack(
+    key: str, families: tuple[str, ...], fallbacks: tuple[str, ...], emoji: tuple[str, ...] = ()
+) -> str:
+    """A quoted font list: the role's families, the brand's fallbacks (other scripts, CJK), the
+    generic family, then the emoji families. Emoji come after the generic family, as in common
+    system stacks: a reader without the role's fonts would otherwise take digits, spaces and
+    signs such as the copyright sign from an emoji font, which has glyphs for them."""
     unique = list(dict.fromkeys([*families, *fallbacks]))
     generic = GENERIC_FAMILIES.get(key.partition("_")[2] or key, "serif")
-    return ", ".join([*(f'"{name}"' for name in unique), generic])
+    after = [f'"{name}"' for name in dict.fromkeys(emoji) if name not in unique]
+    return ", ".join([*(f'"{name}"' for name in unique), generic, *after])
 
 
 def brand_properties(brand: Brand, *, emoji: bool = True) -> dict[str, str]:
     """The brand's colours, fonts and sizes as custom property names and values; without
     ``emoji``, the font stacks leave the emoji families out (the PDF leaves them to fontconfig)."""
     props: dict[str, str] = {}
-    fonts = brand.fonts if emoji else dataclasses.replace(brand.fonts, emoji=())
+    fonts = dataclasses.replace(brand.fonts, emoji=())
+    emoji_families = brand.fonts.emoji if emoji else ()
     for key, value in _field_values(brand.colors):
         props[f"--{key.replace('_', '-')}"] = str(value)
     for key, value in _field_values(fonts):
         if key not in NOT_ROLES and isinstance(value, list | tuple):
-            stack = font_stack(key, fonts.stack(key), fonts.fallbacks())
+            stack = font_stack(key, fonts.stack(key), fonts.fallbacks(), emoji_families)
             props[f"--{key.replace('_', '-')}-font"] = stack
     for key, size in _field_values(brand.sizes):
         unit = "" if key == "line_height" else "pt"

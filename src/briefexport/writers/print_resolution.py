@@ -1,0 +1,72 @@
+"""How finely a raster figure prints in the PDF, and a warning when it is too coarse.
+
+Both PDF engines size a figure alike (``styles/pdf.css``, ``figure-image`` in the Typst house
+style): one CSS pixel (0.75 pt, so 96 per inch) per image pixel, shrunk to the column width and
+to at most 150 mm high. An image narrower than the column therefore prints at 96 pixels per
+inch, whatever resolution its file declares.
+
+The floor is 150 pixels per inch at the printed size: below it a chart's lines and lettering
+look soft on paper; 300 is print quality, which few briefs' charts reach and which would flag
+almost every figure. A vector image has no resolution and is never warned about (the reader
+accepts none today; an SVG is left alone should one come).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from ..model import Brief, Figure
+from ..options import WriteOptions
+from ..shared.located import at
+
+LOGGER = logging.getLogger(__name__)
+MIN_PPI = 150
+"""Pixels per inch at the printed size below which a raster figure is warned about."""
+POINTS_PER_PIXEL = 0.75
+MAX_HEIGHT_PT = 150 / 25.4 * 72
+POINTS_PER_INCH = 72
+VECTOR_TYPES = frozenset({"image/svg+xml"})
+
+
+def column_width(options: WriteOptions) -> float:
+    """The width of the text column in points: the paper's width less the side margins."""
+    page = options.brand.page
+    width, _ = (options.paper or page.size).millimetres
+    return (width - page.margin_inner - page.margin_outer) / 25.4 * POINTS_PER_INCH
+
+
+def printed_ppi(pixels: tuple[int, int], column: float) -> float:
+    """Pixels per inch of an image of ``pixels`` (width, height) as the house style prints it
+    in a column ``column`` points wide."""
+    width, height = (side * POINTS_PER_PIXEL for side in pixels)
+    scale = min(1.0, column / width, MAX_HEIGHT_PT / height)
+    return pixels[0] / (width * scale / POINTS_PER_INCH)
+
+
+def figure_ppi(figure: Figure, column: float) -> float | None:
+    """The printed resolution of a raster figure; None for a vector or unreadable one."""
+    image = figure.image
+    if image.media_type in VECTOR_TYPES or not image.data:
+        return None
+    from PIL import Image as PillowImage  # the reader has already imported and checked it
+
+    try:
+        with PillowImage.open(io.BytesIO(image.data)) as picture:
+            pixels = picture.size
+    except (OSError, ValueError):
+        return None
+    return printed_ppi(pixels, column) if min(pixels) > 0 else None
+
+
+def warn_low_resolution(brief: Brief, options: WriteOptions) -> None:
+    """One warning, at its graphic, per raster figure that prints below :data:`MIN_PPI`."""
+    column = column_width(options)
+    for figure in brief.figures:
+        ppi = figure_ppi(figure, column)
+        if ppi is not None and ppi < MIN_PPI:
+            href = figure.image.href
+            name = f"{figure.label} ({href})" if figure.label else href
+            message = "PDF: %s prints at %d pixels per inch, below %d: use a larger image"
+            where = figure.image.source or figure.source
+            LOGGER.warning(message, name, round(ppi), MIN_PPI, extra=at(where))
