@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -33,17 +35,28 @@ def with_image(data: bytes, media_type: str) -> Brief:
     return brief_with_blocks((Figure("f1", "Figure 1", (Text("A chart"),), image),))
 
 
-def test_the_feature_tour_chart_is_warned_at_its_graphic(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_coarse_chart_is_warned_at_its_graphic(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    # the feature tour with its chart drawn at 800 x 450 pixels, as it was before it was redrawn
+    shutil.copytree(TOUR.parent, tmp_path, dirs_exist_ok=True)
+    (tmp_path / "figures" / "heat-calls.png").write_bytes(png(800, 450))
     source = TOUR.read_text(encoding="utf-8")
     before = source[: source.index('<graphic xlink:href="figures/heat-calls.png"')]
     graphic = SourcePosition(before.count("\n") + 1, len(before) - before.rfind("\n"))
-    brief = briefexport.load(TOUR)
+    brief = briefexport.load(tmp_path / TOUR.name)
     assert warnings(brief, caplog) == [
         "PDF: Figure 1 (figures/heat-calls.png) prints at 122 pixels per inch, below 150: "
         "use a larger image"
     ]
     assert [getattr(r, POSITION_KEY) for r in caplog.records] == [graphic]
     assert "118 pixels per inch" in warnings(brief, caplog, paper="Letter")[0]
+
+
+def test_the_shipped_examples_print_their_figures_fine_enough(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    assert warnings(briefexport.load(TOUR), caplog) == []
 
 
 def test_the_printed_resolution_follows_the_house_sizing() -> None:
