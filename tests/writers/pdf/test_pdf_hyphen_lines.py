@@ -161,7 +161,9 @@ def text_runs(pdf: bytes) -> int:
 
 
 def unlimited(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hyphen_lines, "limiting_hyphenated_lines", contextlib.nullcontext)
+    """Any number of hyphenated lines in a row; the wrappers' other rules (names and last words
+    kept whole, :mod:`briefexport.writers.pdf.whole_words`) still apply."""
+    monkeypatch.setattr(hyphen_lines, "MAX_HYPHENATED_LINES", 10**9)
 
 
 @pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: the limit is not kept there")

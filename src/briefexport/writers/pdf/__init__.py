@@ -5,7 +5,9 @@ brand give the house style. :mod:`.notes_stay` keeps each note on its call's pag
 WeasyPrint's own layout; :mod:`.footnotes` then checks the laid-out pages and corrects what is
 still wrong (a note that cannot fit becomes an endnote). :mod:`.hyphenation` spares each cold
 run the parsing of whole hyphenation dictionaries; :mod:`.hyphen_lines` allows no more than two
-hyphenated lines in a row. :mod:`.anywhere` breaks and measures table words that may break
+hyphenated lines in a row; with :mod:`.whole_words` and :mod:`.word_marks` it hyphenates names
+and a paragraph's last word only to save a very loose line, and a title never breaks at a
+compound's own hyphen. :mod:`.anywhere` breaks and measures table words that may break
 anywhere as CSS Text 3 says; :mod:`.table_header` prints a table header that cannot share a page
 with a whole first row; :mod:`.note_area` lays each page's notes out once; :mod:`.release` gives
 the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari and other complex-script
@@ -74,6 +76,7 @@ from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import house_style, style_root
+from .word_marks import mark_words
 
 PDF_A_CLASS = "pdf-a"
 URDU_FONTS_CLASS = "urdu-fonts"
@@ -175,10 +178,12 @@ def _variant(standard: PdfStandard) -> dict[str, str | bool]:
 def prepare_tree(
     tree: etree._Element, brief: Brief, standard: PdfStandard, nastaliq: bool = False
 ) -> None:
-    """Number notes, set the running header, mark PDF/A output and Urdu set in the brand's
-    Urdu fonts (``html.urdu-fonts``) for their CSS rules."""
+    """Number notes, set the running header, mark the words kept whole (:mod:`.word_marks`),
+    PDF/A output and Urdu set in the brand's Urdu fonts (``html.urdu-fonts``) for their CSS
+    rules."""
     number_notes(tree, brief)
     set_running_head(tree, brief)
+    mark_words(tree)
     marks = [PDF_A_CLASS] if standard.is_pdf_a_3 else []
     if nastaliq:
         marks.append(URDU_FONTS_CLASS)

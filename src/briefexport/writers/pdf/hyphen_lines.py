@@ -1,4 +1,5 @@
-"""No more than two hyphenated lines in a row, decided inside WeasyPrint 70's line breaking.
+"""No more than two hyphenated lines in a row, and names and last words hyphenated only to save
+a loose line, decided inside WeasyPrint 70's line breaking.
 
 CSS Text 4's ``hyphenate-limit-lines`` caps the number of successive lines of a block that end
 in a hyphen put there by hyphenation; WeasyPrint 70 does not implement it. Reading the boxes
@@ -21,6 +22,11 @@ thread (other WeasyPrint users in the process are untouched):
   hyphenated (the limit gives way, as CSS Text 4 allows), and a soft hyphen where Pango itself
   breaks still shows a hyphen (such a line counts in the run).
 
+The same two wrappers keep capitalised words (names) and a paragraph's last word whole unless
+the line would be very loose (:mod:`.whole_words`): ``iter_line_boxes`` gives the width of the
+lines it makes, ``split_first_line`` puts a dictionary that has no break points in names into
+the layout's dictionaries and splits a line again when a word kept whole leaves it too loose.
+
 A line ends hyphenated when its last text ends with that text's ``hyphenate-character``
 (WeasyPrint adds it when it hyphenates). Breaks after a hyphen of the source are not counted,
 as CSS Text 4 defines hyphenated lines. Minimum and maximum content widths (tables, floats) are
@@ -38,6 +44,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import whole_words
 from .pinned import Once, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
@@ -49,11 +56,14 @@ NO_HYPHENS = "none"
 
 @dataclass
 class _Runs:
-    """One layout's memory: hyphenated lines in a row at each line end, styles without hyphens."""
+    """One layout's memory: hyphenated lines in a row at each line end, styles without and with
+    hyphens, the dictionary key of each language."""
 
     after_line: dict[tuple[int, Any], int] = field(default_factory=dict)
     containers: dict[int, Any] = field(default_factory=dict)  # no other object takes their id
     unhyphenated: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+    hyphenated: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+    dictionaries: dict[tuple[Any, ...], tuple[Any, ...] | None] = field(default_factory=dict)
 
     def run_at(self, container: Any, position: Any) -> int:
         if position is None:
@@ -71,6 +81,24 @@ class _Runs:
             copy["hyphens"] = NO_HYPHENS
             self.unhyphenated[id(style)] = (style, copy)  # the original kept: its id stays its own
         return self.unhyphenated[id(style)][1]
+
+    def with_hyphens(self, style: Any) -> Any:
+        if id(style) not in self.hyphenated:
+            copy = style.copy()
+            copy["hyphens"] = "auto"
+            self.hyphenated[id(style)] = (style, copy)
+        return self.hyphenated[id(style)][1]
+
+    def keep_names_whole(self, context: Any, style: Any) -> None:
+        """Before WeasyPrint hyphenates text of ``style``: its dictionary keeps names whole."""
+        if style["hyphens"] != "auto":
+            return
+        asked = (style["lang"], tuple(style["hyphenate_limit_chars"]))
+        if asked not in self.dictionaries:
+            self.dictionaries[asked] = whole_words.dictionary_key(style)
+        key = self.dictionaries[asked]
+        if key is not None:
+            whole_words.install_dictionary(context, key)
 
 
 _RUNS: contextvars.ContextVar[_Runs | None] = contextvars.ContextVar("hyphen_runs", default=None)
@@ -109,11 +137,14 @@ def _limit_lines(original: Callable[..., Iterator[Any]]) -> Callable[..., Iterat
             yield from lines
             return
         run = runs.run_at(box, skip_stack)
+        width = getattr(rest[0], "width", None) if rest else None  # the containing block's
         while True:
             token = _LIMITED.set(run >= MAX_HYPHENATED_LINES)
+            line_width = whole_words.LINE_WIDTH.set(width)
             try:
                 found = next(lines, None)
             finally:
+                whole_words.LINE_WIDTH.reset(line_width)
                 _LIMITED.reset(token)
             if found is None:
                 return
@@ -131,8 +162,13 @@ def _split_unhyphenated(original: Callable[..., Any]) -> Callable[..., Any]:
         text: str, style: Any, context: Any, max_width: float | None, *rest: Any, **named: Any
     ) -> Any:
         runs = _RUNS.get()
-        if runs is None or not _LIMITED.get() or style["hyphens"] == NO_HYPHENS:
+        if runs is None:
             return original(text, style, context, max_width, *rest, **named)
+        runs.keep_names_whole(context, style)
+        if not _LIMITED.get() or style["hyphens"] == NO_HYPHENS:
+            return whole_words.split_saving_loose_lines(
+                original, runs.with_hyphens, text, style, context, max_width, *rest, **named
+            )
         found = original(text, runs.without_hyphens(style), context, max_width, *rest, **named)
         width = found[3]
         if max_width is not None and width > max_width and _is_line_start(rest, named):
@@ -168,8 +204,8 @@ def _install() -> bool:
 
 
 def limiting_hyphenated_lines() -> contextlib.AbstractContextManager[bool]:
-    """Within the block, this thread's layouts hyphenate at most two lines in a row; yields
-    whether they can (a reviewed WeasyPrint)."""
+    """Within the block, this thread's layouts hyphenate at most two lines in a row, and names
+    and last words only to save a loose line; yields whether they can (a reviewed WeasyPrint)."""
     return active_within(install, _RUNS, _Runs)
 
 
