@@ -278,7 +278,10 @@ def test_body_problems_are_reported_with_their_line(
         (FRONT.replace("authors: [Jane Doe]\n", ""), "at least one author"),
         (FRONT.replace("date: 2025-01-02", "date: soon"), "5: the brief needs a date"),
         (FRONT.replace("date: 2025-01-02\n", ""), "needs a date such as 2024-06-14, none is given"),
-        (FRONT.replace("date: 2025-01-02", "date: 2025-02-30"), "impossible value"),
+        (
+            FRONT.replace("date: 2025-01-02", "date: 2025-02-30"),
+            "5: 2025-02-30 is an impossible date",
+        ),
         (FRONT.replace("title: A short note", "title: [unclosed"), "not valid YAML"),
         (FRONT.replace("authors: [Jane Doe]", "authors: [{role: x}]"), "needs a name"),
     ],

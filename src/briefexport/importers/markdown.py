@@ -14,8 +14,8 @@ from markdown_it.tree import SyntaxTreeNode
 from ..model import Brief, Inline, Paragraph
 from .body import convert_body, markdown_parser, parse_markdown
 from .defaults import Fallbacks
+from .fmload import FrontMatter
 from .frontmatter import (
-    FrontMatter,
     InlineParser,
     ParagraphParser,
     build_metadata,
@@ -38,6 +38,8 @@ def import_markdown(
     context = BodyContext(problems, base_dir, source_lines=tuple(source.split("\n")))
     root = parse_markdown(source)
     front = _front_matter(root, context)
+    if front.failed:  # the references are unknown: the body's calls to them would be false errors
+        problems.raise_if_errors()
     _take_title_heading(root, front, context)
     fallbacks = fallbacks or Fallbacks()
     given = {"series": fallbacks.series, "publisher": fallbacks.publisher, "date": fallbacks.date}
