@@ -312,3 +312,47 @@ def test_unsupported_inline_html_is_reported_each_time(tmp_path: Path) -> None:
     assert len(errors) == 2
     assert all("unsupported or unbalanced inline HTML" in e for e in errors)
     assert all(e.startswith(f"{BODY_LINE}:") for e in errors)
+
+
+def _diagnostics(tmp_path: Path, body: str) -> list[str]:
+    path = tmp_path / "bad.md"
+    path.write_text(FRONT + body, encoding="utf-8")
+    with pytest.raises(InvalidBriefError) as caught:
+        import_file(path)
+    errors = [d for d in caught.value.diagnostics if d.severity is Severity.ERROR]
+    return [f"{d.file}:{d.line}:{d.column}: {d.message}" for d in errors]
+
+
+def test_a_footnote_defined_twice_is_an_error_at_the_second(tmp_path: Path) -> None:
+    body = "Text.[^n]\n\n[^n]: first text\n\n[^n]: second text\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 4}:1: footnote [^n] is defined twice"
+        f" (first on line {BODY_LINE + 2}); keep one"
+    ]
+
+
+def test_a_row_with_more_cells_than_the_header_is_an_error_at_the_first_extra(
+    tmp_path: Path,
+) -> None:
+    body = "| A | B |\n|---|---|\n| 1 | 2 | `x` \\| y |\n| 3 | 4 | |\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 2}:11: this row has more cells than the table's"
+        " 2 columns"
+    ]
+
+
+def test_an_id_given_twice_is_an_error_in_the_source(tmp_path: Path) -> None:
+    body = "## One {#same}\n\nText.\n\n## Two {#same}\n\nMore.\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 4}:1: id 'same' is already used on line"
+        f" {BODY_LINE}; ids must be unique"
+    ]
+
+
+def test_a_footnote_called_from_a_footnote_is_an_error_in_the_source(tmp_path: Path) -> None:
+    body = "Text.[^a]\n\n[^a]: A note calling[^b] another.\n\n[^b]: The other.\n"
+    errors = _diagnostics(tmp_path, body)
+    assert errors == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 2}:1: footnote [^b] cannot be called from a"
+        " footnote; call it from a paragraph"
+    ]

@@ -48,6 +48,7 @@ def import_markdown(
             front.values[key] = value
     references = build_references(front, inline_parser(context), problems)
     context.references.update({reference.id: reference for reference in references})
+    context.ids.update(dict.fromkeys((ref.id for ref in references), front.line("references")))
     body, footnotes = convert_body(root, context)
     meta = build_metadata(front, context, inline_parser(context), _paragraph_parser(context))
     problems.raise_if_errors()
