@@ -118,3 +118,10 @@ def test_unreadable_front_matter_stops_before_the_body(tmp_path: Path) -> None:
     errors = _errors(tmp_path, text)
     assert len(errors) == 1
     assert "not valid YAML" in errors[0]
+
+
+def test_a_language_the_brief_cannot_hold_is_an_error_at_its_value(tmp_path: Path) -> None:
+    text = FRONT.replace("series: Note", "series: Note\nlanguage: en_GB")
+    assert _errors(tmp_path, text) == [
+        "7:11: language 'en_GB' is not a BCP 47 language tag such as 'en-GB'; write 'en-GB'"
+    ]

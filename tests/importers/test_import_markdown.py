@@ -356,3 +356,10 @@ def test_a_footnote_called_from_a_footnote_is_an_error_in_the_source(tmp_path: P
         f"{tmp_path / 'bad.md'}:{BODY_LINE + 2}:1: footnote [^b] cannot be called from a"
         " footnote; call it from a paragraph"
     ]
+
+
+def test_discouraged_control_characters_are_refused_where_they_stand(tmp_path: Path) -> None:
+    body = "Smart \x93quotes\x94 read wrongly.\n\nA next\x85line stays.\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE}:7: control character U+0093 cannot appear in a brief"
+    ]

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from .fmload import FrontMatter
+from .language import language_problem
 from .problems import Problems
 
 TEXT_KEYS = (
@@ -37,6 +38,9 @@ def check_types(front: FrontMatter, problems: Problems) -> None:
             for name in names:
                 _text(front, problems, inner, name, key, name)
     _year(front, problems)
+    language = front.values.get("language")
+    if isinstance(language, str) and language.strip() and (problem := language_problem(language)):
+        front.error(problems, problem, "language")
     references = front.values.get("references")
     if isinstance(references, list):
         for index, entry in enumerate(references):

@@ -11,11 +11,12 @@ text, impossible dates, and front matter nested deeper or holding more values th
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .problems import CONTROL_CHARACTERS, control_character_message
 
 MAX_DEPTH = 12
 MAX_NODES = 10_000
@@ -23,7 +24,6 @@ _STANDARD = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(
     _STANDARD + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]  # line and column in the front matter text, from 1
@@ -169,11 +169,10 @@ def _walk_mapping(node: yaml.MappingNode, path: Path, loaded: LoadedYaml, top: b
 
 def _check_scalar(node: yaml.ScalarNode, path: Path, loaded: LoadedYaml) -> None:
     loaded.raw[path] = node.value
-    found = CONTROL.search(node.value)
-    where = _position(node.start_mark)
+    found = CONTROL_CHARACTERS.search(node.value)
     if found:
-        code = f"U+{ord(found.group()):04X}"
-        loaded.problems.append((path, where, f"control character {code} cannot appear in a brief"))
+        message = control_character_message(found.group())
+        loaded.problems.append((path, _position(node.start_mark), message))
     loaded.nodes[id(node)] = path
 
 
