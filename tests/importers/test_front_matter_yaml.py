@@ -125,3 +125,20 @@ def test_a_language_the_brief_cannot_hold_is_an_error_at_its_value(tmp_path: Pat
     assert _errors(tmp_path, text) == [
         "7:11: language 'en_GB' is not a BCP 47 language tag such as 'en-GB'; write 'en-GB'"
     ]
+
+
+def test_a_persons_fields_of_the_wrong_type_are_errors_at_the_person(tmp_path: Path) -> None:
+    person = (
+        "authors: [{name: Jane Doe, role: [a, b], affiliation: {institution: X, country: [c]}}]"
+    )
+    text = FRONT.replace("authors: [Jane Doe]", person)
+    assert _errors(tmp_path, text) == [
+        "3:1: 'role' must be text, not a list",
+        "3:1: 'country' must be text, not a list",
+    ]
+
+
+def test_an_unknown_key_yaml_reads_as_a_truth_value_is_placed_at_its_line(tmp_path: Path) -> None:
+    text = FRONT.replace("series: Note", "series: Note\nyes: 1")
+    (error,) = _errors(tmp_path, text)
+    assert error.startswith("7:1: unknown front matter key True")

@@ -162,8 +162,9 @@ def _walk_mapping(node: yaml.MappingNode, path: Path, loaded: LoadedYaml, top: b
             message = f"key {key.value!r} is given twice (first on line {first}); keep one"
             loaded.problems.append(((*path, key.value), where, message))
         seen.setdefault(key.value, where)
-        if top:
+        if top:  # under the key as written, and as read when YAML reads it otherwise (yes: True)
             loaded.key_positions.setdefault(key.value, where)
+            loaded.key_positions.setdefault(_key_as_read(key), where)
         _walk(value, (*path, key.value), loaded)
 
 
@@ -174,6 +175,12 @@ def _check_scalar(node: yaml.ScalarNode, path: Path, loaded: LoadedYaml) -> None
         message = control_character_message(found.group())
         loaded.problems.append((path, _position(node.start_mark), message))
     loaded.nodes[id(node)] = path
+
+
+def _key_as_read(key: yaml.ScalarNode) -> str:
+    """The key as YAML reads it, as text: ``yes`` is "True" (a loader of its own: no state is
+    shared between threads)."""
+    return str(yaml.SafeLoader("").construct_object(key))
 
 
 _Loader.add_constructor(_STANDARD + "timestamp", _Loader.construct_yaml_timestamp)

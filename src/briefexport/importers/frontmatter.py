@@ -134,6 +134,7 @@ def _people(
     def report(message: str) -> None:
         context.problems.error(line, message)
 
+    registry.report = report  # an affiliation written in the person is reported with it
     people = (contributor(value, registry, report) for value in _as_list(front.values.get(key)))
     return tuple(person for person in people if person is not None)
 
