@@ -186,6 +186,14 @@ def _title_text(page: FrontPage, problems: Problems) -> str:
     return cased
 
 
+def _no_date(page: FrontPage, problems: Problems) -> None:
+    if page.impossible_date is not None:
+        line, text = page.impossible_date
+        problems.error(line, f"{text!r} is an impossible date: no such day exists")
+    else:
+        problems.error(page.title_line, "no date line (such as 'June 14, 2024') found")
+
+
 def _metadata(
     page: FrontPage, problems: Problems, context: BodyContext, fallbacks: Fallbacks
 ) -> Metadata | None:
@@ -195,11 +203,8 @@ def _metadata(
     if not page.authors:
         problems.error(page.title_line, "no 'By' block with the author found")
     page.date = page.date or fallbacks.date
-    if page.date is None and page.impossible_date is not None:
-        line, text = page.impossible_date
-        problems.error(line, f"{text!r} is an impossible date: no such day exists")
-    elif page.date is None:
-        problems.error(page.title_line, "no date line (such as 'June 14, 2024') found")
+    if page.date is None:
+        _no_date(page, problems)
     institutions = [aff.institution for person in page.authors for aff in person.affiliations]
     publisher = fallbacks.publisher or (institutions[0] if institutions else None)
     if page.authors and not publisher:

@@ -34,9 +34,7 @@ def metadata(
         return None
     title, authors, date = required
     publisher = _publisher(properties, fallbacks, authors, problems)
-    language = properties.get("language") or DEFAULT_LANGUAGE
-    if problem := language_problem(language):  # the package's dc:language
-        problems.error(1, f"the document's properties: {problem}")
+    language = _language(properties, problems)
     identifier = properties.get("identifier", "")
     doi = identifier.removeprefix("doi:") if identifier.startswith("doi:") else None
     return Metadata(
@@ -122,3 +120,12 @@ def _publisher(
     source = "the first author's institution " if institutions else ""
     problems.warning(1, f"no publisher (Company) named; using {source}{chosen!r} (see --publisher)")
     return chosen
+
+
+def _language(properties: dict[str, str], problems: Problems) -> str:
+    """The package's ``dc:language`` (English when absent); one the brief cannot hold is an
+    error."""
+    language = properties.get("language") or DEFAULT_LANGUAGE
+    if problem := language_problem(language):
+        problems.error(1, f"the document's properties: {problem}")
+    return language
