@@ -241,3 +241,29 @@ def test_workers_end_when_the_command_is_killed_outright(tmp_path: Path) -> None
     for left in alive:  # do not leave them behind if the test fails
         left.kill()
     assert not alive
+
+
+def test_a_brief_in_hand_when_its_worker_dies_during_a_stop_is_reported_not_unstarted(
+    tmp_path: Path,
+) -> None:
+    """A stop arrives while a worker is busy on a brief, and the worker is then killed: the
+    brief was started, so it is reported as failed, not counted as "not started"."""
+    stop = threading.Event()
+
+    class StoppingExecutor(CrashingExecutor):
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+            if any(job.relative.startswith("crash") for job in args[0]):
+                stop.set()
+            return super().submit(fn, *args, **kwargs)
+
+    names = ["a.xml", "crash.xml", "b.xml", "c.xml", "d.xml"]
+    jobs = [Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in names]
+    results: list[JobResult] = []
+    dispatcher = Dispatcher(
+        lambda largest: StoppingExecutor([]), ChunkSizer(1), stop, results.append
+    )
+    not_started = dispatcher.run(jobs)
+    outcome = {result.relative: result for result in results}
+    assert outcome["crash.xml"].status == 1
+    assert "the run was stopped" in outcome["crash.xml"].errors[0]
+    assert not_started + len(results) == len(names)

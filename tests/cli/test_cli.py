@@ -230,7 +230,7 @@ FRONT = "---\ntitle: T\nseries: S\npublisher: P\nauthors:\n  - name: Ada Okafor\
             "*" * 500 + "x" + "*" * 500 + "\n",
             ":1:1: error: formatting is nested too deeply to import",
         ),
-        ("hello\x00world\n", ":11:1: error: control character U+0000 cannot appear in a brief"),
+        ("hello\x00world\n", ":11:6: error: control character U+0000 cannot appear in a brief"),
     ],
     ids=["empty-footnote", "deep-emphasis", "nul-byte"],
 )

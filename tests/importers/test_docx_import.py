@@ -18,7 +18,8 @@ from briefexport.errors import InvalidBriefError
 from briefexport.importers import import_file, import_source
 from briefexport.importers.docx import package
 from briefexport.inlines import plain_text
-from briefexport.model import Brief, FootnoteRef, ListBlock, Quote, Section, Table
+from briefexport.model import Brief, FootnoteRef, ListBlock, Paragraph, Quote, Section, Table
+from briefexport.model.walk import walk_blocks
 from briefexport.options import default_options
 from briefexport.writers.docx import write as write_docx
 from support.importers import flat_citations, flat_notes, read_back, without_ids
@@ -251,3 +252,62 @@ def test_command_line_writes_the_figures(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "back" / "figures" / "tour-1.png").is_file()
     assert briefexport.load(output).figures[0].image.data == original.figures[0].image.data
+
+
+def _rewritten(source: Path, target: Path, changes: dict[str, tuple[bytes, bytes]]) -> Path:
+    """A copy of the package ``source`` with one replacement in each part named in ``changes``."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as copy:
+        for name in original.namelist():
+            content = original.read(name)
+            if name in changes:
+                old, new = changes[name]
+                assert old in content, (name, old)
+                content = content.replace(old, new, 1)
+            copy.writestr(name, content)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("attribute", "target"),
+    [(b"r:link", b"pictures/chart.png"), (b"r:embed", b"http://example.org/chart.png")],
+)
+def test_a_linked_picture_is_left_out_with_a_warning(
+    tmp_path: Path, attribute: bytes, target: bytes
+) -> None:
+    original = briefexport.load(EXAMPLES / "feature-tour.xml")
+    source = _docx_of(original, tmp_path, "tour")
+    with zipfile.ZipFile(source) as package_:
+        embedded = re.search(
+            rb'Target="(media/[^"]+)"', package_.read("word/_rels/document.xml.rels")
+        )
+    assert embedded is not None
+    changes = {
+        "word/_rels/document.xml.rels": (
+            b'Target="' + embedded.group(1) + b'"',
+            b'Target="' + target + b'" TargetMode="External"',
+        ),
+        "word/document.xml": (b"<a:blip r:embed=", b"<a:blip " + attribute + b"="),
+    }
+    result = import_source(_rewritten(source, tmp_path / "linked.docx", changes))
+    (warning,) = [w for w in result.warnings if "picture" in w.message]
+    assert "linked to a file outside the document" in warning.message
+    assert warning.line > 1
+    assert len(result.brief.figures) == len(original.figures) - 1
+    caption = plain_text(original.figures[0].caption)
+    blocks = walk_blocks(result.brief.body)
+    texts = [plain_text(block.children) for block in blocks if isinstance(block, Paragraph)]
+    assert any(caption in text for text in texts)
+
+
+def test_a_document_part_with_a_doctype_is_refused(tmp_path: Path) -> None:
+    original = briefexport.load(EXAMPLES / "harbour-resilience.xml")
+    source = _docx_of(original, tmp_path, "harbour")
+    with zipfile.ZipFile(source) as package_:
+        document = package_.read("word/document.xml")
+    declaration = document[: document.index(b"?>") + 2]
+    doctype = b'<!DOCTYPE w:document [<!ENTITY who "a hidden name">]>'
+    changes = {"word/document.xml": (declaration, declaration + doctype)}
+    with pytest.raises(InvalidBriefError) as raised:
+        import_source(_rewritten(source, tmp_path / "doctype.docx", changes))
+    (only,) = raised.value.diagnostics
+    assert "word/document.xml has a DOCTYPE declaration" in only.message

@@ -278,7 +278,10 @@ def test_body_problems_are_reported_with_their_line(
         (FRONT.replace("authors: [Jane Doe]\n", ""), "at least one author"),
         (FRONT.replace("date: 2025-01-02", "date: soon"), "5: the brief needs a date"),
         (FRONT.replace("date: 2025-01-02\n", ""), "needs a date such as 2024-06-14, none is given"),
-        (FRONT.replace("date: 2025-01-02", "date: 2025-02-30"), "impossible value"),
+        (
+            FRONT.replace("date: 2025-01-02", "date: 2025-02-30"),
+            "5: 2025-02-30 is an impossible date",
+        ),
         (FRONT.replace("title: A short note", "title: [unclosed"), "not valid YAML"),
         (FRONT.replace("authors: [Jane Doe]", "authors: [{role: x}]"), "needs a name"),
     ],
@@ -309,3 +312,54 @@ def test_unsupported_inline_html_is_reported_each_time(tmp_path: Path) -> None:
     assert len(errors) == 2
     assert all("unsupported or unbalanced inline HTML" in e for e in errors)
     assert all(e.startswith(f"{BODY_LINE}:") for e in errors)
+
+
+def _diagnostics(tmp_path: Path, body: str) -> list[str]:
+    path = tmp_path / "bad.md"
+    path.write_text(FRONT + body, encoding="utf-8")
+    with pytest.raises(InvalidBriefError) as caught:
+        import_file(path)
+    errors = [d for d in caught.value.diagnostics if d.severity is Severity.ERROR]
+    return [f"{d.file}:{d.line}:{d.column}: {d.message}" for d in errors]
+
+
+def test_a_footnote_defined_twice_is_an_error_at_the_second(tmp_path: Path) -> None:
+    body = "Text.[^n]\n\n[^n]: first text\n\n[^n]: second text\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 4}:1: footnote [^n] is defined twice"
+        f" (first on line {BODY_LINE + 2}); keep one"
+    ]
+
+
+def test_a_row_with_more_cells_than_the_header_is_an_error_at_the_first_extra(
+    tmp_path: Path,
+) -> None:
+    body = "| A | B |\n|---|---|\n| 1 | 2 | `x` \\| y |\n| 3 | 4 | |\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 2}:11: this row has more cells than the table's"
+        " 2 columns"
+    ]
+
+
+def test_an_id_given_twice_is_an_error_in_the_source(tmp_path: Path) -> None:
+    body = "## One {#same}\n\nText.\n\n## Two {#same}\n\nMore.\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 4}:1: id 'same' is already used on line"
+        f" {BODY_LINE}; ids must be unique"
+    ]
+
+
+def test_a_footnote_called_from_a_footnote_is_an_error_in_the_source(tmp_path: Path) -> None:
+    body = "Text.[^a]\n\n[^a]: A note calling[^b] another.\n\n[^b]: The other.\n"
+    errors = _diagnostics(tmp_path, body)
+    assert errors == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + 2}:1: footnote [^b] cannot be called from a"
+        " footnote; call it from a paragraph"
+    ]
+
+
+def test_discouraged_control_characters_are_refused_where_they_stand(tmp_path: Path) -> None:
+    body = "Smart \x93quotes\x94 read wrongly.\n\nA next\x85line stays.\n"
+    assert _diagnostics(tmp_path, body) == [
+        f"{tmp_path / 'bad.md'}:{BODY_LINE}:7: control character U+0093 cannot appear in a brief"
+    ]

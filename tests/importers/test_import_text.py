@@ -328,3 +328,31 @@ def test_seed_exports_pass_conformance(seed_brief: Brief, tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "FAIL" not in done.stdout
+
+
+def test_an_impossible_date_is_reported_as_such(tmp_path: Path) -> None:
+    source = _source_without(r"March 3, 2025", "February 30, 2025")
+    (problem,) = _problems(tmp_path, source)
+    line = source.splitlines().index("February 30, 2025") + 1
+    assert problem == (
+        f"{tmp_path / 'broken.txt'}:{line}:1: error:"
+        " 'February 30, 2025' is an impossible date: no such day exists"
+    )
+
+
+@pytest.mark.parametrize("rest", ["", " More text ends."])
+def test_a_note_call_after_a_full_stop_ends_the_paragraph_before_a_page_break(
+    tmp_path: Path, rest: str
+) -> None:
+    source = (
+        "## A TITLE\n\nBy\n**Ada Example**\n*Dept of Things, Example Institute*\n\n"
+        "June 14, 2024\n\nThe first paragraph.\n\n"
+        f"The second paragraph ends here.<sup>1</sup>{rest}\n\n---\n\n<sup>1</sup> A note.\n\n"
+        "The third paragraph starts a new thought.\n"
+    )
+    path = tmp_path / "split.txt"
+    path.write_text(source, encoding="utf-8")
+    brief = import_file(path, publisher="Example Institute")
+    texts = [plain_text(b.children) for b in brief.body if isinstance(b, Paragraph)]
+    assert len(texts) == 3
+    assert texts[2] == "The third paragraph starts a new thought."

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefexport.errors import InvalidBriefError
+from briefexport.errors import InvalidBriefError, Severity
 from briefexport.importers import import_source
 from briefexport.inlines import plain_text
 from briefexport.model import Citation, Figure, ListBlock, Paragraph, Quote, Section, Table
@@ -220,3 +220,46 @@ def test_command_line_refuses_bad_input(tmp_path: Path) -> None:
 
 def test_test_data_is_where_it_is_said_to_be() -> None:
     assert (DATA / "pandoc" / "dock-cooling.jats.xml").is_file()
+
+
+def _errors(path: Path) -> list[str]:
+    with pytest.raises(InvalidBriefError) as raised:
+        import_source(path)
+    errors = [d for d in raised.value.diagnostics if d.severity is Severity.ERROR]
+    return [f"{d.line}:{d.column}: {d.message}" for d in errors]
+
+
+@pytest.mark.parametrize(("written", "code"), [("&#x7F;", "007F"), ("&#x93;", "0093")])
+def test_discouraged_control_characters_are_refused_at_their_element(
+    tmp_path: Path, written: str, code: str
+) -> None:
+    path = _write(tmp_path, MINIMAL.format(body=f" and <italic>a{written}b</italic>"))
+    assert _errors(path) == [f"7:21: control character U+{code} cannot appear in a brief"]
+
+
+def test_next_line_is_kept_as_xml_1_0_allows(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.format(body=" a&#x85;b"))
+    assert "\x85" in plain_text(import_source(path).brief.body[0].children)  # type: ignore[attr-defined]
+
+
+def test_a_language_tag_the_brief_cannot_hold_is_an_error_at_the_article(tmp_path: Path) -> None:
+    text = MINIMAL.format(body="").replace("<article ", '<article xml:lang="en-verylongsubtag" ')
+    assert _errors(_write(tmp_path, text)) == [
+        "1:1: language 'en-verylongsubtag' is not a BCP 47 language tag such as 'en-GB'"
+    ]
+
+
+def test_a_licence_link_that_cannot_be_kept_is_reported(tmp_path: Path) -> None:
+    permissions = (
+        '<permissions><license xlink:href="javascript:alert(1)"><license-p>Open.</license-p>'
+        "</license></permissions>"
+    )
+    text = MINIMAL.format(body="").replace("</pub-date>", "</pub-date>" + permissions)
+    result = import_source(_write(tmp_path, text))
+    assert result.brief.meta.permissions is not None
+    assert result.brief.meta.permissions.license_url is None
+    (warning,) = [w for w in result.warnings if "licence" in w.message]
+    assert (warning.line, warning.message) == (
+        5,
+        "licence link 'javascript:alert(1)' is not a link a brief can hold; dropped",
+    )

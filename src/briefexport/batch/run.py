@@ -150,7 +150,13 @@ class Dispatcher:
 
     def _retry_or_fail(self, chunk: Chunk) -> None:
         """Each brief of a chunk whose worker died is tried again alone, or reported if it was
-        already being tried again."""
+        already being tried again or if the run is stopping (it was in hand, not "not
+        started")."""
+        if self.stop.is_set():
+            why = "the worker process died while converting this brief; not tried again, as"
+            for job in chunk:
+                self.on_result(_crashed(job, f"{why} the run was stopped"))
+            return
         again = [job for job in chunk if job.relative not in self.retried]
         for job in chunk:
             if job.relative in self.retried:

@@ -12,7 +12,6 @@ drops. Problems are reported as :class:`~briefexport.errors.Diagnostic`
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from ..errors import Diagnostic, InvalidBriefError
 from ..model import Brief
 from ..shared.limits import source_size_refusal
 from .defaults import Fallbacks
-from .problems import LOGGER, Problems
+from .problems import CONTROL_CHARACTERS, LOGGER, Problems, control_character_message
 
 KINDS = ("markdown", "text", "jats", "docx")
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".qmd"})
@@ -94,16 +93,14 @@ def _import(kind: str, data: bytes, problems: Problems, path: Path, fallbacks: F
     return import_text(source, problems, path.parent, fallbacks)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _refuse_control_characters(source: str, problems: Problems) -> None:
-    """XML cannot hold C0 control characters: say where they are instead of failing later."""
+    """XML cannot hold C0 control characters (and discourages some others): say where they are
+    instead of failing later."""
     for number, line in enumerate(source.split("\n"), start=1):
-        found = _CONTROL.search(line)
+        found = CONTROL_CHARACTERS.search(line)
         if found:
-            code = f"U+{ord(found.group()):04X}"
-            problems.error(number, f"control character {code} cannot appear in a brief")
+            message = control_character_message(found.group())
+            problems.error(number, message, found.start() + 1)
     if problems.diagnostics:
         raise InvalidBriefError(problems.diagnostics)
 

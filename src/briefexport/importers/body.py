@@ -25,7 +25,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..model import Block, Footnote
-from .footnotes import number_footnotes
+from .footnotes import DUPLICATE, number_footnotes
 from .mdblocks import BlockConverter
 from .mdcontext import BodyContext
 
@@ -76,14 +76,21 @@ def markdown_parser() -> MarkdownIt:
 
 def keep_uncalled_notes(state: StateCore) -> None:
     """List the definitions nothing calls, which the footnote plugin would drop, so that they
-    are kept (numbered after the called ones, with a warning) as the XML reader keeps them."""
+    are kept (numbered after the called ones, with a warning) as the XML reader keeps them; and
+    a label's second definition, which the plugin would put in place of the first silently."""
     notes = state.env.get("footnotes")
     if not isinstance(notes, dict):
         return
     refs, listed = notes.setdefault("refs", {}), notes.setdefault("list", {})
+    seen: set[str] = set()
     for token in state.tokens:
         label = token.meta.get("label") if token.type == "footnote_reference_open" else None
-        if label is not None and refs.get(f":{label}", -1) < 0:
+        if label is None:
+            continue
+        if label in seen:  # kept apart under a label no source can write, to be reported
+            label = token.meta["label"] = f"{DUPLICATE}{len(listed)}:{label}"
+        seen.add(label)
+        if refs.get(f":{label}", -1) < 0:
             refs[f":{label}"] = len(listed)
             listed[len(listed)] = {"label": label, "count": 0}
 

@@ -6,6 +6,7 @@ whose single paragraph reads as a web citation gets a structured ``mixed-citatio
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from markdown_it.tree import SyntaxTreeNode
@@ -16,6 +17,7 @@ from .mdblocks import BlockConverter
 from .mdcontext import BodyContext
 
 _NCNAME = re.compile(r"[A-Za-z_][\w.-]*")
+DUPLICATE = "\x00again"  # the label of a second definition (control characters are refused)
 
 
 def footnote_id(label: str) -> str:
@@ -32,9 +34,7 @@ def number_footnotes(
 
     Each note is also recorded in ``context.notes`` under its label, for the calls.
     """
-    defined = {
-        str(node.meta.get("label", "")): node for block in definitions for node in block.children
-    }
+    defined = _definitions(definitions, context)
     order = _call_order(blocks)
     for label in defined:
         if label not in order:
@@ -42,7 +42,7 @@ def number_footnotes(
                 _definition_line(defined[label], context), f"footnote [^{label}] is never called"
             )
             order.append(label)
-    converter = BlockConverter(context)
+    converter = BlockConverter(dataclasses.replace(context, no_notes_in="a footnote"))
     notes = []
     for number, label in enumerate((label for label in order if label in defined), start=1):
         definition = defined[label]
@@ -50,8 +50,25 @@ def number_footnotes(
         where = context.position(definition.children[0] if definition.children else definition)
         note = Footnote(footnote_id(label), number, paragraphs, where)
         context.notes[label] = note
+        context.claim_id(note.id, where)
         notes.append(note)
     return tuple(notes)
+
+
+def _definitions(blocks: list[SyntaxTreeNode], context: BodyContext) -> dict[str, SyntaxTreeNode]:
+    """Each label's definition; a label defined again is an error (CommonMark keeps the first
+    definition of a link label; the footnote plugin would keep the last one silently)."""
+    defined: dict[str, SyntaxTreeNode] = {}
+    for node in (node for block in blocks for node in block.children):
+        label = str(node.meta.get("label", ""))
+        if label.startswith(DUPLICATE):
+            label = label.split(":", 1)[1]
+            first = _definition_line(defined[label], context)
+            message = f"footnote [^{label}] is defined twice (first on line {first}); keep one"
+            context.problems.error(_definition_line(node, context), message)
+        else:
+            defined[label] = node
+    return defined
 
 
 def _call_order(blocks: list[SyntaxTreeNode]) -> list[str]:

@@ -10,18 +10,17 @@ Markdown inline text; the abstract is Markdown paragraphs. Unknown keys are erro
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeAlias
-
-import yaml
 
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
 from ..rules.blank import is_blank
 from ..rules.dates import printed_date
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
 from .fmaliases import read_aliases
+from .fmload import FrontMatter
+from .fmtypes import check_types
+from .fmyaml import LoadedYaml, YamlRefusedError, load_yaml
 from .mdcontext import BodyContext
 from .names import journal_id_for
 from .people import AffiliationRegistry, contributor, optional_text
@@ -39,43 +38,24 @@ KNOWN_KEYS = frozenset(
 )
 
 
-@dataclass
-class FrontMatter:
-    """The parsed YAML and where it sits in the source, for line numbers."""
-
-    values: dict[str, Any]
-    text: str
-    first_line: int
-    written: dict[str, str] = field(default_factory=dict)  # key -> the alias it was written as
-
-    def line(self, key: str) -> int:
-        """The source line of top-level ``key`` (the front matter's first line if absent).
-
-        YAML keys need not be strings (``5: x``); they are looked for as written."""
-        written = str(self.written.get(key, key))
-        for index, line in enumerate(self.text.splitlines()):
-            if re.match(rf"{re.escape(written)}\s*:", line):
-                return self.first_line + 1 + index
-        return self.first_line
-
-
 def load_front_matter(text: str, first_line: int, context: BodyContext) -> FrontMatter:
-    """Parse the YAML, reporting syntax errors with their line."""
+    """Parse the YAML, reporting what cannot be read at its line and column."""
+    problems = context.problems
     try:
-        values = yaml.safe_load(text) if text.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + 1 + (mark.line if mark is not None else 0)
-        context.problems.error(line, f"front matter is not valid YAML: {error}".splitlines()[0])
-        values = {}
-    except ValueError as error:  # YAML's own types, e.g. an impossible date
-        context.problems.error(first_line, f"front matter has an impossible value: {error}")
-        values = {}
-    if not isinstance(values, dict):
-        context.problems.error(first_line, "front matter must be a mapping of keys to values")
-        values = {}
-    front = FrontMatter(values, text, first_line)
-    front.written = read_aliases(values, front.line, context.problems)
+        loaded = load_yaml(text, first_line) if text.strip() else LoadedYaml({})
+    except YamlRefusedError as refusal:
+        problems.error(first_line + refusal.position[0], refusal.message, refusal.position[1])
+        return FrontMatter({}, text, first_line, failed=True)
+    if not isinstance(loaded.values, dict):
+        problems.error(first_line, "front matter must be a mapping of keys to values")
+        return FrontMatter({}, text, first_line, failed=True)
+    front = FrontMatter(loaded.values, text, first_line, loaded=loaded)
+    for path, (line, column), message in loaded.problems:
+        problems.error(first_line + line, message, column)
+        front.reported.add(str(path[0]) if path else "")
+    front.written = read_aliases(loaded.values, front.line, problems)
+    front.reported |= {key for key, alias in front.written.items() if alias in front.reported}
+    check_types(front, problems)
     return front
 
 
@@ -99,9 +79,9 @@ def build_metadata(
     editors = _people(front, "editors", registry, context)
     title = inline(str(front.values.get("title") or ""), front.line("title"))
     date = _date(front, context)
-    if not title:
+    if not title and "title" not in front.reported:
         problems.error(front.line("title"), "the brief needs a title")
-    if not authors:
+    if not authors and "authors" not in front.reported:
         problems.error(front.line("authors"), "the brief needs at least one author")
     if not title or not authors or date is None:
         return None
@@ -154,6 +134,7 @@ def _people(
     def report(message: str) -> None:
         context.problems.error(line, message)
 
+    registry.report = report  # an affiliation written in the person is reported with it
     people = (contributor(value, registry, report) for value in _as_list(front.values.get(key)))
     return tuple(person for person in people if person is not None)
 
@@ -165,7 +146,7 @@ def _date(front: FrontMatter, context: BodyContext) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     parsed = printed_date(str(value)) if value is not None else None
-    if parsed is None:
+    if parsed is None and "date" not in front.reported:
         found = "none is given" if value is None else f"not {value!r}"
         context.problems.error(
             front.line("date"), f"the brief needs a date such as 2024-06-14, {found}"
@@ -182,8 +163,8 @@ def _series(front: FrontMatter, context: BodyContext) -> str:
 
 def _publisher(front: FrontMatter, authors: tuple[Contributor, ...], context: BodyContext) -> str:
     publisher = optional_text(front.values, "publisher")
-    if publisher:
-        return publisher
+    if publisher or "publisher" in front.reported:
+        return publisher or ""
     institutions = [aff.institution for person in authors for aff in person.affiliations]
     if institutions:
         return institutions[0]

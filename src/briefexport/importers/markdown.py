@@ -14,8 +14,8 @@ from markdown_it.tree import SyntaxTreeNode
 from ..model import Brief, Inline, Paragraph
 from .body import convert_body, markdown_parser, parse_markdown
 from .defaults import Fallbacks
+from .fmload import FrontMatter
 from .frontmatter import (
-    FrontMatter,
     InlineParser,
     ParagraphParser,
     build_metadata,
@@ -38,6 +38,8 @@ def import_markdown(
     context = BodyContext(problems, base_dir, source_lines=tuple(source.split("\n")))
     root = parse_markdown(source)
     front = _front_matter(root, context)
+    if front.failed:  # the references are unknown: the body's calls to them would be false errors
+        problems.raise_if_errors()
     _take_title_heading(root, front, context)
     fallbacks = fallbacks or Fallbacks()
     given = {"series": fallbacks.series, "publisher": fallbacks.publisher, "date": fallbacks.date}
@@ -46,6 +48,7 @@ def import_markdown(
             front.values[key] = value
     references = build_references(front, inline_parser(context), problems)
     context.references.update({reference.id: reference for reference in references})
+    context.ids.update(dict.fromkeys((ref.id for ref in references), front.line("references")))
     body, footnotes = convert_body(root, context)
     meta = build_metadata(front, context, inline_parser(context), _paragraph_parser(context))
     problems.raise_if_errors()

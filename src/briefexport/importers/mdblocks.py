@@ -30,6 +30,7 @@ from ..model import (
 from ..resources import read_image
 from .mdcontext import BodyContext
 from .mdinline import convert_inline
+from .tablegrid import extra_cells
 
 MAX_SECTION_DEPTH = 3
 TRAILING_ID = re.compile(r"\s*\{#([A-Za-z_][\w.-]*)\}$")
@@ -84,8 +85,9 @@ class BlockConverter:
         while stack[-1].depth >= depth:
             self._close_section(stack)
         title, trailing_id = _trailing_id(self._inline(heading.children[0], "a heading"))
-        ident = _attr(heading, "id") or trailing_id
-        stack.append(_OpenSection(depth, ident, title, source=self.context.position(heading)))
+        where = self.context.position(heading)
+        ident = self.context.claim_id(_attr(heading, "id") or trailing_id, where)
+        stack.append(_OpenSection(depth, ident, title, source=where))
 
     @staticmethod
     def _close_section(stack: list[_OpenSection]) -> None:
@@ -200,7 +202,8 @@ class BlockConverter:
         if ROW_HEADERS in (_attr(node, "class") or "").split():
             body = tuple(_first_cell_header(row) for row in body)
         where = self.context.position(node)
-        return Table(_attr(node, "id"), _attr(node, "label"), caption, head, body, where)
+        ident = self.context.claim_id(_attr(node, "id"), where)
+        return Table(ident, _attr(node, "label"), caption, head, body, where)
 
     def _row(self, row: SyntaxTreeNode, below: dict[int, int]) -> Row:
         """A row's cells: ``{colspan=N rowspan=M}`` opens a spanning cell, and the positions it
@@ -222,10 +225,19 @@ class BlockConverter:
             covered.update(range(column + 1, column + colspan))
             if rowspan > 1:
                 below.update(dict.fromkeys(range(column, column + colspan), rowspan))
+        self._extra_cells(row)
         remaining = {spot: left - 1 for spot, left in below.items() if left > 1}
         below.clear()
         below.update(remaining)
         return Row(tuple(cells))
+
+    def _extra_cells(self, row: SyntaxTreeNode) -> None:
+        """GFM drops the cells of a row beyond the header's count: an error when they hold text."""
+        line = self.context.line(row)
+        extra = extra_cells(self.context.text_of(line), len(row.children))
+        if extra is not None:
+            message = f"this row has more cells than the table's {len(row.children)} columns"
+            self.context.problems.error(line, message, extra)
 
     def _figure(self, node: SyntaxTreeNode, caption: tuple[Inline, ...]) -> Figure | None:
         image = node.children[0].children[0]
@@ -239,12 +251,13 @@ class BlockConverter:
         where = self.context.position(node)
         if problem := self.context.figure_paths.conflict(href, where.line):
             self.context.problems.error(where.line, problem, where.column)
-        return Figure(_attr(node, "id"), _attr(node, "label"), caption, image_node, where)
+        ident = self.context.claim_id(_attr(node, "id"), where)
+        return Figure(ident, _attr(node, "label"), caption, image_node, where)
 
     def _inline(self, node: SyntaxTreeNode, no_notes_in: str | None = None) -> tuple[Inline, ...]:
         """Inline content; ``no_notes_in`` names a place where footnotes cannot be called."""
         context = self.context.inline_context(node)
-        context.no_notes_in = no_notes_in
+        context.no_notes_in = no_notes_in or context.no_notes_in
         return convert_inline(node, context)
 
 

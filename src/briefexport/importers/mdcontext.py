@@ -35,6 +35,8 @@ class BodyContext:
     references: dict[str, Reference] = field(default_factory=dict)
     source_lines: tuple[str, ...] = ()
     figure_paths: FigurePaths = field(default_factory=FigurePaths)
+    ids: dict[str, int] = field(default_factory=dict)  # id -> the line that gave it
+    no_notes_in: str | None = None  # names the place when footnotes cannot be called there
 
     def inline_context(self, node: SyntaxTreeNode) -> InlineContext:
         """An inline context for ``node``, resolving footnote calls by label."""
@@ -47,8 +49,24 @@ class BodyContext:
             return SourcePosition(line, link_column(self.text_of(line), href))
 
         return InlineContext(
-            self.problems, self.line(node), self.notes.get, self.references.get, locate=locate
+            self.problems,
+            self.line(node),
+            self.notes.get,
+            self.references.get,
+            no_notes_in=self.no_notes_in,
+            locate=locate,
         )
+
+    def claim_id(self, ident: str | None, where: SourcePosition) -> str | None:
+        """``ident`` given at ``where``; an id given twice (or a note's or reference's) is an
+        error here, at the source, not in the XML written from it."""
+        if ident is None:
+            return None
+        if ident in self.ids:
+            message = f"id {ident!r} is already used on line {self.ids[ident]}; ids must be unique"
+            self.problems.error(where.line, message, where.column)
+        self.ids.setdefault(ident, where.line)
+        return ident
 
     def line(self, node: SyntaxTreeNode) -> int:
         """The source line where ``node`` starts (its nearest mapped ancestor's otherwise)."""

@@ -60,6 +60,7 @@ class AffiliationRegistry:
         if isinstance(value, str) and value.strip():
             return split_affiliation(value, self._next_id())
         if isinstance(value, dict) and isinstance(value.get("institution"), str):
+            value = _texts_only(value, ("id", "department", "country"), self.report)
             return Affiliation(
                 id=str(value.get("id") or self._next_id()),
                 institution=value["institution"],
@@ -78,6 +79,7 @@ def contributor(value: object, registry: AffiliationRegistry, report: Report) ->
         report(f"a person must be a name or a mapping, not {value!r}")
         return None
     _check_keys(value, {"name", "role", "orcid", "email", "affiliation", "affiliations"}, report)
+    value = _texts_only(value, ("role", "orcid", "email"), report)
     name = _person_name(value.get("name"), report)
     if name is None:
         return None
@@ -108,6 +110,7 @@ def _person_name(value: object, report: Report) -> PersonName | None:
         return split_name(value)
     if isinstance(value, dict) and isinstance(value.get("surname"), str):
         _check_keys(value, {"surname", "given-names", "prefix", "suffix"}, report)
+        value = _texts_only(value, ("given-names", "prefix", "suffix"), report)
         return PersonName(
             surname=value["surname"],
             given_names=optional_text(value, "given-names"),
@@ -123,6 +126,16 @@ def optional_text(mapping: dict[str, Any], key: str) -> str | None:
     spaces such as U+00A0 kept), or None when it is missing or empty."""
     value = mapping.get(key)
     return collapse_space(str(value)) or None if value is not None else None
+
+
+def _texts_only(mapping: dict[str, Any], keys: tuple[str, ...], report: Report) -> dict[str, Any]:
+    """``mapping`` without the values at ``keys`` that are lists or mappings (reported)."""
+    wrong = [key for key in keys if isinstance(mapping.get(key), list | dict)]
+    for key in wrong:
+        report(
+            f"{key!r} must be text, not a {'list' if isinstance(mapping[key], list) else 'mapping'}"
+        )
+    return {key: item for key, item in mapping.items() if key not in wrong}
 
 
 def _check_keys(mapping: dict[str, Any], known: set[str], report: Report) -> None:

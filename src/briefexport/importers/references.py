@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from ..model import Citation, Inline, PublicationType, Reference
 from ..rules.citations import citation_from_text
-from .frontmatter import FrontMatter, InlineParser
+from .fmload import FrontMatter
+from .frontmatter import InlineParser
 from .problems import Problems
 
 

@@ -3,10 +3,13 @@
 Sources (JATS articles, Word documents) may have rows of unequal width, row spans reaching past
 their row group, or column spans running into a column a row span from above holds. Spans are
 cut as the shared grid lays them (:func:`briefexport.shared.tables.lay_out`) and short rows
-padded with empty cells until every row covers the same columns as the widest.
+padded with empty cells until every row covers the same columns as the widest. A Markdown
+(GFM) row's cells past the header's count, which GFM leaves out, are found for a diagnostic.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model import Cell, Row
 from ..shared.tables import lay_out, place_cells, spans
@@ -46,3 +49,22 @@ def _pad(rows: list[Row], width: int) -> tuple[list[Row], bool]:
             rows[index] = Row((*rows[index].cells, Cell(())))
             changed = True
     return rows, changed
+
+
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def extra_cells(line: str, columns: int) -> int | None:
+    """The column of the first cell past ``columns`` in the GFM table row ``line`` when one
+    holds text (GFM leaves such cells out), else None. Cells are split at pipes not escaped
+    with a backslash, as GFM splits them, code spans included."""
+    borders = [found.start() for found in _CELL_BORDER.finditer(line)]
+    start = len(line) - len(line.lstrip())
+    if borders and borders[0] == start:
+        borders = borders[1:]  # the leading pipe opens the first cell
+    for index in range(columns - 1, len(borders)):
+        end = borders[index + 1] if index + 1 < len(borders) else len(line)
+        cell = line[borders[index] + 1 : end]
+        if cell.strip():
+            return borders[index] + 2 + len(cell) - len(cell.lstrip())
+    return None

@@ -36,6 +36,7 @@ _NOTE_START = re.compile(r"^\s*<sup>\s*(\d+)\s*</sup>\s*")
 _URL_ONLY = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
 _CALL = re.compile(r"<sup>\s*(\d+(?:\s*,\s*\d+)*)\s*</sup>")
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)\]]\**$")
+_TRAILING_CALLS = re.compile(r"(?:\s*<sup>\s*\d+(?:\s*,\s*\d+)*\s*</sup>)+(?=\**$)")
 _LEAD = re.compile(r"^\*\*(?P<inner>.+)\*\*$", re.DOTALL)
 
 
@@ -121,7 +122,9 @@ def _continues(before: str, after: str) -> bool:
     if re.match(r"\s*(#|>|[-+*]\s|\d+[.)]\s)", after):
         return False
     first_word = unwrap(after)[:1]
-    return first_word.islower() or not _SENTENCE_END.search(before.rstrip())
+    # a note call after the full stop ("ends here.<sup>2</sup>") still ends the sentence
+    end = _TRAILING_CALLS.sub("", before.rstrip())
+    return first_word.islower() or not _SENTENCE_END.search(end)
 
 
 def _as_markdown(layout: _Layout, problems: Problems) -> tuple[str, list[int]]:
@@ -183,6 +186,14 @@ def _title_text(page: FrontPage, problems: Problems) -> str:
     return cased
 
 
+def _no_date(page: FrontPage, problems: Problems) -> None:
+    if page.impossible_date is not None:
+        line, text = page.impossible_date
+        problems.error(line, f"{text!r} is an impossible date: no such day exists")
+    else:
+        problems.error(page.title_line, "no date line (such as 'June 14, 2024') found")
+
+
 def _metadata(
     page: FrontPage, problems: Problems, context: BodyContext, fallbacks: Fallbacks
 ) -> Metadata | None:
@@ -193,7 +204,7 @@ def _metadata(
         problems.error(page.title_line, "no 'By' block with the author found")
     page.date = page.date or fallbacks.date
     if page.date is None:
-        problems.error(page.title_line, "no date line (such as 'June 14, 2024') found")
+        _no_date(page, problems)
     institutions = [aff.institution for person in page.authors for aff in person.affiliations]
     publisher = fallbacks.publisher or (institutions[0] if institutions else None)
     if page.authors and not publisher:

@@ -34,7 +34,7 @@ from ...model import (
 )
 from ..captions import label_prefix, split_attribution
 from ..tablegrid import rectangular
-from .figures import figure_from
+from .figures import alt_text, figure_from
 from .inline import InlineReader, Reading
 from .items import Item
 from .restrict import linked, phrase
@@ -206,7 +206,7 @@ class BodyBuilder:
             item.element, label, text, f"{self.figure_prefix}-{self.figures}", self.reading
         )
         if figure is None:
-            fallback = canonical((Text(label_prefix(label, text)), *text))
+            fallback = canonical((Text(label_prefix(label, text)), *text)) or alt_text(item.element)
             return [Paragraph(fallback)] if fallback else []
         return [replace(figure, source=_position(item))]
 

@@ -2,7 +2,9 @@
 
 The picture's bytes are taken from the package and must be a PNG, JPEG, GIF or WebP image that
 every writer can embed (EMF, WMF, TIFF and SVG pictures are reported and left out, their caption
-kept as a paragraph). The alt text is the picture's description (``wp:docPr/@descr``, or its
+kept as a paragraph, or its alt text when it has no caption); so are linked pictures ("Link to
+File", or an image relationship whose target is outside the package): nothing outside the
+document is read. The alt text is the picture's description (``wp:docPr/@descr``, or its
 title); without one the caption serves, with a warning. Figures are named
 ``figures/<document>-<n>.<ext>`` and written beside the imported brief.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...inlines import plain_text
-from ...model import Figure, Image, Inline
+from ...model import Figure, Image, Inline, Text
 from ...resources import IMAGE_TYPES, MAX_IMAGE_BYTES, image_problem
 from .inline import Reading
 from .items import images
@@ -32,7 +34,7 @@ def figure_from(
     data = _bytes(picture, media_type, reading)
     if data is None:
         return None
-    alt = " ".join(str(picture.alt_text or "").split())
+    alt = plain_text(alt_text(paragraph))
     if not alt:
         alt = plain_text(caption) or label or "Figure"
         message = "picture without alt text; its caption serves as alt text"
@@ -41,18 +43,37 @@ def figure_from(
     return Figure(None, label, caption, Image(href, alt, media_type, data))
 
 
+def alt_text(paragraph: Any) -> tuple[Inline, ...]:
+    """The alt text of the paragraph's first picture, as text (empty when it has none)."""
+    alt = " ".join(str(images(paragraph)[0].alt_text or "").split())
+    return (Text(alt),) if alt else ()
+
+
 def _bytes(picture: Any, media_type: str, reading: Reading) -> bytes | None:
     """The picture's bytes when every writer can embed them; None (reported) otherwise."""
     if media_type not in SUFFIXES:
         problem: str | None = f"of type {media_type or 'unknown'} cannot be embedded"
-        data = b""
+        data: bytes | None = b""
     else:
-        with picture.open() as stream:
-            data = stream.read(MAX_IMAGE_BYTES + 1)
-        too_large = len(data) > MAX_IMAGE_BYTES
-        problem = "is larger than allowed" if too_large else image_problem(data, media_type)
+        data = _read(picture)
+        if data is None:
+            problem = "is linked to a file outside the document, not embedded in it"
+        else:
+            too_large = len(data) > MAX_IMAGE_BYTES
+            problem = "is larger than allowed" if too_large else image_problem(data, media_type)
     if problem:
         message = f"picture {problem}; left out, its caption is kept as text"
         reading.problems.warning(reading.line, message)
         return None
     return data
+
+
+def _read(picture: Any) -> bytes | None:
+    """The bytes of an embedded picture; None for a linked one ("Link to File", or a relationship
+    whose target is outside the package). mammoth refuses to open files outside the package,
+    and its reading of an external target as a part name finds no such part."""
+    try:
+        with picture.open() as stream:
+            return bytes(stream.read(MAX_IMAGE_BYTES + 1))
+    except (KeyError, OSError, ValueError):  # ValueError: mammoth's InvalidFileReferenceError
+        return None

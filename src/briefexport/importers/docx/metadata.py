@@ -15,6 +15,7 @@ import re
 
 from ...model import Contributor, Inline, Metadata, Permissions, Text
 from ..defaults import DEFAULT_LANGUAGE, DEFAULT_PUBLISHER, DEFAULT_SERIES, Fallbacks
+from ..language import language_problem
 from ..names import journal_id_for, split_name
 from ..problems import Problems
 from .front import Front
@@ -33,10 +34,11 @@ def metadata(
         return None
     title, authors, date = required
     publisher = _publisher(properties, fallbacks, authors, problems)
+    language = _language(properties, problems)
     identifier = properties.get("identifier", "")
     doi = identifier.removeprefix("doi:") if identifier.startswith("doi:") else None
     return Metadata(
-        language=properties.get("language") or DEFAULT_LANGUAGE,
+        language=language,
         series=_series(front, fallbacks, problems),
         journal_id=journal_id_for(publisher) or publisher,
         publisher=publisher,
@@ -118,3 +120,12 @@ def _publisher(
     source = "the first author's institution " if institutions else ""
     problems.warning(1, f"no publisher (Company) named; using {source}{chosen!r} (see --publisher)")
     return chosen
+
+
+def _language(properties: dict[str, str], problems: Problems) -> str:
+    """The package's ``dc:language`` (English when absent); one the brief cannot hold is an
+    error."""
+    language = properties.get("language") or DEFAULT_LANGUAGE
+    if problem := language_problem(language):
+        problems.error(1, f"the document's properties: {problem}")
+    return language

@@ -11,7 +11,8 @@ call) would lose its target. Before mammoth reads the document, such fields are 
 the internal hyperlinks Word shows them as (``HYPERLINK \\l "_Ref..."``; ``w:fldSimple`` as
 ``w:hyperlink w:anchor``), so each becomes a link to the bookmark on the note's first call.
 Other simple fields keep their displayed text. XML is parsed with the hardened parser of
-:mod:`briefexport.shared.safexml`.
+:mod:`briefexport.shared.safexml`; a part with a DOCTYPE (which Word never writes: its
+entities would be dropped) is refused.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def _prepare(data: bytes) -> tuple[bytes, dict[str, str]]:
         with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as rewritten:
             for info in archive.infolist():
                 content = archive.read(info.filename)
+                if info.filename.endswith((".xml", ".rels")):
+                    _refuse_doctype(info.filename, content)
                 if info.filename in MAIN_PARTS:
                     content = _link_note_references(content)
                 fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
@@ -105,6 +108,14 @@ def _prepare(data: bytes) -> tuple[bytes, dict[str, str]]:
         return output.getvalue(), _properties(archive)
     except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, ValueError) as error:
         raise PackageError(f"not a readable Word document ({error})") from None
+
+
+def _refuse_doctype(name: str, content: bytes) -> None:
+    """Word never writes a DOCTYPE; one (with an internal subset and entities, whose text the
+    reader would drop) is refused rather than read with parts of the text missing."""
+    root = etree.fromstring(content, hardened_parser())
+    if root.getroottree().docinfo.doctype:
+        raise PackageError(f"{name} has a DOCTYPE declaration, which Word never writes; refused")
 
 
 def _link_note_references(content: bytes) -> bytes:

@@ -23,7 +23,7 @@ from ...shared import safexml
 from ..defaults import Fallbacks
 from ..ids import IdRegistry
 from ..numbering import number_notes
-from ..problems import Problems
+from ..problems import CONTROL_CHARACTERS, Problems, control_character_message
 from .back import back_notes, back_sections, inline_note, references
 from .blocks import BlockBuilder
 from .citations import citation
@@ -40,6 +40,7 @@ def import_jats(data: bytes, problems: Problems, base_dir: Path, fallbacks: Fall
     """The brief the article ``data`` holds; raises InvalidBriefError listing every problem."""
     root = _parse(data, problems)
     notices = Notices(problems, data)
+    _refuse_control_characters(root, notices)
     reserved = (str(element.get("id")) for element in root.iter() if element.get("id"))
     ctx = JatsContext(notices, base_dir, IdRegistry(reserved))
     ctx.references = references(root, ctx)
@@ -76,6 +77,20 @@ def _parse(data: bytes, problems: Problems) -> etree._Element:
         problems.error(root.sourceline or 1, message + " without a namespace")
         problems.raise_if_errors()
     return root
+
+
+def _refuse_control_characters(root: etree._Element, notices: Notices) -> None:
+    """XML 1.0 takes U+007F-U+009F but discourages them (save U+0085); the other importers
+    refuse them, and so does this one, at the element whose text or attribute holds one."""
+    for element in root.iter():
+        parent = element.getparent()
+        held = [(element.tail, parent if parent is not None else element)]
+        if isinstance(element.tag, str):
+            held += [(element.text, element), *((v, element) for v in element.attrib.values())]
+        for text, where in held:
+            found = CONTROL_CHARACTERS.search(text or "")
+            if found:
+                notices.error(where, control_character_message(found.group()))
 
 
 def _body(root: etree._Element, ctx: JatsContext) -> list[Block]:

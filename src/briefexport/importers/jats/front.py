@@ -19,6 +19,7 @@ from lxml import etree
 
 from ...model import Contributor, Inline, Metadata
 from ..defaults import DEFAULT_LANGUAGE, DEFAULT_PUBLISHER, DEFAULT_SERIES, Fallbacks
+from ..language import language_problem
 from ..names import journal_id_for
 from .context import JatsContext, Level, Scope, text_of
 from .frontparts import (
@@ -57,7 +58,7 @@ def metadata(root: etree._Element, ctx: JatsContext, fallbacks: Fallbacks) -> Me
     where = journal if journal is not None else root
     publisher = _publisher(journal, list(authors), fallbacks, ctx, where)
     return Metadata(
-        language=root.get(XML_LANG) or DEFAULT_LANGUAGE,
+        language=_language(root, ctx),
         series=_series(journal, fallbacks, ctx, where),
         journal_id=_journal_id(journal) or journal_id_for(publisher) or publisher,
         publisher=publisher,
@@ -87,6 +88,15 @@ def _required(
     return title, tuple(authors), date
 
 
+def _language(root: etree._Element, ctx: JatsContext) -> str:
+    """The article's ``xml:lang`` (English when absent, as the JATS DTD declares)."""
+    language = root.get(XML_LANG) or DEFAULT_LANGUAGE
+    problem = language_problem(language)
+    if problem:
+        ctx.notices.error(root, problem)
+    return language
+
+
 def _article_fields(meta: etree._Element, ctx: JatsContext) -> dict[str, Any]:
     """The optional fields of ``article-meta``."""
     return {
@@ -96,7 +106,7 @@ def _article_fields(meta: etree._Element, ctx: JatsContext) -> dict[str, Any]:
         "subtitle": _inlines(meta.find("title-group/subtitle"), Scope(ctx, Level.PHRASE)),
         "running_head": running_head(meta),
         "disclaimer": disclaimer(meta, ctx),
-        "permissions": permissions(meta.find("permissions")),
+        "permissions": permissions(meta.find("permissions"), ctx),
         "abstract": abstract(meta, ctx),
         "keywords": tuple(dict.fromkeys(text_of(k) for k in meta.iter("kwd") if text_of(k))),
     }

@@ -68,14 +68,18 @@ def _date(element: etree._Element, ctx: JatsContext) -> dt.date | None:
         return None
 
 
-def permissions(element: etree._Element | None) -> Permissions | None:
+def permissions(element: etree._Element | None, ctx: JatsContext) -> Permissions | None:
     """Copyright statement, year and holder; licence URL and text."""
     if element is None:
         return None
     licence = element.find("license")
     url = None
     if licence is not None:
-        url = usable_href(text_of(licence.find(ALI_LICENSE_REF)) or licence.get(XLINK_HREF, ""))
+        written = text_of(licence.find(ALI_LICENSE_REF)) or licence.get(XLINK_HREF, "")
+        url = usable_href(written)
+        if written.strip() and url is None:
+            message = f"licence link {written.strip()!r} is not a link a brief can hold; dropped"
+            ctx.notices.warning(licence, message)
     year = text_of(element.find("copyright-year"))
     texts = [text_of(p) for p in element.iter("license-p") if text_of(p)]
     found = Permissions(
