@@ -140,11 +140,17 @@ def test_a_replaced_output_keeps_its_mode(tour: Path, tmp_path: Path, kept: int)
     assert mode(target) == kept
 
 
-@pytest.mark.usefixtures("umask_077")
-def test_batch_outputs_follow_the_umask(tour: Path, tmp_path: Path) -> None:
-    summary = convert_collection(tour.parent, tmp_path / "site", ["jats"], RunOptions(jobs=1))
-    assert summary.exit_status == 0
-    site = tmp_path / "site"
-    assert mode(site / "feature-tour.jats.xml") == 0o600
-    assert mode(site / TOUR_FIGURE) == 0o600
-    assert mode(site / ".briefexport-manifest.json") == 0o600
+def test_batch_outputs_follow_the_umask_of_each_run(tour: Path, tmp_path: Path) -> None:
+    # the first run starts the fork server under the usual umask; the second, under 077, must
+    # not get the server's
+    for umask, site in ((0o022, tmp_path / "first"), (0o077, tmp_path / "second")):
+        previous = os.umask(umask)
+        try:
+            summary = convert_collection(tour.parent, site, ["jats"], RunOptions(jobs=1))
+        finally:
+            os.umask(previous)
+        assert summary.exit_status == 0
+    second = tmp_path / "second"
+    written = [second / "feature-tour.jats.xml", second / TOUR_FIGURE]
+    assert [mode(path) for path in [*written, second / ".briefexport-manifest.json"]] == [0o600] * 3
+    assert mode(tmp_path / "first" / "feature-tour.jats.xml") == 0o644

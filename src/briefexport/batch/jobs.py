@@ -139,13 +139,17 @@ def check_pdf_url_template(template: str) -> None:
         )
 
 
-def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
+def prepare_worker(formats: tuple[str, ...], own_signals: bool, umask: int | None = None) -> None:
     """Import the writers once per worker process, before the first brief arrives.
 
     A local worker ignores SIGINT and SIGTERM: the parent decides when to stop, and the brief in
     hand is finished (its outputs are written atomically) rather than cut in the middle. Should
     the parent die without a word (SIGKILL), the worker ends too instead of waiting forever.
+    It takes the parent's ``umask``: the fork server it starts from keeps the umask it was
+    started with, perhaps by an earlier run of the same program.
     """
+    if umask is not None:
+        os.umask(umask)  # before any file is made, while no other thread of this worker runs
     if own_signals:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
