@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import replace
@@ -103,6 +104,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     committer = _COMMITTER.get()
     try:
         _make_folder(path.parent)
+        _refuse_special(path)
         mode = mode_for(path)
         handle, temporary = create_temporary(path)
         with os.fdopen(handle, "wb") as stream:
@@ -127,6 +129,17 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise OutputError(f"{shown_name(str(folder))}: cannot write in it: not a folder") from None
+
+
+def _refuse_special(path: Path) -> None:
+    """A device, a pipe or a socket at ``path`` is never replaced (``-o /dev/null`` run as root
+    would replace the device with a file); a symbolic link is replaced itself, as a file is."""
+    try:
+        kind = stat.S_IFMT(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return
+    if kind not in (stat.S_IFREG, stat.S_IFLNK, stat.S_IFDIR):  # a folder: the rename says so
+        raise OutputError(f"{shown_name(str(path))}: not a regular file; refusing to replace it")
 
 
 def _set_mode(handle: int, name: str, mode: int) -> None:

@@ -154,3 +154,16 @@ def test_batch_outputs_follow_the_umask_of_each_run(tour: Path, tmp_path: Path) 
     written = [second / "feature-tour.jats.xml", second / TOUR_FIGURE]
     assert [mode(path) for path in [*written, second / ".briefexport-manifest.json"]] == [0o600] * 3
     assert mode(tmp_path / "first" / "feature-tour.jats.xml") == 0o644
+
+
+def test_an_import_over_a_pipe_leaves_the_pipe(
+    tour: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a device or a pipe is never replaced by a file (-o /dev/null run as root)
+    assert main([str(tour), "--to", "markdown", "-q"]) == 0
+    pipe = tmp_path / "pipe.xml"
+    os.mkfifo(pipe)
+    assert main(["import", str(tour.parent / "feature-tour.md"), "-o", str(pipe), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith(f"{pipe}: not a regular file; refusing to replace it\n")
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
