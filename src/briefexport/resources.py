@@ -10,11 +10,16 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .errors import UnsafeResourceError
 from .shared.paths import inside
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING: Pillow is imported only when an image is read
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
 
 MAX_IMAGE_BYTES = 20 * 2**20
 IMAGE_TYPES = {
@@ -121,10 +126,29 @@ def image_problem(data: bytes, media_type: str) -> str | None:
         return f"is {width} by {height} pixels; figures must be at most {MAX_PIXELS} pixels"
     try:
         with Image.open(io.BytesIO(data)) as image:  # verify() leaves the image unusable
-            image.load()
+            _load_strictly(image)
     except damaged:
         return "is damaged: its pixels cannot be decoded"
     return None
+
+
+_STRICT = threading.Lock()
+
+
+def _load_strictly(image: PilImage) -> None:
+    """Decode ``image`` with Pillow's ``ImageFile.LOAD_TRUNCATED_IMAGES`` off, whatever the
+    process set: WeasyPrint turns it on as it is imported, and Pillow then takes a truncated
+    JPEG or broken PNG data for a whole image. The setting is Pillow's, for the whole process;
+    it is restored at once, and the lock keeps two checks from restoring each other's."""
+    from PIL import ImageFile
+
+    with _STRICT:
+        tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
 
 
 @contextlib.contextmanager

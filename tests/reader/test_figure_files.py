@@ -36,14 +36,22 @@ def validate(brief: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
     [("broken.png", undecodable_png()), ("cut.jpg", truncated_jpeg())],
     ids=["png-pixels-not-zlib", "jpeg-truncated"],
 )
+@pytest.mark.parametrize("tolerant", [False, True], ids=["pillow-default", "as-weasyprint-sets"])
 def test_an_image_whose_pixels_cannot_be_decoded(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    content: bytes,
+    tolerant: bool,
 ) -> None:
+    # importing WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", tolerant)
     (tmp_path / name).write_bytes(content)
     status, err = validate(with_figure(tmp_path, name), capsys)
     message = f"image {name!r} is damaged: its pixels cannot be decoded"
     assert (status, err) == (2, f"{FIGURE_AT}: error: {message}\n")
-    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is tolerant
 
 
 def test_a_sound_image_is_still_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
