@@ -4,6 +4,11 @@ A writer returns bytes; they go to a temporary file in the target folder that is
 and renamed over the target only when complete, so a failure never leaves a partial file nor
 destroys a good one. Within :func:`deferred_commits` the sync and the rename are handed to the
 caller instead (a batch worker does them in a thread while it converts the next brief).
+
+Before any work, an output and the figure copies beside it are checked against the files the
+brief was read from (:attr:`briefexport.model.Brief.origin` and its figures): none may replace
+one, whoever asks (the API, a command, a batch). The temporary file takes the mode of the file
+it replaces, or a new file's under the umask (:mod:`.shared.filemodes`).
 """
 
 from __future__ import annotations
