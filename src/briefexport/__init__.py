@@ -50,9 +50,13 @@ _LAZY = {
 def load(path: str | Path) -> Brief:
     """Read and validate the brief at ``path``; warnings go to the ``briefexport`` logger."""
     import logging
+    import os
     from pathlib import Path
 
     from .reader import read_brief
+    from .shared.fieldtypes import check_argument
+
+    check_argument("load", "path", path, (str, os.PathLike))
 
     brief, warnings = read_brief(Path(path))
     for warning in warnings:
@@ -78,13 +82,26 @@ def export(
 
     The keywords are those of :func:`briefexport.options.default_options`; unset ones take the
     house style, PDF/A-3b, the brand's paper size, the reproducible timestamp and WeasyPrint
-    for PDF (``pdf_engine="typst"`` for Typst).
+    for PDF (``pdf_engine="typst"`` for Typst). An argument of another type than it takes
+    raises :class:`TypeError` before any work.
     """
     from pathlib import Path
 
+    from .arguments import check_export
     from .options import default_options
     from .output import export_brief
 
+    keywords: dict[str, object] = {
+        "style_dir": style_dir,
+        "pdf_standard": pdf_standard,
+        "paper": paper,
+        "reference_docx": reference_docx,
+        "timestamp": timestamp,
+        "smart": smart,
+        "pdf_url": pdf_url,
+        "pdf_engine": pdf_engine,
+    }
+    check_export(brief, fmt, path, keywords)
     options = default_options(
         brief,
         style_dir=style_dir,

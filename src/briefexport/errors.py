@@ -28,7 +28,17 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+        place = f"{shown_name(self.file)}:{self.line}:{self.column}"
+        return f"{place}: {self.severity.value}: {self.message}"
+
+
+def shown_name(name: str) -> str:
+    """A file name as a diagnostic prints it: a character that is not printable (a newline, a
+    tab, an escape, a byte that is not UTF-8) is written as Python writes it in a string
+    (``\\n``), so that every diagnostic stays one line whatever its file is called."""
+    if name.isprintable():
+        return name
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
 
 
 class BriefexportError(Exception):
@@ -68,6 +78,17 @@ class UnknownFormatError(BriefexportError):
 
 class OutputError(BriefexportError):
     """An output could not be produced or written; nothing partial was left behind."""
+
+
+class OverwritesInputError(OutputError):
+    """An output or a figure copied beside it would replace a file the brief was read from (the
+    brief, one of its figures, the source of an import); nothing was written. ``path`` is the
+    file that would have been written, ``reason`` says which input it is."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
 
 
 class UnsafeResourceError(BriefexportError):

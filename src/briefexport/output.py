@@ -4,25 +4,34 @@ A writer returns bytes; they go to a temporary file in the target folder that is
 and renamed over the target only when complete, so a failure never leaves a partial file nor
 destroys a good one. Within :func:`deferred_commits` the sync and the rename are handed to the
 caller instead (a batch worker does them in a thread while it converts the next brief).
+
+Before any work, an output and the figure copies beside it are checked against the files the
+brief was read from (:attr:`briefexport.model.Brief.origin` and its figures): none may replace
+one, whoever asks (the API, a command, a batch). The temporary file takes the mode of the file
+it replaces, or a new file's under the umask (:mod:`.shared.filemodes`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeAlias
 
-from .errors import BriefexportError, OutputError
+from .errors import BriefexportError, OutputError, OverwritesInputError, shown_name
 from .formats import FORMATS, get_writer
 from .model import Brief
 from .options import WriteOptions
+from .shared.filemodes import mode_for
 from .shared.paths import RANDOM_DIGITS, under_fresh_name
 
 Claims: TypeAlias = dict[Path, bytes]
+Figures: TypeAlias = dict[Path, tuple[str, bytes]]
+"""Figure copies to write: each target with the figure's ``href`` and bytes."""
 Committer: TypeAlias = Callable[[str, Path], None]
 """Takes a complete temporary file (its name) and the path it is for; it then owns the file and
 must finish it with :func:`commit_temporary`."""
@@ -58,9 +67,12 @@ def export_brief(
     """Render ``brief`` as ``fmt`` and write it to ``path`` atomically.
 
     ``claimed`` collects the figure files written in one run, so that two briefs exported to one
-    folder cannot silently replace each other's figure of the same name.
+    folder cannot silently replace each other's figure of the same name. Raises
+    :class:`OverwritesInputError` before any work when the output, or a figure copied beside
+    it, would replace a file the brief was read from.
     """
     writer = get_writer(fmt)
+    figures = planned_figures(brief, path, fmt, claimed)
     options = replace(options, package_name=package_name(path, fmt))
     try:
         data = writer(brief, options)
@@ -68,10 +80,26 @@ def export_brief(
         raise
     except Exception as error:
         raise OutputError(f"{fmt} writer failed: {type(error).__name__}: {error}") from error
-    if FORMATS[fmt].links_figures:
-        write_figures(brief, path.parent, claimed)
+    write_planned(figures, claimed)
     atomic_write(path, data)
     return path
+
+
+def planned_figures(brief: Brief, path: Path, fmt: str, claimed: Claims | None = None) -> Figures:
+    """The figure copies an output of ``fmt`` at ``path`` needs written, once it is known that
+    neither the output nor any of them replaces an input (:func:`refuse_inputs`)."""
+    figures = figure_writes(brief, path.parent, claimed) if FORMATS[fmt].links_figures else {}
+    refuse_inputs(brief, path, figures)
+    return figures
+
+
+def write_planned(figures: Figures, claimed: Claims | None = None) -> None:
+    """Write the figure copies of :func:`planned_figures`, recording them in ``claimed``."""
+    for target, (_, data) in figures.items():
+        if claimed is not None:
+            claimed[target] = data
+        if _differs(target, data):
+            atomic_write(target, data)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -80,11 +108,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     temporary: str | None = None
     committer = _COMMITTER.get()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path.parent)
+        _refuse_special(path)
+        mode = mode_for(path)
         handle, temporary = create_temporary(path)
         with os.fdopen(handle, "wb") as stream:
+            _set_mode(stream.fileno(), temporary, mode)
             stream.write(data)
-        os.chmod(temporary, 0o644)
         if committer is None:
             commit_temporary(temporary, path)
         else:
@@ -95,8 +125,33 @@ def atomic_write(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         if isinstance(error, OSError):
-            raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+            raise OutputError(f"{shown_name(str(path))}: cannot write: {error.strerror}") from None
         raise
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(f"{shown_name(str(folder))}: cannot write in it: not a folder") from None
+
+
+def _refuse_special(path: Path) -> None:
+    """A device, a pipe or a socket at ``path`` is never replaced (``-o /dev/null`` run as root
+    would replace the device with a file); a symbolic link is replaced itself, as a file is."""
+    try:
+        kind = stat.S_IFMT(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return
+    if kind not in (stat.S_IFREG, stat.S_IFLNK, stat.S_IFDIR):  # a folder: the rename says so
+        raise OutputError(f"{shown_name(str(path))}: not a regular file; refusing to replace it")
+
+
+def _set_mode(handle: int, name: str, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, mode)
+    else:  # Windows: only the read-only bit is kept
+        os.chmod(name, mode)
 
 
 def commit_temporary(temporary: str, path: Path) -> None:
@@ -112,7 +167,7 @@ def commit_temporary(temporary: str, path: Path) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+        raise OutputError(f"{shown_name(str(path))}: cannot write: {error.strerror}") from None
 
 
 @contextlib.contextmanager
@@ -149,12 +204,60 @@ def _fitting(name: str) -> str:
 
 def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:
     """Outputs that name figures by relative path get the figure files beside them."""
+    write_planned(figure_writes(brief, folder, claimed), claimed)
+
+
+def figure_writes(brief: Brief, folder: Path, claimed: Claims | None = None) -> Figures:
+    """The figure files of ``brief`` in ``folder``, each with its ``href`` and bytes; raises
+    when another brief of the run has a different figure at one of them."""
+    figures = {(folder / fig.image.href).resolve(): fig.image for fig in brief.figures}
     claims: Claims = {} if claimed is None else claimed
-    figures = {(folder / fig.image.href).resolve(): fig.image.data for fig in brief.figures}
-    for target, data in figures.items():
-        if claims.get(target, data) != data:
+    for target, image in figures.items():
+        if claims.get(target, image.data) != image.data:
             raise OutputError(f"{target}: another brief of this run has a different figure here")
-    for target, data in figures.items():
-        claims[target] = data
-        if not (target.is_file() and target.read_bytes() == data):
-            atomic_write(target, data)
+    return {target: (image.href, image.data) for target, image in figures.items()}
+
+
+def _differs(target: Path, data: bytes) -> bool:
+    """Whether ``target`` must be written to hold ``data`` (a figure copy already in place, as
+    when the output goes beside the brief, is left alone)."""
+    return not (target.is_file() and target.read_bytes() == data)
+
+
+def refuse_inputs(brief: Brief, path: Path, figures: Figures) -> None:
+    """Raise :class:`OverwritesInputError` when ``path`` or one of the figure copies to write
+    would replace the brief's file or one of its figures: files are compared by identity (device and
+    inode), so another spelling, a symbolic link or a hard link is caught too."""
+    inputs = input_files(brief)
+    if not inputs:
+        return
+    writes = [(path, path, "")]
+    writes += [(target, path.parent / href, f" with the copy of figure {href!r}")
+               for target, (href, data) in figures.items() if _differs(target, data)]  # fmt: skip
+    for target, named, how in writes:
+        what = inputs.get(_identity(target))
+        if what is not None:
+            raise OverwritesInputError(str(named), f"refusing to write over {what}{how}")
+
+
+def input_files(brief: Brief) -> dict[tuple[int, int] | None, str]:
+    """The files ``brief`` was read from, by identity, each with how a message names it."""
+    if brief.origin is None:
+        return {}
+    named = [(brief.origin, "the input")]
+    named += [(brief.origin.parent / fig.image.href, f"the input's figure {fig.image.href!r}")
+              for fig in brief.figures]  # fmt: skip
+    found: dict[tuple[int, int] | None, str] = {}
+    for file, what in named:
+        identity = _identity(file)
+        if identity is not None:
+            found.setdefault(identity, what)
+    return found
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino

@@ -7,12 +7,19 @@ PNG, JPEG, GIF or WebP files (checked with Pillow) that every writer can embed.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .errors import UnsafeResourceError
 from .shared.paths import inside
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING: Pillow is imported only when an image is read
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
 
 MAX_IMAGE_BYTES = 20 * 2**20
 IMAGE_TYPES = {
@@ -38,21 +45,35 @@ def check_relative_href(href: str) -> str | None:
         return "empty file path"
     if _SCHEME.match(href) or href.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", href):
         return f"path {href!r} must be relative to the brief's folder (no URL, no absolute path)"
-    if ".." in PurePosixPath(href.replace("\\", "/")).parts:
-        return f"path {href!r} leaves the brief's folder"
+    if _climbs(href):
+        return f"path {href!r} has a '..' part; name the file from the brief's folder down"
     return None
 
 
+def _climbs(href: str) -> bool:
+    return ".." in PurePosixPath(href.replace("\\", "/")).parts
+
+
 def resolve_inside(base_dir: Path, href: str) -> Path:
-    """The real path of ``href`` under ``base_dir``; raises when it is not a file inside it."""
+    """The real path of ``href`` under ``base_dir``; raises when it is not a file inside it.
+
+    A path with a ``..`` part is refused even when it stays inside (the JATS and Markdown
+    exports copy each figure to its path beside them, and EPUB names it so in its package); it
+    is said to leave the folder only when, resolved, it does.
+    """
+    root = base_dir.resolve()
     problem = check_relative_href(href)
+    if problem and _climbs(href) and inside(root, href.replace("\\", "/")) is None:
+        problem = f"path {href!r} leaves the brief's folder"
     if problem:
         raise UnsafeResourceError(problem)
-    path = inside(base_dir.resolve(), href)
+    path = inside(root, href)
     if path is None:
         raise UnsafeResourceError(f"path {href!r} resolves outside the brief's folder")
-    if not path.is_file():
+    if not path.exists():
         raise UnsafeResourceError(f"file {href!r} not found beside the brief")
+    if not path.is_file():
+        raise UnsafeResourceError(f"file {href!r} is not a regular file")
     return path
 
 
@@ -80,17 +101,67 @@ def read_image(base_dir: Path, href: str) -> tuple[bytes, str]:
 
 
 def image_problem(data: bytes, media_type: str) -> str | None:
-    """Why ``data`` is not a sound image of ``media_type`` that every writer can embed."""
-    from PIL import Image, UnidentifiedImageError
+    """Why ``data`` is not a sound image of ``media_type`` that every writer can embed: its
+    headers and checksums are checked, then, if its size is within :data:`MAX_PIXELS`, its
+    pixels are decoded (a damaged or truncated image would otherwise be embedded as it is, and
+    shown black or grey)."""
+    import struct
+    import zlib
 
+    from PIL import Image
+
+    damaged: tuple[type[Exception], ...] = (OSError, SyntaxError, ValueError, EOFError)
+    damaged += (struct.error, zlib.error)
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with _quiet_bombs(), Image.open(io.BytesIO(data)) as image:
             kind, (width, height) = image.format, image.size
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # over twice Pillow's limit, which is over ours
+        return f"has more than {MAX_PIXELS} pixels, the most a figure may have"
+    except damaged:
         return "is damaged or not an image"
     if kind != PILLOW_FORMATS[media_type]:
         return f"holds a {kind} image, not what its extension says"
     if not 0 < width * height <= MAX_PIXELS:
         return f"is {width} by {height} pixels; figures must be at most {MAX_PIXELS} pixels"
+    try:
+        with Image.open(io.BytesIO(data)) as image:  # verify() leaves the image unusable
+            _load_strictly(image)
+    except damaged:
+        return "is damaged: its pixels cannot be decoded"
     return None
+
+
+_STRICT = threading.Lock()
+
+
+def _load_strictly(image: PilImage) -> None:
+    """Decode ``image`` with Pillow's ``ImageFile.LOAD_TRUNCATED_IMAGES`` off, whatever the
+    process set: WeasyPrint turns it on as it is imported, and Pillow then takes a truncated
+    JPEG or broken PNG data for a whole image. The setting is Pillow's, for the whole process;
+    it is restored at once, and the lock keeps two checks from restoring each other's."""
+    from PIL import ImageFile
+
+    with _STRICT:
+        tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
+
+
+@contextlib.contextmanager
+def _quiet_bombs() -> Iterator[None]:
+    """Pillow warns (``DecompressionBombWarning``) when it opens an image of between its own
+    pixel limit and twice that, and refuses larger ones; :data:`MAX_PIXELS` is lower, and an
+    image over it is reported as an error in its place, so the warning is silenced while the
+    image is opened. ``warnings.catch_warnings`` changes the process's filters: in a program
+    whose threads check images at once, that one warning may stay silenced, never another."""
+    import warnings
+
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        yield

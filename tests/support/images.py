@@ -28,3 +28,28 @@ def png(width: int, height: int, dpi: int = 96, grey: int = 0x80) -> bytes:
         + _chunk(b"IDAT", pixels)
         + _chunk(b"IEND", b"")
     )
+
+
+def undecodable_png(width: int = 100, height: int = 100) -> bytes:
+    """A PNG whose headers and checksums are sound but whose pixel data is not zlib data: only
+    decoding the pixels shows the damage."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", b"these bytes are not zlib data" * 8)
+        + _chunk(b"IEND", b"")
+    )
+
+
+def truncated_jpeg() -> bytes:
+    """A baseline JPEG of a gradient, cut off two thirds of the way through: its headers are
+    whole, its entropy-coded data is not."""
+    import io
+
+    from PIL import Image
+
+    stream = io.BytesIO()
+    Image.radial_gradient("L").convert("RGB").save(stream, "JPEG", quality=95)
+    whole = stream.getvalue()
+    return whole[: len(whole) * 2 // 3]

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from ..errors import BriefexportError, InvalidBriefError, Severity
+from ..errors import (
+    BriefexportError,
+    InvalidBriefError,
+    OverwritesInputError,
+    Severity,
+    shown_name,
+)
 from ..formats import FORMATS, get_writer
 from ..model import Brief
 from ..options import PdfEngine, PdfStandard
@@ -109,7 +115,7 @@ PATH_FIELD = "{path}"
 def error_line(path: Path, message: str) -> str:
     """``FILE:1:1: error: message``: a problem with a file as a whole is placed at its start, so
     that every problem line has the ``FILE:LINE:COL`` an editor or a CI log can jump to."""
-    return f"{path}:1:1: error: {message}"
+    return f"{shown_name(str(path))}:1:1: error: {message}"
 
 
 def pdf_url_for(template: str, pdf_path: str) -> str:
@@ -133,13 +139,17 @@ def check_pdf_url_template(template: str) -> None:
         )
 
 
-def prepare_worker(formats: tuple[str, ...], own_signals: bool) -> None:
+def prepare_worker(formats: tuple[str, ...], own_signals: bool, umask: int | None = None) -> None:
     """Import the writers once per worker process, before the first brief arrives.
 
     A local worker ignores SIGINT and SIGTERM: the parent decides when to stop, and the brief in
     hand is finished (its outputs are written atomically) rather than cut in the middle. Should
     the parent die without a word (SIGKILL), the worker ends too instead of waiting forever.
+    It takes the parent's ``umask``: the fork server it starts from keeps the umask it was
+    started with, perhaps by an earlier run of the same program.
     """
+    if umask is not None:
+        os.umask(umask)  # before any file is made, while no other thread of this worker runs
     if own_signals:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -212,7 +222,8 @@ def _load(job: Job) -> tuple[Brief, list[str]]:
     from ..importers import import_source
 
     imported = import_source(job.source, job.kind, job.settings.series)
-    return imported.brief, [str(diagnostic) for diagnostic in imported.warnings]
+    brief = dataclasses.replace(imported.brief, origin=job.source.resolve())
+    return brief, [str(diagnostic) for diagnostic in imported.warnings]
 
 
 def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
@@ -240,11 +251,11 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
         return [], [error_line(job.source, str(error))]
     claimed: dict[Path, bytes] = {}
     for fmt, target in job.targets:
-        if target.resolve() == job.source.resolve():
-            errors.append(error_line(target, "refusing to write over the input"))
-            continue
         try:
             export_brief(brief, fmt, target, options, claimed)
+        except OverwritesInputError as refused:
+            errors.append(error_line(Path(refused.path), refused.reason))
+            continue
         except BriefexportError as error:
             errors.append(error_line(job.source, f"cannot write {fmt}: {error}"))
             continue
@@ -274,8 +285,10 @@ class _ThreadWarnings(logging.Handler):
         if record.thread == self.thread:
             where = record_position(record, self._source_text)
             line, column = (where.line, where.column) if where else (1, 1)
-            place = f"{self.source}:{line}:{column}"
-            self.lines.append(f"{place}: warning: {record.getMessage()}")
+            place = f"{shown_name(str(self.source))}:{line}:{column}"
+            text = f"{place}: warning: {record.getMessage()}"
+            if text not in self.lines:  # a package's renditions run the writers again
+                self.lines.append(text)
 
     def _source_text(self) -> str:
         """The source, read once, to find a character a warning is about."""

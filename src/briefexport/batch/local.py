@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 
+from ..shared.filemodes import current_umask
 from .jobs import prepare_worker
 from .server import worker_context
 
@@ -23,7 +24,7 @@ def local_executor(
         max_workers=workers,
         mp_context=worker_context(formats),
         initializer=prepare_worker,
-        initargs=(formats, True),
+        initargs=(formats, True, current_umask()),
         max_tasks_per_child=tasks_per_worker(recycle_after, largest_task),
     )
 

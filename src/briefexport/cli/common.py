@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefexportError, Diagnostic, InvalidBriefError, Severity
+from ..errors import BriefexportError, Diagnostic, InvalidBriefError, Severity, shown_name
 from ..model import Brief
 from ..shared.located import record_position
 
@@ -123,8 +123,27 @@ class _InputFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         record.levelname = record.levelname.lower()
-        record.source = CURRENT_INPUT.get() + _location(record)
+        record.source = shown_name(CURRENT_INPUT.get()) + _location(record)
         return super().format(record)
+
+
+class _OnceHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Prints each line once: the writers run again for a deposit package's renditions (``--to
+    all`` writes the DOCX and PDF alone and inside the bag), and would say the same twice."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.printed: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record)
+        except Exception:  # as logging does: a broken record is reported, not raised
+            self.handleError(record)
+            return
+        if line not in self.printed:
+            self.printed.add(line)
+            super().emit(record)
 
 
 def _location(record: logging.LogRecord) -> str:
@@ -153,7 +172,7 @@ def _input_text(name: str, stamp: int) -> str:
 def configure_logging(quiet: bool, verbose: bool) -> None:
     """Warnings of the library go to stderr as ``BRIEF: warning: ...``."""
     logger = logging.getLogger("briefexport")
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _OnceHandler()
     handler.setFormatter(_InputFormatter("%(source)s: %(levelname)s: %(message)s"))
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
@@ -174,6 +193,27 @@ def logging_restored() -> Iterator[None]:
         for logger, handlers, level in saved:
             logger.handlers[:] = handlers
             logger.setLevel(level)  # setLevel, not assignment: it clears the loggers' caches
+
+
+@contextlib.contextmanager
+def warnings_in_one_line() -> Iterator[None]:
+    """While a command runs, a Python warning that a library raises and no filter silences
+    (Pillow's, a deprecation) is printed as one line naming the input, as the library's own
+    warnings are, never as Python's two lines with a source line."""
+    import warnings
+
+    previous = warnings.showwarning
+
+    def one_line(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+        text = " ".join(str(message).split())
+        where = shown_name(CURRENT_INPUT.get())
+        print(f"{where}: warning: {category.__name__}: {text}", file=sys.stderr)
+
+    warnings.showwarning = one_line
+    try:
+        yield
+    finally:
+        warnings.showwarning = previous
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:

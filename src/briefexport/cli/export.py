@@ -7,7 +7,14 @@ import contextlib
 import sys
 from pathlib import Path
 
-from ..errors import BriefexportError, InvalidStyleError, InvalidTemplateError, OutputError
+from ..errors import (
+    BriefexportError,
+    InvalidStyleError,
+    InvalidTemplateError,
+    OutputError,
+    OverwritesInputError,
+    shown_name,
+)
 from ..formats import format_names, get_writer
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions, default_options, environment_timestamp
@@ -88,10 +95,14 @@ def parse_formats(value: str) -> list[str]:
 
 
 def check_paths(args: argparse.Namespace) -> str | None:
-    """Why the style folder, Word template or PDF URL given on the command line, or the
+    """Why the output folder, style folder, Word template or PDF URL given on the command line,
+    or the
     ``SOURCE_DATE_EPOCH`` in the environment, cannot be used."""
     if args.style and not (args.style / BRAND_FILE).is_file():
         return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
+    output_dir = getattr(args, "output_dir", None)
+    if output_dir is not None and output_dir.exists() and not output_dir.is_dir():
+        return f"-o {output_dir}: not a folder (outputs are named after each brief)"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
     pdf_url = getattr(args, "pdf_url", None)  # the batch command's is a template
@@ -162,20 +173,21 @@ def export_one(
     options = _options_for(brief, args)
     import_writers(formats, options.pdf_engine)
     status = EXIT_OK
+    named = shown_name(str(path))
     for fmt in formats:
         target = output_path(path, fmt, args.output_dir)
-        if target.resolve() == path.resolve():
-            print(f"{target}:1:1: error: refusing to write over the input", file=sys.stderr)
-            status = max(status, EXIT_INPUT)
-            continue
         try:
             export_brief(brief, fmt, target, options, claimed)
+        except OverwritesInputError as refused:  # a usage error: another -o is the fix
+            print(f"{shown_name(refused.path)}:1:1: error: {refused.reason}", file=sys.stderr)
+            status = max(status, EXIT_INPUT)
+            continue
         except InvalidTemplateError as error:  # bad input, though found while writing
-            print(f"{path}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
+            print(f"{named}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
             status = max(status, EXIT_INPUT)
             continue
         except (OutputError, BriefexportError) as error:
-            print(f"{path}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
+            print(f"{named}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
             status = max(status, EXIT_OUTPUT)
             continue
         if args.verbose:

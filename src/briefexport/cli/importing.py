@@ -12,9 +12,10 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
-from ..errors import BriefexportError, InvalidBriefError
+from ..errors import BriefexportError, InvalidBriefError, OverwritesInputError, shown_name
 from .common import (
     EXIT_INPUT,
     EXIT_OK,
@@ -49,9 +50,6 @@ def run(args: list[str]) -> int:
     add_verbosity(parser)
     options = parser.parse_args(args)
     configure_logging(options.quiet, options.verbose)
-    if options.output.resolve() == options.source.resolve():
-        print(f"{options.output}: error: refusing to write over the input", file=sys.stderr)
-        return EXIT_INPUT
     return _import(options)
 
 
@@ -65,7 +63,7 @@ def _iso_date(text: str) -> dt.date:
 def _import(options: argparse.Namespace) -> int:
     from ..importers import import_source
     from ..options import default_options
-    from ..output import atomic_write, write_figures
+    from ..output import atomic_write, planned_figures, write_figures, write_planned
     from ..reader import parse_brief
     from ..writers import jats
 
@@ -75,18 +73,22 @@ def _import(options: argparse.Namespace) -> int:
             source, options.kind, options.series, options.publisher, options.date
         )
         print_diagnostics(list(result.warnings), options.quiet)
-        brief = result.brief
+        brief = replace(result.brief, origin=source.resolve())
+        figures = planned_figures(brief, options.output, "jats")
         data = jats.write(brief, default_options(brief))
         generated = f"{options.output} (as generated from {source})"
         with tempfile.TemporaryDirectory(prefix="briefexport-import-") as staging:
             write_figures(brief, Path(staging))
             parse_brief(data, name=generated, base_dir=Path(staging))
-        write_figures(brief, options.output.parent)
+        write_planned(figures)
         atomic_write(options.output, data)
+    except OverwritesInputError as refused:
+        print(f"{shown_name(refused.path)}:1:1: error: {refused.reason}", file=sys.stderr)
+        return EXIT_INPUT
     except InvalidBriefError as invalid:
         print_diagnostics(invalid.diagnostics, options.quiet)
         return EXIT_INPUT
     except BriefexportError as error:
-        print(f"{source}: error: {error}", file=sys.stderr)
+        print(f"{shown_name(str(source))}: error: {error}", file=sys.stderr)
         return EXIT_OUTPUT
     return EXIT_OK

@@ -12,6 +12,8 @@ Writers never look an id up. :mod:`.walk` visits every node.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import field
+from pathlib import Path
 
 from .content import (
     Block,
@@ -89,6 +91,9 @@ class Brief(Record):
     body: tuple[Block, ...]
     footnotes: tuple[Footnote, ...] = ()
     references: tuple[Reference, ...] = ()
+    origin: Path | None = field(default=None, compare=False, repr=False)
+    """The file the brief was read from, resolved (its figures are read relative to its
+    folder); None for a brief made in code. No output may be written over these files."""
 
     @property
     def figures(self) -> tuple[Figure, ...]:

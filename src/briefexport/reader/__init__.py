@@ -6,6 +6,7 @@ Footnotes are numbered by first call, references by list order, and every call r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -28,7 +29,9 @@ def read_brief(path: Path) -> tuple[Brief, list[Diagnostic]]:
         data = read_limited(path, name)
     except RejectedError as rejected:
         raise InvalidBriefError(rejected.diagnostics) from None
-    return parse_brief(data, name=name, base_dir=path.resolve().parent)
+    origin = path.resolve()
+    brief, warnings = parse_brief(data, name=name, base_dir=origin.parent)
+    return replace(brief, origin=origin), warnings
 
 
 def parse_brief(

@@ -5,7 +5,8 @@ hands on. A value of another type would otherwise fail late, deep in a run, with
 words (``RunOptions(jobs="2")``), or pass unnoticed (``ExportSettings(smart="no")`` is true).
 :func:`check_field_types` reads a dataclass's annotations once and raises a one-line
 :class:`TypeError` naming the field, what it takes and what it got. ``True`` and ``False`` are
-not numbers here, though Python counts them as ``int``.
+not numbers here, though Python counts them as ``int``. :func:`check_argument` says the same of
+one argument of a function (the Python API's ``load`` and ``export``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,19 @@ def check_field_types(record: Any) -> None:
     for name, accepted in _accepted_types(type(record)).items():
         value = getattr(record, name)
         if not _is_one_of(value, accepted):
-            wanted = " or ".join(_spelled(kind) for kind in accepted)
-            got = _spelled(type(value))
-            raise TypeError(f"{type(record).__name__}.{name} must be {wanted}, not {got}")
+            raise TypeError(f"{type(record).__name__}.{name} {_must_be(accepted, value)}")
+
+
+def check_argument(function: str, name: str, value: object, accepted: Accepted) -> None:
+    """Raise :class:`TypeError` when ``value``, given to ``function`` as ``name``, is of none of
+    the types ``accepted``: ``export() argument 'paper' must be str or None, not int``."""
+    if not _is_one_of(value, accepted):
+        raise TypeError(f"{function}() argument {name!r} {_must_be(accepted, value)}")
+
+
+def _must_be(accepted: Accepted, value: object) -> str:
+    wanted = " or ".join(_spelled(kind) for kind in accepted)
+    return f"must be {wanted}, not {_spelled(type(value))}"
 
 
 def _is_one_of(value: object, accepted: Accepted) -> bool:

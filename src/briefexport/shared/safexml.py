@@ -12,6 +12,7 @@ refused, never followed. Only UTF-8 (or its ASCII subset) is read.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,9 +64,10 @@ def hardened_parser() -> etree.XMLParser:
 def read_limited(path: Path, name: str, noun: str = "briefs") -> bytes:
     """The file's bytes, refusing what is not a readable regular file of sane size."""
     try:
-        if not path.is_file():
+        status = path.stat()  # a missing file raises: "No such file or directory"
+        if not stat.S_ISREG(status.st_mode):
             raise RejectedError([Diagnostic(name, 1, 1, "not a regular file")])
-        refusal = size_refusal(name, path.stat().st_size, noun)
+        refusal = size_refusal(name, status.st_size, noun)
         if refusal is not None:
             raise RejectedError([refusal])
         return path.read_bytes()

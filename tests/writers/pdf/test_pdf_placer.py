@@ -95,12 +95,16 @@ def test_notes_still_away_from_their_call_are_each_named_at_their_place(
     stranded = [layout({f"fn-{n}": (n, n + 1)}) for n in range(1, 5)]
     run = Run(monkeypatch, stranded)
     places = {f"fn-{n}": SourcePosition(10 * n, 3) for n in range(1, 5)}
+    names = {f"fn-{n}": f"note{n}" for n in range(1, 5)}  # the ids the brief gave its notes
     placer = footnotes.FootnotePlacer(
-        tree_with_notes(4), run.render, run.make_endnote, kept_in_layout=True, sources=places
-    )
+        tree_with_notes(4), run.render, run.make_endnote, kept_in_layout=True, sources=places,
+        names=names,
+    )  # fmt: skip
     with caplog.at_level(logging.WARNING):
         placer.place()
     assert run.endnotes == ["fn-1", "fn-2", "fn-3"]
+    moved = [r.getMessage() for r in caplog.records if "as an endnote" in r.getMessage()]
+    assert moved[0].startswith("PDF: footnote 'note1' printed as an endnote because ")
     (record,) = [r for r in caplog.records if "not on the page of its call" in r.getMessage()]
-    assert record.getMessage() == "PDF: footnote fn-4 is not on the page of its call"
+    assert record.getMessage() == "PDF: footnote 'note4' is not on the page of its call"
     assert getattr(record, POSITION_KEY) == SourcePosition(40, 3)

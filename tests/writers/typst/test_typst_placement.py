@@ -73,7 +73,7 @@ def test_a_stray_is_corrected_in_steps_the_last_an_endnote(
     with caplog.at_level(logging.WARNING):
         third = corrected(second, [1, 2], ctx)
     assert third.endnotes == {1, 2}  # 2 is called from the front matter: no paragraph
-    assert "footnote 1 printed as an endnote" in caplog.text
+    assert "footnote 'n1' printed as an endnote" in caplog.text  # the brief's id for the note
     places = [getattr(record, POSITION_KEY) for record in caplog.records]
     assert places == [SourcePosition(21, 5), SourcePosition(22, 5)]  # each at its note
 

@@ -114,8 +114,11 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     )
     make_endnote = partial(move_to_endnotes, tree, brief=brief)
     sources = {note_id(note): note.source for note in brief.footnotes}
+    names = {note_id(note): note.id for note in brief.footnotes}
     kept = notes_stay.install()
-    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, sources=sources)
+    placer = FootnotePlacer(
+        tree, render, make_endnote, kept_in_layout=kept, sources=sources, names=names
+    )
     with style_memory.remembering_styles():  # laid out and drawn
         document = placer.place()
         release.collect_layout_garbage(document)

@@ -59,9 +59,11 @@ class FootnotePlacer:
         *,
         kept_in_layout: bool = False,
         sources: Mapping[str, SourcePosition | None] | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> None:
         self.tree = tree
         self.sources = sources or {}  # note element id -> where the note is in the brief
+        self.names = names or {}  # note element id -> the note's id in the brief
         self.render = render
         self.make_endnote = make_endnote
         self.kept_in_layout = kept_in_layout
@@ -85,8 +87,8 @@ class FootnotePlacer:
         if stray:
             document = self.render(self.tree)
         for key in read_layout(document).misplaced():
-            message = "PDF: footnote %s is not on the page of its call"
-            LOGGER.warning(message, key, extra=at(self.sources.get(key)))
+            message = "PDF: footnote %r is not on the page of its call"
+            LOGGER.warning(message, self.names.get(key, key), extra=at(self.sources.get(key)))
         return document
 
     def _move_tall_notes(self, layout: Layout) -> bool:
@@ -144,8 +146,9 @@ class FootnotePlacer:
         note = self._note(key)
         if note is None or key in self.endnotes:
             return False
-        message = "PDF: footnote %s printed as an endnote because %s"
-        LOGGER.warning(message, key, reason, extra=at(self.sources.get(key)))
+        message = "PDF: footnote %r printed as an endnote because %s"
+        name = self.names.get(key, key)
+        LOGGER.warning(message, name, reason, extra=at(self.sources.get(key)))
         self.endnotes.append(key)
         self.make_endnote(note)
         return True

@@ -69,12 +69,12 @@ def corrected(layout: Layout, numbers: list[int], ctx: RenderContext) -> Layout:
         elif paragraph and paragraph not in unbreakable:
             unbreakable.add(paragraph)
         else:
-            where = next((n.source for n in ctx.brief.footnotes if n.number == number), None)
+            note = next((n for n in ctx.brief.footnotes if n.number == number), None)
             LOGGER.warning(
-                "PDF (Typst): footnote %d printed as an endnote because its page could not be "
+                "PDF (Typst): footnote %r printed as an endnote because its page could not be "
                 "matched to its call",
-                number,
-                extra=at(where),
+                note.id if note else str(number),
+                extra=at(note.source if note else None),
             )
             endnotes.add(number)
     return layout._replace(

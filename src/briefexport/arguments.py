@@ -1,0 +1,41 @@
+"""The types the Python API's :func:`briefexport.export` takes,
+checked before any work: a value of another type raises a one-line :class:`TypeError` naming
+the argument (as :mod:`briefexport.shared.fieldtypes` does for the batch's records), instead of
+failing later, deep in a writer, with Python's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .model import Brief
+from .options import PdfEngine, PdfStandard
+from .shared.brand import Paper
+from .shared.fieldtypes import Accepted, check_argument
+
+PATH: Accepted = (str, os.PathLike)
+EXPORT_KEYWORDS: dict[str, Accepted] = {
+    "style_dir": (*PATH, type(None)),
+    "pdf_standard": (PdfStandard, str, type(None)),
+    "paper": (Paper, str, type(None)),
+    "reference_docx": (*PATH, type(None)),
+    "timestamp": (dt.datetime, type(None)),
+    "smart": (bool,),
+    "pdf_url": (str, type(None)),
+    "pdf_engine": (PdfEngine, str, type(None)),
+}
+
+
+def check_export(brief: object, fmt: object, path: object, keywords: dict[str, object]) -> None:
+    """Raise :class:`TypeError` for the first argument of ``export`` of a type it does not
+    take; a brief given as a file name is told to be loaded first."""
+    try:
+        check_argument("export", "brief", brief, (Brief,))
+    except TypeError as error:
+        if isinstance(brief, (str, os.PathLike)):  # a file name: say how to read it
+            raise TypeError(f"{error}; read the file with briefexport.load() first") from None
+        raise
+    check_argument("export", "fmt", fmt, (str,))
+    check_argument("export", "path", path, PATH)
+    for name, value in keywords.items():
+        check_argument("export", name, value, EXPORT_KEYWORDS[name])
