@@ -16,6 +16,7 @@ import briefexport
 from briefexport.batch import RunOptions, convert_collection
 from briefexport.cli import main
 from briefexport.errors import OutputError
+from briefexport.importers import import_file
 from support.tour import TOUR_FIGURE, copy_tour
 
 
@@ -94,6 +95,16 @@ def test_an_import_over_its_source_is_refused(
     before = snapshot(tour.parent)
     assert main(["import", str(source), "-o", str(tour.parent / "." / source.name)]) == 2
     assert "refusing to write over the input\n" in capsys.readouterr().err
+    assert snapshot(tour.parent) == before
+
+
+def test_the_api_refuses_to_write_an_imported_brief_over_its_source(tour: Path) -> None:
+    assert main([str(tour), "--to", "markdown", "-q"]) == 0
+    source = tour.parent / "feature-tour.md"
+    brief = import_file(source)
+    before = snapshot(tour.parent)
+    with pytest.raises(OutputError, match=r"refusing to write over the input$"):
+        briefexport.export(brief, "jats", source)
     assert snapshot(tour.parent) == before
 
 

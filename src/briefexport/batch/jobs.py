@@ -222,8 +222,7 @@ def _load(job: Job) -> tuple[Brief, list[str]]:
     from ..importers import import_source
 
     imported = import_source(job.source, job.kind, job.settings.series)
-    brief = dataclasses.replace(imported.brief, origin=job.source.resolve())
-    return brief, [str(diagnostic) for diagnostic in imported.warnings]
+    return imported.brief, [str(diagnostic) for diagnostic in imported.warnings]
 
 
 def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:

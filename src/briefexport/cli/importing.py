@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BriefexportError, InvalidBriefError, OverwritesInputError, shown_name
@@ -73,7 +72,7 @@ def _import(options: argparse.Namespace) -> int:
             source, options.kind, options.series, options.publisher, options.date
         )
         print_diagnostics(list(result.warnings), options.quiet)
-        brief = replace(result.brief, origin=source.resolve())
+        brief = result.brief
         figures = planned_figures(brief, options.output, "jats")
         data = jats.write(brief, default_options(brief))
         generated = f"{options.output} (as generated from {source})"

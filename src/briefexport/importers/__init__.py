@@ -12,7 +12,7 @@ drops. Problems are reported as :class:`~briefexport.errors.Diagnostic`
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Diagnostic, InvalidBriefError
@@ -70,7 +70,7 @@ def import_source(
     except RecursionError:
         problems.error(1, "formatting is nested too deeply to import")
         raise InvalidBriefError(problems.diagnostics) from None
-    return ImportResult(brief, tuple(problems.warnings))
+    return ImportResult(replace(brief, origin=path.resolve()), tuple(problems.warnings))
 
 
 def _import(kind: str, data: bytes, problems: Problems, path: Path, fallbacks: Fallbacks) -> Brief:
