@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from briefexport.shared import coverage
 from briefexport.shared.caches import STYLE_CACHES, file_stamp, forget_style_files
+from support.files import replace_keeping_size_and_time
 from support.fonts import PRIVATE, write_font
 
 
 def test_a_file_put_in_place_with_the_same_size_and_time_has_another_stamp(
     tmp_path: Path,
 ) -> None:
-    old, new = tmp_path / "old.ttf", tmp_path / "new.ttf"
-    old.write_bytes(b"font one")
-    new.write_bytes(b"font two")
-    info = old.stat()
-    os.utime(new, ns=(info.st_atime_ns, info.st_mtime_ns))
-    before = file_stamp(old)
-    os.replace(new, old)
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"font one")
+    before = file_stamp(font)
+    replace_keeping_size_and_time(font, b"font two")
     assert before is not None
-    assert file_stamp(old) not in {before, None}
+    assert file_stamp(font) not in {before, None}
     assert file_stamp(tmp_path / "missing.ttf") is None
 
 
