@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefexport.shared import coverage
+from briefexport.shared import brand, coverage, i18n
+from briefexport.shared.brand import Brand, load_brand
 from briefexport.shared.caches import STYLE_CACHES, file_stamp, forget_style_files
+from briefexport.shared.i18n import label
+from briefexport.shared.styles import default_style_dir
 from support.files import replace_keeping_size_and_time
 from support.fonts import PRIVATE, write_font
 
@@ -22,11 +25,14 @@ def test_a_file_put_in_place_with_the_same_size_and_time_has_another_stamp(
     assert file_stamp(tmp_path / "missing.ttf") is None
 
 
-def test_forgetting_the_style_files_empties_the_font_caches(tmp_path: Path) -> None:
+def test_forgetting_the_style_files_empties_their_caches(tmp_path: Path) -> None:
     write_font(tmp_path / "probe.ttf", "Probe", PRIVATE)
     assert not coverage.uncovered([PRIVATE], [], [tmp_path])
-    cache = coverage._fonts_coverage
-    assert cache.cache_clear in STYLE_CACHES
-    assert cache.cache_info().currsize > 0
+    assert load_brand(default_style_dir()) == Brand()
+    assert label("en", "suggested_citation") == "Suggested citation"
+    for cache in (coverage._fonts_coverage, brand._load, i18n._read_labels):
+        assert cache.cache_clear in STYLE_CACHES
+        assert cache.cache_info().currsize > 0
     forget_style_files()
-    assert cache.cache_info().currsize == 0
+    for cache in (coverage._fonts_coverage, brand._load, i18n._read_labels):
+        assert cache.cache_info().currsize == 0

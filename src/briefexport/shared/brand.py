@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeAlias
 
 from ..errors import Diagnostic, InvalidStyleError
 from ..model.record import Record, record
-from .caches import FileStamp, file_stamp
+from .caches import STYLE_CACHES, FileStamp, file_stamp
 from .toml_files import toml_value
 
 BRAND_FILE = "brand.toml"
@@ -237,6 +237,9 @@ def _load(path: Path, _stamp: FileStamp) -> Brand:
     if problems.found:
         raise InvalidStyleError(problems.found)
     return brand
+
+
+STYLE_CACHES.append(_load.cache_clear)
 
 
 def _decode_error_position(message: str) -> tuple[int, int]:

@@ -5,15 +5,17 @@ cover, Typst's index of the brand's fonts, each font file's ``cmap``) is kept pe
 next brief. A program that exports again and again in one process (a notebook, a long-lived web
 service) may add, remove or replace a file between two exports, so each of these caches is
 keyed by the state of the files it reads, not by their paths alone: :func:`file_stamp` for one
-file, :func:`files_stamp` for a list of them (the font files below a folder, listed afresh), so
-a changed file, or a changed list, makes a new key. The stamp is taken before the file is read:
-a file changed while it is read gets another stamp at the next call. The caches are small LRU
-caches, so the entries of old states do not pile up.
+file, :func:`files_stamp` for a list of them (the font files below a folder, listed afresh at
+each call), so a changed file, or a changed list, makes a new key. The stamp is taken before the
+file is read: a file changed while it is read gets another stamp at the next call. The caches
+are small LRU caches, so the entries of old states do not pile up. What is made from a whole
+style folder (the parsed stylesheets, a deposit's renditions) is keyed the same way, by
+:func:`briefexport.shared.styles.folder_stamp`. Taking a stamp stats each file, at every call.
 
-A process that serves run after run (a Dask worker started by hand) also forgets all of it as
-each run starts (:func:`forget_style_files`): a file rewritten without a change of size, time or
-inode must not reach outputs recorded with the digest of its new bytes. Each cache registers its
-``cache_clear`` in :data:`STYLE_CACHES`.
+A process that serves run after run (a Dask worker started by hand) also forgets what these
+caches hold as each run starts (:func:`forget_style_files`): a file rewritten without a change
+of size, time or inode must not reach outputs recorded with the digest of its new bytes. Each
+of them registers its ``cache_clear`` in :data:`STYLE_CACHES`.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ STYLE_CACHES: list[Callable[[], None]] = []
 """The ``cache_clear`` of every per-process cache of what a style's files give."""
 
 
-def file_stamp(path: Path) -> FileStamp | None:
+def file_stamp(path: str | Path) -> FileStamp | None:
     """The state of the file at ``path`` (links followed), or None when it cannot be read."""
     try:
         info = os.stat(path)
@@ -43,7 +45,8 @@ def file_stamp(path: Path) -> FileStamp | None:
 
 def files_stamp(paths: Iterable[Path]) -> FilesStamp:
     """The state of each of ``paths``, in their order."""
-    return tuple((os.fspath(path), file_stamp(path)) for path in paths)
+    # each path made a string once: a Path is turned into one by Python code, at every use
+    return tuple((name, file_stamp(name)) for name in map(os.fspath, paths))
 
 
 def forget_style_files() -> None:
