@@ -230,8 +230,11 @@ def warn_undrawable(chars: Iterable[str], replaced: bool) -> None:
 
 def typst_fonts(choice: FontChoice) -> typst.Fonts:
     """Typst's index of the chosen files and folders, made again once one of the files, or a
-    font file below the folders, is added, removed or changed."""
-    fonts = [*choice.files, *folder_files(choice.folders, TYPST_FONT_SUFFIXES)]
+    font file below the brand's folders, is added, removed or changed. The Debian folders read
+    whole when no family was found are the system's, listed once per process as its other
+    fonts are: a stamp of their 300 files would cost each brief 3 ms."""
+    folders = [folder for folder in choice.folders if folder not in DEBIAN_FONT_FOLDERS]
+    fonts = [*choice.files, *folder_files(folders, TYPST_FONT_SUFFIXES)]
     return _index(choice.files, choice.folders, files_stamp(fonts))
 
 
