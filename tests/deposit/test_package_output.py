@@ -23,7 +23,7 @@ LATER = dt.datetime(2031, 5, 6, 7, 8, 10, tzinfo=dt.UTC)
 @pytest.mark.slow
 def test_a_fresh_rendering_gives_the_same_bytes(tour_package: Built) -> None:
     named = replace(default_options(tour_package.brief), package_name=tour_package.stem)
-    renditions.renditions.cache_clear()  # render every format again, not from the cache
+    renditions._renditions.cache_clear()  # render every format again, not from the cache
     assert bag.write(tour_package.brief, named) == tour_package.bag.read_bytes()
     assert saf.write(tour_package.brief, named) == tour_package.saf.read_bytes()
 
@@ -50,7 +50,7 @@ def test_a_failed_package_leaves_the_good_one_and_no_partial_file(
         return write
 
     monkeypatch.setattr(renditions, "get_writer", broken)
-    renditions.renditions.cache_clear()
+    renditions._renditions.cache_clear()
     with pytest.raises(OutputError, match="bag writer failed: RuntimeError: pdf writer broke"):
         export_brief(harbour, "bag", target, default_options(harbour))
     assert target.read_bytes() == b"an earlier, good package"

@@ -9,7 +9,8 @@ where the Archiving DTD puts ``self-uri`` in ``article-meta``: after ``permissio
 output untouched, and the result DTD-valid.
 
 A bag and a SAF package of the same brief written in one run share one rendering (a small
-cache keyed by the frozen brief and options), so ``--to bag,dspace-saf`` renders each format once.
+cache keyed by the frozen brief and options and the state of the style's files), so
+``--to bag,dspace-saf`` renders each format once.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from ..errors import OutputError
 from ..formats import FORMATS, get_writer
 from ..model import Brief
 from ..options import PdfStandard, WriteOptions
+from ..shared.caches import FileStamp, file_stamp
+from ..shared.styles import FolderStamp, folder_stamp
 from ..writers.jats import brief_to_jats, serialize
 from ..writers.jats_front import XLINK, E
 
@@ -77,9 +80,27 @@ def package_stem(options: WriteOptions) -> str:
     return name if name.strip(".") else DEFAULT_NAME
 
 
-@functools.lru_cache(maxsize=2)
 def renditions(brief: Brief, options: WriteOptions) -> tuple[Rendition, ...]:
-    """The JATS naming its siblings, the PDF/A-3, EPUB, DOCX, HTML, then each figure once."""
+    """The JATS naming its siblings, the PDF/A-3, EPUB, DOCX, HTML, then each figure once;
+    rendered again once a file of the style changes (:func:`style_state`)."""
+    return _renditions(brief, options, style_state(options))
+
+
+StyleState = tuple[tuple[FolderStamp, ...], FileStamp | None]
+
+
+def style_state(options: WriteOptions) -> StyleState:
+    """The state of the files a rendering reads besides the brief: the style folder, the font
+    folders its brand names (wherever they are) and the Word template. A process that writes
+    a package, then the same one after an edit of the style (a notebook), gets a new one."""
+    style = options.style_dir
+    folders = [style, *(style / name for name in options.brand.fonts.folders)]
+    template = options.reference_docx
+    return tuple(map(folder_stamp, folders)), None if template is None else file_stamp(template)
+
+
+@functools.lru_cache(maxsize=2)
+def _renditions(brief: Brief, options: WriteOptions, _style: StyleState) -> tuple[Rendition, ...]:
     stem = package_stem(options)
     archival = archival_options(options)
     siblings = [

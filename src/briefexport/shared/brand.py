@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeAlias
 
 from ..errors import Diagnostic, InvalidStyleError
 from ..model.record import Record, record
+from .caches import STYLE_CACHES, FileStamp, file_stamp
 from .toml_files import toml_value
 
 BRAND_FILE = "brand.toml"
@@ -216,17 +217,15 @@ RANGES = {"line_height": (0.8, 3.0), "margin": (3.0, 80.0), "size": (4.0, 96.0)}
 def load_brand(style_dir: Path) -> Brand:
     """The brand of a style folder; raises InvalidStyleError listing every problem."""
     path = style_dir / BRAND_FILE
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        raise InvalidStyleError(
-            [Diagnostic(str(path), 1, 1, "style folder has no brand file")]
-        ) from None
+    stamp = file_stamp(path)
+    if stamp is None:
+        raise InvalidStyleError([Diagnostic(str(path), 1, 1, "style folder has no brand file")])
     return _load(path.resolve(), stamp)
 
 
 @functools.lru_cache(maxsize=16)
-def _load(path: Path, _stamp: int) -> Brand:
+def _load(path: Path, _stamp: FileStamp) -> Brand:
+    """The brand file at ``path``, read again once its state (``_stamp``) changes."""
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         data = toml_value(text)
@@ -240,6 +239,9 @@ def _load(path: Path, _stamp: int) -> Brand:
     if problems.found:
         raise InvalidStyleError(problems.found)
     return brand
+
+
+STYLE_CACHES.append(_load.cache_clear)
 
 
 def _decode_error_position(message: str) -> tuple[int, int]:

@@ -2,7 +2,8 @@
 
 ``fc-list --format '%{file}\t%{charset}'`` gives every installed font face's coverage in one
 call: code point ranges in hexadecimal (``20-7e a0-17f``). Fonts of a style folder, which
-fontconfig may not know, are read with fontTools. Whitespace and format controls (bidi marks,
+fontconfig may not know, are read with fontTools, again whenever one of them is added, removed or
+changed (keyed by their state, :mod:`.caches`). Whitespace and format controls (bidi marks,
 zero-width joiners) draw nothing and are never missing. Both PDF engines warn with this: the
 WeasyPrint one about what no installed font covers (Pango falls back through them all), the
 Typst one about what the brand's own font files do not (Typst reads nothing else).
@@ -19,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from .caches import STYLE_CACHES
+from .caches import STYLE_CACHES, FilesStamp, files_stamp
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 Ranges = tuple[list[int], list[int]]
@@ -76,20 +77,26 @@ def _list_installed_charsets() -> tuple[tuple[Path, str], ...]:
     return tuple((Path(path), charset) for path, _, charset in faces if charset.strip())
 
 
-@functools.cache
 def folder_coverage(folder: Path) -> frozenset[int]:
-    """The code points the font files of ``folder`` (and below) map."""
+    """The code points the font files of ``folder`` (and below) map, read again once a font
+    file is added, removed or changed."""
+    files = [path for path in sorted(folder.rglob("*")) if path.suffix.lower() in FONT_SUFFIXES]
+    return _fonts_coverage(files_stamp(files))
+
+
+@functools.lru_cache(maxsize=8)
+def _fonts_coverage(fonts: FilesStamp) -> frozenset[int]:
+    """The code points the font files of ``fonts`` map (their states only key the cache)."""
     from fontTools.ttLib import TTFont  # lazy: style fonts only
 
     points: set[int] = set()
-    for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() in FONT_SUFFIXES:
-            with TTFont(path, fontNumber=0, lazy=True) as font:
-                points.update(font.getBestCmap() or {})
+    for path, _ in fonts:
+        with TTFont(path, fontNumber=0, lazy=True) as font:
+            points.update(font.getBestCmap() or {})
     return frozenset(points)
 
 
-STYLE_CACHES.append(folder_coverage.cache_clear)
+STYLE_CACHES.append(_fonts_coverage.cache_clear)
 
 
 def needs_glyph(char: str) -> bool:

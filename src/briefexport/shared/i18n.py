@@ -13,7 +13,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .caches import STYLE_CACHES
+from .caches import STYLE_CACHES, FileStamp, file_stamp
 from .cldr import locale_subset
 from .styles import default_style_dir
 from .toml_files import toml_value
@@ -34,16 +34,15 @@ def _labels(style_dir: Path) -> dict[str, dict[str, str]]:
     """The style's labels (the shipped ones where it has none), read again once the file
     changes (a long-lived process may serve one style folder while it is edited)."""
     path = style_dir / LABELS_FILE
-    try:
-        info = path.stat()
-    except OSError:
+    stamp = file_stamp(path)
+    if stamp is None:
         path = default_style_dir() / LABELS_FILE
-        info = path.stat()
-    return _read_labels(path, (info.st_size, info.st_mtime_ns, info.st_ino))
+        stamp = file_stamp(path)
+    return _read_labels(path, stamp)
 
 
 @functools.lru_cache(maxsize=8)
-def _read_labels(path: Path, _stamp: tuple[int, int, int]) -> dict[str, dict[str, str]]:
+def _read_labels(path: Path, _stamp: FileStamp | None) -> dict[str, dict[str, str]]:
     return toml_value(path.read_bytes().decode("utf-8"))  # as tomllib.load reads it
 
 

@@ -41,16 +41,18 @@ def read_style_text(style_dir: Path, name: str) -> str:
     return style_file(style_dir, name).read_text(encoding="utf-8")
 
 
-FolderStamp = tuple[tuple[str, int, int], ...]
+FolderStamp = tuple[tuple[str, int, int, int], ...]
 
 
 def folder_stamp(style_dir: Path) -> FolderStamp:
-    """Each file below the style folder with its size and modification time, to key what is
-    made from the folder once per process: a changed sheet, font or logo gives another stamp."""
+    """Each file below the style folder with its size, modification time and inode, to key what
+    is made from the folder once per process: a changed sheet, font or logo gives another stamp,
+    and so does one put in place by a rename (as :mod:`.caches` keys a file)."""
     root = style_dir.resolve()
     stamp = []
     for path in sorted(root.rglob("*")):
         if path.is_file():
             info = path.stat()
-            stamp.append((path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns))
+            name = path.relative_to(root).as_posix()
+            stamp.append((name, info.st_size, info.st_mtime_ns, info.st_ino))
     return tuple(stamp)

@@ -16,6 +16,8 @@ from briefexport.options import default_options
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.pdf.fetcher import SandboxedFetcher
 from briefexport.writers.pdf.stylesheet import HouseStyle, house_style, style_root
+from support.files import replace_keeping_size_and_time
+from support.fonts import write_font
 from support.paths import HARBOUR
 
 SYSTEM_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
@@ -41,6 +43,17 @@ def test_the_same_style_is_parsed_once_and_a_changed_one_again(tmp_path: Path) -
     assert changed is not first
     (style / "logo-unused.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>\n")
     assert kept(style) is not changed  # any file of the folder may be named by a url()
+
+
+def test_a_font_put_in_place_with_the_same_size_and_time_is_loaded_again(tmp_path: Path) -> None:
+    style = style_copy(tmp_path / "style")
+    face = write_font(style / "face.ttf", "Kept Face", "a")
+    with (style / "pdf.css").open("a", encoding="utf-8") as sheet:
+        sheet.write('\n@font-face { font-family: "Kept Face"; src: url(face.ttf); }\n')
+    first = kept(style)
+    other = write_font(tmp_path / "other.ttf", "Kept Face", "b").read_bytes()
+    replace_keeping_size_and_time(face, other)
+    assert kept(style) is not first
 
 
 def test_each_thread_parses_its_own(tmp_path: Path) -> None:

@@ -17,21 +17,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ...shared.caches import STYLE_CACHES
+from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
 
 Coverage = Callable[[int], bool]
 # (platform, encoding) of the Unicode subtables, best first for each format
 FULL_UNICODE = ((3, 10), (0, 4), (0, 6))
 BASIC_PLANE = ((3, 1), (0, 3), (0, 4), (0, 6), (0, 1), (0, 0))
+COVERAGES_KEPT = 512
+"""Font files whose coverage is kept: more than every family a brand names has, fallbacks
+included (a system with the Noto and DejaVu packages of ``scripts/setup`` has about 300 font files
+in all), so a run reads a file again only once it changed."""
 
 
 def _nothing(point: int) -> bool:
     return False
 
 
-@functools.cache
 def coverage(path: Path) -> Coverage:
-    """A test of whether the font at ``path`` draws a code point (nothing when unreadable)."""
+    """A test of whether the font at ``path`` draws a code point (nothing when unreadable),
+    read again once the file changes."""
+    return _coverage(path, file_stamp(path))
+
+
+@functools.lru_cache(maxsize=COVERAGES_KEPT)
+def _coverage(path: Path, _stamp: FileStamp | None) -> Coverage:
     try:
         with path.open("rb") as font:
             return _cmap_coverage(_cmap_table(font), 0)
@@ -39,7 +48,7 @@ def coverage(path: Path) -> Coverage:
         return _nothing
 
 
-STYLE_CACHES.append(coverage.cache_clear)
+STYLE_CACHES.append(_coverage.cache_clear)
 
 
 def _cmap_table(font: BinaryIO) -> bytes:

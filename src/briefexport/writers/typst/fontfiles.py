@@ -77,10 +77,12 @@ def family_files(family: str) -> tuple[Path, ...]:
     return tuple(sorted(map(Path, named))) if named else _fontconfig_files(family)
 
 
-def folder_files(folders: Iterable[Path]) -> list[Path]:
+def folder_files(folders: Iterable[Path], suffixes: tuple[str, ...] = FONT_SUFFIXES) -> list[Path]:
+    """The files below ``folders`` (links to folders are not entered) whose names end in one of
+    ``suffixes``, in any case; sorted in each folder."""
     return [
         path
         for folder in folders
         for path in sorted(folder.rglob("*"))
-        if path.suffix.lower() in FONT_SUFFIXES
+        if path.suffix.lower() in suffixes
     ]

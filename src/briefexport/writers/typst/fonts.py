@@ -19,7 +19,9 @@ Which characters a file draws comes from its ``cmap`` (:mod:`.cmap`), not from f
 coverage of every font.
 Folders listed in ``brand.toml`` (``[fonts] folders``, relative to the style folder) are always
 read whole. Without fontconfig and without the named files, the Debian folders where
-``scripts/setup`` installs the fonts are read whole. The index is built once per set of files.
+``scripts/setup`` installs the fonts are read whole. The index is built once per set of files
+and their states (:mod:`briefexport.shared.caches`): a font file added to one of these folders,
+removed or replaced makes a new index, as a changed file makes its ``cmap`` read again.
 """
 
 from __future__ import annotations
@@ -37,11 +39,11 @@ import typst
 
 from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
-from ...shared.caches import STYLE_CACHES
+from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
 from .cmap import coverage
-from .fontfiles import family_files, folder_files
+from .fontfiles import FONT_SUFFIXES, family_files, folder_files
 from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ DEBIAN_FONT_FOLDERS = (
     Path("/usr/share/fonts/truetype/dejavu"),
 )
 ROLES: tuple[FontRole, ...] = ("body", "heading", "monospace")
+TYPST_FONT_SUFFIXES = (*FONT_SUFFIXES, ".otc")  # the files Typst's scan of a folder reads
 REPLACEMENT = "\ufffd"
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, their presentation forms, and the
 # right-to-left blocks of the Supplementary Multilingual Plane: the scripts of the rtl fonts,
@@ -226,12 +229,17 @@ def warn_undrawable(chars: Iterable[str], replaced: bool) -> None:
 
 
 def typst_fonts(choice: FontChoice) -> typst.Fonts:
-    """Typst's index of the chosen files and folders."""
-    return _index(choice.files, choice.folders)
+    """Typst's index of the chosen files and folders, made again once one of the files, or a
+    font file below the brand's folders, is added, removed or changed. The Debian folders read
+    whole when no family was found are the system's, listed once per process as its other
+    fonts are: a stamp of their 300 files would cost each brief 3 ms."""
+    folders = [folder for folder in choice.folders if folder not in DEBIAN_FONT_FOLDERS]
+    fonts = [*choice.files, *folder_files(folders, TYPST_FONT_SUFFIXES)]
+    return _index(choice.files, choice.folders, files_stamp(fonts))
 
 
 @functools.lru_cache(maxsize=8)
-def _index(files: tuple[Path, ...], folders: tuple[Path, ...]) -> typst.Fonts:
+def _index(files: tuple[Path, ...], folders: tuple[Path, ...], _fonts: FilesStamp) -> typst.Fonts:
     # Typst reads fonts from folders only: the files are linked into a private one for the
     # scan. The index keeps each font's real path and loads it when first used, so it can be
     # shared between documents and threads (it is never changed after this).
