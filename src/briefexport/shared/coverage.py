@@ -4,9 +4,10 @@
 call: code point ranges in hexadecimal (``20-7e a0-17f``). Fonts of a style folder, which
 fontconfig may not know, are read with fontTools, again whenever one of them is added, removed or
 changed (keyed by their state, :mod:`.caches`). Whitespace and format controls (bidi marks,
-zero-width joiners) draw nothing and are never missing. Both PDF engines warn with this: the
-WeasyPrint one about what no installed font covers (Pango falls back through them all), the
-Typst one about what the brand's own font files do not (Typst reads nothing else).
+zero-width joiners) draw nothing and are never missing. The WeasyPrint engine warns with this
+about what no installed font and no font of the style covers (Pango falls back through them
+all); the Typst engine, which reads the brand's own font files only, tests their cmaps instead
+(``writers/typst/cmap.py``).
 """
 
 from __future__ import annotations
