@@ -241,18 +241,30 @@ def refuse_inputs(brief: Brief, path: Path, figures: Figures) -> None:
 
 
 def input_files(brief: Brief) -> dict[tuple[int, int] | None, str]:
-    """The files ``brief`` was read from, by identity, each with how a message names it."""
+    """The files ``brief`` was read from, by identity, each with how a message names it: its
+    source, and each figure file beside it that holds the figure's bytes. A file there with
+    other bytes was not read (a Word package carries its pictures inside it: the file is an
+    earlier import's copy, which a new import may replace)."""
     if brief.origin is None:
         return {}
     named = [(brief.origin, "the input")]
-    named += [(brief.origin.parent / fig.image.href, f"the input's figure {fig.image.href!r}")
-              for fig in brief.figures]  # fmt: skip
+    for figure in brief.figures:
+        beside = brief.origin.parent / figure.image.href
+        if _holds(beside, figure.image.data):
+            named.append((beside, f"the input's figure {figure.image.href!r}"))
     found: dict[tuple[int, int] | None, str] = {}
     for file, what in named:
         identity = _identity(file)
         if identity is not None:
             found.setdefault(identity, what)
     return found
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (OSError, ValueError):
+        return False
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -108,6 +108,20 @@ def test_the_api_refuses_to_write_an_imported_brief_over_its_source(tour: Path) 
     assert snapshot(tour.parent) == before
 
 
+def test_a_word_file_imported_again_replaces_its_earlier_picture_copies(tour: Path) -> None:
+    # a Word package carries its pictures: the files beside it are an earlier import's copies
+    assert main([str(tour), "--to", "docx", "-q"]) == 0
+    package, back = tour.with_suffix(".docx"), tour.parent / "back.xml"
+    assert main(["import", str(package), "-o", str(back), "-q"]) == 0
+    copies = sorted((tour.parent / "figures").glob("feature-tour-*"))
+    first = {copy: copy.read_bytes() for copy in copies}
+    for copy in copies:
+        copy.write_bytes(b"edited by hand")
+    assert main(["import", str(package), "-o", str(back), "-q"]) == 0
+    assert first
+    assert {copy: copy.read_bytes() for copy in copies} == first
+
+
 @pytest.fixture
 def umask_077() -> Iterator[None]:
     previous = os.umask(0o077)
