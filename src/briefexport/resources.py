@@ -156,8 +156,10 @@ def _quiet_bombs() -> Iterator[None]:
     """Pillow warns (``DecompressionBombWarning``) when it opens an image of between its own
     pixel limit and twice that, and refuses larger ones; :data:`MAX_PIXELS` is lower, and an
     image over it is reported as an error in its place, so the warning is silenced while the
-    image is opened. ``warnings.catch_warnings`` changes the process's filters: in a program
-    whose threads check images at once, that one warning may stay silenced, never another."""
+    image is opened. ``warnings.catch_warnings`` saves and restores the process's whole list of
+    filters: in a program whose other threads change the filters while an image is opened, a
+    filter they add then is lost, and this warning may stay silenced. The command line and the
+    batch's workers change no filters in other threads."""
     import warnings
 
     from PIL import Image

@@ -9,13 +9,15 @@ The umask can only be read through ``os.umask`` by setting it, which changes it 
 process for a moment: a file another thread creates meanwhile would get the wrong mode. So on
 Linux it is read, without changing it, from the ``Umask:`` line of ``/proc/self/status`` (since
 Linux 4.7) at every write. Where that file is missing (other systems, a container without
-``/proc``) it is read once, by setting and restoring it, when this module is first imported,
-normally by the main thread as the command starts; a program that changes its umask later must
-then expect the earlier one.
+``/proc``, or a kernel older than 4.7 with no such line) it is read once, by setting and
+restoring it: when this module is first imported (normally by the main thread as the command
+starts), or at the first write; a program that changes its umask later must then expect the
+earlier one.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 
@@ -33,6 +35,11 @@ def _umask_by_setting() -> int:
 _UMASK_AT_IMPORT = None if os.path.exists(_STATUS) else _umask_by_setting()
 
 
+@functools.cache
+def _umask_once() -> int:
+    return _umask_by_setting()
+
+
 def current_umask() -> int:
     """The process's umask, read without changing it where the system allows."""
     if _UMASK_AT_IMPORT is not None:
@@ -44,7 +51,7 @@ def current_umask() -> int:
                     return int(line.split()[1], 8) & PERMISSION_BITS
     except (OSError, ValueError, IndexError):
         pass
-    return _umask_by_setting()  # a kernel older than 4.7: no Umask line
+    return _umask_once()  # a kernel older than 4.7: no Umask line
 
 
 def mode_for(path: str | os.PathLike[str]) -> int:

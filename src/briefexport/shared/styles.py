@@ -10,6 +10,7 @@ import functools
 from pathlib import Path
 
 from ..errors import BriefexportError, UnsafeResourceError
+from .caches import file_stamp
 from .paths import inside
 
 BRAND_FILE = "brand.toml"
@@ -51,8 +52,7 @@ def folder_stamp(style_dir: Path) -> FolderStamp:
     root = style_dir.resolve()
     stamp = []
     for path in sorted(root.rglob("*")):
-        if path.is_file():
-            info = path.stat()
-            name = path.relative_to(root).as_posix()
-            stamp.append((name, info.st_size, info.st_mtime_ns, info.st_ino))
+        state = file_stamp(path) if path.is_file() else None
+        if state is not None:  # None: gone since it was listed (an editor's swap file)
+            stamp.append((path.relative_to(root).as_posix(), *state))
     return tuple(stamp)
