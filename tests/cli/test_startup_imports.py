@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefexport.reader.checks import _has_locale_data
+from briefexport.shared.languages import _has_locale_data
 from support.paths import HARBOUR, REPO, URDU
 
 HEAVY = ("weasyprint", "docx", "ebooklib", "babel", "importlib.metadata", "importlib.resources")

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import BriefexportError, Diagnostic, InvalidBriefError, Severity, shown_name
 from ..model import Brief
+from ..shared.caches import FileStamp, file_stamp
 from ..shared.located import record_position
 
 EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
@@ -153,15 +154,11 @@ def _location(record: logging.LogRecord) -> str:
 
 def _current_input_text() -> str:
     name = CURRENT_INPUT.get()
-    try:
-        stamp = Path(name).stat().st_mtime_ns
-    except OSError:
-        stamp = 0
-    return _input_text(name, stamp)
+    return _input_text(name, file_stamp(name))
 
 
 @functools.lru_cache(maxsize=2)
-def _input_text(name: str, stamp: int) -> str:
+def _input_text(name: str, stamp: FileStamp | None) -> str:
     """The input being worked on (as modified at ``stamp``), read again to place a warning."""
     try:
         return Path(name).read_text(encoding="utf-8", errors="replace")

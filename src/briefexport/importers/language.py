@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..shared.languages import knows_language
+
 _SYNTAX = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
@@ -18,10 +20,6 @@ def language_problem(tag: str) -> str | None:
     if not _SYNTAX.fullmatch(tag):
         hint = f"; write {tag.replace('_', '-')!r}" if "_" in tag else ""
         return f"language {tag!r} is not a BCP 47 language tag such as 'en-GB'{hint}"
-    from babel.core import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(tag.split("-")[0])
-    except (UnknownLocaleError, ValueError):
+    if not knows_language(tag):
         return f"language {tag!r} does not name a known language"
     return None

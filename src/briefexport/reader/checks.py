@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import re
 from collections import Counter
-from pathlib import Path
 
 from lxml import etree
 
@@ -23,6 +21,7 @@ from ..rules.blank import is_blank
 from ..rules.links import link_problem
 from ..rules.partial_dates import partial_date_exists
 from ..shared.filenames import FigurePaths
+from ..shared.languages import knows_language
 from ..shared.tables import lay_out
 from .locate import Locator
 from .parse import schema_document
@@ -83,26 +82,9 @@ def _check_blank_text(root: etree._Element, at: Locator) -> list[Diagnostic]:
 
 def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
     language = root.get("{http://www.w3.org/XML/1998/namespace}lang", "")
-    primary = language.replace("-", "_").split("_")[0]
-    if _has_locale_data(primary):
+    if knows_language(language):
         return []
-    from babel.core import Locale, UnknownLocaleError  # aliases and likely subtags
-
-    try:
-        Locale.parse(primary)
-    except (UnknownLocaleError, ValueError):
-        return [at.error(root, f"xml:lang {language!r} does not name a known language")]
-    return []
-
-
-def _has_locale_data(primary: str) -> bool:
-    """Babel has data for this language under its own name (what ``Locale.parse`` tries
-    first), found without importing Babel, which costs more than the rest of a JATS export."""
-    if not (primary.isascii() and primary.isalpha()):
-        return False
-    spec = importlib.util.find_spec("babel")
-    folders = (spec.submodule_search_locations if spec else None) or []
-    return any((Path(f) / "locale-data" / f"{primary.lower()}.dat").is_file() for f in folders)
+    return [at.error(root, f"xml:lang {language!r} does not name a known language")]
 
 
 def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:

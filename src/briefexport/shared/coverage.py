@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .caches import STYLE_CACHES, FilesStamp, files_stamp
+from .fontfiles import FONT_SUFFIXES
 
-FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 Ranges = tuple[list[int], list[int]]
 
 

@@ -10,13 +10,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ...shared.fontfiles import FONT_SUFFIXES
+
 FONT_ROOTS = (
     Path("/usr/share/fonts"),
     Path("/usr/local/share/fonts"),
     Path.home() / ".local" / "share" / "fonts",
     Path.home() / ".fonts",
 )
-FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
 @functools.cache

@@ -40,10 +40,11 @@ import typst
 from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
 from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
+from ...shared.fontfiles import FONT_SUFFIXES
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
 from .cmap import coverage
-from .fontfiles import FONT_SUFFIXES, family_files, folder_files
+from .fontfiles import family_files, folder_files
 from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
