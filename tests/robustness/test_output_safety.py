@@ -74,11 +74,17 @@ def test_a_figure_copy_onto_itself_is_no_write(tour: Path) -> None:
     assert (tour.parent / "feature-tour.jats.xml").is_file()
 
 
-def test_an_import_over_a_figure_of_its_source_is_refused(
-    tour: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def tour_markdown(tour: Path) -> Path:
+    """The feature tour written as Markdown beside it, a source to import."""
     assert main([str(tour), "--to", "markdown", "-q"]) == 0
-    source = tour.parent / "feature-tour.md"
+    return tour.with_suffix(".md")
+
+
+def test_an_import_over_a_figure_of_its_source_is_refused(
+    tour: Path, tour_markdown: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tour_markdown
     before = snapshot(tour.parent)
     target = tour.parent / TOUR_FIGURE
     assert main(["import", str(source), "-o", str(target), "-q"]) == 2
@@ -88,19 +94,19 @@ def test_an_import_over_a_figure_of_its_source_is_refused(
 
 
 def test_an_import_over_its_source_is_refused(
-    tour: Path, capsys: pytest.CaptureFixture[str]
+    tour: Path, tour_markdown: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(tour), "--to", "markdown", "-q"]) == 0
-    source = tour.parent / "feature-tour.md"
+    source = tour_markdown
     before = snapshot(tour.parent)
     assert main(["import", str(source), "-o", str(tour.parent / "." / source.name)]) == 2
     assert "refusing to write over the input\n" in capsys.readouterr().err
     assert snapshot(tour.parent) == before
 
 
-def test_the_api_refuses_to_write_an_imported_brief_over_its_source(tour: Path) -> None:
-    assert main([str(tour), "--to", "markdown", "-q"]) == 0
-    source = tour.parent / "feature-tour.md"
+def test_the_api_refuses_to_write_an_imported_brief_over_its_source(
+    tour: Path, tour_markdown: Path
+) -> None:
+    source = tour_markdown
     brief = import_file(source)
     before = snapshot(tour.parent)
     with pytest.raises(OutputError, match=r"refusing to write over the input$"):
