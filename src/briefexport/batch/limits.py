@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
@@ -59,45 +60,71 @@ class TimeLimit:
 LAST_WORDS_SECONDS = 10.0
 """How long an overrunning worker waits to name its brief and put the earlier briefs' outputs
 in place before it ends."""
-_LIMIT: list[TimeLimit] = []
-"""The limit of this worker process, if it has one (set once, as the worker starts)."""
+
+
+class _Watchdog:
+    """One thread per worker that ends the worker when the brief it watches overruns (a timer
+    thread per brief would cost some 150 us a brief, about 1 % of a short JATS conversion)."""
+
+    def __init__(self, limit: TimeLimit) -> None:
+        self.limit = limit
+        self.changed = threading.Condition()
+        self.watched: tuple[float, str, Callable[[], object]] | None = None
+        thread = threading.Thread(target=self._run, name="briefexport-time-limit", daemon=True)
+        thread.start()
+
+    def watch(self, relative: str, before_exit: Callable[[], object]) -> None:
+        with self.changed:
+            self.watched = (time.monotonic() + self.limit.seconds, relative, before_exit)
+            self.changed.notify()
+
+    def release(self) -> None:
+        with self.changed:
+            self.watched = None  # the thread wakes at the old deadline and finds nothing due
+
+    def _run(self) -> None:
+        with self.changed:
+            while self.watched is None or time.monotonic() < self.watched[0]:
+                due = None if self.watched is None else self.watched[0] - time.monotonic()
+                self.changed.wait(due)
+            _, relative, before_exit = self.watched
+        self._overrun(relative, before_exit)
+
+    def _overrun(self, relative: str, before_exit: Callable[[], object]) -> None:
+        # the queue's lock may be held for ever by a worker killed as it wrote, and a sync may
+        # hang on a network filesystem: the worker ends anyway, the brief then counted as a crash
+        last_words = threading.Thread(
+            target=self._last_words, args=(relative, before_exit), name="briefexport-last-words"
+        )
+        last_words.daemon = True
+        last_words.start()
+        last_words.join(LAST_WORDS_SECONDS)
+        os._exit(OUTPUT_FAILED)
+
+    def _last_words(self, relative: str, before_exit: Callable[[], object]) -> None:
+        self.limit.reports.put(relative)
+        before_exit()
+
+
+_WATCHDOG: list[_Watchdog] = []
+"""The watchdog of this worker process, if its run has a limit (made as the worker starts)."""
 
 
 def prepare_local_worker(formats: tuple[str, ...], umask: int, limit: TimeLimit | None) -> None:
     """A local worker's start: :func:`.jobs.prepare_worker`, and the run's time limit."""
     prepare_worker(formats, True, umask)
-    _LIMIT[:] = [limit] if limit is not None else []
+    _WATCHDOG[:] = [_Watchdog(limit)] if limit is not None else []
 
 
 @contextlib.contextmanager
 def brief_limit(job: Job, before_exit: Callable[[], object]) -> Iterator[None]:
     """Within the block, this worker ends once the limit passes (``before_exit`` run first);
     without a limit (a Dask worker, a run with none) the block just runs."""
-    if not _LIMIT:
+    if not _WATCHDOG:
         yield
         return
-    timer = threading.Timer(_LIMIT[0].seconds, _overrun, (job.relative, before_exit))
-    timer.daemon = True
-    timer.name = "briefexport-time-limit"
-    timer.start()
+    _WATCHDOG[0].watch(job.relative, before_exit)
     try:
         yield
     finally:
-        timer.cancel()
-
-
-def _overrun(relative: str, before_exit: Callable[[], object]) -> None:
-    # the queue's lock may be held for ever by a worker killed as it wrote, and a sync may hang
-    # on a network filesystem: the worker ends in any case, the brief then counted as a crash
-    last_words = threading.Thread(
-        target=_last_words, args=(relative, before_exit), name="briefexport-last-words"
-    )
-    last_words.daemon = True
-    last_words.start()
-    last_words.join(LAST_WORDS_SECONDS)
-    os._exit(OUTPUT_FAILED)
-
-
-def _last_words(relative: str, before_exit: Callable[[], object]) -> None:
-    _LIMIT[0].reports.put(relative)
-    before_exit()
+        _WATCHDOG[0].release()
