@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -97,3 +99,23 @@ def test_workers_that_outlive_a_run_read_the_style_files_of_the_next(
     summary = convert_collection(collection, tmp_path / "out", "html", run, export)
     assert sorted(summary.converted) == GOOD
     assert "Cite this brief as" in page.read_text(encoding="utf-8")
+
+
+def test_dask_workers_write_under_the_submitting_process_umask(
+    cluster: str, collection: Path, tmp_path: Path
+) -> None:
+    """The cluster's workers started under this process's umask of the time (022, usually);
+    the run's outputs follow the umask it has when it submits the run, as local ones do."""
+    out = tmp_path / "out"
+    previous = os.umask(0o077)
+    try:
+        summary = convert_collection(
+            collection, out, "html,jats", RunOptions(executor="dask", scheduler=cluster)
+        )
+    finally:
+        os.umask(previous)
+    assert sorted(summary.converted) == GOOD
+    written = [path for path in out.rglob("*") if path.is_file()]
+    assert len(written) > 2 * len(GOOD)  # the outputs, figure copies and the manifest
+    modes = {path.relative_to(out): stat.S_IMODE(path.stat().st_mode) for path in written}
+    assert modes == dict.fromkeys(modes, 0o600)

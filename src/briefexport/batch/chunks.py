@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..output import deferred_commits
 from .commits import BackgroundCommits, without_failed
 from .jobs import Job, JobResult, run_job
+from .limits import brief_limit
 
 TARGET_SECONDS = 0.2
 """About this much work per task: long against a task's own cost, short enough that a stop
@@ -25,13 +26,16 @@ LARGEST_CHUNK = 32
 
 def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
     """Convert each brief of a chunk in turn (in a worker); a job never raises. Outputs are
-    synced and renamed in a thread meanwhile (:mod:`.commits`), all before this returns."""
+    synced and renamed in a thread meanwhile (:mod:`.commits`), all before this returns. A
+    worker with a time limit ends if a brief overruns it (:mod:`.limits`), once the earlier
+    briefs' outputs are in place."""
     commits = BackgroundCommits()
     results = []
     with deferred_commits(commits.take):
         for job in jobs:
             commits.brief = job.relative
-            results.append(run_job(job))
+            with brief_limit(job, commits.finish):
+                results.append(run_job(job))
     failed = commits.finish()
     return [
         without_failed(result, job.source, failed.get(job.relative, []))

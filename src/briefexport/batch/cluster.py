@@ -7,7 +7,12 @@ must be on a filesystem every worker sees at the same path. Without a scheduler 
 ``LocalCluster`` of single-threaded worker processes is started on this machine, with
 :data:`LOCAL_CLUSTER_SETTINGS`: Dask's own diagnostics run less often there, since they take
 processor time from the workers on the same cores. Workers started by hand keep their own
-settings (the README's recipe sets the same)."""
+settings (the README's recipe sets the same).
+
+Outputs written by Dask workers get the submitting process's umask, as local workers' do: the
+plugin carries it and sets it in each worker process as the worker joins (a process has one
+umask: on a cluster several users share, the latest run's holds for all of them). There is no
+time limit per brief here (:func:`.convert.time_limit`)."""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import BriefexportError, OutputError
 from ..shared.caches import forget_style_files
+from ..shared.filemodes import current_umask
 from .jobs import prepare_worker
 
 CONNECT_TIMEOUT = "20s"
@@ -41,17 +47,19 @@ _dask: Any = distributed  # its Client and LocalCluster carry no type annotation
 
 
 class BriefexportWorkerPlugin(WorkerPlugin):
-    """Imports the writers of the run's formats in each worker as it joins, and has it forget
-    what an earlier run read from style files (each run registers the plugin anew)."""
+    """Imports the writers of the run's formats in each worker as it joins, has it forget what
+    an earlier run read from style files, and gives it the submitting process's ``umask``
+    (each run registers the plugin anew)."""
 
     name = "briefexport"
 
-    def __init__(self, formats: tuple[str, ...]) -> None:
+    def __init__(self, formats: tuple[str, ...], umask: int | None = None) -> None:
         self.formats = formats
+        self.umask = umask
 
     def setup(self, worker: Any) -> None:
         forget_style_files()
-        prepare_worker(self.formats, own_signals=False)
+        prepare_worker(self.formats, own_signals=False, umask=self.umask)
 
 
 @contextlib.contextmanager
@@ -65,7 +73,7 @@ def dask_executor(
         else:
             cluster = stack.enter_context(_local_cluster(workers))
             client = stack.enter_context(_dask.Client(cluster))
-        client.register_plugin(BriefexportWorkerPlugin(formats))
+        client.register_plugin(BriefexportWorkerPlugin(formats, current_umask()))
         threads = sum(client.nthreads().values())
         yield client.get_executor(pure=False), max(threads, 1)
 

@@ -15,10 +15,12 @@ from ..errors import BriefexportError
 from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer
 from .freshness import counted_by_run, style_digests
 from .jobs import Job, JobResult
+from .limits import TimeLimit
 from .local import local_executor, starts_narrow
 from .manifest import Manifest, Settings
 from .plan import record_result
 from .run import Dispatcher, ExecutorFactory, ResultSink
+from .server import worker_context
 from .summary import ProgressSink, Summary
 from .watch import SettingsWatch
 
@@ -29,12 +31,14 @@ EXECUTORS = ("local", "dask")
 class Workers:
     """Where the jobs run: ``jobs`` local processes, or a Dask cluster (``scheduler`` None
     starts a local one with ``jobs`` workers); local workers are replaced after
-    ``recycle_after`` briefs."""
+    ``recycle_after`` briefs, and end when a brief takes longer than ``timeout`` seconds
+    (None: no limit)."""
 
     jobs: int
     executor: str
     scheduler: str | None
     recycle_after: int
+    timeout: float | None = None
 
 
 @dataclass
@@ -63,9 +67,9 @@ class CollectionRun:
             if jobs:
                 # no more workers than briefs: '-j 64' for three briefs starts three
                 workers = dataclasses.replace(workers, jobs=min(workers.jobs, len(jobs)))
-                with _executor(workers, self.formats) as (make_executor, slots):
+                with _executor(workers, self.formats) as (make_executor, slots, limit):
                     dispatcher = make_dispatcher(
-                        workers, make_executor, slots, stop, self.on_result
+                        workers, make_executor, slots, stop, self.on_result, limit
                     )
                     self.summary.not_started = dispatcher.run(jobs)
         finally:
@@ -103,6 +107,7 @@ def make_dispatcher(
     slots: int,
     stop: threading.Event,
     on_result: ResultSink,
+    limit: TimeLimit | None = None,
 ) -> Dispatcher:
     """Two tasks in flight per worker; a local worker's chunks never exceed its life."""
     if workers.executor == "local":
@@ -111,19 +116,26 @@ def make_dispatcher(
         sizer = ChunkSizer(
             2 * slots, largest=largest, smallest_share=SMALLEST_SHARE if widens else None
         )
-        return Dispatcher(make_executor, sizer, stop, on_result, widens=widens)
+        return Dispatcher(make_executor, sizer, stop, on_result, widens=widens, limit=limit)
     return Dispatcher(make_executor, ChunkSizer(2 * slots), stop, on_result, widens=False)
 
 
 @contextlib.contextmanager
-def _executor(workers: Workers, formats: tuple[str, ...]) -> Iterator[tuple[ExecutorFactory, int]]:
-    """A way to make the executor, and how many briefs it converts at once."""
+def _executor(
+    workers: Workers, formats: tuple[str, ...]
+) -> Iterator[tuple[ExecutorFactory, int, TimeLimit | None]]:
+    """A way to make the executor, how many briefs it converts at once, and the local
+    workers' time limit (one queue for every pool of the run)."""
     if workers.executor == "local":
+        limit = None
+        if workers.timeout:
+            limit = TimeLimit.shared_with(worker_context(formats), workers.timeout)
 
         def make_pool(largest_task: int) -> Executor:
-            return local_executor(workers.jobs, formats, workers.recycle_after, largest_task)
+            life = workers.recycle_after
+            return local_executor(workers.jobs, formats, life, largest_task, limit)
 
-        yield make_pool, workers.jobs
+        yield make_pool, workers.jobs, limit
         return
     if importlib.util.find_spec("distributed") is None:
         raise BriefexportError("the Dask executor needs the extra: pip install 'briefexport[dask]'")
@@ -131,4 +143,4 @@ def _executor(workers: Workers, formats: tuple[str, ...]) -> Iterator[tuple[Exec
 
     with dask_executor(workers.scheduler, workers.jobs, formats) as (executor, threads):
         shared: Executor = executor
-        yield (lambda _largest_task: shared), threads
+        yield (lambda _largest_task: shared), threads, None

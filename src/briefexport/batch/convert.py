@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 import os
 import threading
 import time
@@ -27,7 +28,7 @@ from .manifest import MANIFEST_NAME, Manifest, Settings
 from .plan import Plan, make_plan, run_settings
 from .plan import timestamp_from_environment as _timestamp
 from .prune import left_in_place, orphaned_outputs, prune
-from .server import recycle_after_for, start_worker_server
+from .server import DEFAULT_TIMEOUT, recycle_after_for, start_worker_server
 from .summary import Failure, ProgressSink, Summary
 from .watch import SettingsWatch
 
@@ -43,6 +44,10 @@ class RunOptions:
     recycle_after: int | None = None
     """Briefs a local worker converts before it is replaced; None: 50 in a run that lays out
     PDF pages, 1000 in one that does not (:func:`.server.recycle_after_for`)."""
+    timeout: float | int | None = None
+    """Seconds a brief may take on a local worker before the worker is stopped and the brief
+    reported as failed; None: :data:`.server.DEFAULT_TIMEOUT` (600); 0: no limit. A Dask run
+    has none, and refuses any other value than None or 0."""
     force: bool = False
     prune: bool = False
     dry_run: bool = False
@@ -109,7 +114,7 @@ def _plan_and_run(
         return summary
     _forget_planned(manifest, plan)
     recycle_after = run.recycle_after or recycle_after_for(formats)
-    workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after)
+    workers = Workers(run.jobs, run.executor, run.scheduler, recycle_after, time_limit(run))
     CollectionRun(manifest, settings, summary, watch, formats, progress).execute(
         plan.jobs, workers, stop or threading.Event()
     )
@@ -204,9 +209,29 @@ def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tup
         raise BriefexportError("the number of jobs and of briefs per worker must be at least 1")
     if run.executor not in EXECUTORS:
         raise BriefexportError(f"unknown executor {run.executor!r} (known: {', '.join(EXECUTORS)})")
+    time_limit(run)
     if run.executor == "dask":
         return collection.absolute(), output_dir.absolute()
     return collection, output_dir
+
+
+def time_limit(run: RunOptions) -> float | None:
+    """The seconds a brief may take in this run (None: no limit); raises
+    :class:`BriefexportError` for a limit that is not a number of seconds, or one asked of a
+    Dask cluster, whose workers cannot be stopped cleanly in the middle of a task."""
+    if run.timeout is not None and not (math.isfinite(run.timeout) and run.timeout >= 0):
+        raise BriefexportError(f"the time limit must be a number of seconds, not {run.timeout}")
+    if run.executor == "dask":
+        if run.timeout:
+            raise BriefexportError(
+                "a time limit per brief (--timeout) works with local workers only: a Dask"
+                " worker cannot be stopped in the middle of a brief without harm to its other"
+                " tasks"
+            )
+        return None
+    if run.timeout is None:
+        return DEFAULT_TIMEOUT
+    return float(run.timeout) or None
 
 
 def _overlap(collection: Path, output_dir: Path) -> str | None:

@@ -149,7 +149,7 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool, umask: int | Non
     started with, perhaps by an earlier run of the same program.
     """
     if umask is not None:
-        os.umask(umask)  # before any file is made, while no other thread of this worker runs
+        os.umask(umask)  # before the first file of the run is made
     if own_signals:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 
 from ..shared.filemodes import current_umask
-from .jobs import prepare_worker
+from .limits import TimeLimit, prepare_local_worker
 from .server import worker_context
 
 LONG_LIFE_TASKS = 8
@@ -16,15 +16,20 @@ them: no pool of single-brief tasks is needed first (:class:`.run.Dispatcher`)."
 
 
 def local_executor(
-    workers: int, formats: tuple[str, ...], recycle_after: int, largest_task: int = 1
+    workers: int,
+    formats: tuple[str, ...],
+    recycle_after: int,
+    largest_task: int = 1,
+    limit: TimeLimit | None = None,
 ) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes, each replaced after at most ``recycle_after`` briefs:
-    the pool counts tasks, and a task holds up to ``largest_task`` briefs."""
+    the pool counts tasks, and a task holds up to ``largest_task`` briefs. With a ``limit``
+    (made with :func:`.server.worker_context`), a worker ends when a brief overruns it."""
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=worker_context(formats),
-        initializer=prepare_worker,
-        initargs=(formats, True, current_umask()),
+        initializer=prepare_local_worker,
+        initargs=(formats, current_umask(), limit),
         max_tasks_per_child=tasks_per_worker(recycle_after, largest_task),
     )
 

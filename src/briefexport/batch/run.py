@@ -6,7 +6,9 @@ as make a short task. Only a small window of tasks is submitted ahead of the wor
 request (Ctrl-C, SIGTERM) means: submit nothing more, cancel what has not started, and wait for
 the chunks in hand, whose outputs are written atomically. A local pool whose worker died (out of
 memory, a crash in a native library) is replaced; the briefs of the chunks it held are tried
-once more, each alone, so the brief that kills a worker is found and reported.
+once more, each alone, so the brief that kills a worker is found and reported. A worker that
+ended because a brief overran the run's time limit (:mod:`.limits`) broke its pool the same
+way: that brief is reported at once, and the others are tried again with no strike against them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .chunks import ChunkSizer, run_chunk
 from .jobs import OUTPUT_FAILED, Job, JobResult, error_line
+from .limits import TimeLimit
 
 ExecutorFactory = Callable[[int], Executor]
 """Makes an executor for tasks of at most the given number of briefs (a local pool counts
@@ -51,10 +54,15 @@ class Dispatcher:
     stop: threading.Event
     on_result: ResultSink
     widens: bool = True
+    limit: TimeLimit | None = None
+    """The local workers' time limit per brief, whose queue names the briefs that overran."""
     queue: deque[Job] = field(default_factory=deque)
     alone: deque[Job] = field(default_factory=deque)
     pending: dict[ConcurrentFuture[list[JobResult]], Chunk] = field(default_factory=dict)
     retried: set[str] = field(default_factory=set)
+    overran: set[str] = field(default_factory=set)
+    explained: bool = False
+    """Whether the pool broke because a brief overran the time limit (until it is replaced)."""
     not_started: int = 0
     retiring: list[tuple[Executor, set[ConcurrentFuture[list[JobResult]]]]] = field(
         default_factory=list
@@ -151,18 +159,37 @@ class Dispatcher:
     def _retry_or_fail(self, chunk: Chunk) -> None:
         """Each brief of a chunk whose worker died is tried again alone, or reported if it was
         already being tried again or if the run is stopping (it was in hand, not "not
-        started")."""
+        started"); a brief that overran the time limit is reported, and when one did, the
+        others are tried again with no strike against them."""
+        rest = self._overruns_reported(chunk)
         if self.stop.is_set():
             why = "the worker process died while converting this brief; not tried again, as"
-            for job in chunk:
+            for job in rest:
                 self.on_result(_crashed(job, f"{why} the run was stopped"))
             return
-        again = [job for job in chunk if job.relative not in self.retried]
+        if not self.explained:
+            for job in rest:
+                if job.relative in self.retried:
+                    why = "the worker process died while converting this brief"
+                    self.on_result(_crashed(job, why))
+            rest = [job for job in rest if job.relative not in self.retried]
+            self.retried.update(job.relative for job in rest)
+        self.alone.extendleft(reversed(rest))
+
+    def _overruns_reported(self, chunk: Chunk) -> list[Job]:
+        """Report the briefs of ``chunk`` that overran the time limit; returns the others."""
+        if self.limit is None:
+            return list(chunk)
+        named = self.limit.overran()
+        self.overran |= named
+        self.explained = self.explained or bool(named)
+        rest = []
         for job in chunk:
-            if job.relative in self.retried:
-                self.on_result(_crashed(job, "the worker process died while converting this brief"))
-        self.retried.update(job.relative for job in again)
-        self.alone.extendleft(reversed(again))
+            if job.relative in self.overran:
+                self.on_result(self.limit.failure(job))
+            else:
+                rest.append(job)
+        return rest
 
     def _renew(self, executor: Executor) -> Executor:
         """Replace a broken executor; what it still held is reported or tried again."""
@@ -177,6 +204,7 @@ class Dispatcher:
             old.shutdown(wait=False)
         self.retiring.clear()
         executor.shutdown(wait=False)
+        self.explained = False
         return self.make_executor(self.bound)
 
     def _cancel_waiting(self) -> None:

@@ -35,6 +35,10 @@ WeasyPrint's memory grows over long render loops."""
 RECYCLE_AFTER_WITHOUT_PAGES = 1000
 """The same in a run without PDF pages (DOCX, EPUB, JATS, HTML, Markdown), whose workers'
 memory stays flat: a new worker costs a fork and a first brief slower than the rest."""
+DEFAULT_TIMEOUT = 600.0
+"""Seconds a brief may take on a local worker before the worker is stopped and the brief fails:
+far beyond any sound brief (a PDF takes seconds), short enough that one brief that would take
+hours holds up no worker for long."""
 
 WORKER_MODULES = (
     "concurrent.futures.process",

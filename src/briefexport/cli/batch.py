@@ -78,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _add_run_options(result: argparse.ArgumentParser) -> None:
-    from ..batch.server import DEFAULT_RECYCLE_AFTER, RECYCLE_AFTER_WITHOUT_PAGES
+    from ..batch.server import DEFAULT_RECYCLE_AFTER, DEFAULT_TIMEOUT, RECYCLE_AFTER_WITHOUT_PAGES
 
     result.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
     result.add_argument(
@@ -108,6 +108,13 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
         metavar="N",
         help="briefs a local worker converts before it is replaced (default:"
         f" {DEFAULT_RECYCLE_AFTER} when the run makes PDFs, else {RECYCLE_AFTER_WITHOUT_PAGES})",
+    )
+    result.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="a brief that takes longer on a local worker fails, and its worker is replaced"
+        f" (default: {DEFAULT_TIMEOUT:g}; 0: no limit; not with --executor dask)",
     )
 
 
@@ -194,6 +201,7 @@ def _run_and_export(options: argparse.Namespace) -> tuple[RunOptions, ExportSett
         executor=options.executor,
         scheduler=options.scheduler,
         recycle_after=options.recycle_after,
+        timeout=options.timeout,
         force=options.force,
         prune=options.prune,
         dry_run=options.dry_run,

@@ -1,0 +1,130 @@
+"""A time limit per brief on local workers: a brief that takes longer fails, alone.
+
+A conversion cannot be cut short from outside its thread (a layout may sit in a native library
+for minutes), so a worker that overruns ends itself. Each brief of a chunk runs under a timer
+(:func:`brief_limit`); when it fires, the worker writes the brief's relative path to a queue
+the parent holds, lets its commit thread put the earlier briefs' outputs in place, and exits.
+The pool breaks, as it does when the system kills a worker, and the dispatcher replaces it
+(:mod:`.run`): the brief named in the queue is reported as failed and never tried again, while
+the other briefs of the broken pool's chunks are tried again alone, with no strike against
+them, since the cause is known. No partial output is left: outputs are written to temporary
+files and renamed only once complete (:mod:`briefexport.output`); those of the formats the brief
+finished before the limit are put in place, and left without a record, so a rerun makes them
+again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from multiprocessing.queues import SimpleQueue
+
+from .jobs import OUTPUT_FAILED, Job, JobResult, error_line, prepare_worker
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """Seconds a brief may take, and the queue on which a worker names the brief that took
+    longer (made by the parent, shared with every pool of the run)."""
+
+    seconds: float
+    reports: SimpleQueue[str]
+
+    @classmethod
+    def shared_with(cls, context: BaseContext, seconds: float) -> TimeLimit:
+        """A limit whose queue the workers started by ``context`` can write to."""
+        return cls(seconds, context.SimpleQueue())
+
+    def overran(self) -> set[str]:
+        """The briefs named by workers since the last call (already in the queue: a worker
+        writes before it exits, and the parent learns of the exit after)."""
+        named = set()
+        while not self.reports.empty():
+            named.add(self.reports.get())
+        return named
+
+    def failure(self, job: Job) -> JobResult:
+        """What the parent reports for a brief whose worker ended at the limit."""
+        why = (
+            f"took longer than the time limit of {self.seconds:g} s per brief; its worker was"
+            " stopped and the brief was not converted"
+        )
+        return JobResult(job.relative, OUTPUT_FAILED, errors=(error_line(job.source, why),))
+
+
+LAST_WORDS_SECONDS = 10.0
+"""How long an overrunning worker waits to name its brief and put the earlier briefs' outputs
+in place before it ends."""
+
+
+class _Watchdog:
+    """One thread per worker that ends the worker when the brief it watches overruns (a timer
+    thread per brief would cost some 150 us a brief, about 1 % of a short JATS conversion)."""
+
+    def __init__(self, limit: TimeLimit) -> None:
+        self.limit = limit
+        self.changed = threading.Condition()
+        self.watched: tuple[float, str, Callable[[], object]] | None = None
+        thread = threading.Thread(target=self._run, name="briefexport-time-limit", daemon=True)
+        thread.start()
+
+    def watch(self, relative: str, before_exit: Callable[[], object]) -> None:
+        with self.changed:
+            self.watched = (time.monotonic() + self.limit.seconds, relative, before_exit)
+            self.changed.notify()
+
+    def release(self) -> None:
+        with self.changed:
+            self.watched = None  # the thread wakes at the old deadline and finds nothing due
+
+    def _run(self) -> None:
+        with self.changed:
+            while self.watched is None or time.monotonic() < self.watched[0]:
+                due = None if self.watched is None else self.watched[0] - time.monotonic()
+                self.changed.wait(due)
+            _, relative, before_exit = self.watched
+        self._overrun(relative, before_exit)
+
+    def _overrun(self, relative: str, before_exit: Callable[[], object]) -> None:
+        # the queue's lock may be held for ever by a worker killed as it wrote, and a sync may
+        # hang on a network filesystem: the worker ends anyway, the brief then counted as a crash
+        last_words = threading.Thread(
+            target=self._last_words, args=(relative, before_exit), name="briefexport-last-words"
+        )
+        last_words.daemon = True
+        last_words.start()
+        last_words.join(LAST_WORDS_SECONDS)
+        os._exit(OUTPUT_FAILED)
+
+    def _last_words(self, relative: str, before_exit: Callable[[], object]) -> None:
+        self.limit.reports.put(relative)
+        before_exit()
+
+
+_WATCHDOG: list[_Watchdog] = []
+"""The watchdog of this worker process, if its run has a limit (made as the worker starts)."""
+
+
+def prepare_local_worker(formats: tuple[str, ...], umask: int, limit: TimeLimit | None) -> None:
+    """A local worker's start: :func:`.jobs.prepare_worker`, and the run's time limit."""
+    prepare_worker(formats, True, umask)
+    _WATCHDOG[:] = [_Watchdog(limit)] if limit is not None else []
+
+
+@contextlib.contextmanager
+def brief_limit(job: Job, before_exit: Callable[[], object]) -> Iterator[None]:
+    """Within the block, this worker ends once the limit passes (``before_exit`` run first);
+    without a limit (a Dask worker, a run with none) the block just runs."""
+    if not _WATCHDOG:
+        yield
+        return
+    _WATCHDOG[0].watch(job.relative, before_exit)
+    try:
+        yield
+    finally:
+        _WATCHDOG[0].release()
