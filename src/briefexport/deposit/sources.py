@@ -79,14 +79,20 @@ def read_small(package: Package, path: str) -> bytes:
 
 
 def unsafe_name(name: str) -> str | None:
-    """Why an entry name cannot be trusted, or None."""
+    """Why a zip entry's name cannot be trusted, or None."""
+    if any(unicodedata.category(char).startswith("C") for char in name):
+        return "path with a control character"
+    return unsafe_path(name)
+
+
+def unsafe_path(name: str) -> str | None:
+    """Why a path cannot name a file inside the bag, or None. A manifest may name a file with
+    CR or LF in it (percent-encoded, RFC 8493 section 2.1.3), so control characters pass."""
     parts = name.rstrip("/").split("/")
     if name.startswith("/") or "\\" in name or (parts[0][1:2] == ":"):
         return "absolute or non-POSIX path"
     if any(part in ("", ".", "..") for part in parts):
         return "path with an empty, '.' or '..' segment"
-    if any(unicodedata.category(char).startswith("C") for char in name):
-        return "path with a control character"
     return None
 
 
