@@ -224,3 +224,38 @@ def test_a_problem_with_a_line_feed_in_its_path_stays_on_one_line(
             f"{bag}/data/two%0Alines.txt: error: altered: its checksum differs from manifest-sha256.txt"
         ],
     )
+
+
+# ---------------------------------------------------------------- paths in manifests
+
+
+def test_a_manifest_path_leaving_the_bag_is_named_and_never_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "outside.txt"
+    secret.write_bytes(b"not the bag's")
+    bag = write_bag(tmp_path / "bag", PAYLOAD)
+    line = f"{hashlib.sha256(b'other').hexdigest()}  data/../../outside.txt\n".encode()
+    with (bag / "manifest-sha256.txt").open("ab") as manifest:
+        manifest.write(line)
+    assert verify(bag, capsys) == (
+        2,
+        [
+            f"{bag}/manifest-sha256.txt:3:1: error: 'data/../../outside.txt': path with an"
+            " empty, '.' or '..' segment"
+        ],
+    )
+
+
+def test_two_files_whose_names_differ_only_in_normalisation_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    composed, decomposed = "data/caf\u00e9.txt", "data/cafe\u0301.txt"
+    bag = write_bag(tmp_path / "bag", {**PAYLOAD, composed: b"listed\n"})
+    (bag / decomposed).write_bytes(b"never listed, never hashed\n")
+    status, errors = verify(bag, capsys)
+    assert status == 2
+    assert (
+        f"{bag}/{composed}: error: the same name as {decomposed} in Unicode NFC: one of"
+        in (errors[0])
+    )

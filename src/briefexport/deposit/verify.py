@@ -112,8 +112,12 @@ class BagCheck:
     def __init__(self, package: Package) -> None:
         self.package = package
         self.sizes = package.sizes()
-        self.by_key = {path_key(path): path for path in self.sizes}
         self.findings = list(package.findings)
+        self.by_key: dict[str, str] = {}
+        for path in sorted(self.sizes):
+            twin = self.by_key.setdefault(path_key(path), path)
+            if twin != path:
+                self.add(path, f"the same name as {twin} in Unicode NFC: one of them is unchecked")
         self.encoding = "utf-8"
         self.version = "?"
 
