@@ -259,3 +259,21 @@ def test_two_files_whose_names_differ_only_in_normalisation_are_named(
         f"{bag}/{composed}: error: the same name as {decomposed} in Unicode NFC: one of"
         in (errors[0])
     )
+
+
+def test_an_oversized_tag_file_is_one_finding_at_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefexport.deposit import sources
+
+    bag = write_bag(
+        tmp_path / "bag", PAYLOAD, {"bag-info.txt": b"Source-Organization: " + b"x" * 250}
+    )
+    monkeypatch.setattr(sources, "MAX_TAG_BYTES", 200)
+    assert verify(bag, capsys) == (
+        2,
+        [
+            f"{bag}/bag-info.txt: error: larger than 200 bytes, the most a tag file may have;"
+            " not read"
+        ],
+    )

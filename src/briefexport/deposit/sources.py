@@ -71,9 +71,10 @@ class Package(Protocol):
 
 
 def read_small(package: Package, path: str) -> bytes:
-    """A tag file's bytes; refuses a tag file larger than :data:`MAX_TAG_BYTES`."""
+    """A tag file's bytes; refuses (PackageError, a message about the file) a tag file larger
+    than :data:`MAX_TAG_BYTES`."""
     if package.sizes()[path] > MAX_TAG_BYTES:
-        raise PackageError(f"{package.where(path)}: larger than {MAX_TAG_BYTES} bytes")
+        raise PackageError(f"larger than {MAX_TAG_BYTES} bytes, the most a tag file may have")
     with package.open(path) as stream:
         return stream.read(MAX_TAG_BYTES + 1)
 

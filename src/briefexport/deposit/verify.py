@@ -164,6 +164,8 @@ class BagCheck:
             self.add(path, f"not valid {self.encoding} (byte {error.start})")
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as error:
             self.add(path, f"cannot be read: {error}")
+        except PackageError as error:
+            self.add(path, f"{error}; not read")
         return None
 
     def read_declaration(self) -> None:
