@@ -131,6 +131,15 @@ def test_a_subject_again_in_other_capitals_is_left_out(tour_package: Built) -> N
     assert subjects == ["Climate Adaptation", "urban heat", "port cities", "occupational health"]
 
 
+def test_the_licence_is_the_first_rights_value(tour_package: Built) -> None:
+    rights = tour_package.brief.meta.permissions
+    assert rights is not None
+    assert rights.license_text
+    assert rights.statement
+    values = read_dublin_core(dublin_core_xml(tour_package.brief))
+    assert [v for n, v, _ in values if n == "dc.rights"] == [rights.license_text, rights.statement]
+
+
 def test_dublin_core_carries_every_field_the_brief_has(brief: Brief) -> None:
     values = read_dublin_core(dublin_core_xml(brief))
     pairs = Counter((name, value) for name, value, _ in values)

@@ -116,7 +116,9 @@ def _rights(permissions: Permissions | None, text: _Texts) -> list[DcValue]:
     if permissions is None:
         return []
     statement = permissions.statement or _copyright_line(permissions)
-    values = text("rights", None, [statement, permissions.license_text or ""])
+    # The licence first: DSpace's Creative Commons display takes the first dc.rights as the
+    # name of the licence dc.rights.uri points to (its cc.license.name and cc.license.uri).
+    values = text("rights", None, [permissions.license_text or "", statement])
     if permissions.license_url:
         values.append(DcValue("rights", "uri", permissions.license_url))
     if permissions.year:
