@@ -113,6 +113,7 @@ def test_bag_info_carries_the_brief(tour_package: Built) -> None:
     assert [v for k, v in info if k == "Editor"] == [e.name.sortable for e in meta.editors]
     assert values["Publication-Date"] == meta.date.isoformat()
     assert values["Bagging-Date"] == reproducible_timestamp(tour_package.brief).date().isoformat()
+    assert values["Bag-Software-Agent"] == "briefexport"
 
 
 def test_payload_oxum_and_bag_size_count_the_payload(tour_package: Built) -> None:

@@ -90,8 +90,9 @@ def expected_values(brief: Brief) -> list[tuple[str, str]]:
         found += [("dc.identifier.other", meta.publisher_id)]
     series = f"{meta.series};{meta.publisher_id}" if meta.publisher_id else meta.series
     found.append(("dc.relation.ispartofseries", series))
-    found += [("dc.subject", keyword) for keyword in meta.keywords]
-    found += [("dc.subject", meta.heading)] if meta.heading else []
+    terms = [*([meta.heading] if meta.heading else []), *meta.keywords]
+    once = [t for n, t in enumerate(terms) if t.lower() not in [u.lower() for u in terms[:n]]]
+    found += [("dc.subject", term) for term in once]
     if meta.abstract:
         found.append(
             ("dc.description.abstract", "\n\n".join(plain_text(p.children) for p in meta.abstract))
@@ -118,6 +119,25 @@ def brief(
         "harbour-resilience": harbour,
         "urdu": urdu_package.brief,
     }[request.param]
+
+
+def test_a_subject_again_in_other_capitals_is_left_out(tour_package: Built) -> None:
+    meta = tour_package.brief.meta
+    assert meta.heading == "Climate Adaptation"
+    assert "climate adaptation" in meta.keywords
+    subjects = [
+        v for n, v, _ in read_dublin_core(dublin_core_xml(tour_package.brief)) if n == "dc.subject"
+    ]
+    assert subjects == ["Climate Adaptation", "urban heat", "port cities", "occupational health"]
+
+
+def test_the_licence_is_the_first_rights_value(tour_package: Built) -> None:
+    rights = tour_package.brief.meta.permissions
+    assert rights is not None
+    assert rights.license_text
+    assert rights.statement
+    values = read_dublin_core(dublin_core_xml(tour_package.brief))
+    assert [v for n, v, _ in values if n == "dc.rights"] == [rights.license_text, rights.statement]
 
 
 def test_dublin_core_carries_every_field_the_brief_has(brief: Brief) -> None:

@@ -189,8 +189,8 @@ def test_a_broken_declaration_is_named(
     assert status == 2
     assert f"{prefix}bagit.txt: error: starts with a byte-order mark" in errors
     assert (
-        f"{prefix}bagit.txt: error: must hold BagIt-Version, then Tag-File-Character-Encoding"
-        in errors
+        f"{prefix}bagit.txt: error: must be exactly two lines, BagIt-Version then"
+        " Tag-File-Character-Encoding; it has 1" in errors
     )
 
 

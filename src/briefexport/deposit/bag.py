@@ -13,8 +13,10 @@ check the bags with bagit-python as an independent validator.
 ``bag-info.txt``: Source-Organization (publisher), Organization-Address (publisher's place),
 Contact-Name and Contact-Email (the first author, else editor, with an e-mail address),
 External-Description (title), External-Identifier (DOI as a URL, publisher's id), Bagging-Date
-(the reproducible timestamp's day), Bag-Size, Payload-Oxum, then the brief's own Author, Editor
-and Publication-Date.
+(the reproducible timestamp's day), Bag-Size, Payload-Oxum, Bag-Software-Agent (bagit-python's
+tag, which preservation systems record as the bag's maker; named without a version, like the
+generator of the other formats, so a release changes no bytes), then the brief's own Author,
+Editor and Publication-Date.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from ..writers.zippack import pack
 from .bagfiles import DECLARATION, WRITTEN_ALGORITHMS, bag_size, manifest, payload_oxum, tag_file
 from .dublincore import doi_url
 from .renditions import package_stem, renditions
+
+SOFTWARE_AGENT = "briefexport"
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
@@ -73,6 +77,7 @@ def info_tags(
         ("Bagging-Date", options.timestamp.astimezone(dt.UTC).date().isoformat()),
         ("Bag-Size", bag_size(sum(sizes))),
         ("Payload-Oxum", payload_oxum(sizes)),
+        ("Bag-Software-Agent", SOFTWARE_AGENT),
     ]
     tags += [("Author", person.name.sortable) for person in meta.authors]
     tags += [("Editor", person.name.sortable) for person in meta.editors]

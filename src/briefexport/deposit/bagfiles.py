@@ -1,16 +1,18 @@
-"""BagIt tag files (RFC 8493): the declaration, manifests and ``bag-info.txt``, written and read.
+"""BagIt tag files (RFC 8493): the declaration, manifests, ``bag-info.txt`` and ``fetch.txt``.
 
 Written: UTF-8 without a byte-order mark, LF line ends, manifest lines ``checksum  path`` sorted
 by path, paths percent-encoded where section 2.1.3 asks (``%``, CR and LF), one
 ``Label: value`` line per tag (values on one line: folding is optional and would change them).
-Read: LF, CR LF or CR line ends, any run of spaces or tabs between checksum and path, folded
-tag values (continuation lines start with a space or tab).
+Read: LF, CR LF or CR line ends, any run of spaces or tabs between checksum and path (and
+between the three fields of a ``fetch.txt`` line, section 2.2.3), folded tag values
+(continuation lines start with a space or tab). Paths are compared in Unicode NFC.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -41,7 +43,8 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 _ENCODED = re.compile(r"%(25|0[aAdD])")
 _MANIFEST_LINE = re.compile(r"([0-9A-Fa-f]+)[ \t]+(.+)")
 _TAG_LINE = re.compile(r"([^:\s][^:]*?)[ \t]*:[ \t]*(.*)")
-_OXUM = re.compile(r"(\d+)\.(\d+)")
+_OXUM = re.compile(r"([0-9]+)\.([0-9]+)")
+_FETCH_LINE = re.compile(r"(\S+)[ \t]+([0-9]+|-)[ \t]+(.+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,16 @@ class Entry:
 
     line: int
     checksum: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class FetchEntry:
+    """One ``fetch.txt`` line: where it is, the URL, the length (None: "-") and the decoded path."""
+
+    line: int
+    url: str
+    length: int | None
     path: str
 
 
@@ -85,6 +98,11 @@ def encode_path(path: str) -> str:
 def decode_path(text: str) -> str:
     """A manifest's file path as the file is named."""
     return _ENCODED.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def path_key(path: str) -> str:
+    """A path as compared: one name in NFC or NFD is one file (file systems differ in the form)."""
+    return unicodedata.normalize("NFC", path)
 
 
 def manifest(files: Mapping[str, bytes], algorithm: str) -> bytes:
@@ -134,6 +152,21 @@ def parse_manifest(text: str, algorithm: str) -> tuple[list[Entry], list[LinePro
             problems.append(LineProblem(number, f"not a '{algorithm} checksum, path' line"))
             continue
         entries.append(Entry(number, match.group(1).lower(), decode_path(match.group(2))))
+    return entries, problems
+
+
+def parse_fetch(text: str) -> tuple[list[FetchEntry], list[LineProblem]]:
+    """The entries of ``fetch.txt`` and its malformed lines."""
+    entries: list[FetchEntry] = []
+    problems: list[LineProblem] = []
+    for number, line in enumerate(split_lines(text), 1):
+        match = _FETCH_LINE.fullmatch(line)
+        if match is None:
+            problems.append(LineProblem(number, "not a 'URL length path' line"))
+            continue
+        url, length, path = match.groups()
+        size = None if length == "-" else int(length)
+        entries.append(FetchEntry(number, url, size, decode_path(path)))
     return entries, problems
 
 

@@ -63,7 +63,7 @@ def dc_values(brief: Brief) -> list[DcValue]:
     values += text("publisher", None, [meta.publisher])
     values += _identifiers(meta)
     values += _rights(meta.permissions, text)
-    values += text("subject", None, [*([meta.heading] if meta.heading else []), *meta.keywords])
+    values += text("subject", None, subjects(meta))
     abstract = "\n\n".join(plain_text(p.children) for p in meta.abstract)
     values += text("description", "abstract", [abstract])
     values += text("description", None, [plain_text(meta.disclaimer)])
@@ -82,6 +82,16 @@ class _Texts:
 
     def __call__(self, element: str, qualifier: str | None, values: list[str]) -> list[DcValue]:
         return [DcValue(element, qualifier, v, self.language) for v in values if v.strip()]
+
+
+def subjects(meta: Metadata) -> list[str]:
+    """The heading's subject, then each keyword; a term again in other capitals is left out
+    (a repository's subject browse would list "Climate Adaptation" and "climate adaptation")."""
+    terms = [*([meta.heading] if meta.heading else []), *meta.keywords]
+    first: dict[str, str] = {}
+    for term in terms:
+        first.setdefault(" ".join(term.split()).casefold(), term)
+    return list(first.values())
 
 
 def _alternative_titles(meta: Metadata) -> list[str]:
@@ -106,7 +116,9 @@ def _rights(permissions: Permissions | None, text: _Texts) -> list[DcValue]:
     if permissions is None:
         return []
     statement = permissions.statement or _copyright_line(permissions)
-    values = text("rights", None, [statement, permissions.license_text or ""])
+    # The licence first: DSpace's Creative Commons display takes the first dc.rights as the
+    # name of the licence dc.rights.uri points to (its cc.license.name and cc.license.uri).
+    values = text("rights", None, [permissions.license_text or "", statement])
     if permissions.license_url:
         values.append(DcValue("rights", "uri", permissions.license_url))
     if permissions.year:

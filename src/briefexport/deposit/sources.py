@@ -71,22 +71,29 @@ class Package(Protocol):
 
 
 def read_small(package: Package, path: str) -> bytes:
-    """A tag file's bytes; refuses a tag file larger than :data:`MAX_TAG_BYTES`."""
+    """A tag file's bytes; refuses (PackageError, a message about the file) a tag file larger
+    than :data:`MAX_TAG_BYTES`."""
     if package.sizes()[path] > MAX_TAG_BYTES:
-        raise PackageError(f"{package.where(path)}: larger than {MAX_TAG_BYTES} bytes")
+        raise PackageError(f"larger than {MAX_TAG_BYTES} bytes, the most a tag file may have")
     with package.open(path) as stream:
         return stream.read(MAX_TAG_BYTES + 1)
 
 
 def unsafe_name(name: str) -> str | None:
-    """Why an entry name cannot be trusted, or None."""
+    """Why a zip entry's name cannot be trusted, or None."""
+    if any(unicodedata.category(char).startswith("C") for char in name):
+        return "path with a control character"
+    return unsafe_path(name)
+
+
+def unsafe_path(name: str) -> str | None:
+    """Why a path cannot name a file inside the bag, or None. A manifest may name a file with
+    CR or LF in it (percent-encoded, RFC 8493 section 2.1.3), so control characters pass."""
     parts = name.rstrip("/").split("/")
     if name.startswith("/") or "\\" in name or (parts[0][1:2] == ":"):
         return "absolute or non-POSIX path"
     if any(part in ("", ".", "..") for part in parts):
         return "path with an empty, '.' or '..' segment"
-    if any(unicodedata.category(char).startswith("C") for char in name):
-        return "path with a control character"
     return None
 
 

@@ -1,34 +1,32 @@
 """Verify a BagIt bag, zipped or unpacked: complete and valid (RFC 8493 section 3).
 
-Complete: ``bagit.txt`` well formed; a ``data/`` folder; at least one payload manifest; every
-payload file listed in every payload manifest and every listed file present; every manifest
-line well formed; ``bag-info.txt``, where present, well formed with its Payload-Oxum agreeing
-with the payload. Valid: every checksum of every payload and tag manifest matches its file.
+Complete: ``bagit.txt`` in its exact form and ``bag-info.txt``, where present, well formed with
+its Payload-Oxum agreeing with the payload (:mod:`.tagchecks`); a ``data/`` folder; at least
+one payload manifest; every payload file listed in every payload manifest and every listed file
+present; every manifest line well formed, naming a file inside the bag once (payload manifests
+inside ``data/``; tag manifests no tag manifest); ``fetch.txt``, where present, naming only
+files every payload manifest lists (:mod:`.fetchfile`). Valid: every checksum of every payload
+and tag manifest matches its file.
 
 Bags of BagIt 0.93 to 1.0 are read, so bags made by bagit-python (which declares 0.97) verify
 too. Tag manifests need not list every tag file. Files named in ``fetch.txt`` are never fetched
 (no network): they count as missing until present. Findings name the file inside the package,
-one per line; nothing is extracted (see :mod:`.sources`).
+one per line: control characters in a path (a file may have CR or LF in its name) are printed
+percent-encoded, as a manifest writes them. Nothing is extracted (see :mod:`.sources`).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
-from .bagfiles import (
-    ALGORITHMS,
-    NOT_REPEATABLE,
-    Entry,
-    parse_manifest,
-    parse_oxum,
-    parse_tags,
-)
+from .bagfiles import ALGORITHMS, Entry, parse_manifest, path_key
+from .fetchfile import FETCH, Listing, check_fetch
 from .sources import (
     Finding,
     NotABagError,
@@ -37,13 +35,12 @@ from .sources import (
     open_folder,
     open_zip,
     read_small,
-    unsafe_name,
+    unsafe_path,
 )
+from .tagchecks import BAG_INFO, BAGIT, bag_info_findings, read_declaration
 
 CHUNK = 2**20
-DECLARED_LABELS = ["BagIt-Version", "Tag-File-Character-Encoding"]
-_VERSION = re.compile(r"(0|1)\.\d+")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TAG_MANIFEST = re.compile(r"tagmanifest-[^/]*\.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +80,28 @@ def verify(path: Path, label: str | None = None) -> Verification:
         try:
             package = open_zip(archive, label)
         except NotABagError as error:
-            return Verification([f"{label}: error: {error.finding.message}"], "")
+            return Verification([printable(f"{label}: error: {error.finding.message}")], "")
         return BagCheck(package).run()
 
 
-def _key(path: str) -> str:
-    return unicodedata.normalize("NFC", path)
+def printable(line: str) -> str:
+    """The line with each control character or line separator percent-encoded (UTF-8)."""
+    return "".join(quote(char) if _breaks(char) else char for char in line)
+
+
+def _breaks(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
 def _entry_problem(entry: Entry, manifest: Manifest, payload: bool) -> str | None:
-    unsafe = unsafe_name(entry.path)
+    unsafe = unsafe_path(entry.path)
     if unsafe:
         return f"{entry.path!r}: {unsafe}"
     if payload and not entry.path.startswith("data/"):
         return f"lists {entry.path}, outside data/"
-    if _key(entry.path) in manifest.entries:
+    if not payload and _TAG_MANIFEST.fullmatch(entry.path):
+        return f"lists {entry.path}: a tag manifest lists no tag manifest"
+    if path_key(entry.path) in manifest.entries:
         return f"lists {entry.path} twice"
     return None
 
@@ -108,8 +112,12 @@ class BagCheck:
     def __init__(self, package: Package) -> None:
         self.package = package
         self.sizes = package.sizes()
-        self.by_key = {_key(path): path for path in self.sizes}
         self.findings = list(package.findings)
+        self.by_key: dict[str, str] = {}
+        for path in sorted(self.sizes):
+            twin = self.by_key.setdefault(path_key(path), path)
+            if twin != path:
+                self.add(path, f"the same name as {twin} in Unicode NFC: one of them is unchecked")
         self.encoding = "utf-8"
         self.version = "?"
 
@@ -125,9 +133,10 @@ class BagCheck:
         manifests = self.read_manifests("manifest")
         if not manifests:
             self.add("", "no payload manifest (manifest-<algorithm>.txt)")
-        self.check_listing(payload, manifests)
+        fetched = self.check_fetch(manifests)
+        self.check_listing(payload, manifests, fetched)
         tag_manifests = self.read_manifests("tagmanifest")
-        self.check_present(tag_manifests)
+        self.check_present(tag_manifests, {})
         self.check_fixity([*manifests, *tag_manifests])
         self.check_bag_info(payload)
         return self.report(payload, manifests)
@@ -139,13 +148,13 @@ class BagCheck:
             f"{self.package.where('')}: complete and valid BagIt {self.version} bag,"
             f" {len(payload)} payload files ({sum(payload.values())} bytes), {algorithms}"
         )
-        return Verification(lines, summary)
+        return Verification(lines, printable(summary))
 
     def render(self, finding: Finding) -> str:
         where = self.package.where(finding.path)
         if finding.line is not None:
             where = f"{where}:{finding.line}:1"
-        return f"{where}: error: {finding.message}"
+        return printable(f"{where}: error: {finding.message}")
 
     def read_text(self, path: str) -> str | None:
         """A tag file decoded with the bag's declared encoding, or None after a finding."""
@@ -155,35 +164,21 @@ class BagCheck:
             self.add(path, f"not valid {self.encoding} (byte {error.start})")
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as error:
             self.add(path, f"cannot be read: {error}")
+        except PackageError as error:
+            self.add(path, f"{error}; not read")
         return None
 
     def read_declaration(self) -> None:
-        """``bagit.txt``: exactly the version and the tag files' encoding, UTF-8, no BOM."""
-        if "bagit.txt" not in self.sizes:
-            self.add("bagit.txt", "missing: every bag declares itself in bagit.txt")
+        """``bagit.txt``, always UTF-8: the version and the other tag files' encoding."""
+        if BAGIT not in self.sizes:
+            self.add(BAGIT, "missing: every bag declares itself in bagit.txt")
             return
-        text = self.read_text("bagit.txt")
+        text = self.read_text(BAGIT)
         if text is None:
             return
-        if text.startswith("\ufeff"):
-            self.add("bagit.txt", "starts with a byte-order mark")
-            text = text[1:]
-        tags, problems = parse_tags(text)
-        for problem in problems:
-            self.add("bagit.txt", problem.message, problem.line)
-        if [tag.label for tag in tags] != DECLARED_LABELS:
-            self.add("bagit.txt", "must hold BagIt-Version, then Tag-File-Character-Encoding")
-            return
-        self.check_declared(tags[0].value, tags[1].value)
-
-    def check_declared(self, version: str, encoding: str) -> None:
-        if _VERSION.fullmatch(version) is None:
-            self.add("bagit.txt", f"BagIt-Version {version!r} is not one this reader knows")
-        self.version = version
-        try:
-            self.encoding = codecs.lookup(encoding).name
-        except LookupError:
-            self.add("bagit.txt", f"unknown Tag-File-Character-Encoding {encoding!r}")
+        declaration = read_declaration(text)
+        self.findings += declaration.findings
+        self.version, self.encoding = declaration.version, declaration.encoding
 
     def read_manifests(self, kind: str) -> list[Manifest]:
         """Every ``<kind>-<algorithm>.txt`` in the bag's base folder."""
@@ -211,25 +206,41 @@ class BagCheck:
             if problem:
                 self.add(name, problem, entry.line)
             else:
-                manifest.entries[_key(entry.path)] = entry
+                manifest.entries[path_key(entry.path)] = entry
         return manifest
 
-    def check_listing(self, payload: dict[str, int], manifests: list[Manifest]) -> None:
+    def check_fetch(self, manifests: list[Manifest]) -> dict[str, int]:
+        """``fetch.txt`` against the payload manifests: the line naming each file (by key)."""
+        text = self.read_text(FETCH) if FETCH in self.sizes else None
+        if text is None:
+            return {}
+        listings = [Listing(manifest.name, manifest.entries.keys()) for manifest in manifests]
+        sizes = {key: self.sizes[path] for key, path in self.by_key.items()}
+        result = check_fetch(text, listings, sizes)
+        self.findings += result.findings
+        return result.named
+
+    def check_listing(
+        self, payload: dict[str, int], manifests: list[Manifest], fetched: dict[str, int]
+    ) -> None:
         """Every payload file in every payload manifest; every listed file present."""
         for path in sorted(payload):
-            absent = [m.name for m in manifests if _key(path) not in m.entries]
+            absent = [m.name for m in manifests if path_key(path) not in m.entries]
             if absent:
                 self.add(path, f"not listed in {', '.join(absent)}")
-        self.check_present(manifests)
+        self.check_present(manifests, fetched)
 
-    def check_present(self, manifests: list[Manifest]) -> None:
+    def check_present(self, manifests: list[Manifest], fetched: dict[str, int]) -> None:
+        """Every listed file present; one to fetch says so (``fetch.txt`` and its line)."""
         listed: dict[str, list[str]] = {}
         for manifest in manifests:
             for key, entry in manifest.entries.items():
                 if key not in self.by_key:
                     listed.setdefault(entry.path, []).append(manifest.name)
         for path, names in sorted(listed.items()):
-            self.add(path, f"missing, listed in {', '.join(names)}")
+            line = fetched.get(path_key(path))
+            to_fetch = "" if line is None else f"; not fetched (fetch.txt line {line})"
+            self.add(path, f"missing, listed in {', '.join(names)}{to_fetch}")
 
     def check_fixity(self, manifests: list[Manifest]) -> None:
         """Each present file hashed once with every algorithm a manifest lists it under."""
@@ -259,30 +270,7 @@ class BagCheck:
         return {algorithm: hasher.hexdigest() for algorithm, hasher in hashers.items()}
 
     def check_bag_info(self, payload: dict[str, int]) -> None:
-        """Well-formed tags, reserved ones not repeated, dates and Payload-Oxum right."""
-        text = self.read_text("bag-info.txt") if "bag-info.txt" in self.sizes else None
-        if text is None:
-            return
-        tags, problems = parse_tags(text)
-        for problem in problems:
-            self.add("bag-info.txt", problem.message, problem.line)
-        seen: set[str] = set()
-        for tag in tags:
-            label = tag.label.lower()
-            if label in NOT_REPEATABLE and label in seen:
-                self.add("bag-info.txt", f"{tag.label} may appear only once", tag.line)
-            seen.add(label)
-            self.check_tag_value(label, tag.value, tag.line, payload)
-
-    def check_tag_value(self, label: str, value: str, line: int, payload: dict[str, int]) -> None:
-        if label == "bagging-date" and _DATE.fullmatch(value) is None:
-            self.add("bag-info.txt", f"Bagging-Date {value!r} is not YYYY-MM-DD", line)
-        if label != "payload-oxum":
-            return
-        oxum = parse_oxum(value)
-        actual = (sum(payload.values()), len(payload))
-        if oxum is None:
-            self.add("bag-info.txt", f"Payload-Oxum {value!r} is not octets.files", line)
-        elif oxum != actual:
-            found = f"{actual[0]}.{actual[1]}"
-            self.add("bag-info.txt", f"Payload-Oxum is {value}, the payload {found}", line)
+        """``bag-info.txt``, where present (:func:`.bag_info_findings`)."""
+        text = self.read_text(BAG_INFO) if BAG_INFO in self.sizes else None
+        if text is not None:
+            self.findings += bag_info_findings(text, payload)
