@@ -34,6 +34,7 @@ from ..model import Brief
 from ..options import PdfEngine, PdfStandard
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
+from ..shared.figure_claims import FigureClaims
 from ..shared.located import record_position
 from ..shared.paths import StrPath
 from .digests import brief_digest, bytes_digest
@@ -248,7 +249,7 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
         )
     except BriefexportError as error:
         return [], [error_line(job.source, str(error))]
-    claimed: dict[Path, bytes] = {}
+    claimed = FigureClaims()  # one brief's: clashes between briefs are found before the run
     for fmt, target in job.targets:
         try:
             export_brief(brief, fmt, target, options, claimed)
