@@ -113,10 +113,10 @@ class JobResult:
 PATH_FIELD = "{path}"
 
 
-def error_line(path: Path, message: str) -> str:
+def error_line(path: Path, message: str, line: int = 1, column: int = 1) -> str:
     """``FILE:1:1: error: message``: a problem with a file as a whole is placed at its start, so
     that every problem line has the ``FILE:LINE:COL`` an editor or a CI log can jump to."""
-    return f"{shown_name(str(path))}:1:1: error: {message}"
+    return f"{shown_name(str(path))}:{line}:{column}: error: {message}"
 
 
 def pdf_url_for(template: str, pdf_path: str) -> str:
