@@ -54,11 +54,11 @@ def _xml_figures(source: Source) -> list[tuple[str, int, int]]:
         root = parse_untrusted(data, name).getroot()
     except RejectedError:
         return []
+    graphics = list(root.iter("graphic"))
+    if not graphics:
+        return []  # most briefs have none: no locator to build
     at = Locator(name, data)
-    return [
-        (graphic.get(XLINK_HREF, "").strip(), *at.position(graphic))
-        for graphic in root.iter("graphic")
-    ]
+    return [(graphic.get(XLINK_HREF, "").strip(), *at.position(graphic)) for graphic in graphics]
 
 
 def _imported_figures(source: Source, series: str | None) -> list[tuple[str, int, int]]:
