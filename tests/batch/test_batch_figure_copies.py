@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from support.batch import BROKEN, SHORT, BatchRun
 from support.paths import EXAMPLES, IMPORT_DATA, TOUR
 
@@ -136,3 +138,38 @@ def test_an_imported_markdown_brief_clashes_at_its_image(batch: BatchRun, collec
     assert failed(report, "notes/b.md") == [[line]]
     assert "notes/a.md" in report["converted"]
     assert status == 2
+
+
+def test_a_figure_path_written_with_a_character_reference_still_clashes(
+    batch: BatchRun, collection: Path, out: Path
+) -> None:
+    tour_at(collection / "a.xml")
+    tour_at(collection / "b.xml", "figures/Heat-Calls.png")
+    second = collection / "b.xml"
+    text = second.read_text(encoding="utf-8").replace("Heat-Calls.png", "Heat&#45;Calls.png")
+    second.write_text(text, encoding="utf-8")
+    status, errors, report = batch("--to", "jats")
+    assert status == 2
+    assert failed(report, "b.xml"), errors
+    assert "'figures/Heat-Calls.png' would be copied to figures/Heat-Calls.png" in errors
+
+
+def test_only_briefs_whose_paths_may_clash_are_read_as_the_reader_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collection = tmp_path / "briefs"
+    from briefexport.batch import figure_copies as module
+    from briefexport.batch.discovery import discover
+
+    for name, href in (("a", FIRST), ("b", "figures/other.png"), ("c", "figures/Heat-Calls.png")):
+        tour_at(collection / f"{name}.xml", href)
+    read: list[str] = []
+    exact = module.figure_copies
+    monkeypatch.setattr(
+        module, "figure_copies", lambda s, series: read.append(s.relative) or exact(s, series)
+    )
+    sources = discover(collection, collection.parent / "out").sources
+    copies_of = module.copies_of_suspects(sources, None)
+    copies = {source.relative: [copy.href for copy in copies_of(source)] for source in sources}
+    assert copies == {"a.xml": [FIRST], "b.xml": [], "c.xml": ["figures/Heat-Calls.png"]}
+    assert sorted(read) == ["a.xml", "c.xml"]

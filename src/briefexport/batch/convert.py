@@ -21,7 +21,7 @@ from ..shared.paths import StrPath, lies_within, same_folder
 from .clashes import without_figure_clashes
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Discovery, discover
-from .figure_copies import figure_copies
+from .figure_copies import copies_of_suspects
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template, error_line
 from .lock import output_lock
@@ -130,7 +130,7 @@ def _without_figure_clashes(
     if not any(FORMATS[fmt].links_figures for fmt in formats):
         return found
     sources, clashes = without_figure_clashes(
-        found.sources, lambda source: figure_copies(source, series)
+        found.sources, copies_of_suspects(found.sources, series)
     )
     return dataclasses.replace(found, sources=sources, clashes=found.clashes + clashes)
 
