@@ -91,6 +91,16 @@ class OverwritesInputError(OutputError):
         super().__init__(f"{path}: {reason}")
 
 
+class FigureClashError(OutputError):
+    """A figure copy would replace another brief's copy written in the same run, or be one file
+    with it where alike names are (:mod:`briefexport.shared.figure_claims`); nothing was
+    written. ``diagnostic`` is placed at the figure's ``graphic``."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+        super().__init__(diagnostic.message)
+
+
 class UnsafeResourceError(BriefexportError):
     """A brief or style asked for a file or URL outside what it may read."""
 

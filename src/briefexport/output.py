@@ -26,10 +26,10 @@ from .errors import BriefexportError, OutputError, OverwritesInputError, shown_n
 from .formats import FORMATS, get_writer
 from .model import Brief
 from .options import WriteOptions
+from .shared.figure_claims import FigureClaims
 from .shared.filemodes import mode_for
 from .shared.paths import RANDOM_DIGITS, under_fresh_name
 
-Claims: TypeAlias = dict[Path, bytes]
 Figures: TypeAlias = dict[Path, tuple[str, bytes]]
 """Figure copies to write: each target with the figure's ``href`` and bytes."""
 Committer: TypeAlias = Callable[[str, Path], None]
@@ -62,14 +62,14 @@ def package_name(path: Path, fmt: str) -> str:
 
 
 def export_brief(
-    brief: Brief, fmt: str, path: Path, options: WriteOptions, claimed: Claims | None = None
+    brief: Brief, fmt: str, path: Path, options: WriteOptions, claimed: FigureClaims | None = None
 ) -> Path:
     """Render ``brief`` as ``fmt`` and write it to ``path`` atomically.
 
     ``claimed`` collects the figure files written in one run, so that two briefs exported to one
-    folder cannot silently replace each other's figure of the same name. Raises
-    :class:`OverwritesInputError` before any work when the output, or a figure copied beside
-    it, would replace a file the brief was read from.
+    folder cannot silently replace each other's figure of the same name, or of an alike one
+    (:class:`FigureClashError`). Raises :class:`OverwritesInputError` before any work when the
+    output, or a figure copied beside it, would replace a file the brief was read from.
     """
     writer = get_writer(fmt)
     figures = planned_figures(brief, path, fmt, claimed)
@@ -80,12 +80,16 @@ def export_brief(
         raise
     except Exception as error:
         raise OutputError(f"{fmt} writer failed: {type(error).__name__}: {error}") from error
-    write_planned(figures, claimed)
+    write_planned(figures)
+    if claimed is not None and figures:
+        claimed.record(brief, path.parent)
     atomic_write(path, data)
     return path
 
 
-def planned_figures(brief: Brief, path: Path, fmt: str, claimed: Claims | None = None) -> Figures:
+def planned_figures(
+    brief: Brief, path: Path, fmt: str, claimed: FigureClaims | None = None
+) -> Figures:
     """The figure copies an output of ``fmt`` at ``path`` needs written, once it is known that
     neither the output nor any of them replaces an input (:func:`refuse_inputs`)."""
     figures = figure_writes(brief, path.parent, claimed) if FORMATS[fmt].links_figures else {}
@@ -93,11 +97,9 @@ def planned_figures(brief: Brief, path: Path, fmt: str, claimed: Claims | None =
     return figures
 
 
-def write_planned(figures: Figures, claimed: Claims | None = None) -> None:
-    """Write the figure copies of :func:`planned_figures`, recording them in ``claimed``."""
+def write_planned(figures: Figures) -> None:
+    """Write the figure copies of :func:`planned_figures`."""
     for target, (_, data) in figures.items():
-        if claimed is not None:
-            claimed[target] = data
         if _differs(target, data):
             atomic_write(target, data)
 
@@ -202,19 +204,18 @@ def _fitting(name: str) -> str:
     return name if len(encoded) <= room else encoded[:room].decode("utf-8", "ignore")
 
 
-def write_figures(brief: Brief, folder: Path, claimed: Claims | None = None) -> None:
+def write_figures(brief: Brief, folder: Path) -> None:
     """Outputs that name figures by relative path get the figure files beside them."""
-    write_planned(figure_writes(brief, folder, claimed), claimed)
+    write_planned(figure_writes(brief, folder))
 
 
-def figure_writes(brief: Brief, folder: Path, claimed: Claims | None = None) -> Figures:
+def figure_writes(brief: Brief, folder: Path, claimed: FigureClaims | None = None) -> Figures:
     """The figure files of ``brief`` in ``folder``, each with its ``href`` and bytes; raises
-    when another brief of the run has a different figure at one of them."""
+    :class:`FigureClashError` when another brief of the run copied a different figure to one of
+    them, or any figure to an alike path."""
+    if claimed is not None:
+        claimed.check(brief, folder, _differs)
     figures = {(folder / fig.image.href).resolve(): fig.image for fig in brief.figures}
-    claims: Claims = {} if claimed is None else claimed
-    for target, image in figures.items():
-        if claims.get(target, image.data) != image.data:
-            raise OutputError(f"{target}: another brief of this run has a different figure here")
     return {target: (image.href, image.data) for target, image in figures.items()}
 
 

@@ -1,8 +1,11 @@
 """Read files a brief refers to (figure images), only from inside the brief's own folder.
 
-A path is refused when it is absolute, carries a URL scheme, or leaves the folder once ``..`` and
-symbolic links are resolved; these checks run before any byte is read. Images must then be sound
-PNG, JPEG, GIF or WebP files (checked with Pillow) that every writer can embed.
+A path is refused when it is absolute, carries a URL scheme, leaves the folder once ``..`` and
+symbolic links are resolved, or holds a backslash (``xlink:href`` and a Markdown image's
+destination are URI references, RFC 3986, whose separator is ``/``: only Windows would read
+``figures\\chart.png`` as a folder and a file); these checks run before any byte is read.
+Images must then be sound PNG, JPEG, GIF or WebP files (checked with Pillow) that every writer
+can embed.
 """
 
 from __future__ import annotations
@@ -47,6 +50,11 @@ def check_relative_href(href: str) -> str | None:
         return f"path {href!r} must be relative to the brief's folder (no URL, no absolute path)"
     if _climbs(href):
         return f"path {href!r} has a '..' part; name the file from the brief's folder down"
+    if "\\" in href:  # a URI reference has no backslash: Windows alone would read a separator
+        return (
+            f"path {href!r} separates folders with a backslash; a figure path is a URI"
+            f" reference, where '/' separates them: write {href.replace(chr(92), '/')!r}"
+        )
     return None
 
 

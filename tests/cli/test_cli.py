@@ -179,33 +179,6 @@ def test_api_takes_paths_as_strings(tmp_path: Path) -> None:
     assert target.read_bytes().startswith(b"<!DOCTYPE html>")
 
 
-def test_two_briefs_cannot_replace_each_others_figure(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    for name, colour in (("a", b"\x00"), ("b", b"\xff")):
-        folder = tmp_path / name
-        (folder / "figures").mkdir(parents=True)
-        shutil.copy(FEATURES, folder / f"{name}.xml")
-        for figure in (EXAMPLES / "figures").glob("*.png"):
-            (folder / "figures" / figure.name).write_bytes(figure.read_bytes() + colour)
-    out = tmp_path / "out"
-    status = main(
-        [
-            str(tmp_path / "a" / "a.xml"),
-            str(tmp_path / "b" / "b.xml"),
-            "--to",
-            "jats",
-            "-o",
-            str(out),
-        ]
-    )
-    assert status == 1
-    assert "another brief of this run has a different figure here" in capsys.readouterr().err
-    figure = next((out / "figures").glob("*.png"))
-    assert figure.read_bytes().endswith(b"\x00")
-    assert not (out / "b.jats.xml").exists()
-
-
 def test_import_refuses_notes_outside_paragraphs_at_the_source_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

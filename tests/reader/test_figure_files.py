@@ -109,3 +109,21 @@ def test_a_newline_in_the_name_keeps_each_problem_on_one_line(
     lines = capsys.readouterr().err.splitlines()
     assert lines
     assert all(line.startswith(f"{tmp_path}/two\\nlines.xml:") for line in lines)
+
+
+@pytest.mark.parametrize("also_named", [False, True], ids=["no-such-file", "a-file-so-named"])
+def test_a_backslash_is_no_separator_in_a_figure_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], also_named: bool
+) -> None:
+    # Windows alone would read figures\x.png as a folder and a file; on Linux a file may have
+    # that name, and the brief would then read a different file on each system
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "x.png").write_bytes(png(4, 4))
+    if also_named:
+        (tmp_path / "figures\\x.png").write_bytes(png(4, 4))
+    status, err = validate(with_figure(tmp_path, "figures\\x.png"), capsys)
+    message = (
+        "path 'figures\\\\x.png' separates folders with a backslash; a figure path is a URI"
+        " reference, where '/' separates them: write 'figures/x.png'"
+    )
+    assert (status, err) == (2, f"{FIGURE_AT}: error: {message}\n")

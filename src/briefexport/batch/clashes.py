@@ -3,22 +3,26 @@ are one file (macOS, Windows, SMB shares; :mod:`briefexport.shared.filenames` sa
 are alike). Each clash is an error for one brief; the other is converted.
 
 - Two briefs whose outputs have alike paths clash (``a.xml`` beside ``a.md``, ``Brief.xml``
-  beside ``brief.xml``, ``notes /a.xml`` beside ``notes/a.xml``). The canonical ``.xml`` wins
-  over an imported brief, then the first in code-point order (``Brief.xml``: capitals first).
-- So do two briefs in folders that are alike but not equal (``Reports/a.xml`` and
-  ``reports/b.xml``, or ``reports/2026/c.xml``): where the folders are one, the figures copied
-  beside JATS and Markdown outputs (``figures/map.png`` of each) would replace each other, and
-  the outputs would no longer mirror the collection. Folders are compared, not figures: that
-  needs no brief read, and the verdict does not change with the formats or with a brief's
-  figures. The brief in the folder first in code-point order wins.
+  beside ``brief.xml``, ``notes /a.xml`` beside ``notes/a.xml``), whatever the formats. The
+  canonical ``.xml`` wins over an imported brief, then the first in code-point order
+  (``Brief.xml``: capitals first).
+- In a run that copies figures beside its outputs (JATS, Markdown), so do two briefs whose
+  figure copies would take paths below the output folder that are alike but spelled otherwise:
+  ``Chart.png`` of one brief and ``chart.png`` of another in one folder, or ``map.png`` of
+  ``Reports/a.xml`` and of ``reports/b.xml``. Where the names are one file one copy would
+  replace the other. Copies spelled alike are one file everywhere, read from one file of the
+  collection, and do not clash; nor do alike folders whose briefs' outputs and copies all differ
+  (a run to PDF only). The brief first in code-point order wins; the other's error is at the
+  figure.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from ..shared.filenames import alike_where, folded
+from .figure_copies import FigureCopy
 from .sources import Source
 
 
@@ -28,32 +32,32 @@ class Clash:
 
     source: Source
     kept: Source
-    folders: tuple[str, str] | None = None
-    """For briefs in alike folders: the source's folder and the kept brief's, as spelled."""
+    copies: tuple[FigureCopy, FigureCopy] | None = None
+    """For a clash of figure copies: the source's copy, and the kept brief's."""
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Line and column of the source its error line points at: its figure, or its start."""
+        return (self.copies[0].line, self.copies[0].column) if self.copies else (1, 1)
 
     @property
     def reason(self) -> str:
         """Why the source is not converted, and what to do, as its error line says it."""
-        if self.folders is not None:
-            mine, theirs = self.folders
+        if self.copies is not None:
+            mine, theirs = self.copies
             return (
-                f"its folder {mine}/ is the folder {theirs}/ of {self.kept.relative}"
-                f" {alike_where(mine, theirs)}: the figures copied beside their outputs could"
-                " replace each other; rename one of the folders"
+                f"figure path {mine.href!r} would be copied to {mine.path} in the output folder,"
+                f" the copy of {theirs.path} of {self.kept.relative} (line {theirs.line})"
+                f" {alike_where(mine.path, theirs.path)}; rename one of the two files"
             )
-        mine, theirs = self.source.output_name, self.kept.output_name
-        where = f" {alike_where(mine, theirs)}" if mine != theirs else ""
+        name, kept = self.source.output_name, self.kept.output_name
+        where = f" {alike_where(name, kept)}" if name != kept else ""
         return f"its outputs would replace those of {self.kept.relative}{where}; rename one of them"
 
 
 def without_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
-    """The briefs to convert, in path order, and the clashes of the others."""
-    named, clashes = _without_name_clashes(found)
-    kept, in_folders = _without_folder_clashes(named)
-    return kept, clashes + in_folders
-
-
-def _without_name_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
+    """The briefs to convert, in path order, and the clashes of the others by their outputs'
+    names."""
     ordered = sorted(found, key=lambda source: (source.kind != "xml", source.relative))
     owners: dict[str, Source] = {}
     kept: list[Source] = []
@@ -68,32 +72,31 @@ def _without_name_clashes(found: list[Source]) -> tuple[list[Source], list[Clash
     return kept, clashes
 
 
-def _without_folder_clashes(found: list[Source]) -> tuple[list[Source], list[Clash]]:
-    """``found`` (in path order) without the briefs whose folder, or a folder above it, is
-    alike to but spelled otherwise than one of an earlier brief."""
-    spellings: dict[str, tuple[str, Source]] = {}
+def without_figure_clashes(
+    found: list[Source], copies_of: Callable[[Source], list[FigureCopy]]
+) -> tuple[list[Source], list[Clash]]:
+    """``found`` (in path order) without the briefs with a figure copy alike to, but spelled
+    otherwise than, a copy of an earlier brief; ``copies_of`` gives a brief's copies."""
+    owners: dict[str, tuple[FigureCopy, Source]] = {}
     kept: list[Source] = []
     clashes: list[Clash] = []
     for source in found:
-        clash = _folder_clash(source, spellings)
+        copies = copies_of(source)
+        clash = _figure_clash(source, copies, owners)
         if clash is not None:
             clashes.append(clash)
             continue
-        for folder in _folders(source):
-            spellings.setdefault(folded(folder), (folder, source))
+        for copy in copies:
+            owners.setdefault(folded(copy.path), (copy, source))
         kept.append(source)
     return kept, clashes
 
 
-def _folder_clash(source: Source, spellings: dict[str, tuple[str, Source]]) -> Clash | None:
-    for folder in _folders(source):
-        spelled, owner = spellings.get(folded(folder), (folder, source))
-        if spelled != folder:
-            return Clash(source, owner, (folder, spelled))
+def _figure_clash(
+    source: Source, copies: list[FigureCopy], owners: dict[str, tuple[FigureCopy, Source]]
+) -> Clash | None:
+    for copy in copies:
+        theirs, owner = owners.get(folded(copy.path), (copy, source))
+        if theirs.path != copy.path and owner is not source:
+            return Clash(source, owner, (copy, theirs))
     return None
-
-
-def _folders(source: Source) -> list[str]:
-    """The folders a brief lies in below the collection, outermost first (``a``, ``a/b``)."""
-    parts = PurePosixPath(source.relative).parent.parts
-    return ["/".join(parts[:depth]) for depth in range(1, len(parts) + 1)]

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefexportError
-from ..formats import format_names
+from ..formats import FORMATS, format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
 from ..shared.paths import StrPath, lies_within, same_folder
+from .clashes import without_figure_clashes
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Discovery, discover
+from .figure_copies import copies_of_suspects
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template, error_line
 from .lock import output_lock
@@ -100,7 +102,9 @@ def _plan_and_run(
 ) -> Summary:
     """Find the briefs, plan, and (unless a dry run) convert and prune."""
     export, settings, watch = made_with
-    found = discover(source, target, import_sources=run.import_sources)
+    found = _without_figure_clashes(
+        discover(source, target, import_sources=run.import_sources), formats, export.series
+    )
     manifest = Manifest.load(target)
     check = None if run.force else FreshnessCheck(manifest, settings)
     plan = make_plan(found.sources, target, formats, check, export)
@@ -121,6 +125,19 @@ def _plan_and_run(
     if run.prune and not summary.interrupted:
         _prune_into(summary, manifest)
     return summary
+
+
+def _without_figure_clashes(
+    found: Discovery, formats: tuple[str, ...], series: str | None
+) -> Discovery:
+    """``found`` without the briefs whose figure copies clash (:mod:`.clashes`), in a run with
+    a format that copies figures beside its outputs."""
+    if not any(FORMATS[fmt].links_figures for fmt in formats):
+        return found
+    sources, clashes = without_figure_clashes(
+        found.sources, copies_of_suspects(found.sources, series)
+    )
+    return dataclasses.replace(found, sources=sources, clashes=found.clashes + clashes)
 
 
 def _prune_into(summary: Summary, manifest: Manifest) -> None:
@@ -183,11 +200,12 @@ def _planned_summary(
 ) -> Summary:
     """The summary before any brief is converted: clashes, what was skipped, the outputs that
     are up to date and those whose briefs no longer exist."""
-    refused = [*found.refused, *((clash.source, clash.reason) for clash in found.clashes)]
+    refused = [(source, why, (1, 1)) for source, why in found.refused]
+    refused += [(clash.source, clash.reason, clash.position) for clash in found.clashes]
     summary = Summary(formats=list(formats), briefs=len(found.sources) + len(refused))
     summary.failed.extend(
-        Failure(source.relative, INVALID, (error_line(source.path, why),))
-        for source, why in sorted(refused, key=lambda item: item[0].relative)
+        Failure(source.relative, INVALID, (error_line(source.path, why, *at),))
+        for source, why, at in sorted(refused, key=lambda item: item[0].relative)
     )
     summary.skipped.update((item.relative, item.why) for item in found.skipped)
     summary.importable = found.importable

@@ -33,6 +33,14 @@ def file_digest(path: Path, largest: int | None = None) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
+def file_bytes(path: Path, largest: int) -> bytes:
+    """The bytes of a regular file, refused as :func:`file_digest` refuses (:class:`OSError`)."""
+    with _opened(path) as (stream, size):
+        if size > largest:
+            raise OSError(errno.EFBIG, f"larger than {largest} bytes", str(path))
+        return stream.read()
+
+
 def brief_digest(path: Path, kind: str) -> str:
     """SHA-256 of the bytes of a brief of ``kind`` (as :mod:`.discovery` names kinds), in hex.
     A brief larger than its reader or importer takes is refused unread, with the error that one

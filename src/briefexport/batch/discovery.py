@@ -5,7 +5,7 @@ Markdown briefs (``.md`` and the other Markdown suffixes) and text extracted fro
 are briefs too and are imported on the way. Outputs mirror the tree: ``SRC/a/b/brief.xml`` gives
 ``OUT/a/b/brief.pdf``, named as ``briefexport.output.output_path`` names them. Briefs whose
 outputs would replace each other's, on any disk or where alike names are one file, clash
-(:mod:`.clashes`).
+(:mod:`.clashes`; those whose figure copies would, once the formats are known).
 
 What briefexport itself wrote into the collection is not taken for briefs, and is reported as
 skipped: a folder holding a batch manifest (the output folder of another run) is not searched,

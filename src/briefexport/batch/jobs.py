@@ -34,6 +34,7 @@ from ..model import Brief
 from ..options import PdfEngine, PdfStandard
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
+from ..shared.figure_claims import FigureClaims
 from ..shared.located import record_position
 from ..shared.paths import StrPath
 from .digests import brief_digest, bytes_digest
@@ -112,10 +113,10 @@ class JobResult:
 PATH_FIELD = "{path}"
 
 
-def error_line(path: Path, message: str) -> str:
+def error_line(path: Path, message: str, line: int = 1, column: int = 1) -> str:
     """``FILE:1:1: error: message``: a problem with a file as a whole is placed at its start, so
     that every problem line has the ``FILE:LINE:COL`` an editor or a CI log can jump to."""
-    return f"{shown_name(str(path))}:1:1: error: {message}"
+    return f"{shown_name(str(path))}:{line}:{column}: error: {message}"
 
 
 def pdf_url_for(template: str, pdf_path: str) -> str:
@@ -248,7 +249,7 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
         )
     except BriefexportError as error:
         return [], [error_line(job.source, str(error))]
-    claimed: dict[Path, bytes] = {}
+    claimed = FigureClaims()  # one brief's: clashes between briefs are found before the run
     for fmt, target in job.targets:
         try:
             export_brief(brief, fmt, target, options, claimed)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from ..errors import (
     BriefexportError,
+    Diagnostic,
+    FigureClashError,
     InvalidStyleError,
     InvalidTemplateError,
     OutputError,
@@ -19,6 +21,7 @@ from ..formats import format_names, get_writer
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions, default_options, environment_timestamp
 from ..shared.brand import BRAND_FILE, load_brand
+from ..shared.figure_claims import FigureClaims
 from ..shared.styles import default_style_dir
 from ..writers.pdf_engine import import_engine
 from . import collector
@@ -141,7 +144,7 @@ def run(args: list[str]) -> int:
     if not check_style(options):
         return EXIT_INPUT
     status = EXIT_OK
-    claimed: dict[Path, bytes] = {}
+    claimed = FigureClaims()
     for brief_path in options.briefs:
         status = max(status, export_one(brief_path, formats, options, claimed))
     return status
@@ -161,10 +164,10 @@ def _options_for(brief: Brief, args: argparse.Namespace) -> WriteOptions:
 
 
 def export_one(
-    path: Path, formats: list[str], args: argparse.Namespace, claimed: dict[Path, bytes]
+    path: Path, formats: list[str], args: argparse.Namespace, claimed: FigureClaims
 ) -> int:
     """Export one brief to every requested format; returns its exit status."""
-    from ..output import export_brief, output_path
+    from ..output import output_path
 
     brief = load_or_report(path, args.quiet)
     if brief is None:
@@ -173,26 +176,37 @@ def export_one(
     options = _options_for(brief, args)
     import_writers(formats, options.pdf_engine)
     status = EXIT_OK
-    named = shown_name(str(path))
     for fmt in formats:
         target = output_path(path, fmt, args.output_dir)
-        try:
-            export_brief(brief, fmt, target, options, claimed)
-        except OverwritesInputError as refused:  # a usage error: another -o is the fix
-            print(f"{shown_name(refused.path)}:1:1: error: {refused.reason}", file=sys.stderr)
-            status = max(status, EXIT_INPUT)
-            continue
-        except InvalidTemplateError as error:  # bad input, though found while writing
-            print(f"{named}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
-            status = max(status, EXIT_INPUT)
-            continue
-        except (OutputError, BriefexportError) as error:
-            print(f"{named}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
-            status = max(status, EXIT_OUTPUT)
-            continue
-        if args.verbose:
+        done = _write(path, (brief, fmt, target, options), claimed)
+        status = max(status, done)
+        if args.verbose and done == EXIT_OK:
             print(f"wrote {target}", file=sys.stderr)
     return status
+
+
+def _write(path: Path, job: tuple[Brief, str, Path, WriteOptions], claimed: FigureClaims) -> int:
+    """Write one output of the brief read from ``path``; its exit status, the problem printed."""
+    from ..output import export_brief
+
+    brief, fmt, target, options = job
+    named = shown_name(str(path))
+    try:
+        export_brief(brief, fmt, target, options, claimed)
+    except OverwritesInputError as refused:  # a usage error: another -o is the fix
+        print(f"{shown_name(refused.path)}:1:1: error: {refused.reason}", file=sys.stderr)
+        return EXIT_INPUT
+    except FigureClashError as clash:  # so is one for figures, and a rename of a figure file
+        where = clash.diagnostic
+        print(Diagnostic(str(path), where.line, where.column, where.message), file=sys.stderr)
+        return EXIT_INPUT
+    except InvalidTemplateError as error:  # bad input, though found while writing
+        print(f"{named}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except (OutputError, BriefexportError) as error:
+        print(f"{named}:1:1: error: cannot write {fmt}: {error}", file=sys.stderr)
+        return EXIT_OUTPUT
+    return EXIT_OK
 
 
 def import_writers(formats: list[str], pdf_engine: PdfEngine) -> None:

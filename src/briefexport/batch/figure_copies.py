@@ -1,0 +1,154 @@
+"""The figure copies a brief's JATS and Markdown outputs take below the output folder, read
+before any brief is converted: workers convert briefs apart, so only the run as a whole can see
+that two briefs' copies would land on alike paths (:mod:`.clashes`).
+
+Most collections have no such clash, so the run first looks cheaply
+(:func:`copies_of_suspects`): a canonical brief's bytes are searched for ``graphic`` elements'
+``href`` values, a superset of its figure paths, parsing nothing. Only the briefs with a path
+alike to, but spelled otherwise than, another brief's are then read as the reader reads them:
+a canonical brief is parsed for its ``graphic`` elements (no schema, no image read). A Markdown
+brief naming an image (``![``) is imported at once, as its worker will import it again: its
+paths are percent-decoded, which no search of its bytes can follow. A brief that cannot be read,
+and a figure path the reader refuses (absolute, with ``..``, with a backslash), give no copy
+here: the brief's worker reports the problem where it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..errors import BriefexportError
+from ..resources import check_relative_href
+from ..shared.filenames import folded
+from ..shared.limits import MAX_INPUT_BYTES, MAX_SOURCE_BYTES
+from .digests import file_bytes
+from .sources import Source
+
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+GRAPHIC_HREFS = re.compile(
+    rb"""<(?:[\w.-]+:)?graphic\b(?:[^>"']|"[^"]*"|'[^']*')*?\bhref\s*=\s*(["'])(.*?)\1""", re.S
+)
+"""The ``href`` of a ``graphic`` start tag, found in the bytes: it may also find one in a comment
+(a superset is what the first look needs)."""
+UNSURE_PATH = "\n"
+"""Stands, among likely paths, for a value the first look cannot read: alike to every other."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCopy:
+    """One figure copy of a brief: its path below the output folder (``/``-separated, as the
+    brief spells it), the figure path as written, and where the brief names it."""
+
+    path: str
+    href: str
+    line: int
+    column: int
+
+
+def figure_copies(source: Source, series: str | None) -> list[FigureCopy]:
+    """The figure copies of ``source``'s JATS and Markdown outputs, in document order."""
+    try:
+        named = _xml_figures(source) if source.kind == "xml" else _imported_figures(source, series)
+    except (BriefexportError, OSError, RecursionError):
+        return []
+    return [
+        FigureCopy(str(PurePosixPath(source.folder, href)), href, line, column)
+        for href, line, column in named
+        if not check_relative_href(href)
+    ]
+
+
+def copies_of_suspects(
+    sources: Iterable[Source], series: str | None
+) -> Callable[[Source], list[FigureCopy]]:
+    """A brief's figure copies as :func:`figure_copies` gives them, for the briefs whose copies
+    may clash with another's; none for the others, which cannot."""
+    exact = {source: figure_copies(source, series) for source in sources if _imports(source)}
+    likely = {
+        source: [copy.path for copy in exact[source]] if source in exact else _likely_paths(source)
+        for source in sources
+    }
+    suspects = _suspects(likely)
+
+    def copies_of(source: Source) -> list[FigureCopy]:
+        if source not in suspects:
+            return []
+        return exact[source] if source in exact else figure_copies(source, series)
+
+    return copies_of
+
+
+def _suspects(likely: dict[Source, list[str]]) -> set[Source]:
+    """The briefs with a likely path alike to, but spelled otherwise than, another's; all with a
+    path when one of them is unsure."""
+    if any(UNSURE_PATH in paths for paths in likely.values()):
+        return {source for source, paths in likely.items() if paths}
+    spellings: dict[str, set[str]] = {}
+    holders: dict[str, set[Source]] = {}
+    for source, paths in likely.items():
+        for path in paths:
+            spellings.setdefault(folded(path), set()).add(path)
+            holders.setdefault(folded(path), set()).add(source)
+    return {s for key, found in holders.items() if len(spellings[key]) > 1 for s in found}
+
+
+def _imports(source: Source) -> bool:
+    """Whether ``source`` is a Markdown brief that may name an image (one that cannot be read
+    here is imported, to be sure)."""
+    return source.kind == "markdown" and b"![" in (_bytes_of(source) or b"![")
+
+
+def _likely_paths(source: Source) -> list[str]:
+    """Paths below the output folder that the figure copies of canonical ``source`` may take
+    (a superset): a value with a character reference is :data:`UNSURE_PATH`."""
+    if source.kind != "xml":
+        return []
+    found = []
+    for match in GRAPHIC_HREFS.finditer(_bytes_of(source) or b""):
+        value = match.group(2).decode("utf-8", "replace").strip()
+        found.append(UNSURE_PATH if "&" in value else str(PurePosixPath(source.folder, value)))
+    return found
+
+
+def _bytes_of(source: Source) -> bytes | None:
+    """The brief's bytes, read without the reader (whose imports the run's own process does
+    without); None when they cannot be read or are more than the reader takes."""
+    try:
+        return file_bytes(
+            source.path, MAX_INPUT_BYTES if source.kind == "xml" else MAX_SOURCE_BYTES
+        )
+    except OSError:
+        return None
+
+
+def _xml_figures(source: Source) -> list[tuple[str, int, int]]:
+    from ..reader.parse import RejectedError, parse_untrusted, read_limited
+    from ..shared.locate import Locator
+
+    name = str(source.path)
+    try:
+        data = read_limited(source.path, name)
+        root = parse_untrusted(data, name).getroot()
+    except RejectedError:
+        return []
+    graphics = list(root.iter("graphic"))
+    if not graphics:
+        return []  # most briefs have none: no locator to build
+    at = Locator(name, data)
+    return [(graphic.get(XLINK_HREF, "").strip(), *at.position(graphic)) for graphic in graphics]
+
+
+def _imported_figures(source: Source, series: str | None) -> list[tuple[str, int, int]]:
+    if source.kind != "markdown":
+        return []  # text extracted from a PDF holds no figures
+    from ..importers import import_source
+
+    found = []
+    for figure in import_source(source.path, source.kind, series).brief.figures:
+        where = figure.image.source or figure.source
+        line, column = (where.line, where.column) if where is not None else (1, 1)
+        found.append((figure.image.href, line, column))
+    return found
