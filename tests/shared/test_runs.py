@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefexport.shared.runs import CUT_EVERY, run_cuts, run_pieces
+from briefexport.shared.runs import CUT_EVERY, cluster_pieces, run_cuts, run_pieces
 from briefexport.shared.urls import LONGEST_UNBROKEN
 
 KEY = "".join("abcdefghijklmnopqrstuvwxyz0123456789"[i * 7 % 36] for i in range(500))
@@ -43,3 +43,15 @@ def test_scripts_that_break_without_spaces_are_left_to_the_layout() -> None:
     assert run_pieces(thai) == (thai,)
     mixed = chinese + "x" * 20 + chinese
     assert run_pieces(mixed) == (mixed,)
+
+
+def test_a_hyphen_or_a_dash_ends_a_run_and_a_no_break_hyphen_does_not() -> None:
+    words = "russia-hosts-taliban-for-talks-but-warns-no-recognition-for-now" * 3
+    assert run_pieces(words) == (words,)
+    assert run_pieces("a\u2014" * 70) == ("a\u2014" * 70,)
+    assert len(run_pieces("a\u2011" * 70)) > 1
+
+
+def test_cluster_pieces_cut_between_user_perceived_characters_only() -> None:
+    run = "ab\u0301c\U0001f468\u200d\U0001f469d"
+    assert cluster_pieces(run) == ("a", "b\u0301", "c", "\U0001f468\u200d\U0001f469", "d")

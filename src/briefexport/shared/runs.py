@@ -1,11 +1,12 @@
 """Where a run of text too long to be a word may break (house rule, ``docs/typography.md``).
 
-A run of more than :data:`~briefexport.shared.urls.LONGEST_UNBROKEN` characters with no space
-in it (a pasted key, a hash, a web address written as plain text) gets a break opportunity
+A run of more than :data:`~briefexport.shared.urls.LONGEST_UNBROKEN` characters with no space,
+hyphen or dash in it (a pasted key, a hash; UAX #14 breaks after those) gets a break opportunity
 every :data:`CUT_EVERY` characters, so that no piece a layout engine measures or breaks is
 longer than that: WeasyPrint 70 lays out a word that may break anywhere once per line it
 makes of it, which grows with the square of the word's length. The cuts add no character;
-each writer marks them its own way (XHTML: ``<wbr>``).
+each writer marks them its own way (XHTML: ``<wbr>``). A writer that lets such a run break
+anywhere instead (Typst) cuts it at every place :func:`cluster_pieces` allows.
 
 Not cut: before a combining mark or a format character, after a ZERO WIDTH JOINER, between two
 regional indicators (a flag), so a user-perceived character stays whole. Not counted in runs:
@@ -30,7 +31,10 @@ EAST_ASIAN = (
     "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
 )
-OVERLONG_RUN = re.compile(rf"[^\s\u200b{SOUTHEAST_ASIAN}{EAST_ASIAN}]{{{LONGEST_UNBROKEN + 1},}}")
+BREAKS_AFTER = "\\s\u200b\u00ad\\-\u2010\u2012-\u2014"  # spaces, soft hyphen, hyphens, dashes
+OVERLONG_RUN = re.compile(
+    rf"[^{BREAKS_AFTER}{SOUTHEAST_ASIAN}{EAST_ASIAN}]{{{LONGEST_UNBROKEN + 1},}}"
+)
 
 
 def run_cuts(text: str) -> list[int]:
@@ -49,6 +53,12 @@ def run_pieces(text: str) -> tuple[str, ...]:
     """``text`` cut at :func:`run_cuts`: one piece when it has no overlong run."""
     bounds = [0, *run_cuts(text), len(text)]
     return tuple(text[begin:end] for begin, end in itertools.pairwise(bounds))
+
+
+def cluster_pieces(run: str) -> tuple[str, ...]:
+    """``run`` cut before every character where a cut keeps user-perceived characters whole."""
+    bounds = [0, *(index for index in range(1, len(run)) if _may_cut(run, index)), len(run)]
+    return tuple(run[begin:end] for begin, end in itertools.pairwise(bounds))
 
 
 def _may_cut(text: str, index: int) -> bool:
