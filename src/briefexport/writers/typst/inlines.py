@@ -11,8 +11,6 @@ paragraph and note is laid out again once the counter is known. Functions such a
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import assert_never
 
@@ -34,14 +32,10 @@ from ...model import (
 )
 from ...shared.bidi import has_rtl_letters
 from ...shared.notes import with_call_separators
+from ...shared.runs import OVERLONG_RUN, cluster_pieces
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import RenderContext, endnote_label, note_label
 from .markup import call, escape, hash_call, label, paragraphs, string
-
-# Typst 0.15 lets a word wider than the line run past the margin (CSS's overflow-wrap has no
-# counterpart), so a run this long, which no dictionary hyphenates, gets zero-width spaces.
-OVERLONG_RUN = re.compile(r"\S{60,}")
-BREAK = "\u200b"
 
 STYLE_FUNCTIONS: dict[TextStyle, str] = {
     TextStyle.BOLD: "strong",
@@ -68,7 +62,7 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
     """Markup for one inline node."""
     match inline:
         case Text(value):
-            return escape(OVERLONG_RUN.sub(breakable, value))
+            return text_markup(value)
         case Styled(TextStyle.ITALIC, children):
             return slanted(inlines_to_typst(ctx, children), plain_text(children))
         case Styled(style, children):
@@ -96,12 +90,19 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
             assert_never(inline)
 
 
-def breakable(run: re.Match[str]) -> str:
-    """The run with a break opportunity before each character that starts a cluster."""
-    text = run.group()
-    return text[0] + "".join(
-        c if unicodedata.category(c)[0] == "M" else BREAK + c for c in text[1:]
-    )
+def text_markup(text: str) -> str:
+    """``text`` as markup. Typst 0.15 lets a word wider than the line run past the margin
+    (CSS's overflow-wrap has no counterpart), so each overlong run
+    (:mod:`briefexport.shared.runs`) is set cluster by cluster in boxes: a line may break
+    between two boxes (UAX #14: around an inline object) and, unlike a ZERO WIDTH SPACE, a box
+    adds no character to the PDF's text, which copies and is found as written."""
+    parts, end = [], 0
+    for run in OVERLONG_RUN.finditer(text):
+        parts.append(escape(text[end : run.start()]))
+        parts.extend(hash_call("box", trailing=escape(c)) for c in cluster_pieces(run.group()))
+        end = run.end()
+    parts.append(escape(text[end:]))
+    return "".join(parts)
 
 
 def slanted(markup: str, text: str) -> str:
@@ -165,10 +166,6 @@ def address(url: str) -> str:
     return "".join(
         hash_call("box", string(piece))
         if len(piece) <= LONGEST_UNBROKEN
-        else hash_call("url-piece", string(piece), trailing=escape(breakable_run(piece)))
+        else hash_call("url-piece", string(piece), trailing=text_markup(piece))
         for piece in url_pieces(url)
     )
-
-
-def breakable_run(text: str) -> str:
-    return OVERLONG_RUN.sub(breakable, text)

@@ -3,6 +3,7 @@
 It turns a :class:`~briefexport.model.Brief` into one semantic XHTML document (HTML Living
 Standard, XML syntax; EPUB 3.3 XHTML Content Document rules; DPUB-ARIA 1.1 roles). Each format
 adds only its own CSS from ``styles/`` and picks where footnote texts go (:class:`NotePlacement`).
+A run of text too long to be a word gets break opportunities (:mod:`.longruns`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .colophon import colophon
 from .context import NotePlacement, RenderContext
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
+from .longruns import mark_overlong_runs
 from .markup import NSMAP, XML_LANG, child, data_uri, element, serialize, tag
 from .notes import endnotes_section, flush_notes, leftover_notes
 
@@ -64,6 +66,7 @@ def brief_to_xhtml(
     leftover_notes(ctx, main)
     endnotes_section(ctx, body)
     colophon(ctx, body)
+    mark_overlong_runs(body)
     return html
 
 
