@@ -15,7 +15,7 @@ def styled(style: TextStyle, *children: Inline) -> Styled:
     return Styled(style, children)
 
 
-def test_formatting_around_calls_only_is_dropped_at_any_depth() -> None:
+def test_formatting_around_calls_only_is_dropped_at_any_depth_and_with_text_kept() -> None:
     inlines = (
         Text("Ports"),
         styled(TextStyle.SUPERSCRIPT, call(1)),
@@ -27,14 +27,12 @@ def test_formatting_around_calls_only_is_dropped_at_any_depth() -> None:
     assert canonical(inlines) == (
         Text("Ports"), call(1), call(2), call(3), call(4), call(5), Text(".")
     )  # fmt: skip
+    raised = styled(TextStyle.SUPERSCRIPT, Text("up"), call(1))
+    kept = (Text("Walls"), raised, styled(TextStyle.SUPERSCRIPT, call(2)))
+    assert canonical(kept) == (Text("Walls"), raised, call(2))
 
 
 def test_the_spaces_of_dropped_formatting_stay_as_text() -> None:
     inlines = (Text("Ports"), styled(TextStyle.SUPERSCRIPT, Text(" "), call(1)), Text(" closed"))
     assert canonical(inlines) == (Text("Ports "), call(1), Text(" closed"))
     assert canonical(canonical(inlines)) == canonical(inlines)
-
-
-def test_formatting_with_text_beside_a_call_is_kept() -> None:
-    raised = styled(TextStyle.SUPERSCRIPT, Text("up"), call(1))
-    assert canonical((Text("Walls"), raised, call(2))) == (Text("Walls"), raised, call(2))

@@ -31,14 +31,17 @@ def test_formatting_around_calls_only_is_dropped_and_the_calls_stand_side_by_sid
     assert [note.number for note in brief.footnotes] == [1, 2, 3, 4, 5]
 
 
-def test_superscript_that_holds_a_word_and_a_call_is_kept() -> None:
+def test_superscript_with_a_word_is_kept_and_without_one_dropped() -> None:
     bold = '<bold>up<xref ref-type="fn" rid="fn5">5</xref></bold>'
     source = formatted_calls_source().replace(bold, bold.replace("bold>", "sup>"))
     brief, _ = parse_brief(source.encode())
     third = brief.body[2]
     assert isinstance(third, Paragraph)
     raised = Styled(TextStyle.SUPERSCRIPT, (Text("up"), FootnoteRef(brief.footnotes[4])))
-    assert third.children[1] == raised
+    assert third.children[1:3] == (raised, FootnoteRef(brief.footnotes[0]))
+    assert brief.body[0] == Paragraph(
+        (Text("Tides rose"), *(FootnoteRef(note) for note in brief.footnotes[:2]), Text("."))
+    )
 
 
 def test_the_archival_jats_writes_the_calls_bare_and_reads_back_the_same() -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from lxml import etree
 
-from briefexport.shared.notes import ARABIC_COMMA
 from support.docx import NS, part, style_ids, write_brief
-from support.formatted_calls import formatted_calls_brief
+from support.formatted_calls import ARABIC_COMMA, formatted_calls_brief
 from support.note_calls import note_calls_brief
 
 

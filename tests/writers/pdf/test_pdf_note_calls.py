@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from briefexport.shared.notes import ARABIC_COMMA
 from briefexport.writers.pdf.prepare import move_to_endnotes, number_notes
 from briefexport.writers.xhtml import NotePlacement, brief_to_xhtml
 from support import formatted_calls
-from support.formatted_calls import formatted_calls_brief
+from support.formatted_calls import ARABIC_COMMA, formatted_calls_brief
 from support.note_calls import MARKED, NS, calls_by_paragraph, note_calls_brief
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefexport.shared.notes import ARABIC_COMMA
 from briefexport.writers.xhtml import NotePlacement, brief_to_xhtml
 from support import formatted_calls
-from support.formatted_calls import formatted_calls_brief
+from support.formatted_calls import ARABIC_COMMA, formatted_calls_brief
 from support.note_calls import MARKED, NS, calls_by_paragraph, note_calls_brief
 
 
