@@ -105,3 +105,11 @@ def test_libreoffice_prints_the_docx_calls_as_in_print(tmp_path: Path) -> None:
     path = written(note_calls_brief(), "docx", tmp_path)
     converted = libreoffice_to_pdf({"calls": path}, tmp_path / "pdf", tmp_path / "profile")
     assert_separated_as_in_print(pdf_text(converted["calls"]))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_libreoffice_prints_the_separator_of_the_language(language: str, tmp_path: Path) -> None:
+    path = written(formatted_calls_brief(language), "docx", tmp_path)
+    converted = libreoffice_to_pdf({"calls": path}, tmp_path / "pdf", tmp_path / "profile")
+    assert missing_and_misprinted(flat(pdf_text(converted["calls"])), language) == ([], [])

@@ -77,7 +77,7 @@ def separator(language: str) -> str:
 def missing_and_misprinted(text: str, language: str) -> tuple[list[str], list[str]]:
     """The pairs of calls ``text`` lacks with the language's separator, and those it prints
     without a separator or with the other language's. In Urdu a pair may read either way round:
-    WeasyPrint orders the calls right to left, Typst and Word as one number, left to right."""
+    WeasyPrint and LibreOffice order the calls right to left, Typst left to right."""
     text = BIDI_CONTROLS.sub("", text)
     mark, other = separator(language), ("," if language == "ur" else ARABIC_COMMA)
     orders = {pair: [pair, pair[::-1]] if language == "ur" else [pair] for pair in PAIRS}
