@@ -9,13 +9,15 @@ a space. A space already keeps the numbers apart and is printed as the author wr
 words or a citation call between two calls. Formatting that holds nothing but calls is dropped
 when a brief is read (:func:`briefexport.inlines.canonical`); a call at the edge of formatting
 that also holds text (``<sup>a<xref/></sup><xref/>``) is still beside the call across that edge.
-Each writer prints the separator its own way, as a character of the text; Markdown and JATS need
-none, as their calls are distinct markup.
+Each writer prints the separator its own way: a character of the text in Word and Typst, the
+stylesheet's generated text in HTML, EPUB and WeasyPrint's PDF (where it is drawn as text, so
+it is extracted with the rest); Markdown and JATS need none, as their calls are distinct markup.
 
 The separator follows the brief's language: the Arabic comma U+060C in languages written in the
 Arabic script (``ur`` "4،5"), else the Latin comma. CLDR's list patterns do not say it (Arabic
 joins a list with "و", Sorani and Uyghur with a Latin comma), so the script decides: a script
-subtag when the tag has one (``pa-Arab``), else the script CLDR's likely subtags give the language.
+subtag when the tag has one (``pa-Arab``), else the script CLDR's likely subtags give the language
+(for the languages of the stored CLDR subset; any other gets the Latin comma).
 """
 
 from __future__ import annotations
