@@ -1,7 +1,10 @@
 """Helpers over inline content shared by readers, importers and writers.
 
 ``canonical`` defines the one normal form of inline content (XML whitespace collapsed, no
-leading or trailing space in a block, adjacent text merged, empty formatting dropped). The
+leading or trailing space in a block, adjacent text merged, empty formatting dropped, and
+formatting that holds nothing but footnote calls dropped too: every writer prints a call raised,
+in its own call style, so ``<sup><xref ref-type="fn"/></sup>`` says nothing more than the call,
+and the call then stands beside the calls around it (:mod:`briefexport.shared.notes`). The
 reader, the importers and the Hypothesis strategies all pass through it, so writing a brief and
 reading it back gives an equal model.
 """
@@ -123,8 +126,21 @@ def _merge_text(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     for inline in inlines:
         if isinstance(inline, Styled | Link | Citation | CitationPart):
             inline = replace(inline, children=_merge_text(inline.children))
-        if isinstance(inline, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].value + inline.value)
-        else:
-            out.append(inline)
+        for part in _without_call_formatting(inline):
+            if isinstance(part, Text) and out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].value + part.value)
+            else:
+                out.append(part)
     return tuple(out)
+
+
+def _without_call_formatting(inline: Inline) -> tuple[Inline, ...]:
+    """The children of formatting that holds footnote calls and at most spaces, else the inline."""
+    if not isinstance(inline, Styled) or not any(
+        isinstance(child, FootnoteRef) for child in inline.children
+    ):
+        return (inline,)
+    spaces = (child for child in inline.children if not isinstance(child, FootnoteRef))
+    if all(isinstance(child, Text) and not child.value.strip(" ") for child in spaces):
+        return inline.children
+    return (inline,)

@@ -14,6 +14,7 @@ from briefexport.importers import import_file
 from briefexport.model import Brief, FootnoteRef, Paragraph, Text
 from briefexport.options import default_options
 from briefexport.writers.docx import write as write_docx
+from support.formatted_calls import formatted_calls_brief
 from support.note_calls import note_calls_brief
 
 STYLED_COMMA = b'<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">,<'
@@ -50,3 +51,13 @@ def test_calls_side_by_side_come_back_side_by_side(tmp_path: Path) -> None:
         path = tmp_path / f"{name}.docx"
         path.write_bytes(package)
         assert shape(import_file(path)) == shape(original), name
+
+
+def test_an_arabic_comma_between_calls_is_the_separator_too(tmp_path: Path) -> None:
+    original = formatted_calls_brief("ur")
+    path = tmp_path / "urdu.docx"
+    path.write_bytes(write_docx(original, default_options(original, smart=False)))
+    assert "\u060c".encode() in zipfile.ZipFile(path).read("word/document.xml")
+    imported = shape(import_file(path))
+    assert imported == shape(original)
+    assert len(imported) == 2

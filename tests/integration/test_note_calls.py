@@ -1,4 +1,5 @@
-"""Footnote calls side by side print "1,2" in every format; calls with words between, no comma.
+"""Footnote calls side by side print "1,2" in every format; calls with words between, no comma;
+calls inside formatting too, and "1،2" in a brief in Urdu.
 
 The printed text is read back as a reader sees it: pdftotext over both PDF engines; the HTML
 page and the EPUB book laid out with their own stylesheets by WeasyPrint (the comma is generated
@@ -22,6 +23,7 @@ from lxml import etree
 from briefexport.model import Brief
 from briefexport.options import PdfEngine, default_options
 from briefexport.output import export_brief
+from support.formatted_calls import formatted_calls_brief, missing_and_misprinted
 from support.note_calls import MISPRINTED, PRINTED, flat, note_calls_brief
 from support.pdf import pdf_text
 from support.validators import libreoffice_to_pdf
@@ -89,8 +91,25 @@ def test_calls_side_by_side_get_a_comma_and_calls_apart_none(name: str, tmp_path
     assert_separated_as_in_print(READERS[name][1](path))
 
 
+@pytest.mark.parametrize("name", list(READERS))
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_calls_beside_formatting_print_the_separator_of_the_language(
+    name: str, language: str, tmp_path: Path
+) -> None:
+    path = written(formatted_calls_brief(language), name, tmp_path)
+    assert missing_and_misprinted(flat(READERS[name][1](path)), language) == ([], [])
+
+
 @pytest.mark.slow
 def test_libreoffice_prints_the_docx_calls_as_in_print(tmp_path: Path) -> None:
     path = written(note_calls_brief(), "docx", tmp_path)
     converted = libreoffice_to_pdf({"calls": path}, tmp_path / "pdf", tmp_path / "profile")
     assert_separated_as_in_print(pdf_text(converted["calls"]))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_libreoffice_prints_the_separator_of_the_language(language: str, tmp_path: Path) -> None:
+    path = written(formatted_calls_brief(language), "docx", tmp_path)
+    converted = libreoffice_to_pdf({"calls": path}, tmp_path / "pdf", tmp_path / "profile")
+    assert missing_and_misprinted(flat(pdf_text(converted["calls"])), language) == ([], [])

@@ -31,7 +31,20 @@ def test_a_repeated_call_beside_another_is_separated() -> None:
     assert separated(inlines) == [False, False, True, False, False]
 
 
-def test_a_call_inside_formatting_is_in_the_run_of_its_formatting() -> None:
-    raised = Styled(TextStyle.SUPERSCRIPT, (call(2), call(3)))
-    assert separated((call(1), raised)) == [False, False]
-    assert separated(raised.children) == [False, True]
+def test_formatting_that_starts_with_a_call_right_after_a_call_is_separated() -> None:
+    raised = Styled(TextStyle.SUPERSCRIPT, (call(2), Text(" high")))
+    assert separated((call(1), raised)) == [False, True]
+    assert separated(raised.children) == [False, False]
+    flags = [flag for _, flag in with_call_separators(raised.children, after_call=True)]
+    assert flags == [True, False]
+
+
+def test_a_call_at_the_end_of_formatting_is_beside_the_call_after_it() -> None:
+    nested = Styled(TextStyle.BOLD, (Text("up"), Styled(TextStyle.SUPERSCRIPT, (call(1),))))
+    assert separated((nested, call(2), nested)) == [False, True, False]
+    assert separated((Styled(TextStyle.ITALIC, (call(1), Text("up"))), call(2))) == [False, False]
+
+
+def test_a_run_that_starts_after_a_call_separates_only_a_call_at_its_start() -> None:
+    assert [flag for _, flag in with_call_separators((call(2),), after_call=True)] == [True]
+    assert [flag for _, flag in with_call_separators((Text("a"),), after_call=True)] == [False]

@@ -47,7 +47,8 @@ def flat(text: str) -> str:
     return "".join(text.replace("\u00ad", "").split())
 
 
-XHTML_CALLS = "h:a[contains(@class, 'footnote-call')] | h:span[contains(@class, 'footnote')]"
+# At any depth: a call may stand inside formatting.
+XHTML_CALLS = ".//h:a[contains(@class, 'footnote-call')] | .//h:span[contains(@class, 'footnote')]"
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 
 

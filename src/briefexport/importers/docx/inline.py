@@ -7,8 +7,8 @@ internal link to the bookmark on a footnote call (a Word cross-reference) is ano
 note, one to a reference-list entry a reference call. Word footnotes (and endnotes) become notes,
 numbered by first call, with their paragraphs; a note that reads as a web citation gets a
 structured citation, as in the Markdown importer. A raised comma between two calls ("4,5", typed
-by hand or written by our DOCX writer) is dropped: two calls side by side are the model's way of
-saying it, and every writer prints the separator again.
+by hand or written by our DOCX writer; the Arabic comma "4،5" alike) is dropped: two calls side
+by side are the model's way of saying it, and every writer prints the separator again.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ...model import (
     TextStyle,
 )
 from ...rules.citations import citation_from_text
+from ...shared.notes import CALL_SEPARATORS
 from ..links import usable_href
 from ..problems import Problems
 
@@ -98,8 +99,8 @@ class InlineReader:
         content = self.children(run.children)
         if not content or all(isinstance(i, FootnoteRef | CitationRef) for i in content):
             return content  # a call keeps its own look; an empty run holds nothing
-        if content == [Text(",")] and _raised(run):
-            return [RAISED_COMMA]
+        if len(content) == 1 and _is_separator(content[0]) and _raised(run):
+            return [Styled(TextStyle.SUPERSCRIPT, tuple(content))]
         if run.is_strikethrough or run.is_all_caps:
             self.reading.repeated("strike-through and all-caps formatting dropped (text kept)")
         for style in _styles(run):
@@ -161,7 +162,17 @@ class InlineReader:
 WORD_CONTROLS = str.maketrans({"\u2011": "-", "\u2066": None, "\u2067": None, "\u2069": None})
 
 
-RAISED_COMMA = Styled(TextStyle.SUPERSCRIPT, (Text(","),))
+def _is_separator(inline: Inline) -> bool:
+    return isinstance(inline, Text) and inline.value in CALL_SEPARATORS
+
+
+def _is_raised_separator(inline: Inline) -> bool:
+    return (
+        isinstance(inline, Styled)
+        and inline.style is TextStyle.SUPERSCRIPT
+        and len(inline.children) == 1
+        and _is_separator(inline.children[0])
+    )
 
 
 def _raised(run: Any) -> bool:
@@ -176,7 +187,7 @@ def without_call_separators(inlines: list[Inline]) -> list[Inline]:
     for index, inline in enumerate(inlines):
         after = inlines[index + 1] if index + 1 < len(inlines) else None
         beside_calls = isinstance(after, FootnoteRef) and bool(kept)
-        if inline == RAISED_COMMA and beside_calls and isinstance(kept[-1], FootnoteRef):
+        if _is_raised_separator(inline) and beside_calls and isinstance(kept[-1], FootnoteRef):
             continue
         kept.append(inline)
     return kept

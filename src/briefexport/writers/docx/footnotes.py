@@ -125,9 +125,9 @@ class NoteCalls:
         start, end = self.bookmark(name)
         return [start, run, end]
 
-    def separator(self, rtl: bool) -> Element:
-        """The comma between two calls side by side ("4,5"), raised like them."""
-        return text_run(",", RunFormat(style_id=self.reference_style, rtl=rtl).properties())
+    def separator(self, mark: str, rtl: bool) -> Element:
+        """The comma ``mark`` between two calls side by side ("4,5"), raised like them."""
+        return text_run(mark, RunFormat(style_id=self.reference_style, rtl=rtl).properties())
 
     def bookmark(self, name: str) -> tuple[Element, Element]:
         """A new bookmark pair with a document-unique id."""

@@ -26,7 +26,7 @@ from ...model import (
     TextStyle,
 )
 from ...shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs
-from ...shared.notes import with_call_separators
+from ...shared.notes import call_separator, with_call_separators
 from . import stylemap as sm
 from .context import Context
 from .xml import Element, RunFormat, code_run, text_run, w
@@ -43,7 +43,7 @@ def inlines_to_docx(ctx: Context, inlines: Iterable[Inline], fmt: RunFormat) -> 
     ``fmt.rtl`` is the direction of the text around them; a stretch in the other direction is
     enclosed in the isolate controls LRI/RLI ... PDI (see :mod:`briefexport.shared.bidi`), which
     Word and LibreOffice apply as the Unicode Bidirectional Algorithm says. A call right after
-    another is preceded by a comma ("4,5"), as in print.
+    another is preceded by a comma ("4,5", "4،5" in Urdu), as in print.
     """
     nodes: list[Element] = []
     for run in direction_runs(tuple(inlines), "rtl" if fmt.rtl else "ltr"):
@@ -52,7 +52,7 @@ def inlines_to_docx(ctx: Context, inlines: Iterable[Inline], fmt: RunFormat) -> 
             nodes.append(text_run(ISOLATE_OPEN[run.isolate], RunFormat(rtl=inner.rtl).properties()))
         for inline, after_call in with_call_separators(run.inlines):
             if after_call:
-                nodes.append(ctx.notes.separator(ctx.rtl))
+                nodes.append(ctx.notes.separator(call_separator(ctx.language), ctx.rtl))
             nodes += inline_to_docx(ctx, inline, inner)
         if run.isolate is not None:
             nodes.append(text_run(ISOLATE_CLOSE, RunFormat(rtl=inner.rtl).properties()))

@@ -15,7 +15,7 @@ from ...model import Brief, Footnote
 from ...shared.front import running_head
 from ...shared.i18n import label, long_date
 from ...shared.notes import note_id
-from ..xhtml.markup import AFTER_CALL, XHTML_NS, tag
+from ..xhtml.markup import AFTER_CALL, SEPARATOR, XHTML_NS, tag
 
 XH = {"h": XHTML_NS}
 CALL_CLASS = "footnote-call footnote-repeat"
@@ -55,6 +55,8 @@ def move_to_endnotes(root: etree._Element, span: etree._Element, brief: Brief) -
     after_call = AFTER_CALL in (span.get("class") or "").split()
     classes = f"{CALL_CLASS} {AFTER_CALL}" if after_call else CALL_CLASS
     call = etree.Element(tag("a"), {"class": classes, "href": f"#{key}"})
+    if span.get(SEPARATOR) is not None:
+        call.set(SEPARATOR, span.get(SEPARATOR, ""))
     call.text = number
     call.tail = span.tail
     parent = span.getparent()

@@ -31,7 +31,7 @@ from ...model import (
     TextStyle,
 )
 from ...shared.bidi import has_rtl_letters
-from ...shared.notes import with_call_separators
+from ...shared.notes import call_separator, with_call_separators
 from ...shared.runs import OVERLONG_RUN, cluster_pieces
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import RenderContext, endnote_label, note_label
@@ -53,7 +53,7 @@ def inlines_to_typst(ctx: RenderContext, inlines: Iterable[Inline]) -> str:
     parts = []
     for inline, after_call in with_call_separators(inlines):
         if after_call:
-            parts.append("#note-separator")
+            parts.append(hash_call("note-separator", trailing=escape(call_separator(ctx.language))))
         parts.append(inline_to_typst(ctx, inline))
     return "".join(parts)
 

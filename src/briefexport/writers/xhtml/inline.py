@@ -24,10 +24,10 @@ from ...model import (
 )
 from ...shared.bidi import Direction, direction_runs, has_rtl_letters, paragraph_direction
 from ...shared.i18n import is_rtl
-from ...shared.notes import call_id, note_id, with_call_separators
+from ...shared.notes import LATIN_COMMA, call_id, call_separator, note_id, with_call_separators
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import NotePlacement, RenderContext
-from .markup import AFTER_CALL, EPUB_TYPE, append_text, child, valid_href
+from .markup import AFTER_CALL, EPUB_TYPE, SEPARATOR, append_text, child, valid_href
 
 
 def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
@@ -54,14 +54,17 @@ def style_element(style: TextStyle) -> tuple[str, dict[str, str]]:
 UPRIGHT = "upright"
 
 
-def inlines_to_xhtml(ctx: RenderContext, parent: etree._Element, inlines: Iterable[Inline]) -> None:
+def inlines_to_xhtml(
+    ctx: RenderContext, parent: etree._Element, inlines: Iterable[Inline], after_call: bool = False
+) -> None:
     """Append ``inlines`` to ``parent``; a run in the other direction goes into an isolating
-    ``<span dir>`` (see :mod:`briefexport.shared.bidi`)."""
+    ``<span dir>`` (see :mod:`briefexport.shared.bidi`). ``after_call``: they follow a call."""
     for run in direction_runs(tuple(inlines), ctx.direction):
         target = parent if run.isolate is None else child(parent, "span", {"dir": run.isolate})
         with ctx.directed(run.isolate or ctx.direction):
-            for inline, after_call in with_call_separators(run.inlines):
-                inline_to_xhtml(ctx, target, inline, after_call)
+            for inline, separated in with_call_separators(run.inlines, after_call):
+                inline_to_xhtml(ctx, target, inline, separated)
+        after_call = False  # a run in the other direction starts after text
 
 
 def text_to_xhtml(ctx: RenderContext, parent: etree._Element, text: str) -> None:
@@ -92,13 +95,13 @@ def inline_to_xhtml(
                 element = slanted(ctx, parent, name, plain_text(children), attrs)
             else:
                 element = child(parent, name, attrs)
-            inlines_to_xhtml(ctx, element, children)
+            inlines_to_xhtml(ctx, element, children, after_call)
         case Link():
             link_to_xhtml(ctx, parent, inline)
         case FootnoteRef(note):
             call = footnote_call(ctx, parent, note)
             if after_call:
-                call.set("class", f"{call.get('class')} {AFTER_CALL}")
+                mark_after_call(ctx, call)
         case CitationRef(reference):
             attrs = {"href": f"#ref-{reference.number}", "role": "doc-biblioref"}
             child(parent, "a", {**attrs, "class": "citation-ref"}, f"[{reference.number}]")
@@ -170,6 +173,15 @@ def footnote_call(ctx: RenderContext, parent: etree._Element, note: Footnote) ->
         case _:
             assert_never(ctx.placement)
     return child(parent, "a", attrs, str(note.number))
+
+
+def mark_after_call(ctx: RenderContext, call: etree._Element) -> None:
+    """Mark a call right after another; the stylesheets print a Latin comma before it unless
+    the call names another separator (:func:`briefexport.shared.notes.call_separator`)."""
+    call.set("class", f"{call.get('class')} {AFTER_CALL}")
+    separator = call_separator(ctx.brief.meta.language)
+    if separator != LATIN_COMMA:
+        call.set(SEPARATOR, separator)
 
 
 def floating_note(ctx: RenderContext, parent: etree._Element, note: Footnote) -> etree._Element:

@@ -23,6 +23,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
 NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
 AFTER_CALL = "after-call"  # the class of a note call right after another (CSS prints "4,5")
+SEPARATOR = "data-separator"  # on such a call, a separator other than the Latin comma
 
 VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
