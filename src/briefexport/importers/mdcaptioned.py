@@ -2,8 +2,8 @@
 
 A table is a GFM pipe table (one header row) whose cells may open with a span marker
 (``{colspan=2 rowspan=3}``); a figure is a paragraph holding only an image. Either may carry
-attrs-plugin attributes (``{#id label="Table 1"}``) and be followed by a ``Table:`` or
-``Figure:`` caption paragraph (pandoc's ``table_captions`` form), as docs/markdown.md describes.
+attrs-plugin attributes (``{#id label="Table 1"}``) and be followed by its caption paragraph,
+``Table: ...`` (pandoc's ``table_captions``) or ``Figure: ...``, as docs/markdown.md describes.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ class CaptionedConverter:
         self._inline = inline
 
     def caption(self, node: SyntaxTreeNode | None, kind: str) -> tuple[Inline, ...] | None:
+        """The caption ``node`` gives a table or figure (``kind``), or None when it is none."""
         if node is None or node.type != "paragraph":
             return None
         prefix = raw_prefix(node, (CAPTION_PREFIX[kind],))
@@ -57,6 +58,7 @@ class CaptionedConverter:
     def captioned(
         self, node: SyntaxTreeNode, kind: str, caption: tuple[Inline, ...]
     ) -> Block | None:
+        """The table or figure (``kind``) of ``node``; None after reporting why it cannot be."""
         if kind == "table":
             return self._table(node, caption)
         return self._figure(node, caption)
