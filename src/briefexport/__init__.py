@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
 
+    from .arguments import ExportKeywords
     from .errors import BriefexportError, Diagnostic, InvalidBriefError, OutputError
     from .model import Brief
     from .options import PdfEngine, PdfStandard
@@ -85,13 +86,7 @@ def export(
     for PDF (``pdf_engine="typst"`` for Typst). An argument of another type than it takes
     raises :class:`TypeError` before any work.
     """
-    from pathlib import Path
-
-    from .arguments import check_export
-    from .options import default_options
-    from .output import export_brief
-
-    keywords: dict[str, object] = {
+    keywords: ExportKeywords = {
         "style_dir": style_dir,
         "pdf_standard": pdf_standard,
         "paper": paper,
@@ -101,18 +96,19 @@ def export(
         "pdf_url": pdf_url,
         "pdf_engine": pdf_engine,
     }
+    return _checked_export(brief, fmt, path, keywords)
+
+
+def _checked_export(brief: Brief, fmt: str, path: str | Path, keywords: ExportKeywords) -> Path:
+    """Check the arguments' types, then make the options and write the file."""
+    from pathlib import Path
+
+    from .arguments import check_export
+    from .options import default_options
+    from .output import export_brief
+
     check_export(brief, fmt, path, keywords)
-    options = default_options(
-        brief,
-        style_dir=style_dir,
-        pdf_standard=pdf_standard,
-        paper=paper,
-        reference_docx=reference_docx,
-        timestamp=timestamp,
-        smart=smart,
-        pdf_url=pdf_url,
-        pdf_engine=pdf_engine,
-    )
+    options = default_options(brief, **keywords)
     return export_brief(brief, fmt, Path(path), options)
 
 

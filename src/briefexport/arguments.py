@@ -7,13 +7,31 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
+from typing import TypedDict
 
 from .model import Brief
 from .options import PdfEngine, PdfStandard
 from .shared.brand import Paper
 from .shared.fieldtypes import Accepted, check_argument
+from .shared.paths import StrPath
 
 PATH: Accepted = (str, os.PathLike)
+
+
+class ExportKeywords(TypedDict):
+    """The keywords of ``export``, as :func:`briefexport.options.default_options` takes them."""
+
+    style_dir: StrPath | None
+    pdf_standard: PdfStandard | str | None
+    paper: Paper | str | None
+    reference_docx: StrPath | None
+    timestamp: dt.datetime | None
+    smart: bool
+    pdf_url: str | None
+    pdf_engine: PdfEngine | str | None
+
+
 EXPORT_KEYWORDS: dict[str, Accepted] = {
     "style_dir": (*PATH, type(None)),
     "pdf_standard": (PdfStandard, str, type(None)),
@@ -26,7 +44,7 @@ EXPORT_KEYWORDS: dict[str, Accepted] = {
 }
 
 
-def check_export(brief: object, fmt: object, path: object, keywords: dict[str, object]) -> None:
+def check_export(brief: object, fmt: object, path: object, keywords: Mapping[str, object]) -> None:
     """Raise :class:`TypeError` for the first argument of ``export`` of a type it does not
     take; a brief given as a file name is told to be loaded first."""
     try:

@@ -12,9 +12,9 @@ reading it back gives an equal model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from .model import (
     Citation,
@@ -28,7 +28,25 @@ from .model import (
     Text,
 )
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def mixed_content(
+    element: etree._Element, convert: Callable[[etree._Element], list[Inline]]
+) -> list[Inline]:
+    """An XML element's mixed content in order, not yet normalised: its text, each child element
+    as ``convert`` makes it, and the text after each child (a comment or processing instruction
+    is left out, the text after it kept)."""
+    out: list[Inline] = [Text(element.text)] if element.text else []
+    for child in element:
+        if isinstance(child.tag, str):
+            out.extend(convert(child))
+        if child.tail:
+            out.append(Text(child.tail))
+    return out
 
 
 def plain_text(inlines: Iterable[Inline]) -> str:

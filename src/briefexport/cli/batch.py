@@ -27,7 +27,7 @@ from .common import (
     add_verbosity,
     configure_logging,
 )
-from .export import check_paths, check_style, parse_formats
+from .export import checked_formats
 
 if TYPE_CHECKING:
     from ..batch import ExportSettings, RunOptions
@@ -142,16 +142,8 @@ def run(args: list[str]) -> int:
     configure_logging(options.quiet, options.verbose)
     if options.scheduler and options.executor != "dask":
         options.executor = "dask"
-    try:
-        formats = parse_formats(options.to)
-    except BriefexportError as error:
-        print(f"briefexport: error: {error}", file=sys.stderr)
-        return EXIT_INPUT
-    problem = check_paths(options)
-    if problem:
-        print(f"briefexport: error: {problem}", file=sys.stderr)
-        return EXIT_INPUT
-    if not check_style(options):
+    formats = checked_formats(options)
+    if formats is None:
         return EXIT_INPUT
     return _convert(options, formats)
 

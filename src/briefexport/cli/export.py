@@ -128,20 +128,27 @@ def check_style(args: argparse.Namespace) -> bool:
     return True
 
 
+def checked_formats(args: argparse.Namespace) -> list[str] | None:
+    """The formats of ``--to`` once they, the paths and the style folder are sound (for the
+    export and the batch command alike); None after printing why not."""
+    try:
+        formats = parse_formats(args.to)
+    except BriefexportError as error:
+        print(f"briefexport: error: {error}", file=sys.stderr)
+        return None
+    problem = check_paths(args)
+    if problem:
+        print(f"briefexport: error: {problem}", file=sys.stderr)
+        return None
+    return formats if check_style(args) else None
+
+
 def run(args: list[str]) -> int:
     """Export every brief named to every format asked for; the worst status wins."""
     options = parser().parse_args(args)
     configure_logging(options.quiet, options.verbose)
-    try:
-        formats = parse_formats(options.to)
-    except BriefexportError as error:
-        print(f"briefexport: error: {error}", file=sys.stderr)
-        return EXIT_INPUT
-    problem = check_paths(options)
-    if problem:
-        print(f"briefexport: error: {problem}", file=sys.stderr)
-        return EXIT_INPUT
-    if not check_style(options):
+    formats = checked_formats(options)
+    if formats is None:
         return EXIT_INPUT
     status = EXIT_OK
     claimed = FigureClaims()

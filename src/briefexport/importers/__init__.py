@@ -17,9 +17,10 @@ from pathlib import Path
 
 from ..errors import Diagnostic, InvalidBriefError
 from ..model import Brief
+from ..shared.characters import first_forbidden, forbidden_message
 from ..shared.limits import source_size_refusal
 from .defaults import Fallbacks
-from .problems import CONTROL_CHARACTERS, LOGGER, Problems, control_character_message
+from .problems import LOGGER, Problems
 
 KINDS = ("markdown", "text", "jats", "docx")
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".qmd"})
@@ -95,11 +96,11 @@ def _import(kind: str, data: bytes, problems: Problems, path: Path, fallbacks: F
 
 def _refuse_control_characters(source: str, problems: Problems) -> None:
     """XML cannot hold C0 control characters (and discourages some others): say where they are
-    instead of failing later."""
+    (:mod:`briefexport.shared.characters`) instead of failing later."""
     for number, line in enumerate(source.split("\n"), start=1):
-        found = CONTROL_CHARACTERS.search(line)
+        found = first_forbidden(line)
         if found:
-            message = control_character_message(found.group())
+            message = forbidden_message(found.group())
             problems.error(number, message, found.start() + 1)
     if problems.diagnostics:
         raise InvalidBriefError(problems.diagnostics)

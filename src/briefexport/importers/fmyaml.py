@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import CONTROL_CHARACTERS, control_character_message
+from ..shared.characters import first_forbidden, forbidden_message
 
 MAX_DEPTH = 12
 MAX_NODES = 10_000
@@ -170,9 +170,9 @@ def _walk_mapping(node: yaml.MappingNode, path: Path, loaded: LoadedYaml, top: b
 
 def _check_scalar(node: yaml.ScalarNode, path: Path, loaded: LoadedYaml) -> None:
     loaded.raw[path] = node.value
-    found = CONTROL_CHARACTERS.search(node.value)
+    found = first_forbidden(node.value)
     if found:
-        message = control_character_message(found.group())
+        message = forbidden_message(found.group())
         loaded.problems.append((path, _position(node.start_mark), message))
     loaded.nodes[id(node)] = path
 

@@ -7,23 +7,11 @@ An importer never drops content silently: anything it cannot place becomes an er
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from ..errors import Diagnostic, InvalidBriefError, Severity
 
 LOGGER = logging.getLogger(__name__)
-
-# The C0 controls XML 1.0 forbids, and the ones it discourages (section 2.2: U+007F-U+0084,
-# U+0086-U+009F, usually Windows-1252 punctuation decoded wrongly), and the non-characters
-# U+FFFE and U+FFFF: refused by every importer, so that no kind of source lets in what another
-# refuses. U+0085 (NEL) is allowed, as in XML 1.0.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-
-
-def control_character_message(found: str) -> str:
-    """The message for the control character ``found``."""
-    return f"control character U+{ord(found):04X} cannot appear in a brief"
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Checks a grammar cannot make, run on a schema-valid brief before the model is built.
 
 Ids are unique and every call resolves; a footnote is called only from the body; dates exist
-and agree with their parts; links use http, https or mailto; the title is not empty.
+and agree with their parts; links use http, https or mailto; the title is not empty; no text
+holds a control character XML 1.0 discourages.
 Figure paths are checked where the image is read (:mod:`briefexport.reader.blocks`), and here
 that no two of them name one file where alike names are one
 (:class:`~briefexport.shared.filenames.FigurePaths`).
@@ -20,6 +21,7 @@ from ..errors import Diagnostic
 from ..rules.blank import is_blank
 from ..rules.links import link_problem
 from ..rules.partial_dates import partial_date_exists
+from ..shared.characters import forbidden_in_tree, forbidden_message
 from ..shared.filenames import FigurePaths
 from ..shared.languages import knows_language
 from ..shared.tables import lay_out
@@ -45,7 +47,14 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found += _check_language(root, at)
     found += _check_blank_text(root, at)
     found += _check_figure_paths(root, at)
+    found += _check_characters(root, at)
     return found
+
+
+def _check_characters(root: etree._Element, at: Locator) -> list[Diagnostic]:
+    """XML 1.0 takes DEL and the C1 controls but discourages them: refused, as every importer
+    refuses them (:mod:`briefexport.shared.characters`)."""
+    return [at.error(where, forbidden_message(found)) for where, found in forbidden_in_tree(root)]
 
 
 def _check_figure_paths(root: etree._Element, at: Locator) -> list[Diagnostic]:

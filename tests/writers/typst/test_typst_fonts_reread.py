@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ import pytest
 import briefexport
 from briefexport.model import Paragraph, Text
 from briefexport.shared.styles import default_style_dir
+from briefexport.writers.typst import fonts as typst_fonts
+from briefexport.writers.typst.fontfiles import folder_files
 from support.briefs import brief_with_blocks
 from support.fonts import LATIN, PRIVATE, write_font
 from support.pdf import font_list
@@ -67,3 +70,24 @@ def test_a_font_replaced_in_a_brand_folder_is_read_again(
     write_font(font, "Probe", f"A{PRIVATE}")
     assert not [message for message in export(text, style, after, caplog) if WARNING in message]
     assert "Probe-Regular" in font_list(after)
+
+
+def test_the_brand_folders_are_listed_once_per_brief(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every pass of a brief (and the index of its fonts) uses one listing of the folders; the
+    next brief lists them again, so it sees a font added in between."""
+    listed: list[tuple[Path, ...]] = []
+
+    def counted(folders: Iterable[Path], *suffixes: tuple[str, ...]) -> list[Path]:
+        listed.append(tuple(folders))
+        return folder_files(listed[-1], *suffixes)
+
+    monkeypatch.setattr(typst_fonts, "folder_files", counted)
+    style = style_with_font_folder(tmp_path, body='"Probe Serif"')
+    export("Harbour walls and tides.", style, tmp_path / "first.pdf", caplog)
+    assert listed == [((style / "fonts").resolve(),)]
+    write_font(style / "fonts" / "probe-serif.ttf", "Probe Serif", LATIN)
+    export("Harbour walls and tides.", style, tmp_path / "second.pdf", caplog)
+    assert len(listed) == 2
+    assert "ProbeSerif-Regular" in font_list(tmp_path / "second.pdf")

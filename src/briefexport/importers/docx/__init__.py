@@ -41,6 +41,8 @@ def import_docx(
     for message in dict.fromkeys(word.messages):
         problems.warning(1, f"while reading the document: {message}")
     reading = Reading(problems, word.tree.notes.resolve)
+    for value in word.properties.values():  # at line 1: the package as a whole
+        reading.refuse_forbidden(value)
     reading.note_bookmarks = note_bookmarks(word.tree)
     front, rest = FrontReader(reading).read(body_items(word.tree, reading))
     body, reference_items, rights = split_back(rest)

@@ -206,7 +206,8 @@ class BodyBuilder:
             item.element, label, text, f"{self.figure_prefix}-{self.figures}", self.reading
         )
         if figure is None:
-            fallback = canonical((Text(label_prefix(label, text)), *text)) or alt_text(item.element)
+            fallback = canonical((Text(label_prefix(label, text)), *text))
+            fallback = fallback or alt_text(item.element, self.reading)
             return [Paragraph(fallback)] if fallback else []
         return [replace(figure, source=_position(item))]
 

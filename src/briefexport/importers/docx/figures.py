@@ -34,7 +34,7 @@ def figure_from(
     data = _bytes(picture, media_type, reading)
     if data is None:
         return None
-    alt = plain_text(alt_text(paragraph))
+    alt = plain_text(alt_text(paragraph, reading))
     if not alt:
         alt = plain_text(caption) or label or "Figure"
         message = "picture without alt text; its caption serves as alt text"
@@ -43,9 +43,10 @@ def figure_from(
     return Figure(None, label, caption, Image(href, alt, media_type, data))
 
 
-def alt_text(paragraph: Any) -> tuple[Inline, ...]:
+def alt_text(paragraph: Any, reading: Reading) -> tuple[Inline, ...]:
     """The alt text of the paragraph's first picture, as text (empty when it has none)."""
     alt = " ".join(str(images(paragraph)[0].alt_text or "").split())
+    reading.refuse_forbidden(alt)
     return (Text(alt),) if alt else ()
 
 

@@ -31,6 +31,7 @@ from ...model import (
     TextStyle,
 )
 from ...rules.citations import citation_from_text
+from ...shared.characters import first_forbidden, forbidden_message
 from ...shared.notes import CALL_SEPARATORS
 from ..links import usable_href
 from ..problems import Problems
@@ -55,6 +56,12 @@ class Reading:
         """A loss reported once, with a count, at the paragraph where it first happened."""
         seen = self._repeated.setdefault(message, [self.line, 0])
         seen[1] += 1
+
+    def refuse_forbidden(self, text: str) -> None:
+        """An error at this paragraph when ``text`` holds a character no brief may hold."""
+        found = first_forbidden(text)
+        if found:
+            self.problems.error(self.line, forbidden_message(found.group()))
 
     def flush(self) -> None:
         """Report the repeated notices (call once, at the end)."""
@@ -85,6 +92,7 @@ class InlineReader:
         """One element of mammoth's tree inside a paragraph."""
         kind = type(element).__name__
         if kind == "Text":
+            self.reading.refuse_forbidden(element.value)
             return [Text(element.value.translate(WORD_CONTROLS))]
         if kind in ("Tab", "Break"):
             return [Text(" ")] if getattr(element, "break_type", "line") == "line" else []

@@ -20,10 +20,11 @@ from lxml import etree
 from ...errors import InvalidBriefError
 from ...model import Block, Brief, Paragraph, Section, Text
 from ...shared import safexml
+from ...shared.characters import forbidden_in_tree, forbidden_message
 from ..defaults import Fallbacks
 from ..ids import IdRegistry
 from ..numbering import number_notes
-from ..problems import CONTROL_CHARACTERS, Problems, control_character_message
+from ..problems import Problems
 from .back import back_notes, back_sections, inline_note, references
 from .blocks import BlockBuilder
 from .citations import citation
@@ -80,17 +81,11 @@ def _parse(data: bytes, problems: Problems) -> etree._Element:
 
 
 def _refuse_control_characters(root: etree._Element, notices: Notices) -> None:
-    """XML 1.0 takes U+007F-U+009F but discourages them (save U+0085); the other importers
-    refuse them, and so does this one, at the element whose text or attribute holds one."""
-    for element in root.iter():
-        parent = element.getparent()
-        held = [(element.tail, parent if parent is not None else element)]
-        if isinstance(element.tag, str):
-            held += [(element.text, element), *((v, element) for v in element.attrib.values())]
-        for text, where in held:
-            found = CONTROL_CHARACTERS.search(text or "")
-            if found:
-                notices.error(where, control_character_message(found.group()))
+    """XML 1.0 takes U+007F-U+009F but discourages them (save U+0085); every input refuses them
+    (:mod:`briefexport.shared.characters`), this one at the element whose text or attribute
+    holds one."""
+    for where, found in forbidden_in_tree(root):
+        notices.error(where, forbidden_message(found))
 
 
 def _body(root: etree._Element, ctx: JatsContext) -> list[Block]:

@@ -16,7 +16,7 @@ import re
 
 from lxml import etree
 
-from ...inlines import canonical
+from ...inlines import canonical, mixed_content
 from ...model import (
     Citation,
     CitationField,
@@ -60,13 +60,7 @@ def citation(element: etree._Element, scope: Scope) -> Citation:
 
 
 def _mixed(element: etree._Element, scope: Scope) -> list[Inline]:
-    out: list[Inline] = [Text(element.text)] if element.text else []
-    for child in element:
-        if isinstance(child.tag, str):
-            out.extend(_mixed_part(child, scope))
-        if child.tail:
-            out.append(Text(child.tail))
-    return out
+    return mixed_content(element, lambda child: _mixed_part(child, scope))
 
 
 def _mixed_part(element: etree._Element, scope: Scope) -> list[Inline]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ...inlines import canonical
+from ...inlines import canonical, mixed_content
 from ...model import CitationRef, FootnoteRef, Inline, Link, Styled, Text, TextStyle
 from ..links import usable_href
 from .context import MATHML_NS, XLINK_HREF, Level, Scope, local_name, text_of
@@ -36,13 +36,7 @@ def inlines(element: etree._Element | None, scope: Scope) -> tuple[Inline, ...]:
 
 def children(element: etree._Element, scope: Scope) -> list[Inline]:
     """The element's text and children, converted in order (not yet normalised)."""
-    out: list[Inline] = [Text(element.text)] if element.text else []
-    for child in element:
-        if isinstance(child.tag, str):
-            out.extend(inline(child, scope))
-        if child.tail:
-            out.append(Text(child.tail))
-    return out
+    return mixed_content(element, lambda child: inline(child, scope))
 
 
 def inline(element: etree._Element, scope: Scope) -> list[Inline]:

@@ -1,4 +1,5 @@
-"""Blocks and footnotes to CommonMark, the reverse of ``briefexport.importers.mdblocks``."""
+"""Blocks and footnotes to CommonMark, the reverse of ``briefexport.importers.mdblocks`` and
+``mdcaptioned``."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .pinned import SUPPORTED_VERSION, Once, source_fingerprint
+from .pinned import SUPPORTED_VERSION, Once, has_fingerprint
 
 LOGGER = logging.getLogger(__name__)
 MARKED_SOURCE_SHA256 = "3fa3acacbbf66422e7b0de4346b6eaf638657280a0f62c73172e3c445b888692"
@@ -68,11 +68,7 @@ def _install() -> bool:
     original = Stream.marked
     if weasyprint.__version__ != SUPPORTED_VERSION or hasattr(original, OURS):
         return _not_installed(weasyprint.__version__)
-    try:
-        reviewed = source_fingerprint(original) == MARKED_SOURCE_SHA256
-    except (OSError, TypeError):  # no source shipped
-        reviewed = False
-    if not reviewed:
+    if not has_fingerprint(original, MARKED_SOURCE_SHA256):
         return _not_installed(weasyprint.__version__)
     setattr(marked, OURS, True)
     Stream.marked = marked

@@ -42,10 +42,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from .pinned import Once, is_reviewed
+from .pinned import Once, active_within, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
 WIDTHS_SOURCE_SHA256 = "6c24f789e3ce5bb70434e3997a84c8faec2d0646cc9d81de371f58ec622dfeb8"
@@ -71,7 +71,7 @@ class Line:
         return "".join(text for start, (end, text) in pieces if end <= position_x + 0.01)
 
 
-_ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("anywhere", default=False)
+_ACTIVE: contextvars.ContextVar[bool | None] = contextvars.ContextVar("anywhere", default=None)
 _LINE: contextvars.ContextVar[Line | None] = contextvars.ContextVar("line", default=None)
 
 
@@ -190,16 +190,10 @@ def _install() -> bool:
     return True
 
 
-@contextlib.contextmanager
-def breaking_words_anywhere() -> Iterator[bool]:
+def breaking_words_anywhere() -> contextlib.AbstractContextManager[bool]:
     """Within the block, this thread's layouts break and measure ``overflow-wrap: anywhere``
     text as CSS Text 3 says; yields whether they can (a reviewed WeasyPrint)."""
-    active = install()
-    token = _ACTIVE.set(active)
-    try:
-        yield active
-    finally:
-        _ACTIVE.reset(token)
+    return active_within(install, _ACTIVE, lambda: True)
 
 
 install = Once(_install)

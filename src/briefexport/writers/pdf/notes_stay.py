@@ -54,13 +54,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import pinned
-from .pinned import Once
+from .pinned import Once, active_within
 
 LOGGER = logging.getLogger(__name__)
 LINEBOX_SOURCE_SHA256 = "e07bbe000974787ee370be1f419a01a21b327a1a1e3025a65afd47589060883d"
 NOTE_POLICY_CSS = "span.footnote { footnote-policy: line; }\n"
 
-_ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("keep_notes", default=False)
+_ACTIVE: contextvars.ContextVar[bool | None] = contextvars.ContextVar("keep_notes", default=None)
 
 
 class _NoReportContext:
@@ -141,15 +141,9 @@ def _install() -> bool:
     return True
 
 
-@contextlib.contextmanager
-def keeping_notes_with_calls() -> Iterator[bool]:
+def keeping_notes_with_calls() -> contextlib.AbstractContextManager[bool]:
     """Within the block, this thread's layouts keep notes with calls; yields whether it can."""
-    active = install()
-    token = _ACTIVE.set(active)
-    try:
-        yield active
-    finally:
-        _ACTIVE.reset(token)
+    return active_within(install, _ACTIVE, lambda: True)
 
 
 install = Once(_install)

@@ -23,7 +23,7 @@ from typing import Any
 
 import pydyf  # type: ignore[import-untyped]
 
-from .pinned import source_fingerprint
+from .pinned import has_fingerprint
 
 REVIEWED_SHA256 = "060bf90aad55931bc24c3575a52af9478a89916aa307e5323142663841cb7798"
 _CACHE_ATTRIBUTE = "_briefexport_page_references"
@@ -46,12 +46,7 @@ _cached_page_references.reviewed_replacement = True  # type: ignore[attr-defined
 
 def is_reviewed(getter: Callable[..., Any] | None) -> bool:
     """Whether ``getter`` is pydyf's ``page_references`` exactly as reviewed here."""
-    if getter is None:
-        return False
-    try:
-        return source_fingerprint(getter) == REVIEWED_SHA256
-    except (OSError, TypeError):  # no source shipped
-        return False
+    return getter is not None and has_fingerprint(getter, REVIEWED_SHA256)
 
 
 def install() -> bool:

@@ -39,15 +39,21 @@ def source_fingerprint(function: Callable[..., Any]) -> str:
     return fingerprint
 
 
+def has_fingerprint(function: Callable[..., Any], expected: str) -> bool:
+    """Whether ``function``'s source has the SHA-256 ``expected``; a function whose source is
+    not shipped is not the reviewed one."""
+    try:
+        return source_fingerprint(function) == expected
+    except (OSError, TypeError):  # no source shipped
+        return False
+
+
 def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bool:
     """Whether ``function`` is WeasyPrint's own, unwrapped, with the reviewed source
     (SHA-256 ``expected``), in the supported WeasyPrint ``version``."""
     if hasattr(function, "__wrapped__") or version != SUPPORTED_VERSION:
         return False
-    try:
-        return source_fingerprint(function) == expected
-    except (OSError, TypeError):  # no source shipped
-        return False
+    return has_fingerprint(function, expected)
 
 
 class Once(Generic[Result]):

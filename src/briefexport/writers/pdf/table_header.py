@@ -26,17 +26,17 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from . import pinned
-from .pinned import Once
+from .pinned import Once, active_within
 
 LOGGER = logging.getLogger(__name__)
 TABLE_SOURCE_SHA256 = "6594fa40743fbc0bd49b2ba12682897bfa86b75b7f6f1e395d8ba947b0641376"
 AVOID = "avoid"
 
-_ACTIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("table_header", default=False)
+_ACTIVE: contextvars.ContextVar[bool | None] = contextvars.ContextVar("table_header", default=None)
 
 
 def _keep_header(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -113,16 +113,10 @@ def _install() -> bool:
     return True
 
 
-@contextlib.contextmanager
-def keeping_table_headers() -> Iterator[bool]:
+def keeping_table_headers() -> contextlib.AbstractContextManager[bool]:
     """Within the block, this thread's layouts print a table header that cannot share a page
     with a whole first row; yields whether they can (a reviewed WeasyPrint)."""
-    active = install()
-    token = _ACTIVE.set(active)
-    try:
-        yield active
-    finally:
-        _ACTIVE.reset(token)
+    return active_within(install, _ACTIVE, lambda: True)
 
 
 install = Once(_install)

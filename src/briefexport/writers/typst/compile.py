@@ -26,7 +26,7 @@ import typst
 from ...errors import OutputError
 from ...options import PdfStandard
 from ...shared.brand import Brand
-from .fonts import FontChoice, choose_fonts, typst_fonts
+from .fonts import BrandFonts, FontChoice, brand_fonts, choose_fonts, typst_fonts
 from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
@@ -89,13 +89,16 @@ class Workspace:
         self._main.write_text("", encoding="utf-8")
         self._brand, self._style_dir = brand, style_dir
         self._choice: FontChoice | None = None
+        self._listed: BrandFonts | None = None  # the brand's font folders, listed once
         self._fonts: typst.Fonts | None = None
         self._compiler: typst.Compiler | None = None
 
     def use_fonts(self, text: str, code: bool, language: str = "") -> FontChoice:
         """Index the fonts ``text`` in ``language`` needs (``code``: it has monospace runs); a
         new set of files makes a new compiler."""
-        choice = choose_fonts(self._brand, self._style_dir, text, code, language)
+        if self._listed is None:
+            self._listed = brand_fonts(self._brand, self._style_dir)
+        choice = choose_fonts(self._brand, self._style_dir, text, code, language, self._listed)
         if choice != self._choice:
             self._choice, self._fonts = choice, typst_fonts(choice)
             self._compiler = typst.Compiler(

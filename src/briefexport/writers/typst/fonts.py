@@ -62,12 +62,27 @@ RIGHT_TO_LEFT_SCRIPTS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF),
                          (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))  # fmt: skip
 
 
+class BrandFonts(NamedTuple):
+    """The font folders ``brand.toml`` names and the files below them that Typst's scan reads,
+    listed once per brief (:func:`brand_fonts`)."""
+
+    folders: tuple[Path, ...]
+    files: tuple[Path, ...]
+
+    def fonts(self) -> list[Path]:
+        """The files a family's files can be among (those of :data:`FONT_SUFFIXES`)."""
+        return [path for path in self.files if path.suffix.lower() in FONT_SUFFIXES]
+
+
 class FontChoice(NamedTuple):
-    """The files and folders Typst indexes for one brief, and the characters none draws."""
+    """The files and folders Typst indexes for one brief, and the characters none draws;
+    ``folder_files``: the font files below ``folders`` as listed when choosing (the Debian
+    folders, read whole when no family was found, are not listed)."""
 
     files: tuple[Path, ...]
     folders: tuple[Path, ...]
     undrawable: frozenset[str]
+    folder_files: tuple[Path, ...] = ()
 
 
 def needs_glyph(char: str) -> bool:
@@ -132,6 +147,12 @@ def brand_folders(brand: Brand, style_dir: Path) -> tuple[Path, ...]:
     return tuple(folders)
 
 
+def brand_fonts(brand: Brand, style_dir: Path) -> BrandFonts:
+    """The brand's font folders, each of which must exist, and the font files below them."""
+    folders = brand_folders(brand, style_dir)
+    return BrandFonts(folders, tuple(folder_files(folders, TYPST_FONT_SUFFIXES)))
+
+
 def undrawn(chars: set[int], files: Iterable[Path]) -> set[int]:
     """The code points of ``chars`` that none of ``files`` draws."""
     left = set(chars)
@@ -163,15 +184,21 @@ def role_files(lists: list[tuple[str, ...]], chars: set[int], chosen: list[Path]
 
 
 def choose_fonts(
-    brand: Brand, style_dir: Path, text: str, code: bool, language: str = ""
+    brand: Brand,
+    style_dir: Path,
+    text: str,
+    code: bool,
+    language: str = "",
+    listed: BrandFonts | None = None,
 ) -> FontChoice:
     """The files and folders Typst needs for ``text`` in ``language`` (see the module
-    docstring)."""
-    folders = brand_folders(brand, style_dir)
+    docstring); ``listed``: the brand's fonts as :func:`brand_fonts` listed them for this brief."""
+    listed = brand_fonts(brand, style_dir) if listed is None else listed
+    in_folders = listed.fonts()
     present = set(text)
     chars = {ord(char) for char in present if needs_glyph(char)}
     lists = role_families_for(brand, present, code, language)
-    files = role_files(lists, chars, folder_files(folders))
+    files = role_files(lists, chars, in_folders)
     if not files:
         folders = tuple(folder for folder in DEBIAN_FONT_FOLDERS if folder.is_dir())
         return FontChoice((), folders, frozenset())
@@ -184,8 +211,8 @@ def choose_fonts(
             left = still
     if left:
         files += family_files(brand.fonts.fallback)  # it draws the replacement character
-    chosen = sorted(set(files) - set(folder_files(folders)))
-    return FontChoice(tuple(chosen), folders, frozenset(map(chr, left)))
+    chosen = sorted(set(files) - set(in_folders))
+    return FontChoice(tuple(chosen), listed.folders, frozenset(map(chr, left)), listed.files)
 
 
 def for_text(brand: Brand, texts: Iterable[str]) -> Brand:
@@ -231,11 +258,11 @@ def warn_undrawable(chars: Iterable[str], replaced: bool) -> None:
 
 def typst_fonts(choice: FontChoice) -> typst.Fonts:
     """Typst's index of the chosen files and folders, made again once one of the files, or a
-    font file below the brand's folders, is added, removed or changed. The Debian folders read
-    whole when no family was found are the system's, listed once per process as its other
-    fonts are: a stamp of their 300 files would cost each brief 3 ms."""
-    folders = [folder for folder in choice.folders if folder not in DEBIAN_FONT_FOLDERS]
-    fonts = [*choice.files, *folder_files(folders, TYPST_FONT_SUFFIXES)]
+    font file below the brand's folders (as listed for this brief), is added, removed or
+    changed. The Debian folders read whole when no family was found are the system's, listed
+    once per process as its other fonts are: a stamp of their 300 files would cost each brief
+    3 ms."""
+    fonts = [*choice.files, *choice.folder_files]
     return _index(choice.files, choice.folders, files_stamp(fonts))
 
 
