@@ -33,6 +33,7 @@ from support.paths import HARBOUR, TOUR
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADER_TEXT = "Northern Gulf Institute - internal draft"
+HOUSE = load_brand(default_style_dir())
 
 
 @pytest.fixture(scope="module")
@@ -285,6 +286,9 @@ def test_shipped_reference_numbers_the_pages(tour: Brief) -> None:
     assert not footer.is_linked_to_previous
     fields = footer._element.xpath(".//w:fldSimple/@w:instr")
     assert [instruction.strip() for instruction in fields] == ["PAGE"]
+    # set as the running head and as the PDF's page numbers (@bottom-center in pdf.css)
+    (font,) = footer._element.xpath(".//w:fldSimple/w:r/w:rPr/w:rFonts/@w:ascii")
+    assert font == document.styles["Running Head"].font.name == HOUSE.fonts.heading[0]
 
 
 def test_copied_styles_point_to_the_templates_own_style_ids(tour: Brief, tmp_path: Path) -> None:

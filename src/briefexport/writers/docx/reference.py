@@ -227,14 +227,15 @@ def add_table_style(document: Document, brand: Brand, sheet: PrintSheet) -> None
 
 
 def add_page_number_footer(document: Document, brand: Brand, sheet: PrintSheet) -> None:
-    """A centred page number (a ``PAGE`` field) in the footer, small and muted, on the first
-    page as on the others."""
+    """A centred page number (a ``PAGE`` field) in the footer, on the first page as on the
+    others: small, muted and in the heading font, as the print stylesheet's ``@bottom-center``
+    and the running head."""
     section = document.sections[0]
     section.different_first_page_header_footer = True  # the title page has no running head
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-        spec = StyleSpec("footer", font="body", size="running_header", color="muted")
+        spec = StyleSpec("footer", font="heading", size="running_header", color="muted")
         field = w("fldSimple", instr=" PAGE ")
         run = w("r")
         run.append(run_properties(brand, spec, sheet))
