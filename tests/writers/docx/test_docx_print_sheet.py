@@ -236,3 +236,23 @@ def test_a_style_folder_without_reference_docx_takes_its_print_stylesheet(
     (style_dir / "pdf.css").write_text(edited(anchor, old, new), encoding="utf-8")
     document = docx.Document(io.BytesIO(write(tour, default_options(tour, style_dir=style_dir))))
     assert document.styles["Heading 1"].paragraph_format.space_before.pt == 18
+
+
+def test_a_style_folders_own_sheet_is_read_over_the_shipped_one(
+    tour: Brief, tmp_path: Path
+) -> None:
+    style_dir = tmp_path / "style"
+    style_dir.mkdir()
+    for name in ("brand.toml", "labels.toml"):
+        (style_dir / name).write_bytes((default_style_dir() / name).read_bytes())
+    (style_dir / "pdf.css").write_text("main h2 { margin: 20pt 0 5pt }\n", encoding="utf-8")
+    document = docx.Document(io.BytesIO(write(tour, default_options(tour, style_dir=style_dir))))
+    heading = document.styles["Heading 1"].paragraph_format
+    assert (heading.space_before.pt, heading.space_after.pt) == (20, 5)
+    found = disagreements(document, house_sheet())
+    assert {line.split(":")[0] for line in found} == {
+        "heading 1 space_before",
+        "heading 1 space_after",
+    }  # everything else is the shipped sheet's
+    with pytest.raises(BriefexportError, match="no margin-top in the rule for 'main h3'"):
+        PrintSheet("main h2 { margin: 20pt 0 5pt }").points(Css("main h3", "margin-top"), 10)

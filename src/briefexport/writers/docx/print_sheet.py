@@ -8,7 +8,8 @@ side as its left-to-right physical one (``padding-inline-start`` is ``padding-le
 indents for right-to-left text itself), and the last declaration of the rules with that selector
 wins, an ``!important`` one over the others. No cascade is computed: the selector names the rule
 whose value the Word style copies. A value the sheet lacks is an error that names it, so a
-reworked sheet stops the reference document from being built instead of letting it drift.
+reworked house sheet stops the reference document from being built instead of letting it drift;
+a style folder's own sheet is read over the shipped one, which gives what it leaves out.
 """
 
 from __future__ import annotations
@@ -43,10 +44,12 @@ class Css(Record):
 
 
 class PrintSheet:
-    """The rules of one print stylesheet, looked up by selector."""
+    """The rules of one print stylesheet, looked up by selector; a value it lacks is looked up
+    in ``fallback`` when there is one (a style folder's own sheet over the shipped one)."""
 
-    def __init__(self, css: str) -> None:
+    def __init__(self, css: str, fallback: PrintSheet | None = None) -> None:
         self.declarations = _declarations(css)
+        self.fallback = fallback
 
     def points(self, value: float | Css, em: float) -> float:
         """A length in points (``em``: the font size of the element it belongs to); a number
@@ -90,15 +93,18 @@ class PrintSheet:
             tokens = _longhand(declaration, value.property)
             if tokens is not None and (found is None or declaration.important or not found[0]):
                 found = (declaration.important, tokens)
-        if found is None:
-            raise BriefexportError(f"{PRINT_SHEET}: no {_name(value)}")
-        return found[1]
+        if found is not None:
+            return found[1]
+        if self.fallback is not None:
+            return self.fallback._tokens(value)
+        raise BriefexportError(f"{PRINT_SHEET}: no {_name(value)}")
 
 
 @functools.lru_cache(maxsize=4)
-def print_sheet(css: str) -> PrintSheet:
-    """The sheet of this text, parsed once."""
-    return PrintSheet(css)
+def print_sheet(css: str, fallback_css: str | None = None) -> PrintSheet:
+    """The sheet of this text, parsed once, over the sheet of ``fallback_css`` if given."""
+    fallback = print_sheet(fallback_css) if fallback_css is not None else None
+    return PrintSheet(css, fallback)
 
 
 def _name(value: Css) -> str:

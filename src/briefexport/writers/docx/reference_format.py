@@ -17,7 +17,7 @@ from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 
 from ...shared.brand import Brand
-from .print_sheet import Css, PrintSheet
+from .print_sheet import LOGICAL, Css, PrintSheet
 from .reference_styles import Box, StyleSpec
 from .xml import Element, w
 
@@ -31,10 +31,6 @@ AFTER_SHADING = (
 )  # fmt: skip
 ALIGNMENTS = frozenset({"center", "both", "end"})
 PADDING_WIDTH = 0.25  # points: the hairline whose gap pads a shaded box (Word's thinnest)
-# Word's paragraph borders are physical; w:bidi mirrors indents, not borders (the writer swaps
-# the sides of a right-to-left brief's styles).
-LOGICAL_SIDES = {"block-start": "top", "inline-end": "right", "block-end": "bottom",
-                 "inline-start": "left"}  # fmt: skip
 AFTER_HYPHENATION = AFTER_SHADING[2:]
 
 
@@ -131,7 +127,8 @@ class Edges:
         else:
             width, color = PADDING_WIDTH, fill
         size, space, hex_color = str(round(width * 8)), str(self.gap(side)), color.lstrip("#")
-        word_side = LOGICAL_SIDES.get(side, side)
+        # Word's borders are physical: w:bidi mirrors indents, not borders (see .mirror)
+        word_side = LOGICAL.get(side, side)
         return w(word_side, val="single", sz=size, space=space, color=hex_color.upper())
 
 

@@ -41,11 +41,11 @@ TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
     """The style folder's ``reference.docx``, or one generated from its ``brand.toml`` and its
-    print stylesheet (the shipped one when the folder has none)."""
+    print stylesheet read over the shipped one (:mod:`.print_sheet`)."""
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
-    return generated_reference(brand, print_css(style_dir))
+    return generated_reference(brand, print_css(style_dir), print_css(default_style_dir()))
 
 
 def print_css(style_dir: Path) -> str:
@@ -55,13 +55,13 @@ def print_css(style_dir: Path) -> str:
 
 
 @functools.lru_cache(maxsize=4)  # a quarter of a second each, the same for every brief
-def generated_reference(brand: Brand, css: str) -> bytes:
-    """The reference document made from a brand file and a print stylesheet's text (the same
-    bytes for the same two)."""
+def generated_reference(brand: Brand, css: str, house_css: str) -> bytes:
+    """The reference document made from a brand file and a print stylesheet's text read over
+    the shipped one's (the same bytes for the same three)."""
     from .print_sheet import print_sheet
     from .reference import build_reference  # rarely needed: a style folder ships its own
 
-    return build_reference(brand, print_sheet(css))
+    return build_reference(brand, print_sheet(css, house_css))
 
 
 def is_shipped_reference(style_dir: Path) -> bool:
