@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerate a style folder's ``reference.docx`` from its ``brand.toml`` (default: ``styles/``).
+"""Regenerate a style folder's ``reference.docx`` from its ``brand.toml`` and ``pdf.css``
+(default: ``styles/``).
 
 Usage: ``.venv/bin/python scripts/make_reference_docx.py [STYLE_DIR]``. The output is
 reproducible; ``tests/test_docx_reference.py`` fails when the committed file is stale.
@@ -13,7 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from briefexport.shared.brand import load_brand
-from briefexport.shared.styles import default_style_dir
+from briefexport.shared.styles import default_style_dir, read_style_text
+from briefexport.writers.docx.print_sheet import PRINT_SHEET, print_sheet
 from briefexport.writers.docx.reference import build_reference
 
 
@@ -21,7 +23,8 @@ def main(argv: list[str]) -> int:
     """Write ``reference.docx`` into the style folder."""
     style_dir = Path(argv[0]) if argv else default_style_dir()
     target = style_dir / "reference.docx"
-    target.write_bytes(build_reference(load_brand(style_dir)))
+    sheet = print_sheet(read_style_text(style_dir, PRINT_SHEET))
+    target.write_bytes(build_reference(load_brand(style_dir), sheet))
     print(f"wrote {target}")
     return 0
 

@@ -10,7 +10,10 @@ from lxml import etree
 
 from briefexport.model import Brief
 from briefexport.options import default_options
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
+from briefexport.writers.docx.print_sheet import PrintSheet, print_sheet
+from briefexport.writers.docx.template import print_css
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -19,6 +22,11 @@ NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
     "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 }
+
+
+def house_sheet() -> PrintSheet:
+    """The shipped print stylesheet, read for the Word styles."""
+    return print_sheet(print_css(default_style_dir()))
 
 
 def write_brief(brief: Brief, **overrides: object) -> bytes:

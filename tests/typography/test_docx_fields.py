@@ -15,6 +15,7 @@ from briefexport.shared.brand import load_brand
 from briefexport.shared.i18n import long_date
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx.reference import build_reference
+from support.docx import house_sheet
 from support.typography import NS, W, Writer, docx_part
 
 
@@ -76,7 +77,8 @@ def test_running_head_in_the_header_and_page_numbers_in_the_footer(
 
 
 def test_caption_and_our_styles_show_in_the_style_gallery() -> None:
-    document = docx.Document(io.BytesIO(build_reference(load_brand(default_style_dir()))))
+    reference = build_reference(load_brand(default_style_dir()), house_sheet())
+    document = docx.Document(io.BytesIO(reference))
     for name in ("Caption", "Suggested Citation", "Identity Line", "Running Head"):
         style = document.styles[name]
         assert not style.hidden, name

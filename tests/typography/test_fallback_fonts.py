@@ -14,6 +14,7 @@ from briefexport.writers.docx.reference import run_properties
 from briefexport.writers.docx.reference_styles import StyleSpec
 from briefexport.writers.typst.fonts import brand_families
 from briefexport.writers.xhtml.stylesheet import brand_properties
+from support.docx import house_sheet
 
 
 def brand_file(tmp_path: Path, fonts: str) -> Path:
@@ -66,11 +67,11 @@ def test_typst_gets_emoji_before_the_other_fallbacks() -> None:
 
 
 def test_word_sets_cjk_in_the_brands_cjk_font() -> None:
-    spec = StyleSpec("body", font="body")
-    fonts = run_properties(Brand(fonts=Fonts(cjk=("Han B",))), spec).find(qn("w:rFonts"))
+    spec, sheet = StyleSpec("body", font="body"), house_sheet()
+    fonts = run_properties(Brand(fonts=Fonts(cjk=("Han B",))), spec, sheet).find(qn("w:rFonts"))
     assert fonts is not None
     assert fonts.get(qn("w:eastAsia")) == "Han B"
     assert fonts.get(qn("w:ascii")) == "Noto Serif"
-    latin_only = run_properties(Brand(fonts=Fonts(cjk=())), spec).find(qn("w:rFonts"))
+    latin_only = run_properties(Brand(fonts=Fonts(cjk=())), spec, sheet).find(qn("w:rFonts"))
     assert latin_only is not None
     assert latin_only.get(qn("w:eastAsia")) == "Noto Serif"

@@ -1,7 +1,7 @@
 """The Word styles look like the PDF's house style: line height, justification, the shaded
 abstract, the quote's rule and indent, bold coloured caption labels, the front matter, and a
-font table that lets Word substitute sensibly. Every number is read from the brand file (or from
-the style specification where the stylesheet, not the brand, gives it)."""
+font table that lets Word substitute sensibly. Every number is read from the brand file or from
+the print stylesheet (``test_docx_print_sheet`` compares every value the two share)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,13 @@ from briefexport.model import Brief
 from briefexport.shared.brand import Brand, load_brand
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
+from briefexport.writers.docx.print_sheet import Css
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import ABSTRACT_BOX, QUOTE_BOX, SPECS, StyleSpec
+from support.docx import house_sheet
 
 HOUSE = load_brand(default_style_dir())
+SHEET = house_sheet()
 # A brand far from the house one, so a number that only happens to match fails.
 OTHER = replace(
     HOUSE,
@@ -41,7 +44,7 @@ def brand(request: pytest.FixtureRequest) -> Brand:
 
 @pytest.fixture(scope="module")
 def reference(brand: Brand) -> docx.document.Document:
-    return docx.Document(io.BytesIO(build_reference(brand)))
+    return docx.Document(io.BytesIO(build_reference(brand, SHEET)))
 
 
 def paragraph_style(document: docx.document.Document, name: str) -> ParagraphStyle:
@@ -97,7 +100,8 @@ def test_every_sized_style_has_its_own_leading(
         if item.kind != "paragraph" or item.size is None:
             continue
         size = getattr(brand.sizes, item.size)
-        expected = size * (item.leading or brand.sizes.line_height)
+        factor = brand.sizes.line_height if item.leading is None else SHEET.number(item.leading)
+        expected = size * factor
         style = paragraph_style(reference, item.word_name or item.name)
         assert at_least(style) == pytest.approx(expected, abs=0.05), item.name
         checked += 1
@@ -143,6 +147,11 @@ def test_running_text_is_hyphenated_like_the_pdf(reference: docx.document.Docume
         assert not hyphenated(paragraph_style(reference, name)), name
 
 
+def box_length(prop: str, brand: Brand, selector: str = ABSTRACT_BOX.selector) -> float:
+    """A length of a box's print rule, in points (ems of the body size)."""
+    return SHEET.points(Css(selector, prop), brand.sizes.body)
+
+
 def borders(style: ParagraphStyle) -> dict[str, etree._Element]:
     return {edge.tag.split("}")[1]: edge for edge in style.element.xpath("w:pPr/w:pBdr/*")}
 
@@ -158,10 +167,11 @@ def test_abstract_is_an_upright_shaded_box_with_an_accent_rule(
         assert style.element.xpath("string(w:pPr/w:shd/@w:fill)") == fill
         edges = borders(style)
         assert edges["left"].get(qn("w:color")) == accent
-        assert int(edges["left"].get(qn("w:sz"))) == round(ABSTRACT_BOX.rule.width * 8)
+        width = box_length("border-inline-start", brand)
+        assert int(edges["left"].get(qn("w:sz"))) == round(width * 8)
         assert {edges[side].get(qn("w:color")) for side in ("top", "bottom", "right")} == {fill}
-        gap = round(ABSTRACT_BOX.rule.space * brand.sizes.body)
-        assert style.paragraph_format.left_indent.pt == pytest.approx(ABSTRACT_BOX.rule.width + gap)
+        gap = round(box_length("padding-inline-start", brand))
+        assert style.paragraph_format.left_indent.pt == pytest.approx(width + gap)
     # Word joins paragraphs into one box only when their borders and indents are the same.
     assert etree.tostring(borders(title)["left"]) == etree.tostring(borders(abstract)["left"])
     assert title.paragraph_format.right_indent == abstract.paragraph_format.right_indent
@@ -171,10 +181,11 @@ def test_quote_is_indented_with_a_rule_in_the_rule_colour(
     reference: docx.document.Document, brand: Brand
 ) -> None:
     quote = paragraph_style(reference, sm.QUOTE)
-    margin = QUOTE_BOX.margin * brand.sizes.body
+    margin = box_length("margin-inline-end", brand, QUOTE_BOX.selector)
     assert quote.paragraph_format.right_indent.pt == pytest.approx(margin, abs=0.05)
-    gap = round(QUOTE_BOX.rule.space * brand.sizes.body)
-    left = margin + QUOTE_BOX.rule.width + gap
+    gap = round(box_length("padding-inline-start", brand, QUOTE_BOX.selector))
+    width = box_length("border-inline-start", brand, QUOTE_BOX.selector)
+    left = box_length("margin-inline-start", brand, QUOTE_BOX.selector) + width + gap
     assert quote.paragraph_format.left_indent.pt == pytest.approx(left, abs=0.05)
     assert borders(quote)["left"].get(qn("w:color")) == brand.colors.rule.lstrip("#").upper()
     assert quote.font.italic is True
@@ -235,7 +246,7 @@ def font_table(data: bytes) -> dict[str, dict[str, str]]:
 
 
 def test_font_table_names_the_brands_fonts_with_their_fallbacks(brand: Brand) -> None:
-    fonts = font_table(build_reference(brand))
+    fonts = font_table(build_reference(brand, SHEET))
     mono, *others = brand.fonts.monospace
     assert fonts[mono] == {"altName": ",".join(others), "family": "modern", "pitch": "fixed"}
     assert fonts[brand.fonts.body[0]]["family"] == "roman"

@@ -28,10 +28,12 @@ from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.stylemap import ALL_STYLES
+from support.docx import house_sheet
 from support.paths import HARBOUR, TOUR
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADER_TEXT = "Northern Gulf Institute - internal draft"
+HOUSE = load_brand(default_style_dir())
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +73,7 @@ def unpacked(data: bytes) -> list[tuple[str, bytes]]:
 def test_committed_reference_equals_a_fresh_generation() -> None:
     # Compared part by part: another zlib may compress the same parts to other bytes.
     committed = (default_style_dir() / "reference.docx").read_bytes()
-    fresh = build_reference(load_brand(default_style_dir()))
+    fresh = build_reference(load_brand(default_style_dir()), house_sheet())
     message = "stale: run scripts/make_reference_docx.py and commit styles/reference.docx"
     assert unpacked(committed) == unpacked(fresh), message
 
@@ -120,7 +122,7 @@ def test_reference_follows_the_brand_file(tmp_path: Path) -> None:
         sizes=replace(house.sizes, footnote=7.5),
         page=replace(house.page, size=Paper.LETTER),
     )
-    reference = docx.Document(io.BytesIO(build_reference(brand)))
+    reference = docx.Document(io.BytesIO(build_reference(brand, house_sheet())))
     heading = reference.styles["Heading 1"]
     assert heading.font.color.rgb == RGBColor(0x7A, 0x1F, 0x5C)
     assert heading.font.name == "Liberation Sans"
@@ -284,6 +286,9 @@ def test_shipped_reference_numbers_the_pages(tour: Brief) -> None:
     assert not footer.is_linked_to_previous
     fields = footer._element.xpath(".//w:fldSimple/@w:instr")
     assert [instruction.strip() for instruction in fields] == ["PAGE"]
+    # set as the running head and as the PDF's page numbers (@bottom-center in pdf.css)
+    (font,) = footer._element.xpath(".//w:fldSimple/w:r/w:rPr/w:rFonts/@w:ascii")
+    assert font == document.styles["Running Head"].font.name == HOUSE.fonts.heading[0]
 
 
 def test_copied_styles_point_to_the_templates_own_style_ids(tour: Brief, tmp_path: Path) -> None:

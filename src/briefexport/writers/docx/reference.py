@@ -1,10 +1,13 @@
-"""Generate the reference document ``styles/reference.docx`` from the brand file ``brand.toml``.
+"""Generate the reference document ``styles/reference.docx`` from the brand file ``brand.toml``
+and the print stylesheet ``pdf.css`` of a style folder.
 
 The DOCX writer starts every output from this document (pandoc's ``reference.docx`` idea), so
 its Word styles are the house style. It is made from python-docx's default template with every
 leftover of that template removed (thumbnail, bibliography sources, Word 2010 style copy,
-revision ids). Run ``scripts/make_reference_docx.py [STYLE_DIR]`` after editing ``brand.toml``;
-a test checks that the committed file equals a fresh generation.
+revision ids). The brand gives fonts, sizes, colours and the page; the print stylesheet the
+spacing, leading, indents, rules and cell padding (:mod:`.reference_styles`). Run
+``scripts/make_reference_docx.py [STYLE_DIR]`` after editing either; a test checks that the
+committed file equals a fresh generation.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from ...shared.brand import Brand, Page
 from .font_table import replace_font_table
 from .package import save_reproducibly
+from .print_sheet import Css, PrintSheet
 from .properties import set_app_properties
 from .reference_format import paragraph_format, set_hyphenation, set_line_height
 from .reference_styles import SPECS, StyleSpec
@@ -36,18 +40,19 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spacing", "sz", "szCs",
              "u", "vertAlign")  # fmt: skip
 LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
+TABLE_CELL = "td"  # the print stylesheet's rule for table cells
 
 
-def build_reference(brand: Brand) -> bytes:
-    """The reference document for a brand, as bytes."""
+def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
+    """The reference document for a brand and a print stylesheet, as bytes."""
     document = docx.Document()
     strip_default_template(document)
     set_page(document, brand.page)
-    set_defaults(document, brand)
+    set_defaults(document, brand, sheet)
     for spec in SPECS:
-        apply_spec(document, spec, brand)
-    add_table_style(document, brand)
-    add_page_number_footer(document, brand)
+        apply_spec(document, spec, brand, sheet)
+    add_table_style(document, brand, sheet)
+    add_page_number_footer(document, brand, sheet)
     add_running_header(document, brand)
     drop_unused_styles(document)
     replace_font_table(document, brand)
@@ -89,7 +94,7 @@ def set_page(document: Document, page: Page) -> None:
         section.right_margin = Mm(page.margin_outer)
 
 
-def set_defaults(document: Document, brand: Brand) -> None:
+def set_defaults(document: Document, brand: Brand, sheet: PrintSheet) -> None:
     """Body font (Latin and complex script), size and colour for every run; Normal's line
     height (the body size times the brand's ``line_height``), no space after and no
     hyphenation; the document's automatic hyphenation (ECMA-376 Part 1, 17.15.1.10)."""
@@ -97,7 +102,8 @@ def set_defaults(document: Document, brand: Brand) -> None:
     assert defaults is not None
     rpr_default = defaults.find(qn("w:rPrDefault"))
     assert rpr_default is not None
-    run_props = run_properties(brand, StyleSpec("defaults", font="body", size="body", color="text"))
+    defaults_spec = StyleSpec("defaults", font="body", size="body", color="text")
+    run_props = run_properties(brand, defaults_spec, sheet)
     replace_child(rpr_default, "rPr", run_props)
     normal = document.styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
@@ -127,7 +133,7 @@ def replace_child(parent: Element, tag: str, child: Element | None) -> None:
         parent.insert(index, child)
 
 
-def run_properties(brand: Brand, spec: StyleSpec) -> Element:
+def run_properties(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> Element:
     """The ``w:rPr`` a style spec asks for, children in schema order."""
     children: dict[str, Element] = {}
     if spec.font:
@@ -141,7 +147,7 @@ def run_properties(brand: Brand, spec: StyleSpec) -> Element:
     if spec.caps:
         children["caps"] = w("caps")
     if spec.tracking and spec.size:  # letter spacing in twentieths of a point
-        twips = round(spec.tracking * getattr(brand.sizes, spec.size) * 20)
+        twips = round(sheet.number(spec.tracking) * getattr(brand.sizes, spec.size) * 20)
         children["spacing"] = w("spacing", val=str(twips))
     if spec.color:
         children["color"] = w("color", val=word_color(getattr(brand.colors, spec.color)))
@@ -171,7 +177,7 @@ def get_or_add_style(document: Document, spec: StyleSpec) -> BaseStyle:
     return style
 
 
-def apply_spec(document: Document, spec: StyleSpec, brand: Brand) -> None:
+def apply_spec(document: Document, spec: StyleSpec, brand: Brand, sheet: PrintSheet) -> None:
     """Create or restyle one style, shown in Word's style gallery."""
     style = get_or_add_style(document, spec)
     style.hidden = False
@@ -185,25 +191,28 @@ def apply_spec(document: Document, spec: StyleSpec, brand: Brand) -> None:
     rpr = element.get_or_add_rPr()
     for child in list(rpr):
         rpr.remove(child)
-    rpr.extend(run_properties(brand, spec))
+    rpr.extend(run_properties(brand, spec, sheet))
     if isinstance(style, ParagraphStyle):
-        paragraph_format(style, spec, brand)
+        paragraph_format(style, spec, brand, sheet)
 
 
-def add_table_style(document: Document, brand: Brand) -> None:
-    """Our table style: rules above, below and between rows, padded cells, a shaded bold
-    header row."""
+def add_table_style(document: Document, brand: Brand, sheet: PrintSheet) -> None:
+    """Our table style: rules above, below and between rows as the print stylesheet's cell
+    border, its cell padding, a shaded bold header row."""
     style = document.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
     style.base_style = document.styles["Normal Table"]
-    rule = word_color(brand.colors.rule)
+    cell_rule, em = Css(TABLE_CELL, "border-bottom"), brand.sizes.caption
+    rule = word_color(getattr(brand.colors, sheet.color(cell_rule)))
+    width = str(round(sheet.points(cell_rule, em) * 8))  # eighths of a point
     table_props = w("tblPr")
     borders = w("tblBorders")
     for edge in ("top", "bottom", "insideH"):
-        borders.append(w(edge, val="single", sz="4", space="0", color=rule))
+        borders.append(w(edge, val="single", sz=width, space="0", color=rule))
     table_props.append(borders)
-    margins = w("tblCellMar")  # the print stylesheet's cell padding: 3 pt, 5 pt at the sides
-    for edge, points in (("top", 3), ("left", 5), ("bottom", 3), ("right", 5)):
-        margins.append(w(edge, w=str(points * 20), type="dxa"))
+    margins = w("tblCellMar")  # twentieths of a point
+    for edge in ("top", "left", "bottom", "right"):
+        points = sheet.points(Css(TABLE_CELL, f"padding-{edge}"), em)
+        margins.append(w(edge, w=str(round(points * 20)), type="dxa"))
     table_props.append(margins)
     style.element.append(table_props)
     header = w("tblStylePr", type="firstRow")
@@ -217,18 +226,19 @@ def add_table_style(document: Document, brand: Brand) -> None:
     style.element.append(header)
 
 
-def add_page_number_footer(document: Document, brand: Brand) -> None:
-    """A centred page number (a ``PAGE`` field) in the footer, small and muted, on the first
-    page as on the others."""
+def add_page_number_footer(document: Document, brand: Brand, sheet: PrintSheet) -> None:
+    """A centred page number (a ``PAGE`` field) in the footer, on the first page as on the
+    others: small, muted and in the heading font, as the print stylesheet's ``@bottom-center``
+    and the running head."""
     section = document.sections[0]
     section.different_first_page_header_footer = True  # the title page has no running head
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-        spec = StyleSpec("footer", font="body", size="running_header", color="muted")
+        spec = StyleSpec("footer", font="heading", size="running_header", color="muted")
         field = w("fldSimple", instr=" PAGE ")
         run = w("r")
-        run.append(run_properties(brand, spec))
+        run.append(run_properties(brand, spec, sheet))
         number = w("t")
         number.text = "1"
         run.append(number)

@@ -1,6 +1,6 @@
 """Paragraph formatting of the reference document's styles (ECMA-376 Part 1, 17.3.1): spacing,
 line height, alignment, hyphenation, indents, rules and shading, as :mod:`.reference_styles`
-asks.
+asks, with the print stylesheet's values (:mod:`.print_sheet`).
 
 Line height is "at least" the brand's leading (``w:lineRule="atLeast"``, 17.3.1.33): the body
 size times ``line_height``, as the print stylesheet sets it. Word's "multiple" spacing scales the
@@ -17,7 +17,8 @@ from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 
 from ...shared.brand import Brand
-from .reference_styles import Box, Rule, StyleSpec
+from .print_sheet import LOGICAL, Css, PrintSheet
+from .reference_styles import Box, StyleSpec
 from .xml import Element, w
 
 # CT_PPr children after w:pBdr and w:shd (17.3.1.26), which python-docx has no API for.
@@ -29,6 +30,7 @@ AFTER_SHADING = (
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )  # fmt: skip
 ALIGNMENTS = frozenset({"center", "both", "end"})
+PADDING_WIDTH = 0.25  # points: the hairline whose gap pads a shaded box (Word's thinnest)
 AFTER_HYPHENATION = AFTER_SHADING[2:]
 
 
@@ -42,12 +44,17 @@ def set_hyphenation(style: ParagraphStyle, on: bool) -> None:
     properties.insert_element_before(flag, *AFTER_HYPHENATION)
 
 
-def line_height(brand: Brand, spec: StyleSpec) -> float | None:
+def font_size(brand: Brand, spec: StyleSpec) -> float:
+    """The style's font size in points: what its ems count in."""
+    return float(getattr(brand.sizes, spec.size)) if spec.size else brand.sizes.body
+
+
+def line_height(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> float | None:
     """The style's line height in points, or None when it takes its parent's."""
     if spec.size is None and spec.leading is None:
         return None
-    size: float = getattr(brand.sizes, spec.size) if spec.size else brand.sizes.body
-    return size * (spec.leading or brand.sizes.line_height)
+    factor = brand.sizes.line_height if spec.leading is None else sheet.number(spec.leading)
+    return font_size(brand, spec) * factor
 
 
 def set_line_height(style: ParagraphStyle, points: float) -> None:
@@ -57,15 +64,17 @@ def set_line_height(style: ParagraphStyle, points: float) -> None:
     fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
 
 
-def paragraph_format(style: ParagraphStyle, spec: StyleSpec, brand: Brand) -> None:
+def paragraph_format(
+    style: ParagraphStyle, spec: StyleSpec, brand: Brand, sheet: PrintSheet
+) -> None:
     """Spacing, line height, keep-with-next, hyphenation, alignment, indents and rules of a
     paragraph style."""
-    fmt = style.paragraph_format
+    fmt, em = style.paragraph_format, font_size(brand, spec)
     if spec.space_before is not None:
-        fmt.space_before = Pt(spec.space_before)
+        fmt.space_before = Pt(sheet.points(spec.space_before, em))
     if spec.space_after is not None:
-        fmt.space_after = Pt(spec.space_after)
-    height = line_height(brand, spec)
+        fmt.space_after = Pt(sheet.points(spec.space_after, em))
+    height = line_height(brand, spec, sheet)
     if height is not None:
         set_line_height(style, height)
     if spec.keep_next:
@@ -73,45 +82,75 @@ def paragraph_format(style: ParagraphStyle, spec: StyleSpec, brand: Brand) -> No
     if spec.hyphenate:
         set_hyphenation(style, True)
     if spec.hanging:
-        fmt.left_indent, fmt.first_line_indent = Pt(spec.hanging), Pt(-spec.hanging)
-    properties = style.element.get_or_add_pPr()
+        hanging = sheet.points(spec.hanging, em)
+        fmt.left_indent, fmt.first_line_indent = Pt(hanging), Pt(-hanging)
+    properties = style.element.get_or_add_pPr()  # every paragraph style has one, maybe empty
     if spec.align:
         assert spec.align in ALIGNMENTS, spec.align
         properties.get_or_add_jc().set(qn("w:val"), spec.align)  # "end": not in python-docx's enum
+    set_rules(style, spec, brand, sheet)
+
+
+def set_rules(style: ParagraphStyle, spec: StyleSpec, brand: Brand, sheet: PrintSheet) -> None:
+    """The style's box (rule, shading, indents) or its rule below."""
     if spec.box is not None:
-        set_box(style, spec.box, brand)
+        set_box(style, Edges(sheet, spec.box.selector, brand.sizes.body), spec.box, brand)
     elif spec.rule_below is not None:
+        edges = Edges(sheet, spec.rule_below, font_size(brand, spec))
         borders = w("pBdr")
-        borders.append(border("bottom", spec.rule_below, brand))
+        borders.append(edges.border("bottom", brand))
+        properties = style.element.get_or_add_pPr()
         properties.insert_element_before(borders, "w:shd", *AFTER_SHADING)
 
 
-def border(side: str, rule: Rule, brand: Brand, color: str | None = None) -> Element:
-    """One ``w:pBdr`` edge: width in eighths of a point, gap in whole points (17.3.1.5)."""
-    hex_color = (color or getattr(brand.colors, rule.color)).lstrip("#").upper()
-    width, space = str(round(rule.width * 8)), str(round(rule.space * brand.sizes.body))
-    return w(side, val="single", sz=width, space=space, color=hex_color)
+class Edges:
+    """The border, padding and margin of one rule of the print stylesheet, in points."""
+
+    def __init__(self, sheet: PrintSheet, selector: str, em: float) -> None:
+        self.sheet, self.selector, self.em = sheet, selector, em
+
+    def length(self, prop: str) -> float:
+        """A length of the rule (``padding-top``, ``border-bottom``'s width)."""
+        return self.sheet.points(Css(self.selector, prop), self.em)
+
+    def gap(self, side: str) -> int:
+        """The padding on a side, in whole points as Word counts a border's gap."""
+        return round(self.length(f"padding-{side}"))
+
+    def border(self, side: str, brand: Brand, fill: str | None = None) -> Element:
+        """One ``w:pBdr`` edge as the rule's border on that side: width in eighths of a point,
+        gap in whole points (17.3.1.5); with ``fill``, a hairline in that colour (only its gap
+        shows on the shading)."""
+        edge = Css(self.selector, f"border-{side}")
+        if fill is None:
+            width, color = self.length(edge.property), getattr(brand.colors, self.sheet.color(edge))
+        else:
+            width, color = PADDING_WIDTH, fill
+        size, space, hex_color = str(round(width * 8)), str(self.gap(side)), color.lstrip("#")
+        # Word's borders are physical: w:bidi mirrors indents, not borders (see .mirror)
+        word_side = LOGICAL.get(side, side)
+        return w(word_side, val="single", sz=size, space=space, color=hex_color.upper())
 
 
-def set_box(style: ParagraphStyle, box: Box, brand: Brand) -> None:
-    """The rule on the left, the shading with its padding, and indents that keep the text
+def set_box(style: ParagraphStyle, edges: Edges, box: Box, brand: Brand) -> None:
+    """The rule where lines start, the shading with its padding, and indents that keep the text
     inside the box. Word draws a paragraph's borders outside its indents and joins adjacent
     paragraphs with the same borders and indents into one box."""
     properties = style.element.get_or_add_pPr()
-    gap = round(box.rule.space * brand.sizes.body)
-    margin = box.margin * brand.sizes.body
+    background = Css(box.selector, "background")
+    fill = getattr(brand.colors, edges.sheet.color(background)) if box.filled else None
     borders = w("pBdr")
-    fill = getattr(brand.colors, box.fill) if box.fill else None
-    padding = Rule(box.rule.color, 0.25, box.rule.space)  # invisible on the fill: only its gap
-    for side in ("top", "left", "bottom", "right"):
-        if side == "left":
-            borders.append(border(side, box.rule, brand))
+    for side in ("block-start", "inline-start", "block-end", "inline-end"):  # the schema's order
+        if side == "inline-start":
+            borders.append(edges.border(side, brand))
         elif fill:
-            borders.append(border(side, padding, brand, fill))
+            borders.append(edges.border(side, brand, fill))
     properties.insert_element_before(borders, "w:shd", *AFTER_SHADING)
     if fill:
         shading = w("shd", val="clear", color="auto", fill=fill.lstrip("#").upper())
         properties.insert_element_before(shading, *AFTER_SHADING)
+    start = edges.length("border-inline-start") + edges.gap("inline-start")
+    end = edges.gap("inline-end") + PADDING_WIDTH if fill else 0
     fmt = style.paragraph_format
-    fmt.left_indent = Pt(margin + box.rule.width + gap)
-    fmt.right_indent = Pt(margin + (gap + padding.width if fill else 0))
+    fmt.left_indent = Pt(edges.length("margin-inline-start") + start)
+    fmt.right_indent = Pt(edges.length("margin-inline-end") + end)

@@ -29,29 +29,39 @@ from docx.oxml.ns import qn
 from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
-from ...shared.styles import default_style_dir
+from ...shared.styles import default_style_dir, read_style_text
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
 
 REFERENCE_FILE = "reference.docx"
+PRINT_SHEET = "pdf.css"  # as print_sheet.PRINT_SHEET, not imported: that module loads tinycss2
 CONTENT_TYPES = "[Content_Types].xml"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
 
 def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
-    """The style folder's ``reference.docx``, or one generated from its ``brand.toml``."""
+    """The style folder's ``reference.docx``, or one generated from its ``brand.toml`` and its
+    print stylesheet read over the shipped one (:mod:`.print_sheet`)."""
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
-    return generated_reference(brand)
+    return generated_reference(brand, print_css(style_dir), print_css(default_style_dir()))
+
+
+def print_css(style_dir: Path) -> str:
+    """The text of the style folder's print stylesheet, else of the shipped style's."""
+    folder = style_dir if (style_dir / PRINT_SHEET).is_file() else default_style_dir()
+    return read_style_text(folder, PRINT_SHEET)
 
 
 @functools.lru_cache(maxsize=4)  # a quarter of a second each, the same for every brief
-def generated_reference(brand: Brand) -> bytes:
-    """The reference document made from a brand file (the same bytes for the same brand)."""
+def generated_reference(brand: Brand, css: str, house_css: str) -> bytes:
+    """The reference document made from a brand file and a print stylesheet's text read over
+    the shipped one's (the same bytes for the same three)."""
+    from .print_sheet import print_sheet
     from .reference import build_reference  # rarely needed: a style folder ships its own
 
-    return build_reference(brand)
+    return build_reference(brand, print_sheet(css, house_css))
 
 
 def is_shipped_reference(style_dir: Path) -> bool:
