@@ -33,6 +33,12 @@ def forbidden_message(found: str) -> str:
 def forbidden_in_tree(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
     """The first forbidden character of each text, tail and attribute value in the tree, with
     the element to report it at: the holder's own, or for a tail its parent's."""
+    from lxml import etree
+
+    # one search of the serialised tree (which writes every character as itself) first: most
+    # briefs hold none, and the walk below costs a Python step per text
+    if not FORBIDDEN_CHARACTERS.search(etree.tostring(root, encoding="unicode")):
+        return
     for element in root.iter():
         parent = element.getparent()
         held = [(element.tail, parent if parent is not None else element)]
