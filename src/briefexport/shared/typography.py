@@ -45,6 +45,9 @@ from .i18n import FALLBACK_LANGUAGE, is_rtl, label
 
 OPAQUE = "\ufffc"  # stands for code and URLs while quotes are decided
 NBSP = "\u00a0"
+COMPOUND_HYPHEN = re.compile(r"(?<=\w)([-\u2010])(?=\w)")
+"""A compound's own hyphen ("re-evaluation"): the display titles (title and subtitle) break no
+line there, in every format that lays out lines."""
 APOSTROPHE = "\u2019"
 URL = re.compile(r"(?:https?://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 # Each alternative of URL holds one of these: a text with none of them has no address in it.

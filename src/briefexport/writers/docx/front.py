@@ -32,7 +32,7 @@ from . import stylemap as sm
 from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
 from .inlines import inlines_to_docx, reference_bookmark
-from .xml import Element, RunFormat, text_run, w
+from .xml import Element, RunFormat, text_run, w, whole_compounds
 
 
 def text_paragraph(ctx: Context, style_name: str, text: str) -> Element:
@@ -56,9 +56,9 @@ def front_to_docx(ctx: Context) -> list[Element]:
     """Everything above the lead paragraph."""
     meta = ctx.brief.meta
     nodes = [text_paragraph(ctx, sm.SERIES, meta.series_label)]
-    nodes.append(inline_paragraph(ctx, sm.TITLE, meta.title))
+    nodes.append(whole_compounds(inline_paragraph(ctx, sm.TITLE, meta.title)))
     if meta.subtitle:
-        nodes.append(inline_paragraph(ctx, sm.SUBTITLE, meta.subtitle))
+        nodes.append(whole_compounds(inline_paragraph(ctx, sm.SUBTITLE, meta.subtitle)))
     nodes += people_to_docx(ctx, label(ctx, "by"), sm.AUTHOR, meta.authors)
     nodes += people_to_docx(ctx, label(ctx, "edited_by"), sm.EDITOR, meta.editors)
     nodes.append(text_paragraph(ctx, sm.PUBLICATION_DATE, i18n.long_date(meta.date, ctx.language)))

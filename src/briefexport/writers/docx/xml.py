@@ -15,6 +15,7 @@ from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from ...model.record import Record, record
+from ...shared.typography import COMPOUND_HYPHEN
 
 # python-docx types its elements as BaseOxmlElement; plain lxml elements behave the same.
 Element: TypeAlias = BaseOxmlElement
@@ -39,10 +40,7 @@ def text_run(text: str, properties: Element | None = None) -> Element:
     run = w("r")
     if properties is not None and len(properties):
         run.append(properties)
-    node = w("t")
-    node.text = text
-    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    run.append(node)
+    run.append(text_node(text))
     return run
 
 
@@ -55,11 +53,33 @@ def code_run(text: str, properties: Element | None = None) -> Element:
         if index:
             run.append(w("noBreakHyphen"))
         if piece:
-            node = w("t")
-            node.text = piece
-            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.append(node)
+            run.append(text_node(piece))
     return run
+
+
+def whole_compounds(paragraph: Element) -> Element:
+    """``paragraph`` with the hyphen of each compound in its text made a non-breaking hyphen
+    (``w:noBreakHyphen``, which Word and LibreOffice never end a line at), as the PDF keeps a
+    display title's compounds whole; a hyphen-minus only, so the text reads back the same."""
+    for node in list(paragraph.iter(f"{{{W_NS}}}t")):
+        text, pieces, last = node.text or "", [], 0
+        for match in COMPOUND_HYPHEN.finditer(text):
+            if match.group() == "-":
+                pieces += [text_node(text[last : match.start()]), w("noBreakHyphen")]
+                last = match.end()
+        parent = node.getparent()
+        if pieces and parent is not None:
+            at = parent.index(node)
+            parent[at : at + 1] = [*pieces, text_node(text[last:])]
+    return paragraph
+
+
+def text_node(text: str) -> Element:
+    """A ``w:t`` holding ``text``, its spaces kept."""
+    node = w("t")
+    node.text = text
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return node
 
 
 @record

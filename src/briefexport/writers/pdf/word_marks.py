@@ -30,6 +30,7 @@ from typing import Any
 import pyphen  # type: ignore[import-untyped]
 from lxml import etree
 
+from ...shared.typography import COMPOUND_HYPHEN
 from ..xhtml.markup import XHTML_NS, tag
 
 LAST_WORD_CLASS = "last-word"
@@ -37,7 +38,6 @@ MIN_PART = 3  # letters before and after a break: hyphenate-limit-chars in style
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 WORD_JOINER = "\u2060"
 UNHYPHENATED = frozenset({"a", "u", "code"})
-COMPOUND_HYPHEN = re.compile(r"(?<=\w)([-\u2010])(?=\w)")
 LAST_WORD = re.compile(r"\s*[^\s]*\w")
 # (element, "text" or "tail"): where a run of text sits in the tree
 Slot = tuple[etree._Element, str]
