@@ -64,26 +64,36 @@ def test_alike_figures_of_two_briefs_in_one_folder_clash_at_the_graphic(
     assert not (out / "notes" / "b.md").exists()
 
 
-def test_alike_figures_clash_only_in_a_run_that_copies_figures(
-    batch: BatchRun, collection: Path
-) -> None:
-    (collection / BROKEN).unlink()
-    tour_at(collection / "notes" / "a.xml")
-    tour_at(collection / "notes" / "b.xml", "figures/Heat-Calls.png")
-    status, errors, report = batch("--to", "html", "-q")
-    assert (status, errors) == (0, "")
-    assert {"notes/a.xml", "notes/b.xml"} <= set(report["converted"])
+NO_CLASH = {
+    "alike figures in a run that copies none": (
+        "html", {"notes/a.xml": FIRST, "notes/b.xml": "figures/Heat-Calls.png"}
+    ),
+    "one figure shared by two briefs of a folder": (
+        "jats", {"notes/a.xml": FIRST, "notes/b.xml": FIRST}
+    ),
+    "alike folders whose outputs cannot meet": (
+        "jats,html",
+        {"Reports/tour.xml": FIRST, "reports/tour-b.xml": "pictures/heat-calls.png",
+         "reports/short.xml": None},
+    ),
+}  # fmt: skip
+"""Collections whose briefs' outputs and figure copies never meet: formats, then each brief
+with its figure path (None: a brief without figures)."""
 
 
-def test_one_figure_shared_by_two_briefs_of_a_folder_is_no_clash(
-    batch: BatchRun, collection: Path
+@pytest.mark.parametrize(("formats", "briefs"), NO_CLASH.values(), ids=list(NO_CLASH))
+def test_briefs_whose_copies_cannot_meet_are_converted(
+    batch: BatchRun, collection: Path, formats: str, briefs: dict[str, str | None]
 ) -> None:
     (collection / BROKEN).unlink()
-    tour_at(collection / "notes" / "a.xml")
-    tour_at(collection / "notes" / "b.xml")
-    status, errors, report = batch("--to", "jats", "-q")
+    for relative, href in briefs.items():
+        if href is None:
+            shutil.copy(SHORT, collection / relative)
+        else:
+            tour_at(collection / relative, href)
+    status, errors, report = batch("--to", formats, "-q")
     assert (status, errors) == (0, "")
-    assert {"notes/a.xml", "notes/b.xml"} <= set(report["converted"])
+    assert set(briefs) <= set(report["converted"])
 
 
 def test_briefs_in_alike_folders_clash_only_where_their_figure_copies_meet(
@@ -104,19 +114,6 @@ def test_briefs_in_alike_folders_clash_only_where_their_figure_copies_meet(
     assert {"Reports/tour.xml", "reports/2026/harbour-copy.xml"} <= set(report["converted"])
     assert (out / "Reports" / "figures" / "heat-calls.png").is_file()
     assert not (out / "reports" / "figures").exists()
-
-
-def test_briefs_in_alike_folders_whose_outputs_cannot_meet_are_converted(
-    batch: BatchRun, collection: Path
-) -> None:
-    (collection / BROKEN).unlink()
-    tour_at(collection / "Reports" / "tour.xml")
-    tour_at(collection / "reports" / "tour-b.xml", "pictures/heat-calls.png")
-    shutil.copy(SHORT, collection / "reports" / "short.xml")
-    status, errors, report = batch("--to", "jats,html", "-q")
-    assert (status, errors) == (0, "")
-    converted = {"Reports/tour.xml", "reports/tour-b.xml", "reports/short.xml"}
-    assert converted <= set(report["converted"])
 
 
 def test_an_imported_markdown_brief_clashes_at_its_image(batch: BatchRun, collection: Path) -> None:

@@ -323,43 +323,47 @@ def _diagnostics(tmp_path: Path, body: str) -> list[str]:
     return [f"{d.file}:{d.line}:{d.column}: {d.message}" for d in errors]
 
 
-def test_a_footnote_defined_twice_is_an_error_at_the_second(tmp_path: Path) -> None:
-    body = "Text.[^n]\n\n[^n]: first text\n\n[^n]: second text\n"
-    assert _diagnostics(tmp_path, body) == [
-        f"{tmp_path / 'bad.md'}:{BODY_LINE + 4}:1: footnote [^n] is defined twice"
-        f" (first on line {BODY_LINE + 2}); keep one"
-    ]
+ONE_ERROR = {
+    "a footnote defined twice, at the second": (
+        "Text.[^n]\n\n[^n]: first text\n\n[^n]: second text\n",
+        4,
+        1,
+        f"footnote [^n] is defined twice (first on line {BODY_LINE + 2}); keep one",
+    ),
+    "a row with more cells than the header, at the first extra": (
+        "| A | B |\n|---|---|\n| 1 | 2 | `x` \\| y |\n| 3 | 4 | |\n",
+        2,
+        11,
+        "this row has more cells than the table's 2 columns",
+    ),
+    "an id given twice": (
+        "## One {#same}\n\nText.\n\n## Two {#same}\n\nMore.\n",
+        4,
+        1,
+        f"id 'same' is already used on line {BODY_LINE}; ids must be unique",
+    ),
+    "a footnote called from a footnote": (
+        "Text.[^a]\n\n[^a]: A note calling[^b] another.\n\n[^b]: The other.\n",
+        2,
+        1,
+        "footnote [^b] cannot be called from a footnote; call it from a paragraph",
+    ),
+    "a discouraged control character (NEL stays)": (
+        "Smart \x93quotes\x94 read wrongly.\n\nA next\x85line stays.\n",
+        0,
+        7,
+        "control character U+0093 cannot appear in a brief",
+    ),
+}
+"""Markdown bodies holding one mistake: the line after the front matter, the column, the error."""
 
 
-def test_a_row_with_more_cells_than_the_header_is_an_error_at_the_first_extra(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("body", "line", "column", "message"), ONE_ERROR.values(), ids=list(ONE_ERROR)
+)
+def test_a_mistake_in_the_source_is_one_error_where_it_stands(
+    tmp_path: Path, body: str, line: int, column: int, message: str
 ) -> None:
-    body = "| A | B |\n|---|---|\n| 1 | 2 | `x` \\| y |\n| 3 | 4 | |\n"
     assert _diagnostics(tmp_path, body) == [
-        f"{tmp_path / 'bad.md'}:{BODY_LINE + 2}:11: this row has more cells than the table's"
-        " 2 columns"
-    ]
-
-
-def test_an_id_given_twice_is_an_error_in_the_source(tmp_path: Path) -> None:
-    body = "## One {#same}\n\nText.\n\n## Two {#same}\n\nMore.\n"
-    assert _diagnostics(tmp_path, body) == [
-        f"{tmp_path / 'bad.md'}:{BODY_LINE + 4}:1: id 'same' is already used on line"
-        f" {BODY_LINE}; ids must be unique"
-    ]
-
-
-def test_a_footnote_called_from_a_footnote_is_an_error_in_the_source(tmp_path: Path) -> None:
-    body = "Text.[^a]\n\n[^a]: A note calling[^b] another.\n\n[^b]: The other.\n"
-    errors = _diagnostics(tmp_path, body)
-    assert errors == [
-        f"{tmp_path / 'bad.md'}:{BODY_LINE + 2}:1: footnote [^b] cannot be called from a"
-        " footnote; call it from a paragraph"
-    ]
-
-
-def test_discouraged_control_characters_are_refused_where_they_stand(tmp_path: Path) -> None:
-    body = "Smart \x93quotes\x94 read wrongly.\n\nA next\x85line stays.\n"
-    assert _diagnostics(tmp_path, body) == [
-        f"{tmp_path / 'bad.md'}:{BODY_LINE}:7: control character U+0093 cannot appear in a brief"
+        f"{tmp_path / 'bad.md'}:{BODY_LINE + line}:{column}: {message}"
     ]

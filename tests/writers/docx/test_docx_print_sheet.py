@@ -222,13 +222,20 @@ def test_a_changed_print_stylesheet_disagrees_until_the_reference_is_made_again(
     assert disagreements(remade, sheet) == []
 
 
-def test_a_style_folder_without_reference_docx_takes_its_print_stylesheet(
-    tour: Brief, tmp_path: Path
-) -> None:
-    style_dir = tmp_path / "style"
-    style_dir.mkdir()
+@pytest.fixture
+def style_dir(tmp_path: Path) -> Path:
+    """A style folder with the house brand and labels, and neither a print stylesheet nor a
+    Word reference of its own."""
+    folder = tmp_path / "style"
+    folder.mkdir()
     for name in ("brand.toml", "labels.toml"):
-        (style_dir / name).write_bytes((default_style_dir() / name).read_bytes())
+        (folder / name).write_bytes((default_style_dir() / name).read_bytes())
+    return folder
+
+
+def test_a_style_folder_without_reference_docx_takes_its_print_stylesheet(
+    tour: Brief, style_dir: Path
+) -> None:
     options = default_options(tour, style_dir=style_dir)
     without_sheet = docx.Document(io.BytesIO(write(tour, options)))  # the house print numbers
     assert disagreements(without_sheet, house_sheet()) == []
@@ -239,12 +246,8 @@ def test_a_style_folder_without_reference_docx_takes_its_print_stylesheet(
 
 
 def test_a_style_folders_own_sheet_is_read_over_the_shipped_one(
-    tour: Brief, tmp_path: Path
+    tour: Brief, style_dir: Path
 ) -> None:
-    style_dir = tmp_path / "style"
-    style_dir.mkdir()
-    for name in ("brand.toml", "labels.toml"):
-        (style_dir / name).write_bytes((default_style_dir() / name).read_bytes())
     (style_dir / "pdf.css").write_text("main h2 { margin: 20pt 0 5pt }\n", encoding="utf-8")
     document = docx.Document(io.BytesIO(write(tour, default_options(tour, style_dir=style_dir))))
     heading = document.styles["Heading 1"].paragraph_format
