@@ -3,12 +3,13 @@
 Both PDF engines size a figure alike (``styles/pdf.css``, ``figure-image`` in the Typst house
 style): one CSS pixel (0.75 pt, so 96 per inch) per image pixel, shrunk to the column width and
 to at most 150 mm high. An image narrower than the column therefore prints at 96 pixels per
-inch, whatever resolution its file declares.
+inch, whatever resolution its file declares (:func:`image_size` gives that natural size, which
+the Typst engine lays the figure out from).
 
 The floor is 150 pixels per inch at the printed size: below it a chart's lines and lettering
 look soft on paper; 300 is print quality, which few briefs' charts reach and which would flag
 almost every figure. A vector image has no resolution and is never warned about (the reader
-accepts none today; an SVG is left alone should one come).
+accepts raster images alone, each checked to decode; a brief made in Python may hold an SVG).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import io
 import logging
 
-from ..model import Brief, Figure
+from ..model import Brief, Figure, Image
 from ..options import WriteOptions
 from ..shared.located import at
 
@@ -36,27 +37,34 @@ def column_width(options: WriteOptions) -> float:
     return (width - page.margin_inner - page.margin_outer) / 25.4 * POINTS_PER_INCH
 
 
+def image_pixels(image: Image) -> tuple[int, int]:
+    """Width and height of ``image`` in pixels."""
+    from PIL import Image as PillowImage  # the reader has already imported and checked it
+
+    with PillowImage.open(io.BytesIO(image.data)) as picture:
+        return picture.size
+
+
+def image_size(image: Image) -> tuple[float, float]:
+    """Natural width and height of ``image`` in points (one CSS pixel per image pixel)."""
+    width, height = image_pixels(image)
+    return width * POINTS_PER_PIXEL, height * POINTS_PER_PIXEL
+
+
 def printed_ppi(pixels: tuple[int, int], column: float) -> float:
     """Pixels per inch of an image of ``pixels`` (width, height) as the house style prints it
-    in a column ``column`` points wide."""
+    in a column ``column`` points wide: 96 at its natural size, more as it is shrunk."""
     width, height = (side * POINTS_PER_PIXEL for side in pixels)
     scale = min(1.0, column / width, MAX_HEIGHT_PT / height)
-    return pixels[0] / (width * scale / POINTS_PER_INCH)
+    return POINTS_PER_INCH / POINTS_PER_PIXEL / scale
 
 
 def figure_ppi(figure: Figure, column: float) -> float | None:
-    """The printed resolution of a raster figure; None for a vector or unreadable one."""
+    """The printed resolution of a raster figure; None for a vector one or one without data."""
     image = figure.image
     if image.media_type in VECTOR_TYPES or not image.data:
         return None
-    from PIL import Image as PillowImage  # the reader has already imported and checked it
-
-    try:
-        with PillowImage.open(io.BytesIO(image.data)) as picture:
-            pixels = picture.size
-    except (OSError, ValueError):
-        return None
-    return printed_ppi(pixels, column) if min(pixels) > 0 else None
+    return printed_ppi(image_pixels(image), column)
 
 
 def warn_low_resolution(brief: Brief, options: WriteOptions) -> None:

@@ -16,8 +16,8 @@ from typing import assert_never
 
 from ...model import Block, Cell, Figure, Inline, ListBlock, Paragraph, Quote, Section, Table
 from ...shared.tables import numeric_columns, place_cells
+from ..print_resolution import image_size
 from .context import RenderContext
-from .figures import image_size
 from .inlines import inlines_to_typst
 from .markup import array, call, content, escape, hash_call, length, paragraphs, string
 
