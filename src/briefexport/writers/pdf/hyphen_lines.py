@@ -61,8 +61,7 @@ class _Runs:
 
     after_line: dict[tuple[int, Any], int] = field(default_factory=dict)
     containers: dict[int, Any] = field(default_factory=dict)  # no other object takes their id
-    unhyphenated: dict[int, tuple[Any, Any]] = field(default_factory=dict)
-    hyphenated: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+    restyled: dict[tuple[int, str], tuple[Any, Any]] = field(default_factory=dict)
     dictionaries: dict[tuple[Any, ...], tuple[Any, ...] | None] = field(default_factory=dict)
 
     def run_at(self, container: Any, position: Any) -> int:
@@ -76,18 +75,19 @@ class _Runs:
             self.after_line[(id(container), _frozen(position))] = run
 
     def without_hyphens(self, style: Any) -> Any:
-        if id(style) not in self.unhyphenated:
-            copy = style.copy()
-            copy["hyphens"] = NO_HYPHENS
-            self.unhyphenated[id(style)] = (style, copy)  # the original kept: its id stays its own
-        return self.unhyphenated[id(style)][1]
+        return self._with(style, NO_HYPHENS)
 
     def with_hyphens(self, style: Any) -> Any:
-        if id(style) not in self.hyphenated:
+        return self._with(style, "auto")
+
+    def _with(self, style: Any, hyphens: str) -> Any:
+        """A copy of ``style`` with ``hyphens`` set, made once per style."""
+        key = (id(style), hyphens)
+        if key not in self.restyled:
             copy = style.copy()
-            copy["hyphens"] = "auto"
-            self.hyphenated[id(style)] = (style, copy)
-        return self.hyphenated[id(style)][1]
+            copy["hyphens"] = hyphens
+            self.restyled[key] = (style, copy)  # the original kept: its id stays its own
+        return self.restyled[key][1]
 
     def keep_names_whole(self, context: Any, style: Any) -> None:
         """Before WeasyPrint hyphenates text of ``style``: its dictionary keeps names whole."""

@@ -23,7 +23,7 @@ from typing import Any
 
 import pyphen  # type: ignore[import-untyped]
 
-from .pinned import source_fingerprint
+from .pinned import has_fingerprint
 
 REVIEWED_SHA256 = "74d3837eaee5ba1b6ae8f45e35863fad446668ceb77f3b02cba935c88ee8d323"
 _DIGITS = str.maketrans("", "", "0123456789")
@@ -103,18 +103,11 @@ class LazyHyphDict(pyphen.HyphDict):  # type: ignore[misc]
         self.maxlen = self.patterns.longest_key()
 
 
-def _fingerprint() -> str:
-    return source_fingerprint(pyphen.HyphDict.positions)
-
-
 def install() -> bool:
     """Make Pyphen read patterns lazily when its ``HyphDict`` is the reviewed one."""
     if pyphen.HyphDict is LazyHyphDict:
         return True
-    try:
-        reviewed = _fingerprint() == REVIEWED_SHA256
-    except (OSError, TypeError):
-        reviewed = False
+    reviewed = has_fingerprint(pyphen.HyphDict.positions, REVIEWED_SHA256)
     if reviewed:
         pyphen.HyphDict = LazyHyphDict
     return reviewed
