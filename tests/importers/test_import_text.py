@@ -27,6 +27,7 @@ from briefexport.model import (
     Paragraph,
 )
 from briefexport.options import default_options
+from briefexport.rules.dates import impossible_printed_date
 from briefexport.writers import jats
 from support.model import find
 from support.paths import CONFORMANCE, IMPORT_DATA, require_shared
@@ -356,3 +357,11 @@ def test_a_note_call_after_a_full_stop_ends_the_paragraph_before_a_page_break(
     texts = [plain_text(b.children) for b in brief.body if isinstance(b, Paragraph)]
     assert len(texts) == 3
     assert texts[2] == "The third paragraph starts a new thought."
+
+
+def test_a_month_and_year_is_no_impossible_date(tmp_path: Path) -> None:
+    source = _source_without(r"March 3, 2025", "March 2025")
+    problems = _problems(tmp_path, source)
+    assert not [problem for problem in problems if "impossible date" in problem], problems
+    assert not impossible_printed_date("March 2025")
+    assert impossible_printed_date("February 30, 2025")

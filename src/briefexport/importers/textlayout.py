@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Affiliation, Contributor
-from ..rules.dates import date_patterns, printed_date
+from ..rules.dates import impossible_printed_date, printed_date
 from .names import split_affiliation, split_name
 
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.*?)\1$")
@@ -107,7 +107,7 @@ def _read_block(chunk: Chunk, page: FrontPage) -> bool:
     if date is not None and page.date is None:
         page.date = date
         return True
-    if page.date is None and _shaped_as_date(unwrap(chunk.text)):  # "February 30, 2024"
+    if page.date is None and impossible_printed_date(unwrap(chunk.text)):
         page.impossible_date = (chunk.line, unwrap(chunk.text))
         return True
     inner = unwrap(chunk.text)
@@ -149,8 +149,3 @@ def _affiliation(text: str, page: FrontPage) -> Affiliation:
             return known
     page.affiliations.append(candidate)
     return candidate
-
-
-def _shaped_as_date(text: str) -> bool:
-    """True when ``text`` is written as a printed date, whether or not that day exists."""
-    return any(pattern.fullmatch(text.strip()) for pattern in date_patterns())

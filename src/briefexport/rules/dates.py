@@ -56,11 +56,27 @@ def printed_date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(iso) if iso and len(iso) == 10 else None
 
 
-def _iso(parts: dict[str, str | None]) -> str | None:
+def impossible_printed_date(text: str) -> bool:
+    """Whether ``text`` is a printed date with a day, in a known month, that does not exist
+    ("February 30, 2024"); a month and year ("May 2024") or an unknown word is not."""
+    for pattern in date_patterns():
+        found = pattern.fullmatch(text.strip())
+        parts = found.groupdict() if found else {}
+        if parts.get("day") is not None and _month(parts) is not None:
+            return _iso(parts) is None
+    return False
+
+
+def _month(parts: dict[str, str | None]) -> int | None:
     month_text = parts["month"] or ""
     month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+    return month if month is not None and 1 <= month <= 12 else None
+
+
+def _iso(parts: dict[str, str | None]) -> str | None:
+    month = _month(parts)
     year = int(parts["year"] or 0)
-    if month is None or not 1 <= month <= 12:
+    if month is None:
         return None
     if parts.get("day") is None:
         return f"{year:04d}-{month:02d}"
