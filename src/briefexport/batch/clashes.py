@@ -95,8 +95,8 @@ def without_figure_clashes(
 def _figure_clash(
     source: Source, copies: list[FigureCopy], owners: dict[str, tuple[FigureCopy, Source]]
 ) -> Clash | None:
-    for copy in copies:
-        theirs, owner = owners.get(folded(copy.path), (copy, source))
-        if theirs.path != copy.path and owner is not source:
-            return Clash(source, owner, (copy, theirs))
+    for copy in copies:  # owners holds earlier briefs' copies alone
+        found = owners.get(folded(copy.path))
+        if found is not None and found[0].path != copy.path:
+            return Clash(source, found[1], (copy, found[0]))
     return None

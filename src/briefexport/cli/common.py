@@ -142,9 +142,10 @@ class _OnceHandler(logging.StreamHandler):  # type: ignore[type-arg]
         except Exception:  # as logging does: a broken record is reported, not raised
             self.handleError(record)
             return
-        if line not in self.printed:
+        if line not in self.printed:  # written as formatted: emit() would format it again
             self.printed.add(line)
-            super().emit(record)
+            self.stream.write(line + self.terminator)
+            self.flush()
 
 
 def _location(record: logging.LogRecord) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, UnsafeResourceError
-from ..inlines import canonical, collapse_space
+from ..inlines import canonical, collapse_space, mixed_content
 from ..model import (
     Block,
     Cell,
@@ -38,7 +38,6 @@ from ..model import (
     SourcePosition,
     Styled,
     Table,
-    Text,
     TextStyle,
 )
 from ..resources import read_image
@@ -85,13 +84,7 @@ def text_of(element: etree._Element | None) -> str | None:
 
 
 def _raw_inlines(element: etree._Element, ctx: Context) -> list[Inline]:
-    out: list[Inline] = [Text(element.text)] if element.text else []
-    for child in element:
-        if isinstance(child.tag, str):
-            out.append(_inline(child, ctx))
-        if child.tail:
-            out.append(Text(child.tail))
-    return out
+    return mixed_content(element, lambda child: [_inline(child, ctx)])
 
 
 def _inline(element: etree._Element, ctx: Context) -> Inline:

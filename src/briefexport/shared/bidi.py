@@ -36,11 +36,11 @@ from ..model import (
     Text,
 )
 from ..model.record import Record, record
+from .notes import ARABIC_COMMA
 
 Direction: TypeAlias = Literal["ltr", "rtl"]
 ISOLATE_OPEN: dict[Direction, str] = {"ltr": "\u2066", "rtl": "\u2067"}  # LRI, RLI
 ISOLATE_CLOSE = "\u2069"  # PDI
-ARABIC_COMMA = "\u060c"
 ENCLOSING = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'", "(": ")", "[": "]",
              "\u00ab": "\u00bb", "\u201d": "\u201c", "\u2019": "\u2018"}  # fmt: skip
 _MIXED = "mixed"

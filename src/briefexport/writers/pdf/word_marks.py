@@ -31,16 +31,14 @@ import pyphen  # type: ignore[import-untyped]
 from lxml import etree
 
 from ...shared.typography import COMPOUND_HYPHEN
-from ..xhtml.markup import XHTML_NS, tag
+from ..xhtml.longruns import Slot
+from ..xhtml.markup import XHTML_NS, XML_LANG, tag
 
 LAST_WORD_CLASS = "last-word"
 MIN_PART = 3  # letters before and after a break: hyphenate-limit-chars in styles/pdf.css
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 WORD_JOINER = "\u2060"
 UNHYPHENATED = frozenset({"a", "u", "code"})
 LAST_WORD = re.compile(r"\s*[^\s]*\w")
-# (element, "text" or "tail"): where a run of text sits in the tree
-Slot = tuple[etree._Element, str]
 
 
 def mark_words(root: etree._Element) -> None:
