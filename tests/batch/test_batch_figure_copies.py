@@ -170,3 +170,19 @@ def test_only_briefs_whose_paths_may_clash_are_read_as_the_reader_reads_them(
     copies = {source.relative: [copy.href for copy in copies_of(source)] for source in sources}
     assert copies == {"a.xml": [FIRST], "b.xml": [], "c.xml": ["figures/Heat-Calls.png"]}
     assert sorted(read) == ["a.xml", "c.xml"]
+
+
+def test_a_percent_encoded_markdown_image_path_still_clashes(
+    batch: BatchRun, collection: Path
+) -> None:
+    shutil.copytree(IMPORT_DATA / "figures", collection / "notes" / "figures")
+    figures = collection / "notes" / "figures"
+    shutil.copy(figures / "ferry-load.png", figures / "Ferry-Load.png")
+    text = (IMPORT_DATA / "ferry-brief.md").read_text(encoding="utf-8")
+    (collection / "notes" / "a.md").write_text(text, encoding="utf-8")
+    encoded = text.replace("(figures/ferry-load.png)", "(figures/Ferry%2DLoad.png)")
+    (collection / "notes" / "b.md").write_text(encoded, encoding="utf-8")
+    status, errors, report = batch("--to", "jats", "--import")
+    assert status == 2
+    assert "'figures/Ferry-Load.png' would be copied to notes/figures/Ferry-Load.png" in errors
+    assert failed(report, "notes/b.md"), errors

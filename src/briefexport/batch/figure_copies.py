@@ -3,14 +3,13 @@ before any brief is converted: workers convert briefs apart, so only the run as 
 that two briefs' copies would land on alike paths (:mod:`.clashes`).
 
 Most collections have no such clash, so the run first looks cheaply
-(:func:`copies_of_suspects`): a canonical brief's bytes are searched for ``graphic`` elements'
-``href`` values, a superset of its figure paths, parsing nothing. Only the briefs with a path
-alike to, but spelled otherwise than, another brief's are then read as the reader reads them:
-a canonical brief is parsed for its ``graphic`` elements (no schema, no image read). A Markdown
-brief naming an image (``![``) is imported at once, as its worker will import it again: its
-paths are percent-decoded, which no search of its bytes can follow. A brief that cannot be read,
-and a figure path the reader refuses (absolute, with ``..``, with a backslash), give no copy
-here: the brief's worker reports the problem where it is.
+(:func:`copies_of_suspects`): each brief's bytes are searched for a superset of its figure
+paths, parsing nothing (a canonical brief's ``graphic`` ``href`` values; a Markdown brief's
+link and image targets, percent-decoded as its importer decodes them). Only the briefs with a
+path alike to, but spelled otherwise than, another brief's are then read as their worker will
+read them: a canonical brief is parsed for its ``graphic`` elements (no schema, no image read),
+a Markdown brief imported. A brief that cannot be read, and a figure path the reader refuses
+(absolute, with ``..``, with a backslash), give no copy here: the brief's worker reports the problem where it is.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from ..errors import BriefexportError
 from ..resources import check_relative_href
@@ -33,6 +33,10 @@ GRAPHIC_HREFS = re.compile(
 )
 """The ``href`` of a ``graphic`` start tag, found in the bytes: it may also find one in a comment
 (a superset is what the first look needs)."""
+MARKDOWN_TARGETS = re.compile(rb"\]\(\s*<?([^)\s>]+)")
+"""The target of every inline link or image of a Markdown brief (images among them)."""
+MARKDOWN_DEFINITION = re.compile(rb"^ {0,3}\[[^\]]+\]:", re.M)
+"""A link reference definition: an image may take its path from one."""
 UNSURE_PATH = "\n"
 """Stands, among likely paths, for a value the first look cannot read: alike to every other."""
 
@@ -66,17 +70,10 @@ def copies_of_suspects(
 ) -> Callable[[Source], list[FigureCopy]]:
     """A brief's figure copies as :func:`figure_copies` gives them, for the briefs whose copies
     may clash with another's; none for the others, which cannot."""
-    exact = {source: figure_copies(source, series) for source in sources if _imports(source)}
-    likely = {
-        source: [copy.path for copy in exact[source]] if source in exact else _likely_paths(source)
-        for source in sources
-    }
-    suspects = _suspects(likely)
+    suspects = _suspects({source: _likely_paths(source) for source in sources})
 
     def copies_of(source: Source) -> list[FigureCopy]:
-        if source not in suspects:
-            return []
-        return exact[source] if source in exact else figure_copies(source, series)
+        return figure_copies(source, series) if source in suspects else []
 
     return copies_of
 
@@ -95,21 +92,22 @@ def _suspects(likely: dict[Source, list[str]]) -> set[Source]:
     return {s for key, found in holders.items() if len(spellings[key]) > 1 for s in found}
 
 
-def _imports(source: Source) -> bool:
-    """Whether ``source`` is a Markdown brief that may name an image (one that cannot be read
-    here is imported, to be sure)."""
-    return source.kind == "markdown" and b"![" in (_bytes_of(source) or b"![")
-
-
 def _likely_paths(source: Source) -> list[str]:
-    """Paths below the output folder that the figure copies of canonical ``source`` may take
-    (a superset): a value with a character reference is :data:`UNSURE_PATH`."""
-    if source.kind != "xml":
+    """Paths below the output folder that the figure copies of ``source`` may take (a superset):
+    a value the bytes cannot tell exactly (a character reference, an escape, a Markdown image
+    whose path is defined elsewhere) is :data:`UNSURE_PATH`."""
+    data = _bytes_of(source) or b""
+    if source.kind == "xml":
+        values = [match.group(2) for match in GRAPHIC_HREFS.finditer(data)]
+    elif source.kind == "markdown" and b"![" in data:
+        values = [match.group(1) for match in MARKDOWN_TARGETS.finditer(data)]
+        values += [b"&"] if MARKDOWN_DEFINITION.search(data) else []
+    else:
         return []
     found = []
-    for match in GRAPHIC_HREFS.finditer(_bytes_of(source) or b""):
-        value = match.group(2).decode("utf-8", "replace").strip()
-        found.append(UNSURE_PATH if "&" in value else str(PurePosixPath(source.folder, value)))
+    for value in (raw.decode("utf-8", "replace").strip() for raw in values):
+        unsure = "&" in value or "\\" in value
+        found.append(UNSURE_PATH if unsure else str(PurePosixPath(source.folder, unquote(value))))
     return found
 
 
