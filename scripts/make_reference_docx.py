@@ -14,17 +14,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from briefexport.shared.brand import load_brand
-from briefexport.shared.styles import default_style_dir, read_style_text
-from briefexport.writers.docx.print_sheet import PRINT_SHEET, print_sheet
-from briefexport.writers.docx.reference import build_reference
+from briefexport.shared.styles import default_style_dir
+from briefexport.writers.docx.template import reference_for
 
 
 def main(argv: list[str]) -> int:
     """Write ``reference.docx`` into the style folder."""
     style_dir = Path(argv[0]) if argv else default_style_dir()
     target = style_dir / "reference.docx"
-    sheet = print_sheet(read_style_text(style_dir, PRINT_SHEET))
-    target.write_bytes(build_reference(load_brand(style_dir), sheet))
+    target.write_bytes(reference_for(style_dir, load_brand(style_dir)))
     print(f"wrote {target}")
     return 0
 

@@ -9,7 +9,8 @@ link and image targets, percent-decoded as its importer decodes them). Only the 
 path alike to, but spelled otherwise than, another brief's are then read as their worker will
 read them: a canonical brief is parsed for its ``graphic`` elements (no schema, no image read),
 a Markdown brief imported. A brief that cannot be read, and a figure path the reader refuses
-(absolute, with ``..``, with a backslash), give no copy here: the brief's worker reports the problem where it is.
+(absolute, with ``..``, with a backslash), give no copy here: the brief's worker reports the
+problem where it is.
 """
 
 from __future__ import annotations

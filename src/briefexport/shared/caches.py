@@ -21,6 +21,7 @@ of them registers its ``cache_clear`` in :data:`STYLE_CACHES`.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -41,6 +42,16 @@ def file_stamp(path: str | Path) -> FileStamp | None:
     except OSError:
         return None
     return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def regular_file_stamp(path: str | Path) -> FileStamp | None:
+    """As :func:`file_stamp`, from the same one look-up, and None for what is not a regular
+    file (a folder)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
 def files_stamp(paths: Iterable[Path]) -> FilesStamp:

@@ -10,10 +10,12 @@ import functools
 from pathlib import Path
 
 from ..errors import BriefexportError, UnsafeResourceError
-from .caches import file_stamp
+from .caches import regular_file_stamp
 from .paths import inside
 
 BRAND_FILE = "brand.toml"
+PRINT_SHEET = "pdf.css"
+"""The print stylesheet: both PDF engines' house style, and the Word styles' numbers."""
 
 
 @functools.cache  # asked for every label; resolving the path each time was slow
@@ -52,7 +54,7 @@ def folder_stamp(style_dir: Path) -> FolderStamp:
     root = style_dir.resolve()
     stamp = []
     for path in sorted(root.rglob("*")):
-        state = file_stamp(path) if path.is_file() else None
-        if state is not None:  # None: gone since it was listed (an editor's swap file)
+        state = regular_file_stamp(path)
+        if state is not None:  # None: a folder, or gone since it was listed (a swap file)
             stamp.append((path.relative_to(root).as_posix(), *state))
     return tuple(stamp)

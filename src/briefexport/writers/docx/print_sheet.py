@@ -22,8 +22,8 @@ from tinycss2.ast import Declaration, DimensionToken, FunctionBlock, NumberToken
 
 from ...errors import BriefexportError
 from ...model.record import Record, record
+from ...shared.styles import PRINT_SHEET
 
-PRINT_SHEET = "pdf.css"
 POINTS_PER = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pc": 12.0}
 SIDES = ("top", "right", "bottom", "left")
 LOGICAL = {

@@ -29,12 +29,11 @@ from docx.oxml.ns import qn
 from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
-from ...shared.styles import default_style_dir, read_style_text
+from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
 
 REFERENCE_FILE = "reference.docx"
-PRINT_SHEET = "pdf.css"  # as print_sheet.PRINT_SHEET, not imported: that module loads tinycss2
 CONTENT_TYPES = "[Content_Types].xml"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
@@ -45,6 +44,13 @@ def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
+    return reference_for(style_dir, brand)
+
+
+def reference_for(style_dir: Path, brand: Brand) -> bytes:
+    """The reference document generated from ``brand`` and the style folder's print stylesheet
+    read over the shipped one: what an export uses without a ``reference.docx``, and what
+    ``scripts/make_reference_docx.py`` writes."""
     return generated_reference(brand, print_css(style_dir), print_css(default_style_dir()))
 
 

@@ -30,12 +30,10 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ...options import WriteOptions
 from ...shared.brand import Page
-from ...shared.styles import FolderStamp, folder_stamp, read_style_text
+from ...shared.styles import PRINT_SHEET, FolderStamp, folder_stamp, read_style_text
 from ..xhtml.stylesheet import brand_properties, root_rule
 from .fetcher import SandboxedFetcher
 from .notes_stay import NOTE_POLICY_CSS
-
-PDF_CSS = "pdf.css"
 
 
 def page_rule(page: Page, options: WriteOptions) -> str:
@@ -115,7 +113,7 @@ def sheet_texts(options: WriteOptions) -> tuple[str, str]:
     # (keycap bases). It picks a colour emoji font through fontconfig by itself.
     generated = root_rule(brand_properties(brand, emoji=False)) + page_rule(brand.page, options)
     generated += NOTE_POLICY_CSS
-    return generated, read_style_text(root, PDF_CSS)
+    return generated, read_style_text(root, PRINT_SHEET)
 
 
 def parse_sheets(
