@@ -10,9 +10,9 @@ from lxml import etree
 
 from briefexport.model import Brief
 from briefexport.options import default_options
+from briefexport.shared.print_sheet import PrintSheet, print_sheet
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
-from briefexport.writers.docx.print_sheet import PrintSheet, print_sheet
 from briefexport.writers.docx.template import print_css
 
 NS = {

@@ -19,9 +19,9 @@ from lxml import etree
 
 from briefexport.model import Brief
 from briefexport.shared.brand import Brand, load_brand
+from briefexport.shared.print_sheet import Css
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
-from briefexport.writers.docx.print_sheet import Css
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import ABSTRACT_BOX, QUOTE_BOX, SPECS, StyleSpec
 from support.docx import house_sheet

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 import pytest
 
 from briefexport.errors import BriefexportError
+from briefexport.shared.print_sheet import Css, PrintSheet
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
-from briefexport.writers.docx.print_sheet import Css, PrintSheet
 from briefexport.writers.docx.reference_styles import SPECS, StyleSpec
 from support.docx import house_sheet
 

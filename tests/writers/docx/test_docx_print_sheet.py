@@ -19,9 +19,9 @@ from briefexport.errors import BriefexportError
 from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.shared.brand import Brand, load_brand
+from briefexport.shared.print_sheet import Css, PrintSheet
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
-from briefexport.writers.docx.print_sheet import Css, PrintSheet
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import SPECS, StyleSpec
 from briefexport.writers.docx.stylemap import TABLE

@@ -25,9 +25,9 @@ from docx.shared import Mm, Pt
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from ...shared.brand import Brand, Page
+from ...shared.print_sheet import Css, PrintSheet
 from .font_table import replace_font_table
 from .package import save_reproducibly
-from .print_sheet import Css, PrintSheet
 from .properties import set_app_properties
 from .reference_format import paragraph_format, set_hyphenation, set_line_height
 from .reference_styles import SPECS, StyleSpec

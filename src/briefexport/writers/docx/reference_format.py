@@ -1,6 +1,6 @@
 """Paragraph formatting of the reference document's styles (ECMA-376 Part 1, 17.3.1): spacing,
 line height, alignment, hyphenation, indents, rules and shading, as :mod:`.reference_styles`
-asks, with the print stylesheet's values (:mod:`.print_sheet`).
+asks, with the print stylesheet's values (:mod:`...shared.print_sheet`).
 
 Line height is "at least" the brand's leading (``w:lineRule="atLeast"``, 17.3.1.33): the body
 size times ``line_height``, as the print stylesheet sets it. Word's "multiple" spacing scales the
@@ -17,7 +17,7 @@ from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 
 from ...shared.brand import Brand
-from .print_sheet import LOGICAL, Css, PrintSheet
+from ...shared.print_sheet import LOGICAL, Css, PrintSheet
 from .reference_styles import Box, StyleSpec
 from .xml import Element, w
 

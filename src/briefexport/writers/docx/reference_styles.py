@@ -4,7 +4,7 @@
 Read by :mod:`.reference`, which writes ``styles/reference.docx``. Sizes and colours name fields
 of the brand's ``[sizes]`` and ``[colors]`` tables (a test resolves every one), fonts a role.
 Spacing, leading, indents, rules and shading name the print stylesheet's rule and property they
-copy (:class:`.print_sheet.Css`), so the Word copy and the PDF look alike and change together.
+copy (:class:`.Css`), so the Word copy and the PDF look alike and change together.
 A plain number (points) is the Word copy's own, where the stylesheet has no counterpart: CSS
 spaces blocks by their containers' margins and padding (the quote, the figure, the colophon),
 Word only by each paragraph's space before and after, which it adds up where CSS collapses.
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from ...model.record import Record, record
 from ...shared.brand import FontRole
+from ...shared.print_sheet import Css
 from . import stylemap as sm
-from .print_sheet import Css
 
 Length = float | Css  # points when a number
 

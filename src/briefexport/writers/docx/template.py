@@ -40,7 +40,7 @@ TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
     """The style folder's ``reference.docx``, or one generated from its ``brand.toml`` and its
-    print stylesheet read over the shipped one (:mod:`.print_sheet`)."""
+    print stylesheet read over the shipped one (:mod:`...shared.print_sheet`)."""
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
@@ -64,7 +64,7 @@ def print_css(style_dir: Path) -> str:
 def generated_reference(brand: Brand, css: str, house_css: str) -> bytes:
     """The reference document made from a brand file and a print stylesheet's text read over
     the shipped one's (the same bytes for the same three)."""
-    from .print_sheet import print_sheet
+    from ...shared.print_sheet import print_sheet
     from .reference import build_reference  # rarely needed: a style folder ships its own
 
     return build_reference(brand, print_sheet(css, house_css))

@@ -1,6 +1,6 @@
-"""The print stylesheet's numbers for the Word styles: ``pdf.css`` read with tinycss2 (CSS Syntax
-Level 3), so the reference document takes its spacing, leading, indents and rules from the sheet
-the PDF is laid out with, not from copies of its numbers.
+"""The print stylesheet's numbers for writers that follow the PDF (the Word styles first):
+``pdf.css`` read with tinycss2 (CSS Syntax Level 3), so they take spacing, leading, indents and
+rules from the sheet the PDF is laid out with, not from copies of its numbers.
 
 A value is named by one selector of a rule, as the sheet writes it (``main h2``), and a property
 (:class:`Css`). A longhand is also found in its shorthand (``margin-top`` in ``margin``), a logical
@@ -20,9 +20,9 @@ from typing import Any
 import tinycss2
 from tinycss2.ast import Declaration, DimensionToken, FunctionBlock, NumberToken, QualifiedRule
 
-from ...errors import BriefexportError
-from ...model.record import Record, record
-from ...shared.styles import PRINT_SHEET
+from ..errors import BriefexportError
+from ..model.record import Record, record
+from .styles import PRINT_SHEET
 
 POINTS_PER = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pc": 12.0}
 SIDES = ("top", "right", "bottom", "left")
