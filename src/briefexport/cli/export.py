@@ -1,4 +1,11 @@
-"""``briefexport BRIEF.xml... --to FORMATS [-o DIR]``: the default command, export."""
+"""``briefexport BRIEF.xml... --to FORMATS [-o DIR|FILE]``: the default command, export.
+
+``-o`` names the folder the outputs go to, each named after its brief. For one brief and one
+format it may instead name the output file itself, as pandoc's ``-o`` does: a name that ends
+as that format's files do (``-o final.pdf``, ``-o copy.jats.xml`` or ``-o copy.xml``) and is
+not a folder. A name that ends so while more outputs are asked for is a usage error, not a
+folder of that name.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from ..errors import (
     OverwritesInputError,
     shown_name,
 )
-from ..formats import format_names, get_writer
+from ..formats import FORMATS, format_names, get_writer
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions, default_options, environment_timestamp
 from ..shared.brand import BRAND_FILE, load_brand
@@ -42,7 +49,8 @@ from .common import (
 
 EPILOG = f"""\
 commands:
-  briefexport BRIEF.xml... --to FORMATS [-o DIR]   export (FORMATS: comma-separated list or "all")
+  briefexport BRIEF.xml... --to FORMATS [-o DIR]   export (FORMATS: comma-separated list or "all";
+                                                   -o FILE for one brief and one format)
   briefexport validate BRIEF.xml...                check briefs without writing anything
   briefexport formats                              list output formats and what each needs
   briefexport import SOURCE -o BRIEF.xml           turn Markdown or extracted text into a brief
@@ -69,7 +77,11 @@ def parser() -> argparse.ArgumentParser:
         "--to", required=True, metavar="FORMATS", help="comma-separated formats, or 'all'"
     )
     result.add_argument(
-        "-o", "--output-dir", type=Path, metavar="DIR", help="default: beside each brief"
+        "-o",
+        "--output-dir",
+        type=Path,
+        metavar="DIR|FILE",
+        help="default: beside each brief; a file name for one brief and one format",
     )
     result.add_argument(
         "--style", type=Path, metavar="DIR", help="style folder (default: the house style)"
@@ -97,15 +109,43 @@ def parse_formats(value: str) -> list[str]:
     return list(format_names(value))
 
 
+def output_file(args: argparse.Namespace, formats: list[str]) -> Path | None:
+    """The output file ``-o`` names, if it names one rather than a folder."""
+    output, briefs = args.output_dir, getattr(args, "briefs", ())
+    if output is None or output.is_dir() or len(briefs) != 1 or len(formats) != 1:
+        return None
+    return output if _ends_as(output.name, formats[0]) else None
+
+
+def _ends_as(name: str, fmt: str) -> bool:
+    """Whether a file name ends as the files of ``fmt`` do (its last suffix will do:
+    ``.xml`` for ``.jats.xml``)."""
+    last = "." + FORMATS[fmt].suffix.rsplit(".", 1)[-1]
+    return len(name) > len(last) and name.lower().endswith(last)
+
+
+def _output_problem(args: argparse.Namespace, formats: list[str]) -> str | None:
+    """Why ``-o`` can be neither the output folder nor the one output file."""
+    output = getattr(args, "output_dir", None)
+    if output is None or output.is_dir() or output_file(args, formats):
+        return None
+    named = [fmt for fmt in FORMATS if _ends_as(output.name, fmt)]
+    if named and hasattr(args, "briefs"):
+        count = len(args.briefs) * len(formats)
+        if count > 1:
+            return f"-o {output}: names one file, but {count} outputs are asked for (name a folder)"
+        asked = FORMATS[formats[0]]
+        return f"-o {output}: names a {named[0]} file, not {asked.name} ({asked.suffix})"
+    if output.exists():
+        return f"-o {output}: not a folder (outputs are named after each brief)"
+    return None
+
+
 def check_paths(args: argparse.Namespace) -> str | None:
-    """Why the output folder, style folder, Word template or PDF URL given on the command line,
-    or the
+    """Why the style folder, Word template or PDF URL given on the command line, or the
     ``SOURCE_DATE_EPOCH`` in the environment, cannot be used."""
     if args.style and not (args.style / BRAND_FILE).is_file():
         return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
-    output_dir = getattr(args, "output_dir", None)
-    if output_dir is not None and output_dir.exists() and not output_dir.is_dir():
-        return f"-o {output_dir}: not a folder (outputs are named after each brief)"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
     pdf_url = getattr(args, "pdf_url", None)  # the batch command's is a template
@@ -136,7 +176,7 @@ def checked_formats(args: argparse.Namespace) -> list[str] | None:
     except BriefexportError as error:
         print(f"briefexport: error: {error}", file=sys.stderr)
         return None
-    problem = check_paths(args)
+    problem = _output_problem(args, formats) or check_paths(args)
     if problem:
         print(f"briefexport: error: {problem}", file=sys.stderr)
         return None
@@ -184,7 +224,7 @@ def export_one(
     import_writers(formats, options.pdf_engine)
     status = EXIT_OK
     for fmt in formats:
-        target = output_path(path, fmt, args.output_dir)
+        target = output_file(args, formats) or output_path(path, fmt, args.output_dir)
         done = _write(path, (brief, fmt, target, options), claimed)
         status = max(status, done)
         if args.verbose and done == EXIT_OK:
