@@ -1,4 +1,4 @@
-"""The reference document's table style (ECMA-376 Part 1, 17.7.6), drawn as the print stylesheet
+"""The reference document's table style (ECMA-376 Part 1, 17.7), drawn as the print stylesheet
 draws tables (:mod:`...shared.print_sheet`): a rule below every row, the cells' ``border-bottom``
 of ``td``; none above the table, where the stylesheet draws none; the header row's own heavier
 rule and fill (``thead th``), a conditional format of the first row (``w:tblStylePr``); the
@@ -60,7 +60,7 @@ def header_row(em: float, brand: Brand, sheet: PrintSheet) -> Element:
 
 def rule(edge: str, border: Css, em: float, brand: Brand, sheet: PrintSheet) -> Element:
     """One border edge as a print rule's border: width in eighths of a point, the brand colour
-    it names (17.4.38)."""
+    it names (ECMA-376 Part 1, 17.4: table and cell borders)."""
     width = str(round(sheet.points(border, em) * 8))
     return w(edge, val="single", sz=width, space="0", color=colour(border, brand, sheet))
 
