@@ -99,3 +99,19 @@ def test_paper_from_the_brand_reaches_word(tmp_path: Path) -> None:
     brief = briefexport.load(EXAMPLE)
     target = briefexport.export(brief, "docx", tmp_path / "b.docx", style_dir=style)
     assert round(docx.Document(str(target)).sections[0].page_width.inches, 2) == 8.5
+
+
+def test_the_word_table_is_read_and_checked(tmp_path: Path) -> None:
+    style = style_with(tmp_path, "[word]\ncaption_after = 6\ntable_text_after = 0\n")
+    word = load_brand(style).word
+    assert (word.caption_after, word.table_text_after) == (6, 0)
+    assert word.running_head_after == Brand().word.running_head_after
+    text = "[word]\ncaption_after = -1\nrunning_head_after = true\nspace_after = 3\n"
+    with pytest.raises(InvalidStyleError) as caught:
+        load_brand(style_with(tmp_path / "bad", text))
+    found = {d.line: d.message for d in caught.value.diagnostics}
+    assert found == {
+        2: "[word] caption_after: -1 is out of range (0 to 72)",
+        3: "[word] running_head_after: must be a number",
+        4: "unknown key 'space_after' in [word]",
+    }

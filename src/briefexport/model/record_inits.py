@@ -224,7 +224,7 @@ def init_vvvvvvvvvvvvvvvvvvv(
     _set(self, "_field_18", _field_18)
 
 
-def init_vvvvvvvvvvvvvvvvvvvvvv(
+def init_vvvvvvvvvvvvvvvvvvvvvvv(
     self,
     _field_0,
     _field_1,
@@ -248,6 +248,7 @@ def init_vvvvvvvvvvvvvvvvvvvvvv(
     _field_19,
     _field_20,
     _field_21,
+    _field_22,
 ):
     _set(self, "_field_0", _field_0)
     _set(self, "_field_1", _field_1)
@@ -271,3 +272,4 @@ def init_vvvvvvvvvvvvvvvvvvvvvv(
     _set(self, "_field_19", _field_19)
     _set(self, "_field_20", _field_20)
     _set(self, "_field_21", _field_21)
+    _set(self, "_field_22", _field_22)

@@ -2,10 +2,11 @@
 
 Every writer reads the same :class:`Brand`: the CSS custom properties of HTML, EPUB and PDF, the
 Word reference document and the PDF page box all come from it. The file is TOML (v1.0) with the
-tables ``[identity]``, ``[colors]``, ``[fonts]``, ``[sizes]`` and ``[page]``; a key left out keeps
-the house value, so a style folder may carry only what it changes. An unknown table or key, a
-wrong type or a value out of range is reported as ``brand.toml:LINE:COL: error: ...`` before
-anything is written (the checks are in :mod:`.brand_values`).
+tables ``[identity]``, ``[colors]``, ``[fonts]``, ``[sizes]``, ``[page]`` and ``[word]``; a key
+left out keeps the house value, so a style folder may carry only what it changes. An unknown
+table or key, a wrong type or a value out of range is reported as
+``brand.toml:LINE:COL: error: ...`` before anything is written (the checks are in
+:mod:`.brand_values`).
 """
 
 from __future__ import annotations
@@ -197,6 +198,24 @@ class Page(Record):
 
 
 @record
+class Word(Record):
+    """Spacing of the Word copy's own, in points: where the print stylesheet has no value a
+    Word style could take (``writers/docx/reference_styles.py`` takes every other one from
+    ``pdf.css``).
+
+    ``caption_after``: after a caption, which one Caption style sets below figures (the PDF
+    leaves a figure's margin there) and above tables (the PDF leaves the caption's margin);
+    ``table_text_after``: after each paragraph in a table cell (the cell padding is the print
+    stylesheet's); ``running_head_after``: after the running head, which Word places by the
+    page margins, not by a margin of its own.
+    """
+
+    caption_after: float = 10
+    table_text_after: float = 0
+    running_head_after: float = 0
+
+
+@record
 class Brand(Record):
     """The whole brand file."""
 
@@ -206,6 +225,7 @@ class Brand(Record):
     fonts: Fonts = Fonts()
     sizes: Sizes = Sizes()
     page: Page = Page()
+    word: Word = Word()
 
 
 def load_brand(style_dir: Path) -> Brand:

@@ -2,8 +2,9 @@
 
 Each table of the file replaces fields of the record of the same name: a value must have the
 type of the field's house value (an enum's value, true or false, a number in range, a font
-family name or a list of them, a ``#RRGGBB`` colour in ``[colors]``, a line of text). Every
-problem is reported at once, located at its key as ``brand.toml:LINE:COL: error: ...``.
+family name or a list of them, a ``#RRGGBB`` colour in ``[colors]``, a line of text; the points
+of space in ``[word]`` from 0 to 72). Every problem is reported at once, located at its key as
+``brand.toml:LINE:COL: error: ...``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ R = TypeVar("R")
 COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 FALLBACK_LISTS = frozenset({"scripts", "cjk", "emoji"})  # may be empty: no such fallback
 FONT_NAME = re.compile(r"[^\"'\\;{}<>\x00-\x1f\x7f]{1,80}")
-RANGES = {"line_height": (0.8, 3.0), "margin": (3.0, 80.0), "size": (4.0, 96.0)}
+RANGES = {
+    "line_height": (0.8, 3.0),
+    "margin": (3.0, 80.0),
+    "size": (4.0, 96.0),
+    "spacing": (0.0, 72.0),
+}
 
 
 def checked_brand(default: R, data: dict[str, Any], file: str, text: str) -> R:
@@ -100,7 +106,7 @@ def _convert(table: str, key: str, default: object, value: object) -> tuple[str 
     if isinstance(default, bool):
         return (None, value) if isinstance(value, bool) else ("must be true or false", None)
     if isinstance(default, float | int) and not isinstance(default, bool):
-        return _number(key, value)
+        return _number(table, key, value)
     if key == "folders":
         return _folders(value)
     if isinstance(default, tuple):
@@ -114,10 +120,12 @@ def _convert(table: str, key: str, default: object, value: object) -> tuple[str 
     return (None, value) if text_ok else ("must be a non-empty line of text", None)
 
 
-def _number(key: str, value: object) -> tuple[str | None, object]:
+def _number(table: str, key: str, value: object) -> tuple[str | None, object]:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "must be a number", None
     kind = "line_height" if key == "line_height" else "margin" if "margin" in key else "size"
+    if table == "word":  # points of space in the Word copy: none is a value too
+        kind = "spacing"
     low, high = RANGES[kind]
     if not low <= value <= high:
         return f"{value} is out of range ({low:g} to {high:g})", None

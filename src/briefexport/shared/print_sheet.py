@@ -7,9 +7,10 @@ A value is named by one selector of a rule, as the sheet writes it (``main h2``)
 side as its left-to-right physical one (``padding-inline-start`` is ``padding-left``; Word mirrors
 indents for right-to-left text itself), and the last declaration of the rules with that selector
 wins, an ``!important`` one over the others. No cascade is computed: the selector names the rule
-whose value the Word style copies. A value the sheet lacks is an error that names it, so a
-reworked house sheet stops the reference document from being built instead of letting it drift;
-a style folder's own sheet is read over the shipped one, which gives what it leaves out.
+whose value the Word style copies; :class:`Sum` adds values up (a container's margin and the
+padding inside it, above its first line). A value the sheet lacks is an error that names it, so
+a reworked house sheet stops the reference document from being built instead of letting it
+drift; a style folder's own sheet is read over the shipped one, which gives what it leaves out.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ import functools
 from typing import Any
 
 import tinycss2
-from tinycss2.ast import Declaration, DimensionToken, FunctionBlock, NumberToken, QualifiedRule
+from tinycss2.ast import (
+    Declaration,
+    DimensionToken,
+    FunctionBlock,
+    IdentToken,
+    NumberToken,
+    QualifiedRule,
+)
 
 from ..errors import BriefexportError
 from ..model.record import Record, record
@@ -43,6 +51,13 @@ class Css(Record):
     property: str
 
 
+@record
+class Sum(Record):
+    """Lengths of the print stylesheet added up."""
+
+    parts: tuple[Css, ...]
+
+
 class PrintSheet:
     """The rules of one print stylesheet, looked up by selector; a value it lacks is looked up
     in ``fallback`` when there is one (a style folder's own sheet over the shipped one)."""
@@ -51,9 +66,11 @@ class PrintSheet:
         self.declarations = _declarations(css)
         self.fallback = fallback
 
-    def points(self, value: float | Css, em: float) -> float:
+    def points(self, value: float | Css | Sum, em: float) -> float:
         """A length in points (``em``: the font size of the element it belongs to); a number
         that is not a :class:`Css` is the Word style's own, in points."""
+        if isinstance(value, Sum):
+            return sum(self.points(part, em) for part in value.parts)
         if not isinstance(value, Css):
             return value
         token = _first(self._tokens(value), DimensionToken | NumberToken, value)
@@ -74,6 +91,12 @@ class PrintSheet:
         if isinstance(token, DimensionToken) and token.lower_unit != "em":
             raise BriefexportError(f"{PRINT_SHEET}: {_name(value)} is not a number or ems")
         return float(token.value)
+
+    def keyword(self, value: Css) -> str:
+        """A keyword value (``none`` in ``text-decoration: none``), lower-cased: the first
+        identifier of the declaration."""
+        token = _first(self._tokens(value), IdentToken, value)
+        return str(token.lower_value)
 
     def color(self, value: str | Css) -> str:
         """The brand colour a declaration names (``var(--table-header-fill)``:

@@ -66,6 +66,7 @@ def _brand() -> dict[str, Any]:
             "margin_inner": 22,
             "margin_outer": 22,
         },
+        "word": {"caption_after": 10, "table_text_after": 0, "running_head_after": 0},
     }
 
 
@@ -163,6 +164,6 @@ def _labels() -> dict[str, Any]:
 
 
 STORED: dict[tuple[int, int], Callable[[], dict[str, Any]]] = {
-    (2192, 444382718): _brand,  # styles/brand.toml
+    (2694, 131723094): _brand,  # styles/brand.toml
     (2428, 682905363): _labels,  # styles/labels.toml
 }

@@ -19,11 +19,11 @@ from briefexport.errors import BriefexportError
 from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.shared.brand import Brand, load_brand
-from briefexport.shared.print_sheet import Css, PrintSheet
+from briefexport.shared.print_sheet import Css, PrintSheet, Sum
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
 from briefexport.writers.docx.reference import build_reference
-from briefexport.writers.docx.reference_styles import SPECS, StyleSpec
+from briefexport.writers.docx.reference_styles import SPECS, Own, StyleSpec
 from briefexport.writers.docx.stylemap import TABLE
 from support.docx import house_sheet
 
@@ -95,12 +95,14 @@ def shared_values(sheet: PrintSheet, brand: Brand) -> Iterator[Value]:
         name, em = spec.word_name or spec.name, font_size(spec)
         for field in ("space_before", "space_after", "hanging"):
             value = getattr(spec, field)
-            if isinstance(value, Css):
+            if isinstance(value, Css | Sum):
                 yield name, field, sheet.points(value, em)
         if isinstance(spec.leading, Css):
             yield name, "leading", em * sheet.number(spec.leading)
         if isinstance(spec.tracking, Css):
             yield name, "tracking", sheet.number(spec.tracking) * em
+        if isinstance(spec.underline, Css):
+            yield name, "underline", float(sheet.keyword(spec.underline) == "underline")
         if spec.rule_below:
             rule = spec.rule_below
             yield name, "bottom width", sheet.points(Css(rule, "border-bottom"), em)
@@ -110,6 +112,7 @@ def shared_values(sheet: PrintSheet, brand: Brand) -> Iterator[Value]:
     for side in ("top", "left", "bottom", "right"):
         yield TABLE, f"cell {side}", sheet.points(Css("td", f"padding-{side}"), brand.sizes.caption)
     yield TABLE, "rule width", sheet.points(Css("td", "border-bottom"), brand.sizes.caption)
+    yield TABLE, "header rule", sheet.points(Css("thead th", "border-bottom"), brand.sizes.caption)
 
 
 def box_values(
@@ -133,6 +136,8 @@ def word_value(document: docx.document.Document, name: str, what: str) -> float:
     if name == TABLE:
         return table_value(document, what)
     style = document.styles[name]
+    if what == "underline":
+        return float(bool(style.font.underline))
     assert isinstance(style, ParagraphStyle)
     fmt = style.paragraph_format
     match what.split():
@@ -163,6 +168,9 @@ def table_value(document: docx.document.Document, what: str) -> float:
     if what == "rule width":
         (width,) = set(table.xpath("w:tblPr/w:tblBorders/*/@w:sz"))
         return int(width) / 8
+    if what == "header rule":
+        header = "w:tblStylePr[@w:type='firstRow']/w:tcPr/w:tcBorders/w:bottom/@w:sz"
+        return int(table.xpath(f"string({header})")) / 8
     side = what.split()[1]
     return int(table.xpath(f"string(w:tblPr/w:tblCellMar/w:{side}/@w:w)")) / 20
 
@@ -188,6 +196,18 @@ def test_every_shared_value_of_the_word_styles_is_the_print_stylesheets() -> Non
     assert disagreements(committed_reference(), house_sheet()) == []
 
 
+def test_every_space_of_a_word_style_is_the_sheets_or_the_brands() -> None:
+    # A plain number would be a copy of the sheet's that does not follow it, or a Word
+    # setting an institution cannot change without editing code.
+    found = [
+        (spec.name, field, value)
+        for spec in SPECS
+        for field in ("space_before", "space_after", "hanging")
+        if (value := getattr(spec, field)) is not None and not isinstance(value, Css | Sum | Own)
+    ]
+    assert found == []
+
+
 # One edit of pdf.css for each kind of shared value, and the style that must then disagree.
 EDITS = [
     ("main h2 {\n  font-size: var(--heading-1-size);\n  margin: 16pt", "16pt", "18pt", "heading 1 space_before"),
@@ -200,6 +220,13 @@ EDITS = [
     ("\nfooter.back {", "line-height: 1.35", "line-height: 1.5", "Rights leading"),
     ("header.front p {", "margin: 0", "margin: 0 0 1pt", "Author space_after"),
     ("th,\ntd {", "padding: 3pt 5pt", "padding: 3pt 6pt", "Brief Table cell left"),
+    ("th,\ntd {", "border-bottom: 0.5pt", "border-bottom: 1pt", "Brief Table rule width"),
+    ("thead th {", "border-bottom: 1pt", "border-bottom: 2pt", "Brief Table header rule"),
+    ("blockquote {", "margin: 8pt 1.2em 10pt", "margin: 8pt 1.2em 12pt", "Quote space_after"),
+    ("ul,\nol {", "padding-inline-start: 1.4em", "padding-inline-start: 2em", "Reference Entry hanging"),
+    ("\nfooter.back {", "padding-top: 6pt", "padding-top: 9pt", "Citation Label space_before"),
+    ("p.keywords {", "margin-bottom: 10pt", "margin-bottom: 12pt", "Keywords space_after"),
+    ("\na {\n", "text-decoration: none", "text-decoration: underline", "Hyperlink underline"),
 ]  # fmt: skip
 
 

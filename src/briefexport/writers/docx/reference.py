@@ -31,8 +31,9 @@ from .package import save_reproducibly
 from .properties import set_app_properties
 from .reference_format import paragraph_format, set_hyphenation, set_line_height
 from .reference_styles import SPECS, StyleSpec
+from .reference_table import add_table_style
 from .reference_trim import drop_unused_styles
-from .stylemap import RUNNING_HEAD, TABLE
+from .stylemap import RUNNING_HEAD
 from .xml import Element, w
 
 GENERATED_AT = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # fixed, so the file is reproducible
@@ -40,7 +41,6 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spacing", "sz", "szCs",
              "u", "vertAlign")  # fmt: skip
 LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
-TABLE_CELL = "td"  # the print stylesheet's rule for table cells
 
 
 def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
@@ -154,13 +154,20 @@ def run_properties(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> Element:
     if spec.size:
         half_points = str(round(getattr(brand.sizes, spec.size) * 2))
         children["sz"], children["szCs"] = w("sz", val=half_points), w("szCs", val=half_points)
-    if spec.underline:
+    if underlined(spec, sheet):
         children["u"] = w("u", val="single")
     if spec.superscript:
         children["vertAlign"] = w("vertAlign", val="superscript")
     rpr = w("rPr")
     rpr.extend(children[tag] for tag in RPR_ORDER if tag in children)
     return rpr
+
+
+def underlined(spec: StyleSpec, sheet: PrintSheet) -> bool:
+    """Whether the style underlines: as its print rule's ``text-decoration`` says, if named."""
+    if isinstance(spec.underline, Css):
+        return sheet.keyword(spec.underline) == "underline"
+    return spec.underline
 
 
 def get_or_add_style(document: Document, spec: StyleSpec) -> BaseStyle:
@@ -194,36 +201,6 @@ def apply_spec(document: Document, spec: StyleSpec, brand: Brand, sheet: PrintSh
     rpr.extend(run_properties(brand, spec, sheet))
     if isinstance(style, ParagraphStyle):
         paragraph_format(style, spec, brand, sheet)
-
-
-def add_table_style(document: Document, brand: Brand, sheet: PrintSheet) -> None:
-    """Our table style: rules above, below and between rows as the print stylesheet's cell
-    border, its cell padding, a shaded bold header row."""
-    style = document.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
-    style.base_style = document.styles["Normal Table"]
-    cell_rule, em = Css(TABLE_CELL, "border-bottom"), brand.sizes.caption
-    rule = word_color(getattr(brand.colors, sheet.color(cell_rule)))
-    width = str(round(sheet.points(cell_rule, em) * 8))  # eighths of a point
-    table_props = w("tblPr")
-    borders = w("tblBorders")
-    for edge in ("top", "bottom", "insideH"):
-        borders.append(w(edge, val="single", sz=width, space="0", color=rule))
-    table_props.append(borders)
-    margins = w("tblCellMar")  # twentieths of a point
-    for edge in ("top", "left", "bottom", "right"):
-        points = sheet.points(Css(TABLE_CELL, f"padding-{edge}"), em)
-        margins.append(w(edge, w=str(round(points * 20)), type="dxa"))
-    table_props.append(margins)
-    style.element.append(table_props)
-    header = w("tblStylePr", type="firstRow")
-    header_runs = w("rPr")
-    header_runs.extend([w("b"), w("bCs")])
-    header.append(header_runs)
-    cell_props = w("tcPr")
-    fill = word_color(brand.colors.table_header_fill)
-    cell_props.append(w("shd", val="clear", color="auto", fill=fill))
-    header.append(cell_props)
-    style.element.append(header)
 
 
 def add_page_number_footer(document: Document, brand: Brand, sheet: PrintSheet) -> None:

@@ -1,6 +1,7 @@
 """Paragraph formatting of the reference document's styles (ECMA-376 Part 1, 17.3.1): spacing,
 line height, alignment, hyphenation, indents, rules and shading, as :mod:`.reference_styles`
-asks, with the print stylesheet's values (:mod:`...shared.print_sheet`).
+asks, with the print stylesheet's values (:mod:`...shared.print_sheet`) and the brand's
+``[word]`` spaces.
 
 Line height is "at least" the brand's leading (``w:lineRule="atLeast"``, 17.3.1.33): the body
 size times ``line_height``, as the print stylesheet sets it. Word's "multiple" spacing scales the
@@ -18,7 +19,7 @@ from docx.styles.style import ParagraphStyle
 
 from ...shared.brand import Brand
 from ...shared.print_sheet import LOGICAL, Css, PrintSheet
-from .reference_styles import Box, StyleSpec
+from .reference_styles import Box, Length, Own, StyleSpec
 from .xml import Element, w
 
 # CT_PPr children after w:pBdr and w:shd (17.3.1.26), which python-docx has no API for.
@@ -32,6 +33,7 @@ AFTER_SHADING = (
 ALIGNMENTS = frozenset({"center", "both", "end"})
 PADDING_WIDTH = 0.25  # points: the hairline whose gap pads a shaded box (Word's thinnest)
 AFTER_HYPHENATION = AFTER_SHADING[2:]
+AFTER_CONTEXTUAL = AFTER_SHADING[AFTER_SHADING.index("w:contextualSpacing") + 1 :]
 
 
 def set_hyphenation(style: ParagraphStyle, on: bool) -> None:
@@ -57,6 +59,13 @@ def line_height(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> float | Non
     return font_size(brand, spec) * factor
 
 
+def length_points(value: Length, em: float, brand: Brand, sheet: PrintSheet) -> float:
+    """A space in points: the brand's ``[word]`` key, or the print stylesheet's value."""
+    if isinstance(value, Own):
+        return float(getattr(brand.word, value.key))
+    return sheet.points(value, em)
+
+
 def set_line_height(style: ParagraphStyle, points: float) -> None:
     """At least ``points`` between baselines."""
     fmt = style.paragraph_format
@@ -71,9 +80,9 @@ def paragraph_format(
     paragraph style."""
     fmt, em = style.paragraph_format, font_size(brand, spec)
     if spec.space_before is not None:
-        fmt.space_before = Pt(sheet.points(spec.space_before, em))
+        fmt.space_before = Pt(length_points(spec.space_before, em, brand, sheet))
     if spec.space_after is not None:
-        fmt.space_after = Pt(sheet.points(spec.space_after, em))
+        fmt.space_after = Pt(length_points(spec.space_after, em, brand, sheet))
     height = line_height(brand, spec, sheet)
     if height is not None:
         set_line_height(style, height)
@@ -82,9 +91,11 @@ def paragraph_format(
     if spec.hyphenate:
         set_hyphenation(style, True)
     if spec.hanging:
-        hanging = sheet.points(spec.hanging, em)
+        hanging = length_points(spec.hanging, em, brand, sheet)
         fmt.left_indent, fmt.first_line_indent = Pt(hanging), Pt(-hanging)
     properties = style.element.get_or_add_pPr()  # every paragraph style has one, maybe empty
+    if spec.contextual:  # 17.3.1.9: no space between two paragraphs of the style
+        properties.insert_element_before(w("contextualSpacing"), *AFTER_CONTEXTUAL)
     if spec.align:
         assert spec.align in ALIGNMENTS, spec.align
         properties.get_or_add_jc().set(qn("w:val"), spec.align)  # "end": not in python-docx's enum

@@ -3,21 +3,50 @@
 
 Read by :mod:`.reference`, which writes ``styles/reference.docx``. Sizes and colours name fields
 of the brand's ``[sizes]`` and ``[colors]`` tables (a test resolves every one), fonts a role.
-Spacing, leading, indents, rules and shading name the print stylesheet's rule and property they
-copy (:class:`.Css`), so the Word copy and the PDF look alike and change together.
-A plain number (points) is the Word copy's own, where the stylesheet has no counterpart: CSS
-spaces blocks by their containers' margins and padding (the quote, the figure, the colophon),
-Word only by each paragraph's space before and after, which it adds up where CSS collapses.
+Spacing, leading, indents, rules, shading and the link's underline name the print
+stylesheet's rule and property they copy (:class:`.Css`), so the Word copy and the PDF look alike
+and change together. The few spaces the stylesheet has no value for are the Word copy's own and
+name a key of the brand's ``[word]`` table (:class:`Own`), so no number is written here.
+
+Word spaces two paragraphs by the larger of the first one's space after and the second one's
+space before (ECMA-376 Part 1, 17.3.1.33; the settings of ours do not ask for the additive
+spacing of Word before 2000, ``w:doNotUseHTMLParagraphAutoSpacing``), as CSS collapses adjoining
+margins: a style takes its element's margins as they are. What Word cannot express, and how
+the styles come close:
+
+* CSS spaces blocks by their containers (the block quote, the figure, the colophon), Word only by
+  paragraphs: the first and last paragraph of a container take its margins, and every
+  paragraph of a style has the same. Between two paragraphs of one quotation Word leaves the
+  quote's bottom margin (10 pt) where the PDF leaves a paragraph's (7 pt). The colophon's first
+  paragraph is the citation label in the house style, which takes the colophon's margin and
+  padding; a colophon that starts otherwise (with the rights) sits closer to the text.
+  No style can draw the colophon's top rule above whichever paragraph comes first, so the Word
+  copy has none.
+* One Caption style sets the caption below a figure and above a table, where the stylesheet
+  gives each its own margin (``[word] caption_after``).
+* The reference list is numbered "[1]" in running text, not by a list: its entries are set at
+  the body size with the list's indent, the number hanging in it, and the list's space after
+  the last (``w:contextualSpacing``: none between entries).
+* A link is coloured, not underlined, as in the PDF (Word's Hyperlink style, without the
+  underline Word gives it).
 """
 
 from __future__ import annotations
 
 from ...model.record import Record, record
 from ...shared.brand import FontRole
-from ...shared.print_sheet import Css
+from ...shared.print_sheet import Css, Sum
 from . import stylemap as sm
 
-Length = float | Css  # points when a number
+
+@record
+class Own(Record):
+    """A space of the Word copy's own, in points: the key of the brand's ``[word]`` table."""
+
+    key: str
+
+
+Length = Css | Sum | Own
 
 
 @record
@@ -49,7 +78,7 @@ class StyleSpec(Record):
     color: str | None = None
     bold: bool = False
     italic: bool = False
-    underline: bool = False
+    underline: bool | Css = False  # a text-decoration: "underline" underlines
     superscript: bool = False
     caps: bool = False
     tracking: float | Css = 0  # letter spacing in ems
@@ -60,6 +89,7 @@ class StyleSpec(Record):
     align: str | None = None  # w:jc: "center", "both" (justified) or "end"
     hyphenate: bool = False  # Word's automatic hyphenation, off in Normal, on for running text
     hanging: Length | None = None  # hanging indent (the note number hangs in it)
+    contextual: bool = False  # no space between paragraphs of this style (w:contextualSpacing)
     box: Box | None = None
     rule_below: str | None = None  # a print rule's selector: its border-bottom and padding-bottom
     word_name: str | None = None  # Word's internal name of a built-in style, when it differs
@@ -84,6 +114,7 @@ HEADING_SIZES = ("heading_1", "heading_2", "heading_3")
 HEADING_RULES = ("h2", "h3", "h4")  # the brief's title is h1; main h2 is a first-level heading
 LINES = below("header.front p")  # no space between the front matter's lines
 COLOPHON = leading("footer.back")
+COLOPHON_PADDING = Css("footer.back", "padding-top")
 ABSTRACT_BOX = Box("section.abstract", filled=True)
 QUOTE_BOX = Box("blockquote")
 
@@ -107,25 +138,28 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.LIST_BULLET, space_after=below("ul"), align="both", hyphenate=True),
     StyleSpec(sm.LIST_NUMBER, space_after=below("ol"), align="both", hyphenate=True),
     StyleSpec(sm.LIST_CONTINUE, space_after=below("ul"), align="both", hyphenate=True),
-    # The quote's paragraphs make one box in Word: what is between them is also above and below.
-    StyleSpec(sm.QUOTE, italic=True, space_before=0, space_after=4, align="both",
-              hyphenate=True, box=QUOTE_BOX),
-    StyleSpec(sm.ATTRIBUTION, size="caption", color="muted", space_after=10, align="end"),
+    # The quote's paragraphs make one box in Word, each with the quote's margins.
+    StyleSpec(sm.QUOTE, italic=True, space_before=above("blockquote"),
+              space_after=below("blockquote"), align="both", hyphenate=True, box=QUOTE_BOX),
+    StyleSpec(sm.ATTRIBUTION, size="caption", color="muted", space_before=above("main p"),
+              space_after=below("main p"), align="end"),
     # One Caption style above tables and below figures: the space after is the Word copy's.
     StyleSpec(sm.CAPTION, font="heading", size="caption", color="muted",
-              space_before=above("figcaption"), space_after=10, leading=leading("figcaption"),
-              keep_next=True, word_name="caption"),
+              space_before=above("figcaption"), space_after=Own("caption_after"),
+              leading=leading("figcaption"), keep_next=True, word_name="caption"),
     StyleSpec(sm.CAPTION_LABEL, kind="character", base=None, color="accent", bold=True),
-    StyleSpec(sm.FIGURE, align="center", keep_next=True, space_before=4, space_after=0),
-    StyleSpec(sm.TABLE_TEXT, size="caption", space_after=0, leading=leading("table")),
+    StyleSpec(sm.FIGURE, align="center", keep_next=True,
+              space_before=above("figure"), space_after=below("figure img")),
+    StyleSpec(sm.TABLE_TEXT, size="caption", space_after=Own("table_text_after"),
+              leading=leading("table")),
     StyleSpec(sm.TABLE_HEADING, base=sm.TABLE_TEXT, bold=True),
     StyleSpec(sm.FOOTNOTE_TEXT, size="footnote", space_after=below("span.footnote"),
               leading=leading("span.footnote"),
               hanging=Css("span.footnote", "padding-inline-start"), word_name="footnote text"),
     StyleSpec(sm.FOOTNOTE_REFERENCE, kind="character", base=None, superscript=True,
               color="accent", word_name="footnote reference"),
-    StyleSpec(sm.HYPERLINK, kind="character", base=None, color="link", underline=True,
-              word_name=sm.HYPERLINK),
+    StyleSpec(sm.HYPERLINK, kind="character", base=None, color="link",
+              underline=Css("a", "text-decoration"), word_name=sm.HYPERLINK),
     StyleSpec(sm.CITATION_TITLE, kind="character", base=None),
     StyleSpec(sm.CITATION_SOURCE, kind="character", base=None, italic=True),
     StyleSpec(sm.VERBATIM, kind="character", base=None, font="monospace"),
@@ -152,17 +186,24 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.ABSTRACT, base=sm.BODY_TEXT, space_after=above("section.abstract p + p"),
               box=ABSTRACT_BOX),
     StyleSpec(sm.KEYWORDS, size="caption", color="muted", space_before=below("section.abstract"),
-              space_after=0),
+              space_after=below("p.keywords")),
     StyleSpec(sm.KEYWORDS_LABEL, kind="character", base=None, font="heading", color="accent",
               bold=True),
-    StyleSpec(sm.REFERENCE_ENTRY, size="caption", space_after=4),
+    # The reference list is a list in the PDF's text: body size, the list's space after it and
+    # its indent, in which the number hangs.
+    StyleSpec(sm.REFERENCE_ENTRY, space_after=below("ol"), contextual=True, align="both",
+              hyphenate=True, hanging=Css("ol", "padding-inline-start")),
     StyleSpec(sm.CONTACT, size="caption", color="muted", space_after=LINES, keep_next=True),
     StyleSpec(sm.IDENTITY, size="caption", color="muted", space_after=LINES),
+    # The colophon's margin and padding above its first paragraph, the citation label; the
+    # colophon's paragraph margin wins over the label's own (footer.back p is more specific).
     StyleSpec(sm.CITATION_LABEL, font="heading", size="caption", color="accent", bold=True,
-              space_before=12, space_after=2, leading=COLOPHON, keep_next=True),
+              space_before=Sum((above("footer.back"), COLOPHON_PADDING)),
+              space_after=below("footer.back p"), leading=COLOPHON, keep_next=True),
     StyleSpec(sm.SUGGESTED_CITATION, size="caption", space_after=below("footer.back p"),
               leading=COLOPHON, keep_next=True),
-    StyleSpec(sm.RIGHTS, size="caption", color="muted", space_before=8, leading=COLOPHON),
+    StyleSpec(sm.RIGHTS, size="caption", color="muted", space_before=above("footer.back p"),
+              leading=COLOPHON),
     StyleSpec(sm.RUNNING_HEAD, font="heading", size="running_header", color="muted",
-              space_after=0),
+              space_after=Own("running_head_after")),
 )  # fmt: skip

@@ -25,6 +25,7 @@ from .xml import Element, RunFormat, paragraph, text_run, w
 
 DEFAULT_TEXT_WIDTH = Emu(5_943_600)  # 6.5 inches, when the template has no page size
 TABLE_SEQUENCE, FIGURE_SEQUENCE = "Table", "Figure"
+FIRST_ROW_BIT = 0x0020  # of w:tblLook's w:val
 LABEL_NUMBER = re.compile(r"(?P<word>.*?)(?P<number>[0-9]+)")
 
 
@@ -45,6 +46,8 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
     placed, columns = place_cells(rows)
     tbl = CT_Tbl.new_tbl(len(rows), columns, text_width(ctx))
     tbl.tblStyle_val = ctx.style(sm.TABLE)
+    if not table.head:
+        no_header_row(tbl)
     if ctx.rtl:
         tbl.tblPr.get_or_add_bidiVisual()
     if table.caption:
@@ -60,6 +63,17 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
     for tr in tbl.tr_lst[: len(table.head)]:
         cast(Element, tr.get_or_add_trPr()).append(w("tblHeader"))
     return [*caption_paragraphs(ctx, table), tbl]
+
+
+def no_header_row(tbl: CT_Tbl) -> None:
+    """Keep the table style's first-row format (its rule and fill) off a table whose first row
+    is not a header: ``w:tblLook`` (ECMA-376 Part 1, 17.4.56) says so twice, as an attribute
+    and as a bit (0x0020) of the transitional schema's bitmask ``w:val``, which Word 2007 reads."""
+    for look in tbl.tblPr.findall(qn("w:tblLook")):
+        look.set(qn("w:firstRow"), "0")
+        bits = look.get(qn("w:val"))
+        if bits is not None:
+            look.set(qn("w:val"), f"{int(bits, 16) & ~FIRST_ROW_BIT:04X}")
 
 
 def fill_cell(ctx: Context, tc: Element, cell: Cell, numeric: bool = False) -> None:

@@ -1,0 +1,129 @@
+"""The Word copy's tables, links, reference list and own spaces as the print stylesheet has them
+(``styles/pdf.css``, read through ``shared.print_sheet``), or as the brand's ``[word]`` table
+says where the stylesheet has no value; checked with a brand far from the house one, so a value
+that only happens to match fails."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from dataclasses import replace
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from docx.styles.style import ParagraphStyle
+
+from briefexport.model import Brief, Cell, Row, Table, Text
+from briefexport.shared.brand import Brand, Word, load_brand
+from briefexport.shared.print_sheet import Css, PrintSheet
+from briefexport.shared.styles import default_style_dir
+from briefexport.writers.docx import stylemap as sm
+from briefexport.writers.docx.reference import build_reference
+from briefexport.writers.docx.reference_styles import SPECS, Own
+from support.briefs import small_brief
+from support.docx import NS, house_sheet, part, write_brief
+
+HOUSE = load_brand(default_style_dir())
+SHEET = house_sheet()
+OTHER = replace(
+    HOUSE,
+    colors=replace(HOUSE.colors, accent="#7A1F5C", rule="#336699", link="#2E7D32",
+                   table_header_fill="#F4EDE0"),
+    word=Word(caption_after=3, table_text_after=2, running_head_after=5),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=["house", "other"])
+def brand(request: pytest.FixtureRequest) -> Brand:
+    return HOUSE if request.param == "house" else OTHER
+
+
+@pytest.fixture(scope="module")
+def reference(brand: Brand) -> docx.document.Document:
+    return docx.Document(io.BytesIO(build_reference(brand, SHEET)))
+
+
+def word_color(color: str) -> str:
+    return color.lstrip("#").upper()
+
+
+def test_the_word_copys_own_spaces_are_the_brands(
+    reference: docx.document.Document, brand: Brand
+) -> None:
+    used = set()
+    for spec in SPECS:
+        for field in ("space_before", "space_after"):
+            value = getattr(spec, field)
+            if isinstance(value, Own):
+                style = reference.styles[spec.word_name or spec.name]
+                assert isinstance(style, ParagraphStyle)
+                space = getattr(style.paragraph_format, field)
+                assert space.pt == getattr(brand.word, value.key), (spec.name, field)
+                used.add(value.key)
+    assert used == {field.name for field in dataclasses.fields(Word)}  # no key is left unused
+
+
+def test_tables_have_the_sheets_rules_and_none_above(
+    reference: docx.document.Document, brand: Brand
+) -> None:
+    table = reference.styles[sm.TABLE].element
+    (borders,) = table.findall(qn("w:tblPr") + "/" + qn("w:tblBorders"))
+    assert [edge.tag.split("}")[1] for edge in borders] == ["bottom", "insideH"]
+    cell_rule = SHEET.points(Css("td", "border-bottom"), brand.sizes.caption)
+    for edge in borders:
+        assert edge.get(qn("w:color")) == word_color(brand.colors.rule)
+        assert int(edge.get(qn("w:sz"))) == round(cell_rule * 8)
+    (header,) = table.xpath("w:tblStylePr[@w:type='firstRow']/w:tcPr")
+    (below,) = header.xpath("w:tcBorders/w:bottom")
+    header_rule = SHEET.points(Css("thead th", "border-bottom"), brand.sizes.caption)
+    assert header_rule > cell_rule
+    assert int(below.get(qn("w:sz"))) == round(header_rule * 8)
+    assert below.get(qn("w:color")) == word_color(brand.colors.accent)
+    fill = header.xpath("string(w:shd/@w:fill)")
+    assert fill == word_color(brand.colors.table_header_fill)
+
+
+def test_links_are_words_hyperlink_style_underlined_only_as_the_sheet_says(
+    reference: docx.document.Document, brand: Brand
+) -> None:
+    style = reference.styles[sm.HYPERLINK]
+    assert style.type == WD_STYLE_TYPE.CHARACTER
+    assert style.style_id == sm.HYPERLINK
+    assert not style.element.get(qn("w:customStyle"))  # Word's built-in style
+    assert SHEET.keyword(Css("a", "text-decoration")) == "none"
+    assert style.font.underline is None
+    assert style.font.color.rgb == RGBColor.from_string(word_color(brand.colors.link))
+    underlining = PrintSheet("a { text-decoration: underline }", SHEET)
+    remade = docx.Document(io.BytesIO(build_reference(brand, underlining)))
+    assert remade.styles[sm.HYPERLINK].font.underline is True
+
+
+def test_reference_entries_are_set_as_the_pdfs_list(
+    reference: docx.document.Document, brand: Brand
+) -> None:
+    entry = reference.styles[sm.REFERENCE_ENTRY]
+    assert isinstance(entry, ParagraphStyle)
+    assert entry.font.size is None  # Normal's: the body size, as the PDF's list items
+    assert entry.element.find(f"{qn('w:pPr')}/{qn('w:contextualSpacing')}") is not None
+    fmt, body = entry.paragraph_format, brand.sizes.body
+    indent = SHEET.points(Css("ol", "padding-inline-start"), body)
+    assert fmt.left_indent.pt == pytest.approx(indent, abs=0.05) == -fmt.first_line_indent.pt
+    assert fmt.space_after.pt == SHEET.points(Css("ol", "margin-bottom"), body)
+
+
+def looks(brief: Brief) -> list[dict[str, str]]:
+    document = part(write_brief(brief), "word/document.xml")
+    return [dict(look.attrib) for look in document.iterfind(".//w:tbl/w:tblPr/w:tblLook", NS)]
+
+
+def test_only_a_table_with_header_rows_takes_the_header_rule_and_fill() -> None:
+    head = (Row((Cell((Text("Port"),), header=True),)),)
+    body = (Row((Cell((Text("Old Quay"),)),)),)
+    with_head = looks(small_brief((Table(None, None, (), head, body),)))
+    without = looks(small_brief((Table(None, None, (), (), body),)))
+    first_row, bits = qn("w:firstRow"), qn("w:val")
+    assert [(found[first_row], int(found[bits], 16) & 0x20) for found in with_head] == [("1", 0x20)]
+    assert [(found[first_row], int(found[bits], 16) & 0x20) for found in without] == [("0", 0)]
