@@ -1,0 +1,77 @@
+"""Attribute problems of one element against the profile's RELAX NG element patterns
+(:mod:`.schema_rules`): an attribute the patterns do not allow, a required one missing, or a
+value outside an enumeration (compared as RELAX NG compares a ``token``: blanks collapsed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from .schema_rules import AttributeRule, ElementRule
+from .schema_words import close_name, quoted
+
+HINTS = {"language": 'a language tag such as "en"'}
+
+
+def attribute_problems(
+    element: etree._Element, rules: list[ElementRule], tag: str
+) -> Iterator[tuple[str, str]]:
+    """(Clark name, message) for each attribute problem of ``element`` under any of ``rules``."""
+    allowed: dict[str, list[AttributeRule]] = {}
+    for rule in rules:
+        for clark, attribute in rule.attributes.items():
+            allowed.setdefault(clark, []).append(attribute)
+    for clark, value in element.attrib.items():
+        if clark not in allowed:
+            yield str(clark), _unknown(_shown(element, str(clark)), tag, allowed)
+        else:
+            bad = _bad_value(str(value), allowed[clark], tag)
+            if bad:
+                yield str(clark), bad
+    for clark, declared in allowed.items():
+        if (
+            clark not in element.attrib
+            and len(declared) == len(rules)
+            and all(a.required for a in declared)
+        ):
+            yield clark, _missing(declared, tag)
+
+
+def _unknown(name: str, tag: str, allowed: dict[str, list[AttributeRule]]) -> str:
+    shown = sorted(declared[0].shown for declared in allowed.values())
+    if not shown:
+        return f"<{tag}> takes no attributes; found {name}"
+    guess = close_name(name, shown)
+    hint = f"did you mean {guess}?" if guess else f"it takes {', '.join(shown)}"
+    return f"attribute {name} is not allowed on <{tag}>; {hint}"
+
+
+def _bad_value(value: str, declared: list[AttributeRule], tag: str) -> str | None:
+    if any(a.values is None for a in declared):
+        return None  # a datatype, not a list: libxml2 judges it
+    values = list(dict.fromkeys(v for a in declared for v in a.values or ()))
+    if " ".join(value.split()) in values:
+        return None
+    return f'{declared[0].shown}="{value}" on <{tag}> must be {quoted(values)}'
+
+
+def _missing(declared: list[AttributeRule], tag: str) -> str:
+    first = declared[0]
+    values = list(dict.fromkeys(v for a in declared for v in a.values or ()))
+    if any(a.values is None for a in declared):
+        hint = HINTS.get(first.datatype)
+        return f"<{tag}> needs the attribute {first.shown}" + (f" ({hint})" if hint else "")
+    if len(values) == 1:
+        return f'<{tag}> needs the attribute {first.shown}="{values[0]}"'
+    return f"<{tag}> needs the attribute {first.shown} ({quoted(values)})"
+
+
+def _shown(element: etree._Element, clark: str) -> str:
+    """An attribute's name with the prefix the brief gives its namespace."""
+    qname = etree.QName(clark)
+    prefixes = {uri: prefix for prefix, uri in element.nsmap.items()}
+    prefixes["http://www.w3.org/XML/1998/namespace"] = "xml"
+    prefix = prefixes.get(qname.namespace or "")
+    return f"{prefix}:{qname.localname}" if prefix else qname.localname
