@@ -18,34 +18,35 @@ HINTS = {"language": 'a language tag such as "en"'}
 def attribute_problems(
     element: etree._Element, rules: list[ElementRule], tag: str
 ) -> Iterator[tuple[str, str]]:
-    """(Clark name, message) for each attribute problem of ``element`` under any of ``rules``."""
+    """(Clark name, message) for each attribute problem of ``element`` under any of ``rules``;
+    a missing attribute an unknown one most likely misspells is not said twice."""
     allowed: dict[str, list[AttributeRule]] = {}
     for rule in rules:
         for clark, attribute in rule.attributes.items():
             allowed.setdefault(clark, []).append(attribute)
+    guessed = set()
     for clark, value in element.attrib.items():
         if clark not in allowed:
-            yield str(clark), _unknown(_shown(element, str(clark)), tag, allowed)
-        else:
-            bad = _bad_value(str(value), allowed[clark], tag)
-            if bad:
-                yield str(clark), bad
+            message, guess = _unknown(_shown(element, str(clark)), tag, allowed)
+            guessed.add(guess)
+            yield str(clark), message
+        elif bad := _bad_value(str(value), allowed[clark], tag):
+            yield str(clark), bad
     for clark, declared in allowed.items():
-        if (
-            clark not in element.attrib
-            and len(declared) == len(rules)
-            and all(a.required for a in declared)
-        ):
+        needed = len(declared) == len(rules) and all(a.required for a in declared)
+        if needed and clark not in element.attrib and declared[0].shown not in guessed:
             yield clark, _missing(declared, tag)
 
 
-def _unknown(name: str, tag: str, allowed: dict[str, list[AttributeRule]]) -> str:
+def _unknown(
+    name: str, tag: str, allowed: dict[str, list[AttributeRule]]
+) -> tuple[str, str | None]:
     shown = sorted(declared[0].shown for declared in allowed.values())
     if not shown:
-        return f"<{tag}> takes no attributes; found {name}"
+        return f"<{tag}> takes no attributes; found {name}", None
     guess = close_name(name, shown)
     hint = f"did you mean {guess}?" if guess else f"it takes {', '.join(shown)}"
-    return f"attribute {name} is not allowed on <{tag}>; {hint}"
+    return f"attribute {name} is not allowed on <{tag}>; {hint}", guess
 
 
 def _bad_value(value: str, declared: list[AttributeRule], tag: str) -> str | None:

@@ -43,6 +43,7 @@ class Findings:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     flagged: dict[etree._Element, set[str]] = field(default_factory=dict)
+    rules: dict[etree._Element, frozenset[int]] = field(default_factory=dict)  # as read
 
     def add(self, element: etree._Element, kind: str, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
@@ -56,6 +57,7 @@ def check_structure(root: etree._Element, at: Locator) -> Findings:
     stack = [(root, keys)] if keys else []
     while stack:
         element, keys = stack.pop()
+        walk.found.rules[element] = keys
         walk.attributes(element, keys)
         walk.text(element, keys)
         stack.extend(reversed(walk.children(element, keys)))

@@ -26,6 +26,7 @@ from lxml import etree
 from ..errors import Diagnostic
 from .locate import Locator
 from .schema_check import Findings, check_structure
+from .schema_values import Lines, datatype_errors
 
 FAILED = re.compile(r"Element ([\w:.-]+) failed to validate (content|attributes)")
 BAD_LANGUAGE = re.compile(r"Type language doesn't allow value '(.*)'")
@@ -42,34 +43,36 @@ def clearer(
 ) -> list[Diagnostic]:
     """Our pass's diagnostics and libxml2's lines it does not explain, in source order."""
     findings = check_structure(tree.getroot(), at)
-    explains = _Explained(tree, findings)
+    logged, lines = list(entries), Lines(tree)
+    values = datatype_errors(logged, lines, findings, at)
+    explains = _Explained(lines, findings, values.elements)
     found = list(findings.diagnostics)
     redundant = False  # drop the "failed to validate" line that follows a reworded one
-    for entry in entries:
-        if (redundant and FAILED.match(entry.message)) or explains(entry):
-            redundant = False
+    for index, entry in enumerate(logged):
+        if index in values.reworded:
+            found += [d for d in [values.reworded[index]] if d is not None]
+        elif not ((redundant and FAILED.match(entry.message)) or explains(entry)):
+            language = BAD_LANGUAGE.match(entry.message)
+            found.append(_bad_language(language.group(1), entry, at) if language else plain(entry))
+            redundant = bool(language)
             continue
-        language = BAD_LANGUAGE.match(entry.message)
-        redundant = bool(language)
-        found.append(_bad_language(language.group(1), entry, at) if language else plain(entry))
+        redundant = False
     return sorted(found, key=lambda d: (d.line, d.column))
 
 
 class _Explained:
-    """Whether a libxml2 line says again what our pass has said."""
+    """Whether a libxml2 line says again what is already said."""
 
-    def __init__(self, tree: etree._ElementTree, findings: Findings) -> None:
-        self.flagged = findings.flagged
+    def __init__(self, lines: Lines, findings: Findings, valued: set[etree._Element]) -> None:
+        self.lines, self.flagged = lines, findings.flagged
         self.troubled: set[etree._Element] = set()
-        for element in self.flagged:
+        for element in [*self.flagged, *valued]:
             self.troubled.update((element, *element.iterancestors()))
-        self.by_line: dict[int, list[etree._Element]] = {}
-        for element in tree.getroot().iter(etree.Element):
-            self.by_line.setdefault(element.sourceline or 0, []).append(element)
 
     def __call__(self, entry: etree._LogEntry) -> bool:
         message = entry.message
-        subjects = self._subjects(entry)
+        named = NAMED.search(message)
+        subjects = self.lines.subjects(entry.line, named.group(1) if named else None)
         if message.startswith(DATATYPE):
             return any("place" in self.flagged.get(e, ()) for e in subjects)
         invalid = INVALID_ATTRIBUTE.match(message)
@@ -79,15 +82,6 @@ class _Explained:
         if failed and failed.group(2) == "attributes":
             return any(self._attribute_flagged(e, None) for e in subjects)
         return any(e in self.troubled for e in subjects)
-
-    def _subjects(self, entry: etree._LogEntry) -> list[etree._Element]:
-        """The elements on the entry's line and their parents; those it names, if any."""
-        on_line = self.by_line.get(entry.line or 0, [])
-        near = [*on_line, *(p for e in on_line if (p := e.getparent()) is not None)]
-        named = NAMED.search(entry.message)
-        if named:
-            near = [e for e in near if etree.QName(e).localname == named.group(1)] or near
-        return near
 
     def _attribute_flagged(self, element: etree._Element, name: str | None) -> bool:
         kinds = self.flagged.get(element, set())

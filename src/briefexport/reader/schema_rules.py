@@ -24,6 +24,13 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 # ("elem", rule key) | ("seq" | "alt", [Expr, ...]) | ("opt" | "star" | "plus", Expr)
 Expr = tuple[object, ...]
 EMPTY: Expr = ("seq", [])
+TYPE_WORDS = {  # the XML Schema datatypes brief.rng uses
+    "string": "text",
+    "NCName": "a name (a letter or _, then letters, digits, -, _ or .)",
+    "positiveInteger": "a whole number from 1",
+    "language": 'a language tag such as "en"',
+    "anyURI": "a URI",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class AttributeRule:
     required: bool
     values: tuple[str, ...] | None  # the enumerated values, or None for any of ``datatype``
     datatype: str
+    wanted: str = "text"  # what the datatype takes, in words
 
 
 @dataclass
@@ -43,6 +51,7 @@ class ElementRule:
     names: frozenset[str]  # Clark names
     attributes: dict[str, AttributeRule] = field(default_factory=dict)
     text: bool = False
+    wanted: str | None = None  # what a typed text content takes, in words
     moves: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # state: (rule, to)
     eps: dict[int, list[int]] = field(default_factory=dict)
     final: int = 1
@@ -128,6 +137,8 @@ class Schema:
             self._attribute(node, rule, optional=optional)
         if rule is not None and tag in ("text", "data", "value", "list", "mixed"):
             rule.text = True
+        if rule is not None and tag == "data":
+            rule.wanted = _wanted(node)
         if tag in ("attribute", "text", "data", "value", "list", "empty"):
             return EMPTY
         return self._combine(tag, node, rule, optional=optional)
@@ -150,17 +161,21 @@ class Schema:
 
     def _attribute(self, node: etree._Element, rule: ElementRule, *, optional: bool) -> None:
         name = self._clark(node.get("name", ""), node, attribute=True)
-        values, datatype = self._value_space(node)
-        rule.attributes[name] = AttributeRule(self.shown(name), not optional, values, datatype)
+        values, data = self._value_space(node)
+        datatype = data.get("type", "") if data is not None else "string"
+        shown = self.shown(name)
+        wanted = _wanted(data) if data is not None else "text"
+        rule.attributes[name] = AttributeRule(shown, not optional, values, datatype, wanted)
 
-    def _value_space(self, node: etree._Element) -> tuple[tuple[str, ...] | None, str]:
-        """The enumerated values of an attribute pattern, or None and its datatype."""
+    def _value_space(
+        self, node: etree._Element
+    ) -> tuple[tuple[str, ...] | None, etree._Element | None]:
+        """The enumerated values of an attribute pattern, or None; its ``data`` pattern."""
         while (ref := node.find(f"{RNG}ref")) is not None:
             node = self._defines[ref.get("name", "")]
         values = [" ".join((v.text or "").split()) for v in node.iter(f"{RNG}value")]
         data = node.find(f".//{RNG}data")
-        datatype = data.get("type", "") if data is not None else "string"
-        return (tuple(values) if values and data is None else None), datatype
+        return (tuple(values) if values and data is None else None), data
 
 
 def _patterns(node: etree._Element) -> list[etree._Element]:
@@ -171,6 +186,18 @@ def _patterns(node: etree._Element) -> list[etree._Element]:
     if first_is_name and children:
         children = children[1:]
     return [c for c in children if c.tag not in skip]
+
+
+def _wanted(data: etree._Element) -> str:
+    """What a ``data`` pattern takes, in words: its type, its upper limit, its pattern."""
+    params = {p.get("name"): (p.text or "").strip() for p in data.iter(f"{RNG}param")}
+    datatype = data.get("type", "")
+    words = TYPE_WORDS.get(datatype, f"a valid {datatype}")
+    if "maxInclusive" in params:
+        words += f" up to {params['maxInclusive']}"
+    if "pattern" in params:
+        words += f" matching {params['pattern']}"
+    return words
 
 
 def _children(node: etree._Element) -> list[etree._Element]:
