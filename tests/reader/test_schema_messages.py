@@ -7,6 +7,7 @@ valid brief, and never hide a schema error it cannot explain.
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -19,10 +20,11 @@ from briefexport.reader import schema_messages
 from briefexport.reader.locate import Locator
 from briefexport.reader.schema_check import Findings, check_structure
 from briefexport.writers import jats
-from support.paths import HARBOUR, TOUR, example_paths, rtl_paths
+from support.paths import HARBOUR, REPO, TOUR, example_paths, rtl_paths
 from support.random_briefs import generated_brief
 from support.small_brief import BRIEF, edited
 
+SCHEMA = REPO / "src" / "briefexport" / "schema" / "brief.rng"
 TOUR_TEXT = TOUR.read_text(encoding="utf-8")
 ID_SEC = '<sec id="1sec"'
 HARBOUR_TEXT = HARBOUR.read_text(encoding="utf-8")
@@ -199,7 +201,7 @@ def test_each_problem_gets_one_located_line(
 def valid_briefs() -> list[tuple[str, bytes]]:
     found = [(path.name, path.read_bytes()) for path in [*example_paths(), *rtl_paths()]]
     found.append(("small", BRIEF.encode()))
-    for index in range(12):
+    for index in range(30):
         brief = generated_brief(7, index)
         found.append((f"generated-{index}", jats.write(brief, default_options(brief))))
     return found
@@ -230,3 +232,53 @@ def test_a_pass_that_finds_nothing_lets_every_libxml2_line_through(
     status, lines = validate(tmp_path, edited("<p>Walls", "<blink/><p>Walls"), capsys)
     assert status == 2
     assert lines == ["brief.xml:11:1: error: Did not expect element blink there"]
+
+
+def structural_variants(data: bytes) -> list[tuple[str, etree._Element]]:
+    """The brief with one element removed, doubled or swapped with the next, or one attribute
+    removed: each edit the schema may or may not allow."""
+    variants = []
+    count = len(list(etree.fromstring(data).iter()))
+    for index in range(1, count):
+        for edit in ("remove", "double", "swap", "strip"):
+            root = etree.fromstring(data)
+            element = list(root.iter())[index]
+            parent = element.getparent()
+            if not isinstance(element.tag, str) or parent is None:
+                continue
+            if edit == "remove":
+                parent.remove(element)
+            elif edit == "double":
+                element.addnext(copy.deepcopy(element))
+            elif edit == "swap" and element.getnext() is not None:
+                element.getnext().addnext(element)
+            elif edit == "strip" and element.attrib:
+                del element.attrib[element.attrib.keys()[0]]
+            else:
+                continue
+            variants.append((f"{edit}-{index}", root))
+    return variants
+
+
+def disagreements(data: bytes) -> list[tuple[str, bool, list[str]]]:
+    """The structural edits of ``data`` where the pass and libxml2 disagree: libxml2 accepts
+    and the pass names a problem, or libxml2 refuses and the pass names none."""
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    found = []
+    for name, root in structural_variants(data):
+        valid = schema.validate(etree.ElementTree(root))
+        findings = check_structure(root, Locator(name, b""))
+        if valid == bool(findings.diagnostics):
+            found.append((name, valid, [d.message for d in findings.diagnostics]))
+    return found
+
+
+def test_the_pass_agrees_with_the_schema_on_structural_edits() -> None:
+    """The edits change structure only, never a value's form, so libxml2's verdict is the pass's."""
+    assert disagreements(BRIEF.encode()) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", example_paths(), ids=lambda path: path.stem)
+def test_the_pass_agrees_with_the_schema_on_structural_edits_of_the_examples(path: Path) -> None:
+    assert disagreements(path.read_bytes()) == []

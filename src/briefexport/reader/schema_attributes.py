@@ -13,6 +13,17 @@ from .schema_rules import AttributeRule, ElementRule
 from .schema_words import close_name, quoted
 
 HINTS = {"language": 'a language tag such as "en"'}
+Attrib = etree._Attrib  # an element's attributes
+
+
+def attributes_fit(attrib: Attrib, rule: ElementRule) -> bool:
+    """Whether attributes ``attrib`` are all allowed by ``rule``, with values from its lists,
+    and hold every attribute it requires (how RELAX NG tells apart two patterns of one name)."""
+    for clark, value in attrib.items():
+        allowed = rule.attributes.get(str(clark))
+        if allowed is None or _bad_value(str(value), [allowed], "") is not None:
+            return False
+    return all(name in attrib for name, a in rule.attributes.items() if a.required)
 
 
 def attribute_problems(

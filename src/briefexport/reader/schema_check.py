@@ -10,13 +10,14 @@ with a value outside its list. Datatypes (patterns, ids, language tags) are left
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ..errors import Diagnostic
 from .locate import Locator
-from .schema_attributes import attribute_problems
+from .schema_attributes import Attrib, attribute_problems, attributes_fit
 from .schema_rules import Schema, schema
 from .schema_words import bracketed, close_name
 
@@ -104,9 +105,9 @@ class _Walk:
         reading = _Reading(self.schema, keys)
         placed = []
         for child in element.iterchildren(tag=etree.Element):
-            fits = reading.step(str(child.tag))
+            fits = reading.step(str(child.tag), child.attrib)
             if not fits:
-                fits = reading.resync(self.misplaced(element, child, reading))
+                fits = reading.resync(self.misplaced(element, child, reading), child.attrib)
             if fits:
                 placed.append((child, fits))
             reading.previous = child
@@ -174,27 +175,34 @@ class _Reading:
     def __init__(self, tables: Schema, keys: frozenset[int]) -> None:
         self.rules = tables.rules
         self.states = {(k, s) for k in keys for s in self.rules[k].closure({0})}
-        self.allowed = {c for k in keys for ms in self.rules[k].moves.values() for c, _ in ms}
+        self.keys = keys
         self.previous: etree._Element | None = None
         self.disordered = False
+
+    @functools.cached_property
+    def allowed(self) -> set[int]:
+        """Every child rule the parent takes somewhere."""
+        return {c for k in self.keys for ms in self.rules[k].moves.values() for c, _ in ms}
 
     def _moves(self, states: set[State]) -> list[tuple[int, int, int]]:
         """(rule, child rule, target state) for every move out of ``states``."""
         return [(k, c, to) for k, s in states for c, to in self.rules[k].moves.get(s, ())]
 
-    def step(self, tag: str, states: set[State] | None = None) -> frozenset[int]:
+    def step(self, tag: str, attrib: Attrib, states: set[State] | None = None) -> frozenset[int]:
+        """Read a child: the rules it may follow (those its attributes fit, when any do)."""
         taken = [
             (k, c, to)
             for k, c, to in self._moves(self.states if states is None else states)
             if tag in self.rules[c].names
         ]
+        taken = [m for m in taken if attributes_fit(attrib, self.rules[m[1]])] or taken
         if taken:
             self.states = {(k, s) for k, _, to in taken for s in self.rules[k].closure({to})}
         return frozenset(c for _, c, _ in taken)
 
-    def resync(self, tag: str) -> frozenset[int]:
+    def resync(self, tag: str, attrib: Attrib) -> frozenset[int]:
         """After a misplaced child: read it where it could stand later, or skip it."""
-        fits = self.step(tag, self.reachable(self.states))
+        fits = self.step(tag, attrib, self.reachable(self.states))
         return fits or frozenset(c for c in self.allowed if tag in self.rules[c].names)
 
     def reachable(self, states: set[State], without: str | None = None) -> set[State]:

@@ -55,16 +55,22 @@ class ElementRule:
     moves: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # state: (rule, to)
     eps: dict[int, list[int]] = field(default_factory=dict)
     final: int = 1
+    closed: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)  # by state
 
     def closure(self, states: set[int]) -> frozenset[int]:
         """``states`` and every state reached from them without reading an element."""
-        todo, seen = list(states), set(states)
-        while todo:
-            for following in self.eps.get(todo.pop(), ()):
-                if following not in seen:
-                    seen.add(following)
-                    todo.append(following)
-        return frozenset(seen)
+        return frozenset().union(*(self._closure_of(state) for state in states))
+
+    def _closure_of(self, state: int) -> frozenset[int]:
+        if state not in self.closed:
+            todo, seen = [state], {state}
+            while todo:
+                for following in self.eps.get(todo.pop(), ()):
+                    if following not in seen:
+                        seen.add(following)
+                        todo.append(following)
+            self.closed[state] = frozenset(seen)
+        return self.closed[state]
 
 
 class Schema:
@@ -83,6 +89,8 @@ class Schema:
 
     def shown(self, clark: str) -> str:
         """A Clark name as the schema writes it (``{ns}lang`` as ``xml:lang``)."""
+        if "{" not in clark:
+            return clark
         qname = etree.QName(clark)
         prefix = self.prefixes.get(qname.namespace or "")
         return f"{prefix}:{qname.localname}" if prefix else qname.localname

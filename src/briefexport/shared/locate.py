@@ -42,7 +42,7 @@ class Locator:
         """libxml2 gives a start tag that spans lines the line where it ends: find where it
         opened (a ``<name`` left unclosed on an earlier line), or column 1 of its last line."""
         pattern = re.compile(rf"<(?:[\w.-]+:)?{re.escape(name)}(?=[\s/>]|$)")
-        for above in range(line - 1, max(line - MAX_TAG_LINES, 0), -1):
+        for above in range(min(line - 1, len(self._lines)), max(line - MAX_TAG_LINES, 0), -1):
             opened = [m.start() for m in pattern.finditer(self._lines[above - 1])]
             if opened and ">" not in self._lines[above - 1][opened[-1] :]:
                 return above, opened[-1] + 1
