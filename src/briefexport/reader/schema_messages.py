@@ -12,8 +12,11 @@ sibling or column 1. So our own pass (:mod:`.schema_check`, from the schema's ow
 each structural problem where it is, and libxml2's lines it explains are dropped: a line about
 content (order, extra or missing elements, text) when its element is one the pass flagged or an
 ancestor of one, a line about attributes when the pass flagged that element's attributes. Every
-other libxml2 line is kept (datatypes above all), reworded where a clearer message is known: a
-language tag written with ``_`` suggests its BCP 47 spelling.
+other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong form
+is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
+lines about that element's ancestors consequences too), and a language tag written with ``_``
+suggests its BCP 47 spelling. The pass runs only once libxml2 has refused the brief, so a valid
+brief pays nothing for it, and whatever the pass says, a refused brief stays refused.
 """
 
 from __future__ import annotations
