@@ -19,6 +19,7 @@ from briefexport.options import default_options
 from briefexport.reader import schema_messages
 from briefexport.reader.locate import Locator
 from briefexport.reader.schema_check import Findings, check_structure
+from briefexport.reader.schema_values import python_pattern
 from briefexport.writers import jats
 from support.paths import HARBOUR, REPO, TOUR, example_paths, rtl_paths
 from support.random_briefs import generated_brief
@@ -179,6 +180,16 @@ CASES = [
         ],
     ),
     (
+        "date-attribute-pattern",
+        (text := edited('iso-8601-date="2026', 'iso-8601-date="x2026', TOUR_TEXT)),
+        [
+            f'{position(text, "<pub-date")}: error: iso-8601-date="x2026-11-02" on <pub-date>'
+            r" is not text matching \d{4}-\d{2}-\d{2}",
+            # the check of the date itself, after the schema's, says it too
+            f"{position(text, '<pub-date')}: error: publication date 'x2026-11-02' does not exist",
+        ],
+    ),
+    (
         "known-element-in-wrong-parent",
         (text := edited("<publisher-loc>", "<p>x</p><publisher-loc>", TOUR_TEXT)),
         [
@@ -282,3 +293,29 @@ def test_the_pass_agrees_with_the_schema_on_structural_edits() -> None:
 @pytest.mark.parametrize("path", example_paths(), ids=lambda path: path.stem)
 def test_the_pass_agrees_with_the_schema_on_structural_edits_of_the_examples(path: Path) -> None:
     assert disagreements(path.read_bytes()) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "value", "matches"),
+    [
+        (r".*\S.*", " x ", True),
+        (r".*\S.*", "\u00a0", True),  # not an XML blank
+        (r".*\S.*", " \t", False),
+        (r"[^@\s]+@[^@\s]+", "a@b", True),
+        (r"[^@\s]+@[^@\s]+", "a b@c", False),
+        (r"\d{4}(-\d{2}(-\d{2})?)?", "2026-05", True),
+        (r"a$", "a", False),  # "$" is a plain character in XML Schema
+        (r"a$", "a$", True),
+    ],
+)
+def test_schema_patterns_read_as_xml_schema_reads_them(
+    pattern: str, value: str, matches: bool
+) -> None:
+    translated = python_pattern(pattern)
+    assert translated is not None
+    assert (re.fullmatch(translated, value) is not None) is matches
+
+
+@pytest.mark.parametrize("pattern", [r"\p{L}+", r"[a-z-[aeiou]]", r"\i\c*"])
+def test_patterns_outside_the_translated_part_are_not_guessed(pattern: str) -> None:
+    assert python_pattern(pattern) is None

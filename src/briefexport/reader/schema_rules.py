@@ -42,6 +42,7 @@ class AttributeRule:
     values: tuple[str, ...] | None  # the enumerated values, or None for any of ``datatype``
     datatype: str
     wanted: str = "text"  # what the datatype takes, in words
+    pattern: str | None = None  # its XML Schema pattern, if it has one
 
 
 @dataclass
@@ -173,7 +174,10 @@ class Schema:
         datatype = data.get("type", "") if data is not None else "string"
         shown = self.shown(name)
         wanted = _wanted(data) if data is not None else "text"
-        rule.attributes[name] = AttributeRule(shown, not optional, values, datatype, wanted)
+        pattern = data.findtext(f"{RNG}param[@name='pattern']") if data is not None else None
+        rule.attributes[name] = AttributeRule(
+            shown, not optional, values, datatype, wanted, pattern and pattern.strip()
+        )
 
     def _value_space(
         self, node: etree._Element

@@ -22,6 +22,9 @@ FAILED_CONTENT = re.compile(r"Element ([\w:.-]+) failed to validate content")
 INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 FAILED_ATTRIBUTES = re.compile(r"Element ([\w:.-]+) failed to validate attributes")
 XML_SPACE = " \t\r\n"
+PLAIN_ESCAPES = set("sSdnrt.\\-^$[](){}?*+|")
+BLANKS = {False: {"\\s": "[ \t\n\r]", "\\S": "[^ \t\n\r]"}, True: {"\\s": " \t\n\r"}}
+ANYWHERE = {".": "[^\n\r]", "^": "\\^", "$": "\\$"}  # outside a character class
 
 
 @dataclass
@@ -66,7 +69,9 @@ def datatype_errors(
             subjects = lines.subjects(entry.line, invalid.group(2))
             _attribute(index, invalid.group(1), subjects, findings, at, found)
         elif failed := FAILED_ATTRIBUTES.match(entry.message):
-            found.elements.update(lines.subjects(entry.line, failed.group(1))[:1])
+            subjects = lines.subjects(entry.line, failed.group(1))[:1]
+            found.elements.update(subjects)
+            _patterned(index, subjects, findings, at, found)
     return found
 
 
@@ -109,3 +114,54 @@ def _attribute(
                     found.reworded[index] = at.error(element, message)
                     found.elements.add(element)
                     return
+
+
+def _patterned(
+    index: int, subjects: list[etree._Element], findings: Findings, at: Locator, found: Values
+) -> None:
+    """Element X failed to validate attributes: name the attribute when exactly one of X's
+    attributes fails its schema pattern (libxml2 has said one value is wrong; not which)."""
+    for element in subjects:
+        failing = {
+            clark: rule
+            for key in findings.rules.get(element, ())
+            for clark, rule in schema().rules[key].attributes.items()
+            if rule.pattern and clark in element.attrib
+            if not _matches(rule.pattern, element.get(clark, ""))
+        }
+        if len(failing) == 1:
+            clark, rule = failing.popitem()
+            tag = schema().shown(str(element.tag))
+            message = f'{rule.shown}="{element.get(clark)}" on <{tag}> is not {rule.wanted}'
+            found.reworded[index] = at.error(element, message)
+
+
+def _matches(pattern: str, value: str) -> bool:
+    """Whether ``value`` matches an XML Schema ``pattern``; a pattern outside the part of the
+    syntax :func:`python_pattern` reads counts as matched, so nothing is blamed on a guess."""
+    translated = python_pattern(pattern)
+    try:
+        return translated is None or re.fullmatch(translated, value) is not None
+    except re.error:
+        return True
+
+
+def python_pattern(pattern: str) -> str | None:
+    """An XML Schema regular expression as Python's ``re`` reads it alike: a dot and ``\\s``
+    mean XML's blanks and line ends, ``^`` and ``$`` are plain characters; None for escapes
+    and class subtractions this does not translate."""
+    out, in_class, index = [], False, 0
+    while index < len(pattern):
+        char, pair = pattern[index], pattern[index : index + 2]
+        if char == "\\":
+            if pair[1:] not in PLAIN_ESCAPES or (in_class and pair == "\\S"):
+                return None
+            out.append(BLANKS[in_class].get(pair, pair))
+            index += 2
+            continue
+        if char == "[" and in_class:
+            return None
+        in_class = (in_class or char == "[") and char != "]"
+        out.append(ANYWHERE.get(char, char) if not in_class and char != "]" else char)
+        index += 1
+    return "".join(out)
