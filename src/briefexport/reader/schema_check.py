@@ -5,7 +5,9 @@ It reports, each at the offending element's own start tag: an element the profil
 or that its parent does not take, with the close spelling where there is one; an element out of
 order (one such line per parent: the rest of that parent is read on as best it can); a parent
 missing what it needs; text where only elements may stand; an attribute not allowed, missing, or
-with a value outside its list. Datatypes (patterns, ids, language tags) are left to libxml2.
+with a value outside its list. A child is read as the patterns of its name its attributes fit, as
+RELAX NG tells two patterns of one name apart. Datatypes (patterns, ids, language tags) are
+judged by libxml2 alone (:mod:`.schema_values` words what it refuses).
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ def check_structure(root: etree._Element, at: Locator) -> Findings:
 
 
 class _Walk:
+    """The checks of one element at a time, collecting what they find."""
+
     def __init__(self, tables: Schema, at: Locator) -> None:
         self.schema, self.at, self.found = tables, at, Findings()
         self._rank: dict[str, int] = {}
