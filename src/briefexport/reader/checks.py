@@ -26,7 +26,7 @@ from ..shared.filenames import FigurePaths
 from ..shared.languages import knows_language
 from ..shared.tables import lay_out
 from .locate import Locator
-from .parse import schema_document
+from .schema_file import schema_document
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
@@ -90,9 +90,9 @@ def _check_blank_text(root: etree._Element, at: Locator) -> list[Diagnostic]:
 
 
 def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    language = root.get("{http://www.w3.org/XML/1998/namespace}lang", "")
-    if knows_language(language):
-        return []
+    language = root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if language is None or knows_language(language):
+        return []  # a missing xml:lang is a schema error, reported there
     return [at.error(root, f"xml:lang {language!r} does not name a known language")]
 
 
@@ -200,7 +200,9 @@ def _check_calls(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found = []
     for xref in root.iter("xref"):
         kind, rid = xref.get("ref-type", ""), xref.get("rid", "")
-        if rid not in targets.get(kind, set()):
+        if kind not in targets:
+            continue  # a schema error, reported there
+        if rid not in targets[kind]:
             found.append(at.error(xref, f"call to a missing {kinds.get(kind, kind)} {rid!r}"))
         elif kind == "fn" and _inside(xref, NOTE_FREE_PLACES):
             found.append(at.error(xref, "a footnote can be called only from the body"))
@@ -213,7 +215,7 @@ def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _uncalled_notes(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    called = _targets(root, "body//xref[@ref-type='fn']/@rid")
+    called = _targets(root, "body//xref/@rid")  # a wrong ref-type is a schema error
     return [
         at.warning(note, f"footnote {note.get('id')!r} is never called")
         for note in root.iterfind("back/fn-group/fn")
@@ -230,7 +232,10 @@ def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
         declared = dt.date.fromisoformat(iso)
     except ValueError:
         return [at.error(element, f"publication date {iso!r} does not exist")]
-    parts = [element.findtext(tag, "0") for tag in ("year", "month", "day")]
+    texts = [element.findtext(tag) for tag in ("year", "month", "day")]
+    if None in texts:
+        return []  # a missing part is a schema error, reported there
+    parts = [text or "" for text in texts]
     try:
         spelled = dt.date(*(int(part) for part in parts))
     except ValueError:

@@ -17,6 +17,7 @@ from ..errors import Diagnostic
 from ..shared import safexml
 from ..shared.safexml import RejectedError, tidy
 from .locate import Locator
+from .schema_file import schema_document
 
 MAX_SCHEMA_ERRORS = 50
 ALLOWED_PUBLIC_IDS = frozenset(
@@ -42,21 +43,6 @@ def _only_archiving_13(doctype: safexml.Doctype) -> str | None:
         return None
     shown = doctype.public_id or doctype.system_id or "unknown"
     return f"external DTD {shown!r} is refused; only the JATS 1.3 Archiving DOCTYPE is accepted"
-
-
-SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "brief.rng"
-
-
-@functools.cache
-def schema_document() -> etree._Element:
-    """The profile's RELAX NG schema as an XML tree (read once)."""
-    if SCHEMA.is_file():  # an installed package: no need to import importlib.resources
-        source = SCHEMA.read_bytes()
-    else:
-        from importlib.resources import files
-
-        source = files("briefexport").joinpath("schema/brief.rng").read_bytes()
-    return etree.fromstring(source)
 
 
 @functools.cache

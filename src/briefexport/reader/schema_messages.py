@@ -1,9 +1,22 @@
-"""Clearer words for the RELAX NG errors libxml2 words for schema authors, not brief authors.
+"""The schema errors of a brief the profile's RELAX NG schema refused, in words for its author.
 
-An empty element that needs children ("Expecting an element , got nothing") names that element
-and what it needs; a language tag written with ``_`` suggests its BCP 47 spelling. The generic
-"failed to validate" line libxml2 adds after such an error is dropped, as it says nothing more.
-Any other message passes through unchanged.
+Message style: ``FILE:LINE:COL: error: message``, at the start tag of the element at fault, with
+JATS element names in angle brackets and the close spelling where there is one, e.g.
+``<i> is not an element of this profile; did you mean <italic>?``,
+``<sec> must start with <title>; found <p>``,
+``ref-type="footnote" on <xref> must be "fn" or "bibr"``,
+``<contrib> needs the attribute contrib-type="author"``.
+
+libxml2 validates; its messages are written for schema authors and often land on a parent, a
+sibling or column 1. So our own pass (:mod:`.schema_check`, from the schema's own tables) names
+each structural problem where it is, and libxml2's lines it explains are dropped: a line about
+content (order, extra or missing elements, text) when its element is one the pass flagged or an
+ancestor of one, a line about attributes when the pass flagged that element's attributes. Every
+other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong form
+is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
+lines about that element's ancestors consequences too), and a language tag written with ``_``
+suggests its BCP 47 spelling. The pass runs only once libxml2 has refused the brief, so a valid
+brief pays nothing for it, and whatever the pass says, a refused brief stays refused.
 """
 
 from __future__ import annotations
@@ -15,22 +28,14 @@ from lxml import etree
 
 from ..errors import Diagnostic
 from .locate import Locator
+from .schema_check import Findings, check_structure
+from .schema_values import Lines, datatype_errors
 
-NOTHING = "Expecting an element , got nothing"
 FAILED = re.compile(r"Element ([\w:.-]+) failed to validate (content|attributes)")
 BAD_LANGUAGE = re.compile(r"Type language doesn't allow value '(.*)'")
-NEEDS = {
-    "tr": "a table row needs at least one cell (<td> or <th>)",
-    "thead": "a table header needs at least one row (<tr>)",
-    "tbody": "a table body needs at least one row (<tr>)",
-    "list": "a list needs at least one <list-item>",
-    "list-item": "a list item needs at least one paragraph (<p>)",
-    "fn-group": "<fn-group> needs at least one footnote (<fn>)",
-    "fn": "a footnote needs at least one paragraph (<p>)",
-    "ref-list": "a reference list needs at least one <ref>",
-    "disp-quote": "a quotation needs at least one paragraph (<p>)",
-    "abstract": "an abstract needs at least one paragraph (<p>)",
-}
+INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
+NAMED = re.compile(r"[Ee]lement ([\w:.-]+)")
+DATATYPE = ("Error validating datatype", "Error validating value", "Type ")
 
 
 def clearer(
@@ -39,50 +44,61 @@ def clearer(
     at: Locator,
     plain: Callable[[etree._LogEntry], Diagnostic],
 ) -> list[Diagnostic]:
-    """Diagnostics for RELAX NG log entries, reworded where a clearer message is known."""
-    found: list[Diagnostic] = []
-    redundant: str | None = None  # the element whose "failed to validate" line to drop next
-    for entry in entries:
-        failed = FAILED.match(entry.message)
-        if failed and redundant in (failed.group(1), "*"):
-            redundant = None
+    """Our pass's diagnostics and libxml2's lines it does not explain, in source order."""
+    findings = check_structure(tree.getroot(), at)
+    logged, lines = list(entries), Lines(tree)
+    values = datatype_errors(logged, lines, findings, at)
+    explains = _Explained(lines, findings, values.elements)
+    found = list(findings.diagnostics)
+    redundant = False  # drop the "failed to validate" line that follows a reworded one
+    for index, entry in enumerate(logged):
+        if index in values.reworded:
+            found += [d for d in [values.reworded[index]] if d is not None]
+        elif not ((redundant and FAILED.match(entry.message)) or explains(entry)):
+            language = BAD_LANGUAGE.match(entry.message)
+            found.append(_bad_language(language.group(1), entry, at) if language else plain(entry))
+            redundant = bool(language)
             continue
-        redundant = None
-        better = _reworded(entry, tree, at)
-        if better is None:
-            found.append(plain(entry))
-        else:
-            diagnostic, redundant = better
-            found.append(diagnostic)
-    return found
+        redundant = False
+    return sorted(found, key=lambda d: (d.line, d.column))
 
 
-def _reworded(
-    entry: etree._LogEntry, tree: etree._ElementTree, at: Locator
-) -> tuple[Diagnostic, str] | None:
-    if entry.message.startswith(NOTHING):
-        empty = _empty_container(tree, entry.line)
-        if empty is not None:
-            tag = str(empty.tag)
-            return at.error(empty, NEEDS[tag]), tag
-    language = BAD_LANGUAGE.match(entry.message)
-    if language:
-        return _bad_language(language.group(1), entry.line or 1, at), "*"
-    return None
+class _Explained:
+    """Whether a libxml2 line says again what is already said."""
+
+    def __init__(self, lines: Lines, findings: Findings, valued: set[etree._Element]) -> None:
+        self.lines, self.flagged = lines, findings.flagged
+        self.troubled: set[etree._Element] = set()
+        for element in [*self.flagged, *valued]:
+            self.troubled.update((element, *element.iterancestors()))
+
+    def __call__(self, entry: etree._LogEntry) -> bool:
+        message = entry.message
+        named = NAMED.search(message)
+        subjects = self.lines.subjects(entry.line, named.group(1) if named else None)
+        if message.startswith(DATATYPE):
+            return any("place" in self.flagged.get(e, ()) for e in subjects)
+        invalid = INVALID_ATTRIBUTE.match(message)
+        if invalid:
+            return any(self._attribute_flagged(e, invalid.group(1)) for e in subjects)
+        failed = FAILED.match(message)
+        if failed and failed.group(2) == "attributes":
+            return any(self._attribute_flagged(e, None) for e in subjects)
+        return any(e in self.troubled for e in subjects)
+
+    def _attribute_flagged(self, element: etree._Element, name: str | None) -> bool:
+        kinds = self.flagged.get(element, set())
+        if "place" in kinds:
+            return True
+        local = [etree.QName(k[1:]).localname for k in kinds if k.startswith("@")]
+        return bool(local) if name is None else name.rpartition(":")[2] in local
 
 
-def _empty_container(tree: etree._ElementTree, line: int) -> etree._Element | None:
-    """The first element on ``line`` that needs children and has none."""
-    for element in tree.getroot().iter(*NEEDS):
-        if element.sourceline == line and len(element) == 0:
-            return element
-    return None
-
-
-def _bad_language(value: str, line: int, at: Locator) -> Diagnostic:
+def _bad_language(value: str, entry: etree._LogEntry, at: Locator) -> Diagnostic:
     hint = ""
     if "_" in value:
         hint = f"; write {value.replace('_', '-')!r} (language tags use '-', not '_')"
+    line = entry.line or 1
     column = at.column_of_text(line, "xml:lang=")
     message = f"xml:lang {value!r} is not a BCP 47 language tag{hint}"
     return Diagnostic(at.name, line, column, message)

@@ -1,7 +1,8 @@
 """Turn elements of an XML source into ``FILE:LINE:COL`` positions for diagnostics.
 
 libxml2 records the line of each element but not its column; the column is found by looking for
-the element's start tag on that line (the first one when a line holds several).
+the element's start tag on that line (the first one when a line holds several), or on the lines
+above when the start tag spans lines (libxml2 records the line where it ends).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from lxml import etree
 
 from ..errors import Diagnostic, Severity
+
+MAX_TAG_LINES = 20  # how far above its last line a start tag is looked for
 
 
 class Locator:
@@ -28,9 +31,22 @@ class Locator:
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
         if not isinstance(element.tag, str):
             return line, 1
-        starts = self._tag_starts(line, etree.QName(element.tag).localname, text)
+        name = etree.QName(element.tag).localname
+        starts = self._tag_starts(line, name, text)
         nth = self._ordinal_on_line(element)
-        return line, starts[nth] + 1 if nth < len(starts) else 1
+        if nth < len(starts):
+            return line, starts[nth] + 1
+        return self._opened_above(line, name)
+
+    def _opened_above(self, line: int, name: str) -> tuple[int, int]:
+        """libxml2 gives a start tag that spans lines the line where it ends: find where it
+        opened (a ``<name`` left unclosed on an earlier line), or column 1 of its last line."""
+        pattern = re.compile(rf"<(?:[\w.-]+:)?{re.escape(name)}(?=[\s/>]|$)")
+        for above in range(min(line - 1, len(self._lines)), max(line - MAX_TAG_LINES, 0), -1):
+            opened = [m.start() for m in pattern.finditer(self._lines[above - 1])]
+            if opened and ">" not in self._lines[above - 1][opened[-1] :]:
+                return above, opened[-1] + 1
+        return line, 1
 
     def _tag_starts(self, line: int, name: str, text: str) -> list[int]:
         key = (name, line)

@@ -1,0 +1,33 @@
+"""Wording shared by the reader's schema messages: element names in angle brackets, lists that
+end in "or", and the close spelling of a misspelt or abbreviated name (``i`` for ``italic``)."""
+
+from __future__ import annotations
+
+import difflib
+
+
+def bracketed(names: list[str], last: str = "or") -> str:
+    """``<a>``, ``<a> or <b>``, ``<a>, <b> or <c>``."""
+    return joined([f"<{name}>" for name in names], last)
+
+
+def quoted(values: list[str]) -> str:
+    """``"a"``, ``"a" or "b"``."""
+    return joined([f'"{value}"' for value in values], "or")
+
+
+def joined(shown: list[str], last: str) -> str:
+    if len(shown) < 2:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} {last} {shown[-1]}"
+
+
+def close_name(name: str, choices: list[str]) -> str | None:
+    """The choice ``name`` most likely misspells, or abbreviates when one of them is short."""
+    short = [c for c in choices if min(len(c), len(name)) <= 2 and _prefixed(c, name)]
+    found = difflib.get_close_matches(name, short or choices, n=1, cutoff=0.0 if short else 0.6)
+    return found[0] if found else None
+
+
+def _prefixed(one: str, other: str) -> bool:
+    return one.startswith(other) or other.startswith(one)
