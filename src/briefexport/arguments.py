@@ -13,7 +13,7 @@ from typing import TypedDict
 from .model import Brief
 from .options import PdfEngine, PdfStandard
 from .shared.brand import Paper
-from .shared.fieldtypes import Accepted, check_argument
+from .shared.fieldtypes import Accepted, accepted_keys, check_argument
 from .shared.paths import StrPath
 
 PATH: Accepted = (str, os.PathLike)
@@ -32,16 +32,8 @@ class ExportKeywords(TypedDict):
     pdf_engine: PdfEngine | str | None
 
 
-EXPORT_KEYWORDS: dict[str, Accepted] = {
-    "style_dir": (*PATH, type(None)),
-    "pdf_standard": (PdfStandard, str, type(None)),
-    "paper": (Paper, str, type(None)),
-    "reference_docx": (*PATH, type(None)),
-    "timestamp": (dt.datetime, type(None)),
-    "smart": (bool,),
-    "pdf_url": (str, type(None)),
-    "pdf_engine": (PdfEngine, str, type(None)),
-}
+EXPORT_KEYWORDS = accepted_keys(ExportKeywords)
+"""What each keyword of ``export`` takes, read from :class:`ExportKeywords`."""
 
 
 def check_export(brief: object, fmt: object, path: object, keywords: Mapping[str, object]) -> None:

@@ -1,6 +1,7 @@
 """What the Markdown importer's YAML reader refuses in front matter, each at its line and column:
 aliases and anchors, non-standard tags, deep nesting, duplicate keys, control characters,
-values of the wrong type, impossible dates (without follow-on errors)."""
+values of the wrong type, impossible dates (without follow-on errors); and a missing key, reported
+at the front matter's first line."""
 
 from __future__ import annotations
 
@@ -142,3 +143,12 @@ def test_an_unknown_key_yaml_reads_as_a_truth_value_is_placed_at_its_line(tmp_pa
     text = FRONT.replace("series: Note", "series: Note\nyes: 1")
     (error,) = _errors(tmp_path, text)
     assert error.startswith("7:1: unknown front matter key True")
+
+
+def test_a_missing_key_is_placed_at_the_start_not_in_a_value_that_reads_like_it(
+    tmp_path: Path,
+) -> None:
+    # a line of a quoted value may begin as the key would; the key is still missing
+    series = 'series: "Note\ntitle: of the series"'
+    text = FRONT.replace("title: A short note\n", "").replace("series: Note", series)
+    assert _errors(tmp_path, text) == ["1:1: the brief needs a title"]

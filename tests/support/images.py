@@ -53,3 +53,12 @@ def truncated_jpeg() -> bytes:
     Image.radial_gradient("L").convert("RGB").save(stream, "JPEG", quality=95)
     whole = stream.getvalue()
     return whole[: len(whole) * 2 // 3]
+
+
+def invalid_apng(width: int = 40, height: int = 30) -> bytes:
+    """A sound PNG with an animation control chunk that announces no frames: Pillow reads the
+    still image and raises a Python ``UserWarning`` each time it opens the file."""
+    still = png(width, height)
+    after_header = still.index(b"pHYs") - 4
+    control = _chunk(b"acTL", struct.pack(">II", 0, 0))
+    return still[:after_header] + control + still[after_header:]

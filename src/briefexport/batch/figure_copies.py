@@ -25,10 +25,10 @@ from ..errors import BriefexportError
 from ..resources import check_relative_href
 from ..shared.filenames import folded
 from ..shared.limits import MAX_INPUT_BYTES, MAX_SOURCE_BYTES
+from ..shared.xmlnames import XLINK_HREF
 from .digests import file_bytes
 from .sources import Source
 
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 GRAPHIC_HREFS = re.compile(
     rb"""<(?:[\w.-]+:)?graphic\b(?:[^>"']|"[^"]*"|'[^']*')*?\bhref\s*=\s*(["'])(.*?)\1""", re.S
 )

@@ -8,7 +8,6 @@ exactly as ``briefexport BRIEF.xml`` writes them.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -17,7 +16,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -35,8 +34,8 @@ from ..options import PdfEngine, PdfStandard
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
 from ..shared.figure_claims import FigureClaims
-from ..shared.located import record_position
 from ..shared.paths import StrPath
+from ..shared.warning_lines import log_python_warning, thread_warnings
 from .digests import brief_digest, bytes_digest
 
 OK, OUTPUT_FAILED, INVALID = 0, 1, 2
@@ -146,8 +145,10 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool, umask: int | Non
     A local worker ignores SIGINT and SIGTERM: the parent decides when to stop, and the brief in
     hand is finished (its outputs are written atomically) rather than cut in the middle. Should
     the parent die without a word (SIGKILL), the worker ends too instead of waiting forever.
-    It takes the parent's ``umask``: the fork server it starts from keeps the umask it was
-    started with, perhaps by an earlier run of the same program.
+    It logs Python warnings (:func:`.warning_lines.log_python_warning`): a library's warnings
+    join the brief's others, as in a single export. It takes the parent's ``umask``: the fork
+    server it starts from keeps the umask it was started with, perhaps by an earlier run of the
+    same program.
     """
     if umask is not None:
         os.umask(umask)  # before the first file of the run is made
@@ -155,6 +156,7 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool, umask: int | Non
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         threading.Thread(target=_end_with_parent, name="parent-watch", daemon=True).start()
+        warnings.showwarning = log_python_warning
     logger = logging.getLogger("briefexport")
     logger.setLevel(logging.WARNING)
     logger.propagate = False
@@ -175,7 +177,8 @@ def _end_with_parent() -> None:
 def run_job(job: Job) -> JobResult:
     """Convert one brief; every failure is reported in the result, never raised."""
     start, cpu_start = time.perf_counter(), time.thread_time()
-    with _captured_warnings(job.source, job.kind) as logged:
+    # a Word file's text is inside a zip: no character a warning is about is found in it
+    with thread_warnings(job.source, searchable=job.kind != "docx") as logged:
         try:
             result = _convert(job)
         except Exception as error:  # a bug in a writer must not stop the collection
@@ -267,46 +270,3 @@ def _figure_copies(brief: Brief, fmt: str, target: Path) -> tuple[Path, ...]:
     if not FORMATS[fmt].links_figures:
         return ()
     return tuple(dict.fromkeys(target.parent / figure.image.href for figure in brief.figures))
-
-
-class _ThreadWarnings(logging.Handler):
-    """Collects the library's warnings logged by one thread (a Dask worker may run several),
-    each at ``FILE:LINE:COL`` when it says where in the source it points."""
-
-    def __init__(self, source: Path, kind: str) -> None:
-        super().__init__(logging.WARNING)
-        self.thread = threading.get_ident()
-        self.source = source
-        self.searchable = kind != "docx"  # a Word file's text is inside a zip
-        self.lines: list[str] = []
-        self._text: str | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            where = record_position(record, self._source_text)
-            line, column = (where.line, where.column) if where else (1, 1)
-            place = f"{shown_name(str(self.source))}:{line}:{column}"
-            text = f"{place}: warning: {record.getMessage()}"
-            if text not in self.lines:  # a package's renditions run the writers again
-                self.lines.append(text)
-
-    def _source_text(self) -> str:
-        """The source, read once, to find a character a warning is about."""
-        if self._text is None:
-            try:
-                readable = self.searchable
-                self._text = self.source.read_text("utf-8", "replace") if readable else ""
-            except OSError:
-                self._text = ""
-        return self._text
-
-
-@contextlib.contextmanager
-def _captured_warnings(source: Path, kind: str) -> Iterator[list[str]]:
-    logger = logging.getLogger("briefexport")
-    handler = _ThreadWarnings(source, kind)
-    logger.addHandler(handler)
-    try:
-        yield handler.lines
-    finally:
-        logger.removeHandler(handler)

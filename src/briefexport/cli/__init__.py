@@ -76,11 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_command(command: str | None, rest: list[str]) -> int:
     """Run one command (``None``: export) with the arguments after its name."""
-    from .common import EXIT_OUTPUT, logging_restored, warnings_in_one_line
+    from ..shared.warning_lines import python_warnings_logged
+    from .common import EXIT_OUTPUT, logging_restored
 
     try:
         # the command's context variables (the input named in warnings) end with it
-        with stop_on_sigterm(), logging_restored(), warnings_in_one_line():
+        with stop_on_sigterm(), logging_restored(), python_warnings_logged():
             module = import_module(COMMANDS[command] if command else EXPORT_COMMAND)
             if command is not None:  # export ends its start-up itself, its writers imported
                 collector.imports_done()

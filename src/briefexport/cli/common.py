@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import BriefexportError, Diagnostic, InvalidBriefError, Severity, shown_name
 from ..model import Brief
 from ..shared.caches import FileStamp, file_stamp
-from ..shared.located import record_position
+from ..shared.warning_lines import OnceLines, warning_line
 
 EXIT_OK, EXIT_OUTPUT, EXIT_INPUT = 0, 1, 2
 EXIT_STATUS_HELP = (
@@ -118,39 +118,16 @@ def add_verbosity(parser: argparse.ArgumentParser) -> None:
     group.add_argument("-v", "--verbose", action="store_true", help="say what is written")
 
 
-class _InputFormatter(logging.Formatter):
-    """``BRIEF: warning: message``: a library warning names the input being worked on, with
-    ``:LINE:COL`` when the warning says where in it (:mod:`briefexport.shared.located`)."""
+class _StderrLines(OnceLines):
+    """``BRIEF: warning: message`` on standard error: a library warning names the input being
+    worked on, with ``:LINE:COL`` when the warning says where in it."""
 
     def format(self, record: logging.LogRecord) -> str:
-        record.levelname = record.levelname.lower()
-        record.source = shown_name(CURRENT_INPUT.get()) + _location(record)
-        return super().format(record)
+        return warning_line(record, shown_name(CURRENT_INPUT.get()), _current_input_text)
 
-
-class _OnceHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Prints each line once: the writers run again for a deposit package's renditions (``--to
-    all`` writes the DOCX and PDF alone and inside the bag), and would say the same twice."""
-
-    def __init__(self) -> None:
-        super().__init__(sys.stderr)
-        self.printed: set[str] = set()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            line = self.format(record)
-        except Exception:  # as logging does: a broken record is reported, not raised
-            self.handleError(record)
-            return
-        if line not in self.printed:  # written as formatted: emit() would format it again
-            self.printed.add(line)
-            self.stream.write(line + self.terminator)
-            self.flush()
-
-
-def _location(record: logging.LogRecord) -> str:
-    position = record_position(record, _current_input_text)
-    return f":{position.line}:{position.column}" if position is not None else ""
+    def take(self, line: str) -> None:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
 
 def _current_input_text() -> str:
@@ -168,11 +145,10 @@ def _input_text(name: str, stamp: FileStamp | None) -> str:
 
 
 def configure_logging(quiet: bool, verbose: bool) -> None:
-    """Warnings of the library go to stderr as ``BRIEF: warning: ...``."""
+    """Warnings of the library, and the Python warnings it logs, go to stderr as ``BRIEF:
+    warning: ...``, each once; ``-q`` leaves errors only."""
     logger = logging.getLogger("briefexport")
-    handler = _OnceHandler()
-    handler.setFormatter(_InputFormatter("%(source)s: %(levelname)s: %(message)s"))
-    logger.handlers[:] = [handler]
+    logger.handlers[:] = [_StderrLines()]
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.ERROR)
@@ -193,27 +169,6 @@ def logging_restored() -> Iterator[None]:
             logger.setLevel(level)  # setLevel, not assignment: it clears the loggers' caches
 
 
-@contextlib.contextmanager
-def warnings_in_one_line() -> Iterator[None]:
-    """While a command runs, a Python warning that a library raises and no filter silences
-    (Pillow's, a deprecation) is printed as one line naming the input, as the library's own
-    warnings are, never as Python's two lines with a source line."""
-    import warnings
-
-    previous = warnings.showwarning
-
-    def one_line(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
-        text = " ".join(str(message).split())
-        where = shown_name(CURRENT_INPUT.get())
-        print(f"{where}: warning: {category.__name__}: {text}", file=sys.stderr)
-
-    warnings.showwarning = one_line
-    try:
-        yield
-    finally:
-        warnings.showwarning = previous
-
-
 def print_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:
     """One line per problem on stderr; warnings are hidden by ``-q``."""
     for diagnostic in diagnostics:
@@ -222,9 +177,11 @@ def print_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:
 
 
 def load_or_report(path: Path, quiet: bool) -> Brief | None:
-    """The brief at ``path``, or None after printing every problem found in it."""
+    """The brief at ``path``, or None after printing every problem found in it; the warnings
+    logged from now on name it."""
     from ..reader import read_brief
 
+    CURRENT_INPUT.set(str(path))
     try:
         brief, warnings = read_brief(path)
     except InvalidBriefError as invalid:

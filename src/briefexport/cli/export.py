@@ -33,7 +33,6 @@ from ..shared.styles import default_style_dir
 from ..writers.pdf_engine import import_engine
 from . import collector
 from .common import (
-    CURRENT_INPUT,
     EXIT_INPUT,
     EXIT_OK,
     EXIT_OUTPUT,
@@ -219,7 +218,6 @@ def export_one(
     brief = load_or_report(path, args.quiet)
     if brief is None:
         return EXIT_INPUT
-    CURRENT_INPUT.set(str(path))
     options = _options_for(brief, args)
     import_writers(formats, options.pdf_engine)
     status = EXIT_OK

@@ -27,8 +27,9 @@ from ..model import Brief
 from ..options import PdfStandard, WriteOptions
 from ..shared.caches import FileStamp, file_stamp
 from ..shared.styles import FolderStamp, folder_stamp
+from ..shared.xmlnames import XLINK_HREF
 from ..writers.jats import brief_to_jats, serialize
-from ..writers.jats_front import XLINK, E
+from ..writers.jats_front import E
 
 DEFAULT_NAME = "brief"
 JATS_DESCRIPTION = "Archival JATS 1.3 XML (Archiving DTD), the source of every rendition"
@@ -136,7 +137,7 @@ def jats_naming_renditions(brief: Brief, siblings: list[Rendition]) -> bytes:
     anchor = next((child for child in meta if child.tag in AFTER_SELF_URI), None)
     for sibling in siblings:
         uri = E("self-uri", {"content-type": sibling.media_type})
-        uri.set(f"{{{XLINK}}}href", quote(sibling.path))
+        uri.set(XLINK_HREF, quote(sibling.path))
         if anchor is None:
             meta.append(uri)
         else:

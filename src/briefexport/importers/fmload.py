@@ -5,7 +5,6 @@ Lines count from the top of the Markdown file, columns from 1 (see :mod:`.fmyaml
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,13 +14,12 @@ from .problems import Problems
 
 @dataclass
 class FrontMatter:
-    """The parsed YAML and where it sits in the source, for line numbers.
+    """The parsed YAML and where it starts in the source, for line numbers.
 
     ``failed`` is set when the YAML could not be read at all; ``reported`` holds the keys whose
     value was already reported as wrong, so that no follow-on error is added for them."""
 
     values: dict[str, Any]
-    text: str
     first_line: int
     written: dict[str, str] = field(default_factory=dict)  # key -> the alias it was written as
     loaded: LoadedYaml | None = None
@@ -34,16 +32,14 @@ class FrontMatter:
 
     def position(self, key: str, *inner: str | int) -> tuple[int, int]:
         """The source line and column of ``key``, or of the value at ``key`` and ``inner`` (the
-        nearest enclosing value's when that one is not known).
+        nearest enclosing value's when that one is not known); the front matter's first line
+        for a key it does not hold (the loader places every top-level key it reads).
 
         YAML keys need not be strings (``5: x``); they are looked for as written."""
         written = str(self.written.get(key, key))
         found = self.loaded.locate(written, *inner) if self.loaded is not None else None
         if found is not None:
             return self.first_line + found[0], found[1]
-        for index, line in enumerate(self.text.splitlines()):
-            if re.match(rf"{re.escape(written)}\s*:", line):
-                return self.first_line + 1 + index, 1
         return self.first_line, 1
 
     def error(self, problems: Problems, message: str, key: str, *inner: str | int) -> None:

@@ -10,6 +10,7 @@ Markdown inline text; the abstract is Markdown paragraphs. Unknown keys are erro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any, TypeAlias
 
@@ -45,11 +46,11 @@ def load_front_matter(text: str, first_line: int, context: BodyContext) -> Front
         loaded = load_yaml(text, first_line) if text.strip() else LoadedYaml({})
     except YamlRefusedError as refusal:
         problems.error(first_line + refusal.position[0], refusal.message, refusal.position[1])
-        return FrontMatter({}, text, first_line, failed=True)
+        return FrontMatter({}, first_line, failed=True)
     if not isinstance(loaded.values, dict):
         problems.error(first_line, "front matter must be a mapping of keys to values")
-        return FrontMatter({}, text, first_line, failed=True)
-    front = FrontMatter(loaded.values, text, first_line, loaded=loaded)
+        return FrontMatter({}, first_line, failed=True)
+    front = FrontMatter(loaded.values, first_line, loaded=loaded)
     for path, (line, column), message in loaded.problems:
         problems.error(first_line + line, message, column)
         front.reported.add(str(path[0]) if path else "")
@@ -119,24 +120,24 @@ def _optional_fields(front: FrontMatter, inline: InlineParser) -> dict[str, Any]
 
 
 def _affiliations(front: FrontMatter, context: BodyContext) -> AffiliationRegistry:
-    line = front.line("affiliations")
-    registry = AffiliationRegistry(lambda message: context.problems.error(line, message))
+    report = _reporter(context, front.line("affiliations"))
+    registry = AffiliationRegistry()
     for entry in _as_list(front.values.get("affiliations")):
-        registry.declare(entry)
+        registry.declare(entry, report)
     return registry
 
 
 def _people(
     front: FrontMatter, key: str, registry: AffiliationRegistry, context: BodyContext
 ) -> tuple[Contributor, ...]:
-    line = front.line(key)
-
-    def report(message: str) -> None:
-        context.problems.error(line, message)
-
-    registry.report = report  # an affiliation written in the person is reported with it
+    report = _reporter(context, front.line(key))  # an affiliation written in the person too
     people = (contributor(value, registry, report) for value in _as_list(front.values.get(key)))
     return tuple(person for person in people if person is not None)
+
+
+def _reporter(context: BodyContext, line: int) -> Callable[[str], None]:
+    """Report a problem as an error at ``line``."""
+    return functools.partial(context.problems.error, line)
 
 
 def _date(front: FrontMatter, context: BodyContext) -> dt.date | None:

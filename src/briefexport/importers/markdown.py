@@ -61,7 +61,7 @@ def _front_matter(root: SyntaxTreeNode, context: BodyContext) -> FrontMatter:
         if node.type == "front_matter":
             line = node.map[0] + 1 if node.map else 1
             return load_front_matter(node.content, line, context)
-    return FrontMatter({}, "", 1)
+    return FrontMatter({}, 1)
 
 
 def _take_title_heading(root: SyntaxTreeNode, front: FrontMatter, context: BodyContext) -> None:

@@ -20,24 +20,25 @@ Report = Callable[[str], None]
 
 
 class AffiliationRegistry:
-    """Affiliations in order of first appearance, shared by reference between people."""
+    """Affiliations in order of first appearance, shared by reference between people. Each call
+    is given where to report a problem of the affiliation it reads: the top-level list's, or
+    the list of people that names it."""
 
-    def __init__(self, report: Report) -> None:
-        self.report = report
+    def __init__(self) -> None:
         self.by_id: dict[str, Affiliation] = {}
 
-    def declare(self, value: object) -> Affiliation | None:
+    def declare(self, value: object, report: Report) -> Affiliation | None:
         """Add one entry of the top-level ``affiliations`` list."""
-        affiliation = self._build(value)
+        affiliation = self._build(value, report)
         if affiliation is not None:
             self.by_id[affiliation.id] = affiliation
         return affiliation
 
-    def resolve(self, value: object) -> Affiliation | None:
+    def resolve(self, value: object, report: Report) -> Affiliation | None:
         """The affiliation a person names: by id, or a new (or equal, existing) one."""
         if isinstance(value, str) and value in self.by_id:
             return self.by_id[value]
-        affiliation = self._build(value)
+        affiliation = self._build(value, report)
         if affiliation is None:
             return None
         for known in self.by_id.values():
@@ -56,18 +57,18 @@ class AffiliationRegistry:
             number += 1
         return f"aff{number}"
 
-    def _build(self, value: object) -> Affiliation | None:
+    def _build(self, value: object, report: Report) -> Affiliation | None:
         if isinstance(value, str) and value.strip():
             return split_affiliation(value, self._next_id())
         if isinstance(value, dict) and isinstance(value.get("institution"), str):
-            value = _texts_only(value, ("id", "department", "country"), self.report)
+            value = _texts_only(value, ("id", "department", "country"), report)
             return Affiliation(
                 id=str(value.get("id") or self._next_id()),
                 institution=value["institution"],
                 department=optional_text(value, "department"),
                 country=optional_text(value, "country"),
             )
-        self.report(f"affiliation {value!r} needs an institution")
+        report(f"affiliation {value!r} needs an institution")
         return None
 
 
@@ -85,7 +86,8 @@ def contributor(value: object, registry: AffiliationRegistry, report: Report) ->
         return None
     affiliations = value.get("affiliations", value.get("affiliation", []))
     listed = affiliations if isinstance(affiliations, list) else [affiliations]
-    resolved = tuple(a for a in (registry.resolve(item) for item in listed) if a is not None)
+    found = (registry.resolve(item, report) for item in listed)
+    resolved = tuple(affiliation for affiliation in found if affiliation is not None)
     return Contributor(
         name=name,
         role=optional_text(value, "role"),

@@ -41,7 +41,8 @@ from ..model import (
     TextStyle,
 )
 from ..resources import read_image
-from .checks import XLINK_HREF, span_value
+from ..shared.xmlnames import XLINK_HREF
+from .checks import span_value
 from .locate import Locator
 
 STYLE_TAGS = {style.value: style for style in TextStyle}

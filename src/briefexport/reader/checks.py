@@ -25,10 +25,10 @@ from ..shared.characters import forbidden_in_tree, forbidden_message
 from ..shared.filenames import FigurePaths
 from ..shared.languages import knows_language
 from ..shared.tables import lay_out
+from ..shared.xmlnames import XLINK_HREF
 from .locate import Locator
 from .schema_file import schema_document
 
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
 _POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
 

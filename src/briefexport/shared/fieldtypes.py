@@ -6,7 +6,8 @@ words (``RunOptions(jobs="2")``), or pass unnoticed (``ExportSettings(smart="no"
 :func:`check_field_types` reads a dataclass's annotations once and raises a one-line
 :class:`TypeError` naming the field, what it takes and what it got. ``True`` and ``False`` are
 not numbers here, though Python counts them as ``int``. :func:`check_argument` says the same of
-one argument of a function (the Python API's ``load`` and ``export``).
+one argument of a function (the Python API's ``load`` and ``export``), whose keywords a
+``TypedDict`` may declare (:func:`accepted_keys`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,16 @@ def _accepted_types(record_type: type) -> dict[str, Accepted]:
         accepted = _ACCEPTED[record_type] = {
             field.name: _types_of(hints[field.name]) for field in fields
         }
+    return accepted
+
+
+def accepted_keys(keywords: type) -> dict[str, Accepted]:
+    """The classes each key of the :class:`typing.TypedDict` ``keywords`` takes, as its
+    annotations name them (read once), for :func:`check_argument`."""
+    accepted = _ACCEPTED.get(keywords)
+    if accepted is None:
+        hints = typing.get_type_hints(keywords)
+        accepted = _ACCEPTED[keywords] = {name: _types_of(hint) for name, hint in hints.items()}
     return accepted
 
 

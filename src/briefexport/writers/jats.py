@@ -37,7 +37,8 @@ from ..model import (
     Text,
 )
 from ..options import WriteOptions
-from .jats_front import XLINK, E, front_to_jats, paragraph_element
+from ..shared.xmlnames import XLINK, XLINK_HREF
+from .jats_front import E, front_to_jats, paragraph_element
 
 DOCTYPE = (
     '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD'
@@ -203,7 +204,7 @@ def _cell(cell: Cell, header_scope: str) -> etree._Element:
 def _figure(figure: Figure) -> etree._Element:
     element = _labelled("fig", figure.id, figure.label, figure.caption)
     graphic = E.graphic(E("alt-text", figure.image.alt_text))
-    graphic.set(f"{{{XLINK}}}href", figure.image.href)
+    graphic.set(XLINK_HREF, figure.image.href)
     element.append(graphic)
     return element
 
@@ -238,7 +239,7 @@ def inline_to_jats(inline: Inline) -> str | etree._Element:
 
 def _link(href: str, children: tuple[Inline, ...]) -> etree._Element:
     link = E("ext-link", {"ext-link-type": "uri"}, *inlines_to_jats(children))
-    link.set(f"{{{XLINK}}}href", href)
+    link.set(XLINK_HREF, href)
     link.set(f"{{{XLINK}}}title", plain_text(children) or href)
     return link
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from briefexport.model import SourcePosition
+from briefexport.model import Footnote, SourcePosition
 from briefexport.shared.located import POSITION_KEY
 from briefexport.writers.pdf import footnotes
 from briefexport.writers.pdf.layout import CallLine, Layout
@@ -94,12 +94,13 @@ def test_notes_still_away_from_their_call_are_each_named_at_their_place(
     monkeypatch.setattr(footnotes, "MAX_PASSES", 2)
     stranded = [layout({f"fn-{n}": (n, n + 1)}) for n in range(1, 5)]
     run = Run(monkeypatch, stranded)
-    places = {f"fn-{n}": SourcePosition(10 * n, 3) for n in range(1, 5)}
-    names = {f"fn-{n}": f"note{n}" for n in range(1, 5)}  # the ids the brief gave its notes
+    notes = {  # the ids the brief gave its notes, and where they are in it
+        f"fn-{n}": Footnote(f"note{n}", n, (), source=SourcePosition(10 * n, 3))
+        for n in range(1, 5)
+    }
     placer = footnotes.FootnotePlacer(
-        tree_with_notes(4), run.render, run.make_endnote, kept_in_layout=True, sources=places,
-        names=names,
-    )  # fmt: skip
+        tree_with_notes(4), run.render, run.make_endnote, kept_in_layout=True, notes=notes
+    )
     with caplog.at_level(logging.WARNING):
         placer.place()
     assert run.endnotes == ["fn-1", "fn-2", "fn-3"]

@@ -205,10 +205,11 @@ class BodyBuilder:
         figure = figure_from(
             item.element, label, text, f"{self.figure_prefix}-{self.figures}", self.reading
         )
-        if figure is None:
-            fallback = canonical((Text(label_prefix(label, text)), *text))
-            fallback = fallback or alt_text(item.element, self.reading)
-            return [Paragraph(fallback)] if fallback else []
+        if figure is None:  # its caption as a paragraph, or else its alt text
+            caption_text = canonical((Text(label_prefix(label, text)), *text))
+            alt = "" if caption_text else alt_text(item.element, self.reading)
+            kept = caption_text or ((Text(alt),) if alt else ())
+            return [Paragraph(kept)] if kept else []
         return [replace(figure, source=_position(item))]
 
     def _table(self, item: Item, caption: Item | None) -> list[Block]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...inlines import plain_text
-from ...model import Figure, Image, Inline, Text
+from ...model import Figure, Image, Inline
 from ...resources import IMAGE_TYPES, MAX_IMAGE_BYTES, image_problem
 from .inline import Reading
 from .items import images
@@ -34,7 +34,7 @@ def figure_from(
     data = _bytes(picture, media_type, reading)
     if data is None:
         return None
-    alt = plain_text(alt_text(paragraph, reading))
+    alt = alt_text(paragraph, reading)
     if not alt:
         alt = plain_text(caption) or label or "Figure"
         message = "picture without alt text; its caption serves as alt text"
@@ -43,11 +43,12 @@ def figure_from(
     return Figure(None, label, caption, Image(href, alt, media_type, data))
 
 
-def alt_text(paragraph: Any, reading: Reading) -> tuple[Inline, ...]:
-    """The alt text of the paragraph's first picture, as text (empty when it has none)."""
+def alt_text(paragraph: Any, reading: Reading) -> str:
+    """The alt text of the paragraph's first picture, white space collapsed (empty when it has
+    none)."""
     alt = " ".join(str(images(paragraph)[0].alt_text or "").split())
     reading.refuse_forbidden(alt)
-    return (Text(alt),) if alt else ()
+    return alt
 
 
 def _bytes(picture: Any, media_type: str, reading: Reading) -> bytes | None:

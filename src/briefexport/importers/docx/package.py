@@ -10,9 +10,9 @@ footnote (``NOTEREF _Ref... \\f \\h``, which our DOCX writer also uses for a not
 call) would lose its target. Before mammoth reads the document, such fields are rewritten as
 the internal hyperlinks Word shows them as (``HYPERLINK \\l "_Ref..."``; ``w:fldSimple`` as
 ``w:hyperlink w:anchor``), so each becomes a link to the bookmark on the note's first call.
-Other simple fields keep their displayed text. XML is parsed with the hardened parser of
-:mod:`briefexport.shared.safexml`; a part with a DOCTYPE (which Word never writes: its
-entities would be dropped) is refused.
+Other simple fields keep their displayed text. Each XML part is parsed once here, with the
+hardened parser of :mod:`briefexport.shared.safexml`; a part with a DOCTYPE (which Word never
+writes: its entities would be dropped) is refused.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ CORE = {
     "created": "{http://purl.org/dc/terms/}created",
 }
 COMPANY = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company"
+PROPERTY_PARTS = {"docProps/core.xml": CORE, "docProps/app.xml": {"company": COMPANY}}
+"""The parts the package's properties are read from, and the element of each property."""
 
 
 class PackageError(Exception):
@@ -90,36 +92,43 @@ def _about_styles(message: str) -> bool:
 def _prepare(data: bytes) -> tuple[bytes, dict[str, str]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        names = archive.namelist()
-        if "word/document.xml" not in names:
+        if "word/document.xml" not in archive.namelist():
             raise PackageError("not a Word document: the package has no word/document.xml")
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
             raise PackageError(f"the document unpacks to more than {MAX_UNPACKED_BYTES} bytes")
+        properties: dict[str, etree._Element] = {}
         output = io.BytesIO()
         with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as rewritten:
             for info in archive.infolist():
-                content = archive.read(info.filename)
-                if info.filename.endswith((".xml", ".rels")):
-                    _refuse_doctype(info.filename, content)
-                if info.filename in MAIN_PARTS:
-                    content = _link_note_references(content)
+                content = _prepared_part(info.filename, archive.read(info.filename), properties)
                 fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 rewritten.writestr(fresh, content, zipfile.ZIP_DEFLATED)
-        return output.getvalue(), _properties(archive)
+        return output.getvalue(), _properties(properties)
     except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, ValueError) as error:
         raise PackageError(f"not a readable Word document ({error})") from None
 
 
-def _refuse_doctype(name: str, content: bytes) -> None:
+def _prepared_part(name: str, content: bytes, properties: dict[str, etree._Element]) -> bytes:
+    """The part as mammoth is to read it. An XML part is parsed once here: refused when it has
+    a DOCTYPE, kept in ``properties`` when it holds the package's properties, and written again
+    with its note references linked when it is a main part."""
+    if not name.endswith((".xml", ".rels")):
+        return content
+    root = etree.fromstring(content, hardened_parser())
+    _refuse_doctype(name, root)
+    if name in PROPERTY_PARTS:
+        properties[name] = root
+    return _link_note_references(root) if name in MAIN_PARTS else content
+
+
+def _refuse_doctype(name: str, root: etree._Element) -> None:
     """Word never writes a DOCTYPE; one (with an internal subset and entities, whose text the
     reader would drop) is refused rather than read with parts of the text missing."""
-    root = etree.fromstring(content, hardened_parser())
     if root.getroottree().docinfo.doctype:
         raise PackageError(f"{name} has a DOCTYPE declaration, which Word never writes; refused")
 
 
-def _link_note_references(content: bytes) -> bytes:
-    root = etree.fromstring(content, hardened_parser())
+def _link_note_references(root: etree._Element) -> bytes:
     for simple in list(root.iter(f"{W}fldSimple")):
         found = _NOTEREF.match(simple.get(f"{W}instr", ""))
         if found:
@@ -146,12 +155,12 @@ def _unwrap(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def _properties(archive: zipfile.ZipFile) -> dict[str, str]:
+def _properties(parts: dict[str, etree._Element]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for part, wanted in (("docProps/core.xml", CORE), ("docProps/app.xml", {"company": COMPANY})):
-        if part not in archive.namelist():
+    for part, wanted in PROPERTY_PARTS.items():
+        root = parts.get(part)
+        if root is None:
             continue
-        root = etree.fromstring(archive.read(part), hardened_parser())
         for key, tag in wanted.items():
             element = root.find(tag)
             text = " ".join("".join(element.itertext()).split()) if element is not None else ""

@@ -28,8 +28,9 @@ from ...model import (
     Styled,
     Text,
 )
+from ...shared.xmlnames import XLINK_HREF
 from ..links import doi_url, usable_href
-from .context import XLINK_HREF, Level, Scope, local_name, text_of
+from .context import Level, Scope, local_name, text_of
 from .inline import STYLES, children
 
 TYPES = {

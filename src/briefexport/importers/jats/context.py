@@ -14,7 +14,6 @@ from ...model import Block, Citation, Footnote, Paragraph, Reference
 from ..ids import IdRegistry
 from .notices import Notices
 
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 

@@ -17,8 +17,9 @@ from ...errors import UnsafeResourceError
 from ...inlines import canonical, plain_text
 from ...model import Block, Figure, Image, Inline, Paragraph, Text
 from ...resources import IMAGE_TYPES, check_relative_href, read_image
+from ...shared.xmlnames import XLINK_HREF
 from ..captions import label_prefix
-from .context import XLINK_HREF, Builder, Level, Scope, local_name, text_of
+from .context import Builder, Level, Scope, local_name, text_of
 from .inline import inlines
 
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")

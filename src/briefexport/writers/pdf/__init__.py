@@ -113,12 +113,9 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
         _render, fetcher=fetcher, fonts=style.fonts, css=style.sheets, base_url=_base_url(options)
     )
     make_endnote = partial(move_to_endnotes, tree, brief=brief)
-    sources = {note_id(note): note.source for note in brief.footnotes}
-    names = {note_id(note): note.id for note in brief.footnotes}
+    notes = {note_id(note): note for note in brief.footnotes}
     kept = notes_stay.install()
-    placer = FootnotePlacer(
-        tree, render, make_endnote, kept_in_layout=kept, sources=sources, names=names
-    )
+    placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, notes=notes)
     with style_memory.remembering_styles():  # laid out and drawn
         document = placer.place()
         release.collect_layout_garbage(document)

@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping
 from lxml import etree
 from weasyprint import Document
 
-from ...model import SourcePosition
+from ...model import Footnote
 from ...shared.located import at
 from .layout import BLOCK_ATTRIBUTE, CallLine, Layout, read_layout
 
@@ -58,12 +58,10 @@ class FootnotePlacer:
         make_endnote: Callable[[etree._Element], None],
         *,
         kept_in_layout: bool = False,
-        sources: Mapping[str, SourcePosition | None] | None = None,
-        names: Mapping[str, str] | None = None,
+        notes: Mapping[str, Footnote] | None = None,
     ) -> None:
         self.tree = tree
-        self.sources = sources or {}  # note element id -> where the note is in the brief
-        self.names = names or {}  # note element id -> the note's id in the brief
+        self.notes = notes or {}  # note element id -> the brief's note, named in warnings
         self.render = render
         self.make_endnote = make_endnote
         self.kept_in_layout = kept_in_layout
@@ -87,8 +85,7 @@ class FootnotePlacer:
         if stray:
             document = self.render(self.tree)
         for key in read_layout(document).misplaced():
-            message = "PDF: footnote %r is not on the page of its call"
-            LOGGER.warning(message, self.names.get(key, key), extra=at(self.sources.get(key)))
+            self._warn(key, "PDF: footnote %r is not on the page of its call")
         return document
 
     def _move_tall_notes(self, layout: Layout) -> bool:
@@ -146,12 +143,17 @@ class FootnotePlacer:
         note = self._note(key)
         if note is None or key in self.endnotes:
             return False
-        message = "PDF: footnote %r printed as an endnote because %s"
-        name = self.names.get(key, key)
-        LOGGER.warning(message, name, reason, extra=at(self.sources.get(key)))
+        self._warn(key, "PDF: footnote %r printed as an endnote because %s", reason)
         self.endnotes.append(key)
         self.make_endnote(note)
         return True
+
+    def _warn(self, key: str, message: str, *args: object) -> None:
+        """Log ``message`` about the note of element ``key``, named by its id in the brief and
+        placed where it is there."""
+        note = self.notes.get(key)
+        name, source = (note.id, note.source) if note is not None else (key, None)
+        LOGGER.warning(message, name, *args, extra=at(source))
 
 
 def _number_blocks(tree: etree._Element) -> dict[str, etree._Element]:
