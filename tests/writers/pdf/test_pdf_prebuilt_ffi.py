@@ -78,7 +78,8 @@ def test_declarations_cffi_cannot_read_leave_weasyprints_own_module(
 
 def test_a_missing_library_leaves_weasyprints_own_module() -> None:
     class NoLibraries:
-        RTLD_NOW = 2
+        RTLD_NOW = 0x2
+        RTLD_NODELETE = 0x1000
 
         def dlopen(self, name: str, flags: int) -> None:
             raise OSError(name)

@@ -14,7 +14,8 @@ with cffi's own recompiler). While WeasyPrint is imported (:mod:`.startup`), a f
 that ``cdef`` with the installed cffi and compares every type and function). The module
 is then made from them and gets the names ``ffi.py`` defines after its ``cdef``, made as it
 makes them: the same libraries, tried under the same spellings in the same order and opened
-with the same flags, ``g_type_init`` called, ``TO_UNITS``, ``FROM_UNITS``, ``unicode_to_char_p``.
+with WeasyPrint's flag ``RTLD_NOW`` (and ``RTLD_NODELETE``, below), ``g_type_init`` called,
+``TO_UNITS``, ``FROM_UNITS``, ``unicode_to_char_p``.
 
 A library is opened by the first of WeasyPrint's spellings the dynamic loader opens by itself:
 on Linux its file name (``libpango-1.0.so.0``), the very name cffi's in-line ``dlopen`` got
@@ -24,6 +25,22 @@ elsewhere, for another ``ffi.py``, or when a library WeasyPrint needs does not o
 own module is imported, and gives its own message. One difference remains: a function missing
 from a library raises cffi's ``ffi.error`` where in-line cffi raised ``AttributeError``;
 WeasyPrint catches neither.
+
+The libraries are never unloaded (``RTLD_NODELETE``). cffi closes a library (``dlclose``) when
+the object ``dlopen`` returned is freed (cffi's documentation of ``ffi.dlopen``); a function taken
+from it, such as a destructor given to ``ffi.gc``, does not keep it alive. In line, the ``FFI``
+object keeps every library it opened; out of line only the modules that imported them do. At
+interpreter exit CPython empties the modules still alive before its last collection of reference
+cycles, and a laid-out document leaves cycles that hold its font configuration (a Pango font
+map, freed with ``g_object_unref`` through ``ffi.gc``). When the modules outlived the first
+collection (under pytest), emptying ``weasyprint.text.ffi`` closed pangoft2 and fontconfig,
+which the loader unmapped, and the last collection's ``g_object_unref`` (in GObject, which is
+never unloaded) called the font map's finalizer at its old address in ``libpangoft2``: a
+segmentation fault once all the work was done (exit status 139). cairocffi
+crashed at exit for the same cause (Kozea/cairocffi#73, fixed in #79 by keeping the library
+referenced from each destructor). GObject keeps the types Pango registered, which point into
+Pango's code, so unloading Pango while GObject stays is unsound in any order; kept loaded, the
+libraries go when the process ends.
 """
 
 from __future__ import annotations
@@ -79,10 +96,11 @@ def is_reviewed(path: Path) -> bool:
 
 
 def _open(ffi: Any, spellings: Sequence[str]) -> Any:
-    """The first of ``spellings`` the loader opens (``ffi.py``'s ``_dlopen``), or None."""
+    """The first of ``spellings`` the loader opens (``ffi.py``'s ``_dlopen``), never to be
+    unloaded, or None."""
     for name in spellings:
         with suppress(OSError):
-            return ffi.dlopen(name, ffi.RTLD_NOW)
+            return ffi.dlopen(name, ffi.RTLD_NOW | ffi.RTLD_NODELETE)
     return None
 
 
