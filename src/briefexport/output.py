@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeAlias
+from typing import NoReturn, TypeAlias
 
 from .errors import BriefexportError, OutputError, OverwritesInputError, shown_name
 from .formats import FORMATS, get_writer
@@ -159,17 +159,34 @@ def _set_mode(handle: int, name: str, mode: int) -> None:
 def commit_temporary(temporary: str, path: Path) -> None:
     """Sync a complete temporary file to disk and rename it over ``path``: the last step of
     :func:`atomic_write`, or of a committer's work; on failure the temporary file is removed."""
+    sync_temporary(temporary, path)
+    rename_temporary(temporary, path)
+
+
+def sync_temporary(temporary: str, path: Path) -> None:
+    """The first half of :func:`commit_temporary`: the file synced to disk."""
     try:
         handle = os.open(temporary, os.O_RDWR | getattr(os, "O_BINARY", 0))
         try:
             os.fsync(handle)
         finally:
             os.close(handle)
+    except OSError as error:
+        _given_up(temporary, path, error)
+
+
+def rename_temporary(temporary: str, path: Path) -> None:
+    """The second half of :func:`commit_temporary`: the synced file renamed over ``path``."""
+    try:
         os.replace(temporary, path)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise OutputError(f"{shown_name(str(path))}: cannot write: {error.strerror}") from None
+        _given_up(temporary, path, error)
+
+
+def _given_up(temporary: str, path: Path, error: OSError) -> NoReturn:
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
+    raise OutputError(f"{shown_name(str(path))}: cannot write: {error.strerror}") from None
 
 
 @contextlib.contextmanager

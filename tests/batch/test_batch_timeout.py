@@ -198,3 +198,24 @@ def test_a_limit_with_dask_is_a_usage_error_of_one_line(
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("briefexport: error: a time limit per brief (--timeout) works with")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_brief_over_the_limit_changes_none_of_its_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """late.xml, changed since the last run, is exported to JATS, then overruns in HTML: the
+    new JATS is not put in place either; the last run's outputs stay, without a record."""
+    collection = collection_of(tmp_path / "briefs", "a.xml", "late.xml")
+    out = tmp_path / "out"
+    assert convert_collection(collection, out, ["jats", "html"]).exit_status == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    late = collection / "late.xml"
+    late.write_text(late.read_text(encoding="utf-8").replace("Harbour", "Haven"), encoding="utf-8")
+    monkeypatch.setattr(local, "prepare_local_worker", hanging.prepare_hanging_worker)
+    summary = convert_collection(collection, out, ["jats", "html"], RunOptions(timeout=1))
+    assert [failure.source for failure in summary.failed] == ["late.xml"]
+    after = {path.name: path.read_bytes() for path in out.iterdir() if path.name != MANIFEST_NAME}
+    assert after == {name: data for name, data in before.items() if name != MANIFEST_NAME}
+    records = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["outputs"]
+    assert sorted(records) == ["a.html", "a.jats.xml"]
+    assert no_temporary_files(out)

@@ -8,9 +8,10 @@ The pool breaks, as it does when the system kills a worker, and the dispatcher r
 (:mod:`.run`): the brief named in the queue is reported as failed and never tried again, while
 the other briefs of the broken pool's chunks are tried again alone, with no strike against
 them, since the cause is known. No partial output is left: outputs are written to temporary
-files and renamed only once complete (:mod:`briefexport.output`); those of the formats the brief
-finished before the limit are put in place, and left without a record, so a rerun makes them
-again.
+files and renamed only once complete (:mod:`briefexport.output`), and a brief's only once the
+brief is done (:mod:`.commits`). So the brief that overran changes no output, not even of the
+formats it finished before the limit: the outputs an earlier run made of it stay in place,
+without a record (the run dropped its records as it started), and a rerun makes them again.
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ class TimeLimit:
 
 
 LAST_WORDS_SECONDS = 10.0
-"""How long an overrunning worker waits to name its brief and put the earlier briefs' outputs
-in place before it ends."""
+"""How long an overrunning worker waits to name its brief, remove its temporary files and put
+the earlier briefs' outputs in place before it ends."""
 
 
 class _Watchdog:
