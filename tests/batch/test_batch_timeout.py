@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from briefexport.batch import RunOptions, convert_collection, local
+from briefexport.batch import RunOptions, chunks, convert_collection, limits, local
 from briefexport.batch.chunks import ChunkSizer
 from briefexport.batch.convert import time_limit
 from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
@@ -219,3 +219,37 @@ def test_a_brief_over_the_limit_changes_none_of_its_outputs(
     records = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["outputs"]
     assert sorted(records) == ["a.html", "a.jats.xml"]
     assert no_temporary_files(out)
+
+
+class FakeClock:
+    """Time that passes only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_limit_starts_again_with_each_brief_of_a_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three briefs of one chunk take 0.6 s each under a limit of 1 s: none overruns, though
+    together they take 1.8 s; a fourth that takes 1.1 s does. The watchdog is asked while each
+    brief runs, as its thread would be (none is started)."""
+    clock = FakeClock()
+    watchdog = limits._Watchdog(TimeLimit(1.0, multiprocessing.SimpleQueue()), clock)
+    monkeypatch.setattr(limits, "_WATCHDOG", [watchdog])
+    takes = {"a.xml": 0.6, "b.xml": 0.6, "c.xml": 0.6, "d.xml": 1.1}
+    overdue: list[str | None] = []
+
+    def run_job(job: Job) -> JobResult:
+        clock.now += takes[job.relative]
+        found = watchdog.overdue()
+        overdue.append(None if found is None else found[0])
+        return JobResult(job.relative, OK)
+
+    monkeypatch.setattr(chunks, "run_job", run_job)
+    jobs = tuple(Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in takes)
+    assert [result.status for result in chunks.run_chunk(jobs)] == [OK] * 4
+    assert overdue == [None, None, None, "d.xml"]

@@ -69,17 +69,22 @@ class _Watchdog:
     wakes at the deadline it last saw, not at each brief: a brief's deadline is never earlier
     than the one before, so the thread, woken, waits on for the brief then watched."""
 
-    def __init__(self, limit: TimeLimit) -> None:
+    def __init__(self, limit: TimeLimit, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
+        self.clock = clock
         self.changed = threading.Condition()
         self.watched: tuple[float, str, Callable[[], object]] | None = None
         self.wakes_at: float | None = None  # None: the thread sleeps until told
+
+    def start(self) -> _Watchdog:
+        """Start the thread that watches (once)."""
         thread = threading.Thread(target=self._run, name="briefexport-time-limit", daemon=True)
         thread.start()
+        return self
 
     def watch(self, relative: str, before_exit: Callable[[], object]) -> None:
         with self.changed:
-            self.watched = (time.monotonic() + self.limit.seconds, relative, before_exit)
+            self.watched = (self.clock() + self.limit.seconds, relative, before_exit)
             if self.wakes_at is None:  # deadlines only grow: a thread due to wake finds this one
                 self.changed.notify()
 
@@ -87,14 +92,19 @@ class _Watchdog:
         with self.changed:
             self.watched = None  # the thread wakes at the old deadline and finds nothing due
 
+    def overdue(self) -> tuple[str, Callable[[], object]] | None:
+        """The brief watched, and what to do before the worker ends, once past its deadline."""
+        if self.watched is None or self.clock() < self.watched[0]:
+            return None
+        return self.watched[1], self.watched[2]
+
     def _run(self) -> None:
         with self.changed:
-            while self.watched is None or time.monotonic() < self.watched[0]:
+            while (due := self.overdue()) is None:
                 self.wakes_at = None if self.watched is None else self.watched[0]
-                due = None if self.wakes_at is None else self.wakes_at - time.monotonic()
-                self.changed.wait(due)
-            _, relative, before_exit = self.watched
-        self._overrun(relative, before_exit)
+                left = None if self.wakes_at is None else self.wakes_at - self.clock()
+                self.changed.wait(left)
+        self._overrun(*due)
 
     def _overrun(self, relative: str, before_exit: Callable[[], object]) -> None:
         # the queue's lock may be held for ever by a worker killed as it wrote, and a sync may
@@ -119,7 +129,7 @@ _WATCHDOG: list[_Watchdog] = []
 def prepare_local_worker(formats: tuple[str, ...], umask: int, limit: TimeLimit | None) -> None:
     """A local worker's start: :func:`.jobs.prepare_worker`, and the run's time limit."""
     prepare_worker(formats, True, umask)
-    _WATCHDOG[:] = [_Watchdog(limit)] if limit is not None else []
+    _WATCHDOG[:] = [_Watchdog(limit).start()] if limit is not None else []
 
 
 @contextlib.contextmanager
