@@ -27,6 +27,9 @@ from ..output import rename_temporary, sync_temporary
 from .jobs import OK, OUTPUT_FAILED, JobResult, error_line
 
 Handed = tuple[str, Path, Future[None]]
+"""A temporary file, its target, and its sync."""
+Placed = tuple[str, Path, Future[None]]
+"""A brief, the target of one of its files, and the file's sync and rename."""
 
 
 @dataclasses.dataclass
@@ -41,8 +44,8 @@ class BackgroundCommits:
     )
     _held: list[Handed] = dataclasses.field(default_factory=list)
     """The files of the brief in hand, each with its sync."""
-    _pending: list[Handed] = dataclasses.field(default_factory=list)
-    """The files of the briefs done: each with its brief, being put in place."""
+    _pending: list[Placed] = dataclasses.field(default_factory=list)
+    """The files of the briefs done, being put in place."""
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
     _stopped: bool = False
 
@@ -63,20 +66,15 @@ class BackgroundCommits:
                 self._pending.append((self.brief, path, done))
 
     def abandon(self) -> dict[str, list[tuple[Path, str]]]:
-        """The brief in hand was stopped: its files are removed, never put in place; then as
-        :meth:`finish` for the briefs before it."""
+        """The brief in hand was stopped: as :meth:`finish`, and no file is taken after."""
         with self._lock:
             self._stopped = True
-            held, self._held = self._held, []
-        wait([synced for _, _, synced in held])
-        for temporary, _, _ in held:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
         return self.finish()
 
     def finish(self) -> dict[str, list[tuple[Path, str]]]:
-        """Wait until every released file is in place; the failed ones by brief, with the
-        reason."""
+        """Wait until every released file is in place, and remove those of a brief not done
+        (stopped by the time limit); the failed ones by brief, with the reason."""
+        self._remove_held()
         self._thread.shutdown(wait=True)
         failed: dict[str, list[tuple[Path, str]]] = {}
         for brief, path, done in self._pending:
@@ -85,6 +83,14 @@ class BackgroundCommits:
                 reason = str(error) if isinstance(error, OutputError) else repr(error)
                 failed.setdefault(brief, []).append((path, reason))
         return failed
+
+    def _remove_held(self) -> None:
+        with self._lock:
+            held, self._held = self._held, []
+        wait([synced for _, _, synced in held])  # a file is never removed while synced
+        for temporary, _, _ in held:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _put_in_place(temporary: str, path: Path, synced: Future[None]) -> None:
