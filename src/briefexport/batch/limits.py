@@ -7,11 +7,12 @@ the parent holds, lets its commit thread put the earlier briefs' outputs in plac
 The pool breaks, as it does when the system kills a worker, and the dispatcher replaces it
 (:mod:`.run`): the brief named in the queue is reported as failed and never tried again, while
 the other briefs of the broken pool's chunks are tried again alone, with no strike against
-them, since the cause is known. No partial output is left: outputs are written to temporary
-files and renamed only once complete (:mod:`briefexport.output`), and a brief's only once the
-brief is done (:mod:`.commits`). So the brief that overran changes no output, not even of the
-formats it finished before the limit: the outputs an earlier run made of it stay in place,
-without a record (the run dropped its records as it started), and a rerun makes them again.
+them, since the cause is known (their work is done twice: the README says how much that is).
+No partial output is left: outputs are written to temporary files and renamed only once
+complete (:mod:`briefexport.output`), and a brief's only once the brief is done
+(:mod:`.commits`). So the brief that overran changes no output, not even of the formats it
+finished before the limit: the outputs an earlier run made of it stay in place, without a
+record (the run dropped its records as it started), and a rerun makes them again.
 """
 
 from __future__ import annotations
