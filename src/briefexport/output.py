@@ -16,11 +16,11 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeAlias
+from typing import NoReturn, TypeAlias
 
 from .errors import BriefexportError, OutputError, OverwritesInputError, shown_name
 from .formats import FORMATS, get_writer
@@ -31,7 +31,8 @@ from .shared.filemodes import mode_for
 from .shared.paths import RANDOM_DIGITS, under_fresh_name
 
 Figures: TypeAlias = dict[Path, tuple[str, bytes]]
-"""Figure copies to write: each target with the figure's ``href`` and bytes."""
+"""Figure copies to write (their targets do not hold their bytes yet): each target with the
+figure's ``href`` and bytes."""
 Committer: TypeAlias = Callable[[str, Path], None]
 """Takes a complete temporary file (its name) and the path it is for; it then owns the file and
 must finish it with :func:`commit_temporary`."""
@@ -100,8 +101,7 @@ def planned_figures(
 def write_planned(figures: Figures) -> None:
     """Write the figure copies of :func:`planned_figures`."""
     for target, (_, data) in figures.items():
-        if _differs(target, data):
-            atomic_write(target, data)
+        atomic_write(target, data)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -159,17 +159,34 @@ def _set_mode(handle: int, name: str, mode: int) -> None:
 def commit_temporary(temporary: str, path: Path) -> None:
     """Sync a complete temporary file to disk and rename it over ``path``: the last step of
     :func:`atomic_write`, or of a committer's work; on failure the temporary file is removed."""
+    sync_temporary(temporary, path)
+    rename_temporary(temporary, path)
+
+
+def sync_temporary(temporary: str, path: Path) -> None:
+    """The first half of :func:`commit_temporary`: the file synced to disk."""
     try:
         handle = os.open(temporary, os.O_RDWR | getattr(os, "O_BINARY", 0))
         try:
             os.fsync(handle)
         finally:
             os.close(handle)
+    except OSError as error:
+        _given_up(temporary, path, error)
+
+
+def rename_temporary(temporary: str, path: Path) -> None:
+    """The second half of :func:`commit_temporary`: the synced file renamed over ``path``."""
+    try:
         os.replace(temporary, path)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise OutputError(f"{shown_name(str(path))}: cannot write: {error.strerror}") from None
+        _given_up(temporary, path, error)
+
+
+def _given_up(temporary: str, path: Path, error: OSError) -> NoReturn:
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
+    raise OutputError(f"{shown_name(str(path))}: cannot write: {error.strerror}") from None
 
 
 @contextlib.contextmanager
@@ -210,60 +227,67 @@ def write_figures(brief: Brief, folder: Path) -> None:
 
 
 def figure_writes(brief: Brief, folder: Path, claimed: FigureClaims | None = None) -> Figures:
-    """The figure files of ``brief`` in ``folder``, each with its ``href`` and bytes; raises
-    :class:`FigureClashError` when another brief of the run copied a different figure to one of
-    them, or any figure to an alike path."""
-    if claimed is not None:
-        claimed.check(brief, folder, _differs)
+    """The figure files of ``brief`` to write in ``folder``, each with its ``href`` and bytes:
+    a copy already in place (as when the output goes beside the brief) is left alone, each
+    target read once to know it. Raises :class:`FigureClashError` when another brief of the run
+    copied a different figure to one of them, or any figure to an alike path."""
     figures = {(folder / fig.image.href).resolve(): fig.image for fig in brief.figures}
-    return {target: (image.href, image.data) for target, image in figures.items()}
-
-
-def _differs(target: Path, data: bytes) -> bool:
-    """Whether ``target`` must be written to hold ``data`` (a figure copy already in place, as
-    when the output goes beside the brief, is left alone)."""
-    return not (target.is_file() and target.read_bytes() == data)
+    writes = {
+        target: (image.href, image.data)
+        for target, image in figures.items()
+        if not _holds(target, image.data)
+    }
+    if claimed is not None:
+        claimed.check(brief, folder, lambda target, _: target in writes)
+    return writes
 
 
 def refuse_inputs(brief: Brief, path: Path, figures: Figures) -> None:
     """Raise :class:`OverwritesInputError` when ``path`` or one of the figure copies to write
     would replace the brief's file or one of its figures: files are compared by identity (device and
     inode), so another spelling, a symbolic link or a hard link is caught too."""
-    inputs = input_files(brief)
-    if not inputs:
+    if brief.origin is None:
         return
-    writes = [(path, path, "")]
-    writes += [(target, path.parent / href, f" with the copy of figure {href!r}")
-               for target, (href, data) in figures.items() if _differs(target, data)]  # fmt: skip
-    for target, named, how in writes:
-        what = inputs.get(_identity(target))
+    writes = [(_identity(path), path, "")]
+    writes += [(_identity(target), path.parent / href, f" with the copy of figure {href!r}")
+               for target, (href, _) in figures.items()]  # fmt: skip
+    inputs = input_files(brief, {identity for identity, _, _ in writes if identity is not None})
+    for identity, named, how in writes:
+        what = inputs.get(identity) if identity is not None else None
         if what is not None:
             raise OverwritesInputError(str(named), f"refusing to write over {what}{how}")
 
 
-def input_files(brief: Brief) -> dict[tuple[int, int] | None, str]:
+def input_files(
+    brief: Brief, among: Collection[tuple[int, int]] | None = None
+) -> dict[tuple[int, int], str]:
     """The files ``brief`` was read from, by identity, each with how a message names it: its
     source, and each figure file beside it that holds the figure's bytes. A file there with
     other bytes was not read (a Word package carries its pictures inside it: the file is an
-    earlier import's copy, which a new import may replace)."""
+    earlier import's copy, which a new import may replace). With ``among``, only the files of
+    those identities are looked for (a figure file of another is not read)."""
     if brief.origin is None:
         return {}
-    named = [(brief.origin, "the input")]
+    named: list[tuple[Path, str, bytes | None]] = [(brief.origin, "the input", None)]
     for figure in brief.figures:
         beside = brief.origin.parent / figure.image.href
-        if _holds(beside, figure.image.data):
-            named.append((beside, f"the input's figure {figure.image.href!r}"))
-    found: dict[tuple[int, int] | None, str] = {}
-    for file, what in named:
+        named.append((beside, f"the input's figure {figure.image.href!r}", figure.image.data))
+    found: dict[tuple[int, int], str] = {}
+    for file, what, data in named:
         identity = _identity(file)
-        if identity is not None:
-            found.setdefault(identity, what)
+        if identity is None or identity in found or (among is not None and identity not in among):
+            continue
+        if data is None or _holds(file, data):
+            found[identity] = what
     return found
 
 
 def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a file that holds ``data`` (read only when the size says it may)."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        status = path.stat()
+        same_size = stat.S_ISREG(status.st_mode) and status.st_size == len(data)
+        return same_size and path.read_bytes() == data
     except (OSError, ValueError):
         return False
 

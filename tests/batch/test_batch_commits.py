@@ -12,7 +12,7 @@ from briefexport.batch.chunks import run_chunk
 from briefexport.batch.discovery import discover
 from briefexport.batch.jobs import OK, OUTPUT_FAILED, ExportSettings, Job
 from briefexport.batch.plan import make_plan
-from briefexport.output import atomic_write, commit_temporary, deferred_commits
+from briefexport.output import atomic_write, commit_temporary, deferred_commits, sync_temporary
 from support.batch import GOOD, make_collection
 
 
@@ -54,13 +54,13 @@ def test_an_output_that_cannot_be_renamed_fails_its_brief_only(
     jobs = good_jobs(tmp_path)
     victim = jobs[0].targets[0][1]
 
-    def commit_unless_victim(temporary: str, path: Path) -> None:
+    def sync_unless_victim(temporary: str, path: Path) -> None:
         if path == victim:
             os.unlink(temporary)
             os.mkdir(temporary)  # a folder cannot be synced as a file: the commit fails
-        commit_temporary(temporary, path)
+        sync_temporary(temporary, path)
 
-    monkeypatch.setattr("briefexport.batch.commits.commit_temporary", commit_unless_victim)
+    monkeypatch.setattr("briefexport.batch.commits.sync_temporary", sync_unless_victim)
     results = run_chunk(tuple(jobs))
     first, *others = results
     assert first.status == OUTPUT_FAILED

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from briefexport.batch import RunOptions, convert_collection, local
+from briefexport.batch import RunOptions, chunks, convert_collection, limits, local
 from briefexport.batch.chunks import ChunkSizer
 from briefexport.batch.convert import time_limit
 from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
@@ -198,3 +198,58 @@ def test_a_limit_with_dask_is_a_usage_error_of_one_line(
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("briefexport: error: a time limit per brief (--timeout) works with")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_brief_over_the_limit_changes_none_of_its_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """late.xml, changed since the last run, is exported to JATS, then overruns in HTML: the
+    new JATS is not put in place either; the last run's outputs stay, without a record."""
+    collection = collection_of(tmp_path / "briefs", "a.xml", "late.xml")
+    out = tmp_path / "out"
+    assert convert_collection(collection, out, ["jats", "html"]).exit_status == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    late = collection / "late.xml"
+    late.write_text(late.read_text(encoding="utf-8").replace("Harbour", "Haven"), encoding="utf-8")
+    monkeypatch.setattr(local, "prepare_local_worker", hanging.prepare_hanging_worker)
+    summary = convert_collection(collection, out, ["jats", "html"], RunOptions(timeout=1))
+    assert [failure.source for failure in summary.failed] == ["late.xml"]
+    after = {path.name: path.read_bytes() for path in out.iterdir() if path.name != MANIFEST_NAME}
+    assert after == {name: data for name, data in before.items() if name != MANIFEST_NAME}
+    records = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["outputs"]
+    assert sorted(records) == ["a.html", "a.jats.xml"]
+    assert no_temporary_files(out)
+
+
+class FakeClock:
+    """Time that passes only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_limit_starts_again_with_each_brief_of_a_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three briefs of one chunk take 0.6 s each under a limit of 1 s: none overruns, though
+    together they take 1.8 s; a fourth that takes 1.1 s does. The watchdog is asked while each
+    brief runs, as its thread would be (none is started)."""
+    clock = FakeClock()
+    watchdog = limits._Watchdog(TimeLimit(1.0, multiprocessing.SimpleQueue()), clock)
+    monkeypatch.setattr(limits, "_WATCHDOG", [watchdog])
+    takes = {"a.xml": 0.6, "b.xml": 0.6, "c.xml": 0.6, "d.xml": 1.1}
+    overdue: list[str | None] = []
+
+    def run_job(job: Job) -> JobResult:
+        clock.now += takes[job.relative]
+        found = watchdog.overdue()
+        overdue.append(None if found is None else found[0])
+        return JobResult(job.relative, OK)
+
+    monkeypatch.setattr(chunks, "run_job", run_job)
+    jobs = tuple(Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in takes)
+    assert [result.status for result in chunks.run_chunk(jobs)] == [OK] * 4
+    assert overdue == [None, None, None, "d.xml"]

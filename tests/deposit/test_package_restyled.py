@@ -48,3 +48,23 @@ def test_an_edited_style_gives_new_renditions(
     after = renditions.renditions(harbour, options)
     assert after is not before
     assert all(new.data != old.data for new, old in zip(after[1:5], before[1:5], strict=True))
+
+
+def test_a_font_folder_inside_the_style_is_looked_at_once_and_one_outside_too(
+    harbour: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    style, outside = tmp_path / "style", tmp_path / "house-fonts"
+    shutil.copytree(default_style_dir(), style)
+    write_font(style / "fonts" / "inside.ttf", "Inside", PRIVATE)
+    write_font(outside / "outside.ttf", "Outside", PRIVATE)
+    brand = style / "brand.toml"
+    folders = f'folders = ["fonts", "./fonts", "{outside}"]'
+    brand.write_text(brand.read_text(encoding="utf-8").replace("[fonts]", f"[fonts]\n{folders}"))
+    stamped: list[Path] = []
+    real = renditions.folder_stamp
+    monkeypatch.setattr(renditions, "folder_stamp", lambda path: stamped.append(path) or real(path))
+    options = default_options(harbour, style_dir=style)
+    before = renditions.style_state(options)
+    assert stamped == [style, outside.resolve()]
+    write_font(style / "fonts" / "inside.ttf", "Changed", PRIVATE)
+    assert renditions.style_state(options) != before

@@ -28,14 +28,15 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
     """Convert each brief of a chunk in turn (in a worker); a job never raises. Outputs are
     synced and renamed in a thread meanwhile (:mod:`.commits`), all before this returns. A
     worker with a time limit ends if a brief overruns it (:mod:`.limits`), once the earlier
-    briefs' outputs are in place."""
+    briefs' outputs are in place; none of the overrunning brief's is."""
     commits = BackgroundCommits()
     results = []
     with deferred_commits(commits.take):
         for job in jobs:
             commits.brief = job.relative
-            with brief_limit(job, commits.finish):
+            with brief_limit(job, commits.abandon):
                 results.append(run_job(job))
+                commits.release()
     failed = commits.finish()
     return [
         without_failed(result, job.source, failed.get(job.relative, []))

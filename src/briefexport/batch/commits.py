@@ -5,40 +5,76 @@ disk, then renamed over the target, so that neither an interrupt nor a crash of 
 leaves an empty or partial output in place of a good one. The sync waits for the disk: for a
 small format it takes as long as the conversion (a few milliseconds, more when two workers sync
 at once), and a worker that waits does nothing else. So a worker hands each temporary file to
-one thread of its own, which syncs and renames the files in the order they came; results are
-returned only once every output of the chunk is in place, so what the parent records in the
-manifest is on disk. An output whose sync or rename fails makes its brief fail.
+one thread of its own, which syncs the files in the order they came, and renames a brief's
+files over their targets once the brief is done; results are returned only once every output
+of the chunk is in place, so what the parent records in the manifest is on disk. An output
+whose sync or rename fails makes its brief fail. A brief stopped by the time limit
+(:mod:`.limits`) puts none of its outputs in place: its temporary files are removed, and the
+outputs an earlier run made of it stay as they were.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from concurrent.futures import Future, ThreadPoolExecutor
+import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from ..errors import OutputError
-from ..output import commit_temporary
+from ..output import rename_temporary, sync_temporary
 from .jobs import OK, OUTPUT_FAILED, JobResult, error_line
+
+Handed = tuple[str, Path, Future[None]]
+"""A temporary file, its target, and its sync."""
+Placed = tuple[str, Path, Future[None]]
+"""A brief, the target of one of its files, and the file's sync and rename."""
 
 
 @dataclasses.dataclass
 class BackgroundCommits:
-    """Syncs and renames the files handed to :meth:`take`, in a thread; ``brief`` is the brief
-    whose outputs are being written (its relative path)."""
+    """Syncs the files handed to :meth:`take` in a thread, and puts them in place once their
+    brief is done (:meth:`release`); ``brief`` is the brief whose outputs are being written
+    (its relative path)."""
 
     brief: str = ""
     _thread: ThreadPoolExecutor = dataclasses.field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="briefexport-commit")
     )
-    _pending: list[tuple[str, Path, Future[None]]] = dataclasses.field(default_factory=list)
+    _held: list[Handed] = dataclasses.field(default_factory=list)
+    """The files of the brief in hand, each with its sync."""
+    _pending: list[Placed] = dataclasses.field(default_factory=list)
+    """The files of the briefs done, being put in place."""
+    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+    _stopped: bool = False
 
     def take(self, temporary: str, path: Path) -> None:
-        """A :data:`briefexport.output.Committer`: the file is put in place later."""
-        done = self._thread.submit(commit_temporary, temporary, path)
-        self._pending.append((self.brief, path, done))
+        """A :data:`briefexport.output.Committer`: the file is synced now, put in place later."""
+        with self._lock:
+            if self._stopped:  # the time limit passed: atomic_write removes the file
+                raise OutputError(f"{path}: not written, the time limit passed")
+            synced = self._thread.submit(sync_temporary, temporary, path)
+            self._held.append((temporary, path, synced))
+
+    def release(self) -> None:
+        """The brief is done: its files are renamed over their targets, each once synced."""
+        with self._lock:
+            held, self._held = self._held, []
+            for temporary, path, synced in held:
+                done = self._thread.submit(_put_in_place, temporary, path, synced)
+                self._pending.append((self.brief, path, done))
+
+    def abandon(self) -> dict[str, list[tuple[Path, str]]]:
+        """The brief in hand was stopped: as :meth:`finish`, and no file is taken after."""
+        with self._lock:
+            self._stopped = True
+        return self.finish()
 
     def finish(self) -> dict[str, list[tuple[Path, str]]]:
-        """Wait until every file is in place; the failed ones by brief, with the reason."""
+        """Wait until every released file is in place, and remove those of a brief not done
+        (stopped by the time limit); the failed ones by brief, with the reason."""
+        self._remove_held()
         self._thread.shutdown(wait=True)
         failed: dict[str, list[tuple[Path, str]]] = {}
         for brief, path, done in self._pending:
@@ -47,6 +83,19 @@ class BackgroundCommits:
                 reason = str(error) if isinstance(error, OutputError) else repr(error)
                 failed.setdefault(brief, []).append((path, reason))
         return failed
+
+    def _remove_held(self) -> None:
+        with self._lock:
+            held, self._held = self._held, []
+        wait([synced for _, _, synced in held])  # a file is never removed while synced
+        for temporary, _, _ in held:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _put_in_place(temporary: str, path: Path, synced: Future[None]) -> None:
+    synced.result()  # done: the thread takes files in order; a failed sync removed the file
+    rename_temporary(temporary, path)
 
 
 def without_failed(result: JobResult, source: Path, failed: list[tuple[Path, str]]) -> JobResult:

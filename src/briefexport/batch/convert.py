@@ -102,11 +102,11 @@ def _plan_and_run(
 ) -> Summary:
     """Find the briefs, plan, and (unless a dry run) convert and prune."""
     export, settings, watch = made_with
-    found = _without_figure_clashes(
-        discover(source, target, import_sources=run.import_sources), formats, export.series
-    )
     manifest = Manifest.load(target)
     check = None if run.force else FreshnessCheck(manifest, settings)
+    found = _without_figure_clashes(
+        discover(source, target, import_sources=run.import_sources), formats, export.series, check
+    )
     plan = make_plan(found.sources, target, formats, check, export)
     summary = _planned_summary(formats, found, plan, manifest, source)
     summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
@@ -128,14 +128,16 @@ def _plan_and_run(
 
 
 def _without_figure_clashes(
-    found: Discovery, formats: tuple[str, ...], series: str | None
+    found: Discovery, formats: tuple[str, ...], series: str | None, check: FreshnessCheck | None
 ) -> Discovery:
     """``found`` without the briefs whose figure copies clash (:mod:`.clashes`), in a run with
-    a format that copies figures beside its outputs."""
+    a format that copies figures beside its outputs; ``check`` keeps the digests of the briefs
+    read for it."""
     if not any(FORMATS[fmt].links_figures for fmt in formats):
         return found
+    read = None if check is None else check.brief_bytes
     sources, clashes = without_figure_clashes(
-        found.sources, copies_of_suspects(found.sources, series)
+        found.sources, copies_of_suspects(found.sources, series, read)
     )
     return dataclasses.replace(found, sources=sources, clashes=found.clashes + clashes)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InvalidBriefError
-from ..shared.limits import size_refusal, source_size_refusal
+from ..shared.limits import MAX_INPUT_BYTES, MAX_SOURCE_BYTES, size_refusal, source_size_refusal
 
 NOT_WAITING = getattr(os, "O_NONBLOCK", 0)
 """Opening a FIFO waits for a writer, forever; with this flag it does not (no effect on files)."""
@@ -39,6 +39,12 @@ def file_bytes(path: Path, largest: int) -> bytes:
         if size > largest:
             raise OSError(errno.EFBIG, f"larger than {largest} bytes", str(path))
         return stream.read()
+
+
+def brief_bytes(path: Path, kind: str) -> bytes:
+    """The bytes of a brief of ``kind``; one :func:`brief_digest` refuses raises
+    :class:`OSError` instead, unread."""
+    return file_bytes(path, MAX_INPUT_BYTES if kind == "xml" else MAX_SOURCE_BYTES)
 
 
 def brief_digest(path: Path, kind: str) -> str:

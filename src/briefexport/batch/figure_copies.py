@@ -24,9 +24,8 @@ from urllib.parse import unquote
 from ..errors import BriefexportError
 from ..resources import check_relative_href
 from ..shared.filenames import folded
-from ..shared.limits import MAX_INPUT_BYTES, MAX_SOURCE_BYTES
 from ..shared.xmlnames import XLINK_HREF
-from .digests import file_bytes
+from .digests import brief_bytes
 from .sources import Source
 
 GRAPHIC_HREFS = re.compile(
@@ -38,6 +37,8 @@ MARKDOWN_TARGETS = re.compile(rb"\]\(\s*<?([^)\s>]+)")
 """The target of every inline link or image of a Markdown brief (images among them)."""
 MARKDOWN_DEFINITION = re.compile(rb"^ {0,3}\[[^\]]+\]:", re.M)
 """A link reference definition: an image may take its path from one."""
+BriefBytes = Callable[[Source], bytes | None]
+"""A brief's bytes, None when they cannot be read or are more than the reader takes."""
 UNSURE_PATH = "\n"
 """Stands, among likely paths, for a value the first look cannot read: alike to every other."""
 
@@ -67,11 +68,13 @@ def figure_copies(source: Source, series: str | None) -> list[FigureCopy]:
 
 
 def copies_of_suspects(
-    sources: Iterable[Source], series: str | None
+    sources: Iterable[Source], series: str | None, read: BriefBytes | None = None
 ) -> Callable[[Source], list[FigureCopy]]:
     """A brief's figure copies as :func:`figure_copies` gives them, for the briefs whose copies
-    may clash with another's; none for the others, which cannot."""
-    suspects = _suspects({source: _likely_paths(source) for source in sources})
+    may clash with another's; none for the others, which cannot. ``read`` gives a brief's bytes
+    for the first look (:meth:`.freshness.FreshnessCheck.brief_bytes` keeps their digest)."""
+    read = read or bytes_of
+    suspects = _suspects({source: _likely_paths(source, read(source)) for source in sources})
 
     def copies_of(source: Source) -> list[FigureCopy]:
         return figure_copies(source, series) if source in suspects else []
@@ -93,11 +96,12 @@ def _suspects(likely: dict[Source, list[str]]) -> set[Source]:
     return {s for key, found in holders.items() if len(spellings[key]) > 1 for s in found}
 
 
-def _likely_paths(source: Source) -> list[str]:
-    """Paths below the output folder that the figure copies of ``source`` may take (a superset):
-    a value the bytes cannot tell exactly (a character reference, an escape, a Markdown image
-    whose path is defined elsewhere) is :data:`UNSURE_PATH`."""
-    data = _bytes_of(source) or b""
+def _likely_paths(source: Source, data: bytes | None) -> list[str]:
+    """Paths below the output folder that the figure copies of ``source`` (whose bytes are
+    ``data``) may take, a superset: a value the bytes cannot tell exactly (a character
+    reference, an escape, a Markdown image whose path is defined elsewhere) is
+    :data:`UNSURE_PATH`."""
+    data = data or b""
     if source.kind == "xml":
         values = [match.group(2) for match in GRAPHIC_HREFS.finditer(data)]
     elif source.kind == "markdown" and b"![" in data:
@@ -112,13 +116,11 @@ def _likely_paths(source: Source) -> list[str]:
     return found
 
 
-def _bytes_of(source: Source) -> bytes | None:
+def bytes_of(source: Source) -> bytes | None:
     """The brief's bytes, read without the reader (whose imports the run's own process does
     without); None when they cannot be read or are more than the reader takes."""
     try:
-        return file_bytes(
-            source.path, MAX_INPUT_BYTES if source.kind == "xml" else MAX_SOURCE_BYTES
-        )
+        return brief_bytes(source.path, source.kind)
     except OSError:
         return None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import InvalidBriefError
 from ..resources import MAX_IMAGE_BYTES
-from .digests import brief_digest, combined_digest, file_digest
+from .digests import brief_bytes, brief_digest, bytes_digest, combined_digest, file_digest
 from .manifest import Manifest, Settings
 from .sources import Source
 from .watch import TEMPLATE
@@ -141,13 +141,27 @@ OPTION_FLAGS = {
 
 
 class FreshnessCheck:
-    """Decides which outputs of a brief are up to date, hashing each file once per run."""
+    """Decides which outputs of a brief are up to date, reading and hashing each file once per
+    run."""
 
     def __init__(self, manifest: Manifest, settings: Settings) -> None:
         self.manifest = manifest
         self.settings = settings
         self._digests: dict[Path, str | None] = {}
         self._style = style_digests(settings)
+        self._recorded = manifest.sources()
+
+    def brief_bytes(self, source: Source) -> bytes | None:
+        """The brief's bytes, for a look before the check (:mod:`.figure_copies`); None when
+        :meth:`digest` gives None. The digest of a brief the manifest records is taken from
+        them, so that the check reads the brief no more."""
+        try:
+            data: bytes | None = brief_bytes(source.path, source.kind)
+        except OSError:
+            data = None
+        if source.relative in self._recorded:
+            self._digests[source.path] = None if data is None else bytes_digest(data)
+        return data
 
     def digest(self, path: Path, kind: str | None = None) -> str | None:
         """SHA-256 of a brief of ``kind`` or (None) of a figure, None when it cannot be read or

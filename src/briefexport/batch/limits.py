@@ -7,10 +7,12 @@ the parent holds, lets its commit thread put the earlier briefs' outputs in plac
 The pool breaks, as it does when the system kills a worker, and the dispatcher replaces it
 (:mod:`.run`): the brief named in the queue is reported as failed and never tried again, while
 the other briefs of the broken pool's chunks are tried again alone, with no strike against
-them, since the cause is known. No partial output is left: outputs are written to temporary
-files and renamed only once complete (:mod:`briefexport.output`); those of the formats the brief
-finished before the limit are put in place, and left without a record, so a rerun makes them
-again.
+them, since the cause is known (their work is done twice: the README says how much that is).
+No partial output is left: outputs are written to temporary files and renamed only once
+complete (:mod:`briefexport.output`), and a brief's only once the brief is done
+(:mod:`.commits`). So the brief that overran changes no output, not even of the formats it
+finished before the limit: the outputs an earlier run made of it stay in place, without a
+record (the run dropped its records as it started), and a rerun makes them again.
 """
 
 from __future__ import annotations
@@ -58,8 +60,8 @@ class TimeLimit:
 
 
 LAST_WORDS_SECONDS = 10.0
-"""How long an overrunning worker waits to name its brief and put the earlier briefs' outputs
-in place before it ends."""
+"""How long an overrunning worker waits to name its brief, remove its temporary files and put
+the earlier briefs' outputs in place before it ends."""
 
 
 class _Watchdog:
@@ -68,17 +70,22 @@ class _Watchdog:
     wakes at the deadline it last saw, not at each brief: a brief's deadline is never earlier
     than the one before, so the thread, woken, waits on for the brief then watched."""
 
-    def __init__(self, limit: TimeLimit) -> None:
+    def __init__(self, limit: TimeLimit, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
+        self.clock = clock
         self.changed = threading.Condition()
         self.watched: tuple[float, str, Callable[[], object]] | None = None
         self.wakes_at: float | None = None  # None: the thread sleeps until told
+
+    def start(self) -> _Watchdog:
+        """Start the thread that watches (once)."""
         thread = threading.Thread(target=self._run, name="briefexport-time-limit", daemon=True)
         thread.start()
+        return self
 
     def watch(self, relative: str, before_exit: Callable[[], object]) -> None:
         with self.changed:
-            self.watched = (time.monotonic() + self.limit.seconds, relative, before_exit)
+            self.watched = (self.clock() + self.limit.seconds, relative, before_exit)
             if self.wakes_at is None:  # deadlines only grow: a thread due to wake finds this one
                 self.changed.notify()
 
@@ -86,14 +93,19 @@ class _Watchdog:
         with self.changed:
             self.watched = None  # the thread wakes at the old deadline and finds nothing due
 
+    def overdue(self) -> tuple[str, Callable[[], object]] | None:
+        """The brief watched, and what to do before the worker ends, once past its deadline."""
+        if self.watched is None or self.clock() < self.watched[0]:
+            return None
+        return self.watched[1], self.watched[2]
+
     def _run(self) -> None:
         with self.changed:
-            while self.watched is None or time.monotonic() < self.watched[0]:
+            while (due := self.overdue()) is None:
                 self.wakes_at = None if self.watched is None else self.watched[0]
-                due = None if self.wakes_at is None else self.wakes_at - time.monotonic()
-                self.changed.wait(due)
-            _, relative, before_exit = self.watched
-        self._overrun(relative, before_exit)
+                left = None if self.wakes_at is None else self.wakes_at - self.clock()
+                self.changed.wait(left)
+        self._overrun(*due)
 
     def _overrun(self, relative: str, before_exit: Callable[[], object]) -> None:
         # the queue's lock may be held for ever by a worker killed as it wrote, and a sync may
@@ -118,7 +130,7 @@ _WATCHDOG: list[_Watchdog] = []
 def prepare_local_worker(formats: tuple[str, ...], umask: int, limit: TimeLimit | None) -> None:
     """A local worker's start: :func:`.jobs.prepare_worker`, and the run's time limit."""
     prepare_worker(formats, True, umask)
-    _WATCHDOG[:] = [_Watchdog(limit)] if limit is not None else []
+    _WATCHDOG[:] = [_Watchdog(limit).start()] if limit is not None else []
 
 
 @contextlib.contextmanager

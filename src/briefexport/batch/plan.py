@@ -15,7 +15,7 @@ from pathlib import Path
 from ..options import PdfEngine, PdfStandard, known_value
 from ..output import output_path
 from ..shared.brand import Paper, load_brand
-from ..shared.styles import default_style_dir
+from ..shared.styles import default_style_dir, outside_font_folders
 from .digests import file_digest, folder_digests
 from .freshness import FreshnessCheck, style_links
 from .jobs import ExportSettings, Job, JobResult, pdf_url_for
@@ -36,7 +36,8 @@ def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
 
     style_dir = Path(export.style_dir) if export.style_dir else default_style_dir()
     brand = load_brand(style_dir)
-    font_folders = _outside_font_folders(style_dir, brand.fonts.folders)
+    # the Typst engine reads them; their files are recorded by their absolute paths
+    font_folders = outside_font_folders(style_dir, brand.fonts.folders)
     template = Path(export.reference_docx) if export.reference_docx else None
     watch = SettingsWatch.start(style_dir, tuple(font_folders), template)
     epoch = export.timestamp.isoformat() if export.timestamp else None
@@ -57,15 +58,6 @@ def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
         digests = folder_digests(folder)
         files.update({f"{folder.as_posix()}/{path}": sha for path, sha in digests.items()})
     return Settings(__version__, files, options, style_links(style_dir, files)), watch
-
-
-def _outside_font_folders(style_dir: Path, folders: tuple[str, ...]) -> list[Path]:
-    """The font folders the brand names outside the style folder (the Typst engine reads
-    them; their files are recorded by their absolute paths); a folder that is missing is left
-    out here (the PDF writer reports it)."""
-    inside = style_dir.resolve()
-    found = [(style_dir / name).resolve() for name in folders]
-    return [folder for folder in found if folder.is_dir() and not folder.is_relative_to(inside)]
 
 
 @dataclass(frozen=True, slots=True)

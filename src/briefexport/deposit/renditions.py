@@ -26,7 +26,7 @@ from ..formats import FORMATS, get_writer
 from ..model import Brief
 from ..options import PdfStandard, WriteOptions
 from ..shared.caches import FileStamp, file_stamp
-from ..shared.styles import FolderStamp, folder_stamp
+from ..shared.styles import FolderStamp, folder_stamp, outside_font_folders
 from ..shared.xmlnames import XLINK_HREF
 from ..writers.jats import brief_to_jats, serialize
 from ..writers.jats_front import E
@@ -92,10 +92,11 @@ StyleState = tuple[tuple[FolderStamp, ...], FileStamp | None]
 
 def style_state(options: WriteOptions) -> StyleState:
     """The state of the files a rendering reads besides the brief: the style folder, the font
-    folders its brand names (wherever they are) and the Word template. A process that writes
-    a package, then the same one after an edit of the style (a notebook), gets a new one."""
+    folders its brand names outside it (one inside is seen with it) and the Word template. A
+    process that writes a package, then the same one after an edit of the style (a notebook),
+    gets a new one."""
     style = options.style_dir
-    folders = [style, *(style / name for name in options.brand.fonts.folders)]
+    folders = [style, *outside_font_folders(style, options.brand.fonts.folders)]
     template = options.reference_docx
     return tuple(map(folder_stamp, folders)), None if template is None else file_stamp(template)
 

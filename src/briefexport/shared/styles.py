@@ -44,6 +44,15 @@ def read_style_text(style_dir: Path, name: str) -> str:
     return style_file(style_dir, name).read_text(encoding="utf-8")
 
 
+def outside_font_folders(style_dir: Path, folders: tuple[str, ...]) -> list[Path]:
+    """The font folders a brand names (``folders``, relative to the style folder unless
+    absolute) that lie outside the style folder, resolved: one inside it is a part of it, seen
+    with it. A folder that is missing is left out here (the Typst writer reports it)."""
+    inside = style_dir.resolve()
+    found = [(style_dir / name).resolve() for name in folders]
+    return [folder for folder in found if folder.is_dir() and not folder.is_relative_to(inside)]
+
+
 FolderStamp = tuple[tuple[str, int, int, int], ...]
 
 
