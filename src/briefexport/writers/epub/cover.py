@@ -23,6 +23,8 @@ from ...shared.i18n import is_rtl
 from ...shared.styles import style_file
 from ..xhtml import serialize
 from ..xhtml.markup import EPUB_TYPE, XML_LANG, child, element
+from . import cover_fonts
+from .cover_drawing import cover_png
 
 LOGGER = logging.getLogger(__name__)
 COVER_PAGE = "cover.xhtml"
@@ -51,13 +53,9 @@ def cover_image(brief: Brief, options: WriteOptions) -> CoverImage | None:
     own = own_cover(options)
     if own is not None:
         return own
-    from .cover_fonts import shapes_complex_text  # Pillow is loaded only for a drawn cover
-
-    if not shapes_complex_text() and needs_shaping(brief):
+    if not cover_fonts.shapes_complex_text() and needs_shaping(brief):
         LOGGER.warning("EPUB: no cover: this Pillow has no raqm to set the brief's script")
         return None
-    from .cover_drawing import cover_png
-
     drawn = cover_png(brief, options.brand, options.style_dir)
     return CoverImage("images/cover.png", "image/png", drawn)
 

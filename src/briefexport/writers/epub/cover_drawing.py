@@ -12,6 +12,7 @@ the brand and the fonts only.
 
 from __future__ import annotations
 
+import functools
 import io
 import zlib
 from pathlib import Path
@@ -21,6 +22,7 @@ from PIL import Image, ImageDraw
 
 from ...model import Brief
 from ...shared.brand import Brand, FontRole
+from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
 from ...shared.i18n import primary_language
 from .cover_fonts import Face, drawing, face, folder_fonts
 from .cover_lines import CoverWords, Measure, cover_words, cut, wrap
@@ -29,6 +31,7 @@ from .cover_palette import Palette
 # zlib's run-length strategy: the cover is long runs of one index; twice as fast as the default
 # strategy at level 6, for a file about a third larger (53 kB against 38 kB)
 PNG_OPTIONS = {"compress_level": 9, "compress_type": zlib.Z_RLE}
+Image.preinit()  # Pillow's first save imports its common plugins: here, before a worker forks
 DRAWN = [0] + [255] * 255  # a paste mask: every pixel a glyph touches
 
 
@@ -194,9 +197,18 @@ def draw_foot(cover: Cover) -> None:
 
 
 def cover_png(brief: Brief, brand: Brand, style_dir: Path) -> bytes:
-    """The cover of ``brief`` as PNG bytes."""
+    """The cover of ``brief`` as PNG bytes; drawn once for a brief that a run writes more
+    than once (``--to all`` puts the EPUB in the deposit packages too)."""
     folders = tuple((style_dir / name).resolve() for name in brand.fonts.folders)
-    cover = Cover(brand, cover_words(brief), folder_fonts(folders))
+    in_folders = folder_fonts(folders)
+    return _drawn(cover_words(brief), brand, in_folders, files_stamp(in_folders))
+
+
+@functools.lru_cache(maxsize=4)
+def _drawn(
+    words: CoverWords, brand: Brand, in_folders: tuple[Path, ...], _stamp: FilesStamp
+) -> bytes:
+    cover = Cover(brand, words, in_folders)
     draw_band(cover)
     draw_foot(cover)
     image = cover.canvas
@@ -204,3 +216,6 @@ def cover_png(brief: Brief, brand: Brand, style_dir: Path) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", **PNG_OPTIONS)
     return out.getvalue()
+
+
+STYLE_CACHES.append(_drawn.cache_clear)
