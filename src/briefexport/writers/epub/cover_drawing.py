@@ -49,7 +49,12 @@ class Block(NamedTuple):
 
 def baselines(lines: list[str], measure: Measure, size: float, step: float) -> list[float]:
     """Each line's baseline below the top: ``step`` apart, or further where the ink of two
-    lines would come closer than a sixth of the size (Nastaliq's tall and deep letters)."""
+    lines would come closer than a sixth of the size (Nastaliq's tall and deep letters). The
+    ink is measured only for a face whose own line is much taller than ``step``: measuring
+    loads and hints every glyph, as drawing does."""
+    ascent, descent = measure.face.getmetrics()
+    if ascent + descent <= step * 1.2:
+        return [size * 0.95 + index * step for index in range(len(lines))]
     found: list[float] = []
     below = 0.0  # the previous line's ink below its baseline
     for line in lines:
@@ -102,7 +107,7 @@ class Cover:
         if most is not None:
             lines = cut(lines, most, measure, self.measure_width)
         lines_at = baselines(lines, measure, pixels, pixels * self.spec.line_height)
-        height = lines_at[-1] + max(pixels * 0.25, measure.extent(lines[-1])[1]) if lines else 0
+        height = lines_at[-1] + max(pixels * 0.25, chosen.getmetrics()[1]) if lines else 0
         colors = self.brand.color(color), self.brand.color(ground or self.spec.background)
         return Block(lines, chosen, pixels, lines_at, height, *colors)
 
@@ -142,8 +147,11 @@ class Cover:
         for line, baseline in zip(block.lines, block.baselines, strict=True):
             draw.text((x, top - start + baseline), line, 255, block.face, anchor,
                       direction=how.direction, language=how.language)  # fmt: skip
-        indices = strip.point(self.palette.ramp(block.ground, block.fill))
-        self.canvas.paste(indices, (0, start), strip.point(DRAWN))
+        ink = strip.getbbox()
+        if ink is not None:  # only the ink's box is mapped to the ramp and pasted
+            strip = strip.crop(ink)
+            indices = strip.point(self.palette.ramp(block.ground, block.fill))
+            self.canvas.paste(indices, (ink[0], start + ink[1]), strip.point(DRAWN))
         return top + block.height
 
     def rule(self, top: float, length: float, color: str) -> None:

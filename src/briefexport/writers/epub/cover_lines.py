@@ -56,6 +56,7 @@ class Measure:
         raqm = shapes_complex_text()  # the basic layout takes neither
         self.direction = ("rtl" if words.rtl else "ltr") if raqm else None
         self.language = primary_language(words.language) if raqm else None
+        self.widths: dict[str, float] = {}
 
     def extent(self, text: str) -> tuple[float, float]:
         """How far the ink of ``text`` reaches above and below its baseline."""
@@ -63,22 +64,27 @@ class Measure:
         return float(-box[1]), float(box[3])
 
     def width(self, text: str) -> float:
-        return float(self.face.getlength(text, direction=self.direction, language=self.language))
+        """The advance of ``text``, laid out once per text."""
+        if text not in self.widths:
+            length = self.face.getlength(text, direction=self.direction, language=self.language)
+            self.widths[text] = float(length)
+        return self.widths[text]
 
 
 def wrap(text: str, measure: Measure, width: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` (a lone character may be wider)."""
-    lines: list[str] = []
-    line = ""
+    """``text`` broken into lines no wider than ``width`` (a lone character may be wider). A
+    line's width is taken as its words' and spaces' widths added up: each word is laid out
+    once (what kerning or joining a space interrupts is not lost)."""
+    lines: list[list[str]] = [[]]
+    used, space = 0.0, measure.width(" ")
     for word in text.split():
         for piece in pieces(word, measure, width):
-            trial = f"{line} {piece}" if line else piece
-            if line and measure.width(trial) > width:
-                lines.append(line)
-                line = piece
-            else:
-                line = trial
-    return [*lines, line] if line else lines
+            advance = measure.width(piece)
+            if lines[-1] and used + space + advance > width:
+                lines.append([])
+            used = used + space + advance if lines[-1] else advance
+            lines[-1].append(piece)
+    return [" ".join(line) for line in lines if line]
 
 
 def pieces(word: str, measure: Measure, width: float) -> list[str]:
