@@ -33,6 +33,7 @@ from support.covers import (
 )
 from support.images import png
 from support.paths import RTL
+from support.validators import epubcheck_messages as check_book
 
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 COVER = Brand().cover
@@ -173,6 +174,19 @@ def test_without_raqm_a_latin_cover_is_drawn_and_an_arabic_one_left_out(
     assert "no cover" in caplog.text
     monkeypatch.undo()
     forget_style_files()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("own", ["none", "cover.jpg"])
+def test_books_with_a_style_cover_or_none_pass_epubcheck(
+    harbour: Brief, tmp_path: Path, own: str
+) -> None:
+    style = style_copy(tmp_path, enabled="false" if own == "none" else "true")
+    if own != "none":
+        (style / own).write_bytes(jpeg(1400, 2100))
+    path = tmp_path / "book.epub"
+    path.write_bytes(epub(harbour, style))
+    assert check_book(path) == []
 
 
 def jpeg(width: int, height: int) -> bytes:
