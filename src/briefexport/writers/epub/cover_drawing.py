@@ -6,19 +6,18 @@ its foot the title (shrunk for a long one) and the subtitle; below the band come
 and at the foot of the cover, above a rule, the publisher and the date. A right-to-left brief
 is mirrored: lines start at the right margin and the rule under the label sits at the right.
 Titles are set in the bold of the heading families, the subtitle and the date in the body
-families. The PNG carries no time, text or resolution chunk, so the bytes depend on the brief,
-the brand and the fonts only.
+families. The picture is drawn as palette indices (:mod:`.cover_palette`) and written as an
+indexed-colour PNG (:mod:`.cover_png`), so the bytes depend on the brief, the brand and the
+fonts only.
 """
 
 from __future__ import annotations
 
 import functools
-import io
-import zlib
 from pathlib import Path
 from typing import NamedTuple
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFile  # noqa: F401  (tobytes imports it; here, before a worker forks)
 
 from ...model import Brief
 from ...shared.brand import Brand, FontRole
@@ -27,11 +26,8 @@ from ...shared.i18n import primary_language
 from .cover_fonts import Face, drawing, face, folder_fonts
 from .cover_lines import CoverWords, Measure, cover_words, cut, wrap
 from .cover_palette import Palette
+from .cover_png import png
 
-# zlib's run-length strategy: the cover is long runs of one index; twice as fast as the default
-# strategy at level 6, for a file about a third larger (53 kB against 38 kB)
-PNG_OPTIONS = {"compress_level": 9, "compress_type": zlib.Z_RLE}
-Image.preinit()  # Pillow's first save imports its common plugins: here, before a worker forks
 DRAWN = [0] + [255] * 255  # a paste mask: every pixel a glyph touches
 
 
@@ -219,11 +215,7 @@ def _drawn(
     cover = Cover(brand, words, in_folders)
     draw_band(cover)
     draw_foot(cover)
-    image = cover.canvas
-    image.putpalette(cover.palette.flat())  # the indices become an indexed-colour image
-    out = io.BytesIO()
-    image.save(out, "PNG", **PNG_OPTIONS)
-    return out.getvalue()
+    return png(cover.canvas.tobytes(), cover.width, cover.height, cover.palette.flat())
 
 
 STYLE_CACHES.append(_drawn.cache_clear)
