@@ -31,6 +31,7 @@ from support.covers import (
     png_chunks,
     style_copy,
 )
+from support.fonts import LATIN, write_font
 from support.images import png
 from support.paths import RTL
 from support.validators import epubcheck_messages as check_book
@@ -126,6 +127,19 @@ def test_a_right_to_left_brief_is_set_from_the_right_margin() -> None:
     assert ink is not None
     assert abs(ink[1] - (COVER.width - margin)) <= margin // 4
     assert ink[0] > 2 * margin  # a short Arabic title does not reach the left margin
+
+
+def test_a_font_of_the_style_folder_draws_the_title(harbour: Brief, tmp_path: Path) -> None:
+    style = style_copy(tmp_path)
+    write_font(style / "fonts" / "Boxes.ttf", "Box Test", LATIN)
+    brand = style / "brand.toml"
+    text = brand.read_text(encoding="utf-8")
+    old = 'heading = ["Noto Sans", "DejaVu Sans"]'
+    assert old in text
+    brand.write_text(text.replace(old, f'{old[:11]}"Box Test", {old[11:]}\nfolders = ["fonts"]'))
+    house, boxes = cover_picture(epub(harbour)), cover_picture(epub(harbour, style))
+    band = (0, band_height() // 3, COVER.width, band_height())
+    assert house.crop(band).tobytes() != boxes.crop(band).tobytes()
 
 
 def test_the_brand_can_turn_the_cover_off(harbour: Brief, tmp_path: Path) -> None:
