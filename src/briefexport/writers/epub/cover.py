@@ -1,4 +1,5 @@
-"""The cover of the book: its image and its page (EPUB 3.3, sections 5.4.2.3 and D.3 / 8.3).
+"""The cover of the book: its image and its page (EPUB 3.3 manifest item properties; the
+``cover`` term of the EPUB Structural Semantics Vocabulary; DPUB-ARIA ``doc-cover``).
 
 The image is the manifest item with the ``cover-image`` property; the package also names it in
 an EPUB 2 ``<meta name="cover">``, which EPUB 3 reading systems ignore and older ones still
@@ -6,7 +7,7 @@ read. The image is the style folder's own ``cover.png`` or ``cover.jpg`` when it
 else drawn from the brief (:mod:`.cover_drawing`); ``[cover] enabled = false`` in ``brand.toml``
 leaves the cover out. The cover page (``epub:type="cover"``, first in the spine, listed as the
 ``cover`` landmark but not in the table of contents) shows the image alone; its ``alt`` gives
-the title, as EPUB Accessibility 1.1 asks of a cover carrying the title as a picture.
+the title, as WCAG 1.1.1 (which EPUB Accessibility 1.1 builds on) asks of a picture of text.
 """
 
 from __future__ import annotations
