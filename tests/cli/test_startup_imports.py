@@ -28,7 +28,7 @@ ALLOWED = {
     "html": LXML,
     "markdown": LXML | {"yaml"},
     "docx": LXML | {"docx", "typing_extensions"},
-    "epub": LXML | {"ebooklib", "six"},
+    "epub": LXML | {"ebooklib", "six", "PIL"},  # Pillow draws the cover
 }
 
 

@@ -84,7 +84,8 @@ def test_a_brand_value_cannot_smuggle_in_a_url(
 ) -> None:
     brand = style / "brand.toml"
     text = brand.read_text(encoding="utf-8")
-    text, count = re.subn(r'(?m)^rule = "[^"]*"', 'rule = "url(https://pixel.example/t.png)"', text)
+    pattern, value = r'(?m)^rule = "[^"]*"', 'rule = "url(https://pixel.example/t.png)"'
+    text, count = re.subn(pattern, value, text, count=1)  # [colors] comes before [cover]
     assert count == 1
     brand.write_text(text, encoding="utf-8")
     status, err = export(cli, brief_file(BRIEF), style, "html", tmp_path / "out")

@@ -69,6 +69,33 @@ def test_every_problem_is_located(tmp_path: Path) -> None:
     assert "unknown table [logo]" in found[(11, 1)]
 
 
+def test_the_cover_table_has_its_own_ranges_and_colour_names(tmp_path: Path) -> None:
+    text = (
+        "[cover]\n"
+        "width = 100\n"
+        "height = 2100.5\n"
+        'band = "teal"\n'
+        'text = "muted"\n'
+        "margin = 45\n"
+        "title_size = 12\n"
+        "enabled = 1\n"
+    )
+    style = style_with(tmp_path, text)
+    with pytest.raises(InvalidStyleError) as caught:
+        load_brand(style)
+    found = {d.line: d.message for d in caught.value.diagnostics}
+    assert set(found) == {2, 3, 4, 6, 8}
+    assert "out of range (600 to 4000)" in found[2]
+    assert "whole number" in found[3]
+    assert "or one of accent, link, muted" in found[4]
+    assert "out of range (0 to 30)" in found[6]
+    assert "true or false" in found[8]
+    fine = style_with(tmp_path / "fine", '[cover]\nband = "link"\nwidth = 1600\nenabled = false\n')
+    cover = load_brand(fine).cover
+    assert (cover.band, cover.width, cover.enabled) == ("link", 1600, False)
+    assert isinstance(cover.width, int)
+
+
 def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
     style = style_with(tmp_path, "[colors]\naccent = #1F4E79\n")
     with pytest.raises(InvalidStyleError) as caught:

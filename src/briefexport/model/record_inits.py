@@ -224,6 +224,53 @@ def init_vvvvvvvvvvvvvvvvvvv(
     _set(self, "_field_18", _field_18)
 
 
+def init_vvvvvvvvvvvvvvvvvvvvv(
+    self,
+    _field_0,
+    _field_1,
+    _field_2,
+    _field_3,
+    _field_4,
+    _field_5,
+    _field_6,
+    _field_7,
+    _field_8,
+    _field_9,
+    _field_10,
+    _field_11,
+    _field_12,
+    _field_13,
+    _field_14,
+    _field_15,
+    _field_16,
+    _field_17,
+    _field_18,
+    _field_19,
+    _field_20,
+):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    _set(self, "_field_2", _field_2)
+    _set(self, "_field_3", _field_3)
+    _set(self, "_field_4", _field_4)
+    _set(self, "_field_5", _field_5)
+    _set(self, "_field_6", _field_6)
+    _set(self, "_field_7", _field_7)
+    _set(self, "_field_8", _field_8)
+    _set(self, "_field_9", _field_9)
+    _set(self, "_field_10", _field_10)
+    _set(self, "_field_11", _field_11)
+    _set(self, "_field_12", _field_12)
+    _set(self, "_field_13", _field_13)
+    _set(self, "_field_14", _field_14)
+    _set(self, "_field_15", _field_15)
+    _set(self, "_field_16", _field_16)
+    _set(self, "_field_17", _field_17)
+    _set(self, "_field_18", _field_18)
+    _set(self, "_field_19", _field_19)
+    _set(self, "_field_20", _field_20)
+
+
 def init_vvvvvvvvvvvvvvvvvvvvvvv(
     self,
     _field_0,

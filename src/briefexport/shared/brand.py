@@ -216,6 +216,41 @@ class Word(Record):
 
 
 @record
+class Cover(Record):
+    """The EPUB cover image drawn from the brief (``[cover]``): pixel size, colours and layout.
+
+    ``enabled`` false gives a book without a cover. Colours are ``#RRGGBB`` or the name of a
+    ``[colors]`` key (``"accent"``). Lengths and type sizes are per cent of the cover's width,
+    ``band_height`` per cent of its height; ``line_height`` is a multiple of the type size.
+    The band at the top holds the series label, the title and the subtitle; the authors follow
+    below it, the publisher and the date sit at the foot above a rule. A title too long for
+    ``title_lines`` lines at ``title_size`` is set smaller, down to ``title_min_size``.
+    """
+
+    enabled: bool = True
+    width: int = 1400
+    height: int = 2100
+    background: str = "#FFFFFF"
+    band: str = "accent"
+    band_text: str = "#FFFFFF"
+    band_muted: str = "#C8D5E3"
+    text: str = "text"
+    muted: str = "muted"
+    rule: str = "accent"
+    band_height: float = 58
+    margin: float = 9
+    rule_width: float = 0.4
+    series_size: float = 2.7
+    title_size: float = 7.4
+    title_min_size: float = 4.4
+    title_lines: int = 6
+    subtitle_size: float = 3.7
+    authors_size: float = 3.4
+    imprint_size: float = 2.7
+    line_height: float = 1.2
+
+
+@record
 class Brand(Record):
     """The whole brand file."""
 
@@ -226,6 +261,11 @@ class Brand(Record):
     sizes: Sizes = Sizes()
     page: Page = Page()
     word: Word = Word()
+    cover: Cover = Cover()
+
+    def color(self, value: str) -> str:
+        """A colour of the brand file: ``#RRGGBB`` as it is, a ``[colors]`` key's name by value."""
+        return value if value.startswith("#") else str(getattr(self.colors, value))
 
 
 def load_brand(style_dir: Path) -> Brand:

@@ -3,8 +3,9 @@
 Each table of the file replaces fields of the record of the same name: a value must have the
 type of the field's house value (an enum's value, true or false, a number in range, a font
 family name or a list of them, a ``#RRGGBB`` colour in ``[colors]``, a line of text; the points
-of space in ``[word]`` from 0 to 72). Every problem is reported at once, located at its key as
-``brand.toml:LINE:COL: error: ...``.
+of space in ``[word]`` from 0 to 72). The ``[cover]`` table has its own ranges (pixels, per cent,
+a count of lines), and its colours may also name a ``[colors]`` key. Every problem is reported at
+once, located at its key as ``brand.toml:LINE:COL: error: ...``.
 """
 
 from __future__ import annotations
@@ -26,13 +27,25 @@ RANGES = {
     "size": (4.0, 96.0),
     "spacing": (0.0, 72.0),
 }
+# [cover]: pixels, a count of lines, and per cents of the cover's width (height for band_height)
+COVER_RANGES: dict[str, tuple[float, float]] = {
+    "width": (600, 4000),
+    "height": (600, 4000),
+    "title_lines": (1, 12),
+}
+COVER_RANGES |= {"band_height": (0.0, 100.0), "margin": (0.0, 30.0), "rule_width": (0.0, 5.0)}
+COVER_RANGES |= {"line_height": RANGES["line_height"]}
+COVER_SIZE = (0.5, 25.0)  # every *_size key
+WHOLE = frozenset({"width", "height", "title_lines"})
 
 
 def checked_brand(default: R, data: dict[str, Any], file: str, text: str) -> R:
     """``default`` (a brand record) with the tables of ``data``, read from ``text``, applied;
     raises InvalidStyleError listing every problem."""
-    problems = _Problems(file, text)
     brand: Any = default
+    colors = getattr(brand, "colors", None)
+    names = frozenset(f.name for f in dataclasses.fields(colors)) if colors else frozenset()
+    problems = _Problems(file, text, names)
     tables: dict[str, Any] = {}
     for field in dataclasses.fields(brand):
         tables[field.name] = _table(field.name, field.default, data.get(field.name, {}), problems)
@@ -47,8 +60,9 @@ def checked_brand(default: R, data: dict[str, Any], file: str, text: str) -> R:
 class _Problems:
     """Collects located diagnostics; finds a key's line in the file by its table and name."""
 
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str, text: str, colors: frozenset[str] = frozenset()) -> None:
         self.file, self.lines, self.found = file, text.splitlines(), list[Diagnostic]()
+        self.colors = colors  # the [colors] keys a [cover] colour may name
 
     def report(self, table: str, key: str | None, message: str, *, at_key: bool = False) -> None:
         """Report at the value of ``table.key`` (at the key itself with ``at_key``)."""
@@ -89,14 +103,16 @@ def _table(name: str, default: Any, values: object, problems: _Problems) -> Any:
 
 def _value(table: str, key: str, default: object, value: object, problems: _Problems) -> object:
     """``value`` converted to the type of ``default``, or None after reporting why it cannot be."""
-    problem, converted = _convert(table, key, default, value)
+    problem, converted = _convert(table, key, default, value, problems.colors)
     if problem:
         problems.report(table, key, f"[{table}] {key}: {problem}")
         return None
     return converted
 
 
-def _convert(table: str, key: str, default: object, value: object) -> tuple[str | None, object]:
+def _convert(
+    table: str, key: str, default: object, value: object, colors: frozenset[str]
+) -> tuple[str | None, object]:
     if isinstance(default, enum.Enum):
         members = type(default)
         names = {str(member.value).lower(): member for member in members}
@@ -106,7 +122,7 @@ def _convert(table: str, key: str, default: object, value: object) -> tuple[str 
     if isinstance(default, bool):
         return (None, value) if isinstance(value, bool) else ("must be true or false", None)
     if isinstance(default, float | int) and not isinstance(default, bool):
-        return _number(table, key, value)
+        return _cover_number(key, value) if table == "cover" else _number(table, key, value)
     if key == "folders":
         return _folders(value)
     if isinstance(default, tuple):
@@ -114,6 +130,8 @@ def _convert(table: str, key: str, default: object, value: object) -> tuple[str 
     if table == "colors":
         ok = isinstance(value, str) and COLOR.fullmatch(value)
         return (None, value) if ok else ('must be a colour like "#1F4E79"', None)
+    if table == "cover":
+        return _cover_color(value, colors)
     if key == "fallback":
         return (None, value) if _font(value) else ("must be a font family name", None)
     text_ok = isinstance(value, str) and bool(value.strip()) and value.isprintable()
@@ -130,6 +148,24 @@ def _number(table: str, key: str, value: object) -> tuple[str | None, object]:
     if not low <= value <= high:
         return f"{value} is out of range ({low:g} to {high:g})", None
     return None, float(value)
+
+
+def _cover_number(key: str, value: object) -> tuple[str | None, object]:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "must be a number", None
+    low, high = COVER_RANGES.get(key, COVER_SIZE)
+    if not low <= value <= high:
+        return f"{value} is out of range ({low:g} to {high:g})", None
+    if key in WHOLE:
+        return (None, int(value)) if float(value).is_integer() else ("must be a whole number", None)
+    return None, float(value)
+
+
+def _cover_color(value: object, colors: frozenset[str]) -> tuple[str | None, object]:
+    """A ``#RRGGBB`` colour or the name of a ``[colors]`` key."""
+    if isinstance(value, str) and (COLOR.fullmatch(value) or value in colors):
+        return None, value
+    return f'must be a colour like "#1F4E79" or one of {", ".join(sorted(colors))}', None
 
 
 def _folders(value: object) -> tuple[str | None, object]:

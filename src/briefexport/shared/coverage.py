@@ -7,7 +7,7 @@ changed (keyed by their state, :mod:`.caches`). Whitespace and format controls (
 zero-width joiners) draw nothing and are never missing. The WeasyPrint engine warns with this
 about what no installed font and no font of the style covers (Pango falls back through them
 all); the Typst engine, which reads the brand's own font files only, tests their cmaps instead
-(``writers/typst/cmap.py``).
+(:mod:`.cmap`).
 """
 
 from __future__ import annotations

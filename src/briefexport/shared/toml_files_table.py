@@ -67,6 +67,29 @@ def _brand() -> dict[str, Any]:
             "margin_outer": 22,
         },
         "word": {"caption_after": 10, "table_text_after": 0, "running_head_after": 0},
+        "cover": {
+            "enabled": True,
+            "width": 1400,
+            "height": 2100,
+            "background": "#FFFFFF",
+            "band": "accent",
+            "band_text": "#FFFFFF",
+            "band_muted": "#C8D5E3",
+            "text": "text",
+            "muted": "muted",
+            "rule": "accent",
+            "band_height": 58,
+            "margin": 9,
+            "rule_width": 0.4,
+            "series_size": 2.7,
+            "title_size": 7.4,
+            "title_min_size": 4.4,
+            "title_lines": 6,
+            "subtitle_size": 3.7,
+            "authors_size": 3.4,
+            "imprint_size": 2.7,
+            "line_height": 1.2,
+        },
     }
 
 
@@ -85,6 +108,7 @@ def _labels() -> dict[str, Any]:
             "table": "Table",
             "page": "Page",
             "title_page": "Title page",
+            "cover": "Cover",
             "text": "Text",
             "suggested_citation": "Suggested citation",
             "comma": ", ",
@@ -107,6 +131,7 @@ def _labels() -> dict[str, Any]:
             "table": "جدول",
             "page": "صفحہ",
             "title_page": "سرورق",
+            "cover": "سرورق کی تصویر",
             "text": "متن",
             "suggested_citation": "تجویز کردہ حوالہ",
             "comma": "، ",
@@ -129,6 +154,7 @@ def _labels() -> dict[str, Any]:
             "table": "الجدول",
             "page": "صفحة",
             "title_page": "صفحة العنوان",
+            "cover": "الغلاف",
             "text": "النص",
             "suggested_citation": "الاستشهاد المقترح",
             "comma": "، ",
@@ -151,6 +177,7 @@ def _labels() -> dict[str, Any]:
             "table": "Tableau",
             "page": "Page",
             "title_page": "Page de titre",
+            "cover": "Couverture",
             "text": "Texte",
             "suggested_citation": "Pour citer ce document",
             "comma": ", ",
@@ -164,6 +191,6 @@ def _labels() -> dict[str, Any]:
 
 
 STORED: dict[tuple[int, int], Callable[[], dict[str, Any]]] = {
-    (2694, 131723094): _brand,  # styles/brand.toml
-    (2428, 682905363): _labels,  # styles/labels.toml
+    (3884, 3867473233): _brand,  # styles/brand.toml
+    (2525, 4249475539): _labels,  # styles/labels.toml
 }

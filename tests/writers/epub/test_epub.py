@@ -238,6 +238,7 @@ def test_navigation_lists_every_section(books: dict[str, Path]) -> None:
     assert "brief.xhtml#references" in links
     landmarks = nav.xpath("//h:nav[@epub:type='landmarks']//h:a", namespaces=NS)
     assert [(a.get(EPUB_TYPE), a.text) for a in landmarks] == [
+        ("cover", "Cover"),
         ("titlepage", "Title page"),
         ("toc", "Contents"),
         ("bodymatter", "Text"),

@@ -1,4 +1,5 @@
-"""``--to epub``: an EPUB 3.3 book with popup footnotes, full metadata and a reproducible zip.
+"""``--to epub``: an EPUB 3.3 book with a cover, popup footnotes, full metadata and a
+reproducible zip.
 
 ebooklib 0.20 is used only as a packager: the content documents are our own XHTML, stored in
 plain ``EpubItem`` objects so ebooklib never re-parses them, and the navigation document is ours
@@ -21,7 +22,9 @@ from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from ..xhtml.stylesheet import format_css
 from ..zippack import repack
+from .cover import COVER_ID, COVER_PAGE, CoverImage, cover_image, cover_page
 from .documents import (
+    LANDMARKS,
     NAV,
     TEXT,
     TITLE_PAGE,
@@ -33,7 +36,7 @@ from .documents import (
 from .metadata import accessibility, describe
 
 STYLESHEETS = ("common.css", "epub.css")
-NAV_LABELS = ("contents", "title_page", "text")
+NAV_LABELS = ("contents", "title_page", "text", "cover")
 STYLE_FILE = "style/brief.css"
 XHTML_TYPE = "application/xhtml+xml"
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
@@ -57,9 +60,10 @@ class ImageFiles:
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as an EPUB 3 file."""
     brief = typeset(brief, options.smart)
+    cover = cover_image(brief, options)
     book = epub.EpubBook()
     describe(book, brief)
-    accessibility(book, brief)
+    accessibility(book, brief, cover=cover is not None)
     images = ImageFiles()
     root = brief_to_xhtml(
         brief,
@@ -76,9 +80,20 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     text = add_page(book, "text", TEXT, serialize(documents[TEXT]))
     words = {key: i18n.label(brief.meta.language, key, options.style_dir) for key in NAV_LABELS}
     words["title"] = plain_text(brief.meta.title)
-    nav = add_navigation(book, brief, documents[TEXT], words)
+    nav = add_navigation(book, brief, documents[TEXT], words, cover=cover is not None)
     book.spine = [title_page, (nav, "no"), text]
+    if cover is not None:
+        book.spine.insert(0, add_cover(book, brief, cover, words["title"]))
     return package(book, options.timestamp)
+
+
+def add_cover(book: epub.EpubBook, brief: Brief, cover: CoverImage, title: str) -> epub.EpubItem:
+    """The cover image (``cover-image``, also named for EPUB 2 readers) and its page."""
+    image = epub.EpubItem(COVER_ID, cover.name, cover.media_type, cover.data)
+    image.properties = ["cover-image"]
+    book.add_item(image)
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": COVER_ID})
+    return add_page(book, "cover", COVER_PAGE, cover_page(brief, cover, title))
 
 
 def add_resources(book: epub.EpubBook, options: WriteOptions, images: ImageFiles) -> None:
@@ -96,13 +111,20 @@ def add_page(book: epub.EpubBook, uid: str, name: str, content: bytes) -> epub.E
 
 
 def add_navigation(
-    book: epub.EpubBook, brief: Brief, text: etree._Element, words: dict[str, str]
+    book: epub.EpubBook,
+    brief: Brief,
+    text: etree._Element,
+    words: dict[str, str],
+    *,
+    cover: bool,
 ) -> epub.EpubItem:
-    """Our navigation document (outside the reading order) plus an NCX for EPUB 2 readers."""
+    """Our navigation document (outside the reading order) plus an NCX for EPUB 2 readers;
+    the cover page is a landmark, not an entry of the table of contents."""
     # A brief without section headings still lists its text after the title page.
     sections = headings(text) or [Heading(TEXT, words["text"], 1)]
     title = words["title"]
-    nav = epub.EpubItem("nav", NAV, XHTML_TYPE, nav_document(brief, words, sections))
+    marks = (("cover", COVER_PAGE, "cover"), *LANDMARKS) if cover else LANDMARKS
+    nav = epub.EpubItem("nav", NAV, XHTML_TYPE, nav_document(brief, words, sections, marks))
     nav.properties = ["nav"]
     book.add_item(nav)
     book.toc = [epub.Link(TITLE_PAGE, title, "nav-title")]

@@ -100,11 +100,17 @@ def heading_text(heading: etree._Element) -> str:
     return " ".join("".join(words.itertext()).split())
 
 
-def nav_document(brief: Brief, words: Mapping[str, str], sections: list[Heading]) -> bytes:
+def nav_document(
+    brief: Brief,
+    words: Mapping[str, str],
+    sections: list[Heading],
+    targets: tuple[tuple[str, str, str], ...] = LANDMARKS,
+) -> bytes:
     """The EPUB navigation document: table of contents (nested by level) and landmarks.
 
     ``words`` holds the brief's plain ``title`` and the labels ``contents``, ``title_page``
-    and ``text`` in the brief's language.
+    and ``text`` (``cover`` too with a cover) in the brief's language; ``marks`` are the
+    landmarks as (``epub:type``, target, label key).
     """
     lang = brief.meta.language
     direction = "rtl" if is_rtl(brief.meta.language) else "ltr"
@@ -121,7 +127,7 @@ def nav_document(brief: Brief, words: Mapping[str, str], sections: list[Heading]
     nest_headings(top, sections)
     landmarks = child(body, "nav", {EPUB_TYPE: "landmarks", "id": "landmarks", "hidden": "hidden"})
     marks = child(landmarks, "ol")
-    for kind, href, key in LANDMARKS:
+    for kind, href, key in targets:
         child(child(marks, "li"), "a", {EPUB_TYPE: kind, "href": href}, words[key])
     return serialize(html)
 

@@ -125,9 +125,10 @@ def people(book: epub.EpubBook, element: str, relator: str, persons: Sequence[Co
         refine(book, uid, "file-as", person.name.sortable)
 
 
-def accessibility(book: epub.EpubBook, brief: Brief) -> None:
-    """EPUB Accessibility 1.1 discovery metadata (schema.org properties) and conformance."""
-    images = bool(brief.figures)
+def accessibility(book: epub.EpubBook, brief: Brief, *, cover: bool = False) -> None:
+    """EPUB Accessibility 1.1 discovery metadata (schema.org properties) and conformance;
+    a cover image makes the book visual too, its ``alt`` alternative text."""
+    images = bool(brief.figures) or cover
     modes = ["textual", "visual"] if images else ["textual"]
     features = [
         "structuralNavigation",
@@ -144,7 +145,15 @@ def accessibility(book: epub.EpubBook, brief: Brief) -> None:
     values.append(("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"))
     for prop, value in values:
         book.add_metadata(None, "meta", value, {"property": prop})
-    alt_text = ", and alternative text on every figure" if images else ""
+    alt_text = f", and alternative text on {alt_on(bool(brief.figures), cover)}" if images else ""
     summary = ACCESSIBILITY_SUMMARY.format(images=alt_text)
+
     attrs = {"property": "schema:accessibilitySummary", XML_LANG: "en"}  # the summary is English
     book.add_metadata(None, "meta", summary, attrs)
+
+
+def alt_on(figures: bool, cover: bool) -> str:
+    """What carries alternative text: the cover, every figure, or both."""
+    if figures and cover:
+        return "the cover and every figure"
+    return "every figure" if figures else "the cover"

@@ -1,11 +1,12 @@
 """Which characters a font file can draw, read from its ``cmap`` table (OpenType spec, "cmap —
 Character to Glyph Index Mapping Table").
 
-Only what the Typst writer needs to choose fonts quickly: the table directory (of the first font
-of a ``.ttc`` collection), then the best Unicode subtable, format 12 (segmented coverage, whole
-Unicode) before format 4 (segment mapping, the Basic Multilingual Plane). A character counts as
-drawable when it maps to a glyph other than glyph 0 (``.notdef``). Reading a cmap this way takes
-a fraction of a millisecond, against tens for importing fontTools.
+Only what the Typst writer and the EPUB cover need to choose fonts quickly: the table
+directory (of the first font of a ``.ttc`` collection), then the best Unicode subtable, format 12
+(segmented coverage, whole Unicode) before format 4 (segment mapping, the Basic Multilingual
+Plane). A character counts as drawable when it maps to a glyph other than glyph 0
+(``.notdef``). Reading a cmap this way takes a fraction of a millisecond, against tens for
+importing fontTools.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
+from .caches import STYLE_CACHES, FileStamp, file_stamp
 
 Coverage = Callable[[int], bool]
 # (platform, encoding) of the Unicode subtables, best first for each format

@@ -1,0 +1,120 @@
+"""The faces the EPUB cover is drawn in: the brand's font lists resolved to files.
+
+A family's files are those of the brand's font folders (``[fonts] folders``, matched by the
+family and style names FreeType reads from each file) before the installed ones
+(:mod:`briefexport.shared.fontfiles`). For each line of text the first family of the list whose
+face draws every character of it is taken (its ``cmap``, :mod:`briefexport.shared.cmap`), else
+the one drawing most. Files, names and loaded faces are kept for the process, keyed by the
+files' states, as the other writers keep theirs. Text is laid out by raqm (HarfBuzz and FriBidi:
+Arabic joining, Indic shaping, bidirectional runs) when Pillow has it, else by Pillow's basic
+layout, which shapes nothing (:func:`shapes_complex_text`).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PIL import ImageFont, features
+
+from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
+from ...shared.cmap import coverage
+from ...shared.fontfiles import family_files, folder_files
+
+Face = ImageFont.FreeTypeFont
+REGULAR_STYLES = ("Regular", "Book", "Roman", "Normal")
+
+
+@functools.cache
+def shapes_complex_text() -> bool:
+    """Whether Pillow lays text out with raqm (needed for Arabic script and Indic shaping)."""
+    return bool(features.check("raqm"))
+
+
+def layout_engine() -> ImageFont.Layout:
+    return ImageFont.Layout.RAQM if shapes_complex_text() else ImageFont.Layout.BASIC
+
+
+def face(path: Path | None, size: int) -> Face:
+    """The face in ``path`` at ``size`` pixels, loaded once per file state and size; Pillow's
+    own face when no font of the brand is installed."""
+    if path is None:
+        return _default_face(size)
+    return _face(path, size, file_stamp(path))
+
+
+@functools.lru_cache(maxsize=16)
+def _default_face(size: int) -> Face:
+    default = ImageFont.load_default(size)
+    assert isinstance(default, Face)  # with FreeType, which Pillow's text drawing needs
+    return default
+
+
+@functools.lru_cache(maxsize=96)
+def _face(path: Path, size: int, _stamp: FileStamp | None) -> Face:
+    return ImageFont.truetype(str(path), size, layout_engine=layout_engine())
+
+
+def folder_fonts(folders: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The font files below the brand's font folders (listed once per cover)."""
+    return tuple(folder_files(folder for folder in folders if folder.is_dir()))
+
+
+def family_face(family: str, bold: bool, in_folders: tuple[Path, ...]) -> Path | None:
+    """The file of ``family`` in the wanted weight: the brand's folders' files
+    (``in_folders``) first, then the installed ones; the regular face when there is no bold."""
+    files = [*_folder_family(family, in_folders), *family_files(family)]
+    if not files:
+        return None
+    styles = {path: _style(path, file_stamp(path)) for path in files}
+    wanted = ("Bold",) if bold else REGULAR_STYLES
+    for names in (wanted, REGULAR_STYLES):
+        found = [path for path in files if styles[path] in names]
+        if found:
+            return found[0]
+    return files[0]
+
+
+def _folder_family(family: str, files: tuple[Path, ...]) -> list[Path]:
+    return [path for path in files if _family(path, file_stamp(path)) == family.casefold()]
+
+
+@functools.lru_cache(maxsize=1024)
+def _names(path: Path, _stamp: FileStamp | None) -> tuple[str, str]:
+    """The family and style FreeType reads from a font file (empty when it cannot)."""
+    try:
+        family, style = ImageFont.truetype(str(path), 12).getname()
+    except OSError:
+        return "", ""
+    return (family or "").casefold(), style or ""
+
+
+def _family(path: Path, stamp: FileStamp | None) -> str:
+    return _names(path, stamp)[0]
+
+
+def _style(path: Path, stamp: FileStamp | None) -> str:
+    return _names(path, stamp)[1]
+
+
+def drawing(
+    families: tuple[str, ...], text: str, bold: bool, in_folders: tuple[Path, ...]
+) -> Path | None:
+    """The file of the first family that draws every character of ``text`` (else the one that
+    draws most); None when no family of the list is installed."""
+    points = {ord(char) for char in text if not char.isspace()}
+    best: tuple[int, Path] | None = None
+    for family in families:
+        path = family_face(family, bold, in_folders)
+        if path is None:
+            continue
+        covers = coverage(path)
+        drawn = sum(1 for point in points if covers(point))
+        if drawn == len(points):
+            return path
+        if best is None or drawn > best[0]:
+            best = (drawn, path)
+    return None if best is None else best[1]
+
+
+STYLE_CACHES.extend((_face.cache_clear, _names.cache_clear, _default_face.cache_clear))

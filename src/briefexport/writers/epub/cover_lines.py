@@ -1,0 +1,113 @@
+"""The words of the EPUB cover and how they are broken into lines.
+
+The cover shows what the title page opens with: the series label, the title, the subtitle, the
+authors (listed as the language lists names), the publisher and the long publication date.
+Lines are broken between words; a word wider than the measure (a title in Chinese or
+Japanese, written without spaces) between characters. What does not fit in the lines allowed
+ends with an ellipsis.
+"""
+
+from __future__ import annotations
+
+from ...inlines import plain_text
+from ...model import Brief
+from ...model.record import Record, record
+from ...shared.i18n import is_rtl, join_list, long_date, primary_language
+from .cover_fonts import Face, shapes_complex_text
+
+ELLIPSIS = "\u2026"
+
+
+@record
+class CoverWords(Record):
+    """The texts printed on the cover, and the direction they are set in."""
+
+    series: str
+    title: str
+    subtitle: str
+    authors: str
+    publisher: str
+    date: str
+    language: str
+    rtl: bool
+
+
+def cover_words(brief: Brief) -> CoverWords:
+    """The cover's texts, from the brief's front matter."""
+    meta = brief.meta
+    names = [person.name.display for person in meta.authors]
+    return CoverWords(
+        series=meta.series_label,
+        title=" ".join(plain_text(meta.title).split()),
+        subtitle=" ".join(plain_text(meta.subtitle).split()),
+        authors=join_list(names, meta.language),
+        publisher=meta.publisher,
+        date=long_date(meta.date, meta.language),
+        language=meta.language,
+        rtl=is_rtl(meta.language),
+    )
+
+
+class Measure:
+    """Text widths in one face, set in the brief's direction and language (raqm only)."""
+
+    def __init__(self, face: Face, words: CoverWords) -> None:
+        self.face = face
+        raqm = shapes_complex_text()  # the basic layout takes neither
+        self.direction = ("rtl" if words.rtl else "ltr") if raqm else None
+        self.language = primary_language(words.language) if raqm else None
+        self.widths: dict[str, float] = {}
+
+    def extent(self, text: str) -> tuple[float, float]:
+        """How far the ink of ``text`` reaches above and below its baseline."""
+        box = self.face.getbbox(text, anchor="ls", direction=self.direction, language=self.language)
+        return float(-box[1]), float(box[3])
+
+    def width(self, text: str) -> float:
+        """The advance of ``text``, laid out once per text."""
+        if text not in self.widths:
+            length = self.face.getlength(text, direction=self.direction, language=self.language)
+            self.widths[text] = float(length)
+        return self.widths[text]
+
+
+def wrap(text: str, measure: Measure, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (a lone character may be wider). A
+    line's width is taken as its words' and spaces' widths added up: each word is laid out
+    once (what kerning or joining a space interrupts is not lost)."""
+    lines: list[list[str]] = [[]]
+    used, space = 0.0, measure.width(" ")
+    for word in text.split():
+        for piece in pieces(word, measure, width):
+            advance = measure.width(piece)
+            if lines[-1] and used + space + advance > width:
+                lines.append([])
+            used = used + space + advance if lines[-1] else advance
+            lines[-1].append(piece)
+    return [" ".join(line) for line in lines if line]
+
+
+def pieces(word: str, measure: Measure, width: float) -> list[str]:
+    """A word as it is, or cut between characters into parts no wider than ``width``."""
+    if measure.width(word) <= width:
+        return [word]
+    parts, part = [], ""
+    for char in word:
+        if part and measure.width(part + char) > width:
+            parts.append(part)
+            part = char
+        else:
+            part += char
+    return [*parts, part]
+
+
+def cut(lines: list[str], most: int, measure: Measure, width: float) -> list[str]:
+    """The first ``most`` lines, the last ending in an ellipsis when some were left out."""
+    if len(lines) <= most:
+        return lines
+    kept = lines[: max(most, 1)]
+    last = kept[-1]
+    while last and measure.width(f"{last}{ELLIPSIS}") > width:
+        last = last[:-1].rstrip()
+    kept[-1] = f"{last}{ELLIPSIS}"
+    return kept
