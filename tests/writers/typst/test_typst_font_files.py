@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefexport.writers.typst import fontfiles as fonts
+from briefexport.shared import fontfiles as fonts
 
 
 def test_named_files_as_os_walk_finds_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,9 +13,9 @@ import pytest
 
 import briefexport
 from briefexport.model import Paragraph, Text
+from briefexport.shared.fontfiles import folder_files
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.typst import fonts as typst_fonts
-from briefexport.writers.typst.fontfiles import folder_files
 from support.briefs import brief_with_blocks
 from support.fonts import LATIN, PRIVATE, write_font
 from support.pdf import font_list

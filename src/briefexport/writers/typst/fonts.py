@@ -14,7 +14,8 @@ from the characters it prints:
 
 A family's files are found by the naming of the Noto and DejaVu packages
 (``NotoSerif-Bold.ttf``, ``DejaVuSans.ttf``) in the standard font folders, which costs no
-process; a family named otherwise is asked of fontconfig (``fc-list``) (:mod:`.fontfiles`).
+process; a family named otherwise is asked of fontconfig (``fc-list``)
+(:mod:`briefexport.shared.fontfiles`).
 Which characters a file draws comes from its ``cmap`` (:mod:`.cmap`), not from fontconfig's
 coverage of every font.
 Folders listed in ``brand.toml`` (``[fonts] folders``, relative to the style folder) are always
@@ -40,11 +41,10 @@ import typst
 from ...errors import BriefexportError
 from ...shared.brand import Brand, FontRole
 from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
-from ...shared.fontfiles import FONT_SUFFIXES
+from ...shared.fontfiles import FONT_SUFFIXES, family_files, folder_files
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
 from .cmap import coverage
-from .fontfiles import family_files, folder_files
 from .scratch import private_folder, remove_folder
 
 LOGGER = logging.getLogger(__name__)
