@@ -56,8 +56,8 @@ def init_vvvvvvv(self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_
     _set(self, "_field_6", _field_6)
 
 
-def init_vvvvvvvv(
-    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7
+def init_vvvvvvvvv(
+    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7, _field_8
 ):
     _set(self, "_field_0", _field_0)
     _set(self, "_field_1", _field_1)
@@ -67,6 +67,7 @@ def init_vvvvvvvv(
     _set(self, "_field_5", _field_5)
     _set(self, "_field_6", _field_6)
     _set(self, "_field_7", _field_7)
+    _set(self, "_field_8", _field_8)
 
 
 def init_vvvvvvvvvv(
@@ -150,7 +151,7 @@ def init_vvvvvvvvvvv(
     _set(self, "_field_10", _field_10)
 
 
-def init_vvvvvvvvvvvvv(
+def init_vvvvvvvvvvvvvv(
     self,
     _field_0,
     _field_1,
@@ -165,6 +166,7 @@ def init_vvvvvvvvvvvvv(
     _field_10,
     _field_11,
     _field_12,
+    _field_13,
 ):
     _set(self, "_field_0", _field_0)
     _set(self, "_field_1", _field_1)
@@ -179,6 +181,7 @@ def init_vvvvvvvvvvvvv(
     _set(self, "_field_10", _field_10)
     _set(self, "_field_11", _field_11)
     _set(self, "_field_12", _field_12)
+    _set(self, "_field_13", _field_13)
 
 
 def init_vvvvvvvvvvvvvvvvvvv(

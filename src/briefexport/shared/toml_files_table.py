@@ -45,6 +45,7 @@ def _brand() -> dict[str, Any]:
             ],
             "cjk": ["Noto Sans CJK SC"],
             "emoji": ["Noto Color Emoji"],
+            "embed_in_word": True,
         },
         "sizes": {
             "body": 10.5,
@@ -163,6 +164,6 @@ def _labels() -> dict[str, Any]:
 
 
 STORED: dict[tuple[int, int], Callable[[], dict[str, Any]]] = {
-    (2192, 444382718): _brand,  # styles/brand.toml
+    (2290, 1958314980): _brand,  # styles/brand.toml
     (2428, 682905363): _labels,  # styles/labels.toml
 }
