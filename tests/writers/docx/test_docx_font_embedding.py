@@ -190,6 +190,7 @@ def test_fonts_outside_the_style_folder_are_not_read(tmp_path: Path) -> None:
     (style / "fonts").mkdir(parents=True)
     elsewhere.mkdir()
     write_font(elsewhere / "Outside.ttf", "Outside Serif", LATIN)
+    (style / "fonts" / "Linked.ttf").symlink_to(elsewhere / "Outside.ttf")
     shutil.copy(default_style_dir() / "brand.toml", style / "brand.toml")
     brand = load_brand(style)
     brand = dataclasses.replace(

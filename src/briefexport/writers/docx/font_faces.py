@@ -2,9 +2,10 @@
 
 Files are looked for in the brand's font folders that lie inside the style folder, then among the
 installed fonts (:mod:`briefexport.shared.fontfiles`), keeping only files below the standard font
-folders: nothing else is read. A file is a face of a family when its family name (``name`` ID 1,
-else the typographic family, ID 16) is the family; its face is read from ``OS/2.fsSelection``
-(bold, italic), the weight nearest 400 or 700 winning where two files claim one face.
+folders; links are followed, and a file that lies elsewhere is left out: nothing else is read.
+A file is a face of a family when its family name (``name`` ID 1, else the typographic family,
+ID 16) is the family; its face is read from ``OS/2.fsSelection`` (bold, italic), the weight
+nearest 400 or 700 winning where two files claim one face.
 
 Embedding follows the font's ``OS/2.fsType`` (OpenType 1.9, "OS/2"): only an installable font
 (0) or one whose licence allows editable embedding (bit 3) is embedded, as Word and LibreOffice
@@ -63,12 +64,17 @@ def allowed_folders(brand: Brand, style_dir: Path) -> tuple[Path, ...]:
 
 def candidates(family: str, folders: tuple[Path, ...]) -> list[Path]:
     """Single-font files that may hold ``family``: the style's first, then the installed ones."""
-    roots = [root.resolve() for root in FONT_ROOTS]
-    own = folder_files(folders, SINGLE_FONT_SUFFIXES)
+    own = [path for path in folder_files(folders, SINGLE_FONT_SUFFIXES) if _below(path, folders)]
     system = [path for path in family_files(family)
               if path.suffix.lower() in SINGLE_FONT_SUFFIXES
-              and any(path.resolve().is_relative_to(root) for root in roots)]  # fmt: skip
+              and _below(path, tuple(root.resolve() for root in FONT_ROOTS))]  # fmt: skip
     return [*own, *system]
+
+
+def _below(path: Path, folders: tuple[Path, ...]) -> bool:
+    """Whether ``path``, links followed, lies below one of ``folders`` (resolved)."""
+    real = path.resolve()
+    return any(real.is_relative_to(folder) for folder in folders)
 
 
 def family_faces(family: str, folders: tuple[Path, ...]) -> dict[Face, FaceFile]:
