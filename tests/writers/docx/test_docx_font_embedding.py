@@ -1,7 +1,8 @@
 """The Word copy carries the brand's fonts (ECMA-376 Part 1, 17.8.1 and 17.8.3): obfuscated font
-parts named in the font table with their keys, typing subsets that fontTools opens again, only
-fonts whose licence (``OS/2.fsType``) allows editing, nothing when the brand turns it off, the
-same bytes every time; and LibreOffice, with the Noto fonts hidden, draws the text in them."""
+parts named in the font table with their keys, typing subsets that fontTools opens again and
+that set text (ligatures, kerning, figures, Arabic joining) as the whole face does, only fonts
+whose licence (``OS/2.fsType``) allows editing, nothing when the brand turns it off, the same
+bytes every time; and LibreOffice, with the Noto fonts hidden, draws the text in them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
 from briefexport.model import Brief
@@ -96,6 +98,41 @@ def test_an_embedded_face_keeps_letters_the_brief_does_not_use(tour_docx: bytes)
             assert ord(char) in cmap, char
         assert len(cmap) < len(whole.getBestCmap())  # a subset, not the whole face
         assert font["head"].modified == whole["head"].modified  # no time of saving
+
+
+def shaped(data: bytes, text: str, features: dict[str, bool]) -> list[tuple[int, ...]]:
+    """Each glyph HarfBuzz sets ``text`` in with the font: its character, advance and offsets
+    (not its number, which subsetting changes)."""
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    hb.shape(hb.Font(hb.Face(hb.Blob(data))), buffer, features)
+    return [(info.cluster, at.x_advance, at.x_offset, at.y_offset)
+            for info, at in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("brief", "family", "text", "features"),
+    [
+        ("tour_docx", "Noto Serif", "fit AVATAR To Wo", ["liga", "kern"]),
+        ("tour_docx", "Noto Serif", "2026", ["onum"]),  # not among HarfBuzz's default features
+        ("tour_docx", "Noto Serif", "Brief", ["smcp"]),
+        ("urdu_docx", "Noto Naskh Arabic", "\u0628\u06cc\u062a", ["init", "medi", "fina"]),
+    ],
+)
+def test_an_embedded_face_sets_text_as_the_whole_face_does(
+    request: pytest.FixtureRequest, brief: str, family: str, text: str, features: list[str]
+) -> None:
+    faces = {name: (key, blob) for name, tag, key, blob in embedded(request.getfixturevalue(brief))
+             if tag == "embedRegular"}  # fmt: skip
+    key, blob = faces[family]
+    font = obfuscate(blob, key)
+    with TTFont(io.BytesIO(font)) as opened:
+        assert {"GDEF", "GSUB", "GPOS"} <= set(opened.keys())
+    whole = family_faces(family, ())[(False, False)].path.read_bytes()
+    on, off = dict.fromkeys(features, True), dict.fromkeys(features, False)
+    assert shaped(whole, text, on) != shaped(whole, text, off)  # the features change the setting
+    assert shaped(font, text, on) == shaped(whole, text, on)
 
 
 def test_an_urdu_brief_embeds_its_right_to_left_font_with_its_letters(urdu_docx: bytes) -> None:

@@ -5,7 +5,8 @@ installed fonts (:mod:`briefexport.shared.fontfiles`), keeping only files below 
 folders; links are followed, and a file that lies elsewhere is left out: nothing else is read.
 A file is a face of a family when its family name (``name`` ID 1, else the typographic family,
 ID 16) is the family; its face is read from ``OS/2.fsSelection`` (bold, italic), the weight
-nearest 400 or 700 winning where two files claim one face.
+nearest 400 or 700 winning where two files claim one face. HarfBuzz reads the names; the
+``OS/2`` fields are read from the table's bytes.
 
 Embedding follows the font's ``OS/2.fsType`` (OpenType 1.9, "OS/2"): only an installable font
 (0) or one whose licence allows editable embedding (bit 3) is embedded, as Word and LibreOffice
@@ -17,8 +18,11 @@ whole font embedded (:mod:`.font_subset`).
 from __future__ import annotations
 
 import functools
+import struct
 from pathlib import Path
 from typing import NamedTuple
+
+import uharfbuzz as hb
 
 from ...shared.brand import Brand
 from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
@@ -30,6 +34,8 @@ FACE_NAMES = {(False, False): "Regular", (True, False): "Bold", (False, True): "
               (True, True): "Bold Italic"}  # fmt: skip
 INSTALLABLE, RESTRICTED, PREVIEW_PRINT, EDITABLE = 0x0000, 0x0002, 0x0004, 0x0008
 NO_SUBSETTING, BITMAP_ONLY = 0x0100, 0x0200
+# offsets in the OS/2 table (any version): usWeightClass (then usWidthClass, fsType), fsSelection
+OS2_WEIGHT, OS2_SELECTION = 4, 62
 
 
 class FaceFile(NamedTuple):
@@ -97,20 +103,18 @@ def _faces(family: str, files: FilesStamp) -> tuple[tuple[Face, FaceFile], ...]:
 
 def _face(path: Path, family: str) -> tuple[Face, int, int] | None:
     """The face a file holds of ``family``, how far its weight is from the face's, its fsType."""
-    from fontTools.ttLib import TTFont, TTLibError  # lazy: only a brief that embeds fonts
-
     try:
-        with TTFont(path, lazy=True) as font:
-            names = font["name"]
-            named = {str(names.getDebugName(n) or "").casefold() for n in (1, 16)}
-            if family not in named or "OS/2" not in font:
-                return None
-            os2 = font["OS/2"]
-            bold, italic = bool(os2.fsSelection & 0x20), bool(os2.fsSelection & 0x01)
-            distance = abs(os2.usWeightClass - (700 if bold else 400))
-            return (bold, italic), distance, int(os2.fsType)
-    except (TTLibError, OSError, KeyError, AssertionError):
+        face = hb.Face(hb.Blob(path.read_bytes()))
+    except OSError:
         return None
+    named = {str(face.get_name(name_id) or "").casefold() for name_id in (1, 16)}
+    os2 = bytes(face.reference_table("OS/2").data)
+    if family not in named or len(os2) < OS2_SELECTION + 2:
+        return None
+    weight, fs_type = struct.unpack_from(">H2xH", os2, OS2_WEIGHT)
+    (selection,) = struct.unpack_from(">H", os2, OS2_SELECTION)
+    bold, italic = bool(selection & 0x20), bool(selection & 0x01)
+    return (bold, italic), abs(weight - (700 if bold else 400)), fs_type
 
 
 STYLE_CACHES.append(_faces.cache_clear)
