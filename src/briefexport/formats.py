@@ -35,12 +35,8 @@ class Format(Record):
     lays_out_pages: bool = False
     """Its writer runs a PDF layout engine (a batch worker that does is replaced more often:
     WeasyPrint's memory grows over long loops)."""
-    preload: tuple[str, ...] = ()
-    """Modules a batch worker imports before its first brief, besides the writer's: what the
-    writer imports only when needed (fontTools, for the fonts the Word copy embeds)."""
 
 
-FONT_TOOLS = ("briefexport.writers.docx.font_tools",)
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
@@ -94,7 +90,6 @@ FORMATS: dict[str, Format] = {
             "briefexport.writers.docx:write",
             "Word document: real footnotes, Word styles, the institution's template",
             "python-docx",
-            preload=FONT_TOOLS,
         ),
         Format(
             "bag",
@@ -104,7 +99,6 @@ FORMATS: dict[str, Format] = {
             "BagIt 1.0 bag for preservation: JATS, PDF/A-3, EPUB, DOCX, HTML, SHA-256/512 fixity",
             "WeasyPrint, Pango, ebooklib, python-docx",
             lays_out_pages=True,
-            preload=FONT_TOOLS,
         ),
         Format(
             "dspace-saf",
@@ -114,7 +108,6 @@ FORMATS: dict[str, Format] = {
             "DSpace Simple Archive Format item: Dublin Core and every rendition, for batch import",
             "WeasyPrint, Pango, ebooklib, python-docx",
             lays_out_pages=True,
-            preload=FONT_TOOLS,
         ),
     )
 }

@@ -17,7 +17,6 @@ from briefexport.batch.server import (
     DEFAULT_RECYCLE_AFTER,
     RECYCLE_AFTER_WITHOUT_PAGES,
     WORKER_MODULES,
-    preloaded,
     recycle_after_for,
 )
 from briefexport.formats import FORMATS
@@ -105,7 +104,7 @@ def test_the_package_still_offers_its_names() -> None:
 
 @pytest.mark.parametrize("fmt", ["jats", "docx", "epub", "html", "markdown"])
 def test_a_forked_worker_imports_no_package_for_its_first_brief(fmt: str, tmp_path: Path) -> None:
-    preload = preloaded((fmt,))
+    preload = [*WORKER_MODULES, FORMATS[fmt].target.split(":")[0]]
     code = f"""
 import importlib, json, sys
 from pathlib import Path

@@ -19,7 +19,6 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from urllib.parse import quote
 
@@ -163,8 +162,6 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool, umask: int | Non
         logging.getLogger(noisy).setLevel(logging.ERROR)
     for fmt in formats:
         get_writer(fmt)
-        for module in FORMATS[fmt].preload:  # imported already where a fork server preloads it
-            import_module(module)
     from .. import reader  # noqa: F401  (imported here so the first brief does not pay it)
 
 

@@ -63,15 +63,10 @@ def worker_context(formats: tuple[str, ...]) -> BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return _CONTEXTS["spawn"]
     context = _CONTEXTS["forkserver"]
-    # the fork server is started once per process: the first run's preload list stays
-    context.set_forkserver_preload(preloaded(formats))
-    return context
-
-
-def preloaded(formats: Iterable[str]) -> list[str]:
-    """The modules the fork server imports for a run that writes ``formats``."""
     writers = [FORMATS[fmt].target.split(":")[0] for fmt in formats]
-    return [*WORKER_MODULES, *writers, *(name for fmt in formats for name in FORMATS[fmt].preload)]
+    # the fork server is started once per process: the first run's preload list stays
+    context.set_forkserver_preload([*WORKER_MODULES, *writers])
+    return context
 
 
 WORKER_NAME = "briefexport-worker"

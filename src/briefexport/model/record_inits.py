@@ -56,8 +56,8 @@ def init_vvvvvvv(self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_
     _set(self, "_field_6", _field_6)
 
 
-def init_vvvvvvvvv(
-    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7, _field_8
+def init_vvvvvvvv(
+    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7
 ):
     _set(self, "_field_0", _field_0)
     _set(self, "_field_1", _field_1)
@@ -67,7 +67,6 @@ def init_vvvvvvvvv(
     _set(self, "_field_5", _field_5)
     _set(self, "_field_6", _field_6)
     _set(self, "_field_7", _field_7)
-    _set(self, "_field_8", _field_8)
 
 
 def init_vvvvvvvvvv(
