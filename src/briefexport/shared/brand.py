@@ -112,7 +112,7 @@ class Fonts(Record):
     is set in (a typing subset of each, where the font's licence allows editing with it), so
     that an editor without them sees and keeps typing in the house fonts. On by default: the
     Noto fonts come with neither Windows nor macOS, and Word would set the copy in its own
-    substitutes; it adds about 20 kB per face to the file.
+    substitutes; it adds about 30 kB per face to the file.
     """
 
     body: tuple[str, ...] = ("Noto Serif", "DejaVu Serif")
