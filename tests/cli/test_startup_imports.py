@@ -27,7 +27,7 @@ ALLOWED = {
     "jats": LXML,
     "html": LXML,
     "markdown": LXML | {"yaml"},
-    "docx": LXML | {"docx", "typing_extensions"},
+    "docx": LXML | {"docx", "typing_extensions", "uharfbuzz"},  # uharfbuzz: the embedded fonts
     "epub": LXML | {"ebooklib", "six", "PIL"},  # Pillow draws the cover
 }
 

@@ -150,7 +150,7 @@ def init_vvvvvvvvvvv(
     _set(self, "_field_10", _field_10)
 
 
-def init_vvvvvvvvvvvvv(
+def init_vvvvvvvvvvvvvv(
     self,
     _field_0,
     _field_1,
@@ -165,6 +165,7 @@ def init_vvvvvvvvvvvvv(
     _field_10,
     _field_11,
     _field_12,
+    _field_13,
 ):
     _set(self, "_field_0", _field_0)
     _set(self, "_field_1", _field_1)
@@ -179,6 +180,7 @@ def init_vvvvvvvvvvvvv(
     _set(self, "_field_10", _field_10)
     _set(self, "_field_11", _field_11)
     _set(self, "_field_12", _field_12)
+    _set(self, "_field_13", _field_13)
 
 
 def init_vvvvvvvvvvvvvvvvvvv(

@@ -1,11 +1,13 @@
-"""Font files: which files are fonts, and where a font family's files are.
+"""Font files: which files are fonts, and where a font family's files are found.
 
-The suffixes are those of the single-font and collection files that fontTools and fontconfig read
-(OpenType and TrueType); one list, because the caches of a style's fonts are keyed by the files it
-picks. A family's files are found by the naming of the Noto and DejaVu packages
-(``NotoSerif-Bold.ttf``, ``DejaVuSans.ttf``) in the standard font folders, which costs no process,
-else as fontconfig (``fc-list``) lists them; each is looked up once per process. The Typst engine
-and the EPUB cover find fonts this way.
+``FONT_SUFFIXES`` are the suffixes of the single-font and collection files that fontTools and
+fontconfig read (OpenType and TrueType); one list, because the caches of a style's fonts are keyed
+by the files it picks, in the WeasyPrint and the Typst engine alike.
+
+A family's files are found by the naming of the Noto and DejaVu packages (``NotoSerif-Bold.ttf``,
+``DejaVuSans.ttf``) in the standard font folders (:data:`FONT_ROOTS`), which costs no process,
+else as fontconfig (``fc-list``) lists them. Each is looked up once per process. The Typst engine,
+the EPUB cover and the Word copy's embedded fonts find their files here.
 """
 
 from __future__ import annotations

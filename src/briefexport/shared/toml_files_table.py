@@ -45,6 +45,7 @@ def _brand() -> dict[str, Any]:
             ],
             "cjk": ["Noto Sans CJK SC"],
             "emoji": ["Noto Color Emoji"],
+            "embed_in_word": True,
         },
         "sizes": {
             "body": 10.5,
@@ -191,6 +192,6 @@ def _labels() -> dict[str, Any]:
 
 
 STORED: dict[tuple[int, int], Callable[[], dict[str, Any]]] = {
-    (3884, 3867473233): _brand,  # styles/brand.toml
+    (3982, 1981105567): _brand,  # styles/brand.toml
     (2525, 4249475539): _labels,  # styles/labels.toml
 }

@@ -18,6 +18,7 @@ from ...shared.typeset import typeset
 from . import stylemap as sm
 from .blocks import blocks_to_docx
 from .context import Context
+from .font_embed import embed_fonts
 from .fonts import use_language_fonts
 from .footnotes import NoteCalls, new_footnotes_part
 from .front import back_to_docx, front_to_docx
@@ -52,6 +53,8 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
         use_language_fonts(document, options.brand.fonts, brief.meta.language)
     if rtl and options.reference_docx is None:  # an institution's template keeps its own sides
         mirror_side_borders(document)
+    if options.brand.fonts.embed_in_word:
+        embed_fonts(document, options.brand, options.style_dir)
     return save_reproducibly(document, options.timestamp)
 
 

@@ -6,8 +6,10 @@ same ``w:family`` and ``w:pitch`` (17.8.3.9, 17.8.3.13), as Windows' font mapper
 missing face. Each role's first family is listed with the brand's other families of the role as
 its alternative names and the generic class the stylesheets end the role's font stack with
 (serif, sans-serif, monospace): a missing Noto Sans Mono becomes a fixed-pitch font such as
-Courier New, not the serif the text is set in. Fonts are not embedded (17.8.3.3): Noto is free
-to embed, but each face would add hundreds of kilobytes to every brief.
+Courier New, not the serif the text is set in. The reference document embeds no font: each
+brief's Word copy gets the faces its text uses when it is written (:mod:`.font_embed`), and the
+substitution above serves readers of a copy written without them (``embed_in_word = false``)
+and fonts that are not installed where the copy is made.
 """
 
 from __future__ import annotations

@@ -1,0 +1,134 @@
+"""Which fonts, in which faces, the Word copy's text is set in (ECMA-376 Part 1, 17.7.2).
+
+A run's properties are those of the document defaults, then of its paragraph's style and the
+styles that one is based on, then of its character style and its bases, then its own: the last
+``w:rFonts``, ``w:b`` and ``w:i`` given win (the toggles of 17.7.3 are taken as plain settings,
+which is how the reference document and the writer use them). Latin text is set in the
+``w:ascii``/``w:hAnsi`` font with ``w:b``/``w:i``; right-to-left text, and any run marked
+``w:rtl`` or ``w:cs``, in the ``w:cs`` font with ``w:bCs``/``w:iCs`` (17.3.2.26). A font given
+through the theme (``w:asciiTheme``, ``w:cstheme``) is none of the brand's and is not followed.
+East Asian text (``w:eastAsia``) is left out: the brand's CJK fonts are collections of
+PostScript outlines, tens of megabytes, which Word does not embed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docx.document import Document
+from docx.opc.part import XmlPart
+from lxml import etree
+
+from ...shared.bidi import text_directions
+from .xml import W_NS
+
+Face = tuple[bool, bool]  # bold, italic
+Props = dict[str, object]
+STORY_TYPES = ("document.main+xml", "footnotes+xml", "endnotes+xml", "header+xml", "footer+xml")
+FONT_KEYS = {"ascii": "latin font", "hAnsi": "latin font", "cs": "complex font"}
+THEMES = {"asciiTheme": "latin font", "hAnsiTheme": "latin font", "cstheme": "complex font"}
+TOGGLES = ("b", "i", "bCs", "iCs", "rtl", "cs")
+OFF = {"0", "false", "off"}
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def read_props(rpr: etree._Element | None, props: Props) -> None:
+    """Lay the fonts and toggles ``rpr`` (a ``w:rPr``) sets over ``props``."""
+    if rpr is None:
+        return
+    fonts = rpr.find(_w("rFonts"))
+    if fonts is not None:
+        for attr, slot in FONT_KEYS.items():
+            if fonts.get(_w(attr)):
+                props[slot] = fonts.get(_w(attr))
+        for attr, slot in THEMES.items():
+            if fonts.get(_w(attr)):
+                props[slot] = None
+    for tag in TOGGLES:
+        node = rpr.find(_w(tag))
+        if node is not None:
+            props[tag] = node.get(_w("val"), "true").lower() not in OFF
+
+
+class Styles:
+    """The document defaults and each style's run properties, resolved through ``w:basedOn``."""
+
+    def __init__(self, styles: etree._Element) -> None:
+        self.nodes = {node.get(_w("styleId")): node for node in styles.iter(_w("style"))}
+        self.default_paragraph = next(
+            (node.get(_w("styleId")) for node in self.nodes.values()
+             if node.get(_w("type")) == "paragraph" and node.get(_w("default")) in ("1", "true")),
+            None,
+        )  # fmt: skip
+        self.defaults: Props = {}
+        read_props(
+            styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}"), self.defaults
+        )
+        self._resolved: dict[str, Props] = {}
+
+    def props(self, style_id: str | None) -> Props:
+        """What style ``style_id`` and its bases set, bases first (a loop in ``w:basedOn`` ends)."""
+        if style_id is None or style_id not in self.nodes:
+            return {}
+        if style_id not in self._resolved:
+            chain: list[etree._Element] = []
+            node: etree._Element | None = self.nodes[style_id]
+            while node is not None and node not in chain:
+                chain.append(node)
+                based = node.find(_w("basedOn"))
+                node = self.nodes.get(based.get(_w("val"))) if based is not None else None
+            props: Props = {}
+            for link in reversed(chain):
+                read_props(link.find(_w("rPr")), props)
+            self._resolved[style_id] = props
+        return self._resolved[style_id]
+
+
+def stories(document: Document) -> Iterator[etree._Element]:
+    """The root elements of the parts that hold text: body, notes, headers and footers."""
+    for part in document.part.package.iter_parts():
+        if part.content_type.endswith(STORY_TYPES):
+            yield part.element if isinstance(part, XmlPart) else etree.fromstring(part.blob)
+
+
+def run_faces(props: Props, text: str) -> Iterator[tuple[str, Face]]:
+    """The fonts and faces a run's text is drawn in."""
+    complex_run = bool(props.get("rtl") or props.get("cs"))
+    directions = text_directions(text)
+    right_to_left = complex_run or "rtl" in directions
+    left_to_right = not complex_run and (directions != {"rtl"})
+    complex_font, latin_font = props.get("complex font"), props.get("latin font")
+    if right_to_left and isinstance(complex_font, str):
+        yield complex_font, (bool(props.get("bCs")), bool(props.get("iCs")))
+    if left_to_right and isinstance(latin_font, str):
+        yield latin_font, (bool(props.get("b")), bool(props.get("i")))
+
+
+def used_faces(document: Document) -> tuple[dict[str, set[Face]], str]:
+    """Every font the text is set in with the faces it is set in, and all the text."""
+    styles = Styles(document.styles.element)
+    faces: dict[str, set[Face]] = {}
+    texts: list[str] = []
+    for story in stories(document):
+        for paragraph in story.iter(_w("p")):
+            style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
+            style_id = styles.default_paragraph if style is None else style.get(_w("val"))
+            base = {**styles.defaults, **styles.props(style_id)}
+            for run in paragraph.iter(_w("r")):
+                text = "".join(node.text or "" for node in run.iter(_w("t")))
+                if text.strip():
+                    texts.append(text)
+                    for font, face in run_faces(_run_props(run, base, styles), text):
+                        faces.setdefault(font, set()).add(face)
+    return faces, "".join(texts)
+
+
+def _run_props(run: etree._Element, base: Props, styles: Styles) -> Props:
+    rpr = run.find(_w("rPr"))
+    style = rpr.find(_w("rStyle")) if rpr is not None else None
+    props = {**base, **styles.props(style.get(_w("val")) if style is not None else None)}
+    read_props(rpr, props)
+    return props
