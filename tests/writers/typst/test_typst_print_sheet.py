@@ -39,11 +39,14 @@ TYPSTS_OWN = {
     ),
     "show super: it => { show super: set super(size: 1em); it }": "the sheet's 100% for nesting",
     "show sub: it => { show sub: set sub(size: 1em); it }": "the sheet's 100% for nesting",
-    "set list(marker: [•], indent: 0.6em, body-indent: 0.45em, spacing: items)": (
-        "Typst's marker placement, measured against the sheet in test_typst_lists"
+    "set list(marker: bullet, indent: 0pt, body-indent: 0pt, spacing: items)": (
+        "the marker hangs in the sheet's padding instead"
     ),
-    "set enum(indent: 0.4em, body-indent: 0.45em, spacing: items)": (
-        "Typst's number placement, measured against the sheet in test_typst_lists"
+    "set enum(numbering: number, indent: 0pt, body-indent: 0pt, spacing: items)": (
+        "the number hangs in the sheet's padding instead"
+    ),
+    'let marker = css("span.footnote::footnote-marker", "min-width") - 0.05em': (
+        "Typst's own space after a note's number"
     ),
     "footer-descent: 0pt,": "the page number's box fills the bottom margin",
     "top-edge: 0.8em,": "Typst's line box: one em, as CSS's content area",
@@ -57,10 +60,8 @@ TYPSTS_OWN = {
     'tracking: if right-to-left { 0em } else { css("p.series", "letter-spacing") },': (
         "no tracking of Arabic script or Hebrew (the sheet's letter-spacing: normal)"
     ),
-    "inset: (top: 6pt),": "not in the sheet",
-    "set par(justify: false, leading: lines, spacing: lines + 3pt)": "not in the sheet",
-    "#let suggested-citation(label, citation) = block(above: gap(8pt), breakable: false, {": (
-        "not in the sheet"
+    'inset: (top: if label == none { 0pt } else { css("main h2", "margin-top") }),': (
+        "no heading, no margin"
     ),
     "if role != none { par(muted-text(1em, role)) }": "the size of the text around it",
     "for place in places { par(muted-text(1em, place)) }": "the size of the text around it",
