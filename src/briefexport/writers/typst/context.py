@@ -19,6 +19,7 @@ from ...shared import i18n
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 from ..print_resolution import PixelSizes
+from .runs import Spans
 
 
 class Layout(NamedTuple):
@@ -57,6 +58,7 @@ class RenderContext:
         self.calling_paragraph: dict[int, int] = {}
         self.images: dict[str, Image] = {}
         self.closing_paragraph = 0
+        self.run_spans: dict[int, Spans] = {}  # text node id -> its parts of overlong runs
 
     @property
     def rtl(self) -> bool:
