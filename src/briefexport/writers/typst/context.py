@@ -58,7 +58,8 @@ class RenderContext:
         self.calling_paragraph: dict[int, int] = {}
         self.images: dict[str, Image] = {}
         self.closing_paragraph = 0
-        self.run_spans: dict[int, Spans] = {}  # text node id -> its parts of overlong runs
+        # while a text is written: each text node's parts of overlong runs, by its id
+        self.run_spans: dict[int, Spans] | None = None
 
     @property
     def rtl(self) -> bool:

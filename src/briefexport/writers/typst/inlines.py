@@ -36,7 +36,7 @@ from ...shared.runs import OVERLONG_RUN, cluster_pieces
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import RenderContext, endnote_label, note_label
 from .markup import call, escape, hash_call, label, paragraphs, string
-from .runs import Spans, run_spans, text_leaves
+from .runs import Spans, run_spans
 
 STYLE_FUNCTIONS: dict[TextStyle, str] = {
     TextStyle.BOLD: "strong",
@@ -51,10 +51,19 @@ STYLE_FUNCTIONS: dict[TextStyle, str] = {
 
 def inlines_to_typst(ctx: RenderContext, inlines: Iterable[Inline]) -> str:
     """Markup for a run of inline nodes; calls side by side read "4,5", as in print. Overlong
-    runs are found across the nodes once, where a sequence starts (:mod:`.runs`)."""
+    runs are found across the nodes of a text once, where it starts (:mod:`.runs`)."""
     inlines = tuple(inlines)
-    if any(leaf is not None and id(leaf) not in ctx.run_spans for leaf in text_leaves(inlines)):
-        ctx.run_spans.update(run_spans(inlines))
+    if ctx.run_spans is not None:  # inside a text whose runs are known
+        return separated(ctx, inlines)
+    ctx.run_spans = run_spans(inlines)
+    try:
+        return separated(ctx, inlines)
+    finally:
+        ctx.run_spans = None
+
+
+def separated(ctx: RenderContext, inlines: tuple[Inline, ...]) -> str:
+    """The markup of each node, a separator before a call right after another."""
     parts = []
     for inline, after_call in with_call_separators(inlines):
         if after_call:
@@ -67,7 +76,7 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
     """Markup for one inline node."""
     match inline:
         case Text(value):
-            return text_markup(value, ctx.run_spans.get(id(inline)))
+            return text_markup(value, (ctx.run_spans or {}).get(id(inline)))
         case Styled(TextStyle.ITALIC, children):
             return slanted(inlines_to_typst(ctx, children), plain_text(children))
         case Styled(style, children):
@@ -141,11 +150,11 @@ def target_label(ctx: RenderContext, note: Footnote) -> str:
 
 def note_body(ctx: RenderContext, note: Footnote) -> str:
     """A note's paragraphs as markup; calls inside it are cross-references."""
-    ctx.in_note = True
+    ctx.in_note, outer_runs, ctx.run_spans = True, ctx.run_spans, None  # a text of its own
     try:
         return paragraphs(paragraph_markup(ctx, paragraph) for paragraph in note.paragraphs)
     finally:
-        ctx.in_note = False
+        ctx.in_note, ctx.run_spans = False, outer_runs
 
 
 def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:

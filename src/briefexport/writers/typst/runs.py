@@ -14,6 +14,9 @@ from collections.abc import Iterable, Iterator
 from ...model import Citation, CitationPart, Inline, Styled, Text
 from ...shared.runs import OVERLONG_RUN
 
+# What ends a run (shared.runs.BREAKS_AFTER, spaces aside), as characters: another regular
+# expression with its classes would cost more to compile at each start than it saves.
+RUN_ENDS = frozenset("\u200b\u00ad-\u2010\u2012\u2013\u2014")
 Spans = tuple[tuple[int, int], ...]
 """Where overlong runs lie in one text node: offsets into its value, start and end."""
 
@@ -36,6 +39,8 @@ def run_spans(inlines: Iterable[Inline]) -> dict[int, Spans]:
     node met twice (one object in two places) is left out: it is cut as a run of its own."""
     leaves = list(text_leaves(inlines))
     pieces = [leaf.value if leaf is not None else " " for leaf in leaves]
+    if not any(map(glued, pieces, pieces[1:])):
+        return {}  # no run crosses a node's edge: each node finds its own runs alone
     runs = [found.span() for found in OVERLONG_RUN.finditer("".join(pieces))]
     spans: dict[int, Spans] = {}
     twice: set[int] = set()
@@ -48,3 +53,12 @@ def run_spans(inlines: Iterable[Inline]) -> dict[int, Spans]:
             spans[id(leaf)] = tuple((a, b) for a, b in inside if a < b)
         start = end
     return {key: value for key, value in spans.items() if key not in twice}
+
+
+def glued(before: str, after: str) -> bool:
+    """Whether a run may go on from one node's text into the next's: neither is empty, and no
+    space, hyphen or dash stands at the joint (a first sieve: the expression decides)."""
+    if not (before and after):
+        return False
+    joint = (before[-1], after[0])
+    return not any(char.isspace() or char in RUN_ENDS for char in joint)
