@@ -42,6 +42,10 @@ LOGICAL = {
 BOX_SHORTHANDS = ("margin", "padding")
 
 
+class MissingValueError(BriefexportError):
+    """The sheet (and its fallback) has no declaration of the value asked for."""
+
+
 @record
 class Css(Record):
     """One value of the print stylesheet: a selector of a rule and a property."""
@@ -110,7 +114,7 @@ class PrintSheet:
             return found[1]
         if self.fallback is not None:
             return self.fallback._tokens(value)
-        raise BriefexportError(f"{PRINT_SHEET}: no {_name(value)}")
+        raise MissingValueError(f"{PRINT_SHEET}: no {_name(value)}")
 
 
 @functools.lru_cache(maxsize=4)

@@ -82,11 +82,17 @@ def shipped() -> tuple[str, str]:
 
 
 def read_values(css: str, house_css: str, wanted: tuple[tuple[str, str], ...]) -> str:
-    """The dictionary read from a sheet's text over the shipped sheet's text."""
-    from ...shared.print_sheet import Css, print_sheet  # tinycss2: only for a sheet not ours
+    """The dictionary read from a sheet's text over the shipped sheet's text, which is parsed
+    only if the sheet lacks a value (a style folder's sheet is mostly a whole copy)."""
+    from ...shared.print_sheet import Css, MissingValueError, print_sheet  # tinycss2: not ours
 
-    sheet = print_sheet(css, house_css)
-    values = (f"{string(key(*pair))}: {typst_value(sheet, Css(*pair))}" for pair in wanted)
+    values = []
+    for pair in wanted:
+        try:
+            value = typst_value(print_sheet(css), Css(*pair))
+        except MissingValueError:
+            value = typst_value(print_sheet(house_css), Css(*pair))
+        values.append(f"{string(key(*pair))}: {value}")
     return "(\n  " + ",\n  ".join(values) + ",\n)"
 
 
