@@ -20,6 +20,7 @@ from typing import Any
 
 import tinycss2
 from tinycss2.ast import (
+    AtRule,
     Declaration,
     DimensionToken,
     FunctionBlock,
@@ -41,6 +42,10 @@ LOGICAL = {
     "inline-start": "left",
 }
 BOX_SHORTHANDS = ("margin", "padding")
+
+
+class MissingValueError(BriefexportError):
+    """The sheet (and its fallback) has no declaration of the value asked for."""
 
 
 @record
@@ -98,6 +103,12 @@ class PrintSheet:
         token = _first(self._tokens(value), IdentToken, value)
         return str(token.lower_value)
 
+    def dimension(self, value: Css) -> tuple[float, str]:
+        """A number as the sheet writes it, with its unit in lower case (``em``, ``pt``,
+        ``rem``; empty for a plain number): for a writer with units of its own (Typst)."""
+        token = _first(self._tokens(value), DimensionToken | NumberToken, value)
+        return float(token.value), getattr(token, "lower_unit", "")
+
     def color(self, value: str | Css) -> str:
         """The brand colour a declaration names (``var(--table-header-fill)``:
         ``table_header_fill``); a string that is not a :class:`Css` is a brand colour already."""
@@ -120,7 +131,7 @@ class PrintSheet:
             return found[1]
         if self.fallback is not None:
             return self.fallback._tokens(value)
-        raise BriefexportError(f"{PRINT_SHEET}: no {_name(value)}")
+        raise MissingValueError(f"{PRINT_SHEET}: no {_name(value)}")
 
 
 @functools.lru_cache(maxsize=4)
@@ -145,13 +156,34 @@ def _declarations(css: str) -> dict[str, list[Declaration]]:
     """Each selector of the sheet's top-level rules with their declarations, in order."""
     found: dict[str, list[Declaration]] = {}
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
-        if not isinstance(rule, QualifiedRule):
-            continue
-        contents = tinycss2.parse_blocks_contents(rule.content, True, True)
-        declarations = [item for item in contents if isinstance(item, Declaration)]
-        for selector in _selectors(rule.prelude):
-            found.setdefault(selector, []).extend(declarations)
+        if isinstance(rule, QualifiedRule):
+            declarations = _contents(rule, found, "")
+            for selector in _selectors(rule.prelude):
+                found.setdefault(selector, []).extend(declarations)
+        elif isinstance(rule, AtRule) and rule.lower_at_keyword == "page" and rule.content:
+            page = _page_name(rule)
+            found.setdefault(page, []).extend(_contents(rule, found, page))
     return found
+
+
+def _contents(
+    rule: QualifiedRule | AtRule, found: dict[str, list[Declaration]], page: str
+) -> list[Declaration]:
+    """The declarations of a rule; a margin box or the footnote area of a page rule is named
+    after its page (``@page @footnote``, ``@page :first @top-left``)."""
+    declarations = []
+    for item in tinycss2.parse_blocks_contents(rule.content, True, True):
+        if isinstance(item, Declaration):
+            declarations.append(item)
+        elif isinstance(item, AtRule) and page and item.content:
+            box = f"{page} @{item.lower_at_keyword}"
+            found.setdefault(box, []).extend(_contents(item, found, ""))
+    return declarations
+
+
+def _page_name(rule: AtRule) -> str:
+    """``@page`` and its selector as the sheet writes them, spaces made single."""
+    return " ".join(["@page", *tinycss2.serialize(rule.prelude).split()])
 
 
 def _selectors(prelude: list[Any]) -> list[str]:

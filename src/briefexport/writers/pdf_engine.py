@@ -13,7 +13,7 @@ from typing import assert_never
 from ..errors import BriefexportError
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions
-from .print_resolution import warn_low_resolution
+from .print_resolution import PixelSizes, warn_low_resolution
 
 TYPST_INSTALL = "pip install 'briefexport[typst]'"
 ENGINE_WRITERS = {
@@ -25,7 +25,8 @@ ENGINE_WRITERS = {
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes, laid out by the engine the options name; a raster figure that
     would print coarsely is warned about first (:mod:`.print_resolution`)."""
-    warn_low_resolution(brief, options)
+    known: PixelSizes = {}  # what the warning opened, for the engine that needs the sizes
+    warn_low_resolution(brief, options, known)
     match options.pdf_engine:
         case PdfEngine.WEASYPRINT:
             from .pdf import write as write_with_weasyprint
@@ -38,7 +39,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
                 )
             from .typst import write as write_with_typst
 
-            return write_with_typst(brief, options)
+            return write_with_typst(brief, options, known)
         case _:
             assert_never(options.pdf_engine)
 

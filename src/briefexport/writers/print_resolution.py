@@ -10,6 +10,8 @@ The floor is 150 pixels per inch at the printed size: below it a chart's lines a
 look soft on paper; 300 is print quality, which few briefs' charts reach and which would flag
 almost every figure. A vector image has no resolution and is never warned about (the reader
 accepts raster images alone, each checked to decode; a brief made in Python may hold an SVG).
+Each image is opened once per write: the sizes found for the warning are handed to the engine
+that lays the figures out (:data:`PixelSizes`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ MAX_HEIGHT_PT = 150 / 25.4 * 72
 POINTS_PER_INCH = 72
 VECTOR_TYPES = frozenset({"image/svg+xml"})
 
+PixelSizes = dict[bytes, tuple[int, int]]
+"""The pixel sizes of the images one write has opened, by their bytes."""
+
 
 def column_width(options: WriteOptions) -> float:
     """The width of the text column in points: the paper's width less the side margins."""
@@ -37,17 +42,20 @@ def column_width(options: WriteOptions) -> float:
     return (width - page.margin_inner - page.margin_outer) / 25.4 * POINTS_PER_INCH
 
 
-def image_pixels(image: Image) -> tuple[int, int]:
-    """Width and height of ``image`` in pixels."""
-    from PIL import Image as PillowImage  # the reader has already imported and checked it
+def image_pixels(image: Image, known: PixelSizes) -> tuple[int, int]:
+    """Width and height of ``image`` in pixels, opened only if ``known`` lacks it."""
+    size = known.get(image.data)
+    if size is None:
+        from PIL import Image as PillowImage  # the reader has already imported and checked it
 
-    with PillowImage.open(io.BytesIO(image.data)) as picture:
-        return picture.size
+        with PillowImage.open(io.BytesIO(image.data)) as picture:
+            size = known[image.data] = picture.size
+    return size
 
 
-def image_size(image: Image) -> tuple[float, float]:
+def image_size(image: Image, known: PixelSizes) -> tuple[float, float]:
     """Natural width and height of ``image`` in points (one CSS pixel per image pixel)."""
-    width, height = image_pixels(image)
+    width, height = image_pixels(image, known)
     return width * POINTS_PER_PIXEL, height * POINTS_PER_PIXEL
 
 
@@ -59,19 +67,23 @@ def printed_ppi(pixels: tuple[int, int], column: float) -> float:
     return POINTS_PER_INCH / POINTS_PER_PIXEL / scale
 
 
-def figure_ppi(figure: Figure, column: float) -> float | None:
+def figure_ppi(figure: Figure, column: float, known: PixelSizes) -> float | None:
     """The printed resolution of a raster figure; None for a vector one or one without data."""
     image = figure.image
     if image.media_type in VECTOR_TYPES or not image.data:
         return None
-    return printed_ppi(image_pixels(image), column)
+    return printed_ppi(image_pixels(image, known), column)
 
 
-def warn_low_resolution(brief: Brief, options: WriteOptions) -> None:
-    """One warning, at its graphic, per raster figure that prints below :data:`MIN_PPI`."""
+def warn_low_resolution(
+    brief: Brief, options: WriteOptions, known: PixelSizes | None = None
+) -> None:
+    """One warning, at its graphic, per raster figure that prints below :data:`MIN_PPI`; the
+    sizes found are added to ``known``."""
+    known = {} if known is None else known
     column = column_width(options)
     for figure in brief.figures:
-        ppi = figure_ppi(figure, column)
+        ppi = figure_ppi(figure, column, known)
         if ppi is not None and ppi < MIN_PPI:
             href = figure.image.href
             name = f"{figure.label} ({href})" if figure.label else href

@@ -23,6 +23,7 @@ from ...options import PdfStandard, WriteOptions
 from ...shared.front import running_head
 from ...shared.i18n import long_date
 from ...shared.typeset import typeset as smart_typeset
+from ..print_resolution import PixelSizes
 from .back import endnotes_to_typst, references_to_typst
 from .blocks import blocks_to_typst, ends_with_paragraph
 from .colophon import colophon_to_typst
@@ -47,12 +48,18 @@ class Typeset(NamedTuple):
     layout: Layout
 
 
-def write(brief: Brief, options: WriteOptions) -> bytes:
-    """The brief as PDF bytes, every note on the page of its call (or an endnote)."""
-    return typeset(brief, options).pdf
+def write(brief: Brief, options: WriteOptions, known: PixelSizes | None = None) -> bytes:
+    """The brief as PDF bytes, every note on the page of its call (or an endnote); ``known``:
+    the pixel sizes of figures the caller has opened already."""
+    return typeset(brief, options, known=known).pdf
 
 
-def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) -> Typeset:
+def typeset(
+    source: Brief,
+    options: WriteOptions,
+    layout: Layout | None = None,
+    known: PixelSizes | None = None,
+) -> Typeset:
     """Compile, check where the notes landed, correct and compile again until none strays.
 
     The brief is printed with smart typography (``options.smart``); the attached JATS keeps the
@@ -61,8 +68,10 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
     three lines for a paragraph, so the loop ends.
     """
     brief = smart_typeset(source, options.smart)
+    sizes: PixelSizes = {} if known is None else known  # each figure opened once, not per pass
     with Workspace(options.brand, options.style_dir) as workspace:
-        ctx, text = brief_to_typst(brief, options, layout or Layout(), workspace, warn=True)
+        start = layout or Layout()
+        ctx, text = brief_to_typst(brief, options, start, workspace, sizes, warn=True)
         workspace.add_files(files_of(source, options, ctx))
         while True:
             pdf = workspace.compile(text, options.pdf_standard, options.timestamp)
@@ -75,7 +84,7 @@ def typeset(source: Brief, options: WriteOptions, layout: Layout | None = None) 
             layout = corrected(lone or ctx.layout, stray, ctx)
             if keep:
                 layout = layout._replace(with_colophon=ctx.closing_paragraph)
-            ctx, text = brief_to_typst(brief, options, layout, workspace)
+            ctx, text = brief_to_typst(brief, options, layout, workspace, sizes)
 
 
 def files_of(brief: Brief, options: WriteOptions, ctx: RenderContext) -> dict[str, bytes]:
@@ -89,15 +98,22 @@ def files_of(brief: Brief, options: WriteOptions, ctx: RenderContext) -> dict[st
 
 
 def brief_to_typst(
-    brief: Brief, options: WriteOptions, layout: Layout, workspace: Workspace, warn: bool = False
+    brief: Brief,
+    options: WriteOptions,
+    layout: Layout,
+    workspace: Workspace,
+    sizes: PixelSizes | None = None,
+    warn: bool = False,
 ) -> tuple[RenderContext, str]:
     """The whole Typst document for ``brief``, and the pass's context (calls, figures).
 
     The workspace indexes the fonts the document's text needs; the brand's families it lacks are
     left out of the font lists. A character no installed font draws is reported (``warn``) and,
-    under PDF/A and PDF/UA, which forbid the ``.notdef`` glyph, printed as U+FFFD.
+    under PDF/A and PDF/UA, which forbid the ``.notdef`` glyph, printed as U+FFFD. ``sizes``
+    holds the figures' pixel sizes found so far (by the warning or an earlier pass); a figure
+    not in it is opened once and added.
     """
-    ctx = RenderContext(brief, options.style_dir, layout, options.brand)
+    ctx = RenderContext(brief, options.style_dir, layout, options.brand, sizes)
     parts = [attachment(options), front_to_typst(ctx), blocks_to_typst(ctx, brief.body, 0)]
     closing = ctx.paragraph if ends_with_paragraph(brief.body) else 0
     back = [references_to_typst(ctx), endnotes_to_typst(ctx)]

@@ -126,7 +126,7 @@ def caption(ctx: RenderContext, label: str | None, text: tuple[Inline, ...]) -> 
 
 def figure_to_typst(ctx: RenderContext, figure: Figure) -> str:
     image = figure.image
-    width, height = image_size(image)
+    width, height = image_size(image, ctx.pixel_sizes)
     picture = call(
         "figure-image",
         string(ctx.image_path(image)),

@@ -24,7 +24,8 @@ def identity_block(ctx: RenderContext, where: Placement) -> str:
     if ctx.brand.front.identifiers is not where:
         return ""
     lines = [inlines_to_typst(ctx, inlines) for _, inlines in identity_lines(ctx.brief.meta)]
-    return "#" + call("identity", array(content(line) for line in lines))
+    named = {"colophon": "true"} if where is Placement.COLOPHON else {}
+    return "#" + call("identity", array(content(line) for line in lines), **named)
 
 
 def citation_block(ctx: RenderContext, where: Placement) -> str:
@@ -33,7 +34,8 @@ def citation_block(ctx: RenderContext, where: Placement) -> str:
         return ""
     label = content(escape(ctx.label("suggested_citation")))
     citation = content(inlines_to_typst(ctx, citation_inlines(ctx.brief.meta)))
-    return "#" + call("suggested-citation", label, citation)
+    named = {"colophon": "true"} if where is Placement.COLOPHON else {}
+    return "#" + call("suggested-citation", label, citation, **named)
 
 
 def rights_line(ctx: RenderContext) -> str:

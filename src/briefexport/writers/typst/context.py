@@ -18,6 +18,8 @@ from ...model import Brief, Footnote, Image
 from ...shared import i18n
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
+from ..print_resolution import PixelSizes
+from .runs import Spans
 
 
 class Layout(NamedTuple):
@@ -44,8 +46,10 @@ class RenderContext:
         style_dir: Path,
         layout: Layout | None = None,
         brand: Brand | None = None,
+        pixel_sizes: PixelSizes | None = None,
     ) -> None:
         self.brief, self.style_dir = brief, style_dir
+        self.pixel_sizes: PixelSizes = {} if pixel_sizes is None else pixel_sizes
         self.layout = Layout() if layout is None else layout
         self.brand = Brand() if brand is None else brand
         self.calls: dict[int, int] = {}  # note number -> calls written so far
@@ -54,6 +58,8 @@ class RenderContext:
         self.calling_paragraph: dict[int, int] = {}
         self.images: dict[str, Image] = {}
         self.closing_paragraph = 0
+        # while a text is written: each text node's parts of overlong runs, by its id
+        self.run_spans: dict[int, Spans] | None = None
 
     @property
     def rtl(self) -> bool:

@@ -62,6 +62,7 @@ def front_to_typst(ctx: RenderContext) -> str:
     if meta.keywords:
         words = content(escape(ctx.label("comma").join(meta.keywords)))
         parts.append("#" + call("keywords", content(escape(ctx.label("keywords"))), words))
+    parts.append(hash_call("front-end"))
     return paragraphs(parts)
 
 

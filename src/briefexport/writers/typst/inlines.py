@@ -36,6 +36,7 @@ from ...shared.runs import OVERLONG_RUN, cluster_pieces
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
 from .context import RenderContext, endnote_label, note_label
 from .markup import call, escape, hash_call, label, paragraphs, string
+from .runs import Spans, run_spans
 
 STYLE_FUNCTIONS: dict[TextStyle, str] = {
     TextStyle.BOLD: "strong",
@@ -49,7 +50,20 @@ STYLE_FUNCTIONS: dict[TextStyle, str] = {
 
 
 def inlines_to_typst(ctx: RenderContext, inlines: Iterable[Inline]) -> str:
-    """Markup for a run of inline nodes; calls side by side read "4,5", as in print."""
+    """Markup for a run of inline nodes; calls side by side read "4,5", as in print. Overlong
+    runs are found across the nodes of a text once, where it starts (:mod:`.runs`)."""
+    inlines = tuple(inlines)
+    if ctx.run_spans is not None:  # inside a text whose runs are known
+        return separated(ctx, inlines)
+    ctx.run_spans = run_spans(inlines)
+    try:
+        return separated(ctx, inlines)
+    finally:
+        ctx.run_spans = None
+
+
+def separated(ctx: RenderContext, inlines: tuple[Inline, ...]) -> str:
+    """The markup of each node, a separator before a call right after another."""
     parts = []
     for inline, after_call in with_call_separators(inlines):
         if after_call:
@@ -62,7 +76,7 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
     """Markup for one inline node."""
     match inline:
         case Text(value):
-            return text_markup(value)
+            return text_markup(value, (ctx.run_spans or {}).get(id(inline)))
         case Styled(TextStyle.ITALIC, children):
             return slanted(inlines_to_typst(ctx, children), plain_text(children))
         case Styled(style, children):
@@ -90,17 +104,20 @@ def inline_to_typst(ctx: RenderContext, inline: Inline) -> str:
             assert_never(inline)
 
 
-def text_markup(text: str) -> str:
+def text_markup(text: str, spans: Spans | None = None) -> str:
     """``text`` as markup. Typst 0.15 lets a word wider than the line run past the margin
     (CSS's overflow-wrap has no counterpart), so each overlong run
     (:mod:`briefexport.shared.runs`) is set cluster by cluster in boxes: a line may break
     between two boxes (UAX #14: around an inline object) and, unlike a ZERO WIDTH SPACE, a box
-    adds no character to the PDF's text, which copies and is found as written."""
+    adds no character to the PDF's text, which copies and is found as written. ``spans``: where
+    the runs lie when they were found across nodes (:mod:`.runs`), else in ``text`` alone."""
+    if spans is None:
+        spans = tuple(run.span() for run in OVERLONG_RUN.finditer(text))
     parts, end = [], 0
-    for run in OVERLONG_RUN.finditer(text):
-        parts.append(escape(text[end : run.start()]))
-        parts.extend(hash_call("box", trailing=escape(c)) for c in cluster_pieces(run.group()))
-        end = run.end()
+    for begin, stop in spans:
+        parts.append(escape(text[end:begin]))
+        parts.extend(hash_call("box", trailing=escape(c)) for c in cluster_pieces(text[begin:stop]))
+        end = stop
     parts.append(escape(text[end:]))
     return "".join(parts)
 
@@ -133,11 +150,11 @@ def target_label(ctx: RenderContext, note: Footnote) -> str:
 
 def note_body(ctx: RenderContext, note: Footnote) -> str:
     """A note's paragraphs as markup; calls inside it are cross-references."""
-    ctx.in_note = True
+    ctx.in_note, outer_runs, ctx.run_spans = True, ctx.run_spans, None  # a text of its own
     try:
         return paragraphs(paragraph_markup(ctx, paragraph) for paragraph in note.paragraphs)
     finally:
-        ctx.in_note = False
+        ctx.in_note, ctx.run_spans = False, outer_runs
 
 
 def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:

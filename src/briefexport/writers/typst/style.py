@@ -1,10 +1,13 @@
-"""The house style for Typst: the brand file as a Typst dictionary, then ``house.typ``.
+"""The house style for Typst: the brand file and the print stylesheet's values as Typst
+dictionaries, then ``house.typ``.
 
 ``brand.toml`` becomes one ``#let brand = (...)`` dictionary with the names ``pdf.css`` uses as
 custom properties (``accent``, ``body``, ``body-size``, ...), so a brand change shows in both
-PDF engines with one edit. ``house.typ``, ``house-front.typ`` and ``house-body.typ`` ship inside
-the package, beside this module, and are put in the document one after the other: they hold the
-layout rules and run no code from outside them.
+PDF engines with one edit; the spacing, leading, indents and rules the house files take from
+``pdf.css`` become ``#let print-sheet = (...)`` (:mod:`.sheet`), so a change of the sheet does.
+``house.typ``, ``house-front.typ`` and ``house-body.typ`` ship inside the package, beside this
+module, and are put in the document one after the other: they hold the layout rules and run no
+code from outside them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
+from .sheet import print_values
 
 # The house style's parts, in the order the document needs them (the first defines what the
 # others use, and the rule groups below)
@@ -109,6 +113,7 @@ def preamble(brief: Brief, options: WriteOptions, families: frozenset[str]) -> s
         f"#let lang = {string(lang)}",
         f"#let region = {string(region) if region else 'none'}",
         f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",
+        f"#let print-sheet = {print_values(options.style_dir, house_rules())}",
         house_rules(),
     ]
     return "\n".join(lines)
