@@ -105,8 +105,10 @@ LOADED_LIBRARIES = textwrap.dedent(
     import {module}
     from weasyprint.text import ffi
     names = ("gobject", "pango", "harfbuzz", "fontconfig", "glib")
-    maps = open("/proc/self/maps").read().splitlines()
-    print(sorted({{line.split()[-1] for line in maps if any(name in line for name in names)}}))
+    maps = {{line.split()[-1] for line in open("/proc/self/maps").read().splitlines()}}
+    # the C libraries, not Python's extension modules (fontTools loads uharfbuzz's when it can)
+    shared = {{path for path in maps if path.rsplit("/", 1)[-1].startswith("lib")}}
+    print(sorted(path for path in shared if any(name in path for name in names)))
     print([name for name in ("harfbuzz_subset", "harfbuzz_vector") if getattr(ffi, name) is None])
     print(len(spawned))
     """
