@@ -13,6 +13,7 @@ judged by libxml2 alone (:mod:`.schema_values` words what it refuses).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -47,24 +48,36 @@ class Findings:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     flagged: dict[etree._Element, set[str]] = field(default_factory=dict)
     rules: dict[etree._Element, frozenset[int]] = field(default_factory=dict)  # as read
+    cut: bool = False  # the walk stopped at its limit
 
     def add(self, element: etree._Element, kind: str, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
         self.flagged.setdefault(element, set()).add(kind)
 
 
-def check_structure(root: etree._Element, at: Locator) -> Findings:
-    """Every structural problem of the tree under ``root`` the schema's tables can name."""
+def check_structure(root: etree._Element, at: Locator, limit: int | None = None) -> Findings:
+    """Every structural problem of the tree under ``root`` the schema's tables can name, in
+    document order; with ``limit``, the walk stops once more than ``limit`` are found (every
+    problem at an element before the last one read is then found, but for a parent's missing
+    children, which are known only at its end)."""
     walk = _Walk(schema(), at)
     keys = frozenset(k for k in walk.schema.start if root.tag in walk.schema.rules[k].names)
-    stack = [(root, keys)] if keys else []
-    while stack:
-        element, keys = stack.pop()
-        walk.found.rules[element] = keys
-        walk.attributes(element, keys)
-        walk.text(element, keys)
-        stack.extend(reversed(walk.children(element, keys)))
+    frames = [walk.enter(root, keys)] if keys else []
+    while frames:
+        element, reading, children = frames[-1]
+        child = next(children, None)
+        if child is None:
+            frames.pop()
+            walk.leave(element, reading)
+        elif fits := walk.read(element, child, reading):
+            frames.append(walk.enter(child, fits))
+        if limit is not None and len(walk.found.diagnostics) > limit:
+            walk.found.cut = True
+            break
     return walk.found
+
+
+Frame = tuple[etree._Element, "_Reading", Iterator[etree._Element]]
 
 
 class _Walk:
@@ -89,6 +102,13 @@ class _Walk:
                     self._rank.setdefault(self.schema.shown(name), key)
         return self._rank[shown]
 
+    def enter(self, element: etree._Element, keys: frozenset[int]) -> Frame:
+        """Check an element's attributes and text; start reading its children."""
+        self.found.rules[element] = keys
+        self.attributes(element, keys)
+        self.text(element, keys)
+        return element, _Reading(self.schema, keys), element.iterchildren(tag=etree.Element)
+
     def attributes(self, element: etree._Element, keys: frozenset[int]) -> None:
         rules = [self.schema.rules[k] for k in keys]
         for clark, message in attribute_problems(element, rules, self.name(element)):
@@ -102,22 +122,20 @@ class _Walk:
             message = f"text is not allowed directly in <{self.name(element)}>"
             self.found.add(element, "text", self.at.error(element, message))
 
-    def children(
-        self, element: etree._Element, keys: frozenset[int]
-    ) -> list[tuple[etree._Element, frozenset[int]]]:
-        """Read the children through the rules' automata; their own rules, to check them."""
-        reading = _Reading(self.schema, keys)
-        placed = []
-        for child in element.iterchildren(tag=etree.Element):
-            fits = reading.step(str(child.tag), child.attrib)
-            if not fits:
-                fits = reading.resync(self.misplaced(element, child, reading), child.attrib)
-            if fits:
-                placed.append((child, fits))
-            reading.previous = child
+    def read(
+        self, element: etree._Element, child: etree._Element, reading: _Reading
+    ) -> frozenset[int]:
+        """Read one child through the parent's automata: the child's own rules, to check it."""
+        fits = reading.step(str(child.tag), child.attrib)
+        if not fits:
+            fits = reading.resync(self.misplaced(element, child, reading), child.attrib)
+        reading.previous = child
+        return fits
+
+    def leave(self, element: etree._Element, reading: _Reading) -> None:
+        """After the last child: what the parent still misses."""
         if not reading.complete() and not reading.disordered:
             self.incomplete(element, reading)
-        return placed
 
     def misplaced(self, element: etree._Element, child: etree._Element, reading: _Reading) -> str:
         """Report a child its parent does not take there; the name to read it on as (an

@@ -43,9 +43,11 @@ def clearer(
     tree: etree._ElementTree,
     at: Locator,
     plain: Callable[[etree._LogEntry], Diagnostic],
-) -> list[Diagnostic]:
-    """Our pass's diagnostics and libxml2's lines it does not explain, in source order."""
-    findings = check_structure(tree.getroot(), at)
+    limit: int | None = None,
+) -> tuple[list[Diagnostic], bool]:
+    """Our pass's diagnostics and libxml2's lines it does not explain, in source order, and
+    whether all were counted: with ``limit``, the pass stops once it has found more."""
+    findings = check_structure(tree.getroot(), at, limit)
     logged, lines = list(entries), Lines(tree)
     values = datatype_errors(logged, lines, findings, at)
     explains = _Explained(lines, findings, values.elements)
@@ -60,7 +62,7 @@ def clearer(
             redundant = bool(language)
             continue
         redundant = False
-    return sorted(found, key=lambda d: (d.line, d.column))
+    return sorted(found, key=lambda d: (d.line, d.column)), not findings.cut
 
 
 class _Explained:
