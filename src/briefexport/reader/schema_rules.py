@@ -17,6 +17,7 @@ from typing import cast
 from lxml import etree
 
 from .schema_file import schema_document
+from .tokens import collapse
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -43,6 +44,7 @@ class AttributeRule:
     datatype: str
     wanted: str = "text"  # what the datatype takes, in words
     pattern: str | None = None  # its XML Schema pattern, if it has one
+    maximum: int | None = None  # its ``maxInclusive``, if it has one
 
 
 @dataclass
@@ -53,6 +55,7 @@ class ElementRule:
     attributes: dict[str, AttributeRule] = field(default_factory=dict)
     text: bool = False
     wanted: str | None = None  # what a typed text content takes, in words
+    pattern: str | None = None  # the XML Schema pattern of a typed text content
     moves: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # state: (rule, to)
     eps: dict[int, list[int]] = field(default_factory=dict)
     final: int = 1
@@ -147,7 +150,7 @@ class Schema:
         if rule is not None and tag in ("text", "data", "value", "list", "mixed"):
             rule.text = True
         if rule is not None and tag == "data":
-            rule.wanted = _wanted(node)
+            rule.wanted, rule.pattern = _wanted(node), _param(node, "pattern")
         if tag in ("attribute", "text", "data", "value", "list", "empty"):
             return EMPTY
         return self._combine(tag, node, rule, optional=optional)
@@ -174,9 +177,16 @@ class Schema:
         datatype = data.get("type", "") if data is not None else "string"
         shown = self.shown(name)
         wanted = _wanted(data) if data is not None else "text"
-        pattern = data.findtext(f"{RNG}param[@name='pattern']") if data is not None else None
+        pattern = _param(data, "pattern") if data is not None else None
+        maximum = _param(data, "maxInclusive") if data is not None else None
         rule.attributes[name] = AttributeRule(
-            shown, not optional, values, datatype, wanted, pattern and pattern.strip()
+            shown,
+            not optional,
+            values,
+            datatype,
+            wanted,
+            pattern,
+            int(maximum) if maximum else None,
         )
 
     def _value_space(
@@ -185,7 +195,7 @@ class Schema:
         """The enumerated values of an attribute pattern, or None; its ``data`` pattern."""
         while (ref := node.find(f"{RNG}ref")) is not None:
             node = self._defines[ref.get("name", "")]
-        values = [" ".join((v.text or "").split()) for v in node.iter(f"{RNG}value")]
+        values = [collapse(v.text or "") for v in node.iter(f"{RNG}value")]
         data = node.find(f".//{RNG}data")
         return (tuple(values) if values and data is None else None), data
 
@@ -198,6 +208,11 @@ def _patterns(node: etree._Element) -> list[etree._Element]:
     if first_is_name and children:
         children = children[1:]
     return [c for c in children if c.tag not in skip]
+
+
+def _param(data: etree._Element, name: str) -> str | None:
+    found = data.findtext(f"{RNG}param[@name='{name}']")
+    return found.strip() if found is not None else None
 
 
 def _wanted(data: etree._Element) -> str:
