@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..shared.locate import written_name
 from .locate import Locator
 from .schema_attributes import Attrib, attribute_problems, attributes_fit
 from .schema_rules import Schema, schema
@@ -88,12 +89,28 @@ class _Walk:
         self._rank: dict[str, int] = {}
 
     def name(self, element: etree._Element) -> str:
-        return self.schema.shown(str(element.tag))
+        """An element's name as the schema writes it, or, in a namespace the schema does not
+        use, as the brief writes it (with its prefix, or its ``xmlns``)."""
+        namespace = etree.QName(element).namespace
+        if namespace is None or namespace in self.schema.prefixes:
+            return self.schema.shown(str(element.tag))
+        if element.prefix:
+            return written_name(element)
+        return f'{etree.QName(element).localname} xmlns="{namespace}"'
+
+    def _alike(self, child: etree._Element, reading: _Reading) -> list[str]:
+        """The names the parent takes that are in the child's namespace (a close spelling is
+        never guessed across namespaces)."""
+        namespace = etree.QName(child).namespace
+        rules = [self.schema.rules[k] for k in reading.allowed]
+        alike = {self.schema.shown(n) for r in rules for n in r.names if _namespace(n) == namespace}
+        return [shown for shown in self.names(reading.allowed) if shown in alike]
 
     def names(self, keys: set[int] | frozenset[int]) -> list[str]:
-        """The shown names of element rules ``keys``, in schema order, each once."""
+        """The shown names of element rules ``keys``, in schema order (the names of one
+        pattern alphabetically, so that the message is the same from run to run), each once."""
         shown = (self.schema.shown(n) for k in sorted(keys) for n in self.schema.rules[k].names)
-        return list(dict.fromkeys(sorted(shown, key=self._order)))
+        return list(dict.fromkeys(sorted(shown, key=lambda name: (self._order(name), name))))
 
     def _order(self, shown: str) -> int:
         if not self._rank:  # each name's first place in the schema
@@ -143,7 +160,7 @@ class _Walk:
         parent, name, tag = self.name(element), self.name(child), str(child.tag)
         allowed = self.names(reading.allowed)
         expected = self.names(reading.expected())
-        guess = close_name(name, allowed)
+        guess = close_name(name, self._alike(child, reading))
         if not self.schema.named(tag):
             tag = self._clark(guess, reading) if guess else tag
             if guess and expected == [guess] and reading.previous is None:
@@ -189,6 +206,10 @@ class _Walk:
         else:
             message = f"<{tag}> is missing one of {bracketed(self.names(reading.expected()))}"
         self.found.add(element, "content", self.at.error(element, message))
+
+
+def _namespace(clark: str) -> str | None:
+    return etree.QName(clark).namespace
 
 
 class _Reading:
