@@ -24,6 +24,7 @@ from .locate import Locator
 from .schema_attributes import Attrib, attribute_problems, attributes_fit
 from .schema_rules import Schema, schema
 from .schema_words import bracketed, close_name
+from .tokens import XML_SPACE
 
 NEEDS = {
     "tr": "a table row needs at least one cell (<td> or <th>)",
@@ -37,7 +38,6 @@ NEEDS = {
     "disp-quote": "a quotation needs at least one paragraph (<p>)",
     "abstract": "an abstract needs at least one paragraph (<p>)",
 }
-XML_SPACE = " \t\r\n"
 
 State = tuple[int, int]  # (element rule, automaton state)
 

@@ -29,11 +29,10 @@ from lxml import etree
 from ..errors import Diagnostic
 from .locate import Locator
 from .schema_check import Findings, check_structure
-from .schema_values import Lines, datatype_errors
+from .schema_values import INVALID_ATTRIBUTE, Lines, datatype_errors
 
 FAILED = re.compile(r"Element ([\w:.-]+) failed to validate (content|attributes)")
 BAD_LANGUAGE = re.compile(r"Type language doesn't allow value '(.*)'")
-INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 NAMED = re.compile(r"[Ee]lement ([\w:.-]+)")
 DATATYPE = ("Error validating datatype", "Error validating value", "Type ")
 

@@ -32,6 +32,8 @@ TYPE_WORDS = {  # the XML Schema datatypes brief.rng uses
     "language": 'a language tag such as "en"',
     "anyURI": "a URI",
 }
+# the schema's required.text: XML Schema's "." takes no line end, so the text is on one line
+PATTERN_WORDS = {r".*\S.*": "non-blank text on one line"}
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,9 @@ def _wanted(data: etree._Element) -> str:
     words = TYPE_WORDS.get(datatype, f"a valid {datatype}")
     if "maxInclusive" in params:
         words += f" up to {params['maxInclusive']}"
-    if "pattern" in params:
+    if params.get("pattern") in PATTERN_WORDS:
+        words = PATTERN_WORDS[params["pattern"]]
+    elif "pattern" in params:
         words += f" matching {params['pattern']}"
     return words
 

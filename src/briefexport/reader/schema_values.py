@@ -16,13 +16,12 @@ from ..errors import Diagnostic
 from .locate import Locator
 from .schema_check import Findings
 from .schema_rules import AttributeRule, ElementRule, schema
-from .tokens import collapse
+from .tokens import XML_SPACE, collapse
 
 DATATYPE_ERROR = "Error validating datatype"
 FAILED_CONTENT = re.compile(r"Element ([\w:.-]+) failed to validate content")
 INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 FAILED_ATTRIBUTES = re.compile(r"Element ([\w:.-]+) failed to validate attributes")
-XML_SPACE = " \t\r\n"
 POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
 SHAPES = {  # near enough to tell a failing value from a good one, never to judge alone
     "NCName": re.compile(r"[^\W\d.-][\w.-]*"),
@@ -133,9 +132,7 @@ class _Words:
         if element is None:
             return
         clark, rule = carried[element]
-        tag = schema().shown(str(element.tag))
-        message = f'{rule.shown}="{element.get(clark)}" on <{tag}> is not {rule.wanted}'
-        self.found.reworded[index] = self.at.error(element, message)
+        self.found.reworded[index] = self.at.error(element, _refused(element, clark, rule))
         self.found.elements.add(element)
 
     def patterned(self, index: int, subjects: list[etree._Element]) -> None:
@@ -148,9 +145,7 @@ class _Words:
         self.found.elements.add(element)
         if len(failing[element]) == 1:
             clark, rule = failing[element].popitem()
-            tag = schema().shown(str(element.tag))
-            message = f'{rule.shown}="{element.get(clark)}" on <{tag}> is not {rule.wanted}'
-            self.found.reworded[index] = self.at.error(element, message)
+            self.found.reworded[index] = self.at.error(element, _refused(element, clark, rule))
 
     def _failing_patterns(self, element: etree._Element) -> dict[str, AttributeRule]:
         return {
@@ -160,6 +155,13 @@ class _Words:
             if rule.pattern and clark in element.attrib
             if not _matches(rule.pattern, element.get(clark, ""))
         }
+
+
+def _refused(element: etree._Element, clark: str, rule: AttributeRule) -> str:
+    value, tag = element.get(clark, ""), schema().shown(str(element.tag))
+    if not value.strip(XML_SPACE):
+        return f'{rule.shown}="{value}" on <{tag}> is blank; it needs {rule.wanted}'
+    return f'{rule.shown}="{value}" on <{tag}> is not {rule.wanted}'
 
 
 def _fails(rule: AttributeRule, value: str) -> bool:
