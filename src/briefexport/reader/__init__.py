@@ -18,6 +18,7 @@ from .checks import check_brief
 from .locate import Locator
 from .meta import metadata
 from .parse import RejectedError, parse_untrusted, read_limited, validate_schema
+from .tokens import normalise_tokens
 
 __all__ = ["parse_brief", "read_brief"]
 
@@ -45,6 +46,7 @@ def parse_brief(
     at = Locator(name, data)
     found = validate_schema(tree, at)
     if tree.getroot().tag == "article":
+        normalise_tokens(tree.getroot())
         found += check_brief(tree.getroot(), at)
     if not _has_errors(found):
         ctx = Context({}, {}, base_dir, at, found)

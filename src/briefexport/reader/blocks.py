@@ -38,6 +38,7 @@ from ..model import (
     SourcePosition,
     Styled,
     Table,
+    Text,
     TextStyle,
 )
 from ..resources import read_image
@@ -97,15 +98,26 @@ def _inline(element: etree._Element, ctx: Context) -> Inline:
     if tag == "ext-link":
         href = element.get(XLINK_HREF, "").strip()
         return Link(href, tuple(_raw_inlines(element, ctx)), source_of(element, ctx))
-    if tag == "xref" and element.get("ref-type") == "fn":
-        return FootnoteRef(ctx.notes[element.get("rid", "")])
     if tag == "xref":
-        return CitationRef(ctx.references[element.get("rid", "")])
+        return _call(element, ctx)
     if tag == "string-date":
         return CitedDate(element.get("iso-8601-date", ""), "".join(element.itertext()))
     if tag == "mixed-citation":
         return citation(element, ctx, raw=True)
     raise AssertionError(f"schema let <{tag}> through")
+
+
+def _call(element: etree._Element, ctx: Context) -> Inline:
+    """A footnote or reference call; one the checks let through unresolved is refused here,
+    never a crash."""
+    kind, rid = element.get("ref-type", ""), element.get("rid", "")
+    if kind == "fn" and rid in ctx.notes:
+        return FootnoteRef(ctx.notes[rid])
+    if kind == "bibr" and rid in ctx.references:
+        return CitationRef(ctx.references[rid])
+    message = f"call ref-type={kind!r} rid={rid!r} resolves to no footnote or reference"
+    ctx.problems.append(ctx.at.error(element, message))
+    return Text(collapse_space("".join(element.itertext())))
 
 
 def citation(element: etree._Element, ctx: Context, raw: bool = False) -> Citation:

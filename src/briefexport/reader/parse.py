@@ -20,6 +20,7 @@ from .locate import Locator
 from .schema_file import schema_document
 
 MAX_SCHEMA_ERRORS = 50
+REFUSED = "the brief does not follow the profile's schema"
 ALLOWED_PUBLIC_IDS = frozenset(
     {"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN"}
 )
@@ -60,11 +61,15 @@ def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
         return []
     from .schema_messages import clearer  # only for a brief the schema refuses
 
-    found = clearer(schema.error_log, tree, at, lambda entry: _schema_diagnostic(entry, at))
+    log = schema.error_log
+    plain = functools.partial(_schema_diagnostic, at=at)
+    found, counted = clearer(log, tree, at, plain, MAX_SCHEMA_ERRORS)
+    if not found:  # refused all the same: never let the rewording pass a brief
+        found = [plain(log[0]) if len(log) else Diagnostic(at.name, 1, 1, REFUSED)]
     if len(found) > MAX_SCHEMA_ERRORS:
-        extra = len(found) - MAX_SCHEMA_ERRORS
+        extra = f" {len(found) - MAX_SCHEMA_ERRORS}" if counted else ""
         last = found[MAX_SCHEMA_ERRORS]
-        more = Diagnostic(at.name, last.line, 1, f"... and {extra} more schema errors")
+        more = Diagnostic(at.name, last.line, 1, f"... and{extra} more schema errors")
         found = [*found[:MAX_SCHEMA_ERRORS], more]
     return found
 

@@ -1,6 +1,7 @@
 """Attribute problems of one element against the profile's RELAX NG element patterns
 (:mod:`.schema_rules`): an attribute the patterns do not allow, a required one missing, or a
-value outside an enumeration (compared as RELAX NG compares a ``token``: blanks collapsed).
+value outside an enumeration (compared as RELAX NG compares a ``token``: XML's blanks collapsed,
+a no-break space kept). A close spelling is guessed only within the attribute's namespace.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from lxml import etree
 
 from .schema_rules import AttributeRule, ElementRule
 from .schema_words import close_name, quoted
+from .tokens import collapse
 
 HINTS = {"language": 'a language tag such as "en"'}
 Attrib = etree._Attrib  # an element's attributes
@@ -38,7 +40,7 @@ def attribute_problems(
     guessed = set()
     for clark, value in element.attrib.items():
         if clark not in allowed:
-            message, guess = _unknown(_shown(element, str(clark)), tag, allowed)
+            message, guess = _unknown(_shown(element, str(clark)), str(clark), tag, allowed)
             guessed.add(guess)
             yield str(clark), message
         elif bad := _bad_value(str(value), allowed[clark], tag):
@@ -50,12 +52,15 @@ def attribute_problems(
 
 
 def _unknown(
-    name: str, tag: str, allowed: dict[str, list[AttributeRule]]
+    name: str, clark: str, tag: str, allowed: dict[str, list[AttributeRule]]
 ) -> tuple[str, str | None]:
+    """An attribute ``tag`` does not take; the close spelling is looked for in its namespace."""
     shown = sorted(declared[0].shown for declared in allowed.values())
     if not shown:
         return f"<{tag}> takes no attributes; found {name}", None
-    guess = close_name(name, shown)
+    namespace = etree.QName(clark).namespace
+    alike = [d[0].shown for c, d in allowed.items() if etree.QName(c).namespace == namespace]
+    guess = close_name(name, sorted(alike))
     hint = f"did you mean {guess}?" if guess else f"it takes {', '.join(shown)}"
     return f"attribute {name} is not allowed on <{tag}>; {hint}", guess
 
@@ -64,7 +69,7 @@ def _bad_value(value: str, declared: list[AttributeRule], tag: str) -> str | Non
     if any(a.values is None for a in declared):
         return None  # a datatype, not a list: libxml2 judges it
     values = list(dict.fromkeys(v for a in declared for v in a.values or ()))
-    if " ".join(value.split()) in values:
+    if collapse(value) in values:
         return None
     return f'{declared[0].shown}="{value}" on <{tag}> must be {quoted(values)}'
 

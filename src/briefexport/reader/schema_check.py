@@ -13,15 +13,18 @@ judged by libxml2 alone (:mod:`.schema_values` words what it refuses).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..shared.locate import written_name
 from .locate import Locator
 from .schema_attributes import Attrib, attribute_problems, attributes_fit
 from .schema_rules import Schema, schema
 from .schema_words import bracketed, close_name
+from .tokens import XML_SPACE
 
 NEEDS = {
     "tr": "a table row needs at least one cell (<td> or <th>)",
@@ -35,7 +38,6 @@ NEEDS = {
     "disp-quote": "a quotation needs at least one paragraph (<p>)",
     "abstract": "an abstract needs at least one paragraph (<p>)",
 }
-XML_SPACE = " \t\r\n"
 
 State = tuple[int, int]  # (element rule, automaton state)
 
@@ -47,24 +49,36 @@ class Findings:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     flagged: dict[etree._Element, set[str]] = field(default_factory=dict)
     rules: dict[etree._Element, frozenset[int]] = field(default_factory=dict)  # as read
+    cut: bool = False  # the walk stopped at its limit
 
     def add(self, element: etree._Element, kind: str, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
         self.flagged.setdefault(element, set()).add(kind)
 
 
-def check_structure(root: etree._Element, at: Locator) -> Findings:
-    """Every structural problem of the tree under ``root`` the schema's tables can name."""
+def check_structure(root: etree._Element, at: Locator, limit: int | None = None) -> Findings:
+    """Every structural problem of the tree under ``root`` the schema's tables can name, in
+    document order; with ``limit``, the walk stops once more than ``limit`` are found (every
+    problem at an element before the last one read is then found, but for a parent's missing
+    children, which are known only at its end)."""
     walk = _Walk(schema(), at)
     keys = frozenset(k for k in walk.schema.start if root.tag in walk.schema.rules[k].names)
-    stack = [(root, keys)] if keys else []
-    while stack:
-        element, keys = stack.pop()
-        walk.found.rules[element] = keys
-        walk.attributes(element, keys)
-        walk.text(element, keys)
-        stack.extend(reversed(walk.children(element, keys)))
+    frames = [walk.enter(root, keys)] if keys else []
+    while frames:
+        element, reading, children = frames[-1]
+        child = next(children, None)
+        if child is None:
+            frames.pop()
+            walk.leave(element, reading)
+        elif fits := walk.read(element, child, reading):
+            frames.append(walk.enter(child, fits))
+        if limit is not None and len(walk.found.diagnostics) > limit:
+            walk.found.cut = True
+            break
     return walk.found
+
+
+Frame = tuple[etree._Element, "_Reading", Iterator[etree._Element]]
 
 
 class _Walk:
@@ -75,12 +89,28 @@ class _Walk:
         self._rank: dict[str, int] = {}
 
     def name(self, element: etree._Element) -> str:
-        return self.schema.shown(str(element.tag))
+        """An element's name as the schema writes it, or, in a namespace the schema does not
+        use, as the brief writes it (with its prefix, or its ``xmlns``)."""
+        namespace = etree.QName(element).namespace
+        if namespace is None or namespace in self.schema.prefixes:
+            return self.schema.shown(str(element.tag))
+        if element.prefix:
+            return written_name(element)
+        return f'{etree.QName(element).localname} xmlns="{namespace}"'
+
+    def _alike(self, child: etree._Element, reading: _Reading) -> list[str]:
+        """The names the parent takes that are in the child's namespace (a close spelling is
+        never guessed across namespaces)."""
+        namespace = etree.QName(child).namespace
+        rules = [self.schema.rules[k] for k in reading.allowed]
+        alike = {self.schema.shown(n) for r in rules for n in r.names if _namespace(n) == namespace}
+        return [shown for shown in self.names(reading.allowed) if shown in alike]
 
     def names(self, keys: set[int] | frozenset[int]) -> list[str]:
-        """The shown names of element rules ``keys``, in schema order, each once."""
+        """The shown names of element rules ``keys``, in schema order (the names of one
+        pattern alphabetically, so that the message is the same from run to run), each once."""
         shown = (self.schema.shown(n) for k in sorted(keys) for n in self.schema.rules[k].names)
-        return list(dict.fromkeys(sorted(shown, key=self._order)))
+        return list(dict.fromkeys(sorted(shown, key=lambda name: (self._order(name), name))))
 
     def _order(self, shown: str) -> int:
         if not self._rank:  # each name's first place in the schema
@@ -88,6 +118,13 @@ class _Walk:
                 for name in rule.names:
                     self._rank.setdefault(self.schema.shown(name), key)
         return self._rank[shown]
+
+    def enter(self, element: etree._Element, keys: frozenset[int]) -> Frame:
+        """Check an element's attributes and text; start reading its children."""
+        self.found.rules[element] = keys
+        self.attributes(element, keys)
+        self.text(element, keys)
+        return element, _Reading(self.schema, keys), element.iterchildren(tag=etree.Element)
 
     def attributes(self, element: etree._Element, keys: frozenset[int]) -> None:
         rules = [self.schema.rules[k] for k in keys]
@@ -102,22 +139,20 @@ class _Walk:
             message = f"text is not allowed directly in <{self.name(element)}>"
             self.found.add(element, "text", self.at.error(element, message))
 
-    def children(
-        self, element: etree._Element, keys: frozenset[int]
-    ) -> list[tuple[etree._Element, frozenset[int]]]:
-        """Read the children through the rules' automata; their own rules, to check them."""
-        reading = _Reading(self.schema, keys)
-        placed = []
-        for child in element.iterchildren(tag=etree.Element):
-            fits = reading.step(str(child.tag), child.attrib)
-            if not fits:
-                fits = reading.resync(self.misplaced(element, child, reading), child.attrib)
-            if fits:
-                placed.append((child, fits))
-            reading.previous = child
+    def read(
+        self, element: etree._Element, child: etree._Element, reading: _Reading
+    ) -> frozenset[int]:
+        """Read one child through the parent's automata: the child's own rules, to check it."""
+        fits = reading.step(str(child.tag), child.attrib)
+        if not fits:
+            fits = reading.resync(self.misplaced(element, child, reading), child.attrib)
+        reading.previous = child
+        return fits
+
+    def leave(self, element: etree._Element, reading: _Reading) -> None:
+        """After the last child: what the parent still misses."""
         if not reading.complete() and not reading.disordered:
             self.incomplete(element, reading)
-        return placed
 
     def misplaced(self, element: etree._Element, child: etree._Element, reading: _Reading) -> str:
         """Report a child its parent does not take there; the name to read it on as (an
@@ -125,7 +160,7 @@ class _Walk:
         parent, name, tag = self.name(element), self.name(child), str(child.tag)
         allowed = self.names(reading.allowed)
         expected = self.names(reading.expected())
-        guess = close_name(name, allowed)
+        guess = close_name(name, self._alike(child, reading))
         if not self.schema.named(tag):
             tag = self._clark(guess, reading) if guess else tag
             if guess and expected == [guess] and reading.previous is None:
@@ -171,6 +206,10 @@ class _Walk:
         else:
             message = f"<{tag}> is missing one of {bracketed(self.names(reading.expected()))}"
         self.found.add(element, "content", self.at.error(element, message))
+
+
+def _namespace(clark: str) -> str | None:
+    return etree.QName(clark).namespace
 
 
 class _Reading:

@@ -29,11 +29,10 @@ from lxml import etree
 from ..errors import Diagnostic
 from .locate import Locator
 from .schema_check import Findings, check_structure
-from .schema_values import Lines, datatype_errors
+from .schema_values import INVALID_ATTRIBUTE, Lines, datatype_errors
 
 FAILED = re.compile(r"Element ([\w:.-]+) failed to validate (content|attributes)")
 BAD_LANGUAGE = re.compile(r"Type language doesn't allow value '(.*)'")
-INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 NAMED = re.compile(r"[Ee]lement ([\w:.-]+)")
 DATATYPE = ("Error validating datatype", "Error validating value", "Type ")
 
@@ -43,9 +42,11 @@ def clearer(
     tree: etree._ElementTree,
     at: Locator,
     plain: Callable[[etree._LogEntry], Diagnostic],
-) -> list[Diagnostic]:
-    """Our pass's diagnostics and libxml2's lines it does not explain, in source order."""
-    findings = check_structure(tree.getroot(), at)
+    limit: int | None = None,
+) -> tuple[list[Diagnostic], bool]:
+    """Our pass's diagnostics and libxml2's lines it does not explain, in source order, and
+    whether all were counted: with ``limit``, the pass stops once it has found more."""
+    findings = check_structure(tree.getroot(), at, limit)
     logged, lines = list(entries), Lines(tree)
     values = datatype_errors(logged, lines, findings, at)
     explains = _Explained(lines, findings, values.elements)
@@ -60,7 +61,7 @@ def clearer(
             redundant = bool(language)
             continue
         redundant = False
-    return sorted(found, key=lambda d: (d.line, d.column))
+    return sorted(found, key=lambda d: (d.line, d.column)), not findings.cut
 
 
 class _Explained:

@@ -17,6 +17,7 @@ from typing import cast
 from lxml import etree
 
 from .schema_file import schema_document
+from .tokens import collapse
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -31,6 +32,8 @@ TYPE_WORDS = {  # the XML Schema datatypes brief.rng uses
     "language": 'a language tag such as "en"',
     "anyURI": "a URI",
 }
+# the schema's required.text: XML Schema's "." takes no line end, so the text is on one line
+PATTERN_WORDS = {r".*\S.*": "non-blank text on one line"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class AttributeRule:
     datatype: str
     wanted: str = "text"  # what the datatype takes, in words
     pattern: str | None = None  # its XML Schema pattern, if it has one
+    maximum: int | None = None  # its ``maxInclusive``, if it has one
 
 
 @dataclass
@@ -53,6 +57,7 @@ class ElementRule:
     attributes: dict[str, AttributeRule] = field(default_factory=dict)
     text: bool = False
     wanted: str | None = None  # what a typed text content takes, in words
+    pattern: str | None = None  # the XML Schema pattern of a typed text content
     moves: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # state: (rule, to)
     eps: dict[int, list[int]] = field(default_factory=dict)
     final: int = 1
@@ -147,7 +152,7 @@ class Schema:
         if rule is not None and tag in ("text", "data", "value", "list", "mixed"):
             rule.text = True
         if rule is not None and tag == "data":
-            rule.wanted = _wanted(node)
+            rule.wanted, rule.pattern = _wanted(node), _param(node, "pattern")
         if tag in ("attribute", "text", "data", "value", "list", "empty"):
             return EMPTY
         return self._combine(tag, node, rule, optional=optional)
@@ -174,9 +179,16 @@ class Schema:
         datatype = data.get("type", "") if data is not None else "string"
         shown = self.shown(name)
         wanted = _wanted(data) if data is not None else "text"
-        pattern = data.findtext(f"{RNG}param[@name='pattern']") if data is not None else None
+        pattern = _param(data, "pattern") if data is not None else None
+        maximum = _param(data, "maxInclusive") if data is not None else None
         rule.attributes[name] = AttributeRule(
-            shown, not optional, values, datatype, wanted, pattern and pattern.strip()
+            shown,
+            not optional,
+            values,
+            datatype,
+            wanted,
+            pattern,
+            int(maximum) if maximum else None,
         )
 
     def _value_space(
@@ -185,7 +197,7 @@ class Schema:
         """The enumerated values of an attribute pattern, or None; its ``data`` pattern."""
         while (ref := node.find(f"{RNG}ref")) is not None:
             node = self._defines[ref.get("name", "")]
-        values = [" ".join((v.text or "").split()) for v in node.iter(f"{RNG}value")]
+        values = [collapse(v.text or "") for v in node.iter(f"{RNG}value")]
         data = node.find(f".//{RNG}data")
         return (tuple(values) if values and data is None else None), data
 
@@ -200,6 +212,11 @@ def _patterns(node: etree._Element) -> list[etree._Element]:
     return [c for c in children if c.tag not in skip]
 
 
+def _param(data: etree._Element, name: str) -> str | None:
+    found = data.findtext(f"{RNG}param[@name='{name}']")
+    return found.strip() if found is not None else None
+
+
 def _wanted(data: etree._Element) -> str:
     """What a ``data`` pattern takes, in words: its type, its upper limit, its pattern."""
     params = {p.get("name"): (p.text or "").strip() for p in data.iter(f"{RNG}param")}
@@ -207,7 +224,9 @@ def _wanted(data: etree._Element) -> str:
     words = TYPE_WORDS.get(datatype, f"a valid {datatype}")
     if "maxInclusive" in params:
         words += f" up to {params['maxInclusive']}"
-    if "pattern" in params:
+    if params.get("pattern") in PATTERN_WORDS:
+        words = PATTERN_WORDS[params["pattern"]]
+    elif "pattern" in params:
         words += f" matching {params['pattern']}"
     return words
 

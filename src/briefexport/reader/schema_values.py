@@ -15,13 +15,18 @@ from lxml import etree
 from ..errors import Diagnostic
 from .locate import Locator
 from .schema_check import Findings
-from .schema_rules import schema
+from .schema_rules import AttributeRule, ElementRule, schema
+from .tokens import XML_SPACE, collapse
 
 DATATYPE_ERROR = "Error validating datatype"
 FAILED_CONTENT = re.compile(r"Element ([\w:.-]+) failed to validate content")
 INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 FAILED_ATTRIBUTES = re.compile(r"Element ([\w:.-]+) failed to validate attributes")
-XML_SPACE = " \t\r\n"
+POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
+SHAPES = {  # near enough to tell a failing value from a good one, never to judge alone
+    "NCName": re.compile(r"[^\W\d.-][\w.-]*"),
+    "language": re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*"),
+}
 PLAIN_ESCAPES = set("sSdnrt.\\-^$[](){}?*+|")
 BLANKS = {False: {"\\s": "[ \t\n\r]", "\\S": "[^ \t\n\r]"}, True: {"\\s": " \t\n\r"}}
 ANYWHERE = {".": "[^\n\r]", "^": "\\^", "$": "\\$"}  # outside a character class
@@ -55,85 +60,120 @@ class Lines:
 def datatype_errors(
     entries: list[etree._LogEntry], lines: Lines, findings: Findings, at: Locator
 ) -> Values:
-    """Rewordings of the datatype errors among ``entries``."""
-    found = Values()
+    """Rewordings of the datatype errors among ``entries``; the nth entry of a kind about one
+    name on one line is taken to be about the nth element there whose value fails."""
+    words = _Words(findings, at)
     for index, entry in enumerate(entries):
         following = entries[index + 1] if index + 1 < len(entries) else None
         if entry.message.startswith(DATATYPE_ERROR) and following is not None:
             failed = FAILED_CONTENT.match(following.message)
             if failed:
-                _content(
-                    index, lines.subjects(following.line, failed.group(1)), findings, at, found
-                )
+                words.content(index, lines.subjects(following.line, failed.group(1)))
         elif invalid := INVALID_ATTRIBUTE.match(entry.message):
             subjects = lines.subjects(entry.line, invalid.group(2))
-            _attribute(index, invalid.group(1), subjects, findings, at, found)
+            words.attribute(index, invalid.group(1), subjects)
         elif failed := FAILED_ATTRIBUTES.match(entry.message):
-            subjects = lines.subjects(entry.line, failed.group(1))[:1]
-            found.elements.update(subjects)
-            _patterned(index, subjects, findings, at, found)
-    return found
+            words.patterned(index, lines.subjects(entry.line, failed.group(1)))
+    return words.found
 
 
-def _content(
-    index: int, subjects: list[etree._Element], findings: Findings, at: Locator, found: Values
-) -> None:
-    """Error validating datatype, then Element E failed to validate content: one line at E."""
-    for element in subjects:
-        wanted = [schema().rules[k].wanted for k in findings.rules.get(element, ())]
-        if wanted and wanted[0] and len(element) == 0:
-            text = element.text or ""
-            tag = schema().shown(str(element.tag))
-            message = (
-                f"<{tag}> is empty; it needs text"
-                if not text.strip(XML_SPACE)
-                else f"<{tag}> holds {text!r}, which is not {wanted[0]}"
-            )
-            found.reworded[index] = at.error(element, message)
-            found.reworded[index + 1] = None
-            found.elements.add(element)
+class _Words:
+    """The rewording of one brief's datatype errors, and which elements they were about."""
+
+    def __init__(self, findings: Findings, at: Locator) -> None:
+        self.findings, self.at, self.found = findings, at, Values()
+        self.taken: set[tuple[str, etree._Element]] = set()
+
+    def _pick(
+        self, kind: str, candidates: list[etree._Element], failing: list[etree._Element]
+    ) -> etree._Element | None:
+        """The first element not yet blamed for ``kind``, among those whose value fails when
+        any does."""
+        for element in [*failing, *candidates]:
+            if (kind, element) not in self.taken:
+                self.taken.add((kind, element))
+                return element
+        return None
+
+    def _rules(self, element: etree._Element) -> list[ElementRule]:
+        return [schema().rules[k] for k in sorted(self.findings.rules.get(element, ()))]
+
+    def content(self, index: int, subjects: list[etree._Element]) -> None:
+        """Error validating datatype, then Element E failed to validate content: one line at E."""
+        typed = {e: r for e in subjects if len(e) == 0 for r in self._rules(e)[:1] if r.wanted}
+        failing = [
+            e for e, r in typed.items() if r.pattern and not _matches(r.pattern, e.text or "")
+        ]
+        element = self._pick("content", list(typed), failing)
+        if element is None:
             return
+        text, tag = element.text or "", schema().shown(str(element.tag))
+        message = (
+            f"<{tag}> is empty; it needs text"
+            if not text.strip(XML_SPACE)
+            else f"<{tag}> holds {text!r}, which is not {typed[element].wanted}"
+        )
+        self.found.reworded[index] = self.at.error(element, message)
+        self.found.reworded[index + 1] = None
+        self.found.elements.add(element)
 
-
-def _attribute(
-    index: int,
-    name: str,
-    subjects: list[etree._Element],
-    findings: Findings,
-    at: Locator,
-    found: Values,
-) -> None:
-    """Invalid attribute A for element X, where X takes A: its value is what is wrong."""
-    for element in subjects:
-        for key in findings.rules.get(element, ()):
-            for clark, rule in schema().rules[key].attributes.items():
-                if etree.QName(clark).localname == name.rpartition(":")[2] and rule.values is None:
-                    value = element.get(clark, "")
-                    tag = schema().shown(str(element.tag))
-                    message = f'{rule.shown}="{value}" on <{tag}> is not {rule.wanted}'
-                    found.reworded[index] = at.error(element, message)
-                    found.elements.add(element)
-                    return
-
-
-def _patterned(
-    index: int, subjects: list[etree._Element], findings: Findings, at: Locator, found: Values
-) -> None:
-    """Element X failed to validate attributes: name the attribute when exactly one of X's
-    attributes fails its schema pattern (libxml2 has said one value is wrong; not which)."""
-    for element in subjects:
-        failing = {
-            clark: rule
-            for key in findings.rules.get(element, ())
+    def attribute(self, index: int, name: str, subjects: list[etree._Element]) -> None:
+        """Invalid attribute A for element X, where X takes A: its value is what is wrong."""
+        carried = {
+            element: (clark, rule)
+            for element in subjects
+            for key in self.findings.rules.get(element, ())
             for clark, rule in schema().rules[key].attributes.items()
+            if etree.QName(clark).localname == name.rpartition(":")[2]
+            if rule.values is None and clark in element.attrib
+        }
+        failing = [e for e, (c, rule) in carried.items() if _fails(rule, e.get(c, ""))]
+        element = self._pick("@" + name, list(carried), failing)
+        if element is None:
+            return
+        clark, rule = carried[element]
+        self.found.reworded[index] = self.at.error(element, _refused(element, clark, rule))
+        self.found.elements.add(element)
+
+    def patterned(self, index: int, subjects: list[etree._Element]) -> None:
+        """Element X failed to validate attributes: name the attribute when exactly one of X's
+        attributes fails its schema pattern (libxml2 has said one value is wrong; not which)."""
+        failing = {element: self._failing_patterns(element) for element in subjects}
+        element = self._pick("attributes", subjects, [e for e, f in failing.items() if f])
+        if element is None:
+            return
+        self.found.elements.add(element)
+        if len(failing[element]) == 1:
+            clark, rule = failing[element].popitem()
+            self.found.reworded[index] = self.at.error(element, _refused(element, clark, rule))
+
+    def _failing_patterns(self, element: etree._Element) -> dict[str, AttributeRule]:
+        return {
+            clark: rule
+            for rule_of in self._rules(element)
+            for clark, rule in rule_of.attributes.items()
             if rule.pattern and clark in element.attrib
             if not _matches(rule.pattern, element.get(clark, ""))
         }
-        if len(failing) == 1:
-            clark, rule = failing.popitem()
-            tag = schema().shown(str(element.tag))
-            message = f'{rule.shown}="{element.get(clark)}" on <{tag}> is not {rule.wanted}'
-            found.reworded[index] = at.error(element, message)
+
+
+def _refused(element: etree._Element, clark: str, rule: AttributeRule) -> str:
+    value, tag = element.get(clark, ""), schema().shown(str(element.tag))
+    if not value.strip(XML_SPACE):
+        return f'{rule.shown}="{value}" on <{tag}> is blank; it needs {rule.wanted}'
+    return f'{rule.shown}="{value}" on <{tag}> is not {rule.wanted}'
+
+
+def _fails(rule: AttributeRule, value: str) -> bool:
+    """Whether ``value`` is surely outside the attribute's datatype (False when unsure)."""
+    if rule.pattern:
+        return not _matches(rule.pattern, value)
+    if rule.datatype == "positiveInteger":
+        number = POSITIVE_INTEGER.fullmatch(value)
+        limit = rule.maximum
+        return not number or not 0 < int(number.group(1)) <= (limit or int(number.group(1)))
+    shape = SHAPES.get(rule.datatype)
+    return shape is not None and shape.fullmatch(collapse(value)) is None
 
 
 def _matches(pattern: str, value: str) -> bool:

@@ -1,0 +1,65 @@
+"""Attribute values as RELAX NG (ISO/IEC 19757-2) compares them: a ``value`` pattern is a
+``token`` and the XML Schema types ``NCName``, ``language`` and ``positiveInteger`` collapse
+white space (XML Schema Part 2, 4.3.6), so ``ref-type=" fn"`` is valid and means ``fn``. The
+reader puts such values in that form before it reads them, so the model gets what the schema
+judged. XML's blanks are space, tab, CR and LF only: a no-break space is kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lxml import etree
+
+from .schema_file import schema_document
+
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+COLLAPSED_TYPES = frozenset({"token", "NCName", "language", "positiveInteger"})
+XML_SPACE = " \t\r\n"
+XML_BLANKS = re.compile(f"[{XML_SPACE}]+")
+
+
+def collapse(value: str) -> str:
+    """``value`` with runs of XML blanks made one space, none at either end."""
+    return XML_BLANKS.sub(" ", value).strip(" ")
+
+
+def split_blanks(value: str) -> list[str]:
+    """The pieces of ``value`` between XML blanks (not other Unicode spaces)."""
+    return collapse(value).split(" ") if collapse(value) else []
+
+
+def normalise_tokens(root: etree._Element) -> None:
+    """Collapse the values of the attributes the schema compares as tokens, in place."""
+    names = token_attributes()
+    for element in root.iter(etree.Element):
+        for name, value in element.attrib.items():
+            if str(name) in names and (tidy := collapse(str(value))) != value:
+                element.set(name, tidy)
+
+
+@functools.cache
+def token_attributes() -> frozenset[str]:
+    """Clark names of the attributes whose every pattern in the schema collapses blanks."""
+    document = schema_document()
+    defines = {d.get("name", ""): d for d in document.iter(f"{RNG}define")}
+    collapsed: dict[str, bool] = {}
+    for attribute in document.iter(f"{RNG}attribute"):
+        content = attribute
+        while (ref := content.find(f"{RNG}ref")) is not None:
+            content = defines[ref.get("name", "")]
+        values = content.find(f".//{RNG}value")
+        data = content.find(f".//{RNG}data")
+        token = data.get("type") in COLLAPSED_TYPES if data is not None else values is not None
+        name = _clark(attribute.get("name", ""), attribute)
+        collapsed[name] = collapsed.get(name, True) and token
+    return frozenset(name for name, token in collapsed.items() if token)
+
+
+def _clark(name: str, node: etree._Element) -> str:
+    prefix, _, local = name.rpartition(":")
+    if prefix == "xml":
+        return f"{{{XML_NS}}}{local}"
+    return f"{{{node.nsmap[prefix]}}}{local}" if prefix else local
