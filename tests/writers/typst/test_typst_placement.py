@@ -133,9 +133,10 @@ def test_a_later_call_prints_its_notes_number_after_an_endnote() -> None:
 
 @pytest.mark.slow
 def test_a_long_brief_has_every_note_on_its_calls_page(tmp_path: Path) -> None:
-    brief = brief_with_notes(320, 80)
+    brief = brief_with_notes(320, 80, seed=1)
     result = typeset(brief, typst_options(brief))
     # Typst 0.15 strands some notes of this brief (typst/typst#5314); the first step fixes them
+    # (which briefs it strands moves with the house layout: seed 7 no longer does)
     assert result.layout.loose, "no stray to correct: has Typst fixed #5314?"
     assert not result.layout.endnotes
     pages = [flat(text) for text in page_texts(result.pdf)]
