@@ -98,6 +98,15 @@ class PrintSheet:
         token = _first(self._tokens(value), IdentToken, value)
         return str(token.lower_value)
 
+    def keywords(self, value: Css) -> frozenset[str]:
+        """Every keyword of a declaration, lower-cased (``dotted`` and ``underline`` in
+        ``text-decoration: dotted underline``, where the line comes second)."""
+        tokens = self._tokens(value)
+        _first(tokens, IdentToken, value)  # none: not of the kind needed
+        return frozenset(
+            str(token.lower_value) for token in tokens if isinstance(token, IdentToken)
+        )
+
     def color(self, value: str | Css) -> str:
         """The brand colour a declaration names (``var(--table-header-fill)``:
         ``table_header_fill``); a string that is not a :class:`Css` is a brand colour already."""
