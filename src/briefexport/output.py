@@ -3,7 +3,9 @@
 A writer returns bytes; they go to a temporary file in the target folder that is synced to disk
 and renamed over the target only when complete, so a failure never leaves a partial file nor
 destroys a good one. Within :func:`deferred_commits` the sync and the rename are handed to the
-caller instead (a batch worker does them in a thread while it converts the next brief).
+caller instead (a batch worker does them in a thread while it converts the next brief), and
+with a tracker every temporary file is made through it, so that a worker ending at its time
+limit knows, and removes, the files not handed over yet.
 
 Before any work, an output and the figure copies beside it are checked against the files the
 brief was read from (:attr:`briefexport.model.Brief.origin` and its figures): none may replace
