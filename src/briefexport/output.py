@@ -230,16 +230,6 @@ def create_temporary(path: Path) -> tuple[int, str]:
     return make() if tracker is None else tracker(make)
 
 
-def is_temporary_name(name: str) -> bool:
-    """Whether ``name`` is that of a file :func:`create_temporary` makes:
-    ``.NAME.XXXXXXXXXXXX.tmp``, the X lowercase hex digits, NAME not empty."""
-    stem = name.removesuffix(TEMPORARY_SUFFIX)
-    if stem == name or not stem.startswith(".") or len(stem) < RANDOM_DIGITS + 3:
-        return False
-    digits, dot = stem[-RANDOM_DIGITS:], stem[-RANDOM_DIGITS - 1]
-    return dot == "." and all(digit in "0123456789abcdef" for digit in digits)
-
-
 def _fitting(name: str) -> str:
     """``name``, or as much of it as leaves the temporary file's name within
     :data:`NAME_MAX` bytes (whole characters: a cut one is dropped); the random part keeps the

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 from briefexport.batch import RunOptions, convert_collection
-from briefexport.output import create_temporary, is_temporary_name
+from briefexport.batch.leftovers import is_temporary_name
+from briefexport.output import create_temporary
 from support.batch import SHORT
 
 LEFT = [".a.html.0123456789ab.tmp", "reports/.b.pdf.abcdefabcdef.tmp", ".x.y.000000000000.tmp"]

@@ -16,7 +16,8 @@ import contextlib
 import os
 from pathlib import Path
 
-from ..output import is_temporary_name
+from ..output import TEMPORARY_SUFFIX
+from ..shared.paths import RANDOM_DIGITS
 
 
 def remove_leftovers(output_dir: Path) -> list[Path]:
@@ -33,3 +34,13 @@ def remove_leftovers(output_dir: Path) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     return removed
+
+
+def is_temporary_name(name: str) -> bool:
+    """Whether ``name`` is that of a file :func:`briefexport.output.create_temporary` makes:
+    ``.NAME.XXXXXXXXXXXX.tmp``, the X lowercase hex digits, NAME not empty."""
+    stem = name.removesuffix(TEMPORARY_SUFFIX)
+    if stem == name or not stem.startswith(".") or len(stem) < RANDOM_DIGITS + 3:
+        return False
+    digits, dot = stem[-RANDOM_DIGITS:], stem[-RANDOM_DIGITS - 1]
+    return dot == "." and all(digit in "0123456789abcdef" for digit in digits)
