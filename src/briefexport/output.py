@@ -3,7 +3,9 @@
 A writer returns bytes; they go to a temporary file in the target folder that is synced to disk
 and renamed over the target only when complete, so a failure never leaves a partial file nor
 destroys a good one. Within :func:`deferred_commits` the sync and the rename are handed to the
-caller instead (a batch worker does them in a thread while it converts the next brief).
+caller instead (a batch worker does them in a thread while it converts the next brief), and
+with a tracker every temporary file is made through it, so that a worker ending at its time
+limit knows, and removes, the files not handed over yet.
 
 Before any work, an output and the figure copies beside it are checked against the files the
 brief was read from (:attr:`briefexport.model.Brief.origin` and its figures): none may replace
@@ -36,7 +38,14 @@ figure's ``href`` and bytes."""
 Committer: TypeAlias = Callable[[str, Path], None]
 """Takes a complete temporary file (its name) and the path it is for; it then owns the file and
 must finish it with :func:`commit_temporary`."""
+Maker: TypeAlias = Callable[[], tuple[int, str]]
+"""Creates a temporary file: its open handle and its name."""
+Tracker: TypeAlias = Callable[[Maker], tuple[int, str]]
+"""Runs a :data:`Maker` and keeps the name of the file it made, so that the file can be removed
+if the process must end before the file is handed on (or refuses to make it, raising
+:class:`OutputError`)."""
 _COMMITTER: ContextVar[Committer | None] = ContextVar("briefexport_committer", default=None)
+_TRACKER: ContextVar[Tracker | None] = ContextVar("briefexport_tracker", default=None)
 TEMPORARY_SUFFIX = ".tmp"
 NAME_MAX = 255
 """The longest file name, in bytes, of the usual filesystems (ext4, XFS, Btrfs, APFS, tmpfs)."""
@@ -190,14 +199,17 @@ def _given_up(temporary: str, path: Path, error: OSError) -> NoReturn:
 
 
 @contextlib.contextmanager
-def deferred_commits(committer: Committer) -> Iterator[None]:
+def deferred_commits(committer: Committer, tracker: Tracker | None = None) -> Iterator[None]:
     """Within the block (in this thread or task), :func:`atomic_write` leaves each file's sync
     and rename to ``committer``; the caller must have them all done before it reports the
-    outputs as written."""
+    outputs as written. With ``tracker``, every temporary file is made through it
+    (:func:`create_temporary`)."""
     token = _COMMITTER.set(committer)
+    tracked = _TRACKER.set(tracker)
     try:
         yield
     finally:
+        _TRACKER.reset(tracked)
         _COMMITTER.reset(token)
 
 
@@ -205,11 +217,17 @@ def create_temporary(path: Path) -> tuple[int, str]:
     """A new, empty ``.NAME.XXXXXXXXXXXX.tmp`` file beside ``path`` (NAME shortened when the
     name would be too long), readable by its owner only, opened for writing: what
     :func:`tempfile.mkstemp` gives, without importing :mod:`tempfile` (which brings
-    :mod:`shutil`, :mod:`random` and the compression modules into every run)."""
+    :mod:`shutil`, :mod:`random` and the compression modules into every run). Within
+    :func:`deferred_commits` with a tracker, the file is made through the tracker."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-    return under_fresh_name(str(path.parent), f".{_fitting(path.name)}.", TEMPORARY_SUFFIX,
-                            lambda name: os.open(name, flags, 0o600))  # fmt: skip
+
+    def make() -> tuple[int, str]:
+        return under_fresh_name(str(path.parent), f".{_fitting(path.name)}.", TEMPORARY_SUFFIX,
+                                lambda name: os.open(name, flags, 0o600))  # fmt: skip
+
+    tracker = _TRACKER.get()
+    return make() if tracker is None else tracker(make)
 
 
 def _fitting(name: str) -> str:

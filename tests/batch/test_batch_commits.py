@@ -9,10 +9,18 @@ from pathlib import Path
 import pytest
 
 from briefexport.batch.chunks import run_chunk
+from briefexport.batch.commits import BackgroundCommits
 from briefexport.batch.discovery import discover
 from briefexport.batch.jobs import OK, OUTPUT_FAILED, ExportSettings, Job
 from briefexport.batch.plan import make_plan
-from briefexport.output import atomic_write, commit_temporary, deferred_commits, sync_temporary
+from briefexport.errors import OutputError
+from briefexport.output import (
+    atomic_write,
+    commit_temporary,
+    create_temporary,
+    deferred_commits,
+    sync_temporary,
+)
 from support.batch import GOOD, make_collection
 
 
@@ -70,3 +78,40 @@ def test_an_output_that_cannot_be_renamed_fails_its_brief_only(
     assert str(victim) in line
     assert all(result.status == OK for result in others)
     assert not victim.exists()
+
+
+def test_a_file_handed_over_after_the_limit_passed_is_removed(tmp_path: Path) -> None:
+    """The worker's main thread writes on while the watchdog abandons the brief: the file it
+    hands over then is refused, and removed, not left behind."""
+    commits = BackgroundCommits()
+    with deferred_commits(commits.take):
+        atomic_write(tmp_path / "a.html", b"a")
+        commits.abandon()
+        with pytest.raises(OutputError, match="the time limit passed"):
+            atomic_write(tmp_path / "b.html", b"b")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_made_but_not_handed_over_is_removed_when_abandoned(tmp_path: Path) -> None:
+    """The limit passes while an output is being written (made, not handed over yet): the
+    file is removed, and no new one is made after."""
+    commits = BackgroundCommits()
+    with deferred_commits(commits.take, commits.make):
+        handle, temporary = create_temporary(tmp_path / "b.html")
+        os.close(handle)
+        assert Path(temporary).is_file()
+        commits.abandon()
+        assert not Path(temporary).exists()
+        with pytest.raises(OutputError, match="the time limit passed"):
+            create_temporary(tmp_path / "c.html")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_handed_over_is_no_longer_removed_as_made(tmp_path: Path) -> None:
+    """Once a brief is released, abandoning a later one leaves the earlier outputs in place."""
+    commits = BackgroundCommits()
+    with deferred_commits(commits.take, commits.make):
+        atomic_write(tmp_path / "a.html", b"a")
+        commits.release()
+        commits.abandon()
+    assert [path.name for path in tmp_path.iterdir()] == ["a.html"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 
 from briefexport.batch import RunOptions, chunks, convert_collection, limits, local
 from briefexport.batch.chunks import ChunkSizer
+from briefexport.batch.commits import BackgroundCommits
 from briefexport.batch.convert import time_limit
 from briefexport.batch.jobs import OK, ExportSettings, Job, JobResult
 from briefexport.batch.limits import TimeLimit
@@ -24,6 +26,7 @@ from briefexport.batch.run import Dispatcher
 from briefexport.batch.server import DEFAULT_TIMEOUT, worker_context
 from briefexport.cli import main
 from briefexport.errors import BriefexportError
+from briefexport.output import atomic_write
 from support import hanging
 from support.batch import SHORT
 
@@ -253,3 +256,126 @@ def test_the_limit_starts_again_with_each_brief_of_a_chunk(
     jobs = tuple(Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in takes)
     assert [result.status for result in chunks.run_chunk(jobs)] == [OK] * 4
     assert overdue == [None, None, None, "d.xml"]
+
+
+class WatchedLock:
+    """A lock that counts the threads blocked on it, and says so on ``changed``."""
+
+    def __init__(self, changed: threading.Condition) -> None:
+        self._lock = threading.Lock()
+        self.blocked = 0
+        self.changed = changed
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        if self._lock.acquire(False):
+            return True
+        if not blocking:
+            return False
+        with self.changed:
+            self.blocked += 1
+            self.changed.notify_all()
+        try:
+            return self._lock.acquire(True, timeout)
+        finally:
+            with self.changed:
+                self.blocked -= 1
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> bool:
+        return self.acquire()
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
+
+
+class EndingWorker:
+    """A watchdog with a fake clock whose ``os._exit`` only says that it was called (then its
+    thread waits until the test ends, while the main thread, which would wait for the end,
+    goes on); ``moved`` tells of that and of a blocked lock."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.clock = FakeClock()
+        self.moved = threading.Condition()
+        self.exited = False
+        self.test_over = threading.Event()
+        self.ended = threading.Event()
+        self.limit = TimeLimit(0.001, multiprocessing.SimpleQueue())  # its thread wakes often
+        self.watchdog = limits._Watchdog(self.limit, self.clock)
+        self.lock = WatchedLock(self.moved)
+        self.watchdog.changed = threading.Condition(self.lock)  # type: ignore[arg-type]
+        monkeypatch.setattr(limits, "_WATCHDOG", [self.watchdog])
+        monkeypatch.setattr("briefexport.batch.limits.os._exit", self.exit)
+        monkeypatch.setattr(limits, "_ENDING", self.ended, raising=False)
+        self.target = tmp_path / "a.html"
+        self.target.write_bytes(b"old")
+        self.job = Job(tmp_path / "a.xml", "a.xml", "xml", (), ExportSettings())
+
+    def exit(self, code: int) -> None:
+        with self.moved:
+            self.exited = True
+            self.moved.notify_all()
+        self.ended.set()
+        self.test_over.wait()
+
+    def run_job(self, job: Job) -> JobResult:
+        """The brief's conversion: its output written (not in place yet)."""
+        atomic_write(self.target, b"new")
+        return JobResult(job.relative, OK)
+
+    def deadline_passes(self, until: Callable[[], bool]) -> None:
+        self.clock.now = 1.0
+        with self.moved:
+            assert self.moved.wait_for(until, timeout=60)  # guards against a hang only
+
+
+def test_a_brief_released_as_its_deadline_passes_is_done_in_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deadline passes while the brief's outputs are being released: the watchdog, which
+    wakes then, has to wait for the release to end and finds the brief done. (Before, it could
+    end the worker then: the released outputs were put in place, and the brief reported as
+    overrun with no record.)"""
+    worker = EndingWorker(tmp_path, monkeypatch)
+    release = BackgroundCommits.release
+
+    def release_as_deadline_passes(commits: BackgroundCommits) -> None:
+        release(commits)
+        worker.deadline_passes(lambda: worker.exited or worker.lock.blocked > 0)
+
+    monkeypatch.setattr(BackgroundCommits, "release", release_as_deadline_passes)
+    monkeypatch.setattr(chunks, "run_job", worker.run_job)
+    worker.watchdog.start()
+    try:
+        [result] = chunks.run_chunk((worker.job,))
+        assert not worker.exited
+        assert worker.limit.overran() == set()
+    finally:
+        worker.test_over.set()
+    assert result.status == OK
+    assert worker.target.read_bytes() == b"new"
+    assert no_temporary_files(tmp_path)
+
+
+def test_a_brief_found_overdue_releases_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watchdog ends the worker before the brief is done: the brief's output is not put in
+    place when its conversion then ends, and its temporary file is removed."""
+    worker = EndingWorker(tmp_path, monkeypatch)
+
+    def run_job_past_deadline(job: Job) -> JobResult:
+        result = worker.run_job(job)
+        worker.deadline_passes(lambda: worker.exited)
+        return result
+
+    monkeypatch.setattr(chunks, "run_job", run_job_past_deadline)
+    worker.watchdog.start()
+    try:
+        chunks.run_chunk((worker.job,))
+        assert worker.limit.overran() == {"a.xml"}
+    finally:
+        worker.test_over.set()
+    assert worker.target.read_bytes() == b"old"
+    assert no_temporary_files(tmp_path)

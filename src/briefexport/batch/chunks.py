@@ -31,12 +31,11 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
     briefs' outputs are in place; none of the overrunning brief's is."""
     commits = BackgroundCommits()
     results = []
-    with deferred_commits(commits.take):
+    with deferred_commits(commits.take, commits.make):
         for job in jobs:
             commits.brief = job.relative
-            with brief_limit(job, commits.abandon):
+            with brief_limit(job, commits.abandon, commits.release):
                 results.append(run_job(job))
-                commits.release()
     failed = commits.finish()
     return [
         without_failed(result, job.source, failed.get(job.relative, []))

@@ -9,8 +9,9 @@ one thread of its own, which syncs the files in the order they came, and renames
 files over their targets once the brief is done; results are returned only once every output
 of the chunk is in place, so what the parent records in the manifest is on disk. An output
 whose sync or rename fails makes its brief fail. A brief stopped by the time limit
-(:mod:`.limits`) puts none of its outputs in place: its temporary files are removed, and the
-outputs an earlier run made of it stay as they were.
+(:mod:`.limits`) puts none of its outputs in place: its temporary files are removed (every one
+is known from the moment it is made, handed over or not), no new one is made, and the outputs
+an earlier run made of it stay as they were.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from ..errors import OutputError
-from ..output import rename_temporary, sync_temporary
+from ..output import Maker, rename_temporary, sync_temporary
 from .jobs import OK, OUTPUT_FAILED, JobResult, error_line
 
 Handed = tuple[str, Path, Future[None]]
@@ -46,13 +47,29 @@ class BackgroundCommits:
     """The files of the brief in hand, each with its sync."""
     _pending: list[Placed] = dataclasses.field(default_factory=list)
     """The files of the briefs done, being put in place."""
+    _made: set[str] = dataclasses.field(default_factory=set)
+    """The temporary files made and not handed over yet."""
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
     _stopped: bool = False
 
-    def take(self, temporary: str, path: Path) -> None:
-        """A :data:`briefexport.output.Committer`: the file is synced now, put in place later."""
+    def make(self, maker: Maker) -> tuple[int, str]:
+        """A :data:`briefexport.output.Tracker`: no file is made once stopped, and every file
+        made is known until handed over, so that :meth:`abandon` can remove it."""
         with self._lock:
-            if self._stopped:  # the time limit passed: atomic_write removes the file
+            if self._stopped:
+                raise OutputError("no file is written any more, the time limit passed")
+            handle, temporary = maker()
+            self._made.add(temporary)
+            return handle, temporary
+
+    def take(self, temporary: str, path: Path) -> None:
+        """A :data:`briefexport.output.Committer`: the file is synced now, put in place later.
+        It is this object's from now on: once stopped, it is removed here."""
+        with self._lock:
+            self._made.discard(temporary)
+            if self._stopped:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
                 raise OutputError(f"{path}: not written, the time limit passed")
             synced = self._thread.submit(sync_temporary, temporary, path)
             self._held.append((temporary, path, synced))
@@ -66,9 +83,15 @@ class BackgroundCommits:
                 self._pending.append((self.brief, path, done))
 
     def abandon(self) -> dict[str, list[tuple[Path, str]]]:
-        """The brief in hand was stopped: as :meth:`finish`, and no file is taken after."""
+        """The brief in hand was stopped: its files, handed over or only made, are removed, no
+        file is made or taken after, and the released ones are put in place (:meth:`finish`).
+        A file being written as it is removed is gone once the process ends."""
         with self._lock:
             self._stopped = True
+            made, self._made = self._made, set()
+        for temporary in made:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         return self.finish()
 
     def finish(self) -> dict[str, list[tuple[Path, str]]]:

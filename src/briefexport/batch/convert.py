@@ -25,6 +25,7 @@ from .discovery import Discovery, discover
 from .figure_copies import copies_of_suspects
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template, error_line
+from .leftovers import remove_leftovers
 from .lock import output_lock
 from .manifest import MANIFEST_NAME, Manifest, Settings
 from .plan import Plan, make_plan, run_settings
@@ -84,8 +85,8 @@ def convert_collection(
     made_with = run_settings(export)  # an unusable style stops the run here, before any work
     _refuse_output_in_style(target, made_with[1])
     with contextlib.ExitStack() as held:
-        if not run.dry_run:
-            held.enter_context(output_lock(target))
+        if not run.dry_run and held.enter_context(output_lock(target)):
+            remove_leftovers(target)  # no other run writes there: any temporary is a leftover
         summary = _plan_and_run(source, target, names, run, (export, *made_with), stop, progress)
     summary.seconds = time.monotonic() - started
     return summary

@@ -10,9 +10,12 @@ the other briefs of the broken pool's chunks are tried again alone, with no stri
 them, since the cause is known (their work is done twice: the README says how much that is).
 No partial output is left: outputs are written to temporary files and renamed only once
 complete (:mod:`briefexport.output`), and a brief's only once the brief is done
-(:mod:`.commits`). So the brief that overran changes no output, not even of the formats it
-finished before the limit: the outputs an earlier run made of it stay in place, without a
-record (the run dropped its records as it started), and a rerun makes them again.
+(:mod:`.commits`); whether a brief was done in time, its outputs released, or overran is
+decided once, under the watchdog's lock. So the brief that overran changes no output, not
+even of the formats it finished before the limit: the outputs an earlier run made of it stay
+in place, without a record (the run dropped its records as it started), and a rerun makes
+them again. A temporary file left by a worker that could not clean up (killed by the system,
+or stuck past :data:`LAST_WORDS_SECONDS`) is removed by the next run (:mod:`.leftovers`).
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ class _Watchdog:
         self.changed = threading.Condition()
         self.watched: tuple[float, str, Callable[[], object]] | None = None
         self.wakes_at: float | None = None  # None: the thread sleeps until told
+        self.fired = False
 
     def start(self) -> _Watchdog:
         """Start the thread that watches (once)."""
@@ -89,9 +93,17 @@ class _Watchdog:
             if self.wakes_at is None:  # deadlines only grow: a thread due to wake finds this one
                 self.changed.notify()
 
-    def release(self) -> None:
+    def release(self, in_time: Callable[[], object] | None = None) -> bool:
+        """The brief watched is done: ``in_time`` runs, unless the thread found the brief overdue
+        first (then False, and the worker is ending). Both are decided under one lock, so a
+        brief is either done in time or overran, never both."""
         with self.changed:
+            if self.fired:
+                return False
             self.watched = None  # the thread wakes at the old deadline and finds nothing due
+            if in_time is not None:
+                in_time()
+            return True
 
     def overdue(self) -> tuple[str, Callable[[], object]] | None:
         """The brief watched, and what to do before the worker ends, once past its deadline."""
@@ -105,6 +117,7 @@ class _Watchdog:
                 self.wakes_at = None if self.watched is None else self.watched[0]
                 left = None if self.wakes_at is None else self.wakes_at - self.clock()
                 self.changed.wait(left)
+            self.fired = True
         self._overrun(*due)
 
     def _overrun(self, relative: str, before_exit: Callable[[], object]) -> None:
@@ -133,15 +146,27 @@ def prepare_local_worker(formats: tuple[str, ...], umask: int, limit: TimeLimit 
     _WATCHDOG[:] = [_Watchdog(limit).start()] if limit is not None else []
 
 
+_ENDING = threading.Event()
+"""Never set: what a worker's main thread waits on once its watchdog has decided to end it."""
+
+
 @contextlib.contextmanager
-def brief_limit(job: Job, before_exit: Callable[[], object]) -> Iterator[None]:
+def brief_limit(
+    job: Job, before_exit: Callable[[], object], in_time: Callable[[], object]
+) -> Iterator[None]:
     """Within the block, this worker ends once the limit passes (``before_exit`` run first);
-    without a limit (a Dask worker, a run with none) the block just runs."""
+    a block done in time runs ``in_time`` after it, under the watchdog's lock, so that the
+    brief cannot also be found overdue (its main thread waits for the end if it was). Without
+    a limit (a Dask worker, a run with none) the block runs, then ``in_time``."""
     if not _WATCHDOG:
         yield
+        in_time()
         return
     _WATCHDOG[0].watch(job.relative, before_exit)
     try:
         yield
-    finally:
+    except BaseException:
         _WATCHDOG[0].release()
+        raise
+    if not _WATCHDOG[0].release(in_time):
+        _ENDING.wait()

@@ -1,10 +1,20 @@
 """Worker processes on this machine: a process pool whose workers start from the fork server
 (:mod:`.server`), so that they import the writers once, and are replaced after a number of
-briefs."""
+briefs.
+
+A pool one of whose workers died fails the tasks it held from its manager thread; in Python
+3.11.7 (gh-107219, fixed upstream by python/cpython#108974) that thread dies
+of :class:`InvalidStateError` on a task the dispatcher had cancelled, as it does when the run
+is stopped while a worker ends at the time limit. The tasks are failed all the same (the error
+comes after them, with the pool already broken), so that one error, from that thread only, is
+not shown (:func:`quiet_cancelled_failures`); any other goes to the usual hook.
+"""
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from concurrent.futures import InvalidStateError, ProcessPoolExecutor
+from concurrent.futures.process import _ExecutorManagerThread
 
 from ..shared.filemodes import current_umask
 from .limits import TimeLimit, prepare_local_worker
@@ -25,6 +35,7 @@ def local_executor(
     """A pool of ``workers`` processes, each replaced after at most ``recycle_after`` briefs:
     the pool counts tasks, and a task holds up to ``largest_task`` briefs. With a ``limit``
     (made with :func:`.server.worker_context`), a worker ends when a brief overruns it."""
+    quiet_cancelled_failures()
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=worker_context(formats),
@@ -44,3 +55,22 @@ def starts_narrow(recycle_after: int, largest_task: int) -> bool:
     """Whether a pool for the longest chunks would replace its workers too often to also serve
     the run's first, single-brief tasks: then a pool for single briefs comes first."""
     return tasks_per_worker(recycle_after, largest_task) < LONG_LIFE_TASKS
+
+
+def quiet_cancelled_failures() -> None:
+    """Install (once) a :func:`threading.excepthook` that drops the :class:`InvalidStateError`
+    of a pool's manager thread failing a cancelled task, and passes on everything else."""
+    if getattr(threading.excepthook, "briefexport_quiet", False):
+        return
+    passed_on = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if not (
+            isinstance(args.thread, _ExecutorManagerThread)
+            and args.exc_type is InvalidStateError
+            and "CANCELLED" in str(args.exc_value)
+        ):
+            passed_on(args)
+
+    hook.briefexport_quiet = True  # type: ignore[attr-defined]
+    threading.excepthook = hook

@@ -17,13 +17,13 @@ from ..errors import OutputError
 
 
 @contextlib.contextmanager
-def output_lock(output_dir: Path) -> Iterator[None]:
+def output_lock(output_dir: Path) -> Iterator[bool]:
     """Hold ``output_dir`` for one run (creating it); raises :class:`OutputError` when another
-    run holds it."""
+    run holds it. Gives whether a lock is held (none on Windows)."""
     try:
         import fcntl
     except ImportError:  # Windows
-        yield
+        yield False
         return
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
@@ -37,6 +37,6 @@ def output_lock(output_dir: Path) -> Iterator[None]:
             raise OutputError(
                 f"{output_dir}: another briefexport batch is writing to this folder"
             ) from None
-        yield
+        yield True
     finally:
         os.close(descriptor)

@@ -97,17 +97,20 @@ class PrintSheet:
             raise BriefexportError(f"{PRINT_SHEET}: {_name(value)} is not a number or ems")
         return float(token.value)
 
-    def keyword(self, value: Css) -> str:
-        """A keyword value (``none`` in ``text-decoration: none``), lower-cased: the first
-        identifier of the declaration."""
-        token = _first(self._tokens(value), IdentToken, value)
-        return str(token.lower_value)
-
     def dimension(self, value: Css) -> tuple[float, str]:
         """A number as the sheet writes it, with its unit in lower case (``em``, ``pt``,
         ``rem``; empty for a plain number): for a writer with units of its own (Typst)."""
         token = _first(self._tokens(value), DimensionToken | NumberToken, value)
         return float(token.value), getattr(token, "lower_unit", "")
+
+    def keywords(self, value: Css) -> frozenset[str]:
+        """Every keyword of a declaration, lower-cased (``dotted`` and ``underline`` in
+        ``text-decoration: dotted underline``, where the line comes second)."""
+        tokens = self._tokens(value)
+        _first(tokens, IdentToken, value)  # none: not of the kind needed
+        return frozenset(
+            str(token.lower_value) for token in tokens if isinstance(token, IdentToken)
+        )
 
     def color(self, value: str | Css) -> str:
         """The brand colour a declaration names (``var(--table-header-fill)``:

@@ -102,7 +102,7 @@ def shared_values(sheet: PrintSheet, brand: Brand) -> Iterator[Value]:
         if isinstance(spec.tracking, Css):
             yield name, "tracking", sheet.number(spec.tracking) * em
         if isinstance(spec.underline, Css):
-            yield name, "underline", float(sheet.keyword(spec.underline) == "underline")
+            yield name, "underline", float("underline" in sheet.keywords(spec.underline))
         if spec.rule_below:
             rule = spec.rule_below
             yield name, "bottom width", sheet.points(Css(rule, "border-bottom"), em)

@@ -93,7 +93,7 @@ def test_links_are_words_hyperlink_style_underlined_only_as_the_sheet_says(
     assert style.type == WD_STYLE_TYPE.CHARACTER
     assert style.style_id == sm.HYPERLINK
     assert not style.element.get(qn("w:customStyle"))  # Word's built-in style
-    assert SHEET.keyword(Css("a", "text-decoration")) == "none"
+    assert SHEET.keywords(Css("a", "text-decoration")) == {"none"}
     assert style.font.underline is None
     assert style.font.color.rgb == RGBColor.from_string(word_color(brand.colors.link))
     underlining = PrintSheet("a { text-decoration: underline }", SHEET)

@@ -166,7 +166,7 @@ def run_properties(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> Element:
 def underlined(spec: StyleSpec, sheet: PrintSheet) -> bool:
     """Whether the style underlines: as its print rule's ``text-decoration`` says, if named."""
     if isinstance(spec.underline, Css):
-        return sheet.keyword(spec.underline) == "underline"
+        return "underline" in sheet.keywords(spec.underline)
     return spec.underline
 
 

@@ -1,0 +1,53 @@
+"""Temporary files a killed worker left in the output folder are removed as the next run starts,
+and only files of exactly that form."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from briefexport.batch import RunOptions, convert_collection
+from briefexport.batch.leftovers import is_temporary_name
+from briefexport.output import create_temporary
+from support.batch import SHORT
+
+LEFT = [".a.html.0123456789ab.tmp", "reports/.b.pdf.abcdefabcdef.tmp", ".x.y.000000000000.tmp"]
+"""Names of temporary files a killed worker could leave."""
+ALIKE = [
+    ".a.html.0123456789AB.tmp",  # upper case
+    ".a.html.0123456789a.tmp",  # eleven digits
+    ".a.html.0123456789abc.tmp",  # thirteen: the dot is not where it must be
+    "a.html.0123456789ab.tmp",  # no leading dot
+    "..0123456789ab.tmp",  # no name
+    ".a.html.0123456789ab.tmp.bak",
+    ".a.html.0123456789ab",
+    "notes.tmp",
+    ".a.html-0123456789ab.tmp",
+]
+"""Names of files no run makes, which stay."""
+
+
+def test_the_names_of_temporary_files(tmp_path: Path) -> None:
+    long = "é" * 200 + ".html"  # shortened in the temporary file's name
+    for target in (tmp_path / "a.html", tmp_path / long, tmp_path / ".hidden"):
+        handle, temporary = create_temporary(target)
+        os.close(handle)
+        assert is_temporary_name(Path(temporary).name)
+    assert all(is_temporary_name(Path(name).name) for name in LEFT)
+    assert not any(is_temporary_name(name) for name in ALIKE)
+
+
+def test_a_run_removes_the_temporary_files_left_in_its_output_folder(tmp_path: Path) -> None:
+    collection = tmp_path / "briefs"
+    collection.mkdir()
+    (collection / "a.xml").write_bytes(SHORT.read_bytes())
+    out = tmp_path / "out"
+    for name in LEFT + ALIKE + [f"reports/{name}" for name in ALIKE]:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(b"")
+    convert_collection(collection, out, ["jats"], RunOptions(dry_run=True))
+    assert all((out / name).exists() for name in LEFT)  # a dry run writes nothing
+    assert convert_collection(collection, out, ["jats"]).exit_status == 0
+    assert not any((out / name).exists() for name in LEFT)
+    assert all((out / name).exists() for name in ALIKE)
+    assert all((out / "reports" / name).exists() for name in ALIKE)
