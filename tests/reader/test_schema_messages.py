@@ -22,6 +22,7 @@ from briefexport.reader.schema_check import Findings, check_structure
 from briefexport.reader.schema_values import python_pattern
 from briefexport.writers import jats
 from support.paths import HARBOUR, REPO, TOUR, example_paths, rtl_paths
+from support.positions import position
 from support.random_briefs import generated_brief
 from support.small_brief import BRIEF, edited
 
@@ -29,15 +30,6 @@ SCHEMA = REPO / "src" / "briefexport" / "schema" / "brief.rng"
 TOUR_TEXT = TOUR.read_text(encoding="utf-8")
 ID_SEC = '<sec id="1sec"'
 HARBOUR_TEXT = HARBOUR.read_text(encoding="utf-8")
-
-
-def position(text: str, needle: str, nth: int = 0) -> str:
-    """``LINE:COL`` of the ``nth`` occurrence of ``needle`` in ``text``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    line = text.count("\n", 0, start) + 1
-    return f"{line}:{start - text.rfind(chr(10), 0, start)}"
 
 
 def validate(

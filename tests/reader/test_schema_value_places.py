@@ -9,6 +9,7 @@ import pytest
 from briefexport.errors import InvalidBriefError
 from briefexport.reader import parse_brief
 from support.paths import TOUR
+from support.positions import position
 from support.small_brief import edited
 
 TOUR_TEXT = TOUR.read_text(encoding="utf-8")
@@ -24,11 +25,7 @@ def refusal(text: str) -> list[str]:
 
 def at(text: str, needle: str, nth: int = 0) -> str:
     """``brief.xml:LINE:COL`` of the ``nth`` occurrence of ``needle``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    line = text.count("\n", 0, start) + 1
-    return f"brief.xml:{line}:{start - text.rfind(chr(10), 0, start)}"
+    return f"brief.xml:{position(text, needle, nth)}"
 
 
 def test_blank_keyword_after_a_good_one() -> None:

@@ -22,6 +22,7 @@ from briefexport.shared.located import POSITION_KEY
 from briefexport.writers import jats
 from briefexport.writers.markdown import write as write_markdown
 from support.cli_runs import RunCli
+from support.positions import position
 from support.small_brief import edited
 
 BODY = "<p>Walls need care"
@@ -31,11 +32,6 @@ def webp(path: Path) -> None:
     out = io.BytesIO()
     Image.new("RGB", (4, 4), "olive").save(out, "WEBP")
     path.write_bytes(out.getvalue())
-
-
-def position(text: str, needle: str) -> str:
-    before = text[: text.index(needle)]
-    return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
 FIGURE = (
