@@ -24,6 +24,7 @@ Coverage = Callable[[int], bool]
 # (platform, encoding) of the Unicode subtables, best first for each format
 FULL_UNICODE = ((3, 10), (0, 4), (0, 6))
 BASIC_PLANE = ((3, 1), (0, 3), (0, 4), (0, 6), (0, 1), (0, 0))
+OUTLINE_TABLES = {b"glyf", b"CFF ", b"CFF2"}
 COVERAGES_KEPT = 512
 """Font files whose coverage is kept: more than every family a brand names has, fallbacks
 included (a system with the Noto and DejaVu packages of ``scripts/setup`` has about 300 font files
@@ -49,23 +50,44 @@ def _coverage(path: Path, _stamp: FileStamp | None) -> Coverage:
         return _nothing
 
 
-STYLE_CACHES.append(_coverage.cache_clear)
-
-
 def _cmap_table(font: BinaryIO) -> bytes:
     """The bytes of the ``cmap`` table of the first font in the file."""
+    if b"cmap" not in (tables := _table_directory(font)):
+        raise ValueError("no cmap table")
+    offset, length = tables[b"cmap"]
+    font.seek(offset)
+    return font.read(length)
+
+
+def _table_directory(font: BinaryIO) -> dict[bytes, tuple[int, int]]:
+    """The offset and length of each table of the first font in the file, by tag."""
     head = font.read(16)
     start = struct.unpack_from(">I", head, 12)[0] if head[:4] == b"ttcf" else 0
     font.seek(start)
     (tables,) = struct.unpack(">H", font.read(6)[4:6])
     font.seek(start + 12)
     directory = font.read(16 * tables)
+    found: dict[bytes, tuple[int, int]] = {}
     for index in range(tables):
         tag, _, offset, length = struct.unpack_from(">4sIII", directory, 16 * index)
-        if tag == b"cmap":
-            font.seek(offset)
-            return font.read(length)
-    raise ValueError("no cmap table")
+        found[tag] = (offset, length)
+    return found
+
+
+def scalable(path: Path) -> bool:
+    """Whether the font at ``path`` has outlines (``glyf``, ``CFF `` or ``CFF2``), so it can be
+    set at any size; a colour bitmap font such as Noto Color Emoji (``CBDT``) has only fixed
+    sizes."""
+    return _scalable(path, file_stamp(path))
+
+
+@functools.lru_cache(maxsize=COVERAGES_KEPT)
+def _scalable(path: Path, _stamp: FileStamp | None) -> bool:
+    try:
+        with path.open("rb") as font:
+            return bool(OUTLINE_TABLES & _table_directory(font).keys())
+    except (OSError, struct.error, ValueError, IndexError):
+        return False
 
 
 def _cmap_coverage(data: bytes, cmap: int) -> Coverage:
@@ -119,3 +141,6 @@ def _format_4(data: bytes, at: int) -> Coverage:
         return int(glyph) != 0
 
     return covers
+
+
+STYLE_CACHES.extend((_coverage.cache_clear, _scalable.cache_clear))

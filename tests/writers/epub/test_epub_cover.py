@@ -129,6 +129,20 @@ def test_a_right_to_left_brief_is_set_from_the_right_margin() -> None:
     assert ink[0] > 2 * margin  # a short Arabic title does not reach the left margin
 
 
+def test_emoji_are_left_out_of_the_cover_not_drawn_as_boxes(harbour: Brief) -> None:
+    """The house fallback for emoji is a colour bitmap font (Noto Color Emoji), which cannot
+    be set at the cover's sizes; no outline face draws these emoji, so the cover leaves them
+    out: a publisher of emoji alone prints nothing, not a crash or a row of empty boxes."""
+    plain = titled(harbour, "Harbours under pressure")
+    flag = "\N{REGIONAL INDICATOR SYMBOL LETTER N}\N{REGIONAL INDICATOR SYMBOL LETTER L}"
+    emoji = f"\N{WATER WAVE} {flag}"
+    decorated = titled(harbour, f"Harbours {emoji} under pressure")
+    only_emoji = dataclasses.replace(plain, meta=dataclasses.replace(plain.meta, publisher=emoji))
+    no_publisher = dataclasses.replace(plain, meta=dataclasses.replace(plain.meta, publisher=""))
+    assert cover_bytes(epub(decorated)) == cover_bytes(epub(plain))
+    assert cover_bytes(epub(only_emoji)) == cover_bytes(epub(no_publisher))
+
+
 def test_a_font_of_the_style_folder_draws_the_title(harbour: Brief, tmp_path: Path) -> None:
     style = style_copy(tmp_path)
     write_font(style / "fonts" / "Boxes.ttf", "Box Test", LATIN)

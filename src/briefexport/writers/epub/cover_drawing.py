@@ -23,7 +23,7 @@ from ...model import Brief
 from ...shared.brand import Brand, FontRole
 from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
 from ...shared.i18n import primary_language
-from .cover_fonts import Face, drawing, face, folder_fonts
+from .cover_fonts import Face, drawable, drawing, face, folder_fonts
 from .cover_lines import CoverWords, Measure, cover_words, cut, wrap
 from .cover_palette import Palette
 from .cover_png import png
@@ -97,7 +97,8 @@ class Cover:
         """``text`` broken into lines of the measure at ``size`` per cent of the width, at
         most ``most`` of them."""
         pixels = max(round(self.percent(size)), 1)
-        chosen = face(drawing(self.families(role), text, bold, self.in_folders), pixels)
+        path = drawing(self.families(role), text, bold, self.in_folders)
+        text, chosen = drawable(text, path), face(path, pixels)
         measure = Measure(chosen, self.words)
         lines = wrap(text, measure, self.measure_width) if text else []
         if most is not None:

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from unicodedata import category
 
 from PIL import ImageFont, features
 
 from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
-from ...shared.cmap import coverage
+from ...shared.cmap import coverage, scalable
 from ...shared.fontfiles import family_files, folder_files
 
 Face = ImageFont.FreeTypeFont
 REGULAR_STYLES = ("Regular", "Book", "Roman", "Normal")
+KEPT_CATEGORIES = {"Cf", "Mn", "Mc", "Me"}  # Unicode format characters and marks
 
 
 @functools.cache
@@ -101,12 +103,13 @@ def drawing(
     families: tuple[str, ...], text: str, bold: bool, in_folders: tuple[Path, ...]
 ) -> Path | None:
     """The file of the first family that draws every character of ``text`` (else the one that
-    draws most); None when no family of the list is installed."""
+    draws most); None when no family of the list is installed. Only faces with outlines count:
+    a bitmap face (colour emoji) cannot be set at the cover's sizes."""
     points = {ord(char) for char in text if not char.isspace()}
     best: tuple[int, Path] | None = None
     for family in families:
         path = family_face(family, bold, in_folders)
-        if path is None:
+        if path is None or not scalable(path):
             continue
         covers = coverage(path)
         drawn = sum(1 for point in points if covers(point))
@@ -115,6 +118,17 @@ def drawing(
         if best is None or drawn > best[0]:
             best = (drawn, path)
     return None if best is None else best[1]
+
+
+def drawable(text: str, path: Path | None) -> str:
+    """``text`` without the symbols the face at ``path`` does not draw (emoji, for which no
+    outline face of the list has glyphs), so the cover shows no empty boxes; format and
+    combining characters stay, as they shape their neighbours."""
+    if path is None:
+        return text
+    covers = coverage(path)
+    kept = (c for c in text if c.isspace() or covers(ord(c)) or category(c) in KEPT_CATEGORIES)
+    return " ".join("".join(kept).split())
 
 
 STYLE_CACHES.extend((_face.cache_clear, _names.cache_clear, _default_face.cache_clear))
