@@ -16,8 +16,8 @@ from lxml import etree
 
 from ..inlines import plain_text
 from ..model import Brief, Metadata, Permissions
+from ..shared.urls import DOI_RESOLVER
 
-DOI_RESOLVER = "https://doi.org/"
 ITEM_TYPE = "Policy brief"
 ITEM_TYPE_LANGUAGE = "en"
 

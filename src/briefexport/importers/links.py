@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..rules.links import link_problem
+from ..shared.urls import DOI_RESOLVER
 
 _DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)", re.I)
 _EMAIL = re.compile(r"[^@\s:/]+@[^@\s/]+\.[^@\s/]+")
@@ -20,7 +21,7 @@ _EMAIL = re.compile(r"[^@\s:/]+@[^@\s/]+\.[^@\s/]+")
 def doi_url(doi: str) -> str | None:
     """``https://doi.org/...`` for a DOI written bare, with ``doi:`` or as a URL; else None."""
     found = _DOI.fullmatch(doi.strip())
-    return f"https://doi.org/{found['doi']}" if found else None
+    return DOI_RESOLVER + found["doi"] if found else None
 
 
 def usable_href(href: str) -> str | None:

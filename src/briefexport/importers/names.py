@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Affiliation, PersonName
+from ..shared.urls import ORCID_RESOLVER
 
 PREFIXES = frozenset(
     {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "amb", "ambassador"}
@@ -60,4 +61,4 @@ _ORCID = re.compile(r"(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])", 
 def orcid_url(text: str) -> str | None:
     """``https://orcid.org/0000-...`` for an ORCID iD written bare or as a URL, else None."""
     found = _ORCID.fullmatch(text.strip())
-    return f"https://orcid.org/{found.group(1).upper()}" if found else None
+    return ORCID_RESOLVER + found.group(1).upper() if found else None

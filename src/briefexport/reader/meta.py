@@ -7,9 +7,8 @@ import datetime as dt
 from lxml import etree
 
 from ..model import Affiliation, Contributor, Metadata, Permissions, PersonName
+from ..shared.xmlnames import ALI_LICENSE_REF
 from .blocks import Context, inlines, paragraphs, text_of
-
-ALI_LICENSE_REF = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
 
 
 def metadata(root: etree._Element, ctx: Context) -> Metadata:

@@ -12,11 +12,10 @@ import unicodedata
 from ..inlines import plain_text
 from ..model import Affiliation, Contributor, Inline, Link, Metadata, Permissions, Text
 from .i18n import label
+from .urls import DOI_RESOLVER, ORCID_RESOLVER
 
 COPYRIGHT_SIGN = "\u00a9"
 SENTENCE_ENDS = (".", "!", "?", "\u06d4", "\u061f", "\u3002")
-DOI_RESOLVER = "https://doi.org/"
-ORCID_RESOLVER = "https://orcid.org/"
 PLAIN_ROLES = frozenset({"author", "authors", "editor", "editors"})
 RUNNING_HEAD_ROOM = 80
 """Characters of a running head (a wide East Asian one counts as two) that fit beside the date

@@ -1,4 +1,5 @@
-"""Where a printed web address may break (house rule, ``docs/typography.md``; UAX #14 would
+"""Web addresses: the resolvers a DOI (Crossref's display guidelines) and an ORCID iD are linked
+through, and where a printed address may break (house rule, ``docs/typography.md``; UAX #14 would
 also break after its hyphens): only after a slash or a dot of its path, never inside the scheme
 and the start of the host. Every presentation writer prints an address from these pieces."""
 
@@ -6,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 
+DOI_RESOLVER = "https://doi.org/"
+ORCID_RESOLVER = "https://orcid.org/"
 LONGEST_UNBROKEN = 60  # characters of a piece kept on one line (well under a line of notes)
 
 

@@ -12,11 +12,10 @@ from lxml import etree
 
 from ..model import Metadata
 from .front import rights_sentences
+from .xmlnames import DC, XML_LANG
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-DC = "http://purl.org/dc/elements/1.1/"
 XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def identifier(meta: Metadata) -> str | None:

@@ -37,7 +37,7 @@ from ..model import (
     Text,
 )
 from ..options import WriteOptions
-from ..shared.xmlnames import XLINK, XLINK_HREF
+from ..shared.xmlnames import XLINK, XLINK_HREF, XML_LANG
 from .jats_front import E, front_to_jats, paragraph_element
 
 DOCTYPE = (
@@ -107,7 +107,7 @@ def brief_to_jats(brief: Brief) -> etree._Element:
         front_to_jats(brief.meta, inlines_to_jats),
         E.body(*(block_to_jats(block) for block in brief.body)),
     )
-    article.set("{http://www.w3.org/XML/1998/namespace}lang", brief.meta.language)
+    article.set(XML_LANG, brief.meta.language)
     back = _back(brief)
     if len(back):
         article.append(back)

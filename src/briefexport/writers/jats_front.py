@@ -12,9 +12,8 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from ..model import Affiliation, Contributor, Inline, Metadata, Paragraph, Permissions
-from ..shared.xmlnames import XLINK
+from ..shared.xmlnames import ALI, XLINK
 
-ALI = "http://www.niso.org/schemas/ali/1.0/"
 E = ElementMaker(nsmap={"xlink": XLINK, "ali": ALI})
 InlineWriter = Callable[[tuple[Inline, ...]], list[str | etree._Element]]
 

@@ -26,6 +26,7 @@ from typing import Any
 from lxml import etree
 
 from ...shared.safexml import hardened_parser
+from ...shared.xmlnames import DC
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -33,12 +34,12 @@ MAX_UNPACKED_BYTES = 200 * 2**20
 MAIN_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)")
 CORE = {
-    "title": "{http://purl.org/dc/elements/1.1/}title",
-    "creator": "{http://purl.org/dc/elements/1.1/}creator",
-    "subject": "{http://purl.org/dc/elements/1.1/}subject",
-    "description": "{http://purl.org/dc/elements/1.1/}description",
-    "language": "{http://purl.org/dc/elements/1.1/}language",
-    "identifier": "{http://purl.org/dc/elements/1.1/}identifier",
+    "title": f"{{{DC}}}title",
+    "creator": f"{{{DC}}}creator",
+    "subject": f"{{{DC}}}subject",
+    "description": f"{{{DC}}}description",
+    "language": f"{{{DC}}}language",
+    "identifier": f"{{{DC}}}identifier",
     "keywords": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords",
     "created": "{http://purl.org/dc/terms/}created",
 }

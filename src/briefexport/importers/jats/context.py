@@ -11,10 +11,9 @@ from typing import Protocol
 from lxml import etree
 
 from ...model import Block, Citation, Footnote, Paragraph, Reference
+from ...shared.xmlnames import MATHML_NS
 from ..ids import IdRegistry
 from .notices import Notices
-
-MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 
 class Level(enum.IntEnum):

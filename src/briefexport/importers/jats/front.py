@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from ...model import Contributor, Inline, Metadata
+from ...shared.xmlnames import XML_LANG
 from ..defaults import DEFAULT_LANGUAGE, DEFAULT_PUBLISHER, DEFAULT_SERIES, Fallbacks
 from ..language import language_problem
 from ..names import journal_id_for
@@ -34,7 +35,6 @@ from .frontparts import (
 from .inline import inlines
 from .people import People
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SERIES_PATHS = (
     "journal-title-group/journal-title",
     "journal-title",

@@ -16,13 +16,12 @@ from lxml import etree
 
 from ...model import Inline, Paragraph, Permissions
 from ...rules.dates import printed_date_iso
-from ...shared.xmlnames import XLINK_HREF
+from ...shared.xmlnames import ALI_LICENSE_REF, XLINK_HREF
 from ..links import usable_href
 from .blocks import HEADS, BlockBuilder
 from .context import JatsContext, Level, Scope, local_name, text_of
 from .inline import inlines
 
-ALI_LICENSE_REF = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
 META_KEPT = frozenset(
     {"article-id", "article-categories", "title-group", "contrib-group", "aff", "author-notes",
      "pub-date", "permissions", "abstract", "kwd-group", "aff-alternatives"}

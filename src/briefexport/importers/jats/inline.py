@@ -17,9 +17,9 @@ from lxml import etree
 
 from ...inlines import canonical, mixed_content
 from ...model import CitationRef, FootnoteRef, Inline, Link, Styled, Text, TextStyle
-from ...shared.xmlnames import XLINK_HREF
+from ...shared.xmlnames import MATHML_NS, XLINK_HREF
 from ..links import usable_href
-from .context import MATHML_NS, Level, Scope, local_name, text_of
+from .context import Level, Scope, local_name, text_of
 
 STYLES = {style.value: style for style in TextStyle}
 CITATIONS = frozenset({"mixed-citation", "element-citation", "nlm-citation"})

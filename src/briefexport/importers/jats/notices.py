@@ -13,6 +13,7 @@ from lxml import etree
 
 from ...model import SourcePosition
 from ...shared.locate import Locator
+from ...shared.xmlnames import MATHML_NS
 from ..problems import Problems
 
 
@@ -78,6 +79,6 @@ def tag_name(element: etree._Element) -> str:
     if not isinstance(element.tag, str):
         return "?"
     qname = etree.QName(element.tag)
-    if qname.namespace == "http://www.w3.org/1998/Math/MathML":
+    if qname.namespace == MATHML_NS:
         return f"mml:{qname.localname}"
     return qname.localname

@@ -15,8 +15,9 @@ from lxml import etree
 from ...model import Brief
 from ...model.record import Record, record
 from ...shared.i18n import is_rtl
+from ...shared.xmlnames import XML_LANG
 from ..xhtml import serialize, tag
-from ..xhtml.markup import EPUB_TYPE, XML_LANG, child, element
+from ..xhtml.markup import EPUB_TYPE, child, element
 
 TITLE_PAGE = "titlepage.xhtml"
 TEXT = "brief.xhtml"

@@ -19,8 +19,8 @@ from ...inlines import plain_text
 from ...model import Brief, Contributor, Metadata
 from ...shared.front import rights_sentences
 from ...shared.i18n import is_rtl
+from ...shared.xmlnames import XML_LANG
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 COLLECTION = "belongs-to-collection"
 YEAR = re.compile(r"(19|20)[0-9]{2}")
 # The uuid5 namespace of briefexport's book identifiers: changing it changes every identifier.

@@ -16,13 +16,14 @@ from lxml import etree
 
 from ...model import Brief, Image
 from ...shared.brand import Brand
+from ...shared.xmlnames import XML_LANG
 from .blocks import blocks_to_xhtml
 from .colophon import colophon
 from .context import NotePlacement, RenderContext
 from .front import front_to_xhtml, head_to_xhtml
 from .inline import inline_to_xhtml
 from .longruns import mark_overlong_runs
-from .markup import NSMAP, XML_LANG, child, data_uri, element, serialize, tag
+from .markup import NSMAP, child, data_uri, element, serialize, tag
 from .notes import endnotes_section, flush_notes, leftover_notes
 
 __all__ = [

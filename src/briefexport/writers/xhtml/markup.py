@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ...model import Image
+from ...shared.xmlnames import XML_LANG as XML_LANG  # re-exported: PDF, EPUB cover use it
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
 NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
 AFTER_CALL = "after-call"  # the class of a note call right after another (CSS prints "4,5")

@@ -16,9 +16,8 @@ from lxml import etree
 from ...inlines import plain_text
 from ...model import Contributor, Metadata
 from ...shared.front import affiliation_text, document_title, doi_url, orcid_url, rights_sentences
+from ...shared.xmlnames import DC
 from .markup import child, valid_href
-
-DC_SCHEMA = "http://purl.org/dc/elements/1.1/"
 
 
 def scholarly_head(head: etree._Element, meta: Metadata, pdf_url: str | None = None) -> None:
@@ -27,7 +26,7 @@ def scholarly_head(head: etree._Element, meta: Metadata, pdf_url: str | None = N
         child(head, "link", {"rel": "canonical", "href": doi_url(meta.doi)})
     if meta.permissions is not None and meta.permissions.license_url:
         child(head, "link", {"rel": "license", "href": valid_href(meta.permissions.license_url)})
-    child(head, "link", {"rel": "schema.DC", "href": DC_SCHEMA})
+    child(head, "link", {"rel": "schema.DC", "href": DC})
     for name, content in highwire_tags(meta, pdf_url) + dublin_core_tags(meta):
         if content:
             child(head, "meta", {"name": name, "content": content})
