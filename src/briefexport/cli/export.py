@@ -71,6 +71,15 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_inputs_and_outputs(result)
+    _add_look_options(result)
+    add_verbosity(result)
+    result.add_argument("--version", action=VersionAction)
+    return result
+
+
+def _add_inputs_and_outputs(result: argparse.ArgumentParser) -> None:
+    """The briefs, ``--to`` and ``-o``."""
     result.add_argument("briefs", nargs="+", type=Path, metavar="BRIEF.xml")
     result.add_argument(
         "--to", required=True, metavar="FORMATS", help="comma-separated formats, or 'all'"
@@ -82,6 +91,11 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR|FILE",
         help="default: beside each brief; a file name for one brief and one format",
     )
+
+
+def _add_look_options(result: argparse.ArgumentParser) -> None:
+    """What shapes the outputs: style folder, PDF options, Word template, smart punctuation and
+    the PDF's address."""
     result.add_argument(
         "--style", type=Path, metavar="DIR", help="style folder (default: the house style)"
     )
@@ -98,9 +112,6 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument(
         "--pdf-url", metavar="URL", help="where the PDF is published (HTML citation_pdf_url)"
     )
-    add_verbosity(result)
-    result.add_argument("--version", action=VersionAction)
-    return result
 
 
 def parse_formats(value: str) -> list[str]:

@@ -64,6 +64,34 @@ def build_metadata(
     front: FrontMatter, context: BodyContext, inline: InlineParser, blocks: ParagraphParser
 ) -> Metadata | None:
     """The metadata, or None when something required is missing (reported)."""
+    _check_values(front, context)
+    registry = _affiliations(front, context)
+    authors = _people(front, "authors", registry, context)
+    editors = _people(front, "editors", registry, context)
+    title = inline(str(front.values.get("title") or ""), front.line("title"))
+    date = _date(front, context)
+    _report_missing(front, context, title, authors)
+    if not title or not authors or date is None:
+        return None
+    publisher = _publisher(front, authors, context)
+    return Metadata(
+        language=str(front.values.get("language") or DEFAULT_LANGUAGE),
+        series=_series(front, context),
+        journal_id=_journal_id(front, publisher),
+        publisher=publisher,
+        title=title,
+        authors=authors,
+        date=date,
+        editors=editors,
+        affiliations=tuple(registry.by_id.values()),
+        permissions=_permissions(front, context),
+        abstract=_abstract(front, blocks),
+        **_optional_fields(front, inline),
+    )
+
+
+def _check_values(front: FrontMatter, context: BodyContext) -> None:
+    """Report every unknown key and every value that holds only blank characters."""
     problems = context.problems
     for key, value in front.values.items():
         if key not in KNOWN_KEYS:
@@ -75,34 +103,24 @@ def build_metadata(
         if _holds_blank_text(value):
             message = f"{key!r} holds only blank characters (such as U+2009); it needs visible text"
             problems.error(front.line(key), message)
-    registry = _affiliations(front, context)
-    authors = _people(front, "authors", registry, context)
-    editors = _people(front, "editors", registry, context)
-    title = inline(str(front.values.get("title") or ""), front.line("title"))
-    date = _date(front, context)
+
+
+def _report_missing(
+    front: FrontMatter,
+    context: BodyContext,
+    title: tuple[Inline, ...],
+    authors: tuple[Contributor, ...],
+) -> None:
+    """Report a missing title or author, unless a problem with the key is reported already."""
     if not title and "title" not in front.reported:
-        problems.error(front.line("title"), "the brief needs a title")
+        context.problems.error(front.line("title"), "the brief needs a title")
     if not authors and "authors" not in front.reported:
-        problems.error(front.line("authors"), "the brief needs at least one author")
-    if not title or not authors or date is None:
-        return None
-    publisher = _publisher(front, authors, context)
-    return Metadata(
-        language=str(front.values.get("language") or DEFAULT_LANGUAGE),
-        series=_series(front, context),
-        journal_id=optional_text(front.values, "journal-id")
-        or journal_id_for(publisher)
-        or publisher,
-        publisher=publisher,
-        title=title,
-        authors=authors,
-        date=date,
-        editors=editors,
-        affiliations=tuple(registry.by_id.values()),
-        permissions=_permissions(front, context),
-        abstract=_abstract(front, blocks),
-        **_optional_fields(front, inline),
-    )
+        context.problems.error(front.line("authors"), "the brief needs at least one author")
+
+
+def _journal_id(front: FrontMatter, publisher: str) -> str:
+    """The journal id written, else the one known for the publisher, else the publisher."""
+    return optional_text(front.values, "journal-id") or journal_id_for(publisher) or publisher
 
 
 def _optional_fields(front: FrontMatter, inline: InlineParser) -> dict[str, Any]:
