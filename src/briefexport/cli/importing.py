@@ -60,27 +60,8 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _import(options: argparse.Namespace) -> int:
-    from ..importers import import_source
-    from ..options import default_options
-    from ..output import atomic_write, planned_figures, write_figures, write_planned
-    from ..reader import parse_brief
-    from ..writers import jats
-
-    source = options.source
     try:
-        result = import_source(
-            source, options.kind, options.series, options.publisher, options.date
-        )
-        print_diagnostics(list(result.warnings), options.quiet)
-        brief = result.brief
-        figures = planned_figures(brief, options.output, "jats")
-        data = jats.write(brief, default_options(brief))
-        generated = f"{options.output} (as generated from {source})"
-        with tempfile.TemporaryDirectory(prefix="briefexport-import-") as staging:
-            write_figures(brief, Path(staging))
-            parse_brief(data, name=generated, base_dir=Path(staging))
-        write_planned(figures)
-        atomic_write(options.output, data)
+        _import_and_write(options)
     except OverwritesInputError as refused:
         print(f"{shown_name(refused.path)}:1:1: error: {refused.reason}", file=sys.stderr)
         return EXIT_INPUT
@@ -88,6 +69,29 @@ def _import(options: argparse.Namespace) -> int:
         print_diagnostics(invalid.diagnostics, options.quiet)
         return EXIT_INPUT
     except BriefexportError as error:
-        print(f"{shown_name(str(source))}: error: {error}", file=sys.stderr)
+        print(f"{shown_name(str(options.source))}: error: {error}", file=sys.stderr)
         return EXIT_OUTPUT
     return EXIT_OK
+
+
+def _import_and_write(options: argparse.Namespace) -> None:
+    """Import the source, read the brief it gives back as the reader would (its figures put in a
+    staging folder), then write the brief and its figures."""
+    from ..importers import import_source
+    from ..options import default_options
+    from ..output import atomic_write, planned_figures, write_figures, write_planned
+    from ..reader import parse_brief
+    from ..writers import jats
+
+    source = options.source
+    result = import_source(source, options.kind, options.series, options.publisher, options.date)
+    print_diagnostics(list(result.warnings), options.quiet)
+    brief = result.brief
+    figures = planned_figures(brief, options.output, "jats")
+    data = jats.write(brief, default_options(brief))
+    generated = f"{options.output} (as generated from {source})"
+    with tempfile.TemporaryDirectory(prefix="briefexport-import-") as staging:
+        write_figures(brief, Path(staging))
+        parse_brief(data, name=generated, base_dir=Path(staging))
+    write_planned(figures)
+    atomic_write(options.output, data)

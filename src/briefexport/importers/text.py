@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Brief, Metadata
+from ..model import Brief, Inline, Metadata
 from .body import convert_body, parse_markdown
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES, Fallbacks
 from .markdown import inline_parser
@@ -198,17 +198,9 @@ def _metadata(
     page: FrontPage, problems: Problems, context: BodyContext, fallbacks: Fallbacks
 ) -> Metadata | None:
     title = inline_parser(context)(_title_text(page, problems), page.title_line)
-    if not title:
-        problems.error(page.title_line, "no title line found")
-    if not page.authors:
-        problems.error(page.title_line, "no 'By' block with the author found")
     page.date = page.date or fallbacks.date
-    if page.date is None:
-        _no_date(page, problems)
-    institutions = [aff.institution for person in page.authors for aff in person.affiliations]
-    publisher = fallbacks.publisher or (institutions[0] if institutions else None)
-    if page.authors and not publisher:
-        problems.error(page.title_line, "no author affiliation to take the publisher from")
+    _report_missing(page, title, problems)
+    publisher = _publisher(page, fallbacks, problems)
     if not title or not page.authors or page.date is None or not publisher:
         return None
     if fallbacks.series is None:
@@ -226,3 +218,23 @@ def _metadata(
         affiliations=tuple(page.affiliations),
         disclaimer=inline_parser(context)(page.disclaimer, page.title_line),
     )
+
+
+def _report_missing(page: FrontPage, title: tuple[Inline, ...], problems: Problems) -> None:
+    """Report a missing title, author or date."""
+    if not title:
+        problems.error(page.title_line, "no title line found")
+    if not page.authors:
+        problems.error(page.title_line, "no 'By' block with the author found")
+    if page.date is None:
+        _no_date(page, problems)
+
+
+def _publisher(page: FrontPage, fallbacks: Fallbacks, problems: Problems) -> str | None:
+    """The publisher given, else the first author's institution; reported when there is none
+    to take."""
+    institutions = [aff.institution for person in page.authors for aff in person.affiliations]
+    publisher = fallbacks.publisher or (institutions[0] if institutions else None)
+    if page.authors and not publisher:
+        problems.error(page.title_line, "no author affiliation to take the publisher from")
+    return publisher

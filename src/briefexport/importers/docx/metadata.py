@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ...model import Contributor, Inline, Metadata, Permissions, Text
 from ..defaults import DEFAULT_LANGUAGE, DEFAULT_PUBLISHER, DEFAULT_SERIES, Fallbacks
@@ -35,8 +36,7 @@ def metadata(
     title, authors, date = required
     publisher = _publisher(properties, fallbacks, authors, problems)
     language = _language(properties, problems)
-    identifier = properties.get("identifier", "")
-    doi = identifier.removeprefix("doi:") if identifier.startswith("doi:") else None
+    doi, publisher_id = _identifiers(properties)
     return Metadata(
         language=language,
         series=_series(front, fallbacks, problems),
@@ -46,16 +46,31 @@ def metadata(
         authors=tuple(authors),
         date=date,
         doi=doi,
-        publisher_id=identifier if identifier and doi is None else None,
-        heading=front.heading or (properties.get("subject") if front.series is None else None),
-        subtitle=front.subtitle,
-        editors=tuple(front.editors),
-        affiliations=tuple(front.affiliations),
-        disclaimer=front.disclaimer,
+        publisher_id=publisher_id,
         permissions=rights,
-        abstract=tuple(front.abstract),
-        keywords=tuple(front.keywords or _keywords(properties.get("keywords"))),
+        **_front_fields(front, properties),
     )
+
+
+def _identifiers(properties: dict[str, str]) -> tuple[str | None, str | None]:
+    """The DOI and the publisher's id of the identifier property (``doi:`` marks a DOI)."""
+    identifier = properties.get("identifier", "")
+    doi = identifier.removeprefix("doi:") if identifier.startswith("doi:") else None
+    return doi, identifier if identifier and doi is None else None
+
+
+def _front_fields(front: Front, properties: dict[str, str]) -> dict[str, Any]:
+    """What the front matter's paragraphs give beyond title, authors and date; the subject and
+    keywords properties fill the gaps."""
+    return {
+        "heading": front.heading or (properties.get("subject") if front.series is None else None),
+        "subtitle": front.subtitle,
+        "editors": tuple(front.editors),
+        "affiliations": tuple(front.affiliations),
+        "disclaimer": front.disclaimer,
+        "abstract": tuple(front.abstract),
+        "keywords": tuple(front.keywords or _keywords(properties.get("keywords"))),
+    }
 
 
 def _required(
