@@ -86,15 +86,8 @@ def inline_to_markdown(inline: Inline, in_link: bool = False) -> str:
     match inline:
         case Text(value):
             return escape_text(value)
-        case Styled(TextStyle.MONOSPACE, children) if _plain_code(children):
-            return _code_span(plain_text(children))
-        case Styled(style, children) if _simple_emphasis(inline):
-            return inlines_to_markdown(children)  # delimiters chosen by inlines_to_markdown
-        case Styled(style, children) if style in _HTML_TAGS:
-            tag = _HTML_TAGS[style]
-            return f"<{tag}>{inlines_to_markdown(children, in_link)}</{tag}>"
-        case Styled(style, children):
-            return _span(span_class(style), children, in_link)
+        case Styled():
+            return _styled(inline, in_link)
         case Link():
             return _link(inline)
         case FootnoteRef(note):
@@ -112,6 +105,19 @@ def inline_to_markdown(inline: Inline, in_link: bool = False) -> str:
             return _span("date", (Text(text),), in_link, iso=iso)
         case _:
             assert_never(inline)
+
+
+def _styled(styled: Styled, in_link: bool) -> str:
+    """Styled text as a code span, as emphasis, as an HTML element or as a classed span."""
+    style, children = styled.style, styled.children
+    if style == TextStyle.MONOSPACE and _plain_code(children):
+        return _code_span(plain_text(children))
+    if _simple_emphasis(styled):
+        return inlines_to_markdown(children)  # delimiters chosen by inlines_to_markdown
+    if style in _HTML_TAGS:
+        tag = _HTML_TAGS[style]
+        return f"<{tag}>{inlines_to_markdown(children, in_link)}</{tag}>"
+    return _span(span_class(style), children, in_link)
 
 
 def _plain_citation(citation: Citation) -> str | None:

@@ -58,17 +58,23 @@ def brief_to_xhtml(
     html = element("html", {"lang": brief.meta.language, XML_LANG: brief.meta.language})
     html.set("dir", ctx.direction)
     head_to_xhtml(ctx, html, css, inline_css, modified)
+    body_to_xhtml(ctx, html)
+    return html
+
+
+def body_to_xhtml(ctx: RenderContext, html: etree._Element) -> None:
+    """The ``body``: the front matter, the main text with its references and notes, the
+    endnotes and the colophon."""
     body = etree.SubElement(html, tag("body"), nsmap=NSMAP)
     header = front_to_xhtml(ctx, body)
     flush_notes(ctx, header)
     main = etree.SubElement(body, tag("main"))
-    blocks_to_xhtml(ctx, main, brief.body, 0)
+    blocks_to_xhtml(ctx, main, ctx.brief.body, 0)
     references_section(ctx, main)
     leftover_notes(ctx, main)
     endnotes_section(ctx, body)
     colophon(ctx, body)
     mark_overlong_runs(body)
-    return html
 
 
 def references_section(ctx: RenderContext, main: etree._Element) -> None:

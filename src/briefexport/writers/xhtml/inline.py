@@ -89,13 +89,8 @@ def inline_to_xhtml(
     match inline:
         case Text(value):
             append_text(parent, value)
-        case Styled(style, children):
-            name, attrs = style_element(style)
-            if style is TextStyle.ITALIC:
-                element = slanted(ctx, parent, name, plain_text(children), attrs)
-            else:
-                element = child(parent, name, attrs)
-            inlines_to_xhtml(ctx, element, children, after_call)
+        case Styled():
+            styled_to_xhtml(ctx, parent, inline, after_call)
         case Link():
             link_to_xhtml(ctx, parent, inline)
         case FootnoteRef(note):
@@ -108,17 +103,34 @@ def inline_to_xhtml(
         case Citation(publication_type, children):
             classes = f"citation {publication_type.value}"
             inlines_to_xhtml(ctx, child(parent, "span", {"class": classes}), children)
-        case CitationPart(citation_field, children):
-            attrs = {"class": citation_field.value}
-            if citation_field is CitationField.SOURCE:
-                element = slanted(ctx, parent, "cite", plain_text(children), attrs)
-            else:
-                element = child(parent, "span", attrs)
-            inlines_to_xhtml(ctx, element, children)
+        case CitationPart():
+            citation_part_to_xhtml(ctx, parent, inline)
         case CitedDate(iso, text):
             child(parent, "time", {"datetime": iso, "class": "cited-date"}, text)
         case _:
             assert_never(inline)
+
+
+def styled_to_xhtml(
+    ctx: RenderContext, parent: etree._Element, styled: Styled, after_call: bool
+) -> None:
+    """Styled text as its element; italics slanted as the script allows (:func:`slanted`)."""
+    name, attrs = style_element(styled.style)
+    if styled.style is TextStyle.ITALIC:
+        element = slanted(ctx, parent, name, plain_text(styled.children), attrs)
+    else:
+        element = child(parent, name, attrs)
+    inlines_to_xhtml(ctx, element, styled.children, after_call)
+
+
+def citation_part_to_xhtml(ctx: RenderContext, parent: etree._Element, part: CitationPart) -> None:
+    """A part of a citation as a classed span; the source as ``cite``, slanted."""
+    attrs = {"class": part.field.value}
+    if part.field is CitationField.SOURCE:
+        element = slanted(ctx, parent, "cite", plain_text(part.children), attrs)
+    else:
+        element = child(parent, "span", attrs)
+    inlines_to_xhtml(ctx, element, part.children)
 
 
 def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> None:
