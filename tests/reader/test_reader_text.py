@@ -3,11 +3,11 @@ edges of link targets and figure paths: what the reader takes and what it refuse
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from briefexport.cli import main
 from briefexport.errors import InvalidBriefError
 from briefexport.model import Brief
 from briefexport.options import default_options
@@ -27,6 +27,7 @@ WRAPPED = (
     .replace("<kwd>coastal upkeep<", "<kwd>\n coastal \t upkeep\n<")
     .replace("<publisher-name>Coastal Institute<", "<publisher-name>Coastal\nInstitute<")
 )
+Validate = Callable[[str], tuple[int, list[str]]]
 LINK = 'xlink:href="https://example.org/walls"'
 
 
@@ -40,11 +41,10 @@ def refusal(text: str) -> list[str]:
     return [f"{d.line}:{d.column}: {d.message}" for d in raised.value.diagnostics]
 
 
-def validate(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    path = tmp_path / "brief.xml"
-    path.write_text(text, encoding="utf-8")
-    assert main(["validate", str(path)]) == 2
-    return capsys.readouterr().err.replace(str(path), "brief.xml").splitlines()
+def refused(validate: Validate, text: str) -> list[str]:
+    status, lines = validate(text)
+    assert status == 2
+    return lines
 
 
 def test_wrapped_required_text_is_read_with_its_blanks_collapsed() -> None:
@@ -68,10 +68,10 @@ def test_a_wrapped_brief_writes_the_jats_of_the_flat_one(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("blank", ["\n   ", " \t\r\n "])
 def test_blank_required_text_over_lines_is_refused_at_its_element(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], blank: str
+    validate: Validate, blank: str
 ) -> None:
     text = edited("<kwd>sea walls</kwd>", f"<kwd>{blank}</kwd>", FLAT)
-    assert validate(tmp_path, text, capsys) == [
+    assert refused(validate, text) == [
         f"brief.xml:{position(text, '<kwd>')}: error: <kwd> is empty; it needs text"
     ]
 
@@ -80,24 +80,20 @@ BLANK_LINK = "is blank; it needs the address the link leads to (an http, https o
 
 
 @pytest.mark.parametrize("href", ["", " ", "\t \t"])
-def test_a_blank_link_is_named_at_its_ext_link(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str
-) -> None:
+def test_a_blank_link_is_named_at_its_ext_link(validate: Validate, href: str) -> None:
     text = edited("<p>Walls need care", "<p>Walls\n need <bold>care</bold>", BRIEF)
     text = edited(LINK, f'xlink:href="{href}"', text)
     shown = href.replace("\t", " ")  # attribute-value normalisation (XML 1.0 section 3.3.3)
-    assert validate(tmp_path, text, capsys) == [
+    assert refused(validate, text) == [
         f'brief.xml:{position(text, "<ext-link")}: error: xlink:href="{shown}" on <ext-link>'
         f" {BLANK_LINK}"
     ]
 
 
-def test_each_blank_link_of_a_paragraph_gets_its_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_each_blank_link_of_a_paragraph_gets_its_line(validate: Validate) -> None:
     second = '<bold>or <ext-link ext-link-type="uri" xlink:href="">here</ext-link></bold>'
     text = edited(LINK, 'xlink:href=" "', BRIEF).replace("</ext-link>.", f"</ext-link>,\n{second}.")
-    assert validate(tmp_path, text, capsys) == [
+    assert refused(validate, text) == [
         f'brief.xml:{position(text, "<ext-link")}: error: xlink:href=" " on <ext-link> {BLANK_LINK}',
         f'brief.xml:{position(text, "<ext-link", 1)}: error: xlink:href="" on <ext-link>'
         f" {BLANK_LINK}",
