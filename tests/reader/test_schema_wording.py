@@ -1,5 +1,5 @@
-"""The words for the schema's required text (``.*\\S.*``): text with something visible, on one
-line (XML Schema's ``.`` takes no line end); a blank value is called blank."""
+"""The words for the schema's required text (``\\s*\\S(\\s|\\S)*``): text with something other
+than XML white space, over any number of lines; a blank value is called blank."""
 
 from __future__ import annotations
 
@@ -26,6 +26,6 @@ def test_blank_attribute_is_called_blank() -> None:
     ]
 
 
-def test_required_text_over_two_lines() -> None:
-    text = edited("<surname>Mensah</surname>", "<surname>Men\nsah</surname>")
-    assert refusal(text) == ["<surname> holds 'Men\\nsah', which is not non-blank text on one line"]
+def test_blank_required_text_over_lines_is_called_empty() -> None:
+    text = edited("<surname>Mensah</surname>", "<surname>\n\t \r\n</surname>")
+    assert refusal(text) == ["<surname> is empty; it needs text"]

@@ -44,6 +44,7 @@ from ..model import (
 from ..resources import read_image
 from ..shared.xmlnames import XLINK_HREF
 from .checks import span_value
+from .hrefs import trimmed
 from .locate import Locator
 
 STYLE_TAGS = {style.value: style for style in TextStyle}
@@ -96,7 +97,7 @@ def _inline(element: etree._Element, ctx: Context) -> Inline:
     if tag in CITATION_TAGS:
         return CitationPart(CITATION_TAGS[tag], tuple(_raw_inlines(element, ctx)))
     if tag == "ext-link":
-        href = element.get(XLINK_HREF, "").strip()
+        href = trimmed(element.get(XLINK_HREF, ""))
         return Link(href, tuple(_raw_inlines(element, ctx)), source_of(element, ctx))
     if tag == "xref":
         return _call(element, ctx)
@@ -191,7 +192,7 @@ def _table(element: etree._Element, ctx: Context) -> Table:
 def _figure(element: etree._Element, ctx: Context) -> Figure:
     graphic = element.find("graphic")
     assert graphic is not None
-    href = graphic.get(XLINK_HREF, "").strip()
+    href = trimmed(graphic.get(XLINK_HREF, ""))
     alt_text = text_of(graphic.find("alt-text")) or text_of(element.find("alt-text")) or ""
     image = Image(href, alt_text, "application/octet-stream", b"")
     try:

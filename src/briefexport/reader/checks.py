@@ -1,8 +1,9 @@
 """Checks a grammar cannot make, run on a schema-valid brief before the model is built.
 
 Ids are unique and every call resolves; a footnote is called only from the body; dates exist
-and agree with their parts; links use http, https or mailto; the title is not empty; no text
-holds a control character XML 1.0 discourages.
+and agree with their parts; links use http, https or mailto and no link or figure path has a
+stray space at an edge (:mod:`.hrefs`); the title is not empty; no text holds a control
+character XML 1.0 discourages.
 Figure paths are checked where the image is read (:mod:`briefexport.reader.blocks`), and here
 that no two of them name one file where alike names are one
 (:class:`~briefexport.shared.filenames.FigurePaths`).
@@ -19,13 +20,13 @@ from lxml import etree
 
 from ..errors import Diagnostic
 from ..rules.blank import is_blank
-from ..rules.links import link_problem
 from ..rules.partial_dates import partial_date_exists
 from ..shared.characters import forbidden_in_tree, forbidden_message
 from ..shared.filenames import FigurePaths
 from ..shared.languages import knows_language
 from ..shared.tables import lay_out
 from ..shared.xmlnames import XLINK_HREF
+from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
 
@@ -40,12 +41,13 @@ def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
     found += _check_calls(root, at)
     found += _check_pub_date(root, at)
     found += _check_string_dates(root, at)
-    found += _check_links(root, at)
+    found += check_links(root, at)
     found += _check_titles(root, at)
     found += _check_lead(root, at)
     found += _check_tables(root, at)
     found += _check_language(root, at)
     found += _check_blank_text(root, at)
+    found += figure_path_problems(root, at)
     found += _check_figure_paths(root, at)
     found += _check_characters(root, at)
     return found
@@ -61,7 +63,7 @@ def _check_figure_paths(root: etree._Element, at: Locator) -> list[Diagnostic]:
     paths = FigurePaths()
     found = []
     for graphic in root.iter("graphic"):
-        href = graphic.get(XLINK_HREF, "").strip()
+        href = trimmed(graphic.get(XLINK_HREF, ""))
         problem = paths.conflict(href, at.position(graphic)[0])
         if problem:
             found.append(at.error(graphic, problem))
@@ -258,19 +260,6 @@ def _check_string_dates(root: etree._Element, at: Locator) -> list[Diagnostic]:
         for element in root.iter("string-date")
         if not partial_date_exists(element.get("iso-8601-date", ""))
     ]
-
-
-def _check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    found = []
-    for link in root.iter("ext-link"):
-        problem = link_problem(link.get(XLINK_HREF, ""))
-        if problem:
-            found.append(at.error(link, problem))
-    for licence in root.iter("{http://www.niso.org/schemas/ali/1.0/}license_ref"):
-        problem = link_problem((licence.text or "").strip())
-        if problem:
-            found.append(at.error(licence, problem))
-    return found
 
 
 def _check_titles(root: etree._Element, at: Locator) -> list[Diagnostic]:

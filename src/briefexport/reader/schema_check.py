@@ -2,17 +2,16 @@
 can act on (the tables come from the schema itself, :mod:`.schema_rules`).
 
 It reports, each at the offending element's own start tag: an element the profile does not know
-or that its parent does not take, with the close spelling where there is one; an element out of
-order (one such line per parent: the rest of that parent is read on as best it can); a parent
-missing what it needs; text where only elements may stand; an attribute not allowed, missing, or
-with a value outside its list. A child is read as the patterns of its name its attributes fit, as
-RELAX NG tells two patterns of one name apart. Datatypes (patterns, ids, language tags) are
-judged by libxml2 alone (:mod:`.schema_values` words what it refuses).
+or that its parent does not take, with the close spelling where there is one; every element out
+of order (the fewest children whose moving puts the parent in order, :mod:`.schema_order`); a
+parent missing what it needs; text where only elements may stand; an attribute not allowed,
+missing, or with a value outside its list. A child is read as the patterns of its name its
+attributes fit, as RELAX NG tells two patterns of one name apart. Datatypes (patterns, ids,
+language tags) are judged by libxml2 alone (:mod:`.schema_values` words what it refuses).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -21,7 +20,9 @@ from lxml import etree
 from ..errors import Diagnostic
 from ..shared.locate import written_name
 from .locate import Locator
-from .schema_attributes import Attrib, attribute_problems, attributes_fit
+from .schema_attributes import attribute_problems
+from .schema_order import Child
+from .schema_reading import Reading
 from .schema_rules import Schema, schema
 from .schema_words import bracketed, close_name
 from .tokens import XML_SPACE
@@ -38,8 +39,6 @@ NEEDS = {
     "disp-quote": "a quotation needs at least one paragraph (<p>)",
     "abstract": "an abstract needs at least one paragraph (<p>)",
 }
-
-State = tuple[int, int]  # (element rule, automaton state)
 
 
 @dataclass
@@ -78,7 +77,7 @@ def check_structure(root: etree._Element, at: Locator, limit: int | None = None)
     return walk.found
 
 
-Frame = tuple[etree._Element, "_Reading", Iterator[etree._Element]]
+Frame = tuple[etree._Element, "Reading", Iterator[etree._Element]]
 
 
 class _Walk:
@@ -98,7 +97,7 @@ class _Walk:
             return written_name(element)
         return f'{etree.QName(element).localname} xmlns="{namespace}"'
 
-    def _alike(self, child: etree._Element, reading: _Reading) -> list[str]:
+    def _alike(self, child: etree._Element, reading: Reading) -> list[str]:
         """The names the parent takes that are in the child's namespace (a close spelling is
         never guessed across namespaces)."""
         namespace = etree.QName(child).namespace
@@ -124,7 +123,22 @@ class _Walk:
         self.found.rules[element] = keys
         self.attributes(element, keys)
         self.text(element, keys)
-        return element, _Reading(self.schema, keys), element.iterchildren(tag=etree.Element)
+        children = list(element.iterchildren(tag=etree.Element))
+        reading = Reading(self.schema, keys)
+        unread = reading.first_unread(children)
+        if unread is not None:
+            reading.plan([self._as_read(child, reading) for child in children], children)
+            self.found.flagged.setdefault(unread, set()).add("order")  # libxml2 blames it
+        return element, reading, iter(children)
+
+    def _as_read(self, child: etree._Element, reading: Reading) -> Child:
+        """A child as it will be read: an unknown name as its close spelling; None for one
+        the parent does not take."""
+        tag = str(child.tag)
+        if not self.schema.named(tag):
+            guess = close_name(self.name(child), self._alike(child, reading))
+            return (self._clark(guess, reading), child.attrib) if guess else None
+        return (tag, child.attrib) if self.name(child) in self.names(reading.allowed) else None
 
     def attributes(self, element: etree._Element, keys: frozenset[int]) -> None:
         rules = [self.schema.rules[k] for k in keys]
@@ -140,21 +154,28 @@ class _Walk:
             self.found.add(element, "text", self.at.error(element, message))
 
     def read(
-        self, element: etree._Element, child: etree._Element, reading: _Reading
+        self, element: etree._Element, child: etree._Element, reading: Reading
     ) -> frozenset[int]:
         """Read one child through the parent's automata: the child's own rules, to check it."""
+        index, reading.index = reading.index, reading.index + 1
+        if index in reading.dropped:  # out of order: reported, and read as if elsewhere
+            self.misplaced(element, child, reading)
+            return reading.anywhere(str(child.tag), child.attrib)
         fits = reading.step(str(child.tag), child.attrib)
+        if not fits and reading.dropped:  # what it needs before it stands elsewhere: said there
+            fits = reading.step(str(child.tag), child.attrib, reading.past_moved())
         if not fits:
             fits = reading.resync(self.misplaced(element, child, reading), child.attrib)
         reading.previous = child
         return fits
 
-    def leave(self, element: etree._Element, reading: _Reading) -> None:
-        """After the last child: what the parent still misses."""
-        if not reading.complete() and not reading.disordered:
+    def leave(self, element: etree._Element, reading: Reading) -> None:
+        """After the last child: what the parent still misses (not counting a child reported
+        out of order)."""
+        if not reading.complete():
             self.incomplete(element, reading)
 
-    def misplaced(self, element: etree._Element, child: etree._Element, reading: _Reading) -> str:
+    def misplaced(self, element: etree._Element, child: etree._Element, reading: Reading) -> str:
         """Report a child its parent does not take there; the name to read it on as (an
         unknown element as the name it most likely misspells)."""
         parent, name, tag = self.name(element), self.name(child), str(child.tag)
@@ -171,16 +192,14 @@ class _Walk:
                 )
         elif name not in allowed:
             message = f"<{name}> is not allowed in <{parent}>; " + self._holds(parent, allowed)
-        elif reading.disordered:
-            return tag  # one line on order per parent: the first misplacement says it
         else:
-            message = self._out_of_order(parent, name, reading, expected)
+            message = self._out_of_order(parent, child, reading, expected)
             reading.disordered = True
         self.found.add(child, "place", self.at.error(child, message))
         self.found.flagged.setdefault(element, set()).add("content")
         return tag
 
-    def _clark(self, shown: str, reading: _Reading) -> str:
+    def _clark(self, shown: str, reading: Reading) -> str:
         rules = (self.schema.rules[k] for k in reading.allowed)
         return next(n for rule in rules for n in rule.names if self.schema.shown(n) == shown)
 
@@ -189,16 +208,28 @@ class _Walk:
             return f"<{parent}> holds no elements"
         return f"allowed here: {bracketed(allowed)}"
 
-    def _out_of_order(self, parent: str, name: str, reading: _Reading, expected: list[str]) -> str:
+    def _out_of_order(
+        self, parent: str, child: etree._Element, reading: Reading, expected: list[str]
+    ) -> str:
+        name, following = self.name(child), reading.next_in_place()
+        first = reading.index == 1
+        belongs_later = reading.readable(str(child.tag), child.attrib) or (
+            reading.previous is None and not first
+        )
+        if following is not None and belongs_later:
+            return f"<{name}> cannot come before <{self.name(following)}> in <{parent}>"
         if reading.previous is None:
             return f"<{parent}> must start with {bracketed(expected)}; found <{name}>"
         before = self.name(reading.previous)
         then = f"expected {bracketed(expected)}" if expected else f"<{before}> must come last"
         return f"<{name}> cannot come after <{before}> in <{parent}>; {then}"
 
-    def incomplete(self, element: etree._Element, reading: _Reading) -> None:
+    def incomplete(self, element: etree._Element, reading: Reading) -> None:
         tag = self.name(element)
-        needed = self.names(reading.needed())
+        moved = {self.name(child) for child in reading.moved}
+        needed = [name for name in self.names(reading.needed()) if name not in moved]
+        if reading.disordered and not needed:
+            return  # what the parent misses stands elsewhere in it, reported there
         if tag in NEEDS and len(element) == 0:
             message = NEEDS[tag]
         elif needed:
@@ -210,66 +241,3 @@ class _Walk:
 
 def _namespace(clark: str) -> str | None:
     return etree.QName(clark).namespace
-
-
-class _Reading:
-    """The states of the parent's automata while its children are read."""
-
-    def __init__(self, tables: Schema, keys: frozenset[int]) -> None:
-        self.rules = tables.rules
-        self.states = {(k, s) for k in keys for s in self.rules[k].closure({0})}
-        self.keys = keys
-        self.previous: etree._Element | None = None
-        self.disordered = False
-
-    @functools.cached_property
-    def allowed(self) -> set[int]:
-        """Every child rule the parent takes somewhere."""
-        return {c for k in self.keys for ms in self.rules[k].moves.values() for c, _ in ms}
-
-    def _moves(self, states: set[State]) -> list[tuple[int, int, int]]:
-        """(rule, child rule, target state) for every move out of ``states``."""
-        return [(k, c, to) for k, s in states for c, to in self.rules[k].moves.get(s, ())]
-
-    def step(self, tag: str, attrib: Attrib, states: set[State] | None = None) -> frozenset[int]:
-        """Read a child: the rules it may follow (those its attributes fit, when any do)."""
-        taken = [
-            (k, c, to)
-            for k, c, to in self._moves(self.states if states is None else states)
-            if tag in self.rules[c].names
-        ]
-        taken = [m for m in taken if attributes_fit(attrib, self.rules[m[1]])] or taken
-        if taken:
-            self.states = {(k, s) for k, _, to in taken for s in self.rules[k].closure({to})}
-        return frozenset(c for _, c, _ in taken)
-
-    def resync(self, tag: str, attrib: Attrib) -> frozenset[int]:
-        """After a misplaced child: read it where it could stand later, or skip it."""
-        fits = self.step(tag, attrib, self.reachable(self.states))
-        return fits or frozenset(c for c in self.allowed if tag in self.rules[c].names)
-
-    def reachable(self, states: set[State], without: str | None = None) -> set[State]:
-        seen, todo = set(states), list(states)
-        while todo:
-            k, s = todo.pop()
-            ahead = [
-                to for c, to in self.rules[k].moves.get(s, ()) if without not in self.rules[c].names
-            ]
-            for following in (*self.rules[k].closure({s}), *ahead):
-                if (k, following) not in seen:
-                    seen.add((k, following))
-                    todo.append((k, following))
-        return seen
-
-    def complete(self, states: set[State] | None = None) -> bool:
-        return any(s == self.rules[k].final for k, s in (self.states if states is None else states))
-
-    def expected(self) -> set[int]:
-        return {c for _, c, _ in self._moves(self.states)}
-
-    def needed(self) -> set[int]:
-        """Child rules every way to the end passes through."""
-        ahead = {c for _, c, _ in self._moves(self.reachable(self.states))}
-        names = {n for c in ahead for n in self.rules[c].names}
-        must = {n for n in names if not self.complete(self.reachable(self.states, without=n))}
-        return {c for c in ahead if self.rules[c].names & must}

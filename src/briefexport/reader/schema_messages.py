@@ -54,7 +54,7 @@ def clearer(
     redundant = False  # drop the "failed to validate" line that follows a reworded one
     for index, entry in enumerate(logged):
         if index in values.reworded:
-            found += [d for d in [values.reworded[index]] if d is not None]
+            found += values.reworded[index]
         elif not ((redundant and FAILED.match(entry.message)) or explains(entry)):
             language = BAD_LANGUAGE.match(entry.message)
             found.append(_bad_language(language.group(1), entry, at) if language else plain(entry))

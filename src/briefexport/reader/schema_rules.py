@@ -32,8 +32,8 @@ TYPE_WORDS = {  # the XML Schema datatypes brief.rng uses
     "language": 'a language tag such as "en"',
     "anyURI": "a URI",
 }
-# the schema's required.text: XML Schema's "." takes no line end, so the text is on one line
-PATTERN_WORDS = {r".*\S.*": "non-blank text on one line"}
+# the schema's required.text: any text, over any number of lines, that is not only blanks
+PATTERN_WORDS = {r"\s*\S(\s|\S)*": "text that is not only blanks"}
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ DATATYPE_ERROR = "Error validating datatype"
 FAILED_CONTENT = re.compile(r"Element ([\w:.-]+) failed to validate content")
 INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 FAILED_ATTRIBUTES = re.compile(r"Element ([\w:.-]+) failed to validate attributes")
+EXTRA_CONTENT = re.compile(r"Element ([\w:.-]+) has extra content")
 POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
 SHAPES = {  # near enough to tell a failing value from a good one, never to judge alone
     "NCName": re.compile(r"[^\W\d.-][\w.-]*"),
@@ -30,13 +31,17 @@ SHAPES = {  # near enough to tell a failing value from a good one, never to judg
 PLAIN_ESCAPES = set("sSdnrt.\\-^$[](){}?*+|")
 BLANKS = {False: {"\\s": "[ \t\n\r]", "\\S": "[^ \t\n\r]"}, True: {"\\s": " \t\n\r"}}
 ANYWHERE = {".": "[^\n\r]", "^": "\\^", "$": "\\$"}  # outside a character class
+BLANK_WANTS = {  # what a blank attribute needs, where the schema's words are too general
+    ("ext-link", "xlink:href"): "the address the link leads to (an http, https or mailto URL)",
+    ("graphic", "xlink:href"): "the path of the image file",
+}
 
 
 @dataclass
 class Values:
-    """Per libxml2 entry (by index) its rewording, or None to drop it; the elements at fault."""
+    """Per libxml2 entry (by index) its rewording, none to drop it; the elements at fault."""
 
-    reworded: dict[int, Diagnostic | None] = field(default_factory=dict)
+    reworded: dict[int, list[Diagnostic]] = field(default_factory=dict)
     elements: set[etree._Element] = field(default_factory=set)
 
 
@@ -74,6 +79,8 @@ def datatype_errors(
             words.attribute(index, invalid.group(1), subjects)
         elif failed := FAILED_ATTRIBUTES.match(entry.message):
             words.patterned(index, lines.subjects(entry.line, failed.group(1)))
+        elif extra := EXTRA_CONTENT.match(entry.message):
+            words.inside(index, lines.subjects(entry.line, extra.group(1)))
     return words.found
 
 
@@ -113,8 +120,8 @@ class _Words:
             if not text.strip(XML_SPACE)
             else f"<{tag}> holds {text!r}, which is not {typed[element].wanted}"
         )
-        self.found.reworded[index] = self.at.error(element, message)
-        self.found.reworded[index + 1] = None
+        self.found.reworded[index] = [self.at.error(element, message)]
+        self.found.reworded[index + 1] = []
         self.found.elements.add(element)
 
     def attribute(self, index: int, name: str, subjects: list[etree._Element]) -> None:
@@ -132,7 +139,7 @@ class _Words:
         if element is None:
             return
         clark, rule = carried[element]
-        self.found.reworded[index] = self.at.error(element, _refused(element, clark, rule))
+        self.found.reworded[index] = [self.at.error(element, _refused(element, clark, rule))]
         self.found.elements.add(element)
 
     def patterned(self, index: int, subjects: list[etree._Element]) -> None:
@@ -145,7 +152,22 @@ class _Words:
         self.found.elements.add(element)
         if len(failing[element]) == 1:
             clark, rule = failing[element].popitem()
-            self.found.reworded[index] = self.at.error(element, _refused(element, clark, rule))
+            self.found.reworded[index] = [self.at.error(element, _refused(element, clark, rule))]
+
+    def inside(self, index: int, subjects: list[etree._Element]) -> None:
+        """Element X has extra content: in mixed content libxml2 blames X when an inline
+        element inside it (an ``ext-link`` with a blank ``xlink:href``) fails an attribute's
+        pattern; each such element inside X is named at its own start tag."""
+        said = []
+        for element in (e for subject in subjects for e in subject.iterdescendants()):
+            failing = self._failing_patterns(element)
+            if failing and ("attributes", element) not in self.taken:
+                self.taken.add(("attributes", element))
+                self.found.elements.add(element)
+                for clark, rule in failing.items():
+                    said.append(self.at.error(element, _refused(element, clark, rule)))
+        if said:
+            self.found.reworded[index] = said
 
     def _failing_patterns(self, element: etree._Element) -> dict[str, AttributeRule]:
         return {
@@ -160,7 +182,8 @@ class _Words:
 def _refused(element: etree._Element, clark: str, rule: AttributeRule) -> str:
     value, tag = element.get(clark, ""), schema().shown(str(element.tag))
     if not value.strip(XML_SPACE):
-        return f'{rule.shown}="{value}" on <{tag}> is blank; it needs {rule.wanted}'
+        wants = BLANK_WANTS.get((tag, rule.shown), rule.wanted)
+        return f'{rule.shown}="{value}" on <{tag}> is blank; it needs {wants}'
     return f'{rule.shown}="{value}" on <{tag}> is not {rule.wanted}'
 
 
