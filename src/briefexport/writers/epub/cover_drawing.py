@@ -216,7 +216,7 @@ def _drawn(
     cover = Cover(brand, words, in_folders)
     draw_band(cover)
     draw_foot(cover)
-    return png(cover.canvas.tobytes(), cover.width, cover.height, cover.palette.flat())
+    return png(cover.canvas, cover.palette.flat())
 
 
 STYLE_CACHES.append(_drawn.cache_clear)
