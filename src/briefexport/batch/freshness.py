@@ -99,8 +99,13 @@ def style_digests(settings: Settings) -> Callable[[str], str]:
 
 
 def _style_files_read(settings: Settings, fmt: str) -> set[str]:
-    """The names of the style files ``fmt``'s outputs are made with (:func:`style_digest`)."""
-    shared = {name for name in settings.style_files if name not in FORMAT_STYLE_FILES}
+    """The names of the style files ``fmt``'s outputs are made with (:func:`style_digest`).
+    The folder's own cover picture is read for the EPUB only, and the packages that hold an
+    EPUB (formats not in :data:`STYLE_FILES_OF` count every file)."""
+    skipped = set(FORMAT_STYLE_FILES)
+    if fmt != "epub" and fmt in STYLE_FILES_OF:
+        skipped |= {"cover.png", "cover.jpg"}  # the names writers.epub.cover looks for
+    shared = {name for name in settings.style_files if name not in skipped}
     read = set(STYLE_FILES_OF.get(fmt, FORMAT_STYLE_FILES)) | shared
     waiting = list(read)
     while waiting:

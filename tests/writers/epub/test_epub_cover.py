@@ -12,7 +12,10 @@ import pytest
 from PIL import Image
 
 import briefexport
+from briefexport.batch.freshness import style_digest
+from briefexport.batch.manifest import Settings
 from briefexport.errors import InvalidStyleError
+from briefexport.formats import FORMATS
 from briefexport.inlines import plain_text
 from briefexport.model import Brief, Text
 from briefexport.options import default_options
@@ -176,6 +179,14 @@ def test_a_style_folder_supplies_its_own_cover(harbour: Brief, tmp_path: Path, n
     (item,) = cover_items(data)
     assert item.get("media-type") == ("image/png" if name.endswith(".png") else "image/jpeg")
     assert cover_bytes(data) == own
+
+
+@pytest.mark.parametrize("name", ["cover.png", "cover.jpg"])
+def test_a_style_cover_counts_for_the_epub_and_the_packages_that_hold_one(name: str) -> None:
+    files = {"brand.toml": "1", "pdf.css": "2", "epub.css": "3", "reference.docx": "4", name: "5"}
+    before, after = Settings("1", files, {}), Settings("1", {**files, name: "6"}, {})
+    changed = {fmt for fmt in FORMATS if style_digest(before, fmt) != style_digest(after, fmt)}
+    assert changed == {"epub", "bag", "dspace-saf"}
 
 
 def test_a_style_cover_that_is_not_what_its_name_says_is_refused(

@@ -29,7 +29,7 @@ def picture(width: int, height: int, seed: int) -> bytes:
 def test_the_pixels_and_palette_read_back(width: int, height: int, seed: int) -> None:
     pixels = picture(width, height, seed)
     palette = [value for index in range(6) for value in (index * 40, 255 - index, 7)]
-    data = png(pixels, width, height, palette)
+    data = png(Image.frombytes("L", (width, height), pixels), palette)
     assert png_chunks(data) == ["IHDR", "PLTE", "IDAT", "IEND"]
     image = Image.open(io.BytesIO(data))
     image.load()  # zlib checks the Adler-32, Pillow each chunk's CRC

@@ -47,7 +47,7 @@ def baselines(lines: list[str], measure: Measure, size: float, step: float) -> l
     """Each line's baseline below the top: ``step`` apart, or further where the ink of two
     lines would come closer than a sixth of the size (Nastaliq's tall and deep letters). The
     ink is measured only for a face whose own line is much taller than ``step``: measuring
-    loads and hints every glyph, as drawing does."""
+    loads every glyph, as drawing does."""
     ascent, descent = measure.face.getmetrics()
     if ascent + descent <= step * 1.2:
         return [size * 0.95 + index * step for index in range(len(lines))]
@@ -216,7 +216,7 @@ def _drawn(
     cover = Cover(brand, words, in_folders)
     draw_band(cover)
     draw_foot(cover)
-    return png(cover.canvas.tobytes(), cover.width, cover.height, cover.palette.flat())
+    return png(cover.canvas, cover.palette.flat())
 
 
 STYLE_CACHES.append(_drawn.cache_clear)

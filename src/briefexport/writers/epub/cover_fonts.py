@@ -7,12 +7,15 @@ face draws every character of it is taken (its ``cmap``, :mod:`briefexport.share
 the one drawing most. Files, names and loaded faces are kept for the process, keyed by the
 files' states, as the other writers keep theirs. Text is laid out by raqm (HarfBuzz and FriBidi:
 Arabic joining, Indic shaping, bidirectional runs) when Pillow has it, else by Pillow's basic
-layout, which shapes nothing (:func:`shapes_complex_text`).
+layout, which shapes nothing (:func:`shapes_complex_text`). A TrueType face is loaded from a
+copy of its file that switches its glyph hinting off (:mod:`.cover_hinting`).
 """
 
 from __future__ import annotations
 
 import functools
+import io
+import struct
 from pathlib import Path
 from unicodedata import category
 
@@ -21,6 +24,7 @@ from PIL import ImageFont, features
 from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
 from ...shared.cmap import coverage, scalable
 from ...shared.fontfiles import family_files, folder_files
+from .cover_hinting import is_truetype, without_glyph_hinting
 
 Face = ImageFont.FreeTypeFont
 REGULAR_STYLES = ("Regular", "Book", "Roman", "Normal")
@@ -53,8 +57,21 @@ def _default_face(size: int) -> Face:
 
 
 @functools.lru_cache(maxsize=96)
-def _face(path: Path, size: int, _stamp: FileStamp | None) -> Face:
-    return ImageFont.truetype(str(path), size, layout_engine=layout_engine())
+def _face(path: Path, size: int, stamp: FileStamp | None) -> Face:
+    data = _unhinted(path, stamp)
+    font = str(path) if data is None else io.BytesIO(data)
+    return ImageFont.truetype(font, size, layout_engine=layout_engine())
+
+
+@functools.lru_cache(maxsize=8)
+def _unhinted(path: Path, _stamp: FileStamp | None) -> bytes | None:
+    """The TrueType font at ``path`` with glyph hinting off (:mod:`.cover_hinting`); None for
+    another kind of font, or a file that cannot be read as one."""
+    try:
+        data = path.read_bytes()
+        return without_glyph_hinting(data) if is_truetype(data) else None
+    except (OSError, struct.error):
+        return None
 
 
 def folder_fonts(folders: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -131,4 +148,6 @@ def drawable(text: str, path: Path | None) -> str:
     return " ".join("".join(kept).split())
 
 
-STYLE_CACHES.extend((_face.cache_clear, _names.cache_clear, _default_face.cache_clear))
+STYLE_CACHES.extend(
+    (_face.cache_clear, _unhinted.cache_clear, _names.cache_clear, _default_face.cache_clear)
+)

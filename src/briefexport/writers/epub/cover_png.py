@@ -16,6 +16,8 @@ import struct
 import zlib
 from collections.abc import Iterator
 
+from PIL import Image
+
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ADLER = 65521
 # zlib's run-length strategy: a third of the work of the default strategy at level 6 for the
@@ -23,11 +25,12 @@ ADLER = 65521
 LEVEL, STRATEGY = 9, zlib.Z_RLE
 
 
-def png(pixels: bytes, width: int, height: int, palette: list[int]) -> bytes:
-    """The PNG of ``pixels`` (one palette index a byte, rows top to bottom)."""
+def png(indices: Image.Image, palette: list[int]) -> bytes:
+    """The PNG of ``indices``, an 8-bit image of palette indices."""
+    width, height = indices.size
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit indices, no interlace
     chunks = [chunk(b"IHDR", header), chunk(b"PLTE", bytes(palette))]
-    chunks += [chunk(b"IDAT", image_data(pixels, width, height)), chunk(b"IEND", b"")]
+    chunks += [chunk(b"IDAT", image_data(indices)), chunk(b"IEND", b"")]
     return SIGNATURE + b"".join(chunks)
 
 
@@ -36,38 +39,45 @@ def chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
 
-def image_data(pixels: bytes, width: int, height: int) -> bytes:
+def image_data(indices: Image.Image) -> bytes:
     """The zlib stream of the filtered rows."""
+    width = indices.width
+    rows, stride = unfiltered_rows(indices), width + 1
     parts, checksum = [b"\x78\x9c"], 1  # deflate, 32 KiB window, default level
-    for inked, rows in row_runs(pixels, width, height):
+    for inked, start, end in row_runs(rows, stride):
         if inked:
+            run = rows[start * stride : end * stride]
             compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 8, STRATEGY)
-            parts.append(compressor.compress(rows) + compressor.flush(zlib.Z_SYNC_FLUSH))
-            checksum = zlib.adler32(rows, checksum)
+            parts.append(compressor.compress(run) + compressor.flush(zlib.Z_SYNC_FLUSH))
+            checksum = zlib.adler32(run, checksum)
         else:
-            count = len(rows) // (width + 1)
-            parts += [zero_rows(width, run) for run in powers_of_two(count)]
-            checksum = zeros_adler32(checksum, width, count)
+            parts += [zero_rows(width, count) for count in powers_of_two(end - start)]
+            checksum = zeros_adler32(checksum, width, end - start)
     parts.append(b"\x03\x00")  # an empty final block with fixed codes
     parts.append(struct.pack(">I", checksum))
     return b"".join(parts)
 
 
-def row_runs(pixels: bytes, width: int, height: int) -> Iterator[tuple[bool, bytes]]:
-    """Filtered rows in runs: rows as they are (filter 0), or rows that repeat the row above
-    (filter 2, all zeros)."""
-    run: list[bytes] = []
-    previous, repeats = b"", False
-    for top in range(0, width * height, width):
-        row = pixels[top : top + width]
-        same = row == previous
-        if run and same != repeats:
-            yield not repeats, b"".join(run)
-            run = []
-        run.append(b"\x02" + bytes(width) if same else b"\x00" + row)
-        previous, repeats = row, same
-    if run:
-        yield not repeats, b"".join(run)
+def unfiltered_rows(indices: Image.Image) -> bytes:
+    """Every row as it is, after its filter type byte 0 (a column of zeros at the left)."""
+    wide = Image.new("L", (indices.width + 1, indices.height), 0)
+    wide.paste(indices, (1, 0))
+    return wide.tobytes()
+
+
+def row_runs(rows: bytes, stride: int) -> Iterator[tuple[bool, int, int]]:
+    """Runs of ``rows`` (``stride`` bytes each), by first row and the row after the last:
+    rows kept as they are (filter 0), or rows that repeat the row above (filter 2, all
+    zeros)."""
+    previous, start, repeats = b"", 0, False
+    for row, at in enumerate(range(0, len(rows), stride)):
+        line = rows[at : at + stride]
+        same = line == previous
+        if row and same != repeats:
+            yield not repeats, start, row
+            start = row
+        previous, repeats = line, same
+    yield not repeats, start, len(rows) // stride
 
 
 def powers_of_two(count: int) -> list[int]:
