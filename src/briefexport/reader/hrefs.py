@@ -18,11 +18,9 @@ from lxml import etree
 from ..errors import Diagnostic
 from ..rules.blank import is_blank
 from ..rules.links import link_problem
-from ..shared.xmlnames import XLINK_HREF
+from ..shared.xmlnames import ALI_LICENSE_REF, XLINK_HREF
 from .locate import Locator
 from .tokens import XML_SPACE
-
-ALI_LICENSE_REF_TAG = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
 
 
 def trimmed(value: str) -> str:
@@ -48,7 +46,7 @@ def check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
     no stray space at their edges. A blank one is a schema error, reported there."""
     found = []
     places = [(link, link.get(XLINK_HREF, "")) for link in root.iter("ext-link")]
-    places += [(licence, licence.text or "") for licence in root.iter(ALI_LICENSE_REF_TAG)]
+    places += [(licence, licence.text or "") for licence in root.iter(ALI_LICENSE_REF)]
     for element, value in places:
         href = trimmed(value)
         if not href:

@@ -22,8 +22,9 @@ from ...model.record import Record, record
 from ...options import WriteOptions
 from ...shared.i18n import is_rtl
 from ...shared.styles import style_file
+from ...shared.xmlnames import XML_LANG
 from ..xhtml import serialize
-from ..xhtml.markup import EPUB_TYPE, XML_LANG, child, element
+from ..xhtml.markup import EPUB_TYPE, child, element
 from . import cover_fonts
 from .cover_drawing import cover_png
 

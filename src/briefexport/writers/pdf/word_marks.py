@@ -31,8 +31,9 @@ import pyphen  # type: ignore[import-untyped]
 from lxml import etree
 
 from ...shared.typography import COMPOUND_HYPHEN
+from ...shared.xmlnames import XML_LANG
 from ..xhtml.longruns import Slot
-from ..xhtml.markup import XHTML_NS, XML_LANG, tag
+from ..xhtml.markup import XHTML_NS, tag
 
 LAST_WORD_CLASS = "last-word"
 MIN_PART = 3  # letters before and after a break: hyphenate-limit-chars in styles/pdf.css

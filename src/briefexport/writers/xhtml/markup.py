@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ...model import Image
-from ...shared.xmlnames import XML_LANG as XML_LANG  # re-exported: PDF, EPUB cover use it
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
