@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import replace
 
 import docx
 import pytest
@@ -18,33 +17,14 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from briefexport.model import Brief
-from briefexport.shared.brand import Brand, load_brand
+from briefexport.shared.brand import Brand
 from briefexport.shared.print_sheet import Css
-from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import ABSTRACT_BOX, QUOTE_BOX, SPECS, StyleSpec
-from support.docx import house_sheet
+from support.docx import HOUSE, house_sheet
 
-HOUSE = load_brand(default_style_dir())
 SHEET = house_sheet()
-# A brand far from the house one, so a number that only happens to match fails.
-OTHER = replace(
-    HOUSE,
-    sizes=replace(HOUSE.sizes, body=12, line_height=1.6, footnote=9, caption=10),
-    colors=replace(HOUSE.colors, accent="#7A1F5C", table_header_fill="#F4EDE0", rule="#336699"),
-    fonts=replace(HOUSE.fonts, monospace=("Fira Mono", "Liberation Mono", "Courier New")),
-)
-
-
-@pytest.fixture(scope="module", params=["house", "other"])
-def brand(request: pytest.FixtureRequest) -> Brand:
-    return HOUSE if request.param == "house" else OTHER
-
-
-@pytest.fixture(scope="module")
-def reference(brand: Brand) -> docx.document.Document:
-    return docx.Document(io.BytesIO(build_reference(brand, SHEET)))
 
 
 def paragraph_style(document: docx.document.Document, name: str) -> ParagraphStyle:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from dataclasses import replace
 
 import docx
 import pytest
@@ -17,33 +16,15 @@ from docx.shared import RGBColor
 from docx.styles.style import ParagraphStyle
 
 from briefexport.model import Brief, Cell, Row, Table, Text
-from briefexport.shared.brand import Brand, Word, load_brand
+from briefexport.shared.brand import Brand, Word
 from briefexport.shared.print_sheet import Css, PrintSheet
-from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import SPECS, Own
 from support.briefs import small_brief
 from support.docx import NS, house_sheet, part, write_brief
 
-HOUSE = load_brand(default_style_dir())
 SHEET = house_sheet()
-OTHER = replace(
-    HOUSE,
-    colors=replace(HOUSE.colors, accent="#7A1F5C", rule="#336699", link="#2E7D32",
-                   table_header_fill="#F4EDE0"),
-    word=Word(caption_after=3, table_text_after=2, running_head_after=5),
-)  # fmt: skip
-
-
-@pytest.fixture(scope="module", params=["house", "other"])
-def brand(request: pytest.FixtureRequest) -> Brand:
-    return HOUSE if request.param == "house" else OTHER
-
-
-@pytest.fixture(scope="module")
-def reference(brand: Brand) -> docx.document.Document:
-    return docx.Document(io.BytesIO(build_reference(brand, SHEET)))
 
 
 def word_color(color: str) -> str:
