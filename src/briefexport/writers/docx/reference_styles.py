@@ -22,8 +22,11 @@ the styles come close:
   padding; a colophon that starts otherwise (with the rights) sits closer to the text.
   No style can draw the colophon's top rule above whichever paragraph comes first, so the Word
   copy has none.
-* One Caption style sets the caption below a figure and above a table, where the stylesheet
-  gives each its own margin (``[word] caption_after``).
+* The caption below a figure (Figure Caption) and the one above a table (Table Caption) have
+  styles of their own, based on Word's Caption, as the stylesheet spaces them differently:
+  the figure's caption ends the figure (its margin after), the table's starts the table (the
+  table's margin before, the caption's after). Word's Caption itself, which Insert Caption
+  applies above or below, has a space after of the Word copy's own (``[word] caption_after``).
 * The reference list is numbered "[1]" in running text, not by a list: its entries are set at
   the body size with the list's indent, the number hanging in it, and the list's space after
   the last (``w:contextualSpacing``: none between entries).
@@ -143,10 +146,17 @@ SPECS: tuple[StyleSpec, ...] = (
               space_after=below("blockquote"), align="both", hyphenate=True, box=QUOTE_BOX),
     StyleSpec(sm.ATTRIBUTION, size="caption", color="muted", space_before=above("main p"),
               space_after=below("main p"), align="end"),
-    # One Caption style above tables and below figures: the space after is the Word copy's.
+    # Word's Caption, for a caption an editor adds (Insert Caption puts it above or below):
+    # the print sheet's look and a space after of the Word copy's own. The writer's captions
+    # take the figure's or the table's spacing in a style based on it.
     StyleSpec(sm.CAPTION, font="heading", size="caption", color="muted",
               space_before=above("figcaption"), space_after=Own("caption_after"),
-              leading=leading("figcaption"), keep_next=True, word_name="caption"),
+              leading=leading("figcaption"), word_name="caption"),
+    StyleSpec(sm.FIGURE_CAPTION, base=sm.CAPTION, space_before=above("figcaption"),
+              space_after=below("figure")),
+    # Above its table, kept with it (break-after: avoid).
+    StyleSpec(sm.TABLE_CAPTION, base=sm.CAPTION, space_before=above("table"),
+              space_after=below("table caption"), keep_next=True),
     StyleSpec(sm.CAPTION_LABEL, kind="character", base=None, color="accent", bold=True),
     StyleSpec(sm.FIGURE, align="center", keep_next=True,
               space_before=above("figure"), space_after=below("figure img")),

@@ -94,17 +94,20 @@ def fill_cell(ctx: Context, tc: Element, cell: Cell, numeric: bool = False) -> N
 
 
 def caption_paragraphs(ctx: Context, table: Table) -> list[Element]:
-    """The caption in the Caption style, or nothing when the table has neither label nor caption."""
+    """The caption in the Table Caption style, or nothing when the table has neither label nor
+    caption."""
     if not table.label and not table.caption:
         return []
     return [caption(ctx, table.label, table.caption, TABLE_SEQUENCE)]
 
 
 def caption(ctx: Context, label: str | None, text: tuple[Inline, ...], sequence: str) -> Element:
-    """A Caption paragraph: the label in the Caption Label style (its number a ``SEQ`` field),
-    a space, the caption text, as the other formats print it."""
+    """A caption paragraph in the Figure Caption or Table Caption style (both based on Word's
+    Caption): the label in the Caption Label style (its number a ``SEQ`` field), a space, the
+    caption text, as the other formats print it."""
     fmt = RunFormat(rtl=ctx.rtl)
-    node = paragraph(ctx.style(sm.CAPTION), ctx.rtl)
+    style = sm.TABLE_CAPTION if sequence == TABLE_SEQUENCE else sm.FIGURE_CAPTION
+    node = paragraph(ctx.style(style), ctx.rtl)
     ordinal = ctx.count(sequence)
     if label:
         label_format = replace(fmt, style_id=ctx.style(sm.CAPTION_LABEL))
