@@ -22,7 +22,7 @@ from briefexport.writers.docx import stylemap as sm
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import SPECS, Own
 from support.briefs import small_brief
-from support.docx import NS, house_sheet, part, write_brief
+from support.docx import HOUSE, NS, house_sheet, part, write_brief
 
 SHEET = house_sheet()
 
@@ -108,3 +108,21 @@ def test_only_a_table_with_header_rows_takes_the_header_rule_and_fill() -> None:
     first_row, bits = qn("w:firstRow"), qn("w:val")
     assert [(found[first_row], int(found[bits], 16) & 0x20) for found in with_head] == [("1", 0x20)]
     assert [(found[first_row], int(found[bits], 16) & 0x20) for found in without] == [("0", 0)]
+
+
+def test_every_header_row_repeats_and_has_the_first_rows_rule_and_fill() -> None:
+    head = (
+        Row(
+            (Cell((Text("Port"),), header=True, rowspan=2), Cell((Text("Closures"),), header=True))
+        ),
+        Row((Cell((Text("2025"),), header=True),)),
+    )
+    body = (Row((Cell((Text("Old Quay"),)), Cell((Text("12"),)))),)
+    data = write_brief(small_brief((Table(None, None, (), head, body),)))
+    rows = part(data, "word/document.xml").findall(".//w:tbl/w:tr", NS)
+    assert [row.find("w:trPr/w:tblHeader", NS) is not None for row in rows] == [True, True, False]
+    fill, rule = word_color(HOUSE.colors.table_header_fill), word_color(HOUSE.colors.accent)
+    for cell in rows[1].findall("w:tc", NS):  # the first row has them from the table style
+        assert cell.xpath("string(w:tcPr/w:shd/@w:fill)", namespaces=NS) == fill
+        assert cell.xpath("string(w:tcPr/w:tcBorders/w:bottom/@w:color)", namespaces=NS) == rule
+    assert rows[2].xpath(".//w:tcPr/w:shd | .//w:tcPr/w:tcBorders", namespaces=NS) == []
