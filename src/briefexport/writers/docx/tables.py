@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import cast
 
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
+from docx.oxml.table import CT_Row, CT_Tbl
 from docx.shared import Emu, Length
 from docx.table import Table as DocxTable
 
@@ -77,7 +77,7 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
     return [*caption_paragraphs(ctx, table), tbl]
 
 
-def style_later_header_rows(ctx: Context, rows: list[Element]) -> None:
+def style_later_header_rows(ctx: Context, rows: list[CT_Row]) -> None:
     """Give the header rows after the first the table style's first-row cell format (its rule
     and fill), as direct cell formatting: a table style's conditional format reaches the first
     row only (17.7.6), where the PDF draws every header row alike."""
@@ -89,7 +89,7 @@ def style_later_header_rows(ctx: Context, rows: list[Element]) -> None:
         return
     look = [child for child in found[0] if child.tag in CELL_LOOK]
     for tr in rows:
-        for tc in tr.iterchildren(qn("w:tc")):
+        for tc in tr.tc_lst:
             properties = tc.get_or_add_tcPr()
             for child in look:
                 properties.insert_element_before(copy.deepcopy(child), *AFTER_CELL_LOOK)
