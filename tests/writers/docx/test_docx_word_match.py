@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.styles.style import ParagraphStyle
 
-from briefexport.model import Brief, Cell, Row, Table, Text
+from briefexport.model import Brief, Cell, Paragraph, Quote, Row, Table, Text
 from briefexport.shared.brand import Brand, Word
 from briefexport.shared.print_sheet import Css, PrintSheet
 from briefexport.writers.docx import stylemap as sm
@@ -126,3 +126,18 @@ def test_every_header_row_repeats_and_has_the_first_rows_rule_and_fill() -> None
         assert cell.xpath("string(w:tcPr/w:shd/@w:fill)", namespaces=NS) == fill
         assert cell.xpath("string(w:tcPr/w:tcBorders/w:bottom/@w:color)", namespaces=NS) == rule
     assert rows[2].xpath(".//w:tcPr/w:shd | .//w:tcPr/w:tcBorders", namespaces=NS) == []
+
+
+def test_paragraphs_of_one_quotation_are_spaced_as_running_text() -> None:
+    quote = Quote(tuple(Paragraph((Text(word),)) for word in ("First", "Second", "Third")), ())
+    data = write_brief(small_brief((quote,)))
+    document = docx.Document(io.BytesIO(data))
+    between = document.styles[sm.BODY_TEXT].paragraph_format.space_after
+    quote_style = document.styles[sm.QUOTE].paragraph_format
+    assert between.pt < quote_style.space_after.pt  # the house style: 7 pt against 10 pt
+    paragraphs = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == sm.QUOTE
+    ]
+    spaces = [(p.paragraph_format.space_before, p.paragraph_format.space_after) for p in paragraphs]
+    # Word spaces two paragraphs by the larger of the space after and the space before.
+    assert spaces == [(None, between), (0, between), (0, None)]

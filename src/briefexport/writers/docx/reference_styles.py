@@ -16,8 +16,10 @@ the styles come close:
 
 * CSS spaces blocks by their containers (the block quote, the figure, the colophon), Word only by
   paragraphs: the first and last paragraph of a container take its margins, and every
-  paragraph of a style has the same. Between two paragraphs of one quotation Word leaves the
-  quote's bottom margin (10 pt) where the PDF leaves a paragraph's (7 pt). The colophon's first
+  paragraph of a style has the same. The Quote style has the quotation's margins; between two
+  paragraphs of one quotation the writer sets Body Text's space after and no space before
+  (direct spacing), where Word would leave the larger margin (10 pt) and the PDF leaves a
+  paragraph's (7 pt). The colophon's first
   paragraph is the citation label in the house style, which takes the colophon's margin and
   padding; a colophon that starts otherwise (with the rights) sits closer to the text.
   No style can draw the colophon's top rule above whichever paragraph comes first, so the Word
@@ -141,7 +143,8 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.LIST_BULLET, space_after=below("ul"), align="both", hyphenate=True),
     StyleSpec(sm.LIST_NUMBER, space_after=below("ol"), align="both", hyphenate=True),
     StyleSpec(sm.LIST_CONTINUE, space_after=below("ul"), align="both", hyphenate=True),
-    # The quote's paragraphs make one box in Word, each with the quote's margins.
+    # The quote's paragraphs make one box in Word, each with the quote's margins (the writer
+    # spaces the paragraphs inside a quotation as running text).
     StyleSpec(sm.QUOTE, italic=True, space_before=above("blockquote"),
               space_after=below("blockquote"), align="both", hyphenate=True, box=QUOTE_BOX),
     StyleSpec(sm.ATTRIBUTION, size="caption", color="muted", space_before=above("main p"),
