@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import shutil
+from pathlib import Path
 
 import docx
 import pytest
@@ -18,6 +20,7 @@ from docx.styles.style import ParagraphStyle
 from briefexport.model import Brief, Cell, Paragraph, Quote, Row, Table, Text
 from briefexport.shared.brand import Brand, Word
 from briefexport.shared.print_sheet import Css, PrintSheet
+from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import SPECS, Own
@@ -141,3 +144,41 @@ def test_paragraphs_of_one_quotation_are_spaced_as_running_text() -> None:
     spaces = [(p.paragraph_format.space_before, p.paragraph_format.space_after) for p in paragraphs]
     # Word spaces two paragraphs by the larger of the space after and the space before.
     assert spaces == [(None, between), (0, between), (0, None)]
+
+
+def ruled_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """The style id and the rule's colour of each paragraph with a top rule of its own."""
+    found = part(data, "word/document.xml").xpath("//w:p[w:pPr/w:pBdr/w:top]", namespaces=NS)
+    return [
+        (node.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS),
+         node.xpath("string(w:pPr/w:pBdr/w:top/@w:color)", namespaces=NS))
+        for node in found
+    ]  # fmt: skip
+
+
+def test_the_colophon_starts_below_the_pdfs_rule(harbour: Brief, tmp_path: Path) -> None:
+    rule = SHEET.points(Css("footer.back", "border-top"), HOUSE.sizes.caption)
+    gap = SHEET.points(Css("footer.back", "padding-top"), HOUSE.sizes.caption)
+    label = docx.Document(io.BytesIO(write_brief(harbour))).styles[sm.CITATION_LABEL]
+    (top,) = label.element.xpath("w:pPr/w:pBdr/w:top")
+    assert (int(top.get(qn("w:sz"))) / 8, int(top.get(qn("w:space")))) == (rule, round(gap))
+    assert top.get(qn("w:color")) == word_color(HOUSE.colors.rule)
+    assert label.paragraph_format.space_before.pt == SHEET.points(
+        Css("footer.back", "margin-top"), HOUSE.sizes.caption
+    )
+    # With the identity lines in the colophon, the first of them takes the label's rule.
+    style = tmp_path / "style"
+    shutil.copytree(default_style_dir(), style)
+    brand = (style / "brand.toml").read_text(encoding="utf-8")
+    (style / "brand.toml").write_text(
+        brand.replace('identifiers = "title-page"', 'identifiers = "colophon"', 1), encoding="utf-8"
+    )
+    data = write_brief(harbour, style_dir=style)
+    document = docx.Document(io.BytesIO(data))
+    ids = {name: document.styles[name].style_id for name in (sm.IDENTITY, sm.CITATION_LABEL)}
+    assert ruled_paragraphs(write_brief(harbour)) == []  # the label's rule is its style's
+    assert ruled_paragraphs(data) == [(ids[sm.IDENTITY], word_color(HOUSE.colors.rule))]
+    first = next(
+        p for p in document.paragraphs if p.style is not None and p.style.name == sm.IDENTITY
+    )
+    assert first.paragraph_format.space_before == label.paragraph_format.space_before

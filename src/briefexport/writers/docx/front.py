@@ -10,6 +10,7 @@ alone on a last page.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,6 +34,10 @@ from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
 from .inlines import inlines_to_docx, reference_bookmark
 from .xml import Element, RunFormat, text_run, w, whole_compounds
+
+# CT_PPr children after w:pBdr and after w:spacing (ECMA-376 Part 1, 17.3.1.26).
+AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:jc", "w:rPr")
+AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:bidi", "w:spacing", *AFTER_SPACING)
 
 
 def text_paragraph(ctx: Context, style_name: str, text: str) -> Element:
@@ -150,9 +155,28 @@ def back_to_docx(ctx: Context) -> list[Element]:
     colophon = identity_to_docx(ctx, Placement.COLOPHON) + citation_to_docx(ctx, Placement.COLOPHON)
     if ctx.brief.meta.permissions is not None:
         colophon += rights_to_docx(ctx, ctx.brief.meta.permissions)
+    if colophon:
+        open_colophon(ctx, colophon[0])
     for node in colophon[:-1]:  # the colophon stays on one page
         keep_with_next(node)
     return nodes + colophon
+
+
+def open_colophon(ctx: Context, node: Element) -> None:
+    """The colophon's rule and space above its first paragraph: the Citation Label style has
+    them; another first paragraph (an identity line, the rights) gets the style's as direct
+    formatting, as the PDF draws the rule above whatever the colophon starts with."""
+    label_id = ctx.style(sm.CITATION_LABEL)
+    properties = node.find(qn("w:pPr"))
+    if properties is None or properties.xpath("string(w:pStyle/@w:val)") == label_id:
+        return
+    style = ctx.document.styles.element.get_by_id(label_id)
+    borders = style.xpath("w:pPr/w:pBdr") if style is not None else []
+    before = style.xpath("string(w:pPr/w:spacing/@w:before)") if style is not None else ""
+    if borders:
+        properties.insert_element_before(copy.deepcopy(borders[0]), *AFTER_BORDERS)
+    if before:
+        properties.insert_element_before(w("spacing", before=str(before)), *AFTER_SPACING)
 
 
 def keep_with_next(node: Element) -> None:

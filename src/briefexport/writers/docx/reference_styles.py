@@ -20,10 +20,10 @@ the styles come close:
   paragraphs of one quotation the writer sets Body Text's space after and no space before
   (direct spacing), where Word would leave the larger margin (10 pt) and the PDF leaves a
   paragraph's (7 pt). The colophon's first
-  paragraph is the citation label in the house style, which takes the colophon's margin and
-  padding; a colophon that starts otherwise (with the rights) sits closer to the text.
-  No style can draw the colophon's top rule above whichever paragraph comes first, so the Word
-  copy has none.
+  paragraph is the citation label in the house style, which takes the colophon's margin, its top
+  rule (a paragraph border, the padding as its gap) and keeps the colophon's paragraph margin; a
+  colophon that starts otherwise (with the identity lines or the rights) gets the label style's
+  rule and space before from the writer.
 * The caption below a figure (Figure Caption) and the one above a table (Table Caption) have
   styles of their own, based on Word's Caption, as the stylesheet spaces them differently:
   the figure's caption ends the figure (its margin after), the table's starts the table (the
@@ -97,6 +97,7 @@ class StyleSpec(Record):
     contextual: bool = False  # no space between paragraphs of this style (w:contextualSpacing)
     box: Box | None = None
     rule_below: str | None = None  # a print rule's selector: its border-bottom and padding-bottom
+    rule_above: str | None = None  # a print rule's selector: its border-top and padding-top
     word_name: str | None = None  # Word's internal name of a built-in style, when it differs
 
 
@@ -119,7 +120,6 @@ HEADING_SIZES = ("heading_1", "heading_2", "heading_3")
 HEADING_RULES = ("h2", "h3", "h4")  # the brief's title is h1; main h2 is a first-level heading
 LINES = below("header.front p")  # no space between the front matter's lines
 COLOPHON = leading("footer.back")
-COLOPHON_PADDING = Css("footer.back", "padding-top")
 ABSTRACT_BOX = Box("section.abstract", filled=True)
 QUOTE_BOX = Box("blockquote")
 
@@ -208,10 +208,10 @@ SPECS: tuple[StyleSpec, ...] = (
               hyphenate=True, hanging=Css("ol", "padding-inline-start")),
     StyleSpec(sm.CONTACT, size="caption", color="muted", space_after=LINES, keep_next=True),
     StyleSpec(sm.IDENTITY, size="caption", color="muted", space_after=LINES),
-    # The colophon's margin and padding above its first paragraph, the citation label; the
-    # colophon's paragraph margin wins over the label's own (footer.back p is more specific).
+    # The colophon's margin, rule and padding above its first paragraph, the citation label;
+    # the colophon's paragraph margin wins over the label's own (footer.back p is more specific).
     StyleSpec(sm.CITATION_LABEL, font="heading", size="caption", color="accent", bold=True,
-              space_before=Sum((above("footer.back"), COLOPHON_PADDING)),
+              space_before=above("footer.back"), rule_above="footer.back",
               space_after=below("footer.back p"), leading=COLOPHON, keep_next=True),
     StyleSpec(sm.SUGGESTED_CITATION, size="caption", space_after=below("footer.back p"),
               leading=COLOPHON, keep_next=True),
