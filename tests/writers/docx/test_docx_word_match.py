@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.styles.style import ParagraphStyle
+from lxml import etree
 
 from briefexport.model import Brief, Cell, Paragraph, Quote, Row, Table, Text
 from briefexport.shared.brand import Brand, Word
@@ -25,7 +26,7 @@ from briefexport.writers.docx import stylemap as sm
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import SPECS, Own
 from support.briefs import small_brief
-from support.docx import HOUSE, NS, house_sheet, part, write_brief
+from support.docx import HOUSE, NS, OTHER, house_sheet, part, write_brief
 
 SHEET = house_sheet()
 
@@ -182,3 +183,42 @@ def test_the_colophon_starts_below_the_pdfs_rule(harbour: Brief, tmp_path: Path)
         p for p in document.paragraphs if p.style is not None and p.style.name == sm.IDENTITY
     )
     assert first.paragraph_format.space_before == label.paragraph_format.space_before
+
+
+def test_a_notes_number_is_bold_in_the_accent_on_the_line(tour: Brief, tour_docx: bytes) -> None:
+    document = docx.Document(io.BytesIO(tour_docx))
+    number = document.styles[sm.FOOTNOTE_NUMBER]
+    assert number.type == WD_STYLE_TYPE.CHARACTER
+    assert number.font.bold is True
+    assert number.font.color.rgb == RGBColor.from_string(word_color(HOUSE.colors.accent))
+    assert number.font.superscript is not True  # the call in the text stays raised
+    assert document.styles["footnote reference"].font.superscript is True
+    marks = part(tour_docx, "word/footnotes.xml").xpath("//w:r[w:footnoteRef]", namespaces=NS)
+    styles = {mark.xpath("string(w:rPr/w:rStyle/@w:val)", namespaces=NS) for mark in marks}
+    assert len(marks) == len(tour.footnotes)
+    assert styles == {number.style_id}
+
+
+@pytest.mark.parametrize("brand", [HOUSE, OTHER], ids=["house", "other"])
+def test_the_footnote_separator_is_the_print_sheets_rule_across_the_text(brand: Brand) -> None:
+    notes = part(build_reference(brand, SHEET), "word/footnotes.xml")
+    width = SHEET.points(Css("@page @footnote", "border-top"), brand.sizes.footnote)
+    gap = SHEET.points(Css("@page @footnote", "padding-top"), brand.sizes.footnote)
+    for kind in ("separator", "continuationSeparator"):
+        (note,) = notes.xpath(f"w:footnote[@w:type='{kind}']", namespaces=NS)
+        (rule,) = note.xpath("w:p/w:pPr/w:pBdr/w:top", namespaces=NS)
+        assert rule.get(qn("w:color")) == word_color(brand.colors.rule)
+        assert (int(rule.get(qn("w:sz"))) / 8, int(rule.get(qn("w:space")))) == (width, gap)
+        assert note.xpath("w:p/w:pPr/w:ind", namespaces=NS) == []  # as wide as the text
+        # Word's own short separator line is hidden; a reader that ignores the rule keeps it.
+        (mark,) = note.xpath(f"w:p/w:r[w:{kind}]", namespaces=NS)
+        assert mark.find("w:rPr/w:vanish", NS) is not None
+
+
+def test_the_output_keeps_the_references_separators(tour_docx: bytes) -> None:
+    shipped = part((default_style_dir() / "reference.docx").read_bytes(), "word/footnotes.xml")
+    written = part(tour_docx, "word/footnotes.xml")
+    kept = written.xpath("w:footnote[@w:type]", namespaces=NS)
+    assert [etree.tostring(note) for note in kept] == [
+        etree.tostring(note) for note in shipped.iterfind("w:footnote", NS)
+    ]

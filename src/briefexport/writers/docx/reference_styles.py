@@ -171,6 +171,8 @@ SPECS: tuple[StyleSpec, ...] = (
               hanging=Css("span.footnote", "padding-inline-start"), word_name="footnote text"),
     StyleSpec(sm.FOOTNOTE_REFERENCE, kind="character", base=None, superscript=True,
               color="accent", word_name="footnote reference"),
+    # The number at the head of the note: bold, in the accent, on the line (footnote-marker).
+    StyleSpec(sm.FOOTNOTE_NUMBER, kind="character", base=None, color="accent", bold=True),
     StyleSpec(sm.HYPERLINK, kind="character", base=None, color="link",
               underline=Css("a", "text-decoration"), word_name=sm.HYPERLINK),
     StyleSpec(sm.CITATION_TITLE, kind="character", base=None),
