@@ -223,7 +223,16 @@ def test_citation_calls_link_to_bookmarked_reference_entries(tour: Brief, tour_d
     assert set(anchors) <= names
     entries = docx.Document(io.BytesIO(tour_docx)).paragraphs
     listed = [p.text for p in entries if p.style is not None and p.style.name == "Reference Entry"]
-    assert [text.split(" ")[0] for text in listed] == [f"[{r.number}]" for r in tour.references]
+    # numbered as the PDF's list: the number, a tab to the hanging indent, the entry
+    assert [text.split("\t")[0] for text in listed] == [f"{r.number}." for r in tour.references]
+    document_entries = document.xpath("//w:p[w:bookmarkStart]", namespaces=NS)
+    bookmarked = {
+        p.xpath("string(w:bookmarkStart/@w:name)", namespaces=NS): p.xpath(
+            "string(w:bookmarkStart/following-sibling::w:r[1])", namespaces=NS
+        )
+        for p in document_entries
+    }
+    assert {bookmarked[name] for name in anchors} == {f"{r.number}." for r in tour.references}
 
 
 def test_copyright_and_licence_lines(tour: Brief, tour_docx: bytes) -> None:

@@ -140,7 +140,12 @@ def citation_to_docx(ctx: Context, where: Placement) -> list[Element]:
 
 
 def back_to_docx(ctx: Context) -> list[Element]:
-    """The reference list, then the copyright and licence lines."""
+    """The reference list, then the copyright and licence lines.
+
+    Each entry starts with its number as the PDF's list shows it ("1.") and a tab to the
+    Reference Entry style's hanging indent, typed rather than a Word list: the calls in the
+    text ("[1]") are typed links to the number's bookmark, which a list renumbering the entries
+    would leave behind."""
     nodes: list[Element] = []
     if ctx.brief.references:
         nodes.append(text_paragraph(ctx, sm.HEADINGS[0], label(ctx, "references")))
@@ -148,8 +153,8 @@ def back_to_docx(ctx: Context) -> list[Element]:
         node = styled_paragraph(ctx, sm.REFERENCE_ENTRY)
         start, end = ctx.notes.bookmark(reference_bookmark(reference.number))
         fmt = RunFormat(rtl=ctx.rtl)
-        node.extend([start, text_run(f"[{reference.number}]", fmt.properties()), end])
-        node.append(text_run(" ", fmt.properties()))
+        node.extend([start, text_run(f"{reference.number}.", fmt.properties()), end])
+        node.append(tab_run(fmt))
         node.extend(inlines_to_docx(ctx, (reference.citation,), fmt))
         nodes.append(node)
     colophon = identity_to_docx(ctx, Placement.COLOPHON) + citation_to_docx(ctx, Placement.COLOPHON)
@@ -177,6 +182,16 @@ def open_colophon(ctx: Context, node: Element) -> None:
         properties.insert_element_before(copy.deepcopy(borders[0]), *AFTER_BORDERS)
     if before:
         properties.insert_element_before(w("spacing", before=str(before)), *AFTER_SPACING)
+
+
+def tab_run(fmt: RunFormat) -> Element:
+    """A run holding a tab: after a reference's number, to the entry's hanging indent."""
+    run = w("r")
+    properties = fmt.properties()
+    if len(properties):
+        run.append(properties)
+    run.append(w("tab"))
+    return run
 
 
 def keep_with_next(node: Element) -> None:

@@ -29,9 +29,10 @@ the styles come close:
   the figure's caption ends the figure (its margin after), the table's starts the table (the
   table's margin before, the caption's after). Word's Caption itself, which Insert Caption
   applies above or below, has a space after of the Word copy's own (``[word] caption_after``).
-* The reference list is numbered "[1]" in running text, not by a list: its entries are set at
-  the body size with the list's indent, the number hanging in it, and the list's space after
-  the last (``w:contextualSpacing``: none between entries).
+* The reference list is numbered as the PDF's list ("1.", a tab), typed rather than by Word
+  numbering, which would renumber the entries but not the typed calls in the text ("[1]"): its
+  entries are set at the body size with the list's indent, the number hanging in it, and the
+  list's space after the last (``w:contextualSpacing``: none between entries).
 * A link is coloured, not underlined, as in the PDF (Word's Hyperlink style, without the
   underline Word gives it).
 """
