@@ -103,10 +103,10 @@ def shared_values(sheet: PrintSheet, brand: Brand) -> Iterator[Value]:
             yield name, "tracking", sheet.number(spec.tracking) * em
         if isinstance(spec.underline, Css):
             yield name, "underline", float("underline" in sheet.keywords(spec.underline))
-        for side, rule in (("top", spec.rule_above), ("bottom", spec.rule_below)):
-            if rule:
-                yield name, f"{side} width", sheet.points(Css(rule, f"border-{side}"), em)
-                yield name, f"{side} gap", round(sheet.points(Css(rule, f"padding-{side}"), em))
+        if spec.rule:
+            rule, side = spec.rule.selector, spec.rule.side
+            yield name, f"{side} width", sheet.points(Css(rule, f"border-{side}"), em)
+            yield name, f"{side} gap", round(sheet.points(Css(rule, f"padding-{side}"), em))
         if spec.box:
             yield from box_values(name, spec.box.selector, spec.box.filled, sheet, brand)
     for side in ("top", "left", "bottom", "right"):

@@ -103,15 +103,13 @@ def paragraph_format(
 
 
 def set_rules(style: ParagraphStyle, spec: StyleSpec, brand: Brand, sheet: PrintSheet) -> None:
-    """The style's box (rule, shading, indents) or its rules above and below."""
+    """The style's box (rule, shading, indents) or its rule above or below."""
     if spec.box is not None:
         set_box(style, Edges(sheet, spec.box.selector, brand.sizes.body), spec.box, brand)
-        return
-    borders = w("pBdr")  # top before bottom: the schema's order
-    for side, selector in (("top", spec.rule_above), ("bottom", spec.rule_below)):
-        if selector is not None:
-            borders.append(Edges(sheet, selector, font_size(brand, spec)).border(side, brand))
-    if len(borders):
+    elif spec.rule is not None:
+        edges = Edges(sheet, spec.rule.selector, font_size(brand, spec))
+        borders = w("pBdr")
+        borders.append(edges.border(spec.rule.side, brand))
         properties = style.element.get_or_add_pPr()
         properties.insert_element_before(borders, "w:shd", *AFTER_SHADING)
 

@@ -56,6 +56,15 @@ Length = Css | Sum | Own
 
 
 @record
+class Rule(Record):
+    """A paragraph's rule above (``side`` "top") or below ("bottom"): the ``border-{side}`` of
+    the print stylesheet's rule ``selector``, its ``padding-{side}`` between rule and text."""
+
+    selector: str
+    side: str
+
+
+@record
 class Box(Record):
     """A paragraph set off from the text as the print stylesheet sets off the block of rule
     ``selector``: its ``border-inline-start`` (width and brand colour) on the side where lines
@@ -97,8 +106,7 @@ class StyleSpec(Record):
     hanging: Length | None = None  # hanging indent (the note number hangs in it)
     contextual: bool = False  # no space between paragraphs of this style (w:contextualSpacing)
     box: Box | None = None
-    rule_below: str | None = None  # a print rule's selector: its border-bottom and padding-bottom
-    rule_above: str | None = None  # a print rule's selector: its border-top and padding-top
+    rule: Rule | None = None  # a print rule's border on one side, its padding there the gap
     word_name: str | None = None  # Word's internal name of a built-in style, when it differs
 
 
@@ -181,7 +189,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.VERBATIM, kind="character", base=None, font="monospace"),
     StyleSpec(sm.SERIES, font="heading", size="series", color="accent", bold=True, caps=True,
               tracking=Css("p.series", "letter-spacing"), space_after=below("p.series"),
-              rule_below="p.series"),
+              rule=Rule("p.series", "bottom")),
     StyleSpec(sm.BYLINE, size="caption", color="muted", space_before=above("div.byline"),
               space_after=below("p.byline-label"), keep_next=True),
     # The print sheet's space after each contributor is the Word copy's space before each.
@@ -214,7 +222,7 @@ SPECS: tuple[StyleSpec, ...] = (
     # The colophon's margin, rule and padding above its first paragraph, the citation label;
     # the colophon's paragraph margin wins over the label's own (footer.back p is more specific).
     StyleSpec(sm.CITATION_LABEL, font="heading", size="caption", color="accent", bold=True,
-              space_before=above("footer.back"), rule_above="footer.back",
+              space_before=above("footer.back"), rule=Rule("footer.back", "top"),
               space_after=below("footer.back p"), leading=COLOPHON, keep_next=True),
     StyleSpec(sm.SUGGESTED_CITATION, size="caption", space_after=below("footer.back p"),
               leading=COLOPHON, keep_next=True),
