@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 from docx.oxml.ns import qn
 from lxml import etree
 
 from briefexport.model import Brief
 from briefexport.options import default_options
+from briefexport.shared.brand import Word, load_brand
 from briefexport.shared.print_sheet import PrintSheet, print_sheet
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
@@ -27,6 +29,19 @@ NS = {
 def house_sheet() -> PrintSheet:
     """The shipped print stylesheet, read for the Word styles."""
     return print_sheet(print_css(default_style_dir()))
+
+
+HOUSE = load_brand(default_style_dir())
+# A brand far from the house one in every value a Word style takes from the brand (sizes,
+# colours, fonts, the [word] spaces), so a number that only happens to match fails.
+OTHER = replace(
+    HOUSE,
+    sizes=replace(HOUSE.sizes, body=12, line_height=1.6, footnote=9, caption=10),
+    colors=replace(HOUSE.colors, accent="#7A1F5C", rule="#336699", link="#2E7D32",
+                   table_header_fill="#F4EDE0"),
+    fonts=replace(HOUSE.fonts, monospace=("Fira Mono", "Liberation Mono", "Courier New")),
+    word=Word(caption_after=8, table_text_after=2, running_head_after=5),
+)  # fmt: skip
 
 
 def write_brief(brief: Brief, **overrides: object) -> bytes:

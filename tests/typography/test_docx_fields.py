@@ -26,9 +26,9 @@ def test_figure_and_table_numbers_are_seq_fields_with_cached_values(
     fields = document.xpath("//w:fldSimple[contains(@w:instr, 'SEQ')]", namespaces=NS)
     found = [(f.get(qn("w:instr")).split()[1], "".join(f.itertext())) for f in fields]
     assert found == [("Table", "1"), ("Figure", "1")]  # the tour's table comes first
-    for field in fields:
-        caption = field.getparent()
-        assert caption.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) == "Caption"
+    for field, style in zip(fields, ("TableCaption", "FigureCaption"), strict=True):
+        caption = field.getparent()  # in the styles based on Caption
+        assert caption.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) == style
         text = "".join(caption.itertext())
         assert text.startswith(("Table 1 Hours above", "Figure 1 Heat-related"))
 
@@ -48,7 +48,10 @@ def test_a_label_that_is_not_its_place_stays_typed_text(tour: Brief, written: Wr
     brief = dataclasses.replace(tour, body=tuple(relabel(b) for b in tour.body))  # type: ignore[misc]
     document = docx_part(written(brief, "docx"), "word/document.xml")
     assert document.xpath("//w:fldSimple[contains(@w:instr, 'SEQ')]", namespaces=NS) == []
-    captions = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='Caption']", namespaces=NS)
+    captions = document.xpath(
+        "//w:p[w:pPr/w:pStyle/@w:val='TableCaption' or w:pPr/w:pStyle/@w:val='FigureCaption']",
+        namespaces=NS,
+    )
     labels = [" ".join("".join(c.itertext()).split()[:2]) for c in captions]
     assert labels == ["Table 7", "Figure 7"]
 
@@ -79,7 +82,15 @@ def test_running_head_in_the_header_and_page_numbers_in_the_footer(
 def test_caption_and_our_styles_show_in_the_style_gallery() -> None:
     reference = build_reference(load_brand(default_style_dir()), house_sheet())
     document = docx.Document(io.BytesIO(reference))
-    for name in ("Caption", "Suggested Citation", "Identity Line", "Running Head"):
+    for name in (
+        "Caption",
+        "Figure Caption",
+        "Table Caption",
+        "Suggested Citation",
+        "Identity Line",
+        "Running Head",
+        "Footnote Number",
+    ):
         style = document.styles[name]
         assert not style.hidden, name
         assert not style.unhide_when_used, name

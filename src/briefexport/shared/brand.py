@@ -210,8 +210,9 @@ class Word(Record):
     Word style could take (``writers/docx/reference_styles.py`` takes every other one from
     ``pdf.css``).
 
-    ``caption_after``: after a caption, which one Caption style sets below figures (the PDF
-    leaves a figure's margin there) and above tables (the PDF leaves the caption's margin);
+    ``caption_after``: after a caption in Word's Caption style, which an editor's Insert
+    Caption sets above or below (the writer's figure and table captions are in styles based
+    on it, spaced as the PDF spaces each);
     ``table_text_after``: after each paragraph in a table cell (the cell padding is the print
     stylesheet's); ``running_head_after``: after the running head, which Word places by the
     page margins, not by a margin of its own.

@@ -1,12 +1,18 @@
 """DOCX fixtures: the feature tour and the Urdu test brief (the session's briefs), each written
-once per session."""
+once per session; the house brand and one far from it, with the reference document each makes
+from the shipped print stylesheet (the Word style tests run against both)."""
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from briefexport.model import Brief
-from support.docx import write_brief
+from briefexport.shared.brand import Brand
+from briefexport.writers.docx.reference import build_reference
+from support.docx import HOUSE, OTHER, house_sheet, write_brief
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +23,13 @@ def tour_docx(tour: Brief) -> bytes:
 @pytest.fixture(scope="session")
 def urdu_docx(urdu: Brief) -> bytes:
     return write_brief(urdu)
+
+
+@pytest.fixture(scope="module", params=["house", "other"])
+def brand(request: pytest.FixtureRequest) -> Brand:
+    return HOUSE if request.param == "house" else OTHER
+
+
+@pytest.fixture(scope="module")
+def reference(brand: Brand) -> docx.document.Document:
+    return docx.Document(io.BytesIO(build_reference(brand, house_sheet())))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import replace
 
 import docx
 import pytest
@@ -18,33 +17,14 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from briefexport.model import Brief
-from briefexport.shared.brand import Brand, load_brand
+from briefexport.shared.brand import Brand
 from briefexport.shared.print_sheet import Css
-from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import ABSTRACT_BOX, QUOTE_BOX, SPECS, StyleSpec
-from support.docx import house_sheet
+from support.docx import HOUSE, house_sheet
 
-HOUSE = load_brand(default_style_dir())
 SHEET = house_sheet()
-# A brand far from the house one, so a number that only happens to match fails.
-OTHER = replace(
-    HOUSE,
-    sizes=replace(HOUSE.sizes, body=12, line_height=1.6, footnote=9, caption=10),
-    colors=replace(HOUSE.colors, accent="#7A1F5C", table_header_fill="#F4EDE0", rule="#336699"),
-    fonts=replace(HOUSE.fonts, monospace=("Fira Mono", "Liberation Mono", "Courier New")),
-)
-
-
-@pytest.fixture(scope="module", params=["house", "other"])
-def brand(request: pytest.FixtureRequest) -> Brand:
-    return HOUSE if request.param == "house" else OTHER
-
-
-@pytest.fixture(scope="module")
-def reference(brand: Brand) -> docx.document.Document:
-    return docx.Document(io.BytesIO(build_reference(brand, SHEET)))
 
 
 def paragraph_style(document: docx.document.Document, name: str) -> ParagraphStyle:
@@ -118,7 +98,14 @@ def test_body_lists_and_quotes_are_justified_headings_are_not(
 ) -> None:
     for name in (sm.BODY_TEXT, sm.LEAD, sm.LIST_BULLET, sm.LIST_NUMBER, sm.QUOTE, sm.ABSTRACT):
         assert alignment(paragraph_style(reference, name)) == WD_PARAGRAPH_ALIGNMENT.JUSTIFY, name
-    for name in (*sm.HEADINGS, sm.TITLE, sm.CAPTION, "footnote text"):
+    for name in (
+        *sm.HEADINGS,
+        sm.TITLE,
+        sm.CAPTION,
+        sm.FIGURE_CAPTION,
+        sm.TABLE_CAPTION,
+        "footnote text",
+    ):
         assert alignment(paragraph_style(reference, name)) is None, name
     attribution = paragraph_style(reference, sm.ATTRIBUTION).element
     assert attribution.xpath("string(w:pPr/w:jc/@w:val)") == "end"
@@ -201,15 +188,43 @@ def test_caption_is_upright_and_its_label_bold_in_the_accent(
     label = reference.styles[sm.CAPTION_LABEL]
     assert label.font.bold is True
     assert label.font.color.rgb == rgb(brand.colors.accent)
-    after = caption.paragraph_format.space_after.pt
-    assert after >= brand.sizes.body * brand.sizes.line_height - brand.sizes.body  # not run in
+    assert caption.paragraph_format.space_after.pt == brand.word.caption_after
+
+
+def test_figure_and_table_captions_are_spaced_as_the_pdf_spaces_them(
+    reference: docx.document.Document, brand: Brand
+) -> None:
+    em = brand.sizes.caption
+    figure, table = (
+        paragraph_style(reference, name) for name in (sm.FIGURE_CAPTION, sm.TABLE_CAPTION)
+    )
+    for style in (figure, table):
+        assert style.base_style is not None
+        assert style.base_style.name == sm.CAPTION
+    # Below the picture: the figcaption's margin before it, the figure's after it.
+    assert figure.paragraph_format.space_before.pt == SHEET.points(
+        Css("figcaption", "margin-top"), em
+    )
+    assert figure.paragraph_format.space_after.pt == SHEET.points(
+        Css("figure", "margin-bottom"), em
+    )
+    assert figure.paragraph_format.keep_with_next is not True
+    # Above the table: the table's margin before it, the caption's after it, kept with the table.
+    assert table.paragraph_format.space_before.pt == SHEET.points(Css("table", "margin-top"), em)
+    after = SHEET.points(Css("table caption", "margin-bottom"), em)
+    assert table.paragraph_format.space_after.pt == after
+    assert table.paragraph_format.keep_with_next is True
 
 
 def test_caption_label_runs_use_the_caption_label_style(tour: Brief, tour_docx: bytes) -> None:
     document = docx.Document(io.BytesIO(tour_docx))
     label_id = document.styles[sm.CAPTION_LABEL].style_id
-    captions = [p for p in document.paragraphs if p.style is not None and p.style.name == "Caption"]
-    assert len(captions) == 2
+    names = (sm.FIGURE_CAPTION, sm.TABLE_CAPTION)
+    captions = [p for p in document.paragraphs if p.style is not None and p.style.name in names]
+    assert [p.style.name for p in captions if p.style is not None] == [
+        sm.TABLE_CAPTION,
+        sm.FIGURE_CAPTION,
+    ]
     for paragraph in captions:
         styled = paragraph._p.xpath(f".//w:r[w:rPr/w:rStyle/@w:val='{label_id}']")
         label = "".join(run.xpath("string(.)") for run in styled)

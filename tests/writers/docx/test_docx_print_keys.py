@@ -31,6 +31,7 @@ RULES: dict[str, tuple[str, ...]] = {
     sm.TABLE_TEXT: ("table",),
     "footnote text": ("span.footnote",),
     "footnote reference": ("span.footnote::footnote-call",),
+    sm.FOOTNOTE_NUMBER: ("span.footnote::footnote-marker",),
     sm.HYPERLINK: ("a",),
     sm.VERBATIM: ("code",),
     sm.SERIES: ("p.series",),

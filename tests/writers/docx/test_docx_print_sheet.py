@@ -103,10 +103,10 @@ def shared_values(sheet: PrintSheet, brand: Brand) -> Iterator[Value]:
             yield name, "tracking", sheet.number(spec.tracking) * em
         if isinstance(spec.underline, Css):
             yield name, "underline", float("underline" in sheet.keywords(spec.underline))
-        if spec.rule_below:
-            rule = spec.rule_below
-            yield name, "bottom width", sheet.points(Css(rule, "border-bottom"), em)
-            yield name, "bottom gap", round(sheet.points(Css(rule, "padding-bottom"), em))
+        if spec.rule:
+            rule, side = spec.rule.selector, spec.rule.side
+            yield name, f"{side} width", sheet.points(Css(rule, f"border-{side}"), em)
+            yield name, f"{side} gap", round(sheet.points(Css(rule, f"padding-{side}"), em))
         if spec.box:
             yield from box_values(name, spec.box.selector, spec.box.filled, sheet, brand)
     for side in ("top", "left", "bottom", "right"):
@@ -224,7 +224,7 @@ EDITS = [
     ("thead th {", "border-bottom: 1pt", "border-bottom: 2pt", "Brief Table header rule"),
     ("blockquote {", "margin: 8pt 1.2em 10pt", "margin: 8pt 1.2em 12pt", "Quote space_after"),
     ("ul,\nol {", "padding-inline-start: 1.4em", "padding-inline-start: 2em", "Reference Entry hanging"),
-    ("\nfooter.back {", "padding-top: 6pt", "padding-top: 9pt", "Citation Label space_before"),
+    ("\nfooter.back {", "padding-top: 6pt", "padding-top: 9pt", "Citation Label top gap"),
     ("p.keywords {", "margin-bottom: 10pt", "margin-bottom: 12pt", "Keywords space_after"),
     ("\na {\n", "text-decoration: none", "text-decoration: underline", "Hyperlink underline"),
 ]  # fmt: skip

@@ -156,7 +156,7 @@ def test_paragraphs_use_word_and_house_styles(tour_docx: bytes) -> None:
     used = {paragraph.style.name for paragraph in document.paragraphs if paragraph.style}
     expected = {
         "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "List Number", "Quote",
-        "Caption", "Body Text", "Lead Paragraph", "Series", "Byline", "Author", "Author Role",
+        "Figure Caption", "Table Caption", "Body Text", "Lead Paragraph", "Series", "Byline", "Author", "Author Role",
         "Affiliation", "Editor", "Publication Date", "Disclaimer", "Abstract", "Keywords",
         "Quote Attribution", "Figure", "Reference Entry", "Rights",
     }  # fmt: skip
@@ -195,7 +195,7 @@ def test_table_has_style_repeating_header_and_caption(tour_docx: bytes) -> None:
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert all(row.find("w:trPr/w:tblHeader", NS) is None for row in rows[1:])
     caption = table.getprevious()
-    assert caption.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) == ids["caption"]
+    assert caption.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) == ids["table caption"]
     assert texts(caption).startswith("Table 1 ")  # a space, as in the other formats
 
 
@@ -206,6 +206,10 @@ def test_figure_has_alt_text_and_caption(tour: Brief, tour_docx: bytes) -> None:
     assert doc_pr.get("descr") == figure.image.alt_text
     paragraph = doc_pr.xpath("ancestor::w:p[1]", namespaces=NS)[0]
     assert texts(paragraph.getnext()).startswith(f"{figure.label} ")
+    assert (
+        paragraph.getnext().xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS)
+        == style_ids(tour_docx)["figure caption"]
+    )
     with zipfile.ZipFile(io.BytesIO(tour_docx)) as package:
         media = [name for name in package.namelist() if name.startswith("word/media/")]
         assert [package.read(name) for name in media] == [figure.image.data]
@@ -219,7 +223,16 @@ def test_citation_calls_link_to_bookmarked_reference_entries(tour: Brief, tour_d
     assert set(anchors) <= names
     entries = docx.Document(io.BytesIO(tour_docx)).paragraphs
     listed = [p.text for p in entries if p.style is not None and p.style.name == "Reference Entry"]
-    assert [text.split(" ")[0] for text in listed] == [f"[{r.number}]" for r in tour.references]
+    # numbered as the PDF's list: the number, a tab to the hanging indent, the entry
+    assert [text.split("\t")[0] for text in listed] == [f"{r.number}." for r in tour.references]
+    document_entries = document.xpath("//w:p[w:bookmarkStart]", namespaces=NS)
+    bookmarked = {
+        p.xpath("string(w:bookmarkStart/@w:name)", namespaces=NS): p.xpath(
+            "string(w:bookmarkStart/following-sibling::w:r[1])", namespaces=NS
+        )
+        for p in document_entries
+    }
+    assert {bookmarked[name] for name in anchors} == {f"{r.number}." for r in tour.references}
 
 
 def test_copyright_and_licence_lines(tour: Brief, tour_docx: bytes) -> None:

@@ -2,7 +2,8 @@
 
 Reference Entry (or pandoc's Bibliography) paragraphs are the reference list, numbered in order;
 a heading right before the first of them is the list's label, not a section. An entry's leading
-"[n]" is the number our writer prints; the bookmark on it is what "[n]" calls in the text link
+"n." (or "[n]", as the writer printed it before) is the number our writer prints, when n is the
+entry's place in the list; the bookmark on it is what "[n]" calls in the text link
 to. An entry that reads as a web citation gets a structured citation. Rights paragraphs give the
 copyright statement and the licence (its link and text); one paragraph that starts with "©"
 and holds the licence link is the statement's sentence, then the licence's.
@@ -19,7 +20,7 @@ from .inline import InlineReader, Reading
 from .items import Item, bookmarks
 from .styles import Role
 
-_NUMBER = re.compile(r"^\s*\[\d+\]\s*")
+_NUMBER = re.compile(r"^\s*(?:\[(?P<bracketed>\d+)\]|(?P<listed>\d+)\.)\s*")
 # Our writer prints "© 2026 Holder. This brief is published under ..." as one paragraph.
 _COPYRIGHT_SENTENCE = re.compile(r"(?P<statement>\u00a9[^.]*?)\.\s+(?P<licence>\S.*)", re.S)
 
@@ -46,13 +47,22 @@ def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...
         reading.line = item.line
         content = list(reader.paragraph(item.element))
         if content and isinstance(content[0], Text):
-            content[0] = Text(_NUMBER.sub("", content[0].value))
+            content[0] = Text(_without_number(content[0].value, len(found) + 1))
         inlines = canonical(content)
         citation = citation_from_text(inlines) or Citation(PublicationType.OTHER, inlines)
         reference = Reference(f"ref{len(found) + 1}", len(found) + 1, citation)
         found.append(reference)
         reading.reference_bookmarks.update(dict.fromkeys(bookmarks(item.element), reference))
     return tuple(found)
+
+
+def _without_number(text: str, place: int) -> str:
+    """An entry's text without the number the writer put before it ("[3]", or "3." for the
+    third entry: a leading "n." that is not the entry's place is the citation's own)."""
+    found = _NUMBER.match(text)
+    if found is None or (found["listed"] and int(found["listed"]) != place):
+        return text
+    return text[found.end() :]
 
 
 def read_rights(items: list[Item], reading: Reading) -> Permissions | None:

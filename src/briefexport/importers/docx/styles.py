@@ -3,7 +3,8 @@
 Word's built-in styles (Title, Subtitle, Heading 1-9, List Bullet/Number/Continue, Quote,
 Intense Quote, Caption, Footnote Text), the styles our DOCX writer adds (Series, Byline, Author,
 Author Role, Affiliation, Author Contact, Editor, Publication Date, Disclaimer, Abstract,
-Keywords, Lead Paragraph, Quote Attribution, Figure, Reference Entry, Rights, Table Text/Heading,
+Keywords, Lead Paragraph, Quote Attribution, Figure, Figure and Table Caption, Reference Entry,
+Rights, Table Text/Heading,
 and the Identity Line, Citation Label and Suggested Citation it makes from the metadata, which
 are skipped) and pandoc's
 (First Paragraph, Compact, Block Text, Table/Image Caption, Captioned Figure, Date, Source Code)
@@ -92,6 +93,7 @@ STYLES = {
     "quotations": Role.QUOTE,
     "quote attribution": Role.ATTRIBUTION,
     "caption": Role.CAPTION,
+    "figure caption": Role.CAPTION,
     "table caption": Role.CAPTION,
     "image caption": Role.CAPTION,
     "figure": Role.FIGURE,

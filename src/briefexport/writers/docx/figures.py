@@ -1,5 +1,5 @@
 """Figures: an inline picture with alt text (``wp:docPr/@descr``, ECMA-376 Part 1, 20.4.2.5)
-followed by its caption in the Caption style.
+followed by its caption in the Figure Caption style.
 
 Word cannot show SVG or WebP without a raster fallback; such figures, and images python-docx
 cannot read, are replaced by their alt text in the Figure style, and a warning says so.

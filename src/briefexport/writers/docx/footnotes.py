@@ -17,6 +17,8 @@ and 5.
 
 from __future__ import annotations
 
+import copy
+
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -40,14 +42,32 @@ _SETTINGS_AFTER_FOOTNOTEPR = (
 )  # fmt: skip
 
 
-def _default_separators() -> Element:
+def separator_notes(rule: Element | None = None) -> Element:
+    """The separator notes (ids -1 and 0): Word's separator marks, or with ``rule`` (a
+    ``w:top`` border) a paragraph as wide as the text with that rule above it.
+
+    Word draws its separator mark (17.11.23) as a short line of its own, so with a rule the
+    mark is hidden (``w:vanish``): a reader that draws its own separator line wherever the
+    mark stands (LibreOffice) still has one, and Word shows the rule alone.
+    """
     root: Element = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
     for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
         note = w("footnote", type=kind, id=note_id)
         para = w("p")
-        para.append(w("pPr"))
-        para[0].append(w("spacing", after="0", line="240", lineRule="auto"))
+        properties = w("pPr")
+        para.append(properties)
         run = w("r")
+        if rule is None:
+            properties.append(w("spacing", after="0", line="240", lineRule="auto"))
+        else:
+            borders = w("pBdr")
+            borders.append(copy.deepcopy(rule))
+            properties.append(borders)
+            # one point high, so the notes start the rule's gap below it
+            properties.append(w("spacing", after="0", line="20", lineRule="exact"))
+            hidden = w("rPr")
+            hidden.append(w("vanish"))
+            run.append(hidden)
         run.append(w(kind))
         para.append(run)
         note.append(para)
@@ -69,11 +89,12 @@ def _template_separators(document: Document) -> Element | None:
     return None
 
 
-def new_footnotes_part(document: Document) -> XmlPart:
-    """A fresh footnotes part related from the main document, with separator notes."""
+def new_footnotes_part(document: Document, separators: Element | None = None) -> XmlPart:
+    """A fresh footnotes part related from the main document, with the template's separator
+    notes, else ``separators``, else Word's plain separator marks."""
     root = _template_separators(document)
     if root is None:
-        root = _default_separators()
+        root = separators if separators is not None else separator_notes()
     package = document.part.package
     part = XmlPart(PackURI(PARTNAME), CT.WML_FOOTNOTES, root, package)
     document.part.relate_to(part, RT.FOOTNOTES)
@@ -142,14 +163,18 @@ class NoteCalls:
         self.part.element.append(body)
 
 
-def note_mark(reference_style: str, rtl: bool) -> list[Element]:
-    """The number at the head of a note's text (``w:footnoteRef``), then a tab.
+def note_mark(number_style: str, rtl: bool) -> list[Element]:
+    """The number at the head of a note's text (``w:footnoteRef``) in the Footnote Number
+    style, on the line as the PDF prints it; then a tab.
 
-    The Footnote Text style has a hanging indent, so the number hangs in the margin and the
-    text lines up; a tab also keeps the number apart from right-to-left text that follows it.
+    The PDF's full stop after the number is left out: Word's mark shows the number alone, and a
+    full stop typed after it would be the note's first character to every program that reads
+    the notes' text. The Footnote Text style has a hanging indent, so the number hangs in the
+    margin and the text lines up; a tab also keeps the number apart from right-to-left text
+    that follows it.
     """
     mark = w("r")
-    mark.append(RunFormat(style_id=reference_style, rtl=rtl).properties())
+    mark.append(RunFormat(style_id=number_style, rtl=rtl).properties())
     mark.append(w("footnoteRef"))
     tab = w("r")
     tab_format = RunFormat(rtl=rtl).properties()

@@ -10,6 +10,7 @@ alone on a last page.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,6 +34,10 @@ from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
 from .inlines import inlines_to_docx, reference_bookmark
 from .xml import Element, RunFormat, text_run, w, whole_compounds
+
+# CT_PPr children after w:pBdr and after w:spacing (ECMA-376 Part 1, 17.3.1.26).
+AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:jc", "w:rPr")
+AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:bidi", "w:spacing", *AFTER_SPACING)
 
 
 def text_paragraph(ctx: Context, style_name: str, text: str) -> Element:
@@ -135,7 +140,12 @@ def citation_to_docx(ctx: Context, where: Placement) -> list[Element]:
 
 
 def back_to_docx(ctx: Context) -> list[Element]:
-    """The reference list, then the copyright and licence lines."""
+    """The reference list, then the copyright and licence lines.
+
+    Each entry starts with its number as the PDF's list shows it ("1.") and a tab to the
+    Reference Entry style's hanging indent, typed rather than a Word list: the calls in the
+    text ("[1]") are typed links to the number's bookmark, which a list renumbering the entries
+    would leave behind."""
     nodes: list[Element] = []
     if ctx.brief.references:
         nodes.append(text_paragraph(ctx, sm.HEADINGS[0], label(ctx, "references")))
@@ -143,16 +153,45 @@ def back_to_docx(ctx: Context) -> list[Element]:
         node = styled_paragraph(ctx, sm.REFERENCE_ENTRY)
         start, end = ctx.notes.bookmark(reference_bookmark(reference.number))
         fmt = RunFormat(rtl=ctx.rtl)
-        node.extend([start, text_run(f"[{reference.number}]", fmt.properties()), end])
-        node.append(text_run(" ", fmt.properties()))
+        node.extend([start, text_run(f"{reference.number}.", fmt.properties()), end])
+        node.append(tab_run(fmt))
         node.extend(inlines_to_docx(ctx, (reference.citation,), fmt))
         nodes.append(node)
     colophon = identity_to_docx(ctx, Placement.COLOPHON) + citation_to_docx(ctx, Placement.COLOPHON)
     if ctx.brief.meta.permissions is not None:
         colophon += rights_to_docx(ctx, ctx.brief.meta.permissions)
+    if colophon:
+        open_colophon(ctx, colophon[0])
     for node in colophon[:-1]:  # the colophon stays on one page
         keep_with_next(node)
     return nodes + colophon
+
+
+def open_colophon(ctx: Context, node: Element) -> None:
+    """The colophon's rule and space above its first paragraph: the Citation Label style has
+    them; another first paragraph (an identity line, the rights) gets the style's as direct
+    formatting, as the PDF draws the rule above whatever the colophon starts with."""
+    label_id = ctx.style(sm.CITATION_LABEL)
+    properties = node.find(qn("w:pPr"))
+    if properties is None or properties.xpath("string(w:pStyle/@w:val)") == label_id:
+        return
+    style = ctx.document.styles.element.get_by_id(label_id)
+    borders = style.xpath("w:pPr/w:pBdr") if style is not None else []
+    before = style.xpath("string(w:pPr/w:spacing/@w:before)") if style is not None else ""
+    if borders:
+        properties.insert_element_before(copy.deepcopy(borders[0]), *AFTER_BORDERS)
+    if before:
+        properties.insert_element_before(w("spacing", before=str(before)), *AFTER_SPACING)
+
+
+def tab_run(fmt: RunFormat) -> Element:
+    """A run holding a tab: after a reference's number, to the entry's hanging indent."""
+    run = w("r")
+    properties = fmt.properties()
+    if len(properties):
+        run.append(properties)
+    run.append(w("tab"))
+    return run
 
 
 def keep_with_next(node: Element) -> None:

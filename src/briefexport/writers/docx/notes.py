@@ -34,7 +34,7 @@ def uncalled_notes_to_docx(ctx: Context) -> list[Element]:
     nodes: list[Element] = []
     for note in ctx.brief.footnotes:
         if note.number not in ctx.notes.called:
-            number = RunFormat(style_id=ctx.style(sm.FOOTNOTE_REFERENCE), rtl=ctx.rtl)
+            number = RunFormat(style_id=ctx.style(sm.FOOTNOTE_NUMBER), rtl=ctx.rtl)
             tab = w("r")
             if ctx.rtl:
                 tab.append(RunFormat(rtl=True).properties())
@@ -48,7 +48,7 @@ def note_paragraphs(
     ctx: Context, note: Footnote, mark: list[Element] | None = None
 ) -> list[Element]:
     """The note's paragraphs in Footnote Text; the first starts with ``mark``, by default the
-    note's number as a footnote reference.
+    note's number in the Footnote Number style.
 
     Each paragraph takes the brief's direction unless all its letters are of the other (an
     English citation in an Urdu brief, ``w:bidi`` off); runs in the other direction inside a
@@ -63,7 +63,7 @@ def note_paragraphs(
     ]
     first = paragraphs[0]
     if mark is None:
-        mark = note_mark(ctx.style(sm.FOOTNOTE_REFERENCE), directions[0])
+        mark = note_mark(ctx.style(sm.FOOTNOTE_NUMBER), directions[0])
     position = 1 if len(first) and first[0].tag == qn("w:pPr") else 0
     first[position:position] = mark
     for later in paragraphs[1:]:  # no number hangs here: start at the text's indent

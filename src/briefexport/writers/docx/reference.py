@@ -5,7 +5,8 @@ The DOCX writer starts every output from this document (pandoc's ``reference.doc
 its Word styles are the house style. It is made from python-docx's default template with every
 leftover of that template removed (thumbnail, bibliography sources, Word 2010 style copy,
 revision ids). The brand gives fonts, sizes, colours and the page; the print stylesheet the
-spacing, leading, indents, rules and cell padding (:mod:`.reference_styles`). Run
+spacing, leading, indents, rules and cell padding (:mod:`.reference_styles`), and the footnote
+separator (the footnote area's rule, as wide as the text). Run
 ``scripts/make_reference_docx.py [STYLE_DIR]`` after editing either; a test checks that the
 committed file equals a fresh generation.
 """
@@ -27,9 +28,10 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from ...shared.brand import Brand, Page
 from ...shared.print_sheet import Css, PrintSheet
 from .font_table import replace_font_table
+from .footnotes import new_footnotes_part, separator_notes
 from .package import save_reproducibly
 from .properties import set_app_properties
-from .reference_format import paragraph_format, set_hyphenation, set_line_height
+from .reference_format import Edges, paragraph_format, set_hyphenation, set_line_height
 from .reference_styles import SPECS, StyleSpec
 from .reference_table import add_table_style
 from .reference_trim import drop_unused_styles
@@ -41,6 +43,7 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spacing", "sz", "szCs",
              "u", "vertAlign")  # fmt: skip
 LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
+FOOTNOTE_AREA = "@page @footnote"  # the print sheet's footnote area: its rule is the separator
 
 
 def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
@@ -54,6 +57,8 @@ def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
     add_table_style(document, brand, sheet)
     add_page_number_footer(document, brand, sheet)
     add_running_header(document, brand)
+    footnote_area = Edges(sheet, FOOTNOTE_AREA, brand.sizes.footnote)
+    new_footnotes_part(document, separator_notes(footnote_area.border("top", brand)))
     drop_unused_styles(document)
     replace_font_table(document, brand)
     props = document.core_properties

@@ -103,13 +103,13 @@ def paragraph_format(
 
 
 def set_rules(style: ParagraphStyle, spec: StyleSpec, brand: Brand, sheet: PrintSheet) -> None:
-    """The style's box (rule, shading, indents) or its rule below."""
+    """The style's box (rule, shading, indents) or its rule above or below."""
     if spec.box is not None:
         set_box(style, Edges(sheet, spec.box.selector, brand.sizes.body), spec.box, brand)
-    elif spec.rule_below is not None:
-        edges = Edges(sheet, spec.rule_below, font_size(brand, spec))
+    elif spec.rule is not None:
+        edges = Edges(sheet, spec.rule.selector, font_size(brand, spec))
         borders = w("pBdr")
-        borders.append(edges.border("bottom", brand))
+        borders.append(edges.border(spec.rule.side, brand))
         properties = style.element.get_or_add_pPr()
         properties.insert_element_before(borders, "w:shd", *AFTER_SHADING)
 

@@ -16,17 +16,23 @@ the styles come close:
 
 * CSS spaces blocks by their containers (the block quote, the figure, the colophon), Word only by
   paragraphs: the first and last paragraph of a container take its margins, and every
-  paragraph of a style has the same. Between two paragraphs of one quotation Word leaves the
-  quote's bottom margin (10 pt) where the PDF leaves a paragraph's (7 pt). The colophon's first
-  paragraph is the citation label in the house style, which takes the colophon's margin and
-  padding; a colophon that starts otherwise (with the rights) sits closer to the text.
-  No style can draw the colophon's top rule above whichever paragraph comes first, so the Word
-  copy has none.
-* One Caption style sets the caption below a figure and above a table, where the stylesheet
-  gives each its own margin (``[word] caption_after``).
-* The reference list is numbered "[1]" in running text, not by a list: its entries are set at
-  the body size with the list's indent, the number hanging in it, and the list's space after
-  the last (``w:contextualSpacing``: none between entries).
+  paragraph of a style has the same. The Quote style has the quotation's margins; between two
+  paragraphs of one quotation the writer sets Body Text's space after and no space before
+  (direct spacing), where Word would leave the larger margin (10 pt) and the PDF leaves a
+  paragraph's (7 pt). The colophon's first
+  paragraph is the citation label in the house style, which takes the colophon's margin, its top
+  rule (a paragraph border, the padding as its gap) and keeps the colophon's paragraph margin; a
+  colophon that starts otherwise (with the identity lines or the rights) gets the label style's
+  rule and space before from the writer.
+* The caption below a figure (Figure Caption) and the one above a table (Table Caption) have
+  styles of their own, based on Word's Caption, as the stylesheet spaces them differently:
+  the figure's caption ends the figure (its margin after), the table's starts the table (the
+  table's margin before, the caption's after). Word's Caption itself, which Insert Caption
+  applies above or below, has a space after of the Word copy's own (``[word] caption_after``).
+* The reference list is numbered as the PDF's list ("1.", a tab), typed rather than by Word
+  numbering, which would renumber the entries but not the typed calls in the text ("[1]"): its
+  entries are set at the body size with the list's indent, the number hanging in it, and the
+  list's space after the last (``w:contextualSpacing``: none between entries).
 * A link is coloured, not underlined, as in the PDF (Word's Hyperlink style, without the
   underline Word gives it).
 """
@@ -47,6 +53,15 @@ class Own(Record):
 
 
 Length = Css | Sum | Own
+
+
+@record
+class Rule(Record):
+    """A paragraph's rule above (``side`` "top") or below ("bottom"): the ``border-{side}`` of
+    the print stylesheet's rule ``selector``, its ``padding-{side}`` between rule and text."""
+
+    selector: str
+    side: str
 
 
 @record
@@ -91,7 +106,7 @@ class StyleSpec(Record):
     hanging: Length | None = None  # hanging indent (the note number hangs in it)
     contextual: bool = False  # no space between paragraphs of this style (w:contextualSpacing)
     box: Box | None = None
-    rule_below: str | None = None  # a print rule's selector: its border-bottom and padding-bottom
+    rule: Rule | None = None  # a print rule's border on one side, its padding there the gap
     word_name: str | None = None  # Word's internal name of a built-in style, when it differs
 
 
@@ -114,7 +129,6 @@ HEADING_SIZES = ("heading_1", "heading_2", "heading_3")
 HEADING_RULES = ("h2", "h3", "h4")  # the brief's title is h1; main h2 is a first-level heading
 LINES = below("header.front p")  # no space between the front matter's lines
 COLOPHON = leading("footer.back")
-COLOPHON_PADDING = Css("footer.back", "padding-top")
 ABSTRACT_BOX = Box("section.abstract", filled=True)
 QUOTE_BOX = Box("blockquote")
 
@@ -138,15 +152,23 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.LIST_BULLET, space_after=below("ul"), align="both", hyphenate=True),
     StyleSpec(sm.LIST_NUMBER, space_after=below("ol"), align="both", hyphenate=True),
     StyleSpec(sm.LIST_CONTINUE, space_after=below("ul"), align="both", hyphenate=True),
-    # The quote's paragraphs make one box in Word, each with the quote's margins.
+    # The quote's paragraphs make one box in Word, each with the quote's margins (the writer
+    # spaces the paragraphs inside a quotation as running text).
     StyleSpec(sm.QUOTE, italic=True, space_before=above("blockquote"),
               space_after=below("blockquote"), align="both", hyphenate=True, box=QUOTE_BOX),
     StyleSpec(sm.ATTRIBUTION, size="caption", color="muted", space_before=above("main p"),
               space_after=below("main p"), align="end"),
-    # One Caption style above tables and below figures: the space after is the Word copy's.
+    # Word's Caption, for a caption an editor adds (Insert Caption puts it above or below):
+    # the print sheet's look and a space after of the Word copy's own. The writer's captions
+    # take the figure's or the table's spacing in a style based on it.
     StyleSpec(sm.CAPTION, font="heading", size="caption", color="muted",
               space_before=above("figcaption"), space_after=Own("caption_after"),
-              leading=leading("figcaption"), keep_next=True, word_name="caption"),
+              leading=leading("figcaption"), word_name="caption"),
+    StyleSpec(sm.FIGURE_CAPTION, base=sm.CAPTION, space_before=above("figcaption"),
+              space_after=below("figure")),
+    # Above its table, kept with it (break-after: avoid).
+    StyleSpec(sm.TABLE_CAPTION, base=sm.CAPTION, space_before=above("table"),
+              space_after=below("table caption"), keep_next=True),
     StyleSpec(sm.CAPTION_LABEL, kind="character", base=None, color="accent", bold=True),
     StyleSpec(sm.FIGURE, align="center", keep_next=True,
               space_before=above("figure"), space_after=below("figure img")),
@@ -158,6 +180,8 @@ SPECS: tuple[StyleSpec, ...] = (
               hanging=Css("span.footnote", "padding-inline-start"), word_name="footnote text"),
     StyleSpec(sm.FOOTNOTE_REFERENCE, kind="character", base=None, superscript=True,
               color="accent", word_name="footnote reference"),
+    # The number at the head of the note: bold, in the accent, on the line (footnote-marker).
+    StyleSpec(sm.FOOTNOTE_NUMBER, kind="character", base=None, color="accent", bold=True),
     StyleSpec(sm.HYPERLINK, kind="character", base=None, color="link",
               underline=Css("a", "text-decoration"), word_name=sm.HYPERLINK),
     StyleSpec(sm.CITATION_TITLE, kind="character", base=None),
@@ -165,7 +189,7 @@ SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(sm.VERBATIM, kind="character", base=None, font="monospace"),
     StyleSpec(sm.SERIES, font="heading", size="series", color="accent", bold=True, caps=True,
               tracking=Css("p.series", "letter-spacing"), space_after=below("p.series"),
-              rule_below="p.series"),
+              rule=Rule("p.series", "bottom")),
     StyleSpec(sm.BYLINE, size="caption", color="muted", space_before=above("div.byline"),
               space_after=below("p.byline-label"), keep_next=True),
     # The print sheet's space after each contributor is the Word copy's space before each.
@@ -195,10 +219,10 @@ SPECS: tuple[StyleSpec, ...] = (
               hyphenate=True, hanging=Css("ol", "padding-inline-start")),
     StyleSpec(sm.CONTACT, size="caption", color="muted", space_after=LINES, keep_next=True),
     StyleSpec(sm.IDENTITY, size="caption", color="muted", space_after=LINES),
-    # The colophon's margin and padding above its first paragraph, the citation label; the
-    # colophon's paragraph margin wins over the label's own (footer.back p is more specific).
+    # The colophon's margin, rule and padding above its first paragraph, the citation label;
+    # the colophon's paragraph margin wins over the label's own (footer.back p is more specific).
     StyleSpec(sm.CITATION_LABEL, font="heading", size="caption", color="accent", bold=True,
-              space_before=Sum((above("footer.back"), COLOPHON_PADDING)),
+              space_before=above("footer.back"), rule=Rule("footer.back", "top"),
               space_after=below("footer.back p"), leading=COLOPHON, keep_next=True),
     StyleSpec(sm.SUGGESTED_CITATION, size="caption", space_after=below("footer.back p"),
               leading=COLOPHON, keep_next=True),

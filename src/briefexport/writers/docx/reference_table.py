@@ -4,9 +4,9 @@ of ``td``; none above the table, where the stylesheet draws none; the header row
 rule and fill (``thead th``), a conditional format of the first row (``w:tblStylePr``); the
 cells padded as ``td``.
 
-Word's conditional format reaches the first row only: a table with two header rows gets the
-heavier rule and the fill under the first, where the PDF gives every header row both. The
-writer turns the first-row format off for a table without header rows (``w:tblLook``).
+Word's conditional format reaches the first row only, where the PDF gives every header row the
+heavier rule and the fill: the writer copies the first-row cell format to the cells of the later
+header rows, and turns the first-row format off for a table without header rows (``w:tblLook``).
 """
 
 from __future__ import annotations

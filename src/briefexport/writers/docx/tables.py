@@ -1,4 +1,5 @@
-"""Tables (ECMA-376 Part 1, 17.4): our table style, header rows repeated on every page, spans.
+"""Tables (ECMA-376 Part 1, 17.4): our table style, header rows repeated on every page and
+formatted alike (the style's first-row rule and fill copied to the later ones), spans.
 
 Column and row spans are laid on a grid first; python-docx then merges the spanned cells
 (``w:gridSpan`` and ``w:vMerge``).
@@ -6,12 +7,13 @@ Column and row spans are laid on a grid first; python-docx then merges the spann
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 from typing import cast
 
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
+from docx.oxml.table import CT_Row, CT_Tbl
 from docx.shared import Emu, Length
 from docx.table import Table as DocxTable
 
@@ -27,6 +29,15 @@ DEFAULT_TEXT_WIDTH = Emu(5_943_600)  # 6.5 inches, when the template has no page
 TABLE_SEQUENCE, FIGURE_SEQUENCE = "Table", "Figure"
 FIRST_ROW_BIT = 0x0020  # of w:tblLook's w:val
 LABEL_NUMBER = re.compile(r"(?P<word>.*?)(?P<number>[0-9]+)")
+CELL_LOOK = frozenset({qn("w:tcBorders"), qn("w:shd")})  # in this order in w:tcPr (17.4.70)
+AFTER_CELL_LOOK = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
 
 
 def text_width(ctx: Context) -> Length:
@@ -62,7 +73,26 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
         fill_cell(ctx, target._tc, cell, column in numbers and cell.colspan == 1)
     for tr in tbl.tr_lst[: len(table.head)]:
         cast(Element, tr.get_or_add_trPr()).append(w("tblHeader"))
+    style_later_header_rows(ctx, tbl.tr_lst[1 : len(table.head)])
     return [*caption_paragraphs(ctx, table), tbl]
+
+
+def style_later_header_rows(ctx: Context, rows: list[CT_Row]) -> None:
+    """Give the header rows after the first the table style's first-row cell format (its rule
+    and fill), as direct cell formatting: a table style's conditional format reaches the first
+    row only (17.7.6), where the PDF draws every header row alike."""
+    if not rows:
+        return
+    style = ctx.document.styles.element.get_by_id(ctx.style(sm.TABLE))
+    found = [] if style is None else style.xpath("w:tblStylePr[@w:type='firstRow']/w:tcPr")
+    if not found:
+        return
+    look = [child for child in found[0] if child.tag in CELL_LOOK]
+    for tr in rows:
+        for tc in tr.tc_lst:
+            properties = tc.get_or_add_tcPr()
+            for child in look:
+                properties.insert_element_before(copy.deepcopy(child), *AFTER_CELL_LOOK)
 
 
 def no_header_row(tbl: CT_Tbl) -> None:
@@ -94,17 +124,20 @@ def fill_cell(ctx: Context, tc: Element, cell: Cell, numeric: bool = False) -> N
 
 
 def caption_paragraphs(ctx: Context, table: Table) -> list[Element]:
-    """The caption in the Caption style, or nothing when the table has neither label nor caption."""
+    """The caption in the Table Caption style, or nothing when the table has neither label nor
+    caption."""
     if not table.label and not table.caption:
         return []
     return [caption(ctx, table.label, table.caption, TABLE_SEQUENCE)]
 
 
 def caption(ctx: Context, label: str | None, text: tuple[Inline, ...], sequence: str) -> Element:
-    """A Caption paragraph: the label in the Caption Label style (its number a ``SEQ`` field),
-    a space, the caption text, as the other formats print it."""
+    """A caption paragraph in the Figure Caption or Table Caption style (both based on Word's
+    Caption): the label in the Caption Label style (its number a ``SEQ`` field), a space, the
+    caption text, as the other formats print it."""
     fmt = RunFormat(rtl=ctx.rtl)
-    node = paragraph(ctx.style(sm.CAPTION), ctx.rtl)
+    style = sm.TABLE_CAPTION if sequence == TABLE_SEQUENCE else sm.FIGURE_CAPTION
+    node = paragraph(ctx.style(style), ctx.rtl)
     ordinal = ctx.count(sequence)
     if label:
         label_format = replace(fmt, style_id=ctx.style(sm.CAPTION_LABEL))
