@@ -6,7 +6,9 @@ more on a Dask cluster, whose scheduler takes part in each), while a JATS or DOC
 finished briefs took (a busy machine stretches their clock time, not the work a task holds):
 about :data:`TARGET_SECONDS` of work a task, a single brief while no time is known yet or when
 one brief already takes that long (a PDF), and smaller chunks as the queue runs out, so the
-workers finish at about the same time. Results still come back brief by brief.
+workers finish at about the same time. Results still come back brief by brief. Within a task
+each style folder is walked once for the writers' caches (:func:`.held_folder_stamps`): the run
+itself notices a style file changed while it ran (:mod:`.watch`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..output import deferred_commits
+from ..shared.styles import held_folder_stamps
 from .commits import BackgroundCommits, without_failed
 from .jobs import Job, JobResult, run_job
 from .limits import brief_limit
@@ -31,7 +34,7 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
     briefs' outputs are in place; none of the overrunning brief's is."""
     commits = BackgroundCommits()
     results = []
-    with deferred_commits(commits.take, commits.make):
+    with deferred_commits(commits.take, commits.make), held_folder_stamps():
         for job in jobs:
             commits.brief = job.relative
             with brief_limit(job, commits.abandon, commits.release):

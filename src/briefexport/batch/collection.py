@@ -71,7 +71,10 @@ class CollectionRun:
                     dispatcher = make_dispatcher(
                         workers, make_executor, slots, stop, self.on_result, limit
                     )
-                    self.summary.not_started = dispatcher.run(jobs)
+                    try:
+                        self.summary.not_started = dispatcher.run(jobs)
+                    finally:
+                        self.summary.workers_lost = dispatcher.workers_lost
         finally:
             self.save(force=True)
             if self.progress is not None:

@@ -25,7 +25,7 @@ from .discovery import Discovery, discover
 from .figure_copies import copies_of_suspects
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template, error_line
-from .leftovers import remove_leftovers
+from .leftovers import UNFINISHED_NAME, swept
 from .lock import output_lock
 from .manifest import MANIFEST_NAME, Manifest, Settings
 from .plan import Plan, make_plan, run_settings
@@ -85,9 +85,13 @@ def convert_collection(
     made_with = run_settings(export)  # an unusable style stops the run here, before any work
     _refuse_output_in_style(target, made_with[1])
     with contextlib.ExitStack() as held:
+        sweep = None
         if not run.dry_run and held.enter_context(output_lock(target)):
-            remove_leftovers(target)  # no other run writes there: any temporary is a leftover
+            # no other run writes there: any temporary is a leftover
+            sweep = held.enter_context(swept(target))
         summary = _plan_and_run(source, target, names, run, (export, *made_with), stop, progress)
+        if sweep is not None:
+            sweep.workers_lost = summary.workers_lost
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -104,18 +108,11 @@ def _plan_and_run(
     """Find the briefs, plan, and (unless a dry run) convert and prune."""
     export, settings, watch = made_with
     manifest = Manifest.load(target)
-    check = None if run.force else FreshnessCheck(manifest, settings)
-    found = _without_figure_clashes(
-        discover(source, target, import_sources=run.import_sources), formats, export.series, check
-    )
-    plan = make_plan(found.sources, target, formats, check, export)
-    summary = _planned_summary(formats, found, plan, manifest, source)
-    summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
+    plan, summary = _planned(source, target, formats, run, export, manifest, settings)
     if run.dry_run:
         if run.prune:
-            summary.left_in_place = left_in_place(
-                manifest, summary.orphaned, plan.outputs(manifest)
-            )
+            outputs = plan.outputs(manifest)
+            summary.left_in_place = left_in_place(manifest, summary.orphaned, outputs)
         return summary
     _forget_planned(manifest, plan)
     recycle_after = run.recycle_after or recycle_after_for(formats)
@@ -126,6 +123,26 @@ def _plan_and_run(
     if run.prune and not summary.interrupted:
         _prune_into(summary, manifest)
     return summary
+
+
+def _planned(
+    source: Path,
+    target: Path,
+    formats: tuple[str, ...],
+    run: RunOptions,
+    export: ExportSettings,
+    manifest: Manifest,
+    settings: Settings,
+) -> tuple[Plan, Summary]:
+    """What the run must do, and the summary before any brief is converted."""
+    check = None if run.force else FreshnessCheck(manifest, settings)
+    found = _without_figure_clashes(
+        discover(source, target, import_sources=run.import_sources), formats, export.series, check
+    )
+    plan = make_plan(found.sources, target, formats, check, export)
+    summary = _planned_summary(formats, found, plan, manifest, source)
+    summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
+    return plan, summary
 
 
 def _without_figure_clashes(
@@ -273,6 +290,8 @@ def _holds_other_files(output_dir: Path) -> bool:
     """Whether an output folder inside the collection holds anything but a batch's outputs
     (which its manifest marks)."""
     if not output_dir.is_dir() or (output_dir / MANIFEST_NAME).is_file():
+        return False
+    if (output_dir / UNFINISHED_NAME).is_file():  # a first run that did not end
         return False
     return any(output_dir.iterdir())
 
