@@ -23,8 +23,8 @@ def html_digest(style: Path) -> str:
     [
         "/* kept in step with epub.css */",
         '.note::after { content: "see epub.css"; }',
-        "/* @import \"epub.css\"; */",
-        '.epub\\.css { color: red; }',
+        '/* @import "epub.css"; */',
+        ".epub\\.css { color: red; }",
     ],
 )
 def test_a_name_that_is_no_reference_does_not_count(mention: str, tmp_path: Path) -> None:
