@@ -7,7 +7,8 @@ in a ``content`` string or in a selector is none. Every file is read this way, w
 name, since a sheet may import a file of any name (``@import "house.inc"``). A target names a
 format sheet when its last path segment does, after CSS escapes and percent-encoding are undone
 and in any case (a disk may ignore case): a target in a subfolder of that name costs a rebuild,
-never a stale output. Only a file whose plain text holds a format sheet's name is parsed.
+never a stale output. Only a file whose plain text holds a format sheet's name and one of
+:data:`MARKERS` is parsed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from typing import Any
 
 CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.DOTALL)
 IMAGE_SETS = ("image-set", "-webkit-image-set")
+MARKERS = ("@import", "url(", "image-set(")
+"""What the plain text of a file that references another holds (a CSS function's name is
+followed by its parenthesis, with no space between)."""
 
 
 def style_links(
@@ -34,7 +38,7 @@ def style_links(
         text = (style_dir / name).read_bytes().decode("utf-8", errors="replace")
         others = sheets - {name}
         plain = _plain(text)
-        if not any(other in plain for other in others):
+        if not any(other in plain for other in others) or not _may_refer(plain):
             continue
         named = frozenset(others & {_last_segment(target) for target in references(text)})
         if named:
@@ -83,6 +87,10 @@ def _children(node: Any) -> list[Any]:
         if isinstance(value, list):
             found.extend(value)
     return found
+
+
+def _may_refer(plain: str) -> bool:
+    return any(marker in plain for marker in MARKERS)
 
 
 def _last_segment(target: str) -> str:
