@@ -12,7 +12,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from ..errors import BriefexportError
-from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer
+from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer, largest_first
 from .freshness import counted_by_run, style_digests
 from .jobs import Job, JobResult
 from .limits import TimeLimit
@@ -72,7 +72,7 @@ class CollectionRun:
                         workers, make_executor, slots, stop, self.on_result, limit
                     )
                     try:
-                        self.summary.not_started = dispatcher.run(jobs)
+                        self.summary.not_started = dispatcher.run(largest_first(jobs))
                     finally:
                         self.summary.workers_lost = dispatcher.workers_lost
         finally:
