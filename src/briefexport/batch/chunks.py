@@ -8,8 +8,9 @@ about :data:`TARGET_SECONDS` of work a task, a single brief while no time is kno
 one brief already takes that long (a PDF), and smaller chunks as the queue runs out, so the
 workers finish at about the same time; and the largest briefs go first (:func:`largest_first`),
 so the last chunks hold the shortest work. Results still come back brief by brief. Within a task
-each style folder is walked once for the writers' caches (:func:`.held_folder_stamps`): the run
-itself notices a style file changed while it ran (:mod:`.watch`).
+each style folder is walked once for the writers' caches
+(:func:`briefexport.shared.styles.held_folder_stamps`): the run itself notices a style file
+changed while it ran (:mod:`.watch`).
 """
 
 from __future__ import annotations
