@@ -119,3 +119,31 @@ def test_dask_workers_write_under_the_submitting_process_umask(
     assert len(written) > 2 * len(GOOD)  # the outputs, figure copies and the manifest
     modes = {path.relative_to(out): stat.S_IMODE(path.stat().st_mode) for path in written}
     assert modes == dict.fromkeys(modes, 0o600)
+
+
+def _warning_lines_of_a_brief(source: str) -> tuple[list[str], str]:
+    """The lines a Python warning gives while a worker converts ``source``, and the name of the
+    worker's ``warnings.showwarning``."""
+    import warnings
+
+    from briefexport.shared.warning_lines import thread_warnings
+
+    with thread_warnings(Path(source), searchable=False) as lines:
+        warnings.warn("a face has no glyph for it", UserWarning, stacklevel=1)
+    return list(lines), warnings.showwarning.__name__
+
+
+def test_dask_workers_log_python_warnings_as_the_briefs_warning_lines(
+    cluster: str, distributed: ModuleType
+) -> None:
+    from briefexport.batch.cluster import BriefexportWorkerPlugin
+
+    with distributed.Client(cluster) as client:
+        client.register_plugin(BriefexportWorkerPlugin(("jats",)))
+        lines, shown = client.submit(_warning_lines_of_a_brief, "a.xml", pure=False).result()
+        client.unregister_worker_plugin(BriefexportWorkerPlugin.name)
+        after = client.run(lambda: __import__("warnings").showwarning.__name__)
+    assert lines == ["a.xml:1:1: warning: UserWarning: a face has no glyph for it"]
+    assert shown == "log_python_warning"
+    assert after  # every worker answered
+    assert "log_python_warning" not in after.values()  # put back as the plugin went

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from briefexport.batch import RunOptions, convert_collection
-from briefexport.batch.leftovers import is_temporary_name
+from briefexport.batch.leftovers import UNFINISHED_NAME, is_temporary_name
 from briefexport.output import create_temporary
 from support.batch import SHORT
 
@@ -51,3 +51,21 @@ def test_a_run_removes_the_temporary_files_left_in_its_output_folder(tmp_path: P
     assert not any((out / name).exists() for name in LEFT)
     assert all((out / name).exists() for name in ALIKE)
     assert all((out / "reports" / name).exists() for name in ALIKE)
+
+
+def test_only_a_folder_marked_unfinished_is_searched_again(tmp_path: Path) -> None:
+    collection = tmp_path / "briefs"
+    collection.mkdir()
+    (collection / "a.xml").write_bytes(SHORT.read_bytes())
+    out = tmp_path / "out"
+    assert convert_collection(collection, out, ["jats"]).exit_status == 0
+    assert not (out / UNFINISHED_NAME).exists()  # the run ended with its workers as it should
+    for name in LEFT:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(b"")
+    convert_collection(collection, out, ["jats"], RunOptions(force=True))
+    assert all((out / name).exists() for name in LEFT)  # no run was left unfinished
+    (out / UNFINISHED_NAME).write_bytes(b"")  # as a killed run leaves it
+    convert_collection(collection, out, ["jats"])
+    assert not any((out / name).exists() for name in LEFT)
+    assert not (out / UNFINISHED_NAME).exists()

@@ -6,10 +6,11 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool, _ExecutorManagerThread
+from pathlib import Path
 
 import pytest
 
-from briefexport.batch import local
+from briefexport.batch import RunOptions, convert_collection, local
 
 
 @pytest.fixture
@@ -56,3 +57,14 @@ def test_other_errors_of_threads_are_shown(capsys: pytest.CaptureFixture[str]) -
     assert "ValueError: other" in capsys.readouterr().err
     hook_of(failing_cancelled(), threading.Thread(name="another"))
     assert "InvalidStateError: CANCELLED" in capsys.readouterr().err
+
+
+def test_a_run_from_python_puts_back_the_hook_it_found(
+    monkeypatch: pytest.MonkeyPatch, collection: Path, tmp_path: Path
+) -> None:
+    def own(args: threading.ExceptHookArgs) -> None:
+        raise AssertionError("never called")
+
+    monkeypatch.setattr(threading, "excepthook", own)
+    convert_collection(collection, tmp_path / "out", ["jats"], RunOptions(jobs=1))
+    assert threading.excepthook is own

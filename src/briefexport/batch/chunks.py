@@ -6,7 +6,11 @@ more on a Dask cluster, whose scheduler takes part in each), while a JATS or DOC
 finished briefs took (a busy machine stretches their clock time, not the work a task holds):
 about :data:`TARGET_SECONDS` of work a task, a single brief while no time is known yet or when
 one brief already takes that long (a PDF), and smaller chunks as the queue runs out, so the
-workers finish at about the same time. Results still come back brief by brief.
+workers finish at about the same time; and the largest briefs go first (:func:`largest_first`),
+so the last chunks hold the shortest work. Results still come back brief by brief. Within a task
+each style folder is walked once for the writers' caches
+(:func:`briefexport.shared.styles.held_folder_stamps`): the run itself notices a style file
+changed while it ran (:mod:`.watch`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..output import deferred_commits
+from ..shared.styles import held_folder_stamps
 from .commits import BackgroundCommits, without_failed
 from .jobs import Job, JobResult, run_job
 from .limits import brief_limit
@@ -31,7 +36,7 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
     briefs' outputs are in place; none of the overrunning brief's is."""
     commits = BackgroundCommits()
     results = []
-    with deferred_commits(commits.take, commits.make):
+    with deferred_commits(commits.take, commits.make), held_folder_stamps():
         for job in jobs:
             commits.brief = job.relative
             with brief_limit(job, commits.abandon, commits.release):
@@ -41,6 +46,20 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
         without_failed(result, job.source, failed.get(job.relative, []))
         for job, result in zip(jobs, results, strict=True)
     ]
+
+
+def largest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs, largest brief first (its file's size stands for its work), then by path; a
+    brief that cannot be looked at goes last (its worker reports why)."""
+
+    def size(job: Job) -> int:
+        try:
+            return job.source.stat().st_size
+        except OSError:
+            return -1
+
+    sizes = {job.relative: size(job) for job in jobs}
+    return sorted(jobs, key=lambda job: (-sizes[job.relative], job.relative))
 
 
 SMALLEST_SHARE = 4

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import warnings
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from typing import Any
@@ -30,6 +31,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from ..errors import BriefexportError, OutputError
 from ..shared.caches import forget_style_files
 from ..shared.filemodes import current_umask
+from ..shared.warning_lines import log_python_warning
 from .jobs import prepare_worker
 
 CONNECT_TIMEOUT = "20s"
@@ -49,17 +51,25 @@ _dask: Any = distributed  # its Client and LocalCluster carry no type annotation
 class BriefexportWorkerPlugin(WorkerPlugin):
     """Imports the writers of the run's formats in each worker as it joins, has it forget what
     an earlier run read from style files, and gives it the submitting process's ``umask``
-    (each run registers the plugin anew)."""
+    (each run registers the plugin anew). Python warnings become the brief's warning lines, as
+    in local workers, until the plugin is removed (or replaced by the next run's)."""
 
     name = "briefexport"
 
     def __init__(self, formats: tuple[str, ...], umask: int | None = None) -> None:
         self.formats = formats
         self.umask = umask
+        self.shown: Any = None
 
     def setup(self, worker: Any) -> None:
         forget_style_files()
         prepare_worker(self.formats, own_signals=False, umask=self.umask)
+        self.shown = warnings.showwarning
+        warnings.showwarning = log_python_warning
+
+    def teardown(self, worker: Any) -> None:
+        if self.shown is not None and warnings.showwarning is log_python_warning:
+            warnings.showwarning = self.shown
 
 
 @contextlib.contextmanager

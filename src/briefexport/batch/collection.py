@@ -12,11 +12,11 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from ..errors import BriefexportError
-from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer
+from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer, largest_first
 from .freshness import counted_by_run, style_digests
 from .jobs import Job, JobResult
 from .limits import TimeLimit
-from .local import local_executor, starts_narrow
+from .local import hook_put_back, local_executor, starts_narrow
 from .manifest import Manifest, Settings
 from .plan import record_result
 from .run import Dispatcher, ExecutorFactory, ResultSink
@@ -71,7 +71,10 @@ class CollectionRun:
                     dispatcher = make_dispatcher(
                         workers, make_executor, slots, stop, self.on_result, limit
                     )
-                    self.summary.not_started = dispatcher.run(jobs)
+                    try:
+                        self.summary.not_started = dispatcher.run(largest_first(jobs))
+                    finally:
+                        self.summary.workers_lost = dispatcher.workers_lost
         finally:
             self.save(force=True)
             if self.progress is not None:
@@ -127,15 +130,8 @@ def _executor(
     """A way to make the executor, how many briefs it converts at once, and the local
     workers' time limit (one queue for every pool of the run)."""
     if workers.executor == "local":
-        limit = None
-        if workers.timeout:
-            limit = TimeLimit.shared_with(worker_context(formats), workers.timeout)
-
-        def make_pool(largest_task: int) -> Executor:
-            life = workers.recycle_after
-            return local_executor(workers.jobs, formats, life, largest_task, limit)
-
-        yield make_pool, workers.jobs, limit
+        with hook_put_back():
+            yield _local_pools(workers, formats)
         return
     if importlib.util.find_spec("distributed") is None:
         raise BriefexportError("the Dask executor needs the extra: pip install 'briefexport[dask]'")
@@ -144,3 +140,17 @@ def _executor(
     with dask_executor(workers.scheduler, workers.jobs, formats) as (executor, threads):
         shared: Executor = executor
         yield (lambda _largest_task: shared), threads, None
+
+
+def _local_pools(
+    workers: Workers, formats: tuple[str, ...]
+) -> tuple[ExecutorFactory, int, TimeLimit | None]:
+    """Local process pools of ``workers.jobs`` workers, and their time limit."""
+    limit = None
+    if workers.timeout:
+        limit = TimeLimit.shared_with(worker_context(formats), workers.timeout)
+
+    def make_pool(largest_task: int) -> Executor:
+        return local_executor(workers.jobs, formats, workers.recycle_after, largest_task, limit)
+
+    return make_pool, workers.jobs, limit

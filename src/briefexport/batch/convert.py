@@ -18,16 +18,17 @@ from ..formats import FORMATS, format_names
 from ..options import PdfEngine, PdfStandard, known_value
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
-from ..shared.paths import StrPath, lies_within, same_folder
+from ..shared.paths import StrPath
 from .clashes import without_figure_clashes
 from .collection import EXECUTORS, CollectionRun, Workers
 from .discovery import Discovery, discover
 from .figure_copies import copies_of_suspects
+from .folders import overlap, refuse_output_in_style
 from .freshness import FreshnessCheck
 from .jobs import INVALID, ExportSettings, check_pdf_url_template, error_line
-from .leftovers import remove_leftovers
+from .leftovers import Sweep, swept
 from .lock import output_lock
-from .manifest import MANIFEST_NAME, Manifest, Settings
+from .manifest import Manifest, Settings
 from .plan import Plan, make_plan, run_settings
 from .plan import timestamp_from_environment as _timestamp
 from .prune import left_in_place, orphaned_outputs, prune
@@ -83,11 +84,13 @@ def convert_collection(
     export = _run_export(export, run, names)
     started = time.monotonic()
     made_with = run_settings(export)  # an unusable style stops the run here, before any work
-    _refuse_output_in_style(target, made_with[1])
+    refuse_output_in_style(target, made_with[1])
     with contextlib.ExitStack() as held:
-        if not run.dry_run and held.enter_context(output_lock(target)):
-            remove_leftovers(target)  # no other run writes there: any temporary is a leftover
+        # no other run writes there while the lock is held: any temporary is a leftover
+        locked = not run.dry_run and held.enter_context(output_lock(target))
+        sweep = held.enter_context(swept(target)) if locked else Sweep()
         summary = _plan_and_run(source, target, names, run, (export, *made_with), stop, progress)
+        sweep.workers_lost = summary.workers_lost
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -104,18 +107,11 @@ def _plan_and_run(
     """Find the briefs, plan, and (unless a dry run) convert and prune."""
     export, settings, watch = made_with
     manifest = Manifest.load(target)
-    check = None if run.force else FreshnessCheck(manifest, settings)
-    found = _without_figure_clashes(
-        discover(source, target, import_sources=run.import_sources), formats, export.series, check
-    )
-    plan = make_plan(found.sources, target, formats, check, export)
-    summary = _planned_summary(formats, found, plan, manifest, source)
-    summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
+    plan, summary = _planned(source, target, formats, run, export, manifest, settings)
     if run.dry_run:
         if run.prune:
-            summary.left_in_place = left_in_place(
-                manifest, summary.orphaned, plan.outputs(manifest)
-            )
+            outputs = plan.outputs(manifest)
+            summary.left_in_place = left_in_place(manifest, summary.orphaned, outputs)
         return summary
     _forget_planned(manifest, plan)
     recycle_after = run.recycle_after or recycle_after_for(formats)
@@ -126,6 +122,26 @@ def _plan_and_run(
     if run.prune and not summary.interrupted:
         _prune_into(summary, manifest)
     return summary
+
+
+def _planned(
+    source: Path,
+    target: Path,
+    formats: tuple[str, ...],
+    run: RunOptions,
+    export: ExportSettings,
+    manifest: Manifest,
+    settings: Settings,
+) -> tuple[Plan, Summary]:
+    """What the run must do, and the summary before any brief is converted."""
+    check = None if run.force else FreshnessCheck(manifest, settings)
+    found = _without_figure_clashes(
+        discover(source, target, import_sources=run.import_sources), formats, export.series, check
+    )
+    plan = make_plan(found.sources, target, formats, check, export)
+    summary = _planned_summary(formats, found, plan, manifest, source)
+    summary.reasons, summary.dry_run, summary.prunes = plan.reasons, run.dry_run, run.prune
+    return plan, summary
 
 
 def _without_figure_clashes(
@@ -223,7 +239,7 @@ def _checked_folders(collection: Path, output_dir: Path, run: RunOptions) -> tup
         raise BriefexportError(f"{collection}: not a folder")
     if output_dir.exists() and not output_dir.is_dir():
         raise BriefexportError(f"{output_dir}: not a folder")
-    problem = _overlap(collection, output_dir)
+    problem = overlap(collection, output_dir)
     if problem:
         raise BriefexportError(f"{output_dir}: {problem}")
     if run.jobs < 1 or (run.recycle_after is not None and run.recycle_after < 1):
@@ -253,38 +269,3 @@ def time_limit(run: RunOptions) -> float | None:
     if run.timeout is None:
         return DEFAULT_TIMEOUT
     return float(run.timeout) or None
-
-
-def _overlap(collection: Path, output_dir: Path) -> str | None:
-    """Why outputs written below ``output_dir`` could replace files of the collection."""
-    if same_folder(output_dir, collection):
-        return "the output folder must differ from the collection"
-    if lies_within(collection, output_dir):
-        return "the collection lies inside the output folder, whose outputs could replace it"
-    if lies_within(output_dir, collection) and _holds_other_files(output_dir):
-        return (
-            "lies inside the collection and holds files that briefexport did not write there;"
-            " choose a new or empty folder"
-        )
-    return None
-
-
-def _holds_other_files(output_dir: Path) -> bool:
-    """Whether an output folder inside the collection holds anything but a batch's outputs
-    (which its manifest marks)."""
-    if not output_dir.is_dir() or (output_dir / MANIFEST_NAME).is_file():
-        return False
-    return any(output_dir.iterdir())
-
-
-def _refuse_output_in_style(output_dir: Path, watch: SettingsWatch) -> None:
-    """Raise :class:`BriefexportError` if the output folder lies in a folder of the style (the
-    style folder, a font folder of the brand's), whose every file the outputs are made with:
-    they would change it as they are written, and no run would ever find them up to date."""
-    for folder in (watch.style_dir, *watch.font_folders):
-        if lies_within(output_dir, folder):
-            raise BriefexportError(
-                f"{output_dir}: lies inside {folder}, a folder of the style that every output is"
-                " made with (outputs would change it as they are written); choose another"
-                " output folder"
-            )

@@ -30,7 +30,7 @@ def file_digest(path: Path, largest: int | None = None) -> str:
     with _opened(path) as (stream, size):
         if largest is not None and size > largest:
             raise OSError(errno.EFBIG, f"larger than {largest} bytes", str(path))
-        return hashlib.file_digest(stream, "sha256").hexdigest()
+        return _stream_digest(stream, size)
 
 
 def file_bytes(path: Path, largest: int) -> bytes:
@@ -51,12 +51,49 @@ def brief_digest(path: Path, kind: str) -> str:
     """SHA-256 of the bytes of a brief of ``kind`` (as :mod:`.discovery` names kinds), in hex.
     A brief larger than its reader or importer takes is refused unread, with the error that one
     gives (:class:`InvalidBriefError`); otherwise as :func:`file_digest`."""
-    refusal = size_refusal if kind == "xml" else source_size_refusal
     with _opened(path) as (stream, size):
-        refused = refusal(str(path), size)
-        if refused is not None:
-            raise InvalidBriefError([refused])
-        return hashlib.file_digest(stream, "sha256").hexdigest()
+        _refuse_large_brief(path, kind, size)
+        return _stream_digest(stream, size)
+
+
+def read_brief_digest(path: Path, kind: str) -> tuple[bytes, str]:
+    """The bytes of a brief of ``kind`` and their SHA-256, refused as :func:`brief_digest`
+    refuses: a worker hashes and parses the same bytes, read once."""
+    with _opened(path) as (stream, size):
+        _refuse_large_brief(path, kind, size)
+        whole = _WholeFile(stream.read(), stream.fileno())
+        return whole.getvalue(), hashlib.file_digest(whole, "sha256").hexdigest()
+
+
+def _refuse_large_brief(path: Path, kind: str, size: int) -> None:
+    refusal = size_refusal if kind == "xml" else source_size_refusal
+    refused = refusal(str(path), size)
+    if refused is not None:
+        raise InvalidBriefError([refused])
+
+
+ONE_READ_BYTES = 1 << 22
+"""A file up to this size is hashed from one read: ``hashlib.file_digest`` fills a new 256 KiB
+buffer for every file it reads itself, which costs more than hashing a brief of some 30 KB."""
+
+
+class _WholeFile(io.BytesIO):
+    """A file's bytes, read at once, which ``hashlib.file_digest`` hashes as they are (it reads
+    what ``getbuffer`` gives, with no buffer of its own); ``fileno`` is still the open file's,
+    so every file hashed goes through ``hashlib.file_digest`` with the file at hand."""
+
+    def __init__(self, data: bytes, descriptor: int) -> None:
+        super().__init__(data)
+        self._descriptor = descriptor
+
+    def fileno(self) -> int:
+        return self._descriptor
+
+
+def _stream_digest(stream: io.BufferedReader, size: int) -> str:
+    if size <= ONE_READ_BYTES:
+        return hashlib.file_digest(_WholeFile(stream.read(), stream.fileno()), "sha256").hexdigest()
+    return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 @contextlib.contextmanager

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import functools
 import os
-import re
-import urllib.parse
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import InvalidBriefError
 from ..resources import MAX_IMAGE_BYTES
+from . import stylelinks
 from .digests import brief_bytes, brief_digest, bytes_digest, combined_digest, file_digest
 from .manifest import Manifest, Settings
 from .sources import Source
@@ -52,36 +51,11 @@ FORMAT_STYLE_FILES = frozenset().union(*STYLE_FILES_OF.values())
 
 
 def style_links(style_dir: Path, files: dict[str, str]) -> dict[str, frozenset[str]]:
-    """For each file of the style folder, the format style files its text names (an
+    """For each file of the style folder, the format style files it imports or links (an
     ``@import "epub.css"`` in ``html.css``, or in a sheet of the house's own that ``html.css``
-    imports, makes the HTML read ``epub.css`` too). Names are found after CSS escapes and
-    percent-encoding are undone, in any case, and in every file whatever its name, since a
-    stylesheet may import any file: a name found where no import is costs a rebuild, never a
-    stale output. Files outside the folder (fonts the brand names) import nothing."""
-    links = {}
-    for name in files:
-        if not Path(name).is_absolute():
-            text = _plain((style_dir / name).read_bytes().decode("utf-8", errors="replace"))
-            named = frozenset(other for other in FORMAT_STYLE_FILES - {name} if other in text)
-            if named:
-                links[name] = named
-    return links
-
-
-CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.DOTALL)
-
-
-def _plain(text: str) -> str:
-    """``text`` with CSS escapes (``p\\64 f.css``) and percent-encoding (``pdf%2Ecss``) undone,
-    case-folded."""
-
-    def unescaped(match: re.Match[str]) -> str:
-        if match.group(1) is None:
-            return match.group(2)
-        code = int(match.group(1), 16)
-        return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
-
-    return urllib.parse.unquote(CSS_ESCAPE.sub(unescaped, text)).casefold()
+    imports, makes the HTML read ``epub.css`` too): :mod:`.stylelinks` says what counts. Files
+    outside the folder (fonts the brand names) import nothing."""
+    return stylelinks.style_links(style_dir, files, FORMAT_STYLE_FILES)
 
 
 def style_digest(settings: Settings, fmt: str) -> str:

@@ -17,6 +17,7 @@ import signal
 import threading
 import time
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -30,13 +31,13 @@ from ..errors import (
 )
 from ..formats import FORMATS, get_writer
 from ..model import Brief
-from ..options import PdfEngine, PdfStandard
+from ..options import PdfEngine, PdfStandard, WriteOptions
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
 from ..shared.figure_claims import FigureClaims
 from ..shared.paths import StrPath
 from ..shared.warning_lines import log_python_warning, thread_warnings
-from .digests import brief_digest, bytes_digest
+from .digests import brief_digest, bytes_digest, read_brief_digest
 
 OK, OUTPUT_FAILED, INVALID = 0, 1, 2
 """A job's status, the command line's exit statuses."""
@@ -193,10 +194,8 @@ def run_job(job: Job) -> JobResult:
 
 
 def _convert(job: Job) -> JobResult:
-    # hash before reading: if the file changes in between, the record is stale, never wrong
     try:
-        digest = brief_digest(job.source, job.kind)
-        brief, warnings = _load(job)
+        digest, brief, warnings = _load(job)
     except InvalidBriefError as invalid:
         lines = tuple(str(d) for d in invalid.diagnostics if d.severity is Severity.ERROR)
         kept = tuple(str(d) for d in invalid.diagnostics if d.severity is Severity.WARNING)
@@ -217,41 +216,37 @@ def _convert(job: Job) -> JobResult:
     )
 
 
-def _load(job: Job) -> tuple[Brief, list[str]]:
+def _load(job: Job) -> tuple[str, Brief, list[str]]:
+    """The digest of the brief's bytes, the brief and its warning lines. A canonical brief is
+    hashed and parsed from the same bytes, read once; an imported one is hashed before its
+    importer reads it (if it changes in between, the record is stale, never wrong)."""
     if job.kind == "xml":
-        from ..reader import read_brief
+        from ..reader import parse_brief
 
-        brief, found = read_brief(job.source)
-        return brief, [str(diagnostic) for diagnostic in found]
+        data, digest = read_brief_digest(job.source, job.kind)
+        origin = job.source.resolve()
+        brief, found = parse_brief(data, name=str(job.source), base_dir=origin.parent)
+        return digest, dataclasses.replace(brief, origin=origin), _lines(found)
     from ..importers import import_source
 
+    digest = brief_digest(job.source, job.kind)
     imported = import_source(job.source, job.kind, job.settings.series)
-    return imported.brief, [str(diagnostic) for diagnostic in imported.warnings]
+    return digest, imported.brief, _lines(imported.warnings)
+
+
+def _lines(found: Iterable[object]) -> list[str]:
+    return [str(diagnostic) for diagnostic in found]
 
 
 def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
-    from ..options import default_options, publication_moment
     from ..output import export_brief
 
-    settings = job.settings
-    written: list[Written] = []
-    errors: list[str] = []
     try:
-        options = default_options(
-            brief,
-            style_dir=settings.style_dir,
-            pdf_standard=settings.pdf_standard,
-            paper=settings.paper,
-            reference_docx=settings.reference_docx,
-            # never the worker's own SOURCE_DATE_EPOCH: the parent read it, and the manifest
-            # records what the parent read
-            timestamp=settings.timestamp or publication_moment(brief),
-            pdf_engine=settings.pdf_engine,
-            smart=settings.smart,
-            pdf_url=job.pdf_url,
-        )
+        options = _options(job, brief)
     except BriefexportError as error:
         return [], [error_line(job.source, str(error))]
+    written: list[Written] = []
+    errors: list[str] = []
     claimed = FigureClaims()  # one brief's: clashes between briefs are found before the run
     for fmt, target in job.targets:
         try:
@@ -264,6 +259,26 @@ def _export_all(job: Job, brief: Brief) -> tuple[list[Written], list[str]]:
             continue
         written.append(Written(fmt, target, _figure_copies(brief, fmt, target)))
     return written, errors
+
+
+def _options(job: Job, brief: Brief) -> WriteOptions:
+    """The brief's export options from the run's settings; raises :class:`BriefexportError`."""
+    from ..options import default_options, publication_moment
+
+    settings = job.settings
+    return default_options(
+        brief,
+        style_dir=settings.style_dir,
+        pdf_standard=settings.pdf_standard,
+        paper=settings.paper,
+        reference_docx=settings.reference_docx,
+        # never the worker's own SOURCE_DATE_EPOCH: the parent read it, and the manifest
+        # records what the parent read
+        timestamp=settings.timestamp or publication_moment(brief),
+        pdf_engine=settings.pdf_engine,
+        smart=settings.smart,
+        pdf_url=job.pdf_url,
+    )
 
 
 def _figure_copies(brief: Brief, fmt: str, target: Path) -> tuple[Path, ...]:

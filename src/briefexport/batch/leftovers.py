@@ -4,20 +4,62 @@ An output is written to a temporary file ``.NAME.XXXXXXXXXXXX.tmp`` beside it an
 complete (:mod:`briefexport.output`). A worker removes its temporary files when it ends at the
 time limit (:mod:`.commits`), but one killed by the system (out of memory, ``SIGKILL``) or stuck
 in its last words cannot: the file would stay for ever, as no later run writes to that name.
-So each run, holding the output folder's lock (:mod:`.lock`) and before any work, removes the
+So a run, holding the output folder's lock (:mod:`.lock`) and before any work, removes the
 files of exactly that form below the output folder: no other run is writing there, so none
 of them is in use. Without a lock (Windows) nothing is removed. (A single brief exported into
 the folder at that very moment takes no lock: its output could fail to be put in place.)
+
+Walking a folder of many thousand outputs takes a noticeable part of a rerun, while only a run
+whose worker died, or that did not end at all, can leave such files. So a run marks the folder
+(:data:`UNFINISHED_NAME`) as it starts and, once it ends and its workers are gone, removes the
+files itself if a worker ended otherwise than it should (:class:`Sweep`), then the mark. The next
+run walks the folder only when the mark is still there (the run was killed) or when the folder
+has no manifest (made by an earlier version, or by a run that never finished one).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import OutputError
 from ..output import TEMPORARY_SUFFIX
 from ..shared.paths import RANDOM_DIGITS
+from .manifest import MANIFEST_NAME
+
+UNFINISHED_NAME = ".briefexport-unfinished"
+"""The mark of a run that has not ended cleanly (yet), in the output folder."""
+
+
+@dataclass
+class Sweep:
+    """Whether a worker of the run ended otherwise than it should (killed by the system, at the
+    time limit, lost by a cluster)."""
+
+    workers_lost: bool = False
+
+
+@contextlib.contextmanager
+def swept(output_dir: Path) -> Iterator[Sweep]:
+    """Remove the leftovers below ``output_dir`` if an earlier run may have left some, and mark
+    the folder for the run. When the block ends (not by an exception), and only once every
+    worker of the run is gone, remove those the run's lost workers left, then the mark. Call it
+    only while holding the folder's lock."""
+    mark = output_dir / UNFINISHED_NAME
+    if mark.exists() or not (output_dir / MANIFEST_NAME).exists():
+        remove_leftovers(output_dir)
+    try:
+        mark.touch()
+    except OSError as error:
+        raise OutputError(f"{output_dir}: cannot write: {error.strerror}") from None
+    sweep = Sweep()
+    yield sweep
+    if sweep.workers_lost:
+        remove_leftovers(output_dir)
+    mark.unlink(missing_ok=True)
 
 
 def remove_leftovers(output_dir: Path) -> list[Path]:

@@ -7,12 +7,16 @@ A pool one of whose workers died fails the tasks it held from its manager thread
 of :class:`InvalidStateError` on a task the dispatcher had cancelled, as it does when the run
 is stopped while a worker ends at the time limit. The tasks are failed all the same (the error
 comes after them, with the pool already broken), so that one error, from that thread only, is
-not shown (:func:`quiet_cancelled_failures`); any other goes to the usual hook.
+not shown (:func:`quiet_cancelled_failures`); any other goes to the usual hook. A run puts the
+hook it found back once its pools are shut down (:func:`hook_put_back`): a program that runs a
+batch from Python keeps its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import _ExecutorManagerThread
 
@@ -74,3 +78,15 @@ def quiet_cancelled_failures() -> None:
 
     hook.briefexport_quiet = True  # type: ignore[attr-defined]
     threading.excepthook = hook
+
+
+@contextlib.contextmanager
+def hook_put_back() -> Iterator[None]:
+    """Put back the :func:`threading.excepthook` found as the block starts, if the block left
+    :func:`quiet_cancelled_failures`'s in its place (never a hook another thread set since)."""
+    found = threading.excepthook
+    try:
+        yield
+    finally:
+        if getattr(threading.excepthook, "briefexport_quiet", False):
+            threading.excepthook = found

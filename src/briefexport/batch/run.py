@@ -64,6 +64,9 @@ class Dispatcher:
     explained: bool = False
     """Whether the pool broke because a brief overran the time limit (until it is replaced)."""
     not_started: int = 0
+    workers_lost: bool = False
+    """Whether a worker ended otherwise than it should (killed, at the time limit, lost by a
+    cluster): it may have left temporary files (:mod:`.leftovers`)."""
     retiring: list[tuple[Executor, set[ConcurrentFuture[list[JobResult]]]]] = field(
         default_factory=list
     )
@@ -147,6 +150,7 @@ class Dispatcher:
                 broken = True
                 self._retry_or_fail(chunk)
             except Exception as error:  # e.g. a Dask worker killed repeatedly on this chunk
+                self.workers_lost = True
                 for job in chunk:
                     self.on_result(_crashed(job, f"{type(error).__name__}: {error}"))
         return broken
@@ -193,6 +197,7 @@ class Dispatcher:
 
     def _renew(self, executor: Executor) -> Executor:
         """Replace a broken executor; what it still held is reported or tried again."""
+        self.workers_lost = True
         held, self.pending = self.pending, {}
         for future, chunk in held.items():
             if future.done() and not future.cancelled() and future.exception() is None:

@@ -77,6 +77,9 @@ class Summary:
     not_started: int = 0
     interrupted: bool = False
     seconds: float = 0.0
+    workers_lost: bool = False
+    """A worker ended otherwise than it should (killed, or at the time limit): the next run
+    looks for the temporary files it may have left (:mod:`.leftovers`)."""
 
     def add(self, result: JobResult) -> None:
         """Count one finished job."""

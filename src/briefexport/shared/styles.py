@@ -6,7 +6,10 @@ top of the repository in a source checkout).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BriefexportError, UnsafeResourceError
@@ -56,10 +59,38 @@ def outside_font_folders(style_dir: Path, folders: tuple[str, ...]) -> list[Path
 FolderStamp = tuple[tuple[str, int, int, int], ...]
 
 
+HELD_STAMPS: contextvars.ContextVar[dict[Path, FolderStamp] | None] = contextvars.ContextVar(
+    "held_stamps", default=None
+)
+
+
+@contextlib.contextmanager
+def held_folder_stamps() -> Iterator[None]:
+    """Within this, :func:`folder_stamp` walks each style folder once (in this thread): for a
+    batch's task, whose run notices any change to the style files itself (and records no output
+    made after one), so that a task of many briefs does not walk the folder for every brief
+    and format."""
+    token = HELD_STAMPS.set({})
+    try:
+        yield
+    finally:
+        HELD_STAMPS.reset(token)
+
+
 def folder_stamp(style_dir: Path) -> FolderStamp:
     """Each file below the style folder with its size, modification time and inode, to key what
     is made from the folder once per process: a changed sheet, font or logo gives another stamp,
-    and so does one put in place by a rename (as :mod:`.caches` keys a file)."""
+    and so does one put in place by a rename (as :mod:`.caches` keys a file). Taken once per
+    folder within :func:`held_folder_stamps`."""
+    held = HELD_STAMPS.get()
+    if held is None:
+        return _walked_stamp(style_dir)
+    if style_dir not in held:
+        held[style_dir] = _walked_stamp(style_dir)
+    return held[style_dir]
+
+
+def _walked_stamp(style_dir: Path) -> FolderStamp:
     root = style_dir.resolve()
     stamp = []
     for path in sorted(root.rglob("*")):
