@@ -48,7 +48,10 @@ def flat(text: str) -> str:
 
 
 # At any depth: a call may stand inside formatting.
-XHTML_CALLS = ".//h:a[contains(@class, 'footnote-call')] | .//h:span[contains(@class, 'footnote')]"
+XHTML_CALLS = (
+    ".//h:a[contains(@class, 'footnote-call')]"
+    " | .//h:span[contains(concat(' ', @class, ' '), ' footnote ')]"  # not a footnote-number
+)
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 
 

@@ -28,3 +28,17 @@ def test_a_call_left_behind_keeps_the_separator_of_its_language() -> None:
     assert calls_by_paragraph(root) == formatted_calls.MARKED
     left = root.xpath("//h:a[@href='#fn-2' or @href='#fn-4'][@data-separator]", namespaces=NS)
     assert [call.get("data-separator") for call in left] == [ARABIC_COMMA] * 2
+
+
+def test_an_endnotes_number_is_marked_as_a_notes_number() -> None:
+    # pdf.css sets it as at the page foot (bold, the accent colour), as the Typst engine does.
+    brief = note_calls_brief()
+    root = brief_to_xhtml(brief, NotePlacement.PAGE_FLOAT)
+    number_notes(root, brief)
+    [span] = root.xpath("//h:span[@id='fn-2']", namespaces=NS)
+    text = "".join(span.itertext())
+    move_to_endnotes(root, span, brief)
+    [entry] = root.xpath("//h:section[@class='endnotes']/h:p[@id='fn-2']", namespaces=NS)
+    [number] = entry.xpath("h:span[@class='footnote-number']", namespaces=NS)
+    assert number.text == "2."
+    assert "".join(entry.itertext()) == f"2. {text}"

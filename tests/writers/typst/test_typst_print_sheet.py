@@ -33,7 +33,6 @@ LENGTH = re.compile(r"(?<![\w.])-?(\d+\.?\d*|\.\d+)(pt|mm|cm|in|em)\b|leading\(\
 
 # The lengths the house files may write themselves: Typst's own, not copies of the sheet.
 TYPSTS_OWN = {
-    "#let leading(height) = (height - 1) * 1em": "the helper's unit",
     '#let call-raise = css("span.footnote::footnote-call", "top") / 1em * call-size': (
         "ems of the call's own size"
     ),
@@ -49,19 +48,35 @@ TYPSTS_OWN = {
         "Typst's own space after a note's number"
     ),
     "footer-descent: 0pt,": "the page number's box fills the bottom margin",
-    "top-edge: 0.8em,": "Typst's line box: one em, as CSS's content area",
-    "bottom-edge: -0.2em,": "Typst's line box: one em, as CSS's content area",
     "indent: 0pt,": "no indent of Typst's own before a note",
     "clearance: 0pt,": "the empty float that shortens a page",
-    "#let raised(body) = text(size: 0.6em, baseline: -0.55em, body)": "Typst's superscript",
-    'below: css("p.series", "margin-bottom") + leading(1.3),': (
-        "the series line's and the title's half-leadings, as Typst sets them"
-    ),
     'tracking: if right-to-left { 0em } else { css("p.series", "letter-spacing") },': (
         "no tracking of Arabic script or Hebrew (the sheet's letter-spacing: normal)"
     ),
-    'inset: (top: if label == none { 0pt } else { css("main h2", "margin-top") }),': (
+    "top-edge: (height + font-ascent - font-descent) / 2 * 1em,": (
+        "CSS's line box: the glyphs' middle at the middle of the line, in the text's own ems"
+    ),
+    "bottom-edge: (font-ascent - font-descent - height) / 2 * 1em,": (
+        "CSS's line box: the glyphs' middle at the middle of the line, in the text's own ems"
+    ),
+    "top-edge: (font-ascent - font-descent) / 2 * 1em,": "CSS's line-height: 0, in its own ems",
+    "bottom-edge: (font-ascent - font-descent) / 2 * 1em,": "CSS's line-height: 0, in its own ems",
+    "leading: 0pt,": "lines as tall as CSS's line boxes touch",
+    "show footnote.entry: set par(justify: false, leading: 0pt, spacing: 0pt)": (
+        "lines as tall as CSS's line boxes touch; a note's paragraphs have no margins"
+    ),
+    "show footnote.entry: set super(typographic: false, size: 1em, baseline: 0pt)": (
+        "a note's number is neither shrunk nor raised"
+    ),
+    'let sup-shift = css("sup", "top") / 1em * script-size': "ems of the script's own size",
+    'let sub-shift = css("sub", "top") / 1em * css("sub", "font-size")': (
+        "ems of the script's own size"
+    ),
+    'top: css("section.endnotes", "border-top") + if label == none { 0pt } else {': (
         "no heading, no margin"
+    ),
+    'top: css("td", "padding-top") + if y == 0 { 0pt } else { rule(y - 1) / 2 },': (
+        "no rule above the first row; half of a collapsed rule"
     ),
     "if role != none { par(muted-text(1em, role)) }": "the size of the text around it",
     "for place in places { par(muted-text(1em, place)) }": "the size of the text around it",

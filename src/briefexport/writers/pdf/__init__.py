@@ -15,7 +15,8 @@ text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi
 :mod:`.compression` and :mod:`.serialise_once` keep writing the PDF cheap and its time per page
 flat as briefs grow; :mod:`.percentages`, :mod:`.style_memory`, :mod:`.math_check` and
 :mod:`.glyph_runs` spare layout and drawing work WeasyPrint repeats for every box and glyph. All
-resources go through a sandboxed fetcher.
+resources go through a sandboxed fetcher, and :mod:`.glib_log` makes Pango's own messages the
+brief's warning lines.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -72,6 +73,7 @@ from . import (
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
+from .glib_log import route_pango_messages
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
@@ -82,6 +84,7 @@ PDF_A_CLASS = "pdf-a"
 URDU_FONTS_CLASS = "urdu-fonts"
 
 startup.finish_start_up()  # WeasyPrint is imported: give back what its import borrowed
+route_pango_messages()  # Pango's messages become the brief's warning lines
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:

@@ -49,7 +49,9 @@ def move_to_endnotes(root: etree._Element, span: etree._Element, brief: Brief) -
     key = span.get("id", "")
     section = _endnote_section(root, brief)
     entry = etree.SubElement(section, tag("p"), {"id": key, "data-number": number})
-    entry.text = f"{number}. " + (span.text or "")
+    mark = etree.SubElement(entry, tag("span"), {"class": "footnote-number"})
+    mark.text = f"{number}."
+    mark.tail = " " + (span.text or "")
     for child in list(span):
         entry.append(child)
     after_call = AFTER_CALL in (span.get("class") or "").split()

@@ -25,7 +25,8 @@ def references_to_typst(ctx: RenderContext) -> str:
         body = anchor + inlines_to_typst(ctx, (reference.citation,))
         items.append(call("enum.item", str(reference.number), content(body)))
     heading = hash_call("heading", level="1", trailing=escape(ctx.label("references")))
-    return paragraphs([heading, "#" + call("enum", *items)])
+    # Its items are the sheet's `li` without a paragraph inside, which CSS sets apart by nothing.
+    return paragraphs([heading, "#" + call("enum", *items, spacing="0pt")])
 
 
 def endnotes_to_typst(ctx: RenderContext) -> str:

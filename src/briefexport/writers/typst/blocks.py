@@ -159,7 +159,8 @@ def table_to_typst(ctx: RenderContext, table: Table) -> str:
             cells.append(call("table.header", *row_cells))
         else:
             cells.extend(row_cells)
-    grid = call("table", *cells, columns=array(["1fr"] * columns))
+    inset = call("cell-inset", str(len(table.head)))
+    grid = call("table", *cells, columns=array(["1fr"] * columns), inset=inset)
     if not (table.label or table.caption):
         return "#" + grid
     described = caption(ctx, table.label, table.caption)

@@ -1,0 +1,71 @@
+"""Pango's own messages as the brief's warning lines, not raw lines on standard error.
+
+Pango reports through GLib's message log (GLib's ``g_log``, the "Message Logging" chapter of
+the GLib reference): a failed check inside Pango is a message of level ``CRITICAL`` in the
+``Pango`` domain, which GLib's default handler prints as ``(process:N): Pango-CRITICAL **:
+...``, whatever ``-q`` says and without naming the brief. Pango 1.50 prints one when it makes
+small capitals from a colour bitmap font (Noto Color Emoji) named in a font stack: the font has
+no capital height to scale by, and the size it computes is negative (the text is still set at
+its own size).
+
+:func:`route_pango_messages` sets a handler for the ``Pango`` domain (``g_log_set_handler``)
+that logs each warning, critical and plain message to the library's logger, where it becomes a
+warning line of the brief being written (``-q`` hides it; a batch reports it with the brief).
+Debug and informational messages stay with GLib's default handler, which drops them. GLib is
+opened by its file name (Linux); where it cannot be, nothing changes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+
+LOGGER = logging.getLogger(__name__)
+GLIB = "libglib-2.0.so.0"
+DOMAIN = b"Pango"
+# GLogLevelFlags (gmessages.h): recursion and fatal flags, then the levels.
+FLAG_RECURSION, FLAG_FATAL = 1 << 0, 1 << 1
+CRITICAL, WARNING, MESSAGE = 1 << 3, 1 << 4, 1 << 5
+LEVELS = CRITICAL | WARNING | MESSAGE | FLAG_RECURSION | FLAG_FATAL
+LEVEL_NAMES = {CRITICAL: "critical", WARNING: "warning", MESSAGE: "message"}
+HINTS = {
+    "pango_font_description_set_size": (
+        "small capitals from a font without capitals, such as a colour emoji font"
+        " named in the style's font families"
+    ),
+}
+
+LogFunc = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
+_handler: object | None = None  # kept for the life of the process: GLib calls it
+
+
+def pango_line(level: int, message: str) -> str:
+    """What the warning line says for a Pango message of ``level``."""
+    name = next((n for bit, n in LEVEL_NAMES.items() if level & bit), "message")
+    hint = next((text for prefix, text in HINTS.items() if message.startswith(prefix)), None)
+    said = f"PDF: the text layout library Pango reported ({name}): {message}"
+    return f"{said} ({hint})" if hint else said
+
+
+def _log(domain: bytes | None, level: int, message: bytes | None, data: object) -> None:
+    text = (message or b"").decode("utf-8", "replace").strip()
+    LOGGER.warning("%s", pango_line(level, text))
+
+
+def route_pango_messages() -> bool:
+    """Send Pango's messages to the library's logger from now on (once per process); whether
+    a handler is set."""
+    global _handler
+    if _handler is not None:
+        return True
+    try:
+        glib = ctypes.CDLL(GLIB)
+    except OSError:
+        return False
+    set_handler = glib.g_log_set_handler
+    set_handler.argtypes = (ctypes.c_char_p, ctypes.c_int, LogFunc, ctypes.c_void_p)
+    set_handler.restype = ctypes.c_uint
+    handler = LogFunc(_log)
+    set_handler(DOMAIN, LEVELS, handler, None)
+    _handler = handler
+    return True
