@@ -22,6 +22,7 @@ from briefexport.model import Brief
 from briefexport.shared.typography import smart_text
 from briefexport.writers import jats
 from briefexport.writers.typst import write
+from briefexport.writers.typst.markinfo import without_default_suspects
 from support.paths import EXAMPLES, URDU
 from support.typst import typst_options
 
@@ -213,3 +214,26 @@ def test_a_pdf_laid_out_otherwise_is_left_as_it_is(
     with caplog.at_level(logging.WARNING, logger="briefexport"):
         assert xmp.with_rights(odd, tour.meta) == odd
     assert "identifier and rights not added" in caplog.text
+
+
+def test_poppler_reads_the_pdf_without_a_syntax_error(tour: Brief, tmp_path: Path) -> None:
+    """Typst marks the PDF ``/Suspects false``, which poppler misreads; the entry (the
+    default) is blanked and the document stays marked as tagged."""
+    path = tmp_path / "tour.pdf"
+    path.write_bytes(write(tour, typst_options(tour)))
+    run = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    assert run.stderr == ""
+    with pikepdf.open(path) as document:
+        assert dict(document.Root.MarkInfo.items()) == {"/Marked": True}
+        assert document.check_pdf_syntax() == []
+
+
+def test_blanking_suspects_moves_no_byte() -> None:
+    pdf = b"1 0 obj\n<</Type/Catalog/MarkInfo<</Marked true/Suspects false>>>>\nendobj\n"
+    blanked = without_default_suspects(pdf)
+    assert len(blanked) == len(pdf)
+    assert b"Suspects" not in blanked
+    assert blanked.replace(b" " * 15, b"") == pdf.replace(b"/Suspects false", b"")
+    assert without_default_suspects(b"<</MarkInfo<</Marked true>>>>") == (
+        b"<</MarkInfo<</Marked true>>>>"
+    )

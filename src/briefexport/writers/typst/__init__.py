@@ -31,6 +31,7 @@ from .compile import NotePage, Workspace
 from .context import Layout, RenderContext
 from .fonts import REPLACEMENT, warn_undrawable
 from .front import document_metadata, front_to_typst
+from .markinfo import without_default_suspects
 from .markup import call, content, escape, paragraphs, string
 from .placement import corrected, keeps_colophon, lone_lines, shortened, strays
 from .style import house_rules, preamble, rule_groups
@@ -80,7 +81,8 @@ def typeset(
             keep = keeps_colophon(ctx, places.colophon, options.brand)
             lone = shortened(ctx.layout, lone_lines(places.lines))
             if not (stray or keep or lone):
-                return Typeset(with_rights(pdf, brief.meta), places.notes, ctx.layout)
+                pdf = without_default_suspects(with_rights(pdf, brief.meta))
+                return Typeset(pdf, places.notes, ctx.layout)
             layout = corrected(lone or ctx.layout, stray, ctx)
             if keep:
                 layout = layout._replace(with_colophon=ctx.closing_paragraph)
