@@ -76,10 +76,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_command(command: str | None, rest: list[str]) -> int:
     """Run one command (``None``: export) with the arguments after its name."""
-    if command == "batch":  # its workers' server imports the writers while this goes on
-        from .early_workers import start_workers_early
-
-        start_workers_early(rest)
     from ..shared.warning_lines import python_warnings_logged
     from .common import EXIT_OUTPUT, logging_restored
 
