@@ -147,3 +147,17 @@ def test_dask_workers_log_python_warnings_as_the_briefs_warning_lines(
     assert shown == "log_python_warning"
     assert after  # every worker answered
     assert "log_python_warning" not in after.values()  # put back as the plugin went
+
+
+def test_a_dask_run_removes_leftovers_when_it_ends(
+    cluster: str, collection: Path, tmp_path: Path
+) -> None:
+    """A cluster reruns the task of a worker it lost without telling the run, so a Dask run
+    sweeps its output folder when it ends, even where no earlier run was left unfinished."""
+    out = tmp_path / "out"
+    on_dask = RunOptions(executor="dask", scheduler=cluster)
+    convert_collection(collection, out, ["jats"], on_dask)
+    left = out / ".a.xml.0123456789ab.tmp"  # as a worker killed mid-write leaves it
+    left.write_bytes(b"")
+    convert_collection(collection, out, ["jats"], on_dask)
+    assert not left.exists()

@@ -90,7 +90,8 @@ def convert_collection(
         locked = not run.dry_run and held.enter_context(output_lock(target))
         sweep = held.enter_context(swept(target)) if locked else Sweep()
         summary = _plan_and_run(source, target, names, run, (export, *made_with), stop, progress)
-        sweep.workers_lost = summary.workers_lost
+        # a cluster reruns the task of a worker it lost without telling: sweep after any
+        sweep.workers_lost = summary.workers_lost or run.executor != "local"
     summary.seconds = time.monotonic() - started
     return summary
 
