@@ -144,3 +144,11 @@ def test_a_no_break_space_at_a_figure_path_edge_is_refused() -> None:
         " NO-BREAK SPACE, which is not part of it; remove it (or, if it belongs there, write it"
         " percent-encoded)"
     ]
+
+
+@pytest.mark.parametrize("last", ["\u00ad", "\U000e007f", "\u0600"])
+def test_a_format_character_that_may_belong_to_an_address_is_no_stray(last: str) -> None:
+    """A soft hyphen, the cancel tag that ends a subdivision flag, an Arabic number sign: format
+    characters, but not what copying a link leaves at its end. The URL rules decide on them."""
+    text = edited(LINK, f'xlink:href="https://example.org/walls{last}"')
+    assert last in repr(read(text).footnotes[0]).encode().decode("unicode_escape")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.links import link_problem
+from ..rules.links import link_problem, trimmed_link
 from ..shared.urls import DOI_RESOLVER
 
 _DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)", re.I)
@@ -26,7 +26,7 @@ def doi_url(doi: str) -> str | None:
 
 def usable_href(href: str) -> str | None:
     """``href`` as a link the canonical profile accepts, or None when it cannot be one."""
-    href = href.strip()
+    href = trimmed_link(href)
     if _EMAIL.fullmatch(href):
         href = f"mailto:{href}"
     elif href.lower().startswith("www."):

@@ -2,10 +2,11 @@
 
 An ``xlink:href`` (and the text of ``ali:license_ref``) is trimmed of XML white space only:
 space, tab, CR and LF (XML 1.0 section 2.3; the XML Schema ``anyURI`` type collapses the same
-four). A no-break space or another Unicode space, or an invisible format character (U+200B,
-U+200E, U+FEFF ...), left at either edge once trimmed is an error, not trimmed: it is not part
-of an address and no URL may carry it unescaped (RFC 3986 section 2; a WHATWG URL parser would
-percent-encode it into the link, which then leads nowhere), and no file name should end in it.
+four). A no-break space or another Unicode space, or a zero-width character or direction mark
+(U+200B, U+200E, U+FEFF ...: ``rules.links.stray_at_edge``) left at either edge once trimmed is
+an error, not trimmed: it is not part of an address and no URL may carry it unescaped (RFC 3986
+section 2; a WHATWG URL parser would percent-encode it into the link, which then leads nowhere),
+and no file name should end in it.
 The author removes it, or, when it truly belongs to the address, writes it percent-encoded.
 """
 
@@ -16,8 +17,7 @@ import unicodedata
 from lxml import etree
 
 from ..errors import Diagnostic
-from ..rules.blank import is_blank
-from ..rules.links import link_problem
+from ..rules.links import link_problem, stray_at_edge
 from ..shared.xmlnames import ALI_LICENSE_REF, XLINK_HREF
 from .locate import Locator
 from .tokens import XML_SPACE
@@ -32,7 +32,7 @@ def edge_problem(value: str, what: str) -> str | None:
     """Why trimmed ``value`` may not be taken as it is: a space or invisible character other
     than XML white space at its start or end; None when there is none."""
     for char, edge in ((value[:1], "starts"), (value[-1:], "ends")):
-        if char and is_blank(char):
+        if char and stray_at_edge(char):
             code = f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
             return (
                 f"{what} {value[:80]!r} {edge} with {code}, which is not part of it;"

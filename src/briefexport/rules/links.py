@@ -5,6 +5,27 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 LINK_SCHEMES = ("http", "https", "mailto")
+INVISIBLE_AT_EDGES = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+"""Zero-width spaces and joiners, direction marks, word joiner and byte order mark: what copying
+a link from a web page or a word processor leaves at its ends. Other format characters (the
+tag characters of a flag emoji, U+00AD ...) may belong to the address and are no stray."""
+
+
+def stray_at_edge(char: str) -> bool:
+    """Whether ``char`` at either end of a link is no part of it: any Unicode space (a no-break
+    space, U+2003 ...) or one of :data:`INVISIBLE_AT_EDGES`."""
+    return char.isspace() or char in INVISIBLE_AT_EDGES
+
+
+def trimmed_link(href: str) -> str:
+    """``href`` without the strays (:func:`stray_at_edge`) at its ends, as an importer takes a
+    link from another tool's document."""
+    start, end = 0, len(href)
+    while start < end and stray_at_edge(href[start]):
+        start += 1
+    while end > start and stray_at_edge(href[end - 1]):
+        end -= 1
+    return href[start:end]
 
 
 def link_problem(href: str) -> str | None:
