@@ -135,10 +135,12 @@ def test_a_right_to_left_brief_is_set_from_the_right_margin() -> None:
 def test_emoji_are_left_out_of_the_cover_not_drawn_as_boxes(harbour: Brief) -> None:
     """The house fallback for emoji is a colour bitmap font (Noto Color Emoji), which cannot
     be set at the cover's sizes; no outline face draws these emoji, so the cover leaves them
-    out: a publisher of emoji alone prints nothing, not a crash or a row of empty boxes."""
+    out with the joiners and selectors of their sequences: a publisher of emoji alone prints
+    nothing, not a crash, a row of empty boxes or an empty line."""
     plain = titled(harbour, "Harbours under pressure")
     flag = "\N{REGIONAL INDICATOR SYMBOL LETTER N}\N{REGIONAL INDICATOR SYMBOL LETTER L}"
-    emoji = f"\N{WATER WAVE} {flag}"
+    family = "\N{MAN}\N{ZERO WIDTH JOINER}\N{WOMAN}\N{ZERO WIDTH JOINER}\N{GIRL}"
+    emoji = f"\N{WATER WAVE}\N{VARIATION SELECTOR-16} {flag} {family}"
     decorated = titled(harbour, f"Harbours {emoji} under pressure")
     only_emoji = dataclasses.replace(plain, meta=dataclasses.replace(plain.meta, publisher=emoji))
     no_publisher = dataclasses.replace(plain, meta=dataclasses.replace(plain.meta, publisher=""))

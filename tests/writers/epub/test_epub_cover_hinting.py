@@ -42,3 +42,21 @@ def test_fonts_without_truetype_outlines_are_loaded_as_they_are() -> None:
     assert is_truetype(b"\x00\x01\x00\x00" + bytes(8))
     assert not is_truetype(b"OTTO" + bytes(8))  # CFF outlines, hinted by no bytecode
     assert not is_truetype(b"ttcf" + bytes(8))  # a collection (Noto CJK)
+
+
+def test_a_table_directory_that_does_not_hold_together_is_left_alone(tmp_path: Path) -> None:
+    data = write_font(tmp_path / "box.ttf", "Box Broken", LATIN).read_bytes()
+    assert is_truetype(data)
+    assert not is_truetype(data[: len(data) // 2])  # tables past the end of the file
+    first_tag, second_tag = data[12:16], data[28:32]
+    twice = data[:28] + first_tag + data[32:]  # the second record carries the first's tag
+    assert second_tag != first_tag
+    assert not is_truetype(twice)
+
+
+def test_a_font_that_draws_with_its_hinting_is_loaded_as_it_is(tmp_path: Path) -> None:
+    """FreeType's "tricky" fonts (MingLiU and DynaLab's) place their strokes by hinting."""
+    tricky = write_font(tmp_path / "ming.ttf", "MingLiU", LATIN)
+    plain = write_font(tmp_path / "box.ttf", "Box Plain", LATIN)
+    assert getattr(cover_fonts.face(tricky, 40), "font_bytes", None) is None
+    assert cover_fonts.face(plain, 40).font_bytes  # type: ignore[attr-defined]

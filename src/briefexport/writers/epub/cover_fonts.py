@@ -24,7 +24,7 @@ from PIL import ImageFont, features
 from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
 from ...shared.cmap import coverage, scalable
 from ...shared.fontfiles import family_files, folder_files
-from .cover_hinting import is_truetype, without_glyph_hinting
+from .cover_hinting import is_truetype, needs_its_hinting, without_glyph_hinting
 
 Face = ImageFont.FreeTypeFont
 REGULAR_STYLES = ("Regular", "Book", "Roman", "Normal")
@@ -69,7 +69,9 @@ def _unhinted(path: Path, _stamp: FileStamp | None) -> bytes | None:
     another kind of font, or a file that cannot be read as one."""
     try:
         data = path.read_bytes()
-        return without_glyph_hinting(data) if is_truetype(data) else None
+        if not is_truetype(data) or needs_its_hinting(_family(path, file_stamp(path))):
+            return None
+        return without_glyph_hinting(data)
     except (OSError, struct.error):
         return None
 
@@ -122,7 +124,7 @@ def drawing(
     """The file of the first family that draws every character of ``text`` (else the one that
     draws most); None when no family of the list is installed. Only faces with outlines count:
     a bitmap face (colour emoji) cannot be set at the cover's sizes."""
-    points = {ord(char) for char in text if not char.isspace()}
+    points = {ord(char) for char in text if not char.isspace() and not ignorable(char)}
     best: tuple[int, Path] | None = None
     for family in families:
         path = family_face(family, bold, in_folders)
@@ -137,14 +139,30 @@ def drawing(
     return None if best is None else best[1]
 
 
+def ignorable(char: str) -> bool:
+    """Whether ``char`` needs no glyph of its own to be shown: a format character (joiners,
+    marks of direction) or a variation selector (Unicode's default ignorable code points)."""
+    point = ord(char)
+    return category(char) == "Cf" or 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF
+
+
 def drawable(text: str, path: Path | None) -> str:
     """``text`` without the symbols the face at ``path`` does not draw (emoji, for which no
-    outline face of the list has glyphs), so the cover shows no empty boxes; format and
-    combining characters stay, as they shape their neighbours."""
+    outline face of the list has glyphs), so the cover shows no empty boxes. Format and
+    combining characters stay where they shape a character that stays; those of a symbol left
+    out (the joiners and selectors of an emoji sequence) go with it."""
     if path is None:
         return text
-    covers = coverage(path)
-    kept = (c for c in text if c.isspace() or covers(ord(c)) or category(c) in KEPT_CATEGORIES)
+    covers, kept, dropping = coverage(path), [], False
+    for char in text:
+        if category(char) in KEPT_CATEGORIES and not char.isspace():
+            if not dropping:
+                kept.append(char)
+        elif char.isspace() or covers(ord(char)):
+            kept.append(char)
+            dropping = False
+        else:
+            dropping = True
     return " ".join("".join(kept).split())
 
 

@@ -10,8 +10,10 @@ from HarfBuzz's unhinted advances anyway; running them was two fifths of the cov
 the face is loaded from a copy of the file whose ``prep`` only sets the "glyph programs off"
 flag of ``INSTCTRL``: FreeType then loads every glyph as an unhinted outline. The font program
 and the instructions of the glyphs stay, so FreeType does not take the font for an unhinted
-one and run its auto-hinter instead. Fonts without TrueType outlines (CFF, collections) are
-loaded as they are.
+one and run its auto-hinter instead. Fonts without TrueType outlines (CFF, collections), files
+whose table directory does not hold together (a table past the end, a tag twice), and the
+"tricky" CJK fonts whose glyphs are built by their hinting programs (FreeType's list: DynaLab's
+DF and Ming families, MingLiU, HuaTian ...; known by their names) are loaded as they are.
 """
 
 from __future__ import annotations
@@ -23,9 +25,26 @@ NO_GLYPH_PROGRAMS = bytes((0xB1, 1, 1, 0x8E))  # PUSHB[1] 1 1, INSTCTRL: selecto
 HEADER, RECORD = ">4sHHHH", ">4sIII"
 
 
+TRICKY_FAMILIES = ("df", "ming", "pmingli", "huatian", "cpop", "dlc")
+"""Name starts (case folded) of the fonts that need their hinting to draw at all."""
+
+
 def is_truetype(data: bytes) -> bool:
-    """Whether ``data`` is a single font with TrueType outlines."""
-    return data[:4] in TRUETYPE
+    """Whether ``data`` is a single font with TrueType outlines and a sound table directory."""
+    if data[:4] not in TRUETYPE:
+        return False
+    try:
+        records = _records(data)
+    except struct.error:
+        return False
+    tags = {tag for tag, _, _, _ in records}
+    ends = (start + length for _, _, start, length in records)
+    return len(tags) == len(records) and all(end <= len(data) for end in ends)
+
+
+def needs_its_hinting(family: str) -> bool:
+    """Whether the font of ``family`` is one that draws its glyphs with its hinting programs."""
+    return family.casefold().startswith(TRICKY_FAMILIES)
 
 
 def without_glyph_hinting(data: bytes) -> bytes:
