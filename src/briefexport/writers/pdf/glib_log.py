@@ -23,10 +23,12 @@ import logging
 LOGGER = logging.getLogger(__name__)
 GLIB = "libglib-2.0.so.0"
 DOMAIN = b"Pango"
-# GLogLevelFlags (gmessages.h): recursion and fatal flags, then the levels.
-FLAG_RECURSION, FLAG_FATAL = 1 << 0, 1 << 1
+# GLogLevelFlags (gmessages.h): the recursion flag, then the levels.
+FLAG_RECURSION = 1 << 0
 CRITICAL, WARNING, MESSAGE = 1 << 3, 1 << 4, 1 << 5
-LEVELS = CRITICAL | WARNING | MESSAGE | FLAG_RECURSION | FLAG_FATAL
+# Without FLAG_FATAL: a message made fatal (G_DEBUG=fatal-criticals) goes to GLib's default
+# handler, which prints it before the process aborts, where a logged line would be lost.
+LEVELS = CRITICAL | WARNING | MESSAGE | FLAG_RECURSION
 LEVEL_NAMES = {CRITICAL: "critical", WARNING: "warning", MESSAGE: "message"}
 HINTS = {
     "pango_font_description_set_size": (
