@@ -10,6 +10,7 @@ import io
 import zipfile
 from collections.abc import Iterable
 
+FASTEST = 1  # zlib's fastest deflate level
 ZIP_FIRST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
 
@@ -25,9 +26,10 @@ def pack(
     when: dt.datetime,
     stored: frozenset[str] = frozenset(),
     level: int | None = None,
+    fast: frozenset[str] = frozenset(),
 ) -> bytes:
     """A zip of ``entries`` (name, bytes) in the order given, with fixed times and attributes;
-    ``stored`` entries uncompressed."""
+    ``stored`` entries uncompressed, ``fast`` ones at zlib's fastest level."""
     out = io.BytesIO()
     date_time = zip_time(when)
     with zipfile.ZipFile(out, "w") as target:
@@ -37,7 +39,8 @@ def pack(
             info.compress_type = zipfile.ZIP_STORED if keep else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, data, compresslevel=None if keep else level)
+            chosen = FASTEST if name in fast else level
+            target.writestr(info, data, compresslevel=None if keep else chosen)
     return out.getvalue()
 
 
