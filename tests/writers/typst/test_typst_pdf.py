@@ -228,12 +228,16 @@ def test_poppler_reads_the_pdf_without_a_syntax_error(tour: Brief, tmp_path: Pat
         assert document.check_pdf_syntax() == []
 
 
-def test_blanking_suspects_moves_no_byte() -> None:
-    pdf = b"1 0 obj\n<</Type/Catalog/MarkInfo<</Marked true/Suspects false>>>>\nendobj\n"
+def test_blanking_suspects_moves_no_byte_and_touches_only_the_catalog() -> None:
+    other = b"\n1 0 obj\n<</MarkInfo<</Marked true/Suspects false>>>>\nendobj"
+    catalog = b"\n2 0 obj\n<</Type/Catalog/MarkInfo<</Marked true/Suspects false>>>>\nendobj"
+    pdf = b"%PDF-1.7" + other + catalog + b"\ntrailer\n<</Size 3/Root 2 0 R>>\n%%EOF\n"
     blanked = without_default_suspects(pdf)
     assert len(blanked) == len(pdf)
-    assert b"Suspects" not in blanked
-    assert blanked.replace(b" " * 15, b"") == pdf.replace(b"/Suspects false", b"")
-    assert without_default_suspects(b"<</MarkInfo<</Marked true>>>>") == (
-        b"<</MarkInfo<</Marked true>>>>"
+    assert blanked.count(b"/Suspects false") == 1
+    assert blanked.index(b"/Suspects false") < blanked.index(b"\n2 0 obj")
+    assert blanked.replace(b" " * 15, b"") == pdf.replace(
+        b"/Suspects false>>>>\nendobj\ntr", b">>>>\nendobj\ntr"
     )
+    no_entry = pdf.replace(b"/Suspects false", b"")
+    assert without_default_suspects(no_entry) == no_entry
