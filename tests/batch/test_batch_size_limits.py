@@ -10,6 +10,7 @@ from typing import IO, Any
 
 import pytest
 
+from briefexport.batch import digests
 from briefexport.batch.jobs import INVALID, ExportSettings, Job, run_job
 from briefexport.errors import InvalidBriefError
 from briefexport.importers import import_source
@@ -31,15 +32,21 @@ def grown(path: Path, size: int) -> Path:
 
 @pytest.fixture
 def hashed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The sizes of the files hashed in this process from now on."""
+    """The sizes of the files hashed in this process from now on: a file is hashed from one read
+    (``digests.bytes_digest``) or, when large, as a stream (``hashlib.file_digest``)."""
     sizes: list[int] = []
-    real = hashlib.file_digest
+    real_stream, real_bytes = hashlib.file_digest, digests.bytes_digest
 
-    def spy(stream: IO[bytes], digest: Any) -> Any:
+    def stream_spy(stream: IO[bytes], digest: Any) -> Any:
         sizes.append(os.fstat(stream.fileno()).st_size)
-        return real(stream, digest)
+        return real_stream(stream, digest)
 
-    monkeypatch.setattr(hashlib, "file_digest", spy)
+    def bytes_spy(data: bytes) -> str:
+        sizes.append(len(data))
+        return real_bytes(data)
+
+    monkeypatch.setattr(hashlib, "file_digest", stream_spy)
+    monkeypatch.setattr(digests, "bytes_digest", bytes_spy)
     return sizes
 
 

@@ -61,8 +61,8 @@ def read_brief_digest(path: Path, kind: str) -> tuple[bytes, str]:
     refuses: a worker hashes and parses the same bytes, read once."""
     with _opened(path) as (stream, size):
         _refuse_large_brief(path, kind, size)
-        whole = _WholeFile(stream.read(), stream.fileno())
-        return whole.getvalue(), hashlib.file_digest(whole, "sha256").hexdigest()
+        data = stream.read()
+        return data, bytes_digest(data)
 
 
 def _refuse_large_brief(path: Path, kind: str, size: int) -> None:
@@ -77,22 +77,9 @@ ONE_READ_BYTES = 1 << 22
 buffer for every file it reads itself, which costs more than hashing a brief of some 30 KB."""
 
 
-class _WholeFile(io.BytesIO):
-    """A file's bytes, read at once, which ``hashlib.file_digest`` hashes as they are (it reads
-    what ``getbuffer`` gives, with no buffer of its own); ``fileno`` is still the open file's,
-    so every file hashed goes through ``hashlib.file_digest`` with the file at hand."""
-
-    def __init__(self, data: bytes, descriptor: int) -> None:
-        super().__init__(data)
-        self._descriptor = descriptor
-
-    def fileno(self) -> int:
-        return self._descriptor
-
-
 def _stream_digest(stream: io.BufferedReader, size: int) -> str:
     if size <= ONE_READ_BYTES:
-        return hashlib.file_digest(_WholeFile(stream.read(), stream.fileno()), "sha256").hexdigest()
+        return bytes_digest(stream.read())
     return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
