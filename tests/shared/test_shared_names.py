@@ -13,6 +13,7 @@ from briefexport.shared import urls, xmlnames
 PACKAGE = Path(briefexport.__file__).parent
 SHARED = {
     "shared/xmlnames.py": {
+        "XML_NS": xmlnames.XML_NS,
         "XML_LANG": xmlnames.XML_LANG,
         "XLINK": xmlnames.XLINK,
         "XLINK_HREF": xmlnames.XLINK_HREF,

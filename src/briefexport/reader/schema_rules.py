@@ -16,11 +16,9 @@ from typing import cast
 
 from lxml import etree
 
+from ..shared.xmlnames import XML_NS
 from .schema_file import schema_document
-from .tokens import collapse
-
-RNG = "{http://relaxng.org/ns/structure/1.0}"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from .tokens import RNG, collapse
 
 # ("elem", rule key) | ("seq" | "alt", [Expr, ...]) | ("opt" | "star" | "plus", Expr)
 Expr = tuple[object, ...]

@@ -12,10 +12,10 @@ import re
 
 from lxml import etree
 
+from ..shared.xmlnames import XML_NS
 from .schema_file import schema_document
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 COLLAPSED_TYPES = frozenset({"token", "NCName", "language", "positiveInteger"})
 XML_SPACE = " \t\r\n"
 XML_BLANKS = re.compile(f"[{XML_SPACE}]+")
