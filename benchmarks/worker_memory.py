@@ -1,13 +1,13 @@
 """Benchmark (run on demand, never in the test suite): does a batch worker's memory stay flat?
 
-A local batch worker of a run without PDF pages lives 1000 briefs by default (50 when the run
-lays out PDF pages, whose WeasyPrint memory grows). This converts ``--briefs`` briefs in one
-process the way a worker does (``run_chunk`` on one job at a time, the writers imported once),
+A local batch worker of a run without PDF pages lives 1000 briefs by default (500 when the run
+lays out PDF pages). This converts ``--briefs`` briefs in one process the way a worker does
+(``run_chunk`` on one job at a time, the writers imported once and the heap frozen after them),
 cycling through a collection of 100 generated briefs (as in ``batch_vs_pandoc.py``), and prints
 the resident memory after every tenth of them, for each format.
 
-Usage: ``python benchmarks/worker_memory.py [--formats jats,docx,epub,html,markdown]
-[--briefs 1000]``; each format runs in a fresh process of its own.
+Usage: ``python benchmarks/worker_memory.py [--formats jats,docx,epub,html,markdown,pdf]
+[--briefs 1000]``; each format runs in a fresh process of its own (a PDF takes about 0.7 s).
 """
 
 from __future__ import annotations
@@ -34,9 +34,11 @@ def resident_mb() -> float:
 def convert_many(fmt: str, collection: Path, out: Path, briefs: int) -> list[float]:
     """Resident MB after every tenth of ``briefs`` conversions, in this process."""
     from briefexport.batch.chunks import run_chunk
+    from briefexport.batch.heap import freeze_inherited
     from briefexport.batch.jobs import OK, ExportSettings, Job, prepare_worker
 
     prepare_worker((fmt,), False)
+    freeze_inherited()
     sources = sorted(collection.glob("*.xml"))
     marks = []
     for number in range(briefs):

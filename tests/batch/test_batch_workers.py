@@ -23,6 +23,9 @@ from briefexport.formats import FORMATS
 from support.batch import RecordingExecutor, python_output
 from support.paths import HARBOUR
 
+SHORT_LIFE = 50
+"""``--recycle-after 50``: too short a life for the longest chunks from the start."""
+
 
 @pytest.mark.parametrize(
     ("formats", "life"),
@@ -65,11 +68,11 @@ def test_long_lived_workers_take_long_chunks_from_the_first_pool(tmp_path: Path)
 
 
 def test_short_lived_workers_start_on_a_pool_of_single_briefs(tmp_path: Path) -> None:
-    log = run_dispatcher(tmp_path, DEFAULT_RECYCLE_AFTER)
+    log = run_dispatcher(tmp_path, SHORT_LIFE)
     bounds = [bound for bound, _ in log]
     assert bounds[0] == 1
     assert max(bounds) > 1  # widened once times are known
-    assert all(tasks_per_worker(50, bound) * bound <= 50 for bound in bounds)
+    assert all(tasks_per_worker(SHORT_LIFE, bound) * bound <= SHORT_LIFE for bound in bounds)
     assert min(length for _, length in log[4:]) > 1  # no life spent on single briefs at the end
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..output import deferred_commits
 from ..shared.styles import held_folder_stamps
 from .commits import BackgroundCommits, without_failed
+from .heap import free_brief_garbage
 from .jobs import Job, JobResult, run_job
 from .limits import brief_limit
 
@@ -41,6 +42,7 @@ def run_chunk(jobs: tuple[Job, ...]) -> list[JobResult]:
             commits.brief = job.relative
             with brief_limit(job, commits.abandon, commits.release):
                 results.append(run_job(job))
+            free_brief_garbage(tuple(fmt for fmt, _ in job.targets))
     failed = commits.finish()
     return [
         without_failed(result, job.source, failed.get(job.relative, []))

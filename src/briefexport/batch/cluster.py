@@ -32,6 +32,7 @@ from ..errors import BriefexportError, OutputError
 from ..shared.caches import forget_style_files
 from ..shared.filemodes import current_umask
 from ..shared.warning_lines import log_python_warning
+from .heap import freeze_inherited
 from .jobs import prepare_worker
 
 CONNECT_TIMEOUT = "20s"
@@ -64,6 +65,7 @@ class BriefexportWorkerPlugin(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         forget_style_files()
         prepare_worker(self.formats, own_signals=False, umask=self.umask)
+        freeze_inherited(collect_first=True)
         self.shown = warnings.showwarning
         warnings.showwarning = log_python_warning
 

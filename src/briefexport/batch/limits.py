@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from multiprocessing.queues import SimpleQueue
 
+from .heap import freeze_inherited
 from .jobs import OUTPUT_FAILED, Job, JobResult, error_line, prepare_worker
 
 
@@ -141,9 +142,11 @@ _WATCHDOG: list[_Watchdog] = []
 
 
 def prepare_local_worker(formats: tuple[str, ...], umask: int, limit: TimeLimit | None) -> None:
-    """A local worker's start: :func:`.jobs.prepare_worker`, and the run's time limit."""
+    """A local worker's start: :func:`.jobs.prepare_worker`, the run's time limit, and what
+    it inherited frozen (:mod:`.heap`)."""
     prepare_worker(formats, True, umask)
     _WATCHDOG[:] = [_Watchdog(limit).start()] if limit is not None else []
+    freeze_inherited()
 
 
 _ENDING = threading.Event()
