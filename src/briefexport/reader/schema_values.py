@@ -114,10 +114,10 @@ class _Words:
         element = self._pick("content", list(typed), failing)
         if element is None:
             return
-        text, tag = element.text or "", schema().shown(str(element.tag))
+        text, tag = (element.text or "").strip(XML_SPACE), schema().shown(str(element.tag))
         message = (
             f"<{tag}> is empty; it needs text"
-            if not text.strip(XML_SPACE)
+            if not text
             else f"<{tag}> holds {text!r}, which is not {typed[element].wanted}"
         )
         self.found.reworded[index] = [self.at.error(element, message)]
