@@ -16,8 +16,11 @@ other libxml2 line is kept, reworded where a clearer message is known: a value o
 is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
 lines about that element's ancestors consequences too), a language tag written with ``_``
 suggests its BCP 47 spelling, and a licence URL libxml2 refused as ``anyURI`` for a stray at its
-edge (a no-break space, a zero-width space) is named as a link's edge is (:mod:`.hrefs`). The pass runs only once libxml2 has refused the brief, so a valid
-brief pays nothing for it, and whatever the pass says, a refused brief stays refused.
+edge (a no-break space, a zero-width space) is named as a link's edge is (:mod:`.hrefs`).
+libxml2's ``Expecting element X, got Y`` stands on the parent's line and names what it expected:
+it is taken to be about the elements on that line, as a line that names none. The pass runs
+only once libxml2 has refused the brief, so a valid brief pays nothing for it, and whatever the
+pass says, a refused brief stays refused.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from .schema_values import INVALID_ATTRIBUTE, Lines, datatype_errors
 FAILED = re.compile(r"Element ([\w:.-]+) failed to validate (content|attributes)")
 BAD_LANGUAGE = re.compile(r"Type language doesn't allow value '(.*)'")
 NAMED = re.compile(r"[Ee]lement ([\w:.-]+)")
+GOT = re.compile(r"Expecting element [\w:.-]+, got ")  # on the parent's line: no name kept
 DATATYPE = ("Error validating datatype", "Error validating value", "Type ")
 
 
@@ -79,7 +83,7 @@ class _Explained:
 
     def __call__(self, entry: etree._LogEntry) -> bool:
         message = entry.message
-        named = NAMED.search(message)
+        named = None if GOT.match(message) else NAMED.search(message)
         subjects = self.lines.subjects(entry.line, named.group(1) if named else None)
         if message.startswith(DATATYPE):
             kinds = {"place", "edge"} if "anyURI" in message else {"place"}
