@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .errors import UnsafeResourceError
+from .rules.links import trimmed_href
 from .shared.paths import inside
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING: Pillow is imported only when an image is read
@@ -44,7 +45,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 def check_relative_href(href: str) -> str | None:
     """Why ``href`` may not name a file of the brief, or None when its form is acceptable."""
-    if not href.strip():
+    if not trimmed_href(href):
         return "empty file path"
     if _SCHEME.match(href) or href.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", href):
         return f"path {href!r} must be relative to the brief's folder (no URL, no absolute path)"

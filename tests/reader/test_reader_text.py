@@ -152,3 +152,45 @@ def test_a_format_character_that_may_belong_to_an_address_is_no_stray(last: str)
     characters, but not what copying a link leaves at its end. The URL rules decide on them."""
     text = edited(LINK, f'xlink:href="https://example.org/walls{last}"')
     assert last in repr(read(text).footnotes[0]).encode().decode("unicode_escape")
+
+
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+PERMISSIONS = (
+    '<permissions><license><ali:license_ref xmlns:ali="http://www.niso.org/schemas/ali/1.0/">'
+    "{}</ali:license_ref></license></permissions>\n</article-meta>"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "edge", "code"),
+    [
+        (f"\u00a0{LICENCE}", "starts", "U+00A0 NO-BREAK SPACE"),
+        (f"\n  \u2003{LICENCE}\n", "starts", "U+2003 EM SPACE"),
+        (f"\u200b{LICENCE}", "starts", "U+200B ZERO WIDTH SPACE"),
+        (f"{LICENCE}\u00a0", "ends", "U+00A0 NO-BREAK SPACE"),
+    ],
+    ids=["no-break-space-first", "em-space-first-wrapped", "zero-width-space-first", "last"],
+)
+def test_a_stray_at_a_licence_url_edge_is_one_line_in_the_words_of_a_link(
+    validate: Validate, url: str, edge: str, code: str
+) -> None:
+    text = edited("</article-meta>", PERMISSIONS.format(url))
+    shown = url.strip(" \n")
+    assert refused(validate, text) == [
+        f"brief.xml:{position(text, '<ali:license_ref')}: error: link {shown!r} {edge} with"
+        f" {code}, which is not part of it; remove it (or, if it belongs there, write it"
+        " percent-encoded)"
+    ]
+
+
+def test_a_stray_at_a_licence_url_edge_is_said_once_beside_another_schema_error(
+    validate: Validate,
+) -> None:
+    text = edited("</article-meta>", PERMISSIONS.format(f"\u00a0{LICENCE}\u00a0"))
+    text = edited("<surname>Mensah<", "<surname> <", text)
+    assert refused(validate, text) == [
+        f"brief.xml:{position(text, '<surname>')}: error: <surname> is empty; it needs text",
+        f"brief.xml:{position(text, '<ali:license_ref')}: error: link"
+        f" {f'{chr(160)}{LICENCE}{chr(160)}'!r} starts with U+00A0 NO-BREAK SPACE, which is not"
+        " part of it; remove it (or, if it belongs there, write it percent-encoded)",
+    ]

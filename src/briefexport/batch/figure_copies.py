@@ -23,6 +23,7 @@ from urllib.parse import unquote
 
 from ..errors import BriefexportError
 from ..resources import check_relative_href
+from ..rules.links import trimmed_href
 from ..shared.filenames import folded
 from ..shared.xmlnames import XLINK_HREF
 from .digests import brief_bytes
@@ -139,7 +140,9 @@ def _xml_figures(source: Source) -> list[tuple[str, int, int]]:
     if not graphics:
         return []  # most briefs have none: no locator to build
     at = Locator(name, data)
-    return [(graphic.get(XLINK_HREF, "").strip(), *at.position(graphic)) for graphic in graphics]
+    return [
+        (trimmed_href(graphic.get(XLINK_HREF, "")), *at.position(graphic)) for graphic in graphics
+    ]
 
 
 def _imported_figures(source: Source, series: str | None) -> list[tuple[str, int, int]]:

@@ -47,7 +47,7 @@ def parse_brief(
     found = validate_schema(tree, at)
     if tree.getroot().tag == "article":
         normalise_tokens(tree.getroot())
-        found += check_brief(tree.getroot(), at)
+        found += [d for d in check_brief(tree.getroot(), at) if d not in found]  # said once
     if not _has_errors(found):
         ctx = Context({}, {}, base_dir, at, found)
         brief = _build(tree.getroot(), ctx)

@@ -29,6 +29,7 @@ from ..shared.xmlnames import XLINK_HREF
 from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
+from .tokens import XML_SPACE
 
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
 _POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
@@ -234,10 +235,9 @@ def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
         declared = dt.date.fromisoformat(iso)
     except ValueError:
         return [at.error(element, f"publication date {iso!r} does not exist")]
-    texts = [element.findtext(tag) for tag in ("year", "month", "day")]
-    if None in texts:
-        return []  # a missing part is a schema error, reported there
-    parts = [text or "" for text in texts]
+    parts = [(element.findtext(tag) or "").strip(XML_SPACE) for tag in ("year", "month", "day")]
+    if not all(part.isdecimal() for part in parts):
+        return []  # a missing part or one not a number is a schema error, reported there
     try:
         spelled = dt.date(*(int(part) for part in parts))
     except ValueError:

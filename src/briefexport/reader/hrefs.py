@@ -18,14 +18,11 @@ from lxml import etree
 
 from ..errors import Diagnostic
 from ..rules.links import link_problem, stray_at_edge
+from ..rules.links import trimmed_href as trimmed
 from ..shared.xmlnames import ALI_LICENSE_REF, XLINK_HREF
 from .locate import Locator
-from .tokens import XML_SPACE
 
-
-def trimmed(value: str) -> str:
-    """``value`` without XML white space at either end (other spaces are kept)."""
-    return value.strip(XML_SPACE)
+__all__ = ["check_links", "edge_problem", "figure_path_problems", "trimmed"]
 
 
 def edge_problem(value: str, what: str) -> str | None:

@@ -220,9 +220,25 @@ class _Walk:
             return f"<{name}> cannot come before <{self.name(following)}> in <{parent}>"
         if reading.previous is None:
             return f"<{parent}> must start with {bracketed(expected)}; found <{name}>"
+        earlier = self._belongs_before(child, reading)
+        if earlier:
+            return f"<{name}> must come before {earlier} in <{parent}>"
         before = self.name(reading.previous)
         then = f"expected {bracketed(expected)}" if expected else f"<{before}> must come last"
         return f"<{name}> cannot come after <{before}> in <{parent}>; {then}"
+
+    def _belongs_before(self, child: etree._Element, reading: Reading) -> str | None:
+        """The child read in place that ``child`` must come before, as the message names it
+        ("<p>", "the first <p>"); None when one of its name is read in place before it (a
+        second of its kind is one too many, not one to move) or it fits nowhere earlier."""
+        read = reading.children[: reading.index - 1]
+        in_place = [c for i, c in enumerate(read) if i not in reading.dropped]
+        earlier = reading.belongs_before(str(child.tag), child.attrib)
+        if earlier is None or any(c.tag == child.tag for c in in_place):
+            return None
+        alike = [c for c in in_place if c.tag == earlier.tag]
+        first = len(alike) > 1 and alike[0] is earlier
+        return f"{'the first ' if first else ''}<{self.name(earlier)}>"
 
     def incomplete(self, element: etree._Element, reading: Reading) -> None:
         tag = self.name(element)

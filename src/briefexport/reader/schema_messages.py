@@ -14,9 +14,13 @@ content (order, extra or missing elements, text) when its element is one the pas
 ancestor of one, a line about attributes when the pass flagged that element's attributes. Every
 other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong form
 is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
-lines about that element's ancestors consequences too), and a language tag written with ``_``
-suggests its BCP 47 spelling. The pass runs only once libxml2 has refused the brief, so a valid
-brief pays nothing for it, and whatever the pass says, a refused brief stays refused.
+lines about that element's ancestors consequences too), a language tag written with ``_``
+suggests its BCP 47 spelling, and a licence URL libxml2 refused as ``anyURI`` for a stray at its
+edge (a no-break space, a zero-width space) is named as a link's edge is (:mod:`.hrefs`).
+libxml2's ``Expecting element X, got Y`` stands on the parent's line and names what it expected:
+it is taken to be about the elements on that line, as a line that names none. The pass runs
+only once libxml2 has refused the brief, so a valid brief pays nothing for it, and whatever the
+pass says, a refused brief stays refused.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from collections.abc import Callable, Iterable
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..shared.xmlnames import ALI_LICENSE_REF
+from .hrefs import edge_problem, trimmed
 from .locate import Locator
 from .schema_check import Findings, check_structure
 from .schema_values import INVALID_ATTRIBUTE, Lines, datatype_errors
@@ -34,6 +40,7 @@ from .schema_values import INVALID_ATTRIBUTE, Lines, datatype_errors
 FAILED = re.compile(r"Element ([\w:.-]+) failed to validate (content|attributes)")
 BAD_LANGUAGE = re.compile(r"Type language doesn't allow value '(.*)'")
 NAMED = re.compile(r"[Ee]lement ([\w:.-]+)")
+GOT = re.compile(r"Expecting element [\w:.-]+, got ")  # on the parent's line: no name kept
 DATATYPE = ("Error validating datatype", "Error validating value", "Type ")
 
 
@@ -47,10 +54,11 @@ def clearer(
     """Our pass's diagnostics and libxml2's lines it does not explain, in source order, and
     whether all were counted: with ``limit``, the pass stops once it has found more."""
     findings = check_structure(tree.getroot(), at, limit)
+    edges = _link_edges(tree.getroot(), findings, at)
     logged, lines = list(entries), Lines(tree)
     values = datatype_errors(logged, lines, findings, at)
     explains = _Explained(lines, findings, values.elements)
-    found = list(findings.diagnostics)
+    found = [*findings.diagnostics, *edges]
     redundant = False  # drop the "failed to validate" line that follows a reworded one
     for index, entry in enumerate(logged):
         if index in values.reworded:
@@ -75,10 +83,11 @@ class _Explained:
 
     def __call__(self, entry: etree._LogEntry) -> bool:
         message = entry.message
-        named = NAMED.search(message)
+        named = None if GOT.match(message) else NAMED.search(message)
         subjects = self.lines.subjects(entry.line, named.group(1) if named else None)
         if message.startswith(DATATYPE):
-            return any("place" in self.flagged.get(e, ()) for e in subjects)
+            kinds = {"place", "edge"} if "anyURI" in message else {"place"}
+            return any(kinds & self.flagged.get(e, set()) for e in subjects)
         invalid = INVALID_ATTRIBUTE.match(message)
         if invalid:
             return any(self._attribute_flagged(e, invalid.group(1)) for e in subjects)
@@ -93,6 +102,18 @@ class _Explained:
             return True
         local = [etree.QName(k[1:]).localname for k in kinds if k.startswith("@")]
         return bool(local) if name is None else name.rpartition(":")[2] in local
+
+
+def _link_edges(root: etree._Element, findings: Findings, at: Locator) -> list[Diagnostic]:
+    """Each licence URL with a stray at an edge, named as :func:`.hrefs.check_links` names it
+    (the reader says it once); libxml2's lines on the ``anyURI`` it refused say no more."""
+    found = []
+    for licence in root.iter(ALI_LICENSE_REF):
+        problem = edge_problem(trimmed(licence.text or ""), "link")
+        if problem:
+            findings.flagged.setdefault(licence, set()).add("edge")
+            found.append(at.error(licence, problem))
+    return found
 
 
 def _bad_language(value: str, entry: etree._LogEntry, at: Locator) -> Diagnostic:

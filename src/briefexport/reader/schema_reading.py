@@ -22,6 +22,7 @@ class Reading:
     def __init__(self, tables: Schema, keys: frozenset[int]) -> None:
         self.rules = tables.rules
         self.states = {(k, s) for k in keys for s in self.rules[k].closure({0})}
+        self.start = frozenset(self.states)
         self.keys = keys
         self.previous: etree._Element | None = None
         self.disordered = False
@@ -53,6 +54,19 @@ class Reading:
                 return child
             states = self._targets(taken) if taken else states
         return None
+
+    def belongs_before(self, tag: str, attrib: Attrib) -> etree._Element | None:
+        """The last child read in place before the current one that a child named ``tag``
+        could stand just before (elements missing there assumed); None when there is none."""
+        states, before = self.reachable(set(self.start)), None
+        for index, child in enumerate(self.children[: self.index - 1]):
+            if index in self.dropped:
+                continue
+            if self._taken(tag, attrib, states):
+                before = child
+            taken = self._taken(str(child.tag), child.attrib, states)
+            states = self.reachable(self._targets(taken)) if taken else states
+        return before
 
     def readable(self, tag: str, attrib: Attrib) -> bool:
         """Whether a child of this name could be read next, where it stands."""

@@ -30,8 +30,17 @@ TYPE_WORDS = {  # the XML Schema datatypes brief.rng uses
     "language": 'a language tag such as "en"',
     "anyURI": "a URI",
 }
-# the schema's required.text: any text, over any number of lines, that is not only blanks
-PATTERN_WORDS = {r"\s*\S(\s|\S)*": "text that is not only blanks"}
+PATTERN_WORDS = {  # the schema's patterns in words; \s* around a value: XML white space
+    r"\s*\S(\s|\S)*": "text that is not only blanks",  # required.text, over any lines
+    r"\s*https://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]\s*": (
+        "an ORCID iD written as its URL, such as https://orcid.org/0000-0002-1825-0097"
+    ),
+    r"\s*[^@\s]+@[^@\s]+\s*": "an e-mail address such as name@example.org",
+    r"\s*\d{1,2}\s*": "a number of one or two digits, such as 5 or 05",
+    r"\s*\d{4}\s*": "a year of four digits",
+    r"\d{4}-\d{2}-\d{2}": "a date written YYYY-MM-DD",
+    r"\d{4}(-\d{2}(-\d{2})?)?": "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+}
 
 
 @dataclass(frozen=True)

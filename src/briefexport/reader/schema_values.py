@@ -114,15 +114,18 @@ class _Words:
         element = self._pick("content", list(typed), failing)
         if element is None:
             return
-        text, tag = element.text or "", schema().shown(str(element.tag))
+        self.found.reworded[index + 1] = []
+        self.found.elements.add(element)
+        if "edge" in self.findings.flagged.get(element, ()):
+            self.found.reworded[index] = []  # the stray is named by the link check
+            return
+        text, tag = (element.text or "").strip(XML_SPACE), schema().shown(str(element.tag))
         message = (
             f"<{tag}> is empty; it needs text"
-            if not text.strip(XML_SPACE)
+            if not text
             else f"<{tag}> holds {text!r}, which is not {typed[element].wanted}"
         )
         self.found.reworded[index] = [self.at.error(element, message)]
-        self.found.reworded[index + 1] = []
-        self.found.elements.add(element)
 
     def attribute(self, index: int, name: str, subjects: list[etree._Element]) -> None:
         """Invalid attribute A for element X, where X takes A: its value is what is wrong."""

@@ -17,6 +17,7 @@ from ...errors import UnsafeResourceError
 from ...inlines import canonical, plain_text
 from ...model import Block, Figure, Image, Inline, Paragraph, Text
 from ...resources import IMAGE_TYPES, check_relative_href, read_image
+from ...rules.links import trimmed_href
 from ...shared.xmlnames import XLINK_HREF
 from ..captions import label_prefix
 from .context import Builder, Level, Scope, local_name, text_of
@@ -71,7 +72,7 @@ def _image(
     label: str | None,
 ) -> Image | None:
     notices = builder.ctx.notices
-    href = (graphic.get(XLINK_HREF) or "").strip()
+    href = trimmed_href(graphic.get(XLINK_HREF) or "")
     if _REMOTE.match(href):
         notices.warning(graphic, f"remote image {href!r} is not fetched; caption kept as text")
         return None
