@@ -21,7 +21,9 @@ from briefexport.model import Brief, Text
 from briefexport.options import default_options
 from briefexport.shared.brand import Brand
 from briefexport.shared.caches import forget_style_files
+from briefexport.shared.cmap import coverage
 from briefexport.writers.epub import write
+from briefexport.writers.epub.cover_fonts import drawable, family_face
 from support.covers import (
     NS,
     book,
@@ -146,6 +148,22 @@ def test_emoji_are_left_out_of_the_cover_not_drawn_as_boxes(harbour: Brief) -> N
     no_publisher = dataclasses.replace(plain, meta=dataclasses.replace(plain.meta, publisher=""))
     assert cover_bytes(epub(decorated)) == cover_bytes(epub(plain))
     assert cover_bytes(epub(only_emoji)) == cover_bytes(epub(no_publisher))
+
+
+def test_a_combining_mark_the_face_lacks_is_left_out(harbour: Brief) -> None:
+    """Noto Sans has no enclosing keycap (U+20E3): the digit of a keycap emoji is drawn alone,
+    not followed by an empty box; marks the face has, or that compose into a letter it has,
+    stay."""
+    keycap = "\N{DIGIT ONE}\N{VARIATION SELECTOR-16}\N{COMBINING ENCLOSING KEYCAP}"
+    latin = family_face("Noto Sans", False, ())
+    assert latin is not None
+    assert not coverage(latin)(ord("\N{COMBINING ENCLOSING KEYCAP}"))
+    assert "\N{COMBINING ENCLOSING KEYCAP}" not in drawable(f"Step {keycap}", latin)
+    assert drawable("Cafe\N{COMBINING ACUTE ACCENT}", latin) == "Cafe\N{COMBINING ACUTE ACCENT}"
+    drawn = cover_bytes(epub(titled(harbour, f"Step {keycap} of the plan")))
+    assert drawn == cover_bytes(
+        epub(titled(harbour, "Step 1\N{VARIATION SELECTOR-16} of the plan"))
+    )
 
 
 def test_a_font_of_the_style_folder_draws_the_title(harbour: Brief, tmp_path: Path) -> None:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import functools
 import io
 import struct
+from collections.abc import Callable
 from pathlib import Path
-from unicodedata import category
+from unicodedata import category, normalize
 
 from PIL import ImageFont, features
 
@@ -149,14 +150,16 @@ def ignorable(char: str) -> bool:
 def drawable(text: str, path: Path | None) -> str:
     """``text`` without the symbols the face at ``path`` does not draw (emoji, for which no
     outline face of the list has glyphs), so the cover shows no empty boxes. Format and
-    combining characters stay where they shape a character that stays; those of a symbol left
-    out (the joiners and selectors of an emoji sequence) go with it."""
+    combining characters stay where they shape a character that stays, if the face draws them
+    (:func:`_mark_shown`); those of a symbol left out (the joiners and selectors of an emoji
+    sequence) go with it."""
     if path is None:
         return text
-    covers, kept, dropping = coverage(path), [], False
+    covers, dropping = coverage(path), False
+    kept: list[str] = []
     for char in text:
         if category(char) in KEPT_CATEGORIES and not char.isspace():
-            if not dropping:
+            if not dropping and _mark_shown(char, kept, covers):
                 kept.append(char)
         elif char.isspace() or covers(ord(char)):
             kept.append(char)
@@ -164,6 +167,17 @@ def drawable(text: str, path: Path | None) -> str:
         else:
             dropping = True
     return " ".join("".join(kept).split())
+
+
+def _mark_shown(mark: str, kept: list[str], covers: Callable[[int], bool]) -> bool:
+    """Whether a format or combining character after ``kept`` shows right: one that needs no
+    glyph, one the face draws, or one that composes with the character before it into one the
+    face draws (the shaper then uses that glyph). Else it would be an empty box, as an
+    enclosing keycap (U+20E3) is in faces without it: the digit is drawn alone."""
+    if ignorable(mark) or covers(ord(mark)):
+        return True
+    composed = normalize("NFC", kept[-1] + mark) if kept else mark
+    return len(composed) == 1 and covers(ord(composed))
 
 
 STYLE_CACHES.extend(
