@@ -149,7 +149,8 @@ def test_paragraphs_of_one_quotation_are_spaced_as_running_text() -> None:
 
 def ruled_paragraphs(data: bytes) -> list[tuple[str, str]]:
     """The style id and the rule's colour of each paragraph with a top rule of its own."""
-    found = part(data, "word/document.xml").xpath("//w:p[w:pPr/w:pBdr/w:top]", namespaces=NS)
+    rule = "w:pPr/w:pBdr/w:top[not(@w:val='nil')]"  # a nil rule takes the style's away
+    found = part(data, "word/document.xml").xpath(f"//w:p[{rule}]", namespaces=NS)
     return [
         (node.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS),
          node.xpath("string(w:pPr/w:pBdr/w:top/@w:color)", namespaces=NS))

@@ -2,16 +2,21 @@
 
 Reference Entry (or pandoc's Bibliography) paragraphs are the reference list, numbered in order;
 a heading right before the first of them is the list's label, not a section. An entry's leading
-"n." (or "[n]", as the writer printed it before) is the number our writer prints, when n is the
-entry's place in the list; the bookmark on it is what "[n]" calls in the text link
-to. An entry that reads as a web citation gets a structured citation. Rights paragraphs give the
-copyright statement and the licence (its link and text); one paragraph that starts with "©"
-and holds the licence link is the statement's sentence, then the licence's.
+"n." is the number our writer prints when n is the entry's place in the list and the paragraph
+starts as the writer starts it: a run holding only "n.", then a tab (else "2. Auflage" is the
+entry's own text); a leading "[n]" is the number as the writer printed it before. The bookmark
+on the number is what "[n]" calls in the text link to. An entry that reads as a web citation
+gets a structured citation. Rights paragraphs give the copyright statement and the licence (its
+link and text); one paragraph that starts with "©" and holds the licence link is the
+statement's sentence, then the licence's.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from ...inlines import canonical, plain_text
 from ...model import Citation, Link, Permissions, PublicationType, Reference, Text
@@ -20,6 +25,7 @@ from .inline import InlineReader, Reading
 from .items import Item, bookmarks
 from .styles import Role
 
+_LISTED = re.compile(r"\d+\.")
 _NUMBER = re.compile(r"^\s*(?:\[(?P<bracketed>\d+)\]|(?P<listed>\d+)\.)\s*")
 # Our writer prints "© 2026 Holder. This brief is published under ..." as one paragraph.
 _COPYRIGHT_SENTENCE = re.compile(r"(?P<statement>\u00a9[^.]*?)\.\s+(?P<licence>\S.*)", re.S)
@@ -47,7 +53,8 @@ def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...
         reading.line = item.line
         content = list(reader.paragraph(item.element))
         if content and isinstance(content[0], Text):
-            content[0] = Text(_without_number(content[0].value, len(found) + 1))
+            tabbed = _tabbed_number(item.element)
+            content[0] = Text(_without_number(content[0].value, len(found) + 1, tabbed))
         inlines = canonical(content)
         citation = citation_from_text(inlines) or Citation(PublicationType.OTHER, inlines)
         reference = Reference(f"ref{len(found) + 1}", len(found) + 1, citation)
@@ -56,13 +63,32 @@ def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...
     return tuple(found)
 
 
-def _without_number(text: str, place: int) -> str:
-    """An entry's text without the number the writer put before it ("[3]", or "3." for the
-    third entry: a leading "n." that is not the entry's place is the citation's own)."""
+def _without_number(text: str, place: int, tabbed: bool) -> str:
+    """An entry's text without the number the writer put before it ("[3]", or "3." and a tab
+    for the third entry: a leading "n." that is not the entry's place, or that no tab follows,
+    is the citation's own)."""
     found = _NUMBER.match(text)
-    if found is None or (found["listed"] and int(found["listed"]) != place):
+    if found is None or (found["listed"] and (int(found["listed"]) != place or not tabbed)):
         return text
     return text[found.end() :]
+
+
+def _tabbed_number(paragraph: Any) -> bool:
+    """True when the paragraph's text starts with a run of only "n.", then a tab (in the same
+    run or the next), as the writer writes an entry's number."""
+    leaves = list(itertools.islice(_leaves(paragraph), 2))
+    kinds = [type(leaf).__name__ for leaf in leaves]
+    return kinds == ["Text", "Tab"] and _LISTED.fullmatch(leaves[0].value) is not None
+
+
+def _leaves(paragraph: Any) -> Iterator[Any]:
+    """The paragraph's children with its runs opened (bookmarks left out)."""
+    for child in paragraph.children:
+        kind = type(child).__name__
+        if kind == "Run":
+            yield from child.children
+        elif kind != "Bookmark":
+            yield child
 
 
 def read_rights(items: list[Item], reading: Reading) -> Permissions | None:

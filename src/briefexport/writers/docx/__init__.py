@@ -27,6 +27,7 @@ from .mirror import mirror_side_borders
 from .notes import notes_to_docx, uncalled_notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
+from .spacing import space_after_tables
 from .template import open_template
 from .xml import Element, w
 
@@ -63,6 +64,7 @@ def brief_to_docx(ctx: Context) -> None:
     body = ctx.document.element.body
     nodes = [*front_to_docx(ctx), *blocks_to_docx(ctx, ctx.brief.body)]
     nodes += [*uncalled_notes_to_docx(ctx), *back_to_docx(ctx)]  # once the calls are known
+    space_after_tables(ctx, nodes)
     section = body.sectPr
     for node in nodes:
         if section is None:

@@ -7,7 +7,7 @@ the navigation pane, the outline view and a table of contents work in the output
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import assert_never, cast
+from typing import assert_never
 
 from docx.oxml.ns import qn
 
@@ -16,8 +16,9 @@ from . import stylemap as sm
 from .context import Context
 from .figures import figure_to_docx
 from .inlines import inlines_to_docx
+from .spacing import set_spacing, style_spacing
 from .tables import table_to_docx
-from .xml import Element, RunFormat, paragraph, text_run, w
+from .xml import Element, RunFormat, paragraph, text_run
 
 MAX_HEADING_LEVEL = len(sm.HEADINGS)
 
@@ -121,28 +122,16 @@ def space_quote_inside(ctx: Context, nodes: list[Element]) -> None:
 
     The Quote style carries the quotation's margins before and after it (the PDF's
     ``blockquote``), which Word would also leave between its paragraphs: the paragraphs inside
-    take Body Text's space after and no space before, as direct spacing (17.3.1.33), so the
-    quotation's first and last paragraph keep the style's.
+    take Body Text's space after (its style's, its parents' or the document defaults') and no
+    space before, as direct spacing (17.3.1.33), so the quotation's first and last paragraph
+    keep the style's.
     """
-    between = style_space_after(ctx, sm.BODY_TEXT)
+    between = style_spacing(ctx, ctx.style(sm.BODY_TEXT), "after")
     for index, node in enumerate(nodes):
         spacing: dict[str, str] = {}
         if index > 0:
             spacing["before"] = "0"
         if index < len(nodes) - 1:
             spacing["after"] = between
-        if spacing:  # after pStyle and bidi, the only children the writer gives a quote's pPr
-            cast(Element, node.find(qn("w:pPr"))).append(w("spacing", **spacing))
-
-
-def style_space_after(ctx: Context, style_name: str) -> str:
-    """A paragraph style's space after in twentieths of a point, its own or its parents'."""
-    styles = ctx.document.styles.element
-    style = styles.get_by_id(ctx.style(style_name))
-    while style is not None:
-        found = str(style.xpath("string(w:pPr/w:spacing/@w:after)"))
-        if found:
-            return found
-        parent = str(style.xpath("string(w:basedOn/@w:val)"))
-        style = styles.get_by_id(parent) if parent else None
-    return "0"
+        if spacing:
+            set_spacing(node, **spacing)

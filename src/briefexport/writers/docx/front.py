@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import cast
 
 from docx.oxml.ns import qn
 
@@ -33,10 +34,10 @@ from . import stylemap as sm
 from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
 from .inlines import inlines_to_docx, reference_bookmark
+from .spacing import AFTER_SPACING, set_spacing, style_spacing
 from .xml import Element, RunFormat, text_run, w, whole_compounds
 
-# CT_PPr children after w:pBdr and after w:spacing (ECMA-376 Part 1, 17.3.1.26).
-AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:jc", "w:rPr")
+# CT_PPr children after w:pBdr (ECMA-376 Part 1, 17.3.1.26).
 AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:bidi", "w:spacing", *AFTER_SPACING)
 
 
@@ -161,27 +162,49 @@ def back_to_docx(ctx: Context) -> list[Element]:
     if ctx.brief.meta.permissions is not None:
         colophon += rights_to_docx(ctx, ctx.brief.meta.permissions)
     if colophon:
-        open_colophon(ctx, colophon[0])
+        open_colophon(ctx, colophon)
     for node in colophon[:-1]:  # the colophon stays on one page
         keep_with_next(node)
     return nodes + colophon
 
 
-def open_colophon(ctx: Context, node: Element) -> None:
+def open_colophon(ctx: Context, colophon: list[Element]) -> None:
     """The colophon's rule and space above its first paragraph: the Citation Label style has
     them; another first paragraph (an identity line, the rights) gets the style's as direct
-    formatting, as the PDF draws the rule above whatever the colophon starts with."""
+    formatting, as the PDF draws the rule above whatever the colophon starts with, and the
+    paragraphs below it are spaced as the colophon's (:func:`space_colophon`)."""
     label_id = ctx.style(sm.CITATION_LABEL)
-    properties = node.find(qn("w:pPr"))
+    properties = colophon[0].find(qn("w:pPr"))
     if properties is None or properties.xpath("string(w:pStyle/@w:val)") == label_id:
         return
     style = ctx.document.styles.element.get_by_id(label_id)
     borders = style.xpath("w:pPr/w:pBdr") if style is not None else []
-    before = style.xpath("string(w:pPr/w:spacing/@w:before)") if style is not None else ""
     if borders:
         properties.insert_element_before(copy.deepcopy(borders[0]), *AFTER_BORDERS)
-    if before:
-        properties.insert_element_before(w("spacing", before=str(before)), *AFTER_SPACING)
+    set_spacing(colophon[0], before=style_spacing(ctx, label_id, "before"))
+    space_colophon(ctx, colophon)
+
+
+def space_colophon(ctx: Context, colophon: list[Element]) -> None:
+    """A colophon that starts with the identity lines: each of them is followed by the
+    colophon's paragraph space (the label style's space after), and the citation label below
+    them has the colophon's paragraph space before (the Rights style's) and no rule of its own,
+    as the PDF sets all of them as paragraphs of one block."""
+    label_id, identity_id = ctx.style(sm.CITATION_LABEL), ctx.style(sm.IDENTITY)
+    for node in colophon:
+        style_id = node.xpath("string(w:pPr/w:pStyle/@w:val)")
+        if style_id == identity_id:
+            set_spacing(node, after=style_spacing(ctx, label_id, "after"))
+        elif style_id == label_id:
+            set_spacing(node, before=style_spacing(ctx, ctx.style(sm.RIGHTS), "before"))
+            no_top_rule(node)
+
+
+def no_top_rule(node: Element) -> None:
+    """No rule above a paragraph whose style draws one (``w:top`` of value ``nil``)."""
+    properties = cast(Element, node.find(qn("w:pPr")))
+    borders = properties.insert_element_before(w("pBdr"), *AFTER_BORDERS)
+    borders.append(w("top", val="nil"))
 
 
 def tab_run(fmt: RunFormat) -> Element:

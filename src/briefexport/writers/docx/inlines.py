@@ -136,7 +136,9 @@ def link_to_docx(ctx: Context, href: str, children: Iterable[Inline], fmt: RunFo
 
 
 def citation_call(ctx: Context, number: int, fmt: RunFormat) -> Element:
-    """``[n]`` linked to entry ``n`` of the reference list."""
+    """``[n]`` linked to entry ``n`` of the reference list, in the Hyperlink style: the print
+    colours it as every link (the brand's link colour)."""
     link = w("hyperlink", anchor=reference_bookmark(number), history="1")
-    link.append(text_run(f"[{number}]", fmt.properties()))
+    call = replace(fmt, style_id=ctx.style(sm.HYPERLINK))
+    link.append(text_run(f"[{number}]", call.properties()))
     return link

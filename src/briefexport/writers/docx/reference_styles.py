@@ -23,7 +23,10 @@ the styles come close:
   paragraph is the citation label in the house style, which takes the colophon's margin, its top
   rule (a paragraph border, the padding as its gap) and keeps the colophon's paragraph margin; a
   colophon that starts otherwise (with the identity lines or the rights) gets the label style's
-  rule and space before from the writer.
+  rule and space before from the writer, which then spaces the identity lines and the label as
+  the colophon's other paragraphs.
+* Word has no space around a table: the table's space below is kept as a document variable, and
+  the writer gives the paragraph after a table that space before (:mod:`.spacing`).
 * The caption below a figure (Figure Caption) and the one above a table (Table Caption) have
   styles of their own, based on Word's Caption, as the stylesheet spaces them differently:
   the figure's caption ends the figure (its margin after), the table's starts the table (the

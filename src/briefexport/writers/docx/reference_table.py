@@ -4,6 +4,10 @@ of ``td``; none above the table, where the stylesheet draws none; the header row
 rule and fill (``thead th``), a conditional format of the first row (``w:tblStylePr``); the
 cells padded as ``td``.
 
+Word has no space around a table in the text: the print stylesheet's space below a table (its
+``margin-bottom``) is kept as a document variable, which the writer gives the paragraph after a
+table as its space before (:mod:`.spacing`).
+
 Word's conditional format reaches the first row only, where the PDF gives every header row the
 heavier rule and the fill: the writer copies the first-row cell format to the cells of the later
 header rows, and turns the first-row format off for a table without header rows (``w:tblLook``).
@@ -16,6 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 
 from ...shared.brand import Brand
 from ...shared.print_sheet import Css, PrintSheet
+from .spacing import TABLE_SPACE_VAR, set_doc_var
 from .stylemap import TABLE
 from .xml import Element, w
 
@@ -40,6 +45,8 @@ def add_table_style(document: Document, brand: Brand, sheet: PrintSheet) -> None
     table_props.append(margins)
     style.element.append(table_props)
     style.element.append(header_row(em, brand, sheet))
+    below = sheet.points(Css("table", "margin-bottom"), em)
+    set_doc_var(document, TABLE_SPACE_VAR, str(round(below * 20)))
 
 
 def header_row(em: float, brand: Brand, sheet: PrintSheet) -> Element:

@@ -30,6 +30,7 @@ from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
+from .spacing import keep_table_space
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
 
@@ -133,7 +134,9 @@ def open_template(options: WriteOptions) -> tuple[Document, StyleMap]:
         clear_body(document)
         drop_thumbnail(document)
         drop_comments(document)
-        return Prepared(document, StyleMap(document, borrowed))
+        styles = StyleMap(document, borrowed)
+        keep_table_space(document, borrowed)
+        return Prepared(document, styles)
 
     return TEMPLATES.copy_of(template, shipped, prepare)
 
