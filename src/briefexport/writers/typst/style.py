@@ -5,9 +5,10 @@ dictionaries, then ``house.typ``.
 custom properties (``accent``, ``body``, ``body-size``, ...), so a brand change shows in both
 PDF engines with one edit; the spacing, leading, indents and rules the house files take from
 ``pdf.css`` become ``#let print-sheet = (...)`` (:mod:`.sheet`), so a change of the sheet does.
-``house.typ``, ``house-front.typ`` and ``house-body.typ`` ship inside the package, beside this
-module, and are put in the document one after the other: they hold the layout rules and run no
-code from outside them.
+The metrics of the brand's fonts become ``#let font-metrics = (...)`` (:mod:`.metrics`), for
+the line boxes. ``house-lines.typ``, ``house.typ``, ``house-front.typ`` and ``house-body.typ``
+ship inside the package, beside this module, and are put in the document one after the other:
+they hold the layout rules and run no code from outside them.
 """
 
 from __future__ import annotations
@@ -16,20 +17,24 @@ import dataclasses
 import functools
 from pathlib import Path
 
+import typst
+
 from ...model import Brief
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
+from .metrics import cjk_pattern, has_cjk, metrics_dictionary
 from .sheet import print_values
 
 # The house style's parts, in the order the document needs them (the first defines what the
 # others use, and the rule groups below)
 HOUSE_FILES = tuple(
-    Path(__file__).with_name(name) for name in ("house.typ", "house-front.typ", "house-body.typ")
+    Path(__file__).with_name(name)
+    for name in ("house-lines.typ", "house.typ", "house-front.typ", "house-body.typ")
 )
-HOUSE_FILE = HOUSE_FILES[0]
+HOUSE_FILE = HOUSE_FILES[1]  # the helpers, the page furniture and the rule groups
 # The groups of house rules for elements not every brief has (``house.typ``), in their order
 # there, each with the calls of a document that make such elements.
 RULE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -39,6 +44,8 @@ RULE_GROUPS: dict[str, tuple[str, ...]] = {
     "figure-rules": ("#figure(",),
     "table-rules": ("table(",),
 }
+# The group for a document with Chinese, Japanese or Korean letters (has_cjk), last in house.typ.
+CJK_RULES = "cjk-rules"
 
 
 @functools.cache
@@ -51,8 +58,8 @@ def rule_groups(body: str) -> str:
     """The house rule groups the document ``body`` calls for, as a Typst array. A user's text
     never holds these calls (its ``#`` is escaped), but may hold their letters: that only
     costs a group the document does not need."""
-    used = (name for name, calls in RULE_GROUPS.items() if any(c in body for c in calls))
-    return array(used)
+    used = [name for name, calls in RULE_GROUPS.items() if any(c in body for c in calls)]
+    return array([*used, CJK_RULES] if has_cjk(body) else used)
 
 
 def brand_dictionary(
@@ -105,11 +112,16 @@ def language(tag: str) -> tuple[str, str | None]:
     return subtags[0].lower(), regions[0] if regions else None
 
 
-def preamble(brief: Brief, options: WriteOptions, families: frozenset[str]) -> str:
-    """The brand, the language and direction, and the house rules, ready for the content."""
+def preamble(brief: Brief, options: WriteOptions, fonts: typst.Fonts) -> str:
+    """The brand, the fonts' metrics, the language and direction, and the house rules, ready
+    for the content; ``fonts``: Typst's index of the fonts the brief needs."""
     lang, region = language(brief.meta.language)
+    families = frozenset(family.lower() for family in fonts.families())
+    tag = brief.meta.language
     lines = [
-        f"#let brand = {brand_dictionary(options.brand, options, families, brief.meta.language)}",
+        f"#let brand = {brand_dictionary(options.brand, options, families, tag)}",
+        f"#let font-metrics = {metrics_dictionary(options.brand, fonts, tag)}",
+        f'#let cjk-letters = regex("{cjk_pattern()}")',
         f"#let lang = {string(lang)}",
         f"#let region = {string(region) if region else 'none'}",
         f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",

@@ -1,0 +1,137 @@
+"""The ascent and descent CSS centres in a line box, read from the fonts the brand resolves to.
+
+CSS 2.1 (10.8.1) gives every line a strut: the ascent and descent of the block's first font,
+with half the leading (``line-height`` less their sum) above and half below, and each inline
+box of another font a box of its own, centred the same way; the line box holds them all. The
+WeasyPrint engine takes a font's ascent and descent from Pango, which asks HarfBuzz: the OS/2
+table's typographic ascender and descender when its USE_TYPO_METRICS flag (``fsSelection``
+bit 7) is set, else the ``hhea`` table's ascender and descender (a font with neither falls back
+to OS/2's Windows values, as ttf-parser, Typst's font reader, does). Each face's values are
+read once per process and state of its file (:mod:`briefexport.shared.caches`).
+
+The house files (``house-lines.typ``) get them as one ``#let font-metrics`` dictionary, in ems, per
+role: ``body``, ``body-bold``, ``heading`` and ``heading-bold`` (titles, section headings and
+strong words are bold, and a family's bold face may stand taller), the same with ``rtl-`` for
+right-to-left text (Urdu's families when the brand prints Urdu in them), and ``cjk`` for
+Chinese, Japanese and Korean letters, which no Latin font draws. Each role's family is the
+first of its list Typst indexed for the brief, its face the upright one of the weight nearest
+to the role's.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import NamedTuple
+
+import typst
+from fontTools.ttLib import TTFont
+
+from ...shared.brand import Brand
+from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
+from .fonts import rtl_families
+from .markup import dictionary
+
+USE_TYPO_METRICS = 1 << 7
+REGULAR, BOLD = 400, 700
+# Chinese, Japanese and Korean letters and signs (Hangul Jamo, CJK Radicals to Yi, Hangul
+# Syllables, CJK Compatibility Ideographs and Forms, Halfwidth and Fullwidth Forms, and the
+# ideographs of planes 2 and 3), as (first, last) code points: the text the `cjk` metrics are
+# for (the house files get them as a regular expression).
+CJK_RANGES = ((0x1100, 0x11FF), (0x2E80, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+              (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))  # fmt: skip
+
+
+class Metrics(NamedTuple):
+    """A face's ascent above and descent below the baseline, in ems (both positive)."""
+
+    ascent: float
+    descent: float
+
+    def typst(self) -> str:
+        return f"(ascent: {self.ascent:.6g}, descent: {self.descent:.6g})"
+
+
+# For a role with no face of its own (Typst's bundled fonts only): the house fonts' values.
+HOUSE_METRICS = Metrics(1.069, 0.293)
+
+
+def face_metrics(path: Path, index: int = 0) -> Metrics:
+    """The ascent and descent CSS uses for the face ``index`` of the font file at ``path``."""
+    return _read_metrics(path, index, file_stamp(path))
+
+
+@functools.lru_cache(maxsize=64)
+def _read_metrics(path: Path, index: int, _stamp: FileStamp | None) -> Metrics:
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        units = font["head"].unitsPerEm
+        hhea, os2 = font["hhea"], font.get("OS/2")
+        if os2 is not None and os2.fsSelection & USE_TYPO_METRICS:
+            ascent, descent = os2.sTypoAscender, os2.sTypoDescender
+        elif hhea.ascent or hhea.descent or os2 is None:
+            ascent, descent = hhea.ascent, hhea.descent
+        else:
+            ascent, descent = os2.usWinAscent, os2.usWinDescent
+    return Metrics(abs(ascent) / units, abs(descent) / units)
+
+
+STYLE_CACHES.append(_read_metrics.cache_clear)
+
+
+def family_metrics(fonts: typst.Fonts, families: tuple[str, ...], weight: int) -> Metrics:
+    """The metrics of the first of ``families`` that Typst indexed, in its upright face of
+    the weight nearest to ``weight``."""
+    faces = _faces(fonts)
+    for family in families:
+        found = faces.get(family.lower())
+        if found:
+            info = min(found, key=lambda face: abs(face.weight - weight))
+            return face_metrics(Path(info.path or ""), info.index)
+    return HOUSE_METRICS
+
+
+@functools.lru_cache(maxsize=8)
+def _faces(fonts: typst.Fonts) -> dict[str, list[typst.FontInfo]]:
+    """The upright faces of each family of Typst's index that are read from a file."""
+    faces: dict[str, list[typst.FontInfo]] = {}
+    for info in fonts.fonts():
+        if info.path and info.style == "normal":
+            faces.setdefault(info.family.lower(), []).append(info)
+    return faces
+
+
+STYLE_CACHES.append(_faces.cache_clear)
+
+
+def role_metrics(brand: Brand, fonts: typst.Fonts, language: str) -> dict[str, Metrics]:
+    """The metrics of every role the house files know (see the module docstring)."""
+    lists = brand.fonts
+    roles: dict[str, tuple[tuple[str, ...], int]] = {
+        "body": (lists.latin("body"), REGULAR),
+        "body-bold": (lists.latin("body"), BOLD),
+        "heading": (lists.latin("heading"), REGULAR),
+        "heading-bold": (lists.latin("heading"), BOLD),
+        "rtl-body": (rtl_families(brand, "body", language), REGULAR),
+        "rtl-body-bold": (rtl_families(brand, "body", language), BOLD),
+        "rtl-heading": (rtl_families(brand, "heading", language), REGULAR),
+        "rtl-heading-bold": (rtl_families(brand, "heading", language), BOLD),
+        "cjk": (lists.cjk, REGULAR),
+    }
+    return {role: family_metrics(fonts, *wanted) for role, wanted in roles.items()}
+
+
+def metrics_dictionary(brand: Brand, fonts: typst.Fonts, language: str) -> str:
+    """:func:`role_metrics` as a Typst dictionary literal."""
+    metrics = role_metrics(brand, fonts, language)
+    return dictionary({role: values.typst() for role, values in metrics.items()})
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`CJK_RANGES`."""
+    return any(first <= ord(char) <= last for char in set(text) for first, last in CJK_RANGES)
+
+
+def cjk_pattern() -> str:
+    """:data:`CJK_RANGES` as a character class of a Typst regular expression, repeated."""
+    ranges = "".join(f"\\u{{{first:x}}}-\\u{{{last:x}}}" for first, last in CJK_RANGES)
+    return f"[{ranges}]+"
