@@ -6,8 +6,9 @@ box of another font a box of its own, centred the same way; the line box holds t
 WeasyPrint engine takes a font's ascent and descent from Pango, which asks HarfBuzz: the OS/2
 table's typographic ascender and descender when its USE_TYPO_METRICS flag (``fsSelection``
 bit 7) is set, else the ``hhea`` table's ascender and descender (a font with neither falls back
-to OS/2's Windows values, as ttf-parser, Typst's font reader, does). Each face's values are
-read once per process and state of its file (:mod:`briefexport.shared.caches`).
+to OS/2's Windows values, as ttf-parser, Typst's font reader, does). The three tables are read
+from the file's table directory (importing fontTools would cost more than the whole lookup),
+once per process and state of the file (:mod:`briefexport.shared.caches`).
 
 The house files (``house-lines.typ``) get them as one ``#let font-metrics`` dictionary, in ems, per
 role: ``body``, ``body-bold``, ``heading`` and ``heading-bold`` (titles, section headings and
@@ -21,11 +22,11 @@ to the role's.
 from __future__ import annotations
 
 import functools
+import struct
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 import typst
-from fontTools.ttLib import TTFont
 
 from ...shared.brand import Brand
 from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
@@ -63,16 +64,40 @@ def face_metrics(path: Path, index: int = 0) -> Metrics:
 
 @functools.lru_cache(maxsize=64)
 def _read_metrics(path: Path, index: int, _stamp: FileStamp | None) -> Metrics:
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        units = font["head"].unitsPerEm
-        hhea, os2 = font["hhea"], font.get("OS/2")
-        if os2 is not None and os2.fsSelection & USE_TYPO_METRICS:
-            ascent, descent = os2.sTypoAscender, os2.sTypoDescender
-        elif hhea.ascent or hhea.descent or os2 is None:
-            ascent, descent = hhea.ascent, hhea.descent
-        else:
-            ascent, descent = os2.usWinAscent, os2.usWinDescent
+    try:
+        with path.open("rb") as font:
+            tables = _table_directory(font, index)
+            (units,) = _fields(font, tables[b"head"], 18, ">H")
+            ascent, descent = _fields(font, tables[b"hhea"], 4, ">hh")
+            os2 = tables.get(b"OS/2")
+            if os2 is not None:
+                selection, *typo, _, win_ascent, win_descent = _fields(font, os2, 62, ">H4xhhhHH")
+                if selection & USE_TYPO_METRICS:
+                    ascent, descent = typo
+                elif not (ascent or descent):
+                    ascent, descent = win_ascent, win_descent
+    except (OSError, struct.error, KeyError):
+        return HOUSE_METRICS
     return Metrics(abs(ascent) / units, abs(descent) / units)
+
+
+def _table_directory(font: BinaryIO, index: int) -> dict[bytes, int]:
+    """The offset of each table of the font ``index`` of a file (a collection's, or its one),
+    by tag (OpenType, "Table directory" and "Font collections")."""
+    start = 0
+    if font.read(4) == b"ttcf":
+        (start,) = _fields(font, 0, 12 + 4 * index, ">I")
+    (count,) = _fields(font, start, 4, ">H")
+    font.seek(start + 12)
+    directory = font.read(16 * count)
+    tables = (struct.unpack_from(">4s4xI", directory, 16 * i) for i in range(count))
+    return dict(tables)
+
+
+def _fields(font: BinaryIO, table: int, at: int, layout: str) -> tuple[int, ...]:
+    """The values of ``layout`` (:mod:`struct`) at ``at`` bytes into the table at ``table``."""
+    font.seek(table + at)
+    return struct.unpack(layout, font.read(struct.calcsize(layout)))
 
 
 STYLE_CACHES.append(_read_metrics.cache_clear)
