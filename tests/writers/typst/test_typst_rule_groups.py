@@ -17,13 +17,13 @@ import briefexport
 from briefexport.model import Brief, Paragraph, Styled, Text, TextStyle
 from briefexport.writers import typst as typst_writer
 from briefexport.writers.typst.markup import array
-from briefexport.writers.typst.style import CJK_RULES, HOUSE_FILE, RULE_GROUPS, rule_groups
+from briefexport.writers.typst.style import HOUSE_FILE, RULE_GROUPS, rule_groups
 from support.paths import URDU, example_paths
 from support.typst import metadata, typst_options
 
 
 def every_group(_document: str) -> str:
-    return array([*RULE_GROUPS, CJK_RULES])
+    return array(RULE_GROUPS)
 
 
 def nested_scripts() -> Brief:
@@ -65,7 +65,6 @@ def test_the_feature_tour_calls_for_every_group() -> None:
         ("#figure(table(columns: 2)[a][b])", "(figure-rules, table-rules)"),
         ("a#super[2] #enum([x])", "(script-rules, list-rules)"),
         ("Plain text\\, \\#heading\\(", "()"),
-        ("港口 #heading(level: 1)[A]", "(heading-rules, cjk-rules)"),
     ],
 )
 def test_a_group_is_chosen_by_the_calls_making_its_elements(document: str, groups: str) -> None:
@@ -74,4 +73,4 @@ def test_a_group_is_chosen_by_the_calls_making_its_elements(document: str, group
 
 def test_every_group_is_a_house_function() -> None:
     defined = re.findall(r"^#let ([a-z-]+-rules)\(body\)", HOUSE_FILE.read_text(), re.MULTILINE)
-    assert defined == [*RULE_GROUPS, CJK_RULES]
+    assert defined == list(RULE_GROUPS)

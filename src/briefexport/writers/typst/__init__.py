@@ -135,7 +135,7 @@ def brief_to_typst(
         warn_undrawable(choice.undrawable, replace)
     if replace and choice.undrawable:
         body = body.translate({ord(char): REPLACEMENT for char in choice.undrawable})
-    return ctx, paragraphs([preamble(brief, options, workspace.fonts), body]) + "\n"
+    return ctx, paragraphs([preamble(brief, options, workspace.fonts, choice.cjk), body]) + "\n"
 
 
 def running_line(brief: Brief) -> str:

@@ -30,17 +30,12 @@ import typst
 
 from ...shared.brand import Brand
 from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
-from .fonts import rtl_families
+from ...shared.i18n import primary_language
+from .fonts import CJK_SCRIPTS, rtl_families
 from .markup import dictionary
 
 USE_TYPO_METRICS = 1 << 7
 REGULAR, BOLD = 400, 700
-# Chinese, Japanese and Korean letters and signs (Hangul Jamo, CJK Radicals to Yi, Hangul
-# Syllables, CJK Compatibility Ideographs and Forms, Halfwidth and Fullwidth Forms, and the
-# ideographs of planes 2 and 3), as (first, last) code points: the text the `cjk` metrics are
-# for (the house files get them as a regular expression).
-CJK_RANGES = ((0x1100, 0x11FF), (0x2E80, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
-              (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))  # fmt: skip
 
 
 class Metrics(NamedTuple):
@@ -146,17 +141,21 @@ def role_metrics(brand: Brand, fonts: typst.Fonts, language: str) -> dict[str, M
 
 
 def metrics_dictionary(brand: Brand, fonts: typst.Fonts, language: str) -> str:
-    """:func:`role_metrics` as a Typst dictionary literal."""
+    """:func:`role_metrics` as a Typst dictionary literal, made once per brand, index of fonts
+    (a new one once a font file changes) and kind of language (Urdu or not)."""
+    return _dictionary(brand, fonts, "ur" if primary_language(language) == "ur" else "")
+
+
+@functools.lru_cache(maxsize=8)
+def _dictionary(brand: Brand, fonts: typst.Fonts, language: str) -> str:
     metrics = role_metrics(brand, fonts, language)
     return dictionary({role: values.typst() for role, values in metrics.items()})
 
 
-def has_cjk(text: str) -> bool:
-    """Whether ``text`` holds a character of :data:`CJK_RANGES`."""
-    return any(first <= ord(char) <= last for char in set(text) for first, last in CJK_RANGES)
+STYLE_CACHES.append(_dictionary.cache_clear)
 
 
 def cjk_pattern() -> str:
-    """:data:`CJK_RANGES` as a character class of a Typst regular expression, repeated."""
-    ranges = "".join(f"\\u{{{first:x}}}-\\u{{{last:x}}}" for first, last in CJK_RANGES)
+    """The letters of :data:`.fonts.CJK_SCRIPTS` as a Typst regular expression, runs of them."""
+    ranges = "".join(f"\\u{{{first:x}}}-\\u{{{last:x}}}" for first, last in CJK_SCRIPTS)
     return f"[{ranges}]+"

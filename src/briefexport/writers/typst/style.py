@@ -25,7 +25,7 @@ from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
-from .metrics import cjk_pattern, has_cjk, metrics_dictionary
+from .metrics import cjk_pattern, metrics_dictionary
 from .sheet import print_values
 
 # The house style's parts, in the order the document needs them (the first defines what the
@@ -44,8 +44,6 @@ RULE_GROUPS: dict[str, tuple[str, ...]] = {
     "figure-rules": ("#figure(",),
     "table-rules": ("table(",),
 }
-# The group for a document with Chinese, Japanese or Korean letters (has_cjk), last in house.typ.
-CJK_RULES = "cjk-rules"
 
 
 @functools.cache
@@ -58,8 +56,8 @@ def rule_groups(body: str) -> str:
     """The house rule groups the document ``body`` calls for, as a Typst array. A user's text
     never holds these calls (its ``#`` is escaped), but may hold their letters: that only
     costs a group the document does not need."""
-    used = [name for name, calls in RULE_GROUPS.items() if any(c in body for c in calls)]
-    return array([*used, CJK_RULES] if has_cjk(body) else used)
+    used = (name for name, calls in RULE_GROUPS.items() if any(c in body for c in calls))
+    return array(used)
 
 
 def brand_dictionary(
@@ -112,20 +110,23 @@ def language(tag: str) -> tuple[str, str | None]:
     return subtags[0].lower(), regions[0] if regions else None
 
 
-def preamble(brief: Brief, options: WriteOptions, fonts: typst.Fonts) -> str:
+def preamble(brief: Brief, options: WriteOptions, fonts: typst.Fonts, cjk: bool = False) -> str:
     """The brand, the fonts' metrics, the language and direction, and the house rules, ready
-    for the content; ``fonts``: Typst's index of the fonts the brief needs."""
+    for the content; ``fonts``: Typst's index of the fonts the brief needs; ``cjk``: whether
+    its text has Chinese, Japanese or Korean letters (their runs then get lines of their own
+    font, a rule each text of the document would otherwise be searched for)."""
     lang, region = language(brief.meta.language)
     families = frozenset(family.lower() for family in fonts.families())
     tag = brief.meta.language
     lines = [
         f"#let brand = {brand_dictionary(options.brand, options, families, tag)}",
         f"#let font-metrics = {metrics_dictionary(options.brand, fonts, tag)}",
-        f'#let cjk-letters = regex("{cjk_pattern()}")',
         f"#let lang = {string(lang)}",
         f"#let region = {string(region) if region else 'none'}",
         f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",
         f"#let print-sheet = {print_values(options.style_dir, house_rules())}",
         house_rules(),
     ]
+    if cjk:
+        lines.append(f'#show: cjk-runs.with("{cjk_pattern()}")')
     return "\n".join(lines)
