@@ -19,6 +19,7 @@ PACKAGE_DATA = [
     "briefexport/styles/reference.docx",
     "briefexport/styles/pdf.css",
     "briefexport/styles/common.css",
+    "briefexport/writers/typst/house-lines.typ",
     "briefexport/writers/typst/house.typ",
     "briefexport/writers/typst/house-front.typ",
     "briefexport/writers/typst/house-body.typ",

@@ -121,3 +121,10 @@ def test_a_quotations_attribution_ends_where_weasyprint_ends_it(tour: Boxes) -> 
     assert (typst.right, typst.bottom) == pytest.approx(
         (reference.right, reference.bottom), abs=0.3
     )
+
+
+def test_the_running_head_stands_where_weasyprint_sets_it(tour: Boxes) -> None:
+    # its line box in the page's line height, on the margin box's padding (was 0.15 pt low)
+    reference, typst = (page_words(tour[engine], 2) for engine in ENGINES)
+    for word in ("Cool", "November"):
+        assert first(typst, word).bottom == pytest.approx(first(reference, word).bottom, abs=0.03)

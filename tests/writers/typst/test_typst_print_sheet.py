@@ -53,14 +53,12 @@ TYPSTS_OWN = {
     'tracking: if right-to-left { 0em } else { css("p.series", "letter-spacing") },': (
         "no tracking of Arabic script or Hebrew (the sheet's letter-spacing: normal)"
     ),
-    "top-edge: (height + font-ascent - font-descent) / 2 * 1em,": (
+    "(top-edge: top * 1em, bottom-edge: bottom * 1em)": (
         "CSS's line box: the glyphs' middle at the middle of the line, in the text's own ems"
     ),
-    "bottom-edge: (font-ascent - font-descent - height) / 2 * 1em,": (
-        "CSS's line box: the glyphs' middle at the middle of the line, in the text's own ems"
+    "(top-edge: (ascent - descent) / 2 * 1em, bottom-edge: (ascent - descent) / 2 * 1em)": (
+        "CSS's line-height: 0, in its own ems"
     ),
-    "top-edge: (font-ascent - font-descent) / 2 * 1em,": "CSS's line-height: 0, in its own ems",
-    "bottom-edge: (font-ascent - font-descent) / 2 * 1em,": "CSS's line-height: 0, in its own ems",
     "leading: 0pt,": "lines as tall as CSS's line boxes touch",
     "show footnote.entry: set par(justify: false, leading: 0pt, spacing: 0pt)": (
         "lines as tall as CSS's line boxes touch; a note's paragraphs have no margins"

@@ -2,7 +2,8 @@
 
 The brief becomes Typst markup (:mod:`.markup` escapes every string of the brief, so a brief
 can never run Typst code) after the house style (:mod:`.style`: ``brand.toml`` as a Typst
-dictionary, then ``house.typ``, ``house-front.typ`` and ``house-body.typ``), and is compiled
+dictionary and the metrics of its fonts, then ``house-lines.typ``, ``house.typ``,
+``house-front.typ`` and ``house-body.typ``), and is compiled
 in a private folder with only the brand's fonts (:mod:`.compile`, :mod:`.fonts`). Typst's own
 query then says on which page each note and its call landed; :mod:`.placement` corrects strays
 and compiles again.
@@ -134,7 +135,7 @@ def brief_to_typst(
         warn_undrawable(choice.undrawable, replace)
     if replace and choice.undrawable:
         body = body.translate({ord(char): REPLACEMENT for char in choice.undrawable})
-    return ctx, paragraphs([preamble(brief, options, workspace.families), body]) + "\n"
+    return ctx, paragraphs([preamble(brief, options, workspace.fonts, choice.cjk), body]) + "\n"
 
 
 def running_line(brief: Brief) -> str:

@@ -112,10 +112,14 @@ class Workspace:
         return choice
 
     @property
+    def fonts(self) -> typst.Fonts:
+        """Typst's index of the fonts in use (those of an empty text before :meth:`use_fonts`)."""
+        return self._fonts or typst_fonts(self.use_fonts("", code=False))
+
+    @property
     def families(self) -> frozenset[str]:
         """The font families Typst can use, in lower case."""
-        fonts = self._fonts or typst_fonts(self.use_fonts("", code=False))
-        return frozenset(family.lower() for family in fonts.families())
+        return frozenset(family.lower() for family in self.fonts.families())
 
     @property
     def compiler(self) -> typst.Compiler:

@@ -59,6 +59,11 @@ REPLACEMENT = "\ufffd"
 # as (first, last) code points
 RIGHT_TO_LEFT_SCRIPTS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF),
                          (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))  # fmt: skip
+# Chinese, Japanese and Korean letters and signs (Hangul Jamo, CJK Radicals to Yi, Hangul
+# Syllables, CJK Compatibility Ideographs and Forms, Halfwidth and Fullwidth Forms, and the
+# ideographs of planes 2 and 3), which the brand's `cjk` families draw, as (first, last)
+CJK_SCRIPTS = ((0x1100, 0x11FF), (0x2E80, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+               (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))  # fmt: skip
 
 
 class BrandFonts(NamedTuple):
@@ -76,12 +81,14 @@ class BrandFonts(NamedTuple):
 class FontChoice(NamedTuple):
     """The files and folders Typst indexes for one brief, and the characters none draws;
     ``folder_files``: the font files below ``folders`` as listed when choosing (the Debian
-    folders, read whole when no family was found, are not listed)."""
+    folders, read whole when no family was found, are not listed); ``cjk``: whether the text
+    has Chinese, Japanese or Korean letters."""
 
     files: tuple[Path, ...]
     folders: tuple[Path, ...]
     undrawable: frozenset[str]
     folder_files: tuple[Path, ...] = ()
+    cjk: bool = False
 
 
 def needs_glyph(char: str) -> bool:
@@ -109,6 +116,11 @@ def rtl_families(brand: Brand, role: FontRole, language: str) -> tuple[str, ...]
         return brand.fonts.monospace
     urdu = brand.fonts.urdu_in_print and primary_language(language) == "ur"
     return brand.fonts.stack(f"{'urdu' if urdu else 'rtl'}_{role}")
+
+
+def has_cjk(chars: Iterable[str]) -> bool:
+    """Whether one of ``chars`` is a Chinese, Japanese or Korean letter or sign."""
+    return any(first <= ord(char) <= last for char in chars for first, last in CJK_SCRIPTS)
 
 
 def has_right_to_left(chars: Iterable[str]) -> bool:
@@ -211,7 +223,8 @@ def choose_fonts(
     if left:
         files += family_files(brand.fonts.fallback)  # it draws the replacement character
     chosen = sorted(set(files) - set(in_folders))
-    return FontChoice(tuple(chosen), listed.folders, frozenset(map(chr, left)), listed.files)
+    undrawable = frozenset(map(chr, left))
+    return FontChoice(tuple(chosen), listed.folders, undrawable, listed.files, has_cjk(present))
 
 
 def for_text(brand: Brand, texts: Iterable[str]) -> Brand:

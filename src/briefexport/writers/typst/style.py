@@ -5,9 +5,10 @@ dictionaries, then ``house.typ``.
 custom properties (``accent``, ``body``, ``body-size``, ...), so a brand change shows in both
 PDF engines with one edit; the spacing, leading, indents and rules the house files take from
 ``pdf.css`` become ``#let print-sheet = (...)`` (:mod:`.sheet`), so a change of the sheet does.
-``house.typ``, ``house-front.typ`` and ``house-body.typ`` ship inside the package, beside this
-module, and are put in the document one after the other: they hold the layout rules and run no
-code from outside them.
+The metrics of the brand's fonts become ``#let font-metrics = (...)`` (:mod:`.metrics`), for
+the line boxes. ``house-lines.typ``, ``house.typ``, ``house-front.typ`` and ``house-body.typ``
+ship inside the package, beside this module, and are put in the document one after the other:
+they hold the layout rules and run no code from outside them.
 """
 
 from __future__ import annotations
@@ -16,20 +17,24 @@ import dataclasses
 import functools
 from pathlib import Path
 
+import typst
+
 from ...model import Brief
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
+from .metrics import cjk_pattern, metrics_dictionary
 from .sheet import print_values
 
 # The house style's parts, in the order the document needs them (the first defines what the
 # others use, and the rule groups below)
 HOUSE_FILES = tuple(
-    Path(__file__).with_name(name) for name in ("house.typ", "house-front.typ", "house-body.typ")
+    Path(__file__).with_name(name)
+    for name in ("house-lines.typ", "house.typ", "house-front.typ", "house-body.typ")
 )
-HOUSE_FILE = HOUSE_FILES[0]
+HOUSE_FILE = HOUSE_FILES[1]  # the helpers, the page furniture and the rule groups
 # The groups of house rules for elements not every brief has (``house.typ``), in their order
 # there, each with the calls of a document that make such elements.
 RULE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -105,15 +110,23 @@ def language(tag: str) -> tuple[str, str | None]:
     return subtags[0].lower(), regions[0] if regions else None
 
 
-def preamble(brief: Brief, options: WriteOptions, families: frozenset[str]) -> str:
-    """The brand, the language and direction, and the house rules, ready for the content."""
+def preamble(brief: Brief, options: WriteOptions, fonts: typst.Fonts, cjk: bool = False) -> str:
+    """The brand, the fonts' metrics, the language and direction, and the house rules, ready
+    for the content; ``fonts``: Typst's index of the fonts the brief needs; ``cjk``: whether
+    its text has Chinese, Japanese or Korean letters (their runs then get lines of their own
+    font, a rule each text of the document would otherwise be searched for)."""
     lang, region = language(brief.meta.language)
+    families = frozenset(family.lower() for family in fonts.families())
+    tag = brief.meta.language
     lines = [
-        f"#let brand = {brand_dictionary(options.brand, options, families, brief.meta.language)}",
+        f"#let brand = {brand_dictionary(options.brand, options, families, tag)}",
+        f"#let font-metrics = {metrics_dictionary(options.brand, fonts, tag)}",
         f"#let lang = {string(lang)}",
         f"#let region = {string(region) if region else 'none'}",
         f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",
         f"#let print-sheet = {print_values(options.style_dir, house_rules())}",
         house_rules(),
     ]
+    if cjk:
+        lines.append(f'#show: cjk-runs.with("{cjk_pattern()}")')
     return "\n".join(lines)
