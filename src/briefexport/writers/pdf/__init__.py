@@ -14,9 +14,10 @@ the layout's memory back once drawn. :mod:`.actualtext` gives Devanagari and oth
 text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi_types`,
 :mod:`.compression` and :mod:`.serialise_once` keep writing the PDF cheap and its time per page
 flat as briefs grow; :mod:`.percentages`, :mod:`.style_memory`, :mod:`.math_check` and
-:mod:`.glyph_runs` spare layout and drawing work WeasyPrint repeats for every box and glyph. All
-resources go through a sandboxed fetcher, and :mod:`.glib_log` makes Pango's own messages the
-brief's warning lines.
+:mod:`.glyph_runs` spare layout and drawing work WeasyPrint repeats for every box and glyph, and
+:mod:`.roomy_stack` spares the deep recursion of layout and drawing the frame-stack chunks
+CPython would otherwise make and free by the thousand. All resources go through a sandboxed
+fetcher, and :mod:`.glib_log` makes Pango's own messages the brief's warning lines.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
 
@@ -66,6 +67,7 @@ from . import (
     page_references,
     percentages,
     release,
+    roomy_stack,
     serialise_once,
     style_memory,
     table_header,
@@ -92,7 +94,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     standard = options.pdf_standard
     with font_timestamp(options.timestamp), release.full_collections_deferred():
         try:
-            return _write(brief, options, standard)
+            return roomy_stack.call(_write, brief, options, standard)
         except FatalURLFetchingError as error:
             cause = error.__cause__
             if isinstance(cause, UnsafeResourceError):
