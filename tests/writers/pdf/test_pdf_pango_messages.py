@@ -28,15 +28,35 @@ EMOJI_FONT = "Noto Color Emoji"
 RAW = "Pango-CRITICAL"
 
 
-def test_a_pango_message_is_logged_as_a_warning(caplog: pytest.LogCaptureFixture) -> None:
-    assert glib_log.route_pango_messages()
+def pango_critical(message: bytes) -> None:
     glib = ctypes.CDLL(glib_log.GLIB)
-    with caplog.at_level(logging.WARNING, logger="briefexport"):
-        glib.g_log(b"Pango", glib_log.CRITICAL, b"%s", b"pango_font_description_set_size: no")
+    glib.g_log(b"Pango", glib_log.CRITICAL, b"%s", message)
+
+
+def test_a_pango_message_is_logged_as_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with (
+        caplog.at_level(logging.WARNING, logger="briefexport"),
+        glib_log.pango_messages_routed() as routed,
+    ):
+        pango_critical(b"pango_font_description_set_size: no")
+    assert routed
     [record] = caplog.records
     assert record.name == glib_log.LOGGER.name
     assert record.getMessage().startswith("PDF: the text layout library Pango reported (critical)")
     assert "colour emoji font" in record.getMessage()
+
+
+def test_pango_messages_are_left_alone_once_no_pdf_is_written(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A program that embeds briefexport and uses Pango gets Pango's messages as GLib gives
+    them outside the writing of a PDF, even after PDFs (nested ones too) were written."""
+    with glib_log.pango_messages_routed(), glib_log.pango_messages_routed():
+        pass
+    with caplog.at_level(logging.WARNING, logger="briefexport"):
+        pango_critical(b"a message of the embedding program")
+    assert not caplog.records
+    assert "Pango-CRITICAL **: " in capfd.readouterr().err
 
 
 def test_a_message_without_a_hint_is_given_as_it_came() -> None:

@@ -75,7 +75,7 @@ from . import (
 from .fetcher import SandboxedFetcher
 from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
-from .glib_log import route_pango_messages
+from .glib_log import pango_messages_routed
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
@@ -86,13 +86,16 @@ PDF_A_CLASS = "pdf-a"
 URDU_FONTS_CLASS = "urdu-fonts"
 
 startup.finish_start_up()  # WeasyPrint is imported: give back what its import borrowed
-route_pango_messages()  # Pango's messages become the brief's warning lines
 
 
 def write(brief: Brief, options: WriteOptions) -> bytes:
     """The brief as PDF bytes; raises UnsafeResourceError for any refused resource."""
     standard = options.pdf_standard
-    with font_timestamp(options.timestamp), release.full_collections_deferred():
+    with (
+        font_timestamp(options.timestamp),
+        release.full_collections_deferred(),
+        pango_messages_routed(),
+    ):
         try:
             return roomy_stack.call(_write, brief, options, standard)
         except FatalURLFetchingError as error:

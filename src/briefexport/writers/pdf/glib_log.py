@@ -8,17 +8,23 @@ small capitals from a colour bitmap font (Noto Color Emoji) named in a font stac
 no capital height to scale by, and the size it computes is negative (the text is still set at
 its own size).
 
-:func:`route_pango_messages` sets a handler for the ``Pango`` domain (``g_log_set_handler``)
-that logs each warning, critical and plain message to the library's logger, where it becomes a
-warning line of the brief being written (``-q`` hides it; a batch reports it with the brief).
-Debug and informational messages stay with GLib's default handler, which drops them. GLib is
-opened by its file name (Linux); where it cannot be, nothing changes.
+While a PDF is written (:func:`pango_messages_routed`, in any thread), a handler for the
+``Pango`` domain (``g_log_set_handler``) logs each warning, critical and plain message to the
+library's logger, where it becomes a warning line of the brief being written (``-q`` hides it;
+a batch reports it with the brief). Debug and informational messages stay with GLib's default
+handler, which drops them. When the last PDF being written is done, the handler is removed
+(``g_log_remove_handler``): a program that embeds briefexport and uses Pango itself gets its own
+messages as before. GLib is opened by its file name (Linux); where it cannot be, nothing changes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import functools
 import logging
+import threading
+from collections.abc import Iterator
 
 LOGGER = logging.getLogger(__name__)
 GLIB = "libglib-2.0.so.0"
@@ -38,7 +44,6 @@ HINTS = {
 }
 
 LogFunc = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
-_handler: object | None = None  # kept for the life of the process: GLib calls it
 
 
 def pango_line(level: int, message: str) -> str:
@@ -54,20 +59,44 @@ def _log(domain: bytes | None, level: int, message: bytes | None, data: object) 
     LOGGER.warning("%s", pango_line(level, text))
 
 
-def route_pango_messages() -> bool:
-    """Send Pango's messages to the library's logger from now on (once per process); whether
-    a handler is set."""
-    global _handler
-    if _handler is not None:
-        return True
+class _Routing:
+    """The handler GLib calls while PDFs are written, and how many are."""
+
+    lock = threading.Lock()
+    writing = 0
+    handler_id = 0  # GLib's handler ids start at 1
+    callback = LogFunc(_log)  # kept for the life of the process: GLib holds its address
+
+
+@functools.cache
+def _glib() -> ctypes.CDLL | None:
     try:
         glib = ctypes.CDLL(GLIB)
     except OSError:
-        return False
-    set_handler = glib.g_log_set_handler
-    set_handler.argtypes = (ctypes.c_char_p, ctypes.c_int, LogFunc, ctypes.c_void_p)
-    set_handler.restype = ctypes.c_uint
-    handler = LogFunc(_log)
-    set_handler(DOMAIN, LEVELS, handler, None)
-    _handler = handler
-    return True
+        return None
+    glib.g_log_set_handler.argtypes = (ctypes.c_char_p, ctypes.c_int, LogFunc, ctypes.c_void_p)
+    glib.g_log_set_handler.restype = ctypes.c_uint
+    glib.g_log_remove_handler.argtypes = (ctypes.c_char_p, ctypes.c_uint)
+    glib.g_log_remove_handler.restype = None
+    return glib
+
+
+@contextlib.contextmanager
+def pango_messages_routed() -> Iterator[bool]:
+    """Within the block (in any thread), Pango's messages go to the library's logger; yields
+    whether they do (False where GLib cannot be opened)."""
+    glib = _glib()
+    if glib is None:
+        yield False
+        return
+    with _Routing.lock:
+        if _Routing.writing == 0:
+            _Routing.handler_id = glib.g_log_set_handler(DOMAIN, LEVELS, _Routing.callback, None)
+        _Routing.writing += 1
+    try:
+        yield True
+    finally:
+        with _Routing.lock:
+            _Routing.writing -= 1
+            if _Routing.writing == 0:
+                glib.g_log_remove_handler(DOMAIN, _Routing.handler_id)
