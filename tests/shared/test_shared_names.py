@@ -21,6 +21,7 @@ SHARED = {
         "ALI_LICENSE_REF": xmlnames.ALI_LICENSE_REF,
         "DC": xmlnames.DC,
         "MATHML_NS": xmlnames.MATHML_NS,
+        "W_NS": xmlnames.W_NS,
     },
     "shared/urls.py": {"DOI_RESOLVER": urls.DOI_RESOLVER, "ORCID_RESOLVER": urls.ORCID_RESOLVER},
 }
@@ -68,4 +69,5 @@ def test_the_shared_names_are_what_their_specs_say() -> None:
     assert xmlnames.XML_LANG == "{http://www.w3.org/XML/1998/namespace}lang"
     assert xmlnames.ALI_LICENSE_REF == "{http://www.niso.org/schemas/ali/1.0/}license_ref"
     assert xmlnames.XLINK_HREF == "{http://www.w3.org/1999/xlink}href"
+    assert xmlnames.W_NS == "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     assert urls.DOI_RESOLVER == "https://doi.org/"

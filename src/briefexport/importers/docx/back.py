@@ -4,7 +4,8 @@ Reference Entry (or pandoc's Bibliography) paragraphs are the reference list, nu
 a heading right before the first of them is the list's label, not a section. An entry's leading
 "n." is the number our writer prints when n is the entry's place in the list and the paragraph
 starts as the writer starts it: a run holding only "n.", then a tab (else "2. Auflage" is the
-entry's own text); a leading "[n]" is the number as the writer printed it before. The bookmark
+entry's own text); a leading "[n]" likewise, when it is the entry's place and the paragraph starts
+as the writer started it before: a run holding only "[n]", then a space. The bookmark
 on the number is what "[n]" calls in the text link to. An entry that reads as a web citation
 gets a structured citation. Rights paragraphs give the copyright statement and the licence (its
 link and text); one paragraph that starts with "©" and holds the licence link is the
@@ -26,6 +27,7 @@ from .items import Item, bookmarks
 from .styles import Role
 
 _LISTED = re.compile(r"\d+\.")
+_BRACKETED = re.compile(r"\[\d+\]")
 _NUMBER = re.compile(r"^\s*(?:\[(?P<bracketed>\d+)\]|(?P<listed>\d+)\.)\s*")
 # Our writer prints "© 2026 Holder. This brief is published under ..." as one paragraph.
 _COPYRIGHT_SENTENCE = re.compile(r"(?P<statement>\u00a9[^.]*?)\.\s+(?P<licence>\S.*)", re.S)
@@ -53,8 +55,8 @@ def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...
         reading.line = item.line
         content = list(reader.paragraph(item.element))
         if content and isinstance(content[0], Text):
-            tabbed = _tabbed_number(item.element)
-            content[0] = Text(_without_number(content[0].value, len(found) + 1, tabbed))
+            shape = _writers_number(item.element)
+            content[0] = Text(_without_number(content[0].value, len(found) + 1, shape))
         inlines = canonical(content)
         citation = citation_from_text(inlines) or Citation(PublicationType.OTHER, inlines)
         reference = Reference(f"ref{len(found) + 1}", len(found) + 1, citation)
@@ -63,22 +65,30 @@ def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...
     return tuple(found)
 
 
-def _without_number(text: str, place: int, tabbed: bool) -> str:
-    """An entry's text without the number the writer put before it ("[3]", or "3." and a tab
-    for the third entry: a leading "n." that is not the entry's place, or that no tab follows,
-    is the citation's own)."""
+def _without_number(text: str, place: int, shape: str | None) -> str:
+    """An entry's text without the number the writer put before it: "3." and a tab, or "[3]"
+    and a space as it wrote them before, for the third entry. A leading number that is not the
+    entry's place, or that does not start the paragraph as the writer starts it (``shape``,
+    :func:`_writers_number`), is the citation's own."""
     found = _NUMBER.match(text)
-    if found is None or (found["listed"] and (int(found["listed"]) != place or not tabbed)):
+    if found is None or found.lastgroup is None or found.lastgroup != shape:
+        return text
+    if int(found[found.lastgroup]) != place:
         return text
     return text[found.end() :]
 
 
-def _tabbed_number(paragraph: Any) -> bool:
-    """True when the paragraph's text starts with a run of only "n.", then a tab (in the same
-    run or the next), as the writer writes an entry's number."""
+def _writers_number(paragraph: Any) -> str | None:
+    """The number's shape: "listed" when the paragraph starts with a run of only "n.", then a
+    tab (in the same run or the next), as the writer writes an entry's number; "bracketed" when
+    it starts with a run of only "[n]", then one starting with a space, as it wrote it before."""
     leaves = list(itertools.islice(_leaves(paragraph), 2))
     kinds = [type(leaf).__name__ for leaf in leaves]
-    return kinds == ["Text", "Tab"] and _LISTED.fullmatch(leaves[0].value) is not None
+    if kinds == ["Text", "Tab"] and _LISTED.fullmatch(leaves[0].value):
+        return "listed"
+    if kinds == ["Text", "Text"] and _BRACKETED.fullmatch(leaves[0].value):
+        return "bracketed" if leaves[1].value[:1].isspace() else None
+    return None
 
 
 def _leaves(paragraph: Any) -> Iterator[Any]:

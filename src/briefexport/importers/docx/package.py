@@ -26,9 +26,8 @@ from typing import Any
 from lxml import etree
 
 from ...shared.safexml import hardened_parser
-from ...shared.xmlnames import DC
+from ...shared.xmlnames import DC, W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 MAX_UNPACKED_BYTES = 200 * 2**20
 MAIN_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")

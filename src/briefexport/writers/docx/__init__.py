@@ -16,6 +16,7 @@ from ...options import WriteOptions
 from ...shared.i18n import is_rtl
 from ...shared.typeset import typeset
 from . import stylemap as sm
+from .around_tables import space_around_tables
 from .blocks import blocks_to_docx
 from .context import Context
 from .font_embed import embed_fonts
@@ -27,7 +28,6 @@ from .mirror import mirror_side_borders
 from .notes import notes_to_docx, uncalled_notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
-from .spacing import space_after_tables
 from .template import open_template
 from .xml import Element, w
 
@@ -64,7 +64,7 @@ def brief_to_docx(ctx: Context) -> None:
     body = ctx.document.element.body
     nodes = [*front_to_docx(ctx), *blocks_to_docx(ctx, ctx.brief.body)]
     nodes += [*uncalled_notes_to_docx(ctx), *back_to_docx(ctx)]  # once the calls are known
-    space_after_tables(ctx, nodes)
+    nodes = space_around_tables(ctx, nodes)
     section = body.sectPr
     for node in nodes:
         if section is None:

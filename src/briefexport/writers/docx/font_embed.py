@@ -31,10 +31,11 @@ from lxml import etree
 
 from ...shared.brand import Brand
 from ...shared.safexml import hardened_parser
+from ...shared.xmlnames import W_NS
 from .font_faces import FACE_NAMES, FaceFile, allowed_folders, family_faces
 from .font_subset import embedded_font, font_key, obfuscate, repertoire
 from .font_use import Face, used_faces
-from .xml import W_NS, w
+from .xml import w
 
 LOG = logging.getLogger(__name__)
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"

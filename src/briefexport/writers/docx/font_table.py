@@ -19,7 +19,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from ...shared.brand import Brand, FontRole
-from .xml import W_NS
+from ...shared.xmlnames import W_NS
 
 FONT_TABLE = "/word/fontTable.xml"
 # Word's generic classes (ST_FontFamily) and pitch of each role, as the CSS's generic families.

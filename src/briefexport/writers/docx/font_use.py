@@ -20,7 +20,7 @@ from docx.opc.part import XmlPart
 from lxml import etree
 
 from ...shared.bidi import text_directions
-from .xml import W_NS
+from ...shared.xmlnames import W_NS
 
 Face = tuple[bool, bool]  # bold, italic
 Props = dict[str, object]

@@ -34,7 +34,7 @@ from . import stylemap as sm
 from .blocks import paragraph_to_docx, styled_paragraph
 from .context import Context
 from .inlines import inlines_to_docx, reference_bookmark
-from .spacing import AFTER_SPACING, set_spacing, style_spacing
+from .spacing import AFTER_SPACING, IDENTITY_SPACE_VAR, set_spacing, style_spacing, var_twips
 from .xml import Element, RunFormat, text_run, w, whole_compounds
 
 # CT_PPr children after w:pBdr (ECMA-376 Part 1, 17.3.1.26).
@@ -191,6 +191,8 @@ def space_colophon(ctx: Context, colophon: list[Element]) -> None:
     them has the colophon's paragraph space before (the Rights style's) and no rule of its own,
     as the PDF sets all of them as paragraphs of one block."""
     label_id, identity_id = ctx.style(sm.CITATION_LABEL), ctx.style(sm.IDENTITY)
+    if colophon[0].xpath("string(w:pPr/w:pStyle/@w:val)") == identity_id:
+        widen_rule_gap(ctx, colophon[0])
     for node in colophon:
         style_id = node.xpath("string(w:pPr/w:pStyle/@w:val)")
         if style_id == identity_id:
@@ -198,6 +200,15 @@ def space_colophon(ctx: Context, colophon: list[Element]) -> None:
         elif style_id == label_id:
             set_spacing(node, before=style_spacing(ctx, ctx.style(sm.RIGHTS), "before"))
             no_top_rule(node)
+
+
+def widen_rule_gap(ctx: Context, node: Element) -> None:
+    """The gap between the colophon's rule and its first identity line: the colophon's padding
+    and the identity block's own space above (its margin, inside the padding in the PDF, so the
+    two add up); a border's ``w:space`` is in whole points (17.18.68)."""
+    extra = round(var_twips(ctx, IDENTITY_SPACE_VAR) / 20)
+    for top in node.xpath("w:pPr/w:pBdr/w:top"):
+        top.set(qn("w:space"), str(int(top.get(qn("w:space"), "0")) + extra))
 
 
 def no_top_rule(node: Element) -> None:

@@ -35,6 +35,7 @@ from .reference_format import Edges, paragraph_format, set_hyphenation, set_line
 from .reference_styles import SPECS, StyleSpec
 from .reference_table import add_table_style
 from .reference_trim import drop_unused_styles
+from .spacing import IDENTITY_SPACE_VAR, set_doc_var
 from .stylemap import RUNNING_HEAD
 from .xml import Element, w
 
@@ -55,6 +56,8 @@ def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
     for spec in SPECS:
         apply_spec(document, spec, brand, sheet)
     add_table_style(document, brand, sheet)
+    identity = sheet.points(Css("div.identity", "margin-top"), brand.sizes.caption)
+    set_doc_var(document, IDENTITY_SPACE_VAR, str(round(identity * 20)))
     add_page_number_footer(document, brand, sheet)
     add_running_header(document, brand)
     footnote_area = Edges(sheet, FOOTNOTE_AREA, brand.sizes.footnote)

@@ -4,9 +4,9 @@ of ``td``; none above the table, where the stylesheet draws none; the header row
 rule and fill (``thead th``), a conditional format of the first row (``w:tblStylePr``); the
 cells padded as ``td``.
 
-Word has no space around a table in the text: the print stylesheet's space below a table (its
-``margin-bottom``) is kept as a document variable, which the writer gives the paragraph after a
-table as its space before (:mod:`.spacing`).
+Word has no space around a table in the text: the print stylesheet's spaces below and above a
+table (its ``margin-bottom`` and ``margin-top``) are kept as document variables, which the writer
+gives the paragraphs after and before a table (:mod:`.around_tables`).
 
 Word's conditional format reaches the first row only, where the PDF gives every header row the
 heavier rule and the fill: the writer copies the first-row cell format to the cells of the later
@@ -20,7 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 
 from ...shared.brand import Brand
 from ...shared.print_sheet import Css, PrintSheet
-from .spacing import TABLE_SPACE_VAR, set_doc_var
+from .spacing import TABLE_SPACE_ABOVE_VAR, TABLE_SPACE_VAR, set_doc_var
 from .stylemap import TABLE
 from .xml import Element, w
 
@@ -45,8 +45,9 @@ def add_table_style(document: Document, brand: Brand, sheet: PrintSheet) -> None
     table_props.append(margins)
     style.element.append(table_props)
     style.element.append(header_row(em, brand, sheet))
-    below = sheet.points(Css("table", "margin-bottom"), em)
-    set_doc_var(document, TABLE_SPACE_VAR, str(round(below * 20)))
+    for side, name in (("bottom", TABLE_SPACE_VAR), ("top", TABLE_SPACE_ABOVE_VAR)):
+        space = sheet.points(Css("table", f"margin-{side}"), em)
+        set_doc_var(document, name, str(round(space * 20)))
 
 
 def header_row(em: float, brand: Brand, sheet: PrintSheet) -> Element:

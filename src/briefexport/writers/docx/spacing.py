@@ -4,16 +4,16 @@
 A paragraph's space before or after is its own direct spacing, else its style's, else the
 style's parents' (``w:basedOn``), else the document defaults (``w:docDefaults``), else none.
 
-Word has no space around a table in the text (17.4): the paragraph after a table takes the print
-stylesheet's space below tables as its space before. The reference document keeps that space as
-a document variable (``w:docVar`` in the settings part), written with the styles from the print
-stylesheet, so writing a brief needs no stylesheet; a template without it borrows the shipped
+Spaces that no Word style can hold (the spaces around a table, :mod:`.around_tables`, and the
+gap below the colophon's rule above identity lines) are kept by the reference document as
+document variables (``w:docVar`` in the settings part), written with the styles from the print
+stylesheet, so writing a brief needs no stylesheet; a template without them borrows the shipped
 reference's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import cast
 
 from docx.document import Document
@@ -25,8 +25,12 @@ from .xml import Element, w
 
 # CT_PPr children after w:spacing (ECMA-376 Part 1, 17.3.1.26).
 AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:jc", "w:rPr")
-# The document variable holding the space below a table, in twentieths of a point.
+# The document variables holding the spaces below and above a table, and the identity block's
+# space above (the print's ``div.identity`` margin), in twentieths of a point.
 TABLE_SPACE_VAR = "briefexport.tableSpaceBelow"
+TABLE_SPACE_ABOVE_VAR = "briefexport.tableSpaceAbove"
+IDENTITY_SPACE_VAR = "briefexport.identitySpaceAbove"
+SPACE_VARS = (TABLE_SPACE_VAR, TABLE_SPACE_ABOVE_VAR, IDENTITY_SPACE_VAR)
 # CT_Settings children after w:docVars, in the schema's order.
 AFTER_DOC_VARS = (
     "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
@@ -101,24 +105,6 @@ def set_spacing(node: Element, **sides: str) -> None:
         cast(Element, spacing).set(qn(f"w:{side}"), value)
 
 
-def space_after_tables(ctx: Context, nodes: Iterable[Element]) -> None:
-    """Give the paragraph right after a table the print's space below the table, when its own
-    space before is smaller (CSS collapses the two margins into the larger)."""
-    below = table_space_below(ctx)
-    previous: Element | None = None
-    for node in nodes:
-        after_table = previous is not None and previous.tag == qn("w:tbl")
-        if after_table and node.tag == qn("w:p") and paragraph_spacing(ctx, node, "before") < below:
-            set_spacing(node, before=str(below))
-        previous = node
-
-
-def table_space_below(ctx: Context) -> int:
-    """The space below a table, in twentieths of a point (none when no variable says)."""
-    found = doc_var(ctx.document, TABLE_SPACE_VAR)
-    return twips(found) if found else 0
-
-
 def doc_var(document: Document, name: str) -> str | None:
     """The value of the document variable ``name``, or None."""
     settings = document.settings.element
@@ -138,9 +124,20 @@ def set_doc_var(document: Document, name: str, value: str) -> None:
     cast(Element, variables).append(w("docVar", name=name, val=value))
 
 
-def keep_table_space(document: Document, shipped: Callable[[], Document]) -> None:
-    """Give a template without the table space variable the shipped reference's."""
-    if doc_var(document, TABLE_SPACE_VAR) is None:
-        value = doc_var(shipped(), TABLE_SPACE_VAR)
+def var_twips(ctx: Context, name: str) -> int:
+    """The space the document variable ``name`` holds, in twentieths of a point (none when no
+    variable says)."""
+    found = doc_var(ctx.document, name)
+    return twips(found) if found else 0
+
+
+def keep_space_vars(document: Document, shipped: Callable[[], Document]) -> None:
+    """Give a template without one of the space variables the shipped reference's."""
+    missing = [name for name in SPACE_VARS if doc_var(document, name) is None]
+    if not missing:
+        return
+    reference = shipped()
+    for name in missing:
+        value = doc_var(reference, name)
         if value is not None:
-            set_doc_var(document, TABLE_SPACE_VAR, value)
+            set_doc_var(document, name, value)

@@ -30,7 +30,7 @@ from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
 from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
-from .spacing import keep_table_space
+from .spacing import keep_space_vars
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
 
@@ -135,7 +135,7 @@ def open_template(options: WriteOptions) -> tuple[Document, StyleMap]:
         drop_thumbnail(document)
         drop_comments(document)
         styles = StyleMap(document, borrowed)
-        keep_table_space(document, borrowed)
+        keep_space_vars(document, borrowed)
         return Prepared(document, styles)
 
     return TEMPLATES.copy_of(template, shipped, prepare)

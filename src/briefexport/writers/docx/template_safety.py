@@ -21,9 +21,9 @@ from lxml import etree
 
 from ...errors import InvalidTemplateError
 from ...shared.safexml import hardened_parser
+from ...shared.xmlnames import W_NS
 
 MAX_UNPACKED_BYTES = 200 * 2**20
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HYPERLINK = f"{R_NS}/hyperlink"
 SETTINGS_PART = "word/settings.xml"
@@ -45,23 +45,7 @@ DECLARATIONS = tuple(
 
 def screen_template(data: bytes, origin: str) -> bytes:
     """The template package with every external reach removed; raises for unsafe XML."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            infos = package.infolist()
-            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-                raise InvalidTemplateError(
-                    f"{origin}: unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MiB"
-                )
-            parts = {info.filename: package.read(info) for info in infos}
-    except (
-        zipfile.BadZipFile,
-        ValueError,
-        OSError,
-        EOFError,
-        RuntimeError,
-        NotImplementedError,
-    ) as error:
-        raise InvalidTemplateError(f"{origin}: not a Word document (.docx): {error}") from None
+    infos, parts = read_package(data, origin)
     trees = {name: parse_part(content, name, origin) for name, content in parts.items()
              if is_xml_part(name)}  # fmt: skip
     changed = drop_external_relationships(trees) | drop_unsafe_settings(trees)
@@ -76,6 +60,27 @@ def screen_template(data: bytes, origin: str) -> bytes:
         for info in infos:
             copy.writestr(info, parts[info.filename])
     return out.getvalue()
+
+
+def read_package(data: bytes, origin: str) -> tuple[list[zipfile.ZipInfo], dict[str, bytes]]:
+    """The package's entries and the bytes of each, refused when it unpacks to too much."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+                raise InvalidTemplateError(
+                    f"{origin}: unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MiB"
+                )
+            return infos, {info.filename: package.read(info) for info in infos}
+    except (
+        zipfile.BadZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
+        raise InvalidTemplateError(f"{origin}: not a Word document (.docx): {error}") from None
 
 
 def is_xml_part(name: str) -> bool:

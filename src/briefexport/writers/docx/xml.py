@@ -10,16 +10,15 @@ import unicodedata
 from dataclasses import replace
 from typing import TypeAlias, cast
 
-from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from ...model.record import Record, record
 from ...shared.typography import COMPOUND_HYPHEN
+from ...shared.xmlnames import W_NS
 
 # python-docx types its elements as BaseOxmlElement; plain lxml elements behave the same.
 Element: TypeAlias = BaseOxmlElement
-W_NS = nsmap["w"]
 W_NSMAP = {"w": W_NS}
 
 
