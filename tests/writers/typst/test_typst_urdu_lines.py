@@ -11,7 +11,7 @@ import itertools
 
 import pytest
 
-from briefexport.model import Brief, Footnote, FootnoteRef, Paragraph, Text
+from briefexport.model import Brief, Footnote, FootnoteRef, Paragraph, Section, Text
 from briefexport.options import default_options
 from briefexport.shared.brand import load_brand
 from briefexport.shared.print_sheet import Css, MissingValueError, PrintSheet
@@ -69,12 +69,14 @@ def test_the_urdu_line_heights_typst_gets_are_the_sheets() -> None:
 NOTE = "Notewords " + "of the sea wall " * 30
 BODY = "Bodywords " + "of the harbour town " * 40
 TITLE = "Titlewords of the long harbour and the rain that falls on its many roofs"
+HEADING = "Headwords " + "of the sea gates " * 8
 
 
 def nastaliq_brief() -> Brief:
     note = Footnote("n1", 1, (Paragraph((Text(NOTE),)),))
     body = Paragraph((Text(BODY), FootnoteRef(note)))
-    return Brief(metadata(TITLE, language="ur"), (body,), (note,))
+    section = Section(None, (Text(HEADING),), (body,))
+    return Brief(metadata(TITLE, language="ur"), (section,), (note,))
 
 
 def typeset(brief: Brief, nastaliq: bool) -> list[WordBox]:
@@ -103,7 +105,12 @@ def nastaliq() -> list[WordBox]:
 
 @pytest.mark.parametrize(
     ("text", "element", "size"),
-    [(BODY, "", "body"), (NOTE, "span.footnote", "footnote"), (TITLE, "h1.title", "title")],
+    [
+        (BODY, "", "body"),
+        (NOTE, "span.footnote", "footnote"),
+        (HEADING, "h2", "heading_1"),
+        (TITLE, "h1.title", "title"),
+    ],
 )
 def test_urdu_lines_in_nastaliq_are_as_far_apart_as_the_sheet_sets_them(
     nastaliq: list[WordBox], text: str, element: str, size: str
