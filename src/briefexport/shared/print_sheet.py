@@ -191,14 +191,38 @@ def _page_name(rule: AtRule) -> str:
 
 def _selectors(prelude: list[Any]) -> list[str]:
     """The selectors of a rule's selector list, whitespace made single spaces (a comma inside
-    ``:is()`` belongs to a function's arguments, not to the list)."""
+    ``:is()`` belongs to a function's arguments, not to the list), each followed by the
+    selectors it stands for when it holds ``:is()`` (``a :is(b, c)`` is ``a b`` and ``a c``), so
+    that a value can be named by the element it is for."""
     selectors: list[list[Any]] = [[]]
     for token in prelude:
         if token.type == "literal" and token.value == ",":
             selectors.append([])
         else:
             selectors[-1].append(token)
-    return [" ".join(tinycss2.serialize(tokens).split()) for tokens in selectors]
+    spelled = (_spelling(tokens) for written in selectors for tokens in _forms(written))
+    return list(dict.fromkeys(spelled))
+
+
+def _spelling(tokens: list[Any]) -> str:
+    return " ".join(tinycss2.serialize(tokens).split())
+
+
+def _forms(tokens: list[Any]) -> list[list[Any]]:
+    """A selector as written, then each selector its ``:is()`` functions stand for."""
+    forms: list[list[Any]] = [[]]
+    for at, token in enumerate(tokens):
+        after_colon = at > 0 and tokens[at - 1].type == "literal" and tokens[at - 1].value == ":"
+        if token.type == "function" and token.lower_name == "is" and after_colon:
+            choices = _selectors(token.arguments)
+            forms = [
+                [*form[:-1], *tinycss2.parse_component_value_list(choice)]
+                for form in forms
+                for choice in choices
+            ]
+        else:
+            forms = [[*form, token] for form in forms]
+    return [tokens, *forms]
 
 
 def _longhand(declaration: Declaration, name: str) -> list[Any] | None:

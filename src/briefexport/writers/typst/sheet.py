@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from ...shared.print_sheet import Css, PrintSheet
 
 SHIPPED_FILE = Path(__file__).with_name("print-sheet.typ")
-CALL = re.compile(r'css\("([^"\\]+)", "([^"\\]+)"\)')  # a literal first: a fast search
+# A literal first: a fast search. A selector may quote an attribute's value (``[lang|=\"ur\"]``,
+# Typst's one escape a selector needs); a property never has quotes.
+CALL = re.compile(r'css\("((?:[^"\\]|\\")+)", "([^"\\]+)"\)')
 PLAIN_NUMBERS = frozenset({"line-height"})
 TYPST_UNITS = frozenset({"pt", "mm", "cm", "in", "em"})
 CHECKSUM = "// checksum "
@@ -39,7 +41,8 @@ CHECKSUM = "// checksum "
 
 def calls(rules: str) -> tuple[tuple[str, str], ...]:
     """Each (selector, property) the house files ask for, once, in their order."""
-    return tuple(dict.fromkeys(CALL.findall(rules)))
+    found = ((selector.replace('\\"', '"'), prop) for selector, prop in CALL.findall(rules))
+    return tuple(dict.fromkeys(found))
 
 
 def key(selector: str, prop: str) -> str:

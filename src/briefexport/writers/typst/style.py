@@ -6,9 +6,11 @@ custom properties (``accent``, ``body``, ``body-size``, ...), so a brand change 
 PDF engines with one edit; the spacing, leading, indents and rules the house files take from
 ``pdf.css`` become ``#let print-sheet = (...)`` (:mod:`.sheet`), so a change of the sheet does.
 The metrics of the brand's fonts become ``#let font-metrics = (...)`` (:mod:`.metrics`), for
-the line boxes. ``house-lines.typ``, ``house.typ``, ``house-front.typ`` and ``house-body.typ``
-ship inside the package, beside this module, and are put in the document one after the other:
-they hold the layout rules and run no code from outside them.
+the line boxes, and ``#let nastaliq`` says whether Urdu is set in Nastaliq, whose taller line
+heights the sheet gives in rules of their own. ``house-lines.typ``, ``house.typ``,
+``house-front.typ`` and ``house-body.typ`` ship inside the package, beside this module, and are
+put in the document one after the other: they hold the layout rules and run no code from
+outside them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import typst
 from ...model import Brief
 from ...options import WriteOptions
 from ...shared.brand import Brand
-from ...shared.i18n import is_rtl
+from ...shared.i18n import is_rtl, primary_language
 from .fonts import ROLES, rtl_families
 from .markup import array, call, dictionary, length, string
 from .metrics import cjk_pattern, metrics_dictionary
@@ -110,6 +112,13 @@ def language(tag: str) -> tuple[str, str | None]:
     return subtags[0].lower(), regions[0] if regions else None
 
 
+def nastaliq(brand: Brand, tag: str) -> bool:
+    """Whether a brief in the language ``tag`` is set in the brand's Urdu fonts (Nastaliq), as
+    the WeasyPrint engine marks it (``html.urdu-fonts``, ``[lang|="ur"]``): Urdu, in a brand
+    whose ``urdu_in_print`` asks for them."""
+    return brand.fonts.urdu_in_print and primary_language(tag) == "ur"
+
+
 def preamble(brief: Brief, options: WriteOptions, fonts: typst.Fonts, cjk: bool = False) -> str:
     """The brand, the fonts' metrics, the language and direction, and the house rules, ready
     for the content; ``fonts``: Typst's index of the fonts the brief needs; ``cjk``: whether
@@ -124,6 +133,7 @@ def preamble(brief: Brief, options: WriteOptions, fonts: typst.Fonts, cjk: bool 
         f"#let lang = {string(lang)}",
         f"#let region = {string(region) if region else 'none'}",
         f"#let right-to-left = {'true' if is_rtl(brief.meta.language) else 'false'}",
+        f"#let nastaliq = {'true' if nastaliq(options.brand, tag) else 'false'}",
         f"#let print-sheet = {print_values(options.style_dir, house_rules())}",
         house_rules(),
     ]
