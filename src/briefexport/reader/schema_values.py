@@ -187,7 +187,7 @@ def _refused(element: etree._Element, clark: str, rule: AttributeRule) -> str:
     if not value.strip(XML_SPACE):
         wants = BLANK_WANTS.get((tag, rule.shown), rule.wanted)
         return f'{rule.shown}="{value}" on <{tag}> is blank; it needs {wants}'
-    return f'{rule.shown}="{value}" on <{tag}> is not {rule.wanted}'
+    return f'{rule.shown}="{value.strip(XML_SPACE)}" on <{tag}> is not {rule.wanted}'
 
 
 def _fails(rule: AttributeRule, value: str) -> bool:
