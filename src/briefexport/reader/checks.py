@@ -239,8 +239,8 @@ def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
     except ValueError:
         return [at.error(element, f"publication date {iso!r} does not exist")]
     parts = [(element.findtext(tag) or "").strip(XML_SPACE) for tag in ("year", "month", "day")]
-    if not all(part.isdecimal() for part in parts):
-        return []  # a missing part or one not a number is a schema error, reported there
+    if not all(part.isdecimal() for part in parts) or any(len(part) for part in element):
+        return []  # a part missing, not a number or holding elements: a schema error
     try:
         spelled = dt.date(*(int(part) for part in parts))
     except ValueError:
