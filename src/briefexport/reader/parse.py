@@ -85,11 +85,11 @@ def _wrong_root(root: etree._Element, name: str) -> Diagnostic:
 
 def _schema_diagnostic(entry: etree._LogEntry, at: Locator, tree: etree._ElementTree) -> Diagnostic:
     """libxml2 gives RELAX NG errors a line only; the column is that of the element named, or,
-    for ``Expecting element X, got Y`` (on the parent's line), the line and column of Y, the
-    child that is there (X is the one missing)."""
+    for ``Expecting element X, got Y``, the line and column of Y, the element that is there (X
+    is the one missing), and for ``got nothing`` those of the element on the line."""
     line = entry.line or 1
     got = GOT.match(entry.message)
-    there = _child_named(tree, line, got.group(1)) if got else None
+    there = _got(tree, line, got.group(1)) if got else None
     if there is not None:
         line, column = at.position(there)
     else:
@@ -98,11 +98,14 @@ def _schema_diagnostic(entry: etree._LogEntry, at: Locator, tree: etree._Element
     return Diagnostic(at.name, line, column, tidy(entry.message))
 
 
-def _child_named(tree: etree._ElementTree, line: int, name: str) -> etree._Element | None:
-    """The first child called ``name`` of an element that starts on ``line``."""
-    for parent in tree.getroot().iter(etree.Element):
-        if parent.sourceline == line:
-            for child in parent.iterchildren(etree.Element):
-                if etree.QName(child).localname == name.rpartition(":")[2]:
-                    return child
-    return None
+def _got(tree: etree._ElementTree, line: int, name: str) -> etree._Element | None:
+    """The element libxml2 found where it expected another: the first called ``name`` that
+    starts on ``line``, or else the first child so called of one that does (libxml2 writes
+    the line of the child or of its parent); for ``nothing``, the first element on ``line``."""
+    on_line = [e for e in tree.getroot().iter(etree.Element) if e.sourceline == line]
+    local = name.rpartition(":")[2]
+    if name == "nothing":
+        return on_line[0] if on_line else None
+    children = (c for e in on_line for c in e.iterchildren(etree.Element))
+    named = (e for e in (*on_line, *children) if etree.QName(e).localname == local)
+    return next(named, None)

@@ -11,7 +11,10 @@ libxml2 validates; its messages are written for schema authors and often land on
 sibling or column 1. So our own pass (:mod:`.schema_check`, from the schema's own tables) names
 each structural problem where it is, and libxml2's lines it explains are dropped: a line about
 content (order, extra or missing elements, text) when its element is one the pass flagged or an
-ancestor of one, a line about attributes when the pass flagged that element's attributes. Every
+ancestor of one, a line about attributes when the pass flagged one of that element's (libxml2,
+trying its other patterns, may name another), and either about an element inside one the pass
+flagged or inside that one's parent (where libxml2, having refused an element, tries other
+readings of what is around it and goes astray). Every
 other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong form
 is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
 lines about that element's ancestors consequences too), a language tag written with ``_``
@@ -78,6 +81,7 @@ class _Explained:
     def __init__(self, lines: Lines, findings: Findings, valued: set[etree._Element]) -> None:
         self.lines, self.flagged = lines, findings.flagged
         self.troubled: set[etree._Element] = set()
+        self.around = {*self.flagged, *(e.getparent() for e in self.flagged)}
         for element in [*self.flagged, *valued]:
             self.troubled.update((element, *element.iterancestors()))
 
@@ -88,20 +92,22 @@ class _Explained:
         if message.startswith(DATATYPE):
             kinds = {"place", "edge"} if "anyURI" in message else {"place"}
             return any(kinds & self.flagged.get(e, set()) for e in subjects)
-        invalid = INVALID_ATTRIBUTE.match(message)
-        if invalid:
-            return any(self._attribute_flagged(e, invalid.group(1)) for e in subjects)
+        if any(self._inside_flagged(e) for e in subjects):
+            return True  # libxml2 lost its way after a problem the pass named around it
         failed = FAILED.match(message)
-        if failed and failed.group(2) == "attributes":
-            return any(self._attribute_flagged(e, None) for e in subjects)
+        if INVALID_ATTRIBUTE.match(message) or (failed and failed.group(2) == "attributes"):
+            return any(self._attribute_flagged(e) for e in subjects)
         return any(e in self.troubled for e in subjects)
 
-    def _attribute_flagged(self, element: etree._Element, name: str | None) -> bool:
+    def _inside_flagged(self, element: etree._Element) -> bool:
+        """Whether ``element`` lies inside one the pass flagged or inside its parent."""
+        return any(ancestor in self.around for ancestor in element.iterancestors())
+
+    def _attribute_flagged(self, element: etree._Element) -> bool:
+        """Whether the pass flagged the element's place or one of its attributes (libxml2,
+        trying the element's other patterns, may name another of them)."""
         kinds = self.flagged.get(element, set())
-        if "place" in kinds:
-            return True
-        local = [etree.QName(k[1:]).localname for k in kinds if k.startswith("@")]
-        return bool(local) if name is None else name.rpartition(":")[2] in local
+        return "place" in kinds or any(kind.startswith("@") for kind in kinds)
 
 
 def _link_edges(root: etree._Element, findings: Findings, at: Locator) -> list[Diagnostic]:
