@@ -1,12 +1,16 @@
 """Refusals libxml2 words for schema authors reach a brief's author in the reader's words only:
 a call whose ``rid`` is no name inside a paragraph (libxml2: ``Element p has extra content:
 text``), a licence URL that is no URI (libxml2 also says ``Type anyURI doesn't allow value``),
-and a date part holding an element (no date check says more than the schema's line)."""
+a date part holding an element (no date check says more than the schema's line), and an id
+that is no name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
+from support.paths import TOUR
 from support.positions import position
 from support.small_brief import edited
 
@@ -16,6 +20,7 @@ LICENCE = (
     "<permissions><license><ali:license_ref>{}</ali:license_ref><license-p>Open.</license-p>"
     "</license></permissions>\n</article-meta>"
 )
+TOUR_TEXT = TOUR.read_text(encoding="utf-8")
 ALI = ' xmlns:ali="http://www.niso.org/schemas/ali/1.0/" xmlns:'
 
 
@@ -48,4 +53,23 @@ def test_a_date_part_holding_an_element_is_one_line(validate: Validate) -> None:
     assert errors(validate, text) == [
         f"brief.xml:{position(text, '<italic>24')}: error: <italic> is not allowed in <year>;"
         " <year> holds no elements"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "tag"),
+    [('<fn id="fn1">', "fn"), ('<aff id="aff1">', "aff"), ('<sec id="sec-districts">', "sec")],
+)
+def test_an_id_that_is_no_name_is_one_line_at_its_element(
+    validate: Validate, old: str, tag: str
+) -> None:
+    """libxml2 says ``Type NCName doesn't allow value '!!'`` and ``Element fn failed to
+    validate attributes``, or goes astray inside the element (``Invalid attribute content-type
+    for element institution``): one line is printed, ours."""
+    damaged = f'<{tag} id="!!">'
+    text = edited(old, damaged, TOUR_TEXT)
+    schema_lines = [line for line in errors(validate, text) if "call to a missing" not in line]
+    assert schema_lines == [
+        f'brief.xml:{position(text, damaged)}: error: id="!!" on <{tag}> is not a name'
+        " (a letter or _, then letters, digits, -, _ or .)"
     ]

@@ -13,7 +13,7 @@ each structural problem where it is, and libxml2's lines it explains are dropped
 content (order, extra or missing elements, text) when its element is one the pass flagged or an
 ancestor of one, a line about attributes when the pass flagged one of that element's (libxml2,
 trying its other patterns, may name another), and either about an element inside one the pass
-flagged or inside that one's parent (where libxml2, having refused an element, tries other
+flagged or whose value is reworded, or inside that one's parent (where libxml2, having refused an element, tries other
 readings of what is around it and goes astray). Every
 other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong form
 is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
@@ -81,7 +81,7 @@ class _Explained:
     def __init__(self, lines: Lines, findings: Findings, valued: set[etree._Element]) -> None:
         self.lines, self.flagged = lines, findings.flagged
         self.troubled: set[etree._Element] = set()
-        self.around = {*self.flagged, *(e.getparent() for e in self.flagged)}
+        self.around = {*self.flagged, *valued, *(e.getparent() for e in [*self.flagged, *valued])}
         for element in [*self.flagged, *valued]:
             self.troubled.update((element, *element.iterancestors()))
 

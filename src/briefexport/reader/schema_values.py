@@ -19,7 +19,7 @@ from .schema_rules import AttributeRule, ElementRule, schema
 from .tokens import XML_SPACE, collapse
 
 DATATYPE_ERROR = "Error validating datatype"
-TYPE_REFUSED = "Type "
+TYPE_REFUSED, TYPE_LANGUAGE = "Type ", "Type language "
 FAILED_CONTENT = re.compile(r"Element ([\w:.-]+) failed to validate content")
 INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 FAILED_ATTRIBUTES = re.compile(r"Element ([\w:.-]+) failed to validate attributes")
@@ -84,16 +84,22 @@ def datatype_errors(
             words.inside(index, lines.subjects(entry.line, extra.group(1)))
     for index in [i for i in words.found.reworded if i > 0 and _type_said(entries, i)]:
         words.found.reworded.setdefault(index - 1, [])
+    said: set[Diagnostic] = set()
+    for index in sorted(words.found.reworded):  # one value refused on two of libxml2's lines
+        lines = [d for d in words.found.reworded[index] if d not in said]
+        words.found.reworded[index] = lines
+        said.update(lines)
     return words.found
 
 
 def _type_said(entries: list[etree._LogEntry], index: int) -> bool:
-    """Whether the datatype error at ``index`` follows libxml2's line on the same value
-    (``Type anyURI doesn't allow value '...'``), which its rewording says again."""
+    """Whether the reworded line at ``index`` follows libxml2's line on the same value
+    (``Type anyURI doesn't allow value '...'``), which the rewording says again (a language
+    tag's has words of its own)."""
     entry, before = entries[index], entries[index - 1]
     return (
-        entry.message.startswith(DATATYPE_ERROR)
-        and before.message.startswith(TYPE_REFUSED)
+        before.message.startswith(TYPE_REFUSED)
+        and not before.message.startswith(TYPE_LANGUAGE)
         and before.line == entry.line
     )
 
@@ -161,8 +167,9 @@ class _Words:
 
     def patterned(self, index: int, subjects: list[etree._Element]) -> None:
         """Element X failed to validate attributes: name the attribute when exactly one of X's
-        attributes fails its schema pattern (libxml2 has said one value is wrong; not which)."""
-        failing = {element: self._failing_patterns(element) for element in subjects}
+        attributes fails its pattern or surely its datatype (libxml2 has said one value is
+        wrong; not which)."""
+        failing = {element: self._failing_patterns(element, typed=True) for element in subjects}
         element = self._pick("attributes", subjects, [e for e, f in failing.items() if f])
         if element is None:
             return
@@ -193,12 +200,13 @@ class _Words:
         self, element: etree._Element, *, typed: bool = False
     ) -> dict[str, AttributeRule]:
         """The attributes of ``element`` whose value fails their pattern (``typed``: or
-        surely fails their datatype)."""
+        surely fails their datatype, but for a language tag, which has words of its own)."""
         return {
             clark: rule
             for rule_of in self._rules(element)
             for clark, rule in rule_of.attributes.items()
-            if (rule.pattern or (typed and rule.values is None)) and clark in element.attrib
+            if rule.pattern or (typed and rule.values is None and rule.datatype != "language")
+            if clark in element.attrib
             if _fails(rule, element.get(clark, ""))
         }
 
