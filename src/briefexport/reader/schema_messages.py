@@ -13,17 +13,17 @@ each structural problem where it is, and libxml2's lines it explains are dropped
 content (order, extra or missing elements, text) when its element is one the pass flagged or an
 ancestor of one, a line about attributes when the pass flagged one of that element's (libxml2,
 trying its other patterns, may name another), and either about an element inside one the pass
-flagged or whose value is reworded, or inside that one's parent (where libxml2, having refused an element, tries other
-readings of what is around it and goes astray). Every
-other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong form
+flagged or whose value is reworded, or inside that one's parent (where libxml2, having refused
+an element, tries other readings of what is around it and goes astray). Every other libxml2
+line is kept, reworded where a clearer message is known: a value of the wrong form
 is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
 lines about that element's ancestors consequences too), a language tag written with ``_``
 suggests its BCP 47 spelling, and a licence URL libxml2 refused as ``anyURI`` for a stray at its
 edge (a no-break space, a zero-width space) is named as a link's edge is (:mod:`.hrefs`).
-libxml2's ``Expecting element X, got Y`` stands on the parent's line and names what it expected:
-it is taken to be about the elements on that line, as a line that names none. The pass runs
-only once libxml2 has refused the brief, so a valid brief pays nothing for it, and whatever the
-pass says, a refused brief stays refused.
+libxml2's ``Expecting element X, got Y`` stands on the parent's line (or Y's) and names what
+it expected: it is taken to be about the elements on that line, as a line that names none. The
+pass runs only once libxml2 has refused the brief, so a valid brief pays nothing for it, and
+whatever the pass says, a refused brief stays refused.
 """
 
 from __future__ import annotations

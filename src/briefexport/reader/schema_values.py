@@ -86,9 +86,9 @@ def datatype_errors(
         words.found.reworded.setdefault(index - 1, [])
     said: set[Diagnostic] = set()
     for index in sorted(words.found.reworded):  # one value refused on two of libxml2's lines
-        lines = [d for d in words.found.reworded[index] if d not in said]
-        words.found.reworded[index] = lines
-        said.update(lines)
+        kept = [d for d in words.found.reworded[index] if d not in said]
+        words.found.reworded[index] = kept
+        said.update(kept)
     return words.found
 
 
