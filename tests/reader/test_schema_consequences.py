@@ -67,3 +67,15 @@ def test_expecting_x_got_y_on_y_s_own_line_points_at_y() -> None:
     found = _schema_diagnostic(entry, Locator("brief.xml", text.encode()), tree)
     call = '<xref ref-type="fn" rid="fn2">'
     assert f"{found.line}:{found.column}" == position(text, call)
+
+
+def test_expecting_x_got_nothing_points_at_the_element_on_its_line() -> None:
+    """After a misspelt section libxml2 writes ``Expecting an element p, got nothing`` on the
+    line of a subsection the brief never touched: the line, if printed, points at it."""
+    text = _damaged('<sec id="sec-health">', '<secx id="sec-health">')
+    tree = etree.fromstring(text.encode()).getroottree()
+    schema = _schema()
+    assert not schema.validate(tree)
+    entry = next(e for e in schema.error_log if e.message.endswith("got nothing"))
+    found = _schema_diagnostic(entry, Locator("brief.xml", text.encode()), tree)
+    assert f"{found.line}:{found.column}" == position(text, '<sec id="sec-night">')
