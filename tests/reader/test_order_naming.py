@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from briefexport.reader.schema_words import nth
+from support.paths import TOUR
 from support.positions import position
 from support.small_brief import edited
 
@@ -73,3 +74,16 @@ def test_a_child_is_never_sent_before_a_sibling_that_cannot_follow_it(
 )  # fmt: skip
 def test_ordinals(index: int, word: str) -> None:
     assert nth(index) == word
+
+
+def test_a_missing_title_group_is_not_told_as_authors_before_the_categories(
+    validate: Validate,
+) -> None:
+    """Without a title group, the authors after the categories are not sent before them."""
+    tour = TOUR.read_text(encoding="utf-8")
+    start, end = tour.index("<title-group>"), tour.index("<contrib-group>")
+    text = tour[:start] + tour[end:]
+    assert errors(validate, text) == [
+        f"brief.xml:{position(text, '<contrib-group>')}: error: <contrib-group> cannot come"
+        " after <article-categories> in <article-meta>; expected <title-group>"
+    ]
