@@ -66,7 +66,7 @@ def test_each_paragraph_after_a_subsection_gets_its_line(validate: Validate) -> 
     section = "<sec><title>T</title><sec><title>U</title></sec><p>a</p><sec><title>V</title></sec>"
     text = edited("</body>", f"{section}<p>b</p></sec>\n</body>")
     assert errors(validate, text) == [
-        f"brief.xml:{position(text, '<p>a')}: error: <p> must come before <sec> in <sec>",
+        f"brief.xml:{position(text, '<p>a')}: error: <p> must come before the first <sec> in <sec>",
         f"brief.xml:{position(text, '<p>b')}: error: <p> must come before the first <sec> in <sec>",
     ]
 

@@ -33,6 +33,7 @@ from .tokens import XML_SPACE
 
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
 _POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
+FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
 def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
@@ -231,13 +232,15 @@ def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
     if element is None:
         return []
     iso = element.get("iso-8601-date", "")
+    if not FULL_DATE.fullmatch(iso):
+        return []  # not written YYYY-MM-DD: a schema error, reported there
     try:
         declared = dt.date.fromisoformat(iso)
     except ValueError:
         return [at.error(element, f"publication date {iso!r} does not exist")]
     parts = [(element.findtext(tag) or "").strip(XML_SPACE) for tag in ("year", "month", "day")]
-    if not all(part.isdecimal() for part in parts):
-        return []  # a missing part or one not a number is a schema error, reported there
+    if not all(part.isdecimal() for part in parts) or any(len(part) for part in element):
+        return []  # a part missing, not a number or holding elements: a schema error
     try:
         spelled = dt.date(*(int(part) for part in parts))
     except ValueError:
@@ -258,7 +261,8 @@ def _check_string_dates(root: etree._Element, at: Locator) -> list[Diagnostic]:
     return [
         at.error(element, f"date {element.get('iso-8601-date')!r} does not exist")
         for element in root.iter("string-date")
-        if not partial_date_exists(element.get("iso-8601-date", ""))
+        if PARTIAL_DATE.fullmatch(iso := element.get("iso-8601-date", ""))
+        and not partial_date_exists(iso)  # a value of another form is a schema error
     ]
 
 

@@ -20,6 +20,7 @@ from .locate import Locator
 from .schema_file import schema_document
 
 MAX_SCHEMA_ERRORS = 50
+GOT = re.compile(r"Expecting (?:an )?element [\w:.-]+, got ([\w:.-]+)")
 REFUSED = "the brief does not follow the profile's schema"
 ALLOWED_PUBLIC_IDS = frozenset(
     {"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN"}
@@ -62,7 +63,7 @@ def validate_schema(tree: etree._ElementTree, at: Locator) -> list[Diagnostic]:
     from .schema_messages import clearer  # only for a brief the schema refuses
 
     log = schema.error_log
-    plain = functools.partial(_schema_diagnostic, at=at)
+    plain = functools.partial(_schema_diagnostic, at=at, tree=tree)
     found, counted = clearer(log, tree, at, plain, MAX_SCHEMA_ERRORS)
     if not found:  # refused all the same: never let the rewording pass a brief
         found = [plain(log[0]) if len(log) else Diagnostic(at.name, 1, 1, REFUSED)]
@@ -82,9 +83,29 @@ def _wrong_root(root: etree._Element, name: str) -> Diagnostic:
     return Diagnostic(name, root.sourceline or 1, 1, message)
 
 
-def _schema_diagnostic(entry: etree._LogEntry, at: Locator) -> Diagnostic:
-    """libxml2 gives RELAX NG errors a line only; the column is that of the element named."""
+def _schema_diagnostic(entry: etree._LogEntry, at: Locator, tree: etree._ElementTree) -> Diagnostic:
+    """libxml2 gives RELAX NG errors a line only; the column is that of the element named, or,
+    for ``Expecting element X, got Y``, the line and column of Y, the element that is there (X
+    is the one missing), and for ``got nothing`` those of the element on the line."""
     line = entry.line or 1
-    named = re.search(r"[Ee]lement ([\w:.-]+)", entry.message)
-    column = at.column_of_tag(line, named.group(1)) if named else 1
+    got = GOT.match(entry.message)
+    there = _got(tree, line, got.group(1)) if got else None
+    if there is not None:
+        line, column = at.position(there)
+    else:
+        named = re.search(r"[Ee]lement ([\w:.-]+)", entry.message)
+        column = at.column_of_tag(line, named.group(1)) if named else 1
     return Diagnostic(at.name, line, column, tidy(entry.message))
+
+
+def _got(tree: etree._ElementTree, line: int, name: str) -> etree._Element | None:
+    """The element libxml2 found where it expected another: the first called ``name`` that
+    starts on ``line``, or else the first child so called of one that does (libxml2 writes
+    the line of the child or of its parent); for ``nothing``, the first element on ``line``."""
+    on_line = [e for e in tree.getroot().iter(etree.Element) if e.sourceline == line]
+    local = name.rpartition(":")[2]
+    if name == "nothing":
+        return on_line[0] if on_line else None
+    children = (c for e in on_line for c in e.iterchildren(etree.Element))
+    named = (e for e in (*on_line, *children) if etree.QName(e).localname == local)
+    return next(named, None)

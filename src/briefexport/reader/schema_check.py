@@ -24,7 +24,7 @@ from .schema_attributes import attribute_problems
 from .schema_order import Child
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
-from .schema_words import bracketed, close_name
+from .schema_words import bracketed, close_name, nth
 from .tokens import XML_SPACE
 
 NEEDS = {
@@ -229,16 +229,17 @@ class _Walk:
 
     def _belongs_before(self, child: etree._Element, reading: Reading) -> str | None:
         """The child read in place that ``child`` must come before, as the message names it
-        ("<p>", "the first <p>"); None when one of its name is read in place before it (a
-        second of its kind is one too many, not one to move) or it fits nowhere earlier."""
+        ("<p>", or "the second <p>" of the parent's several, counted as written); None when
+        one of its name is read in place before it (a second of its kind is one too many, not
+        one to move) or it fits nowhere earlier."""
         read = reading.children[: reading.index - 1]
         in_place = [c for i, c in enumerate(read) if i not in reading.dropped]
         earlier = reading.belongs_before(str(child.tag), child.attrib)
         if earlier is None or any(c.tag == child.tag for c in in_place):
             return None
-        alike = [c for c in in_place if c.tag == earlier.tag]
-        first = len(alike) > 1 and alike[0] is earlier
-        return f"{'the first ' if first else ''}<{self.name(earlier)}>"
+        alike = [c for c in reading.children if c.tag == earlier.tag]  # as the brief has them
+        which = f"the {nth(alike.index(earlier))} " if len(alike) > 1 else ""
+        return f"{which}<{self.name(earlier)}>"
 
     def incomplete(self, element: etree._Element, reading: Reading) -> None:
         tag = self.name(element)

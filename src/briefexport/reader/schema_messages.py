@@ -11,16 +11,19 @@ libxml2 validates; its messages are written for schema authors and often land on
 sibling or column 1. So our own pass (:mod:`.schema_check`, from the schema's own tables) names
 each structural problem where it is, and libxml2's lines it explains are dropped: a line about
 content (order, extra or missing elements, text) when its element is one the pass flagged or an
-ancestor of one, a line about attributes when the pass flagged that element's attributes. Every
-other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong form
+ancestor of one, a line about attributes when the pass flagged one of that element's (libxml2,
+trying its other patterns, may name another), and either about an element inside one the pass
+flagged or whose value is reworded, or inside that one's parent (where libxml2, having refused
+an element, tries other readings of what is around it and goes astray). Every other libxml2
+line is kept, reworded where a clearer message is known: a value of the wrong form
 is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
 lines about that element's ancestors consequences too), a language tag written with ``_``
 suggests its BCP 47 spelling, and a licence URL libxml2 refused as ``anyURI`` for a stray at its
 edge (a no-break space, a zero-width space) is named as a link's edge is (:mod:`.hrefs`).
-libxml2's ``Expecting element X, got Y`` stands on the parent's line and names what it expected:
-it is taken to be about the elements on that line, as a line that names none. The pass runs
-only once libxml2 has refused the brief, so a valid brief pays nothing for it, and whatever the
-pass says, a refused brief stays refused.
+libxml2's ``Expecting element X, got Y`` stands on the parent's line (or Y's) and names what
+it expected: it is taken to be about the elements on that line, as a line that names none. The
+pass runs only once libxml2 has refused the brief, so a valid brief pays nothing for it, and
+whatever the pass says, a refused brief stays refused.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ class _Explained:
     def __init__(self, lines: Lines, findings: Findings, valued: set[etree._Element]) -> None:
         self.lines, self.flagged = lines, findings.flagged
         self.troubled: set[etree._Element] = set()
+        self.around = {*self.flagged, *valued, *(e.getparent() for e in [*self.flagged, *valued])}
         for element in [*self.flagged, *valued]:
             self.troubled.update((element, *element.iterancestors()))
 
@@ -88,20 +92,22 @@ class _Explained:
         if message.startswith(DATATYPE):
             kinds = {"place", "edge"} if "anyURI" in message else {"place"}
             return any(kinds & self.flagged.get(e, set()) for e in subjects)
-        invalid = INVALID_ATTRIBUTE.match(message)
-        if invalid:
-            return any(self._attribute_flagged(e, invalid.group(1)) for e in subjects)
+        if any(self._inside_flagged(e) for e in subjects):
+            return True  # libxml2 lost its way after a problem the pass named around it
         failed = FAILED.match(message)
-        if failed and failed.group(2) == "attributes":
-            return any(self._attribute_flagged(e, None) for e in subjects)
+        if INVALID_ATTRIBUTE.match(message) or (failed and failed.group(2) == "attributes"):
+            return any(self._attribute_flagged(e) for e in subjects)
         return any(e in self.troubled for e in subjects)
 
-    def _attribute_flagged(self, element: etree._Element, name: str | None) -> bool:
+    def _inside_flagged(self, element: etree._Element) -> bool:
+        """Whether ``element`` lies inside one the pass flagged or inside its parent."""
+        return any(ancestor in self.around for ancestor in element.iterancestors())
+
+    def _attribute_flagged(self, element: etree._Element) -> bool:
+        """Whether the pass flagged the element's place or one of its attributes (libxml2,
+        trying the element's other patterns, may name another of them)."""
         kinds = self.flagged.get(element, set())
-        if "place" in kinds:
-            return True
-        local = [etree.QName(k[1:]).localname for k in kinds if k.startswith("@")]
-        return bool(local) if name is None else name.rpartition(":")[2] in local
+        return "place" in kinds or any(kind.startswith("@") for kind in kinds)
 
 
 def _link_edges(root: etree._Element, findings: Findings, at: Locator) -> list[Diagnostic]:

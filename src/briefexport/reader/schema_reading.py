@@ -57,14 +57,17 @@ class Reading:
 
     def belongs_before(self, tag: str, attrib: Attrib) -> etree._Element | None:
         """The last child read in place before the current one that a child named ``tag``
-        could stand just before (elements missing there assumed); None when there is none."""
+        could stand just before, that child then read after it (elements missing there
+        assumed); None when there is none."""
         states, before = self.reachable(set(self.start)), None
         for index, child in enumerate(self.children[: self.index - 1]):
             if index in self.dropped:
                 continue
-            if self._taken(tag, attrib, states):
-                before = child
             taken = self._taken(str(child.tag), child.attrib, states)
+            if (moved := self._taken(tag, attrib, states)) and self._taken(
+                str(child.tag), child.attrib, self.reachable(self._targets(moved))
+            ):
+                before = child
             states = self.reachable(self._targets(taken)) if taken else states
         return before
 

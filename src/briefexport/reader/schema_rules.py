@@ -38,8 +38,8 @@ PATTERN_WORDS = {  # the schema's patterns in words; \s* around a value: XML whi
     r"\s*[^@\s]+@[^@\s]+\s*": "an e-mail address such as name@example.org",
     r"\s*\d{1,2}\s*": "a number of one or two digits, such as 5 or 05",
     r"\s*\d{4}\s*": "a year of four digits",
-    r"\d{4}-\d{2}-\d{2}": "a date written YYYY-MM-DD",
-    r"\d{4}(-\d{2}(-\d{2})?)?": "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    r"\s*\d{4}-\d{2}-\d{2}\s*": "a date written YYYY-MM-DD",
+    r"\s*\d{4}(-\d{2}(-\d{2})?)?\s*": "a date written YYYY, YYYY-MM or YYYY-MM-DD",
 }
 
 

@@ -19,6 +19,7 @@ from .schema_rules import AttributeRule, ElementRule, schema
 from .tokens import XML_SPACE, collapse
 
 DATATYPE_ERROR = "Error validating datatype"
+TYPE_REFUSED, TYPE_LANGUAGE = "Type ", "Type language "
 FAILED_CONTENT = re.compile(r"Element ([\w:.-]+) failed to validate content")
 INVALID_ATTRIBUTE = re.compile(r"Invalid attribute ([\w:.-]+) for element ([\w:.-]+)")
 FAILED_ATTRIBUTES = re.compile(r"Element ([\w:.-]+) failed to validate attributes")
@@ -81,7 +82,26 @@ def datatype_errors(
             words.patterned(index, lines.subjects(entry.line, failed.group(1)))
         elif extra := EXTRA_CONTENT.match(entry.message):
             words.inside(index, lines.subjects(entry.line, extra.group(1)))
+    for index in [i for i in words.found.reworded if i > 0 and _type_said(entries, i)]:
+        words.found.reworded.setdefault(index - 1, [])
+    said: set[Diagnostic] = set()
+    for index in sorted(words.found.reworded):  # one value refused on two of libxml2's lines
+        kept = [d for d in words.found.reworded[index] if d not in said]
+        words.found.reworded[index] = kept
+        said.update(kept)
     return words.found
+
+
+def _type_said(entries: list[etree._LogEntry], index: int) -> bool:
+    """Whether the reworded line at ``index`` follows libxml2's line on the same value
+    (``Type anyURI doesn't allow value '...'``), which the rewording says again (a language
+    tag's has words of its own)."""
+    entry, before = entries[index], entries[index - 1]
+    return (
+        before.message.startswith(TYPE_REFUSED)
+        and not before.message.startswith(TYPE_LANGUAGE)
+        and before.line == entry.line
+    )
 
 
 class _Words:
@@ -147,8 +167,9 @@ class _Words:
 
     def patterned(self, index: int, subjects: list[etree._Element]) -> None:
         """Element X failed to validate attributes: name the attribute when exactly one of X's
-        attributes fails its schema pattern (libxml2 has said one value is wrong; not which)."""
-        failing = {element: self._failing_patterns(element) for element in subjects}
+        attributes fails its pattern or surely its datatype (libxml2 has said one value is
+        wrong; not which)."""
+        failing = {element: self._failing_patterns(element, typed=True) for element in subjects}
         element = self._pick("attributes", subjects, [e for e, f in failing.items() if f])
         if element is None:
             return
@@ -159,11 +180,14 @@ class _Words:
 
     def inside(self, index: int, subjects: list[etree._Element]) -> None:
         """Element X has extra content: in mixed content libxml2 blames X when an inline
-        element inside it (an ``ext-link`` with a blank ``xlink:href``) fails an attribute's
-        pattern; each such element inside X is named at its own start tag."""
+        element inside it (an ``ext-link`` with a blank ``xlink:href``, an ``xref`` whose
+        ``rid`` is no name) fails an attribute's datatype; each such element inside X is named
+        at its own start tag."""
         said = []
         for element in (e for subject in subjects for e in subject.iterdescendants()):
-            failing = self._failing_patterns(element)
+            failing = self._failing_patterns(element, typed=True)
+            for clark in [c for c in failing if (f"@{failing[c].shown}", element) in self.taken]:
+                del failing[clark]  # named already, from libxml2's "Invalid attribute" line
             if failing and ("attributes", element) not in self.taken:
                 self.taken.add(("attributes", element))
                 self.found.elements.add(element)
@@ -172,13 +196,18 @@ class _Words:
         if said:
             self.found.reworded[index] = said
 
-    def _failing_patterns(self, element: etree._Element) -> dict[str, AttributeRule]:
+    def _failing_patterns(
+        self, element: etree._Element, *, typed: bool = False
+    ) -> dict[str, AttributeRule]:
+        """The attributes of ``element`` whose value fails their pattern (``typed``: or
+        surely fails their datatype, but for a language tag, which has words of its own)."""
         return {
             clark: rule
             for rule_of in self._rules(element)
             for clark, rule in rule_of.attributes.items()
-            if rule.pattern and clark in element.attrib
-            if not _matches(rule.pattern, element.get(clark, ""))
+            if rule.pattern or (typed and rule.values is None and rule.datatype != "language")
+            if clark in element.attrib
+            if _fails(rule, element.get(clark, ""))
         }
 
 
@@ -187,7 +216,7 @@ def _refused(element: etree._Element, clark: str, rule: AttributeRule) -> str:
     if not value.strip(XML_SPACE):
         wants = BLANK_WANTS.get((tag, rule.shown), rule.wanted)
         return f'{rule.shown}="{value}" on <{tag}> is blank; it needs {wants}'
-    return f'{rule.shown}="{value}" on <{tag}> is not {rule.wanted}'
+    return f'{rule.shown}="{value.strip(XML_SPACE)}" on <{tag}> is not {rule.wanted}'
 
 
 def _fails(rule: AttributeRule, value: str) -> bool:

@@ -1,9 +1,13 @@
 """Wording shared by the reader's schema messages: element names in angle brackets, lists that
-end in "or", and the close spelling of a misspelt or abbreviated name (``i`` for ``italic``)."""
+end in "or", ordinals ("the second <p>"), and the close spelling of a misspelt or abbreviated
+name (``i`` for ``italic``)."""
 
 from __future__ import annotations
 
 import difflib
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 
 def bracketed(names: list[str], last: str = "or") -> str:
@@ -20,6 +24,16 @@ def joined(shown: list[str], last: str) -> str:
     if len(shown) < 2:
         return "".join(shown)
     return f"{', '.join(shown[:-1])} {last} {shown[-1]}"
+
+
+def nth(index: int) -> str:
+    """The ordinal of the element at ``index`` (from 0): ``first``, ..., ``ninth``, ``10th``,
+    ``11th``, ``21st``."""
+    if index < len(ORDINALS):
+        return ORDINALS[index]
+    number = index + 1
+    suffix = "th" if number % 100 in (11, 12, 13) else SUFFIXES.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def close_name(name: str, choices: list[str]) -> str | None:

@@ -2,7 +2,9 @@
 ``token`` and the XML Schema types ``NCName``, ``language`` and ``positiveInteger`` collapse
 white space (XML Schema Part 2, 4.3.6), so ``ref-type=" fn"`` is valid and means ``fn``. The
 reader puts such values in that form before it reads them, so the model gets what the schema
-judged. XML's blanks are space, tab, CR and LF only: a no-break space is kept.
+judged; so too a value whose pattern takes XML white space only around it (a date's
+``iso-8601-date``), which is trimmed. XML's blanks are space, tab, CR and LF only: a no-break
+space is kept.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ RNG = "{http://relaxng.org/ns/structure/1.0}"
 COLLAPSED_TYPES = frozenset({"token", "NCName", "language", "positiveInteger"})
 XML_SPACE = " \t\r\n"
 XML_BLANKS = re.compile(f"[{XML_SPACE}]+")
+EDGE = r"\s*"
+BLANK_MATCHERS = (r"\s", r"\S", ".", "[^")  # in a pattern: what may match a blank
 
 
 def collapse(value: str) -> str:
@@ -53,9 +57,20 @@ def token_attributes() -> frozenset[str]:
         values = content.find(f".//{RNG}value")
         data = content.find(f".//{RNG}data")
         token = data.get("type") in COLLAPSED_TYPES if data is not None else values is not None
+        token = token or _blanks_at_edges(data)
         name = _clark(attribute.get("name", ""), attribute)
         collapsed[name] = collapsed.get(name, True) and token
     return frozenset(name for name, token in collapsed.items() if token)
+
+
+def _blanks_at_edges(data: etree._Element | None) -> bool:
+    """Whether a ``data`` pattern takes XML white space around its value and nowhere else
+    (``\\s*\\d{4}-\\d{2}\\s*``), so that collapsing its value only trims it."""
+    found = data.findtext(f"{RNG}param[@name='pattern']") if data is not None else None
+    pattern = (found or "").strip()
+    inner = pattern[3:-3]
+    around = len(pattern) > 6 and pattern.startswith(EDGE) and pattern.endswith(EDGE)
+    return around and not any(blank in inner for blank in BLANK_MATCHERS)
 
 
 def _clark(name: str, node: etree._Element) -> str:
