@@ -111,7 +111,7 @@ def _likely_paths(source: Source, data: bytes | None) -> list[str]:
     else:
         return []
     found = []
-    for value in (raw.decode("utf-8", "replace").strip() for raw in values):
+    for value in (trimmed_href(raw.decode("utf-8", "replace")) for raw in values):
         unsure = "&" in value or "\\" in value
         found.append(UNSURE_PATH if unsure else str(PurePosixPath(source.folder, unquote(value))))
     return found

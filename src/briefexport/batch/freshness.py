@@ -58,6 +58,11 @@ def style_links(style_dir: Path, files: dict[str, str]) -> dict[str, frozenset[s
     return stylelinks.style_links(style_dir, files, FORMAT_STYLE_FILES)
 
 
+COVER_NAMES = frozenset({"cover.png", "cover.jpg"})
+"""The style folder's own cover picture, by the names :mod:`briefexport.writers.epub.cover`
+looks for."""
+
+
 def style_digest(settings: Settings, fmt: str) -> str:
     """The SHA-256 of the style files that count for ``fmt``'s outputs: every file but other
     formats' own, unless a sheet it reads names them."""
@@ -78,7 +83,7 @@ def _style_files_read(settings: Settings, fmt: str) -> set[str]:
     EPUB (formats not in :data:`STYLE_FILES_OF` count every file)."""
     skipped = set(FORMAT_STYLE_FILES)
     if fmt != "epub" and fmt in STYLE_FILES_OF:
-        skipped |= {"cover.png", "cover.jpg"}  # the names writers.epub.cover looks for
+        skipped |= COVER_NAMES
     shared = {name for name in settings.style_files if name not in skipped}
     read = set(STYLE_FILES_OF.get(fmt, FORMAT_STYLE_FILES)) | shared
     waiting = list(read)
@@ -95,10 +100,13 @@ def counted_by_run(settings: Settings, formats: Iterable[str]) -> Callable[[str]
     nor the Word template but for formats it changes."""
     read = set().union(*(_style_files_read(settings, fmt) for fmt in formats))
     template = any("reference_docx" in OPTIONS_OF.get(fmt, {"reference_docx"}) for fmt in formats)
+    covers = any(fmt == "epub" or fmt not in STYLE_FILES_OF for fmt in formats)
 
     def counts(name: str) -> bool:
         if name == TEMPLATE:
             return template
+        if name in COVER_NAMES:  # one added since the start is in no format's files yet
+            return covers or name in read
         return name not in FORMAT_STYLE_FILES or name in read
 
     return counts
