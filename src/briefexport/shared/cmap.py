@@ -52,24 +52,26 @@ def _coverage(path: Path, _stamp: FileStamp | None) -> Coverage:
 
 def _cmap_table(font: BinaryIO) -> bytes:
     """The bytes of the ``cmap`` table of the first font in the file."""
-    if b"cmap" not in (tables := _table_directory(font)):
+    if b"cmap" not in (tables := table_directory(font)):
         raise ValueError("no cmap table")
     offset, length = tables[b"cmap"]
     font.seek(offset)
     return font.read(length)
 
 
-def _table_directory(font: BinaryIO) -> dict[bytes, tuple[int, int]]:
-    """The offset and length of each table of the first font in the file, by tag."""
-    head = font.read(16)
-    start = struct.unpack_from(">I", head, 12)[0] if head[:4] == b"ttcf" else 0
+def table_directory(font: BinaryIO, index: int = 0) -> dict[bytes, tuple[int, int]]:
+    """The offset and length of each table of the font ``index`` in the file (a collection's,
+    or its one font), by tag (OpenType, "Table directory" and "Font collections")."""
+    font.seek(0)
+    head = font.read(12 + 4 * (index + 1))
+    start = struct.unpack_from(">I", head, 12 + 4 * index)[0] if head[:4] == b"ttcf" else 0
     font.seek(start)
     (tables,) = struct.unpack(">H", font.read(6)[4:6])
     font.seek(start + 12)
     directory = font.read(16 * tables)
     found: dict[bytes, tuple[int, int]] = {}
-    for index in range(tables):
-        tag, _, offset, length = struct.unpack_from(">4sIII", directory, 16 * index)
+    for number in range(tables):
+        tag, _, offset, length = struct.unpack_from(">4sIII", directory, 16 * number)
         found[tag] = (offset, length)
     return found
 
@@ -85,7 +87,7 @@ def scalable(path: Path) -> bool:
 def _scalable(path: Path, _stamp: FileStamp | None) -> bool:
     try:
         with path.open("rb") as font:
-            return bool(OUTLINE_TABLES & _table_directory(font).keys())
+            return bool(OUTLINE_TABLES & table_directory(font).keys())
     except (OSError, struct.error, ValueError, IndexError):
         return False
 

@@ -7,8 +7,9 @@ WeasyPrint engine takes a font's ascent and descent from Pango, which asks HarfB
 table's typographic ascender and descender when its USE_TYPO_METRICS flag (``fsSelection``
 bit 7) is set, else the ``hhea`` table's ascender and descender (a font with neither falls back
 to OS/2's Windows values, as ttf-parser, Typst's font reader, does). The three tables are read
-from the file's table directory (importing fontTools would cost more than the whole lookup),
-once per process and state of the file (:mod:`briefexport.shared.caches`).
+from the file's table directory (:func:`briefexport.shared.cmap.table_directory`; importing
+fontTools would cost more than the whole lookup), once per process and state of the file
+(:mod:`briefexport.shared.caches`).
 
 The house files (``house-lines.typ``) get them as one ``#let font-metrics`` dictionary, in ems, per
 role: ``body``, ``body-bold``, ``heading`` and ``heading-bold`` (titles, section headings and
@@ -30,6 +31,7 @@ import typst
 
 from ...shared.brand import Brand
 from ...shared.caches import STYLE_CACHES, FileStamp, file_stamp
+from ...shared.cmap import table_directory
 from ...shared.i18n import primary_language
 from .fonts import CJK_SCRIPTS, rtl_families
 from .markup import dictionary
@@ -61,7 +63,7 @@ def face_metrics(path: Path, index: int = 0) -> Metrics:
 def _read_metrics(path: Path, index: int, _stamp: FileStamp | None) -> Metrics:
     try:
         with path.open("rb") as font:
-            tables = _table_directory(font, index)
+            tables = {tag: offset for tag, (offset, _) in table_directory(font, index).items()}
             (units,) = _fields(font, tables[b"head"], 18, ">H")
             ascent, descent = _fields(font, tables[b"hhea"], 4, ">hh")
             os2 = tables.get(b"OS/2")
@@ -74,19 +76,6 @@ def _read_metrics(path: Path, index: int, _stamp: FileStamp | None) -> Metrics:
     except (OSError, struct.error, KeyError):
         return HOUSE_METRICS
     return Metrics(abs(ascent) / units, abs(descent) / units)
-
-
-def _table_directory(font: BinaryIO, index: int) -> dict[bytes, int]:
-    """The offset of each table of the font ``index`` of a file (a collection's, or its one),
-    by tag (OpenType, "Table directory" and "Font collections")."""
-    start = 0
-    if font.read(4) == b"ttcf":
-        (start,) = _fields(font, 0, 12 + 4 * index, ">I")
-    (count,) = _fields(font, start, 4, ">H")
-    font.seek(start + 12)
-    directory = font.read(16 * count)
-    tables = (struct.unpack_from(">4s4xI", directory, 16 * i) for i in range(count))
-    return dict(tables)
 
 
 def _fields(font: BinaryIO, table: int, at: int, layout: str) -> tuple[int, ...]:
