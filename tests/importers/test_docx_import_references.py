@@ -1,5 +1,7 @@
-"""The DOCX importer's reference list: an entry's leading "n." is dropped only when the paragraph
-starts as our writer starts it (a run of only "n.", then a tab), not when it is the entry's text."""
+"""The DOCX importer's reference list: a leading number is dropped only when the paragraph
+starts as our writer starts it and the number is the entry's place: "n." as a run of its own,
+then a tab; "[n]" (the writer's older form) as a run of its own, then a run starting with a
+space. Otherwise it is the entry's own text ("2. Auflage …" in someone else's document)."""
 
 from __future__ import annotations
 
@@ -12,26 +14,48 @@ from briefexport.importers import import_file
 from briefexport.inlines import plain_text
 
 
-def references_document(path: Path) -> Path:
-    """Someone else's document whose second entry starts with an edition ("2. Auflage"), and
-    whose third is numbered as our writer numbers it."""
+def references_document(path: Path, entries: tuple[tuple[str, ...], ...]) -> Path:
+    """A document whose reference list holds ``entries``, each given as its runs."""
     document = docx.Document()
     document.add_paragraph("A borrowed list", style="Title")
     document.add_paragraph("Some text.")
     document.add_paragraph("References", style="Heading 1")
     document.styles.add_style("Reference Entry", WD_STYLE_TYPE.PARAGRAPH)
-    document.add_paragraph("Anna Berg (2019). Küstenklima. Kiel: Nordverlag.", "Reference Entry")
-    document.add_paragraph("2. Auflage des Handbuchs Hafenbau. Hamburg, 2020.", "Reference Entry")
-    third = document.add_paragraph(style="Reference Entry")
-    third.add_run("3.")
-    third.add_run("\t")
-    third.add_run("Port Ellery Council (2021). Heat plan.")
+    for runs in entries:
+        paragraph = document.add_paragraph(style="Reference Entry")
+        for run in runs:
+            paragraph.add_run(run)
     document.save(str(path))
     return path
 
 
+def imported_entries(path: Path, entries: tuple[tuple[str, ...], ...]) -> list[str]:
+    brief = import_file(references_document(path, entries))
+    return [plain_text((reference.citation,)) for reference in brief.references]
+
+
 def test_a_leading_number_without_the_writers_tab_is_the_entrys_own(tmp_path: Path) -> None:
-    brief = import_file(references_document(tmp_path / "borrowed.docx"))
-    texts = [plain_text((reference.citation,)) for reference in brief.references]
+    texts = imported_entries(
+        tmp_path / "borrowed.docx",
+        (
+            ("Anna Berg (2019). Küstenklima. Kiel: Nordverlag.",),
+            ("2. Auflage des Handbuchs Hafenbau. Hamburg, 2020.",),
+            ("3.", "\t", "Port Ellery Council (2021). Heat plan."),
+        ),
+    )
     assert texts[1] == "2. Auflage des Handbuchs Hafenbau. Hamburg, 2020."
     assert texts[2] == "Port Ellery Council (2021). Heat plan."  # the writer's number dropped
+
+
+def test_only_the_writers_bracketed_number_is_dropped(tmp_path: Path) -> None:
+    texts = imported_entries(
+        tmp_path / "bracketed.docx",
+        (
+            ("[1]", " ", "Anna Berg (2019). Küstenklima."),
+            ("[2] Hafenbau, a reprint. Hamburg, 2020.",),
+            ("[7]", " ", "Port Ellery Council (2021). Heat plan."),
+        ),
+    )
+    assert texts[0] == "Anna Berg (2019). Küstenklima."
+    assert texts[1] == "[2] Hafenbau, a reprint. Hamburg, 2020."  # one run: the entry's text
+    assert texts[2] == "[7] Port Ellery Council (2021). Heat plan."  # not its place

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,19 +16,15 @@ import docx
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from briefexport.model import Brief, Cell, Paragraph, Quote, Row, Section, Table, Text
+from briefexport.model import Brief, Paragraph, Quote, Section, Text
 from briefexport.shared.print_sheet import Css
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
 from support.briefs import small_brief
-from support.docx import HOUSE, NS, house_sheet, part, write_brief
+from support.docx import HOUSE, NS, part, write_brief
+from support.docx_spacing import SHEET, caption_twips, identity_in_colophon, one_cell_table
 
-SHEET = house_sheet()
 W = NS["w"]
-
-
-def twips(css: Css, em: float = HOUSE.sizes.caption) -> str:
-    return str(round(SHEET.points(css, em) * 20))
 
 
 def after_table(data: bytes) -> etree._Element:
@@ -38,13 +33,9 @@ def after_table(data: bytes) -> etree._Element:
     return node
 
 
-def a_table() -> Table:
-    return Table(None, None, (), (), (Row((Cell((Text("Old Quay"),)),)),))
-
-
 def test_the_paragraph_after_a_table_has_the_prints_space_below_the_table() -> None:
-    data = write_brief(small_brief((a_table(), Paragraph((Text("After the table."),)))))
-    below = twips(Css("table", "margin-bottom"))
+    data = write_brief(small_brief((one_cell_table(), Paragraph((Text("After the table."),)))))
+    below = str(caption_twips(Css("table", "margin-bottom")))
     assert int(below) > 0
     assert after_table(data).xpath("string(w:pPr/w:spacing/@w:before)", namespaces=NS) == below
     assert "".join(after_table(data).xpath(".//w:t/text()", namespaces=NS)) == "After the table."
@@ -52,9 +43,9 @@ def test_the_paragraph_after_a_table_has_the_prints_space_below_the_table() -> N
 
 def test_a_template_without_the_tables_space_borrows_the_shipped_one(tmp_path: Path) -> None:
     template = rewritten_reference(tmp_path, "word/settings.xml", without_doc_vars)
-    brief = small_brief((a_table(), Paragraph((Text("After the table."),))))
+    brief = small_brief((one_cell_table(), Paragraph((Text("After the table."),))))
     data = write_brief(brief, reference_docx=template)
-    below = twips(Css("table", "margin-bottom"))
+    below = str(caption_twips(Css("table", "margin-bottom")))
     assert after_table(data).xpath("string(w:pPr/w:spacing/@w:before)", namespaces=NS) == below
 
 
@@ -67,9 +58,11 @@ def without_doc_vars(settings_xml: bytes) -> bytes:
 
 def test_a_larger_space_before_wins_over_the_tables() -> None:
     section = Section("s1", (Text("Next part"),), (Paragraph((Text("Text."),)),))
-    data = write_brief(small_brief((a_table(), section)))
+    data = write_brief(small_brief((one_cell_table(), section)))
     heading = docx.Document(io.BytesIO(data)).styles[sm.HEADINGS[0]]
-    assert heading.paragraph_format.space_before.twips > int(twips(Css("table", "margin-bottom")))
+    assert heading.paragraph_format.space_before.twips > caption_twips(
+        Css("table", "margin-bottom")
+    )
     assert after_table(data).xpath("w:pPr/w:spacing", namespaces=NS) == []  # its style's space
 
 
@@ -84,16 +77,6 @@ def test_reference_calls_have_the_brands_link_colour(tour_docx: bytes) -> None:
     assert {call.xpath("string(w:rPr/w:rStyle/@w:val)", namespaces=NS) for call in calls} == {
         link.style_id
     }
-
-
-def identity_in_colophon(tmp_path: Path) -> Path:
-    style = tmp_path / "style"
-    shutil.copytree(default_style_dir(), style)
-    brand = (style / "brand.toml").read_text(encoding="utf-8")
-    (style / "brand.toml").write_text(
-        brand.replace('identifiers = "title-page"', 'identifiers = "colophon"', 1), encoding="utf-8"
-    )
-    return style
 
 
 def space(paragraph: DocxParagraph, side: str) -> float:

@@ -5,7 +5,6 @@ apart, and the gap below the colophon's rule when identity lines start it."""
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -14,24 +13,15 @@ import docx
 from lxml import etree
 
 from briefexport.importers import import_file
-from briefexport.model import Brief, Cell, Paragraph, Row, Table, Text
+from briefexport.model import Brief, Paragraph, Table, Text
 from briefexport.shared.print_sheet import Css
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import stylemap as sm
 from support.briefs import small_brief
-from support.docx import HOUSE, NS, house_sheet, part, write_brief
+from support.docx import HOUSE, NS, part, write_brief
+from support.docx_spacing import SHEET, caption_twips, identity_in_colophon, one_cell_table
 
-SHEET = house_sheet()
 W = NS["w"]
-
-
-def twips(css: Css) -> int:
-    return round(SHEET.points(css, HOUSE.sizes.caption) * 20)
-
-
-def a_table(word: str = "Old Quay", caption: str | None = None) -> Table:
-    captions = (Text(caption),) if caption else ()
-    return Table(None, None, captions, (), (Row((Cell((Text(word),)),)),))
 
 
 def body_of(data: bytes) -> list[etree._Element]:
@@ -44,16 +34,16 @@ def spacing(node: etree._Element, side: str) -> str:
 
 
 def test_the_paragraph_before_a_table_has_the_prints_space_above_the_table() -> None:
-    brief = small_brief((Paragraph((Text("Before the table."),)), a_table()))
+    brief = small_brief((Paragraph((Text("Before the table."),)), one_cell_table()))
     nodes = body_of(write_brief(brief))
     table = next(i for i, node in enumerate(nodes) if node.tag == f"{{{W}}}tbl")
-    above = twips(Css("table", "margin-top"))
+    above = caption_twips(Css("table", "margin-top"))
     assert above > 0
     assert spacing(nodes[table - 1], "after") == str(above)
 
 
 def test_a_tables_caption_keeps_its_styles_spacing() -> None:
-    brief = small_brief((Paragraph((Text("Before the table."),)), a_table(caption="Quays")))
+    brief = small_brief((Paragraph((Text("Before the table."),)), one_cell_table(caption="Quays")))
     data = write_brief(brief)
     nodes = body_of(data)
     table = next(i for i, node in enumerate(nodes) if node.tag == f"{{{W}}}tbl")
@@ -64,34 +54,28 @@ def test_a_tables_caption_keeps_its_styles_spacing() -> None:
 
 
 def test_two_tables_in_a_row_are_kept_apart_by_a_tiny_paragraph() -> None:
-    nodes = body_of(write_brief(small_brief((a_table("Old Quay"), a_table("New Quay")))))
+    nodes = body_of(
+        write_brief(small_brief((one_cell_table("Old Quay"), one_cell_table("New Quay"))))
+    )
     kinds = [etree.QName(node).localname for node in nodes]
     first = kinds.index("tbl")
     assert kinds[first : first + 3] == ["tbl", "p", "tbl"]
     separator = nodes[first + 1]
     assert separator.xpath(".//w:t", namespaces=NS) == []
-    gap = max(twips(Css("table", "margin-top")), twips(Css("table", "margin-bottom")))
+    gap = max(
+        caption_twips(Css("table", "margin-top")), caption_twips(Css("table", "margin-bottom"))
+    )
     line = int(spacing(separator, "line"))
     assert spacing(separator, "lineRule") == "exact"
     assert int(spacing(separator, "before")) + line + int(spacing(separator, "after")) == gap
 
 
 def test_two_tables_in_a_row_come_back_as_two_tables(harbour: Brief, tmp_path: Path) -> None:
-    tables = (a_table("Old Quay"), a_table("New Quay"))
+    tables = (one_cell_table("Old Quay"), one_cell_table("New Quay"))
     target = tmp_path / "tables.docx"
     target.write_bytes(write_brief(replace(harbour, body=(*harbour.body, *tables))))
     blocks = import_file(target).body
     assert [type(block) for block in blocks[-2:]] == [Table, Table]  # no empty paragraph between
-
-
-def identity_in_colophon(tmp_path: Path) -> Path:
-    style = tmp_path / "style"
-    shutil.copytree(default_style_dir(), style)
-    brand = (style / "brand.toml").read_text(encoding="utf-8")
-    (style / "brand.toml").write_text(
-        brand.replace('identifiers = "title-page"', 'identifiers = "colophon"', 1), encoding="utf-8"
-    )
-    return style
 
 
 def test_the_colophons_rule_is_as_far_above_identity_lines_as_in_print(
@@ -117,7 +101,7 @@ def test_a_template_without_the_space_above_borrows_the_shipped_one(tmp_path: Pa
             if item.filename == "word/settings.xml":
                 content = content.replace(b"briefexport.tableSpaceAbove", b"other.variable")
             new.writestr(item, content)
-    brief = small_brief((Paragraph((Text("Before the table."),)), a_table()))
+    brief = small_brief((Paragraph((Text("Before the table."),)), one_cell_table()))
     nodes = body_of(write_brief(brief, reference_docx=target))
     table = next(i for i, node in enumerate(nodes) if node.tag == f"{{{W}}}tbl")
-    assert spacing(nodes[table - 1], "after") == str(twips(Css("table", "margin-top")))
+    assert spacing(nodes[table - 1], "after") == str(caption_twips(Css("table", "margin-top")))
