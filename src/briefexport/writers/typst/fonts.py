@@ -21,7 +21,9 @@ Folders listed in ``brand.toml`` (``[fonts] folders``, relative to the style fol
 read whole. Without fontconfig and without the named files, the Debian folders where
 ``scripts/setup`` installs the fonts are read whole. The index is built once per set of files
 and their states (:mod:`briefexport.shared.caches`): a font file added to one of these folders,
-removed or replaced makes a new index, as a changed file makes its ``cmap`` read again.
+removed or replaced makes a new index, as a changed file makes its ``cmap`` read again. A bold
+face that declares the weight of its regular one is indexed as a copy that weighs 700
+(:mod:`.faces`), so that Typst sets regular text in the regular face.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-import os
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,7 +45,7 @@ from ...shared.cmap import coverage
 from ...shared.fontfiles import FONT_SUFFIXES, family_files, folder_files
 from ...shared.i18n import primary_language
 from ...shared.located import at_text
-from .scratch import private_folder, remove_folder
+from .faces import scan
 
 LOGGER = logging.getLogger(__name__)
 DEBIAN_FONT_FOLDERS = (
@@ -280,20 +281,7 @@ def typst_fonts(choice: FontChoice) -> typst.Fonts:
 
 @functools.lru_cache(maxsize=8)
 def _index(files: tuple[Path, ...], folders: tuple[Path, ...], _fonts: FilesStamp) -> typst.Fonts:
-    # Typst reads fonts from folders only: the files are linked into a private one for the
-    # scan. The index keeps each font's real path and loads it when first used, so it can be
-    # shared between documents and threads (it is never changed after this).
-    private = private_folder("briefexport-fonts-")
-    try:
-        for index, path in enumerate(files):
-            os.symlink(path, private / f"{index}-{path.name}")
-        return typst.Fonts(
-            include_system_fonts=False,
-            include_embedded_fonts=not (files or folders),
-            font_paths=[private, *folders],
-        )
-    finally:
-        remove_folder(private)
+    return scan(files, folders)
 
 
 STYLE_CACHES.append(_index.cache_clear)
