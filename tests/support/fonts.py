@@ -30,8 +30,10 @@ def _box() -> object:
     return pen.glyph()
 
 
-def write_font(path: Path, family: str, chars: Iterable[str]) -> Path:
-    """A font of ``family`` at ``path`` drawing ``chars`` (one box for each), and its path.
+def write_font(path: Path, family: str, chars: Iterable[str], bold: bool = False) -> Path:
+    """A font of ``family`` at ``path`` drawing ``chars`` (one box for each), and its path; a
+    ``bold`` face is marked bold by its style bits (``fsSelection``, ``macStyle``) alone and keeps
+    the regular weight class, 400, as some installed bold faces do.
 
     A font written over another gets a later modification time than the old one had: the
     filesystem's clock may tick more slowly than a test writes, and two fonts of as many code
@@ -45,17 +47,22 @@ def write_font(path: Path, family: str, chars: Iterable[str]) -> Path:
     builder.setupGlyf({name: _box() for name in glyphs})
     builder.setupHorizontalMetrics(dict.fromkeys(glyphs, (600, 80)))
     builder.setupHorizontalHeader(ascent=800, descent=-200)
-    postscript = family.replace(" ", "") + "-Regular"
+    style = "Bold" if bold else "Regular"
+    postscript = f"{family.replace(' ', '')}-{style}"
     builder.setupNameTable(
         {
             "familyName": family,
-            "styleName": "Regular",
+            "styleName": style,
             "uniqueFontIdentifier": postscript,
-            "fullName": f"{family} Regular",
+            "fullName": f"{family} {style}",
             "psName": postscript,
         }
     )
-    builder.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
+    marks = {"fsSelection": 0x20} if bold else {}  # fontTools' usWeightClass: 400
+    builder.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200,
+                     **marks)  # fmt: skip
+    if bold:
+        builder.updateHead(macStyle=1)
     builder.setupPost()
     path.parent.mkdir(parents=True, exist_ok=True)
     builder.save(str(path))
