@@ -216,7 +216,8 @@ SPECS: tuple[StyleSpec, ...] = (
               rule=Rule("p.series", "bottom")),
     StyleSpec(sm.BYLINE, size="caption", color="muted", space_before=above("div.byline"),
               space_after=below("p.byline-label"), keep_next=True),
-    # The print sheet's space after each contributor is the Word copy's space before each.
+    # The print sheet's space after each contributor is the Word copy's space before each (the
+    # writer leaves it off the first, which the label's space after parts from the label).
     StyleSpec(sm.AUTHOR, bold=True, space_before=below("div.contributor"), space_after=LINES,
               keep_next=True),
     StyleSpec(sm.AUTHOR_ROLE, italic=True, color="muted", space_after=LINES, keep_next=True),
