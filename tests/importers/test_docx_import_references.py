@@ -9,8 +9,10 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from mammoth import documents as mammoth_doc
 
 from briefexport.importers import import_file
+from briefexport.importers.docx.back import WritersNumber, _without_number, _writers_number
 from briefexport.inlines import plain_text
 
 
@@ -59,3 +61,18 @@ def test_only_the_writers_bracketed_number_is_dropped(tmp_path: Path) -> None:
     assert texts[0] == "Anna Berg (2019). Küstenklima."
     assert texts[1] == "[2] Hafenbau, a reprint. Hamburg, 2020."  # one run: the entry's text
     assert texts[2] == "[7] Port Ellery Council (2021). Heat plan."  # not its place
+
+
+def test_the_writers_number_is_read_once_from_the_runs() -> None:
+    def entry(*leaves: mammoth_doc.Element) -> mammoth_doc.Paragraph:
+        return mammoth_doc.paragraph([mammoth_doc.bookmark("ref-3"), mammoth_doc.run(list(leaves))])
+
+    listed = entry(mammoth_doc.text("3."), mammoth_doc.tab())
+    bracketed = entry(mammoth_doc.text("[12]"), mammoth_doc.text(" Port Ellery"))
+    assert _writers_number(listed) == WritersNumber("3.", 3)
+    assert _writers_number(bracketed) == WritersNumber("[12]", 12)
+    assert _writers_number(entry(mammoth_doc.text("[12]"), mammoth_doc.text("x"))) is None
+    assert _writers_number(entry(mammoth_doc.text("3. Auflage"), mammoth_doc.tab())) is None
+    # the number found in the runs is the one taken off the text, and only at its place
+    assert _without_number("3.\tHeat plan.", 3, WritersNumber("3.", 3)) == "Heat plan."
+    assert _without_number("3.\tHeat plan.", 4, WritersNumber("3.", 3)) == "3.\tHeat plan."

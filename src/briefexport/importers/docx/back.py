@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ...inlines import canonical, plain_text
@@ -26,9 +27,8 @@ from .inline import InlineReader, Reading
 from .items import Item, bookmarks
 from .styles import Role
 
-_LISTED = re.compile(r"\d+\.")
-_BRACKETED = re.compile(r"\[\d+\]")
-_NUMBER = re.compile(r"^\s*(?:\[(?P<bracketed>\d+)\]|(?P<listed>\d+)\.)\s*")
+_LISTED = re.compile(r"(\d+)\.")
+_BRACKETED = re.compile(r"\[(\d+)\]")
 # Our writer prints "© 2026 Holder. This brief is published under ..." as one paragraph.
 _COPYRIGHT_SENTENCE = re.compile(r"(?P<statement>\u00a9[^.]*?)\.\s+(?P<licence>\S.*)", re.S)
 
@@ -55,8 +55,8 @@ def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...
         reading.line = item.line
         content = list(reader.paragraph(item.element))
         if content and isinstance(content[0], Text):
-            shape = _writers_number(item.element)
-            content[0] = Text(_without_number(content[0].value, len(found) + 1, shape))
+            number = _writers_number(item.element)
+            content[0] = Text(_without_number(content[0].value, len(found) + 1, number))
         inlines = canonical(content)
         citation = citation_from_text(inlines) or Citation(PublicationType.OTHER, inlines)
         reference = Reference(f"ref{len(found) + 1}", len(found) + 1, citation)
@@ -65,30 +65,37 @@ def read_references(items: list[Item], reading: Reading) -> tuple[Reference, ...
     return tuple(found)
 
 
-def _without_number(text: str, place: int, shape: str | None) -> str:
-    """An entry's text without the number the writer put before it: "3." and a tab, or "[3]"
-    and a space as it wrote them before, for the third entry. A leading number that is not the
-    entry's place, or that does not start the paragraph as the writer starts it (``shape``,
-    :func:`_writers_number`), is the citation's own."""
-    found = _NUMBER.match(text)
-    if found is None or found.lastgroup is None or found.lastgroup != shape:
-        return text
-    if int(found[found.lastgroup]) != place:
-        return text
-    return text[found.end() :]
+@dataclass(frozen=True)
+class WritersNumber:
+    """The number our writer put before an entry: as printed ("3." or "[3]"), and its value."""
+
+    printed: str
+    value: int
 
 
-def _writers_number(paragraph: Any) -> str | None:
-    """The number's shape: "listed" when the paragraph starts with a run of only "n.", then a
-    tab (in the same run or the next), as the writer writes an entry's number; "bracketed" when
-    it starts with a run of only "[n]", then one starting with a space, as it wrote it before."""
+def _without_number(text: str, place: int, number: WritersNumber | None) -> str:
+    """An entry's text without the number the writer put before it (:func:`_writers_number`)
+    when that number is the entry's place ("3." and a tab, or "[3]" and a space as it wrote
+    them before, for the third entry); another number, or one that does not start the paragraph
+    as the writer starts it, is the citation's own."""
+    rest = text.lstrip()
+    if number is None or number.value != place or not rest.startswith(number.printed):
+        return text
+    return rest[len(number.printed) :].lstrip()
+
+
+def _writers_number(paragraph: Any) -> WritersNumber | None:
+    """The writer's number: "n." when the paragraph starts with a run of only "n.", then a tab
+    (in the same run or the next), as the writer writes an entry's number; "[n]" when it starts
+    with a run of only "[n]", then one starting with a space, as it wrote it before."""
     leaves = list(itertools.islice(_leaves(paragraph), 2))
     kinds = [type(leaf).__name__ for leaf in leaves]
-    if kinds == ["Text", "Tab"] and _LISTED.fullmatch(leaves[0].value):
-        return "listed"
-    if kinds == ["Text", "Text"] and _BRACKETED.fullmatch(leaves[0].value):
-        return "bracketed" if leaves[1].value[:1].isspace() else None
-    return None
+    listed = _LISTED.fullmatch(leaves[0].value) if kinds == ["Text", "Tab"] else None
+    bracketed = _BRACKETED.fullmatch(leaves[0].value) if kinds == ["Text", "Text"] else None
+    if bracketed is not None and not leaves[1].value[:1].isspace():
+        bracketed = None
+    found = listed or bracketed
+    return WritersNumber(found[0], int(found[1])) if found is not None else None
 
 
 def _leaves(paragraph: Any) -> Iterator[Any]:

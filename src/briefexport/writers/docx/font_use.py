@@ -21,6 +21,7 @@ from lxml import etree
 
 from ...shared.bidi import text_directions
 from ...shared.xmlnames import W_NS
+from .style_chain import StyleChain
 
 Face = tuple[bool, bool]  # bold, italic
 Props = dict[str, object]
@@ -54,34 +55,23 @@ def read_props(rpr: etree._Element | None, props: Props) -> None:
 
 
 class Styles:
-    """The document defaults and each style's run properties, resolved through ``w:basedOn``."""
+    """The document defaults' and each style's run properties, through ``w:basedOn``
+    (:mod:`.style_chain`)."""
 
     def __init__(self, styles: etree._Element) -> None:
-        self.nodes = {node.get(_w("styleId")): node for node in styles.iter(_w("style"))}
-        self.default_paragraph = next(
-            (node.get(_w("styleId")) for node in self.nodes.values()
-             if node.get(_w("type")) == "paragraph" and node.get(_w("default")) in ("1", "true")),
-            None,
-        )  # fmt: skip
+        self.chain = StyleChain(styles)
+        self.default_paragraph = self.chain.default_id("paragraph")
         self.defaults: Props = {}
-        read_props(
-            styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}"), self.defaults
-        )
+        read_props(self.chain.defaults("rPr"), self.defaults)
         self._resolved: dict[str, Props] = {}
 
     def props(self, style_id: str | None) -> Props:
         """What style ``style_id`` and its bases set, bases first (a loop in ``w:basedOn`` ends)."""
-        if style_id is None or style_id not in self.nodes:
+        if style_id is None:
             return {}
         if style_id not in self._resolved:
-            chain: list[etree._Element] = []
-            node: etree._Element | None = self.nodes[style_id]
-            while node is not None and node not in chain:
-                chain.append(node)
-                based = node.find(_w("basedOn"))
-                node = self.nodes.get(based.get(_w("val"))) if based is not None else None
             props: Props = {}
-            for link in reversed(chain):
+            for link in reversed(self.chain.chain(style_id)):
                 read_props(link.find(_w("rPr")), props)
             self._resolved[style_id] = props
         return self._resolved[style_id]

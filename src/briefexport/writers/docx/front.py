@@ -93,12 +93,18 @@ def keywords_to_docx(ctx: Context, keywords: Sequence[str]) -> Element:
 def people_to_docx(
     ctx: Context, heading: str, name_style: str, people: Sequence[Contributor]
 ) -> list[Element]:
-    """The "By" or "Edited by" label, then name, role and affiliations of each person."""
+    """The "By" or "Edited by" label, then name, role and affiliations of each person.
+
+    The name style's space before is the print's space after each contributor; the first name
+    has none of its own (direct spacing), so that the label's space after parts the two, as in
+    the print."""
     if not people:
         return []
     nodes = [text_paragraph(ctx, sm.BYLINE, heading)]
     for person in people:
         nodes.append(text_paragraph(ctx, name_style, person.name.display))
+        if len(nodes) == 2:
+            set_spacing(nodes[-1], before="0")
         role = shown_role(person, heading)
         if role:
             nodes.append(text_paragraph(ctx, sm.AUTHOR_ROLE, role))

@@ -17,8 +17,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 
+from ...errors import BriefexportError
 from ...shared.brand import Brand
 from ...shared.print_sheet import LOGICAL, Css, PrintSheet
+from ...shared.styles import PRINT_SHEET
 from .reference_styles import Box, Length, Own, StyleSpec
 from .xml import Element, w
 
@@ -31,6 +33,10 @@ AFTER_SHADING = (
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )  # fmt: skip
 ALIGNMENTS = frozenset({"center", "both", "end"})
+# CSS Text 3 text-align keywords as w:jc values (17.18.44): justified is "both"; left and right
+# are the physical sides of the transitional schema.
+CSS_ALIGNMENTS = {"start": "start", "end": "end", "left": "left", "right": "right",
+                  "center": "center", "justify": "both"}  # fmt: skip
 PADDING_WIDTH = 0.25  # points: the hairline whose gap pads a shaded box (Word's thinnest)
 AFTER_HYPHENATION = AFTER_SHADING[2:]
 AFTER_CONTEXTUAL = AFTER_SHADING[AFTER_SHADING.index("w:contextualSpacing") + 1 :]
@@ -88,7 +94,7 @@ def paragraph_format(
         set_line_height(style, height)
     if spec.keep_next:
         fmt.keep_with_next = True
-    if spec.hyphenate:
+    if hyphenates(spec, sheet):
         set_hyphenation(style, True)
     if spec.hanging:
         hanging = length_points(spec.hanging, em, brand, sheet)
@@ -96,10 +102,29 @@ def paragraph_format(
     properties = style.element.get_or_add_pPr()  # every paragraph style has one, maybe empty
     if spec.contextual:  # 17.3.1.9: no space between two paragraphs of the style
         properties.insert_element_before(w("contextualSpacing"), *AFTER_CONTEXTUAL)
-    if spec.align:
-        assert spec.align in ALIGNMENTS, spec.align
-        properties.get_or_add_jc().set(qn("w:val"), spec.align)  # "end": not in python-docx's enum
+    align = alignment(spec, sheet)
+    if align:
+        properties.get_or_add_jc().set(qn("w:val"), align)  # "end": not in python-docx's enum
     set_rules(style, spec, brand, sheet)
+
+
+def alignment(spec: StyleSpec, sheet: PrintSheet) -> str | None:
+    """The style's ``w:jc``: as its print rule's ``text-align``, or the Word copy's own."""
+    if not isinstance(spec.align, Css):
+        assert spec.align is None or spec.align in ALIGNMENTS, spec.align
+        return spec.align
+    keywords = sheet.keywords(spec.align) & CSS_ALIGNMENTS.keys()
+    if len(keywords) != 1:
+        where = f"text-align in the rule for {spec.align.selector!r}"
+        raise BriefexportError(f"{PRINT_SHEET}: {where} is not one alignment Word has")
+    return CSS_ALIGNMENTS[next(iter(keywords))]
+
+
+def hyphenates(spec: StyleSpec, sheet: PrintSheet) -> bool:
+    """Whether the style's words are hyphenated: as its print rule's ``hyphens`` says."""
+    if isinstance(spec.hyphenate, Css):
+        return "auto" in sheet.keywords(spec.hyphenate)
+    return spec.hyphenate
 
 
 def set_rules(style: ParagraphStyle, spec: StyleSpec, brand: Brand, sheet: PrintSheet) -> None:

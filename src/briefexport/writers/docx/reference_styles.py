@@ -3,10 +3,11 @@
 
 Read by :mod:`.reference`, which writes ``styles/reference.docx``. Sizes and colours name fields
 of the brand's ``[sizes]`` and ``[colors]`` tables (a test resolves every one), fonts a role.
-Spacing, leading, indents, rules, shading and the link's underline name the print
-stylesheet's rule and property they copy (:class:`.Css`), so the Word copy and the PDF look alike
-and change together. The few spaces the stylesheet has no value for are the Word copy's own and
-name a key of the brand's ``[word]`` table (:class:`Own`), so no number is written here.
+Spacing, leading, indents, alignment, hyphenation, rules, shading and the link's underline
+name the print stylesheet's rule and property they copy (:class:`.Css`), so the Word copy and
+the PDF look alike and change together. The few spaces the stylesheet has no value for are the
+Word copy's own and name a key of the brand's ``[word]`` table (:class:`Own`), so no number is
+written here.
 
 Word spaces two paragraphs by the larger of the first one's space after and the second one's
 space before (ECMA-376 Part 1, 17.3.1.33; the settings of ours do not ask for the additive
@@ -41,6 +42,8 @@ the styles come close:
 """
 
 from __future__ import annotations
+
+from typing import TypedDict
 
 from ...model.record import Record, record
 from ...shared.brand import FontRole
@@ -86,6 +89,10 @@ class StyleSpec(Record):
     ``leading`` is the line height as a multiple of the style's own size (the brand's
     ``line_height`` when None), for the styles that set a size of their own; the others take
     Normal's (body size times ``line_height``).
+    ``align`` and ``hyphenate`` name the print rule whose ``text-align`` and ``hyphens`` the
+    style copies (justified or ragged, hyphenated or not), so a paragraph of the Word copy sets
+    its lines as the PDF does; a plain ``w:jc`` value is the Word copy's own (the figure's
+    centring, which the PDF gets from its image's auto margins).
     """
 
     name: str
@@ -104,8 +111,8 @@ class StyleSpec(Record):
     space_after: Length | None = None
     leading: float | Css | None = None
     keep_next: bool = False
-    align: str | None = None  # w:jc: "center", "both" (justified) or "end"
-    hyphenate: bool = False  # Word's automatic hyphenation, off in Normal, on for running text
+    align: Css | str | None = None  # the print rule's text-align, or w:jc ("center")
+    hyphenate: bool | Css = False  # Word's automatic hyphenation: as the rule's hyphens say
     hanging: Length | None = None  # hanging indent (the note number hangs in it)
     contextual: bool = False  # no space between paragraphs of this style (w:contextualSpacing)
     box: Box | None = None
@@ -128,10 +135,24 @@ def leading(selector: str) -> Css:
     return Css(selector, "line-height")
 
 
+class Lines(TypedDict):
+    """How a style sets its lines: the print rule's ``text-align`` and ``hyphens``."""
+
+    align: Css
+    hyphenate: Css
+
+
+def set_like(selector: str) -> Lines:
+    """Alignment and hyphenation as the print rule ``selector`` sets its lines."""
+    return Lines(align=Css(selector, "text-align"), hyphenate=Css(selector, "hyphens"))
+
+
 HEADING_SIZES = ("heading_1", "heading_2", "heading_3")
 HEADING_RULES = ("h2", "h3", "h4")  # the brief's title is h1; main h2 is a first-level heading
 LINES = below("header.front p")  # no space between the front matter's lines
 COLOPHON = leading("footer.back")
+RUNNING_TEXT = set_like("main p")
+LIST_TEXT = set_like("main li")
 ABSTRACT_BOX = Box("section.abstract", filled=True)
 QUOTE_BOX = Box("blockquote")
 
@@ -147,20 +168,20 @@ SPECS: tuple[StyleSpec, ...] = (
         for level, name, size, rule in zip((1, 2, 3), sm.HEADINGS, HEADING_SIZES,
                                            HEADING_RULES, strict=True)
     ),
-    StyleSpec(sm.BODY_TEXT, space_after=below("main p"), align="both", hyphenate=True),
+    StyleSpec(sm.BODY_TEXT, space_after=below("main p"), **RUNNING_TEXT),
     # The front matter's last paragraph has no space after: the lead keeps the PDF's gap.
     StyleSpec(sm.LEAD, base=sm.BODY_TEXT, bold=True, space_before=below("header.front"),
               space_after=below("p.lead")),
     # Word's list styles add no space between items (w:contextualSpacing): this is after a list.
-    StyleSpec(sm.LIST_BULLET, space_after=below("ul"), align="both", hyphenate=True),
-    StyleSpec(sm.LIST_NUMBER, space_after=below("ol"), align="both", hyphenate=True),
-    StyleSpec(sm.LIST_CONTINUE, space_after=below("ul"), align="both", hyphenate=True),
+    StyleSpec(sm.LIST_BULLET, space_after=below("ul"), **LIST_TEXT),
+    StyleSpec(sm.LIST_NUMBER, space_after=below("ol"), **LIST_TEXT),
+    StyleSpec(sm.LIST_CONTINUE, space_after=below("ul"), **LIST_TEXT),
     # The quote's paragraphs make one box in Word, each with the quote's margins (the writer
     # spaces the paragraphs inside a quotation as running text).
     StyleSpec(sm.QUOTE, italic=True, space_before=above("blockquote"),
-              space_after=below("blockquote"), align="both", hyphenate=True, box=QUOTE_BOX),
+              space_after=below("blockquote"), box=QUOTE_BOX, **RUNNING_TEXT),
     StyleSpec(sm.ATTRIBUTION, size="caption", color="muted", space_before=above("main p"),
-              space_after=below("main p"), align="end"),
+              space_after=below("main p"), align=Css("blockquote .attribution", "text-align")),
     # Word's Caption, for a caption an editor adds (Insert Caption puts it above or below):
     # the print sheet's look and a space after of the Word copy's own. The writer's captions
     # take the figure's or the table's spacing in a style based on it.
@@ -195,7 +216,8 @@ SPECS: tuple[StyleSpec, ...] = (
               rule=Rule("p.series", "bottom")),
     StyleSpec(sm.BYLINE, size="caption", color="muted", space_before=above("div.byline"),
               space_after=below("p.byline-label"), keep_next=True),
-    # The print sheet's space after each contributor is the Word copy's space before each.
+    # The print sheet's space after each contributor is the Word copy's space before each (the
+    # writer leaves it off the first, which the label's space after parts from the label).
     StyleSpec(sm.AUTHOR, bold=True, space_before=below("div.contributor"), space_after=LINES,
               keep_next=True),
     StyleSpec(sm.AUTHOR_ROLE, italic=True, color="muted", space_after=LINES, keep_next=True),
@@ -218,8 +240,8 @@ SPECS: tuple[StyleSpec, ...] = (
               bold=True),
     # The reference list is a list in the PDF's text: body size, the list's space after it and
     # its indent, in which the number hangs.
-    StyleSpec(sm.REFERENCE_ENTRY, space_after=below("ol"), contextual=True, align="both",
-              hyphenate=True, hanging=Css("ol", "padding-inline-start")),
+    StyleSpec(sm.REFERENCE_ENTRY, space_after=below("ol"), contextual=True,
+              hanging=Css("ol", "padding-inline-start"), **LIST_TEXT),
     StyleSpec(sm.CONTACT, size="caption", color="muted", space_after=LINES, keep_next=True),
     StyleSpec(sm.IDENTITY, size="caption", color="muted", space_after=LINES),
     # The colophon's margin, rule and padding above its first paragraph, the citation label;

@@ -2,7 +2,8 @@
 (ECMA-376 Part 1, 17.3.1.33 ``w:spacing``; 17.7.2 style hierarchy).
 
 A paragraph's space before or after is its own direct spacing, else its style's, else the
-style's parents' (``w:basedOn``), else the document defaults (``w:docDefaults``), else none.
+style's parents' (``w:basedOn``), else the document defaults (``w:docDefaults``), else none
+(:mod:`.style_chain`).
 
 Spaces that no Word style can hold (the spaces around a table, :mod:`.around_tables`, and the
 gap below the colophon's rule above identity lines) are kept by the reference document as
@@ -17,10 +18,10 @@ from collections.abc import Callable
 from typing import cast
 
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from .context import Context
+from .style_chain import StyleChain
 from .xml import Element, w
 
 # CT_PPr children after w:spacing (ECMA-376 Part 1, 17.3.1.26).
@@ -63,18 +64,8 @@ def twips(value: str) -> int:
 
 def style_spacing(ctx: Context, style_id: str, side: str) -> str:
     """A paragraph style's space ``side`` ("before" or "after") in twentieths of a point."""
-    styles = ctx.document.styles.element
-    style = styles.get_by_id(style_id)
-    seen: set[str] = set()
-    while style is not None and style_id not in seen:
-        seen.add(style_id)
-        found = str(style.xpath(f"string(w:pPr/w:spacing/@w:{side})"))
-        if found:
-            return found
-        style_id = str(style.xpath("string(w:basedOn/@w:val)"))
-        style = styles.get_by_id(style_id) if style_id else None
-    default = f"string(w:docDefaults/w:pPrDefault/w:pPr/w:spacing/@w:{side})"
-    return str(styles.xpath(default)) or "0"
+    chain = StyleChain(ctx.document.styles.element)
+    return chain.nearest(style_id, "pPr", "spacing", side) or "0"
 
 
 def paragraph_spacing(ctx: Context, node: Element, side: str) -> int:
@@ -88,8 +79,8 @@ def paragraph_spacing(ctx: Context, node: Element, side: str) -> int:
 
 def default_spacing(ctx: Context, side: str) -> str:
     """The space of a paragraph with no style: the default paragraph style's."""
-    style = ctx.document.styles.element.default_for(WD_STYLE_TYPE.PARAGRAPH)
-    return style_spacing(ctx, style.styleId, side) if style is not None else "0"
+    style_id = StyleChain(ctx.document.styles.element).default_id("paragraph")
+    return style_spacing(ctx, style_id, side) if style_id is not None else "0"
 
 
 def set_spacing(node: Element, **sides: str) -> None:
