@@ -1,0 +1,60 @@
+"""One problem, one line: the checks after the schema say nothing that follows from a refusal
+the schema has printed (a misspelt body leaves no lead paragraph to check nor calls to count; a
+span the schema refused, no table shape to judge; a licence URL that is no URI, no scheme to
+name; a call whose rid is no name, no note to find missing or never called)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from support.positions import position
+from support.small_brief import edited
+
+Validate = Callable[[str], tuple[int, list[str]]]
+NAME = "(a letter or _, then letters, digits, -, _ or .)"
+LICENCE = (
+    "<permissions><license><ali:license_ref>not a url [x]</ali:license_ref>"
+    "<license-p>Open.</license-p></license></permissions>\n</article-meta>"
+)
+ALI = ' xmlns:ali="http://www.niso.org/schemas/ali/1.0/" xmlns:'
+TABLE = (
+    '</p><table-wrap><table><tbody><tr><td rowspan="0">a</td><td>b</td></tr>'
+    "<tr><td>c</td></tr></tbody></table></table-wrap>\n</body>"
+)
+CASES = [
+    (
+        "misspelt-body",
+        edited("<body>", "<bdy>")
+        .replace("</body>", "</bdy>")
+        .replace("<p>Walls", '<p content-type="lead">Walls'),
+        "<bdy>",
+        "<bdy> is not an element of this profile; did you mean <body>?",
+    ),
+    (
+        "rowspan-zero",
+        edited("</p>\n</body>", TABLE),
+        '<td rowspan="0">',
+        'rowspan="0" on <td> is not a whole number from 1 up to 1000',
+    ),
+    (
+        "licence-url-no-uri",
+        edited("</article-meta>", LICENCE, edited(" xmlns:", ALI)),
+        "<ali:license_ref>",
+        "<ali:license_ref> holds 'not a url [x]', which is not a URI",
+    ),
+    (
+        "call-rid-no-name",
+        edited('rid="fn1"', 'rid="fn 1"'),
+        "<xref",
+        f'rid="fn 1" on <xref> is not a name {NAME}',
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "message"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_one_problem_is_one_line(validate: Validate, text: str, at: str, message: str) -> None:
+    assert validate(text) == (2, [f"brief.xml:{position(text, at)}: error: {message}"])
