@@ -68,6 +68,18 @@ CASES = [
         'the value of rid must be in quotes ("...")',
     ),
     (
+        "unclosed-quote",
+        edited('rid="fn1"', 'rid="fn1'),
+        'rid="fn1',
+        'the value of rid has no closing "',
+    ),
+    (
+        "end-tag-too-many",
+        edited("</p>", "</p></p>"),
+        "</p>\n",
+        "</p> does not match <body> opened at line 10",
+    ),
+    (
         "less-than-in-text",
         edited("Walls need", "Walls < need"),
         "< need",

@@ -40,9 +40,10 @@ class Spot:
         self.column = min(max(entry.column, 1), len(self.line) + 1)
         self.offset = sum(len(line) + 1 for line in lines[: self.line_no - 1]) + self.column - 1
 
-    def back(self, pattern: str) -> re.Match[str] | None:
-        """The last match of ``pattern`` that starts at or before libxml2's column."""
-        found = [m for m in re.finditer(pattern, self.line) if m.start() < self.column]
+    def back(self, pattern: str, limit: int = 0) -> re.Match[str] | None:
+        """The last match of ``pattern`` that starts at or before libxml2's column (``limit``:
+        that many characters before it)."""
+        found = [m for m in re.finditer(pattern, self.line) if m.start() < self.column - limit]
         return found[-1] if found else None
 
     def at(self, pattern: str, message: str) -> Place:
@@ -103,7 +104,7 @@ def _entity(spot: Spot) -> Place:
 
 
 def _mismatch(spot: Spot) -> Place:
-    found = spot.back(r"</([^\s>]*)")
+    found = spot.back(r"</([^\s>]*)", 1)  # libxml2 stands just after the end tag
     if found is None:
         return _plain(spot)
     start = spot.offset - spot.column + 1 + found.start()
@@ -147,10 +148,19 @@ def _character(spot: Spot) -> Place:
 
 
 def _open_value(spot: Spot) -> Place:
+    """A ``<`` in a value: the value's quote is not closed, unless it is, further on its line."""
     found = spot.back(r"([\w:.-]+)\s*=\s*([\"'])[^\"'<]*")
     if found is None:
         return spot.column, "a < in an attribute value must be written &lt;"
+    if found.group(2) in spot.line[found.end() :]:
+        return found.end() + 1, f"a < in the value of {found.group(1)} must be written &lt;"
     return found.start() + 1, f"the value of {found.group(1)} has no closing {found.group(2)}"
+
+
+def _qualified(spot: Spot) -> Place:
+    name = spot.named(r"QName '([^']*)'")
+    message = f"{name} is not a name: a : must stand between a prefix and a name, once at most"
+    return spot.at(rf"(?<![\w.:-]){re.escape(name)}", message)
 
 
 def _unquoted(spot: Spot) -> Place:
@@ -230,6 +240,8 @@ WORDS: dict[str, Words] = {
     "ERR_INVALID_DEC_CHARREF": _character,
     "ERR_INVALID_CHARREF": _character,
     "ERR_LT_IN_ATTRIBUTE": _open_value,
+    "ERR_ATTRIBUTE_NOT_FINISHED": _open_value,
+    "NS_ERR_QNAME": _qualified,
     "ERR_ATTRIBUTE_NOT_STARTED": _unquoted,
     "ERR_ATTRIBUTE_WITHOUT_VALUE": _no_value,
     "ERR_ATTRIBUTE_REDEFINED": _twice,
