@@ -1,7 +1,8 @@
 """One problem, one line: the checks after the schema say nothing that follows from a refusal
 the schema has printed (a misspelt body leaves no lead paragraph to check nor calls to count; a
 span the schema refused, no table shape to judge; a licence URL that is no URI, no scheme to
-name; a call whose rid is no name, no note to find missing or never called)."""
+name; a call whose rid is no name, no note to find missing or never called; a note or its
+group refused, no call to it to find missing)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,18 @@ CASES = [
         edited("</article-meta>", LICENCE, edited(" xmlns:", ALI)),
         "<ali:license_ref>",
         "<ali:license_ref> holds 'not a url [x]', which is not a URI",
+    ),
+    (
+        "misspelt-fn-group",
+        edited("<fn-group>", "<fngroup>").replace("</fn-group>", "</fngroup>"),
+        "<fngroup>",
+        "<fngroup> is not an element of this profile; did you mean <fn-group>?",
+    ),
+    (
+        "misspelt-id-of-a-note",
+        edited('<fn id="fn1">', '<fn ids="fn1">'),
+        "<fn ",
+        "attribute ids is not allowed on <fn>; did you mean id?",
     ),
     (
         "call-rid-no-name",

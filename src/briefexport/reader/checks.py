@@ -34,6 +34,11 @@ from .table_checks import Refused, check_tables
 from .tokens import XML_SPACE
 
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
+TARGETS = {  # where the calls of each ref-type lead, and what the target is called
+    "fn": ("back/fn-group/fn", "footnote"),
+    "bibr": ("back/ref-list/ref", "reference"),
+    "aff": ("front/article-meta/aff", "affiliation"),
+}
 FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
@@ -138,36 +143,41 @@ def _targets(root: etree._Element, xpath: str) -> set[str]:
 
 
 def _check_calls(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
-    targets = {
-        "fn": _targets(root, "back/fn-group/fn/@id"),
-        "bibr": _targets(root, "back/ref-list/ref/@id"),
-        "aff": _targets(root, "front/article-meta/aff/@id"),
-    }
-    kinds = {"fn": "footnote", "bibr": "reference", "aff": "affiliation"}
+    targets = {kind: _targets(root, f"{path}/@id") for kind, (path, _) in TARGETS.items()}
     found, calls = [], list(root.iter("xref"))
     for xref in calls:
         kind, rid = xref.get("ref-type", ""), xref.get("rid", "")
         if kind not in targets or refused(xref):
             continue  # a schema error, reported there
-        if rid not in targets[kind]:
-            found.append(at.error(xref, f"call to a missing {kinds.get(kind, kind)} {rid!r}"))
+        if rid not in targets[kind] and not _target_refused(root, kind, rid, refused):
+            found.append(at.error(xref, f"call to a missing {TARGETS[kind][1]} {rid!r}"))
         elif kind == "fn" and _inside(xref, NOTE_FREE_PLACES):
             found.append(at.error(xref, "a footnote can be called only from the body"))
     if root.find("body") is not None and not any(refused(xref) for xref in calls):
-        found += _uncalled_notes(root, at)  # else which notes are called is unknown
+        found += _uncalled_notes(root, at, refused)  # else which notes are called is unknown
     return found
+
+
+def _target_refused(root: etree._Element, kind: str, rid: str, refused: Refused) -> bool:
+    """Whether the schema refused what a call may be meant for: an element of its kind where
+    its targets stand (an id it misspelt), or the element with its id or one around it (a
+    misspelt ``fn``, ``fn-group`` or ``back``)."""
+    if any(refused(target) for target in root.iterfind(TARGETS[kind][0])):
+        return True
+    named = root.xpath("//*[@id=$rid]", rid=rid)
+    return any(refused(e) for n in named for e in (n, *n.iterancestors()))
 
 
 def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
     return any(ancestor.tag in tags for ancestor in element.iterancestors())
 
 
-def _uncalled_notes(root: etree._Element, at: Locator) -> list[Diagnostic]:
+def _uncalled_notes(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
     called = _targets(root, "body//xref/@rid")  # a wrong ref-type is a schema error
     return [
         at.warning(note, f"footnote {note.get('id')!r} is never called")
         for note in root.iterfind("back/fn-group/fn")
-        if note.get("id") not in called
+        if note.get("id") not in called and not refused(note)
     ]
 
 
