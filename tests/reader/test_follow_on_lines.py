@@ -1,8 +1,9 @@
 """One problem, one line: the checks after the schema say nothing that follows from a refusal
 the schema has printed (a misspelt body leaves no lead paragraph to check nor calls to count; a
-span the schema refused, no table shape to judge; a licence URL that is no URI, no scheme to
-name; a call whose rid is no name, no note to find missing or never called; a note or its
-group refused, no call to it to find missing)."""
+lead paragraph out of place is not also a second lead; a span or a row group the schema refused,
+no table shape to judge; a licence URL that is no URI, no scheme to name; a call whose rid is no
+name, no note to find missing or never called; a note or its group refused, no call to it to
+find missing; a misspelt call still calls its note)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ ALI = ' xmlns:ali="http://www.niso.org/schemas/ali/1.0/" xmlns:'
 TABLE = (
     '</p><table-wrap><table><tbody><tr><td rowspan="0">a</td><td>b</td></tr>'
     "<tr><td>c</td></tr></tbody></table></table-wrap>\n</body>"
+)
+TABLE_HEAD = (
+    "<table-wrap><table><thead></thead><tbody><tr><td>a</td></tr></tbody></table></table-wrap>"
 )
 CASES = [
     (
@@ -56,6 +60,24 @@ CASES = [
         edited('<fn id="fn1">', '<fn ids="fn1">'),
         "<fn ",
         "attribute ids is not allowed on <fn>; did you mean id?",
+    ),
+    (
+        "lead-paragraph-out-of-place",
+        edited("<body>\n<p>", '<body>\n<sec><title>S</title><p>x</p></sec><p content-type="lead">'),
+        '<p content-type="lead">',
+        "<p> must come before <sec> in <body>",
+    ),
+    (
+        "table-header-without-rows",
+        edited("</p>\n</body>", f"</p>{TABLE_HEAD}\n</body>"),
+        "<thead>",
+        "a table header needs at least one row (<tr>)",
+    ),
+    (
+        "misspelt-call",
+        edited("<xref ", "<xrefx ").replace("</xref>", "</xrefx>"),
+        "<xrefx",
+        "<xrefx> is not an element of this profile; did you mean <xref>?",
     ),
     (
         "call-rid-no-name",

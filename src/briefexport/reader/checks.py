@@ -47,7 +47,8 @@ def check_brief(
 ) -> list[Diagnostic]:
     """Every semantic problem of a brief, errors and warnings, in document order; ``said``: the
     places of the schema's errors, whose consequences are not said again (a call or a licence
-    URL the schema refused, a table with a span it refused, what needs the body)."""
+    URL the schema refused, a table holding an element it refused, a lead paragraph it refused
+    out of place, what needs the body)."""
 
     def refused(element: etree._Element) -> bool:
         return bool(said) and at.position(element) in said
@@ -59,7 +60,7 @@ def check_brief(
     found += _check_string_dates(root, at)
     found += check_links(root, at, refused)
     found += _check_titles(root, at)
-    found += _check_lead(root, at)
+    found += _check_lead(root, at, refused)
     found += check_tables(root, at, refused)
     found += _check_language(root, at)
     found += _check_blank_text(root, at)
@@ -114,14 +115,14 @@ def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
     return [at.error(root, f"xml:lang {language!r} does not name a known language")]
 
 
-def _check_lead(root: etree._Element, at: Locator) -> list[Diagnostic]:
+def _check_lead(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
     if root.find("body") is None:
         return []  # misspelt or missing: a schema error, reported there
     first = root.find("body/*")
     return [
         at.error(p, "only the first paragraph of the body may be the lead paragraph")
         for p in root.iter("p")
-        if p.get("content-type") == "lead" and p is not first
+        if p.get("content-type") == "lead" and p is not first and not refused(p)
     ]
 
 
@@ -173,7 +174,7 @@ def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _uncalled_notes(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
-    called = _targets(root, "body//xref/@rid")  # a wrong ref-type is a schema error
+    called = _targets(root, "body//@rid")  # a misspelt xref or ref-type is a schema error
     return [
         at.warning(note, f"footnote {note.get('id')!r} is never called")
         for note in root.iterfind("back/fn-group/fn")

@@ -22,8 +22,8 @@ _POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
 def check_tables(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
     found = []
     for table in root.iter("table"):
-        if any(len(row) == 0 for row in table.iter("tr")) or _refused_span(table, refused):
-            continue  # the schema reports the empty row or the span
+        if any(len(row) == 0 for row in table.iter("tr")) or _refused_inside(table, refused):
+            continue  # the schema reports the empty row, a span or a group it refused
         problems, widths, starts = [], set(), set[int]()
         for group in table.iterfind("*"):
             rows = [[_span(c) for c in row] for row in group.iterfind("tr")]
@@ -39,9 +39,10 @@ def check_tables(root: etree._Element, at: Locator, refused: Refused) -> list[Di
     return found
 
 
-def _refused_span(table: etree._Element, refused: Refused) -> bool:
-    cells = table.iter("td", "th")
-    return any(refused(c) for c in cells if "colspan" in c.attrib or "rowspan" in c.attrib)
+def _refused_inside(table: etree._Element, refused: Refused) -> bool:
+    """Whether the schema refused an element of the table (a span, an empty row group): its
+    shape, read without it, would be wrong for that reason alone."""
+    return any(refused(element) for element in table.iter(etree.Element))
 
 
 def _empty_columns(
