@@ -84,6 +84,6 @@ def test_a_missing_title_group_is_not_told_as_authors_before_the_categories(
     start, end = tour.index("<title-group>"), tour.index("<contrib-group>")
     text = tour[:start] + tour[end:]
     assert errors(validate, text) == [
-        f"brief.xml:{position(text, '<contrib-group>')}: error: <contrib-group> cannot come"
-        " after <article-categories> in <article-meta>; expected <title-group>"
+        f"brief.xml:{position(text, '<contrib-group>')}: error: <contrib-group> of authors"
+        " cannot come after <article-categories> in <article-meta>; expected <title-group>"
     ]

@@ -29,6 +29,7 @@ CASES = [
     ),
     ("misspelt-table-wrap", '<table-wrap id="tab1">', '<table-wrapx id="tab1">'),
     ("misspelt-section", '<sec id="sec-health">', '<secx id="sec-health">'),
+    ("unknown-attribute-on-subsection-title", HEALTH, HEALTH.replace("<title>", '<title x="1">')),
 ]
 
 

@@ -47,7 +47,8 @@ def parse_brief(
     found = validate_schema(tree, at)
     if tree.getroot().tag == "article":
         normalise_tokens(tree.getroot())
-        found += [d for d in check_brief(tree.getroot(), at) if d not in found]  # said once
+        said = {(d.line, d.column) for d in found}
+        found += [d for d in check_brief(tree.getroot(), at, said) if d not in found]  # once
     if not _has_errors(found):
         ctx = Context({}, {}, base_dir, at, found)
         brief = _build(tree.getroot(), ctx)

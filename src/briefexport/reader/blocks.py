@@ -43,9 +43,9 @@ from ..model import (
 )
 from ..resources import read_image
 from ..shared.xmlnames import XLINK_HREF
-from .checks import span_value
 from .hrefs import trimmed
 from .locate import Locator
+from .table_checks import span_value
 
 STYLE_TAGS = {style.value: style for style in TextStyle}
 CITATION_TAGS = {field.value: field for field in CitationField}

@@ -1,9 +1,10 @@
-"""Checks a grammar cannot make, run on a schema-valid brief before the model is built.
+"""Checks a grammar cannot make, run after the schema, before the model is built (on a brief
+the schema refused too, saying nothing that follows from its refusals).
 
 Ids are unique and every call resolves; a footnote is called only from the body; dates exist
 and agree with their parts; links use http, https or mailto and no link or figure path has a
-stray space at an edge (:mod:`.hrefs`); the title is not empty; no text holds a control
-character XML 1.0 discourages.
+stray space at an edge (:mod:`.hrefs`); the title is not empty; tables are rectangles
+(:mod:`.table_checks`); no text holds a control character XML 1.0 discourages.
 Figure paths are checked where the image is read (:mod:`briefexport.reader.blocks`), and here
 that no two of them name one file where alike names are one
 (:class:`~briefexport.shared.filenames.FigurePaths`).
@@ -15,6 +16,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from lxml import etree
 
@@ -24,29 +26,42 @@ from ..rules.partial_dates import partial_date_exists
 from ..shared.characters import forbidden_in_tree, forbidden_message
 from ..shared.filenames import FigurePaths
 from ..shared.languages import knows_language
-from ..shared.tables import lay_out
 from ..shared.xmlnames import XLINK_HREF
 from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
+from .table_checks import Refused, check_tables
 from .tokens import XML_SPACE
 
 NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
-_POSITIVE_INTEGER = re.compile(r"[ \t\r\n]*\+?([0-9]+)[ \t\r\n]*")
+TARGETS = {  # where the calls of each ref-type lead, and what the target is called
+    "fn": ("back/fn-group/fn", "footnote"),
+    "bibr": ("back/ref-list/ref", "reference"),
+    "aff": ("front/article-meta/aff", "affiliation"),
+}
 FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
-def check_brief(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    """Every semantic problem of a schema-valid brief, errors and warnings, in document order."""
+def check_brief(
+    root: etree._Element, at: Locator, said: Collection[tuple[int, int]] = ()
+) -> list[Diagnostic]:
+    """Every semantic problem of a brief, errors and warnings, in document order; ``said``: the
+    places of the schema's errors, whose consequences are not said again (a call or a licence
+    URL the schema refused, a table holding an element it refused, a lead paragraph it refused
+    out of place, what needs the body)."""
+
+    def refused(element: etree._Element) -> bool:
+        return bool(said) and at.position(element) in said
+
     found: list[Diagnostic] = []
     found += _check_ids(root, at)
-    found += _check_calls(root, at)
+    found += _check_calls(root, at, refused)
     found += _check_pub_date(root, at)
     found += _check_string_dates(root, at)
-    found += check_links(root, at)
+    found += check_links(root, at, refused)
     found += _check_titles(root, at)
-    found += _check_lead(root, at)
-    found += _check_tables(root, at)
+    found += _check_lead(root, at, refused)
+    found += check_tables(root, at, refused)
     found += _check_language(root, at)
     found += _check_blank_text(root, at)
     found += figure_path_problems(root, at)
@@ -100,80 +115,14 @@ def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
     return [at.error(root, f"xml:lang {language!r} does not name a known language")]
 
 
-def _check_tables(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    found = []
-    for table in root.iter("table"):
-        if any(len(row) == 0 for row in table.iter("tr")):
-            continue  # the schema reports the empty row
-        problems, widths, starts = [], set(), set[int]()
-        for group in table.iterfind("*"):
-            rows = [[_span(c) for c in row] for row in group.iterfind("tr")]
-            problem, width = grid_shape(rows, starts)
-            widths.add(width)
-            if problem:
-                problems.append(at.error(group, f"table {group.tag!s}: {problem}"))
-        if len(widths) > 1 and not problems:
-            problems.append(at.error(table, "the table's header and body have different widths"))
-        if not problems:
-            problems += _empty_columns(table, at, max(widths, default=0), starts)
-        found += problems
-    return found
-
-
-def _empty_columns(
-    table: etree._Element, at: Locator, width: int, starts: set[int]
-) -> list[Diagnostic]:
-    """HTML requires a cell to start in every column; a colspan past the real width fails."""
-    missing = sorted(set(range(width)) - starts)
-    if not missing:
-        return []
-    real = len(starts)
-    message = (
-        f"no cell starts in table column {missing[0] + 1}: a colspan reaches past the table's"
-        f" real width of {real} column{'s' if real != 1 else ''}"
-    )
-    return [at.error(table, message)]
-
-
-def span_value(text: str | None) -> int:
-    """A ``colspan`` or ``rowspan`` read as the schema reads an xsd:positiveInteger (blanks
-    around, a leading ``+``); absent, or invalid (the schema reports it), means 1. The reader
-    builds cells with the same reading, so the checked grid is the written one."""
-    match = _POSITIVE_INTEGER.fullmatch(text or "")
-    return int(match.group(1)) if match else 1
-
-
-def _span(cell: etree._Element) -> tuple[int, int]:
-    return span_value(cell.get("colspan")), span_value(cell.get("rowspan"))
-
-
-def grid_shape(
-    rows: list[list[tuple[int, int]]], starts: set[int] | None = None
-) -> tuple[str | None, int]:
-    """Why rows of (colspan, rowspan) cells do not form a rectangle (None when they do),
-    and the width of the first row; ``starts`` collects the columns where a cell starts."""
-    grid = lay_out(rows)
-    if starts is not None:
-        starts.update(cell.column for cell in grid.cells)
-    widths = [len(row) for row in grid.rows]
-    width = widths[0] if widths else 0
-    if any(row != set(range(len(row))) for row in grid.rows):
-        return "a row has a hole between its cells", 0
-    if grid.overhanging:
-        return "a cell spans more rows than its row group has", width
-    if grid.overlapping:
-        return "a cell spans into a column a cell from a row above still covers", width
-    if len(set(widths)) > 1:
-        return f"rows have different widths ({', '.join(map(str, widths))} columns)", width
-    return None, width
-
-
-def _check_lead(root: etree._Element, at: Locator) -> list[Diagnostic]:
+def _check_lead(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
+    if root.find("body") is None:
+        return []  # misspelt or missing: a schema error, reported there
     first = root.find("body/*")
     return [
         at.error(p, "only the first paragraph of the body may be the lead paragraph")
         for p in root.iter("p")
-        if p.get("content-type") == "lead" and p is not first
+        if p.get("content-type") == "lead" and p is not first and not refused(p)
     ]
 
 
@@ -194,36 +143,42 @@ def _targets(root: etree._Element, xpath: str) -> set[str]:
     return {str(value) for value in root.xpath(xpath)}
 
 
-def _check_calls(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    targets = {
-        "fn": _targets(root, "back/fn-group/fn/@id"),
-        "bibr": _targets(root, "back/ref-list/ref/@id"),
-        "aff": _targets(root, "front/article-meta/aff/@id"),
-    }
-    kinds = {"fn": "footnote", "bibr": "reference", "aff": "affiliation"}
-    found = []
-    for xref in root.iter("xref"):
+def _check_calls(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
+    targets = {kind: _targets(root, f"{path}/@id") for kind, (path, _) in TARGETS.items()}
+    found, calls = [], list(root.iter("xref"))
+    for xref in calls:
         kind, rid = xref.get("ref-type", ""), xref.get("rid", "")
-        if kind not in targets:
+        if kind not in targets or refused(xref):
             continue  # a schema error, reported there
-        if rid not in targets[kind]:
-            found.append(at.error(xref, f"call to a missing {kinds.get(kind, kind)} {rid!r}"))
+        if rid not in targets[kind] and not _target_refused(root, kind, rid, refused):
+            found.append(at.error(xref, f"call to a missing {TARGETS[kind][1]} {rid!r}"))
         elif kind == "fn" and _inside(xref, NOTE_FREE_PLACES):
             found.append(at.error(xref, "a footnote can be called only from the body"))
-    found += _uncalled_notes(root, at)
+    if root.find("body") is not None and not any(refused(xref) for xref in calls):
+        found += _uncalled_notes(root, at, refused)  # else which notes are called is unknown
     return found
+
+
+def _target_refused(root: etree._Element, kind: str, rid: str, refused: Refused) -> bool:
+    """Whether the schema refused what a call may be meant for: an element of its kind where
+    its targets stand (an id it misspelt), or the element with its id or one around it (a
+    misspelt ``fn``, ``fn-group`` or ``back``)."""
+    if any(refused(target) for target in root.iterfind(TARGETS[kind][0])):
+        return True
+    named = root.xpath("//*[@id=$rid]", rid=rid)
+    return any(refused(e) for n in named for e in (n, *n.iterancestors()))
 
 
 def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
     return any(ancestor.tag in tags for ancestor in element.iterancestors())
 
 
-def _uncalled_notes(root: etree._Element, at: Locator) -> list[Diagnostic]:
-    called = _targets(root, "body//xref/@rid")  # a wrong ref-type is a schema error
+def _uncalled_notes(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
+    called = _targets(root, "body//@rid")  # a misspelt xref or ref-type is a schema error
     return [
         at.warning(note, f"footnote {note.get('id')!r} is never called")
         for note in root.iterfind("back/fn-group/fn")
-        if note.get("id") not in called
+        if note.get("id") not in called and not refused(note)
     ]
 
 

@@ -13,6 +13,7 @@ The author removes it, or, when it truly belongs to the address, writes it perce
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -38,12 +39,16 @@ def edge_problem(value: str, what: str) -> str | None:
     return None
 
 
-def check_links(root: etree._Element, at: Locator) -> list[Diagnostic]:
+def check_links(
+    root: etree._Element, at: Locator, refused: Callable[[etree._Element], bool]
+) -> list[Diagnostic]:
     """Link targets and licence URLs: allowed schemes and hosts (:mod:`briefexport.rules.links`),
-    no stray space at their edges. A blank one is a schema error, reported there."""
+    no stray space at their edges. A blank one is a schema error, reported there, as is a
+    licence URL the schema ``refused`` (no URI)."""
     found = []
     places = [(link, link.get(XLINK_HREF, "")) for link in root.iter("ext-link")]
-    places += [(licence, licence.text or "") for licence in root.iter(ALI_LICENSE_REF)]
+    licences = (e for e in root.iter(ALI_LICENSE_REF) if not refused(e))
+    places += [(licence, licence.text or "") for licence in licences]
     for element, value in places:
         href = trimmed(value)
         if not href:

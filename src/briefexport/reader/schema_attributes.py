@@ -15,17 +15,36 @@ from .schema_words import close_name, quoted
 from .tokens import collapse
 
 HINTS = {"language": 'a language tag such as "en"'}
-Attrib = etree._Attrib  # an element's attributes
+Read = etree._Element  # a child as read: by its attributes, and what it holds first
 
 
-def attributes_fit(attrib: Attrib, rule: ElementRule) -> bool:
-    """Whether attributes ``attrib`` are all allowed by ``rule``, with values from its lists,
+def attributes_fit(child: Read, rule: ElementRule) -> bool:
+    """Whether the child's attributes are all allowed by ``rule``, with values from its lists,
     and hold every attribute it requires (how RELAX NG tells apart two patterns of one name)."""
-    for clark, value in attrib.items():
+    for clark, value in child.attrib.items():
         allowed = rule.attributes.get(str(clark))
         if allowed is None or _bad_value(str(value), [allowed], "") is not None:
             return False
-    return all(name in attrib for name, a in rule.attributes.items() if a.required)
+    return all(name in child.attrib for name, a in rule.attributes.items() if a.required)
+
+
+def narrowed(child: Read, named: list[int], rules: list[ElementRule]) -> frozenset[int] | None:
+    """Of the patterns ``named`` (those of the child's name its parent takes), the ones its
+    first element can begin, when its attributes fit several and that element tells them apart
+    (the authors' and the editors' ``contrib-group``); None when it does not."""
+    fitting = [key for key in named if attributes_fit(child, rules[key])]
+    first = next(child.iterchildren(etree.Element), None)
+    if len(fitting) < 2 or first is None:
+        return None
+    begun = frozenset(key for key in fitting if _begins(first, rules[key], rules))
+    return begun if 0 < len(begun) < len(fitting) else None
+
+
+def _begins(first: Read, rule: ElementRule, rules: list[ElementRule]) -> bool:
+    starts = (key for state in rule.closure({0}) for key, _ in rule.moves.get(state, ()))
+    return any(
+        str(first.tag) in rules[key].names and attributes_fit(first, rules[key]) for key in starts
+    )
 
 
 def attribute_problems(

@@ -21,10 +21,11 @@ from ..errors import Diagnostic
 from ..shared.locate import written_name
 from .locate import Locator
 from .schema_attributes import attribute_problems
+from .schema_labels import element_label, pattern_label
 from .schema_order import Child
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
-from .schema_words import bracketed, close_name, nth
+from .schema_words import bracketed, close_name, joined, nth
 from .tokens import XML_SPACE
 
 NEEDS = {
@@ -137,8 +138,8 @@ class _Walk:
         tag = str(child.tag)
         if not self.schema.named(tag):
             guess = close_name(self.name(child), self._alike(child, reading))
-            return (self._clark(guess, reading), child.attrib) if guess else None
-        return (tag, child.attrib) if self.name(child) in self.names(reading.allowed) else None
+            return (self._clark(guess, reading), child) if guess else None
+        return (tag, child) if self.name(child) in self.names(reading.allowed) else None
 
     def attributes(self, element: etree._Element, keys: frozenset[int]) -> None:
         rules = [self.schema.rules[k] for k in keys]
@@ -160,12 +161,12 @@ class _Walk:
         index, reading.index = reading.index, reading.index + 1
         if index in reading.dropped:  # out of order: reported, and read as if elsewhere
             self.misplaced(element, child, reading)
-            return reading.anywhere(str(child.tag), child.attrib)
-        fits = reading.step(str(child.tag), child.attrib)
+            return reading.anywhere(str(child.tag), child)
+        fits = reading.step(str(child.tag), child)
         if not fits and reading.dropped:  # what it needs before it stands elsewhere: said there
-            fits = reading.step(str(child.tag), child.attrib, reading.past_moved())
+            fits = reading.step(str(child.tag), child, reading.past_moved())
         if not fits:
-            fits = reading.resync(self.misplaced(element, child, reading), child.attrib)
+            fits = reading.resync(self.misplaced(element, child, reading), child)
         reading.previous = child
         return fits
 
@@ -193,7 +194,7 @@ class _Walk:
         elif name not in allowed:
             message = f"<{name}> is not allowed in <{parent}>; " + self._holds(parent, allowed)
         else:
-            message = self._out_of_order(parent, child, reading, expected)
+            message = self._out_of_order(parent, child, reading, self.labels(element, reading))
             reading.disordered = True
         self.found.add(child, "place", self.at.error(child, message))
         self.found.flagged.setdefault(element, set()).add("content")
@@ -208,24 +209,39 @@ class _Walk:
             return f"<{parent}> holds no elements"
         return f"allowed here: {bracketed(allowed)}"
 
+    def labels(self, element: etree._Element, reading: Reading) -> list[str]:
+        """What may come next, named in angle brackets (:mod:`.schema_labels`)."""
+        expected = reading.expected()
+        return list(
+            dict.fromkeys(
+                pattern_label(self.schema, key, shown, reading.allowed, element)
+                for shown in self.names(expected)
+                for key in sorted(expected)
+                if shown in {self.schema.shown(n) for n in self.schema.rules[key].names}
+            )
+        )
+
+    def called(self, child: etree._Element, reading: Reading) -> str:
+        return element_label(self.schema, child, self.name(child), reading.allowed)
+
     def _out_of_order(
         self, parent: str, child: etree._Element, reading: Reading, expected: list[str]
     ) -> str:
-        name, following = self.name(child), reading.next_in_place()
+        name, following = self.called(child, reading), reading.next_in_place()
         first = reading.index == 1
-        belongs_later = reading.readable(str(child.tag), child.attrib) or (
+        belongs_later = reading.readable(str(child.tag), child) or (
             reading.previous is None and not first
         )
         if following is not None and belongs_later:
-            return f"<{name}> cannot come before <{self.name(following)}> in <{parent}>"
+            return f"{name} cannot come before {self.called(following, reading)} in <{parent}>"
         if reading.previous is None:
-            return f"<{parent}> must start with {bracketed(expected)}; found <{name}>"
+            return f"<{parent}> must start with {joined(expected, 'or')}; found {name}"
         earlier = self._belongs_before(child, reading)
         if earlier:
-            return f"<{name}> must come before {earlier} in <{parent}>"
-        before = self.name(reading.previous)
-        then = f"expected {bracketed(expected)}" if expected else f"<{before}> must come last"
-        return f"<{name}> cannot come after <{before}> in <{parent}>; {then}"
+            return f"{name} must come before {earlier} in <{parent}>"
+        before = self.called(reading.previous, reading)
+        then = f"expected {joined(expected, 'or')}" if expected else f"{before} must come last"
+        return f"{name} cannot come after {before} in <{parent}>; {then}"
 
     def _belongs_before(self, child: etree._Element, reading: Reading) -> str | None:
         """The child read in place that ``child`` must come before, as the message names it
@@ -234,12 +250,17 @@ class _Walk:
         one to move) or it fits nowhere earlier."""
         read = reading.children[: reading.index - 1]
         in_place = [c for i, c in enumerate(read) if i not in reading.dropped]
-        earlier = reading.belongs_before(str(child.tag), child.attrib)
+        earlier = reading.belongs_before(str(child.tag), child)
         if earlier is None or any(c.tag == child.tag for c in in_place):
             return None
-        alike = [c for c in reading.children if c.tag == earlier.tag]  # as the brief has them
+        called = self.called(earlier, reading)
+        alike = [  # as the brief has them
+            c
+            for c in reading.children
+            if c.tag == earlier.tag and self.called(c, reading) == called
+        ]
         which = f"the {nth(alike.index(earlier))} " if len(alike) > 1 else ""
-        return f"{which}<{self.name(earlier)}>"
+        return f"{which}{called}"
 
     def incomplete(self, element: etree._Element, reading: Reading) -> None:
         tag = self.name(element)

@@ -7,23 +7,26 @@ JATS element names in angle brackets and the close spelling where there is one, 
 ``ref-type="footnote" on <xref> must be "fn" or "bibr"``,
 ``<contrib> needs the attribute contrib-type="author"``.
 
-libxml2 validates; its messages are written for schema authors and often land on a parent, a
-sibling or column 1. So our own pass (:mod:`.schema_check`, from the schema's own tables) names
-each structural problem where it is, and libxml2's lines it explains are dropped: a line about
-content (order, extra or missing elements, text) when its element is one the pass flagged or an
-ancestor of one, a line about attributes when the pass flagged one of that element's (libxml2,
-trying its other patterns, may name another), and either about an element inside one the pass
-flagged or whose value is reworded, or inside that one's parent (where libxml2, having refused
-an element, tries other readings of what is around it and goes astray). Every other libxml2
-line is kept, reworded where a clearer message is known: a value of the wrong form
-is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
-lines about that element's ancestors consequences too), a language tag written with ``_``
-suggests its BCP 47 spelling, and a licence URL libxml2 refused as ``anyURI`` for a stray at its
-edge (a no-break space, a zero-width space) is named as a link's edge is (:mod:`.hrefs`).
-libxml2's ``Expecting element X, got Y`` stands on the parent's line (or Y's) and names what
-it expected: it is taken to be about the elements on that line, as a line that names none. The
-pass runs only once libxml2 has refused the brief, so a valid brief pays nothing for it, and
-whatever the pass says, a refused brief stays refused.
+libxml2 validates; its messages are written for schema authors and often land on a parent, a sibling
+or column 1. So our own pass (:mod:`.schema_check`, from the schema's own tables) names each
+structural problem where it is, and libxml2's lines it explains are dropped: a line about content
+(order, extra or missing elements, text) when its element is one the pass flagged or an ancestor of
+one, a line about attributes when the pass flagged one of that element's (libxml2, trying its other
+patterns, may name another), and either about an element inside one the pass flagged or whose value
+is reworded, or inside that one's parent (where libxml2, having refused an element, tries other
+readings of what is around it and goes astray), or a line about content inside an element libxml2
+refused in the end (its content failed, or had extra content) that holds one the pass flagged
+(libxml2 goes on to other readings of the whole element: after an unknown attribute on a
+subsection's title, ``Expecting element mixed-citation, got xref`` in the subsection before it).
+Every other libxml2 line is kept, reworded where a clearer message is known: a value of the wrong
+form is named at its element with what the schema takes (:mod:`.schema_values`, which makes the
+lines about that element's ancestors consequences too), a language tag written with ``_`` suggests
+its BCP 47 spelling, and a licence URL libxml2 refused as ``anyURI`` for a stray at its edge (a
+no-break space, a zero-width space) is named as a link's edge is (:mod:`.hrefs`). libxml2's
+``Expecting element X, got Y`` stands on the parent's line (or Y's) and names what it expected: it
+is taken to be about the elements on that line, as a line that names none. The pass runs only once
+libxml2 has refused the brief, so a valid brief pays nothing for it, and whatever the pass says, a
+refused brief stays refused.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from .schema_values import INVALID_ATTRIBUTE, Lines, datatype_errors
 FAILED = re.compile(r"Element ([\w:.-]+) failed to validate (content|attributes)")
 BAD_LANGUAGE = re.compile(r"Type language doesn't allow value '(.*)'")
 NAMED = re.compile(r"[Ee]lement ([\w:.-]+)")
+REFUSED_CONTENT = re.compile(r"Element ([\w:.-]+) (?:failed to validate content|has extra content)")
 GOT = re.compile(r"Expecting element [\w:.-]+, got ")  # on the parent's line: no name kept
 DATATYPE = ("Error validating datatype", "Error validating value", "Type ")
 
@@ -61,6 +65,7 @@ def clearer(
     logged, lines = list(entries), Lines(tree)
     values = datatype_errors(logged, lines, findings, at)
     explains = _Explained(lines, findings, values.elements)
+    explains.gave_up_on(logged)
     found = [*findings.diagnostics, *edges]
     redundant = False  # drop the "failed to validate" line that follows a reworded one
     for index, entry in enumerate(logged):
@@ -84,6 +89,16 @@ class _Explained:
         self.around = {*self.flagged, *valued, *(e.getparent() for e in [*self.flagged, *valued])}
         for element in [*self.flagged, *valued]:
             self.troubled.update((element, *element.iterancestors()))
+        self.refused: set[etree._Element] = set()
+
+    def gave_up_on(self, entries: list[etree._LogEntry]) -> None:
+        """Note the elements libxml2 refused in the end that hold a problem the pass named:
+        inside them, libxml2's other lines on content are its search for another reading."""
+        for entry in entries:
+            said = REFUSED_CONTENT.match(entry.message)
+            if said:
+                subjects = self.lines.subjects(entry.line, said.group(1))
+                self.refused.update(e for e in subjects if e in self.troubled)
 
     def __call__(self, entry: etree._LogEntry) -> bool:
         message = entry.message
@@ -97,6 +112,8 @@ class _Explained:
         failed = FAILED.match(message)
         if INVALID_ATTRIBUTE.match(message) or (failed and failed.group(2) == "attributes"):
             return any(self._attribute_flagged(e) for e in subjects)
+        if any(self.refused.intersection(e.iterancestors()) for e in subjects):
+            return True  # libxml2 went on reading elsewhere in an element it refused
         return any(e in self.troubled for e in subjects)
 
     def _inside_flagged(self, element: etree._Element) -> bool:

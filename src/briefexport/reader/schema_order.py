@@ -14,12 +14,12 @@ swap of two children is one problem, two swaps in a parent are two.
 
 from __future__ import annotations
 
-from .schema_attributes import Attrib, attributes_fit
+from .schema_attributes import Read, attributes_fit, narrowed
 from .schema_rules import ElementRule
 
 State = tuple[int, int]  # (element rule, automaton state)
 Score = tuple[int, int]  # (worth, a bit per child so far, the first highest: read in place)
-Child = tuple[str, Attrib] | None  # a child's Clark name as read and attributes; None: not read
+Child = tuple[str, Read] | None  # a child's Clark name as read, and itself; None: not read
 READ, ASSUMED_PRESENT, ASSUMED_ABSENT = 2, -1, -3
 
 
@@ -30,10 +30,13 @@ def misplaced_children(
     present = {child[0] for child in children if child is not None}
     start: dict[State, Score] = {(k, s): (0, 0) for k in keys for s in rules[k].closure({0})}
     best = _assumed(rules, start, present)
+    allowed = {c for k in keys for moves in rules[k].moves.values() for c, _ in moves}
     for child in children:
         following = {state: (worth, read << 1) for state, (worth, read) in best.items()}
         if child is not None:
-            for (key, state), (worth, read) in _moves(rules, best, *child):
+            tag, element = child
+            own = narrowed(element, [c for c in allowed if tag in rules[c].names], rules)
+            for (key, state), (worth, read) in _moves(rules, best, child, own):
                 _offer(following, (key, state), (worth + READ, read << 1 | 1))
         best = _assumed(rules, following, present)
     ends = [score for (key, state), score in best.items() if state == rules[key].final]
@@ -47,17 +50,24 @@ def misplaced_children(
 
 
 def _moves(
-    rules: list[ElementRule], best: dict[State, Score], tag: str, attrib: Attrib
+    rules: list[ElementRule],
+    best: dict[State, Score],
+    read: tuple[str, Read],
+    own: frozenset[int] | None,
 ) -> list[tuple[State, Score]]:
     """Where reading the child leads from each state, with the score it comes from; only the
-    patterns its attributes fit when any do (as :class:`~.schema_reading.Reading` reads)."""
+    patterns its attributes fit when any do, and only ``own`` when what it holds first tells
+    (as :class:`~.schema_reading.Reading` reads)."""
+    tag, element = read
     taken = [
         (key, child, to, score)
         for (key, state), score in best.items()
         for child, to in rules[key].moves.get(state, ())
         if tag in rules[child].names
     ]
-    taken = [t for t in taken if attributes_fit(attrib, rules[t[1]])] or taken
+    if own is not None:
+        taken = [t for t in taken if t[1] in own]
+    taken = [t for t in taken if attributes_fit(element, rules[t[1]])] or taken
     return [((key, s), score) for key, _, to, score in taken for s in rules[key].closure({to})]
 
 

@@ -9,7 +9,7 @@ import functools
 
 from lxml import etree
 
-from .schema_attributes import Attrib, attributes_fit
+from .schema_attributes import Read, attributes_fit, narrowed
 from .schema_order import Child, misplaced_children
 from .schema_rules import Schema
 
@@ -49,13 +49,13 @@ class Reading:
         the others: the one libxml2 names; None spares the search for the best reading."""
         states = self.states
         for child in children:
-            taken = self._taken(str(child.tag), child.attrib, states)
+            taken = self._taken(str(child.tag), child, states)
             if not taken and any(str(child.tag) in self.rules[c].names for c in self.allowed):
                 return child
             states = self._targets(taken) if taken else states
         return None
 
-    def belongs_before(self, tag: str, attrib: Attrib) -> etree._Element | None:
+    def belongs_before(self, tag: str, read: Read) -> etree._Element | None:
         """The last child read in place before the current one that a child named ``tag``
         could stand just before, that child then read after it (elements missing there
         assumed); None when there is none."""
@@ -63,23 +63,26 @@ class Reading:
         for index, child in enumerate(self.children[: self.index - 1]):
             if index in self.dropped:
                 continue
-            taken = self._taken(str(child.tag), child.attrib, states)
-            if (moved := self._taken(tag, attrib, states)) and self._taken(
-                str(child.tag), child.attrib, self.reachable(self._targets(moved))
+            taken = self._taken(str(child.tag), child, states)
+            if (moved := self._taken(tag, read, states)) and self._taken(
+                str(child.tag), child, self.reachable(self._targets(moved))
             ):
                 before = child
             states = self.reachable(self._targets(taken)) if taken else states
         return before
 
-    def readable(self, tag: str, attrib: Attrib) -> bool:
+    def readable(self, tag: str, child: Read) -> bool:
         """Whether a child of this name could be read next, where it stands."""
-        return bool(self._taken(tag, attrib, self.states))
+        return bool(self._taken(tag, child, self.states))
 
-    def anywhere(self, tag: str, attrib: Attrib) -> frozenset[int]:
+    def anywhere(self, tag: str, child: Read) -> frozenset[int]:
         """The child rules of this name the parent takes somewhere (those its attributes fit,
-        when any do), without moving on."""
+        when any do, and what it holds first tells), without moving on."""
         named = [c for c in self.allowed if tag in self.rules[c].names]
-        return frozenset([c for c in named if attributes_fit(attrib, self.rules[c])] or named)
+        own = narrowed(child, named, self.rules)
+        if own is not None:
+            return own
+        return frozenset([c for c in named if attributes_fit(child, self.rules[c])] or named)
 
     @functools.cached_property
     def allowed(self) -> set[int]:
@@ -90,23 +93,29 @@ class Reading:
         """(rule, child rule, target state) for every move out of ``states``."""
         return [(k, c, to) for k, s in states for c, to in self.rules[k].moves.get(s, ())]
 
-    def step(self, tag: str, attrib: Attrib, states: set[State] | None = None) -> frozenset[int]:
+    def step(self, tag: str, child: Read, states: set[State] | None = None) -> frozenset[int]:
         """Read a child: the rules it may follow (those its attributes fit, when any do)."""
-        taken = self._taken(tag, attrib, self.states if states is None else states)
+        taken = self._taken(tag, child, self.states if states is None else states)
         if taken:
             self.states = self._targets(taken)
         return frozenset(c for _, c, _ in taken)
 
-    def _taken(self, tag: str, attrib: Attrib, states: set[State]) -> list[tuple[int, int, int]]:
+    def _taken(self, tag: str, child: Read, states: set[State]) -> list[tuple[int, int, int]]:
+        """The moves reading the child: of the patterns of its name, those what it holds first
+        tells (:func:`.narrowed`), else those its attributes fit when any do."""
         taken = [(k, c, to) for k, c, to in self._moves(states) if tag in self.rules[c].names]
-        return [m for m in taken if attributes_fit(attrib, self.rules[m[1]])] or taken
+        named = [c for c in self.allowed if tag in self.rules[c].names]
+        own = narrowed(child, named, self.rules)
+        if own is not None:
+            return [m for m in taken if m[1] in own]
+        return [m for m in taken if attributes_fit(child, self.rules[m[1]])] or taken
 
     def _targets(self, taken: list[tuple[int, int, int]]) -> set[State]:
         return {(k, s) for k, _, to in taken for s in self.rules[k].closure({to})}
 
-    def resync(self, tag: str, attrib: Attrib) -> frozenset[int]:
+    def resync(self, tag: str, child: Read) -> frozenset[int]:
         """After a misplaced child: read it where it could stand later, or skip it."""
-        fits = self.step(tag, attrib, self.reachable(self.states))
+        fits = self.step(tag, child, self.reachable(self.states))
         return fits or frozenset(c for c in self.allowed if tag in self.rules[c].names)
 
     def past_moved(self) -> set[State]:

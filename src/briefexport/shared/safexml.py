@@ -21,8 +21,8 @@ from lxml import etree
 from ..errors import Diagnostic
 from ..model.record import Record, record
 from .limits import MAX_INPUT_BYTES, size_refusal
+from .syntax_words import syntax_problem
 
-MAX_SYNTAX_ERRORS = 50
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
 
@@ -89,7 +89,7 @@ def parse_screened(
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
-        raise RejectedError(_syntax_diagnostics(parser, name)) from None
+        raise RejectedError(_syntax_diagnostics(parser, data, name)) from None
     tree = root.getroottree()
     refuse_declarations(tree, name)
     return tree
@@ -171,13 +171,12 @@ def _doctype_start(data: bytes) -> int | None:
     return position if data.startswith(b"<!DOCTYPE", position) else None
 
 
-def _syntax_diagnostics(parser: etree.XMLParser, name: str) -> list[Diagnostic]:
-    found = [
-        Diagnostic(name, entry.line or 1, max(entry.column, 1), tidy(entry.message))
-        for entry in parser.error_log
-        if entry.level >= etree.ErrorLevels.ERROR
-    ]
-    return found[:MAX_SYNTAX_ERRORS] or [Diagnostic(name, 1, 1, "not well-formed XML")]
+def _syntax_diagnostics(parser: etree.XMLParser, data: bytes, name: str) -> list[Diagnostic]:
+    """The first error only: libxml2 stops there, or reports what it left behind."""
+    errors = [entry for entry in parser.error_log if entry.level >= etree.ErrorLevels.ERROR]
+    if not errors:
+        return [Diagnostic(name, 1, 1, "not well-formed XML")]
+    return [syntax_problem(errors[0], data, name)]
 
 
 def tidy(message: str) -> str:
