@@ -21,6 +21,13 @@ def test_the_writer_targets_are_the_formats_own() -> None:
     assert {name: fmt.target for name, fmt in FORMATS.items()} == WRITER_TARGETS
 
 
+@pytest.fixture
+def in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The working folder holds a folder of briefs, ``briefs``."""
+    (tmp_path / "briefs").mkdir()
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.mark.parametrize(
     ("args", "formats"),
     [
@@ -31,7 +38,7 @@ def test_the_writer_targets_are_the_formats_own() -> None:
     ],
 )
 def test_a_local_run_of_known_formats_starts_early(
-    args: list[str], formats: tuple[str, ...]
+    args: list[str], formats: tuple[str, ...], in_a_folder: None
 ) -> None:
     assert local_formats(args) == formats
 
@@ -48,9 +55,11 @@ def test_a_local_run_of_known_formats_starts_early(
         ["briefs", "--to", "jats", "--executor", "dask"],
         ["briefs", "--to", "jats", "--scheduler", "tcp://there:8786"],
         ["--to", "jats", "-h"],
+        ["missing", "--to", "jats", "-o", "site"],  # no such folder: the command says so
+        ["--to", "jats", "-o", "briefs"],  # no folder to convert
     ],
 )
-def test_anything_else_starts_nothing_early(args: list[str]) -> None:
+def test_anything_else_starts_nothing_early(args: list[str], in_a_folder: None) -> None:
     assert local_formats(args) is None
 
 
