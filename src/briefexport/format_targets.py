@@ -5,6 +5,9 @@ workers' fork server before it imports the model and the formats' descriptions (
 tens of milliseconds), so this module imports nothing. The order is :data:`.formats.FORMATS`'s.
 """
 
+ALL = "all"
+"""The name that stands for every format, in the order of :data:`.formats.FORMATS`."""
+
 WRITER_TARGETS = {
     "jats": "briefexport.writers.jats:write",
     "markdown": "briefexport.writers.markdown:write",

@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import TypeAlias
 
 from .errors import BriefexportError, UnknownFormatError
-from .format_targets import WRITER_TARGETS
+from .format_targets import ALL, WRITER_TARGETS
 from .model import Brief
 from .model.record import Record, record
 from .options import WriteOptions
@@ -122,10 +122,6 @@ def get_writer(name: str) -> Writer:
         raise UnknownFormatError(name, sorted(FORMATS)) from None
     writer: Writer = getattr(import_module(module_name), function_name)
     return writer
-
-
-ALL = "all"
-"""The name that stands for every format, in the order of :data:`FORMATS`."""
 
 
 _WANTED = "formats must be a string such as 'jats,docx' or 'all', or an iterable of format names"

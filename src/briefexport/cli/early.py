@@ -19,9 +19,7 @@ import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..format_targets import WRITER_TARGETS
-
-EVERY_FORMAT = "all"
+from ..format_targets import ALL, WRITER_TARGETS
 
 
 class _Quiet(argparse.ArgumentParser):
@@ -55,7 +53,7 @@ def local_formats(args: Sequence[str]) -> tuple[str, ...] | None:
     names: list[str] = []
     for item in found.to.split(","):
         name = item.strip().lower()
-        names.extend(WRITER_TARGETS if name == EVERY_FORMAT else [name] if name else [])
+        names.extend(WRITER_TARGETS if name == ALL else [name] if name else [])
     if not names or any(name not in WRITER_TARGETS for name in names):
         return None
     return tuple(dict.fromkeys(names))
