@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TypeAlias
 
 from .errors import BriefexportError, UnknownFormatError
+from .format_targets import ALL, WRITER_TARGETS
 from .model import Brief
 from .model.record import Record, record
 from .options import WriteOptions
@@ -44,7 +45,7 @@ FORMATS: dict[str, Format] = {
             "jats",
             ".jats.xml",
             "application/jats+xml",
-            "briefexport.writers.jats:write",
+            WRITER_TARGETS["jats"],
             "Archival JATS 1.3 XML (Archiving DTD), also the canonical form",
             "lxml",
             links_figures=True,
@@ -53,7 +54,7 @@ FORMATS: dict[str, Format] = {
             "markdown",
             ".md",
             "text/markdown",
-            "briefexport.writers.markdown:write",
+            WRITER_TARGETS["markdown"],
             "Markdown with YAML front matter, read back by briefexport import",
             "nothing beyond the core",
             links_figures=True,
@@ -62,7 +63,7 @@ FORMATS: dict[str, Format] = {
             "pdf",
             ".pdf",
             "application/pdf",
-            "briefexport.writers.pdf_engine:write",
+            WRITER_TARGETS["pdf"],
             "Print PDF: page-bottom footnotes, tagged, PDF/A-3b with the JATS source attached",
             "WeasyPrint and Pango, or typst with --pdf-engine typst",
             lays_out_pages=True,
@@ -71,7 +72,7 @@ FORMATS: dict[str, Format] = {
             "html",
             ".html",
             "text/html",
-            "briefexport.writers.html:write",
+            WRITER_TARGETS["html"],
             "Standalone HTML5 page: CSS and images inlined, linked endnotes",
             "nothing beyond the core",
         ),
@@ -79,7 +80,7 @@ FORMATS: dict[str, Format] = {
             "epub",
             ".epub",
             "application/epub+zip",
-            "briefexport.writers.epub:write",
+            WRITER_TARGETS["epub"],
             "EPUB 3 book: popup footnotes, full and accessibility metadata, reproducible",
             "ebooklib",
         ),
@@ -87,7 +88,7 @@ FORMATS: dict[str, Format] = {
             "docx",
             ".docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "briefexport.writers.docx:write",
+            WRITER_TARGETS["docx"],
             "Word document: real footnotes, Word styles, the institution's template",
             "python-docx",
         ),
@@ -95,7 +96,7 @@ FORMATS: dict[str, Format] = {
             "bag",
             ".bag.zip",
             "application/zip",
-            "briefexport.deposit.bag:write",
+            WRITER_TARGETS["bag"],
             "BagIt 1.0 bag for preservation: JATS, PDF/A-3, EPUB, DOCX, HTML, SHA-256/512 fixity",
             "WeasyPrint, Pango, ebooklib, python-docx",
             lays_out_pages=True,
@@ -104,7 +105,7 @@ FORMATS: dict[str, Format] = {
             "dspace-saf",
             ".saf.zip",
             "application/zip",
-            "briefexport.deposit.saf:write",
+            WRITER_TARGETS["dspace-saf"],
             "DSpace Simple Archive Format item: Dublin Core and every rendition, for batch import",
             "WeasyPrint, Pango, ebooklib, python-docx",
             lays_out_pages=True,
@@ -121,10 +122,6 @@ def get_writer(name: str) -> Writer:
         raise UnknownFormatError(name, sorted(FORMATS)) from None
     writer: Writer = getattr(import_module(module_name), function_name)
     return writer
-
-
-ALL = "all"
-"""The name that stands for every format, in the order of :data:`FORMATS`."""
 
 
 _WANTED = "formats must be a string such as 'jats,docx' or 'all', or an iterable of format names"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..options import PdfEngine, PdfStandard, known_value
 from ..output import output_path
-from ..shared.brand import Paper, load_brand
+from ..shared.brand import Brand, Paper, load_brand
 from ..shared.styles import default_style_dir, outside_font_folders
 from .digests import file_digest, folder_digests
 from .freshness import FreshnessCheck, style_links
@@ -40,8 +40,16 @@ def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
     font_folders = outside_font_folders(style_dir, brand.fonts.folders)
     template = Path(export.reference_docx) if export.reference_docx else None
     watch = SettingsWatch.start(style_dir, tuple(font_folders), template)
-    epoch = export.timestamp.isoformat() if export.timestamp else None
-    options = {
+    options = _recorded_options(export, brand, template)
+    files = _style_files(style_dir, font_folders)
+    return Settings(__version__, files, options, style_links(style_dir, files)), watch
+
+
+def _recorded_options(
+    export: ExportSettings, brand: Brand, template: Path | None
+) -> dict[str, str | None]:
+    """The run's options as the manifest records them: a default as the value it stands for."""
+    return {
         "pdf_standard": known_value(PdfStandard, export.pdf_standard, "PDF standard")
         or PdfStandard.PDF_A_3B.value,
         "pdf_engine": known_value(PdfEngine, export.pdf_engine, "PDF engine")
@@ -49,15 +57,20 @@ def run_settings(export: ExportSettings) -> tuple[Settings, SettingsWatch]:
         "paper": known_value(Paper, export.paper, "paper size") or brand.page.size.value,
         "reference_docx": file_digest(template) if template else None,
         "series": export.series,
-        "timestamp": epoch,
+        "timestamp": export.timestamp.isoformat() if export.timestamp else None,
         "typography": "smart" if export.smart else "as written",
         "pdf_url": export.pdf_url,
     }
+
+
+def _style_files(style_dir: Path, font_folders: list[Path]) -> dict[str, str]:
+    """The digest of each file of the style folder (by its path there) and of the font folders
+    outside it (by their absolute paths)."""
     files = folder_digests(style_dir)
     for folder in font_folders:
         digests = folder_digests(folder)
         files.update({f"{folder.as_posix()}/{path}": sha for path, sha in digests.items()})
-    return Settings(__version__, files, options, style_links(style_dir, files)), watch
+    return files
 
 
 @dataclass(frozen=True, slots=True)

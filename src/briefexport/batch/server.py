@@ -3,9 +3,10 @@
 The fork server is a fresh interpreter that imports, once, what a worker runs: the reader, the
 writers of the formats asked for (WeasyPrint alone costs about a second), the job and chunk
 modules and the process pool's worker loop. Each worker is then a fork of it, ready at once.
-The command line starts it before it imports the rest of the batch machinery, so that the
-two interpreters import in parallel. This module therefore imports little itself. Where there
-is no fork server (Windows), workers are spawned and import the writers themselves.
+The command line starts it first thing, before it imports its parser, the model and the rest of
+the batch machinery (:mod:`briefexport.cli.early`), so that the two interpreters import in
+parallel. This module therefore imports little itself, not even the formats' descriptions.
+Where there is no fork server (Windows), workers are spawned and import the writers themselves.
 
 Either way a worker never runs the program's main module. multiprocessing would run it again in
 each new worker (``multiprocessing.spawn.get_preparation_data`` names it from
@@ -27,7 +28,7 @@ from multiprocessing.context import BaseContext, SpawnContext, SpawnProcess
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from ..formats import FORMATS
+from ..format_targets import writer_module
 
 DEFAULT_RECYCLE_AFTER = 500
 """Briefs a local worker converts before it is replaced, in a run that lays out PDF pages. Such
@@ -54,6 +55,8 @@ module too: a worker's process object names its class)."""
 
 def recycle_after_for(formats: Iterable[str]) -> int:
     """The default life of a local worker, in briefs, for a run that writes ``formats``."""
+    from ..formats import FORMATS
+
     if any(FORMATS[fmt].lays_out_pages for fmt in formats):
         return DEFAULT_RECYCLE_AFTER
     return RECYCLE_AFTER_WITHOUT_PAGES
@@ -65,7 +68,7 @@ def worker_context(formats: tuple[str, ...]) -> BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return _CONTEXTS["spawn"]
     context = _CONTEXTS["forkserver"]
-    writers = [FORMATS[fmt].target.split(":")[0] for fmt in formats]
+    writers = [writer_module(fmt) for fmt in formats]
     # the fork server is started once per process: the first run's preload list stays
     context.set_forkserver_preload([*WORKER_MODULES, *writers])
     return context

@@ -5,7 +5,8 @@ usage. Problems with an input are printed one per line as ``FILE:LINE:COL: sever
 
 A command is a module of this package with a ``run(args) -> int`` function and one entry in
 :data:`COMMANDS`; the default command (no command word) exports. Modules are imported only when
-their command runs; ``briefexport --version`` alone is answered before any is imported.
+their command runs; ``briefexport --version`` alone is answered before any is imported, and the
+batch command's workers start importing before it is (:mod:`.early`).
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args == ["--version"]:
             print_version()
         command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
+        if argv is None and command == "batch":  # the program's own run (as the collector's)
+            from .early import start_batch_workers
+
+            start_batch_workers(rest)
         status = run_command(command, rest)
     finally:
         collector.imports_done()

@@ -30,7 +30,7 @@ from .common import (
 from .export import checked_formats
 
 if TYPE_CHECKING:
-    from ..batch import ExportSettings, RunOptions
+    from ..batch import ExportSettings, RunOptions, Summary
     from ..batch.summary import ProgressSink
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -72,14 +72,14 @@ def parser() -> argparse.ArgumentParser:
     )
     result.add_argument("--series", help="series label for imported text that names none")
     _add_run_options(result)
+    _add_worker_options(result)
     _add_style_options(result)
     add_verbosity(result)
     return result
 
 
 def _add_run_options(result: argparse.ArgumentParser) -> None:
-    from ..batch.server import DEFAULT_RECYCLE_AFTER, DEFAULT_TIMEOUT, RECYCLE_AFTER_WITHOUT_PAGES
-
+    """What the run does besides converting: rebuild, only list, prune, report."""
     result.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
     result.add_argument(
         "-n",
@@ -93,6 +93,12 @@ def _add_run_options(result: argparse.ArgumentParser) -> None:
     result.add_argument(
         "--report", type=Path, metavar="FILE.json", help="write the summary as JSON"
     )
+
+
+def _add_worker_options(result: argparse.ArgumentParser) -> None:
+    """Where the briefs are converted, and how long a local worker and a brief may last."""
+    from ..batch.server import DEFAULT_RECYCLE_AFTER, DEFAULT_TIMEOUT, RECYCLE_AFTER_WITHOUT_PAGES
+
     result.add_argument(
         "--executor",
         choices=["local", "dask"],
@@ -149,28 +155,16 @@ def run(args: list[str]) -> int:
 
 
 def _convert(options: argparse.Namespace, formats: list[str]) -> int:
-    local = options.executor == "local" and not options.dry_run
-    if local and options.collection.is_dir():  # imports side by side
+    if options.executor == "local" and not options.dry_run and options.collection.is_dir():
         from ..batch.server import start_worker_server
 
-        start_worker_server(tuple(formats))
-    from ..batch import convert_collection
-
+        start_worker_server(tuple(formats))  # imports side by side (unless already started)
     problem = _report_problem(options.report, options.output_dir) if options.report else None
     if problem:
         print(f"briefexport: error: --report {options.report}: {problem}", file=sys.stderr)
         return EXIT_INPUT
-    stop = threading.Event()
     try:
-        with _stop_on_signals(stop):
-            summary = convert_collection(
-                options.collection,
-                options.output_dir,
-                formats,
-                *_run_and_export(options),
-                stop=stop,
-                progress=_progress(options.quiet),
-            )
+        summary = _run_collection(options, formats)
     except BriefexportError as error:
         print(f"briefexport: error: {error}", file=sys.stderr)
         return EXIT_OUTPUT if isinstance(error, OutputError) else EXIT_INPUT
@@ -180,6 +174,23 @@ def _convert(options: argparse.Namespace, formats: list[str]) -> int:
     if options.report and not _write_report(options.report, summary.to_json()):
         return max(summary.exit_status, EXIT_OUTPUT)
     return summary.exit_status
+
+
+def _run_collection(options: argparse.Namespace, formats: list[str]) -> Summary:
+    """Convert the collection until done or stopped by SIGINT or SIGTERM; raises
+    :class:`BriefexportError` for an unusable folder, style or option."""
+    from ..batch import convert_collection
+
+    stop = threading.Event()
+    with _stop_on_signals(stop):
+        return convert_collection(
+            options.collection,
+            options.output_dir,
+            formats,
+            *_run_and_export(options),
+            stop=stop,
+            progress=_progress(options.quiet),
+        )
 
 
 def _run_and_export(options: argparse.Namespace) -> tuple[RunOptions, ExportSettings]:
