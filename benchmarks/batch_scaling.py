@@ -140,7 +140,9 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="also on LocalClusters of 1 and 2")
     parser.add_argument("--no-local", action="store_true", help="with --dask: only on Dask")
     args = parser.parse_args()
-    sizes = [1, *sorted(int(size) for size in args.sizes.split(","))]
+    sizes = sorted({1, *(int(size) for size in args.sizes.split(","))})
+    if len([size for size in sizes if size > 1]) < 2:
+        parser.error("--sizes needs two sizes above 1 to fit a line through")
     load = os.getloadavg()
     lines = [
         "| workers | format | briefs | 1 worker s | 2 workers s | speed-up | briefs/s 1 / 2 | "
