@@ -7,6 +7,7 @@ Helpers live in the ``support`` package; fixtures used by one layer only live in
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -36,6 +37,14 @@ settings.register_profile(
 settings.register_profile("ci-deep", settings.get_profile("ci"), max_examples=60)
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 settings.load_profile("ci" if CI else "briefexport")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Leave what collection imported out of later garbage collections: the test modules and the
+    libraries they import live until the run ends, and looking through them again in every full
+    collection took a good part of the run. Garbage is collected first, so none is kept."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.hookimpl(tryfirst=True)
