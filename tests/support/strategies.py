@@ -325,16 +325,25 @@ def resolve_calls(template: Brief, bodies: dict[int, tuple[Paragraph, ...]]) -> 
 
 
 def _replace_calls(node: Any, notes: dict[str, Footnote], cited: dict[str, Reference]) -> Any:
+    """``node`` with its placeholder calls replaced; a part without calls is kept as it is."""
     if isinstance(node, tuple):
-        return tuple(_replace_calls(item, notes, cited) for item in node)
+        items = tuple(_replace_calls(item, notes, cited) for item in node)
+        return node if all(new is old for new, old in zip(items, node, strict=True)) else items
     if isinstance(node, FootnoteRef):
         return FootnoteRef(notes[node.note.id])
     if isinstance(node, CitationRef):
         return CitationRef(cited[node.reference.id])
     if dataclasses.is_dataclass(node) and not isinstance(node, Image):
-        changes = {
-            f.name: _replace_calls(getattr(node, f.name), notes, cited)
-            for f in dataclasses.fields(node)
-        }
-        return dataclasses.replace(node, **changes)
+        changes = {}
+        for name in _field_names(type(node)):
+            old = getattr(node, name)
+            new = _replace_calls(old, notes, cited)
+            if new is not old:
+                changes[name] = new
+        return dataclasses.replace(node, **changes) if changes else node
     return node
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
