@@ -26,7 +26,7 @@ from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.stylemap import ALL_STYLES
-from support.docx import house_sheet
+from support.docx import house_reference, house_sheet
 from support.paths import HARBOUR, TOUR
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -71,7 +71,7 @@ def unpacked(data: bytes) -> list[tuple[str, bytes]]:
 def test_committed_reference_equals_a_fresh_generation() -> None:
     # Compared part by part: another zlib may compress the same parts to other bytes.
     committed = (default_style_dir() / "reference.docx").read_bytes()
-    fresh = build_reference(load_brand(default_style_dir()), house_sheet())
+    fresh = house_reference(load_brand(default_style_dir()))
     message = "stale: run scripts/make_reference_docx.py and commit styles/reference.docx"
     assert unpacked(committed) == unpacked(fresh), message
 
