@@ -7,7 +7,9 @@ Helpers live in the ``support`` package; fixtures used by one layer only live in
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,24 @@ settings.register_profile(
 settings.register_profile("ci-deep", settings.get_profile("ci"), max_examples=60)
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 settings.load_profile("ci" if CI else "briefexport")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Iterator[None]:
+    """Collect with the cyclic garbage collector paused, then freeze what collection imported
+    (as ``briefexport.cli.collector`` does for the command): the test modules and the libraries
+    they import live until the run ends, and tracing them again in every full collection, while
+    they are imported and during the tests, took a good part of the run. Garbage is collected
+    before the freeze, so none is kept; what the tests make is collected as before."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        if paused:
+            gc.collect()
+            gc.freeze()
+            gc.enable()
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -47,7 +47,9 @@ def test_calling_main_leaves_the_collector_as_it_was(
     with pytest.raises(SystemExit):
         main(["--version"])
     assert gc.isenabled()
-    assert gc.get_freeze_count() == frozen
+    # froze nothing: objects frozen before (the test run freezes what collection imported) may
+    # have been freed meanwhile, which only lowers the count
+    assert gc.get_freeze_count() <= frozen
     capsys.readouterr()
 
 

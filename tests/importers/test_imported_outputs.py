@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import briefexport
+from briefexport.cli import main
 from briefexport.formats import FORMATS
 from briefexport.options import default_options
 from briefexport.output import export_brief, output_path
@@ -35,12 +36,9 @@ def imported_brief(
     (copy_estuary if folder == "estuary" else copy_pandoc_sources)(sources)
     source = sources / name
     output = tmp_path_factory.mktemp("imported") / f"{source.stem.replace('.', '-')}.xml"
-    done = subprocess.run(
-        [sys.executable, "-m", "briefexport", "import", str(source), "-o", str(output), "-q",
-         "--series", "Policy Brief", "--publisher", "Northwind Institute"],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    status = main(["import", str(source), "-o", str(output), "-q",
+                   "--series", "Policy Brief", "--publisher", "Northwind Institute"])  # fmt: skip
+    assert status == 0
     return output
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import replace
@@ -11,10 +12,11 @@ from lxml import etree
 
 from briefexport.model import Brief
 from briefexport.options import default_options
-from briefexport.shared.brand import Word, load_brand
+from briefexport.shared.brand import Brand, Word, load_brand
 from briefexport.shared.print_sheet import PrintSheet, print_sheet
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
+from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.template import print_css
 
 NS = {
@@ -29,6 +31,13 @@ NS = {
 def house_sheet() -> PrintSheet:
     """The shipped print stylesheet, read for the Word styles."""
     return print_sheet(print_css(default_style_dir()))
+
+
+@functools.cache
+def house_reference(brand: Brand) -> bytes:
+    """The reference document ``brand`` makes with the shipped print stylesheet, built once per
+    test process (several modules read it; building it takes a while)."""
+    return build_reference(brand, house_sheet())
 
 
 HOUSE = load_brand(default_style_dir())

@@ -77,6 +77,29 @@ def _visible(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) != "Cf"
 
 
+ARABIC_ALPHABET = "".join(ARABIC_LETTERS + URDU_LETTERS + ARABIC_MARKS + ARABIC_OTHER)
+ARABIC_ALPHABET += string.ascii_letters
+# The characters of a script that pass a test, drawn from directly: filtering a drawn character
+# retried many draws and gave up on some briefs. Under Python's Unicode data the letters (L) and
+# numbers (N) are exactly the characters ``str.isalnum`` accepts, and the white space (Z) and
+# format characters (Cf) exactly those ``_visible`` refuses among the ``any`` script's.
+ALNUM = {
+    "any": st.characters(categories=("L", "N")),
+    "arabic": st.characters(
+        categories=(), include_characters=[c for c in ARABIC_ALPHABET if c.isalnum()]
+    ),
+}
+VISIBLE = {
+    "any": st.characters(
+        exclude_categories=("Cs", "Cc", "Co", "Cf", "Zs", "Zl", "Zp"),
+        exclude_characters="\ufffe\uffff",
+    ),
+    "arabic": st.characters(
+        categories=(), include_characters=[c for c in ARABIC_ALPHABET if _visible(c)]
+    ),
+}
+
+
 @functools.cache
 def required(script: str) -> st.SearchStrategy[str]:
     """A value that must show something (the reader refuses Unicode white space and invisible
@@ -87,7 +110,7 @@ def required(script: str) -> st.SearchStrategy[str]:
     return st.builds(
         lambda before, char, after: collapse_space(before + char + after),
         xml_text(script),
-        SCRIPTS[script][1].filter(_visible),
+        VISIBLE[script],
         xml_text(script),
     )
 
@@ -140,9 +163,18 @@ def body_inline(script: str, references: int) -> Strategy:
     return st.recursive(leaves, _styled, max_leaves=8)
 
 
+# The two helpers below are cached on the strategy they are given: pass them strategies that are
+# built once (the cached ones of this module), never one built anew for each draw.
+@functools.cache
 def inlines(inline: Strategy) -> Strategy:
     """Up to five of ``inline`` in normal form."""
     return st.lists(inline, max_size=5).map(canonical)
+
+
+@functools.cache
+def maybe(value: Strategy) -> Strategy:
+    """``value`` or None."""
+    return st.none() | value
 
 
 @functools.cache
@@ -151,7 +183,7 @@ def title(script: str) -> Strategy:
 
     A text holding one goes in at a drawn place, rather than drawing phrases and filtering out
     those without (which discarded many drawn briefs)."""
-    alnum = SCRIPTS[script][1].filter(str.isalnum)
+    alnum = ALNUM[script]
     word = st.builds(lambda a, c, b: Text(a + c + b), xml_text(script), alnum, xml_text(script))
     return st.builds(_with_word, st.lists(phrase(script), max_size=4), word, st.integers(0, 4))
 

@@ -13,6 +13,8 @@ from briefexport.options import default_options
 from briefexport.writers import pdf
 from briefexport.writers.pdf import pinned
 
+from .written_pdfs import written_pdf
+
 SUPPORTED = weasyprint.__version__ == pinned.SUPPORTED_VERSION
 needs_reviewed = pytest.mark.skipif(not SUPPORTED, reason="another WeasyPrint: nothing is wrapped")
 
@@ -22,6 +24,6 @@ def with_and_without(
 ) -> tuple[bytes, bytes]:
     """``brief``'s PDF with ``adaptation`` installed, then with its ``install`` doing nothing."""
     options = default_options(brief)
-    adapted = pdf.write(brief, options)
+    adapted = written_pdf(brief, options)
     monkeypatch.setattr(adaptation, "install", lambda: False)
     return adapted, pdf.write(brief, options)

@@ -58,6 +58,7 @@ from .inline_strategies import (
     inlines,
     link,
     linked,
+    maybe,
     phrase,
     required,
     styled_phrase,
@@ -91,12 +92,21 @@ def rows(script: str, header: bool, width: int) -> Strategy:
 
 
 @functools.cache
+def heads(script: str, width: int) -> Strategy:
+    """No header row, or up to two."""
+    return st.just(()) | rows(script, True, width)
+
+
+TABLE_WIDTHS = st.integers(1, 3)
+
+
+@functools.cache
 def tables(script: str) -> Strategy:
     @st.composite
     def table(draw: st.DrawFn) -> Table:
-        width = draw(st.integers(1, 3))
-        head = draw(st.just(()) | rows(script, True, width))
-        label = draw(st.none() | required(script))
+        width = draw(TABLE_WIDTHS)
+        head = draw(heads(script, width))
+        label = draw(maybe(required(script)))
         caption = draw(inlines(linked(script)))
         body = draw(rows(script, False, width))
         if width > 1 and all(len(row.cells) == 1 for row in (*head, *body)):
@@ -186,57 +196,95 @@ def rights(script: str) -> Strategy:
     )
 
 
+DATES = st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31))
+DOI = maybe(st.just("10.5555/brief.1"))
+AFFILIATION_COUNT = st.integers(0, 2)
+
+
+@functools.cache
+def front_parts(script: str) -> dict[str, Strategy]:
+    """The strategies ``metadata`` draws from, built once per script (and per number of
+    affiliations for the editors): building them in every draw made generation slow."""
+    words = required(script)
+    return {
+        "words": words,
+        "optional": maybe(words),
+        "language": st.sampled_from(SCRIPTS[script][0]),
+        "subtitle": inlines(phrase(script)),
+        "disclaimer": inlines(text(script) | link(script) | styled_phrase(script)),
+        "permissions": maybe(rights(script)),
+        "abstract": st.just(()) | paragraphs(text(script) | link(script)),
+        "keywords": st.lists(words, max_size=3),
+        **{f"editors{n}": st.just([]) | people(script, n) for n in range(3)},
+    }
+
+
 @st.composite
 def metadata(draw: st.DrawFn, script: str) -> Metadata:
-    words = required(script)
+    part = front_parts(script)
+    words, optional = part["words"], part["optional"]
     affs = [
-        Affiliation(f"aff{i}", draw(words), draw(st.none() | words), draw(st.none() | words))
-        for i in range(draw(st.integers(0, 2)))
+        Affiliation(f"aff{i}", draw(words), draw(optional), draw(optional))
+        for i in range(draw(AFFILIATION_COUNT))
     ]
-    team = people(script, len(affs))
     return Metadata(
-        language=draw(st.sampled_from(SCRIPTS[script][0])),
+        language=draw(part["language"]),
         series=draw(words),
         journal_id=draw(words),
         publisher=draw(words),
         title=draw(title(script)),
-        authors=_contributors(draw(team), affs),
-        date=draw(st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31))),
-        publisher_location=draw(st.none() | words),
-        doi=draw(st.none() | st.just("10.5555/brief.1")),
-        publisher_id=draw(st.none() | words),
-        heading=draw(st.none() | words),
-        subtitle=draw(inlines(phrase(script))),
-        running_head=draw(st.none() | words),
-        editors=_contributors(draw(st.just([]) | team), affs),
+        authors=_contributors(draw(people(script, len(affs))), affs),
+        date=draw(DATES),
+        publisher_location=draw(optional),
+        doi=draw(DOI),
+        publisher_id=draw(optional),
+        heading=draw(optional),
+        subtitle=draw(part["subtitle"]),
+        running_head=draw(optional),
+        editors=_contributors(draw(part[f"editors{len(affs)}"]), affs),
         affiliations=tuple(affs),
-        disclaimer=draw(inlines(text(script) | link(script) | styled_phrase(script))),
-        permissions=draw(st.none() | rights(script)),
-        abstract=draw(st.just(()) | paragraphs(text(script) | link(script))),
-        keywords=tuple(draw(st.lists(words, max_size=3))),
+        disclaimer=draw(part["disclaimer"]),
+        permissions=draw(part["permissions"]),
+        abstract=draw(part["abstract"]),
+        keywords=tuple(draw(part["keywords"])),
     )
 
 
 # ------------------------------------------------------------------ whole briefs
 
 
+SCRIPT_NAMES = st.sampled_from(sorted(SCRIPTS))
+REFERENCE_COUNT = st.integers(0, MAX_REFERENCES)
+
+
+@functools.cache
+def body_parts(script: str, references: int) -> tuple[Strategy, Strategy, Strategy, Strategy]:
+    """The lead paragraph, top-level blocks, sections and note text ``briefs`` draws, built once
+    per script and number of references."""
+    lead = st.builds(Paragraph, inlines(body_inline(script, references)), st.just(True))
+    note_text = paragraphs(
+        st.one_of(text(script), link(script), styled_phrase(script), citation(script))
+    )
+    return (
+        st.lists(lead, max_size=1),
+        st.lists(leaf_blocks(script, references), max_size=4),
+        st.lists(sections(script, references, 3), max_size=2),
+        note_text,
+    )
+
+
 @st.composite
 def briefs(draw: st.DrawFn) -> Brief:
     """A valid brief with every kind of block and inline the profile allows."""
-    script = draw(st.sampled_from(sorted(SCRIPTS)))
-    count = draw(st.integers(0, MAX_REFERENCES))
+    script = draw(SCRIPT_NAMES)
+    count = draw(REFERENCE_COUNT)
     references = tuple(
         Reference(f"ref{n}", n, _canonical_citation(draw(citation(script))))
         for n in range(1, count + 1)
     )
-    inline = body_inline(script, count)
-    lead = draw(st.lists(st.builds(Paragraph, inlines(inline), st.just(True)), max_size=1))
-    blocks = lead + draw(st.lists(leaf_blocks(script, count), max_size=4))
-    blocks += draw(st.lists(sections(script, count, 3), max_size=2))
+    lead, leaves, sections_, note_text = body_parts(script, count)
+    blocks = draw(lead) + draw(leaves) + draw(sections_)
     template = Brief(draw(metadata(script)), tuple(blocks), (), references)
-    note_text = paragraphs(
-        st.one_of(text(script), link(script), styled_phrase(script), citation(script))
-    )
     # only the notes the body calls are drawn: the others would be dropped
     called = sorted({int(ref.note.id[2:]) for ref in find(template.body, FootnoteRef)})
     return resolve_calls(template, {k: draw(note_text) for k in called})
@@ -277,16 +325,29 @@ def resolve_calls(template: Brief, bodies: dict[int, tuple[Paragraph, ...]]) -> 
 
 
 def _replace_calls(node: Any, notes: dict[str, Footnote], cited: dict[str, Reference]) -> Any:
+    """``node`` with its placeholder calls replaced; a part without calls is kept as it is."""
     if isinstance(node, tuple):
-        return tuple(_replace_calls(item, notes, cited) for item in node)
+        items = tuple(_replace_calls(item, notes, cited) for item in node)
+        return node if all(new is old for new, old in zip(items, node, strict=True)) else items
     if isinstance(node, FootnoteRef):
         return FootnoteRef(notes[node.note.id])
     if isinstance(node, CitationRef):
         return CitationRef(cited[node.reference.id])
     if dataclasses.is_dataclass(node) and not isinstance(node, Image):
-        changes = {
-            f.name: _replace_calls(getattr(node, f.name), notes, cited)
-            for f in dataclasses.fields(node)
-        }
-        return dataclasses.replace(node, **changes)
+        changes = {}
+        for name in _field_names(type(node)):
+            old = getattr(node, name)
+            new = _replace_calls(old, notes, cited)
+            if new is not old:
+                changes[name] = new
+        return dataclasses.replace(node, **changes) if changes else node
     return node
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(kind))
+    return _FIELD_NAMES[kind]

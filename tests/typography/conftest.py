@@ -9,6 +9,7 @@ from briefexport.formats import get_writer
 from briefexport.model import Brief
 from briefexport.options import WriteOptions, default_options
 from support.typography import Writer
+from support.written_pdfs import written_pdf
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +23,8 @@ def written() -> Writer:
         key = (id(brief), fmt)
         if options is not None:
             return get_writer(fmt)(brief, options)
+        if fmt == "pdf":  # shared with the PDF writer's tests
+            return written_pdf(brief)
         if key not in cache:
             cache[key] = (brief, get_writer(fmt)(brief, default_options(brief)))
         return cache[key][1]

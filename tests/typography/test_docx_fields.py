@@ -14,8 +14,7 @@ from briefexport.model import Brief
 from briefexport.shared.brand import load_brand
 from briefexport.shared.i18n import long_date
 from briefexport.shared.styles import default_style_dir
-from briefexport.writers.docx.reference import build_reference
-from support.docx import house_sheet
+from support.docx import house_reference
 from support.typography import NS, W, Writer, docx_part
 
 
@@ -80,7 +79,7 @@ def test_running_head_in_the_header_and_page_numbers_in_the_footer(
 
 
 def test_caption_and_our_styles_show_in_the_style_gallery() -> None:
-    reference = build_reference(load_brand(default_style_dir()), house_sheet())
+    reference = house_reference(load_brand(default_style_dir()))
     document = docx.Document(io.BytesIO(reference))
     for name in (
         "Caption",

@@ -11,8 +11,7 @@ import pytest
 
 from briefexport.model import Brief
 from briefexport.shared.brand import Brand
-from briefexport.writers.docx.reference import build_reference
-from support.docx import HOUSE, OTHER, house_sheet, write_brief
+from support.docx import HOUSE, OTHER, house_reference, write_brief
 
 
 @pytest.fixture(scope="session")
@@ -32,4 +31,4 @@ def brand(request: pytest.FixtureRequest) -> Brand:
 
 @pytest.fixture(scope="module")
 def reference(brand: Brand) -> docx.document.Document:
-    return docx.Document(io.BytesIO(build_reference(brand, house_sheet())))
+    return docx.Document(io.BytesIO(house_reference(brand)))

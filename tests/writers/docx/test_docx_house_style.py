@@ -20,9 +20,8 @@ from briefexport.model import Brief
 from briefexport.shared.brand import Brand
 from briefexport.shared.print_sheet import Css
 from briefexport.writers.docx import stylemap as sm
-from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import ABSTRACT_BOX, QUOTE_BOX, SPECS, StyleSpec
-from support.docx import HOUSE, house_sheet
+from support.docx import HOUSE, house_reference, house_sheet
 
 SHEET = house_sheet()
 
@@ -261,7 +260,7 @@ def font_table(data: bytes) -> dict[str, dict[str, str]]:
 
 
 def test_font_table_names_the_brands_fonts_with_their_fallbacks(brand: Brand) -> None:
-    fonts = font_table(build_reference(brand, SHEET))
+    fonts = font_table(house_reference(brand))
     mono, *others = brand.fonts.monospace
     assert fonts[mono] == {"altName": ",".join(others), "family": "modern", "pitch": "fixed"}
     assert fonts[brand.fonts.body[0]]["family"] == "roman"

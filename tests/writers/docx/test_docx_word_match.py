@@ -26,7 +26,7 @@ from briefexport.writers.docx import stylemap as sm
 from briefexport.writers.docx.reference import build_reference
 from briefexport.writers.docx.reference_styles import SPECS, Own
 from support.briefs import small_brief
-from support.docx import HOUSE, NS, OTHER, house_sheet, part, write_brief
+from support.docx import HOUSE, NS, OTHER, house_reference, house_sheet, part, write_brief
 
 SHEET = house_sheet()
 
@@ -202,7 +202,7 @@ def test_a_notes_number_is_bold_in_the_accent_on_the_line(tour: Brief, tour_docx
 
 @pytest.mark.parametrize("brand", [HOUSE, OTHER], ids=["house", "other"])
 def test_the_footnote_separator_is_the_print_sheets_rule_across_the_text(brand: Brand) -> None:
-    notes = part(build_reference(brand, SHEET), "word/footnotes.xml")
+    notes = part(house_reference(brand), "word/footnotes.xml")
     width = SHEET.points(Css("@page @footnote", "border-top"), brand.sizes.footnote)
     gap = SHEET.points(Css("@page @footnote", "padding-top"), brand.sizes.footnote)
     for kind in ("separator", "continuationSeparator"):

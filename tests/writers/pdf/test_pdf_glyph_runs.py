@@ -17,6 +17,7 @@ from briefexport.writers.pdf import glyph_runs, pinned
 from support.briefs import brief_with_blocks, long_brief
 from support.paths import URDU
 from support.pinned import needs_reviewed
+from support.written_pdfs import written_pdf
 
 # Combining marks, Devanagari clusters, CJK, a character no font has (.notdef), kerning; and
 # an emoji in a paragraph of its own (its lines are drawn by WeasyPrint itself).
@@ -61,7 +62,7 @@ def mixed_brief() -> Brief:
 def both_ways(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, bytes]:
     assert glyph_runs.install()
     options = default_options(brief)
-    fast = pdf.write(brief, options)
+    fast = written_pdf(brief, options)
     monkeypatch.setattr(text, "draw_first_line", reviewed_draw())
     plain = pdf.write(brief, options)
     return fast, plain

@@ -25,6 +25,7 @@ from briefexport.writers.pdf import write
 from support.model import find
 from support.paths import REPO, TOUR
 from support.pdf import font_list, page_texts
+from support.written_pdfs import written_pdf
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -37,7 +38,7 @@ def options(tour: Brief) -> WriteOptions:
 
 @pytest.fixture(scope="module")
 def pdf_bytes(tour: Brief, options: WriteOptions) -> bytes:
-    return write(tour, options)
+    return written_pdf(tour, options)
 
 
 @pytest.fixture(scope="module")

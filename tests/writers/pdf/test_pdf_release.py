@@ -14,6 +14,7 @@ from briefexport.options import default_options
 from briefexport.writers import pdf
 from briefexport.writers.pdf import release
 from support.briefs import long_brief
+from support.written_pdfs import written_pdf
 
 
 def test_released_boxes_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,6 +85,6 @@ def test_thresholds_come_back_when_the_last_writer_is_done() -> None:
 
 def test_deferred_collections_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
     brief = long_brief(pages=3, notes=6)
-    deferred = pdf.write(brief, default_options(brief))
+    deferred = written_pdf(brief)
     monkeypatch.setattr(release, "full_collections_deferred", contextlib.nullcontext)
     assert pdf.write(brief, default_options(brief)) == deferred

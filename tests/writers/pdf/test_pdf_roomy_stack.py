@@ -12,6 +12,7 @@ from briefexport.options import default_options
 from briefexport.writers import pdf
 from briefexport.writers.pdf import roomy_stack
 from support.briefs import long_brief
+from support.written_pdfs import written_pdf
 
 CPYTHON = sys.implementation.name == "cpython"
 
@@ -60,7 +61,7 @@ def test_the_pdf_is_written_on_the_roomy_frame(monkeypatch: pytest.MonkeyPatch) 
 
 def test_the_roomy_stack_changes_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
     brief = long_brief(pages=3, notes=6)
-    roomy = pdf.write(brief, default_options(brief))
+    roomy = written_pdf(brief)
     monkeypatch.setattr(roomy_stack, "call", lambda function, *args: function(*args))
     plain = pdf.write(brief, default_options(brief))
     assert roomy == plain

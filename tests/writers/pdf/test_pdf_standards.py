@@ -12,10 +12,13 @@ from briefexport.errors import BriefexportError
 from briefexport.model import Brief
 from briefexport.options import default_options
 from briefexport.writers.pdf import write
+from support.written_pdfs import written_pdf
 
 
 def render(brief: Brief, standard: str | None) -> pikepdf.Pdf:
-    return pikepdf.open(io.BytesIO(write(brief, default_options(brief, pdf_standard=standard))))
+    return pikepdf.open(
+        io.BytesIO(written_pdf(brief, default_options(brief, pdf_standard=standard)))
+    )
 
 
 def xmp_values(document: pikepdf.Pdf) -> dict[str, str]:

@@ -23,13 +23,13 @@ from briefexport.importers import import_file
 from briefexport.model import Brief, Link, Paragraph, Text
 from briefexport.options import PdfEngine, default_options
 from briefexport.shared.typeset import typeset as smart_typeset
-from briefexport.writers import pdf_engine
 from briefexport.writers.typst import write
 from briefexport.writers.typst.colophon import colophon_to_typst
 from briefexport.writers.typst.context import RenderContext
 from support.paths import EXAMPLES, URDU, example_paths, seed_param
 from support.pdf import pdf_text
 from support.typst import flat, metadata, typst_options
+from support.written_pdfs import written_pdf
 
 TOUR_DOI = "https://doi.org/10.5555/imca.pb.2026.07"
 TOUR_ORCIDS = ("https://orcid.org/0000-0002-1825-0097", "https://orcid.org/0000-0003-4417-2835")
@@ -46,7 +46,7 @@ def tour() -> Brief:
 def texts(tour: Brief) -> dict[PdfEngine, str]:
     """The feature tour's text from each engine, whitespace and soft hyphens removed."""
     return {
-        engine: flat(pdf_text(pdf_engine.write(tour, default_options(tour, pdf_engine=engine))))
+        engine: flat(pdf_text(written_pdf(tour, default_options(tour, pdf_engine=engine))))
         for engine in PdfEngine
     }
 
