@@ -5,6 +5,8 @@ workers' fork server before it imports the model and the formats' descriptions (
 tens of milliseconds), so this module imports nothing. The order is :data:`.formats.FORMATS`'s.
 """
 
+from collections.abc import Iterable
+
 ALL = "all"
 """The name that stands for every format, in the order of :data:`.formats.FORMATS`."""
 
@@ -18,6 +20,19 @@ WRITER_TARGETS = {
     "bag": "briefexport.deposit.bag:write",
     "dspace-saf": "briefexport.deposit.saf:write",
 }
+
+
+def named_formats(items: Iterable[str]) -> list[str]:
+    """The format names ``items`` ask for, trimmed and in lower case, :data:`ALL` expanded and
+    empty items left out; unknown names are kept for the caller to judge."""
+    names: list[str] = []
+    for item in items:
+        name = item.strip().lower()
+        if name == ALL:
+            names.extend(WRITER_TARGETS)
+        elif name:
+            names.append(name)
+    return names
 
 
 def writer_module(name: str) -> str:

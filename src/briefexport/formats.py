@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import TypeAlias
 
 from .errors import BriefexportError, UnknownFormatError
-from .format_targets import ALL, WRITER_TARGETS
+from .format_targets import ALL, WRITER_TARGETS, named_formats
 from .model import Brief
 from .model.record import Record, record
 from .options import WriteOptions
@@ -134,13 +134,7 @@ def format_names(formats: str | Iterable[str]) -> tuple[str, ...]:
     :class:`TypeError` when ``formats`` is neither (bytes, a mapping, None, a name that is not a
     string)."""
     given = formats.split(",") if isinstance(formats, str) else _one_by_one(formats)
-    names: list[str] = []
-    for item in given:
-        name = item.strip().lower()
-        if name == ALL:
-            names.extend(FORMATS)
-        elif name:
-            names.append(name)
+    names = named_formats(given)
     unknown = [name for name in dict.fromkeys(names) if name not in FORMATS]
     if unknown or not names:
         known = ", ".join([*FORMATS, ALL])

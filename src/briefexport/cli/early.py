@@ -19,7 +19,7 @@ import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..format_targets import ALL, WRITER_TARGETS
+from ..format_targets import WRITER_TARGETS, named_formats
 
 
 class _Quiet(argparse.ArgumentParser):
@@ -50,10 +50,7 @@ def local_formats(args: Sequence[str]) -> tuple[str, ...] | None:
         return None
     if not found.to or not (found.collection and Path(found.collection).is_dir()):
         return None
-    names: list[str] = []
-    for item in found.to.split(","):
-        name = item.strip().lower()
-        names.extend(WRITER_TARGETS if name == ALL else [name] if name else [])
+    names = named_formats(found.to.split(","))
     if not names or any(name not in WRITER_TARGETS for name in names):
         return None
     return tuple(dict.fromkeys(names))
