@@ -77,7 +77,7 @@ def test_no_doctype_and_a_foreign_one_are_read(tmp_path: Path) -> None:
         ("<book><title>x</title></book>", "1:1: error: root element is <book>"),
         (
             '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + MINIMAL.format(body=""),
-            "1:1: error: an article must be encoded in UTF-8",
+            "1:31: error: the XML declaration names encoding 'ISO-8859-1'; an article must be encoded in UTF-8",
         ),
     ],
     ids=["external entity", "named entity", "xinclude", "not an article", "latin-1"],

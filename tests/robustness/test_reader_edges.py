@@ -190,3 +190,27 @@ def test_an_empty_list_says_what_it_needs(brief_file: Callable[[str], Path], cli
     assert lines == [
         f"brief.xml:{position(text, '<list ')}: error: a list needs at least one <list-item>"
     ]
+
+
+def test_another_declared_encoding_is_refused_at_its_name(tmp_path: Path, cli: RunCli) -> None:
+    path = tmp_path / "brief.xml"
+    path.write_text('<?xml version="1.0" encoding="ISO-8859-1"?>\n' + BRIEF, encoding="ascii")
+    status, err = cli("validate", path)
+    assert status == 2
+    assert err.strip() == (
+        f"{path}:1:31: error: the XML declaration names encoding 'ISO-8859-1';"
+        " a brief must be encoded in UTF-8"
+    )
+
+
+def test_a_declaration_cut_off_in_a_value_is_said_to_be_unclosed(
+    tmp_path: Path, cli: RunCli
+) -> None:
+    path = tmp_path / "brief.xml"
+    path.write_text('<?xml version="1.0" encoding="UT' + BRIEF, encoding="utf-8")
+    status, err = cli("validate", path)
+    assert status == 2
+    assert err.strip() == (
+        f"{path}:1:30: error: this value of the XML declaration is not closed:"
+        ' write <?xml version="1.0" encoding="UTF-8"?>'
+    )

@@ -103,15 +103,17 @@ _DOCTYPE = re.compile(
     rb"|\s+SYSTEM\s+(?P<only_system>" + _QUOTED + rb"))?"
     rb"\s*(?P<end>[\[>])"
 )
-_FOREIGN_ENCODING = re.compile(
-    rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"'](?!utf-?8[\"']|us-ascii[\"'])", re.I
+_DECLARED_ENCODING = re.compile(
+    rb"\s*<\?xml\s[^>]*?\bencoding\s*=\s*(?P<quote>[\"'])(?P<name>[^\"'<>]*)(?P=quote)"
 )
+_UTF8_NAMES = (b"utf-8", b"utf8", b"us-ascii")
 _OTHER_ENCODINGS = (b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f\xa7\x94")
 
 
 def _screen_prolog(data: bytes, name: str, policy: DoctypePolicy, noun: str) -> bytes:
-    if data.startswith(_OTHER_ENCODINGS) or _FOREIGN_ENCODING.match(data):
+    if data.startswith(_OTHER_ENCODINGS):
         raise RejectedError([Diagnostic(name, 1, 1, f"{noun} must be encoded in UTF-8")])
+    _refuse_declared_encoding(data, name, noun)
     _refuse_invalid_utf8(data, name, noun)
     start = _doctype_start(data)
     if start is None:
@@ -130,6 +132,19 @@ def _screen_prolog(data: bytes, name: str, policy: DoctypePolicy, noun: str) -> 
         raise RejectedError([Diagnostic(name, line, 1, problem)])
     blank = bytes(b if b == 0x0A else 0x20 for b in found.group())
     return data[:start] + blank + data[found.end() :]
+
+
+def _refuse_declared_encoding(data: bytes, name: str, noun: str) -> None:
+    """Refuse an XML declaration naming another encoding, at its name; a declaration cut off
+    before the name's closing quote is left to the parser, which says what is unclosed."""
+    declared = _DECLARED_ENCODING.match(data)
+    if declared is None or declared["name"].lower() in _UTF8_NAMES:
+        return
+    column = declared.start("name") - data.rfind(b"\n", 0, declared.start("name"))
+    line = data.count(b"\n", 0, declared.start("name")) + 1
+    encoding = declared["name"].decode("ascii", "replace")
+    message = f"the XML declaration names encoding {encoding!r}; {noun} must be encoded in UTF-8"
+    raise RejectedError([Diagnostic(name, line, column, message)])
 
 
 def _refuse_invalid_utf8(data: bytes, name: str, noun: str) -> None:

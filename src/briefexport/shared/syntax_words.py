@@ -24,6 +24,7 @@ from .syntax_tags import open_elements, root_name
 PREDEFINED = "&amp;, &lt;, &gt;, &quot; and &apos;"
 AMPERSAND = f"an & must start an entity such as &amp; (XML knows only {PREDEFINED})"
 NOT_WELL_FORMED = "not well-formed XML here"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 TAG_NAME = re.compile(r"</?[^\s/>!?<]+")
 Place = tuple[int, str]  # the column, and the message
 Words = Callable[["Spot"], Place]
@@ -260,7 +261,10 @@ WORDS: dict[str, Words] = {
     "ERR_RESERVED_XML_NAME": lambda spot: spot.at(
         r"<\?xml", "the XML declaration (<?xml ...?>) may stand only at the very start of the file"
     ),
+    "ERR_STRING_NOT_CLOSED": lambda spot: spot.at(
+        "[\"']", f"this value of the XML declaration is not closed: write {XML_DECLARATION}"
+    ),
     "ERR_XMLDECL_NOT_FINISHED": lambda spot: spot.at(
-        r"<\?xml", 'the XML declaration is malformed: write <?xml version="1.0" encoding="UTF-8"?>'
+        r"<\?xml", f"the XML declaration is malformed: write {XML_DECLARATION}"
     ),
 }
