@@ -13,6 +13,7 @@ from typing import ClassVar
 import pytest
 
 from briefexport.cli import main
+from support.paths import TOUR
 from support.small_brief import BRIEF, edited
 
 
@@ -35,7 +36,7 @@ CASES = [
     (
         "missing-footnote",
         edited('rid="fn1"', 'rid="fn9"'),
-        "brief.xml:11:19: error: call to a missing footnote 'fn9'",
+        "brief.xml:11:19: error: call to a missing footnote 'fn9'; did you mean 'fn1'?",
     ),
     (
         "duplicate-id",
@@ -193,6 +194,29 @@ def test_uncalled_footnote_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFi
     status, lines = run_validate(tmp_path, source, capsys)
     assert status == 0
     assert "brief.xml:14:120: warning: footnote 'fn2' is never called" in lines
+
+
+def test_a_misspelt_call_is_one_line_naming_the_note_it_misses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, lines = run_validate(tmp_path, edited('rid="fn1"', 'rid="fnl"'), capsys)
+    assert (status, lines) == (
+        2,
+        ["brief.xml:11:19: error: call to a missing footnote 'fnl'; did you mean 'fn1'?"],
+    )
+
+
+def test_a_call_like_no_note_leaves_the_uncalled_note_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, lines = run_validate(tmp_path, edited('rid="fn1"', 'rid="sidebar"'), capsys)
+    assert (status, lines) == (
+        2,
+        [
+            "brief.xml:11:19: error: call to a missing footnote 'sidebar'",
+            "brief.xml:14:1: warning: footnote 'fn1' is never called",
+        ],
+    )
 
 
 def test_all_schema_errors_come_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -428,3 +452,15 @@ def test_an_unknown_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFi
     )
     assert status == 2
     assert "brief.xml:1:1: error: xml:lang 'zz-Qaaa-x-foo' does not name a known language" in lines
+
+
+def test_a_misspelt_reference_call_names_the_reference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = TOUR.read_text(encoding="utf-8")
+    assert source.count('rid="ref2"') == 1
+    status, lines = run_validate(tmp_path, source.replace('rid="ref2"', 'rid="rf2"'), capsys)
+    assert status == 2
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "error: call to a missing reference 'rf2'; did you mean 'ref2'?"
+    ]

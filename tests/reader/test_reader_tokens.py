@@ -62,7 +62,7 @@ def test_no_break_space_is_not_a_blank() -> None:
 
 
 def test_unresolved_call_is_refused_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(checks, "_check_calls", lambda root, at, refused: [])
+    monkeypatch.setattr(checks, "check_calls", lambda root, at, refused: [])
     text = edited(CALL, '<xref ref-type="fn" rid="fn9">')
     with pytest.raises(InvalidBriefError) as raised:
         parse_brief(text.encode())

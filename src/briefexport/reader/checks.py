@@ -1,7 +1,7 @@
 """Checks a grammar cannot make, run after the schema, before the model is built (on a brief
 the schema refused too, saying nothing that follows from its refusals).
 
-Ids are unique and every call resolves; a footnote is called only from the body; dates exist
+Ids are unique and every call resolves (:mod:`.call_checks`); dates exist
 and agree with their parts; links use http, https or mailto and no link or figure path has a
 stray space at an edge (:mod:`.hrefs`); the title is not empty; tables are rectangles
 (:mod:`.table_checks`); no text holds a control character XML 1.0 discourages.
@@ -27,18 +27,13 @@ from ..shared.characters import forbidden_in_tree, forbidden_message
 from ..shared.filenames import FigurePaths
 from ..shared.languages import knows_language
 from ..shared.xmlnames import XLINK_HREF
+from .call_checks import check_calls
 from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
 from .table_checks import Refused, check_tables
 from .tokens import XML_SPACE
 
-NOTE_FREE_PLACES = ("fn", "abstract", "author-notes", "ref")
-TARGETS = {  # where the calls of each ref-type lead, and what the target is called
-    "fn": ("back/fn-group/fn", "footnote"),
-    "bibr": ("back/ref-list/ref", "reference"),
-    "aff": ("front/article-meta/aff", "affiliation"),
-}
 FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
@@ -55,7 +50,7 @@ def check_brief(
 
     found: list[Diagnostic] = []
     found += _check_ids(root, at)
-    found += _check_calls(root, at, refused)
+    found += check_calls(root, at, refused)
     found += _check_pub_date(root, at)
     found += _check_string_dates(root, at)
     found += check_links(root, at, refused)
@@ -137,49 +132,6 @@ def _check_ids(root: etree._Element, at: Locator) -> list[Diagnostic]:
                 found.append(at.error(element, f"duplicate id {ident!r}"))
             seen.add(ident)
     return found
-
-
-def _targets(root: etree._Element, xpath: str) -> set[str]:
-    return {str(value) for value in root.xpath(xpath)}
-
-
-def _check_calls(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
-    targets = {kind: _targets(root, f"{path}/@id") for kind, (path, _) in TARGETS.items()}
-    found, calls = [], list(root.iter("xref"))
-    for xref in calls:
-        kind, rid = xref.get("ref-type", ""), xref.get("rid", "")
-        if kind not in targets or refused(xref):
-            continue  # a schema error, reported there
-        if rid not in targets[kind] and not _target_refused(root, kind, rid, refused):
-            found.append(at.error(xref, f"call to a missing {TARGETS[kind][1]} {rid!r}"))
-        elif kind == "fn" and _inside(xref, NOTE_FREE_PLACES):
-            found.append(at.error(xref, "a footnote can be called only from the body"))
-    if root.find("body") is not None and not any(refused(xref) for xref in calls):
-        found += _uncalled_notes(root, at, refused)  # else which notes are called is unknown
-    return found
-
-
-def _target_refused(root: etree._Element, kind: str, rid: str, refused: Refused) -> bool:
-    """Whether the schema refused what a call may be meant for: an element of its kind where
-    its targets stand (an id it misspelt), or the element with its id or one around it (a
-    misspelt ``fn``, ``fn-group`` or ``back``)."""
-    if any(refused(target) for target in root.iterfind(TARGETS[kind][0])):
-        return True
-    named = root.xpath("//*[@id=$rid]", rid=rid)
-    return any(refused(e) for n in named for e in (n, *n.iterancestors()))
-
-
-def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
-    return any(ancestor.tag in tags for ancestor in element.iterancestors())
-
-
-def _uncalled_notes(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
-    called = _targets(root, "body//@rid")  # a misspelt xref or ref-type is a schema error
-    return [
-        at.warning(note, f"footnote {note.get('id')!r} is never called")
-        for note in root.iterfind("back/fn-group/fn")
-        if note.get("id") not in called and not refused(note)
-    ]
 
 
 def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
