@@ -47,7 +47,7 @@ def logged_run_job(job: Job) -> JobResult:
 def prepare(formats: tuple[str, ...], umask: int, limit: TimeLimit | None) -> None:
     """A local worker's start, then its chunks run the logged conversions."""
     prepare_local_worker(formats, umask, limit)
-    chunks.run_job = logged_run_job  # type: ignore[assignment]
+    chunks.run_job = logged_run_job  # type: ignore[attr-defined]
 
 
 def write_collection(folder: Path, count: int) -> None:
@@ -94,7 +94,7 @@ def main() -> None:
     options = parser.parse_args()
     import timeout_waste  # workers find the hook by this name, not as the main module
 
-    local.prepare_local_worker = timeout_waste.prepare  # type: ignore[assignment]
+    local.prepare_local_worker = timeout_waste.prepare  # type: ignore[attr-defined]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         os.environ[LOG] = str(work / "log")

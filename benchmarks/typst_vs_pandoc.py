@@ -50,7 +50,7 @@ def pandoc_binary() -> str:
     found = shutil.which("pandoc")
     if found:
         return found
-    import pypandoc  # type: ignore[import-untyped]
+    import pypandoc
 
     return str(pypandoc.get_pandoc_path())
 
@@ -138,7 +138,8 @@ def generated(pages: int, seed: int = 11) -> Brief:
     """About ``pages`` A4 pages: eight paragraphs and two notes a page."""
     rng = random.Random(seed)
     example = briefexport.load(REPO / "examples" / "harbour-resilience.xml")
-    notes, blocks = [], []
+    notes: list[Footnote] = []
+    blocks: list[Paragraph] = []
     for index in range(pages * 8):
         children: list[Inline] = [Text(" ".join(sentence(rng, 12) for _ in range(4)))]
         if index % 4 == 1:

@@ -146,24 +146,24 @@ def test_pdf_options_may_be_the_enumerations_members(collection: Path, out: Path
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: RunOptions(jobs="2"), "RunOptions.jobs must be int, not str"),
-        (lambda: RunOptions(jobs=2.0), "RunOptions.jobs must be int, not float"),
+        (lambda: RunOptions(jobs="2"), "RunOptions.jobs must be int, not str"),  # type: ignore[arg-type]
+        (lambda: RunOptions(jobs=2.0), "RunOptions.jobs must be int, not float"),  # type: ignore[arg-type]
         (lambda: RunOptions(jobs=True), "RunOptions.jobs must be int, not bool"),
-        (lambda: RunOptions(recycle_after="5"), "RunOptions.recycle_after must be int or None"),
-        (lambda: RunOptions(timeout="5"), "RunOptions.timeout must be float or int or None"),
+        (lambda: RunOptions(recycle_after="5"), "RunOptions.recycle_after must be int or None"),  # type: ignore[arg-type]
+        (lambda: RunOptions(timeout="5"), "RunOptions.timeout must be float or int or None"),  # type: ignore[arg-type]
         (lambda: RunOptions(timeout=True), "RunOptions.timeout must be float or int or None"),
-        (lambda: RunOptions(force="no"), "RunOptions.force must be bool, not str"),
-        (lambda: RunOptions(executor=None), "RunOptions.executor must be str, not None"),
-        (lambda: ExportSettings(smart="no"), "ExportSettings.smart must be bool, not str"),
+        (lambda: RunOptions(force="no"), "RunOptions.force must be bool, not str"),  # type: ignore[arg-type]
+        (lambda: RunOptions(executor=None), "RunOptions.executor must be str, not None"),  # type: ignore[arg-type]
+        (lambda: ExportSettings(smart="no"), "ExportSettings.smart must be bool, not str"),  # type: ignore[arg-type]
         (
-            lambda: ExportSettings(timestamp=1700000000),
+            lambda: ExportSettings(timestamp=1700000000),  # type: ignore[arg-type]
             "ExportSettings.timestamp must be datetime.datetime or None, not int",
         ),
         (
-            lambda: ExportSettings(style_dir=b"styles"),
+            lambda: ExportSettings(style_dir=b"styles"),  # type: ignore[arg-type]
             "ExportSettings.style_dir must be str or PathLike or None, not bytes",
         ),
-        (lambda: ExportSettings(pdf_url=5), "ExportSettings.pdf_url must be str or None, not int"),
+        (lambda: ExportSettings(pdf_url=5), "ExportSettings.pdf_url must be str or None, not int"),  # type: ignore[arg-type]
     ],
     ids=[
         "jobs-text",

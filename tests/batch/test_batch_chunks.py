@@ -89,9 +89,9 @@ def test_chunks_give_the_outputs_and_results_of_single_briefs(tmp_path: Path) ->
         assert [w.format for w in other.written] == [w.format for w in result.written]
     outputs = sorted(p.relative_to(tmp_path / "single") for p in (tmp_path / "single").rglob("*.*"))
     assert outputs
-    for relative in outputs:
-        expected = (tmp_path / "single" / relative).read_bytes()
-        assert (tmp_path / "chunked" / relative).read_bytes() == expected, relative
+    for output in outputs:
+        expected = (tmp_path / "single" / output).read_bytes()
+        assert (tmp_path / "chunked" / output).read_bytes() == expected, output
 
 
 @pytest.mark.parametrize("recycle_after", [1, 7, 50])

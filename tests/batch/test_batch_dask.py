@@ -20,7 +20,10 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def distributed() -> ModuleType:
-    return pytest.importorskip("distributed", reason="the dask extra is not installed")
+    module: ModuleType = pytest.importorskip(
+        "distributed", reason="the dask extra is not installed"
+    )
+    return module
 
 
 @pytest.fixture(scope="module")

@@ -157,14 +157,19 @@ def test_only_briefs_whose_paths_may_clash_are_read_as_the_reader_reads_them(
     collection = tmp_path / "briefs"
     from briefexport.batch import figure_copies as module
     from briefexport.batch.discovery import discover
+    from briefexport.batch.figure_copies import FigureCopy
+    from briefexport.batch.sources import Source
 
     for name, href in (("a", FIRST), ("b", "figures/other.png"), ("c", "figures/Heat-Calls.png")):
         tour_at(collection / f"{name}.xml", href)
     read: list[str] = []
     exact = module.figure_copies
-    monkeypatch.setattr(
-        module, "figure_copies", lambda s, series: read.append(s.relative) or exact(s, series)
-    )
+
+    def recorded_copies(s: Source, series: str | None) -> list[FigureCopy]:
+        read.append(s.relative)
+        return exact(s, series)
+
+    monkeypatch.setattr(module, "figure_copies", recorded_copies)
     sources = discover(collection, collection.parent / "out").sources
     copies_of = module.copies_of_suspects(sources, None)
     copies = {source.relative: [copy.href for copy in copies_of(source)] for source in sources}

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from briefexport.batch import discovery
 from briefexport.batch.discovery import discover
 from briefexport.batch.manifest import MANIFEST_NAME
 from support.batch import SHORT, BatchRun
@@ -129,7 +128,7 @@ def test_which_brief_is_kept_does_not_depend_on_the_listing_order(
     )
     (collection / "notes.md").write_bytes(SHORT.read_bytes())  # not a brief without --import
     forwards = discover(collection, tmp_path / "out")
-    monkeypatch.setattr(discovery.os, "walk", reversed_walk)
+    monkeypatch.setattr(os, "walk", reversed_walk)
     backwards = discover(collection, tmp_path / "out")
     assert [source.relative for source in forwards.sources] == ["BRIEF.xml", NFD_NAME]
     assert forwards == backwards

@@ -39,7 +39,7 @@ def manager_thread() -> threading.Thread:
 
 
 def hook_of(error: BaseException, thread: threading.Thread) -> None:
-    args = threading.ExceptHookArgs([type(error), error, error.__traceback__, thread])  # type: ignore[call-arg]
+    args = threading.ExceptHookArgs([type(error), error, error.__traceback__, thread])
     threading.excepthook(args)
 
 

@@ -4,9 +4,10 @@ does not hash it first. The large files are sparse, so they cost no disk."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,7 @@ def hashed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     sizes: list[int] = []
     real_stream, real_bytes = hashlib.file_digest, digests.bytes_digest
 
-    def stream_spy(stream: IO[bytes], digest: Any) -> Any:
+    def stream_spy(stream: io.BufferedReader, digest: Any) -> Any:
         sizes.append(os.fstat(stream.fileno()).st_size)
         return real_stream(stream, digest)
 

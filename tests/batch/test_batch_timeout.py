@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import threading
-from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from collections.abc import Callable, Iterable
+from concurrent.futures import ALL_COMPLETED, Executor, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -139,8 +139,14 @@ def test_a_brief_beside_two_overruns_is_not_reported_as_a_crash(
 
     limit = TimeLimit(1.0, multiprocessing.SimpleQueue())
     held: list[tuple[tuple[Job, ...], Future[Any]]] = []
-    real_wait = run.wait
-    monkeypatch.setattr(run, "wait", lambda *a, **k: (settle(limit, held), real_wait(*a, **k))[1])
+
+    def settled_wait(
+        fs: Iterable[Future[Any]], timeout: float | None = None, return_when: str = ALL_COMPLETED
+    ) -> tuple[set[Future[Any]], set[Future[Any]]]:
+        settle(limit, held)
+        return wait(fs, timeout, return_when)
+
+    monkeypatch.setattr(run, "wait", settled_wait)
     names = ["a.xml", "hang1.xml", "hang2.xml"]
     jobs = [Job(tmp_path / name, name, "xml", (), ExportSettings()) for name in names]
     results: list[JobResult] = []

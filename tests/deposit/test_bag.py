@@ -77,7 +77,7 @@ def test_manifests_list_every_payload_file_with_its_checksums(tour_package: Buil
     }
     for algorithm in ("sha256", "sha512"):
         lines = in_bag(tour_package, f"manifest-{algorithm}.txt").decode().splitlines()
-        listed = dict(reversed(line.split("  ", 1)) for line in lines)
+        listed = {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
         assert set(listed) == set(payload)
         for path, data in payload.items():
             assert listed[path] == hashlib.new(algorithm, data).hexdigest()
@@ -85,7 +85,7 @@ def test_manifests_list_every_payload_file_with_its_checksums(tour_package: Buil
 
 def test_tag_manifests_cover_the_other_tag_files(tour_package: Built) -> None:
     lines = in_bag(tour_package, "tagmanifest-sha512.txt").decode().splitlines()
-    listed = dict(reversed(line.split("  ", 1)) for line in lines)
+    listed = {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
     expected = ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"]
     assert sorted(listed) == expected
     for path in expected:
@@ -169,7 +169,9 @@ def test_jats_names_each_sibling_rendition_with_self_uri(tour_package: Built) ->
 def test_bag_jats_is_the_canonical_jats_plus_self_uri(tour_package: Built) -> None:
     tree = jats_tree(tour_package)
     for uri in tree.findall("front/article-meta/self-uri"):
-        uri.getparent().remove(uri)
+        parent = uri.getparent()
+        assert parent is not None
+        parent.remove(uri)
     canonical = jats.write(tour_package.brief, default_options(tour_package.brief))
     plain = etree.fromstring(canonical, PARSER)
     assert etree.tostring(tree, method="c14n") == etree.tostring(plain, method="c14n")
@@ -177,7 +179,7 @@ def test_bag_jats_is_the_canonical_jats_plus_self_uri(tour_package: Built) -> No
 
 def test_bag_jats_is_valid_against_the_archiving_dtd(
     tour_package: Built, urdu_package: Built, jats_dtd: etree.DTD
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for built in (tour_package, urdu_package):
         tree = jats_tree(built)
         assert jats_dtd.validate(tree), jats_dtd.error_log.filter_from_errors()

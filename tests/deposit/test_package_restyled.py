@@ -13,7 +13,7 @@ import pytest
 from briefexport.deposit import renditions
 from briefexport.model import Brief
 from briefexport.options import WriteOptions, default_options
-from briefexport.shared.styles import default_style_dir
+from briefexport.shared.styles import FolderStamp, default_style_dir, folder_stamp
 from support.fonts import PRIVATE, write_font
 
 Writer = Callable[[Brief, WriteOptions], bytes]
@@ -61,8 +61,12 @@ def test_a_font_folder_inside_the_style_is_looked_at_once_and_one_outside_too(
     folders = f'folders = ["fonts", "./fonts", "{outside}"]'
     brand.write_text(brand.read_text(encoding="utf-8").replace("[fonts]", f"[fonts]\n{folders}"))
     stamped: list[Path] = []
-    real = renditions.folder_stamp
-    monkeypatch.setattr(renditions, "folder_stamp", lambda path: stamped.append(path) or real(path))
+
+    def recorded_stamp(path: Path) -> FolderStamp:
+        stamped.append(path)
+        return folder_stamp(path)
+
+    monkeypatch.setattr(renditions, "folder_stamp", recorded_stamp)
     options = default_options(harbour, style_dir=style)
     before = renditions.style_state(options)
     assert stamped == [style, outside.resolve()]

@@ -15,7 +15,7 @@ from briefexport.cli import main
 from support.deposit import Built, members
 
 LINE = re.compile(r"(?P<where>\S.*?)(?::(?P<line>\d+):1)?: error: (?P<message>.+)")
-Change = Callable[[dict[str, bytes]], None]
+Change = Callable[[dict[str, bytes]], object]
 
 
 def verify(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:

@@ -107,7 +107,7 @@ def _inlines(blocks: tuple[object, ...]) -> list[object]:
         elif isinstance(block, Quote):
             found += [i for p in block.paragraphs for i in p.children]
         elif hasattr(block, "children"):
-            found += list(block.children)  # type: ignore[attr-defined]
+            found += list(block.children)
     return found
 
 
@@ -186,6 +186,7 @@ def test_a_docx_written_by_libreoffice(tmp_path: Path) -> None:
 
 def test_unknown_styles_are_reported_with_their_paragraph(tmp_path: Path) -> None:
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
 
     document = docx.Document()
     document.add_paragraph("A title", style="Title")
@@ -193,7 +194,7 @@ def test_unknown_styles_are_reported_with_their_paragraph(tmp_path: Path) -> Non
     document.add_paragraph().add_run("Jane Doe").bold = True
     document.add_paragraph("March 3, 2025")
     styles = document.styles
-    styles.add_style("House Note", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    styles.add_style("House Note", WD_STYLE_TYPE.PARAGRAPH)
     document.add_paragraph("A paragraph in a house style.", style="House Note")
     path = tmp_path / "house.docx"
     document.save(str(path))

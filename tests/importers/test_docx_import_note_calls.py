@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import cast
 
 from briefexport.importers import import_file
 from briefexport.model import Brief, FootnoteRef, Paragraph, Text
@@ -25,7 +26,10 @@ def shape(brief: Brief) -> list[list[str]]:
     """Each paragraph as its texts and its calls (``[n]``), note ids aside."""
     paragraphs = [block for block in brief.body if isinstance(block, Paragraph)]
     return [
-        [f"[{i.note.number}]" if isinstance(i, FootnoteRef) else i.value for i in p.children]
+        [
+            f"[{i.note.number}]" if isinstance(i, FootnoteRef) else cast(Text, i).value
+            for i in p.children
+        ]
         for p in paragraphs
         if all(isinstance(i, FootnoteRef | Text) for i in p.children)
     ]

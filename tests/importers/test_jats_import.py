@@ -73,7 +73,9 @@ def test_front_matter(imported: ImportResult) -> None:
     )
     assert meta.heading == "Coastal Hazards"
     assert plain_text(meta.title) == "Tide gauges as an early warning for harbour flooding"
-    assert Styled(TextStyle.ITALIC, (meta.title[1].children[0],)) == meta.title[1]
+    italic = meta.title[1]
+    assert isinstance(italic, Styled)
+    assert Styled(TextStyle.ITALIC, (italic.children[0],)) == italic
     assert meta.running_head == "Tide gauges and harbour flooding"
     assert meta.date == dt.date(2026, 3, 17)
     assert meta.language == "en"  # the JATS DTD's default for xml:lang
@@ -145,10 +147,11 @@ def test_lists_tables_and_text_blocks(imported: ImportResult) -> None:
         "by linear interpolation.",
     ]
     terms = _section(methods.blocks, "Terms").blocks
+    assert isinstance(terms[0], ListBlock)
     assert (
         plain_text(terms[0].items[0].paragraphs[0].children)
         == "Surge: The water height above the predicted tide."
-    )  # type: ignore[union-attr]
+    )
     assert terms[1] == Paragraph((Styled(TextStyle.MONOSPACE, terms[1].children[0].children),))  # type: ignore[union-attr]
 
 

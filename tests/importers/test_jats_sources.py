@@ -239,7 +239,9 @@ def test_discouraged_control_characters_are_refused_at_their_element(
 
 def test_next_line_is_kept_as_xml_1_0_allows(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL.format(body=" a&#x85;b"))
-    assert "\x85" in plain_text(import_source(path).brief.body[0].children)  # type: ignore[attr-defined]
+    paragraph = import_source(path).brief.body[0]
+    assert isinstance(paragraph, Paragraph)
+    assert "\x85" in plain_text(paragraph.children)
 
 
 def test_a_language_tag_the_brief_cannot_hold_is_an_error_at_the_article(tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def test_records_stay_frozen() -> None:
 def test_records_cannot_lose_a_field() -> None:
     position = SourcePosition(1, 2)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        del position.line  # type: ignore[misc]
+        del position.line
 
 
 def test_start_up_classes_share_one_frozen_setattr(samples: list[Record]) -> None:

@@ -22,6 +22,7 @@ Shape = tuple[tuple[bool, ...], bool]
 
 
 def subclasses(cls: type) -> Iterator[type]:
+    sub: type
     for sub in cls.__subclasses__():
         yield sub
         yield from subclasses(sub)

@@ -77,8 +77,8 @@ def structural_variants(data: bytes) -> list[tuple[str, etree._Element]]:
                 parent.remove(element)
             elif edit == "double":
                 element.addnext(copy.deepcopy(element))
-            elif edit == "swap" and element.getnext() is not None:
-                element.getnext().addnext(element)
+            elif edit == "swap" and (following := element.getnext()) is not None:
+                following.addnext(element)
             elif edit == "strip" and element.attrib:
                 del element.attrib[element.attrib.keys()[0]]
             else:

@@ -86,8 +86,9 @@ def test_the_front_matter_refuses_them_written_as_escapes(char: str, tmp_path: P
 def _word_copy(tmp_path: Path, text: str) -> Path:
     """The small brief's Word copy with its body paragraph's text replaced."""
     brief, _ = parse_brief(BRIEF.encode())
-    body = (dataclasses.replace(brief.body[0], children=(Text(text),)),)
-    assert isinstance(body[0], Paragraph)
+    paragraph = brief.body[0]
+    assert isinstance(paragraph, Paragraph)
+    body = (dataclasses.replace(paragraph, children=(Text(text),)),)
     brief = dataclasses.replace(brief, body=body)
     path = tmp_path / "brief.docx"
     path.write_bytes(write_docx(brief, default_options(brief, smart=False)))

@@ -36,7 +36,7 @@ def test_atomic_write_cleans_up_on_any_exception(
     def interrupted(fd: int) -> None:
         raise stop()
 
-    monkeypatch.setattr(output.os, "fsync", interrupted)
+    monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(stop):
         output.atomic_write(target, b"new content")
     assert leftovers(tmp_path) == []
@@ -55,7 +55,7 @@ def test_the_cli_reports_an_interrupted_write_in_one_line(
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output.os, "fsync", interrupted)
+    monkeypatch.setattr(os, "fsync", interrupted)
     assert main([str(brief), "--to", "jats"]) == 1
     assert capsys.readouterr().err == "briefexport: interrupted\n"
     assert leftovers(tmp_path) == []
@@ -138,7 +138,7 @@ def test_an_existing_name_is_never_reused(tmp_path: Path, monkeypatch: pytest.Mo
     taken = tmp_path / ".brief.pdf.000000000000.tmp"
     taken.write_bytes(b"someone else's")
     draws = iter([bytes(6), bytes(6), b"\x01" * 6])
-    monkeypatch.setattr(output.os, "urandom", lambda size: next(draws))
+    monkeypatch.setattr(os, "urandom", lambda size: next(draws))
     handle, name = output.create_temporary(tmp_path / "brief.pdf")
     os.close(handle)
     assert Path(name).name == ".brief.pdf.010101010101.tmp"

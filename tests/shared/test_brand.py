@@ -125,7 +125,9 @@ def test_paper_from_the_brand_reaches_word(tmp_path: Path) -> None:
     assert load_brand(style).page.size is Paper.LETTER
     brief = briefexport.load(EXAMPLE)
     target = briefexport.export(brief, "docx", tmp_path / "b.docx", style_dir=style)
-    assert round(docx.Document(str(target)).sections[0].page_width.inches, 2) == 8.5
+    width = docx.Document(str(target)).sections[0].page_width
+    assert width is not None
+    assert round(width.inches, 2) == 8.5
 
 
 def test_the_word_table_is_read_and_checked(tmp_path: Path) -> None:

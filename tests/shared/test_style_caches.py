@@ -62,7 +62,12 @@ def test_without_a_umask_line_the_umask_is_set_once(
     filemodes._umask_once.cache_clear()
     calls: list[int] = []
     real_umask = os.umask
-    monkeypatch.setattr(os, "umask", lambda mask: calls.append(mask) or real_umask(mask))
+
+    def recorded_umask(mask: int) -> int:
+        calls.append(mask)
+        return real_umask(mask)
+
+    monkeypatch.setattr(os, "umask", recorded_umask)
     first = filemodes.current_umask()
     assert [filemodes.current_umask() for _ in range(5)] == [first] * 5
     assert len(calls) == 2  # set and restored, once

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from briefexport.shared import toml_files_table
-from briefexport.shared.toml_files import STORED, stored_key, toml_value
+from briefexport.shared.toml_files import stored_key, toml_value
+from briefexport.shared.toml_files_table import STORED
 from support.paths import REPO
 
 SHIPPED = ("brand.toml", "labels.toml")

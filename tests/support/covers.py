@@ -8,6 +8,7 @@ import shutil
 import struct
 import zipfile
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 from PIL import Image
@@ -36,7 +37,8 @@ def package(data: bytes) -> etree._Element:
 
 def cover_items(data: bytes) -> list[etree._Element]:
     """The manifest items with the ``cover-image`` property."""
-    return package(data).xpath("//opf:item[@properties='cover-image']", namespaces=NS)
+    found = package(data).xpath("//opf:item[@properties='cover-image']", namespaces=NS)
+    return cast(list[etree._Element], found)
 
 
 def cover_bytes(data: bytes) -> bytes:

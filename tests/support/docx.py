@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import zipfile
 from dataclasses import replace
+from typing import TypedDict, Unpack
 
 from docx.oxml.ns import qn
 from lxml import etree
 
 from briefexport.model import Brief
 from briefexport.options import default_options
-from briefexport.shared.brand import Brand, Word, load_brand
+from briefexport.shared.brand import Brand, Paper, Word, load_brand
+from briefexport.shared.paths import StrPath
 from briefexport.shared.print_sheet import PrintSheet, print_sheet
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
@@ -53,7 +56,17 @@ OTHER = replace(
 )  # fmt: skip
 
 
-def write_brief(brief: Brief, **overrides: object) -> bytes:
+class Overrides(TypedDict, total=False):
+    """The options of ``default_options`` that a DOCX test may set."""
+
+    style_dir: StrPath | None
+    paper: Paper | str | None
+    reference_docx: StrPath | None
+    timestamp: dt.datetime | None
+    smart: bool
+
+
+def write_brief(brief: Brief, **overrides: Unpack[Overrides]) -> bytes:
     return write(brief, default_options(brief, **overrides))
 
 
@@ -71,11 +84,13 @@ def style_ids(data: bytes) -> dict[str, str]:
     """Style name (lower case) to style id."""
     styles = part(data, "word/styles.xml")
     return {
-        str(style.xpath("string(w:name/@w:val)", namespaces=NS)).lower(): style.get(qn("w:styleId"))
+        str(style.xpath("string(w:name/@w:val)", namespaces=NS)).lower(): style.get(
+            qn("w:styleId"), ""
+        )
         for style in styles.iterfind("w:style", NS)
     }
 
 
 def rels(data: bytes, name: str) -> dict[str, etree._Element]:
     """The relationships of a part, by id."""
-    return {rel.get("Id"): rel for rel in part(data, name).iterfind("rel:Relationship", NS)}
+    return {rel.get("Id", ""): rel for rel in part(data, name).iterfind("rel:Relationship", NS)}

@@ -50,5 +50,5 @@ _EXPORT = output.export_brief
 def prepare_hanging_worker(formats: tuple[str, ...], umask: int, limit: TimeLimit | None) -> None:
     """The usual start of a local worker, then its chunks run the hanging jobs."""
     prepare_local_worker(formats, umask, limit)
-    chunks.run_job = _hanging_run_job  # type: ignore[assignment]
-    output.export_brief = _late_hanging_export  # type: ignore[assignment]
+    chunks.run_job = _hanging_run_job  # type: ignore[attr-defined]
+    output.export_brief = _late_hanging_export

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from briefexport.model import Block, CitationRef, FootnoteRef, Section
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeForm
 
 Node = TypeVar("Node")
 
@@ -30,9 +33,11 @@ def nodes(root: object) -> Iterator[object]:
             yield from nodes(getattr(root, field.name))
 
 
-def find(root: object, kind: type[Node]) -> list[Node]:
-    """Every node of ``kind`` under ``root``, in document order."""
-    return [node for node in nodes(root) if isinstance(node, kind)]
+def find(root: object, kind: TypeForm[Node]) -> list[Node]:
+    """Every node of ``kind`` (a class or a union of them, as ``Inline``) under ``root``, in
+    document order."""
+    classes = cast(type[Node], kind)  # what isinstance takes: a class or a union of classes
+    return [node for node in nodes(root) if isinstance(node, classes)]
 
 
 def section_depth(blocks: tuple[Block, ...]) -> int:

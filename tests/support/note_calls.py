@@ -68,4 +68,8 @@ def calls_by_paragraph(root: etree._Element) -> list[list[tuple[str, bool]]]:
 
 
 def _number(call: etree._Element) -> str:
-    return call.text if call.tag.endswith("}a") else call.get("id").removeprefix("fn-")
+    return (
+        (call.text or "")
+        if str(call.tag).endswith("}a")
+        else call.get("id", "").removeprefix("fn-")
+    )

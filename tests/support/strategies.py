@@ -333,7 +333,7 @@ def _replace_calls(node: Any, notes: dict[str, Footnote], cited: dict[str, Refer
         return FootnoteRef(notes[node.note.id])
     if isinstance(node, CitationRef):
         return CitationRef(cited[node.reference.id])
-    if dataclasses.is_dataclass(node) and not isinstance(node, Image):
+    if dataclasses.is_dataclass(node) and not isinstance(node, (type, Image)):
         changes = {}
         for name in _field_names(type(node)):
             old = getattr(node, name)

@@ -87,7 +87,7 @@ def word_boxes(pdf: Path) -> list[tuple[str, float, float]]:
     ).stdout
     root = etree.fromstring(out, etree.XMLParser(recover=True))
     return [
-        (word.text or "", float(word.get("xMin")), float(word.get("yMax")))
+        (word.text or "", float(word.attrib["xMin"]), float(word.attrib["yMax"]))
         for word in root.iter("{*}word")
     ]
 

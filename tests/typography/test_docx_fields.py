@@ -35,16 +35,16 @@ def test_figure_and_table_numbers_are_seq_fields_with_cached_values(
 def test_a_label_that_is_not_its_place_stays_typed_text(tour: Brief, written: Writer) -> None:
     import dataclasses
 
-    from briefexport.model import Figure, Section, Table
+    from briefexport.model import Block, Figure, Section, Table
 
-    def relabel(block: object) -> object:
+    def relabel(block: Block) -> Block:
         if isinstance(block, Section):
             return dataclasses.replace(block, blocks=tuple(relabel(b) for b in block.blocks))
         if isinstance(block, Figure | Table):
             return dataclasses.replace(block, label=block.label.replace("1", "7"))  # type: ignore[union-attr]
         return block
 
-    brief = dataclasses.replace(tour, body=tuple(relabel(b) for b in tour.body))  # type: ignore[misc]
+    brief = dataclasses.replace(tour, body=tuple(relabel(b) for b in tour.body))
     document = docx_part(written(brief, "docx"), "word/document.xml")
     assert document.xpath("//w:fldSimple[contains(@w:instr, 'SEQ')]", namespaces=NS) == []
     captions = document.xpath(
@@ -94,7 +94,7 @@ def test_caption_and_our_styles_show_in_the_style_gallery() -> None:
         assert not style.hidden, name
         assert not style.unhide_when_used, name
         assert style.quick_style, name
-    shipped = docx.Document(default_style_dir() / "reference.docx")
+    shipped = docx.Document(str(default_style_dir() / "reference.docx"))
     assert not shipped.styles["Caption"].hidden
 
 

@@ -117,7 +117,8 @@ def test_identity_and_citation_are_printed_in_every_format(
 ) -> None:
     typeset_citation = citation_text(typeset(tour).meta)
     identity = "Institute of Maritime and Coastal Affairs · Policy Brief IMCA-PB-2026-07"
-    orcids = [person.orcid for person in tour.meta.authors]
+    orcids = [person.orcid for person in tour.meta.authors if person.orcid is not None]
+    assert len(orcids) == len(tour.meta.authors)
     printed = {
         "pdf": pdf_text(written(tour, "pdf"), tmp_path),
         "docx": docx_text(written(tour, "docx")),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import cast
 
 import docx
 import pytest
@@ -46,8 +47,8 @@ def alignment(style: ParagraphStyle) -> WD_PARAGRAPH_ALIGNMENT | None:
     current: ParagraphStyle | None = style
     while current is not None:
         if current.paragraph_format.alignment is not None:
-            return current.paragraph_format.alignment
-        current = current.base_style  # type: ignore[assignment]
+            return cast(WD_PARAGRAPH_ALIGNMENT, current.paragraph_format.alignment)
+        current = current.base_style
     return None
 
 
@@ -56,7 +57,7 @@ def at_least(style: ParagraphStyle) -> float:
     assert fmt.line_spacing_rule == WD_LINE_SPACING.AT_LEAST, style.name
     assert fmt.line_spacing is not None
     assert not isinstance(fmt.line_spacing, float)
-    return fmt.line_spacing.pt
+    return float(fmt.line_spacing.pt)
 
 
 # ------------------------------------------------------------------ line height
@@ -119,7 +120,7 @@ def hyphenated(style: ParagraphStyle) -> bool:
         (flag,) = current.element.xpath("w:pPr/w:suppressAutoHyphens") or (None,)
         if flag is not None:
             return flag.get(qn("w:val")) in ("0", "false", "off")
-        current = current.base_style  # type: ignore[assignment]
+        current = current.base_style
     return True
 
 
@@ -154,7 +155,7 @@ def test_abstract_is_an_upright_shaded_box_with_an_accent_rule(
         edges = borders(style)
         assert edges["left"].get(qn("w:color")) == accent
         width = box_length("border-inline-start", brand)
-        assert int(edges["left"].get(qn("w:sz"))) == round(width * 8)
+        assert int(edges["left"].attrib[qn("w:sz")]) == round(width * 8)
         assert {edges[side].get(qn("w:color")) for side in ("top", "bottom", "right")} == {fill}
         gap = round(box_length("padding-inline-start", brand))
         assert style.paragraph_format.left_indent.pt == pytest.approx(width + gap)
@@ -250,11 +251,13 @@ def test_front_matter_follows_the_print_style(
 # ------------------------------------------------------------------ fonts
 
 
-def font_table(data: bytes) -> dict[str, dict[str, str]]:
+def font_table(data: bytes) -> dict[str | None, dict[str, str | None]]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         root = etree.fromstring(package.read("word/fontTable.xml"))
     return {
-        font.get(qn("w:name")): {child.tag.split("}")[1]: child.get(qn("w:val")) for child in font}
+        font.get(qn("w:name")): {
+            str(child.tag).split("}")[1]: child.get(qn("w:val")) for child in font
+        }
         for font in root
     }
 

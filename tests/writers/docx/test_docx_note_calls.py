@@ -34,6 +34,7 @@ def test_only_calls_side_by_side_get_the_comma_and_it_is_raised_like_them() -> N
     data = write_brief(note_calls_brief())
     reference = style_ids(data)["footnote reference"]
     body = part(data, "word/document.xml").find("w:body", NS)
+    assert body is not None
     found = [call_sequence(p, reference) for p in body.iterfind("w:p", NS)]
     assert ["Tides rose", "call", "sep", "call", " last winter."] in found
     assert ["Storms came", "call", " while the quay was built", "call", "."] in found
@@ -43,6 +44,7 @@ def test_only_calls_side_by_side_get_the_comma_and_it_is_raised_like_them() -> N
 def body_sequences(data: bytes) -> list[list[str]]:
     reference = style_ids(data)["footnote reference"]
     body = part(data, "word/document.xml").find("w:body", NS)
+    assert body is not None
     return [call_sequence(p, reference) for p in body.iterfind("w:p", NS)]
 
 

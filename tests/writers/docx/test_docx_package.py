@@ -70,6 +70,7 @@ def test_spanned_cells_are_merged_on_a_grid() -> None:
     brief = small_brief((Table(None, "Table 1", (Text("Spans"),), (head,), body),))
     data = write_brief(brief)
     table = part(data, "word/document.xml").find(".//w:tbl", NS)
+    assert table is not None
     assert len(table.findall("w:tblGrid/w:gridCol", NS)) == 3
     assert table.xpath("string(w:tr[1]/w:tc[1]/w:tcPr/w:gridSpan/@w:val)", namespaces=NS) == "2"
     merges = table.xpath("w:tr/w:tc[1]/w:tcPr/w:vMerge", namespaces=NS)
@@ -114,6 +115,9 @@ def test_wide_picture_is_scaled_to_the_text_width() -> None:
     data = write_brief(small_brief((Figure(None, None, (), wide),)))
     (extent,) = part(data, "word/document.xml").xpath("//wp:extent", namespaces=NS)
     page = docx.Document(io.BytesIO(data)).sections[-1]
+    assert page.page_width is not None
+    assert page.left_margin is not None
+    assert page.right_margin is not None
     text_width = page.page_width - page.left_margin - page.right_margin
     assert int(extent.get("cx")) == text_width
     assert int(extent.get("cy")) == text_width // 10
@@ -162,6 +166,7 @@ def test_a_column_span_stops_at_a_row_span_from_above() -> None:
     second = Row((Cell((Text("wide"),), colspan=3),))
     data = write_brief(small_brief((Table(None, None, (), (), (first, second)),)))
     table = part(data, "word/document.xml").find(".//w:tbl", NS)
+    assert table is not None
     rows = [[texts(tc) for tc in tr.findall("w:tc", NS)] for tr in table.findall("w:tr", NS)]
     assert rows == [["a", "tall", "b"], ["wide", "", ""]]
 
@@ -205,9 +210,14 @@ def test_rtl_complex_script_fonts_sizes_and_language(urdu_docx: bytes) -> None:
     styles = part(urdu_docx, "word/styles.xml")
     brand = load_brand(default_style_dir())
     defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-    assert defaults.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_body[0]
-    assert defaults.find("w:szCs", NS).get(qn("w:val")) == str(round(brand.sizes.body * 2))
-    assert defaults.find("w:lang", NS).get(qn("w:bidi")) == "ur"
+    assert defaults is not None
+    fonts, size, language = (defaults.find(f"w:{name}", NS) for name in ("rFonts", "szCs", "lang"))
+    assert fonts is not None
+    assert size is not None
+    assert language is not None
+    assert fonts.get(qn("w:cs")) == brand.fonts.rtl_body[0]
+    assert size.get(qn("w:val")) == str(round(brand.sizes.body * 2))
+    assert language.get(qn("w:bidi")) == "ur"
     heading = styles.xpath("w:style[w:name/@w:val='heading 1']/w:rPr", namespaces=NS)[0]
     assert heading.find("w:rFonts", NS).get(qn("w:cs")) == brand.fonts.rtl_heading[0]
     assert heading.find("w:bCs", NS) is not None

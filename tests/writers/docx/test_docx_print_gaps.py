@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import docx
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -30,7 +31,7 @@ W = NS["w"]
 def after_table(data: bytes) -> etree._Element:
     (node,) = part(data, "word/document.xml").xpath("//w:body/w:tbl/following-sibling::w:p[1]",
                                                     namespaces=NS)  # fmt: skip
-    return node
+    return cast(etree._Element, node)
 
 
 def test_the_paragraph_after_a_table_has_the_prints_space_below_the_table() -> None:

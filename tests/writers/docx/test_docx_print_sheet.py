@@ -142,19 +142,19 @@ def word_value(document: docx.document.Document, name: str, what: str) -> float:
     fmt = style.paragraph_format
     match what.split():
         case ["space_before"]:
-            return fmt.space_before.pt
+            return float(fmt.space_before.pt)
         case ["space_after"]:
-            return fmt.space_after.pt
+            return float(fmt.space_after.pt)
         case ["hanging"]:
             assert fmt.left_indent == -fmt.first_line_indent
-            return fmt.left_indent.pt
+            return float(fmt.left_indent.pt)
         case ["leading"]:
             assert fmt.line_spacing_rule == WD_LINE_SPACING.AT_LEAST
-            return fmt.line_spacing.pt
+            return float(fmt.line_spacing.pt)
         case ["tracking"]:
             return int(style.element.xpath("string(w:rPr/w:spacing/@w:val)")) / 20
         case ["left", "indent"]:
-            return fmt.left_indent.pt
+            return float(fmt.left_indent.pt)
         case [side, kind]:
             (edge,) = style.element.xpath(f"w:pPr/w:pBdr/w:{side}")
             if kind == "width":
@@ -187,7 +187,7 @@ def disagreements(document: docx.document.Document, sheet: PrintSheet) -> list[s
 
 
 def committed_reference() -> docx.document.Document:
-    return docx.Document(default_style_dir() / "reference.docx")
+    return docx.Document(str(default_style_dir() / "reference.docx"))
 
 
 def test_every_shared_value_of_the_word_styles_is_the_print_stylesheets() -> None:

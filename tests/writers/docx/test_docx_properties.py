@@ -50,7 +50,7 @@ def test_any_brief_gives_a_docx_with_its_notes_called_once(brief: Brief) -> None
         assert got == [plain_text(p.children).translate(NO_ISOLATES) for p in note.paragraphs]
     calls = find((brief.meta, brief.body, brief.references), FootnoteRef)
     counted = Counter(call.note.number for call in calls)
-    references = Counter(document.xpath("//w:footnoteReference/@w:id", namespaces=NS))
+    references: Counter[str] = Counter(document.xpath("//w:footnoteReference/@w:id", namespaces=NS))
     assert references == Counter({str(number): 1 for number in counted})
     fields = document.xpath("//w:fldSimple[contains(@w:instr, 'NOTEREF')]", namespaces=NS)
     assert len(fields) == sum(counted.values()) - len(counted)

@@ -47,7 +47,7 @@ def institution_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     document.styles.add_style("Institution Note", WD_STYLE_TYPE.PARAGRAPH)
     document.add_paragraph("Template body text that must not reach the output.")
     path = tmp_path_factory.mktemp("template") / "institution.docx"
-    document.save(path)
+    document.save(str(path))
     return path
 
 
@@ -77,7 +77,7 @@ def test_committed_reference_equals_a_fresh_generation() -> None:
 
 
 def test_reference_has_every_style_the_writer_uses() -> None:
-    reference = docx.Document(default_style_dir() / "reference.docx")
+    reference = docx.Document(str(default_style_dir() / "reference.docx"))
     assert {name.lower() for name in ALL_STYLES} <= style_names(reference)
     for builtin in ("footnote text", "footnote reference", "hyperlink", "caption"):
         (element,) = [s.element for s in reference.styles if s.name and s.name.lower() == builtin]
@@ -89,7 +89,7 @@ def test_reference_has_every_style_the_writer_uses() -> None:
 
 def test_reference_keeps_only_needed_styles_and_every_style_it_names() -> None:
     # python-docx's template defines some two hundred styles, mostly table designs nothing uses
-    reference = docx.Document(default_style_dir() / "reference.docx")
+    reference = docx.Document(str(default_style_dir() / "reference.docx"))
     styles = reference.styles.element
     ids = {style.get(qn("w:styleId")) for style in styles.iterchildren(qn("w:style"))}
     assert "light shading accent 1" not in style_names(reference)
@@ -99,7 +99,7 @@ def test_reference_keeps_only_needed_styles_and_every_style_it_names() -> None:
         for part in reference.part.package.iter_parts()
         if getattr(part, "element", None) is not None
         for tag in ("w:basedOn", "w:link", "w:next", "w:pStyle", "w:rStyle", "w:tblStyle")
-        for node in part.element.iter(qn(tag))  # type: ignore[attr-defined]
+        for node in part.element.iter(qn(tag))
     }
     assert named <= ids  # nothing points to a style that was dropped
     defaults = [s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:default")) == "1"]
@@ -125,7 +125,9 @@ def test_reference_follows_the_brand_file(tmp_path: Path) -> None:
     assert heading.font.color.rgb == RGBColor(0x7A, 0x1F, 0x5C)
     assert heading.font.name == "Liberation Sans"
     assert reference.styles["footnote text"].font.size.pt == 7.5  # lower case: Word's built-in name
-    assert round(reference.sections[0].page_width.inches, 2) == 8.5
+    width = reference.sections[0].page_width
+    assert width is not None
+    assert round(width.inches, 2) == 8.5
 
 
 def test_a_style_folder_without_reference_docx_gets_one_from_its_brand(
@@ -149,7 +151,9 @@ def test_institution_template_keeps_styles_page_and_header(with_template: bytes)
     assert document.styles["Heading 1"].font.color.rgb == RGBColor(0xC0, 0x00, 0x00)
     assert "institution note" in style_names(document)
     section = document.sections[-1]
+    assert section.page_width is not None
     assert round(section.page_width.inches, 2) == 8.5
+    assert section.left_margin is not None
     assert round(section.left_margin.inches, 2) == 1.25
     assert section.header.paragraphs[0].text == HEADER_TEXT
 
@@ -187,10 +191,10 @@ def test_template_with_its_own_notes_keeps_only_its_separators(tour: Brief, tmp_
 
 
 def test_localised_style_ids_are_found_by_name(tour: Brief, tmp_path: Path) -> None:
-    template = docx.Document(default_style_dir() / "reference.docx")
+    template = docx.Document(str(default_style_dir() / "reference.docx"))
     template.styles["Heading 1"].element.set(qn("w:styleId"), "berschrift1")
     path = tmp_path / "german.docx"
-    template.save(path)
+    template.save(str(path))
     data = write(tour, default_options(tour, reference_docx=path))
     body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
     assert b'w:pStyle w:val="berschrift1"' in body
@@ -216,7 +220,7 @@ def test_cli_reference_docx_option(institution_template: Path, tmp_path: Path) -
     command = [str(TOUR), "--to", "docx"]
     command += ["--reference-docx", str(institution_template), "-o", str(tmp_path)]
     assert main(command) == 0
-    document = docx.Document(tmp_path / "feature-tour.docx")
+    document = docx.Document(str(tmp_path / "feature-tour.docx"))
     assert document.sections[-1].header.paragraphs[0].text == HEADER_TEXT
 
 
@@ -264,13 +268,13 @@ def test_word_2007_separator_ids_do_not_collide_with_notes(tour: Brief, tmp_path
 
 
 def test_template_comments_are_dropped(tour: Brief, tmp_path: Path) -> None:
-    template = docx.Document(default_style_dir() / "reference.docx")
+    template = docx.Document(str(default_style_dir() / "reference.docx"))
     paragraph = template.add_paragraph("reviewed text")
     template.add_comment(
         paragraph.runs[0] if paragraph.runs else paragraph.add_run("x"), "old note"
     )
     path = tmp_path / "commented.docx"
-    template.save(path)
+    template.save(str(path))
     assert "word/comments.xml" in zipfile.ZipFile(path).namelist()
     data = write(tour, default_options(tour, reference_docx=path))
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
@@ -289,12 +293,12 @@ def test_shipped_reference_numbers_the_pages(tour: Brief) -> None:
 
 
 def test_copied_styles_point_to_the_templates_own_style_ids(tour: Brief, tmp_path: Path) -> None:
-    template = docx.Document(default_style_dir() / "reference.docx")
+    template = docx.Document(str(default_style_dir() / "reference.docx"))
     template.styles["Body Text"].element.set(qn("w:styleId"), "Textkoerper")
     lead = template.styles["Lead Paragraph"].element
     lead.getparent().remove(lead)
     path = tmp_path / "localised.docx"
-    template.save(path)
+    template.save(str(path))
     data = write(tour, default_options(tour, reference_docx=path))
     styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
     ns = {"w": W_NS}
@@ -303,11 +307,11 @@ def test_copied_styles_point_to_the_templates_own_style_ids(tour: Brief, tmp_pat
 
 
 def test_a_template_without_page_set_up_still_works(tour: Brief, tmp_path: Path) -> None:
-    template = docx.Document(default_style_dir() / "reference.docx")
+    template = docx.Document(str(default_style_dir() / "reference.docx"))
     body = template.element.body
     body.remove(body.sectPr)
     path = tmp_path / "no-section.docx"
-    template.save(path)
+    template.save(str(path))
     data = write(tour, default_options(tour, reference_docx=path))
     document = docx.Document(io.BytesIO(data))
     assert any(p.style is not None and p.style.name == "Title" for p in document.paragraphs)
@@ -316,14 +320,14 @@ def test_a_template_without_page_set_up_still_works(tour: Brief, tmp_path: Path)
 
 
 def test_a_list_style_naming_missing_numbering_still_writes(tour: Brief, tmp_path: Path) -> None:
-    template = docx.Document(default_style_dir() / "reference.docx")
+    template = docx.Document(str(default_style_dir() / "reference.docx"))
     style = template.styles["List Number"].element
     style.xpath("./w:pPr/w:numPr/w:numId")[0].set(qn("w:val"), "999")
     path = tmp_path / "broken-numbering.docx"
-    template.save(path)
+    template.save(str(path))
     document = docx.Document(io.BytesIO(write(tour, default_options(tour, reference_docx=path))))
     numbered = [
         p for p in document.paragraphs if p.style is not None and p.style.name == "List Number"
     ]
     assert numbered
-    assert all(p._p.pPr.numPr is None for p in numbered)
+    assert all(p._p.pPr is not None and p._p.pPr.numPr is None for p in numbered)

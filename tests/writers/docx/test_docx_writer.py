@@ -32,7 +32,7 @@ def test_footnotes_part_keeps_separators_and_holds_every_note(
     assert kinds["separator"] == 1
     assert kinds["continuationSeparator"] == 1
     regular = [n for n in notes.iterfind("w:footnote", NS) if n.get(qn("w:type")) is None]
-    assert [int(n.get(qn("w:id"))) for n in regular] == [n.number for n in tour.footnotes]
+    assert [int(n.attrib[qn("w:id")]) for n in regular] == [n.number for n in tour.footnotes]
     ids = style_ids(tour_docx)
     for element, note in zip(regular, tour.footnotes, strict=True):
         paragraphs = element.findall("w:p", NS)
@@ -63,7 +63,7 @@ def test_every_note_has_one_reference_and_repeated_calls_are_noteref_fields(
     tour: Brief, tour_docx: bytes
 ) -> None:
     source = etree.parse(str(TOUR))
-    calls = Counter(source.xpath("//body//xref[@ref-type='fn']/@rid"))
+    calls: Counter[str] = Counter(source.xpath("//body//xref[@ref-type='fn']/@rid"))
     assert max(calls.values()) > 1, "the tour should call a note twice"
     document = part(tour_docx, "word/document.xml")
     references = document.xpath("//w:footnoteReference/@w:id", namespaces=NS)
@@ -80,6 +80,7 @@ def test_every_note_has_one_reference_and_repeated_calls_are_noteref_fields(
         assert instruction[2:] == ["\\f", "\\h"]
         start = bookmarks[instruction[1]]
         marked = start.getnext()
+        assert marked is not None
         number = marked.xpath("string(w:footnoteReference/@w:id)", namespaces=NS)
         assert texts(field) == number
         assert field.xpath("string(.//w:rStyle/@w:val)", namespaces=NS) == ids["footnote reference"]
@@ -93,7 +94,7 @@ def test_links_in_notes_are_related_from_the_footnotes_part(tour_docx: bytes) ->
     for link in links:
         rel = note_rels[link.get(qn("r:id"))]
         assert rel.get("TargetMode") == "External"
-        assert rel.get("Target").startswith("https://")
+        assert rel.get("Target", "").startswith("https://")
     ids = style_ids(tour_docx)
     styles = set(notes.xpath("//w:hyperlink//w:rStyle/@w:val", namespaces=NS))
     assert styles == {ids["hyperlink"]}
@@ -102,7 +103,8 @@ def test_links_in_notes_are_related_from_the_footnotes_part(tour_docx: bytes) ->
 def test_body_links_are_real_hyperlinks_related_from_the_document(
     tour: Brief, tour_docx: bytes
 ) -> None:
-    expected = {link.href for link in find(tour.body, Link)}  # notes' links are not the body's
+    # notes' links are not the body's
+    expected: set[str | None] = {link.href for link in find(tour.body, Link)}
     expected |= {link.href for link in find(tour.references, Link)}
     assert tour.meta.permissions is not None
     expected |= {tour.meta.permissions.license_url} - {None}
@@ -190,11 +192,13 @@ def test_table_has_style_repeating_header_and_caption(tour_docx: bytes) -> None:
     document = part(tour_docx, "word/document.xml")
     ids = style_ids(tour_docx)
     table = document.find(".//w:tbl", NS)
+    assert table is not None
     assert table.xpath("string(w:tblPr/w:tblStyle/@w:val)", namespaces=NS) == ids["brief table"]
     rows = table.findall("w:tr", NS)
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert all(row.find("w:trPr/w:tblHeader", NS) is None for row in rows[1:])
     caption = table.getprevious()
+    assert caption is not None
     assert caption.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) == ids["table caption"]
     assert texts(caption).startswith("Table 1 ")  # a space, as in the other formats
 

@@ -13,6 +13,7 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 import tinycss2
@@ -197,7 +198,7 @@ def resolve(docs: dict[str, etree._Element], here: str, href: str) -> etree._Ele
     name, _, fragment = href.partition("#")
     matches = docs[name or here].xpath(f"//*[@id='{fragment}']")
     assert len(matches) == 1, href
-    return matches[0]
+    return cast(etree._Element, matches[0])
 
 
 def test_every_note_appears_once_and_links_both_ways(
@@ -206,7 +207,7 @@ def test_every_note_appears_once_and_links_both_ways(
     for stem, brief in corpus.items():
         docs = ids_by_document(open_book(books[stem]))
         asides = [a for d in docs.values() for a in d.iter("{*}aside")]
-        assert sorted(a.get("id") for a in asides) == sorted(
+        assert sorted(a.get("id", "") for a in asides) == sorted(
             f"fn-{n.number}" for n in brief.footnotes
         )
         for aside in asides:
@@ -217,9 +218,9 @@ def test_every_note_appears_once_and_links_both_ways(
             for call in doc.xpath("//h:a[@role='doc-noteref']", namespaces=NS):
                 assert call.get(EPUB_TYPE) == "noteref"
                 note = resolve(docs, here, call.get("href"))
-                assert note.tag.endswith("aside")
+                assert str(note.tag).endswith("aside")
                 (back,) = note.xpath(".//h:a[@role='doc-backlink']/@href", namespaces=NS)
-                assert resolve(docs, here, back).get("href").endswith(f"#{note.get('id')}")
+                assert resolve(docs, here, back).get("href", "").endswith(f"#{note.get('id')}")
 
 
 def test_navigation_lists_every_section(books: dict[str, Path]) -> None:

@@ -71,7 +71,7 @@ def test_language_direction_and_landmarks(pages: dict[str, Path]) -> None:
 
 def test_headings_never_skip_a_level(pages: dict[str, Path]) -> None:
     for path in pages.values():
-        levels = [int(h.tag[1]) for h in parse(path).iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        levels = [int(str(h.tag)[1]) for h in parse(path).iter("h1", "h2", "h3", "h4", "h5", "h6")]
         assert levels[0] == 1
         for before, after in itertools.pairwise(levels):
             assert after <= before + 1, path.name

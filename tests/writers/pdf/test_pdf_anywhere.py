@@ -4,13 +4,13 @@ such words laid out with and without the adaptation (WeasyPrint alone, no brief)
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import weasyprint
 from weasyprint.layout import inline, preferred
 
-from briefexport.writers.pdf import anywhere
+from briefexport.writers.pdf import anywhere, pinned
 from support.pinned import SUPPORTED
 from support.typography import page_boxes
 
@@ -32,22 +32,22 @@ def test_installed_weasyprint_is_the_reviewed_one() -> None:
     version = weasyprint.__version__
     widths, split = unwrapped(preferred.inline_line_widths), unwrapped(preferred.split_first_line)
     level = unwrapped(inline.split_inline_level)
-    assert anywhere.is_reviewed(
+    assert pinned.is_reviewed(
         unwrapped(inline.split_inline_box), anywhere.BOX_SOURCE_SHA256, version
     )
-    assert anywhere.is_reviewed(widths, anywhere.WIDTHS_SOURCE_SHA256, version)
-    assert anywhere.is_reviewed(split, anywhere.SPLIT_SOURCE_SHA256, version)
-    assert anywhere.is_reviewed(level, anywhere.LEVEL_SOURCE_SHA256, version)
+    assert pinned.is_reviewed(widths, anywhere.WIDTHS_SOURCE_SHA256, version)
+    assert pinned.is_reviewed(split, anywhere.SPLIT_SOURCE_SHA256, version)
+    assert pinned.is_reviewed(level, anywhere.LEVEL_SOURCE_SHA256, version)
     assert anywhere.install()
-    assert inline.split_inline_level.__wrapped__ is level  # type: ignore[attr-defined]
+    assert inline.split_inline_level.__wrapped__ is level
 
 
 def test_another_version_or_a_changed_function_is_refused() -> None:
     level = unwrapped(inline.split_inline_level)
-    assert not anywhere.is_reviewed(level, anywhere.LEVEL_SOURCE_SHA256, "71.0")
-    assert not anywhere.is_reviewed(level, anywhere.SPLIT_SOURCE_SHA256, "70.0")
+    assert not pinned.is_reviewed(level, anywhere.LEVEL_SOURCE_SHA256, "71.0")
+    assert not pinned.is_reviewed(level, anywhere.SPLIT_SOURCE_SHA256, "70.0")
     wrapped = anywhere._break_glued_text(level)
-    assert not anywhere.is_reviewed(wrapped, anywhere.LEVEL_SOURCE_SHA256, "70.0")
+    assert not pinned.is_reviewed(wrapped, anywhere.LEVEL_SOURCE_SHA256, "70.0")
 
 
 def laid_out(cell: str, adapted: bool, second: str = "<td>second</td>") -> Any:
@@ -61,10 +61,13 @@ def laid_out(cell: str, adapted: bool, second: str = "<td>second</td>") -> Any:
 
 def rightmost_text(document: Any) -> float:
     """Where the text furthest right ends, in CSS px from the page's left edge."""
-    return max(
-        box.position_x + box.width
-        for _, box in page_boxes(document)
-        if type(box).__name__ == "TextBox"
+    return cast(
+        float,
+        max(
+            box.position_x + box.width
+            for _, box in page_boxes(document)
+            if type(box).__name__ == "TextBox"
+        ),
     )
 
 

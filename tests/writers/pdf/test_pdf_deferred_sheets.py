@@ -28,7 +28,12 @@ def test_the_installed_html_py_is_the_reviewed_one() -> None:
 
 def test_only_sheets_without_counter_styles_wait() -> None:
     made: list[dict[str, object]] = []
-    sheet = deferred_sheets.deferring(lambda **kwargs: made.append(kwargs) or kwargs)
+
+    def made_sheet(**kwargs: object) -> dict[str, object]:
+        made.append(kwargs)
+        return kwargs
+
+    sheet = deferred_sheets.deferring(made_sheet)
     waiting = sheet(string="p { color: red }", counter_style=None)
     assert isinstance(waiting, ParsedOnUse)
     assert made == []

@@ -13,7 +13,7 @@ import re
 import pikepdf
 import pytest
 
-from briefexport.model import Brief, Footnote, FootnoteRef, Link, Paragraph, Text
+from briefexport.model import Brief, Footnote, FootnoteRef, Inline, Link, Paragraph, Text
 from briefexport.options import default_options
 from briefexport.writers.pdf import footnotes, notes_stay, write
 from support.briefs import LONG_URL, brief_with_blocks, long_brief, note, sentence
@@ -139,7 +139,7 @@ def test_long_urls_stay_clickable_and_inside_the_page() -> None:
         assert 0 <= left < right <= width
 
 
-def _link(url: str) -> tuple[object, ...]:
+def _link(url: str) -> tuple[Inline, ...]:
     return (Link(url, (Text(url),)),)
 
 

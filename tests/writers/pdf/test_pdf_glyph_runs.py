@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import weasyprint
@@ -30,14 +30,14 @@ EMOJI = "Tides \U0001f30a rise."
 
 def reviewed_draw() -> Callable[..., Any]:
     current = text.draw_first_line
-    return getattr(current, "__wrapped__", current)
+    return cast(Callable[..., Any], getattr(current, "__wrapped__", current))
 
 
 @needs_reviewed
 def test_installed_weasyprint_is_the_reviewed_one() -> None:
     assert pinned.is_reviewed(reviewed_draw(), glyph_runs.DRAW_LINE_SHA256, weasyprint.__version__)
     assert glyph_runs.install()
-    assert text.draw_first_line.__wrapped__ is reviewed_draw()  # type: ignore[attr-defined]
+    assert text.draw_first_line.__wrapped__ is reviewed_draw()
 
 
 def test_another_version_or_a_changed_function_is_refused() -> None:

@@ -20,7 +20,7 @@ from briefexport.formats import get_writer
 from briefexport.model import Brief, Paragraph, Text
 from briefexport.options import WriteOptions, default_options
 from briefexport.shared.typeset import typeset
-from briefexport.writers.pdf import hyphen_lines
+from briefexport.writers.pdf import hyphen_lines, pinned
 from support.briefs import small_brief
 from support.paths import HARBOUR, SEED, TOUR
 from support.pdf import pdf_text
@@ -46,20 +46,20 @@ def unwrapped(function: Any) -> Any:
 def test_installed_weasyprint_is_the_reviewed_one() -> None:
     version = weasyprint.__version__
     lines, split = unwrapped(block.iter_line_boxes), unwrapped(inline.split_first_line)
-    assert hyphen_lines.is_reviewed(lines, hyphen_lines.LINES_SOURCE_SHA256, version)
-    assert hyphen_lines.is_reviewed(split, hyphen_lines.SPLIT_SOURCE_SHA256, version)
+    assert pinned.is_reviewed(lines, hyphen_lines.LINES_SOURCE_SHA256, version)
+    assert pinned.is_reviewed(split, hyphen_lines.SPLIT_SOURCE_SHA256, version)
     assert hyphen_lines.install()
     assert block.iter_line_boxes.__wrapped__ is lines
 
 
 def test_another_version_or_a_changed_function_is_refused() -> None:
     lines = unwrapped(block.iter_line_boxes)
-    assert not hyphen_lines.is_reviewed(lines, hyphen_lines.LINES_SOURCE_SHA256, "71.0")
-    assert not hyphen_lines.is_reviewed(
+    assert not pinned.is_reviewed(lines, hyphen_lines.LINES_SOURCE_SHA256, "71.0")
+    assert not pinned.is_reviewed(
         unwrapped(inline.split_first_line), hyphen_lines.LINES_SOURCE_SHA256, "70.0"
     )
     wrapped = hyphen_lines._limit_lines(lines)
-    assert not hyphen_lines.is_reviewed(wrapped, hyphen_lines.LINES_SOURCE_SHA256, "70.0")
+    assert not pinned.is_reviewed(wrapped, hyphen_lines.LINES_SOURCE_SHA256, "70.0")
 
 
 # Made-up lines: what the wrappers read of WeasyPrint's boxes, nothing more.

@@ -23,29 +23,27 @@ def reviewed_layout() -> Any:
 
 @needs_reviewed
 def test_installed_weasyprint_is_the_reviewed_one() -> None:
-    assert note_area.is_reviewed(
+    assert pinned.is_reviewed(
         reviewed_layout(), note_area.BLOCK_LAYOUT_SHA256, weasyprint.__version__
     )
-    assert note_area.is_reviewed(
+    assert pinned.is_reviewed(
         LayoutContext._update_footnote_area, note_area.UPDATE_AREA_SHA256, weasyprint.__version__
     )
     assert note_area.install()
-    assert block.block_level_layout.__wrapped__ is reviewed_layout()  # type: ignore[attr-defined]
+    assert block.block_level_layout.__wrapped__ is reviewed_layout()
 
 
 def test_another_version_or_a_changed_function_is_refused() -> None:
-    assert not note_area.is_reviewed(reviewed_layout(), note_area.BLOCK_LAYOUT_SHA256, "71.0")
+    assert not pinned.is_reviewed(reviewed_layout(), note_area.BLOCK_LAYOUT_SHA256, "71.0")
 
     def block_level_layout(context: Any, box: Any) -> None:
         return None
 
-    assert not note_area.is_reviewed(
+    assert not pinned.is_reviewed(
         block_level_layout, note_area.BLOCK_LAYOUT_SHA256, pinned.SUPPORTED_VERSION
     )
     wrapped = note_area._remembering(reviewed_layout())
-    assert not note_area.is_reviewed(
-        wrapped, note_area.BLOCK_LAYOUT_SHA256, pinned.SUPPORTED_VERSION
-    )
+    assert not pinned.is_reviewed(wrapped, note_area.BLOCK_LAYOUT_SHA256, pinned.SUPPORTED_VERSION)
 
 
 def counted_note_layouts(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:

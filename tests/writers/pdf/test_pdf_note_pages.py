@@ -50,7 +50,7 @@ def print_counting_layouts(brief: Brief) -> Printed:
             layouts.append(1)
             return render(tree)  # type: ignore[arg-type]
 
-        self.render = counted  # type: ignore[method-assign]
+        self.render = counted
         document = place(self)
         placed.append(read_layout(document))
         pages.append(len(document.pages))

@@ -23,7 +23,7 @@ def reviewed_function() -> Any:
 def test_installed_weasyprint_is_the_reviewed_one() -> None:
     assert notes_stay.is_reviewed(reviewed_function(), weasyprint.__version__)
     assert notes_stay.install()
-    assert block._linebox_layout.__wrapped__ is reviewed_function()  # type: ignore[attr-defined]
+    assert block._linebox_layout.__wrapped__ is reviewed_function()
 
 
 def test_another_version_is_refused() -> None:

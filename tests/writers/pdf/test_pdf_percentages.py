@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import weasyprint
@@ -21,7 +21,7 @@ from support.pinned import needs_reviewed, with_and_without
 
 def reviewed_resolve() -> Callable[..., Any]:
     current = percent.resolve_percentages
-    return getattr(current, "__wrapped__", current)
+    return cast(Callable[..., Any], getattr(current, "__wrapped__", current))
 
 
 @needs_reviewed

@@ -29,19 +29,24 @@ def test_released_boxes_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_only_long_documents_are_collected(monkeypatch: pytest.MonkeyPatch) -> None:
     collections: list[int] = []
-    monkeypatch.setattr(release.gc, "collect", lambda: collections.append(1) or 0)
+
+    def counted_collect() -> int:
+        collections.append(1)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", counted_collect)
     short = SimpleNamespace(pages=[SimpleNamespace()] * (release.LONG_DOCUMENT_PAGES - 1))
     long = SimpleNamespace(pages=[SimpleNamespace()] * release.LONG_DOCUMENT_PAGES)
-    release.collect_layout_garbage(short)  # type: ignore[arg-type]
+    release.collect_layout_garbage(short)
     assert not collections
-    release.collect_layout_garbage(long)  # type: ignore[arg-type]
+    release.collect_layout_garbage(long)
     assert collections == [1]
 
 
 def test_a_short_document_keeps_its_boxes() -> None:
     pages = [SimpleNamespace(_page_box="boxes", links=["link"], anchors={})]
     short = SimpleNamespace(pages=pages * (release.LONG_DOCUMENT_PAGES - 1))
-    release.release_boxes(short, None)  # type: ignore[arg-type]
+    release.release_boxes(short, None)
     assert pages[0]._page_box == "boxes"
     assert pages[0].links == ["link"]
 
@@ -65,7 +70,12 @@ def test_boxes_are_let_go_before_writing(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_no_full_collection_while_a_pdf_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
     thresholds: list[tuple[int, int, int]] = []
     monkeypatch.setattr(release, "LONG_DOCUMENT_PAGES", 2)
-    monkeypatch.setattr(release.gc, "collect", lambda: thresholds.append(gc.get_threshold()) or 0)
+
+    def recorded_collect() -> int:
+        thresholds.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr(gc, "collect", recorded_collect)
     before = gc.get_threshold()
     brief = long_brief(pages=2, notes=2)
     pdf.write(brief, default_options(brief))

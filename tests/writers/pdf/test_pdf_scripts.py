@@ -178,7 +178,8 @@ def test_actual_text_marks_only_the_devanagari_runs() -> None:
         document = pikepdf.open(io.BytesIO(pdf))
         found = []
         for page in document.pages:
-            for operands, operator in pikepdf.parse_content_stream(page):
+            for instruction in pikepdf.parse_content_stream(page):
+                operands, operator = instruction.operands, instruction.operator
                 if str(operator) == "BDC" and "/ActualText" in operands[1]:
                     found.append(str(operands[1].ActualText))
         return found

@@ -45,7 +45,7 @@ def noted_by_pdfs(table: str) -> Noted:
     env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"}
     command = [sys.executable, "-c", NOTED, table, str(HARBOUR), str(TOUR)]
     done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-    return [tuple(entry) for entry in json.loads(done.stdout.splitlines()[-1])]  # type: ignore[misc]
+    return [tuple(entry) for entry in json.loads(done.stdout.splitlines()[-1])]
 
 
 def as_table(noted: Noted) -> dict[str, dict[int, str]]:
@@ -83,7 +83,7 @@ def test_another_file_is_left_to_inspect(tmp_path: Path, monkeypatch: pytest.Mon
     digest = hashlib.sha256(module.read_bytes()).hexdigest()
     assert source_memo.source_key(function) == (digest, 1)
     assert source_memo.known_fingerprint(function) is None
-    monkeypatch.setitem(source_memo.KNOWN, digest, {1: "kept"})
+    monkeypatch.setitem(source_memo_table.KNOWN, digest, {1: "kept"})
     assert source_memo.known_fingerprint(function) == "kept"
     assert source_memo.known_fingerprint(len) is None  # no source file
 

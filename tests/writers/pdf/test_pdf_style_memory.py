@@ -28,8 +28,8 @@ def test_installed_weasyprint_is_the_reviewed_one() -> None:
     description = reviewed(line_break.get_font_description)
     assert pinned.is_reviewed(description, style_memory.DESCRIPTION_SHA256, version)
     assert style_memory.install()
-    assert inline.strut.__wrapped__ is line_break.strut  # type: ignore[attr-defined]
-    assert line_break.get_font_description.__wrapped__ is fonts.get_font_description  # type: ignore[attr-defined]
+    assert inline.strut.__wrapped__ is line_break.strut
+    assert line_break.get_font_description.__wrapped__ is fonts.get_font_description
 
 
 def test_another_version_or_a_changed_function_is_refused() -> None:
@@ -41,7 +41,12 @@ def test_another_version_or_a_changed_function_is_refused() -> None:
 
 def test_one_answer_per_style_inside_the_block_only() -> None:
     asked: list[object] = []
-    remembered = style_memory._remembering(lambda style: asked.append(style) or len(asked), "strut")
+
+    def answer(style: object) -> int:
+        asked.append(style)
+        return len(asked)
+
+    remembered = style_memory._remembering(answer, "strut")
     first, second = {"font_size": 10}, {"font_size": 10}
     with style_memory.remembering_styles() as active:
         answers = [remembered(first), remembered(first), remembered(second), remembered(first)]

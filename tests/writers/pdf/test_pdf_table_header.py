@@ -33,7 +33,7 @@ def test_installed_weasyprint_is_the_reviewed_one() -> None:
     original = unwrapped(block.table_layout)
     assert table_header.is_reviewed(original, weasyprint.__version__)
     assert table_header.install()
-    assert block.table_layout.__wrapped__ is original  # type: ignore[attr-defined]
+    assert block.table_layout.__wrapped__ is original
 
 
 def test_another_version_or_a_wrapped_function_is_refused() -> None:

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 
-import pyphen
+import pyphen  # type: ignore[import-untyped]
 import pytest
 from lxml import etree
 

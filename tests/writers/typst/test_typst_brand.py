@@ -40,7 +40,8 @@ def fill_colours(data: bytes) -> set[tuple[int, int, int]]:
     """The RGB colours (0-255) painted on the first page."""
     colours = set()
     with pikepdf.open(io.BytesIO(data)) as document:
-        for operands, operator in pikepdf.parse_content_stream(document.pages[0]):
+        for instruction in pikepdf.parse_content_stream(document.pages[0]):
+            operands, operator = instruction.operands, instruction.operator
             if str(operator) in {"rg", "RG", "sc", "scn", "SC", "SCN"} and len(operands) == 3:
                 colours.add(tuple(round(float(value) * 255) for value in operands))
     return colours  # type: ignore[return-value]

@@ -23,6 +23,8 @@ from briefexport.shared.fontfiles import family_files
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers import pdf_engine
 from briefexport.writers import typst as typst_writer
+from briefexport.writers.typst.compile import Workspace
+from briefexport.writers.typst.context import Layout
 from briefexport.writers.typst.metrics import Metrics, face_metrics
 from support.paths import EXAMPLES
 from support.pdf import WordBox, baseline_boxes
@@ -100,8 +102,8 @@ def source_metrics(source: str) -> dict[str, Metrics]:
 def test_the_typst_source_carries_the_metrics_of_the_brand_font(tmp_path: Path) -> None:
     brief = Brief(metadata(), (Paragraph((Text("Quays and tides."),)),), ())
     options = typst_options(brief, style_dir=str(serif_style(tmp_path)))
-    with typst_writer.Workspace(options.brand, options.style_dir) as workspace:
-        _, source = typst_writer.brief_to_typst(brief, options, typst_writer.Layout(), workspace)
+    with Workspace(options.brand, options.style_dir) as workspace:
+        _, source = typst_writer.brief_to_typst(brief, options, Layout(), workspace)
     metrics = source_metrics(source)
     regular, bold = hhea("DejaVuSerif.ttf"), hhea("DejaVuSerif-Bold.ttf")
     assert regular != bold  # so that the faces are told apart

@@ -88,7 +88,7 @@ def structure_kinds(pdf: bytes) -> dict[str, int]:
     """How many structure elements of each type (``/P``, ``/Span``...) the PDF's tree holds."""
     counts: dict[str, int] = {}
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        nodes = [document.Root.StructTreeRoot]
+        nodes: list[pikepdf.Object | None] = [document.Root.StructTreeRoot]
         while nodes:
             node = nodes.pop()
             if not isinstance(node, pikepdf.Dictionary):

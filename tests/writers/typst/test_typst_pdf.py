@@ -68,7 +68,7 @@ def test_pdf_a_3b_and_pdf_ua_1_in_one_file(tour: Brief) -> None:
     assert (values[f"{PDFAID}part"], values[f"{PDFAID}conformance"]) == ("3", "B")
     assert values[f"{PDFUAID}part"] == "1"
     assert "brief.xml" in document.attachments
-    assert document.Root.ViewerPreferences.DisplayDocTitle is True
+    assert document.Root.ViewerPreferences.DisplayDocTitle is True  # type: ignore[comparison-overlap]
 
 
 def test_pdf_ua_1_alone_carries_no_attachment(tour: Brief) -> None:
@@ -82,7 +82,7 @@ def test_pdf_ua_1_alone_carries_no_attachment(tour: Brief) -> None:
 def test_none_is_a_plain_tagged_pdf(tour: Brief) -> None:
     document = render(tour, "none")
     assert f"{PDFAID}part" not in xmp(document)
-    assert document.Root.MarkInfo.Marked is True
+    assert document.Root.MarkInfo.Marked is True  # type: ignore[comparison-overlap]
     assert len(document.attachments) == 0
 
 

@@ -16,6 +16,8 @@ import pytest
 import briefexport
 from briefexport.model import Brief, Paragraph, Styled, Text, TextStyle
 from briefexport.writers import typst as typst_writer
+from briefexport.writers.typst.compile import Workspace
+from briefexport.writers.typst.context import Layout
 from briefexport.writers.typst.markup import array
 from briefexport.writers.typst.style import HOUSE_FILE, RULE_GROUPS, rule_groups
 from support.paths import URDU, example_paths
@@ -51,8 +53,8 @@ def test_the_feature_tour_calls_for_every_group() -> None:
     # so that the test above compares every group where its elements are printed
     brief = briefexport.load(next(p for p in example_paths() if p.name == "feature-tour.xml"))
     options = typst_options(brief)
-    with typst_writer.Workspace(options.brand, options.style_dir) as workspace:
-        _, source = typst_writer.brief_to_typst(brief, options, typst_writer.Layout(), workspace)
+    with Workspace(options.brand, options.style_dir) as workspace:
+        _, source = typst_writer.brief_to_typst(brief, options, Layout(), workspace)
     assert f"rules: {array(RULE_GROUPS)}" in source
 
 

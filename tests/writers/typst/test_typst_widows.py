@@ -8,7 +8,7 @@ import random
 import re
 from collections import Counter
 
-from briefexport.model import Brief, FootnoteRef, Paragraph, Section, Text
+from briefexport.model import Brief, Footnote, FootnoteRef, Inline, Paragraph, Section, Text
 from briefexport.writers.typst import typeset
 from briefexport.writers.typst.context import Layout
 from briefexport.writers.typst.placement import MOST_LINES_GIVEN_UP, lone_lines, shortened
@@ -34,7 +34,8 @@ def calling_brief(seed: int, paragraphs: int = 14) -> Brief:
     """Paragraphs opening with a token (``K3a``), of three to eight sentences; most call a
     note of three sentences after their last sentence or their first."""
     rng = random.Random(seed)
-    notes, body = [], []
+    notes: list[Footnote] = []
+    body: list[Paragraph] = []
     for index in range(1, paragraphs + 1):
         head, tail = sentences(rng, 1), sentences(rng, rng.randint(2, 7))
         if rng.random() < 0.2:
@@ -42,6 +43,7 @@ def calling_brief(seed: int, paragraphs: int = 14) -> Brief:
             continue
         note = plain_note(len(notes) + 1, sentences(rng, 3, (14, 14)))
         notes.append(note)
+        children: tuple[Inline, ...]
         if rng.random() < 0.6:
             children = (Text(f"K{index}a {head} {tail}"), FootnoteRef(note))
         else:

@@ -44,7 +44,9 @@ def test_the_run_breaks_every_few_characters_and_reads_as_written(
 
 
 def test_no_character_is_added_to_the_page_text(root: etree._Element) -> None:
-    text = "".join(root.find("h:body", NS).itertext())
+    body = root.find("h:body", NS)
+    assert body is not None
+    text = "".join(body.itertext())
     parsed = html.document_fromstring(serialize(root)).text_content()
     assert "\u200b" not in text
     for found in (text, parsed):

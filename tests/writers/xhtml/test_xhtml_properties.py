@@ -27,7 +27,7 @@ def rendered(brief: Brief, placement: NotePlacement) -> etree._Element:
 
 
 def assert_ids_unique_and_links_resolve(root: etree._Element) -> None:
-    ids = Counter(root.xpath("//@id"))
+    ids: Counter[str] = Counter(root.xpath("//@id"))
     assert [i for i, n in ids.items() if n > 1] == []
     for href in root.xpath("//h:a/@href[starts-with(., '#')]", namespaces=NS):
         assert href[1:] in ids, href
