@@ -28,9 +28,11 @@ from support.validators import load_jats_dtd
 # derived from each test's name (the same every run, nothing kept between runs); developers get
 # fresh examples and a database that replays earlier failures. CI's slow step runs the property
 # tests again with "ci-deep" (`-m "slow or property" --hypothesis-profile=ci-deep`): more
-# examples, the same ones every run.
+# examples, the same ones every run. The fast suite's 10 examples are a smoke run of each
+# property (writing a generated brief's DOCX or EPUB takes a good part of a second); the depth
+# is ci-deep's.
 settings.register_profile(
-    "briefexport", deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow]
+    "briefexport", deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
     "ci", settings.get_profile("briefexport"), derandomize=True, database=None, print_blob=True

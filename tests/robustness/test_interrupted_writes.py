@@ -4,11 +4,11 @@ output already there (issue 16, item 12)."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,22 +62,34 @@ def test_the_cli_reports_an_interrupted_write_in_one_line(
     assert (tmp_path / "brief.jats.xml").read_bytes() == GOOD
 
 
-# The command line in a child process whose fsync is slowed down by this harness (never by
-# the product; the marker file, named by the harness, says the write has reached fsync), so
-# that a real signal reliably arrives while the output file is being written.
+# The command line in a child process whose fsync this harness holds (never the product): once
+# the output is synced, the child says so through a pipe and waits for the signal. The waits on
+# both sides end on events, not after a time: the harness reads the pipe, and the child waits on
+# the interpreter's wake-up file descriptor, which a signal makes readable even if it arrives
+# before the wait begins (a plain sleep would then run to its end). SIGINT raises
+# KeyboardInterrupt in the child as in a program started from a terminal, also where the tests
+# run with SIGINT ignored: a shell starts a background job so, and the child would inherit it.
 CHILD = textwrap.dedent(
     """
-    import os, sys, time
+    import os, select, signal, sys
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     real_fsync = os.fsync
-    def slow_fsync(fd):
+    def held_fsync(fd):
         real_fsync(fd)
-        open(os.environ["WRITING_MARKER"], "w").close()
-        time.sleep(60)
-    os.fsync = slow_fsync
+        woken, waker = os.pipe()
+        os.set_blocking(waker, False)
+        signal.set_wakeup_fd(waker)
+        os.write(int(os.environ["WRITING_FD"]), b"writing")
+        while True:  # the signal's handler raises in select, or as the loop goes round
+            select.select([woken], [], [])
+            os.read(woken, 64)
+    os.fsync = held_fsync
     from briefexport.cli import main
     sys.exit(main(sys.argv[1:]))
     """
 )
+HUNG_SECONDS = 600
+"""Only a child that hangs is waited for this long: the test then fails instead of hanging."""
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
@@ -87,25 +99,28 @@ def test_a_signal_during_the_write_leaves_no_temporary_file(
     brief = brief_file(BRIEF)
     (tmp_path / "brief.html").write_bytes(GOOD)
     source = str(Path(briefexport.__file__).parents[1])
-    marker = tmp_path / "marker" / "writing"
-    marker.parent.mkdir()
-    env = {**os.environ, "PYTHONPATH": source, "WRITING_MARKER": str(marker)}
+    news, told = os.pipe()
+    env = {**os.environ, "PYTHONPATH": source, "WRITING_FD": str(told)}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(brief), "--to", "html"],
         env=env,
         stderr=subprocess.PIPE,
         text=True,
+        pass_fds=(told,),
     )
+    os.close(told)  # the pipe now ends (empty) when the child does
     try:
-        deadline = time.monotonic() + 60
-        while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert leftovers(tmp_path), "the child never started writing"
+        with os.fdopen(news, "rb") as reader:
+            ready, _, _ = select.select([reader], [], [], HUNG_SECONDS)
+            reached = reader.read(len(b"writing")) if ready else b""
+        assert reached == b"writing", "the child never started writing"
+        assert leftovers(tmp_path)
         child.send_signal(signum)
-        _, err = child.communicate(timeout=30)
+        _, err = child.communicate(timeout=HUNG_SECONDS)
     finally:
         if child.poll() is None:
             child.kill()
+            child.communicate()
     assert child.returncode == 1
     assert err.startswith("briefexport: interrupted")
     assert "Traceback" not in err

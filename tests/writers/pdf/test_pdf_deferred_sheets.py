@@ -9,6 +9,8 @@ import sys
 from importlib.machinery import ModuleSpec, PathFinder, SourceFileLoader
 from pathlib import Path
 
+import pytest
+
 from briefexport.writers.pdf import deferred_sheets
 from briefexport.writers.pdf.deferred_sheets import ParsedOnUse
 
@@ -78,6 +80,7 @@ print(len(document.pages), document.pages[0]._page_box.children[0].children[0].e
 """
 
 
+@pytest.mark.slow  # fresh processes: the sheets as the first import leaves them
 def test_once_used_the_sheets_are_weasyprints_own() -> None:
     env = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"}
     outputs = []

@@ -58,6 +58,7 @@ def test_every_library_is_opened_never_to_be_unloaded() -> None:
     assert recorder.flags == [0x1002] * len(LIBRARIES)
 
 
+@pytest.mark.slow  # a fresh process writes a PDF
 @linux_only
 def test_pytest_in_one_process_exits_cleanly_after_a_pdf(tmp_path: Path) -> None:
     test_file = tmp_path / "test_one_pdf.py"
@@ -71,6 +72,7 @@ def test_pytest_in_one_process_exits_cleanly_after_a_pdf(tmp_path: Path) -> None
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow  # a fresh process writes a PDF
 @linux_only
 def test_no_library_is_unloaded_when_a_script_ends(tmp_path: Path) -> None:
     log = tmp_path / "loader"  # glibc's loader writes its trace to loader.<process id>

@@ -167,6 +167,7 @@ def _write_in_process(epoch: str | None) -> bytes:
     return subprocess.run(command, capture_output=True, check=True, env=env).stdout
 
 
+@pytest.mark.slow  # a fresh process writes a PDF
 def test_byte_identical_across_processes(pdf_bytes: bytes) -> None:
     again = _write_in_process(os.environ.get("SOURCE_DATE_EPOCH"))
     assert hashlib.sha256(again).hexdigest() == hashlib.sha256(pdf_bytes).hexdigest()

@@ -66,10 +66,12 @@ def table_text(noted: Noted) -> str:
     return f'"""{docstring}"""\n\nKNOWN: dict[str, dict[int, str]] = {{\n{body}\n}}\n'
 
 
+@pytest.mark.slow  # a fresh process writes a PDF
 def test_kept_fingerprints_are_the_ones_inspect_gives() -> None:
     assert as_table(noted_by_pdfs("empty")) == source_memo_table.KNOWN
 
 
+@pytest.mark.slow  # a fresh process writes a PDF
 def test_a_pdf_reads_no_reviewed_source_with_inspect() -> None:
     assert noted_by_pdfs("kept") == []
 

@@ -44,6 +44,7 @@ def test_importing_the_writer_leaves_font_tools_unloaded() -> None:
     ]
 
 
+@pytest.mark.slow  # a fresh process writes a PDF
 def test_a_pdf_needs_neither_subsetter_nor_instancer(tmp_path: Path) -> None:
     printed = run_fresh(
         """
