@@ -110,7 +110,7 @@ def test_path_settings_are_typed_to_take_strings_and_path_like_objects(name: str
             "reference_docx missing.docx: no such",
         ),
         (ExportSettings(reference_docx="missing.docx"), "reference_docx missing.docx: no such"),
-        (ExportSettings(style_dir="no-style"), "style folder has no brand file"),
+        (ExportSettings(style_dir="no-style"), "no-style: not a style folder"),
         (ExportSettings(pdf_standard="bogus"), "unknown PDF standard 'bogus' (known: pdf/a-3b,"),
         (ExportSettings(pdf_engine="bogus"), "unknown PDF engine 'bogus' (known: weasyprint,"),
         (ExportSettings(paper="B5"), "unknown paper size 'B5' (known: A4, Letter)"),

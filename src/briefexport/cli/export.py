@@ -27,9 +27,9 @@ from ..errors import (
 from ..formats import FORMATS, format_names, get_writer
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions, default_options, environment_timestamp
-from ..shared.brand import BRAND_FILE, load_brand
+from ..shared.brand import load_brand
 from ..shared.figure_claims import FigureClaims
-from ..shared.styles import default_style_dir
+from ..shared.styles import default_style_dir, is_style_folder, not_a_style_folder
 from ..writers.pdf_engine import import_engine
 from . import collector
 from .common import (
@@ -154,8 +154,8 @@ def _output_problem(args: argparse.Namespace, formats: list[str]) -> str | None:
 def check_paths(args: argparse.Namespace) -> str | None:
     """Why the style folder, Word template or PDF URL given on the command line, or the
     ``SOURCE_DATE_EPOCH`` in the environment, cannot be used."""
-    if args.style and not (args.style / BRAND_FILE).is_file():
-        return f"--style {args.style}: not a style folder (it has no {BRAND_FILE})"
+    if args.style and not is_style_folder(args.style):
+        return f"--style {not_a_style_folder(args.style)}"
     if args.reference_docx and not args.reference_docx.is_file():
         return f"--reference-docx {args.reference_docx}: no such file"
     pdf_url = getattr(args, "pdf_url", None)  # the batch command's is a template

@@ -3,10 +3,10 @@
 Every writer reads the same :class:`Brand`: the CSS custom properties of HTML, EPUB and PDF, the
 Word reference document and the PDF page box all come from it. The file is TOML (v1.0) with the
 tables ``[identity]``, ``[colors]``, ``[fonts]``, ``[sizes]``, ``[page]`` and ``[word]``; a key
-left out keeps the house value, so a style folder may carry only what it changes. An unknown
-table or key, a wrong type or a value out of range is reported as
-``brand.toml:LINE:COL: error: ...`` before anything is written (the checks are in
-:mod:`.brand_values`).
+left out keeps the house value, so a style folder may carry only what it changes (one without
+a brand file has the house brand). An unknown table or key, a wrong type or a value out of
+range is reported as ``brand.toml:LINE:COL: error: ...`` before anything is written (the checks
+are in :mod:`.brand_values`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ..errors import Diagnostic, InvalidStyleError
 from ..model.record import Record, record
 from .brand_values import checked_brand
 from .caches import STYLE_CACHES, FileStamp, file_stamp
+from .styles import default_style_dir, is_style_folder, not_a_style_folder
 from .toml_files import toml_value
 
 BRAND_FILE = "brand.toml"
@@ -277,11 +278,14 @@ class Brand(Record):
 
 
 def load_brand(style_dir: Path) -> Brand:
-    """The brand of a style folder; raises InvalidStyleError listing every problem."""
+    """The brand of a style folder (the shipped one when it has no brand file of its own);
+    raises InvalidStyleError listing every problem."""
     path = style_dir / BRAND_FILE
     stamp = file_stamp(path)
     if stamp is None:
-        raise InvalidStyleError([Diagnostic(str(path), 1, 1, "style folder has no brand file")])
+        if not is_style_folder(style_dir):
+            raise InvalidStyleError([Diagnostic(str(path), 1, 1, not_a_style_folder(style_dir))])
+        return load_brand(default_style_dir())
     return _load(path.resolve(), stamp)
 
 

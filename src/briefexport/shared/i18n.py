@@ -50,11 +50,11 @@ STYLE_CACHES.append(_read_labels.cache_clear)
 
 
 def label(language: str, key: str, style_dir: Path | None = None) -> str:
-    """The word for ``key`` in ``language``: the style's labels first, then the shipped ones,
-    each in the brief's language and then in English."""
+    """The word for ``key`` in ``language``: the style's, else the shipped one, key by key;
+    in the brief's language, and only when neither has it there, in English."""
     tables = [_labels(style_dir or default_style_dir()), _labels(default_style_dir())]
-    for table in tables:
-        for lang in (primary_language(language), FALLBACK_LANGUAGE):
+    for lang in (primary_language(language), FALLBACK_LANGUAGE):
+        for table in tables:
             if key in table.get(lang, {}):
                 return table[lang][key]
     raise KeyError(f"no label {key!r} in {LABELS_FILE}")

@@ -19,6 +19,9 @@ from .paths import inside
 BRAND_FILE = "brand.toml"
 PRINT_SHEET = "pdf.css"
 """The print stylesheet: both PDF engines' house style, and the Word styles' numbers."""
+STYLE_FILES = (BRAND_FILE, "labels.toml", "common.css", "html.css", "epub.css", PRINT_SHEET,
+               "reference.docx", "cover.png", "cover.jpg")  # fmt: skip
+"""The files a style folder may hold; a file it lacks is the shipped style's."""
 
 
 @functools.cache  # asked for every label; resolving the path each time was slow
@@ -29,6 +32,17 @@ def default_style_dir() -> Path:
     if (packaged / BRAND_FILE).is_file():
         return packaged
     return package.parents[1] / "styles"
+
+
+def is_style_folder(style_dir: Path) -> bool:
+    """Whether a folder holds at least one of the style files (a style folder holds only what
+    it changes, but a folder with none of them is a wrong path rather than the house style)."""
+    return any((style_dir / name).is_file() for name in STYLE_FILES)
+
+
+def not_a_style_folder(style_dir: Path) -> str:
+    """Why ``style_dir`` cannot be a style folder."""
+    return f"{style_dir}: not a style folder (it has none of {', '.join(STYLE_FILES)})"
 
 
 def style_file(style_dir: Path, name: str) -> Path:

@@ -29,7 +29,8 @@ from docx.oxml.ns import qn
 from ...errors import InvalidTemplateError, OutputError
 from ...options import WriteOptions
 from ...shared.brand import Brand
-from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
+from ...shared.sheets import print_sheet_texts
+from ...shared.styles import default_style_dir
 from .spacing import keep_space_vars
 from .stylemap import StyleMap
 from .template_cache import TEMPLATES, Prepared
@@ -40,8 +41,8 @@ TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 
 def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
-    """The style folder's ``reference.docx``, or one generated from its ``brand.toml`` and its
-    print stylesheet read over the shipped one (:mod:`...shared.print_sheet`)."""
+    """The style folder's ``reference.docx``, or one generated from its ``brand.toml`` and the
+    print stylesheets: the shipped one with the folder's own after it (:mod:`...shared.sheets`)."""
     path = style_dir / REFERENCE_FILE
     if path.is_file():
         return path.read_bytes()
@@ -49,22 +50,21 @@ def shipped_reference(style_dir: Path, brand: Brand) -> bytes:
 
 
 def reference_for(style_dir: Path, brand: Brand) -> bytes:
-    """The reference document generated from ``brand`` and the style folder's print stylesheet
-    read over the shipped one: what an export uses without a ``reference.docx``, and what
+    """The reference document generated from ``brand`` and the style folder's print
+    stylesheets: what an export uses without a ``reference.docx``, and what
     ``scripts/make_reference_docx.py`` writes."""
-    return generated_reference(brand, print_css(style_dir), print_css(default_style_dir()))
+    return generated_reference(brand, *print_sheet_texts(style_dir))
 
 
 def print_css(style_dir: Path) -> str:
-    """The text of the style folder's print stylesheet, else of the shipped style's."""
-    folder = style_dir if (style_dir / PRINT_SHEET).is_file() else default_style_dir()
-    return read_style_text(folder, PRINT_SHEET)
+    """The print stylesheets of a style folder as one text, in cascade order."""
+    return print_sheet_texts(style_dir)[0]
 
 
 @functools.lru_cache(maxsize=4)  # a quarter of a second each, the same for every brief
 def generated_reference(brand: Brand, css: str, house_css: str) -> bytes:
-    """The reference document made from a brand file and a print stylesheet's text read over
-    the shipped one's (the same bytes for the same three)."""
+    """The reference document made from a brand file and the print stylesheets' text, with
+    the shipped sheet's for a value it lacks (the same bytes for the same three)."""
     from ...shared.print_sheet import print_sheet
     from .reference import build_reference  # rarely needed: a style folder ships its own
 

@@ -79,7 +79,7 @@ from .glib_log import pango_messages_routed
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
-from .stylesheet import house_style, style_root
+from .stylesheet import house_style, style_root, style_roots
 from .word_marks import mark_words
 
 PDF_A_CLASS = "pdf-a"
@@ -110,7 +110,7 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     _install_adaptations()
     brief = typeset(source, options.smart)  # the source's own characters go into the attachment
     variant = _variant(standard)
-    fetcher = SandboxedFetcher([style_root(options)])
+    fetcher = SandboxedFetcher(style_roots(options))
     style = house_style(options, fetcher)
     tree = brief_to_xhtml(
         brief, NotePlacement.PAGE_FLOAT, style_dir=options.style_dir, brand=options.brand

@@ -1,12 +1,13 @@
-"""The print stylesheets: the brand's custom properties, the page box and ``styles/pdf.css``.
+"""The print stylesheets: the brand's custom properties, the page box and ``pdf.css``.
 
-The house style is CSS in the style folder. The brand file becomes the same ``:root`` custom
+The house style is CSS: the shipped ``pdf.css`` with the style folder's own after it
+(:mod:`...shared.sheets`). The brand file becomes the same ``:root`` custom
 properties every format uses (from the shared renderer's stylesheet helpers; the font stacks
 without the brand's emoji families) plus the ``@page`` size and margins. Paper:
 ``options.paper`` wins over the brand's ``[page] size``. The generated block also sets the
-notes' ``footnote-policy`` (:mod:`.notes_stay`) before the style folder's sheet, which may
-override it. Every sheet is parsed with the sandboxed fetcher, so an ``@import`` or ``url()``
-can only reach ``data:`` URIs and the style folder.
+notes' ``footnote-policy`` (:mod:`.notes_stay`) before the sheets, which may override it.
+Every sheet is parsed with the sandboxed fetcher, so an ``@import`` or ``url()`` can only reach
+``data:`` URIs, the style folder and the house style's folder.
 
 Parsing the sheets and loading their ``@font-face`` fonts into a WeasyPrint
 ``FontConfiguration`` is the same work for every brief of a style: :func:`house_style` keeps
@@ -30,7 +31,8 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ...options import WriteOptions
 from ...shared.brand import Page
-from ...shared.styles import PRINT_SHEET, FolderStamp, folder_stamp, read_style_text
+from ...shared.sheets import layered_sheets
+from ...shared.styles import PRINT_SHEET, FolderStamp, default_style_dir, folder_stamp
 from ..xhtml.stylesheet import brand_properties, root_rule
 from .fetcher import SandboxedFetcher
 from .notes_stay import NOTE_POLICY_CSS
@@ -45,14 +47,20 @@ def page_rule(page: Page, options: WriteOptions) -> str:
 
 
 def style_root(options: WriteOptions) -> Path:
-    """The folder every stylesheet, font and logo must come from."""
+    """The style folder, where the style's own sheets, fonts and logos come from."""
     return options.style_dir.resolve()
+
+
+def style_roots(options: WriteOptions) -> tuple[Path, ...]:
+    """The folders every stylesheet, font and logo must come from: the style folder, and the
+    house style's, whose sheets come before the folder's own."""
+    return tuple(dict.fromkeys((style_root(options), default_style_dir().resolve())))
 
 
 STYLES_KEPT = 2
 """Parsed house styles each thread keeps."""
 
-StyleKey = tuple[str, tuple[str, ...], FolderStamp]
+StyleKey = tuple[str, tuple[tuple[Path, str], ...], FolderStamp]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +88,7 @@ def house_style(options: WriteOptions, fetcher: SandboxedFetcher) -> HouseStyle:
     style = kept.get(key)
     if style is None:
         fonts = FontConfiguration()
-        style = HouseStyle(fonts, parse_sheets(texts, root, fetcher, fonts))
+        style = HouseStyle(fonts, parse_sheets(texts, fetcher, fonts))
         remove_fonts_at_exit(fonts)
         kept[key] = style
         while len(kept) > STYLES_KEPT:
@@ -105,30 +113,31 @@ def remove_fonts_at_exit(fonts: FontConfiguration) -> None:
                  exitpriority=0)  # fmt: skip
 
 
-def sheet_texts(options: WriteOptions) -> tuple[str, str]:
-    """The generated brand block and the style folder's ``pdf.css``."""
+def sheet_texts(options: WriteOptions) -> tuple[tuple[Path, str], ...]:
+    """The generated brand block, then the print stylesheets (:mod:`...shared.sheets`), each
+    with the folder it reads files from."""
     root = style_root(options)
     brand = options.brand
     # No emoji family in the stacks: Pango then set digits and spaces in Noto Color Emoji
     # (keycap bases). It picks a colour emoji font through fontconfig by itself.
     generated = root_rule(brand_properties(brand, emoji=False)) + page_rule(brand.page, options)
     generated += NOTE_POLICY_CSS
-    return generated, read_style_text(root, PRINT_SHEET)
+    sheets = layered_sheets(options.style_dir, PRINT_SHEET)
+    return ((root, generated), *((sheet.folder.resolve(), sheet.text) for sheet in sheets))
 
 
 def parse_sheets(
-    texts: tuple[str, ...], root: Path, fetcher: SandboxedFetcher, fonts: FontConfiguration
+    texts: tuple[tuple[Path, str], ...], fetcher: SandboxedFetcher, fonts: FontConfiguration
 ) -> list[CSS]:
-    """Each text parsed as a sheet of the style folder ``root``, fetching through ``fetcher``."""
-    base_url = root.as_uri() + "/"
+    """Each text parsed as a sheet of its folder, fetching through ``fetcher``."""
     return [
-        CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=fonts)
-        for text in texts
+        CSS(string=text, base_url=folder.as_uri() + "/", url_fetcher=fetcher, font_config=fonts)
+        for folder, text in texts
     ]
 
 
 def stylesheets(
     options: WriteOptions, fetcher: SandboxedFetcher, fonts: FontConfiguration
 ) -> list[CSS]:
-    """The brand block and the style folder's ``pdf.css``, parsed afresh into ``fonts``."""
-    return parse_sheets(sheet_texts(options), style_root(options), fetcher, fonts)
+    """The brand block and the print stylesheets, parsed afresh into ``fonts``."""
+    return parse_sheets(sheet_texts(options), fetcher, fonts)

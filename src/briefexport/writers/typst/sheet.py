@@ -3,10 +3,10 @@
 The house files name each value they take from ``pdf.css`` (CSS Paged Media, read by
 :mod:`...shared.print_sheet`) as a call ``css("main h2", "margin-top")``: a selector of a rule
 and a property, as the Word styles name theirs. The writer finds these calls in the house files
-and puts their values in a Typst dictionary, ``print-sheet``, before them, from the style
-folder's own sheet read over the shipped one. A length keeps the sheet's unit (``em`` stays
-``em``, for the size of the text it belongs to; ``rem`` is the brand's body size); a line
-height is a plain number.
+and puts their values in a Typst dictionary, ``print-sheet``, before them, from the print
+stylesheets in cascade order (the shipped sheet, then the style folder's own). A length keeps
+the sheet's unit (``em`` stays ``em``, for the size of the text it belongs to; ``rem`` is the
+brand's body size); a line height is a plain number.
 
 Reading the sheet takes tinycss2 and about a tenth of a cold start's work, so the dictionary of
 the shipped sheet is committed beside the house files (``print-sheet.typ``, made by
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import BriefexportError
+from ...shared.sheets import print_sheet_texts
 from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
 from .markup import string
 
@@ -57,12 +58,9 @@ def checksum(css: str, wanted: tuple[tuple[str, str], ...]) -> str:
 
 
 def print_values(style_dir: Path, rules: str) -> str:
-    """The ``print-sheet`` dictionary for the house files ``rules``: the style folder's print
-    stylesheet read over the shipped one."""
-    house_css = read_style_text(default_style_dir(), PRINT_SHEET)
-    own = style_dir / PRINT_SHEET
-    css = read_style_text(style_dir, PRINT_SHEET) if own.is_file() else house_css
-    return values_for(css, house_css, rules)
+    """The ``print-sheet`` dictionary for the house files ``rules``: the print stylesheets in
+    cascade order, as the WeasyPrint PDF applies them (:mod:`...shared.sheets`)."""
+    return values_for(*print_sheet_texts(style_dir), rules)
 
 
 @functools.lru_cache(maxsize=4)  # asked at every pass over a brief

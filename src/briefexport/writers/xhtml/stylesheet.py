@@ -1,7 +1,8 @@
 """CSS from the style folder, with the brand file's values as CSS custom properties.
 
 ``brand.toml`` becomes one ``:root`` rule (``--accent``, ``--body-font``, ``--body-size``, ...),
-the same names ``pdf.css`` uses, followed by the format's stylesheets read from the style folder.
+the same names ``pdf.css`` uses, followed by the format's stylesheets: each the house sheet with
+the style folder's own after it (:mod:`...shared.sheets`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 
 from ...errors import BriefexportError
 from ...shared.brand import Brand
-from ...shared.styles import FolderStamp, folder_stamp, read_style_text
+from ...shared.sheets import layered_sheets
+from ...shared.styles import FolderStamp, folder_stamp
 from .csssandbox import sandboxed_css, sandboxed_value
 
 VAR_CALL = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*\)")
@@ -100,7 +102,9 @@ def _format_css(
         for key, value in brand_properties(brand).items()
     }
     text = "\n".join(
-        sandboxed_css(read_style_text(style_dir, name), style_dir, name) for name in names
+        sandboxed_css(sheet.text, sheet.folder, sheet.name)
+        for name in names
+        for sheet in layered_sheets(style_dir, name)
     )
     namespaces, sheets = hoist_namespaces(text)
     if resolve:
