@@ -32,6 +32,7 @@ from .footnotes import new_footnotes_part, separator_notes
 from .package import save_reproducibly
 from .properties import set_app_properties
 from .reference_format import Edges, paragraph_format, set_hyphenation, set_line_height
+from .reference_index import StyleIndex
 from .reference_styles import SPECS, StyleSpec
 from .reference_table import add_table_style
 from .reference_trim import drop_unused_styles
@@ -52,14 +53,15 @@ def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
     document = docx.Document()
     strip_default_template(document)
     set_page(document, brand.page)
-    set_defaults(document, brand, sheet)
+    styles = StyleIndex(document)
+    set_defaults(document, styles, brand, sheet)
     for spec in SPECS:
-        apply_spec(document, spec, brand, sheet)
-    add_table_style(document, brand, sheet)
+        apply_spec(styles, spec, brand, sheet)
+    add_table_style(document, styles, brand, sheet)
     identity = sheet.points(Css("div.identity", "margin-top"), brand.sizes.caption)
     set_doc_var(document, IDENTITY_SPACE_VAR, str(round(identity * 20)))
     add_page_number_footer(document, brand, sheet)
-    add_running_header(document, brand)
+    add_running_header(document, styles, brand)
     footnote_area = Edges(sheet, FOOTNOTE_AREA, brand.sizes.footnote)
     new_footnotes_part(document, separator_notes(footnote_area.border("top", brand)))
     drop_unused_styles(document)
@@ -102,7 +104,7 @@ def set_page(document: Document, page: Page) -> None:
         section.right_margin = Mm(page.margin_outer)
 
 
-def set_defaults(document: Document, brand: Brand, sheet: PrintSheet) -> None:
+def set_defaults(document: Document, styles: StyleIndex, brand: Brand, sheet: PrintSheet) -> None:
     """Body font (Latin and complex script), size and colour for every run; Normal's line
     height (the body size times the brand's ``line_height``), no space after and no
     hyphenation; the document's automatic hyphenation (ECMA-376 Part 1, 17.15.1.10)."""
@@ -113,7 +115,7 @@ def set_defaults(document: Document, brand: Brand, sheet: PrintSheet) -> None:
     defaults_spec = StyleSpec("defaults", font="body", size="body", color="text")
     run_props = run_properties(brand, defaults_spec, sheet)
     replace_child(rpr_default, "rPr", run_props)
-    normal = document.styles["Normal"]
+    normal = styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
     set_line_height(normal, brand.sizes.body * brand.sizes.line_height)
     normal.paragraph_format.space_after = Pt(0)
@@ -178,28 +180,28 @@ def underlined(spec: StyleSpec, sheet: PrintSheet) -> bool:
     return spec.underline
 
 
-def get_or_add_style(document: Document, spec: StyleSpec) -> BaseStyle:
-    """The style named in ``spec``, added when the template lacks it."""
+def get_or_add_style(styles: StyleIndex, spec: StyleSpec) -> BaseStyle:
+    """The style named in ``spec`` (in any case), added when the template lacks it."""
     kind = WD_STYLE_TYPE.CHARACTER if spec.kind == "character" else WD_STYLE_TYPE.PARAGRAPH
-    for existing in document.styles:
-        if existing.name is not None and existing.name.lower() == spec.name.lower():
-            return cast(BaseStyle, existing)
-    style: BaseStyle = document.styles.add_style(spec.name, kind)
+    existing = styles.find(spec.name)
+    if existing is not None:
+        return existing
+    style = styles.add(spec.name, kind)
     if spec.word_name:  # a Word built-in: its internal name, and not marked as custom
-        style.element.name_val = spec.word_name
+        styles.rename(style, spec.word_name)
         style.element.attrib.pop(qn("w:customStyle"), None)
     style.quick_style = True
     return style
 
 
-def apply_spec(document: Document, spec: StyleSpec, brand: Brand, sheet: PrintSheet) -> None:
+def apply_spec(styles: StyleIndex, spec: StyleSpec, brand: Brand, sheet: PrintSheet) -> None:
     """Create or restyle one style, shown in Word's style gallery."""
-    style = get_or_add_style(document, spec)
+    style = get_or_add_style(styles, spec)
     style.hidden = False
     style.unhide_when_used = False
     style.quick_style = True
     if spec.base and isinstance(style, CharacterStyle):  # ParagraphStyle is a CharacterStyle
-        style.base_style = document.styles[spec.base]
+        style.base_style = styles[spec.base]
     element = style.element
     for border in list(element.iter(qn("w:pBdr"))):
         cast(Element, border.getparent()).remove(border)
@@ -231,7 +233,7 @@ def add_page_number_footer(document: Document, brand: Brand, sheet: PrintSheet) 
         paragraph._p.append(field)
 
 
-def add_running_header(document: Document, brand: Brand) -> None:
+def add_running_header(document: Document, styles: StyleIndex, brand: Brand) -> None:
     """A header paragraph in the Running Head style, with a tab stop at the end of the line.
 
     The DOCX writer fills it with the brief's running head, a tab and the date (as the PDF's
@@ -240,7 +242,7 @@ def add_running_header(document: Document, brand: Brand) -> None:
     section = document.sections[0]
     section.first_page_header.is_linked_to_previous = False  # an empty header on the title page
     paragraph = section.header.paragraphs[0]
-    paragraph.style = document.styles[RUNNING_HEAD]
+    paragraph.style = styles[RUNNING_HEAD]
     paper_width = brand.page.size.millimetres[0]
     text_width = Mm(paper_width - brand.page.margin_inner - brand.page.margin_outer)
     tabs = w("tabs")

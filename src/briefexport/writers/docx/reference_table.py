@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.styles.style import ParagraphStyle
 
 from ...shared.brand import Brand
 from ...shared.print_sheet import Css, PrintSheet
+from .reference_index import StyleIndex
 from .spacing import TABLE_SPACE_ABOVE_VAR, TABLE_SPACE_VAR, set_doc_var
 from .stylemap import TABLE
 from .xml import Element, w
@@ -28,10 +30,13 @@ TABLE_CELL = "td"  # the print stylesheet's rule for table cells
 HEADER_CELL = "thead th"  # and for the cells of the header rows
 
 
-def add_table_style(document: Document, brand: Brand, sheet: PrintSheet) -> None:
+def add_table_style(
+    document: Document, styles: StyleIndex, brand: Brand, sheet: PrintSheet
+) -> None:
     """Our table style: the rules, the cell padding and the header row's format."""
-    style = document.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
-    style.base_style = document.styles["Normal Table"]
+    style = styles.add(TABLE, WD_STYLE_TYPE.TABLE)
+    assert isinstance(style, ParagraphStyle)  # python-docx's table style is one
+    style.base_style = styles["Normal Table"]
     em = brand.sizes.caption
     table_props = w("tblPr")
     borders = w("tblBorders")  # top, left, bottom, right, insideH, insideV: the schema's order
