@@ -39,6 +39,13 @@ def test_a_chunk_is_one_brief_until_times_are_known_then_about_the_target() -> N
     assert sizer.size(waiting=1000) == 32  # never more than the largest
 
 
+def test_the_last_chunks_hold_a_share_of_the_targets_work_even_above_the_largest() -> None:
+    sizer = ChunkSizer(window=4, largest=32, target=0.2)
+    sizer.observe(timed(0.001))  # 200 briefs would make the target, 50 a quarter of it
+    assert sizer.size(waiting=1000) == 32
+    assert sizer.size(waiting=40) == 32  # not a quarter of the largest chunk
+
+
 def test_long_lived_workers_take_single_briefs_at_the_very_end() -> None:
     sizer = ChunkSizer(window=4, largest=32, target=0.2, smallest_share=None)
     sizer.observe(timed(0.01))

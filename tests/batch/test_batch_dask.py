@@ -59,9 +59,9 @@ def test_a_dask_cluster_writes_what_local_workers_write(
     assert not rerun.converted
 
 
-def _diagnostics_of_this_worker() -> tuple[dict[str, object], bool, float]:
-    """The worker's settings of the cluster's list, whether it profiles, and how often it checks
-    its event loop (in seconds)."""
+def _diagnostics_of_this_worker() -> tuple[dict[str, object], bool, float, float]:
+    """The worker's settings of the cluster's list, whether it profiles, how often it checks
+    its event loop and how often it samples its own CPU and memory (in seconds)."""
     import dask
     import distributed
 
@@ -69,7 +69,8 @@ def _diagnostics_of_this_worker() -> tuple[dict[str, object], bool, float]:
 
     worker = distributed.get_worker()
     settings = {name: dask.config.get(name) for name in LOCAL_CLUSTER_SETTINGS}
-    return settings, "profile" in worker.periodic_callbacks, worker._tick_interval
+    monitor = worker.periodic_callbacks["monitor"].callback_time / 1000
+    return settings, "profile" in worker.periodic_callbacks, worker._tick_interval, monitor
 
 
 @pytest.mark.usefixtures("distributed")
@@ -80,9 +81,9 @@ def test_the_cluster_started_for_a_run_runs_dasks_diagnostics_less_often() -> No
 
     with dask_executor(None, 1, ("jats",)) as (executor, threads):
         assert threads == 1
-        settings, profiles, tick = executor.submit(_diagnostics_of_this_worker).result()
+        settings, profiles, tick, monitor = executor.submit(_diagnostics_of_this_worker).result()
     assert settings == LOCAL_CLUSTER_SETTINGS
-    assert (profiles, tick) == (False, 1.0)
+    assert (profiles, tick, monitor) == (False, 1.0, 2.0)
     # the settings hold for that cluster only
     assert {name: dask.config.get(name) for name in LOCAL_CLUSTER_SETTINGS} != settings
 

@@ -43,13 +43,15 @@ def test_a_worker_is_replaced_sooner_when_it_lays_out_pages(
     assert recycle_after_for(formats) == life
 
 
-def run_dispatcher(tmp_path: Path, recycle_after: int) -> list[tuple[int, int]]:
+def run_dispatcher(
+    tmp_path: Path, recycle_after: int, executor: str = "local"
+) -> list[tuple[int, int]]:
     """(briefs a task may hold, briefs it held) of every task of a 300-brief run on two local
-    workers, as the collection run sets the dispatcher up."""
+    workers (or Dask workers), as the collection run sets the dispatcher up."""
     log: list[tuple[int, int]] = []
     jobs = [Job(tmp_path / f"{n}.xml", f"{n}.xml", "xml", (), ExportSettings()) for n in range(300)]
     results: list[JobResult] = []
-    workers = Workers(2, "local", None, recycle_after)
+    workers = Workers(2, executor, None, recycle_after)
     dispatcher = make_dispatcher(
         workers, lambda bound: RecordingExecutor(bound, log), 2, threading.Event(), results.append
     )
@@ -65,6 +67,13 @@ def test_long_lived_workers_take_long_chunks_from_the_first_pool(tmp_path: Path)
     assert max(length for _, length in log) == 20  # then 0.2 s of 10 ms briefs
     assert [length for _, length in log][-4:] == [1, 1, 1, 1]  # the last ones end together
     assert tasks_per_worker(RECYCLE_AFTER_WITHOUT_PAGES, LARGEST_CHUNK) * LARGEST_CHUNK <= 1000
+
+
+def test_dask_tasks_hold_more_work_and_end_as_short(tmp_path: Path) -> None:
+    lengths = [length for _, length in run_dispatcher(tmp_path, DEFAULT_RECYCLE_AFTER, "dask")]
+    assert lengths[:4] == [1, 1, 1, 1]  # single briefs while no time is known
+    assert max(lengths) == LARGEST_CHUNK  # 0.4 s of 10 ms briefs, at most the largest chunk
+    assert max(lengths[-4:]) <= 5  # the last ones no longer than a quarter of 0.2 s of them
 
 
 def test_short_lived_workers_start_on_a_pool_of_single_briefs(tmp_path: Path) -> None:

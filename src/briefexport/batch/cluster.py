@@ -45,6 +45,10 @@ LOCAL_CLUSTER_SETTINGS: dict[str, object] = {
     # a second with these at their defaults, 0.018 s with them at 1 s
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",
+    # every process samples its own CPU, memory and network for the dashboard's graphs every
+    # 0.5 s: an idle two-worker cluster's own process then used about 20 ms of CPU a second and
+    # each worker 8.5 ms, against 14 and 6.5 ms with a sample every 2 s
+    "distributed.admin.system-monitor.interval": "2s",
 }
 _dask: Any = distributed  # its Client and LocalCluster carry no type annotations
 

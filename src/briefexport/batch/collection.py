@@ -12,7 +12,14 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from ..errors import BriefexportError
-from .chunks import LARGEST_CHUNK, SMALLEST_SHARE, ChunkSizer, largest_first
+from .chunks import (
+    DASK_SMALLEST_SHARE,
+    DASK_TARGET_SECONDS,
+    LARGEST_CHUNK,
+    SMALLEST_SHARE,
+    ChunkSizer,
+    largest_first,
+)
 from .freshness import counted_by_run, style_digests
 from .jobs import Job, JobResult
 from .limits import TimeLimit
@@ -112,7 +119,8 @@ def make_dispatcher(
     on_result: ResultSink,
     limit: TimeLimit | None = None,
 ) -> Dispatcher:
-    """Two tasks in flight per worker; a local worker's chunks never exceed its life."""
+    """Two tasks in flight per worker; a local worker's chunks never exceed its life; a Dask
+    task holds more work (:data:`.chunks.DASK_TARGET_SECONDS`)."""
     if workers.executor == "local":
         largest = min(LARGEST_CHUNK, workers.recycle_after)
         widens = starts_narrow(workers.recycle_after, largest)
@@ -120,7 +128,8 @@ def make_dispatcher(
             2 * slots, largest=largest, smallest_share=SMALLEST_SHARE if widens else None
         )
         return Dispatcher(make_executor, sizer, stop, on_result, widens=widens, limit=limit)
-    return Dispatcher(make_executor, ChunkSizer(2 * slots), stop, on_result, widens=False)
+    sizer = ChunkSizer(2 * slots, target=DASK_TARGET_SECONDS, smallest_share=DASK_SMALLEST_SHARE)
+    return Dispatcher(make_executor, sizer, stop, on_result, widens=False)
 
 
 @contextlib.contextmanager
