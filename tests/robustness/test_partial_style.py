@@ -51,7 +51,8 @@ def fill_colours(pdf: Path) -> collections.Counter[str]:
     found: collections.Counter[str] = collections.Counter()
     with pikepdf.open(pdf) as document:
         for page in document.pages:
-            for operands, operator in pikepdf.parse_content_stream(page):
+            for instruction in pikepdf.parse_content_stream(page):
+                operands, operator = instruction.operands, instruction.operator
                 if str(operator) in ("rg", "sc", "scn") and len(operands) == 3:
                     rgb = tuple(round(float(value) * 255) for value in operands)
                     found["#{:02X}{:02X}{:02X}".format(*rgb)] += 1
