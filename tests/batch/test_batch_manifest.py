@@ -1,5 +1,5 @@
-"""The manifest's file: records encoded once as they are added, saved as ``json.dumps`` with
-``indent=1`` writes the whole, and read back the same."""
+"""The manifest's file: records encoded once as they are added (not by the save at the run's
+end), saved as ``json.dumps`` with ``indent=1`` writes the whole, and read back the same."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
+
+from briefexport.batch import manifest as manifest_module
 from briefexport.batch.manifest import MANIFEST_NAME, MANIFEST_VERSION, Manifest, OutputRecord
 
 
@@ -42,6 +45,23 @@ def test_an_emptied_manifest_is_saved_empty(tmp_path: Path) -> None:
     manifest.forget(["a.pdf"])
     manifest.save(force=True)
     data = {"manifest": MANIFEST_VERSION, "outputs": {}}
+    assert (tmp_path / MANIFEST_NAME).read_text(encoding="utf-8") == json.dumps(
+        data, indent=1
+    ) + "\n"
+
+
+def test_a_record_is_encoded_as_it_is_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = Manifest(tmp_path, {})
+    manifest.record(tmp_path / "a.pdf", record("a.xml", "pdf", {}))
+
+    def refused(key: str, value: OutputRecord) -> str:
+        raise AssertionError(f"{key} encoded by the save")
+
+    monkeypatch.setattr(manifest_module, "encoded_entry", refused)
+    manifest.save(force=True)
+    data = {"manifest": MANIFEST_VERSION, "outputs": {"a.pdf": asdict(record("a.xml", "pdf", {}))}}
     assert (tmp_path / MANIFEST_NAME).read_text(encoding="utf-8") == json.dumps(
         data, indent=1
     ) + "\n"

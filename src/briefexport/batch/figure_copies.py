@@ -104,7 +104,7 @@ def _likely_paths(source: Source, data: bytes | None) -> list[str]:
     :data:`UNSURE_PATH`."""
     data = data or b""
     if source.kind == "xml":
-        values = [match.group(2) for match in GRAPHIC_HREFS.finditer(data)]
+        values = _graphic_hrefs(data)
     elif source.kind == "markdown" and b"![" in data:
         values = [match.group(1) for match in MARKDOWN_TARGETS.finditer(data)]
         values += [b"&"] if MARKDOWN_DEFINITION.search(data) else []
@@ -115,6 +115,15 @@ def _likely_paths(source: Source, data: bytes | None) -> list[str]:
         unsure = "&" in value or "\\" in value
         found.append(UNSURE_PATH if unsure else str(PurePosixPath(source.folder, unquote(value))))
     return found
+
+
+def _graphic_hrefs(data: bytes) -> list[bytes]:
+    """The values :data:`GRAPHIC_HREFS` finds in ``data``. Bytes that hold no ``graphic`` at
+    all (most briefs) are not searched with the pattern, which tries every tag: a search for the
+    word alone takes about a quarter of the time."""
+    if b"graphic" not in data:
+        return []
+    return [match.group(2) for match in GRAPHIC_HREFS.finditer(data)]
 
 
 def bytes_of(source: Source) -> bytes | None:

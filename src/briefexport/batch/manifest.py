@@ -155,10 +155,11 @@ class Manifest:
         return path.relative_to(self.output_dir).as_posix()
 
     def record(self, output: Path, record: OutputRecord) -> None:
-        """Note that ``output`` now holds what ``record`` describes."""
+        """Note that ``output`` now holds what ``record`` describes. The record is encoded now,
+        while a run's workers convert other briefs, rather than by the save that ends the run."""
         key = self.relative(output)
         self.records[key] = record
-        self._encoded.pop(key, None)
+        self._encoded[key] = encoded_entry(key, record)
         self._dirty = True
 
     def forget(self, keys: Iterable[str]) -> None:
