@@ -192,25 +192,27 @@ def test_an_empty_list_says_what_it_needs(brief_file: Callable[[str], Path], cli
     ]
 
 
-def test_another_declared_encoding_is_refused_at_its_name(tmp_path: Path, cli: RunCli) -> None:
-    path = tmp_path / "brief.xml"
-    path.write_text('<?xml version="1.0" encoding="ISO-8859-1"?>\n' + BRIEF, encoding="ascii")
-    status, err = cli("validate", path)
-    assert status == 2
-    assert err.strip() == (
-        f"{path}:1:31: error: the XML declaration names encoding 'ISO-8859-1';"
-        " a brief must be encoded in UTF-8"
-    )
-
-
-def test_a_declaration_cut_off_in_a_value_is_said_to_be_unclosed(
-    tmp_path: Path, cli: RunCli
+@pytest.mark.parametrize(
+    ("declaration", "expected"),
+    [
+        (
+            '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
+            "1:31: error: the XML declaration names encoding 'ISO-8859-1';"
+            " a brief must be encoded in UTF-8",
+        ),
+        (
+            '<?xml version="1.0" encoding="UT',
+            "1:30: error: this value of the XML declaration is not closed:"
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
+    ],
+    ids=["another-encoding-named", "cut-off-in-a-value"],
+)
+def test_a_wrong_declaration_is_one_line_at_its_fault(
+    declaration: str, expected: str, tmp_path: Path, cli: RunCli
 ) -> None:
     path = tmp_path / "brief.xml"
-    path.write_text('<?xml version="1.0" encoding="UT' + BRIEF, encoding="utf-8")
+    path.write_text(declaration + BRIEF, encoding="utf-8")
     status, err = cli("validate", path)
     assert status == 2
-    assert err.strip() == (
-        f"{path}:1:30: error: this value of the XML declaration is not closed:"
-        ' write <?xml version="1.0" encoding="UTF-8"?>'
-    )
+    assert err.strip() == f"{path}:{expected}"

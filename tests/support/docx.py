@@ -17,10 +17,10 @@ from briefexport.options import default_options
 from briefexport.shared.brand import Brand, Paper, Word, load_brand
 from briefexport.shared.paths import StrPath
 from briefexport.shared.print_sheet import PrintSheet, print_sheet
+from briefexport.shared.sheets import print_sheet_texts
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.docx import write
 from briefexport.writers.docx.reference import build_reference
-from briefexport.writers.docx.template import print_css
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -33,7 +33,8 @@ NS = {
 
 def house_sheet() -> PrintSheet:
     """The shipped print stylesheet, read for the Word styles."""
-    return print_sheet(print_css(default_style_dir()))
+    css, _house = print_sheet_texts(default_style_dir())
+    return print_sheet(css)
 
 
 @functools.cache

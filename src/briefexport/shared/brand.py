@@ -21,10 +21,9 @@ from ..errors import Diagnostic, InvalidStyleError
 from ..model.record import Record, record
 from .brand_values import checked_brand
 from .caches import STYLE_CACHES, FileStamp, file_stamp
-from .styles import default_style_dir, is_style_folder, not_a_style_folder
+from .styles import BRAND_FILE, default_style_dir, is_style_folder, not_a_style_folder
 from .toml_files import toml_value
 
-BRAND_FILE = "brand.toml"
 FontRole: TypeAlias = Literal["body", "heading", "monospace"]
 
 

@@ -56,11 +56,6 @@ def reference_for(style_dir: Path, brand: Brand) -> bytes:
     return generated_reference(brand, *print_sheet_texts(style_dir))
 
 
-def print_css(style_dir: Path) -> str:
-    """The print stylesheets of a style folder as one text, in cascade order."""
-    return print_sheet_texts(style_dir)[0]
-
-
 @functools.lru_cache(maxsize=4)  # a quarter of a second each, the same for every brief
 def generated_reference(brand: Brand, css: str, house_css: str) -> bytes:
     """The reference document made from a brand file and the print stylesheets' text, with
