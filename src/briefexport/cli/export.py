@@ -22,6 +22,7 @@ from ..errors import (
     InvalidTemplateError,
     OutputError,
     OverwritesInputError,
+    Severity,
     shown_name,
 )
 from ..formats import FORMATS, format_names, get_writer
@@ -29,6 +30,7 @@ from ..model import Brief
 from ..options import PdfEngine, WriteOptions, default_options, environment_timestamp
 from ..shared.brand import load_brand
 from ..shared.figure_claims import FigureClaims
+from ..shared.sheet_check import sheet_diagnostics
 from ..shared.styles import default_style_dir, is_style_folder, not_a_style_folder
 from ..writers.pdf_engine import import_engine
 from . import collector
@@ -169,13 +171,19 @@ def check_paths(args: argparse.Namespace) -> str | None:
 
 
 def check_style(args: argparse.Namespace) -> bool:
-    """Whether the style folder's brand file is sound; prints every problem when it is not."""
+    """Whether the style folder's brand file and sheets are sound; prints every problem when
+    they are not, and the sheets' syntax errors, once per run, as warnings (the engines skip
+    what they cannot read and go on)."""
     try:
         load_brand(args.style or default_style_dir())
     except InvalidStyleError as invalid:
         print_diagnostics(invalid.diagnostics, quiet=False)
         return False
-    return True
+    if not args.style:
+        return True
+    problems = sheet_diagnostics(args.style)
+    print_diagnostics(problems, quiet=args.quiet)
+    return all(problem.severity is Severity.WARNING for problem in problems)
 
 
 def checked_formats(args: argparse.Namespace) -> list[str] | None:
