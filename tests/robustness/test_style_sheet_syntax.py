@@ -135,3 +135,19 @@ def test_a_byte_order_mark_is_no_error() -> None:
     from briefexport.shared.sheet_check import sheet_problems
 
     assert sheet_problems("x.css", "\ufeffa { b: c }\n".encode()) == []
+
+
+def test_the_typst_engine_says_a_url_of_the_print_sheet_is_not_used(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    pytest.importorskip("typst")
+    folder = folder_with(tmp_path, "pdf.css", "main h2 { color: #B00000 }\n\nbody {\n"
+                         "  background: url(paper.png); }\n")  # fmt: skip
+    (folder / "paper.png").write_bytes(b"not read")
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "pdf", "--pdf-engine", "typst", "--style",
+                      folder, "-o", out)  # fmt: skip
+    assert status == 0
+    sheet = folder.resolve() / "pdf.css"
+    assert f"{sheet}:4:15: warning: 'paper.png': not used by the Typst engine" in err.splitlines()
+    assert (out / "brief.pdf").is_file()
