@@ -151,3 +151,26 @@ def test_the_typst_engine_says_a_url_of_the_print_sheet_is_not_used(
     sheet = folder.resolve() / "pdf.css"
     assert f"{sheet}:4:15: warning: 'paper.png': not used by the Typst engine" in err.splitlines()
     assert (out / "brief.pdf").is_file()
+
+
+def test_weasyprint_says_which_declarations_of_the_print_sheet_it_drops(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = folder_with(tmp_path, "pdf.css", "main h2 { color: #B00000\n  margin-top: 30pt;\n}\n"
+                         "@page { @top-left { colr: red } }\n")  # fmt: skip
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "pdf", "--style", folder, "-o", out)
+    assert status == 0
+    assert warning_lines(err, folder / "pdf.css") == [
+        f"{folder / 'pdf.css'}:1:11: warning: CSS: WeasyPrint ignores "
+        "`color: #B00000 margin-top: 30pt`: invalid value",
+        f"{folder / 'pdf.css'}:4:21: warning: CSS: WeasyPrint ignores `colr: red`: unknown property",
+    ]
+    assert (out / "brief.pdf").is_file()
+
+
+def test_weasyprint_drops_nothing_of_the_shipped_print_sheet(tmp_path: Path) -> None:
+    from briefexport.writers.pdf.declarations import ignored_declarations
+
+    folder = folder_with(tmp_path, "pdf.css", (default_style_dir() / "pdf.css").read_text() + "\n")
+    assert ignored_declarations(folder) == []

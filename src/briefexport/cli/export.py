@@ -170,10 +170,10 @@ def check_paths(args: argparse.Namespace) -> str | None:
     return None
 
 
-def check_style(args: argparse.Namespace) -> bool:
+def check_style(args: argparse.Namespace, formats: list[str]) -> bool:
     """Whether the style folder's brand file and sheets are sound; prints every problem when
-    they are not, and the sheets' syntax errors, once per run, as warnings (the engines skip
-    what they cannot read and go on)."""
+    they are not, and, once per run, as warnings, the sheets' syntax errors and, when WeasyPrint
+    lays out a PDF, the print sheet's declarations it drops (the engines go on without them)."""
     try:
         load_brand(args.style or default_style_dir())
     except InvalidStyleError as invalid:
@@ -182,8 +182,21 @@ def check_style(args: argparse.Namespace) -> bool:
     if not args.style:
         return True
     problems = sheet_diagnostics(args.style)
+    sound = all(problem.severity is Severity.WARNING for problem in problems)
+    if sound and _weasyprint_lays_out(formats, args):
+        problems += _dropped_declarations(args.style)
     print_diagnostics(problems, quiet=args.quiet)
-    return all(problem.severity is Severity.WARNING for problem in problems)
+    return sound
+
+
+def _dropped_declarations(style_dir: Path) -> list[Diagnostic]:
+    """The print sheet's declarations WeasyPrint drops; none to say when it cannot be imported
+    (the PDF writer then says why)."""
+    try:
+        from ..writers.pdf.declarations import ignored_declarations
+    except Exception:  # a missing library, a native one that fails to load
+        return []
+    return ignored_declarations(style_dir)
 
 
 def checked_formats(args: argparse.Namespace) -> list[str] | None:
@@ -198,7 +211,14 @@ def checked_formats(args: argparse.Namespace) -> list[str] | None:
     if problem:
         print(f"briefexport: error: {problem}", file=sys.stderr)
         return None
-    return formats if check_style(args) else None
+    return formats if check_style(args, formats) else None
+
+
+def _weasyprint_lays_out(formats: list[str], args: argparse.Namespace) -> bool:
+    """Whether the run has WeasyPrint lay out a PDF (a package holds one too)."""
+    engine = getattr(args, "pdf_engine", None) or PdfEngine.WEASYPRINT.value
+    with_pdf = {"pdf", "bag", "dspace-saf"} & set(formats)
+    return bool(with_pdf) and engine == PdfEngine.WEASYPRINT.value
 
 
 def run(args: list[str]) -> int:
