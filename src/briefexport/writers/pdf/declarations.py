@@ -24,7 +24,7 @@ from weasyprint.css.validation import preprocess_declarations
 
 from ...errors import Diagnostic, Severity
 from ...shared.sheets import layered_sheets
-from ...shared.styles import PRINT_SHEET, default_style_dir
+from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
 
 IGNORED = "Ignored `%s:%s` at %d:%d, "
 """How WeasyPrint 70 begins the message of a declaration it drops."""
@@ -43,9 +43,10 @@ MARGIN_BOXES = frozenset(
 def ignored_declarations(style_dir: Path) -> list[Diagnostic]:
     """A warning for each declaration of the folder's own print sheet that WeasyPrint drops."""
     house = default_style_dir().resolve()
+    house_text = read_style_text(house, PRINT_SHEET)
     found: list[Diagnostic] = []
     for sheet in layered_sheets(style_dir, PRINT_SHEET):
-        if sheet.folder.resolve() != house:
+        if sheet.folder.resolve() != house and sheet.text != house_text:
             base = sheet.folder.resolve().as_uri() + "/"
             with _ignored_records() as records:
                 _validate(tinycss2.parse_stylesheet(sheet.text, True, True), base)
