@@ -141,3 +141,31 @@ def test_inlined_style_passes_the_checkers(
     assert status == 0
     assert nu_messages(out / "brief.html") == []
     assert epubcheck_messages(out / "brief.epub") == []
+
+
+PRINT_REFUSED = [case for case in REFUSED if case != "image-set"]  # not read by WeasyPrint 70
+
+
+@pytest.mark.parametrize("case", PRINT_REFUSED)
+def test_the_pdf_names_where_the_print_sheet_names_a_refused_url(
+    case: str, style: Path, brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
+) -> None:
+    css, where = REFUSED[case]
+    (tmp_path / "outside.png").write_bytes(b"not read")
+    prepend(style / "pdf.css", css)
+    status, err = export(cli, brief_file(BRIEF), style, "pdf", tmp_path / "out")
+    assert status == 1
+    assert f"style {where.replace('common.css', 'pdf.css')}: refused to fetch" in err
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_the_pdf_names_where_a_font_face_is_refused(
+    style: Path, brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
+) -> None:
+    (tmp_path / "outside.ttf").write_bytes(b"not read")
+    prepend(
+        style / "pdf.css", '@font-face {\n  font-family: Own;\n  src: url("../outside.ttf"); }\n'
+    )
+    status, err = export(cli, brief_file(BRIEF), style, "pdf", tmp_path / "out")
+    assert status == 1
+    assert "style pdf.css:3:8: refused to fetch" in err

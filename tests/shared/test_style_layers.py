@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefexport.errors import InvalidStyleError
+from briefexport.shared import sheets
 from briefexport.shared.brand import load_brand
 from briefexport.shared.i18n import label
 from briefexport.shared.sheets import REPLACE_MARKER, layered_sheets, print_sheet_texts
@@ -86,3 +87,18 @@ def test_a_folder_with_no_style_file_is_refused(folder: Path) -> None:
     (folder / "notes.txt").write_text("not a style", encoding="utf-8")
     with pytest.raises(InvalidStyleError, match="not a style folder"):
         load_brand(folder)
+
+
+def test_the_print_values_read_the_shipped_sheet_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (folder / "pdf.css").write_text("main h2 { margin-top: 40pt }\n", encoding="utf-8")
+    read = []
+
+    def counted(style_dir: Path, name: str) -> str:
+        read.append(name)
+        return house_text(name)
+
+    monkeypatch.setattr(sheets, "read_style_text", counted)
+    print_sheet_texts(folder)
+    assert read == ["pdf.css"]

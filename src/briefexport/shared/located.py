@@ -4,7 +4,8 @@ A writer warning about a node read from a file passes ``extra=at(node.source)`` 
 one warning about a character (a glyph no font has) passes ``extra=at_text(char)``. The command
 line's formatter (and the batch worker's) turns either into the line and column of the input it
 is working on (:func:`record_position`), the character's first appearance as itself or as a
-numeric character reference (``&#x2603;``).
+numeric character reference (``&#x2603;``). A warning about another file (a style folder's
+sheet) passes ``extra=at_file(name, line, column)`` and is placed in that file instead.
 """
 
 from __future__ import annotations
@@ -17,11 +18,24 @@ from ..model import SourcePosition
 
 POSITION_KEY = "brief_position"
 TEXT_KEY = "brief_text"
+FILE_KEY = "brief_other_file"
 
 
 def at(position: SourcePosition | None) -> dict[str, object]:
     """Logger ``extra`` for a warning about the node at ``position`` (nothing when unknown)."""
     return {POSITION_KEY: position} if position is not None else {}
+
+
+def at_file(name: str, line: int, column: int) -> dict[str, object]:
+    """Logger ``extra`` for a warning about line ``line``, column ``column`` of file ``name``,
+    not the input being worked on."""
+    return {FILE_KEY: name, POSITION_KEY: SourcePosition(line, column)}
+
+
+def record_file(record: logging.LogRecord) -> str | None:
+    """The file a logged warning is about when it is not the input (:func:`at_file`)."""
+    name = getattr(record, FILE_KEY, None)
+    return name if isinstance(name, str) else None
 
 
 def at_text(text: str) -> dict[str, object]:

@@ -38,7 +38,12 @@ def layered_sheets(style_dir: Path, name: str) -> tuple[Sheet, ...]:
     sheet, then the folder's own unless it has none, is the house sheet unchanged, or replaces
     the house sheet (then it comes alone)."""
     house_dir = default_style_dir()
-    house = Sheet(house_dir, name, read_style_text(house_dir, name))
+    return _over_house(style_dir, Sheet(house_dir, name, read_style_text(house_dir, name)))
+
+
+def _over_house(style_dir: Path, house: Sheet) -> tuple[Sheet, ...]:
+    """The sheets of :func:`layered_sheets`, the house sheet read already."""
+    house_dir, name = house.folder, house.name
     if style_dir.resolve() == house_dir.resolve() or not (style_dir / name).exists():
         return (house,)
     own = Sheet(style_dir, name, style_file(style_dir, name).read_text(encoding="utf-8"))
@@ -56,6 +61,7 @@ def print_sheet_texts(style_dir: Path) -> tuple[str, str]:
     """The print stylesheet of a style folder as one text, sheets in cascade order (the last
     declaration of a value wins, as in the PDF), and the house sheet's text: the values the
     Word styles and the Typst engine need and a replacing sheet leaves out are the house's."""
-    house = read_style_text(default_style_dir(), PRINT_SHEET)
-    texts = [sheet.text for sheet in layered_sheets(style_dir, PRINT_SHEET)]
+    house_dir = default_style_dir()
+    house = read_style_text(house_dir, PRINT_SHEET)
+    texts = [sheet.text for sheet in _over_house(style_dir, Sheet(house_dir, PRINT_SHEET, house))]
     return "\n".join(texts), house

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import shown_name
-from .located import record_position
+from .located import record_file, record_position
 
 PYTHON_WARNINGS = "briefexport.python"
 """The logger Python warnings go to, below the library's own."""
@@ -30,10 +30,13 @@ def warning_line(
     record: logging.LogRecord, name: str, source_text: Callable[[], str], unplaced: str = ""
 ) -> str:
     """``NAME:LINE:COL: warning: message``, the place found by :func:`.located.record_position`
-    (``unplaced`` instead when the record names none)."""
+    (``unplaced`` instead when the record names none); NAME is the file the record names
+    (:func:`.located.at_file`), if any, else ``name``."""
+    other = record_file(record)
     position = record_position(record, source_text)
     place = f":{position.line}:{position.column}" if position is not None else unplaced
-    return f"{name}{place}: {record.levelname.lower()}: {record.getMessage()}"
+    shown = shown_name(other) if other is not None else name
+    return f"{shown}{place}: {record.levelname.lower()}: {record.getMessage()}"
 
 
 class OnceLines(logging.Handler):

@@ -79,7 +79,7 @@ from .glib_log import pango_messages_routed
 from .glyphs import warn_missing_characters
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
-from .stylesheet import house_style, style_root, style_roots
+from .stylesheet import house_style, placed_refusal, style_root, style_roots
 from .word_marks import mark_words
 
 PDF_A_CLASS = "pdf-a"
@@ -101,7 +101,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
         except FatalURLFetchingError as error:
             cause = error.__cause__
             if isinstance(cause, UnsafeResourceError):
-                raise UnsafeResourceError(str(cause)) from None
+                raise placed_refusal(cause, options) from None
             raise OutputError(f"PDF: {error}") from None
 
 

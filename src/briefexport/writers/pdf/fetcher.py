@@ -24,8 +24,16 @@ MAX_RESOURCE_BYTES = 20 * 2**20
 FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 
 
+class RefusedFetchError(UnsafeResourceError):
+    """A URL the fetcher refused; ``url`` is the whole URL, to find where a sheet names it."""
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(message)
+        self.url = url
+
+
 class SandboxedFetcher(URLFetcher):  # type: ignore[misc]
-    """Fetch only ``data:`` URIs and files inside ``roots``; raise UnsafeResourceError otherwise."""
+    """Fetch only ``data:`` URIs and files inside ``roots``; raise RefusedFetchError otherwise."""
 
     def __init__(self, roots: Iterable[Path]) -> None:
         super().__init__(allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=True)
@@ -59,4 +67,4 @@ class SandboxedFetcher(URLFetcher):  # type: ignore[misc]
     def _refuse(self, url: str, reason: str) -> URLFetcherResponse:
         shown = url if len(url) <= 120 else url[:117] + "..."
         self.refused.append(url)
-        raise UnsafeResourceError(f"refused to fetch {shown}: {reason}")
+        raise RefusedFetchError(url, f"refused to fetch {shown}: {reason}")

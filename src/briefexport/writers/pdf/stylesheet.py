@@ -28,13 +28,16 @@ from pathlib import Path
 
 from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import url_join
 
+from ...errors import UnsafeResourceError
 from ...options import WriteOptions
 from ...shared.brand import Page
+from ...shared.sheet_urls import css_urls
 from ...shared.sheets import layered_sheets
 from ...shared.styles import PRINT_SHEET, FolderStamp, default_style_dir, folder_stamp
 from ..xhtml.stylesheet import brand_properties, root_rule
-from .fetcher import SandboxedFetcher
+from .fetcher import RefusedFetchError, SandboxedFetcher
 from .notes_stay import NOTE_POLICY_CSS
 
 
@@ -141,3 +144,17 @@ def stylesheets(
 ) -> list[CSS]:
     """The brand block and the print stylesheets, parsed afresh into ``fonts``."""
     return parse_sheets(sheet_texts(options), fetcher, fonts)
+
+
+def placed_refusal(refused: UnsafeResourceError, options: WriteOptions) -> UnsafeResourceError:
+    """The refusal of a URL named at the print sheet's line and column where it is written
+    (WeasyPrint says only which URL), as the HTML and EPUB writers name it; as it is when no
+    print sheet names it (an imported sheet's URL, the brief's own)."""
+    if isinstance(refused, RefusedFetchError):
+        for sheet in reversed(layered_sheets(options.style_dir, PRINT_SHEET)):
+            base = sheet.folder.resolve().as_uri() + "/"
+            for found in css_urls(sheet.text):
+                if url_join(base, found.target, False, "") == refused.url:
+                    place = f"{sheet.name}:{found.line}:{found.column}"
+                    return UnsafeResourceError(f"style {place}: {refused}")
+    return UnsafeResourceError(str(refused))

@@ -1,0 +1,176 @@
+"""A syntax error in a style folder's own sheet is a warning at the sheet's ``FILE:LINE:COL``,
+printed once per run whatever the format, and the outputs are still written; a sheet that is
+not UTF-8 is an error and nothing is written (``shared.sheet_check``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefexport.shared.sheet_check import css_syntax_errors, sheet_diagnostics
+from briefexport.shared.styles import default_style_dir
+from support.cli_runs import RunCli
+from support.small_brief import BRIEF
+
+SHEETS = ("common.css", "html.css", "epub.css", "pdf.css")
+FORMATS = ("html", "epub", "pdf", "docx", "jats", "markdown")
+SUFFIXES = {"html": ".html", "epub": ".epub", "pdf": ".pdf", "docx": ".docx",
+            "jats": ".jats.xml", "markdown": ".md"}  # fmt: skip
+# The colon left out of the second declaration, which starts at line 3, column 3.
+BROKEN = "/* own rules */\nmain h2 { color: #B00000;\n  margin-top 30pt;\n}\n"
+WHERE = ":3:3: warning: CSS syntax error: not a declaration"
+
+
+def folder_with(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    folder = tmp_path / "style"
+    folder.mkdir(exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    (folder / name).write_bytes(data)
+    return folder
+
+
+def warning_lines(err: str, sheet: Path) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith(f"{sheet}:")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_broken_print_sheet_is_reported_whatever_the_format(
+    fmt: str, cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = folder_with(tmp_path, "pdf.css", BROKEN)
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", fmt, "--style", folder, "-o", out)
+    assert status == 0
+    assert warning_lines(err, folder / "pdf.css") == [
+        f"{folder / 'pdf.css'}{WHERE} ('name: value'); ignored up to the next ';'"
+    ]
+    assert (out / f"brief{SUFFIXES[fmt]}").is_file()
+
+
+@pytest.mark.parametrize("name", SHEETS)
+def test_each_sheet_is_reported_once_per_run(
+    name: str, cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = folder_with(tmp_path, name, BROKEN)
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "html,epub,docx", "--style", folder, "-o", out)
+    assert status == 0
+    lines = warning_lines(err, folder / name)
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{folder / name}{WHERE}")
+    assert sorted(path.name for path in out.iterdir()) == ["brief.docx", "brief.epub", "brief.html"]
+
+
+def test_the_typst_engine_reports_it_too(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    pytest.importorskip("typst")
+    folder = folder_with(tmp_path, "pdf.css", BROKEN)
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "pdf", "--pdf-engine", "typst", "--style",
+                      folder, "-o", out)  # fmt: skip
+    assert status == 0
+    assert len(warning_lines(err, folder / "pdf.css")) == 1
+    assert (out / "brief.pdf").is_file()
+
+
+def test_a_sheet_that_is_not_utf8_is_an_error_and_nothing_is_written(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = folder_with(tmp_path, "epub.css", b"p { color: red }\n/* caf\xe9 */\n")
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "html", "--style", folder, "-o", out)
+    assert status == 2
+    assert f"{folder / 'epub.css'}:2:7: error: not UTF-8 (byte 0xe9)" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", SHEETS)
+def test_the_shipped_sheets_have_no_syntax_error(name: str) -> None:
+    css = (default_style_dir() / name).read_text(encoding="utf-8")
+    assert css_syntax_errors(css) == []
+
+
+def test_a_whole_copy_of_the_house_style_gives_no_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for name in SHEETS:
+        (folder / name).write_bytes((default_style_dir() / name).read_bytes())
+    assert sheet_diagnostics(folder) == []
+
+
+# Each text, and the line, column and start of the message of each error in it.
+ERRORS = {
+    "missing colon": ("a { b: c; d 1px; }", [(1, 11, "not a declaration")]),
+    "no block": ("a { b: c }\np", [(2, 1, "a selector or at-rule without its {} block")]),
+    "unmatched": ("a { b: c }\n) p { }", [(2, 1, "unmatched ')'")]),
+    "bad string": ('a { content: "x\n; b: c }', [(1, 14, "string not closed on its line")]),
+    "bad url": ("a { b: url(x y) }", [(1, 8, "bad url()")]),
+    "open block": ("a { b: c }\np { color: red", [(2, 3, "'{' not closed")]),
+    "open function": (
+        "p { width: calc(1px; }\nq { }",
+        [(1, 12, "'calc(' not closed"), (1, 22, "unmatched '}'")],
+    ),
+    "open comment": ("a { b: c }\n/* the rest", [(2, 1, "comment not closed")]),
+    "nested": ("@media print {\n  p { b c }\n}", [(2, 7, "not a declaration")]),
+    "page margin box": ("@page { @top-left { content x } }", [(1, 21, "not a declaration")]),
+}
+
+
+@pytest.mark.parametrize("case", list(ERRORS))
+def test_each_kind_of_error_is_placed(case: str) -> None:
+    css, expected = ERRORS[case]
+    found = [(line, column, message) for (line, column), message in css_syntax_errors(css)]
+    assert len(found) == len(expected)
+    for (line, column, message), (want_line, want_column, start) in zip(
+        found, expected, strict=True
+    ):
+        assert (line, column) == (want_line, want_column)
+        assert message.startswith(start)
+
+
+def test_a_byte_order_mark_is_no_error() -> None:
+    from briefexport.shared.sheet_check import sheet_problems
+
+    assert sheet_problems("x.css", "\ufeffa { b: c }\n".encode()) == []
+
+
+def test_the_typst_engine_says_a_url_of_the_print_sheet_is_not_used(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    pytest.importorskip("typst")
+    folder = folder_with(tmp_path, "pdf.css", "main h2 { color: #B00000 }\n\nbody {\n"
+                         "  background: url(paper.png); }\n")  # fmt: skip
+    (folder / "paper.png").write_bytes(b"not read")
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "pdf", "--pdf-engine", "typst", "--style",
+                      folder, "-o", out)  # fmt: skip
+    assert status == 0
+    sheet = folder.resolve() / "pdf.css"
+    assert f"{sheet}:4:15: warning: 'paper.png': not used by the Typst engine" in err.splitlines()
+    assert (out / "brief.pdf").is_file()
+
+
+def test_weasyprint_says_which_declarations_of_the_print_sheet_it_drops(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = folder_with(tmp_path, "pdf.css", "main h2 { color: #B00000\n  margin-top: 30pt;\n}\n"
+                         "@page { @top-left { colr: red } }\n")  # fmt: skip
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "pdf", "--style", folder, "-o", out)
+    assert status == 0
+    assert warning_lines(err, folder / "pdf.css") == [
+        f"{folder / 'pdf.css'}:1:11: warning: CSS: WeasyPrint ignores "
+        "`color: #B00000 margin-top: 30pt`: invalid value",
+        f"{folder / 'pdf.css'}:4:21: warning: CSS: WeasyPrint ignores `colr: red`: unknown property",
+    ]
+    assert (out / "brief.pdf").is_file()
+
+
+def test_weasyprint_drops_nothing_of_the_shipped_print_sheet(tmp_path: Path) -> None:
+    from briefexport.writers.pdf.declarations import ignored_declarations
+
+    folder = folder_with(tmp_path, "pdf.css", (default_style_dir() / "pdf.css").read_text() + "\n")
+    assert ignored_declarations(folder) == []
