@@ -36,6 +36,10 @@ def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
+P, R, T, VAL = _w("p"), _w("r"), _w("t"), _w("val")
+PPR, PSTYLE, RPR = _w("pPr"), _w("pStyle"), _w("rPr")
+
+
 def read_props(rpr: etree._Element | None, props: Props) -> None:
     """Lay the fonts and toggles ``rpr`` (a ``w:rPr``) sets over ``props``."""
     if rpr is None:
@@ -99,26 +103,46 @@ def run_faces(props: Props, text: str) -> Iterator[tuple[str, Face]]:
 
 def used_faces(document: Document) -> tuple[dict[str, set[Face]], str]:
     """Every font the text is set in with the faces it is set in, and all the text."""
-    styles = Styles(document.styles.element)
+    fonts = RunFonts(Styles(document.styles.element))
     faces: dict[str, set[Face]] = {}
     texts: list[str] = []
     for story in stories(document):
-        for paragraph in story.iter(_w("p")):
-            style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
-            style_id = styles.default_paragraph if style is None else style.get(_w("val"))
-            base = {**styles.defaults, **styles.props(style_id)}
-            for run in paragraph.iter(_w("r")):
-                text = "".join(node.text or "" for node in run.iter(_w("t")))
+        for paragraph in story.iter(P):
+            style = _child(_child(paragraph, PPR), PSTYLE)
+            style_id = fonts.styles.default_paragraph if style is None else style.get(VAL)
+            for run in paragraph.iter(R):
+                text = "".join(run.itertext(T, with_tail=False))
                 if text.strip():
                     texts.append(text)
-                    for font, face in run_faces(_run_props(run, base, styles), text):
+                    for font, face in run_faces(fonts.props(style_id, _child(run, RPR)), text):
                         faces.setdefault(font, set()).add(face)
     return faces, "".join(texts)
 
 
-def _run_props(run: etree._Element, base: Props, styles: Styles) -> Props:
-    rpr = run.find(_w("rPr"))
+def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child of ``parent`` with ``tag`` (``find`` without its path parser)."""
+    return None if parent is None else next(parent.iterchildren(tag), None)
+
+
+class RunFonts:
+    """The properties of runs, worked out once for each paragraph style and run properties:
+    the runs of a document repeat a few ``w:rPr`` many times."""
+
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
+        self._known: dict[tuple[str | None, bytes], Props] = {}
+
+    def props(self, style_id: str | None, rpr: etree._Element | None) -> Props:
+        """The properties of a run with ``rpr`` in a paragraph of style ``style_id``."""
+        key = (style_id, b"" if rpr is None else etree.tostring(rpr, with_tail=False))
+        if key not in self._known:
+            self._known[key] = _run_props(rpr, style_id, self.styles)
+        return self._known[key]
+
+
+def _run_props(rpr: etree._Element | None, style_id: str | None, styles: Styles) -> Props:
     style = rpr.find(_w("rStyle")) if rpr is not None else None
-    props = {**base, **styles.props(style.get(_w("val")) if style is not None else None)}
+    props = {**styles.defaults, **styles.props(style_id)}
+    props.update(styles.props(style.get(VAL) if style is not None else None))
     read_props(rpr, props)
     return props
