@@ -33,7 +33,7 @@ from ...shared.brand import Brand
 from ...shared.safexml import hardened_parser
 from ...shared.xmlnames import W_NS
 from .font_faces import FACE_NAMES, FaceFile, allowed_folders, family_faces
-from .font_subset import embedded_font, font_key, obfuscate, repertoire
+from .font_subset import embedded_font, obfuscated, repertoire
 from .font_use import Face, used_faces
 from .xml import w
 
@@ -102,9 +102,8 @@ def add_font_parts(document: Document, embeds: Embeds) -> None:
         if any(str(child.tag).startswith(f"{{{W_NS}}}embed") for child in entry):
             continue  # the template embeds this family itself
         for face, data in fonts:
-            key = font_key(data)
-            part = Part(package.next_partname(FONT_PART), OBFUSCATED_FONT,
-                        obfuscate(data, key), package)  # fmt: skip
+            key, hidden = obfuscated(data)
+            part = Part(package.next_partname(FONT_PART), OBFUSCATED_FONT, hidden, package)
             node = etree.SubElement(entry, qn(f"w:{EMBED_TAGS[face]}"))
             node.set(R_ID, table_part.relate_to(part, RT.FONT))
             node.set(qn("w:fontKey"), key)
