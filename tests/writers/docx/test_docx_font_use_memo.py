@@ -11,6 +11,7 @@ from lxml import etree
 
 from briefexport.shared.caches import STYLE_CACHES
 from briefexport.shared.xmlnames import W_NS
+from briefexport.writers.docx.font_embed import next_partname
 from briefexport.writers.docx.font_subset import font_key, obfuscate, obfuscated
 from briefexport.writers.docx.font_use import used_faces
 
@@ -65,3 +66,13 @@ def test_each_font_is_obfuscated_with_its_own_key_by_a_bounded_forgettable_cache
     assert obfuscated(first) != obfuscated(second)
     assert obfuscated.cache_info().maxsize is not None
     assert obfuscated.cache_clear in STYLE_CACHES
+
+
+def test_font_parts_take_the_lowest_free_numbers_as_python_docx_gives_them() -> None:
+    document = docx.Document()
+    package = document.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
+    template = "/word/fonts/font%d.odttf"
+    assert next_partname(taken, "/word/header%d.xml") == package.next_partname("/word/header%d.xml")
+    taken |= {template % 1, template % 3}
+    assert [next_partname(taken, template) for _ in range(3)] == [template % n for n in (2, 4, 5)]

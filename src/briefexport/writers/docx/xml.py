@@ -14,6 +14,7 @@ from typing import TypeAlias, cast
 
 from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from ...model.record import Record, record
 from ...shared.typography import COMPOUND_HYPHEN
@@ -29,7 +30,7 @@ class Prototypes(threading.local):
     a copy costs half what making an element costs (per thread, as lxml trees are used)."""
 
     def __init__(self) -> None:
-        self.made: dict[str, Element] = {}
+        self.made: dict[str, etree._Element] = {}
 
     def element(self, tag: str) -> Element:
         """A new empty ``w:tag`` element."""
