@@ -2,18 +2,19 @@
 properties (:class:`briefexport.writers.docx.font_use.RunFonts`), and each embedded font is
 obfuscated once per process (:func:`briefexport.writers.docx.font_subset.obfuscated`): a run
 in another style, a run with other properties, or other font bytes is never answered from what
-was kept for another."""
+was kept for another, and the directions of characters read once are those of each text."""
 
 from __future__ import annotations
 
 import docx
 from lxml import etree
 
+from briefexport.shared.bidi import text_directions
 from briefexport.shared.caches import STYLE_CACHES
 from briefexport.shared.xmlnames import W_NS
 from briefexport.writers.docx.font_embed import next_partname
 from briefexport.writers.docx.font_subset import font_key, obfuscate, obfuscated
-from briefexport.writers.docx.font_use import used_faces
+from briefexport.writers.docx.font_use import RunFonts, Styles, used_faces
 
 W = f"{{{W_NS}}}"
 STYLES = f"""<w:styles xmlns:w="{W_NS}">
@@ -76,3 +77,11 @@ def test_font_parts_take_the_lowest_free_numbers_as_python_docx_gives_them() -> 
     assert next_partname(taken, "/word/header%d.xml") == package.next_partname("/word/header%d.xml")
     taken |= {template % 1, template % 3}
     assert [next_partname(taken, template) for _ in range(3)] == [template % n for n in (2, 4, 5)]
+
+
+def test_the_directions_of_characters_read_before_are_those_of_each_text() -> None:
+    fonts = RunFonts(Styles(etree.fromstring(STYLES)))
+    texts = ["\u201cQuoted\u201d text", "\u06af\u0648\u0627\u062f\u0631 \u201cport\u201d",
+             "\u0661\u0662 \u201c\u201d", "plain", "\u067e", "\u201c\u201d \u2013 12"]  # fmt: skip
+    for text in texts:
+        assert fonts.directions(text) == text_directions(text), text
