@@ -19,12 +19,14 @@ choices). A brand turns embedding off with ``[fonts] embed_in_word = false``.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
@@ -33,7 +35,7 @@ from ...shared.brand import Brand
 from ...shared.safexml import hardened_parser
 from ...shared.xmlnames import W_NS
 from .font_faces import FACE_NAMES, FaceFile, allowed_folders, family_faces
-from .font_subset import embedded_font, font_key, obfuscate, repertoire
+from .font_subset import embedded_font, obfuscated, repertoire
 from .font_use import Face, used_faces
 from .xml import w
 
@@ -97,14 +99,14 @@ def add_font_parts(document: Document, embeds: Embeds) -> None:
     table_part = font_table_part(document)
     root = _root(table_part)
     package = document.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
     for family, fonts in embeds.items():
         entry = font_entry(root, family)
         if any(str(child.tag).startswith(f"{{{W_NS}}}embed") for child in entry):
             continue  # the template embeds this family itself
         for face, data in fonts:
-            key = font_key(data)
-            part = Part(package.next_partname(FONT_PART), OBFUSCATED_FONT,
-                        obfuscate(data, key), package)  # fmt: skip
+            key, hidden = obfuscated(data)
+            part = Part(next_partname(taken, FONT_PART), OBFUSCATED_FONT, hidden, package)
             node = etree.SubElement(entry, qn(f"w:{EMBED_TAGS[face]}"))
             node.set(R_ID, table_part.relate_to(part, RT.FONT))
             node.set(qn("w:fontKey"), key)
@@ -112,6 +114,14 @@ def add_font_parts(document: Document, embeds: Embeds) -> None:
         table_part._blob = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
+
+
+def next_partname(taken: set[str], template: str) -> PackURI:
+    """The name python-docx's ``next_partname`` gives (the lowest free number), from the names
+    ``taken`` so far, which it joins: the package's parts are walked once, not for each font."""
+    name = next(template % n for n in itertools.count(1) if template % n not in taken)
+    taken.add(name)
+    return PackURI(name)
 
 
 def font_table_part(document: Document) -> Part:

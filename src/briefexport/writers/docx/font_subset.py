@@ -91,6 +91,14 @@ def font_key(data: bytes) -> str:
     return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
 
 
+@functools.lru_cache(maxsize=16)
+def obfuscated(data: bytes) -> tuple[str, bytes]:
+    """The key of ``data`` and ``data`` obfuscated with it; kept for the next brief, which
+    embeds the same subset (a bytes object keeps its hash: a look-up does not read it again)."""
+    key = font_key(data)
+    return key, obfuscate(data, key)
+
+
 def obfuscate(data: bytes, key: str) -> bytes:
     """``data`` with its first 32 bytes XORed with the key's bytes reversed (17.8.1); the same
     again gives the font back."""
@@ -100,3 +108,4 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 
 STYLE_CACHES.append(_subset.cache_clear)
+STYLE_CACHES.append(obfuscated.cache_clear)

@@ -19,12 +19,13 @@ from docx.document import Document
 from docx.opc.part import XmlPart
 from lxml import etree
 
-from ...shared.bidi import text_directions
+from ...shared.bidi import Direction, char_direction, text_directions
 from ...shared.xmlnames import W_NS
 from .style_chain import StyleChain
 
 Face = tuple[bool, bool]  # bold, italic
 Props = dict[str, object]
+RunKey = tuple[str | None, bytes]  # paragraph style, run properties (w:rPr) as written
 STORY_TYPES = ("document.main+xml", "footnotes+xml", "endnotes+xml", "header+xml", "footer+xml")
 FONT_KEYS = {"ascii": "latin font", "hAnsi": "latin font", "cs": "complex font"}
 THEMES = {"asciiTheme": "latin font", "hAnsiTheme": "latin font", "cstheme": "complex font"}
@@ -34,6 +35,10 @@ OFF = {"0", "false", "off"}
 
 def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
+
+
+P, R, T, VAL = _w("p"), _w("r"), _w("t"), _w("val")
+PPR, PSTYLE, RPR = _w("pPr"), _w("pStyle"), _w("rPr")
 
 
 def read_props(rpr: etree._Element | None, props: Props) -> None:
@@ -84,10 +89,9 @@ def stories(document: Document) -> Iterator[etree._Element]:
             yield part.element if isinstance(part, XmlPart) else etree.fromstring(part.blob)
 
 
-def run_faces(props: Props, text: str) -> Iterator[tuple[str, Face]]:
-    """The fonts and faces a run's text is drawn in."""
+def run_faces(props: Props, directions: set[Direction]) -> Iterator[tuple[str, Face]]:
+    """The fonts and faces a run's text, with letters of ``directions``, is drawn in."""
     complex_run = bool(props.get("rtl") or props.get("cs"))
-    directions = text_directions(text)
     right_to_left = complex_run or "rtl" in directions
     left_to_right = not complex_run and (directions != {"rtl"})
     complex_font, latin_font = props.get("complex font"), props.get("latin font")
@@ -99,26 +103,70 @@ def run_faces(props: Props, text: str) -> Iterator[tuple[str, Face]]:
 
 def used_faces(document: Document) -> tuple[dict[str, set[Face]], str]:
     """Every font the text is set in with the faces it is set in, and all the text."""
-    styles = Styles(document.styles.element)
+    fonts = RunFonts(Styles(document.styles.element))
     faces: dict[str, set[Face]] = {}
     texts: list[str] = []
     for story in stories(document):
-        for paragraph in story.iter(_w("p")):
-            style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
-            style_id = styles.default_paragraph if style is None else style.get(_w("val"))
-            base = {**styles.defaults, **styles.props(style_id)}
-            for run in paragraph.iter(_w("r")):
-                text = "".join(node.text or "" for node in run.iter(_w("t")))
+        for paragraph in story.iter(P):
+            style = _child(_child(paragraph, PPR), PSTYLE)
+            style_id = fonts.styles.default_paragraph if style is None else style.get(VAL)
+            for run in paragraph.iter(R):
+                text = "".join(run.itertext(T, with_tail=False))
                 if text.strip():
                     texts.append(text)
-                    for font, face in run_faces(_run_props(run, base, styles), text):
+                    for font, face in fonts.faces(style_id, _child(run, RPR), text):
                         faces.setdefault(font, set()).add(face)
     return faces, "".join(texts)
 
 
-def _run_props(run: etree._Element, base: Props, styles: Styles) -> Props:
-    rpr = run.find(_w("rPr"))
+def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child of ``parent`` with ``tag`` (``find`` without its path parser)."""
+    return None if parent is None else next(parent.iterchildren(tag), None)
+
+
+class RunFonts:
+    """The faces of runs, worked out once for each paragraph style, run properties and
+    directions of the text: the runs of a document repeat a few ``w:rPr`` many times, and
+    each character's direction is looked up once."""
+
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
+        self._props: dict[RunKey, Props] = {}
+        self._faces: dict[tuple[RunKey, bool, bool], tuple[tuple[str, Face], ...]] = {}
+        self._read: set[str] = set()
+        self._strong: dict[Direction, set[str]] = {"ltr": set(), "rtl": set()}
+
+    def faces(
+        self, style_id: str | None, rpr: etree._Element | None, text: str
+    ) -> tuple[tuple[str, Face], ...]:
+        """The fonts and faces of a run with ``rpr`` and ``text`` in a paragraph of
+        style ``style_id``."""
+        key = (style_id, b"" if rpr is None else etree.tostring(rpr, with_tail=False))
+        directions = self.directions(text)
+        found = (key, "ltr" in directions, "rtl" in directions)
+        if found not in self._faces:
+            if key not in self._props:
+                self._props[key] = _run_props(rpr, style_id, self.styles)
+            self._faces[found] = tuple(run_faces(self._props[key], directions))
+        return self._faces[found]
+
+    def directions(self, text: str) -> set[Direction]:
+        """The strong directions of ``text``'s letters (as :func:`text_directions` finds them)."""
+        if text.isascii():
+            return text_directions(text)  # its own quick answer: only letters are strong
+        chars = set(text)
+        unread = chars - self._read
+        for char in unread:
+            direction = char_direction(char)
+            if direction is not None:
+                self._strong[direction].add(char)
+        self._read |= unread
+        return {side for side, letters in self._strong.items() if not letters.isdisjoint(chars)}
+
+
+def _run_props(rpr: etree._Element | None, style_id: str | None, styles: Styles) -> Props:
     style = rpr.find(_w("rStyle")) if rpr is not None else None
-    props = {**base, **styles.props(style.get(_w("val")) if style is not None else None)}
+    props = {**styles.defaults, **styles.props(style_id)}
+    props.update(styles.props(style.get(VAL) if style is not None else None))
     read_props(rpr, props)
     return props

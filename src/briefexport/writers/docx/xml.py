@@ -6,12 +6,15 @@ builders below emit children in that order so Word never reports the file as dam
 
 from __future__ import annotations
 
+import copy
+import threading
 import unicodedata
 from dataclasses import replace
 from typing import TypeAlias, cast
 
 from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from ...model.record import Record, record
 from ...shared.typography import COMPOUND_HYPHEN
@@ -22,13 +25,36 @@ Element: TypeAlias = BaseOxmlElement
 W_NSMAP = {"w": W_NS}
 
 
+class Prototypes(threading.local):
+    """One empty element of each ``w:`` tag, made once per thread and copied for each new one:
+    a copy costs half what making an element costs (per thread, as lxml trees are used)."""
+
+    def __init__(self) -> None:
+        self.made: dict[str, etree._Element] = {}
+
+    def element(self, tag: str) -> Element:
+        """A new empty ``w:tag`` element."""
+        prototype = self.made.get(tag)
+        if prototype is None:
+            if len(self.made) >= PROTOTYPES_KEPT:
+                self.made.clear()
+            prototype = oxml_parser.makeelement(f"{{{W_NS}}}{tag}", nsmap=W_NSMAP)
+            self.made[tag] = prototype
+        return cast(Element, copy.copy(prototype))
+
+
+PROTOTYPES_KEPT = 256
+"""More tags than the writer uses: the prototypes only ever go when a caller invents tags."""
+PROTOTYPES = Prototypes()
+
+
 def w(tag: str, **attrs: str) -> Element:
     """A ``w:`` element; ``attrs`` are ``w:`` attributes given without prefix (``val="x"``).
 
     Made as python-docx's ``OxmlElement("w:...")`` makes it (its parser, so its element
     classes, and the ``w`` namespace declared), without parsing the prefixed name each time.
     """
-    node = cast(Element, oxml_parser.makeelement(f"{{{W_NS}}}{tag}", nsmap=W_NSMAP))
+    node = PROTOTYPES.element(tag)
     for name, value in attrs.items():
         node.set(f"{{{W_NS}}}{name}", value)
     return node
