@@ -77,8 +77,9 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     )
     documents = split_documents(root)
     add_resources(book, options, images)
-    title_page = add_page(book, "titlepage", TITLE_PAGE, serialize(documents[TITLE_PAGE]))
-    text = add_page(book, "text", TEXT, serialize(documents[TEXT]))
+    pages = {name: serialize(page, in_place=True) for name, page in documents.items()}
+    title_page = add_page(book, "titlepage", TITLE_PAGE, pages[TITLE_PAGE])
+    text = add_page(book, "text", TEXT, pages[TEXT])
     words = {key: i18n.label(brief.meta.language, key, options.style_dir) for key in NAV_LABELS}
     words["title"] = plain_text(brief.meta.title)
     nav = add_navigation(book, brief, documents[TEXT], words, cover=cover is not None)
