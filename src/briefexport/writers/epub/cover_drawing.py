@@ -18,7 +18,7 @@ import functools
 from pathlib import Path
 from typing import NamedTuple
 
-from PIL import Image, ImageDraw, ImageFile  # noqa: F401  (tobytes imports it; here, before a worker forks)
+from PIL import Image, ImageChops, ImageDraw, ImageFile  # noqa: F401  (tobytes imports it; here, before a worker forks)
 
 from ...model import Brief
 from ...shared.brand import Brand, FontRole
@@ -26,7 +26,7 @@ from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
 from ...shared.i18n import primary_language
 from .cover_fonts import Face, drawable, drawing, face, folder_fonts
 from .cover_lines import CoverWords, Measure, cover_words, cut, wrap
-from .cover_palette import Palette
+from .cover_palette import LEVEL_OF, Palette
 from .cover_png import png
 
 DRAWN = [0] + [255] * 255  # a paste mask: every pixel a glyph touches
@@ -135,7 +135,8 @@ class Cover:
 
     def put(self, block: Block, top: float) -> float:
         """Draw ``block`` from ``top``; the position below its last line. The lines are drawn
-        as coverage on a strip of their own, then pasted as the ramp's indices where drawn."""
+        as coverage on a strip of their own, then pasted as the ramp's indices where drawn:
+        the index of the ramp's start plus each pixel's step."""
         pad = round(block.size * 0.6)  # ink beyond the block: accents over capitals
         start, end = max(round(top) - pad, 0), min(round(top + block.height) + pad, self.height)
         how = Measure(block.face, self.words)
@@ -146,9 +147,9 @@ class Cover:
         )  # fmt: skip
         inked = coverage(lines)
         if inked is not None:  # only the ink's box is mapped to the ramp and pasted
-            (left, upper), strip, mask = inked
-            indices = strip.point(self.palette.ramp(block.ground, block.fill))
-            self.canvas.paste(indices, (left, start + upper), mask)
+            (left, upper), steps, mask = inked
+            first = Image.new("L", steps.size, self.palette.ramp(block.ground, block.fill))
+            self.canvas.paste(ImageChops.add(steps, first), (left, start + upper), mask)
         return top + block.height
 
     def rule(self, top: float, length: float, color: str) -> None:
@@ -175,7 +176,8 @@ class Lines(NamedTuple):
 
 
 Inked = tuple[tuple[int, int], Image.Image, Image.Image]
-"""The top left corner of the ink's box on the strip, its glyph coverage and its paste mask."""
+"""The top left corner of the ink's box on the strip, each pixel's step on a colour ramp
+(:data:`.cover_palette.LEVEL_OF` of its glyph coverage) and the paste mask."""
 
 
 @functools.lru_cache(maxsize=16)
@@ -191,7 +193,7 @@ def coverage(lines: Lines) -> Inked | None:
     if ink is None:
         return None
     strip = strip.crop(ink)
-    return (ink[0], ink[1]), strip, strip.point(DRAWN)
+    return (ink[0], ink[1]), strip.point(LEVEL_OF), strip.point(DRAWN)
 
 
 def draw_band(cover: Cover) -> None:
