@@ -180,7 +180,7 @@ Inked = tuple[tuple[int, int], Image.Image, Image.Image]
 (:data:`.cover_palette.LEVEL_OF` of its glyph coverage) and the paste mask."""
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=8)  # a cover draws 7 blocks, most of them again on the next
 def coverage(lines: Lines) -> Inked | None:
     """The ink of ``lines``, or None when nothing shows; kept for the next cover, where the
     series label, the publisher and often more come out the same."""
