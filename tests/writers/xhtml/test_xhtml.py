@@ -153,6 +153,16 @@ def test_serialisation_is_html_parser_safe_and_deterministic(brief: Brief) -> No
     assert b"<div></div>" in serialize(root)
 
 
+def test_serialisation_in_place_writes_the_same_bytes(brief: Brief) -> None:
+    root = brief_to_xhtml(brief, NotePlacement.AFTER_BLOCK)
+    copied = serialize(root)
+    assert serialize(root, in_place=True) == copied
+    body = root.find(f"{X}body")
+    assert body is not None
+    etree.SubElement(body, f"{X}div")
+    assert serialize(root, in_place=True).endswith(b"<div></div></body></html>\n")
+
+
 def test_rtl_urls_keep_left_to_right_order() -> None:
     root = render(sample_brief("ur"), NotePlacement.END)
     urls = by_class(root, "a", "url")

@@ -10,6 +10,7 @@ from briefexport.model import Paragraph, Styled, Text, TextStyle
 from briefexport.reader import parse_brief
 from briefexport.shared.runs import CUT_EVERY
 from briefexport.writers.xhtml import NotePlacement, brief_to_xhtml, serialize
+from briefexport.writers.xhtml.longruns import mark_overlong_runs
 from support.briefs import small_brief
 from support.long_runs import long_run, long_run_brief
 
@@ -63,3 +64,12 @@ def test_a_run_split_by_inline_elements_is_cut_across_them() -> None:
     (paragraph,) = [p for p in root.iter(f"{X}p") if RUN[:400] in "".join(p.itertext())]
     assert len(paragraph.findall(f".//{X}wbr")) == 400 // CUT_EVERY
     assert "".join(paragraph.itertext()) == RUN[:400]
+
+
+@pytest.mark.parametrize("between", ["<title> </title>", "<!-- -->", "<?pi ?>"])
+def test_a_run_around_text_that_is_not_laid_out_is_cut(between: str) -> None:
+    # the space between the halves is not on the page: the run is one
+    half = RUN[:40]
+    root = etree.fromstring(f'<body xmlns="{NS["h"]}"><p>{half}{between}{half}</p></body>')
+    mark_overlong_runs(root)
+    assert len(root.findall(f".//{X}wbr")) == 80 // CUT_EVERY

@@ -3,13 +3,14 @@ reproducible zip.
 
 ebooklib 0.20 is used only as a packager: the content documents are our own XHTML, stored in
 plain ``EpubItem`` objects so ebooklib never re-parses them, and the navigation document is ours
-too. The zip is then re-packed with fixed dates and order (ebooklib stamps the current time).
+too. ebooklib writes the package document, the NCX and the entries in their order, but into a
+list (:class:`EntryWriter`): the zip is ours, with fixed dates (ebooklib's would have the
+current time) and each entry compressed once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from ebooklib import epub
 from lxml import etree
@@ -21,7 +22,7 @@ from ...shared import i18n
 from ...shared.typeset import typeset
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from ..xhtml.stylesheet import format_css
-from ..zippack import repack
+from ..zippack import pack
 from .cover import COVER_ID, COVER_PAGE, CoverImage, cover_image, cover_page
 from .documents import (
     LANDMARKS,
@@ -76,8 +77,9 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     )
     documents = split_documents(root)
     add_resources(book, options, images)
-    title_page = add_page(book, "titlepage", TITLE_PAGE, serialize(documents[TITLE_PAGE]))
-    text = add_page(book, "text", TEXT, serialize(documents[TEXT]))
+    pages = {name: serialize(page, in_place=True) for name, page in documents.items()}
+    title_page = add_page(book, "titlepage", TITLE_PAGE, pages[TITLE_PAGE])
+    text = add_page(book, "text", TEXT, pages[TEXT])
     words = {key: i18n.label(brief.meta.language, key, options.style_dir) for key in NAV_LABELS}
     words["title"] = plain_text(brief.meta.title)
     nav = add_navigation(book, brief, documents[TEXT], words, cover=cover is not None)
@@ -134,10 +136,35 @@ def add_navigation(
 
 
 def package(book: epub.EpubBook, modified: dt.datetime) -> bytes:
-    """Write with ebooklib, then re-pack: ``mimetype`` first and stored, fixed dates."""
-    raw = io.BytesIO()
+    """Write with ebooklib, then pack: ``mimetype`` first and stored, fixed dates."""
     options = {"mtime": modified.astimezone(dt.UTC), "epub3_pages": False}
     options |= {"epub3_landmark": False, "epub2_guide": False, "raise_exceptions": True}
-    options["compresslevel"] = 0  # the re-pack reads the entries back and compresses them once
-    epub.write_epub(raw, book, options)
-    return repack(raw.getvalue(), modified, stored=frozenset({"mimetype"}), level=9)
+    writer = EntryWriter(None, book, options)
+    writer.process()
+    writer.write()
+    return pack(writer.out.entries, modified, stored=frozenset({"mimetype"}), level=9)
+
+
+class Entries:
+    """Takes the place of ebooklib's zip file: the entries' names and bytes, in order."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, bytes]] = []
+
+    def writestr(self, name: str, data: str | bytes, **_: object) -> None:
+        self.entries.append((name, data.encode("utf-8") if isinstance(data, str) else data))
+
+
+class EntryWriter(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, its entries kept for :func:`.zippack.pack` (which gives them fixed
+    dates and order) instead of zipped once to be read back and zipped again."""
+
+    out: Entries
+
+    def write(self) -> None:
+        """As ``EpubWriter.write`` (ebooklib 0.20) does, into :class:`Entries`."""
+        self.out = Entries()
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()

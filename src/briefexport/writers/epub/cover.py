@@ -106,4 +106,4 @@ def cover_page(brief: Brief, image: CoverImage, title: str) -> bytes:
     body = child(html, "body", {"class": "cover"})
     section = child(body, "section", {EPUB_TYPE: "cover", "class": "cover"})
     child(section, "img", {"src": image.name, "alt": title, "role": "doc-cover"})
-    return serialize(html)
+    return serialize(html, in_place=True)

@@ -8,7 +8,8 @@ is mirrored: lines start at the right margin and the rule under the label sits a
 Titles are set in the bold of the heading families, the subtitle and the date in the body
 families. The picture is drawn as palette indices (:mod:`.cover_palette`) and written as an
 indexed-colour PNG (:mod:`.cover_png`), so the bytes depend on the brief, the brand and the
-fonts only.
+fonts only. The ink of the lines last drawn is kept for the next cover (:func:`coverage`): the
+covers of a collection share their series label and publisher, often their date and authors.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import functools
 from pathlib import Path
 from typing import NamedTuple
 
-from PIL import Image, ImageDraw, ImageFile  # noqa: F401  (tobytes imports it; here, before a worker forks)
+from PIL import Image, ImageChops, ImageDraw, ImageFile  # noqa: F401  (tobytes imports it; here, before a worker forks)
 
 from ...model import Brief
 from ...shared.brand import Brand, FontRole
@@ -25,7 +26,7 @@ from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
 from ...shared.i18n import primary_language
 from .cover_fonts import Face, drawable, drawing, face, folder_fonts
 from .cover_lines import CoverWords, Measure, cover_words, cut, wrap
-from .cover_palette import Palette
+from .cover_palette import LEVEL_OF, Palette
 from .cover_png import png
 
 DRAWN = [0] + [255] * 255  # a paste mask: every pixel a glyph touches
@@ -134,21 +135,21 @@ class Cover:
 
     def put(self, block: Block, top: float) -> float:
         """Draw ``block`` from ``top``; the position below its last line. The lines are drawn
-        as coverage on a strip of their own, then pasted as the ramp's indices where drawn."""
+        as coverage on a strip of their own, then pasted as the ramp's indices where drawn:
+        the index of the ramp's start plus each pixel's step."""
         pad = round(block.size * 0.6)  # ink beyond the block: accents over capitals
         start, end = max(round(top) - pad, 0), min(round(top + block.height) + pad, self.height)
-        strip = Image.new("L", (self.width, end - start), 0)
-        draw, how = ImageDraw.Draw(strip), Measure(block.face, self.words)
-        x = self.width - self.margin if self.words.rtl else self.margin
-        anchor = "rs" if self.words.rtl else "ls"
-        for line, baseline in zip(block.lines, block.baselines, strict=True):
-            draw.text((x, top - start + baseline), line, 255, block.face, anchor,
-                      direction=how.direction, language=how.language)  # fmt: skip
-        ink = strip.getbbox()
-        if ink is not None:  # only the ink's box is mapped to the ramp and pasted
-            strip = strip.crop(ink)
-            indices = strip.point(self.palette.ramp(block.ground, block.fill))
-            self.canvas.paste(indices, (ink[0], start + ink[1]), strip.point(DRAWN))
+        how = Measure(block.face, self.words)
+        x, anchor = (self.width - self.margin, "rs") if self.words.rtl else (self.margin, "ls")
+        lines = Lines(
+            block.face, tuple(block.lines), tuple(top - start + at for at in block.baselines),
+            x, anchor, (self.width, end - start), how.direction, how.language,
+        )  # fmt: skip
+        inked = coverage(lines)
+        if inked is not None:  # only the ink's box is mapped to the ramp and pasted
+            (left, upper), steps, mask = inked
+            first = Image.new("L", steps.size, self.palette.ramp(block.ground, block.fill))
+            self.canvas.paste(ImageChops.add(steps, first), (left, start + upper), mask)
         return top + block.height
 
     def rule(self, top: float, length: float, color: str) -> None:
@@ -157,6 +158,42 @@ class Cover:
         start = self.width - self.margin - length if self.words.rtl else self.margin
         box = (round(start), round(top), round(start + length), round(top + thick))
         self.draw.rectangle(box, fill=self.palette.solid(self.brand.color(color)))
+
+
+class Lines(NamedTuple):
+    """Lines of one face as drawn on a strip: baselines from the strip's top, the x of their
+    start (their end right to left) and the anchor that says which, the strip's size, the
+    direction and language of raqm."""
+
+    face: Face
+    lines: tuple[str, ...]
+    baselines: tuple[float, ...]
+    x: float
+    anchor: str
+    size: tuple[int, int]
+    direction: str | None
+    language: str | None
+
+
+Inked = tuple[tuple[int, int], Image.Image, Image.Image]
+"""The top left corner of the ink's box on the strip, each pixel's step on a colour ramp
+(:data:`.cover_palette.LEVEL_OF` of its glyph coverage) and the paste mask."""
+
+
+@functools.lru_cache(maxsize=8)  # a cover draws 7 blocks, most of them again on the next
+def coverage(lines: Lines) -> Inked | None:
+    """The ink of ``lines``, or None when nothing shows; kept for the next cover, where the
+    series label, the publisher and often more come out the same."""
+    strip = Image.new("L", lines.size, 0)
+    draw = ImageDraw.Draw(strip)
+    for line, baseline in zip(lines.lines, lines.baselines, strict=True):
+        draw.text((lines.x, baseline), line, 255, lines.face, lines.anchor,
+                  direction=lines.direction, language=lines.language)  # fmt: skip
+    ink = strip.getbbox()
+    if ink is None:
+        return None
+    strip = strip.crop(ink)
+    return (ink[0], ink[1]), strip.point(LEVEL_OF), strip.point(DRAWN)
 
 
 def draw_band(cover: Cover) -> None:
@@ -219,4 +256,4 @@ def _drawn(
     return png(cover.canvas, cover.palette.flat())
 
 
-STYLE_CACHES.append(_drawn.cache_clear)
+STYLE_CACHES.extend((_drawn.cache_clear, coverage.cache_clear))

@@ -9,13 +9,22 @@ ends with an ellipsis.
 
 from __future__ import annotations
 
+import weakref
+
 from ...inlines import plain_text
 from ...model import Brief
 from ...model.record import Record, record
+from ...shared.caches import STYLE_CACHES
 from ...shared.i18n import is_rtl, join_list, long_date, primary_language
 from .cover_fonts import Face, shapes_complex_text
 
 ELLIPSIS = "\u2026"
+WIDTHS_PER_FACE = 4096
+"""The most text widths kept for one face; its widths are forgotten when there are more."""
+Widths = dict[tuple[str, str | None, str | None], float]
+# A face's widths live as long as the face: faces are kept per font file state and size
+# (:mod:`.cover_fonts`), so the covers of a collection measure the words they share once.
+FACE_WIDTHS: weakref.WeakKeyDictionary[Face, Widths] = weakref.WeakKeyDictionary()
 
 
 @record
@@ -56,7 +65,7 @@ class Measure:
         raqm = shapes_complex_text()  # the basic layout takes neither
         self.direction = ("rtl" if words.rtl else "ltr") if raqm else None
         self.language = primary_language(words.language) if raqm else None
-        self.widths: dict[str, float] = {}
+        self.widths = FACE_WIDTHS.setdefault(face, {})
 
     def extent(self, text: str) -> tuple[float, float]:
         """How far the ink of ``text`` reaches above and below its baseline."""
@@ -64,11 +73,15 @@ class Measure:
         return float(-box[1]), float(box[3])
 
     def width(self, text: str) -> float:
-        """The advance of ``text``, laid out once per text."""
-        if text not in self.widths:
+        """The advance of ``text``, laid out once per face, text, direction and language."""
+        key = (text, self.direction, self.language)
+        found = self.widths.get(key)
+        if found is None:
+            if len(self.widths) >= WIDTHS_PER_FACE:
+                self.widths.clear()
             length = self.face.getlength(text, direction=self.direction, language=self.language)
-            self.widths[text] = float(length)
-        return self.widths[text]
+            found = self.widths[key] = float(length)
+        return found
 
 
 def wrap(text: str, measure: Measure, width: float) -> list[str]:
@@ -111,3 +124,6 @@ def cut(lines: list[str], most: int, measure: Measure, width: float) -> list[str
         last = last[:-1].rstrip()
     kept[-1] = f"{last}{ELLIPSIS}"
     return kept
+
+
+STYLE_CACHES.append(FACE_WIDTHS.clear)

@@ -8,10 +8,12 @@ compress, and a smaller file than RGB, without the cost of quantising an RGB dra
 
 from __future__ import annotations
 
+import functools
+
 LEVELS = 40  # blends per ramp: smooth edges, room for six colour pairs in 256 entries
 PALETTE_SIZE = 256
 LEVEL_OF = [round(value * (LEVELS - 1) / 255) for value in range(256)]
-"""The ramp step of each glyph coverage value (0 to 255)."""
+"""The ramp step of each glyph coverage value (0 to 255), for ``Image.point``."""
 Color = tuple[int, int, int]
 
 
@@ -32,7 +34,7 @@ class Palette:
     def __init__(self) -> None:
         self.colors: list[Color] = []
         self.solids: dict[str, int] = {}
-        self.ramps: dict[tuple[str, str], list[int]] = {}
+        self.ramps: dict[tuple[str, str], int] = {}
 
     def solid(self, color: str) -> int:
         """The index of ``color`` (``#RRGGBB``), added on first use."""
@@ -40,13 +42,12 @@ class Palette:
             self.solids[color] = self._add([rgb(color)])
         return self.solids[color]
 
-    def ramp(self, ground: str, ink: str) -> list[int]:
-        """A table from glyph coverage (0 to 255) to the index of ``ink`` blended over
-        ``ground`` in that proportion, for ``Image.point``; each ramp has its own entries."""
+    def ramp(self, ground: str, ink: str) -> int:
+        """The index of the first of the blends of ``ink`` over ``ground``: a glyph's pixel
+        at ramp step ``LEVEL_OF[coverage]`` takes this index plus the step; each ramp has its
+        own entries."""
         if (ground, ink) not in self.ramps:
-            low, high = rgb(ground), rgb(ink)
-            start = self._add([blend(low, high, step / (LEVELS - 1)) for step in range(LEVELS)])
-            self.ramps[(ground, ink)] = [start + step for step in LEVEL_OF]
+            self.ramps[(ground, ink)] = self._add(list(ramp_colors(ground, ink)))
         return self.ramps[(ground, ink)]
 
     def flat(self) -> list[int]:
@@ -58,3 +59,11 @@ class Palette:
             raise ValueError("the cover has more colours than a PNG palette holds")
         self.colors += colors
         return len(self.colors) - len(colors)
+
+
+@functools.lru_cache(maxsize=32)
+def ramp_colors(ground: str, ink: str) -> tuple[Color, ...]:
+    """The ``LEVELS`` blends of ``ink`` over ``ground``, from none of it to all of it (kept:
+    the covers of a brand use the same few pairs)."""
+    low, high = rgb(ground), rgb(ink)
+    return tuple(blend(low, high, step / (LEVELS - 1)) for step in range(LEVELS))

@@ -42,11 +42,11 @@ def chunk(kind: bytes, data: bytes) -> bytes:
 def image_data(indices: Image.Image) -> bytes:
     """The zlib stream of the filtered rows."""
     width = indices.width
-    rows, stride = unfiltered_rows(indices), width + 1
+    pixels = indices.tobytes()
     parts, checksum = [b"\x78\x9c"], 1  # deflate, 32 KiB window, default level
-    for inked, start, end in row_runs(rows, stride):
+    for inked, start, end in row_runs(pixels, width):
         if inked:
-            run = rows[start * stride : end * stride]
+            run = unfiltered_rows(pixels, width, start, end)
             compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 8, STRATEGY)
             parts.append(compressor.compress(run) + compressor.flush(zlib.Z_SYNC_FLUSH))
             checksum = zlib.adler32(run, checksum)
@@ -58,15 +58,16 @@ def image_data(indices: Image.Image) -> bytes:
     return b"".join(parts)
 
 
-def unfiltered_rows(indices: Image.Image) -> bytes:
-    """Every row as it is, after its filter type byte 0 (a column of zeros at the left)."""
-    wide = Image.new("L", (indices.width + 1, indices.height), 0)
-    wide.paste(indices, (1, 0))
-    return wide.tobytes()
+def unfiltered_rows(pixels: bytes, width: int, start: int, end: int) -> bytes:
+    """Rows ``start`` to ``end`` (exclusive) of ``pixels`` as they are, each after its filter
+    type byte 0."""
+    rows = (pixels[at : at + width] for at in range(start * width, end * width, width))
+    return b"\x00" + b"\x00".join(rows)
 
 
 def row_runs(rows: bytes, stride: int) -> Iterator[tuple[bool, int, int]]:
-    """Runs of ``rows`` (``stride`` bytes each), by first row and the row after the last:
+    """Runs of ``rows`` (``stride`` bytes each, no filter type byte), by first row and the row
+    after the last:
     rows kept as they are (filter 0), or rows that repeat the row above (filter 2, all
     zeros)."""
     previous, start, repeats = b"", 0, False

@@ -39,7 +39,8 @@ class Heading(Record):
 
 
 def split_documents(root: etree._Element) -> dict[str, etree._Element]:
-    """The rendered brief as two documents: title page and text, links fixed across them."""
+    """The rendered brief as two documents: title page and text, links fixed across them.
+    The parts of ``root``'s body are moved into them, not copied: ``root`` is left without."""
     body = required(root, "body")
     header, main = required(body, "header"), required(body, "main")
     header.set(EPUB_TYPE, "titlepage")
@@ -51,12 +52,13 @@ def split_documents(root: etree._Element) -> dict[str, etree._Element]:
 
 
 def page_with(root: etree._Element, *content: etree._Element) -> etree._Element:
-    """A copy of ``root``'s ``<html>`` and ``<head>`` around some parts of its body."""
+    """A copy of ``root``'s ``<html>`` and ``<head>`` around some parts of its body, moved
+    there."""
     page = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap)
     page.append(deepcopy(required(root, "head")))
     body = child(page, "body")
     for part in content:
-        body.append(deepcopy(part))
+        body.append(part)  # with its tail, as a copy would have it
     return page
 
 
@@ -130,7 +132,7 @@ def nav_document(
     marks = child(landmarks, "ol")
     for kind, href, key in targets:
         child(child(marks, "li"), "a", {EPUB_TYPE: kind, "href": href}, words[key])
-    return serialize(html)
+    return serialize(html, in_place=True)
 
 
 def nest_headings(top: etree._Element, sections: list[Heading]) -> None:

@@ -16,7 +16,8 @@ import itertools
 
 from lxml import etree
 
-from ...shared.runs import run_cuts
+from ...shared.runs import OVERLONG_RUN, run_cuts
+from ...shared.urls import LONGEST_UNBROKEN
 from .markup import tag
 
 NOT_LAID_OUT = frozenset({tag("style"), tag("script"), tag("title")})
@@ -29,6 +30,8 @@ Slot = tuple[etree._Element, str]
 
 def mark_overlong_runs(root: etree._Element) -> None:
     """Put a ``<wbr>`` at each cut of every overlong run in the text under ``root``."""
+    if not _may_hold_overlong_run(root):
+        return
     for flow in _flows(root):
         texts = [getattr(element, kind) or "" for element, kind in flow]
         cuts = run_cuts("".join(texts))
@@ -39,6 +42,18 @@ def mark_overlong_runs(root: etree._Element) -> None:
             inside = [cut - start for cut in cuts if start < cut <= start + len(text)]
             if inside:
                 _cut(element, kind, text, inside)
+
+
+def _may_hold_overlong_run(root: etree._Element) -> bool:
+    """False when no flow under ``root`` holds an overlong run, found from all its text at once:
+    without comments, processing instructions and text that is not laid out, each flow's text
+    is a stretch of that text in document order, so each of its runs lies inside one of the
+    text's words (split at white space, which always ends a run), and only the long words are
+    searched."""
+    if next(root.iter(etree.Comment, etree.PI, *NOT_LAID_OUT), None) is not None:
+        return True
+    words = "".join(root.itertext()).split()
+    return any(OVERLONG_RUN.search(word) for word in words if len(word) > LONGEST_UNBROKEN)
 
 
 def _flows(root: etree._Element) -> list[list[Slot]]:

@@ -104,9 +104,11 @@ def data_uri(image: Image) -> str:
     return f"data:{image.media_type};base64,{encoded}"
 
 
-def serialize(root: etree._Element, *, doctype: bool = True) -> bytes:
-    """UTF-8 XHTML that an HTML parser reads the same way; deterministic."""
-    copy = deepcopy(root)
+def serialize(root: etree._Element, *, doctype: bool = True, in_place: bool = False) -> bytes:
+    """UTF-8 XHTML that an HTML parser reads the same way; deterministic. ``in_place``: the
+    empty elements of ``root`` itself get their empty text, instead of those of a copy (for a
+    tree that is written once and only read after)."""
+    copy = root if in_place else deepcopy(root)
     for style in copy.iter(tag("style")):
         if any(char in (style.text or "") for char in "<>&"):  # XML escapes them, HTML would not
             raise ValueError("inline CSS with <, > or & cannot be written for both parsers")
