@@ -43,14 +43,3 @@ def pack(
             target.writestr(info, data, compresslevel=None if keep else chosen)
     return out.getvalue()
 
-
-def repack(
-    data: bytes,
-    when: dt.datetime,
-    stored: frozenset[str] = frozenset(),
-    level: int | None = None,
-) -> bytes:
-    """Rewrite a zip with fixed entry times and attributes; ``stored`` entries uncompressed."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = [(name, source.read(name)) for name in source.namelist()]
-    return pack(entries, when, stored, level)
