@@ -19,6 +19,8 @@ carries a note of its own.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Literal, TypeAlias, assert_never
@@ -43,10 +45,12 @@ ISOLATE_OPEN: dict[Direction, str] = {"ltr": "\u2066", "rtl": "\u2067"}  # LRI, 
 ISOLATE_CLOSE = "\u2069"  # PDI
 ENCLOSING = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'", "(": ")", "[": "]",
              "\u00ab": "\u00bb", "\u201d": "\u201c", "\u2019": "\u2018"}  # fmt: skip
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _MIXED = "mixed"
 _BARRIER = "barrier"
 
 
+@functools.cache  # at most one entry per character a brief holds
 def char_direction(char: str) -> Direction | None:
     """The strong direction of one character, None for neutral and weak ones (digits)."""
     kind = unicodedata.bidirectional(char)
@@ -62,15 +66,9 @@ def char_direction(char: str) -> Direction | None:
 def text_directions(text: str) -> set[Direction]:
     """The strong directions present in ``text``."""
     if text.isascii():  # in ASCII only the letters are strong, all left to right
-        return {"ltr"} if any(char.isalpha() for char in text) else set()
-    found: set[Direction] = set()
-    for char in set(text):  # each distinct character once: a paragraph repeats most of them
-        direction = char_direction(char)
-        if direction is not None:
-            found.add(direction)
-            if len(found) == 2:
-                break
-    return found
+        return {"ltr"} if _ASCII_LETTER.search(text) else set()
+    distinct = set(text)  # each character once: a paragraph repeats most of them
+    return {found for char in distinct if (found := char_direction(char)) is not None}
 
 
 def has_rtl_letters(text: str) -> bool:
