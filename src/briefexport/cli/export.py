@@ -18,20 +18,16 @@ from ..errors import (
     BriefexportError,
     Diagnostic,
     FigureClashError,
-    InvalidStyleError,
     InvalidTemplateError,
     OutputError,
     OverwritesInputError,
-    Severity,
     shown_name,
 )
 from ..formats import FORMATS, format_names, get_writer
 from ..model import Brief
 from ..options import PdfEngine, WriteOptions, default_options, environment_timestamp
-from ..shared.brand import load_brand
 from ..shared.figure_claims import FigureClaims
-from ..shared.sheet_check import sheet_diagnostics
-from ..shared.styles import default_style_dir, is_style_folder, not_a_style_folder
+from ..shared.styles import is_style_folder, not_a_style_folder
 from ..writers.pdf_engine import import_engine
 from . import collector
 from .common import (
@@ -45,8 +41,8 @@ from .common import (
     add_verbosity,
     configure_logging,
     load_or_report,
-    print_diagnostics,
 )
+from .style_check import check_style
 
 EPILOG = f"""\
 commands:
@@ -170,35 +166,6 @@ def check_paths(args: argparse.Namespace) -> str | None:
     return None
 
 
-def check_style(args: argparse.Namespace, formats: list[str]) -> bool:
-    """Whether the style folder's brand file and sheets are sound; prints every problem when
-    they are not, and, once per run, as warnings, the sheets' syntax errors and, when WeasyPrint
-    lays out a PDF, the print sheet's declarations it drops (the engines go on without them)."""
-    try:
-        load_brand(args.style or default_style_dir())
-    except InvalidStyleError as invalid:
-        print_diagnostics(invalid.diagnostics, quiet=False)
-        return False
-    if not args.style:
-        return True
-    problems = sheet_diagnostics(args.style)
-    sound = all(problem.severity is Severity.WARNING for problem in problems)
-    if sound and _weasyprint_lays_out(formats, args):
-        problems += _dropped_declarations(args.style)
-    print_diagnostics(problems, quiet=args.quiet)
-    return sound
-
-
-def _dropped_declarations(style_dir: Path) -> list[Diagnostic]:
-    """The print sheet's declarations WeasyPrint drops; none to say when it cannot be imported
-    (the PDF writer then says why)."""
-    try:
-        from ..writers.pdf.declarations import ignored_declarations
-    except Exception:  # a missing library, a native one that fails to load
-        return []
-    return ignored_declarations(style_dir)
-
-
 def checked_formats(args: argparse.Namespace) -> list[str] | None:
     """The formats of ``--to`` once they, the paths and the style folder are sound (for the
     export and the batch command alike); None after printing why not."""
@@ -212,13 +179,6 @@ def checked_formats(args: argparse.Namespace) -> list[str] | None:
         print(f"briefexport: error: {problem}", file=sys.stderr)
         return None
     return formats if check_style(args, formats) else None
-
-
-def _weasyprint_lays_out(formats: list[str], args: argparse.Namespace) -> bool:
-    """Whether the run has WeasyPrint lay out a PDF (a package holds one too)."""
-    engine = getattr(args, "pdf_engine", None) or PdfEngine.WEASYPRINT.value
-    with_pdf = {"pdf", "bag", "dspace-saf"} & set(formats)
-    return bool(with_pdf) and engine == PdfEngine.WEASYPRINT.value
 
 
 def run(args: list[str]) -> int:
