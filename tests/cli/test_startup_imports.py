@@ -1,7 +1,9 @@
 """A cold start pays only for what the command uses: which modules each command imports.
 
-Each command runs in a fresh interpreter; the test reads ``sys.modules`` afterwards. No timing
-is asserted (the benchmark in ``benchmarks/`` measures time).
+Each command runs in a fresh interpreter; the test reads ``sys.modules`` afterwards. Several
+tests read the same command's modules, so each distinct command runs once in this module (the
+``imported`` and ``exported`` fixtures). No timing is asserted (the benchmark in
+``benchmarks/`` measures time).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -67,8 +70,41 @@ def brief() -> str:
     return str(HARBOUR)
 
 
-def test_version_reads_the_installed_metadata_and_imports_no_command(tmp_path: Path) -> None:
-    modules = modules_after(["--version"], tmp_path)
+Imported = Callable[..., set[str]]
+Exported = Callable[[str, str], set[str]]
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Imported:
+    """``modules_after`` for ``briefexport ARGS``, each distinct ARGS run once in this module."""
+    found: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def modules(*args: str) -> set[str]:
+        if args not in found:
+            found[args] = frozenset(modules_after(list(args), tmp_path_factory.mktemp("run")))
+        return set(found[args])
+
+    return modules
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
+    """The modules ``briefexport SOURCE --to FORMATS -o FOLDER`` imports, each distinct export
+    run once in this module, into a folder of its own."""
+    found: dict[tuple[str, str], frozenset[str]] = {}
+
+    def modules(source: str, formats: str) -> set[str]:
+        if (source, formats) not in found:
+            folder = tmp_path_factory.mktemp("export")
+            args = [source, "--to", formats, "-o", str(folder)]
+            found[source, formats] = frozenset(modules_after(args, folder))
+        return set(found[source, formats])
+
+    return modules
+
+
+def test_version_reads_the_installed_metadata_and_imports_no_command(imported: Imported) -> None:
+    modules = imported("--version")
     assert heavy(modules) == set()  # the dist-info folder is read without importlib.metadata
     assert libraries(modules) == ALLOWED["--version"]
     unused = {"argparse", "logging", "typing", "dataclasses", "briefexport.cli.export"}
@@ -98,57 +134,58 @@ def test_the_package_names_load_when_asked_for() -> None:
 
 @pytest.mark.parametrize("command", ["formats", "validate"])
 def test_commands_that_write_nothing_load_no_writer_library(
-    brief: str, tmp_path: Path, command: str
+    brief: str, imported: Imported, command: str
 ) -> None:
-    modules = modules_after([command] + ([brief] if command == "validate" else []), tmp_path)
+    modules = imported(command, *([brief] if command == "validate" else []))
     assert heavy(modules) == set()
     assert libraries(modules) <= ALLOWED[command]
 
 
-def test_jats_needs_no_writer_library_nor_babel(brief: str, tmp_path: Path) -> None:
-    modules = modules_after([brief, "--to", "jats", "-o", str(tmp_path)], tmp_path)
+def test_jats_needs_no_writer_library_nor_babel(brief: str, exported: Exported) -> None:
+    modules = exported(brief, "jats")
     assert heavy(modules) == set()
     assert libraries(modules) == ALLOWED["jats"]
 
 
 @pytest.mark.parametrize(("fmt", "library"), [("docx", "docx"), ("epub", "ebooklib")])
 def test_each_format_imports_its_own_library_only(
-    brief: str, tmp_path: Path, fmt: str, library: str
+    brief: str, exported: Exported, fmt: str, library: str
 ) -> None:
-    modules = modules_after([brief, "--to", fmt, "-o", str(tmp_path)], tmp_path)
+    modules = exported(brief, fmt)
     assert heavy(modules) == {library}  # the long date comes from the stored CLDR subset
     assert libraries(modules) == ALLOWED[fmt]
 
 
 @pytest.mark.parametrize("fmt", ["jats", "html", "markdown", "validate"])
-def test_formats_without_a_zip_never_import_shutil(brief: str, tmp_path: Path, fmt: str) -> None:
+def test_formats_without_a_zip_never_import_shutil(
+    brief: str, imported: Imported, exported: Exported, fmt: str
+) -> None:
     # argparse measures the terminal with shutil, which brings bz2, lzma and zlib along
-    args = ["validate", brief] if fmt == "validate" else [brief, "--to", fmt, "-o", str(tmp_path)]
-    modules = modules_after(args, tmp_path)
+    modules = imported("validate", brief) if fmt == "validate" else exported(brief, fmt)
     assert not {"shutil", "bz2", "lzma"} & modules
 
 
 @pytest.mark.parametrize("fmt", ["docx", "epub", "jats"])
 def test_exports_check_iso_dates_without_the_printed_date_reader(
-    brief: str, tmp_path: Path, fmt: str
+    brief: str, exported: Exported, fmt: str
 ) -> None:
     # printed dates ("June 14, 2024") are the importers' business: their patterns and month
     # names (and the calendar module) are not built to check a brief's iso-8601-date values
-    modules = modules_after([brief, "--to", fmt, "-o", str(tmp_path)], tmp_path)
+    modules = exported(brief, fmt)
     assert "briefexport.rules.partial_dates" in modules
     assert not {"briefexport.rules.dates", "calendar"} & modules
 
 
-def test_epub_loads_no_openssl(brief: str, tmp_path: Path) -> None:
+def test_epub_loads_no_openssl(brief: str, exported: Exported) -> None:
     # hashlib loads OpenSSL; the SHA-1 of the identifier (this brief has no DOI) is CPython's own
-    modules = modules_after([brief, "--to", "epub", "-o", str(tmp_path)], tmp_path)
+    modules = exported(brief, "epub")
     assert "briefexport.writers.epub.metadata" in modules
     assert not {"hashlib", "_hashlib"} & modules
 
 
-def test_docx_from_the_shipped_style_builds_no_reference(brief: str, tmp_path: Path) -> None:
+def test_docx_from_the_shipped_style_builds_no_reference(brief: str, exported: Exported) -> None:
     # the style folder ships reference.docx: generating one from brand.toml is not needed
-    modules = modules_after([brief, "--to", "docx", "-o", str(tmp_path)], tmp_path)
+    modules = exported(brief, "docx")
     assert "briefexport.writers.docx" in modules
     assert "briefexport.writers.docx.reference" not in modules
     assert "briefexport.writers.docx.template_safety" not in modules  # ours is not screened
@@ -156,20 +193,20 @@ def test_docx_from_the_shipped_style_builds_no_reference(brief: str, tmp_path: P
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_web_and_markdown_need_only_their_own_libraries(
-    brief: str, tmp_path: Path, fmt: str
+    brief: str, exported: Exported, fmt: str
 ) -> None:
-    modules = modules_after([brief, "--to", fmt, "-o", str(tmp_path)], tmp_path)
+    modules = exported(brief, fmt)
     assert heavy(modules) == set()
     assert libraries(modules) <= ALLOWED[fmt]
 
 
-def test_three_formats_in_one_run_add_up_their_libraries(brief: str, tmp_path: Path) -> None:
-    modules = modules_after([brief, "--to", "docx,epub,jats", "-o", str(tmp_path)], tmp_path)
+def test_three_formats_in_one_run_add_up_their_libraries(brief: str, exported: Exported) -> None:
+    modules = exported(brief, "docx,epub,jats")
     assert libraries(modules) == ALLOWED["docx"] | ALLOWED["epub"]
 
 
-def test_a_right_to_left_brief_needs_no_babel(tmp_path: Path) -> None:
-    modules = modules_after([str(URDU), "--to", "docx,epub", "-o", str(tmp_path)], tmp_path)
+def test_a_right_to_left_brief_needs_no_babel(exported: Exported) -> None:
+    modules = exported(str(URDU), "docx,epub")
     assert "babel" not in modules
 
 

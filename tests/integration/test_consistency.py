@@ -10,6 +10,7 @@ ignored, so line breaks, hyphenation and typography cannot hide a missing paragr
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 import unicodedata
@@ -22,11 +23,13 @@ import pytest
 from lxml import etree, html
 
 import briefexport
-from briefexport.formats import FORMATS
+from briefexport import output
+from briefexport.deposit import renditions
+from briefexport.formats import FORMATS, Writer, get_writer
 from briefexport.importers import import_file
 from briefexport.inlines import plain_text
 from briefexport.model import Block, Brief, Cell, Paragraph, Section
-from briefexport.options import PdfEngine, default_options
+from briefexport.options import PdfEngine, WriteOptions, default_options
 from briefexport.output import export_brief, output_path
 from briefexport.shared.i18n import is_rtl
 from support.model import nodes
@@ -95,6 +98,29 @@ def test_every_registered_format_has_an_extractor() -> None:
     assert set(FORMATS) <= set(EXTRACTORS), "add a text extractor for the new format"
 
 
+@contextlib.contextmanager
+def each_rendition_written_once() -> Iterator[None]:
+    """Within the block, a format's writer called again with the same brief and options gives
+    the bytes it gave the first time: the packages carry the PDF, EPUB, DOCX and HTML written
+    for their own formats just before (the writers are reproducible), not a second rendering."""
+    written: dict[tuple[str, Brief, WriteOptions], bytes] = {}
+
+    def remembering_writer(fmt: str) -> Writer:
+        writer = get_writer(fmt)
+
+        def write(brief: Brief, options: WriteOptions) -> bytes:
+            if (fmt, brief, options) not in written:
+                written[fmt, brief, options] = writer(brief, options)
+            return written[fmt, brief, options]
+
+        return write
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(output, "get_writer", remembering_writer)
+        patch.setattr(renditions, "get_writer", remembering_writer)
+        yield
+
+
 @pytest.fixture(scope="module", params=SOURCES, ids=lambda p: p.name)
 def exported(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -104,9 +130,11 @@ def exported(
     folder = tmp_path_factory.mktemp(source.stem)
     options = default_options(brief)
     named = source.with_suffix(".xml")
-    files = {
-        fmt: export_brief(brief, fmt, output_path(named, fmt, folder), options) for fmt in FORMATS
-    }
+    with each_rendition_written_once():
+        files = {
+            fmt: export_brief(brief, fmt, output_path(named, fmt, folder), options)
+            for fmt in FORMATS
+        }
     if importlib.util.find_spec("typst") is not None:
         typst_options = replace(options, pdf_engine=PdfEngine.TYPST)
         target = folder / f"{source.stem}.typst.pdf"

@@ -2,7 +2,8 @@
 
 Read back with pikepdf and poppler's pdffonts. No veraPDF runs here: the PDF/A and PDF/UA
 identification is Typst's claim; these tests check the XMP entries, the attached source, the
-structure tree and the fonts.
+structure tree and the fonts. The writer is reproducible (checked below), so each brief and
+options are written once per process (``written_pdf``) and read by every test that needs them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from briefexport.writers.typst import write
 from briefexport.writers.typst.markinfo import without_default_suspects
 from support.paths import EXAMPLES, URDU
 from support.typst import typst_options
+from support.written_pdfs import written_pdf
 
 PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 PDFUAID = "{http://www.aiim.org/pdfua/ns/id/}"
@@ -32,7 +34,7 @@ PDFUAID = "{http://www.aiim.org/pdfua/ns/id/}"
 
 def render(brief: Brief, standard: str | None = None) -> pikepdf.Pdf:
     options = typst_options(brief, **({"pdf_standard": standard} if standard else {}))
-    return pikepdf.open(io.BytesIO(write(brief, options)))
+    return pikepdf.open(io.BytesIO(written_pdf(brief, options)))
 
 
 def xmp(document: pikepdf.Pdf) -> dict[str, str]:
@@ -120,7 +122,7 @@ def test_tagged_with_notes_headings_and_figure_alt_text(tour: Brief) -> None:
 
 def test_every_font_is_embedded_and_one_of_the_brands(tour: Brief, tmp_path: Path) -> None:
     path = tmp_path / "tour.pdf"
-    path.write_bytes(write(tour, typst_options(tour)))
+    path.write_bytes(written_pdf(tour, typst_options(tour)))
     rows = subprocess.run(
         ["pdffonts", str(path)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
@@ -133,12 +135,11 @@ def test_every_font_is_embedded_and_one_of_the_brands(tour: Brief, tmp_path: Pat
 
 def test_the_same_brief_gives_the_same_bytes(tour: Brief) -> None:
     options = typst_options(tour)
-    assert write(tour, options) == write(tour, options)
+    assert write(tour, options) == written_pdf(tour, options)
 
 
 def test_the_timestamp_is_the_only_date(tour: Brief) -> None:
-    options = typst_options(tour)
-    document = pikepdf.open(io.BytesIO(write(tour, options)))
+    document = render(tour)
     assert str(document.docinfo.CreationDate).startswith("D:20261102")
 
 
@@ -146,7 +147,7 @@ def test_threads_write_what_one_thread_writes() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     briefs = [briefexport.load(path) for path in sorted(EXAMPLES.glob("*.xml"))] * 2
-    alone = [write(brief, typst_options(brief)) for brief in briefs]
+    alone = [written_pdf(brief, typst_options(brief)) for brief in briefs]
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda brief: write(brief, typst_options(brief)), briefs))
     assert together == alone
@@ -220,7 +221,7 @@ def test_poppler_reads_the_pdf_without_a_syntax_error(tour: Brief, tmp_path: Pat
     """Typst marks the PDF ``/Suspects false``, which poppler misreads; the entry (the
     default) is blanked and the document stays marked as tagged."""
     path = tmp_path / "tour.pdf"
-    path.write_bytes(write(tour, typst_options(tour)))
+    path.write_bytes(written_pdf(tour, typst_options(tour)))
     run = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     assert run.stderr == ""
     with pikepdf.open(path) as document:
