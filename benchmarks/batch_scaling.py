@@ -16,10 +16,14 @@ fitted with a straight line, ``seconds = a + briefs x per-brief``, by least squa
   linearly with the collection.
 
 With ``--dask`` the same collections then go to a running Dask ``LocalCluster`` of one worker
-or of two (started before the clock starts, so no time holds a start-up; one at a time, so an
-idle cluster takes nothing from the other), with the settings briefexport's own cluster uses,
-through ``convert_collection`` in this process, whose client and scheduler share the machine's
-cores with the workers.
+or of two, with the settings briefexport's own cluster uses, through ``convert_collection`` in
+this process, whose client and scheduler share the machine's cores with the workers. As a real
+cluster is long-lived (the user passes ``--scheduler ADDRESS``), each size of cluster is started
+once, before the clock starts, and serves every format, size and repeat: its workers import
+the writers once, as a long-lived cluster's do, and no time holds a start-up. The one-worker
+cluster runs everything first, then the two-worker one (one at a time, so an idle cluster takes
+nothing from the other), so on Dask the ``--repeat`` runs of one worker and of two do not
+alternate as the local runs do.
 
 Usage: ``python benchmarks/batch_scaling.py [--formats docx,epub,jats] [--sizes 100,200,400,800]
 [--repeat 5] [--dask [--no-local]] [--report FILE.md]``
@@ -34,14 +38,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from batch_vs_pandoc import REPO, write_collection
 
-Runner = Callable[[Path, Path, str, int], float]
-"""Wall-clock seconds of one batch: collection, output folder, format, workers."""
+Times = dict[tuple[str, int, int], list[float]]
+"""Wall-clock seconds of the runs of each format, number of workers and collection size."""
 
 
 def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
@@ -54,39 +56,43 @@ def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
     return time.perf_counter() - start
 
 
-@contextmanager
-def dask_runner() -> Iterator[Runner]:
-    """Batches on a running LocalCluster of one or of two workers (started before the clock
-    starts, as in ``batch_vs_pandoc.py``), through ``convert_collection`` in this process. One
-    cluster runs at a time: an idle cluster's own diagnostics would take processor time from
-    the other's workers."""
-    from batch_vs_pandoc import Cluster, dask_cluster
+def local_times(formats: list[str], collections: dict[int, Path], repeat: int) -> Times:
+    """Fresh processes, ``-j 1`` and ``-j 2`` alternating ``repeat`` times per format and size."""
+    times: Times = {}
+    for fmt in formats:
+        for size, folder in collections.items():
+            for _ in range(repeat):
+                for jobs in (1, 2):
+                    seconds = run_batch(folder, folder.parent / f"out-{fmt}-{jobs}", fmt, jobs)
+                    times.setdefault((fmt, jobs, size), []).append(seconds)
+            print(f"local {fmt} {size}: {[times[fmt, jobs, size] for jobs in (1, 2)]}", flush=True)
+    return times
+
+
+def dask_times(formats: list[str], collections: dict[int, Path], repeat: int) -> Times:
+    """Each batch on a running LocalCluster (as in ``batch_vs_pandoc.py``), through
+    ``convert_collection`` in this process: a cluster of one worker, started once for every
+    format, size and repeat, then one of two workers likewise."""
+    from batch_vs_pandoc import dask_cluster
 
     from briefexport.batch import RunOptions, convert_collection
 
-    current: list[tuple[int, Cluster, ExitStack]] = []
-
-    def cluster_of(workers: int) -> Cluster:
-        if current and current[0][0] != workers:
-            current.pop()[2].close()
-        if not current:
-            stack = ExitStack()
-            current.append((workers, stack.enter_context(dask_cluster(workers)), stack))
-        return current[0][1]
-
-    def run(collection: Path, out: Path, fmt: str, workers: int) -> float:
-        options = RunOptions(executor="dask", scheduler=cluster_of(workers).address, force=True)
-        start = time.perf_counter()
-        summary = convert_collection(collection, out, [fmt], options)
-        if summary.exit_status:
-            raise SystemExit(f"the Dask batch failed: {summary.counts()}")
-        return time.perf_counter() - start
-
-    try:
-        yield run
-    finally:
-        for _, _, stack in current:
-            stack.close()
+    times: Times = {}
+    for workers in (1, 2):
+        with dask_cluster(workers) as cluster:
+            options = RunOptions(executor="dask", scheduler=cluster.address, force=True)
+            for fmt in formats:
+                for size, folder in collections.items():
+                    for _ in range(repeat):
+                        out = folder.parent / f"dask-{fmt}-{workers}"
+                        start = time.perf_counter()
+                        summary = convert_collection(folder, out, [fmt], options)
+                        seconds = time.perf_counter() - start
+                        if summary.exit_status:
+                            raise SystemExit(f"the Dask batch failed: {summary.counts()}")
+                        times.setdefault((fmt, workers, size), []).append(seconds)
+                    print(f"Dask {workers} {fmt} {size}: {times[fmt, workers, size]}", flush=True)
+    return times
 
 
 def line_fit(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -98,34 +104,26 @@ def line_fit(points: list[tuple[int, float]]) -> tuple[float, float]:
     return mean_y - slope * mean_x, slope
 
 
-def measure_format(
-    where: str, run: Runner, fmt: str, collections: dict[int, Path], repeat: int
-) -> list[str]:
+def format_rows(where: str, fmt: str, sizes: list[int], times: Times) -> list[str]:
     """The table rows of one format: one per size, then the fitted line."""
-    medians: dict[tuple[int, int], float] = {}
-    for size, folder in collections.items():
-        times: dict[int, list[float]] = {1: [], 2: []}
-        for _ in range(repeat):
-            for jobs in times:
-                times[jobs].append(run(folder, folder.parent / f"out-{fmt}-{jobs}", fmt, jobs))
-        for jobs, runs in times.items():
-            medians[jobs, size] = statistics.median(runs)
-        print(f"{where} {fmt} {size}: 1 {times[1]}, 2 {times[2]}", flush=True)
+    medians = {
+        (jobs, size): statistics.median(times[fmt, jobs, size]) for jobs in (1, 2) for size in sizes
+    }
     rows = [
         f"| {where} | {fmt} | {size} | {medians[1, size]:.3f} | {medians[2, size]:.3f} | "
         f"{medians[1, size] / medians[2, size]:.2f} | | | |"
-        for size in collections
+        for size in sizes
     ]
-    sizes = [size for size in collections if size > 1]
-    fits = {jobs: line_fit([(size, medians[jobs, size]) for size in sizes]) for jobs in (1, 2)}
+    fitted = [size for size in sizes if size > 1]
+    fits = {jobs: line_fit([(size, medians[jobs, size]) for size in fitted]) for jobs in (1, 2)}
     worst = max(
         abs(medians[jobs, size] - (fits[jobs][0] + fits[jobs][1] * size)) / medians[jobs, size]
         for jobs in (1, 2)
-        for size in sizes
+        for size in fitted
     )
     per_1, per_2 = fits[1][1], fits[2][1]
     rows.append(
-        f"| {where} | {fmt} | line through {min(sizes)} to {max(sizes)} | | | | "
+        f"| {where} | {fmt} | line through {min(fitted)} to {max(fitted)} | | | | "
         f"{1 / per_1:.0f} / {1 / per_2:.0f} | {per_1 / per_2:.2f} | {100 * worst:.1f} % |"
     )
     return rows
@@ -149,20 +147,22 @@ def main() -> None:
         "throughput ratio | farthest from the line |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
+    formats = args.formats.split(",")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         collections = {size: write_collection(work / f"c{size}", size)[0] for size in sizes}
-        for fmt in [] if args.no_local else args.formats.split(","):
-            lines += measure_format("local", run_batch, fmt, collections, args.repeat)
+        if not args.no_local:
+            times = local_times(formats, collections, args.repeat)
+            lines += [row for fmt in formats for row in format_rows("local", fmt, sizes, times)]
         if args.dask:
-            with dask_runner() as run_dask:
-                for fmt in args.formats.split(","):
-                    lines += measure_format("Dask", run_dask, fmt, collections, args.repeat)
+            times = dask_times(formats, collections, args.repeat)
+            lines += [row for fmt in formats for row in format_rows("Dask", fmt, sizes, times)]
     after = os.getloadavg()
     lines += [
         "",
-        f"- medians of {args.repeat} alternating runs per size; cores: {os.cpu_count()}; local:"
-        " fresh processes (-j 1, -j 2), Dask: an already running cluster, one at a time",
+        f"- medians of {args.repeat} runs per size; cores: {os.cpu_count()}; local: fresh"
+        " processes, -j 1 and -j 2 alternating; Dask: a cluster of one worker, then one of two,"
+        " each started once for every run",
         f"- load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; at the end: "
         f"{after[0]:.1f} {after[1]:.1f} {after[2]:.1f}",
     ]

@@ -35,10 +35,13 @@ def in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         (["--to=epub, jats,epub", "briefs", "-o", "site", "-j", "2"], ("epub", "jats")),
         (["briefs", "--to", "all", "-o", "site"], tuple(FORMATS)),
         (["briefs", "--to", "jats", "--executor", "local", "--style", "s"], ("jats",)),
+        (["-osite", "--to=jats", "--executor=local", "briefs"], ("jats",)),
+        (["-j", "2", "--to", "jats", "--", "briefs"], None),  # '2' is taken for the folder
+        (["--to", "jats", "--", "briefs"], ("jats",)),
     ],
 )
 def test_a_local_run_of_known_formats_starts_early(
-    args: list[str], formats: tuple[str, ...], in_a_folder: None
+    args: list[str], formats: tuple[str, ...] | None, in_a_folder: None
 ) -> None:
     assert local_formats(args) == formats
 
@@ -57,6 +60,11 @@ def test_a_local_run_of_known_formats_starts_early(
         ["--to", "jats", "-h"],
         ["missing", "--to", "jats", "-o", "site"],  # no such folder: the command says so
         ["--to", "jats", "-o", "briefs"],  # no folder to convert
+        ["briefs", "--to", "jats", "-nq"],  # flags run together: the command reads them
+        ["briefs", "--to=jats", "--dry-run=yes"],
+        ["briefs", "--to", "-o", "site"],  # --to without its value
+        ["briefs", "--to", "jats", "--executor=dask"],
+        ["briefs", "--to", "jats", "--help"],
     ],
 )
 def test_anything_else_starts_nothing_early(args: list[str], in_a_folder: None) -> None:
@@ -71,7 +79,9 @@ atexit.register(lambda: print(json.dumps(started)))  # the command's own run end
 def ensure_running():
     if not started:
         preload = forkserver._forkserver._preload_modules
-        started.append({"model": "briefexport.model" in sys.modules, "preload": preload})
+        before = [name for name in ("argparse", "pathlib", "typing") if name in sys.modules]
+        started.append({"model": "briefexport.model" in sys.modules, "preload": preload,
+                        "imported": before})
     real()
 real, forkserver.ensure_running = forkserver.ensure_running, ensure_running
 sys.argv = ["briefexport", *sys.argv[1:]]
@@ -81,13 +91,18 @@ main()
 
 
 def test_the_commands_own_run_starts_the_fork_server_before_the_model(tmp_path: Path) -> None:
+    """Nor does it import argparse, pathlib or typing first."""
     (tmp_path / "briefs").mkdir()
     (tmp_path / "briefs" / "a.xml").write_bytes(HARBOUR.read_bytes())
     args = [str(tmp_path / "briefs"), "--to", "jats", "-o", str(tmp_path / "site"), "-j", "1"]
     started = json.loads(python_output(RECORD_START, "batch", *args).splitlines()[-1])
     assert (tmp_path / "site" / "a.jats.xml").is_file()
     assert started == [
-        {"model": False, "preload": [*_worker_modules(), "briefexport.writers.jats"]}
+        {
+            "model": False,
+            "preload": [*_worker_modules(), "briefexport.writers.jats"],
+            "imported": [],  # nor the command's parser, nor pathlib, nor typing
+        }
     ]
 
 

@@ -20,9 +20,11 @@ command line starts the workers' fork server before it imports the rest (:mod:`.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING: typing is not imported before the fork server
 if TYPE_CHECKING:
+    from typing import Any
+
     from .convert import RunOptions, convert_collection
     from .jobs import ExportSettings
     from .server import DEFAULT_RECYCLE_AFTER

@@ -26,9 +26,12 @@ from collections.abc import Callable, Iterable
 from multiprocessing import spawn
 from multiprocessing.context import BaseContext, SpawnContext, SpawnProcess
 from multiprocessing.process import BaseProcess
-from typing import Any
 
 from ..format_targets import writer_module
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING: typing is not imported before the server starts
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_RECYCLE_AFTER = 500
 """Briefs a local worker converts before it is replaced, in a run that lays out PDF pages. Such

@@ -6,51 +6,84 @@ by the command, the fork server waited for the command's own imports (its parser
 the formats' descriptions: some 120 M of the 260 M instructions before it); started here, it
 imports while they run. So the program's own run looks first for what plainly asks for local
 workers: a folder to convert, a ``--to`` of known formats, and no ``--dry-run``, ``--executor``
-(but ``local``) or ``--scheduler`` option, nor help. The command still starts the fork server
-once it has checked everything (one already running stays as it is), and argparse still reports
-every mistake. What the look misreads (an abbreviated option, an option's value taken for the
-folder) costs a fork server started in vain, which ends with the program, or one started later.
+(but ``local``) or ``--scheduler`` option, nor help. It reads them by hand, without argparse or
+pathlib, whose imports would come before the fork server's start. The command still starts the
+fork server once it has checked everything (one already running stays as it is), and argparse
+still reports every mistake. What the look misreads (an abbreviated option, flags run together,
+an option's value taken for the folder) costs a fork server started in vain, which ends with the
+program, or one started later.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
+import os.path
 from collections.abc import Sequence
-from pathlib import Path
 
 from ..format_targets import WRITER_TARGETS, named_formats
 
+VALUE_OPTIONS = {
+    "-o": "output_dir",
+    "--output-dir": "output_dir",
+    "--to": "to",
+    "--executor": "executor",
+    "--scheduler": "scheduler",
+}
+"""The options of the look that take a value, as the command's parser spells them."""
+FLAGS = {"-n": "dry_run", "--dry-run": "dry_run", "-h": "help", "--help": "help"}
+"""The options of the look that take none."""
 
-class _Quiet(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise ValueError(message)  # the command's own parser says it, once
+
+def _look(args: Sequence[str]) -> dict[str, object] | None:
+    """The options that decide whether a batch run starts local workers, read as the command's
+    parser reads them (``--to X``, ``--to=X``, ``-oX``; an unknown option is passed over, the
+    first other argument is the folder), or None where it would see a mistake. Read by hand,
+    and the folder looked at with :mod:`os.path`: importing argparse and pathlib here would
+    delay the fork server's start (the command imports them once the server is started)."""
+    found: dict[str, object] = {}
+    waiting = list(args)
+    while waiting:
+        arg = waiting.pop(0)
+        if arg == "--":
+            found.setdefault("collection", waiting[0] if waiting else None)
+            break
+        name, value = _split(arg)
+        if name in FLAGS and value is None:
+            found[FLAGS[name]] = True
+        elif name in VALUE_OPTIONS:
+            if value is None:
+                if not waiting or waiting[0].startswith("-"):
+                    return None  # a usage error, said once, by the command
+                value = waiting.pop(0)
+            found[VALUE_OPTIONS[name]] = value
+        elif not arg.startswith("-") or arg == "-":
+            found.setdefault("collection", arg)
+        elif name in FLAGS:
+            return None  # a flag given a value, or flags run together: left to the command
+    return found
 
 
-def _look() -> _Quiet:
-    """The options that decide whether a batch run starts local workers, and nothing else."""
-    look = _Quiet(add_help=False, allow_abbrev=False)
-    look.add_argument("collection", nargs="?")
-    look.add_argument("-o", "--output-dir")
-    look.add_argument("--to")
-    look.add_argument("-n", "--dry-run", action="store_true")
-    look.add_argument("--executor")
-    look.add_argument("--scheduler")
-    look.add_argument("-h", "--help", action="store_true")
-    return look
+def _split(arg: str) -> tuple[str, str | None]:
+    """An option and the value written into the same argument (``--to=X``, ``-oX``), if any."""
+    if arg.startswith("--"):
+        name, equals, value = arg.partition("=")
+        return name, value if equals else None
+    if arg.startswith("-") and len(arg) > 2:
+        return arg[:2], arg[3:] if arg[2] == "=" else arg[2:]
+    return arg, None
 
 
 def local_formats(args: Sequence[str]) -> tuple[str, ...] | None:
     """The formats of a batch run that plainly asks for local workers (see above), else None."""
-    try:
-        found, _ = _look().parse_known_args(list(args))
-    except ValueError:
+    found = _look(args)
+    if found is None or found.get("dry_run") or found.get("help") or found.get("scheduler"):
         return None
-    if found.dry_run or found.help or found.executor not in (None, "local") or found.scheduler:
+    if found.get("executor") not in (None, "local"):
         return None
-    if not found.to or not (found.collection and Path(found.collection).is_dir()):
+    to, collection = found.get("to"), found.get("collection")
+    if not isinstance(to, str) or not (isinstance(collection, str) and os.path.isdir(collection)):
         return None
-    names = named_formats(found.to.split(","))
+    names = named_formats(to.split(","))
     if not names or any(name not in WRITER_TARGETS for name in names):
         return None
     return tuple(dict.fromkeys(names))
