@@ -43,13 +43,29 @@ def layered_sheets(style_dir: Path, name: str) -> tuple[Sheet, ...]:
 
 def _over_house(style_dir: Path, house: Sheet) -> tuple[Sheet, ...]:
     """The sheets of :func:`layered_sheets`, the house sheet read already."""
-    house_dir, name = house.folder, house.name
-    if style_dir.resolve() == house_dir.resolve() or not (style_dir / name).exists():
+    own = _folder_sheet(style_dir, house)
+    if own is None:
         return (house,)
-    own = Sheet(style_dir, name, style_file(style_dir, name).read_text(encoding="utf-8"))
     if own.text == house.text or replaces_house_sheet(own.text):
         return (own,)
     return (house, own)
+
+
+def own_sheet(style_dir: Path, name: str) -> Sheet | None:
+    """The folder's own sheet ``name`` where it changes the house style: None when the folder
+    has none or holds the house sheet unchanged."""
+    house_dir = default_style_dir()
+    house = Sheet(house_dir, name, read_style_text(house_dir, name))
+    own = _folder_sheet(style_dir, house)
+    return own if own is not None and own.text != house.text else None
+
+
+def _folder_sheet(style_dir: Path, house: Sheet) -> Sheet | None:
+    """The style folder's file of the house sheet's name, if it is another folder's and has one."""
+    name = house.name
+    if style_dir.resolve() == house.folder.resolve() or not (style_dir / name).exists():
+        return None
+    return Sheet(style_dir, name, style_file(style_dir, name).read_text(encoding="utf-8"))
 
 
 def replaces_house_sheet(css: str) -> bool:

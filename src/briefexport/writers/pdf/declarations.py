@@ -23,8 +23,8 @@ import tinycss2
 from weasyprint.css.validation import preprocess_declarations
 
 from ...errors import Diagnostic, Severity
-from ...shared.sheets import layered_sheets
-from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
+from ...shared.sheets import own_sheet
+from ...shared.styles import PRINT_SHEET
 
 IGNORED = "Ignored `%s:%s` at %d:%d, "
 """How WeasyPrint 70 begins the message of a declaration it drops."""
@@ -42,16 +42,13 @@ MARGIN_BOXES = frozenset(
 
 def ignored_declarations(style_dir: Path) -> list[Diagnostic]:
     """A warning for each declaration of the folder's own print sheet that WeasyPrint drops."""
-    house = default_style_dir().resolve()
-    house_text = read_style_text(house, PRINT_SHEET)
-    found: list[Diagnostic] = []
-    for sheet in layered_sheets(style_dir, PRINT_SHEET):
-        if sheet.folder.resolve() != house and sheet.text != house_text:
-            base = sheet.folder.resolve().as_uri() + "/"
-            with _ignored_records() as records:
-                _validate(tinycss2.parse_stylesheet(sheet.text, True, True), base)
-            found += [_diagnostic(str(style_dir / PRINT_SHEET), record) for record in records]
-    return found
+    own = own_sheet(style_dir, PRINT_SHEET)
+    if own is None:
+        return []
+    base = own.folder.resolve().as_uri() + "/"
+    with _ignored_records() as records:
+        _validate(tinycss2.parse_stylesheet(own.text, True, True), base)
+    return [_diagnostic(str(style_dir / PRINT_SHEET), record) for record in records]
 
 
 def _validate(rules: list[Any], base: str) -> None:

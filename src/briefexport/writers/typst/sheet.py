@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ...errors import BriefexportError
 from ...shared.located import at_file
 from ...shared.sheet_urls import SheetUrl, css_urls
-from ...shared.sheets import print_sheet_texts
+from ...shared.sheets import own_sheet, print_sheet_texts
 from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
 from .markup import string
 
@@ -65,8 +65,9 @@ def print_values(style_dir: Path, rules: str) -> str:
     """The ``print-sheet`` dictionary for the house files ``rules``: the print stylesheets in
     cascade order, as the WeasyPrint PDF applies them (:mod:`...shared.sheets`)."""
     css, house_css = print_sheet_texts(style_dir)
-    if css != house_css:
-        warn_unused_urls(style_dir / PRINT_SHEET, css.removeprefix(house_css + "\n"))
+    own = own_sheet(style_dir, PRINT_SHEET) if css != house_css else None
+    if own is not None:
+        warn_unused_urls(style_dir / PRINT_SHEET, own.text)
     return values_for(css, house_css, rules)
 
 
