@@ -30,6 +30,7 @@ from briefexport.model import (
     Text,
     TextStyle,
 )
+from briefexport.options import PdfEngine, default_options
 from briefexport.shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs
 from support.typography import NS, W, Writer, docx_part, pdf_layout, text_boxes
 
@@ -119,6 +120,14 @@ def test_urdu_pdf_keeps_the_english_parts_of_a_note_in_order(
 ) -> None:
     pdf = tmp_path / "urdu.pdf"
     pdf.write_bytes(written(urdu, "pdf"))
+    assert_parts_read_in_order(pdf)
+
+
+def test_urdu_pdf_from_typst_keeps_the_english_parts_of_a_note_in_order(
+    urdu: Brief, written: Writer, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "urdu-typst.pdf"
+    pdf.write_bytes(written(urdu, "pdf", default_options(urdu, pdf_engine=PdfEngine.TYPST)))
     assert_parts_read_in_order(pdf)
 
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ...model import Brief, Footnote, Image
 from ...shared import i18n
+from ...shared.bidi import Direction
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 from ..print_resolution import PixelSizes
@@ -60,6 +61,8 @@ class RenderContext:
         self.closing_paragraph = 0
         # while a text is written: each text node's parts of overlong runs, by its id
         self.run_spans: dict[int, Spans] | None = None
+        # the direction of the text being written: the brief's, or an isolated stretch's
+        self.direction: Direction = "rtl" if self.rtl else "ltr"
 
     @property
     def rtl(self) -> bool:
