@@ -169,10 +169,11 @@ def target_label(ctx: RenderContext, note: Footnote) -> str:
 def note_body(ctx: RenderContext, note: Footnote) -> str:
     """A note's paragraphs as markup; calls inside it are cross-references."""
     ctx.in_note, outer_runs, ctx.run_spans = True, ctx.run_spans, None  # a text of its own
+    around, ctx.direction = ctx.direction, ctx.note_direction(note)
     try:
         return paragraphs(paragraph_markup(ctx, paragraph) for paragraph in note.paragraphs)
     finally:
-        ctx.in_note, ctx.run_spans = False, outer_runs
+        ctx.in_note, ctx.run_spans, ctx.direction = False, outer_runs, around
 
 
 def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:
