@@ -212,6 +212,31 @@ def test_a_bag_with_a_line_feed_in_a_file_name_verifies(
     assert verify(folder, capsys) == (0, [])
 
 
+def test_a_percent_sign_in_a_bagit_python_file_name_is_the_name_s_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bagit-python declares BagIt 0.97 and writes ``%`` as it is: ``%25`` is not decoded."""
+    folder = tmp_path / "made-by-bagit"
+    folder.mkdir()
+    (folder / "rise%25.csv").write_bytes(b"year,rise\n2030,0.2\n")
+    (folder / "50%.txt").write_bytes(b"half\n")
+    bagit.make_bag(str(folder), checksums=["sha256"])
+    assert "data/rise%25.csv" in (folder / "manifest-sha256.txt").read_text()
+    assert verify(folder, capsys) == (0, [])
+
+
+@pytest.mark.parametrize("name", ["rise%.csv", "rise%25.csv", "rise%0A.csv"])
+def test_a_percent_sign_in_a_bagit_1_0_file_name_is_encoded_as_25(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    bag = write_bag(tmp_path / "bag", {**PAYLOAD, f"data/{name}": b"x\n"})
+    listed = hashlib.sha256(b"x\n").hexdigest() + "  data/" + name.replace("%", "%25") + "\n"
+    lines = (bag / "manifest-sha256.txt").read_text().splitlines(keepends=True)
+    lines = [listed if line.endswith(f"data/{name}\n") else line for line in lines]
+    (bag / "manifest-sha256.txt").write_text("".join(lines))
+    assert verify(bag, capsys) == (0, [])
+
+
 def test_a_problem_with_a_line_feed_in_its_path_stays_on_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,6 +17,7 @@ import pytest
 from docx2python import docx2python
 from lxml import etree
 
+import briefexport
 from briefexport.model import (
     Brief,
     Citation,
@@ -30,8 +31,13 @@ from briefexport.model import (
     Text,
     TextStyle,
 )
+from briefexport.options import PdfEngine, default_options
 from briefexport.shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs
+from briefexport.writers.typst import typeset
+from briefexport.writers.typst.context import Layout
+from support.paths import URDU
 from support.typography import NS, W, Writer, docx_part, pdf_layout, text_boxes
+from support.typst import typst_options
 
 # The English parts of the Urdu test brief's second note, in reading order.
 NOTE_PARTS = (
@@ -120,6 +126,56 @@ def test_urdu_pdf_keeps_the_english_parts_of_a_note_in_order(
     pdf = tmp_path / "urdu.pdf"
     pdf.write_bytes(written(urdu, "pdf"))
     assert_parts_read_in_order(pdf)
+
+
+def test_urdu_pdf_from_typst_keeps_the_english_parts_of_a_note_in_order(
+    urdu: Brief, written: Writer, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "urdu-typst.pdf"
+    pdf.write_bytes(written(urdu, "pdf", default_options(urdu, pdf_engine=PdfEngine.TYPST)))
+    assert_parts_read_in_order(pdf)
+
+
+ENGLISH_NOTE_TEXT = "Tide gauge records, harbour office, second series."
+ENGLISH_NOTE = f"<p>{ENGLISH_NOTE_TEXT}</p>"
+
+
+@pytest.fixture(scope="module")
+def urdu_with_an_english_note(tmp_path_factory: pytest.TempPathFactory) -> Brief:
+    """The Urdu test brief, its third note in English only."""
+    source = URDU.read_text(encoding="utf-8")
+    start = source.index("<p>", source.index('<fn id="fn3">'))
+    end = source.index("</p>", start) + len("</p>")
+    path = tmp_path_factory.mktemp("english-note") / "urdu-brief.xml"
+    path.write_text(source[:start] + ENGLISH_NOTE + source[end:], encoding="utf-8")
+    return briefexport.load(path)
+
+
+@pytest.mark.parametrize("engine", [PdfEngine.WEASYPRINT, PdfEngine.TYPST])
+def test_an_english_note_of_an_urdu_brief_is_set_left_to_right(
+    urdu_with_an_english_note: Brief, written: Writer, tmp_path: Path, engine: PdfEngine
+) -> None:
+    brief = urdu_with_an_english_note
+    pdf = tmp_path / "urdu.pdf"
+    pdf.write_bytes(written(brief, "pdf", default_options(brief, pdf_engine=engine)))
+    words = word_boxes(pdf)
+    y = next(wy for text, _, wy in words if text == "Tide")
+    line = sorted((x, text) for text, x, wy in words if abs(wy - y) < 4)  # the number is bold
+    assert [text for _, text in line] == ["3.", *ENGLISH_NOTE_TEXT.split()]
+
+
+def test_an_english_endnote_of_an_urdu_brief_is_set_left_to_right_by_typst(
+    urdu_with_an_english_note: Brief, tmp_path: Path
+) -> None:
+    brief = urdu_with_an_english_note
+    result = typeset(brief, typst_options(brief), Layout(endnotes=frozenset({3})))
+    assert "fn-3" not in [note.label for note in result.notes]  # printed with the endnotes
+    pdf = tmp_path / "urdu-endnote.pdf"
+    pdf.write_bytes(result.pdf)
+    words = word_boxes(pdf)
+    y = next(wy for text, _, wy in words if text == "Tide")
+    line = sorted((x, text) for text, x, wy in words if abs(wy - y) < 4)
+    assert [text for _, text in line] == ["3.", *ENGLISH_NOTE_TEXT.split()]
 
 
 def test_urdu_docx_isolates_the_english_parts_of_a_note(urdu: Brief, written: Writer) -> None:

@@ -41,6 +41,7 @@ NOT_REPEATABLE = frozenset(
 )
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _ENCODED = re.compile(r"%(25|0[aAdD])")
+_ENCODED_LINE_ENDS = re.compile(r"%(0[aAdD])")
 _MANIFEST_LINE = re.compile(r"([0-9A-Fa-f]+)[ \t]+(.+)")
 _TAG_LINE = re.compile(r"([^:\s][^:]*?)[ \t]*:[ \t]*(.*)")
 _OXUM = re.compile(r"([0-9]+)\.([0-9]+)")
@@ -95,9 +96,14 @@ def encode_path(path: str) -> str:
     return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def decode_path(text: str) -> str:
-    """A manifest's file path as the file is named."""
-    return _ENCODED.sub(lambda match: chr(int(match.group(1), 16)), text)
+def decode_path(text: str, version: str) -> str:
+    """A manifest's file path as the file is named, in a bag of BagIt ``version``.
+
+    BagIt 1.0 encodes ``%``, CR and LF. The drafts before it (0.97, which bagit-python still
+    declares) encode nothing, and bagit-python encodes CR and LF only: in such a bag ``%25`` is
+    part of the file's own name."""
+    pattern = _ENCODED_LINE_ENDS if version.startswith("0.") else _ENCODED
+    return pattern.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
 def path_key(path: str) -> str:
@@ -141,8 +147,10 @@ def split_lines(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def parse_manifest(text: str, algorithm: str) -> tuple[list[Entry], list[LineProblem]]:
-    """The entries of a manifest and its malformed lines."""
+def parse_manifest(
+    text: str, algorithm: str, version: str
+) -> tuple[list[Entry], list[LineProblem]]:
+    """The entries of a manifest of a bag of BagIt ``version`` and its malformed lines."""
     width = len(digest(algorithm, b""))
     entries: list[Entry] = []
     problems: list[LineProblem] = []
@@ -151,12 +159,13 @@ def parse_manifest(text: str, algorithm: str) -> tuple[list[Entry], list[LinePro
         if match is None or len(match.group(1)) != width:
             problems.append(LineProblem(number, f"not a '{algorithm} checksum, path' line"))
             continue
-        entries.append(Entry(number, match.group(1).lower(), decode_path(match.group(2))))
+        path = decode_path(match.group(2), version)
+        entries.append(Entry(number, match.group(1).lower(), path))
     return entries, problems
 
 
-def parse_fetch(text: str) -> tuple[list[FetchEntry], list[LineProblem]]:
-    """The entries of ``fetch.txt`` and its malformed lines."""
+def parse_fetch(text: str, version: str) -> tuple[list[FetchEntry], list[LineProblem]]:
+    """The entries of ``fetch.txt`` of a bag of BagIt ``version`` and its malformed lines."""
     entries: list[FetchEntry] = []
     problems: list[LineProblem] = []
     for number, line in enumerate(split_lines(text), 1):
@@ -166,7 +175,7 @@ def parse_fetch(text: str) -> tuple[list[FetchEntry], list[LineProblem]]:
             continue
         url, length, path = match.groups()
         size = None if length == "-" else int(length)
-        entries.append(FetchEntry(number, url, size, decode_path(path)))
+        entries.append(FetchEntry(number, url, size, decode_path(path, version)))
     return entries, problems
 
 

@@ -37,10 +37,12 @@ class FetchCheck:
     named: dict[str, int]
 
 
-def check_fetch(text: str, listings: Sequence[Listing], sizes: Mapping[str, int]) -> FetchCheck:
-    """Check ``fetch.txt`` (text) against the payload manifests and the sizes of the files
-    present (both by key, :func:`.path_key`)."""
-    entries, malformed = parse_fetch(text)
+def check_fetch(
+    text: str, version: str, listings: Sequence[Listing], sizes: Mapping[str, int]
+) -> FetchCheck:
+    """Check ``fetch.txt`` (text, of a bag of BagIt ``version``) against the payload manifests
+    and the sizes of the files present (both by key, :func:`.path_key`)."""
+    entries, malformed = parse_fetch(text, version)
     result = FetchCheck([Finding(FETCH, p.message, p.line) for p in malformed], {})
     for entry in entries:
         messages = _problems(entry, result.named, listings, sizes)

@@ -197,7 +197,7 @@ class BagCheck:
         return found
 
     def parse_manifest(self, name: str, algorithm: str, text: str, payload: bool) -> Manifest:
-        entries, malformed = parse_manifest(text, algorithm)
+        entries, malformed = parse_manifest(text, algorithm, self.version)
         for line in malformed:
             self.add(name, line.message, line.line)
         manifest = Manifest(name, algorithm)
@@ -216,7 +216,7 @@ class BagCheck:
             return {}
         listings = [Listing(manifest.name, manifest.entries.keys()) for manifest in manifests]
         sizes = {key: self.sizes[path] for key, path in self.by_key.items()}
-        result = check_fetch(text, listings, sizes)
+        result = check_fetch(text, self.version, listings, sizes)
         self.findings += result.findings
         return result.named
 

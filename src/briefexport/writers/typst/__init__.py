@@ -29,11 +29,11 @@ from .back import endnotes_to_typst, references_to_typst
 from .blocks import blocks_to_typst, ends_with_paragraph
 from .colophon import colophon_to_typst
 from .compile import NotePage, Workspace
-from .context import Layout, RenderContext
+from .context import Layout, RenderContext, note_label
 from .fonts import REPLACEMENT, warn_undrawable
 from .front import document_metadata, front_to_typst
 from .markinfo import without_default_suspects
-from .markup import call, content, escape, paragraphs, string
+from .markup import array, call, content, escape, paragraphs, string
 from .placement import corrected, keeps_colophon, lone_lines, shortened, strays
 from .style import house_rules, preamble, rule_groups
 from .xmp import with_rights
@@ -122,12 +122,7 @@ def brief_to_typst(
     back = [references_to_typst(ctx), endnotes_to_typst(ctx)]
     ctx.closing_paragraph = 0 if any(back) else closing  # the text ends with a paragraph
     document = paragraphs([*parts, *back, colophon_to_typst(ctx)])
-    house = call(
-        "house.with",
-        running=running_line(brief),
-        date=header_date(brief),
-        rules=rule_groups(document),
-    )
+    house = house_call(ctx, document)
     body = paragraphs([document_metadata(brief), "#show: " + house, document])
     choice = workspace.use_fonts(body + house_rules(), "#mono" in body, brief.meta.language)
     replace = options.pdf_standard is not PdfStandard.NONE
@@ -136,6 +131,19 @@ def brief_to_typst(
     if replace and choice.undrawable:
         body = body.translate({ord(char): REPLACEMENT for char in choice.undrawable})
     return ctx, paragraphs([preamble(brief, options, workspace.fonts, choice.cjk), body]) + "\n"
+
+
+def house_call(ctx: RenderContext, document: str) -> str:
+    """The house style's call for ``document``: running line, date, the rule groups it needs and
+    the notes set in the other direction from the brief's."""
+    turned = [string(note_label(note)) for note in ctx.turned_notes()]
+    return call(
+        "house.with",
+        running=running_line(ctx.brief),
+        date=header_date(ctx.brief),
+        rules=rule_groups(document),
+        **({"turned": array(turned)} if turned else {}),
+    )
 
 
 def running_line(brief: Brief) -> str:

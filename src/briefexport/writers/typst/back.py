@@ -49,4 +49,8 @@ def endnote(ctx: RenderContext, note: Footnote, name: str) -> str:
     """One note as a paragraph: its bold number, then its text."""
     number = hash_call("note-number", string(str(note.number)))
     anchor = hash_call("metadata", "none") + label(name)
-    return anchor + number + note_body(ctx, note)
+    entry = anchor + number + note_body(ctx, note)
+    direction = ctx.note_direction(note)
+    if direction != ctx.brief_direction:  # its paragraphs set in the note's own direction
+        return hash_call("text", dir=direction, trailing=entry)
+    return entry

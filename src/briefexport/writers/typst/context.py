@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ...model import Brief, Footnote, Image
 from ...shared import i18n
+from ...shared.bidi import Direction, paragraph_direction
 from ...shared.brand import Brand
 from ...shared.i18n import is_rtl
 from ..print_resolution import PixelSizes
@@ -60,6 +61,8 @@ class RenderContext:
         self.closing_paragraph = 0
         # while a text is written: each text node's parts of overlong runs, by its id
         self.run_spans: dict[int, Spans] | None = None
+        # the direction of the text being written: the brief's, or an isolated stretch's
+        self.direction: Direction = self.brief_direction
 
     @property
     def rtl(self) -> bool:
@@ -68,6 +71,20 @@ class RenderContext:
     @property
     def language(self) -> str:
         return self.brief.meta.language
+
+    @property
+    def brief_direction(self) -> Direction:
+        return "rtl" if self.rtl else "ltr"
+
+    def note_direction(self, note: Footnote) -> Direction:
+        """A note's direction: the brief's, unless its text has letters of the other only (an
+        English note in an Urdu brief)."""
+        inlines = tuple(inline for paragraph in note.paragraphs for inline in paragraph.children)
+        return paragraph_direction(inlines, self.brief_direction)
+
+    def turned_notes(self) -> list[Footnote]:
+        """The notes set in the other direction from the brief's."""
+        return [n for n in self.brief.footnotes if self.note_direction(n) != self.brief_direction]
 
     def label(self, key: str) -> str:
         """A word printed around the brief's text ("By", "Notes"), in the brief's language."""

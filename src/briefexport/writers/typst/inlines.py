@@ -30,7 +30,7 @@ from ...model import (
     Text,
     TextStyle,
 )
-from ...shared.bidi import has_rtl_letters
+from ...shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs, has_rtl_letters
 from ...shared.notes import call_separator, with_call_separators
 from ...shared.runs import OVERLONG_RUN, cluster_pieces
 from ...shared.urls import LONGEST_UNBROKEN, is_printed_address, url_pieces
@@ -63,6 +63,24 @@ def inlines_to_typst(ctx: RenderContext, inlines: Iterable[Inline]) -> str:
 
 
 def separated(ctx: RenderContext, inlines: tuple[Inline, ...]) -> str:
+    """The markup of each node; a stretch in the other direction is enclosed in the isolate
+    controls LRI/RLI ... PDI (see :mod:`briefexport.shared.bidi`), which Typst applies as the
+    Unicode Bidirectional Algorithm says."""
+    parts = []
+    around = ctx.direction
+    for run in direction_runs(inlines, around):
+        if run.isolate is None:
+            parts.append(calls_separated(ctx, run.inlines))
+            continue
+        ctx.direction = run.isolate
+        try:
+            parts += ISOLATE_OPEN[run.isolate], calls_separated(ctx, run.inlines), ISOLATE_CLOSE
+        finally:
+            ctx.direction = around
+    return "".join(parts)
+
+
+def calls_separated(ctx: RenderContext, inlines: tuple[Inline, ...]) -> str:
     """The markup of each node, a separator before a call right after another."""
     parts = []
     for inline, after_call in with_call_separators(inlines):
@@ -151,10 +169,11 @@ def target_label(ctx: RenderContext, note: Footnote) -> str:
 def note_body(ctx: RenderContext, note: Footnote) -> str:
     """A note's paragraphs as markup; calls inside it are cross-references."""
     ctx.in_note, outer_runs, ctx.run_spans = True, ctx.run_spans, None  # a text of its own
+    around, ctx.direction = ctx.direction, ctx.note_direction(note)
     try:
         return paragraphs(paragraph_markup(ctx, paragraph) for paragraph in note.paragraphs)
     finally:
-        ctx.in_note, ctx.run_spans = False, outer_runs
+        ctx.in_note, ctx.run_spans, ctx.direction = False, outer_runs, around
 
 
 def paragraph_markup(ctx: RenderContext, paragraph: Paragraph) -> str:
