@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from fontTools.ttLib import TTFont
+from lxml import etree
 
 from briefexport.model import Paragraph, Styled, Text, TextStyle
 from briefexport.shared.styles import default_style_dir
@@ -59,7 +60,9 @@ def font_entries(data: bytes) -> dict[str, dict[str, str]]:
     """Each font table entry's name, with its children's values and embedded faces."""
     entries = {}
     for entry in part(data, "word/fontTable.xml").iterfind("w:font", NS):
-        values = {child.tag.split("}")[1]: child.get(f"{{{NS['w']}}}val", "") for child in entry}
+        values = {
+            etree.QName(child).localname: child.get(f"{{{NS['w']}}}val", "") for child in entry
+        }
         entries[entry.get(f"{{{NS['w']}}}name", "")] = values
     return entries
 

@@ -26,15 +26,16 @@ from ...shared.safexml import hardened_parser
 from .font_faces import allowed_folders, family_faces
 from .font_table import CLASSES, FONT_TABLE
 
+Swaps = dict[str, tuple[str, tuple[str, ...]]]
+"""A missing first family, mapped to the family found and the role's other families."""
 # the attributes of w:rFonts that name a font (17.3.2.26)
 FONT_ATTRIBUTES = tuple(qn(f"w:{name}") for name in ("ascii", "hAnsi", "eastAsia", "cs"))
 
 
-def found_families(brand: Brand, style_dir: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """For each role whose first family is missing and a later one found: the first family,
-    mapped to the one found and the role's other families."""
+def found_families(brand: Brand, style_dir: Path) -> Swaps:
+    """The roles whose first family is missing and a later one found."""
     folders = allowed_folders(brand, style_dir)
-    swaps: dict[str, tuple[str, tuple[str, ...]]] = {}
+    swaps: Swaps = {}
     for role in CLASSES:
         families = brand.fonts.latin(role)
         found = next((family for family in families if family_faces(family, folders)), None)
@@ -59,16 +60,25 @@ def use_found_fonts(document: Document, brand: Brand, style_dir: Path) -> None:
             rename_entries(part, swaps)
 
 
-def rename_entries(part: Part, swaps: dict[str, tuple[str, tuple[str, ...]]]) -> None:
-    """The font table's entry of each missing family renamed to the family found, with the
-    role's other families as its alternative names (one entry per name)."""
-    xml = isinstance(part, XmlPart)
-    root = part.element if xml else etree.fromstring(part.blob, hardened_parser())
+def rename_entries(part: Part, swaps: Swaps) -> None:
+    """The font table's entry of each missing family renamed to the family found."""
+    if isinstance(part, XmlPart):
+        rename_in(part.element, swaps)
+        return
+    root = etree.fromstring(part.blob, hardened_parser())
+    rename_in(root, swaps)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def rename_in(root: etree._Element, swaps: Swaps) -> None:
+    """Rename the entries of ``root`` (``w:fonts``) with the role's other families as their
+    alternative names; an entry of a family the table already lists is dropped instead."""
     names = {entry.get(qn("w:name")) for entry in root.iter(qn("w:font"))}
     for entry in list(root.iter(qn("w:font"))):
-        if entry.get(qn("w:name")) not in swaps:
+        named = str(entry.get(qn("w:name")))
+        if named not in swaps:
             continue
-        found, others = swaps[entry.get(qn("w:name"))]
+        found, others = swaps[named]
         if found in names:
             root.remove(entry)
             continue
@@ -78,5 +88,3 @@ def rename_entries(part: Part, swaps: dict[str, tuple[str, tuple[str, ...]]]) ->
             alternative = etree.Element(qn("w:altName"))
             entry.insert(0, alternative)  # the first child of w:font (17.8.3.10)
         alternative.set(qn("w:val"), ",".join(others))
-    if not xml:
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
