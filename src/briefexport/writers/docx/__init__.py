@@ -19,6 +19,7 @@ from . import stylemap as sm
 from .around_tables import space_around_tables
 from .blocks import blocks_to_docx
 from .context import Context
+from .font_choice import use_found_fonts
 from .font_embed import embed_fonts
 from .fonts import use_language_fonts
 from .footnotes import NoteCalls, new_footnotes_part
@@ -54,6 +55,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
         use_language_fonts(document, options.brand.fonts, brief.meta.language)
     if rtl and options.reference_docx is None:  # an institution's template keeps its own sides
         mirror_side_borders(document)
+    use_found_fonts(document, options.brand, options.style_dir)
     if options.brand.fonts.embed_in_word:
         embed_fonts(document, options.brand, options.style_dir)
     return save_reproducibly(document, options.timestamp)
