@@ -94,11 +94,12 @@ def test_the_print_values_read_the_shipped_sheet_once(
 ) -> None:
     (folder / "pdf.css").write_text("main h2 { margin-top: 40pt }\n", encoding="utf-8")
     read = []
+    reader = sheets.read_style_text
 
     def counted(style_dir: Path, name: str) -> str:
-        read.append(name)
-        return house_text(name)
+        read.append((style_dir, name))
+        return reader(style_dir, name)
 
     monkeypatch.setattr(sheets, "read_style_text", counted)
     print_sheet_texts(folder)
-    assert read == ["pdf.css"]
+    assert sorted(read) == sorted([(default_style_dir(), "pdf.css"), (folder, "pdf.css")])

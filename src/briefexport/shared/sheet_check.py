@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefexportError, Diagnostic, Severity
-from .styles import PRINT_SHEET, default_style_dir, style_file
+from .styles import PRINT_SHEET, default_style_dir, style_file, style_text
 
 STYLE_SHEETS = ("common.css", "html.css", "epub.css", PRINT_SHEET)
 """The sheets a style folder may hold, each checked when it does."""
@@ -67,12 +67,12 @@ def sheet_diagnostics(style_dir: Path) -> list[Diagnostic]:
 def sheet_problems(name: str, data: bytes) -> list[Diagnostic]:
     """The problems of one sheet's bytes, read from the file ``name``."""
     try:
-        text = data.decode("utf-8")
+        text = style_text(data)
     except UnicodeDecodeError as error:
         line, column = _byte_place(data, error.start)
         message = f"not UTF-8 (byte 0x{data[error.start]:02x}); save the sheet as UTF-8"
         return [Diagnostic(name, line, column, message)]
-    places = css_syntax_errors(text.removeprefix("\ufeff"))
+    places = css_syntax_errors(text)
     return [
         Diagnostic(name, *place, f"CSS syntax error: {message}", Severity.WARNING)
         for place, message in places
