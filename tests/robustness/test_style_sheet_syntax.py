@@ -148,8 +148,9 @@ def test_the_typst_engine_says_a_url_of_the_print_sheet_is_not_used(
     status, err = cli(brief_file(BRIEF), "--to", "pdf", "--pdf-engine", "typst", "--style",
                       folder, "-o", out)  # fmt: skip
     assert status == 0
-    sheet = folder.resolve() / "pdf.css"
-    assert f"{sheet}:4:15: warning: 'paper.png': not used by the Typst engine" in err.splitlines()
+    assert warning_lines(err, folder / "pdf.css") == [
+        f"{folder / 'pdf.css'}:4:15: warning: 'paper.png': not used by the Typst engine"
+    ]
     assert (out / "brief.pdf").is_file()
 
 
@@ -174,3 +175,60 @@ def test_weasyprint_drops_nothing_of_the_shipped_print_sheet(tmp_path: Path) -> 
 
     folder = folder_with(tmp_path, "pdf.css", (default_style_dir() / "pdf.css").read_text() + "\n")
     assert ignored_declarations(folder) == []
+
+
+# A declaration WeasyPrint drops, a colon left out, and a url() the Typst engine does not use.
+EVERY_KIND = "main h2 { colr: red;\n  margin-top 30pt }\nbody { background: url(paper.png) }\n"
+
+
+def logged_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [record.getMessage() for record in caplog.records if record.name == "briefexport"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "engine", "found"),
+    [
+        ("html", "weasyprint", ["2:3: warning: CSS syntax error"]),
+        ("bag", "weasyprint", ["1:11: warning: CSS: WeasyPrint ignores `colr: red`",
+                               "2:3: warning: CSS syntax error"]),
+        ("pdf", "typst", ["2:3: warning: CSS syntax error",
+                          "3:20: warning: 'paper.png': not used by the Typst engine"]),
+    ],
+)  # fmt: skip
+def test_the_python_api_logs_the_style_warnings_once_per_call(
+    fmt: str,
+    engine: str,
+    found: list[str],
+    brief_file: Callable[[str], Path],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import briefexport
+
+    if engine == "typst":
+        pytest.importorskip("typst")
+    folder = folder_with(tmp_path, "pdf.css", EVERY_KIND)
+    (folder / "paper.png").write_bytes(b"not read")
+    brief = briefexport.load(brief_file(BRIEF))
+    caplog.set_level("WARNING", logger="briefexport")
+    briefexport.export(brief, fmt, tmp_path / f"brief.{fmt}", style_dir=folder, pdf_engine=engine)
+    lines = [line for line in logged_lines(caplog) if "pdf.css" in line]
+    assert len(lines) == len(found)
+    for line, ending in zip(sorted(lines), sorted(found), strict=True):
+        assert line.startswith(f"{folder / 'pdf.css'}:{ending}")
+
+
+def test_the_python_api_refuses_a_sheet_that_is_not_utf8(
+    brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    import briefexport
+    from briefexport.errors import InvalidStyleError
+
+    folder = folder_with(tmp_path, "html.css", b"p { color: red }\n/* caf\xe9 */\n")
+    brief = briefexport.load(brief_file(BRIEF))
+    with pytest.raises(InvalidStyleError) as raised:
+        briefexport.export(brief, "html", tmp_path / "brief.html", style_dir=folder)
+    assert [str(problem) for problem in raised.value.diagnostics] == [
+        f"{folder / 'html.css'}:2:7: error: not UTF-8 (byte 0xe9); save the sheet as UTF-8"
+    ]
+    assert not (tmp_path / "brief.html").exists()

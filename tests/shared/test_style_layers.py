@@ -13,7 +13,7 @@ from briefexport.shared import sheets
 from briefexport.shared.brand import load_brand
 from briefexport.shared.i18n import label
 from briefexport.shared.sheets import REPLACE_MARKER, layered_sheets, print_sheet_texts
-from briefexport.shared.styles import default_style_dir
+from briefexport.shared.styles import default_style_dir, read_style_text
 
 SHEETS = ("common.css", "html.css", "epub.css", "pdf.css")
 OWN_RULE = "body { color: #006000 }\n"
@@ -94,11 +94,10 @@ def test_the_print_values_read_the_shipped_sheet_once(
 ) -> None:
     (folder / "pdf.css").write_text("main h2 { margin-top: 40pt }\n", encoding="utf-8")
     read = []
-    reader = sheets.read_style_text
 
     def counted(style_dir: Path, name: str) -> str:
         read.append((style_dir, name))
-        return reader(style_dir, name)
+        return read_style_text(style_dir, name)
 
     monkeypatch.setattr(sheets, "read_style_text", counted)
     print_sheet_texts(folder)
