@@ -232,3 +232,41 @@ def test_the_python_api_refuses_a_sheet_that_is_not_utf8(
         f"{folder / 'html.css'}:2:7: error: not UTF-8 (byte 0xe9); save the sheet as UTF-8"
     ]
     assert not (tmp_path / "brief.html").exists()
+
+
+def test_a_sheet_imported_from_inside_the_folder_is_checked_once(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = folder_with(tmp_path, "pdf.css", '@import "more/print.css";\n')
+    folder_with(tmp_path, "html.css", "@import url(more/print.css);\n")
+    (folder / "more").mkdir()
+    (folder / "more" / "print.css").write_text(BROKEN, "utf-8")
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "html,docx", "--style", folder, "-o", out)
+    assert status == 0
+    sheet = folder / "more" / "print.css"
+    assert warning_lines(err, sheet) == [
+        f"{sheet}{WHERE} ('name: value'); ignored up to the next ';'"
+    ]
+    assert [line for line in err.splitlines() if "warning" in line] == warning_lines(err, sheet)
+
+
+def test_sheets_that_import_each_other_are_checked_once_each(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, "pdf.css", '@import "a.css";\np { b c }\n')
+    (folder / "a.css").write_text('@import "pdf.css";\n@import "a.css";\nq { d e }\n', "utf-8")
+    found = [(Path(problem.file).name, problem.line) for problem in sheet_diagnostics(folder)]
+    assert found == [("pdf.css", 2), ("a.css", 3)]
+
+
+def test_a_sheet_outside_the_folder_is_not_read(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, "epub.css", '@import "../outside.css";\n@import "/etc/x.css";\n')
+    (tmp_path / "outside.css").write_text(BROKEN, encoding="utf-8")
+    assert sheet_diagnostics(folder) == []
+
+
+def test_an_imported_sheet_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, "common.css", '@import "x.css";\n')
+    (folder / "x.css").write_bytes(b"/* caf\xe9 */\n")
+    assert [str(problem) for problem in sheet_diagnostics(folder)] == [
+        f"{folder / 'x.css'}:1:7: error: not UTF-8 (byte 0xe9); save the sheet as UTF-8"
+    ]
