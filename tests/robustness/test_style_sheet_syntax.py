@@ -270,3 +270,71 @@ def test_an_imported_sheet_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
     assert [str(problem) for problem in sheet_diagnostics(folder)] == [
         f"{folder / 'x.css'}:1:7: error: not UTF-8 (byte 0xe9); save the sheet as UTF-8"
     ]
+
+
+# Each rule, and the line, column and start of the message of its invalid selector.
+INVALID_SELECTORS = {
+    "doubled dot": ("p..note { color: red }", (1, 3, "`p..note`: `.` not expected")),
+    "combinator at the end": ("a { b: c }\nh2 > { color: red }", (2, 1, "`h2 >` ends too soon")),
+    "empty item": ("a,,b { color: red }", (1, 3, "`a,,b`: `,` not expected")),
+    "in a media rule": ("@media print {\n  q:: { color: red }\n}", (2, 6, "`q::`: a space")),
+    "hash for a class": ("#1a { color: red }", (1, 1, "`#1a`: `#1a` not expected")),
+}
+
+
+@pytest.mark.parametrize("case", list(INVALID_SELECTORS))
+def test_an_invalid_selector_is_placed(case: str, tmp_path: Path) -> None:
+    css, (line, column, start) = INVALID_SELECTORS[case]
+    folder = folder_with(tmp_path, "html.css", css)
+    found = [
+        (problem.line, problem.column, problem.message) for problem in sheet_diagnostics(folder)
+    ]
+    assert len(found) == 1
+    assert found[0][:2] == (line, column)
+    assert found[0][2].startswith(f"CSS: invalid selector {start}")
+    assert found[0][2].endswith("; the whole rule is ignored")
+
+
+@pytest.mark.parametrize("case", list(INVALID_SELECTORS))
+def test_weasyprint_drops_each_rule_reported(case: str, caplog: pytest.LogCaptureFixture) -> None:
+    from weasyprint import CSS
+
+    caplog.set_level("WARNING", logger="weasyprint")
+    CSS(string=INVALID_SELECTORS[case][0])
+    assert [r for r in caplog.records if "Invalid or unsupported selector" in r.getMessage()]
+
+
+VALID_SELECTORS = (
+    "::-webkit-scrollbar", "p::part(x)", "svg|rect", "main { & p { color: red } }", "& p",
+    ":dir(rtl)", ":is(a,,b)", "p:has(> img)", "li:nth-child(2n+1 of .x)", "li::marker",
+    'a[href^="x" i]', "p:nth-child(odd)", "col:hover", ":where(h1, h2) + p",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("selector", VALID_SELECTORS)
+def test_a_valid_or_unknown_selector_is_not_reported(selector: str, tmp_path: Path) -> None:
+    css = selector if "{" in selector else f"{selector} {{ color: red }}"
+    folder = folder_with(
+        tmp_path, "epub.css", f"@keyframes k {{ from {{ a: b }} 50% {{ a: b }} }}\n{css}\n"
+    )
+    assert sheet_diagnostics(folder) == []
+
+
+@pytest.mark.parametrize("name", SHEETS)
+def test_the_shipped_sheets_have_no_invalid_selector(name: str) -> None:
+    from briefexport.shared.sheet_selectors import selector_errors
+
+    assert selector_errors((default_style_dir() / name).read_text(encoding="utf-8")) == []
+
+
+def test_an_invalid_selector_is_printed_once_per_run(
+    cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = folder_with(tmp_path, "common.css", "main h2,, h3 { color: #B00000 }\n")
+    out = tmp_path / "out"
+    status, err = cli(brief_file(BRIEF), "--to", "html,epub,pdf", "--style", folder, "-o", out)
+    assert status == 0
+    assert warning_lines(err, folder / "common.css") == [
+        f"{folder / 'common.css'}:1:9: warning: CSS: invalid selector `main h2,, h3`: `,` not "
+        "expected; the whole rule is ignored"
+    ]

@@ -9,10 +9,12 @@ parser WeasyPrint uses), and each problem becomes a
 :class:`~briefexport.errors.Diagnostic` warning at the sheet's ``FILE:LINE:COL``: a bad or
 unclosed string or URL, an unmatched bracket, a declaration without its colon, a selector
 without its block, and a block, function or comment still open at the end of the sheet (which
-swallows the rest of it; CSS Syntax closes it silently). The output is still written, with the
-engines' recovery. A sheet that is not UTF-8 is an error: no engine reads it alike.
+swallows the rest of it; CSS Syntax closes it silently), and a style rule whose selector does
+not parse, which every engine drops whole (:mod:`.sheet_selectors`). The output is still
+written, with the engines' recovery. A sheet that is not UTF-8 is an error: no engine reads it
+alike.
 
-Only syntax is checked: a property an engine does not know, or a value it refuses, is not
+Only the grammar is checked: a property an engine does not know, or a value it refuses, is not
 reported (each engine knows other properties: what a browser reads, WeasyPrint ignores).
 """
 
@@ -24,6 +26,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..errors import BriefexportError, Diagnostic, Severity
+from .sheet_selectors import selector_errors
 from .sheet_urls import imported_sheets
 from .styles import PRINT_SHEET, default_style_dir, style_file, style_text
 
@@ -105,11 +108,12 @@ def sheet_problems(name: str, data: bytes) -> list[Diagnostic]:
         line, column = _byte_place(data, error.start)
         message = f"not UTF-8 (byte 0x{data[error.start]:02x}); save the sheet as UTF-8"
         return [Diagnostic(name, line, column, message)]
-    places = css_syntax_errors(text)
-    return [
-        Diagnostic(name, *place, f"CSS syntax error: {message}", Severity.WARNING)
-        for place, message in places
+    found = [(place, f"CSS syntax error: {message}") for place, message in css_syntax_errors(text)]
+    found += [
+        (place, f"CSS: invalid selector {message}; the whole rule is ignored")
+        for place, message in selector_errors(text)
     ]
+    return [Diagnostic(name, *place, message, Severity.WARNING) for place, message in sorted(found)]
 
 
 def css_syntax_errors(css: str) -> list[tuple[Place, str]]:
