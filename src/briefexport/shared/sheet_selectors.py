@@ -69,4 +69,4 @@ def _invalid(rule: Any) -> tuple[Place, str] | None:
 
 
 def _nesting_or_error(token: Any) -> bool:
-    return token.type == "error" or (token.type == "literal" and token.value == NESTING)
+    return bool(token.type == "error" or (token.type == "literal" and token.value == NESTING))
