@@ -338,3 +338,20 @@ def test_an_invalid_selector_is_printed_once_per_run(
         f"{folder / 'common.css'}:1:9: warning: CSS: invalid selector `main h2,, h3`: `,` not "
         "expected; the whole rule is ignored"
     ]
+
+
+def test_each_call_of_the_python_api_logs_the_sheets_as_they_are_now(
+    brief_file: Callable[[str], Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import briefexport
+
+    folder = folder_with(tmp_path, "html.css", BROKEN)
+    brief = briefexport.load(brief_file(BRIEF))
+    caplog.set_level("WARNING", logger="briefexport")
+    for _call in range(2):
+        briefexport.export(brief, "html", tmp_path / "brief.html", style_dir=folder)
+    (folder / "html.css").write_text(f"\n{BROKEN}", encoding="utf-8")  # one line down
+    briefexport.export(brief, "html", tmp_path / "brief.html", style_dir=folder)
+    places = [line.split(": warning")[0] for line in logged_lines(caplog)]
+    sheet = folder / "html.css"
+    assert places == [f"{sheet}:3:3", f"{sheet}:3:3", f"{sheet}:4:3"]
