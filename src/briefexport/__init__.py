@@ -100,15 +100,18 @@ def export(
 
 
 def _checked_export(brief: Brief, fmt: str, path: str | Path, keywords: ExportKeywords) -> Path:
-    """Check the arguments' types, then make the options and write the file."""
+    """Check the arguments' types, then make the options, log the style folder's warnings
+    (:mod:`.output.style_check`) and write the file."""
     from pathlib import Path
 
     from .arguments import check_export
     from .options import default_options
     from .output import export_brief
+    from .output.style_check import log_style_warnings
 
     check_export(brief, fmt, path, keywords)
     options = default_options(brief, **keywords)
+    log_style_warnings(options.style_dir, [fmt], options.pdf_engine)
     return export_brief(brief, fmt, Path(path), options)
 
 

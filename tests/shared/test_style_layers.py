@@ -13,7 +13,7 @@ from briefexport.shared import sheets
 from briefexport.shared.brand import load_brand
 from briefexport.shared.i18n import label
 from briefexport.shared.sheets import REPLACE_MARKER, layered_sheets, print_sheet_texts
-from briefexport.shared.styles import default_style_dir
+from briefexport.shared.styles import default_style_dir, read_style_text
 
 SHEETS = ("common.css", "html.css", "epub.css", "pdf.css")
 OWN_RULE = "body { color: #006000 }\n"
@@ -96,9 +96,9 @@ def test_the_print_values_read_the_shipped_sheet_once(
     read = []
 
     def counted(style_dir: Path, name: str) -> str:
-        read.append(name)
-        return house_text(name)
+        read.append((style_dir, name))
+        return read_style_text(style_dir, name)
 
     monkeypatch.setattr(sheets, "read_style_text", counted)
     print_sheet_texts(folder)
-    assert read == ["pdf.css"]
+    assert sorted(read) == sorted([(default_style_dir(), "pdf.css"), (folder, "pdf.css")])

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import BriefexportError
 from ..formats import FORMATS, format_names
 from ..options import PdfEngine, PdfStandard, known_value
+from ..output.style_check import style_warnings
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
 from ..shared.paths import StrPath
@@ -84,6 +85,7 @@ def convert_collection(
     export = _run_export(export, run, names)
     started = time.monotonic()
     made_with = run_settings(export)  # an unusable style stops the run here, before any work
+    style_warnings = _style_warnings(export, names)
     refuse_output_in_style(target, made_with[1])
     with contextlib.ExitStack() as held:
         # no other run writes there while the lock is held: any temporary is a leftover
@@ -92,8 +94,18 @@ def convert_collection(
         summary = _plan_and_run(source, target, names, run, (export, *made_with), stop, progress)
         # a cluster reruns the task of a worker it lost without telling: sweep after any
         sweep.workers_lost = summary.workers_lost or run.executor != "local"
+    summary.warnings[:0] = style_warnings
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _style_warnings(export: ExportSettings, formats: tuple[str, ...]) -> list[str]:
+    """The style folder's own sheets' warnings, once per run (:mod:`..output.style_check`);
+    raises :class:`~briefexport.errors.InvalidStyleError` for a sheet no engine can read."""
+    if export.style_dir is None:
+        return []
+    engine = PdfEngine(export.pdf_engine or PdfEngine.WEASYPRINT)
+    return style_warnings(Path(export.style_dir), formats, engine)
 
 
 def _plan_and_run(

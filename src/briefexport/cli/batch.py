@@ -148,7 +148,7 @@ def run(args: list[str]) -> int:
     configure_logging(options.quiet, options.verbose)
     if options.scheduler and options.executor != "dask":
         options.executor = "dask"
-    formats = checked_formats(options)
+    formats = checked_formats(options, style_warnings=False)  # in the summary, once
     if formats is None:
         return EXIT_INPUT
     return _convert(options, formats)
@@ -210,7 +210,7 @@ def _run_and_export(options: argparse.Namespace) -> tuple[RunOptions, ExportSett
         dry_run=options.dry_run,
     )
     export = ExportSettings(
-        style_dir=options.style.resolve() if options.style else None,
+        style_dir=options.style,  # named as given in the summary; made absolute for Dask
         pdf_standard=options.pdf_standard,
         pdf_engine=options.pdf_engine,
         paper=options.paper,

@@ -166,9 +166,10 @@ def check_paths(args: argparse.Namespace) -> str | None:
     return None
 
 
-def checked_formats(args: argparse.Namespace) -> list[str] | None:
+def checked_formats(args: argparse.Namespace, *, style_warnings: bool = True) -> list[str] | None:
     """The formats of ``--to`` once they, the paths and the style folder are sound (for the
-    export and the batch command alike); None after printing why not."""
+    export and the batch command alike); None after printing why not. The style's warnings are
+    printed too, unless ``style_warnings`` is false (a batch's summary lists them)."""
     try:
         formats = parse_formats(args.to)
     except BriefexportError as error:
@@ -178,7 +179,7 @@ def checked_formats(args: argparse.Namespace) -> list[str] | None:
     if problem:
         print(f"briefexport: error: {problem}", file=sys.stderr)
         return None
-    return formats if check_style(args, formats) else None
+    return formats if check_style(args, formats, warnings=style_warnings) else None
 
 
 def run(args: list[str]) -> int:

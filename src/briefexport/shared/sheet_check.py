@@ -3,15 +3,18 @@
 Every engine that reads a sheet recovers from a CSS syntax error as CSS Syntax Level 3 says
 (WeasyPrint, the reader of an HTML page or an EPUB, the Typst engine's and the Word styles'
 reading of ``pdf.css``): it drops the declaration or rule and goes on, so a typo silently does
-nothing. The folder's own ``common.css``, ``html.css``, ``epub.css`` and ``pdf.css`` are read
-here once, with tinycss2 (the tokenizer and parser WeasyPrint uses), and each problem becomes a
+nothing. The folder's own ``common.css``, ``html.css``, ``epub.css`` and ``pdf.css``, and the
+sheets of the folder they ``@import``, are read here once, with tinycss2 (the tokenizer and
+parser WeasyPrint uses), and each problem becomes a
 :class:`~briefexport.errors.Diagnostic` warning at the sheet's ``FILE:LINE:COL``: a bad or
 unclosed string or URL, an unmatched bracket, a declaration without its colon, a selector
 without its block, and a block, function or comment still open at the end of the sheet (which
-swallows the rest of it; CSS Syntax closes it silently). The output is still written, with the
-engines' recovery. A sheet that is not UTF-8 is an error: no engine reads it alike.
+swallows the rest of it; CSS Syntax closes it silently), and a style rule whose selector does
+not parse, which every engine drops whole (:mod:`.sheet_selectors`). The output is still
+written, with the engines' recovery. A sheet that is not UTF-8 is an error: no engine reads it
+alike.
 
-Only syntax is checked: a property an engine does not know, or a value it refuses, is not
+Only the grammar is checked: a property an engine does not know, or a value it refuses, is not
 reported (each engine knows other properties: what a browser reads, WeasyPrint ignores).
 """
 
@@ -20,12 +23,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ..errors import BriefexportError, Diagnostic, Severity
-from .styles import PRINT_SHEET, default_style_dir, style_file
+from .sheet_selectors import selector_errors
+from .sheet_urls import imported_sheets
+from .styles import PRINT_SHEET, default_style_dir, style_file, style_text
 
 STYLE_SHEETS = ("common.css", "html.css", "epub.css", PRINT_SHEET)
 """The sheets a style folder may hold, each checked when it does."""
+MAX_SHEETS = 64
+"""The most sheets checked, imported ones with them (the HTML and EPUB refuse deep nesting)."""
 END_MARK = "briefexport-end-of-sheet"
 """An identifier put after a sheet's text: the blocks it lands in are those left open."""
 MESSAGES = {
@@ -46,37 +54,66 @@ Place = tuple[int, int]
 
 def sheet_diagnostics(style_dir: Path) -> list[Diagnostic]:
     """Every problem of the style folder's own sheets, sheet by sheet, in the order of their
-    lines (none for the shipped house style or a copy of one of its sheets, which a test keeps
-    free of them). A file that leaves the folder is left to the writers, which refuse it."""
+    lines, each followed by the sheets it imports from inside the folder, each sheet once
+    (none for the shipped house style or a copy of one of its sheets, which a test keeps free
+    of them). A file that leaves the folder is not read: the writers refuse it."""
     house = default_style_dir()
     if style_dir.resolve() == house.resolve():
         return []
-    found = []
+    found: list[Diagnostic] = []
+    seen: set[Path] = set()
     for name in STYLE_SHEETS:
         if not (style_dir / name).is_file():
             continue
         try:
-            data = style_file(style_dir, name).read_bytes()
+            path = style_file(style_dir, name)
+            data = path.read_bytes()
         except (BriefexportError, OSError):
             continue
-        if data != (house / name).read_bytes():
-            found += sheet_problems(str(style_dir / name), data)
+        if data != (house / name).read_bytes() and path not in seen:
+            found += _with_imports(style_dir, path, data, seen)
     return found
+
+
+def _with_imports(style_dir: Path, path: Path, data: bytes, seen: set[Path]) -> list[Diagnostic]:
+    """The problems of the sheet at ``path`` (its real path; ``data``, its bytes), then of each
+    sheet of the folder it imports that is not in ``seen`` (the sheets checked already)."""
+    seen.add(path)
+    root = style_dir.resolve()
+    found = sheet_problems(str(style_dir / path.relative_to(root)), data)
+    if any(problem.severity is Severity.ERROR for problem in found):
+        return found
+    for imported in imported_sheets(style_text(data)):
+        target = _folder_file(root, path.parent, imported.target)
+        if target is not None and target not in seen and len(seen) < MAX_SHEETS:
+            found += _with_imports(style_dir, target, target.read_bytes(), seen)
+    return found
+
+
+def _folder_file(root: Path, folder: Path, target: str) -> Path | None:
+    """The real path of the file inside ``root`` that a relative URL of a sheet in ``folder``
+    names, if any (another URL, or a file outside the folder, is the writers' to refuse)."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith(("/", "\\")):
+        return None
+    path = (folder / unquote(parts.path)).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
 
 
 def sheet_problems(name: str, data: bytes) -> list[Diagnostic]:
     """The problems of one sheet's bytes, read from the file ``name``."""
     try:
-        text = data.decode("utf-8")
+        text = style_text(data)
     except UnicodeDecodeError as error:
         line, column = _byte_place(data, error.start)
         message = f"not UTF-8 (byte 0x{data[error.start]:02x}); save the sheet as UTF-8"
         return [Diagnostic(name, line, column, message)]
-    places = css_syntax_errors(text.removeprefix("\ufeff"))
-    return [
-        Diagnostic(name, *place, f"CSS syntax error: {message}", Severity.WARNING)
-        for place, message in places
+    found = [(place, f"CSS syntax error: {message}") for place, message in css_syntax_errors(text)]
+    found += [
+        (place, f"CSS: invalid selector {message}; the whole rule is ignored")
+        for place, message in selector_errors(text)
     ]
+    return [Diagnostic(name, *place, message, Severity.WARNING) for place, message in sorted(found)]
 
 
 def css_syntax_errors(css: str) -> list[tuple[Place, str]]:

@@ -20,6 +20,8 @@ class SheetUrl(NamedTuple):
     line: int
     column: int
     target: str
+    imports: bool = False
+    """Named by an ``@import``."""
 
 
 def css_urls(css: str) -> list[SheetUrl]:
@@ -31,10 +33,15 @@ def css_urls(css: str) -> list[SheetUrl]:
         if rule.type == "at-rule" and rule.lower_at_keyword == "import":
             target = next(_urls(rule.prelude, strings=True), None)
             if target is not None:
-                found.append(SheetUrl(rule.source_line, rule.source_column, target.target))
+                found.append(SheetUrl(rule.source_line, rule.source_column, target.target, True))
         elif rule.type in ("at-rule", "qualified-rule"):
             found += _urls([*rule.prelude, *(rule.content or ())], strings=False)
     return found
+
+
+def imported_sheets(css: str) -> list[SheetUrl]:
+    """The sheets a sheet's text imports (its ``@import`` rules), in order."""
+    return [found for found in css_urls(css) if found.imports]
 
 
 def _urls(tokens: list[Any], strings: bool) -> Iterator[SheetUrl]:

@@ -16,12 +16,12 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from .styles import PRINT_SHEET, default_style_dir, read_style_text, style_file
+from .styles import PRINT_SHEET, default_style_dir, read_style_text
 
 REPLACE_MARKER = "/* briefexport: replaces the house sheet */"
 """The first line of a sheet that starts from nothing instead of from the house sheet."""
 
-MARKER_LINE = re.compile(r"\ufeff?\s*/\*\s*briefexport:\s*replaces the house sheet\s*\*/", re.I)
+MARKER_LINE = re.compile(r"\s*/\*\s*briefexport:\s*replaces the house sheet\s*\*/", re.I)
 
 
 class Sheet(NamedTuple):
@@ -65,7 +65,7 @@ def _folder_sheet(style_dir: Path, house: Sheet) -> Sheet | None:
     name = house.name
     if style_dir.resolve() == house.folder.resolve() or not (style_dir / name).exists():
         return None
-    return Sheet(style_dir, name, style_file(style_dir, name).read_text(encoding="utf-8"))
+    return Sheet(style_dir, name, read_style_text(style_dir, name))
 
 
 def replaces_house_sheet(css: str) -> bool:

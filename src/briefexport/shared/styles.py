@@ -58,7 +58,15 @@ def style_file(style_dir: Path, name: str) -> Path:
 
 def read_style_text(style_dir: Path, name: str) -> str:
     """The text of one file of a style folder (a stylesheet, the labels)."""
-    return style_file(style_dir, name).read_text(encoding="utf-8")
+    return style_text(style_file(style_dir, name).read_bytes())
+
+
+def style_text(data: bytes) -> str:
+    """A style file's UTF-8 bytes as text, without the byte-order mark an editor may put first:
+    every sheet is read through here. CSS Syntax Level 3 drops the mark when it decodes a
+    sheet's bytes, but a sheet read as text and put after another keeps it in its first
+    selector, which then matches nothing, and it would shift line 1's columns."""
+    return data.decode("utf-8").removeprefix("\ufeff")
 
 
 def outside_font_folders(style_dir: Path, folders: tuple[str, ...]) -> list[Path]:

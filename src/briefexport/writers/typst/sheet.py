@@ -18,16 +18,13 @@ time, once per process for the same texts (as the Word styles are).
 from __future__ import annotations
 
 import functools
-import logging
 import re
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import BriefexportError
-from ...shared.located import at_file
-from ...shared.sheet_urls import SheetUrl, css_urls
-from ...shared.sheets import own_sheet, print_sheet_texts
+from ...shared.sheets import print_sheet_texts
 from ...shared.styles import PRINT_SHEET, default_style_dir, read_style_text
 from .markup import string
 
@@ -41,7 +38,6 @@ CALL = re.compile(r'css\("((?:[^"\\]|\\")+)", "([^"\\]+)"\)')
 PLAIN_NUMBERS = frozenset({"line-height"})
 TYPST_UNITS = frozenset({"pt", "mm", "cm", "in", "em"})
 CHECKSUM = "// checksum "
-LOGGER = logging.getLogger(__name__)
 
 
 def calls(rules: str) -> tuple[tuple[str, str], ...]:
@@ -63,27 +59,10 @@ def checksum(css: str, wanted: tuple[tuple[str, str], ...]) -> str:
 
 def print_values(style_dir: Path, rules: str) -> str:
     """The ``print-sheet`` dictionary for the house files ``rules``: the print stylesheets in
-    cascade order, as the WeasyPrint PDF applies them (:mod:`...shared.sheets`)."""
-    css, house_css = print_sheet_texts(style_dir)
-    own = own_sheet(style_dir, PRINT_SHEET) if css != house_css else None
-    if own is not None:
-        warn_unused_urls(style_dir / PRINT_SHEET, own.text)
-    return values_for(css, house_css, rules)
-
-
-def warn_unused_urls(path: Path, own_css: str) -> None:
-    """A warning at each ``url()`` and ``@import`` of the style folder's own print sheet
-    (``own_css``, read from ``path``): the Typst engine reads lengths and numbers from the
-    sheet, not the images, fonts or sheets it names."""
-    for found in sheet_urls(own_css):
-        where = at_file(str(path), found.line, found.column)
-        LOGGER.warning("%r: not used by the Typst engine", found.target[:80], extra=where)
-
-
-@functools.lru_cache(maxsize=4)  # asked at every pass over a brief
-def sheet_urls(css: str) -> tuple[SheetUrl, ...]:
-    """The URLs a sheet's text names, read once per process."""
-    return tuple(css_urls(css))
+    cascade order, as the WeasyPrint PDF applies them (:mod:`...shared.sheets`). The ``url()``
+    and ``@import`` of the sheets, which the engine does not use, are warned of once per run
+    (:mod:`...output.style_check`)."""
+    return values_for(*print_sheet_texts(style_dir), rules)
 
 
 @functools.lru_cache(maxsize=4)  # asked at every pass over a brief

@@ -19,6 +19,7 @@ import tinycss2
 from tinycss2.ast import AtRule, FunctionBlock, StringToken, URLToken
 
 from ...errors import UnsafeResourceError
+from ...shared.styles import style_text
 
 MAX_RESOURCE_BYTES = 20 * 2**20
 MAX_IMPORT_DEPTH = 8
@@ -95,7 +96,7 @@ def _imported(rule: AtRule, sheet: Sheet) -> str:
         raise _refusal(sheet, rule, f"@import of {target!r} loops or nests too deep")
     inner = Sheet(sheet.root, _shown(path, sheet.root), path.parent, sheet.depth + 1)
     inner.seen = {*sheet.seen, path}
-    return _sandbox(path.read_text(encoding="utf-8"), inner)
+    return _sandbox(style_text(path.read_bytes()), inner)
 
 
 def _url_of(token: Any) -> str | None:
