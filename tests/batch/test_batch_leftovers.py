@@ -4,12 +4,18 @@ and only files of exactly that form."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from briefexport.batch import RunOptions, convert_collection
-from briefexport.batch.leftovers import UNFINISHED_NAME, is_temporary_name
+from briefexport.batch.leftovers import UNFINISHED_NAME, is_temporary_name, mark_enclosing_run
+from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.output import create_temporary
-from support.batch import SHORT
+from support.batch import SHORT, subprocess_environment
 
 LEFT = [".a.html.0123456789ab.tmp", "reports/.b.pdf.abcdefabcdef.tmp", ".x.y.000000000000.tmp"]
 """Names of temporary files a killed worker could leave."""
@@ -69,3 +75,50 @@ def test_only_a_folder_marked_unfinished_is_searched_again(tmp_path: Path) -> No
     convert_collection(collection, out, ["jats"])
     assert not any((out / name).exists() for name in LEFT)
     assert not (out / UNFINISHED_NAME).exists()
+
+
+KILLED_WHILE_WRITING = """
+import os, signal, sys
+from briefexport.cli import main
+from briefexport.output import atomic
+
+def killed(temporary, path):  # as a kill arriving once the output is written, not yet renamed
+    os.kill(os.getpid(), signal.SIGKILL)
+
+atomic.commit_temporary = killed
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.slow
+def test_a_single_export_killed_in_a_batch_folder_leaves_nothing_after_the_next_run(
+    tmp_path: Path,
+) -> None:
+    """``briefexport BRIEF.xml -o OUT/sub`` killed as it writes leaves its temporary file; the
+    next batch run into OUT removes it, though the batch runs themselves all ended well."""
+    collection = tmp_path / "briefs"
+    collection.mkdir()
+    (collection / "a.xml").write_bytes(SHORT.read_bytes())
+    out = tmp_path / "out"
+    assert convert_collection(collection, out, ["jats"]).exit_status == 0
+    sub = out / "extra"
+    args = [str(SHORT), "--to", "html", "-o", str(sub)]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_WRITING, *args], env=subprocess_environment()
+    )
+    assert killed.returncode == -signal.SIGKILL
+    [stray] = [path for path in sub.iterdir() if is_temporary_name(path.name)]
+    assert convert_collection(collection, out, ["jats"]).exit_status == 0
+    assert not stray.exists()
+    assert not (out / UNFINISHED_NAME).exists()
+
+
+def test_a_single_export_marks_only_the_nearest_batch_folder_above_it(tmp_path: Path) -> None:
+    outer, inner = tmp_path / "outer", tmp_path / "outer" / "inner"
+    inner.mkdir(parents=True)
+    assert mark_enclosing_run(inner / "new" / "deeper") is None  # no batch folder yet
+    for folder in (outer, inner):
+        (folder / MANIFEST_NAME).write_text("{}")
+    assert mark_enclosing_run(inner / "new" / "deeper") == inner / UNFINISHED_NAME
+    assert (inner / UNFINISHED_NAME).is_file()
+    assert not (outer / UNFINISHED_NAME).exists()

@@ -156,6 +156,10 @@ def prepare_worker(formats: tuple[str, ...], own_signals: bool, umask: int | Non
     if own_signals:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        # blocked in the fork server (.server.start_worker_server): a program the worker
+        # starts gets them as usual
+        if hasattr(signal, "pthread_sigmask"):  # not on Windows, where workers are spawned
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, (signal.SIGINT, signal.SIGTERM))
         threading.Thread(target=_end_with_parent, name="parent-watch", daemon=True).start()
         warnings.showwarning = log_python_warning
     logger = logging.getLogger("briefexport")

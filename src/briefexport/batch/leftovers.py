@@ -15,6 +15,13 @@ whose worker died, or that did not end at all, can leave such files. So a run ma
 files itself if a worker ended otherwise than it should (:class:`Sweep`), then the mark. The next
 run walks the folder only when the mark is still there (the run was killed) or when the folder
 has no manifest (made by an earlier version, or by a run that never finished one).
+
+A single export (``briefexport BRIEF.xml -o FOLDER``) into a batch's output folder, or a folder
+below it, can leave such a file too when it is killed. So before it writes it marks the nearest
+folder, from its own up, that holds a manifest (:func:`mark_enclosing_run`), and leaves the mark:
+the next run into that folder walks it once, at the cost of a walk (some 0.1 s over 18,000
+outputs) after each folder's single exports, never on every run. (It never removes the mark: it
+cannot tell a mark of its own from that of a run going on, or killed, meanwhile.)
 """
 
 from __future__ import annotations
@@ -60,6 +67,20 @@ def swept(output_dir: Path) -> Iterator[Sweep]:
     if sweep.workers_lost:
         remove_leftovers(output_dir)
     mark.unlink(missing_ok=True)
+
+
+def mark_enclosing_run(folder: Path) -> Path | None:
+    """Mark as unfinished the output folder of the batch runs that ``folder`` lies in (the
+    nearest folder, from ``folder`` up, holding a manifest), if any; returns the mark. A folder
+    that cannot be marked is left as it is: the export that writes there fails on its own."""
+    start = Path(os.path.abspath(folder))
+    for candidate in (start, *start.parents):
+        if (candidate / MANIFEST_NAME).is_file():
+            mark = candidate / UNFINISHED_NAME
+            with contextlib.suppress(OSError):
+                mark.touch()
+            return mark
+    return None
 
 
 def remove_leftovers(output_dir: Path) -> list[Path]:

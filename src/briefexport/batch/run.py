@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .chunks import ChunkSizer, run_chunk
 from .jobs import OUTPUT_FAILED, Job, JobResult, error_line
 from .limits import TimeLimit
+from .stragglers import LetGo, end_workers, let_go
 
 ExecutorFactory = Callable[[int], Executor]
 """Makes an executor for tasks of at most the given number of briefs (a local pool counts
@@ -72,6 +73,9 @@ class Dispatcher:
     )
     """Replaced executors, each with the tasks in flight when it was replaced (its own, and
     any an older one still held)."""
+    let_go_of: list[LetGo] = field(default_factory=list)
+    """Broken executors shut down without waiting, whose workers the run ends before it
+    returns (:mod:`.stragglers`)."""
 
     def __post_init__(self) -> None:
         self.bound = 1 if self.widens else self.sizer.largest
@@ -96,6 +100,7 @@ class Dispatcher:
             for old, _ in self.retiring:
                 old.shutdown(wait=True)
             executor.shutdown(wait=True)
+            end_workers(self.let_go_of)
         return self.not_started + len(self.queue) + len(self.alone)
 
     def _fill(self, executor: Executor) -> Executor:
@@ -206,9 +211,9 @@ class Dispatcher:
                 future.cancel()
                 self._retry_or_fail(chunk)
         for old, _ in self.retiring:
-            old.shutdown(wait=False)
+            self.let_go_of.append(let_go(old))
         self.retiring.clear()
-        executor.shutdown(wait=False)
+        self.let_go_of.append(let_go(executor))
         self.explained = False
         return self.make_executor(self.bound)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from multiprocessing import spawn
@@ -45,6 +46,9 @@ DEFAULT_TIMEOUT = 600.0
 """Seconds a brief may take on a local worker before the worker is stopped and the brief fails:
 far beyond any sound brief (a PDF takes seconds), short enough that one brief that would take
 hours holds up no worker for long."""
+
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+"""The stop signals the fork server starts with blocked (:func:`start_worker_server`)."""
 
 WORKER_MODULES = (
     "concurrent.futures.process",
@@ -138,8 +142,21 @@ if sys.platform != "win32":
 
 def start_worker_server(formats: tuple[str, ...]) -> None:
     """Start the fork server at once, so that it imports the writers while this process goes on
-    (a fork server already running stays as it is)."""
-    if worker_context(formats).get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+    (a fork server already running stays as it is).
 
+    It starts with SIGINT and SIGTERM blocked, as the standard library starts its resource
+    tracker (bpo-33613): a Ctrl-C, which reaches every process of the terminal's job, would
+    otherwise stop it amid its imports, with a traceback, and ``killpg`` with SIGTERM would end
+    it. It keeps them blocked (it ignores SIGINT itself once it runs, and ends with this
+    process); each worker unblocks them (:func:`.jobs.prepare_worker`). In this process they are
+    held only while the server is spawned, then delivered."""
+    if worker_context(formats).get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    resource_tracker.ensure_running()  # it unblocks both signals once it has started its own
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
         forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

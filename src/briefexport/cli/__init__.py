@@ -34,6 +34,9 @@ COMMANDS = {
     "verify": "briefexport.cli.verify",
 }
 EXPORT_COMMAND = "briefexport.cli.export"
+EXIT_INTERRUPTED = 1
+"""As :data:`.common.EXIT_OUTPUT` (not imported before the command, to keep ``--version``
+quick)."""
 
 
 @contextlib.contextmanager
@@ -60,23 +63,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     Without ``argv`` (the process's own command) the start-up and the exit run as
     :mod:`.collector` says.
     """
-    if argv is None:
-        collector.pause_for_imports()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args == ["--version"]:
-            print_version()
-        command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
-        if argv is None and command == "batch":  # the program's own run (as the collector's)
-            from .early import start_batch_workers
-
-            start_batch_workers(rest)
-        status = run_command(command, rest)
+        if argv is None:
+            collector.pause_for_imports()
+        # a stop before the command's own handling (Ctrl-C as the program starts) ends it
+        # as one during the command does
+        with stop_on_sigterm():
+            status = _start_and_run(args, own_run=argv is None)
+    except KeyboardInterrupt as stop:
+        status = interrupted(stop)
     finally:
         collector.imports_done()
     if argv is None:
         collector.exit_without_teardown(status)
     return status
+
+
+def _start_and_run(args: list[str], own_run: bool) -> int:
+    """Answer ``--version``, start a batch run's workers early in the program's own run (as
+    the collector's), and run the command."""
+    if args == ["--version"]:
+        print_version()
+    command, rest = (args[0], args[1:]) if args and args[0] in COMMANDS else (None, args)
+    if own_run and command == "batch":
+        from .early import start_batch_workers
+
+        start_batch_workers(rest)
+    return run_command(command, rest)
+
+
+def interrupted(stop: KeyboardInterrupt) -> int:
+    """Say that the command was stopped (by Ctrl-C, or the signal named); the exit status."""
+    print(f"briefexport: interrupted{f' by {stop}' if str(stop) else ''}", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def run_command(command: str | None, rest: list[str]) -> int:
@@ -93,8 +113,7 @@ def run_command(command: str | None, rest: list[str]) -> int:
             status: int = contextvars.copy_context().run(module.run, rest)
         return status
     except KeyboardInterrupt as stop:
-        print(f"briefexport: interrupted{f' by {stop}' if str(stop) else ''}", file=sys.stderr)
-        return EXIT_OUTPUT
+        return interrupted(stop)
     except Exception as error:  # a bug: say so in one line, never with a traceback
         print(f"briefexport: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_OUTPUT

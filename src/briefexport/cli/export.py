@@ -232,10 +232,12 @@ def export_one(
 
 def _write(path: Path, job: tuple[Brief, str, Path, WriteOptions], claimed: FigureClaims) -> int:
     """Write one output of the brief read from ``path``; its exit status, the problem printed."""
+    from ..batch.leftovers import mark_enclosing_run
     from ..output import export_brief
 
     brief, fmt, target, options = job
     named = shown_name(str(path))
+    mark_enclosing_run(target.parent)  # should this process be killed while it writes there
     try:
         export_brief(brief, fmt, target, options, claimed)
     except OverwritesInputError as refused:  # a usage error: another -o is the fix
