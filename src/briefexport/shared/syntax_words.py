@@ -117,7 +117,16 @@ def _mismatch(spot: Spot) -> Place:
         message = f"<{innermost}> opened at line {line} is not closed before </{found.group(1)}>"
     else:
         message = f"</{found.group(1)}> does not match <{innermost}> opened at line {line}"
+        message += _too_many(spot.text[:start], found.group(1))
     return found.start() + 1, message
+
+
+def _too_many(before: str, name: str) -> str:
+    """What to fix when no element ``name`` is open: a ``name`` closed before was closed once
+    too often (libxml2 finds it only at the next end tag of an element still open)."""
+    if not re.search(f"<{re.escape(name)}[\\s/>]", before):
+        return ""  # a misspelt name, said by the mismatch itself
+    return f"; no <{name}> is open here, so this </{name}> or one before it is one too many"
 
 
 def _file_ends(spot: Spot) -> Place:
