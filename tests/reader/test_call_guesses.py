@@ -47,7 +47,7 @@ def test_a_footnote_call_naming_a_reference_says_so(validate: Validate) -> None:
     assert validate(text) == (
         2,
         [
-            f"brief.xml:{position(text, '<xref')}: error: ref-type=\"fn\" calls a footnote,"
+            f'brief.xml:{position(text, "<xref")}: error: ref-type="fn" calls a footnote,'
             " but rid 'ref1' names a reference; did you mean 'fn1', the only footnote never"
             " called?"
         ],
@@ -59,7 +59,7 @@ def test_a_reference_call_naming_a_footnote_says_so_and_calls_it(validate: Valid
     assert validate(text) == (
         2,
         [
-            f"brief.xml:{position(text, '<xref')}: error: ref-type=\"bibr\" calls a reference,"
+            f'brief.xml:{position(text, "<xref")}: error: ref-type="bibr" calls a reference,'
             " but rid 'fn1' names a footnote"
         ],
     )
