@@ -26,6 +26,7 @@ from .schema_order import Child
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
 from .schema_words import bracketed, close_name, joined, nth
+from .schema_wrappers import Wrapper, missing_wrapper
 from .tokens import XML_SPACE
 
 NEEDS = {
@@ -78,7 +79,8 @@ def check_structure(root: etree._Element, at: Locator, limit: int | None = None)
     return walk.found
 
 
-Frame = tuple[etree._Element, "Reading", Iterator[etree._Element]]
+Element = etree._Element
+Frame = tuple[Element, "Reading", Iterator[Element]]
 
 
 class _Walk:
@@ -87,6 +89,7 @@ class _Walk:
     def __init__(self, tables: Schema, at: Locator) -> None:
         self.schema, self.at, self.found = tables, at, Findings()
         self._rank: dict[str, int] = {}
+        self._wrappers: dict[etree._Element, Wrapper] = {}  # where a parent's bare text goes
 
     def name(self, element: etree._Element) -> str:
         """An element's name as the schema writes it, or, in a namespace the schema does not
@@ -123,9 +126,9 @@ class _Walk:
         """Check an element's attributes and text; start reading its children."""
         self.found.rules[element] = keys
         self.attributes(element, keys)
-        self.text(element, keys)
         children = list(element.iterchildren(tag=etree.Element))
         reading = Reading(self.schema, keys)
+        self.text(element, reading, children)
         unread = reading.first_unread(children)
         if unread is not None:
             reading.plan([self._as_read(child, reading) for child in children], children)
@@ -146,13 +149,24 @@ class _Walk:
         for clark, message in attribute_problems(element, rules, self.name(element)):
             self.found.add(element, f"@{clark}", self.at.error(element, message))
 
-    def text(self, element: etree._Element, keys: frozenset[int]) -> None:
-        if any(self.schema.rules[k].text for k in keys):
+    def text(self, element: etree._Element, reading: Reading, children: list[Element]) -> None:
+        """Text where only elements may stand, with the element it belongs in when the parent
+        misses one (:mod:`.schema_wrappers`)."""
+        if any(self.schema.rules[k].text for k in reading.keys):
             return
         pieces = [element.text, *(child.tail for child in element)]
-        if any(piece and piece.strip(XML_SPACE) for piece in pieces):
-            message = f"text is not allowed directly in <{self.name(element)}>"
-            self.found.add(element, "text", self.at.error(element, message))
+        if not any(piece and piece.strip(XML_SPACE) for piece in pieces):
+            return
+        message = f"text is not allowed directly in <{self.name(element)}>"
+        wrapper = missing_wrapper(self.schema.rules, reading, children)
+        if wrapper is not None:
+            self._wrappers[element] = wrapper
+            message += f"; wrap it in {bracketed(self.names({wrapper.key}))}"
+        self.found.add(element, "text", self.at.error(element, message))
+
+    def _unwrapped(self, element: etree._Element, child: str | None, reading: Reading) -> bool:
+        wrapper = self._wrappers.get(element)
+        return wrapper is not None and wrapper.explains(self.schema.rules, child, reading)
 
     def read(
         self, element: etree._Element, child: etree._Element, reading: Reading
@@ -196,8 +210,11 @@ class _Walk:
         else:
             message = self._out_of_order(parent, child, reading, self.labels(element, reading))
             reading.disordered = True
-        self.found.add(child, "place", self.at.error(child, message))
         self.found.flagged.setdefault(element, set()).add("content")
+        if self._unwrapped(element, str(child.tag), reading):
+            self.found.flagged.setdefault(child, set()).add("place")  # said at the text
+        else:
+            self.found.add(child, "place", self.at.error(child, message))
         return tag
 
     def _clark(self, shown: str, reading: Reading) -> str:
@@ -268,6 +285,10 @@ class _Walk:
         needed = [name for name in self.names(reading.needed()) if name not in moved]
         if reading.disordered and not needed:
             return  # what the parent misses stands elsewhere in it, reported there
+        wrapper = self._wrappers.get(element)
+        if wrapper and wrapper.needed and set(needed) <= set(self.names({wrapper.key})):
+            self.found.flagged.setdefault(element, set()).add("content")  # said at the text
+            return
         if tag in NEEDS and len(element) == 0:
             message = NEEDS[tag]
         elif needed:
