@@ -78,3 +78,65 @@ def test_a_child_out_of_order_beside_bare_text_is_still_said(validate: Validate)
             " found <p>",
         ],
     )
+
+
+PUB_DATE = "<day>05</day><month>03</month><year>2024</year>"
+AFFILIATION = '<aff id="aff1"><institution>Coastal Institute</institution></aff>'
+LOOSE = [
+    (
+        "name-parts",
+        edited("<name><surname>Mensah</surname><given-names>Kofi</given-names></name>", "").replace(
+            "</contrib>", "<surname>Mensah</surname><given-names>Kofi</given-names></contrib>"
+        ),
+        "<surname>",
+        "<surname> and <given-names> are not allowed directly in <contrib>; wrap them in <name>",
+    ),
+    (
+        "table-rows",
+        edited(
+            "</p>\n</body>",
+            "</p><table-wrap><table><tr><td>a</td></tr></table></table-wrap>\n</body>",
+        ),
+        "<tr>",
+        "<tr> is not allowed directly in <table>; wrap it in <tbody>",
+    ),
+    (
+        "date-parts",
+        edited(
+            f'<pub-date publication-format="electronic" date-type="pub" iso-8601-date="2024-03-05">{PUB_DATE}</pub-date>',
+            PUB_DATE,
+        ),
+        "<day>",
+        "<day>, <month> and <year> are not allowed directly in <article-meta>; wrap them in"
+        " <pub-date>",
+    ),
+    (
+        "affiliation-called",
+        edited("</contrib-group>", f"</contrib-group>{AFFILIATION}")
+        .replace("</name></contrib>", '</name><xref ref-type="aff" rid="aff1"/></contrib>')
+        .replace(AFFILIATION, "<institution>Coastal Institute</institution>"),
+        "<institution>",
+        "<institution> is not allowed directly in <article-meta>; wrap it in <aff>",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "message"), [c[1:] for c in LOOSE], ids=[c[0] for c in LOOSE]
+)
+def test_loose_elements_are_one_line_naming_their_element(
+    validate: Validate, text: str, at: str, message: str
+) -> None:
+    assert validate(text) == (2, [f"brief.xml:{position(text, at)}: error: {message}"])
+
+
+def test_a_loose_element_two_elements_take_is_named_alone(validate: Validate) -> None:
+    text = edited(
+        "</p>\n</body>", "</p><sec><title>S</title><label>1</label><p>x</p></sec>\n</body>"
+    )
+    status, lines = validate(text)
+    assert status == 2
+    assert lines == [
+        f"brief.xml:{position(text, '<label>')}: error: <label> is not allowed in <sec>; allowed"
+        " here: <p>, <list>, <disp-quote>, <table-wrap>, <fig>, <sec> or <title>"
+    ]

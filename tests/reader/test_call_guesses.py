@@ -63,3 +63,20 @@ def test_a_reference_call_naming_a_footnote_says_so_and_calls_it(validate: Valid
             " but rid 'fn1' names a footnote"
         ],
     )
+
+
+def test_a_call_to_its_target_out_of_place_is_left_to_the_schema(validate: Validate) -> None:
+    """The affiliation stands outside ``article-meta``, whose tags are left out: the schema
+    pass says so at the first element loose in ``front``, not at the affiliation."""
+    affiliation = '<aff id="aff1"><institution>Coastal Institute</institution></aff>'
+    text = edited("</contrib-group>", f"</contrib-group>{affiliation}")
+    text = edited("</name></contrib>", '</name><xref ref-type="aff" rid="aff1"/></contrib>', text)
+    text = text.replace("<article-meta>", "").replace("</article-meta>", "")
+    assert validate(text) == (
+        2,
+        [
+            f"brief.xml:{position(text, '<title-group>')}: error: <title-group>,"
+            " <contrib-group>, <aff> and <pub-date> are not allowed directly in <front>; wrap"
+            " them in <article-meta>"
+        ],
+    )

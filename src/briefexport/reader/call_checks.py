@@ -105,12 +105,30 @@ def _ids(root: etree._Element, xpath: str) -> set[str]:
 
 def _target_refused(root: etree._Element, kind: str, rid: str, refused: Refused) -> bool:
     """Whether the schema refused what a call may be meant for: an element of its kind where
-    its targets stand (an id it misspelt), or the element with its id or one around it (a
-    misspelt ``fn``, ``fn-group`` or ``back``)."""
-    if any(refused(target) for target in root.iterfind(TARGETS[kind][0])):
+    its targets stand (an id it misspelt), or an element there it holds (an ``aff`` left out
+    around its ``institution``), or the element with its id or one around it (a misspelt
+    ``fn``, ``fn-group`` or ``back``), or that element out of its place (with the name of its
+    kind, elsewhere, which the schema refuses)."""
+    path = TARGETS[kind][0]
+    parent, tag = path.rsplit("/", 1)
+    held = {f"{parent}/{name}" for name in _held(tag)}
+    if any(refused(e) for p in (path, *held) for e in root.iterfind(p)):
         return True
     named = root.xpath("//*[@id=$rid]", rid=rid)
+    if any(n.tag == tag for n in named):
+        return True
     return any(refused(e) for n in named for e in (n, *n.iterancestors()))
+
+
+def _held(tag: str) -> set[str]:
+    """The names of the elements a target of name ``tag`` holds, as the schema has them."""
+    from .schema_rules import schema  # read only for a call that misses its target
+    from .schema_wrappers import held_names
+
+    rules = schema().rules
+    return {
+        name for k, rule in enumerate(rules) if tag in rule.names for name in held_names(rules, k)
+    }
 
 
 def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:

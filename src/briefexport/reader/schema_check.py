@@ -26,7 +26,7 @@ from .schema_order import Child
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
 from .schema_words import bracketed, close_name, joined, nth
-from .schema_wrappers import Wrapper, missing_wrapper
+from .schema_wrappers import Wrapper, loose_wrapper, missing_wrapper
 from .tokens import XML_SPACE
 
 NEEDS = {
@@ -129,6 +129,9 @@ class _Walk:
         children = list(element.iterchildren(tag=etree.Element))
         reading = Reading(self.schema, keys)
         self.text(element, reading, children)
+        loose = loose_wrapper(self.schema.rules, reading, children)
+        if loose is not None and element not in self._wrappers:
+            self._wrappers[element] = loose
         unread = reading.first_unread(children)
         if unread is not None:
             reading.plan([self._as_read(child, reading) for child in children], children)
@@ -161,12 +164,8 @@ class _Walk:
         wrapper = missing_wrapper(self.schema.rules, reading, children)
         if wrapper is not None:
             self._wrappers[element] = wrapper
-            message += f"; wrap it in {bracketed(self.names({wrapper.key}))}"
+            message += f"; wrap it in {bracketed(self.names(wrapper.keys))}"
         self.found.add(element, "text", self.at.error(element, message))
-
-    def _unwrapped(self, element: etree._Element, child: str | None, reading: Reading) -> bool:
-        wrapper = self._wrappers.get(element)
-        return wrapper is not None and wrapper.explains(self.schema.rules, child, reading)
 
     def read(
         self, element: etree._Element, child: etree._Element, reading: Reading
@@ -211,11 +210,25 @@ class _Walk:
             message = self._out_of_order(parent, child, reading, self.labels(element, reading))
             reading.disordered = True
         self.found.flagged.setdefault(element, set()).add("content")
-        if self._unwrapped(element, str(child.tag), reading):
-            self.found.flagged.setdefault(child, set()).add("place")  # said at the text
-        else:
-            self.found.add(child, "place", self.at.error(child, message))
+        wrapper = self._wrappers.get(element)
+        if wrapper and wrapper.explains(self.schema.rules, str(child.tag), reading):
+            if wrapper.first is not child:  # said at the text or the first loose element
+                self.found.flagged.setdefault(child, set()).add("place")
+                return tag
+            message = self._loose(element, reading, wrapper)
+        self.found.add(child, "place", self.at.error(child, message))
         return tag
+
+    def _loose(self, element: etree._Element, reading: Reading, wrapper: Wrapper) -> str:
+        """Loose elements, each name once, and the element they belong in."""
+        own = set(self.names(reading.allowed))
+        names = [self.name(c) for c in element.iterchildren(tag=etree.Element)]
+        loose = list(dict.fromkeys(name for name in names if name not in own))
+        it, are = ("it", "is") if len(loose) == 1 else ("them", "are")
+        return (
+            f"{bracketed(loose, 'and')} {are} not allowed directly in <{self.name(element)}>;"
+            f" wrap {it} in {bracketed(self.names(wrapper.keys))}"
+        )
 
     def _clark(self, shown: str, reading: Reading) -> str:
         rules = (self.schema.rules[k] for k in reading.allowed)
@@ -286,7 +299,7 @@ class _Walk:
         if reading.disordered and not needed:
             return  # what the parent misses stands elsewhere in it, reported there
         wrapper = self._wrappers.get(element)
-        if wrapper and wrapper.needed and set(needed) <= set(self.names({wrapper.key})):
+        if wrapper and wrapper.needed and set(needed) <= set(self.names(wrapper.keys)):
             self.found.flagged.setdefault(element, set()).add("content")  # said at the text
             return
         if tag in NEEDS and len(element) == 0:

@@ -1,7 +1,9 @@
-"""The element a parent's bare text belongs in (RELAX NG: the parent takes no text, and one
-element it takes does): ``<list-item>Check the gauges</list-item>`` misses its ``<p>``. The schema
-pass then says so once, at the text, and not again as the missing ``<p>``, as each inline
-element beside the text, or as a child found where the ``<p>`` should have been.
+"""The element a parent's bare text or loose elements belong in (RELAX NG: the parent takes no
+text, and one element it takes does; the parent takes no such element, and one it takes does):
+``<list-item>Check the gauges</list-item>`` misses its ``<p>``, ``<contrib><surname>`` its
+``<name>``. The schema pass then says so once, at the text or the first loose element, and not
+again as the missing element, as each element beside the first, or as a child found where the
+missing element should have been.
 """
 
 from __future__ import annotations
@@ -16,19 +18,21 @@ from .schema_rules import ElementRule
 
 @dataclass(frozen=True)
 class Wrapper:
-    """The rule of the element bare text belongs in, and whether the parent needs one."""
+    """The rules of the element bare text or loose elements belong in, whether the parent
+    needs one, and the first loose element (None for bare text, said at the parent)."""
 
-    key: int
+    keys: frozenset[int]
     needed: bool
+    first: etree._Element | None = None
 
     def explains(self, rules: list[ElementRule], child: str | None, reading: Reading) -> bool:
-        """Whether a problem of the parent follows from its text missing this wrapper: the
-        wrapper missing (``child`` None) or expected where ``child`` stands, when the parent
-        needs one, or ``child`` one the wrapper takes and the parent does not."""
-        if self.needed and (child is None or self.key in reading.expected()):
+        """Whether a problem of the parent follows from the missing wrapper: the wrapper
+        missing (``child`` None) or expected where ``child`` stands, when the parent needs
+        one, or ``child`` one the wrapper takes and the parent does not."""
+        if self.needed and (child is None or self.keys & reading.expected()):
             return True
         taken = {n for k in reading.allowed for n in rules[k].names}
-        return child in held_names(rules, self.key) - taken
+        return child in set().union(*(held_names(rules, k) for k in self.keys)) - taken
 
 
 def missing_wrapper(
@@ -43,7 +47,7 @@ def missing_wrapper(
     own = {n for k in reading.allowed for n in rules[k].names}
     needed = [k for k in reading.needed() if rules[k].text and not rules[k].names & present]
     if len(needed) == 1 and present <= held_names(rules, needed[0]) | own:
-        return Wrapper(needed[0], needed=True)
+        return Wrapper(frozenset(needed), needed=True)
     foreign = present - own
     takers = [k for k in reading.allowed if rules[k].text and foreign <= held_names(rules, k)]
     for likelier in (
@@ -51,7 +55,27 @@ def missing_wrapper(
         {k for k in takers if not rules[k].names & present},
     ):
         takers = [k for k in takers if k in likelier] if len(takers) > 1 and likelier else takers
-    return Wrapper(takers[0], needed=False) if foreign and len(takers) == 1 else None
+    return Wrapper(frozenset(takers), needed=False) if foreign and len(takers) == 1 else None
+
+
+def loose_wrapper(
+    rules: list[ElementRule], reading: Reading, children: list[etree._Element]
+) -> Wrapper | None:
+    """Where loose elements belong: the elements of one name the parent takes and lacks that
+    take every child the parent does not (``<surname>`` in a ``<contrib>``: a ``<name>``; an
+    ``<aff>`` after the ``<article-meta>`` is misplaced, not loose), of several names the ones
+    it needs; else None. ``reading`` stands before the first child."""
+    own = {n for k in reading.allowed for n in rules[k].names}
+    loose = [child for child in children if str(child.tag) not in own]
+    foreign = {str(child.tag) for child in loose}
+    takers = frozenset(k for k in reading.allowed if foreign <= held_names(rules, k))
+    present = {str(child.tag) for child in children}
+    takers = frozenset(k for k in takers if not rules[k].names & present)  # else: misplaced
+    if len({rules[k].names for k in takers}) > 1 and takers & reading.needed():
+        takers &= reading.needed()  # rows alone in a <table>: a <tbody>
+    if not loose or len({rules[k].names for k in takers}) != 1:
+        return None
+    return Wrapper(takers, needed=bool(takers & reading.needed()), first=loose[0])
 
 
 def held_names(rules: list[ElementRule], key: int) -> set[str]:
