@@ -26,7 +26,7 @@ from .schema_order import Child
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
 from .schema_words import bracketed, close_name, joined, nth
-from .schema_wrappers import Wrapper, loose_wrapper, missing_wrapper
+from .schema_wrappers import Wrapper, loose_message, loose_wrapper, missing_wrapper
 from .tokens import XML_SPACE
 
 NEEDS = {
@@ -129,8 +129,9 @@ class _Walk:
         children = list(element.iterchildren(tag=etree.Element))
         reading = Reading(self.schema, keys)
         self.text(element, reading, children)
-        loose = loose_wrapper(self.schema.rules, reading, children)
-        if loose is not None and element not in self._wrappers:
+        if element not in self._wrappers and (
+            loose := loose_wrapper(self.schema.rules, reading, children)
+        ):
             self._wrappers[element] = loose
         unread = reading.first_unread(children)
         if unread is not None:
@@ -220,15 +221,10 @@ class _Walk:
         return tag
 
     def _loose(self, element: etree._Element, reading: Reading, wrapper: Wrapper) -> str:
-        """Loose elements, each name once, and the element they belong in."""
         own = set(self.names(reading.allowed))
         names = [self.name(c) for c in element.iterchildren(tag=etree.Element)]
-        loose = list(dict.fromkeys(name for name in names if name not in own))
-        it, are = ("it", "is") if len(loose) == 1 else ("them", "are")
-        return (
-            f"{bracketed(loose, 'and')} {are} not allowed directly in <{self.name(element)}>;"
-            f" wrap {it} in {bracketed(self.names(wrapper.keys))}"
-        )
+        loose = [name for name in dict.fromkeys(names) if name not in own]
+        return loose_message(loose, self.name(element), self.names(wrapper.keys))
 
     def _clark(self, shown: str, reading: Reading) -> str:
         rules = (self.schema.rules[k] for k in reading.allowed)

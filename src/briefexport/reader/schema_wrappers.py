@@ -14,6 +14,7 @@ from lxml import etree
 
 from .schema_reading import Reading
 from .schema_rules import ElementRule
+from .schema_words import bracketed
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,15 @@ def loose_wrapper(
     if not loose or len({rules[k].names for k in takers}) != 1:
         return None
     return Wrapper(takers, needed=bool(takers & reading.needed()), first=loose[0])
+
+
+def loose_message(loose: list[str], parent: str, wrapper: list[str]) -> str:
+    """The line at the first of the ``loose`` elements (their names, each once)."""
+    it, are = ("it", "is") if len(loose) == 1 else ("them", "are")
+    return (
+        f"{bracketed(loose, 'and')} {are} not allowed directly in <{parent}>;"
+        f" wrap {it} in {bracketed(wrapper)}"
+    )
 
 
 def held_names(rules: list[ElementRule], key: int) -> set[str]:
