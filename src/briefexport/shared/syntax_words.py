@@ -202,6 +202,35 @@ def _prefix(spot: Spot) -> Place:
     return spot.at(rf"(?<![\w.:-]){written}(?![\w.:-])", message)
 
 
+def _in_declaration(spot: Spot) -> bool:
+    """Whether libxml2's place stands in the XML declaration, or where it was cut off."""
+    end = spot.text.find("?>")
+    return spot.text.startswith("<?xml") and (end < 0 or spot.offset <= end)
+
+
+def _declaration(what: str, otherwise: Words = _plain) -> Words:
+    """The XML declaration ``what`` (``is malformed``), said at its start; elsewhere, as
+    ``otherwise`` says."""
+    return lambda spot: (
+        (spot.move_to(0), f"the XML declaration {what}: write {XML_DECLARATION}")
+        if _in_declaration(spot)
+        else otherwise(spot)
+    )
+
+
+def _declaration_value(spot: Spot) -> Place:
+    """A value of the XML declaration that does not start with a quote: unquoted, or cut off
+    after its ``=`` (the line ends there, or markup follows)."""
+    equals = spot.text.rfind("=", 0, spot.offset)
+    if not _in_declaration(spot) or equals < 0:
+        return _plain(spot)
+    after = spot.text[equals + 1 :].split("\n", 1)[0].strip()
+    name = re.findall(r"[\w.-]*(?=\s*$)", spot.text[:equals])[0]
+    quotes = after and after[0] != "<"
+    what = "needs quotes around its values" if quotes else f"is cut off after {name}="
+    return spot.move_to(equals + 1), f"the XML declaration {what}: write {XML_DECLARATION}"
+
+
 def _unclosed(opening: str, closing: str, what: str) -> Words:
     def words(spot: Spot) -> Place:
         start = spot.text.rfind(opening, 0, spot.offset + 1)
@@ -255,10 +284,11 @@ WORDS: dict[str, Words] = {
     "ERR_ATTRIBUTE_NOT_STARTED": _unquoted,
     "ERR_ATTRIBUTE_WITHOUT_VALUE": _no_value,
     "ERR_ATTRIBUTE_REDEFINED": _twice,
-    "ERR_SPACE_REQUIRED": lambda spot: (
-        spot.column,
-        'attributes must stand apart, each name="value"',
+    "ERR_SPACE_REQUIRED": _declaration(
+        "is malformed", lambda spot: (spot.column, 'attributes must stand apart, each name="value"')
     ),
+    "ERR_STRING_NOT_STARTED": _declaration_value,
+    "ERR_VERSION_MISSING": _declaration("needs its version"),
     "NS_ERR_UNDEFINED_NAMESPACE": _prefix,
     "ERR_MISPLACED_CDATA_END": lambda spot: spot.at(
         "]]>", "]]> cannot stand in text; write ]]&gt;"
@@ -273,7 +303,5 @@ WORDS: dict[str, Words] = {
     "ERR_STRING_NOT_CLOSED": lambda spot: spot.at(
         "[\"']", f"this value of the XML declaration is not closed: write {XML_DECLARATION}"
     ),
-    "ERR_XMLDECL_NOT_FINISHED": lambda spot: spot.at(
-        r"<\?xml", f"the XML declaration is malformed: write {XML_DECLARATION}"
-    ),
+    "ERR_XMLDECL_NOT_FINISHED": _declaration("is malformed"),
 }
