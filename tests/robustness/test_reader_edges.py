@@ -225,6 +225,16 @@ def test_an_empty_list_says_what_it_needs(brief_file: Callable[[str], Path], cli
             "1:1: error: the XML declaration is malformed:"
             ' write <?xml version="1.0" encoding="UTF-8"?>',
         ),
+        (
+            '<?xml version"1.0" encoding="UTF-8"?>\n',
+            "1:1: error: the XML declaration needs = between each name and its value:"
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
+        (
+            '<?xml version="1.0" standalone="maybe"?>\n',
+            '1:1: error: the XML declaration takes standalone="yes" or "no" only:'
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
     ],
     ids=[
         "another-encoding-named",
@@ -233,6 +243,8 @@ def test_an_empty_list_says_what_it_needs(brief_file: Callable[[str], Path], cli
         "unquoted-value",
         "no-version",
         "no-closing-bracket",
+        "no-equals",
+        "standalone-value",
     ],
 )
 def test_a_wrong_declaration_is_one_line_at_its_fault(

@@ -289,6 +289,8 @@ WORDS: dict[str, Words] = {
     ),
     "ERR_STRING_NOT_STARTED": _declaration_value,
     "ERR_VERSION_MISSING": _declaration("needs its version"),
+    "ERR_EQUAL_REQUIRED": _declaration("needs = between each name and its value"),
+    "ERR_STANDALONE_VALUE": _declaration('takes standalone="yes" or "no" only'),
     "NS_ERR_UNDEFINED_NAMESPACE": _prefix,
     "ERR_MISPLACED_CDATA_END": lambda spot: spot.at(
         "]]>", "]]> cannot stand in text; write ]]&gt;"
