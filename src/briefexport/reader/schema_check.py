@@ -23,24 +23,12 @@ from .locate import Locator
 from .schema_attributes import attribute_problems
 from .schema_labels import element_label, pattern_label
 from .schema_order import Child
+from .schema_prefixes import Misbound, misbound_prefixes, said_at_declaration
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
-from .schema_words import bracketed, close_name, joined, nth
+from .schema_words import NEEDS, bracketed, close_name, joined, nth
 from .schema_wrappers import Wrapper, loose_message, loose_wrapper, missing_wrapper
 from .tokens import XML_SPACE
-
-NEEDS = {
-    "tr": "a table row needs at least one cell (<td> or <th>)",
-    "thead": "a table header needs at least one row (<tr>)",
-    "tbody": "a table body needs at least one row (<tr>)",
-    "list": "a list needs at least one <list-item>",
-    "list-item": "a list item needs at least one paragraph (<p>)",
-    "fn-group": "<fn-group> needs at least one footnote (<fn>)",
-    "fn": "a footnote needs at least one paragraph (<p>)",
-    "ref-list": "a reference list needs at least one <ref>",
-    "disp-quote": "a quotation needs at least one paragraph (<p>)",
-    "abstract": "an abstract needs at least one paragraph (<p>)",
-}
 
 
 @dataclass
@@ -63,6 +51,9 @@ def check_structure(root: etree._Element, at: Locator, limit: int | None = None)
     problem at an element before the last one read is then found, but for a parent's missing
     children, which are known only at its end)."""
     walk = _Walk(schema(), at)
+    walk.misbound = misbound_prefixes(root, walk.schema.prefixes)
+    for bound in walk.misbound.values():
+        walk.found.add(bound.element, "xmlns", at.error(bound.element, bound.message()))
     keys = frozenset(k for k in walk.schema.start if root.tag in walk.schema.rules[k].names)
     frames = [walk.enter(root, keys)] if keys else []
     while frames:
@@ -90,6 +81,7 @@ class _Walk:
         self.schema, self.at, self.found = tables, at, Findings()
         self._rank: dict[str, int] = {}
         self._wrappers: dict[etree._Element, Wrapper] = {}  # where a parent's bare text goes
+        self.misbound: dict[str, Misbound] = {}  # said at the declaration
 
     def name(self, element: etree._Element) -> str:
         """An element's name as the schema writes it, or, in a namespace the schema does not
@@ -151,7 +143,10 @@ class _Walk:
     def attributes(self, element: etree._Element, keys: frozenset[int]) -> None:
         rules = [self.schema.rules[k] for k in keys]
         for clark, message in attribute_problems(element, rules, self.name(element)):
-            self.found.add(element, f"@{clark}", self.at.error(element, message))
+            if said_at_declaration(self.misbound, element, clark):
+                self.found.flagged.setdefault(element, set()).add(f"@{clark}")  # said at xmlns
+            else:
+                self.found.add(element, f"@{clark}", self.at.error(element, message))
 
     def text(self, element: etree._Element, reading: Reading, children: list[Element]) -> None:
         """Text where only elements may stand, with the element it belongs in when the parent
@@ -212,6 +207,9 @@ class _Walk:
             reading.disordered = True
         self.found.flagged.setdefault(element, set()).add("content")
         wrapper = self._wrappers.get(element)
+        if said_at_declaration(self.misbound, child):
+            self.found.flagged.setdefault(child, set()).add("place")
+            return tag
         if wrapper and wrapper.explains(self.schema.rules, str(child.tag), reading):
             if wrapper.first is not child:  # said at the text or the first loose element
                 self.found.flagged.setdefault(child, set()).add("place")
