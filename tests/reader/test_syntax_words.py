@@ -91,6 +91,16 @@ CASES = [
         " or one before it is one too many",
     ),
     (
+        "namespace-running-on",
+        edited(
+            'xml:lang="en" xmlns:xlink="http://www.w3.org/1999/xlink"',
+            'xmlns:xlink="http://www.w3.org/1999/xlink xml:lang="en"',
+        ),
+        "xmlns:xlink",
+        "xmlns:xlink='http://www.w3.org/1999/xlink xml:lang=' is not a URI; its closing quote"
+        " may be missing",
+    ),
+    (
         "less-than-in-text",
         edited("Walls need", "Walls < need"),
         "< need",
