@@ -21,6 +21,7 @@ from collections.abc import Collection
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..inlines import XML_WHITE_SPACE
 from ..rules.blank import is_blank
 from ..rules.partial_dates import partial_date_exists
 from ..shared.characters import forbidden_in_tree, forbidden_message
@@ -32,7 +33,6 @@ from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
 from .table_checks import Refused, check_tables
-from .tokens import XML_SPACE
 
 FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-\d{2}){0,2}")
 
@@ -145,7 +145,9 @@ def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
         declared = dt.date.fromisoformat(iso)
     except ValueError:
         return [at.error(element, f"publication date {iso!r} does not exist")]
-    parts = [(element.findtext(tag) or "").strip(XML_SPACE) for tag in ("year", "month", "day")]
+    parts = [
+        (element.findtext(tag) or "").strip(XML_WHITE_SPACE) for tag in ("year", "month", "day")
+    ]
     if not all(part.isdecimal() for part in parts) or any(len(part) for part in element):
         return []  # a part missing, not a number or holding elements: a schema error
     try:

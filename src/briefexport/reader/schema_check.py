@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..inlines import XML_WHITE_SPACE
 from ..shared.locate import written_name
 from .locate import Locator
 from .schema_attributes import attribute_problems
@@ -28,7 +29,6 @@ from .schema_reading import Reading
 from .schema_rules import Schema, schema
 from .schema_words import NEEDS, bracketed, close_name, joined, nth
 from .schema_wrappers import Wrapper, loose_message, loose_wrapper, missing_wrapper
-from .tokens import XML_SPACE
 
 
 @dataclass
@@ -154,7 +154,7 @@ class _Walk:
         if any(self.schema.rules[k].text for k in reading.keys):
             return
         pieces = [element.text, *(child.tail for child in element)]
-        if not any(piece and piece.strip(XML_SPACE) for piece in pieces):
+        if not any(piece and piece.strip(XML_WHITE_SPACE) for piece in pieces):
             return
         message = f"text is not allowed directly in <{self.name(element)}>"
         wrapper = missing_wrapper(self.schema.rules, reading, children)
