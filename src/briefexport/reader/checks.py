@@ -49,7 +49,7 @@ def check_brief(
         return bool(said) and at.position(element) in said
 
     found: list[Diagnostic] = []
-    found += _check_ids(root, at)
+    found += _check_ids(root, at, refused)
     found += check_calls(root, at, refused)
     found += _check_pub_date(root, at)
     found += _check_string_dates(root, at)
@@ -117,21 +117,33 @@ def _check_lead(root: etree._Element, at: Locator, refused: Refused) -> list[Dia
     return [
         at.error(p, "only the first paragraph of the body may be the lead paragraph")
         for p in root.iter("p")
-        if p.get("content-type") == "lead" and p is not first and not refused(p)
+        if p.get("content-type") == "lead" and p is not first
+        if not refused(p) and not _in_refused_copy(p, refused)
     ]
 
 
-def _check_ids(root: etree._Element, at: Locator) -> list[Diagnostic]:
+def _check_ids(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
+    """Ids used twice, each at its second use, but for one inside a copy the schema refused
+    (a second ``<back>`` pasted after the first: its ids are the copy's)."""
     counts = Counter(element.get("id") for element in root.iter() if element.get("id"))
     seen: set[str] = set()
     found = []
     for element in root.iter():
         ident = element.get("id")
         if ident and counts[ident] > 1:
-            if ident in seen:
+            if ident in seen and not _in_refused_copy(element, refused):
                 found.append(at.error(element, f"duplicate id {ident!r}"))
             seen.add(ident)
     return found
+
+
+def _in_refused_copy(element: etree._Element, refused: Refused) -> bool:
+    """Whether ``element`` lies in (or is) one the schema refused that follows a sibling of
+    its name."""
+    return any(
+        refused(e) and any(s.tag == e.tag for s in e.itersiblings(preceding=True))
+        for e in (element, *element.iterancestors())
+    )
 
 
 def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
