@@ -111,6 +111,12 @@ LOOSE = [
         " <pub-date>",
     ),
     (
+        "second-footnote",
+        edited("</fn>\n", "</fn>\n<p>Budgets.</p>\n"),
+        "<p>Budgets",
+        "<p> is not allowed directly in <fn-group>; wrap it in <fn>",
+    ),
+    (
         "affiliation-called",
         edited("</contrib-group>", f"</contrib-group>{AFFILIATION}")
         .replace("</name></contrib>", '</name><xref ref-type="aff" rid="aff1"/></contrib>')

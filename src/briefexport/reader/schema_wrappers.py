@@ -62,16 +62,19 @@ def missing_wrapper(
 def loose_wrapper(
     rules: list[ElementRule], reading: Reading, children: list[etree._Element]
 ) -> Wrapper | None:
-    """Where loose elements belong: the elements of one name the parent takes and lacks that
-    take every child the parent does not (``<surname>`` in a ``<contrib>``: a ``<name>``; an
-    ``<aff>`` after the ``<article-meta>`` is misplaced, not loose), of several names the ones
-    it needs; else None. ``reading`` stands before the first child."""
+    """Where loose elements belong: the elements of one name the parent takes, and lacks or
+    takes several of, that take every child the parent does not (``<surname>`` in a
+    ``<contrib>``: a ``<name>``; an ``<aff>`` after the one ``<article-meta>`` is misplaced, not
+    loose), of several names the ones it needs; else None. ``reading`` stands before the first
+    child."""
     own = {n for k in reading.allowed for n in rules[k].names}
     loose = [child for child in children if str(child.tag) not in own]
     foreign = {str(child.tag) for child in loose}
     takers = frozenset(k for k in reading.allowed if foreign <= held_names(rules, k))
     present = {str(child.tag) for child in children}
-    takers = frozenset(k for k in takers if not rules[k].names & present)  # else: misplaced
+    takers = frozenset(  # one the parent has already is misplaced, unless it takes another
+        k for k in takers if not rules[k].names & present or _repeats(rules, reading, k)
+    )
     if len({rules[k].names for k in takers}) > 1 and takers & reading.needed():
         takers &= reading.needed()  # rows alone in a <table>: a <tbody>
     if not loose or len({rules[k].names for k in takers}) != 1:
@@ -85,6 +88,20 @@ def loose_message(loose: list[str], parent: str, wrapper: list[str]) -> str:
     return (
         f"{bracketed(loose, 'and')} {are} not allowed directly in <{parent}>;"
         f" wrap {it} in {bracketed(wrapper)}"
+    )
+
+
+def _repeats(rules: list[ElementRule], reading: Reading, key: int) -> bool:
+    """Whether the parent takes another element of rule ``key``'s name after one."""
+    names = rules[key].names
+    return any(
+        names & rules[again].names
+        for parent in reading.keys
+        for moves in rules[parent].moves.values()
+        for child, to in moves
+        if child == key
+        for state in rules[parent].closure({to})
+        for again, _ in rules[parent].moves.get(state, ())
     )
 
 
