@@ -31,7 +31,8 @@ from .model import (
 if TYPE_CHECKING:
     from lxml import etree
 
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
+XML_WHITE_SPACE = " \t\r\n"  # XML 1.0 section 2.3: S; a no-break space is text
+_XML_SPACE = re.compile(f"[{XML_WHITE_SPACE}]+")
 
 
 def mixed_content(

@@ -3,7 +3,8 @@ the schema has printed (a misspelt body leaves no lead paragraph to check nor ca
 lead paragraph out of place is not also a second lead; a span or a row group the schema refused,
 no table shape to judge; a licence URL that is no URI, no scheme to name; a call whose rid is no
 name, no note to find missing or never called; a note or its group refused, no call to it to
-find missing; a misspelt call still calls its note)."""
+find missing; a misspelt call still calls its note; a second back or body refused, no id in it
+used twice nor lead paragraph out of place)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from support.positions import position
-from support.small_brief import edited
+from support.small_brief import BRIEF, edited
 
 Validate = Callable[[str], tuple[int, list[str]]]
 NAME = "(a letter or _, then letters, digits, -, _ or .)"
@@ -28,6 +29,9 @@ TABLE = (
 TABLE_HEAD = (
     "<table-wrap><table><thead></thead><tbody><tr><td>a</td></tr></tbody></table></table-wrap>"
 )
+BACK = BRIEF[BRIEF.index("<back>") : BRIEF.index("</back>") + len("</back>")]
+BODY = BRIEF[BRIEF.index("<body>") : BRIEF.index("</body>") + len("</body>")]
+LEAD_BODY = BODY.replace("<p>", '<p content-type="lead">', 1)
 CASES = [
     (
         "misspelt-body",
@@ -85,11 +89,27 @@ CASES = [
         "<xref",
         f'rid="fn 1" on <xref> is not a name {NAME}',
     ),
+    (
+        "back-pasted-twice",
+        edited(BACK, BACK + BACK),
+        ("<back>", 1),
+        "<back> cannot come after <back> in <article>; <back> must come last",
+    ),
+    (
+        "body-with-a-lead-pasted-twice",
+        edited(BODY, LEAD_BODY + LEAD_BODY),
+        ("<body>", 1),
+        "<body> cannot come after <body> in <article>; expected <back>",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "at", "message"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
-def test_one_problem_is_one_line(validate: Validate, text: str, at: str, message: str) -> None:
-    assert validate(text) == (2, [f"brief.xml:{position(text, at)}: error: {message}"])
+def test_one_problem_is_one_line(
+    validate: Validate, text: str, at: str | tuple[str, int], message: str
+) -> None:
+    """``at``: the first place of that text, or (text, n) its nth from 0."""
+    where = position(text, at) if isinstance(at, str) else position(text, *at)
+    assert validate(text) == (2, [f"brief.xml:{where}: error: {message}"])

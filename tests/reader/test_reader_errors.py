@@ -206,19 +206,6 @@ def test_a_misspelt_call_is_one_line_naming_the_note_it_misses(
     )
 
 
-def test_a_call_like_no_note_leaves_the_uncalled_note_warned(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    status, lines = run_validate(tmp_path, edited('rid="fn1"', 'rid="sidebar"'), capsys)
-    assert (status, lines) == (
-        2,
-        [
-            "brief.xml:11:19: error: call to a missing footnote 'sidebar'",
-            "brief.xml:14:1: warning: footnote 'fn1' is never called",
-        ],
-    )
-
-
 def test_all_schema_errors_come_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = edited("<p>Walls", "<blink/><p>Walls").replace('"electronic"', '"print"')
     source = source.replace('<fn id="fn1"><p>', '<fn id="fn1"><marquee/><p>')

@@ -71,3 +71,32 @@ def test_start_tags_counted_by_qualified_name() -> None:
 def test_no_break_space_in_an_enumerated_value_is_refused_as_such() -> None:
     text = edited("</body>", LIST.replace('"order"', '"order\u00a0"'))
     assert refusal(text) == ['list-type="order\u00a0" on <list> must be "bullet" or "order"']
+
+
+XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+ALI = "http://www.niso.org/schemas/ali/1.0/"
+LICENCE = (
+    f'<permissions><license xmlns:ali="{ALI[:-1]}"><ali:license_ref>https://example.org/l'
+    "</ali:license_ref><license-p>Open.</license-p></license></permissions>\n</article-meta>"
+)
+
+
+def test_a_prefix_bound_to_another_namespace_is_one_line_at_its_declaration() -> None:
+    """Not one line for every attribute with that prefix, and its element's need of it."""
+    text = edited(XLINK, XLINK.replace("http://", "http:/"))
+    text = text.replace(
+        "</p>\n</body>",
+        '</p><p><ext-link ext-link-type="uri" xlink:href="https://a.example">a</ext-link></p>\n</body>',
+    )
+    assert refusal(text) == [
+        'xmlns:xlink="http:/www.w3.org/1999/xlink" is not the namespace the profile takes for'
+        ' xlink: write xmlns:xlink="http://www.w3.org/1999/xlink"'
+    ]
+
+
+def test_an_element_prefix_bound_to_another_namespace_is_said_at_its_declaration() -> None:
+    text = edited("</article-meta>", LICENCE)
+    assert refusal(text) == [
+        f'xmlns:ali="{ALI[:-1]}" is not the namespace the profile takes for ali: write'
+        f' xmlns:ali="{ALI}"'
+    ]

@@ -15,6 +15,9 @@ Validate = Callable[[str], tuple[int, list[str]]]
 AMPERSAND = (
     "an & must start an entity such as &amp; (XML knows only &amp;, &lt;, &gt;, &quot; and &apos;)"
 )
+NESTED_SECTIONS = (  # the second </sec> closes the outer section; libxml2 finds the third
+    "<sec><title>A</title><sec><title>B</title><p>b</p></sec></sec><p>c</p></sec>"
+)
 CASES = [
     (
         "unclosed-tag",
@@ -77,7 +80,25 @@ CASES = [
         "end-tag-too-many",
         edited("</p>", "</p></p>"),
         "</p>\n",
-        "</p> does not match <body> opened at line 10",
+        "</p> does not match <body> opened at line 10; no <p> is open here, so this </p> or one"
+        " before it is one too many",
+    ),
+    (
+        "end-tag-too-many-found-later",
+        edited("</p>\n</body>", f"</p>\n{NESTED_SECTIONS}\n</body>"),
+        "</sec>\n",
+        "</sec> does not match <body> opened at line 10; no <sec> is open here, so this </sec>"
+        " or one before it is one too many",
+    ),
+    (
+        "namespace-running-on",
+        edited(
+            'xml:lang="en" xmlns:xlink="http://www.w3.org/1999/xlink"',
+            'xmlns:xlink="http://www.w3.org/1999/xlink xml:lang="en"',
+        ),
+        "xmlns:xlink",
+        "xmlns:xlink='http://www.w3.org/1999/xlink xml:lang=' is not a URI; its closing quote"
+        " may be missing",
     ),
     (
         "less-than-in-text",

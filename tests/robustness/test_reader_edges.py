@@ -205,8 +205,47 @@ def test_an_empty_list_says_what_it_needs(brief_file: Callable[[str], Path], cli
             "1:30: error: this value of the XML declaration is not closed:"
             ' write <?xml version="1.0" encoding="UTF-8"?>',
         ),
+        (
+            '<?xml version="1.0" encoding=',
+            "1:30: error: the XML declaration is cut off after encoding=:"
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
+        (
+            '<?xml version="1.0" encoding=UTF-8?>\n',
+            "1:30: error: the XML declaration needs quotes around its values:"
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
+        (
+            '<?xml encoding="UTF-8"?>\n',
+            "1:1: error: the XML declaration needs its version:"
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
+        (
+            '<?xml version="1.0" encoding="UTF-8"?\n',
+            "1:1: error: the XML declaration is malformed:"
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
+        (
+            '<?xml version"1.0" encoding="UTF-8"?>\n',
+            "1:1: error: the XML declaration needs = between each name and its value:"
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
+        (
+            '<?xml version="1.0" standalone="maybe"?>\n',
+            '1:1: error: the XML declaration takes standalone="yes" or "no" only:'
+            ' write <?xml version="1.0" encoding="UTF-8"?>',
+        ),
     ],
-    ids=["another-encoding-named", "cut-off-in-a-value"],
+    ids=[
+        "another-encoding-named",
+        "cut-off-in-a-value",
+        "cut-off-after-equals",
+        "unquoted-value",
+        "no-version",
+        "no-closing-bracket",
+        "no-equals",
+        "standalone-value",
+    ],
 )
 def test_a_wrong_declaration_is_one_line_at_its_fault(
     declaration: str, expected: str, tmp_path: Path, cli: RunCli

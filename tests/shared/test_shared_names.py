@@ -1,6 +1,6 @@
-"""Namespaces, qualified names and resolvers that several layers use are each defined once, in
-``briefexport.shared.xmlnames`` or ``briefexport.shared.urls``; no other module assigns the
-same string to a constant of its own."""
+"""Namespaces, qualified names, resolvers and XML's white space, which several layers use, are
+each defined once, in ``briefexport.shared.xmlnames``, ``briefexport.shared.urls`` or
+``briefexport.inlines``; no other module assigns the same string to a constant of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import ast
 from pathlib import Path
 
 import briefexport
+from briefexport import inlines
 from briefexport.shared import urls, xmlnames
 
 PACKAGE = Path(briefexport.__file__).parent
@@ -24,6 +25,7 @@ SHARED = {
         "W_NS": xmlnames.W_NS,
     },
     "shared/urls.py": {"DOI_RESOLVER": urls.DOI_RESOLVER, "ORCID_RESOLVER": urls.ORCID_RESOLVER},
+    "inlines.py": {"XML_WHITE_SPACE": inlines.XML_WHITE_SPACE},
 }
 
 
@@ -71,3 +73,4 @@ def test_the_shared_names_are_what_their_specs_say() -> None:
     assert xmlnames.XLINK_HREF == "{http://www.w3.org/1999/xlink}href"
     assert xmlnames.W_NS == "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     assert urls.DOI_RESOLVER == "https://doi.org/"
+    assert inlines.XML_WHITE_SPACE == " \t\r\n"  # XML 1.0, production S

@@ -85,13 +85,15 @@ def _references(root: etree._Element, ctx: Context) -> dict[str, Reference]:
 
 def _footnotes(root: etree._Element, ctx: Context) -> dict[str, Footnote]:
     order = _first_call_order(root)
+    called = len(order)
     for element in root.iterfind("back/fn-group/fn"):
         order.setdefault(element.get("id", ""), len(order) + 1)
     notes: dict[str, Footnote] = {}
     for element in root.iterfind("back/fn-group/fn"):
         ident = element.get("id", "")
         number = order[ident]
-        _check_label(element, number, ctx)
+        if called == len(order):  # a note never called moves the others: its warning says so
+            _check_label(element, number, ctx)
         notes[ident] = Footnote(ident, number, paragraphs(element, ctx), source_of(element, ctx))
     return notes
 

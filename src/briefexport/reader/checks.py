@@ -21,6 +21,7 @@ from collections.abc import Collection
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..inlines import XML_WHITE_SPACE
 from ..rules.blank import is_blank
 from ..rules.partial_dates import partial_date_exists
 from ..shared.characters import forbidden_in_tree, forbidden_message
@@ -32,7 +33,6 @@ from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
 from .table_checks import Refused, check_tables
-from .tokens import XML_SPACE
 
 FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-\d{2}){0,2}")
 
@@ -49,7 +49,7 @@ def check_brief(
         return bool(said) and at.position(element) in said
 
     found: list[Diagnostic] = []
-    found += _check_ids(root, at)
+    found += _check_ids(root, at, refused)
     found += check_calls(root, at, refused)
     found += _check_pub_date(root, at)
     found += _check_string_dates(root, at)
@@ -117,21 +117,33 @@ def _check_lead(root: etree._Element, at: Locator, refused: Refused) -> list[Dia
     return [
         at.error(p, "only the first paragraph of the body may be the lead paragraph")
         for p in root.iter("p")
-        if p.get("content-type") == "lead" and p is not first and not refused(p)
+        if p.get("content-type") == "lead" and p is not first
+        if not refused(p) and not _in_refused_copy(p, refused)
     ]
 
 
-def _check_ids(root: etree._Element, at: Locator) -> list[Diagnostic]:
+def _check_ids(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
+    """Ids used twice, each at its second use, but for one inside a copy the schema refused
+    (a second ``<back>`` pasted after the first: its ids are the copy's)."""
     counts = Counter(element.get("id") for element in root.iter() if element.get("id"))
     seen: set[str] = set()
     found = []
     for element in root.iter():
         ident = element.get("id")
         if ident and counts[ident] > 1:
-            if ident in seen:
+            if ident in seen and not _in_refused_copy(element, refused):
                 found.append(at.error(element, f"duplicate id {ident!r}"))
             seen.add(ident)
     return found
+
+
+def _in_refused_copy(element: etree._Element, refused: Refused) -> bool:
+    """Whether ``element`` lies in (or is) one the schema refused that follows a sibling of
+    its name."""
+    return any(
+        refused(e) and any(s.tag == e.tag for s in e.itersiblings(preceding=True))
+        for e in (element, *element.iterancestors())
+    )
 
 
 def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
@@ -145,7 +157,9 @@ def _check_pub_date(root: etree._Element, at: Locator) -> list[Diagnostic]:
         declared = dt.date.fromisoformat(iso)
     except ValueError:
         return [at.error(element, f"publication date {iso!r} does not exist")]
-    parts = [(element.findtext(tag) or "").strip(XML_SPACE) for tag in ("year", "month", "day")]
+    parts = [
+        (element.findtext(tag) or "").strip(XML_WHITE_SPACE) for tag in ("year", "month", "day")
+    ]
     if not all(part.isdecimal() for part in parts) or any(len(part) for part in element):
         return []  # a part missing, not a number or holding elements: a schema error
     try:

@@ -18,28 +18,17 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..inlines import XML_WHITE_SPACE
 from ..shared.locate import written_name
 from .locate import Locator
 from .schema_attributes import attribute_problems
 from .schema_labels import element_label, pattern_label
 from .schema_order import Child
+from .schema_prefixes import Misbound, misbound_prefixes, said_at_declaration
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
-from .schema_words import bracketed, close_name, joined, nth
-from .tokens import XML_SPACE
-
-NEEDS = {
-    "tr": "a table row needs at least one cell (<td> or <th>)",
-    "thead": "a table header needs at least one row (<tr>)",
-    "tbody": "a table body needs at least one row (<tr>)",
-    "list": "a list needs at least one <list-item>",
-    "list-item": "a list item needs at least one paragraph (<p>)",
-    "fn-group": "<fn-group> needs at least one footnote (<fn>)",
-    "fn": "a footnote needs at least one paragraph (<p>)",
-    "ref-list": "a reference list needs at least one <ref>",
-    "disp-quote": "a quotation needs at least one paragraph (<p>)",
-    "abstract": "an abstract needs at least one paragraph (<p>)",
-}
+from .schema_words import NEEDS, bracketed, close_name, joined, nth
+from .schema_wrappers import Wrapper, loose_message, loose_wrapper, missing_wrapper
 
 
 @dataclass
@@ -62,6 +51,9 @@ def check_structure(root: etree._Element, at: Locator, limit: int | None = None)
     problem at an element before the last one read is then found, but for a parent's missing
     children, which are known only at its end)."""
     walk = _Walk(schema(), at)
+    walk.misbound = misbound_prefixes(root, walk.schema.prefixes)
+    for bound in walk.misbound.values():
+        walk.found.add(bound.element, "xmlns", at.error(bound.element, bound.message()))
     keys = frozenset(k for k in walk.schema.start if root.tag in walk.schema.rules[k].names)
     frames = [walk.enter(root, keys)] if keys else []
     while frames:
@@ -78,7 +70,8 @@ def check_structure(root: etree._Element, at: Locator, limit: int | None = None)
     return walk.found
 
 
-Frame = tuple[etree._Element, "Reading", Iterator[etree._Element]]
+Element = etree._Element
+Frame = tuple[Element, "Reading", Iterator[Element]]
 
 
 class _Walk:
@@ -87,6 +80,8 @@ class _Walk:
     def __init__(self, tables: Schema, at: Locator) -> None:
         self.schema, self.at, self.found = tables, at, Findings()
         self._rank: dict[str, int] = {}
+        self._wrappers: dict[etree._Element, Wrapper] = {}  # where a parent's bare text goes
+        self.misbound: dict[str, Misbound] = {}  # said at the declaration
 
     def name(self, element: etree._Element) -> str:
         """An element's name as the schema writes it, or, in a namespace the schema does not
@@ -123,9 +118,13 @@ class _Walk:
         """Check an element's attributes and text; start reading its children."""
         self.found.rules[element] = keys
         self.attributes(element, keys)
-        self.text(element, keys)
         children = list(element.iterchildren(tag=etree.Element))
         reading = Reading(self.schema, keys)
+        self.text(element, reading, children)
+        if element not in self._wrappers and (
+            loose := loose_wrapper(self.schema.rules, reading, children)
+        ):
+            self._wrappers[element] = loose
         unread = reading.first_unread(children)
         if unread is not None:
             reading.plan([self._as_read(child, reading) for child in children], children)
@@ -144,15 +143,25 @@ class _Walk:
     def attributes(self, element: etree._Element, keys: frozenset[int]) -> None:
         rules = [self.schema.rules[k] for k in keys]
         for clark, message in attribute_problems(element, rules, self.name(element)):
-            self.found.add(element, f"@{clark}", self.at.error(element, message))
+            if said_at_declaration(self.misbound, element, clark):
+                self.found.flagged.setdefault(element, set()).add(f"@{clark}")  # said at xmlns
+            else:
+                self.found.add(element, f"@{clark}", self.at.error(element, message))
 
-    def text(self, element: etree._Element, keys: frozenset[int]) -> None:
-        if any(self.schema.rules[k].text for k in keys):
+    def text(self, element: etree._Element, reading: Reading, children: list[Element]) -> None:
+        """Text where only elements may stand, with the element it belongs in when the parent
+        misses one (:mod:`.schema_wrappers`)."""
+        if any(self.schema.rules[k].text for k in reading.keys):
             return
         pieces = [element.text, *(child.tail for child in element)]
-        if any(piece and piece.strip(XML_SPACE) for piece in pieces):
-            message = f"text is not allowed directly in <{self.name(element)}>"
-            self.found.add(element, "text", self.at.error(element, message))
+        if not any(piece and piece.strip(XML_WHITE_SPACE) for piece in pieces):
+            return
+        message = f"text is not allowed directly in <{self.name(element)}>"
+        wrapper = missing_wrapper(self.schema.rules, reading, children)
+        if wrapper is not None:
+            self._wrappers[element] = wrapper
+            message += f"; wrap it in {bracketed(self.names(wrapper.keys))}"
+        self.found.add(element, "text", self.at.error(element, message))
 
     def read(
         self, element: etree._Element, child: etree._Element, reading: Reading
@@ -196,9 +205,24 @@ class _Walk:
         else:
             message = self._out_of_order(parent, child, reading, self.labels(element, reading))
             reading.disordered = True
-        self.found.add(child, "place", self.at.error(child, message))
         self.found.flagged.setdefault(element, set()).add("content")
+        wrapper = self._wrappers.get(element)
+        if said_at_declaration(self.misbound, child):
+            self.found.flagged.setdefault(child, set()).add("place")
+            return tag
+        if wrapper and wrapper.explains(self.schema.rules, str(child.tag), reading):
+            if wrapper.first is not child:  # said at the text or the first loose element
+                self.found.flagged.setdefault(child, set()).add("place")
+                return tag
+            message = self._loose(element, reading, wrapper)
+        self.found.add(child, "place", self.at.error(child, message))
         return tag
+
+    def _loose(self, element: etree._Element, reading: Reading, wrapper: Wrapper) -> str:
+        own = set(self.names(reading.allowed))
+        names = [self.name(c) for c in element.iterchildren(tag=etree.Element)]
+        loose = [name for name in dict.fromkeys(names) if name not in own]
+        return loose_message(loose, self.name(element), self.names(wrapper.keys))
 
     def _clark(self, shown: str, reading: Reading) -> str:
         rules = (self.schema.rules[k] for k in reading.allowed)
@@ -268,6 +292,10 @@ class _Walk:
         needed = [name for name in self.names(reading.needed()) if name not in moved]
         if reading.disordered and not needed:
             return  # what the parent misses stands elsewhere in it, reported there
+        wrapper = self._wrappers.get(element)
+        if wrapper and wrapper.needed and set(needed) <= set(self.names(wrapper.keys)):
+            self.found.flagged.setdefault(element, set()).add("content")  # said at the text
+            return
         if tag in NEEDS and len(element) == 0:
             message = NEEDS[tag]
         elif needed:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..inlines import XML_WHITE_SPACE
 from .locate import Locator
 from .schema_check import Findings
 from .schema_rules import AttributeRule, ElementRule, schema
-from .tokens import XML_SPACE, collapse
+from .tokens import collapse
 
 DATATYPE_ERROR = "Error validating datatype"
 TYPE_REFUSED, TYPE_LANGUAGE = "Type ", "Type language "
@@ -139,7 +140,7 @@ class _Words:
         if "edge" in self.findings.flagged.get(element, ()):
             self.found.reworded[index] = []  # the stray is named by the link check
             return
-        text, tag = (element.text or "").strip(XML_SPACE), schema().shown(str(element.tag))
+        text, tag = (element.text or "").strip(XML_WHITE_SPACE), schema().shown(str(element.tag))
         message = (
             f"<{tag}> is empty; it needs text"
             if not text
@@ -213,10 +214,10 @@ class _Words:
 
 def _refused(element: etree._Element, clark: str, rule: AttributeRule) -> str:
     value, tag = element.get(clark, ""), schema().shown(str(element.tag))
-    if not value.strip(XML_SPACE):
+    if not value.strip(XML_WHITE_SPACE):
         wants = BLANK_WANTS.get((tag, rule.shown), rule.wanted)
         return f'{rule.shown}="{value}" on <{tag}> is blank; it needs {wants}'
-    return f'{rule.shown}="{value.strip(XML_SPACE)}" on <{tag}> is not {rule.wanted}'
+    return f'{rule.shown}="{value.strip(XML_WHITE_SPACE)}" on <{tag}> is not {rule.wanted}'
 
 
 def _fails(rule: AttributeRule, value: str) -> bool:

@@ -1,6 +1,6 @@
 """Wording shared by the reader's schema messages: element names in angle brackets, lists that
 end in "or", ordinals ("the second <p>"), and the close spelling of a misspelt or abbreviated
-name (``i`` for ``italic``)."""
+name (``i`` for ``italic``), what an empty parent needs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,18 @@ import difflib
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+NEEDS = {  # what an empty parent needs, in words
+    "tr": "a table row needs at least one cell (<td> or <th>)",
+    "thead": "a table header needs at least one row (<tr>)",
+    "tbody": "a table body needs at least one row (<tr>)",
+    "list": "a list needs at least one <list-item>",
+    "list-item": "a list item needs at least one paragraph (<p>)",
+    "fn-group": "<fn-group> needs at least one footnote (<fn>)",
+    "fn": "a footnote needs at least one paragraph (<p>)",
+    "ref-list": "a reference list needs at least one <ref>",
+    "disp-quote": "a quotation needs at least one paragraph (<p>)",
+    "abstract": "an abstract needs at least one paragraph (<p>)",
+}
 
 
 def bracketed(names: list[str], last: str = "or") -> str:

@@ -14,13 +14,13 @@ import re
 
 from lxml import etree
 
+from ..inlines import XML_WHITE_SPACE
 from ..shared.xmlnames import XML_NS
 from .schema_file import schema_document
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 COLLAPSED_TYPES = frozenset({"token", "NCName", "language", "positiveInteger"})
-XML_SPACE = " \t\r\n"
-XML_BLANKS = re.compile(f"[{XML_SPACE}]+")
+XML_BLANKS = re.compile(f"[{XML_WHITE_SPACE}]+")
 EDGE = r"\s*"
 BLANK_MATCHERS = (r"\s", r"\S", ".", "[^")  # in a pattern: what may match a blank
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..inlines import XML_WHITE_SPACE
+
 LINK_SCHEMES = ("http", "https", "mailto")
-XML_WHITE_SPACE = " \t\r\n"
 INVISIBLE_AT_EDGES = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 """Zero-width spaces and joiners, direction marks, word joiner and byte order mark: what copying
 a link from a web page or a word processor leaves at its ends. Other format characters (the

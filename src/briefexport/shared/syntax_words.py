@@ -13,66 +13,31 @@ from __future__ import annotations
 import html.entities
 import re
 import unicodedata
-from collections.abc import Callable
 
 from lxml import etree
 
 from ..errors import Diagnostic
 from .characters import FORBIDDEN_CHARACTERS, forbidden_message
+from .syntax_declaration import (
+    XML_DECLARATION,
+    declaration,
+    declaration_value,
+    namespace_uri,
+)
+from .syntax_spot import Place, Spot, Words, plain
 from .syntax_tags import open_elements, root_name
 
 PREDEFINED = "&amp;, &lt;, &gt;, &quot; and &apos;"
 AMPERSAND = f"an & must start an entity such as &amp; (XML knows only {PREDEFINED})"
-NOT_WELL_FORMED = "not well-formed XML here"
-XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 TAG_NAME = re.compile(r"</?[^\s/>!?<]+")
-Place = tuple[int, str]  # the column, and the message
-Words = Callable[["Spot"], Place]
-
-
-class Spot:
-    """libxml2's error with the line of the file it stands on."""
-
-    def __init__(self, entry: etree._LogEntry, text: str) -> None:
-        self.entry, self.text = entry, text
-        self.line_no = max(entry.line, 1)
-        lines = text.split("\n")
-        self.line = lines[self.line_no - 1] if self.line_no <= len(lines) else ""
-        self.column = min(max(entry.column, 1), len(self.line) + 1)
-        self.offset = sum(len(line) + 1 for line in lines[: self.line_no - 1]) + self.column - 1
-
-    def back(self, pattern: str, limit: int = 0) -> re.Match[str] | None:
-        """The last match of ``pattern`` that starts at or before libxml2's column (``limit``:
-        that many characters before it)."""
-        found = [m for m in re.finditer(pattern, self.line) if m.start() < self.column - limit]
-        return found[-1] if found else None
-
-    def at(self, pattern: str, message: str) -> Place:
-        """``message`` at the last ``pattern`` before libxml2's column, or at that column."""
-        found = self.back(pattern)
-        return (found.start() + 1 if found else self.column), message
-
-    def move_to(self, offset: int) -> int:
-        """Put the spot on the line of ``offset`` in the file; the column of ``offset``."""
-        self.line_no = self.text.count("\n", 0, offset) + 1
-        return offset - self.text.rfind("\n", 0, offset)
-
-    def named(self, pattern: str) -> str:
-        """The first group of ``pattern`` in libxml2's message, or ``?``."""
-        found = re.search(pattern, self.entry.message)
-        return found.group(1) if found else "?"
 
 
 def syntax_problem(entry: etree._LogEntry, data: bytes, name: str) -> Diagnostic:
     """libxml2's first well-formedness error in ``data``, in our words at its place."""
     spot = Spot(entry, data.decode("utf-8", "replace"))
-    words = WORDS.get(entry.type_name, _plain)
+    words = WORDS.get(entry.type_name, plain)
     column, message = words(spot)
     return Diagnostic(name, spot.line_no, column, message)
-
-
-def _plain(spot: Spot) -> Place:
-    return spot.column, NOT_WELL_FORMED
 
 
 def _ampersand(spot: Spot) -> Place:
@@ -107,7 +72,7 @@ def _entity(spot: Spot) -> Place:
 def _mismatch(spot: Spot) -> Place:
     found = spot.back(r"</([^\s>]*)", 1)  # libxml2 stands just after the end tag
     if found is None:
-        return _plain(spot)
+        return plain(spot)
     start = spot.offset - spot.column + 1 + found.start()
     stack = open_elements(spot.text, start)
     if not stack:
@@ -117,13 +82,22 @@ def _mismatch(spot: Spot) -> Place:
         message = f"<{innermost}> opened at line {line} is not closed before </{found.group(1)}>"
     else:
         message = f"</{found.group(1)}> does not match <{innermost}> opened at line {line}"
+        message += _too_many(spot.text[:start], found.group(1))
     return found.start() + 1, message
+
+
+def _too_many(before: str, name: str) -> str:
+    """What to fix when no element ``name`` is open: a ``name`` closed before was closed once
+    too often (libxml2 finds it only at the next end tag of an element still open)."""
+    if not re.search(f"<{re.escape(name)}[\\s/>]", before):
+        return ""  # a misspelt name, said by the mismatch itself
+    return f"; no <{name}> is open here, so this </{name}> or one before it is one too many"
 
 
 def _file_ends(spot: Spot) -> Place:
     stack = open_elements(spot.text, len(spot.text))
     if not stack:
-        return _plain(spot)
+        return plain(spot)
     innermost, line = stack[-1]
     return spot.column, f"the file ends before <{innermost}> opened at line {line} is closed"
 
@@ -145,7 +119,7 @@ def _character(spot: Spot) -> Place:
     here = spot.line[spot.column - 1 : spot.column]
     if here and FORBIDDEN_CHARACTERS.match(here):
         return spot.column, forbidden_message(here)
-    return _plain(spot)
+    return plain(spot)
 
 
 def _open_value(spot: Spot) -> Place:
@@ -185,7 +159,7 @@ def _twice(spot: Spot) -> Place:
 def _prefix(spot: Spot) -> Place:
     found = re.search(r"prefix (\S+) (?:for (\S+) )?on (\S+)", spot.entry.message)
     if found is None:
-        return _plain(spot)
+        return plain(spot)
     prefix, attribute, element = found.groups()
     what = f"{prefix}:{attribute} on <{element}>" if attribute else f"<{prefix}:{element}>"
     message = f"prefix {prefix}: of {what} is not declared (no xmlns:{prefix} names it)"
@@ -197,7 +171,7 @@ def _unclosed(opening: str, closing: str, what: str) -> Words:
     def words(spot: Spot) -> Place:
         start = spot.text.rfind(opening, 0, spot.offset + 1)
         if start < 0:
-            return _plain(spot)
+            return plain(spot)
         line = spot.text.count("\n", 0, start) + 1
         return spot.column, f"{what} opened at line {line} is not closed with {closing}"
 
@@ -209,7 +183,7 @@ def _tag_unclosed(spot: Spot, end: int | None = None) -> Place:
     on a line above (libxml2 reads on to the next ``<``)."""
     found = _last_tag(spot.text, spot.offset + 1 if end is None else end)
     if found is None:
-        return _plain(spot)
+        return plain(spot)
     if not spot.text[found.end() :].strip():
         return spot.column, f"the file ends inside the tag {found.group()}"
     return spot.move_to(found.start()), f"the tag {found.group()} is not closed with >"
@@ -246,10 +220,14 @@ WORDS: dict[str, Words] = {
     "ERR_ATTRIBUTE_NOT_STARTED": _unquoted,
     "ERR_ATTRIBUTE_WITHOUT_VALUE": _no_value,
     "ERR_ATTRIBUTE_REDEFINED": _twice,
-    "ERR_SPACE_REQUIRED": lambda spot: (
-        spot.column,
-        'attributes must stand apart, each name="value"',
+    "ERR_SPACE_REQUIRED": declaration(
+        "is malformed", lambda spot: (spot.column, 'attributes must stand apart, each name="value"')
     ),
+    "ERR_STRING_NOT_STARTED": declaration_value,
+    "WAR_NS_URI": namespace_uri,
+    "ERR_VERSION_MISSING": declaration("needs its version"),
+    "ERR_EQUAL_REQUIRED": declaration("needs = between each name and its value"),
+    "ERR_STANDALONE_VALUE": declaration('takes standalone="yes" or "no" only'),
     "NS_ERR_UNDEFINED_NAMESPACE": _prefix,
     "ERR_MISPLACED_CDATA_END": lambda spot: spot.at(
         "]]>", "]]> cannot stand in text; write ]]&gt;"
@@ -264,7 +242,5 @@ WORDS: dict[str, Words] = {
     "ERR_STRING_NOT_CLOSED": lambda spot: spot.at(
         "[\"']", f"this value of the XML declaration is not closed: write {XML_DECLARATION}"
     ),
-    "ERR_XMLDECL_NOT_FINISHED": lambda spot: spot.at(
-        r"<\?xml", f"the XML declaration is malformed: write {XML_DECLARATION}"
-    ),
+    "ERR_XMLDECL_NOT_FINISHED": declaration("is malformed"),
 }
