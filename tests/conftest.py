@@ -22,6 +22,7 @@ from briefexport.model import Brief
 from support.corpus import load_corpus
 from support.paths import HARBOUR, SEED, TOUR, URDU, require_shared
 from support.validators import load_jats_dtd
+from support.written_pdfs import pdfs_written_once, share_in
 
 # One profile for every property test: generating a brief takes a while, so no deadline and no
 # "too slow" complaint. Under CI (CI=true) the fast suite runs as many examples as developers get,
@@ -80,6 +81,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def accept(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--accept"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdfs_shared_by_the_run(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """PDFs written by ``support.written_pdfs`` are kept for the run's other test processes:
+    under pytest-xdist in the folder the workers' temporary folders share, which belongs to
+    this run alone (without xdist its parent would hold earlier runs, so the run's own)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    share_in(shared / "written-pdfs")
+
+
+@pytest.fixture
+def shared_pdfs() -> Iterator[None]:
+    """The test's exports take their PDFs from ``support.written_pdfs`` (see
+    :func:`~support.written_pdfs.pdfs_written_once`)."""
+    with pdfs_written_once():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -12,12 +12,13 @@ import pytest
 
 import briefexport
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
+from briefexport.batch.jobs import OK, Job, run_job
 from briefexport.errors import BriefexportError
 from briefexport.formats import FORMATS
 from briefexport.options import PdfEngine, PdfStandard
 from briefexport.shared.brand import Paper
 from support.batch import BROKEN, GOOD, python_output
-from support.paths import REPO
+from support.paths import HARBOUR, REPO
 
 DRY = RunOptions(dry_run=True)
 
@@ -200,12 +201,33 @@ def test_a_malformed_source_date_epoch_stops_the_run_before_any_work(
     assert not out.exists()
 
 
+def test_a_worker_takes_the_time_from_the_settings_never_from_its_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # a worker's own entry point, in this process: settings without a time mean the brief's
+    # publication date, whatever SOURCE_DATE_EPOCH says (even a value nobody could read)
+    written = {}
+    for epoch in ("", "1800000000", "abc"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        if not epoch:
+            monkeypatch.delenv("SOURCE_DATE_EPOCH")
+        target = tmp_path / (epoch or "unset") / "harbour-resilience.html"
+        job = Job(HARBOUR, HARBOUR.name, "xml", (("html", target),), ExportSettings())
+        result = run_job(job)
+        assert result.status == OK, result.errors
+        written[epoch] = target.read_bytes()
+    assert written["1800000000"] == written[""] == written["abc"]
+
+
+@pytest.mark.slow  # three fresh interpreters, each starting its own workers
 def test_workers_never_read_source_date_epoch_themselves(collection: Path, tmp_path: Path) -> None:
     # settings without a time mean each brief's publication date, whatever the environment of
-    # the workers (a fresh interpreter each, so that its workers start with that environment)
+    # the workers (a fresh interpreter each, so that its workers start with that environment;
+    # the fast suite has the worker's entry point in-process above)
     script = """
 import os, sys
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
+from briefexport.batch.jobs import OK, Job, run_job
 os.environ.pop("SOURCE_DATE_EPOCH", None)
 if sys.argv[2] != "-":
     os.environ["SOURCE_DATE_EPOCH"] = sys.argv[2]

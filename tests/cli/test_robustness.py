@@ -17,6 +17,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("inline", list(CASES.values()), ids=list(CASES))
+@pytest.mark.usefixtures("shared_pdfs")  # the PDF is written once, for the packages too
 def test_odd_inline_content_exports_everywhere(tmp_path: Path, inline: str) -> None:
     brief = tmp_path / "odd.xml"
     brief.write_text(

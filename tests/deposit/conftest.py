@@ -12,13 +12,15 @@ from briefexport.cli import main
 from support.deposit import Built, built
 from support.paths import TOUR as FEATURES
 from support.paths import URDU
+from support.written_pdfs import pdfs_written_once
 
 
 @pytest.fixture(scope="session")
 def deposit_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A batch run: two briefs, both packages each; the command must succeed."""
     folder = tmp_path_factory.mktemp("deposit")
-    status = main([str(FEATURES), str(URDU), "--to", "bag,dspace-saf", "-q", "-o", str(folder)])
+    with pdfs_written_once():  # the packages' PDFs are the ones other tests write
+        status = main([str(FEATURES), str(URDU), "--to", "bag,dspace-saf", "-q", "-o", str(folder)])
     assert status == 0
     return folder
 

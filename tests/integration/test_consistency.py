@@ -35,6 +35,7 @@ from briefexport.shared.i18n import is_rtl
 from support.model import nodes
 from support.paths import URDU, example_paths, seed_param
 from support.pdf import pdf_text
+from support.written_pdfs import pdfs_written_once
 
 SOURCES = [*example_paths(), URDU, seed_param()]
 WINDOW = 40
@@ -130,15 +131,15 @@ def exported(
     folder = tmp_path_factory.mktemp(source.stem)
     options = default_options(brief)
     named = source.with_suffix(".xml")
-    with each_rendition_written_once():
+    with pdfs_written_once(), each_rendition_written_once():
         files = {
             fmt: export_brief(brief, fmt, output_path(named, fmt, folder), options)
             for fmt in FORMATS
         }
-    if importlib.util.find_spec("typst") is not None:
-        typst_options = replace(options, pdf_engine=PdfEngine.TYPST)
-        target = folder / f"{source.stem}.typst.pdf"
-        files[TYPST_PDF] = export_brief(brief, "pdf", target, typst_options)
+        if importlib.util.find_spec("typst") is not None:
+            typst_options = replace(options, pdf_engine=PdfEngine.TYPST)
+            target = folder / f"{source.stem}.typst.pdf"
+            files[TYPST_PDF] = export_brief(brief, "pdf", target, typst_options)
     return brief, files
 
 

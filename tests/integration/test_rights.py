@@ -13,7 +13,7 @@ import pytest
 
 import briefexport
 from briefexport.formats import get_writer
-from briefexport.model import Brief, Permissions
+from briefexport.model import Brief, Paragraph, Permissions, Text
 from briefexport.options import default_options
 from briefexport.shared.front import copyright_line
 from support.paths import HARBOUR
@@ -26,7 +26,9 @@ HOLDER = "Tidewater Policy Collective"
 def holder_only() -> Brief:
     brief = briefexport.load(EXAMPLE)
     rights = Permissions(holder=HOLDER, license_url="https://creativecommons.org/licenses/by/4.0/")
-    return replace(brief, meta=replace(brief.meta, permissions=rights))
+    # the example's front matter over one paragraph: the line is printed with the front matter
+    body = (Paragraph((Text("Harbour walls need care before the storm season."),)),)
+    return replace(brief, meta=replace(brief.meta, permissions=rights), body=body, footnotes=())
 
 
 @pytest.mark.parametrize(

@@ -141,7 +141,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.mark.usefixtures("umask_077")
+@pytest.mark.usefixtures("umask_077", "shared_pdfs")
 def test_outputs_and_figure_copies_follow_the_umask(tour: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main([str(tour), "--to", "html,jats,bag", "-o", str(out), "-q"]) == 0

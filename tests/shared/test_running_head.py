@@ -10,9 +10,8 @@ import pytest
 from briefexport.model import Brief, Text
 from briefexport.options import default_options
 from briefexport.shared.front import RUNNING_HEAD_ROOM, running_head, short_title, text_width
-from briefexport.writers.pdf import write as weasyprint_pdf
-from briefexport.writers.typst import write as typst_pdf
 from support.pdf import page_texts
+from support.written_pdfs import written_pdf
 
 LONG = (
     "Harbour councils and the shipping lines they depend on should share tide records "
@@ -52,7 +51,7 @@ def test_wide_characters_count_twice_and_unspaced_text_is_cut_anywhere() -> None
 @pytest.mark.parametrize("engine", ["weasyprint", "typst"])
 def test_both_engines_print_the_title_over_page_two(harbour: Brief, engine: str) -> None:
     options = default_options(harbour, pdf_engine=engine)
-    pdf = (weasyprint_pdf if engine == "weasyprint" else typst_pdf)(harbour, options)
+    pdf = written_pdf(harbour, options)
     header = page_texts(pdf, layout=True)[1].strip().splitlines()[0]
     assert header.startswith("Harbours under pressure"), header
     assert harbour.meta.series not in header

@@ -26,6 +26,7 @@ from support.paths import HARBOUR, SEED, TOUR
 from support.pdf import pdf_text
 from support.pinned import SUPPORTED
 from support.typography import page_boxes
+from support.written_pdfs import written_pdf
 
 LONG_WORDS = (
     "Internationalisation of telecommunications infrastructure necessitates interdisciplinary "
@@ -214,6 +215,6 @@ def test_briefs_without_a_run_of_three_are_printed_as_before(
     brief = reference_brief(name)
     options = default_options(brief, timestamp=WHEN)
     assert max(longest_runs(laid_out(brief, options, limited=False))) < 3
-    limited = get_writer("pdf")(brief, options)
+    limited = written_pdf(brief, options)
     unlimited(monkeypatch)
     assert get_writer("pdf")(brief, options) == limited

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -16,12 +17,13 @@ import pytest
 from lxml import etree
 
 from briefexport.inlines import plain_text
-from briefexport.model import Brief, Section
+from briefexport.model import Brief, Paragraph, Section, Text
 from briefexport.options import WriteOptions, default_options
 from briefexport.shared.styles import default_style_dir
 from briefexport.shared.typeset import typeset
 from briefexport.writers import jats
 from briefexport.writers.pdf import write
+from support.briefs import small_brief
 from support.model import find
 from support.paths import REPO, TOUR
 from support.pdf import font_list, page_texts
@@ -179,3 +181,11 @@ def test_source_date_epoch_gives_identical_bytes_and_dates() -> None:
     assert first == second
     document = pikepdf.open(io.BytesIO(first))
     assert str(document.docinfo["/ModDate"]) == "D:20270115080000Z"
+
+
+def test_the_name_of_the_pdfs_file_changes_no_byte() -> None:
+    # an export names its output file in the options (for the deposit packages); the tests
+    # share one PDF between exports to other names (support.written_pdfs.exported_pdf)
+    brief = small_brief((Paragraph((Text("Tide records are shared before the season."),)),))
+    options = default_options(brief)
+    assert write(brief, replace(options, package_name="brief-2026")) == write(brief, options)

@@ -20,13 +20,14 @@ from support.briefs import brief_with_blocks
 from support.model import find
 from support.paths import REPO, RTL
 from support.pdf import font_list, pdf_text
+from support.written_pdfs import written_pdf
 
 
 @pytest.mark.parametrize("name", ["urdu-brief.xml", "arabic-brief.xml"])
 def test_rtl_brief_in_naskh_with_extractable_words(name: str) -> None:
     brief = briefexport.load(RTL / name)
     assert is_rtl(brief.meta.language)
-    data = write(brief, default_options(brief, pdf_standard="none"))
+    data = written_pdf(brief, default_options(brief, pdf_standard="none"))
     text = pdf_text(data)
     for word in plain_text(brief.meta.title).split():
         assert word in text, word
@@ -51,7 +52,8 @@ def test_covered_characters_are_not_warned() -> None:
 
 def test_ltr_urls_in_rtl_notes_stay_whole_links() -> None:
     brief = briefexport.load(RTL / "urdu-brief.xml")
-    document = pikepdf.open(io.BytesIO(write(brief, default_options(brief, pdf_standard="none"))))
+    options = default_options(brief, pdf_standard="none")
+    document = pikepdf.open(io.BytesIO(written_pdf(brief, options)))
     uris = {
         str(annotation.A.URI)
         for page in document.pages
@@ -66,7 +68,7 @@ def test_ltr_urls_in_rtl_notes_stay_whole_links() -> None:
 def test_a_bare_url_in_right_to_left_text_comes_out_whole() -> None:
     """Kept on one line, a URL is not cut into pieces that pdftotext orders right to left."""
     brief = briefexport.load(RTL / "urdu-brief.xml")
-    text = "".join(pdf_text(write(brief, default_options(brief))).split())
+    text = "".join(pdf_text(written_pdf(brief)).split())
     urls = [
         inline.href
         for note in brief.footnotes
@@ -95,7 +97,7 @@ def arabic_letters_by_font(data: bytes) -> dict[str, set[str]]:
 
 def test_every_arabic_letter_is_set_in_the_brands_right_to_left_fonts() -> None:
     brief = briefexport.load(RTL / "urdu-brief.xml")
-    data = write(brief, default_options(brief, pdf_standard="none"))
+    data = written_pdf(brief, default_options(brief, pdf_standard="none"))
     fonts = arabic_letters_by_font(data)
     assert fonts, "no Arabic-script text found in the PDF's fonts"
     strays = {name: letters for name, letters in fonts.items() if "Naskh" not in name}

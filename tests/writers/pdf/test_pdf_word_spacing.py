@@ -13,7 +13,6 @@ import pytest
 from lxml import etree
 
 import briefexport
-from briefexport.formats import get_writer
 from briefexport.model import Brief, Paragraph, Text
 from briefexport.options import default_options
 from briefexport.writers.pdf import whole_words
@@ -24,6 +23,7 @@ from support.paths import HARBOUR, SEED, TOUR
 from support.pdf import page_texts, pdf_text
 from support.pinned import needs_reviewed
 from support.word_gaps import measure
+from support.written_pdfs import written_pdf
 
 WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 # Long words with few short ones between them: a greedy line breaker that seldom hyphenates
@@ -50,8 +50,7 @@ HYPHEN_AT_END = re.compile(r"(\S+)[-\u2010]$")
 
 
 def pdf_of(brief: Brief, paper: str = "A4") -> bytes:
-    data: bytes = get_writer("pdf")(brief, default_options(brief, timestamp=WHEN, paper=paper))
-    return data
+    return written_pdf(brief, default_options(brief, timestamp=WHEN, paper=paper))
 
 
 def xhtml(body: str) -> etree._Element:

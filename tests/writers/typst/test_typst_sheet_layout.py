@@ -26,12 +26,12 @@ from briefexport.options import PdfEngine, default_options
 from briefexport.shared.brand import load_brand
 from briefexport.shared.print_sheet import Css
 from briefexport.shared.styles import default_style_dir
-from briefexport.writers import pdf_engine
 from briefexport.writers.typst import typeset as typst_typeset
 from briefexport.writers.typst.context import Layout
 from support.docx import house_sheet
 from support.pdf import WordBox, word_boxes
 from support.typst import metadata
+from support.written_pdfs import written_pdf
 
 BRAND = load_brand(default_style_dir())
 SIZES = BRAND.sizes
@@ -60,7 +60,7 @@ def sample() -> Brief:
 def typeset(brief: Brief, engine: PdfEngine, style_dir: Path | None = None) -> list[WordBox]:
     named = {"style_dir": str(style_dir)} if style_dir else {}
     options = default_options(brief, pdf_engine=engine, pdf_standard="none", **named)  # type: ignore[arg-type]
-    return word_boxes(pdf_engine.write(brief, options))
+    return word_boxes(written_pdf(brief, options))
 
 
 @pytest.fixture(scope="module")
