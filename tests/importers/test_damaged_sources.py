@@ -1,0 +1,69 @@
+"""Sources damaged the way a mutation fuzzer damaged them: each is refused with one diagnostic
+in the source's terms (``FILE:LINE:COL``, a place inside the package for DOCX), never with an
+internal error, and never by the reader checking the brief the importer generated."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefexport.errors import InvalidBriefError, Severity
+from briefexport.importers import import_source
+
+PANDOC_DOCX = "dock-cooling.docx"
+
+
+def _errors(path: Path) -> list[str]:
+    with pytest.raises(InvalidBriefError) as caught:
+        import_source(path)
+    errors = [d for d in caught.value.diagnostics if d.severity is Severity.ERROR]
+    return [f"{d.line}:{d.column}: {d.message}" for d in errors]
+
+
+def _package_changed(source: Path, target: Path, name: str, old: bytes, new: bytes) -> Path:
+    """A copy of the package ``source`` with ``old`` replaced by ``new`` once in part ``name``."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as copy:
+        for member in original.namelist():
+            content = original.read(member)
+            if member == name:
+                assert old in content, (name, old)
+                content = content.replace(old, new, 1)
+            copy.writestr(member, content)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("part", "old", "new", "expected"),
+    [
+        (
+            "word/_rels/document.xml.rels",
+            b'Id="rId12"',
+            b'Id="rId99"',
+            "word/document.xml:",
+        ),
+        (
+            "word/document.xml",
+            b'<w:hyperlink r:id="rId12"',
+            b'<w:hyperlink r:id="rId98"',
+            "'rId98'",
+        ),
+        (
+            "word/document.xml",
+            b'<w:footnoteReference w:id="9"',
+            b'<w:footnoteReference w:id="7"',
+            "'7'",
+        ),
+    ],
+    ids=["relationship removed", "hyperlink to no relationship", "call to no footnote"],
+)
+def test_a_docx_reference_that_leads_nowhere_is_refused_with_its_part(
+    pandoc_sources: Path, part: str, old: bytes, new: bytes, expected: str
+) -> None:
+    source = pandoc_sources / PANDOC_DOCX
+    damaged = _package_changed(source, pandoc_sources / "damaged.docx", part, old, new)
+    (error,) = _errors(damaged)
+    assert error.startswith("1:1: word/document.xml:")
+    assert "leads nowhere" in error
+    assert expected in error
