@@ -11,6 +11,7 @@ import pytest
 
 from briefexport.errors import InvalidBriefError, Severity
 from briefexport.importers import import_source
+from briefexport.model import Paragraph
 
 PANDOC_DOCX = "dock-cooling.docx"
 
@@ -67,3 +68,73 @@ def test_a_docx_reference_that_leads_nowhere_is_refused_with_its_part(
     assert error.startswith("1:1: word/document.xml:")
     assert "leads nowhere" in error
     assert expected in error
+
+
+FRONT = """---
+title: A short note
+authors: [Jane Doe]
+affiliations: [{id: aff1, institution: Some Institute}]
+date: 2025-01-02
+publisher: Some Institute
+series: Note
+---
+
+"""
+BODY_LINE = FRONT.count("\n") + 1
+CITED = "Text [[A book]{.source}, "
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "expected"),
+    [
+        ("Intro.\n\n{.lead}\nSecond.\n", 3, "only the first paragraph of the body may be the lead"),
+        ("- item\n\n  {.lead}\n  inside.\n", 3, "only the first paragraph of the body"),
+        (
+            f'{CITED}[May]{{.date iso="2025--1"}}]{{.citation type="book"}}\n',
+            0,
+            "date iso='2025--1' is not an existing date",
+        ),
+        (
+            f'{CITED}[Feb]{{.date iso="2025-02-30"}}]{{.citation type="book"}}\n',
+            0,
+            "date iso='2025-02-30' is not an existing",
+        ),
+        (
+            "Intro.\n\n## A [name]{.source} heading\n",
+            2,
+            "a source ({.source}) cannot be placed in a title",
+        ),
+        (
+            "Intro.\n\n## A [link](https://example.org)\n",
+            2,
+            "a link to 'https://example.org' cannot",
+        ),
+        ("Text [name]{.collab} alone.\n", 0, "a name ({.collab}) cannot be placed in a paragraph"),
+        (
+            '**[[x]{.source}]{.citation type="book"}**\n',
+            0,
+            "a citation cannot be placed in formatted",
+        ),
+        (
+            '[[[x]{.source}]{.citation type="book"}]{.citation type="book"}\n',
+            0,
+            "a citation cannot be placed in a citation",
+        ),
+    ],
+)
+def test_markdown_that_would_make_an_invalid_brief_is_refused_at_its_line(
+    tmp_path: Path, body: str, line: int, expected: str
+) -> None:
+    path = tmp_path / "damaged.md"
+    path.write_text(FRONT + body, encoding="utf-8")
+    (error,) = _errors(path)
+    assert error.startswith(f"{BODY_LINE + line}:1: ")
+    assert expected in error
+
+
+def test_a_lead_paragraph_first_in_the_body_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "lead.md"
+    path.write_text(FRONT + "{.lead}\nFirst.\n\nSecond.\n", encoding="utf-8")
+    first = import_source(path).brief.body[0]
+    assert isinstance(first, Paragraph)
+    assert first.lead

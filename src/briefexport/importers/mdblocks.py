@@ -25,10 +25,13 @@ from .mdcaptioned import CaptionedConverter, captioned_kind
 from .mdcontext import BodyContext
 from .mdinline import convert_inline
 from .mdnodes import attr, drop_prefix, raw_prefix
+from .placement import Place, misplaced
 
 MAX_SECTION_DEPTH = 3
 TRAILING_ID = re.compile(r"\s*\{#([A-Za-z_][\w.-]*)\}$")
 ATTRIBUTION_DASHES = ("— ", "-- ")
+PLACES = {"a heading": Place.PHRASE, "a caption": Place.LINKED, "a table cell": Place.LINKED}
+"""The schema's place of inline content, by the name :meth:`BlockConverter._inline` gets."""
 
 
 @dataclass
@@ -46,6 +49,7 @@ class BlockConverter:
     def __init__(self, context: BodyContext) -> None:
         self.context = context
         self.captioned = CaptionedConverter(context, self._inline)
+        self.lead_node: SyntaxTreeNode | None = None  # the body's first block, set by the body
 
     # ------------------------------------------------------------------ sections
 
@@ -127,7 +131,7 @@ class BlockConverter:
     def _block(self, node: SyntaxTreeNode) -> Block | None:
         match node.type:
             case "paragraph":
-                return Paragraph(self._inline(node.children[0]), lead=attr(node, "class") == "lead")
+                return Paragraph(self._inline(node.children[0]), lead=self._lead(node))
             case "bullet_list" | "ordered_list":
                 items = tuple(ListItem(self.paragraphs(item.children)) for item in node.children)
                 return ListBlock(node.type == "ordered_list", items)
@@ -145,6 +149,16 @@ class BlockConverter:
                 )
                 return None
 
+    def _lead(self, node: SyntaxTreeNode) -> bool:
+        """Whether the paragraph is marked ``{.lead}``; only the body's first block may be."""
+        if attr(node, "class") != "lead":
+            return False
+        if node is self.lead_node:
+            return True
+        message = "only the first paragraph of the body may be the lead paragraph ({.lead})"
+        self.context.problems.error(self.context.line(node), message)
+        return False
+
     def _quote(self, node: SyntaxTreeNode) -> Quote:
         paragraphs = self.paragraphs(node.children)
         last_node = node.children[-1] if node.children else None
@@ -159,7 +173,11 @@ class BlockConverter:
         """Inline content; ``no_notes_in`` names a place where footnotes cannot be called."""
         context = self.context.inline_context(node)
         context.no_notes_in = no_notes_in or context.no_notes_in
-        return convert_inline(node, context)
+        inlines = convert_inline(node, context)
+        problem = misplaced(inlines, PLACES.get(no_notes_in or "", Place.PARAGRAPH))
+        if problem is not None:
+            context.problems.error(context.line, problem)
+        return inlines
 
 
 def _trailing_id(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
