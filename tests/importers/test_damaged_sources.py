@@ -120,6 +120,14 @@ CITED = "Text [[A book]{.source}, "
             0,
             "a citation cannot be placed in a citation",
         ),
+        (">\n", 0, "a block quote needs at least one paragraph"),
+        ("Intro.\n\n- one\n-\n- three\n", 3, "a list item needs at least one paragraph"),
+        ("| head |\n|------|\n", 0, "a table needs at least one row below its header"),
+        (
+            "> Words.\n>\n> -- Someone[^n]\n\n[^n]: A note.\n",
+            2,
+            "a footnote call cannot be placed in a caption, a cell or an attribution",
+        ),
     ],
 )
 def test_markdown_that_would_make_an_invalid_brief_is_refused_at_its_line(
@@ -138,3 +146,12 @@ def test_a_lead_paragraph_first_in_the_body_is_kept(tmp_path: Path) -> None:
     first = import_source(path).brief.body[0]
     assert isinstance(first, Paragraph)
     assert first.lead
+
+
+def test_a_license_url_that_is_no_link_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "licensed.md"
+    front = FRONT.replace("---\n\n", 'license: {url: "`ttps://example.org/licence"}\n---\n\n')
+    path.write_text(front + "Text.\n", encoding="utf-8")
+    (error,) = _errors(path)
+    assert error.startswith(f"{front[: front.index('license')].count(chr(10)) + 1}:1: ")
+    assert "license url: link '`ttps://example.org/licence' has no scheme" in error

@@ -17,6 +17,7 @@ from typing import Any, TypeAlias
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
 from ..rules.blank import is_blank
 from ..rules.dates import printed_date
+from ..rules.links import link_problem
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
 from .fmaliases import read_aliases
 from .fmload import FrontMatter
@@ -204,11 +205,14 @@ def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None
     if "copyright" not in front.values and "license" not in front.values:
         return None
     year = copyright_.get("year")
+    url = optional_text(license_, "url")
+    if url is not None and (problem := link_problem(url)) is not None:
+        context.problems.error(front.line("license"), f"license url: {problem}")
     return Permissions(
         statement=optional_text(copyright_, "statement"),
         year=int(str(year)) if str(year).isdigit() else None,
         holder=optional_text(copyright_, "holder"),
-        license_url=optional_text(license_, "url"),
+        license_url=url,
         license_text=optional_text(license_, "text"),
     )
 

@@ -133,7 +133,7 @@ class BlockConverter:
             case "paragraph":
                 return Paragraph(self._inline(node.children[0]), lead=self._lead(node))
             case "bullet_list" | "ordered_list":
-                items = tuple(ListItem(self.paragraphs(item.children)) for item in node.children)
+                items = tuple(self._list_item(item) for item in node.children)
                 return ListBlock(node.type == "ordered_list", items)
             case "blockquote":
                 return self._quote(node)
@@ -159,13 +159,26 @@ class BlockConverter:
         self.context.problems.error(self.context.line(node), message)
         return False
 
+    def _list_item(self, item: SyntaxTreeNode) -> ListItem:
+        paragraphs = self.paragraphs(item.children)
+        if not paragraphs:
+            message = "a list item needs at least one paragraph; this one is empty"
+            self.context.problems.error(self.context.line(item), message)
+        return ListItem(paragraphs)
+
     def _quote(self, node: SyntaxTreeNode) -> Quote:
         paragraphs = self.paragraphs(node.children)
         last_node = node.children[-1] if node.children else None
+        if not paragraphs:
+            message = "a block quote needs at least one paragraph; this one is empty"
+            self.context.problems.error(self.context.line(node), message)
         if len(paragraphs) > 1 and last_node is not None and last_node.type == "paragraph":
             dash = raw_prefix(last_node, ATTRIBUTION_DASHES)
             if dash is not None:
                 attribution = drop_prefix(paragraphs[-1].children, dash.strip())
+                problem = misplaced(attribution, Place.LINKED)
+                if problem is not None:
+                    self.context.problems.error(self.context.line(last_node), problem)
                 return Quote(paragraphs[:-1], attribution)
         return Quote(paragraphs)
 

@@ -29,7 +29,7 @@ class Place(enum.Enum):
     """The content models of the schema that inlines stand in."""
 
     PHRASE = "a title or a link's text"  # text and formatting
-    LINKED = "a caption or a cell"  # and links
+    LINKED = "a caption, a cell or an attribution"  # and links
     PARAGRAPH = "a paragraph"  # and calls, and citations at its top level
     PARAGRAPH_STYLED = "formatted text"  # a paragraph's formatting: no citations
     CITATION = "a citation"  # text, formatting, links, tagged parts
