@@ -4,6 +4,7 @@ internal error, and never by the reader checking the brief the importer generate
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,9 +12,13 @@ import pytest
 
 from briefexport.errors import InvalidBriefError, Severity
 from briefexport.importers import import_source
-from briefexport.model import Paragraph
+from briefexport.inlines import plain_text
+from briefexport.model import Paragraph, Table
+from briefexport.model.walk import walk_blocks
+from support.importers import read_back
 
 PANDOC_DOCX = "dock-cooling.docx"
+PANDOC_JATS = "dock-cooling.jats.xml"
 
 
 def _errors(path: Path) -> list[str]:
@@ -155,3 +160,31 @@ def test_a_license_url_that_is_no_link_is_refused_at_its_line(tmp_path: Path) ->
     (error,) = _errors(path)
     assert error.startswith(f"{front[: front.index('license')].count(chr(10)) + 1}:1: ")
     assert "license url: link '`ttps://example.org/licence' has no scheme" in error
+
+
+def test_a_docx_member_whose_deflate_stream_is_corrupt_is_refused(pandoc_sources: Path) -> None:
+    damaged = pandoc_sources / "corrupt.docx"
+    with zipfile.ZipFile(pandoc_sources / PANDOC_DOCX) as original:
+        info = original.getinfo("word/document.xml")
+        assert info.compress_type == zipfile.ZIP_DEFLATED
+    data = bytearray((pandoc_sources / PANDOC_DOCX).read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start] = 0xFF  # a deflate block of the reserved type 3: zlib refuses the stream
+    damaged.write_bytes(bytes(data))
+    (error,) = _errors(damaged)
+    assert error.startswith("1:1: not a readable Word document (Error -3 while decompressing")
+
+
+def test_a_jats_table_with_header_rows_only_keeps_them_as_its_body(pandoc_sources: Path) -> None:
+    source = pandoc_sources / PANDOC_JATS
+    text = source.read_text(encoding="utf-8")
+    source.write_text(re.sub(r"<tbody>.*</tbody>", "", text, flags=re.DOTALL), encoding="utf-8")
+    result = import_source(source)
+    (table,) = [block for block in walk_blocks(result.brief.body) if isinstance(block, Table)]
+    assert (table.head, [plain_text(cell.children) for cell in table.body[0].cells]) == (
+        (),
+        ["Port", "Hot days", "Stoppages"],
+    )
+    assert any("header rows only" in warning.message for warning in result.warnings)
+    _, diagnostics, _ = read_back(result.brief)
+    assert [d for d in diagnostics if d.severity is Severity.ERROR] == []

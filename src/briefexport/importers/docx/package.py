@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,19 @@ CORE = {
     "created": "{http://purl.org/dc/terms/}created",
 }
 COMPANY = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company"
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    OSError,
+    ValueError,
+)
+"""What :mod:`zipfile` raises reading a damaged archive: a bad header or checksum, a deflate
+stream that is corrupt (zlib.error) or cut short (EOFError), a compression method it does not
+know (NotImplementedError), an encrypted member (RuntimeError)."""
 PROPERTY_PARTS = {"docProps/core.xml": CORE, "docProps/app.xml": {"company": COMPANY}}
 """The parts the package's properties are read from, and the element of each property."""
 
@@ -108,7 +122,7 @@ def _prepare(data: bytes) -> tuple[bytes, dict[str, str]]:
         if damage is not None:
             raise PackageError(damage)
         return output.getvalue(), _properties(roots)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, ValueError) as error:
+    except (*UNREADABLE, etree.XMLSyntaxError) as error:
         raise PackageError(f"not a readable Word document ({error})") from None
 
 
