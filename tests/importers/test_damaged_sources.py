@@ -162,6 +162,31 @@ def test_a_license_url_that_is_no_link_is_refused_at_its_line(tmp_path: Path) ->
     assert "license url: link '`ttps://example.org/licence' has no scheme" in error
 
 
+def test_a_docx_relationship_without_its_target_is_refused(pandoc_sources: Path) -> None:
+    part = "word/_rels/document.xml.rels"
+    target = b' Target="https://ports.example.org/survey"'
+    damaged = _package_changed(
+        pandoc_sources / PANDOC_DOCX, pandoc_sources / "x.docx", part, target, b""
+    )
+    (error,) = _errors(damaged)
+    assert error == f"1:1: {part}:1: a relationship without Target; the file is damaged"
+
+
+def test_a_docx_part_that_is_not_well_formed_is_refused_in_one_line(pandoc_sources: Path) -> None:
+    part = "word/styles.xml"
+    damaged = _package_changed(
+        pandoc_sources / PANDOC_DOCX,
+        pandoc_sources / "x.docx",
+        part,
+        b"<w:style ",
+        b"\x00<w:style ",
+    )
+    (error,) = _errors(damaged)
+    assert re.fullmatch(
+        rf"1:1: {part}:\d+:\d+: not well-formed XML: [^\n]*out of allowed range", error
+    )
+
+
 def test_a_docx_member_whose_deflate_stream_is_corrupt_is_refused(pandoc_sources: Path) -> None:
     damaged = pandoc_sources / "corrupt.docx"
     with zipfile.ZipFile(pandoc_sources / PANDOC_DOCX) as original:

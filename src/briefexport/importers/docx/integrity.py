@@ -1,9 +1,10 @@
-"""Check that the references inside a Word package (ECMA-376 Part 1 and Part 2, Open Packaging
-Conventions) lead somewhere before mammoth reads it.
+"""Check that the relationships of a Word package are complete and that the references inside
+it lead somewhere (ECMA-376 Part 1 and Part 2, Open Packaging Conventions) before mammoth reads it.
 
 mammoth looks every relationship id (``r:id`` of a hyperlink, ``r:embed`` of a picture) up in the
 part's relationships and every note call (``w:footnoteReference w:id``) up in the notes part,
-and fails without saying where when one is missing. A package where one is missing is damaged:
+and fails without saying where when one is missing, or when a relationship lacks its ``Id``,
+``Type`` or ``Target``. A package where one is missing is damaged:
 it is refused with the part, the line in it and the id, so the first one can be found and fixed.
 """
 
@@ -24,6 +25,9 @@ NOTE_PARTS = {"footnote": "word/footnotes.xml", "endnote": "word/endnotes.xml"}
 def dangling_reference(roots: dict[str, etree._Element], parts: tuple[str, ...]) -> str | None:
     """What the first reference of ``parts`` that leads nowhere is, or None when all lead to a
     relationship or a note; ``roots`` are the package's parsed XML parts by name."""
+    incomplete = _incomplete_relationship(roots)
+    if incomplete is not None:
+        return incomplete
     notes = {kind: _note_ids(roots.get(part)) for kind, part in NOTE_PARTS.items()}
     for part in parts:
         root = roots.get(part)
@@ -35,6 +39,19 @@ def dangling_reference(roots: dict[str, etree._Element], parts: tuple[str, ...])
             if missing:
                 where = f"{part}:{element.sourceline or 1}"
                 return f"{where}: {_described(what)} {value!r} leads nowhere; the file is damaged"
+    return None
+
+
+def _incomplete_relationship(roots: dict[str, etree._Element]) -> str | None:
+    """Where the first relationship without an ``Id``, ``Type`` or ``Target`` is, or None."""
+    for part, root in roots.items():
+        if not part.endswith(".rels"):
+            continue
+        for element in root.iter(RELATIONSHIPS):
+            missing = [name for name in ("Id", "Type", "Target") if element.get(name) is None]
+            if missing:
+                where = f"{part}:{element.sourceline or 1}"
+                return f"{where}: a relationship without {missing[0]}; the file is damaged"
     return None
 
 

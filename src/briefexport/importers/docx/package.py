@@ -132,7 +132,12 @@ def _prepared_part(name: str, content: bytes, roots: dict[str, etree._Element]) 
     again with its note references linked when it is a main part."""
     if not name.endswith((".xml", ".rels")):
         return content
-    root = etree.fromstring(content, hardened_parser())
+    try:
+        root = etree.fromstring(content, hardened_parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = re.sub(r",? line \d+, column \d+$", "", " ".join(error.msg.split()))
+        raise PackageError(f"{name}:{line}:{column}: not well-formed XML: {message}") from None
     _refuse_doctype(name, root)
     roots[name] = root
     return _link_note_references(root) if name in MAIN_PARTS else content
