@@ -16,6 +16,7 @@ from briefexport.inlines import plain_text
 from briefexport.model import Paragraph, Table
 from briefexport.model.walk import walk_blocks
 from support.importers import read_back
+from support.paths import IMPORT_DATA
 
 PANDOC_DOCX = "dock-cooling.docx"
 PANDOC_JATS = "dock-cooling.jats.xml"
@@ -213,3 +214,13 @@ def test_a_jats_table_with_header_rows_only_keeps_them_as_its_body(pandoc_source
     assert any("header rows only" in warning.message for warning in result.warnings)
     _, diagnostics, _ = read_back(result.brief)
     assert [d for d in diagnostics if d.severity is Severity.ERROR] == []
+
+
+def test_a_text_title_of_invisible_characters_is_refused_at_its_line(tmp_path: Path) -> None:
+    source = (IMPORT_DATA / "extracted-brief.txt").read_text(encoding="utf-8")
+    title = next(line for line in source.splitlines() if line.startswith("## "))
+    path = tmp_path / "blank-title.txt"
+    path.write_text(source.replace(title, "## \ufeff\u200b", 1), encoding="utf-8")
+    (error,) = _errors(path)
+    line = source.splitlines().index(title) + 1
+    assert error == f"{line}:1: the title line holds nothing but spaces or invisible characters"

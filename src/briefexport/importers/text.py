@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..inlines import plain_text
 from ..model import Brief, Inline, Metadata
+from ..rules.blank import is_blank
 from .body import convert_body, parse_markdown
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES, Fallbacks
 from .markdown import inline_parser
@@ -224,6 +226,9 @@ def _report_missing(page: FrontPage, title: tuple[Inline, ...], problems: Proble
     """Report a missing title, author or date."""
     if not title:
         problems.error(page.title_line, "no title line found")
+    elif is_blank(plain_text(title)):
+        message = "the title line holds nothing but spaces or invisible characters"
+        problems.error(page.title_line, message)
     if not page.authors:
         problems.error(page.title_line, "no 'By' block with the author found")
     if page.date is None:
