@@ -224,3 +224,30 @@ def test_a_text_title_of_invisible_characters_is_refused_at_its_line(tmp_path: P
     (error,) = _errors(path)
     line = source.splitlines().index(title) + 1
     assert error == f"{line}:1: the title line holds nothing but spaces or invisible characters"
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        (
+            "references:\n  - id: r1\n    citation: '[Harbour <sup>2</sup> Office]{.collab}, "
+            "[Accounts]{.source}.'\n    type: report\n",
+            "reference 'r1': formatted text cannot be placed in a name or an author group",
+        ),
+        (
+            "authors: [{name: Jane Doe, email: jane@example.org Edited by}]\n",
+            "email 'jane@example.org Edited by' is not an e-mail address such as name@example.org",
+        ),
+    ],
+    ids=["formatting in a collab", "email with words after it"],
+)
+def test_markdown_front_matter_that_would_make_an_invalid_brief_is_refused_at_its_line(
+    tmp_path: Path, front: str, expected: str
+) -> None:
+    key = front.split(":")[0]
+    source = FRONT.replace("authors: [Jane Doe]\n", "") if key == "authors" else FRONT
+    source = source.replace("---\n\n", front + "---\n\n")
+    path = tmp_path / "front.md"
+    path.write_text(source + "Text.\n", encoding="utf-8")
+    (error,) = _errors(path)
+    assert error == f"{source[: source.index(key + ':')].count(chr(10)) + 1}:1: {expected}"

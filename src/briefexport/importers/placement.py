@@ -33,7 +33,7 @@ class Place(enum.Enum):
     PARAGRAPH = "a paragraph"  # and calls, and citations at its top level
     PARAGRAPH_STYLED = "formatted text"  # a paragraph's formatting: no citations
     CITATION = "a citation"  # text, formatting, links, tagged parts
-    NAMES = "an author group"  # names only
+    NAMES = "a name or an author group"  # names only
 
 
 PART_LABELS = {
