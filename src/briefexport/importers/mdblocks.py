@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..inlines import canonical
+from ..inlines import canonical, plain_text
 from ..model import (
     Block,
     Inline,
@@ -21,6 +21,7 @@ from ..model import (
     SourcePosition,
     Text,
 )
+from ..rules.blank import is_blank
 from .mdcaptioned import CaptionedConverter, captioned_kind
 from .mdcontext import BodyContext
 from .mdinline import convert_inline
@@ -79,6 +80,8 @@ class BlockConverter:
         while stack[-1].depth >= depth:
             self._close_section(stack)
         title, trailing_id = _trailing_id(self._inline(heading.children[0], "a heading"))
+        if is_blank(plain_text(title)):
+            self.context.problems.error(line, "a heading needs a title; this one is empty")
         where = self.context.position(heading)
         ident = self.context.claim_id(attr(heading, "id") or trailing_id, where)
         stack.append(_OpenSection(depth, ident, title, source=where))
