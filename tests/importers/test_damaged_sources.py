@@ -127,6 +127,8 @@ CITED = "Text [[A book]{.source}, "
             "a citation cannot be placed in a citation",
         ),
         (">\n", 0, "a block quote needs at least one paragraph"),
+        ("> ***\n", 0, "a block quote needs at least one paragraph"),
+        ("- - nested only\n", 0, "a listblock cannot be placed here, only paragraphs"),
         ("Intro.\n\n##  \n\nText.\n", 2, "a heading needs a title; this one is empty"),
         ("Intro.\n\n## \u200b\n\nText.\n", 2, "a heading needs a title; this one is empty"),
         ("Intro.\n\n- one\n-\n- three\n", 3, "a list item needs at least one paragraph"),

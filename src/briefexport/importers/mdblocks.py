@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
+from ..errors import Severity
 from ..inlines import canonical, plain_text
 from ..model import (
     Block,
@@ -163,18 +164,23 @@ class BlockConverter:
         return False
 
     def _list_item(self, item: SyntaxTreeNode) -> ListItem:
-        paragraphs = self.paragraphs(item.children)
-        if not paragraphs:
-            message = "a list item needs at least one paragraph; this one is empty"
-            self.context.problems.error(self.context.line(item), message)
-        return ListItem(paragraphs)
+        return ListItem(self._some_paragraphs(item, "a list item"))
+
+    def _some_paragraphs(self, node: SyntaxTreeNode, what: str) -> tuple[Paragraph, ...]:
+        """The paragraphs of a list item or quote, reported when there are none and nothing
+        said why already (a nested list or heading left out is reported where it is)."""
+        problems = self.context.problems
+        before = len(problems.diagnostics)
+        paragraphs = self.paragraphs(node.children)
+        said = any(found.severity is Severity.ERROR for found in problems.diagnostics[before:])
+        if not paragraphs and not said:
+            message = f"{what} needs at least one paragraph; this one is empty"
+            self.context.problems.error(self.context.line(node), message)
+        return paragraphs
 
     def _quote(self, node: SyntaxTreeNode) -> Quote:
-        paragraphs = self.paragraphs(node.children)
+        paragraphs = self._some_paragraphs(node, "a block quote")
         last_node = node.children[-1] if node.children else None
-        if not paragraphs:
-            message = "a block quote needs at least one paragraph; this one is empty"
-            self.context.problems.error(self.context.line(node), message)
         if len(paragraphs) > 1 and last_node is not None and last_node.type == "paragraph":
             dash = raw_prefix(last_node, ATTRIBUTION_DASHES)
             if dash is not None:
