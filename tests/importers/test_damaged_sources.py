@@ -4,6 +4,7 @@ internal error, and never by the reader checking the brief the importer generate
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -255,3 +256,11 @@ def test_markdown_front_matter_that_would_make_an_invalid_brief_is_refused_at_it
     path.write_text(source + "Text.\n", encoding="utf-8")
     (error,) = _errors(path)
     assert error == f"{source[: source.index(key + ':')].count(chr(10)) + 1}:1: {expected}"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_source_that_is_no_regular_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)  # reading it would wait for a writer for ever
+    for source in (Path(os.devnull), pipe):
+        assert _errors(source) == ["1:1: not a regular file"]
