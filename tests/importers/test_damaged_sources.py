@@ -243,8 +243,16 @@ def test_a_text_title_of_invisible_characters_is_refused_at_its_line(tmp_path: P
             "authors: [{name: Jane Doe, email: jane@example.org Edited by}]\n",
             "email 'jane@example.org Edited by' is not an e-mail address such as name@example.org",
         ),
+        (
+            "subtitle: 'On [harbours](https://example.org)'\n",
+            "subtitle: a link to 'https://example.org' cannot be placed in a title or a link's text",
+        ),
+        (
+            "disclaimer: 'Our views, [Harbour Office]{.collab}'\n",
+            "disclaimer: a name ({.collab}) cannot be placed in a paragraph",
+        ),
     ],
-    ids=["formatting in a collab", "email with words after it"],
+    ids=["formatting in a collab", "email with words after it", "subtitle link", "disclaimer"],
 )
 def test_markdown_front_matter_that_would_make_an_invalid_brief_is_refused_at_its_line(
     tmp_path: Path, front: str, expected: str
