@@ -272,3 +272,15 @@ def test_a_source_that_is_no_regular_file_is_refused_before_it_is_read(tmp_path:
     os.mkfifo(pipe)  # reading it would wait for a writer for ever
     for source in (Path(os.devnull), pipe):
         assert _errors(source) == ["1:1: not a regular file"]
+
+
+def test_a_link_in_an_extracted_title_is_refused_at_its_line(tmp_path: Path) -> None:
+    source = (IMPORT_DATA / "extracted-brief.txt").read_text(encoding="utf-8")
+    title = next(line for line in source.splitlines() if line.startswith("## "))
+    path = tmp_path / "linked-title.txt"
+    path.write_text(source.replace(title, "## Water <https://example.org/water>", 1), "utf-8")
+    (error,) = _errors(path)
+    line = source.splitlines().index(title) + 1
+    assert error == (
+        f"{line}:1: a link to 'https://example.org/water' cannot be placed in a title or a link's text"
+    )
