@@ -12,6 +12,7 @@ drops. Problems are reported as :class:`~briefexport.errors.Diagnostic`
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -121,8 +122,14 @@ def import_file(
 
 
 def _read(path: Path, problems: Problems) -> bytes:
+    """The source's bytes; a named pipe or a device is refused, as the reader refuses it (reading
+    a pipe would wait for a writer for ever)."""
     try:
-        refusal = source_size_refusal(problems.file, path.stat().st_size)
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            problems.error(1, "not a regular file")
+            raise InvalidBriefError(problems.diagnostics)
+        refusal = source_size_refusal(problems.file, status.st_size)
         if refusal is not None:
             problems.diagnostics.append(refusal)
             raise InvalidBriefError(problems.diagnostics)

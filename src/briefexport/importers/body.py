@@ -39,6 +39,7 @@ def convert_body(
     blocks = [node for node in content if node.type != "footnote_block"]
     footnotes = number_footnotes(blocks, definitions, context)
     converter = BlockConverter(context)
+    converter.lead_node = blocks[0] if blocks else None
     return converter.sectioned(blocks), footnotes
 
 

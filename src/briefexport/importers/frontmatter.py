@@ -17,6 +17,7 @@ from typing import Any, TypeAlias
 from ..model import Contributor, Inline, Metadata, Paragraph, Permissions
 from ..rules.blank import is_blank
 from ..rules.dates import printed_date
+from ..rules.links import link_problem
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES
 from .fmaliases import read_aliases
 from .fmload import FrontMatter
@@ -25,6 +26,7 @@ from .fmyaml import LoadedYaml, YamlRefusedError, load_yaml
 from .mdcontext import BodyContext
 from .names import journal_id_for
 from .people import AffiliationRegistry, contributor, optional_text
+from .placement import Place, misplaced
 
 InlineParser: TypeAlias = Callable[[str, int], tuple[Inline, ...]]
 ParagraphParser: TypeAlias = Callable[[str, int], tuple[Paragraph, ...]]
@@ -68,7 +70,7 @@ def build_metadata(
     registry = _affiliations(front, context)
     authors = _people(front, "authors", registry, context)
     editors = _people(front, "editors", registry, context)
-    title = inline(str(front.values.get("title") or ""), front.line("title"))
+    title = _field_inlines(front, "title", inline, context)
     date = _date(front, context)
     _report_missing(front, context, title, authors)
     if not title or not authors or date is None:
@@ -86,7 +88,7 @@ def build_metadata(
         affiliations=tuple(registry.by_id.values()),
         permissions=_permissions(front, context),
         abstract=_abstract(front, blocks),
-        **_optional_fields(front, inline),
+        **_optional_fields(front, inline, context),
     )
 
 
@@ -123,16 +125,29 @@ def _journal_id(front: FrontMatter, publisher: str) -> str:
     return optional_text(front.values, "journal-id") or journal_id_for(publisher) or publisher
 
 
-def _optional_fields(front: FrontMatter, inline: InlineParser) -> dict[str, Any]:
+def _field_inlines(
+    front: FrontMatter, key: str, inline: InlineParser, context: BodyContext
+) -> tuple[Inline, ...]:
+    """The Markdown of field ``key`` as inlines; what its place cannot hold is reported."""
+    found = inline(str(front.values.get(key) or ""), front.line(key))
+    problem = misplaced(found, Place.PARAGRAPH if key == "disclaimer" else Place.PHRASE)
+    if problem is not None:
+        context.problems.error(front.line(key), f"{key}: {problem}")
+    return found
+
+
+def _optional_fields(
+    front: FrontMatter, inline: InlineParser, context: BodyContext
+) -> dict[str, Any]:
     values = front.values
     return {
         "publisher_location": optional_text(values, "publisher-location"),
         "doi": optional_text(values, "doi"),
         "publisher_id": optional_text(values, "publisher-id"),
         "heading": optional_text(values, "heading"),
-        "subtitle": inline(str(values.get("subtitle") or ""), front.line("subtitle")),
+        "subtitle": _field_inlines(front, "subtitle", inline, context),
         "running_head": optional_text(values, "running-head"),
-        "disclaimer": inline(str(values.get("disclaimer") or ""), front.line("disclaimer")),
+        "disclaimer": _field_inlines(front, "disclaimer", inline, context),
         "keywords": tuple(str(k) for k in _as_list(values.get("keywords"))),
     }
 
@@ -204,11 +219,14 @@ def _permissions(front: FrontMatter, context: BodyContext) -> Permissions | None
     if "copyright" not in front.values and "license" not in front.values:
         return None
     year = copyright_.get("year")
+    url = optional_text(license_, "url")
+    if url is not None and (problem := link_problem(url)) is not None:
+        context.problems.error(front.line("license"), f"license url: {problem}")
     return Permissions(
         statement=optional_text(copyright_, "statement"),
         year=int(str(year)) if str(year).isdigit() else None,
         holder=optional_text(copyright_, "holder"),
-        license_url=optional_text(license_, "url"),
+        license_url=url,
         license_text=optional_text(license_, "text"),
     )
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..inlines import canonical
+from ..errors import Severity
+from ..inlines import canonical, plain_text
 from ..model import (
     Block,
     Inline,
@@ -21,14 +22,18 @@ from ..model import (
     SourcePosition,
     Text,
 )
+from ..rules.blank import is_blank
 from .mdcaptioned import CaptionedConverter, captioned_kind
 from .mdcontext import BodyContext
 from .mdinline import convert_inline
 from .mdnodes import attr, drop_prefix, raw_prefix
+from .placement import Place, misplaced
 
 MAX_SECTION_DEPTH = 3
 TRAILING_ID = re.compile(r"\s*\{#([A-Za-z_][\w.-]*)\}$")
 ATTRIBUTION_DASHES = ("— ", "-- ")
+PLACES = {"a heading": Place.PHRASE, "a caption": Place.LINKED, "a table cell": Place.LINKED}
+"""The schema's place of inline content, by the name :meth:`BlockConverter._inline` gets."""
 
 
 @dataclass
@@ -46,6 +51,7 @@ class BlockConverter:
     def __init__(self, context: BodyContext) -> None:
         self.context = context
         self.captioned = CaptionedConverter(context, self._inline)
+        self.lead_node: SyntaxTreeNode | None = None  # the body's first block, set by the body
 
     # ------------------------------------------------------------------ sections
 
@@ -75,6 +81,8 @@ class BlockConverter:
         while stack[-1].depth >= depth:
             self._close_section(stack)
         title, trailing_id = _trailing_id(self._inline(heading.children[0], "a heading"))
+        if is_blank(plain_text(title)):
+            self.context.problems.error(line, "a heading needs a title; this one is empty")
         where = self.context.position(heading)
         ident = self.context.claim_id(attr(heading, "id") or trailing_id, where)
         stack.append(_OpenSection(depth, ident, title, source=where))
@@ -127,9 +135,9 @@ class BlockConverter:
     def _block(self, node: SyntaxTreeNode) -> Block | None:
         match node.type:
             case "paragraph":
-                return Paragraph(self._inline(node.children[0]), lead=attr(node, "class") == "lead")
+                return Paragraph(self._inline(node.children[0]), lead=self._lead(node))
             case "bullet_list" | "ordered_list":
-                items = tuple(ListItem(self.paragraphs(item.children)) for item in node.children)
+                items = tuple(self._list_item(item) for item in node.children)
                 return ListBlock(node.type == "ordered_list", items)
             case "blockquote":
                 return self._quote(node)
@@ -145,13 +153,41 @@ class BlockConverter:
                 )
                 return None
 
-    def _quote(self, node: SyntaxTreeNode) -> Quote:
+    def _lead(self, node: SyntaxTreeNode) -> bool:
+        """Whether the paragraph is marked ``{.lead}``; only the body's first block may be."""
+        if attr(node, "class") != "lead":
+            return False
+        if node is self.lead_node:
+            return True
+        message = "only the first paragraph of the body may be the lead paragraph ({.lead})"
+        self.context.problems.error(self.context.line(node), message)
+        return False
+
+    def _list_item(self, item: SyntaxTreeNode) -> ListItem:
+        return ListItem(self._some_paragraphs(item, "a list item"))
+
+    def _some_paragraphs(self, node: SyntaxTreeNode, what: str) -> tuple[Paragraph, ...]:
+        """The paragraphs of a list item or quote, reported when there are none and nothing
+        said why already (a nested list or heading left out is reported where it is)."""
+        problems = self.context.problems
+        before = len(problems.diagnostics)
         paragraphs = self.paragraphs(node.children)
+        said = any(found.severity is Severity.ERROR for found in problems.diagnostics[before:])
+        if not paragraphs and not said:
+            message = f"{what} needs at least one paragraph; this one is empty"
+            self.context.problems.error(self.context.line(node), message)
+        return paragraphs
+
+    def _quote(self, node: SyntaxTreeNode) -> Quote:
+        paragraphs = self._some_paragraphs(node, "a block quote")
         last_node = node.children[-1] if node.children else None
         if len(paragraphs) > 1 and last_node is not None and last_node.type == "paragraph":
             dash = raw_prefix(last_node, ATTRIBUTION_DASHES)
             if dash is not None:
                 attribution = drop_prefix(paragraphs[-1].children, dash.strip())
+                problem = misplaced(attribution, Place.LINKED)
+                if problem is not None:
+                    self.context.problems.error(self.context.line(last_node), problem)
                 return Quote(paragraphs[:-1], attribution)
         return Quote(paragraphs)
 
@@ -159,7 +195,11 @@ class BlockConverter:
         """Inline content; ``no_notes_in`` names a place where footnotes cannot be called."""
         context = self.context.inline_context(node)
         context.no_notes_in = no_notes_in or context.no_notes_in
-        return convert_inline(node, context)
+        inlines = convert_inline(node, context)
+        problem = misplaced(inlines, PLACES.get(no_notes_in or "", Place.PARAGRAPH))
+        if problem is not None:
+            context.problems.error(context.line, problem)
+        return inlines
 
 
 def _trailing_id(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:

@@ -77,6 +77,9 @@ class CaptionedConverter:
                 head = rows
             else:
                 body = rows
+        if not body:
+            message = "a table needs at least one row below its header"
+            self.context.problems.error(self.context.line(node), message)
         if ROW_HEADERS in (attr(node, "class") or "").split():
             body = tuple(_first_cell_header(row) for row in body)
         where = self.context.position(node)

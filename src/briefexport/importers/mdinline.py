@@ -38,6 +38,7 @@ from ..model import (
     TextStyle,
 )
 from ..rules.links import link_problem
+from ..rules.partial_dates import partial_date_exists
 from ..shared.markdown_spans import SPAN_STYLES
 from .problems import Problems
 
@@ -196,13 +197,20 @@ def _span(attrs: dict[str, str], children: tuple[Inline, ...], context: InlineCo
     if kind in CITATION_FIELDS:
         return CitationPart(CitationField(kind), children)
     if kind == "date":
-        return CitedDate(attrs.get("iso", ""), plain_text(children))
+        return _cited_date(attrs.get("iso", ""), children, context)
     if kind == "citation":
         return _citation(attrs.get("type", "other"), children, context)
     if kind == "cite":
         return _citation_ref(plain_text(children).removeprefix("@"), context)
     context.problems.error(context.line, f"span class {kind!r} cannot be placed in a brief")
     return Styled(TextStyle.ITALIC, children) if children else Text("")
+
+
+def _cited_date(iso: str, children: tuple[Inline, ...], context: InlineContext) -> Inline:
+    if not partial_date_exists(iso.strip()):
+        message = f"date iso={iso!r} is not an existing date written YYYY, YYYY-MM or YYYY-MM-DD"
+        context.problems.error(context.line, message)
+    return CitedDate(iso, plain_text(children))
 
 
 def _citation(kind: str, children: tuple[Inline, ...], context: InlineContext) -> Inline:

@@ -9,12 +9,16 @@ A person is a string ("Dr Jane Doe") or a mapping with ``name`` (a string or a m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from ..inlines import collapse_space
 from ..model import Affiliation, Contributor, PersonName
 from .names import orcid_url, split_affiliation, split_name
+
+EMAIL = re.compile(r"\s*[^@\s]+@[^@\s]+\s*")
+"""An e-mail address as the profile's schema takes it (``schema/brief.rng``)."""
 
 Report = Callable[[str], None]
 
@@ -92,7 +96,7 @@ def contributor(value: object, registry: AffiliationRegistry, report: Report) ->
         name=name,
         role=optional_text(value, "role"),
         orcid=_orcid(value, report),
-        email=optional_text(value, "email"),
+        email=_email(value, report),
         affiliations=resolved,
     )
 
@@ -105,6 +109,13 @@ def _orcid(person: dict[str, Any], report: Report) -> str | None:
     if url is None:
         report(f"ORCID {written!r} is not an ORCID iD such as 0000-0002-1825-0097")
     return url
+
+
+def _email(person: dict[str, Any], report: Report) -> str | None:
+    written = optional_text(person, "email")
+    if written is not None and not EMAIL.fullmatch(written):
+        report(f"email {written!r} is not an e-mail address such as name@example.org")
+    return written
 
 
 def _person_name(value: object, report: Report) -> PersonName | None:

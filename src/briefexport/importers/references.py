@@ -16,6 +16,7 @@ from ..model import Citation, Inline, PublicationType, Reference
 from ..rules.citations import citation_from_text
 from .fmload import FrontMatter
 from .frontmatter import InlineParser
+from .placement import Place, misplaced
 from .problems import Problems
 
 
@@ -35,6 +36,9 @@ def build_references(
             continue
         inlines = parse_inline(str(entry["citation"]), line)
         citation = as_citation(inlines, str(entry.get("type") or "other"), problems, line)
+        problem = misplaced(citation.children, Place.CITATION)
+        if problem is not None:
+            problems.error(line, f"reference {entry['id']!r}: {problem}")
         references.append(Reference(str(entry["id"]), len(references) + 1, citation))
     return tuple(references)
 

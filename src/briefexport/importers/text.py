@@ -21,12 +21,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..inlines import plain_text
 from ..model import Brief, Inline, Metadata
+from ..rules.blank import is_blank
 from .body import convert_body, parse_markdown
 from .defaults import DEFAULT_LANGUAGE, DEFAULT_SERIES, Fallbacks
 from .markdown import inline_parser
 from .mdcontext import BodyContext
 from .names import journal_id_for
+from .placement import Place, misplaced
 from .problems import Problems
 from .textlayout import Chunk, FrontPage, read_front_page, split_chunks, unwrap
 from .titlecase import is_all_caps, title_case
@@ -197,7 +200,7 @@ def _no_date(page: FrontPage, problems: Problems) -> None:
 def _metadata(
     page: FrontPage, problems: Problems, context: BodyContext, fallbacks: Fallbacks
 ) -> Metadata | None:
-    title = inline_parser(context)(_title_text(page, problems), page.title_line)
+    title = _placed(_title_text(page, problems), page.title_line, Place.PHRASE, context)
     page.date = page.date or fallbacks.date
     _report_missing(page, title, problems)
     publisher = _publisher(page, fallbacks, problems)
@@ -213,17 +216,30 @@ def _metadata(
         title=title,
         authors=tuple(page.authors),
         date=page.date,
-        subtitle=inline_parser(context)(page.subtitle, page.title_line),
+        subtitle=_placed(page.subtitle, page.title_line, Place.PHRASE, context),
         editors=tuple(page.editors),
         affiliations=tuple(page.affiliations),
-        disclaimer=inline_parser(context)(page.disclaimer, page.title_line),
+        disclaimer=_placed(page.disclaimer, page.title_line, Place.PARAGRAPH, context),
     )
+
+
+def _placed(text: str, line: int, place: Place, context: BodyContext) -> tuple[Inline, ...]:
+    """A front-page line as inlines; what its place cannot hold (a link in the title) is
+    reported at the title line."""
+    inlines = inline_parser(context)(text, line)
+    problem = misplaced(inlines, place)
+    if problem is not None:
+        context.problems.error(line, problem)
+    return inlines
 
 
 def _report_missing(page: FrontPage, title: tuple[Inline, ...], problems: Problems) -> None:
     """Report a missing title, author or date."""
     if not title:
         problems.error(page.title_line, "no title line found")
+    elif is_blank(plain_text(title)):
+        message = "the title line holds nothing but spaces or invisible characters"
+        problems.error(page.title_line, message)
     if not page.authors:
         problems.error(page.title_line, "no 'By' block with the author found")
     if page.date is None:

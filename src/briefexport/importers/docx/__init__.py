@@ -35,7 +35,7 @@ def import_docx(
     try:
         word = open_document(data)
     except PackageError as error:
-        problems.error(1, str(error))
+        problems.error(1, " ".join(str(error).split()))  # one line, whatever the message
         problems.raise_if_errors()
         raise  # not reached: raise_if_errors raised
     for message in dict.fromkeys(word.messages):

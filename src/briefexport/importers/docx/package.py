@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ from lxml import etree
 
 from ...shared.safexml import hardened_parser
 from ...shared.xmlnames import DC, W_NS
+from .integrity import dangling_reference
 
 W = f"{{{W_NS}}}"
 MAX_UNPACKED_BYTES = 200 * 2**20
@@ -43,6 +45,19 @@ CORE = {
     "created": "{http://purl.org/dc/terms/}created",
 }
 COMPANY = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company"
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    OSError,
+    ValueError,
+)
+"""What :mod:`zipfile` raises reading a damaged archive: a bad header or checksum, a deflate
+stream that is corrupt (zlib.error) or cut short (EOFError), a compression method it does not
+know (NotImplementedError), an encrypted member (RuntimeError)."""
 PROPERTY_PARTS = {"docProps/core.xml": CORE, "docProps/app.xml": {"company": COMPANY}}
 """The parts the package's properties are read from, and the element of each property."""
 
@@ -96,28 +111,35 @@ def _prepare(data: bytes) -> tuple[bytes, dict[str, str]]:
             raise PackageError("not a Word document: the package has no word/document.xml")
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
             raise PackageError(f"the document unpacks to more than {MAX_UNPACKED_BYTES} bytes")
-        properties: dict[str, etree._Element] = {}
+        roots: dict[str, etree._Element] = {}
         output = io.BytesIO()
         with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as rewritten:
             for info in archive.infolist():
-                content = _prepared_part(info.filename, archive.read(info.filename), properties)
+                content = _prepared_part(info.filename, archive.read(info.filename), roots)
                 fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 rewritten.writestr(fresh, content, zipfile.ZIP_DEFLATED)
-        return output.getvalue(), _properties(properties)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, ValueError) as error:
+        damage = dangling_reference(roots, MAIN_PARTS)
+        if damage is not None:
+            raise PackageError(damage)
+        return output.getvalue(), _properties(roots)
+    except (*UNREADABLE, etree.XMLSyntaxError) as error:
         raise PackageError(f"not a readable Word document ({error})") from None
 
 
-def _prepared_part(name: str, content: bytes, properties: dict[str, etree._Element]) -> bytes:
+def _prepared_part(name: str, content: bytes, roots: dict[str, etree._Element]) -> bytes:
     """The part as mammoth is to read it. An XML part is parsed once here: refused when it has
-    a DOCTYPE, kept in ``properties`` when it holds the package's properties, and written again
-    with its note references linked when it is a main part."""
+    a DOCTYPE, kept in ``roots`` (for its properties and references to be checked), and written
+    again with its note references linked when it is a main part."""
     if not name.endswith((".xml", ".rels")):
         return content
-    root = etree.fromstring(content, hardened_parser())
+    try:
+        root = etree.fromstring(content, hardened_parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = re.sub(r",? line \d+, column \d+$", "", " ".join(error.msg.split()))
+        raise PackageError(f"{name}:{line}:{column}: not well-formed XML: {message}") from None
     _refuse_doctype(name, root)
-    if name in PROPERTY_PARTS:
-        properties[name] = root
+    roots[name] = root
     return _link_note_references(root) if name in MAIN_PARTS else content
 
 

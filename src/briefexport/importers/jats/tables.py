@@ -37,6 +37,9 @@ def table_blocks(builder: Builder, element: etree._Element, depth: int) -> list[
     if not head_rows and not body_rows:
         notices.dropped(element, "empty table")
         return []
+    if not body_rows:  # a brief's table has a body: header rows alone become its body
+        notices.warning(table, "a table with header rows only: they become its body rows")
+        head_rows, body_rows = [], head_rows
     head, body, padded = rectangular(head_rows, body_rows)
     if padded:
         notices.warning(table, "rows of unequal width padded with empty cells")
