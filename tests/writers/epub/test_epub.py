@@ -37,6 +37,7 @@ NS = {
     "h": "http://www.w3.org/1999/xhtml",
     "epub": "http://www.idpf.org/2007/ops",
 }
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 CONTENT_DOCS = ("EPUB/titlepage.xhtml", "EPUB/brief.xhtml")
 
@@ -188,6 +189,14 @@ def test_right_to_left_book(books: dict[str, Path]) -> None:
     ltr = xml(open_book(books["feature-tour"]), OPF).find("opf:spine", NS)
     assert ltr is not None
     assert ltr.get("page-progression-direction") is None
+
+
+def test_package_document_names_the_book_language(
+    corpus: dict[str, Brief], books: dict[str, Path]
+) -> None:
+    """``xml:lang`` on the package root (Ace by DAISY's epub-lang rule)."""
+    for stem, path in books.items():
+        assert xml(open_book(path), OPF).get(XML_LANG) == corpus[stem].meta.language, stem
 
 
 def ids_by_document(book: zipfile.ZipFile) -> dict[str, etree._Element]:

@@ -20,6 +20,7 @@ from ...model import Brief, Image
 from ...options import WriteOptions
 from ...shared import i18n
 from ...shared.typeset import typeset
+from ...shared.xmlnames import XML_LANG
 from ..xhtml import NotePlacement, brief_to_xhtml, serialize
 from ..xhtml.stylesheet import format_css
 from ..zippack import pack
@@ -168,3 +169,9 @@ class EntryWriter(epub.EpubWriter):  # type: ignore[misc]
         self._write_container()
         self._write_opf()
         self._write_items()
+
+    def _write_opf_file(self, root: etree._Element) -> None:
+        """The package document with the book's language on its root (EPUB 3.3 section 5.3:
+        ``xml:lang`` on ``package`` is the language of the metadata; Ace by DAISY requires it)."""
+        root.set(XML_LANG, self.book.language)
+        super()._write_opf_file(root)
