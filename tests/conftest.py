@@ -1,5 +1,6 @@
 """Fixtures for every layer: the corpus of briefs, the seed brief, the JATS DTD, ``--accept``, and
-the Hypothesis profiles the property tests run under.
+the Hypothesis profiles the property tests run under; the plugin :mod:`support.ci_skips`, under
+which CI fails a test skipped for a missing tool.
 
 Helpers live in the ``support`` package; fixtures used by one layer only live in that layer's
 ``conftest.py``.
@@ -21,6 +22,7 @@ from briefexport.importers import import_file
 from briefexport.model import Brief
 from support.corpus import load_corpus
 from support.paths import HARBOUR, SEED, TOUR, URDU, require_shared
+from support.skips import under_ci
 from support.validators import load_jats_dtd
 from support.written_pdfs import pdfs_written_once, share_in
 
@@ -39,8 +41,10 @@ settings.register_profile(
     "ci", settings.get_profile("briefexport"), derandomize=True, database=None, print_blob=True
 )
 settings.register_profile("ci-deep", settings.get_profile("ci"), max_examples=60)
-CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-settings.load_profile("ci" if CI else "briefexport")
+settings.load_profile("ci" if under_ci() else "briefexport")
+
+# Under CI a skip for a missing tool fails: .ci/run installed it (support.skips says the rule)
+pytest_plugins = ["support.ci_skips"]
 
 
 @pytest.hookimpl(wrapper=True)

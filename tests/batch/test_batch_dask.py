@@ -12,6 +12,7 @@ import pytest
 
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
 from support.batch import BROKEN, GOOD, copied_style
+from support.skips import require_module
 
 # Every test here is slow: Dask is imported by the tests that run, not when the fast suite
 # collects this module.
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def distributed() -> ModuleType:
-    module: ModuleType = pytest.importorskip(
-        "distributed", reason="the dask extra is not installed"
-    )
+    module: ModuleType = require_module("distributed", "test extra")
     return module
 
 

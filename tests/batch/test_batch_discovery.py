@@ -15,6 +15,7 @@ from briefexport.cli import main
 from briefexport.shared.paths import lies_within
 from support.batch import BROKEN, GOOD, BatchRun
 from support.paths import IMPORT_DATA
+from support.skips import skipif_platform
 
 
 def export_beside(brief: Path, formats: str) -> None:
@@ -97,7 +98,7 @@ def test_the_hint_about_import_is_printed_only_when_no_brief_was_found(
     assert "2 Markdown or text files left out (--import converts them)" in errors
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@skipif_platform(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_a_fifo_named_as_a_brief_is_refused_without_waiting(
     batch: BatchRun, collection: Path
 ) -> None:

@@ -15,6 +15,7 @@ from briefexport.batch.manifest import MANIFEST_NAME
 from briefexport.cli import main
 from briefexport.errors import BriefexportError
 from support.batch import GOOD, copied_style
+from support.skips import skipif_platform
 
 
 def batch(collection: Path, out: Path, *args: str) -> int:
@@ -69,7 +70,7 @@ def test_a_report_that_would_replace_a_brief_an_output_or_the_manifest_is_refuse
     assert (collection / "feature-tour.xml").read_bytes() == brief
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="no lock on Windows")
+@skipif_platform(sys.platform == "win32", reason="no lock on Windows")
 def test_a_second_run_into_a_folder_in_use_is_refused(
     collection: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from briefexport.batch import RunOptions, convert_collection, server
 from support.batch import BROKEN, GOOD, interpreter_output
+from support.skips import require_module
 
 PROGRAM = """
 import sys
@@ -107,7 +108,7 @@ def test_other_threads_of_the_program_keep_its_main_module_while_workers_start(
 def test_a_local_dask_cluster_from_standard_input_is_refused_with_a_reason(
     collection: Path, out: Path, tmp_path: Path
 ) -> None:
-    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    require_module("distributed", "test extra")
     program = (
         "import sys\n"
         "from briefexport.batch import RunOptions, convert_collection\n"
@@ -126,7 +127,7 @@ def test_a_local_dask_cluster_from_standard_input_is_refused_with_a_reason(
 def test_a_local_dask_cluster_starts_from_a_guarded_script(
     collection: Path, out: Path, tmp_path: Path
 ) -> None:
-    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    require_module("distributed", "test extra")
     program = PROGRAM.replace(
         "RunOptions(jobs=2, recycle_after=1)", 'RunOptions(jobs=2, executor="dask")'
     )

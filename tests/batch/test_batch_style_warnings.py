@@ -12,6 +12,7 @@ import pytest
 from briefexport.batch import ExportSettings, RunOptions, convert_collection
 from briefexport.cli import main
 from briefexport.errors import InvalidStyleError
+from support.skips import require_module
 from support.small_brief import BRIEF
 
 # A colon left out (line 2), and a url() the Typst engine does not use (line 3).
@@ -36,7 +37,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_the_command_prints_them_once_in_its_summary(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("typst")
+    require_module("typst", "test extra")
     status = main(["batch", "briefs", "--to", "pdf", "--pdf-engine", "typst", "--style", "style",
                    "-o", "out", "-j", "1", "-v", "--report", "report.json"])  # fmt: skip
     assert status == 0

@@ -21,6 +21,7 @@ import pytest
 
 from briefexport.cli import main
 from support.paths import TOUR as EXAMPLE
+from support.skips import skip_platform
 
 
 @contextlib.contextmanager
@@ -31,7 +32,7 @@ def tmpfs(where: Path, *options: str) -> Iterator[Path]:
         capture_output=True,
     )
     if mounted.returncode != 0:
-        pytest.skip("needs root to mount a small tmpfs: " + mounted.stderr.decode().strip())
+        skip_platform("needs root to mount a small tmpfs: " + mounted.stderr.decode().strip())
     try:
         yield where
     finally:

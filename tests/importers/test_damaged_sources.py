@@ -18,6 +18,7 @@ from briefexport.model import Paragraph, Table
 from briefexport.model.walk import walk_blocks
 from support.importers import read_back
 from support.paths import IMPORT_DATA
+from support.skips import skipif_platform
 
 PANDOC_DOCX = "dock-cooling.docx"
 PANDOC_JATS = "dock-cooling.jats.xml"
@@ -266,7 +267,7 @@ def test_markdown_front_matter_that_would_make_an_invalid_brief_is_refused_at_it
     assert error == f"{source[: source.index(key + ':')].count(chr(10)) + 1}:1: {expected}"
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@skipif_platform(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_source_that_is_no_regular_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.md"
     os.mkfifo(pipe)  # reading it would wait for a writer for ever

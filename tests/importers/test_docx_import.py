@@ -25,6 +25,7 @@ from briefexport.options import default_options
 from briefexport.writers.docx import write as write_docx
 from support.importers import flat_citations, flat_notes, read_back, without_ids
 from support.paths import EXAMPLES
+from support.skips import needs_tool
 
 EXAMPLE_BRIEFS = sorted(EXAMPLES.glob("*.xml"))
 
@@ -166,9 +167,7 @@ def test_pandoc_docx(pandoc_sources: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
-)
+@needs_tool(shutil.which("soffice") is not None, "LibreOffice", "libreoffice-writer-nogui")
 def test_a_docx_written_by_libreoffice(tmp_path: Path) -> None:
     original = briefexport.load(EXAMPLES / "feature-tour.xml")
     ours = _docx_of(original, tmp_path, "tour")

@@ -32,6 +32,7 @@ from briefexport.shared.located import POSITION_KEY
 from briefexport.writers.docx import write as write_docx
 from briefexport.writers.markdown import write as write_markdown
 from support.paths import IMPORT_DATA, TOUR
+from support.skips import require_module
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 Located = Section | Table | Figure
@@ -125,7 +126,7 @@ def body_parts(docx: Path) -> list[etree._Element]:
 
 
 def test_word_sections_and_tables_are_placed_by_paragraph_number(tmp_path: Path) -> None:
-    pytest.importorskip("mammoth", reason="the DOCX importer needs the word extra")
+    require_module("mammoth", "test extra")
     original = briefexport.load(TOUR)
     docx = tmp_path / "tour.docx"
     docx.write_bytes(write_docx(original, default_options(original, smart=False)))

@@ -16,6 +16,7 @@ from briefexport.inlines import plain_text
 from briefexport.model import Brief, Paragraph
 from briefexport.options import default_options
 from briefexport.writers.markdown import write as write_markdown
+from support.skips import require_module
 
 BODY = "\nText of the brief.\n"
 
@@ -196,7 +197,7 @@ def test_the_seed_as_pandoc_markdown_has_the_same_facts(seed_path: Path, tmp_pat
 
 
 def test_pandoc_itself_reads_the_seed_markdown(seed_path: Path, tmp_path: Path) -> None:
-    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary) is not installed")
+    pypandoc = require_module("pypandoc", "test extra: pypandoc-binary")
     extracted = import_file(seed_path)
     source = _as_pandoc_markdown(extracted)
     done = subprocess.run(

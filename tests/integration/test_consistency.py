@@ -35,6 +35,7 @@ from briefexport.shared.i18n import is_rtl
 from support.model import nodes
 from support.paths import URDU, example_paths, seed_param
 from support.pdf import pdf_text
+from support.skips import skip_missing
 from support.written_pdfs import pdfs_written_once
 
 SOURCES = [*example_paths(), URDU, seed_param()]
@@ -149,7 +150,7 @@ def test_every_paragraph_and_footnote_reaches_the_format(
 ) -> None:
     brief, files = exported
     if fmt == TYPST_PDF and fmt not in files:
-        pytest.skip("the Typst PDF engine needs the typst package (test extra)")
+        skip_missing("the Python package typst", "test extra")
     if fmt not in files:
         pytest.fail(f"format {fmt} is not registered")
     extracted = EXTRACTORS[fmt](files[fmt])

@@ -10,7 +10,6 @@ Markdown and JATS write each call as its own markup and need no separator.
 
 from __future__ import annotations
 
-import importlib.util
 import zipfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,6 +25,7 @@ from briefexport.output import export_brief
 from support.formatted_calls import formatted_calls_brief, missing_and_misprinted
 from support.note_calls import MISPRINTED, PRINTED, flat, note_calls_brief
 from support.pdf import pdf_text
+from support.skips import require_module
 from support.validators import libreoffice_to_pdf
 
 
@@ -73,8 +73,7 @@ def written(brief: Brief, name: str, folder: Path) -> Path:
     fmt = READERS[name][0]
     options = default_options(brief)
     if name == "pdf-typst":
-        if importlib.util.find_spec("typst") is None:
-            pytest.skip("the Typst PDF engine needs the typst package (test extra)")
+        require_module("typst", "test extra")
         options = replace(options, pdf_engine=PdfEngine.TYPST)
     return export_brief(brief, fmt, folder / f"calls.{name}.{fmt}", options)
 

@@ -23,6 +23,7 @@ from briefexport.writers import jats
 from briefexport.writers.markdown import write as write_markdown
 from support.cli_runs import RunCli
 from support.positions import position
+from support.skips import require_module
 from support.small_brief import edited
 
 BODY = "<p>Walls need care"
@@ -125,7 +126,7 @@ def test_a_missing_glyph_points_at_the_character(
     case: WarningCase, brief_file: Callable[[str], Path], cli: RunCli, tmp_path: Path
 ) -> None:
     if "typst" in case.arguments:
-        pytest.importorskip("typst", reason="the Typst engine needs the typst package (test extra)")
+        require_module("typst", "test extra")
     check_located_warning(case, brief_file, cli, tmp_path)
 
 

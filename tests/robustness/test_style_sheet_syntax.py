@@ -12,6 +12,7 @@ import pytest
 from briefexport.shared.sheet_check import css_syntax_errors, sheet_diagnostics
 from briefexport.shared.styles import default_style_dir
 from support.cli_runs import RunCli
+from support.skips import require_module
 from support.small_brief import BRIEF
 
 SHEETS = ("common.css", "html.css", "epub.css", "pdf.css")
@@ -66,7 +67,7 @@ def test_each_sheet_is_reported_once_per_run(
 def test_the_typst_engine_reports_it_too(
     cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    pytest.importorskip("typst")
+    require_module("typst", "test extra")
     folder = folder_with(tmp_path, "pdf.css", BROKEN)
     out = tmp_path / "out"
     status, err = cli(brief_file(BRIEF), "--to", "pdf", "--pdf-engine", "typst", "--style",
@@ -140,7 +141,7 @@ def test_a_byte_order_mark_is_no_error() -> None:
 def test_the_typst_engine_says_a_url_of_the_print_sheet_is_not_used(
     cli: RunCli, brief_file: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    pytest.importorskip("typst")
+    require_module("typst", "test extra")
     folder = folder_with(tmp_path, "pdf.css", "main h2 { color: #B00000 }\n\nbody {\n"
                          "  background: url(paper.png); }\n")  # fmt: skip
     (folder / "paper.png").write_bytes(b"not read")
@@ -206,7 +207,7 @@ def test_the_python_api_logs_the_style_warnings_once_per_call(
     import briefexport
 
     if engine == "typst":
-        pytest.importorskip("typst")
+        require_module("typst", "test extra")
     folder = folder_with(tmp_path, "pdf.css", EVERY_KIND)
     (folder / "paper.png").write_bytes(b"not read")
     brief = briefexport.load(brief_file(BRIEF))

@@ -8,7 +8,8 @@
 
 Both take ``chromium-offline`` beside this module as their browser (``PUPPETEER_EXECUTABLE_PATH``),
 which keeps Chromium off the network. A test is skipped, with what is missing named, where
-Chromium, Node.js or a package is not installed (``scripts/setup --test`` installs them).
+Chromium, Node.js or a package is not installed (``scripts/setup --test`` installs them; under CI
+the skip fails, :mod:`support.skips`).
 """
 
 from __future__ import annotations
@@ -20,21 +21,12 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-import pytest
+from .skips import require_command, require_tool
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM_OFFLINE = HERE / "chromium-offline"
 AXE_PAGE = HERE / "axe_page.cjs"
 NODE_PACKAGES = ("puppeteer-core", "axe-core")
-INSTALL = "scripts/setup --test installs it"
-
-
-def require_command(name: str, package: str) -> str:
-    """The path of command ``name``; the calling test is skipped when it is not installed."""
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"needs {name} ({package}), not installed: {INSTALL}")
-    return found
 
 
 def chromium_environment() -> dict[str, str]:
@@ -46,8 +38,8 @@ def chromium_environment() -> dict[str, str]:
     root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, check=True)
     modules = root.stdout.strip()
     for package in NODE_PACKAGES:
-        if not (Path(modules) / package / "package.json").is_file():
-            pytest.skip(f"needs the npm package {package}, not installed globally: {INSTALL}")
+        installed = (Path(modules) / package / "package.json").is_file()
+        require_tool(installed, f"the npm package {package}", "npm install -g")
     return os.environ | {"PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM_OFFLINE), "NODE_PATH": modules}
 
 

@@ -36,6 +36,7 @@ from briefexport.shared.bidi import ISOLATE_CLOSE, ISOLATE_OPEN, direction_runs
 from briefexport.writers.typst import typeset
 from briefexport.writers.typst.context import Layout
 from support.paths import URDU
+from support.skips import needs_tool
 from support.typography import NS, W, Writer, docx_part, pdf_layout, text_boxes
 from support.typst import typst_options
 
@@ -197,7 +198,7 @@ def test_urdu_docx_isolates_the_english_parts_of_a_note(urdu: Brief, written: Wr
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_tool(shutil.which("soffice") is not None, "LibreOffice", "libreoffice-writer-nogui")
 def test_urdu_docx_through_libreoffice_keeps_the_english_parts_in_order(
     urdu: Brief, written: Writer, tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ from support.briefs import small_brief
 from support.docx import NS, part, write_brief
 from support.fonts import LATIN, write_font
 from support.pdf import font_list
+from support.skips import require_tool
 from support.validators import libreoffice_to_pdf
 
 PRESENT, ABSENT = "Present Test Mono", "Absent Test Mono"
@@ -94,8 +95,7 @@ def test_libreoffice_sets_inline_code_in_a_monospace_font(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dejavu = Path("/usr/share/fonts/truetype/dejavu")
-    if not dejavu.is_dir():
-        pytest.skip("needs the DejaVu fonts (fonts-dejavu-core)")
+    require_tool(dejavu.is_dir(), "the DejaVu fonts", "fonts-dejavu-core")
     document = tmp_path / "mono.docx"
     document.write_bytes(write_brief(BRIEF))  # the house brand: Noto Sans Mono, DejaVu Sans Mono
     config = tmp_path / "fonts.conf"

@@ -30,6 +30,7 @@ from briefexport.writers.docx.font_subset import font_key, obfuscate
 from support.docx import NS, part, write_brief
 from support.fonts import LATIN, write_font
 from support.pdf import font_list
+from support.skips import require_tool
 from support.validators import libreoffice_to_pdf
 
 OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -256,8 +257,7 @@ def test_libreoffice_draws_the_text_in_the_embedded_fonts_where_none_is_installe
     harbour: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dejavu = Path("/usr/share/fonts/truetype/dejavu")
-    if not dejavu.is_dir():
-        pytest.skip("needs the DejaVu fonts (fonts-dejavu-core)")
+    require_tool(dejavu.is_dir(), "the DejaVu fonts", "fonts-dejavu-core")
     config = tmp_path / "fonts.conf"
     config.write_text(
         f'<?xml version="1.0"?>\n<fontconfig><dir>{dejavu}</dir>'

@@ -16,10 +16,11 @@ import pytest
 from briefexport.writers.pdf import prebuilt_ffi
 from briefexport.writers.pdf.prebuilt_ffi import LIBRARIES
 from support.paths import HARBOUR
+from support.skips import skip_platform, skipif_platform
 
 from .test_pdf_startup import SRC
 
-linux_only = pytest.mark.skipif(
+linux_only = skipif_platform(
     not sys.platform.startswith("linux"), reason="the ready-made declarations are used on Linux"
 )
 ENV = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -81,7 +82,7 @@ def test_no_library_is_unloaded_when_a_script_ends(tmp_path: Path) -> None:
     assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
     trace = "".join(path.read_text(encoding="utf-8") for path in tmp_path.glob("loader.*"))
     if "generating link map" not in trace:
-        pytest.skip("the dynamic loader does not write glibc's trace")
+        skip_platform("the dynamic loader does not write glibc's trace")
     unloaded = [line for line in trace.splitlines() if "destroying link map" in line]
     assert not [line for line in unloaded if "pango" in line or "harfbuzz" in line]
     assert not [line for line in unloaded if "fontconfig" in line]

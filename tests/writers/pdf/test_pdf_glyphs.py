@@ -11,8 +11,9 @@ import pytest
 from briefexport.shared import coverage
 from briefexport.writers.pdf import glyphs
 from support.paths import REPO
+from support.skips import needs_tool
 
-NEEDS_FC_LIST = pytest.mark.skipif(shutil.which("fc-list") is None, reason="no fc-list")
+NEEDS_FC_LIST = needs_tool(shutil.which("fc-list") is not None, "fc-list", "fontconfig")
 
 
 @pytest.fixture

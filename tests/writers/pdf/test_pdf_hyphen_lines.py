@@ -22,7 +22,7 @@ from briefexport.options import WriteOptions, default_options
 from briefexport.shared.typeset import typeset
 from briefexport.writers.pdf import hyphen_lines, pinned
 from support.briefs import small_brief
-from support.paths import HARBOUR, SEED, TOUR
+from support.paths import HARBOUR, SEED, TOUR, require_shared
 from support.pdf import pdf_text
 from support.pinned import SUPPORTED
 from support.typography import page_boxes
@@ -191,8 +191,7 @@ def test_the_written_pdf_shows_no_three_hyphenated_lines_in_a_row(
 
 def reference_brief(name: str) -> Brief:
     if name == "seed":
-        if not SEED.is_file():
-            pytest.skip("the shared seed brief is not beside the repository")
+        require_shared(SEED)
         from briefexport.importers import import_file
 
         imported: Brief = import_file(SEED)

@@ -19,6 +19,7 @@ from briefexport.writers.pdf.stylesheet import HouseStyle, house_style, style_ro
 from support.files import replace_keeping_size_and_time
 from support.fonts import write_font
 from support.paths import HARBOUR
+from support.skips import needs_tool, skipif_platform
 
 SYSTEM_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
@@ -76,8 +77,8 @@ def render_with_font_face(style: Path, out: Path, temporary: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SYSTEM_FONT.is_file(), reason="needs the DejaVu Serif font file")
-@pytest.mark.skipif(
+@needs_tool(SYSTEM_FONT.is_file(), "the DejaVu Serif font file", "fonts-dejavu-core")
+@skipif_platform(
     "forkserver" not in multiprocessing.get_all_start_methods(), reason="needs a fork server"
 )
 def test_a_worker_leaves_no_font_folder_behind(tmp_path: Path) -> None:

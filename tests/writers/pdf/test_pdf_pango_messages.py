@@ -20,6 +20,7 @@ import pytest
 
 from briefexport.shared.styles import default_style_dir
 from briefexport.writers.pdf import glib_log
+from support.skips import needs_tool
 from support.small_brief import edited
 
 from .test_pdf_startup import SRC
@@ -91,8 +92,10 @@ def emoji_font_installed() -> bool:
     return bool(found.stdout.strip())
 
 
-needs_emoji_font = pytest.mark.skipif(
-    shutil.which("fc-list") is None or not emoji_font_installed(), reason=f"no {EMOJI_FONT}"
+needs_emoji_font = needs_tool(
+    shutil.which("fc-list") is not None and emoji_font_installed(),
+    f"the font {EMOJI_FONT}",
+    "fonts-noto-color-emoji",
 )
 
 

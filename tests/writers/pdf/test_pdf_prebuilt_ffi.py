@@ -15,10 +15,11 @@ import pytest
 from briefexport.writers.pdf import ffi_build, ffi_types, prebuilt_ffi
 from briefexport.writers.pdf.prebuilt_ffi import LIBRARIES
 from support.paths import HARBOUR
+from support.skips import skipif_platform
 
 from .test_pdf_startup import SRC, run_fresh
 
-linux_only = pytest.mark.skipif(
+linux_only = skipif_platform(
     not sys.platform.startswith("linux"), reason="the ready-made declarations are used on Linux"
 )
 

@@ -12,6 +12,7 @@ from briefexport.options import default_options
 from briefexport.writers import pdf
 from briefexport.writers.pdf import roomy_stack
 from support.briefs import long_brief
+from support.skips import skipif_platform
 from support.written_pdfs import written_pdf
 
 CPYTHON = sys.implementation.name == "cpython"
@@ -37,14 +38,14 @@ def test_call_lets_errors_through() -> None:
         roomy_stack.call(failing)
 
 
-@pytest.mark.skipif(not CPYTHON, reason="frame-stack chunks are CPython's")
+@skipif_platform(not CPYTHON, reason="frame-stack chunks are CPython's")
 def test_the_calling_frame_claims_the_room() -> None:
     claimed = roomy_stack.call(_caller_stack_bytes)
     assert claimed >= roomy_stack.FRAME_BYTES - roomy_stack.SLOT_BYTES
     assert claimed < roomy_stack.CHUNK_BYTES
 
 
-@pytest.mark.skipif(not CPYTHON, reason="frame-stack chunks are CPython's")
+@skipif_platform(not CPYTHON, reason="frame-stack chunks are CPython's")
 def test_the_pdf_is_written_on_the_roomy_frame(monkeypatch: pytest.MonkeyPatch) -> None:
     claimed: list[int] = []
 

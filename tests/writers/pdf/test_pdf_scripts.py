@@ -27,6 +27,7 @@ from briefexport.writers.typst.fonts import for_text
 from support.briefs import brief_with_blocks
 from support.paths import URDU
 from support.pdf import font_list, pdf_text
+from support.skips import needs_tool
 
 # Each word has a vowel sign that WeasyPrint's glyph map lost or split off: "बचाओ" lost its
 # "च" (its glyph was first met inside "बचाओ"'s cluster), "स्थिति" and "मार्च" were split
@@ -46,12 +47,9 @@ def installed(family: str) -> bool:
     return bool(found.stdout.strip())
 
 
-needs_cjk = pytest.mark.skipif(
-    not installed("Noto Sans CJK SC"), reason="Noto Sans CJK SC not installed (fonts-noto-cjk)"
-)
-needs_emoji = pytest.mark.skipif(
-    not installed("Noto Color Emoji"),
-    reason="Noto Color Emoji not installed (fonts-noto-color-emoji)",
+needs_cjk = needs_tool(installed("Noto Sans CJK SC"), "the font Noto Sans CJK SC", "fonts-noto-cjk")
+needs_emoji = needs_tool(
+    installed("Noto Color Emoji"), "the font Noto Color Emoji", "fonts-noto-color-emoji"
 )
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from briefexport.writers.pdf import libraries, startup
 from support.paths import REPO
+from support.skips import skipif_platform
 
 SRC = REPO / "src"
 
@@ -116,7 +117,7 @@ LOADED_LIBRARIES = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the loader cache is Linux's")
+@skipif_platform(not sys.platform.startswith("linux"), reason="the loader cache is Linux's")
 def test_weasyprint_loads_the_same_libraries_without_a_compiler() -> None:
     ours = run_fresh(LOADED_LIBRARIES.format(module="briefexport.writers.pdf")).splitlines()
     plain = run_fresh(LOADED_LIBRARIES.format(module="weasyprint")).splitlines()

@@ -15,11 +15,12 @@ from briefexport.model import Paragraph, Text
 from briefexport.shared.styles import default_style_dir
 from support.briefs import brief_with_blocks
 from support.fonts import PRIVATE, write_font
+from support.skips import needs_tool
 
 WARNING = "PDF: no installed font can draw U+E000"
 
 
-@pytest.mark.skipif(shutil.which("fc-list") is None, reason="no fc-list: nothing is warned")
+@needs_tool(shutil.which("fc-list") is not None, "fc-list", "fontconfig")  # else nothing is warned
 def test_a_font_added_to_the_style_folder_ends_the_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

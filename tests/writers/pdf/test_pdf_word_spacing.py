@@ -19,7 +19,7 @@ from briefexport.writers.pdf import whole_words
 from briefexport.writers.pdf.word_marks import WORD_JOINER, mark_words
 from briefexport.writers.xhtml.markup import XHTML_NS
 from support.briefs import small_brief
-from support.paths import HARBOUR, SEED, TOUR
+from support.paths import HARBOUR, SEED, TOUR, require_shared
 from support.pdf import page_texts, pdf_text
 from support.pinned import needs_reviewed
 from support.word_gaps import measure
@@ -159,9 +159,8 @@ def test_names_links_and_last_words_stay_whole_on_letter_paper() -> None:
     ],
 )
 def test_reference_briefs_are_evenly_spaced(name: str, most_loose: int | None, paper: str) -> None:
-    if name == "seed" and not SEED.is_file():
-        pytest.skip("the shared seed brief is not beside the repository")
     if name == "seed":
+        require_shared(SEED)
         from briefexport.importers import import_file
 
         brief: Brief = import_file(SEED)

@@ -28,6 +28,7 @@ from briefexport.writers.typst.context import Layout
 from briefexport.writers.typst.metrics import Metrics, face_metrics
 from support.paths import EXAMPLES
 from support.pdf import WordBox, baseline_boxes
+from support.skips import needs_tool
 from support.typst import metadata, typst_options
 
 ENGINES = (PdfEngine.WEASYPRINT, PdfEngine.TYPST)
@@ -35,7 +36,7 @@ SERIF = "DejaVu Serif"  # a family other than the house's, whose bold face stand
 HARBOUR = EXAMPLES / "harbour-resilience.xml"
 CHINESE = "港口城市记录每一次码头关闭与重新开放的时间\uff0c并与邻近港口共享这些数据\u3002" * 4
 
-needs_serif = pytest.mark.skipif(not family_files(SERIF), reason=f"{SERIF} is not installed")
+needs_serif = needs_tool(bool(family_files(SERIF)), f"the font {SERIF}", "fonts-dejavu-core")
 
 
 def metrics_font(path: Path, typographic: bool) -> Path:

@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import typst
 
 import briefexport
@@ -24,6 +23,7 @@ from briefexport.writers.typst.fonts import FontChoice, typst_fonts
 from support.fonts import write_font
 from support.paths import URDU
 from support.pdf import font_list
+from support.skips import needs_tool
 
 FAMILY = "Twin Weight"
 
@@ -102,8 +102,8 @@ def test_the_copies_folder_goes_when_the_process_ends(tmp_path: Path) -> None:
     assert list(scratch.iterdir()) == []
 
 
-@pytest.mark.skipif(
-    not family_files("Noto Nastaliq Urdu"), reason="Noto Nastaliq Urdu is not installed"
+@needs_tool(
+    bool(family_files("Noto Nastaliq Urdu")), "the font Noto Nastaliq Urdu", "fonts-noto-core"
 )
 def test_urdu_in_nastaliq_is_set_in_the_regular_face(tmp_path: Path) -> None:
     brief = briefexport.load(URDU)

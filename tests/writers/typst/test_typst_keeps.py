@@ -20,7 +20,7 @@ from briefexport.writers.typst.blocks import ends_with_paragraph
 from briefexport.writers.typst.context import Layout, RenderContext
 from briefexport.writers.typst.placement import keeps_colophon
 from support.briefs import small_brief
-from support.paths import HARBOUR, SEED, TOUR
+from support.paths import HARBOUR, SEED, TOUR, require_shared
 from support.pdf import page_texts, pdf_text
 from support.typst import flat, metadata, typst_options
 
@@ -148,9 +148,8 @@ def test_generated_briefs_show_no_three_hyphenated_lines_in_a_row() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("path", [HARBOUR, TOUR, SEED], ids=["harbour", "tour", "seed"])
 def test_reference_briefs_show_no_three_hyphenated_lines_in_a_row(path: Path) -> None:
-    if path == SEED and not SEED.is_file():
-        pytest.skip("the shared seed brief is not beside the repository")
     if path == SEED:
+        require_shared(SEED)
         from briefexport.importers import import_file
 
         brief = import_file(SEED)
