@@ -15,6 +15,7 @@ REFERENCES = (
     "</mixed-citation></ref></ref-list></back>"
 )
 SECOND_NOTE = '</fn>\n<fn id="fn2"><p>Budgets.</p></fn>\n'
+DELETED = '<xref ref-type="aff" rid="aff2"'  # the call to the affiliation deleted
 
 
 def test_a_call_like_no_note_is_taken_for_the_one_note_never_called(validate: Validate) -> None:
@@ -79,4 +80,36 @@ def test_a_call_to_its_target_out_of_place_is_left_to_the_schema(validate: Valid
             " <contrib-group>, <aff> and <pub-date> are not allowed directly in <front>; wrap"
             " them in <article-meta>"
         ],
+    )
+
+
+def with_affiliations(calls: tuple[str, ...], ids: tuple[str, ...]) -> str:
+    """The small brief with one author calling each of ``calls`` and an affiliation of each id."""
+    authors = "".join(
+        f'<contrib contrib-type="author"><name><surname>Author</surname></name>'
+        f'<xref ref-type="aff" rid="{rid}"/></contrib>'
+        for rid in calls
+    )
+    affiliations = "".join(
+        f'<aff id="{aff}"><institution>Institute {aff}</institution></aff>' for aff in ids
+    )
+    return edited("</contrib-group>", f"{authors}</contrib-group>{affiliations}")
+
+
+def test_a_call_to_a_deleted_affiliation_names_one_no_author_calls(validate: Validate) -> None:
+    text = with_affiliations(("aff3", "aff2"), ("aff1", "aff3"))
+    assert validate(text) == (
+        2,
+        [
+            f"brief.xml:{position(text, DELETED)}: error: call to a missing"
+            " affiliation 'aff2'; did you mean 'aff1'?"
+        ],
+    )
+
+
+def test_no_affiliation_is_guessed_when_every_one_is_called(validate: Validate) -> None:
+    text = with_affiliations(("aff1", "aff3", "aff2"), ("aff1", "aff3"))
+    assert validate(text) == (
+        2,
+        [f"brief.xml:{position(text, DELETED)}: error: call to a missing affiliation 'aff2'"],
     )

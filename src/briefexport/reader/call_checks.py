@@ -6,7 +6,9 @@ call to a missing target most often misspells one: the error names the likeliest
 footnote, one never called, whose warning is then not said again: one mistake, one line). A
 footnote call like no note, when it is the only one missing and one note is never called, is
 taken for a call to that note, as the one mistake likeliest; a ``rid`` naming an element of
-another kind (a reference called as a footnote) says which.
+another kind (a reference called as a footnote) says which. An affiliation is guessed only among
+those no call names (one an author already calls is not the one deleted); a reference, which may
+be cited any number of times, among them all.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def check_calls(root: etree._Element, at: Locator, refused: Refused) -> list[Dia
         and not refused(xref)
         and not _target_refused(root, str(xref.get("ref-type")), xref.get("rid", ""), refused)
     ]
-    guesses = _guesses(missing, [str(note.get("id")) for note in uncalled], targets)
+    guesses = _guesses(missing, _spare(targets, calls, uncalled))
     found: list[Diagnostic] = []
     for xref in calls:
         if xref in guesses:
@@ -53,21 +55,35 @@ def check_calls(root: etree._Element, at: Locator, refused: Refused) -> list[Dia
     return found + [at.warning(n, f"footnote {n.get('id')!r} is never called") for n in never]
 
 
+def _spare(
+    targets: dict[str, set[str]], calls: list[etree._Element], uncalled: list[etree._Element]
+) -> dict[str, list[str]]:
+    """The ids of each kind a call to a missing target may mean: the notes never called, the
+    affiliations no call names, every reference."""
+    called = {xref.get("rid") for xref in calls if xref.get("ref-type") == "aff"}
+    return {
+        "fn": [str(note.get("id")) for note in uncalled],
+        "bibr": sorted(targets["bibr"]),
+        "aff": sorted(targets["aff"] - called),
+    }
+
+
 Guess = tuple[str | None, str]  # the target meant, and what tells it ("" or why it is meant)
 
 
 def _guesses(
-    missing: list[etree._Element], spare: list[str], targets: dict[str, set[str]]
+    missing: list[etree._Element], spare: dict[str, list[str]]
 ) -> dict[etree._Element, Guess]:
     """For each call to a missing target, the target it likeliest means: the closest name of
-    its kind (for a footnote, of the notes never called), or else, for the one footnote call
-    left so, the one note never called and not guessed for another call."""
+    the ``spare`` ones of its kind, or else, for the one footnote call left so, the one note
+    never called and not guessed for another call."""
     guesses: dict[etree._Element, Guess] = {}
     for xref in missing:
         kind, rid = str(xref.get("ref-type")), xref.get("rid", "")
-        guesses[xref] = close_name(rid, spare if kind == "fn" else sorted(targets[kind])), ""
+        guesses[xref] = close_name(rid, spare[kind]), ""
     unguessed = [x for x, (guess, _) in guesses.items() if x.get("ref-type") == "fn" and not guess]
-    left = sorted(set(spare) - {guess for guess, _ in guesses.values()}, key=spare.index)
+    notes = spare["fn"]
+    left = sorted(set(notes) - {guess for guess, _ in guesses.values()}, key=notes.index)
     if len(unguessed) == 1 and len(left) == 1:
         guesses[unguessed[0]] = left[0], ", the only footnote never called"
     return guesses
