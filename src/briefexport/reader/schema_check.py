@@ -3,11 +3,13 @@ can act on (the tables come from the schema itself, :mod:`.schema_rules`).
 
 It reports, each at the offending element's own start tag: an element the profile does not know
 or that its parent does not take, with the close spelling where there is one; every element out
-of order (the fewest children whose moving puts the parent in order, :mod:`.schema_order`); a
-parent missing what it needs; text where only elements may stand; an attribute not allowed,
-missing, or with a value outside its list. A child is read as the patterns of its name its
-attributes fit, as RELAX NG tells two patterns of one name apart. Datatypes (patterns, ids,
-language tags) are judged by libxml2 alone (:mod:`.schema_values` words what it refuses).
+of order (the fewest children whose moving puts the parent in order, :mod:`.schema_order`,
+worded by :mod:`.schema_order_messages`); a parent missing what it needs; text where only
+elements may stand; an attribute not allowed, missing, or with a value outside its list. A child
+is read as the patterns of its name its attributes fit, as RELAX NG tells two patterns of one
+name apart. Datatypes (patterns, ids, language tags) are judged by libxml2 alone
+(:mod:`.schema_values` words what it refuses). Elements are named as :mod:`.schema_names` has
+them.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from lxml import etree
 
 from ..errors import Diagnostic
 from ..inlines import XML_WHITE_SPACE
-from ..shared.locate import written_name
 from .locate import Locator
 from .schema_attributes import attribute_problems
-from .schema_labels import element_label, pattern_label
+from .schema_names import SchemaNames
 from .schema_order import Child
+from .schema_order_messages import expected_labels, out_of_order
 from .schema_prefixes import Misbound, misbound_prefixes, said_at_declaration
 from .schema_reading import Reading
 from .schema_rules import Schema, schema
-from .schema_words import NEEDS, bracketed, close_name, joined, nth
+from .schema_words import NEEDS, bracketed, close_name
 from .schema_wrappers import Wrapper, loose_message, loose_wrapper, missing_wrapper
 
 
@@ -74,45 +76,15 @@ Element = etree._Element
 Frame = tuple[Element, "Reading", Iterator[Element]]
 
 
-class _Walk:
-    """The checks of one element at a time, collecting what they find."""
+class _Walk(SchemaNames):
+    """The checks of one element at a time, collecting what they find; elements are named as
+    :class:`.schema_names.SchemaNames` does."""
 
     def __init__(self, tables: Schema, at: Locator) -> None:
-        self.schema, self.at, self.found = tables, at, Findings()
-        self._rank: dict[str, int] = {}
+        super().__init__(tables)
+        self.at, self.found = at, Findings()
         self._wrappers: dict[etree._Element, Wrapper] = {}  # where a parent's bare text goes
         self.misbound: dict[str, Misbound] = {}  # said at the declaration
-
-    def name(self, element: etree._Element) -> str:
-        """An element's name as the schema writes it, or, in a namespace the schema does not
-        use, as the brief writes it (with its prefix, or its ``xmlns``)."""
-        namespace = etree.QName(element).namespace
-        if namespace is None or namespace in self.schema.prefixes:
-            return self.schema.shown(str(element.tag))
-        if element.prefix:
-            return written_name(element)
-        return f'{etree.QName(element).localname} xmlns="{namespace}"'
-
-    def _alike(self, child: etree._Element, reading: Reading) -> list[str]:
-        """The names the parent takes that are in the child's namespace (a close spelling is
-        never guessed across namespaces)."""
-        namespace = etree.QName(child).namespace
-        rules = [self.schema.rules[k] for k in reading.allowed]
-        alike = {self.schema.shown(n) for r in rules for n in r.names if _namespace(n) == namespace}
-        return [shown for shown in self.names(reading.allowed) if shown in alike]
-
-    def names(self, keys: set[int] | frozenset[int]) -> list[str]:
-        """The shown names of element rules ``keys``, in schema order (the names of one
-        pattern alphabetically, so that the message is the same from run to run), each once."""
-        shown = (self.schema.shown(n) for k in sorted(keys) for n in self.schema.rules[k].names)
-        return list(dict.fromkeys(sorted(shown, key=lambda name: (self._order(name), name))))
-
-    def _order(self, shown: str) -> int:
-        if not self._rank:  # each name's first place in the schema
-            for key, rule in enumerate(self.schema.rules):
-                for name in rule.names:
-                    self._rank.setdefault(self.schema.shown(name), key)
-        return self._rank[shown]
 
     def enter(self, element: etree._Element, keys: frozenset[int]) -> Frame:
         """Check an element's attributes and text; start reading its children."""
@@ -136,8 +108,8 @@ class _Walk:
         the parent does not take."""
         tag = str(child.tag)
         if not self.schema.named(tag):
-            guess = close_name(self.name(child), self._alike(child, reading))
-            return (self._clark(guess, reading), child) if guess else None
+            guess = close_name(self.name(child), self.alike(child, reading))
+            return (self.clark(guess, reading), child) if guess else None
         return (tag, child) if self.name(child) in self.names(reading.allowed) else None
 
     def attributes(self, element: etree._Element, keys: frozenset[int]) -> None:
@@ -191,9 +163,9 @@ class _Walk:
         parent, name, tag = self.name(element), self.name(child), str(child.tag)
         allowed = self.names(reading.allowed)
         expected = self.names(reading.expected())
-        guess = close_name(name, self._alike(child, reading))
+        guess = close_name(name, self.alike(child, reading))
         if not self.schema.named(tag):
-            tag = self._clark(guess, reading) if guess else tag
+            tag = self.clark(guess, reading) if guess else tag
             if guess and expected == [guess] and reading.previous is None:
                 message = f"<{parent}> must start with <{guess}>; found <{name}>"
             else:
@@ -203,7 +175,8 @@ class _Walk:
         elif name not in allowed:
             message = f"<{name}> is not allowed in <{parent}>; " + self._holds(parent, allowed)
         else:
-            message = self._out_of_order(parent, child, reading, self.labels(element, reading))
+            expected_here = expected_labels(self, element, reading)
+            message = out_of_order(self, parent, child, reading, expected_here)
             reading.disordered = True
         self.found.flagged.setdefault(element, set()).add("content")
         wrapper = self._wrappers.get(element)
@@ -224,67 +197,10 @@ class _Walk:
         loose = [name for name in dict.fromkeys(names) if name not in own]
         return loose_message(loose, self.name(element), self.names(wrapper.keys))
 
-    def _clark(self, shown: str, reading: Reading) -> str:
-        rules = (self.schema.rules[k] for k in reading.allowed)
-        return next(n for rule in rules for n in rule.names if self.schema.shown(n) == shown)
-
     def _holds(self, parent: str, allowed: list[str]) -> str:
         if not allowed:
             return f"<{parent}> holds no elements"
         return f"allowed here: {bracketed(allowed)}"
-
-    def labels(self, element: etree._Element, reading: Reading) -> list[str]:
-        """What may come next, named in angle brackets (:mod:`.schema_labels`)."""
-        expected = reading.expected()
-        return list(
-            dict.fromkeys(
-                pattern_label(self.schema, key, shown, reading.allowed, element)
-                for shown in self.names(expected)
-                for key in sorted(expected)
-                if shown in {self.schema.shown(n) for n in self.schema.rules[key].names}
-            )
-        )
-
-    def called(self, child: etree._Element, reading: Reading) -> str:
-        return element_label(self.schema, child, self.name(child), reading.allowed)
-
-    def _out_of_order(
-        self, parent: str, child: etree._Element, reading: Reading, expected: list[str]
-    ) -> str:
-        name, following = self.called(child, reading), reading.next_in_place()
-        first = reading.index == 1
-        belongs_later = reading.readable(str(child.tag), child) or (
-            reading.previous is None and not first
-        )
-        if following is not None and belongs_later:
-            return f"{name} cannot come before {self.called(following, reading)} in <{parent}>"
-        if reading.previous is None:
-            return f"<{parent}> must start with {joined(expected, 'or')}; found {name}"
-        earlier = self._belongs_before(child, reading)
-        if earlier:
-            return f"{name} must come before {earlier} in <{parent}>"
-        before = self.called(reading.previous, reading)
-        then = f"expected {joined(expected, 'or')}" if expected else f"{before} must come last"
-        return f"{name} cannot come after {before} in <{parent}>; {then}"
-
-    def _belongs_before(self, child: etree._Element, reading: Reading) -> str | None:
-        """The child read in place that ``child`` must come before, as the message names it
-        ("<p>", or "the second <p>" of the parent's several, counted as written); None when
-        one of its name is read in place before it (a second of its kind is one too many, not
-        one to move) or it fits nowhere earlier."""
-        read = reading.children[: reading.index - 1]
-        in_place = [c for i, c in enumerate(read) if i not in reading.dropped]
-        earlier = reading.belongs_before(str(child.tag), child)
-        if earlier is None or any(c.tag == child.tag for c in in_place):
-            return None
-        called = self.called(earlier, reading)
-        alike = [  # as the brief has them
-            c
-            for c in reading.children
-            if c.tag == earlier.tag and self.called(c, reading) == called
-        ]
-        which = f"the {nth(alike.index(earlier))} " if len(alike) > 1 else ""
-        return f"{which}{called}"
 
     def incomplete(self, element: etree._Element, reading: Reading) -> None:
         tag = self.name(element)
@@ -303,7 +219,3 @@ class _Walk:
         else:
             message = f"<{tag}> is missing one of {bracketed(self.names(reading.expected()))}"
         self.found.add(element, "content", self.at.error(element, message))
-
-
-def _namespace(clark: str) -> str | None:
-    return etree.QName(clark).namespace
