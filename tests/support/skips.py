@@ -15,7 +15,8 @@ Three kinds of skip, each raised through a helper here or in :mod:`support.paths
 The rule is held by the plugin :mod:`support.ci_skips` (loaded by ``tests/conftest.py``): under
 CI every skip whose reason is not of the last two kinds fails, however it was raised (a call, a
 ``skipif`` mark, ``importorskip``, at collection), so a skip written without these helpers
-cannot pass CI unnoticed either.
+cannot pass CI unnoticed either. So does the skip of a test of a WeasyPrint adaptation under
+another WeasyPrint release (:mod:`support.pinned`): CI is to test the reviewed one.
 """
 
 from __future__ import annotations
