@@ -45,7 +45,11 @@ def only_good_briefs(collection: Path) -> None:
     (collection / BROKEN).unlink()
 
 
-@pytest.mark.parametrize("way", list(WAYS))
+# the fast suite runs the program read from standard input, the one with no file to run again;
+# each other way is a run of its own interpreter and workers, in the slow suite
+@pytest.mark.parametrize(
+    "way", [way if way == "stdin" else pytest.param(way, marks=pytest.mark.slow) for way in WAYS]
+)
 def test_every_kind_of_program_converts_and_runs_its_main_module_once(
     collection: Path, out: Path, tmp_path: Path, way: str
 ) -> None:

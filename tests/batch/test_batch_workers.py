@@ -114,7 +114,15 @@ def test_the_package_still_offers_its_names() -> None:
         _ = batch.no_such_name
 
 
-@pytest.mark.parametrize("fmt", ["jats", "docx", "epub", "html", "markdown"])
+# each format is an interpreter of its own: the fast suite keeps the Word writer's, the other
+# formats' are in the slow suite
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        fmt if fmt == "docx" else pytest.param(fmt, marks=pytest.mark.slow)
+        for fmt in ("jats", "docx", "epub", "html", "markdown")
+    ],
+)
 def test_a_forked_worker_imports_no_package_for_its_first_brief(fmt: str, tmp_path: Path) -> None:
     preload = [*WORKER_MODULES, FORMATS[fmt].target.split(":")[0]]
     code = f"""

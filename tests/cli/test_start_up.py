@@ -53,7 +53,14 @@ def test_calling_main_leaves_the_collector_as_it_was(
     capsys.readouterr()
 
 
-@pytest.mark.parametrize("args", [["--to", "docx"], ["--to", "jats,epub"], ["validate"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--to", "docx"],
+        pytest.param(["--to", "jats,epub"], marks=pytest.mark.slow),  # one export is fast enough
+        ["validate"],
+    ],
+)
 def test_the_command_freezes_its_imports_and_collects_again(
     tmp_path: Path, args: list[str]
 ) -> None:

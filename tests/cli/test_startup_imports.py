@@ -3,7 +3,9 @@
 Each command runs in a fresh interpreter; the test reads ``sys.modules`` afterwards. Several
 tests read the same command's modules, so each distinct command runs once in this module (the
 ``imported`` and ``exported`` fixtures). No timing is asserted (the benchmark in
-``benchmarks/`` measures time).
+``benchmarks/`` measures time). The fast suite runs five commands (the version, the import of the
+command line, ``validate``, a JATS and a DOCX export); the other commands' interpreters are in the
+slow suite.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ def brief() -> str:
     return str(HARBOUR)
 
 
+SLOW = pytest.mark.slow  # a fresh interpreter of its own; the fast suite keeps one of each kind
 Imported = Callable[..., set[str]]
 Exported = Callable[[str, str], set[str]]
 
@@ -132,7 +135,7 @@ def test_the_package_names_load_when_asked_for() -> None:
         briefexport.no_such_name  # noqa: B018
 
 
-@pytest.mark.parametrize("command", ["formats", "validate"])
+@pytest.mark.parametrize("command", [pytest.param("formats", marks=SLOW), "validate"])
 def test_commands_that_write_nothing_load_no_writer_library(
     brief: str, imported: Imported, command: str
 ) -> None:
@@ -147,7 +150,9 @@ def test_jats_needs_no_writer_library_nor_babel(brief: str, exported: Exported) 
     assert libraries(modules) == ALLOWED["jats"]
 
 
-@pytest.mark.parametrize(("fmt", "library"), [("docx", "docx"), ("epub", "ebooklib")])
+@pytest.mark.parametrize(
+    ("fmt", "library"), [("docx", "docx"), pytest.param("epub", "ebooklib", marks=SLOW)]
+)
 def test_each_format_imports_its_own_library_only(
     brief: str, exported: Exported, fmt: str, library: str
 ) -> None:
@@ -156,7 +161,10 @@ def test_each_format_imports_its_own_library_only(
     assert libraries(modules) == ALLOWED[fmt]
 
 
-@pytest.mark.parametrize("fmt", ["jats", "html", "markdown", "validate"])
+@pytest.mark.parametrize(
+    "fmt",
+    ["jats", pytest.param("html", marks=SLOW), pytest.param("markdown", marks=SLOW), "validate"],
+)
 def test_formats_without_a_zip_never_import_shutil(
     brief: str, imported: Imported, exported: Exported, fmt: str
 ) -> None:
@@ -165,7 +173,7 @@ def test_formats_without_a_zip_never_import_shutil(
     assert not {"shutil", "bz2", "lzma"} & modules
 
 
-@pytest.mark.parametrize("fmt", ["docx", "epub", "jats"])
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("epub", marks=SLOW), "jats"])
 def test_exports_check_iso_dates_without_the_printed_date_reader(
     brief: str, exported: Exported, fmt: str
 ) -> None:
@@ -176,6 +184,7 @@ def test_exports_check_iso_dates_without_the_printed_date_reader(
     assert not {"briefexport.rules.dates", "calendar"} & modules
 
 
+@SLOW
 def test_epub_loads_no_openssl(brief: str, exported: Exported) -> None:
     # hashlib loads OpenSSL; the SHA-1 of the identifier (this brief has no DOI) is CPython's own
     modules = exported(brief, "epub")
@@ -191,6 +200,7 @@ def test_docx_from_the_shipped_style_builds_no_reference(brief: str, exported: E
     assert "briefexport.writers.docx.template_safety" not in modules  # ours is not screened
 
 
+@SLOW
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
 def test_web_and_markdown_need_only_their_own_libraries(
     brief: str, exported: Exported, fmt: str
@@ -200,11 +210,13 @@ def test_web_and_markdown_need_only_their_own_libraries(
     assert libraries(modules) <= ALLOWED[fmt]
 
 
+@SLOW
 def test_three_formats_in_one_run_add_up_their_libraries(brief: str, exported: Exported) -> None:
     modules = exported(brief, "docx,epub,jats")
     assert libraries(modules) == ALLOWED["docx"] | ALLOWED["epub"]
 
 
+@SLOW
 def test_a_right_to_left_brief_needs_no_babel(exported: Exported) -> None:
     modules = exported(str(URDU), "docx,epub")
     assert "babel" not in modules
@@ -223,6 +235,7 @@ def test_known_languages_agree_with_babel() -> None:
         assert not _has_locale_data(code) or known, code
 
 
+@SLOW
 def test_the_typst_engine_needs_no_scratch_or_compression_module(
     brief: str, tmp_path: Path
 ) -> None:

@@ -67,6 +67,8 @@ def test_types_are_the_same_with_mentioned_typedefs_only(name: str) -> None:
     assert "typedef unused_t" in parser._declarations  # swapped back after each parse
 
 
+@pytest.mark.slow  # a fresh process starting WeasyPrint its own way (ldconfig and gcc, about a
+# second); the replacement parse is held to cffi's in this process by the tests above
 def test_installed_on_weasyprints_own_ffi_once() -> None:
     printed = run_fresh(
         """

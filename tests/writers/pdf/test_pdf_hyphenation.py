@@ -10,9 +10,11 @@ import pyphen  # type: ignore[import-untyped]
 import pytest
 
 import briefexport
+from briefexport.model import Brief, Paragraph, Text
 from briefexport.options import default_options
 from briefexport.writers import pdf
 from briefexport.writers.pdf import hyphenation
+from support.briefs import small_brief
 from support.paths import EXAMPLES, HARBOUR
 
 PYPHEN_HYPHDICT = hyphenation.LazyHyphDict.__bases__[0]
@@ -82,10 +84,11 @@ def test_installed_only_for_the_reviewed_pyphen(monkeypatch: pytest.MonkeyPatch)
     assert pyphen.HyphDict is hyphenation.LazyHyphDict
 
 
-def test_pdf_is_the_same_with_lazy_patterns(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def same_pdf_with_lazy_patterns(
+    brief: Brief, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    brief = briefexport.load(HARBOUR)
+    """``brief``'s PDF is the same written with Pyphen's own dictionary and with the lazy one,
+    the writer looks its words up in the dictionary it is given, and some word is hyphenated."""
     options = default_options(brief, pdf_standard="none")
     monkeypatch.setattr(hyphenation, "install", lambda: None)
     printed = []
@@ -100,3 +103,18 @@ def test_pdf_is_the_same_with_lazy_patterns(
     path.write_bytes(printed[1])
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
     assert re.search(r"\w\u2010\n", text.decode("utf-8")), "some word is hyphenated"
+
+
+def test_a_page_of_long_words_is_the_same_with_lazy_patterns(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    long_words = " ".join(word for word in EXTRA[:3] for _ in range(12))
+    brief = small_brief((Paragraph((Text(long_words),)),))
+    same_pdf_with_lazy_patterns(brief, monkeypatch, tmp_path)
+
+
+@pytest.mark.slow  # two layouts of the short example's three pages; the page above is fast
+def test_pdf_is_the_same_with_lazy_patterns(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    same_pdf_with_lazy_patterns(briefexport.load(HARBOUR), monkeypatch, tmp_path)

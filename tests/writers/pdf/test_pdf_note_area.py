@@ -60,24 +60,34 @@ def counted_note_layouts(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return laid_out
 
 
-def write_brief(monkeypatch: pytest.MonkeyPatch, *, remember: bool) -> tuple[bytes, Counter[str]]:
+def write_brief(
+    monkeypatch: pytest.MonkeyPatch, pages: int, notes: int, *, remember: bool
+) -> tuple[bytes, Counter[str]]:
     laid_out = counted_note_layouts(monkeypatch)
     if not remember:
         monkeypatch.setattr(note_area, "install", lambda: False)
-    brief = long_brief(pages=6, notes=12)
+    brief = long_brief(pages=pages, notes=notes)
     written = pdf.write(brief, default_options(brief))
     monkeypatch.undo()
     return written, laid_out
 
 
 @needs_reviewed
-def test_notes_are_laid_out_once_and_the_pdf_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("pages", "notes"),
+    # three pages already have a note tried on two of them; six are two layouts more of the
+    # same, in the slow suite
+    [(3, 6), pytest.param(6, 12, marks=pytest.mark.slow)],
+)
+def test_notes_are_laid_out_once_and_the_pdf_is_the_same(
+    monkeypatch: pytest.MonkeyPatch, pages: int, notes: int
+) -> None:
     assert note_area.install()
-    remembered, once = write_brief(monkeypatch, remember=True)
-    plain, every_time = write_brief(monkeypatch, remember=False)
+    remembered, once = write_brief(monkeypatch, pages, notes, remember=True)
+    plain, every_time = write_brief(monkeypatch, pages, notes, remember=False)
     assert remembered == plain
     assert set(once) == set(every_time)
-    assert len(once) == 12
+    assert len(once) == notes
     # Without the memory a page's first note is laid out at least three times (alone, beside
     # the next note, in the final area); with it, once for each page it is tried on.
     assert sum(every_time.values()) >= 2 * sum(once.values())

@@ -117,6 +117,8 @@ LOADED_LIBRARIES = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # two fresh processes, one of them WeasyPrint asking ldconfig and gcc; the
+# fast suite holds the loader cache to ctypes in this process (the test below)
 @skipif_platform(not sys.platform.startswith("linux"), reason="the loader cache is Linux's")
 def test_weasyprint_loads_the_same_libraries_without_a_compiler() -> None:
     ours = run_fresh(LOADED_LIBRARIES.format(module="briefexport.writers.pdf")).splitlines()

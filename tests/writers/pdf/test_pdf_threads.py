@@ -6,16 +6,17 @@ import datetime as dt
 import os
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 import briefexport
 from briefexport.formats import get_writer
+from briefexport.model import Brief
 from briefexport.options import default_options
-from support.paths import EXAMPLES
+from support.paths import HARBOUR, TOUR, URDU
 
 
-def test_two_pdf_exports_in_threads_equal_two_in_sequence() -> None:
-    briefs = [
-        briefexport.load(EXAMPLES / name) for name in ("harbour-resilience.xml", "feature-tour.xml")
-    ]
+def two_in_threads_equal_two_in_sequence(briefs: list[Brief]) -> None:
+    """Each brief written with a moment of its own: in turn, then in two threads at once."""
     moments = [dt.datetime(2030, 1, 1, tzinfo=dt.UTC), dt.datetime(2031, 6, 1, tzinfo=dt.UTC)]
     jobs = [
         default_options(brief, timestamp=moment)
@@ -28,6 +29,15 @@ def test_two_pdf_exports_in_threads_equal_two_in_sequence() -> None:
         in_threads = list(pool.map(write, briefs, jobs))
     assert in_threads == in_sequence
     assert dict(os.environ) == environment
+
+
+def test_two_short_pdf_exports_in_threads_equal_two_in_sequence() -> None:
+    two_in_threads_equal_two_in_sequence([briefexport.load(HARBOUR), briefexport.load(URDU)])
+
+
+@pytest.mark.slow  # the feature tour: four layouts of its pages
+def test_two_pdf_exports_in_threads_equal_two_in_sequence() -> None:
+    two_in_threads_equal_two_in_sequence([briefexport.load(HARBOUR), briefexport.load(TOUR)])
 
 
 def test_font_timestamp_is_per_render() -> None:
