@@ -29,13 +29,6 @@ def alive(pid: int) -> bool:
         return False
 
 
-def watch_both_workers(pool: ProcessPoolExecutor) -> None:
-    """Wake the pool's manager thread, so that it watches both workers from now on. (In Python
-    3.11 it is woken for a task before the task's new worker is started, and then watches only
-    the workers it knew, until another result arrives: none does here.)"""
-    pool._executor_manager_thread_wakeup.wakeup()
-
-
 def release_when_shut_down(pools: list[ProcessPoolExecutor], folder: Path) -> None:
     """Let the held worker go once the run's last pool is shut down (its workers joined): the
     run is about to return, and must wait for the held worker."""
@@ -72,7 +65,6 @@ def test_the_other_workers_of_a_broken_pool_are_gone_when_the_run_returns(
         threading.Thread(target=release_when_shut_down, args=(pools, tmp_path), daemon=True).start()
     deadline = time.monotonic() + 120
     kept, victim = (held_pid(job.source, deadline) for job in jobs)
-    watch_both_workers(pools[0])
     os.kill(victim, signal.SIGKILL)
     run.join(timeout=180)
     try:

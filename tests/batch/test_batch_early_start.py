@@ -115,6 +115,8 @@ def test_a_dry_run_starts_no_fork_server(tmp_path: Path) -> None:
 
 
 def _worker_modules() -> list[str]:
-    from briefexport.batch.server import WORKER_MODULES
+    """The fork server's first modules: its main script first where it drops its module path
+    (:data:`briefexport.batch.server.SERVER_DROPS_PATH`)."""
+    from briefexport.batch.server import SERVER_DROPS_PATH, WORKER_MODULES
 
-    return list(WORKER_MODULES)
+    return (["__main__"] if SERVER_DROPS_PATH else []) + list(WORKER_MODULES)

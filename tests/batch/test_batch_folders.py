@@ -33,6 +33,22 @@ def test_a_collection_inside_the_output_folder_is_refused(
     assert sorted(path.name for path in site.iterdir()) == ["briefs"]
 
 
+@pytest.mark.parametrize("spelling", ["same", "dotted", "linked"])
+def test_the_collection_as_its_own_output_folder_is_refused_in_one_line(
+    tmp_path: Path, collection: Path, capsys: pytest.CaptureFixture[str], spelling: str
+) -> None:
+    out = {"same": collection, "dotted": collection / "reports" / ".."}.get(spelling)
+    if out is None:
+        out = tmp_path / "link"
+        out.symlink_to(collection, target_is_directory=True)
+    before = sorted(collection.rglob("*"))
+    assert batch(collection, out, "--prune") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"briefexport: error: {out}: the output folder must differ from the collection"
+    ]
+    assert sorted(collection.rglob("*")) == before
+
+
 def test_an_output_folder_inside_the_collection_must_be_new_empty_or_an_output_folder(
     collection: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,8 +14,12 @@ import pytest
 from briefexport.batch import RunOptions, convert_collection
 from briefexport.batch.leftovers import UNFINISHED_NAME, is_temporary_name, mark_enclosing_run
 from briefexport.batch.manifest import MANIFEST_NAME
+from briefexport.cli import main
 from briefexport.output import create_temporary
 from support.batch import SHORT, subprocess_environment
+from support.paths import IMPORT_DATA
+
+MARKDOWN = IMPORT_DATA / "ferry-brief.md"
 
 LEFT = [".a.html.0123456789ab.tmp", "reports/.b.pdf.abcdefabcdef.tmp", ".x.y.000000000000.tmp"]
 """Names of temporary files a killed worker could leave."""
@@ -79,35 +83,52 @@ def test_only_a_folder_marked_unfinished_is_searched_again(tmp_path: Path) -> No
 
 KILLED_WHILE_WRITING = """
 import os, signal, sys
+from pathlib import Path
 from briefexport.cli import main
 from briefexport.output import atomic
 
+folder, committed = Path(sys.argv[1]), atomic.commit_temporary
+
 def killed(temporary, path):  # as a kill arriving once the output is written, not yet renamed
-    os.kill(os.getpid(), signal.SIGKILL)
+    if path.is_relative_to(folder):  # not a scratch copy (an import's figures)
+        os.kill(os.getpid(), signal.SIGKILL)
+    committed(temporary, path)
 
 atomic.commit_temporary = killed
-main(sys.argv[1:])
+main(sys.argv[2:])
 """
+"""Runs the command (its arguments after FOLDER), killed as it puts a file below FOLDER in
+place."""
+
+
+def single_write(command: str, folder: Path) -> list[str]:
+    """The arguments of a single ``export`` (to HTML) or ``import`` (of a Markdown brief) that
+    writes into ``folder``."""
+    if command == "export":
+        return [str(SHORT), "--to", "html", "-o", str(folder)]
+    return ["import", str(MARKDOWN), "-o", str(folder / "ferry.xml"), "-q"]
 
 
 @pytest.mark.slow
-def test_a_single_export_killed_in_a_batch_folder_leaves_nothing_after_the_next_run(
-    tmp_path: Path,
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_single_export_or_import_killed_in_a_batch_folder_leaves_nothing_after_the_next_run(
+    tmp_path: Path, command: str
 ) -> None:
-    """``briefexport BRIEF.xml -o OUT/sub`` killed as it writes leaves its temporary file; the
-    next batch run into OUT removes it, though the batch runs themselves all ended well."""
+    """``briefexport BRIEF.xml -o OUT/sub`` or ``briefexport import SOURCE -o OUT/sub/X.xml``
+    killed as it writes leaves its temporary file; the next batch run into OUT removes it,
+    though the batch runs themselves all ended well."""
     collection = tmp_path / "briefs"
     collection.mkdir()
     (collection / "a.xml").write_bytes(SHORT.read_bytes())
     out = tmp_path / "out"
     assert convert_collection(collection, out, ["jats"]).exit_status == 0
     sub = out / "extra"
-    args = [str(SHORT), "--to", "html", "-o", str(sub)]
     killed = subprocess.run(
-        [sys.executable, "-c", KILLED_WHILE_WRITING, *args], env=subprocess_environment()
+        [sys.executable, "-c", KILLED_WHILE_WRITING, str(sub), *single_write(command, sub)],
+        env=subprocess_environment(),
     )
     assert killed.returncode == -signal.SIGKILL
-    [stray] = [path for path in sub.iterdir() if is_temporary_name(path.name)]
+    [stray] = [path for path in sub.rglob("*") if is_temporary_name(path.name)]
     assert convert_collection(collection, out, ["jats"]).exit_status == 0
     assert not stray.exists()
     assert not (out / UNFINISHED_NAME).exists()
@@ -122,3 +143,17 @@ def test_a_single_export_marks_only_the_nearest_batch_folder_above_it(tmp_path: 
     assert mark_enclosing_run(inner / "new" / "deeper") == inner / UNFINISHED_NAME
     assert (inner / UNFINISHED_NAME).is_file()
     assert not (outer / UNFINISHED_NAME).exists()
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_single_export_or_import_marks_the_batch_folder_it_writes_into(
+    tmp_path: Path, command: str
+) -> None:
+    collection = tmp_path / "briefs"
+    collection.mkdir()
+    (collection / "a.xml").write_bytes(SHORT.read_bytes())
+    out = tmp_path / "out"
+    assert convert_collection(collection, out, ["jats"]).exit_status == 0
+    assert not (out / UNFINISHED_NAME).exists()
+    assert main(single_write(command, out / "extra" / "deeper")) == 0
+    assert (out / UNFINISHED_NAME).is_file()

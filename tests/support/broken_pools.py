@@ -51,3 +51,12 @@ def held_pid(source: Path, deadline: float) -> int:
         assert time.monotonic() < deadline, f"no worker took {source.name}"
         time.sleep(0.01)
     return int(pid_file.read_text())
+
+
+def held_task(folder: Path, name: str) -> int:
+    """A task that leaves its worker's process id in ``NAME.pid`` and waits until ``folder``
+    holds ``release``; returns the process id."""
+    Path(folder, f"{name}.pid.part").write_text(str(os.getpid()))
+    Path(folder, f"{name}.pid.part").rename(folder / f"{name}.pid")
+    _wait_for(folder / RELEASE)
+    return os.getpid()

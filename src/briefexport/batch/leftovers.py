@@ -16,12 +16,13 @@ files itself if a worker ended otherwise than it should (:class:`Sweep`), then t
 run walks the folder only when the mark is still there (the run was killed) or when the folder
 has no manifest (made by an earlier version, or by a run that never finished one).
 
-A single export (``briefexport BRIEF.xml -o FOLDER``) into a batch's output folder, or a folder
-below it, can leave such a file too when it is killed. So before it writes it marks the nearest
-folder, from its own up, that holds a manifest (:func:`mark_enclosing_run`), and leaves the mark:
-the next run into that folder walks it once, at the cost of a walk (some 0.1 s over 18,000
-outputs) after each folder's single exports, never on every run. (It never removes the mark: it
-cannot tell a mark of its own from that of a run going on, or killed, meanwhile.)
+A single export (``briefexport BRIEF.xml -o FOLDER``) or import (``briefexport import SOURCE -o
+FOLDER/BRIEF.xml``) into a batch's output folder, or a folder below it, can leave such a file too
+when it is killed. So before it writes it marks the nearest folder, from its own up, that holds
+a manifest (:func:`mark_enclosing_run`), and leaves the mark: the next run into that folder walks
+it once, at the cost of a walk (some 0.1 s over 18,000 outputs) after each folder's single
+exports or imports, never on every run. (It never removes the mark: it cannot tell a mark of its
+own from that of a run going on, or killed, meanwhile.)
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from concurrent.futures.process import _ExecutorManagerThread
 
 from ..shared.filemodes import current_umask
 from .limits import TimeLimit, prepare_local_worker
+from .pools import WatchedPool
 from .server import worker_context
 
 LONG_LIFE_TASKS = 8
@@ -40,7 +41,7 @@ def local_executor(
     the pool counts tasks, and a task holds up to ``largest_task`` briefs. With a ``limit``
     (made with :func:`.server.worker_context`), a worker ends when a brief overruns it."""
     quiet_cancelled_failures()
-    return ProcessPoolExecutor(
+    return WatchedPool(
         max_workers=workers,
         mp_context=worker_context(formats),
         initializer=prepare_local_worker,

@@ -8,6 +8,10 @@ the batch machinery (:mod:`briefexport.cli.early`), so that the two interpreters
 parallel. This module therefore imports little itself, not even the formats' descriptions.
 Where there is no fork server (Windows), workers are spawned and import the writers themselves.
 
+The fork server imports those modules with this process's module path (``sys.path``), as the
+workers then run: those of the program that started the run, not others its own start would
+find (:data:`SERVER_DROPS_PATH`).
+
 Either way a worker never runs the program's main module. multiprocessing would run it again in
 each new worker (``multiprocessing.spawn.get_preparation_data`` names it from
 ``sys.modules["__main__"]``), but a worker runs only briefexport's own functions, a program read
@@ -20,6 +24,7 @@ process gets the same data as before, and ``sys.modules`` is never touched, in a
 from __future__ import annotations
 
 import multiprocessing
+import os.path
 import re
 import signal
 import sys
@@ -60,6 +65,20 @@ WORKER_MODULES = (
 module too: a worker's process object names its class)."""
 
 
+SERVER_DROPS_PATH = sys.version_info < (3, 12, 8) or (3, 13) <= sys.version_info < (3, 13, 1)
+"""Whether multiprocessing's fork server is handed this process's module path and drops it
+(CPython issue 117378, fixed in 3.12.8 and 3.13.1): it would import the modules it preloads
+with the path a fresh interpreter has (its working folder first, then ``PYTHONPATH`` and the
+installation's), not this process's, which a program may have changed, or which starts with the
+script's folder: its workers could run another briefexport (one installed, or one in the folder
+the command runs in) than the program that started the run. So the fork server is told to run
+:data:`PATH_SCRIPT` as its main module first, which puts the path it was handed in place."""
+PATH_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "server_path.py")
+SERVER_DATA = "ignore"
+"""The process name for which multiprocessing's fork server asks for preparation data as it
+starts (its main script and module path)."""
+
+
 def recycle_after_for(formats: Iterable[str]) -> int:
     """The default life of a local worker, in briefs, for a run that writes ``formats``."""
     from ..formats import FORMATS
@@ -76,8 +95,9 @@ def worker_context(formats: tuple[str, ...]) -> BaseContext:
         return _CONTEXTS["spawn"]
     context = _CONTEXTS["forkserver"]
     writers = [writer_module(fmt) for fmt in formats]
+    first = ["__main__"] if SERVER_DROPS_PATH else []  # PATH_SCRIPT, run as the server's main
     # the fork server is started once per process: the first run's preload list stays
-    context.set_forkserver_preload([*WORKER_MODULES, *writers])
+    context.set_forkserver_preload([*first, *WORKER_MODULES, *writers])
     return context
 
 
@@ -88,13 +108,17 @@ WORKER_NAMES = re.compile(re.escape(WORKER_NAME) + r"-[0-9]+(?::[0-9]+)*")
 
 def _without_main(preparation_data: Callable[[str], dict[str, Any]]) -> Callable[..., Any]:
     """``multiprocessing.spawn.get_preparation_data`` that, for briefexport's own workers
-    alone, leaves out the program's main module (other processes get what they got)."""
+    alone, leaves out the program's main module (other processes get what they got), and has
+    a fork server that drops its module path run :data:`PATH_SCRIPT` (:data:`SERVER_DROPS_PATH`;
+    such a server never had a main script: it ignores the data's, CPython issue 126631)."""
 
     def data_for(name: str) -> dict[str, Any]:
         data = preparation_data(name)
         if WORKER_NAMES.fullmatch(name):
             data.pop("init_main_from_name", None)
             data.pop("init_main_from_path", None)
+        elif name == SERVER_DATA and SERVER_DROPS_PATH:
+            data["main_path"] = PATH_SCRIPT
         return data
 
     data_for.leaves_main_behind = True  # type: ignore[attr-defined]

@@ -3,7 +3,8 @@ Word document to a canonical brief.
 
 The generated XML is read back by the strict reader before it is written, with the figures the
 import found (written to a scratch folder first), and figures are copied beside the output, so
-the result validates wherever it is written.
+the result validates wherever it is written. Written into a batch's output folder, the import
+marks that folder first, as an export does (:func:`briefexport.batch.leftovers.mark_enclosing_run`).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def _import(options: argparse.Namespace) -> int:
 def _import_and_write(options: argparse.Namespace) -> None:
     """Import the source, read the brief it gives back as the reader would (its figures put in a
     staging folder), then write the brief and its figures."""
+    from ..batch.leftovers import mark_enclosing_run
     from ..importers import import_source
     from ..options import default_options
     from ..output import atomic_write, planned_figures, write_figures, write_planned
@@ -93,5 +95,6 @@ def _import_and_write(options: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="briefexport-import-") as staging:
         write_figures(brief, Path(staging))
         parse_brief(data, name=generated, base_dir=Path(staging))
+    mark_enclosing_run(options.output.parent)  # as an export does (cli.export)
     write_planned(figures)
     atomic_write(options.output, data)
