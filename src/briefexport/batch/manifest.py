@@ -17,18 +17,19 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
+from ..model.record import Record, record
 from ..output import atomic_write
 
 MANIFEST_NAME = ".briefexport-manifest.json"
 MANIFEST_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+@record
+class Settings(Record):
     """What besides the brief shapes every output of a run: the version, the SHA-256 of each
     file of the style folder (by its path there), the options, and which of the style folder's
     format stylesheets name which others (an ``@import``)."""
@@ -39,8 +40,8 @@ class Settings:
     style_links: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class OutputRecord:
+@record
+class OutputRecord(Record):
     """How one output file was made. ``files`` are the output and the figure copies beside it."""
 
     source: str

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from ..model.record import Record, record
 from ..options import PdfEngine, PdfStandard, known_value
 from ..output import output_path
 from ..shared.brand import Brand, Paper, load_brand
@@ -73,8 +74,8 @@ def _style_files(style_dir: Path, font_folders: list[Path]) -> dict[str, str]:
     return files
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+@record
+class Plan(Record):
     """The jobs to run, why each brief is among them, and the briefs whose outputs are all up
     to date."""
 
