@@ -158,7 +158,10 @@ class Manifest:
     def record(self, output: Path, record: OutputRecord) -> None:
         """Note that ``output`` now holds what ``record`` describes. The record is encoded now,
         while a run's workers convert other briefs, rather than by the save that ends the run."""
-        key = self.relative(output)
+        self.record_key(self.relative(output), record)
+
+    def record_key(self, key: str, record: OutputRecord) -> None:
+        """:meth:`record` for the output named ``key`` (as :meth:`relative` names it)."""
         self.records[key] = record
         self._encoded[key] = encoded_entry(key, record)
         self._dirty = True

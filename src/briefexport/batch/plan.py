@@ -137,6 +137,7 @@ def record_result(
 ) -> list[str]:
     """Add a record for every output the job put in place; returns their keys. ``style_of``
     gives a format's :func:`.freshness.style_digest` (the same for the whole run)."""
+    keys = []
     for written in result.written:
         files = [manifest.relative(path) for path in (written.path, *written.figure_copies)]
         record = OutputRecord(
@@ -149,8 +150,9 @@ def record_result(
             options=settings.options,
             files=files,
         )
-        manifest.record(written.path, record)
-    return [manifest.relative(written.path) for written in result.written]
+        manifest.record_key(files[0], record)
+        keys.append(files[0])
+    return keys
 
 
 def timestamp_from_environment(value: str | None) -> dt.datetime | None:
