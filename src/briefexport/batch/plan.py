@@ -109,7 +109,7 @@ def make_plan(
         if not stale:
             plan.up_to_date.append(source.relative)
             continue
-        url = _pdf_url(export, output_path(source.canonical_name, "pdf", folder), output_dir)
+        url = _pdf_url(export, source, folder, output_dir)
         targets = tuple((fmt, target) for fmt, target, _ in stale)
         plan.jobs.append(Job(source.path, source.relative, source.kind, targets, export, url))
         plan.reasons[source.relative] = _described(stale)
@@ -124,11 +124,12 @@ def _described(stale: list[tuple[str, Path, str]]) -> str:
     return "; ".join(f"to {', '.join(formats)} ({why})" for why, formats in by_reason.items())
 
 
-def _pdf_url(export: ExportSettings, pdf: Path, output_dir: Path) -> str | None:
-    """The brief's PDF URL (its PDF's place in the output folder, whether or not this run
-    makes the PDF)."""
+def _pdf_url(export: ExportSettings, source: Source, folder: Path, output_dir: Path) -> str | None:
+    """The brief's PDF URL (its PDF's place in ``folder`` of the output folder, whether or not
+    this run makes the PDF)."""
     if export.pdf_url is None:
         return None
+    pdf = output_path(source.canonical_name, "pdf", folder)
     return pdf_url_for(export.pdf_url, pdf.relative_to(output_dir).as_posix())
 
 
