@@ -65,3 +65,29 @@ def test_a_record_is_encoded_as_it_is_added(
     assert (tmp_path / MANIFEST_NAME).read_text(encoding="utf-8") == json.dumps(
         data, indent=1
     ) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "inside"),
+    [
+        ("a/b.pdf", True),
+        ("a..b/c.pdf", True),
+        ("a/./b.pdf", True),
+        ("ü/b.pdf", True),
+        ("a/../../b.pdf", False),
+        ("..", False),
+        ("/etc/passwd", False),
+        ("//server/share/b.pdf", False),
+        ("\\\\server\\share\\b.pdf", False),
+        ("a\\..\\..\\b.pdf", False),
+        ("C:b.pdf", False),
+        ("c:/b.pdf", False),
+        ("", False),
+        ("a\0b", False),
+    ],
+)
+def test_a_record_naming_a_file_outside_the_folder_is_left_out(name: str, inside: bool) -> None:
+    value = asdict(record("a.xml", "pdf", {}))
+    value["files"] = [name]
+    records, unusable = manifest_module.usable_records({"outputs": {"a.pdf": value}})
+    assert (list(records), unusable) == ((["a.pdf"], 0) if inside else ([], 1))

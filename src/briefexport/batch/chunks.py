@@ -85,7 +85,7 @@ RECENT_WEIGHT = 0.2
 briefs, slower while its caches fill, are soon outweighed."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ChunkSizer:
     """How many briefs the next task gets, from the processor seconds the finished briefs
     took."""

@@ -19,15 +19,15 @@ are alike). Each clash is an error for one brief; the other is converted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from ..model.record import Record, record
 from ..shared.filenames import alike_where, folded
 from .figure_copies import FigureCopy
 from .sources import Source
 
 
-@dataclass(frozen=True, slots=True)
-class Clash:
+@record
+class Clash(Record):
     """A brief whose outputs would replace those of another (``a.xml`` beside ``a.md``)."""
 
     source: Source

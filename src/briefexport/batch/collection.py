@@ -12,6 +12,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from ..errors import BriefexportError
+from ..model.record import Record, record
 from .chunks import (
     DASK_SMALLEST_SHARE,
     DASK_TARGET_SECONDS,
@@ -34,8 +35,8 @@ from .watch import SettingsWatch
 EXECUTORS = ("local", "dask")
 
 
-@dataclass(frozen=True, slots=True)
-class Workers:
+@record
+class Workers(Record):
     """Where the jobs run: ``jobs`` local processes, or a Dask cluster (``scheduler`` None
     starts a local one with ``jobs`` workers); local workers are replaced after
     ``recycle_after`` briefs, and end when a brief takes longer than ``timeout`` seconds

@@ -33,7 +33,7 @@ Placed = tuple[str, Path, Future[None]]
 """A brief, the target of one of its files, and the file's sync and rename."""
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False, repr=False)
 class BackgroundCommits:
     """Syncs the files handed to :meth:`take` in a thread, and puts them in place once their
     brief is done (:meth:`release`); ``brief`` is the brief whose outputs are being written

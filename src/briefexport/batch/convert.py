@@ -10,11 +10,11 @@ import os
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefexportError
 from ..formats import FORMATS, format_names
+from ..model.record import Record, record
 from ..options import PdfEngine, PdfStandard, known_value
 from ..output.style_check import style_warnings
 from ..shared.brand import Paper
@@ -38,8 +38,8 @@ from .summary import Failure, ProgressSink, Summary
 from .watch import SettingsWatch
 
 
-@dataclass(frozen=True, slots=True)
-class RunOptions:
+@record
+class RunOptions(Record):
     """How a collection is run: how many workers, where, and what to redo or remove."""
 
     jobs: int = 1

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..importers import MARKDOWN_SUFFIXES
+from ..model.record import Record, record
 from ..shared.filenames import folded
 from ..shared.paths import same_folder
 from .clashes import Clash, without_clashes
@@ -35,8 +35,8 @@ ARCHIVAL_SUFFIX = ".jats.xml"
 TEXT_SUFFIX = ".txt"
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+@record
+class Skipped(Record):
     """A file or folder of the collection that briefexport wrote, left out of the run."""
 
     relative: str
@@ -44,8 +44,8 @@ class Skipped:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Discovery:
+@record
+class Discovery(Record):
     """What a search of the collection found, each list in path order."""
 
     sources: list[Source]

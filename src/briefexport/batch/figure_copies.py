@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from ..errors import BriefexportError
+from ..model.record import Record, record
 from ..resources import check_relative_href
 from ..rules.links import trimmed_href
 from ..shared.filenames import folded
@@ -44,8 +44,8 @@ UNSURE_PATH = "\n"
 """Stands, among likely paths, for a value the first look cannot read: alike to every other."""
 
 
-@dataclass(frozen=True, slots=True)
-class FigureCopy:
+@record
+class FigureCopy(Record):
     """One figure copy of a brief: its path below the output folder (``/``-separated, as the
     brief spells it), the figure path as written, and where the brief names it."""
 

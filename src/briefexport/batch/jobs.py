@@ -18,7 +18,7 @@ import threading
 import time
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -31,6 +31,7 @@ from ..errors import (
 )
 from ..formats import FORMATS, get_writer
 from ..model import Brief
+from ..model.record import Record, record
 from ..options import PdfEngine, PdfStandard, WriteOptions
 from ..shared.brand import Paper
 from ..shared.fieldtypes import check_field_types
@@ -43,8 +44,8 @@ OK, OUTPUT_FAILED, INVALID = 0, 1, 2
 """A job's status, the command line's exit statuses."""
 
 
-@dataclass(frozen=True, slots=True)
-class ExportSettings:
+@record
+class ExportSettings(Record):
     """The options of a run, as plain values that travel to any worker.
 
     ``convert_collection`` checks them before any work: the paths may be given as strings or
@@ -72,8 +73,8 @@ class ExportSettings:
         check_field_types(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+@record
+class Job(Record):
     """Convert the brief at ``source`` (of ``kind``) to each ``(format, output path)``."""
 
     source: Path
@@ -85,8 +86,8 @@ class Job:
     """This brief's PDF URL, from the template of ``settings.pdf_url``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
+@record
+class Written(Record):
     """An output put in place, with the figure files copied beside it."""
 
     format: str
@@ -94,8 +95,8 @@ class Written:
     figure_copies: tuple[Path, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class JobResult:
+@record
+class JobResult(Record):
     """What came of a job. ``errors`` and ``warnings`` are ``FILE:LINE:COL: ...`` lines."""
 
     relative: str

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from ..model.record import Record, record
 from ..options import PdfEngine, PdfStandard, known_value
 from ..output import output_path
 from ..shared.brand import Brand, Paper, load_brand
@@ -73,8 +74,8 @@ def _style_files(style_dir: Path, font_folders: list[Path]) -> dict[str, str]:
     return files
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+@record
+class Plan(Record):
     """The jobs to run, why each brief is among them, and the briefs whose outputs are all up
     to date."""
 
@@ -108,7 +109,7 @@ def make_plan(
         if not stale:
             plan.up_to_date.append(source.relative)
             continue
-        url = _pdf_url(export, output_path(source.canonical_name, "pdf", folder), output_dir)
+        url = _pdf_url(export, source, folder, output_dir)
         targets = tuple((fmt, target) for fmt, target, _ in stale)
         plan.jobs.append(Job(source.path, source.relative, source.kind, targets, export, url))
         plan.reasons[source.relative] = _described(stale)
@@ -123,11 +124,12 @@ def _described(stale: list[tuple[str, Path, str]]) -> str:
     return "; ".join(f"to {', '.join(formats)} ({why})" for why, formats in by_reason.items())
 
 
-def _pdf_url(export: ExportSettings, pdf: Path, output_dir: Path) -> str | None:
-    """The brief's PDF URL (its PDF's place in the output folder, whether or not this run
-    makes the PDF)."""
+def _pdf_url(export: ExportSettings, source: Source, folder: Path, output_dir: Path) -> str | None:
+    """The brief's PDF URL (its PDF's place in ``folder`` of the output folder, whether or not
+    this run makes the PDF)."""
     if export.pdf_url is None:
         return None
+    pdf = output_path(source.canonical_name, "pdf", folder)
     return pdf_url_for(export.pdf_url, pdf.relative_to(output_dir).as_posix())
 
 
@@ -136,6 +138,7 @@ def record_result(
 ) -> list[str]:
     """Add a record for every output the job put in place; returns their keys. ``style_of``
     gives a format's :func:`.freshness.style_digest` (the same for the whole run)."""
+    keys = []
     for written in result.written:
         files = [manifest.relative(path) for path in (written.path, *written.figure_copies)]
         record = OutputRecord(
@@ -148,8 +151,9 @@ def record_result(
             options=settings.options,
             files=files,
         )
-        manifest.record(written.path, record)
-    return [manifest.relative(written.path) for written in result.written]
+        manifest.record_key(files[0], record)
+        keys.append(files[0])
+    return keys
 
 
 def timestamp_from_environment(value: str | None) -> dt.datetime | None:

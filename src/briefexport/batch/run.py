@@ -38,7 +38,7 @@ out somewhat short of the target: not by half, so one new executor usually serve
 the run, and single briefs, whose tasks cost a worker about as much as the brief, are few."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Dispatcher:
     """Runs ``jobs`` on executors made by ``make_executor``, ``sizer.window`` tasks in flight.
 

@@ -3,16 +3,16 @@ names its outputs take from it (:func:`briefexport.output.output_path` names the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..model.record import Record, record
 from ..output import output_stem
 
 CANONICAL_SUFFIX = ".xml"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@record
+class Source(Record):
     """One brief of the collection.
 
     ``relative`` is its path below the collection folder, with ``/`` separators, as the manifest

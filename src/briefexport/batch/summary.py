@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..model.record import Record, record
 from .jobs import INVALID, OK, OUTPUT_FAILED, JobResult
 
 REPORT_VERSION = 1
@@ -30,8 +31,8 @@ class ProgressSink(Protocol):
     def finish(self) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Failure:
+@record
+class Failure(Record):
     """A brief that was not converted, or not to every format, and why, as
     ``FILE:LINE:COL: message`` lines (outputs that could be written were)."""
 

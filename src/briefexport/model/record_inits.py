@@ -22,10 +22,27 @@ def init_vvv(self, _field_0, _field_1, _field_2):
     _set(self, "_field_2", _field_2)
 
 
+def init_vvf(self, _field_0, _field_1, _field_2):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    if _field_2 is _NO_VALUE:
+        _field_2 = _factory_2()
+    _set(self, "_field_2", _field_2)
+
+
 def init_vvvv(self, _field_0, _field_1, _field_2, _field_3):
     _set(self, "_field_0", _field_0)
     _set(self, "_field_1", _field_1)
     _set(self, "_field_2", _field_2)
+    _set(self, "_field_3", _field_3)
+
+
+def init_vvvf(self, _field_0, _field_1, _field_2, _field_3):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    _set(self, "_field_2", _field_2)
+    if _field_3 is _NO_VALUE:
+        _field_3 = _factory_3()
     _set(self, "_field_3", _field_3)
 
 
@@ -67,6 +84,52 @@ def init_vvvvvvvv(
     _set(self, "_field_5", _field_5)
     _set(self, "_field_6", _field_6)
     _set(self, "_field_7", _field_7)
+
+
+def init_vvvvvvvf(
+    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7
+):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    _set(self, "_field_2", _field_2)
+    _set(self, "_field_3", _field_3)
+    _set(self, "_field_4", _field_4)
+    _set(self, "_field_5", _field_5)
+    _set(self, "_field_6", _field_6)
+    if _field_7 is _NO_VALUE:
+        _field_7 = _factory_7()
+    _set(self, "_field_7", _field_7)
+
+
+def init_vvvvvvvvv_post(
+    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7, _field_8
+):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    _set(self, "_field_2", _field_2)
+    _set(self, "_field_3", _field_3)
+    _set(self, "_field_4", _field_4)
+    _set(self, "_field_5", _field_5)
+    _set(self, "_field_6", _field_6)
+    _set(self, "_field_7", _field_7)
+    _set(self, "_field_8", _field_8)
+    self.__post_init__()
+
+
+def init_vvvfvvvvv(
+    self, _field_0, _field_1, _field_2, _field_3, _field_4, _field_5, _field_6, _field_7, _field_8
+):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    _set(self, "_field_2", _field_2)
+    if _field_3 is _NO_VALUE:
+        _field_3 = _factory_3()
+    _set(self, "_field_3", _field_3)
+    _set(self, "_field_4", _field_4)
+    _set(self, "_field_5", _field_5)
+    _set(self, "_field_6", _field_6)
+    _set(self, "_field_7", _field_7)
+    _set(self, "_field_8", _field_8)
 
 
 def init_vvvvvvvvvv(
