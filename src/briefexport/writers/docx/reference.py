@@ -161,8 +161,9 @@ def run_properties(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> Element:
         children["spacing"] = w("spacing", val=str(twips))
     if spec.color:
         children["color"] = w("color", val=word_color(getattr(brand.colors, spec.color)))
-    if spec.size:
-        half_points = str(round(getattr(brand.sizes, spec.size) * 2))
+    size = style_size(brand, spec, sheet)
+    if size is not None:
+        half_points = str(round(size * 2))
         children["sz"], children["szCs"] = w("sz", val=half_points), w("szCs", val=half_points)
     if underlined(spec, sheet):
         children["u"] = w("u", val="single")
@@ -171,6 +172,15 @@ def run_properties(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> Element:
     rpr = w("rPr")
     rpr.extend(children[tag] for tag in RPR_ORDER if tag in children)
     return rpr
+
+
+def style_size(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> float | None:
+    """The style's font size in points: the brand's, or the print's ems of the body size."""
+    if spec.size:
+        return float(getattr(brand.sizes, spec.size))
+    if spec.scale is not None:
+        return sheet.points(spec.scale, brand.sizes.body)
+    return None
 
 
 def underlined(spec: StyleSpec, sheet: PrintSheet) -> bool:
