@@ -25,8 +25,9 @@ from .style_chain import StyleChain
 from .xml import Element, w
 
 WORD_DEFAULT_SIZE = 20  # half points: Word's size where no style or default sets one
-CODE_RUNS = etree.XPath("//w:p//w:r[w:rPr/w:rStyle/@w:val = $style][not(w:rPr/w:sz)]",
-                        namespaces={"w": W_NS})
+CODE_RUNS = etree.XPath(
+    "//w:p//w:r[w:rPr/w:rStyle/@w:val = $style][not(w:rPr/w:sz)]", namespaces={"w": W_NS}
+)
 # CT_RPr children after w:szCs (17.3.2.28), for putting the size in its place.
 AFTER_SIZE = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
               "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish",

@@ -12,7 +12,8 @@ links to the note.
 
 Two calls side by side get a comma between them in the Footnote Reference style (a run of its
 own, as a ``w:footnoteReference`` run holds nothing else): Word would print "45" for notes 4
-and 5.
+and 5. The comma and every later call also carry the call's look directly, for LibreOffice
+(:mod:`.call_look`).
 """
 
 from __future__ import annotations
@@ -118,9 +119,7 @@ class NoteCalls:
 
     __slots__ = ("called", "id_base", "look", "next_bookmark", "part", "reference_style")
 
-    def __init__(
-        self, part: XmlPart, reference_style: str, look: Sequence[Element] = ()
-    ) -> None:
+    def __init__(self, part: XmlPart, reference_style: str, look: Sequence[Element] = ()) -> None:
         """``look``: the run properties the comma between calls and a later call of a note
         carry besides the call's style (:mod:`.call_look`)."""
         self.part = part
