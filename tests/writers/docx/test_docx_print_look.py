@@ -1,7 +1,8 @@
-"""Three ways the Word copy looked unlike the print, held to the print stylesheet
-(``styles/pdf.css``): inline code at the print's fraction of the text around it, the number at
-the head of a note in the style LibreOffice sets it in (the calls still raised), and a table's
-edge in line with the text in the compatibility mode the document declares."""
+"""Ways the Word copy looked unlike the print, held to the print stylesheet (``styles/pdf.css``):
+inline code at the print's fraction of the text around it, the number at the head of a note in
+the style LibreOffice sets it in (the calls still raised), a table's edge in line with the text
+in the compatibility mode the document declares, and the running head and page number where the
+print's page margin boxes put them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Mm
 from lxml import etree
 
 from briefexport.model import (
@@ -228,11 +230,27 @@ def test_a_word_2013_template_gets_no_indent(tmp_path: Path) -> None:
     assert table_indent(data) == ""
 
 
+def test_the_running_head_and_page_number_stand_where_the_print_sets_them(
+    brand: Brand, reference: docx.document.Document
+) -> None:
+    """The running head's line ends the ``@top-left`` box's padding above the text; the page
+    number's line is centred in the bottom margin (``@bottom-center``'s default)."""
+    section = reference.sections[0]
+    line = brand.sizes.running_header * brand.sizes.line_height
+    gap = SHEET.points(Css("@page @top-left", "padding-bottom"), brand.sizes.running_header)
+    top, bottom = Mm(brand.page.margin_top).pt, Mm(brand.page.margin_bottom).pt
+    assert section.header_distance is not None
+    assert section.footer_distance is not None
+    assert abs(section.header_distance.pt - (top - gap - line)) < 0.05
+    assert abs(section.footer_distance.pt - (bottom - line) / 2) < 0.05
+
+
 @pytest.mark.slow
 def test_libreoffice_sets_tables_and_note_numbers_as_the_print_does(tmp_path: Path) -> None:
     """In LibreOffice's PDF of the copy a table's text stands the cell padding in from the body
-    text (its border on the text's edge), and a note's number is on the line of the note's text
-    at the note's size, not raised and smaller as the call."""
+    text (its border on the text's edge), a note's number is on the line of the note's text at
+    the note's size, not raised and smaller as the call, and the page number is centred in the
+    bottom margin."""
     path = tmp_path / "look.docx"
     path.write_bytes(write_brief(code_brief()))
     pdf = libreoffice_to_pdf({"look": path}, tmp_path / "pdf", tmp_path / "profile")["look"]
@@ -245,3 +263,7 @@ def test_libreoffice_sets_tables_and_note_numbers_as_the_print_does(tmp_path: Pa
     (number,) = [box for box in boxes if box.text == "1" and see.top < box.bottom <= see.bottom + 1]
     assert abs(number.bottom - see.bottom) < 0.5, (number, see)  # on the line
     assert number.bottom - number.top > 0.9 * (see.bottom - see.top)  # at the note's size
+    (page_number,) = [box for box in boxes if box.text == "1" and box.top > see.bottom]
+    paper = Mm(HOUSE.page.size.millimetres[1]).pt
+    middle = paper - Mm(HOUSE.page.margin_bottom).pt / 2
+    assert abs((page_number.top + page_number.bottom) / 2 - middle) < 1.5, (page_number, middle)

@@ -46,6 +46,7 @@ RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spaci
              "u", "vertAlign")  # fmt: skip
 LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
 FOOTNOTE_AREA = "@page @footnote"  # the print sheet's footnote area: its rule is the separator
+RUNNING_HEAD_BOX = "@page @top-left"  # the print's running head, above the text
 
 
 def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
@@ -53,6 +54,7 @@ def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
     document = docx.Document()
     strip_default_template(document)
     set_page(document, brand.page)
+    place_header_and_footer(document, brand, sheet)
     styles = StyleIndex(document)
     set_defaults(document, styles, brand, sheet)
     for spec in SPECS:
@@ -102,6 +104,23 @@ def set_page(document: Document, page: Page) -> None:
         section.bottom_margin = Mm(page.margin_bottom)
         section.left_margin = Mm(page.margin_inner)
         section.right_margin = Mm(page.margin_outer)
+
+
+def place_header_and_footer(document: Document, brand: Brand, sheet: PrintSheet) -> None:
+    """The running head and the page number where the print's page margin boxes set them.
+
+    The running head's line ends the bottom padding of its ``@top-left`` box (set to the box's
+    bottom) above the text; the page number's line is centred in the bottom margin, where
+    ``@bottom-center`` sets it by default (CSS Paged Media 3, 5.3.2). Each line is the running
+    head's size times the brand's line height, as the Running Head style and the footer set
+    them. Word measures the header from the paper's top edge to its first line and the footer
+    from the bottom edge to its last line (ECMA-376 Part 1, 17.6.11 ``w:pgMar``)."""
+    line = brand.sizes.running_header * brand.sizes.line_height
+    gap = sheet.points(Css(RUNNING_HEAD_BOX, "padding-bottom"), brand.sizes.running_header)
+    bottom_margin = Mm(brand.page.margin_bottom).pt
+    for section in document.sections:
+        section.header_distance = Pt(Mm(brand.page.margin_top).pt - gap - line)
+        section.footer_distance = Pt((bottom_margin - line) / 2)
 
 
 def set_defaults(document: Document, styles: StyleIndex, brand: Brand, sheet: PrintSheet) -> None:
