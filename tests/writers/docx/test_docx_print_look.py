@@ -1,8 +1,8 @@
 """Ways the Word copy looked unlike the print, held to the print stylesheet (``styles/pdf.css``):
 inline code at the print's fraction of the text around it, the number at the head of a note in
 the style LibreOffice sets it in (the calls still raised), a table's edge in line with the text
-in the compatibility mode the document declares, and the running head and page number where the
-print's page margin boxes put them."""
+in the compatibility mode the document declares, the running head and page number where the
+print's page margin boxes put them, and list items indented as the print's lists."""
 
 from __future__ import annotations
 
@@ -243,6 +243,25 @@ def test_the_running_head_and_page_number_stand_where_the_print_sets_them(
     assert section.footer_distance is not None
     assert abs(section.header_distance.pt - (top - gap - line)) < 0.05
     assert abs(section.footer_distance.pt - (bottom - line) / 2) < 0.05
+
+
+@pytest.mark.parametrize(("style", "rule"), [(sm.LIST_BULLET, "ul"), (sm.LIST_NUMBER, "ol")])
+def test_list_items_are_indented_as_the_prints_lists(
+    brand: Brand, reference: docx.document.Document, style: str, rule: str
+) -> None:
+    """The item's text at the list's padding, the bullet or number hanging in it."""
+    padding = str(round(SHEET.points(Css(rule, "padding-inline-start"), brand.sizes.body) * 20))
+    (num_id,) = reference.styles[style].element.xpath("w:pPr/w:numPr/w:numId/@w:val")
+    numbering = reference.part.numbering_part.element
+    abstract = numbering.num_having_numId(int(num_id)).abstractNumId.get(qn("w:val"))
+    (level,) = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='0']")
+    (indent,) = level.xpath("w:pPr/w:ind", namespaces=NS)
+    assert (indent.get(qn("w:left")), indent.get(qn("w:hanging"))) == (padding, padding)
+    assert level.xpath("w:pPr/w:tabs/w:tab/@w:pos", namespaces=NS) == [padding]
+    if rule == "ul":  # a later paragraph of an item starts where the item's text does
+        follow_on = reference.styles[sm.LIST_CONTINUE].paragraph_format.left_indent
+        assert follow_on is not None
+        assert str(follow_on.twips) == padding
 
 
 @pytest.mark.slow

@@ -33,6 +33,7 @@ from .package import save_reproducibly
 from .properties import set_app_properties
 from .reference_format import Edges, paragraph_format, set_hyphenation, set_line_height
 from .reference_index import StyleIndex
+from .reference_lists import indent_lists
 from .reference_styles import SPECS, StyleSpec
 from .reference_table import add_table_style
 from .reference_trim import drop_unused_styles
@@ -60,6 +61,7 @@ def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
     for spec in SPECS:
         apply_spec(styles, spec, brand, sheet)
     add_table_style(document, styles, brand, sheet)
+    indent_lists(document, styles, brand, sheet)
     identity = sheet.points(Css("div.identity", "margin-top"), brand.sizes.caption)
     set_doc_var(document, IDENTITY_SPACE_VAR, str(round(identity * 20)))
     add_page_number_footer(document, brand, sheet)
