@@ -18,7 +18,11 @@ from briefexport.writers.docx import write as write_docx
 from support.formatted_calls import formatted_calls_brief
 from support.note_calls import note_calls_brief
 
-STYLED_COMMA = b'<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">,<'
+# The writer's comma: the call's style, and its look as direct formatting (for LibreOffice).
+STYLED_COMMA = (
+    b'<w:rPr><w:rStyle w:val="FootnoteReference"/><w:b w:val="0"/><w:bCs w:val="0"/>'
+    b'<w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">,<'
+)
 TYPED_COMMA = b'<w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">,<'
 
 

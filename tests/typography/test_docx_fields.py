@@ -88,7 +88,7 @@ def test_caption_and_our_styles_show_in_the_style_gallery() -> None:
         "Suggested Citation",
         "Identity Line",
         "Running Head",
-        "Footnote Number",
+        "Footnote Characters",
     ):
         style = document.styles[name]
         assert not style.hidden, name

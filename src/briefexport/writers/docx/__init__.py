@@ -18,6 +18,8 @@ from ...shared.typeset import typeset
 from . import stylemap as sm
 from .around_tables import space_around_tables
 from .blocks import blocks_to_docx
+from .call_look import call_look
+from .code_size import size_code_runs
 from .context import Context
 from .font_choice import use_found_fonts
 from .font_embed import embed_fonts
@@ -43,10 +45,13 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     brief = typeset(brief, options.smart)
     document, styles = open_template(options)
     rtl = is_rtl(brief.meta.language)
-    notes = NoteCalls(new_footnotes_part(document), styles.id(sm.FOOTNOTE_REFERENCE))
+    call_style = styles.id(sm.FOOTNOTE_REFERENCE)
+    look = call_look(document.styles.element, call_style, styles.id(sm.FOOTNOTE_NUMBER))
+    notes = NoteCalls(new_footnotes_part(document), call_style, look)
     ctx = Context(brief, document, styles, notes, document.part, rtl, brief.meta.language,
                   options.style_dir, options.brand)  # fmt: skip
     brief_to_docx(ctx)
+    size_code_runs(document, styles.id(sm.VERBATIM))
     fill_running_heads(ctx)
     set_core_properties(document, brief.meta, options.timestamp)
     set_app_properties(document, brief.meta.publisher)

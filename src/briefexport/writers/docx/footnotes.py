@@ -12,12 +12,14 @@ links to the note.
 
 Two calls side by side get a comma between them in the Footnote Reference style (a run of its
 own, as a ``w:footnoteReference`` run holds nothing else): Word would print "45" for notes 4
-and 5.
+and 5. The comma and every later call also carry the call's look directly, for LibreOffice
+(:mod:`.call_look`).
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -115,11 +117,14 @@ def _declare_separators(document: Document, root: Element) -> None:
 class NoteCalls:
     """Which notes were called already, and the style of the call marks."""
 
-    __slots__ = ("called", "id_base", "next_bookmark", "part", "reference_style")
+    __slots__ = ("called", "id_base", "look", "next_bookmark", "part", "reference_style")
 
-    def __init__(self, part: XmlPart, reference_style: str) -> None:
+    def __init__(self, part: XmlPart, reference_style: str, look: Sequence[Element] = ()) -> None:
+        """``look``: the run properties the comma between calls and a later call of a note
+        carry besides the call's style (:mod:`.call_look`)."""
         self.part = part
         self.reference_style = reference_style
+        self.look = tuple(look)
         self.called: set[int] = set()
         self.next_bookmark = 1
         # Word 2007 numbered its separators 0 and 1 where later versions use -1 and 0, so a
@@ -137,7 +142,7 @@ class NoteCalls:
         name = f"_RefNote{note.number}"
         if note.number in self.called:
             cross = w("fldSimple", instr=f" NOTEREF {name} \\f \\h ")
-            cross.append(text_run(str(note.number), fmt.properties()))
+            cross.append(text_run(str(note.number), self.looking_like_a_call(rtl)))
             return [cross]
         self.called.add(note.number)
         run = w("r")
@@ -148,7 +153,14 @@ class NoteCalls:
 
     def separator(self, mark: str, rtl: bool) -> Element:
         """The comma ``mark`` between two calls side by side ("4,5"), raised like them."""
-        return text_run(mark, RunFormat(style_id=self.reference_style, rtl=rtl).properties())
+        return text_run(mark, self.looking_like_a_call(rtl))
+
+    def looking_like_a_call(self, rtl: bool) -> Element:
+        """The run properties of a run in the call's style that is not a ``w:footnoteReference``:
+        the style and the call's look as direct formatting."""
+        properties = RunFormat(style_id=self.reference_style, rtl=rtl).properties()
+        properties[1:1] = [copy.copy(setting) for setting in self.look]  # after w:rStyle
+        return properties
 
     def bookmark(self, name: str) -> tuple[Element, Element]:
         """A new bookmark pair with a document-unique id."""
@@ -164,14 +176,16 @@ class NoteCalls:
 
 
 def note_mark(number_style: str, rtl: bool) -> list[Element]:
-    """The number at the head of a note's text (``w:footnoteRef``) in the Footnote Number
-    style, on the line as the PDF prints it; then a tab.
+    """The number at the head of a note's text (``w:footnoteRef``) in the note number's style
+    (:data:`.stylemap.FOOTNOTE_NUMBER`), on the line as the PDF prints it; then a tab.
 
-    The PDF's full stop after the number is left out: Word's mark shows the number alone, and a
-    full stop typed after it would be the note's first character to every program that reads
-    the notes' text. The Footnote Text style has a hanging indent, so the number hangs in the
-    margin and the text lines up; a tab also keeps the number apart from right-to-left text
-    that follows it.
+    Word sets the mark in its run's style. LibreOffice drops the mark and the tab after it and
+    draws the number itself, in the style it finds under that style's name. The PDF's full stop
+    after the number is left out: Word's mark shows the number alone, a full stop typed after
+    it would be the note's first character to every program that reads the notes' text, and
+    LibreOffice would set it apart from its number, at the text's indent. The Footnote Text
+    style has a hanging indent, so the number hangs in the margin and the text lines up; a tab
+    also keeps the number apart from right-to-left text that follows it.
     """
     mark = w("r")
     mark.append(RunFormat(style_id=number_style, rtl=rtl).properties())

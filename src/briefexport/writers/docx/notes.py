@@ -48,7 +48,7 @@ def note_paragraphs(
     ctx: Context, note: Footnote, mark: list[Element] | None = None
 ) -> list[Element]:
     """The note's paragraphs in Footnote Text; the first starts with ``mark``, by default the
-    note's number in the Footnote Number style.
+    note's number in the note number's style (:data:`.stylemap.FOOTNOTE_NUMBER`).
 
     Each paragraph takes the brief's direction unless all its letters are of the other (an
     English citation in an Urdu brief, ``w:bidi`` off); runs in the other direction inside a

@@ -33,6 +33,7 @@ from .package import save_reproducibly
 from .properties import set_app_properties
 from .reference_format import Edges, paragraph_format, set_hyphenation, set_line_height
 from .reference_index import StyleIndex
+from .reference_lists import indent_lists
 from .reference_styles import SPECS, StyleSpec
 from .reference_table import add_table_style
 from .reference_trim import drop_unused_styles
@@ -46,6 +47,7 @@ RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spaci
              "u", "vertAlign")  # fmt: skip
 LEFTOVER_SETTINGS = ("savePreviewPicture", "rsids", "attachedTemplate", "proofState")
 FOOTNOTE_AREA = "@page @footnote"  # the print sheet's footnote area: its rule is the separator
+RUNNING_HEAD_BOX = "@page @top-left"  # the print's running head, above the text
 
 
 def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
@@ -53,11 +55,13 @@ def build_reference(brand: Brand, sheet: PrintSheet) -> bytes:
     document = docx.Document()
     strip_default_template(document)
     set_page(document, brand.page)
+    place_header_and_footer(document, brand, sheet)
     styles = StyleIndex(document)
     set_defaults(document, styles, brand, sheet)
     for spec in SPECS:
         apply_spec(styles, spec, brand, sheet)
     add_table_style(document, styles, brand, sheet)
+    indent_lists(document, styles, brand, sheet)
     identity = sheet.points(Css("div.identity", "margin-top"), brand.sizes.caption)
     set_doc_var(document, IDENTITY_SPACE_VAR, str(round(identity * 20)))
     add_page_number_footer(document, brand, sheet)
@@ -102,6 +106,23 @@ def set_page(document: Document, page: Page) -> None:
         section.bottom_margin = Mm(page.margin_bottom)
         section.left_margin = Mm(page.margin_inner)
         section.right_margin = Mm(page.margin_outer)
+
+
+def place_header_and_footer(document: Document, brand: Brand, sheet: PrintSheet) -> None:
+    """The running head and the page number where the print's page margin boxes set them.
+
+    The running head's line ends the bottom padding of its ``@top-left`` box (set to the box's
+    bottom) above the text; the page number's line is centred in the bottom margin, where
+    ``@bottom-center`` sets it by default (CSS Paged Media 3, 5.3.2). Each line is the running
+    head's size times the brand's line height, as the Running Head style and the footer set
+    them. Word measures the header from the paper's top edge to its first line and the footer
+    from the bottom edge to its last line (ECMA-376 Part 1, 17.6.11 ``w:pgMar``)."""
+    line = brand.sizes.running_header * brand.sizes.line_height
+    gap = sheet.points(Css(RUNNING_HEAD_BOX, "padding-bottom"), brand.sizes.running_header)
+    bottom_margin = Mm(brand.page.margin_bottom).pt
+    for section in document.sections:
+        section.header_distance = Pt(Mm(brand.page.margin_top).pt - gap - line)
+        section.footer_distance = Pt((bottom_margin - line) / 2)
 
 
 def set_defaults(document: Document, styles: StyleIndex, brand: Brand, sheet: PrintSheet) -> None:
@@ -161,8 +182,9 @@ def run_properties(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> Element:
         children["spacing"] = w("spacing", val=str(twips))
     if spec.color:
         children["color"] = w("color", val=word_color(getattr(brand.colors, spec.color)))
-    if spec.size:
-        half_points = str(round(getattr(brand.sizes, spec.size) * 2))
+    size = style_size(brand, spec, sheet)
+    if size is not None:
+        half_points = str(round(size * 2))
         children["sz"], children["szCs"] = w("sz", val=half_points), w("szCs", val=half_points)
     if underlined(spec, sheet):
         children["u"] = w("u", val="single")
@@ -171,6 +193,15 @@ def run_properties(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> Element:
     rpr = w("rPr")
     rpr.extend(children[tag] for tag in RPR_ORDER if tag in children)
     return rpr
+
+
+def style_size(brand: Brand, spec: StyleSpec, sheet: PrintSheet) -> float | None:
+    """The style's font size in points: the brand's, or the print's ems of the body size."""
+    if spec.size:
+        return float(getattr(brand.sizes, spec.size))
+    if spec.scale is not None:
+        return sheet.points(spec.scale, brand.sizes.body)
+    return None
 
 
 def underlined(spec: StyleSpec, sheet: PrintSheet) -> bool:

@@ -86,6 +86,9 @@ class StyleSpec(Record):
     """One style: its kind, parent, the brand keys and the print stylesheet's values it takes its
     look from. Lengths counted in ems in the stylesheet are ems of the style's own size.
 
+    ``scale`` is for a character style the print sets in ems of the text around it (code):
+    Word's sizes are absolute, so the style has that many times the body size, and the writer
+    sizes its runs in other text alike (:mod:`.code_size`).
     ``leading`` is the line height as a multiple of the style's own size (the brand's
     ``line_height`` when None), for the styles that set a size of their own; the others take
     Normal's (body size times ``line_height``).
@@ -100,6 +103,7 @@ class StyleSpec(Record):
     base: str | None = "Normal"
     font: FontRole | None = None
     size: str | None = None
+    scale: Css | None = None  # a print font-size in ems: that many times the body size
     color: str | None = None
     bold: bool = False
     italic: bool = False
@@ -210,7 +214,8 @@ SPECS: tuple[StyleSpec, ...] = (
               underline=Css("a", "text-decoration"), word_name=sm.HYPERLINK),
     StyleSpec(sm.CITATION_TITLE, kind="character", base=None),
     StyleSpec(sm.CITATION_SOURCE, kind="character", base=None, italic=True),
-    StyleSpec(sm.VERBATIM, kind="character", base=None, font="monospace"),
+    StyleSpec(sm.VERBATIM, kind="character", base=None, font="monospace",
+              scale=Css("code", "font-size")),
     StyleSpec(sm.SERIES, font="heading", size="series", color="accent", bold=True, caps=True,
               tracking=Css("p.series", "letter-spacing"), space_after=below("p.series"),
               rule=Rule("p.series", "bottom")),

@@ -61,7 +61,10 @@ CITATION_TITLE = "Citation Title"
 CITATION_SOURCE = "Citation Source"
 VERBATIM = "Verbatim Char"
 CAPTION_LABEL = "Caption Label"
-FOOTNOTE_NUMBER = "Footnote Number"  # the number at the head of a note (the call is raised)
+# The number at the head of a note (the call is raised), under the name LibreOffice gives its
+# footnote-area number style: LibreOffice draws that number itself, ignoring the formatting of
+# the w:footnoteRef run, in the style of that name if the document has one, else as the call.
+FOOTNOTE_NUMBER = "Footnote Characters"
 KEYWORDS_LABEL = "Keywords Label"
 TABLE = "Brief Table"
 

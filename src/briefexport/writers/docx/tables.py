@@ -1,5 +1,6 @@
-"""Tables (ECMA-376 Part 1, 17.4): our table style, header rows repeated on every page and
-formatted alike (the style's first-row rule and fill copied to the later ones), spans.
+"""Tables (ECMA-376 Part 1, 17.4): our table style, its edge in line with the text
+(:mod:`.table_edge`), header rows repeated on every page and formatted alike (the style's
+first-row rule and fill copied to the later ones), spans.
 
 Column and row spans are laid on a grid first; python-docx then merges the spanned cells
 (``w:gridSpan`` and ``w:vMerge``).
@@ -23,6 +24,7 @@ from ...shared.tables import numeric_columns, place_cells
 from . import stylemap as sm
 from .context import Context
 from .inlines import inlines_to_docx
+from .table_edge import align_with_text, table_indent
 from .xml import Element, RunFormat, paragraph, text_run, w
 
 DEFAULT_TEXT_WIDTH = Emu(5_943_600)  # 6.5 inches, when the template has no page size
@@ -57,6 +59,7 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
     placed, columns = place_cells(rows)
     tbl = CT_Tbl.new_tbl(len(rows), columns, text_width(ctx))
     tbl.tblStyle_val = ctx.style(sm.TABLE)
+    align_with_text(tbl, table_indent(ctx.document, ctx.style(sm.TABLE)))
     if not table.head:
         no_header_row(tbl)
     if ctx.rtl:
