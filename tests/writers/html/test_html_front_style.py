@@ -41,7 +41,7 @@ def test_the_front_labels_and_date_are_set_as_in_print(source: Path, tmp_path: P
     found = styles(page)
     label, role, date = found["byline-label"], found["role"], found["date"]
     assert label["color"] == role["color"]  # muted
-    assert label["font_size"] < role["font_size"]
+    assert float(str(label["font_size"])) < float(str(role["font_size"]))
     assert date["font_weight"] == 700
     if "keywords-label" in found:
         keywords, citation = found["keywords-label"], found["citation-label"]
