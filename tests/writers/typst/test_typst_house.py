@@ -193,4 +193,4 @@ def test_numeric_columns_are_flush_right_and_short_lists_kept_whole(tour: Brief)
     assert markup.count("row-header-cell(") == 4
     assert "row-header-cell([Old Quay], align" not in markup.replace("\\", "")
     short = next(n for n in nodes(tour.body) if isinstance(n, ListBlock) and len(n.items) <= 3)
-    assert block_to_typst(ctx, short, 0).startswith("#block(breakable: false)[")
+    assert block_to_typst(ctx, short, 0).startswith("#block(width: 100%, breakable: false)[")

@@ -15,13 +15,14 @@ import pytest
 import briefexport
 from briefexport.model import Brief, Figure, Image, Paragraph, Section, Text
 from briefexport.options import WriteOptions
-from briefexport.writers.typst import typeset
+from briefexport.writers.typst import brief_to_typst, typeset
 from briefexport.writers.typst.blocks import ends_with_paragraph
+from briefexport.writers.typst.compile import Workspace
 from briefexport.writers.typst.context import Layout, RenderContext
 from briefexport.writers.typst.placement import keeps_colophon
 from support.briefs import small_brief
 from support.paths import HARBOUR, SEED, TOUR, require_shared
-from support.pdf import page_texts, pdf_text
+from support.pdf import page_texts, pdf_text, word_boxes
 from support.typst import flat, metadata, typst_options
 
 WORDS = (
@@ -82,6 +83,34 @@ def test_the_colophon_takes_the_closing_paragraph_to_its_page() -> None:
         assert "Suggestedcitation" in flat(page), paragraphs
         assert last_words in flat(page), paragraphs
     assert corrected, "no brief left the colophon alone: the test proves nothing"
+
+
+def test_the_colophon_takes_the_last_reference_to_its_page() -> None:
+    """The feature tour's text ends with its reference list, and a first pass leaves the
+    colophon alone at the top of the last page; the last entry goes over with it, as the
+    WeasyPrint engine takes it (the colophon's ``break-before: avoid``)."""
+    brief = briefexport.load(TOUR)
+    result = typeset(brief, typst_options(brief))
+    last = page_texts(result.pdf)[-1]
+    assert "Suggestedcitation" in flat(last)
+    assert "ClaraWhitcombe(2023)" in flat(last)
+    assert "GulfHarbour" not in flat(last)
+
+
+def test_a_last_reference_kept_with_the_colophon_is_set_as_in_one_list() -> None:
+    """Kept with the colophon, the last entry is a list of its own; where nothing moves to
+    another page, every word stands where it stood in the one list."""
+    references = briefexport.load(TOUR).references
+    brief = dataclasses.replace(small_brief((Paragraph((Text("Short."),)),)), references=references)
+    options = typst_options(brief)
+    with Workspace(options.brand, options.style_dir) as workspace:
+        ctx, _ = brief_to_typst(brief, options, Layout(), workspace)
+    assert ctx.closing_paragraph == ctx.paragraph > 0  # the last entry may be kept
+    plain = typeset(brief, options, Layout()).pdf
+    kept = typeset(brief, options, Layout(with_colophon=ctx.closing_paragraph)).pdf
+    assert kept != plain  # the entry was set apart
+    assert len(page_texts(plain)) == 1
+    assert word_boxes(kept) == word_boxes(plain)
 
 
 def structure_kinds(pdf: bytes) -> dict[str, int]:

@@ -76,6 +76,10 @@ TYPSTS_OWN = {
     'top: css("td", "padding-top") + if y == 0 { 0pt } else { rule(y - 1) / 2 },': (
         "no rule above the first row; half of a collapsed rule"
     ),
+    "#let entries-before-kept(entries) = block(width: 100%, below: 0pt, entries)": (
+        "the reference list's last entry, kept apart, follows as in one list (li: no margins)"
+    ),
+    "above: 0pt,": "the reference list's last entry, kept apart, follows as in one list",
     "if role != none { par(muted-text(1em, role)) }": "the size of the text around it",
     "for place in places { par(muted-text(1em, place)) }": "the size of the text around it",
 }

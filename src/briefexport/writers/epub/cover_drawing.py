@@ -25,7 +25,7 @@ from ...shared.brand import Brand, FontRole
 from ...shared.caches import STYLE_CACHES, FilesStamp, files_stamp
 from ...shared.i18n import primary_language
 from .cover_fonts import Face, drawable, drawing, face, folder_fonts
-from .cover_lines import CoverWords, Measure, cover_words, cut, wrap
+from .cover_lines import CoverWords, Measure, balanced, cover_words, cut
 from .cover_palette import LEVEL_OF, Palette
 from .cover_png import png
 
@@ -101,7 +101,7 @@ class Cover:
         path = drawing(self.families(role), text, bold, self.in_folders)
         text, chosen = drawable(text, path), face(path, pixels)
         measure = Measure(chosen, self.words)
-        lines = wrap(text, measure, self.measure_width) if text else []
+        lines = balanced(text, measure, self.measure_width) if text else []
         if most is not None:
             lines = cut(lines, most, measure, self.measure_width)
         lines_at = baselines(lines, measure, pixels, pixels * self.spec.line_height)

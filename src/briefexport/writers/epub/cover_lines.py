@@ -2,9 +2,10 @@
 
 The cover shows what the title page opens with: the series label, the title, the subtitle, the
 authors (listed as the language lists names), the publisher and the long publication date.
-Lines are broken between words; a word wider than the measure (a title in Chinese or
-Japanese, written without spaces) between characters. What does not fit in the lines allowed
-ends with an ellipsis.
+Lines are broken between words, as evenly as the number of lines allows (no line of one word
+under a long one); a word wider than the measure (a title in Chinese or Japanese, written
+without spaces) between characters. What does not fit in the lines allowed ends with an
+ellipsis.
 """
 
 from __future__ import annotations
@@ -98,6 +99,27 @@ def wrap(text: str, measure: Measure, width: float) -> list[str]:
             used = used + space + advance if lines[-1] else advance
             lines[-1].append(piece)
     return [" ".join(line) for line in lines if line]
+
+
+def balanced(text: str, measure: Measure, width: float) -> list[str]:
+    """``text`` in as many lines as :func:`wrap` makes at ``width``, as even as they come: at
+    the narrowest measure (to half a pixel) that still takes no more lines, and no narrower
+    than its widest word, which stays whole. A title does not end with one word alone."""
+    lines = wrap(text, measure, width)
+    words = text.split()
+    if len(lines) < 2 or len(words) < len(lines):
+        return lines
+    low = max(measure.width(word) for word in words)
+    if low > width:  # a word cut between characters: the cuts stay where wrap puts them
+        return lines
+    high = width
+    while high - low > 0.5:
+        middle = (low + high) / 2
+        if len(wrap(text, measure, middle)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    return wrap(text, measure, high)
 
 
 def pieces(word: str, measure: Measure, width: float) -> list[str]:

@@ -119,8 +119,11 @@ def brief_to_typst(
     ctx = RenderContext(brief, options.style_dir, layout, options.brand, sizes)
     parts = [attachment(options), front_to_typst(ctx), blocks_to_typst(ctx, brief.body, 0)]
     closing = ctx.paragraph if ends_with_paragraph(brief.body) else 0
-    back = [references_to_typst(ctx), endnotes_to_typst(ctx)]
-    ctx.closing_paragraph = 0 if any(back) else closing  # the text ends with a paragraph
+    references = references_to_typst(ctx)
+    if references:  # its last entry is numbered as a paragraph
+        closing = ctx.paragraph
+    back = [references, endnotes_to_typst(ctx)]
+    ctx.closing_paragraph = 0 if back[-1] else closing  # the text ends with a paragraph or entry
     document = paragraphs([*parts, *back, colophon_to_typst(ctx)])
     house = house_call(ctx, document)
     body = paragraphs([document_metadata(brief), "#show: " + house, document])

@@ -15,7 +15,9 @@ from .markup import call, content, escape, hash_call, label, paragraphs, string
 
 
 def references_to_typst(ctx: RenderContext) -> str:
-    """The numbered reference list; each entry carries the label its citations link to."""
+    """The numbered reference list; each entry carries the label its citations link to. The
+    last entry is numbered as a paragraph, which a later pass may keep with the colophon
+    (:attr:`Layout.with_colophon`): then it is a list of its own after the others."""
     references = ctx.brief.references
     if not references:
         return ""
@@ -26,7 +28,13 @@ def references_to_typst(ctx: RenderContext) -> str:
         items.append(call("enum.item", str(reference.number), content(body)))
     heading = hash_call("heading", level="1", trailing=escape(ctx.label("references")))
     # Its items are the sheet's `li` without a paragraph inside, which CSS sets apart by nothing.
-    return paragraphs([heading, "#" + call("enum", *items, spacing="0pt")])
+    if ctx.next_paragraph() != ctx.layout.with_colophon:
+        return paragraphs([heading, "#" + call("enum", *items, spacing="0pt")])
+    before = hash_call(
+        "entries-before-kept", trailing="#" + call("enum", *items[:-1], spacing="0pt")
+    )
+    kept = hash_call("keep-entry-with-colophon", trailing="#" + call("enum", items[-1]))
+    return paragraphs([heading, before if items[:-1] else "", kept])
 
 
 def endnotes_to_typst(ctx: RenderContext) -> str:

@@ -83,7 +83,7 @@ def kept_paragraph(ctx: RenderContext, paragraph: Paragraph, number: int) -> str
     if number == ctx.layout.with_colophon:
         return hash_call("keep-with-colophon", trailing=markup)
     if number in ctx.layout.unbreakable:
-        return hash_call("block", breakable="false", trailing=markup)
+        return hash_call("block", width="100%", breakable="false", trailing=markup)
     if number in ctx.layout.loose:
         return hash_call("loose", trailing=markup)
     return markup
@@ -101,7 +101,7 @@ def list_to_typst(ctx: RenderContext, block: ListBlock) -> str:
     markup = "#" + call("enum" if block.ordered else "list", *items)
     if len(block.items) > SHORT_LIST:
         return markup
-    return hash_call("block", breakable="false", trailing=markup)
+    return hash_call("block", width="100%", breakable="false", trailing=markup)
 
 
 def paragraph_items(ctx: RenderContext, items: Iterable[Paragraph]) -> list[str]:

@@ -25,7 +25,8 @@ from .runs import Spans
 
 class Layout(NamedTuple):
     """What earlier passes decided: paragraphs broken freely or kept whole, notes moved to the
-    endnotes, the closing paragraph kept with the colophon (0: none), pages shortened."""
+    endnotes, the closing paragraph (or the reference list's last entry, numbered after the
+    paragraphs) kept with the colophon (0: none), pages shortened."""
 
     loose: frozenset[int] = frozenset()
     unbreakable: frozenset[int] = frozenset()

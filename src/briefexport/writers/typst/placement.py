@@ -26,7 +26,8 @@ at the foot of that page), and another line earlier while the line is still alon
 
 The colophon is checked in the same passes: when it starts at the top of a page, nothing of the
 text is with it, which the house style avoids (CSS ``break-before: avoid``); the next pass keeps
-the paragraph that ends the text with it (:func:`keeps_colophon`), once.
+the paragraph that ends the text, or the last entry of a closing reference list, with it
+(:func:`keeps_colophon`), once.
 """
 
 from __future__ import annotations

@@ -135,7 +135,7 @@ def citation_part_to_xhtml(ctx: RenderContext, parent: etree._Element, part: Cit
 
 def link_to_xhtml(ctx: RenderContext, parent: etree._Element, link: Link) -> None:
     """An external link; a bare URL keeps left-to-right order inside right-to-left text and
-    may break only after a slash or a dot (``<wbr>``), never inside its scheme."""
+    may break only after a slash or before a dot (``<wbr>``), never inside its scheme."""
     text = plain_text(link.children)
     attrs = {"href": valid_href(link.href)}
     if is_printed_address(text, link.href):
