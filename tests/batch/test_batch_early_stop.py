@@ -33,7 +33,7 @@ owner, attribute = {
 }[moment]
 original = getattr(owner, attribute)
 stop = getattr(signal, name)
-if moment == "server":  # the fork server imports this first, and waits there
+if moment == "server":  # the first of the modules the fork server imports, waiting there
     server.WORKER_MODULES = ("support.server_marker", *server.WORKER_MODULES)
 
 def signalled(*args, **kwargs):

@@ -336,7 +336,7 @@ def init_vvvvvvvvvvvvvvvvvvvvv(
     _set(self, "_field_20", _field_20)
 
 
-def init_vvvvvvvvvvvvvvvvvvvvvvv(
+def init_vvvvvvvvvvvvvvvvvvvvvvvv(
     self,
     _field_0,
     _field_1,
@@ -361,6 +361,7 @@ def init_vvvvvvvvvvvvvvvvvvvvvvv(
     _field_20,
     _field_21,
     _field_22,
+    _field_23,
 ):
     _set(self, "_field_0", _field_0)
     _set(self, "_field_1", _field_1)
@@ -385,3 +386,4 @@ def init_vvvvvvvvvvvvvvvvvvvvvvv(
     _set(self, "_field_20", _field_20)
     _set(self, "_field_21", _field_21)
     _set(self, "_field_22", _field_22)
+    _set(self, "_field_23", _field_23)

@@ -12,8 +12,9 @@ import pytest
 from lxml import html
 
 import briefexport
-from support.accessibility import CHROMIUM_OFFLINE, require_command
+from support.accessibility import CHROMIUM_OFFLINE
 from support.paths import TOUR
+from support.skips import require_command
 
 # Narrows the reading column step by step and lists every piece of an address that a line
 # break splits, with the column's width in pixels.
