@@ -3,7 +3,8 @@ size of the collection, one worker against two.
 
 For each format and each collection size (generated briefs, as in ``batch_vs_pandoc.py``) it
 times ``python -m briefexport batch COLLECTION --to FMT -o DIR -j N --force -q`` as a fresh
-process, ``-j 1`` and ``-j 2`` alternating ``--repeat`` times, and keeps the medians; a
+process (bytecode compiled and cached, as an installed package runs), ``-j 1`` and ``-j 2``
+alternating ``--repeat`` times, and keeps the medians; a
 collection of one brief shows what a run costs before it converts anything (interpreter,
 imports, the workers' fork server, a worker's first brief). The times of the other sizes are
 fitted with a straight line, ``seconds = a + briefs x per-brief``, by least squares:
@@ -40,7 +41,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from batch_vs_pandoc import REPO, write_collection
+from batch_vs_pandoc import installed_environment, write_collection
 
 Times = dict[tuple[str, int, int], list[float]]
 """Wall-clock seconds of the runs of each format, number of workers and collection size."""
@@ -50,7 +51,7 @@ def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
     """Wall-clock seconds of one batch process."""
     command = [sys.executable, "-m", "briefexport", "batch", str(collection), "--to", fmt]
     command += ["-o", str(out), "-j", str(jobs), "--force", "-q"]
-    environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    environment = installed_environment()
     start = time.perf_counter()
     subprocess.run(command, env=environment, check=True)
     return time.perf_counter() - start

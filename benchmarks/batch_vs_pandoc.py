@@ -6,7 +6,9 @@ Markdown (briefexport's own Markdown writer, same content) for pandoc. In one ru
 
 * briefexport: ``python -m briefexport batch COLLECTION --to FMT -o DIR -j N --force -q`` as a
   fresh process, wall-clock time including start-up, for each format and ``all``, ``-j 1`` and
-  ``-j 2``; the peak resident memory of the largest worker (sampled with psutil);
+  ``-j 2``; the peak resident memory of the largest worker (sampled with psutil). The package's
+  bytecode is compiled first and read from ``__pycache__`` (``PYTHONDONTWRITEBYTECODE`` unset),
+  as a package installed by pip runs;
 * pandoc: one ``pandoc BRIEF.md -o OUT`` process per brief and format, run one after another,
   the usual way to script it (PDF through ``--pdf-engine=weasyprint``); ``all`` is the sum;
 * Dask: the same batches through ``convert_collection`` on a ``LocalCluster`` of two workers,
@@ -33,6 +35,7 @@ Usage: ``python benchmarks/batch_vs_pandoc.py [--count 100] [--pandoc PATH] [--r
 from __future__ import annotations
 
 import argparse
+import compileall
 import dataclasses
 import os
 import random
@@ -152,11 +155,20 @@ class ProcessSampler:
         )
 
 
+def installed_environment() -> dict[str, str]:
+    """The environment of a measured briefexport process: the package in ``src/`` with its
+    bytecode compiled and read from ``__pycache__``, as a package installed by pip is run."""
+    compileall.compile_dir(REPO / "src", quiet=1)
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
+
+
 def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
     """One batch process: its time, CPU time and the workers' memory."""
     command = [sys.executable, "-m", "briefexport", "batch", str(collection), "--to", formats]
     command += ["-o", str(out), "-j", str(jobs), "--force", "-q"]
-    environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    environment = installed_environment()
     load = os.getloadavg()[0]
     cpu_before, start = children_cpu(), time.perf_counter()
     process = subprocess.Popen(command, env=environment)
