@@ -4,6 +4,8 @@ and notes made from them."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 @dataclasses.dataclass
@@ -19,11 +21,37 @@ class Measure:
     own_cpu: float = 0.0
     """CPU seconds of the batch command's own process (local runs), or of the client and the
     in-process scheduler (Dask runs); the rest is the workers'."""
+    stolen: float = 0.0
+    """The share of the machine's CPU time that its hypervisor gave to other machines during
+    the run (``steal`` in ``/proc/stat``, all cores; 0 where it is not reported)."""
 
     @property
     def cores_used(self) -> float:
         """CPU seconds per wall-clock second: about 1 for one busy worker, 2 for two."""
         return self.cpu / self.wall if self.wall else 0.0
+
+
+def stolen_ticks() -> tuple[int, int]:
+    """The machine's CPU time so far, in clock ticks over all cores: stolen by its hypervisor,
+    and in all (``/proc/stat``; zeros where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except OSError:
+        return 0, 0
+    steal = fields[7] if len(fields) > 7 else 0
+    return steal, sum(fields[:8])
+
+
+@contextmanager
+def stolen_share() -> Iterator[list[float]]:
+    """Within the block, the share of the machine's CPU time its hypervisor took, given as the
+    one item of the yielded list when the block ends."""
+    result = [0.0]
+    steal, total = stolen_ticks()
+    yield result
+    later_steal, later_total = stolen_ticks()
+    result[0] = (later_steal - steal) / (later_total - total) if later_total > total else 0.0
 
 
 def cores_note(rows: list[Row]) -> str:
@@ -36,19 +64,20 @@ def cores_note(rows: list[Row]) -> str:
     """
     parts = [
         f"{row.name} -j {jobs} {run.cores_used:.2f} (load {run.load:.1f}, parent CPU "
-        f"{run.own_cpu:.2f} s)"
+        f"{run.own_cpu:.2f} s, stolen {run.stolen:.0%})"
         for row in rows
         for jobs, run in sorted(row.ours.items())
     ]
     parts += [
         f"{row.name} Dask {workers} {run.cores_used:.2f} (load {run.load:.1f}, client and "
-        f"scheduler CPU {run.own_cpu:.2f} s)"
+        f"scheduler CPU {run.own_cpu:.2f} s, stolen {run.stolen:.0%})"
         for row in rows
         for workers, run in sorted(row.dask.items())
     ]
     return (
-        "cores used by ours (CPU / wall-clock), the load average at its start and the CPU of "
-        "the process that hands out the work: " + ", ".join(parts)
+        "cores used by ours (CPU / wall-clock), the load average at its start, the CPU of "
+        "the process that hands out the work and the share of the machine's CPU time its "
+        "hypervisor took: " + ", ".join(parts)
     )
 
 

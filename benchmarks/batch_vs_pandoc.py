@@ -18,6 +18,10 @@ Markdown (briefexport's own Markdown writer, same content) for pandoc. In one ru
   format in turn ``--repeat`` times, the median kept. The Dask speed-up is one worker's time
   over two workers' (neither pays a start-up, unlike ``-j 1``, a fresh process); the Dask CPU
   includes the client's and the in-process scheduler's;
+* for each run, ours and pandoc's, the share of the machine's CPU time that its hypervisor gave
+  to other machines (``steal`` in ``/proc/stat``): on a virtual machine that time passes on the
+  clock with nothing of the run or the machine running, so a run with a larger share is slower
+  for a reason outside it;
 * for each of our runs, the cores it kept busy (CPU / wall-clock time) and the load average it
   started under: the ``-j 2`` speed-up is meaningful only when that run used close to two cores
   (on a machine shared with other work it cannot), and start-up, serial and included in every
@@ -51,7 +55,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
-from batch_rows import Measure, Row, cores_note, spread_note, table
+from batch_rows import Measure, Row, cores_note, spread_note, stolen_share, table
 
 import briefexport
 from briefexport.batch import RunOptions, convert_collection
@@ -171,14 +175,16 @@ def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
     environment = installed_environment()
     load = os.getloadavg()[0]
     cpu_before, start = children_cpu(), time.perf_counter()
-    process = subprocess.Popen(command, env=environment)
-    with ProcessSampler(process.pid) as sampler:
-        status = process.wait()
+    with stolen_share() as stolen:
+        process = subprocess.Popen(command, env=environment)
+        with ProcessSampler(process.pid) as sampler:
+            status = process.wait()
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"briefexport batch failed with status {status}")
     direct = children_cpu() - cpu_before  # the batch process: its workers are not its to wait for
-    return dataclasses.replace(sampler.measure(wall, direct), load=load, own_cpu=direct)
+    measured = sampler.measure(wall, direct)
+    return dataclasses.replace(measured, load=load, own_cpu=direct, stolen=stolen[0])
 
 
 def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measure:
@@ -186,11 +192,13 @@ def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measu
     out.mkdir(parents=True, exist_ok=True)
     engine = ["--pdf-engine", str(Path(sys.executable).parent / "weasyprint")]
     cpu_before, start = children_cpu(), time.perf_counter()
-    for source in sorted(markdown_folder.glob("*.md")):
-        target = out / f"{source.stem}.{PANDOC_TARGET.get(fmt, fmt)}"
-        command = [pandoc, str(source), "-s", "-o", str(target)] + (engine if fmt == "pdf" else [])
-        subprocess.run(command, check=True, capture_output=True)
-    return Measure(time.perf_counter() - start, children_cpu() - cpu_before)
+    with stolen_share() as stolen:
+        for source in sorted(markdown_folder.glob("*.md")):
+            target = out / f"{source.stem}.{PANDOC_TARGET.get(fmt, fmt)}"
+            command = [pandoc, str(source), "-s", "-o", str(target)]
+            subprocess.run(command + engine * (fmt == "pdf"), check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    return Measure(wall, children_cpu() - cpu_before, stolen=stolen[0])
 
 
 def worker_state() -> tuple[float, int]:
@@ -229,15 +237,16 @@ def run_dask(cluster: Cluster, collection: Path, out: Path, formats: tuple[str, 
     """One batch on the cluster (client connection included); CPU of workers and client."""
     before, own_before = cluster.probe(), time.process_time()
     load, start = os.getloadavg()[0], time.perf_counter()
-    summary = convert_collection(
-        collection, out, formats, RunOptions(executor="dask", scheduler=cluster.address, force=True)
-    )
+    options = RunOptions(executor="dask", scheduler=cluster.address, force=True)
+    with stolen_share() as stolen:
+        summary = convert_collection(collection, out, formats, options)
     wall = time.perf_counter() - start
     if summary.exit_status:
         raise SystemExit(f"the Dask batch failed: {summary.counts()}")
     after, own = cluster.probe(), time.process_time() - own_before
     cpu = sum(after[name][0] - before[name][0] for name in after) + own
-    return Measure(wall, cpu, [after[name][1] / 1024 for name in after], load=load, own_cpu=own)
+    peaks = [after[name][1] / 1024 for name in after]
+    return Measure(wall, cpu, peaks, load=load, own_cpu=own, stolen=stolen[0])
 
 
 def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]:
@@ -261,12 +270,14 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]
         for fmt in dict.fromkeys((*args.formats, *(() if args.skip_all else ALL)))
     }
     print(f"pandoc: {pandoc}", flush=True)
+    shares = ", ".join(f"{fmt} {run.stolen:.0%}" for fmt, run in pandoc.items())
     for row in rows:
         row.pandoc = pandoc.get(row.name) or Measure(
             sum(pandoc[fmt].wall for fmt in ALL), sum(pandoc[fmt].cpu for fmt in ALL)
         )
     pages = page_range(work / "ours-pdf-1")
     notes = [f"{args.count} generated briefs; PDF pages per brief: {pages}"]
+    notes.append(f"share of the machine's CPU time its hypervisor took, pandoc's runs: {shares}")
     pdf_run = rows[args.formats.index("pdf")].ours[1] if "pdf" in args.formats else None
     if pdf_run:
         timeline = ", ".join(f"{mb:.0f}" for mb in pdf_run.largest_timeline_mb)
@@ -323,11 +334,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     load = os.getloadavg()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, stolen_share() as stolen:
         rows, notes = measure(args, Path(folder))
     version = subprocess.run([args.pandoc, "--version"], capture_output=True, text=True)
     notes.append(f"pandoc: {version.stdout.splitlines()[0]}; cores: {os.cpu_count()}")
     notes.append(f"load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    notes.append(f"share of the machine's CPU time its hypervisor took, whole run: {stolen[0]:.0%}")
     lines = [*table(rows), "", *(f"- {note}" for note in notes)]
     print("\n".join(lines))
     if args.report:
