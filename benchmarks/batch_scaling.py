@@ -14,7 +14,10 @@ fitted with a straight line, ``seconds = a + briefs x per-brief``, by least squa
   whole runs only, with no instrument inside the process; its ratio is what a second worker
   adds to a long collection;
 * the largest relative distance of a measured time from its line tells whether the cost grows
-  linearly with the collection.
+  linearly with the collection;
+* the share of the machine's CPU time its hypervisor took (``steal`` in ``/proc/stat``), over
+  the whole run and, least and most, over the runs of each kind and size: on a virtual machine
+  a run that lost more is slower for a reason outside it.
 
 With ``--dask`` the same collections then go to a running Dask ``LocalCluster`` of one worker
 or of two, with the settings briefexport's own cluster uses, through ``convert_collection`` in
@@ -41,10 +44,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from batch_rows import stolen_share
 from batch_vs_pandoc import installed_environment, write_collection
 
 Times = dict[tuple[str, int, int], list[float]]
 """Wall-clock seconds of the runs of each format, number of workers and collection size."""
+STOLEN: Times = {}
+"""The share of the machine's CPU time its hypervisor took during each of those runs."""
 
 
 def run_batch(collection: Path, out: Path, fmt: str, jobs: int) -> float:
@@ -64,7 +70,9 @@ def local_times(formats: list[str], collections: dict[int, Path], repeat: int) -
         for size, folder in collections.items():
             for _ in range(repeat):
                 for jobs in (1, 2):
-                    seconds = run_batch(folder, folder.parent / f"out-{fmt}-{jobs}", fmt, jobs)
+                    with stolen_share() as stolen:
+                        seconds = run_batch(folder, folder.parent / f"out-{fmt}-{jobs}", fmt, jobs)
+                    STOLEN.setdefault(("local", jobs, size), []).append(stolen[0])
                     times.setdefault((fmt, jobs, size), []).append(seconds)
             print(f"local {fmt} {size}: {[times[fmt, jobs, size] for jobs in (1, 2)]}", flush=True)
     return times
@@ -87,13 +95,26 @@ def dask_times(formats: list[str], collections: dict[int, Path], repeat: int) ->
                     for _ in range(repeat):
                         out = folder.parent / f"dask-{fmt}-{workers}"
                         start = time.perf_counter()
-                        summary = convert_collection(folder, out, [fmt], options)
+                        with stolen_share() as stolen:
+                            summary = convert_collection(folder, out, [fmt], options)
                         seconds = time.perf_counter() - start
+                        STOLEN.setdefault(("Dask", workers, size), []).append(stolen[0])
                         if summary.exit_status:
                             raise SystemExit(f"the Dask batch failed: {summary.counts()}")
                         times.setdefault((fmt, workers, size), []).append(seconds)
                     print(f"Dask {workers} {fmt} {size}: {times[fmt, workers, size]}", flush=True)
     return times
+
+
+def stolen_note() -> str:
+    """The least and the most of the machine's CPU time the hypervisor took in a run, by where
+    it ran, workers and collection size."""
+    parts = [
+        f"{where} {jobs} worker{'s' * (jobs > 1)} {size} brief{'s' * (size > 1)} "
+        f"{min(shares):.0%} to {max(shares):.0%}"
+        for (where, jobs, size), shares in sorted(STOLEN.items())
+    ]
+    return "runs of each kind, least to most: " + ", ".join(parts)
 
 
 def line_fit(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -149,7 +170,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     formats = args.formats.split(",")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, stolen_share() as whole:
         work = Path(folder)
         collections = {size: write_collection(work / f"c{size}", size)[0] for size in sizes}
         if not args.no_local:
@@ -166,6 +187,8 @@ def main() -> None:
         " each started once for every run",
         f"- load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; at the end: "
         f"{after[0]:.1f} {after[1]:.1f} {after[2]:.1f}",
+        f"- share of the machine's CPU time its hypervisor took: whole run {whole[0]:.0%}; "
+        + stolen_note(),
     ]
     print("\n".join(lines))
     if args.report:
