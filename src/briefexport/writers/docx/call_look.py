@@ -33,14 +33,13 @@ def _w(tag: str) -> str:
 def setting(chain: StyleChain, style_id: str, tag: str) -> str:
     """What a character style and its bases set for ``tag``: "1" or "0" for a toggle, else
     the value (``UNSET``'s where none sets it)."""
-    for style in chain.chain(style_id):
-        node = style.find(f"{_w('rPr')}/{_w(tag)}")
-        if node is not None:
-            value = node.get(_w("val"))
-            if tag in TOGGLES:
-                return "1" if value is None or value.lower() in ON else "0"
-            return value or UNSET[tag]
-    return "0" if tag in TOGGLES else UNSET[tag]
+    node = chain.nearest_set(style_id, "rPr", tag)
+    if node is None:
+        return "0" if tag in TOGGLES else UNSET[tag]
+    value = node.get(_w("val"))
+    if tag in TOGGLES:
+        return "1" if value is None or value.lower() in ON else "0"
+    return value or UNSET[tag]
 
 
 def call_look(styles: etree._Element, reference_style: str, number_style: str) -> list[Element]:

@@ -52,12 +52,11 @@ def size_code_runs(document: Document, code_style: str) -> None:
 
 
 def own_size(chain: StyleChain, style_id: str) -> int | None:
-    """The size (half points) a style or one of its bases sets, not the document defaults'."""
-    for style in chain.chain(style_id):
-        size = style.find(f"{qn('w:rPr')}/{qn('w:sz')}")
-        if size is not None and (size.get(qn("w:val")) or "").isdigit():
-            return int(size.get(qn("w:val")) or 0)
-    return None
+    """The size (half points) a style or its nearest base that sets one sets, not the document
+    defaults'; None where that is no number."""
+    size = chain.nearest_set(style_id, "rPr", "sz")
+    value = (size.get(qn("w:val")) or "") if size is not None else ""
+    return int(value) if value.isdigit() else None
 
 
 def paragraph_size(chain: StyleChain, style_id: str | None) -> int:

@@ -33,14 +33,14 @@ LISTS = ((sm.LIST_BULLET, "ul"), (sm.LIST_NUMBER, "ol"))  # style, print rule
 
 def indent_lists(document: Document, styles: StyleIndex, brand: Brand, sheet: PrintSheet) -> None:
     """The list styles' numbering levels and List Continue indented as the print's lists."""
+    paddings = {rule: sheet.points(Css(rule, "padding-inline-start"), brand.sizes.body)
+                for _, rule in LISTS}  # fmt: skip
     for name, rule in LISTS:
-        padding = sheet.points(Css(rule, "padding-inline-start"), brand.sizes.body)
         for level in list_levels(document, styles[name]):
-            hang_mark(level, str(round(padding * 20)))
+            hang_mark(level, str(round(paddings[rule] * 20)))
     follow_on = styles[sm.LIST_CONTINUE]
     assert isinstance(follow_on, ParagraphStyle)
-    padding = sheet.points(Css("ul", "padding-inline-start"), brand.sizes.body)
-    follow_on.paragraph_format.left_indent = Pt(padding)
+    follow_on.paragraph_format.left_indent = Pt(paddings["ul"])
 
 
 def hang_mark(level: etree._Element, twips: str) -> None:

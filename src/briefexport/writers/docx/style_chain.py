@@ -2,8 +2,9 @@
 document defaults' (``w:docDefaults``, 17.7.5), then those of the styles its style is based on
 (``w:basedOn``), the farthest first, then its style's own, each later one over the earlier.
 
-One reader of that chain for the writer's two questions about a finished document: a paragraph
-style's spacing (:mod:`.spacing`, the nearest value wins) and the fonts a run is set in
+One reader of that chain for the writer's questions about a finished document: a setting where
+the nearest value wins (a paragraph style's spacing, :mod:`.spacing`; the code style's size,
+:mod:`.code_size`; the note call's look, :mod:`.call_look`) and the fonts a run is set in
 (:mod:`.font_use`, every link's properties laid over the others). A template may be damaged: a
 ``w:basedOn`` loop ends the chain where it comes back, a style that is not there has no chain,
 and of two styles with one id the first is the one (as python-docx finds a style by id).
@@ -55,6 +56,15 @@ class StyleChain:
         """The document defaults' ``w:pPr`` or ``w:rPr`` (``properties``), if any."""
         path = f"{_w('docDefaults')}/{_w(properties + 'Default')}/{_w(properties)}"
         return self.styles.find(path)
+
+    def nearest_set(self, style_id: str | None, properties: str, tag: str) -> etree._Element | None:
+        """The ``w:tag`` in the ``w:pPr`` or ``w:rPr`` (``properties``) of the style, else of its
+        nearest base that has one; the document defaults are not asked."""
+        path = f"{_w(properties)}/{_w(tag)}"
+        return next(
+            (found for style in self.chain(style_id) if (found := style.find(path)) is not None),
+            None,
+        )
 
     def nearest(self, style_id: str | None, properties: str, tag: str, attr: str) -> str:
         """Attribute ``w:attr`` of the ``w:tag`` in the ``w:pPr`` or ``w:rPr`` (``properties``)
