@@ -71,10 +71,16 @@ def allowed_folders(brand: Brand, style_dir: Path) -> tuple[Path, ...]:
 def candidates(family: str, folders: tuple[Path, ...]) -> list[Path]:
     """Single-font files that may hold ``family``: the style's first, then the installed ones."""
     own = [path for path in folder_files(folders, SINGLE_FONT_SUFFIXES) if _below(path, folders)]
-    roots = tuple(root.resolve() for root in FONT_ROOTS)  # once, not again for every file
-    system = [path for path in family_files(family)
-              if path.suffix.lower() in SINGLE_FONT_SUFFIXES and _below(path, roots)]  # fmt: skip
-    return [*own, *system]
+    return [*own, *installed_candidates(family)]
+
+
+@functools.cache
+def installed_candidates(family: str) -> tuple[Path, ...]:
+    """The installed single-font files of ``family`` below the standard font folders, found
+    once per process, as :func:`family_files` finds them."""
+    roots = tuple(root.resolve() for root in FONT_ROOTS)
+    singles = (path for path in family_files(family) if path.suffix.lower() in SINGLE_FONT_SUFFIXES)
+    return tuple(path for path in singles if _below(path, roots))
 
 
 def _below(path: Path, folders: tuple[Path, ...]) -> bool:
