@@ -59,6 +59,21 @@ def test_other_run_properties_in_one_paragraph_style_are_worked_out_again() -> N
     assert faces_of(fonts) == {"Other": {(False, False)}, "Third": {(False, False)}}
 
 
+def test_a_runs_letters_choose_between_its_latin_and_complex_script_fonts() -> None:
+    fonts = '<w:rFonts w:ascii="Latin Serif" w:cs="Naskh"/>'
+
+    def faces_of_text(text: str) -> dict[str, set[tuple[bool, bool]]]:
+        run = f"<w:r><w:rPr>{fonts}</w:rPr><w:t>{text}</w:t></w:r>"
+        return faces_of(f'<w:p xmlns:w="{W_NS}">{run}</w:p>')
+
+    plain = {(False, False)}
+    assert faces_of_text("\u0645\u0631\u0633\u0649") == {"Naskh": plain}
+    assert faces_of_text("Port \u0645\u0631\u0633\u0649") == {"Latin Serif": plain, "Naskh": plain}
+    for no_letters in ("12", "\u201c12\u201d \u2013"):
+        assert faces_of_text(no_letters) == {"Latin Serif": plain}, no_letters
+    assert faces_of_text("   ") == {}  # a blank run sets nothing
+
+
 def test_each_font_is_obfuscated_with_its_own_key_by_a_bounded_forgettable_cache() -> None:
     first, second = bytes(range(64)) * 4, bytes(range(1, 65)) * 4
     for data in (first, second, first):

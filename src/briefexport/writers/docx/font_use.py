@@ -25,7 +25,9 @@ from .style_chain import StyleChain
 
 Face = tuple[bool, bool]  # bold, italic
 Props = dict[str, object]
-RunKey = tuple[str | None, bytes]  # paragraph style, run properties (w:rPr) as written
+RunKind = tuple[str | None, bytes, bool, bool]
+"""A run's paragraph style, its ``w:rPr`` as written, whether its text has left-to-right
+letters, and right-to-left ones: all that decides the fonts and faces it is set in."""
 STORY_TYPES = ("document.main+xml", "footnotes+xml", "endnotes+xml", "header+xml", "footer+xml")
 FONT_KEYS = {"ascii": "latin font", "hAnsi": "latin font", "cs": "complex font"}
 THEMES = {"asciiTheme": "latin font", "hAnsiTheme": "latin font", "cstheme": "complex font"}
@@ -104,19 +106,48 @@ def run_faces(props: Props, directions: set[Direction]) -> Iterator[tuple[str, F
 def used_faces(document: Document) -> tuple[dict[str, set[Face]], str]:
     """Every font the text is set in with the faces it is set in, and all the text."""
     fonts = RunFonts(Styles(document.styles.element))
+    kinds, text = run_kinds(document, fonts)
     faces: dict[str, set[Face]] = {}
+    for kind in kinds:
+        for font, face in fonts.faces(kind):
+            faces.setdefault(font, set()).add(face)
+    return faces, text
+
+
+def run_kinds(document: Document, fonts: RunFonts) -> tuple[set[RunKind], str]:
+    """The kinds of the runs that hold text, and all their text.
+
+    The one walk over every run: it asks each run only what tells its kind, leaving the fonts
+    to be worked out once per kind (a brief has hundreds of runs and a handful of kinds).
+    """
+    kinds: set[RunKind] = set()
     texts: list[str] = []
+    default = fonts.styles.default_paragraph
     for story in stories(document):
         for paragraph in story.iter(P):
             style = _child(_child(paragraph, PPR), PSTYLE)
-            style_id = fonts.styles.default_paragraph if style is None else style.get(VAL)
+            style_id = default if style is None else style.get(VAL)
             for run in paragraph.iter(R):
-                text = "".join(run.itertext(T, with_tail=False))
+                text, properties = _text_and_properties(run)
                 if text.strip():
                     texts.append(text)
-                    for font, face in fonts.faces(style_id, _child(run, RPR), text):
-                        faces.setdefault(font, set()).add(face)
-    return faces, "".join(texts)
+                    rpr = b"" if properties is None else etree.tostring(properties, with_tail=False)
+                    kinds.add((style_id, rpr, *fonts.sides(text)))
+    return kinds, "".join(texts)
+
+
+def _text_and_properties(run: etree._Element) -> tuple[str, etree._Element | None]:
+    """The text of a run's ``w:t`` children, and its ``w:rPr``: one look at each child costs
+    about half what ``itertext`` and ``find`` cost."""
+    pieces: list[str] = []
+    properties = None
+    for child in run:
+        tag = child.tag
+        if tag == T:
+            pieces.append(child.text or "")
+        elif tag == RPR:
+            properties = child
+    return "".join(pieces), properties
 
 
 def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
@@ -125,30 +156,30 @@ def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
 
 
 class RunFonts:
-    """The faces of runs, worked out once for each paragraph style, run properties and
-    directions of the text: the runs of a document repeat a few ``w:rPr`` many times, and
-    each character's direction is looked up once."""
+    """The faces of each kind of run, worked out once: the runs of a document repeat a few
+    ``w:rPr`` many times, and each character's direction is looked up once."""
 
     def __init__(self, styles: Styles) -> None:
         self.styles = styles
-        self._props: dict[RunKey, Props] = {}
-        self._faces: dict[tuple[RunKey, bool, bool], tuple[tuple[str, Face], ...]] = {}
-        self._read: set[str] = set()
         self._strong: dict[Direction, set[str]] = {"ltr": set(), "rtl": set()}
+        self._read: set[str] = set()
 
-    def faces(
-        self, style_id: str | None, rpr: etree._Element | None, text: str
-    ) -> tuple[tuple[str, Face], ...]:
-        """The fonts and faces of a run with ``rpr`` and ``text`` in a paragraph of
-        style ``style_id``."""
-        key = (style_id, b"" if rpr is None else etree.tostring(rpr, with_tail=False))
+    def faces(self, kind: RunKind) -> Iterator[tuple[str, Face]]:
+        """The fonts and faces a run of ``kind`` is set in."""
+        style_id, rpr, right_to_left, only_right_to_left = kind
+        properties = etree.fromstring(rpr) if rpr else None
+        directions: set[Direction] = {"rtl"} if only_right_to_left else {"ltr"}
+        if right_to_left:
+            directions.add("rtl")
+        return run_faces(_run_props(properties, style_id, self.styles), directions)
+
+    def sides(self, text: str) -> tuple[bool, bool]:
+        """Whether ``text`` holds right-to-left letters, and whether those are all its letters:
+        what decides between a run's Latin and complex-script fonts (:func:`run_faces`)."""
+        if text.isascii():
+            return False, False
         directions = self.directions(text)
-        found = (key, "ltr" in directions, "rtl" in directions)
-        if found not in self._faces:
-            if key not in self._props:
-                self._props[key] = _run_props(rpr, style_id, self.styles)
-            self._faces[found] = tuple(run_faces(self._props[key], directions))
-        return self._faces[found]
+        return "rtl" in directions, directions == {"rtl"}
 
     def directions(self, text: str) -> set[Direction]:
         """The strong directions of ``text``'s letters (as :func:`text_directions` finds them)."""
