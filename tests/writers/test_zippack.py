@@ -43,8 +43,23 @@ def test_a_fast_entry_met_again_is_deflated_once_and_packed_alike() -> None:
     zippack._kept_deflation.cache_clear()
     first = zippack.pack(entries, WHEN, fast=fast)
     again = zippack.pack(entries, WHEN, fast=fast)
-    assert zippack._kept_deflation.cache_info().hits == 1
+    assert zippack._kept_deflation.cache_info().hits == len(entries)
     assert first == again == zippack.pack_with_zipfile(entries, WHEN, fast=fast)
+
+
+@pytest.mark.parametrize("level", [None, 9])
+def test_an_entry_met_again_is_deflated_once_at_its_level_unless_large(level: int | None) -> None:
+    styles = b"<w:style/>" * 3000
+    large = random.Random(3).randbytes(zippack.KEPT_SIZE + 1)
+    entries = [("word/styles.xml", styles), ("media/image1.bin", large)]
+    zippack._kept_deflation.cache_clear()
+    first = zippack.pack(entries, WHEN, level=level)
+    again = zippack.pack(entries, WHEN, level=level)
+    assert zippack._kept_deflation.cache_info()[:2] == (1, 1)  # hits, misses: styles only
+    other = zippack.pack(entries, WHEN, level=1)  # another level is another deflation
+    assert zippack._kept_deflation.cache_info().misses == 2
+    assert first == again == zippack.pack_with_zipfile(entries, WHEN, level=level)
+    assert other == zippack.pack_with_zipfile(entries, WHEN, level=1)
 
 
 def test_the_kept_deflations_are_bounded() -> None:

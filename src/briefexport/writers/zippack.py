@@ -4,9 +4,10 @@ timestamp, fixed permissions and a fixed order; a zip entry's time can only hold
 
 The archive is laid out here (PKWARE's APPNOTE.TXT 6.3: local file headers, the central
 directory, the end of central directory record), field for field as Python's ``zipfile`` lays out
-the same entries, so that an entry met again from package to package (an embedded font) is
-deflated once per process. A package near the classic format's limits (2 GiB, 65,535 entries)
-is written by ``zipfile``, which adds the Zip64 records it then needs.
+the same entries, so that an entry met again from package to package (an embedded font, the
+styles and theme of a Word copy, a style sheet) is deflated once per process. A package near
+the classic format's limits (2 GiB, 65,535 entries) is written by ``zipfile``, which adds the
+Zip64 records it then needs.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from collections.abc import Iterable
 FASTEST = 1  # zlib's fastest deflate level
 ZIP_FIRST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
-KEPT_ENTRIES = 32
-"""How many deflated fast entries (fonts) a process keeps for the next package."""
+KEPT_ENTRIES = 64
+"""How many deflated entries a process keeps for the next package (a Word copy has about 20)."""
+KEPT_SIZE = 256 * 1024
+"""The largest entry kept, unless deflated fast (fonts): a brief's pictures are not kept."""
 
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
@@ -87,15 +90,15 @@ def _entry_body(data: bytes, keep: bool, fast: bool, level: int | None) -> tuple
     """The compression method, the CRC-32 of ``data`` and the bytes stored for it."""
     if keep:
         return zipfile.ZIP_STORED, zlib.crc32(data), data
-    if fast:
-        return zipfile.ZIP_DEFLATED, *_kept_deflation(data)
+    if fast or len(data) <= KEPT_SIZE:
+        return zipfile.ZIP_DEFLATED, *_kept_deflation(data, FASTEST if fast else level)
     return zipfile.ZIP_DEFLATED, zlib.crc32(data), _deflated(data, level)
 
 
 @functools.lru_cache(maxsize=KEPT_ENTRIES)
-def _kept_deflation(data: bytes) -> tuple[int, bytes]:
-    """The CRC-32 and fastest deflation of ``data``, kept for the next package with it."""
-    return zlib.crc32(data), _deflated(data, FASTEST)
+def _kept_deflation(data: bytes, level: int | None) -> tuple[int, bytes]:
+    """The CRC-32 and deflation of ``data``, kept for the next package with it."""
+    return zlib.crc32(data), _deflated(data, level)
 
 
 def _deflated(data: bytes, level: int | None) -> bytes:
