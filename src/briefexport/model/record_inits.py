@@ -157,35 +157,6 @@ def init_vvvvvvvvvv(
     _set(self, "_field_9", _field_9)
 
 
-def init_vvvvvvvvff(
-    self,
-    _field_0,
-    _field_1,
-    _field_2,
-    _field_3,
-    _field_4,
-    _field_5,
-    _field_6,
-    _field_7,
-    _field_8,
-    _field_9,
-):
-    _set(self, "_field_0", _field_0)
-    _set(self, "_field_1", _field_1)
-    _set(self, "_field_2", _field_2)
-    _set(self, "_field_3", _field_3)
-    _set(self, "_field_4", _field_4)
-    _set(self, "_field_5", _field_5)
-    _set(self, "_field_6", _field_6)
-    _set(self, "_field_7", _field_7)
-    if _field_8 is _NO_VALUE:
-        _field_8 = _factory_8()
-    _set(self, "_field_8", _field_8)
-    if _field_9 is _NO_VALUE:
-        _field_9 = _factory_9()
-    _set(self, "_field_9", _field_9)
-
-
 def init_vvvvvvvvvvv(
     self,
     _field_0,
@@ -211,6 +182,39 @@ def init_vvvvvvvvvvv(
     _set(self, "_field_8", _field_8)
     _set(self, "_field_9", _field_9)
     _set(self, "_field_10", _field_10)
+
+
+def init_vvvvvvvvvvff(
+    self,
+    _field_0,
+    _field_1,
+    _field_2,
+    _field_3,
+    _field_4,
+    _field_5,
+    _field_6,
+    _field_7,
+    _field_8,
+    _field_9,
+    _field_10,
+    _field_11,
+):
+    _set(self, "_field_0", _field_0)
+    _set(self, "_field_1", _field_1)
+    _set(self, "_field_2", _field_2)
+    _set(self, "_field_3", _field_3)
+    _set(self, "_field_4", _field_4)
+    _set(self, "_field_5", _field_5)
+    _set(self, "_field_6", _field_6)
+    _set(self, "_field_7", _field_7)
+    _set(self, "_field_8", _field_8)
+    _set(self, "_field_9", _field_9)
+    if _field_10 is _NO_VALUE:
+        _field_10 = _factory_10()
+    _set(self, "_field_10", _field_10)
+    if _field_11 is _NO_VALUE:
+        _field_11 = _factory_11()
+    _set(self, "_field_11", _field_11)
 
 
 def init_vvvvvvvvvvvvvv(

@@ -15,6 +15,7 @@ from briefexport.shared.xmlnames import W_NS
 from briefexport.writers.docx.font_embed import next_partname
 from briefexport.writers.docx.font_subset import font_key, obfuscate, obfuscated
 from briefexport.writers.docx.font_use import RunFonts, Styles, used_faces
+from briefexport.writers.docx.style_chain import StyleChain
 
 W = f"{{{W_NS}}}"
 STYLES = f"""<w:styles xmlns:w="{W_NS}">
@@ -44,7 +45,7 @@ def faces_of(*paragraphs: str) -> dict[str, set[tuple[bool, bool]]]:
         body.remove(child)
     for index, text in enumerate(paragraphs):
         body.insert(index, etree.fromstring(text))
-    return used_faces(document)[0]
+    return used_faces(document, StyleChain(styles))[0]
 
 
 def test_equal_run_properties_in_another_paragraph_style_are_worked_out_again() -> None:
@@ -95,7 +96,7 @@ def test_font_parts_take_the_lowest_free_numbers_as_python_docx_gives_them() -> 
 
 
 def test_the_directions_of_characters_read_before_are_those_of_each_text() -> None:
-    fonts = RunFonts(Styles(etree.fromstring(STYLES)))
+    fonts = RunFonts(Styles(StyleChain(etree.fromstring(STYLES))))
     texts = ["\u201cQuoted\u201d text", "\u06af\u0648\u0627\u062f\u0631 \u201cport\u201d",
              "\u0661\u0662 \u201c\u201d", "plain", "\u067e", "\u201c\u201d \u2013 12"]  # fmt: skip
     for text in texts:

@@ -68,7 +68,7 @@ def test_spacing_is_the_nearest_value_then_the_document_defaults() -> None:
 
 
 def test_run_properties_lay_each_link_over_its_bases() -> None:
-    styles = Styles(etree.fromstring(STYLES))
+    styles = Styles(StyleChain(etree.fromstring(STYLES)))
     assert styles.defaults == {"latin font": "Default Serif", "complex font": "Default Naskh"}
     assert styles.default_paragraph == "Normal"
     assert styles.props("Child") == {"latin font": "Base Sans", "b": False, "i": True}

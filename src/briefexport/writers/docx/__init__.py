@@ -31,6 +31,8 @@ from .mirror import mirror_side_borders
 from .notes import notes_to_docx, uncalled_notes_to_docx
 from .package import save_reproducibly
 from .properties import set_app_properties, set_core_properties, set_language
+from .style_chain import StyleChain
+from .table_edge import table_indent
 from .template import open_template
 from .xml import Element, w
 
@@ -46,12 +48,14 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
     document, styles = open_template(options)
     rtl = is_rtl(brief.meta.language)
     call_style = styles.id(sm.FOOTNOTE_REFERENCE)
-    look = call_look(document.styles.element, call_style, styles.id(sm.FOOTNOTE_NUMBER))
+    chain = StyleChain(document.styles.element)  # no style is added from here on
+    look = call_look(chain, call_style, styles.id(sm.FOOTNOTE_NUMBER))
     notes = NoteCalls(new_footnotes_part(document), call_style, look)
-    ctx = Context(brief, document, styles, notes, document.part, rtl, brief.meta.language,
-                  options.style_dir, options.brand)  # fmt: skip
+    indent = table_indent(document, chain, styles.id(sm.TABLE))
+    ctx = Context(brief, document, styles, chain, indent, notes, document.part, rtl,
+                  brief.meta.language, options.style_dir, options.brand)  # fmt: skip
     brief_to_docx(ctx)
-    size_code_runs(document, styles.id(sm.VERBATIM))
+    size_code_runs(document, chain, styles.id(sm.VERBATIM))
     fill_running_heads(ctx)
     set_core_properties(document, brief.meta, options.timestamp)
     set_app_properties(document, brief.meta.publisher)
@@ -62,7 +66,7 @@ def write(brief: Brief, options: WriteOptions) -> bytes:
         mirror_side_borders(document)
     use_found_fonts(document, options.brand, options.style_dir)
     if options.brand.fonts.embed_in_word:
-        embed_fonts(document, options.brand, options.style_dir)
+        embed_fonts(document, chain, options.brand, options.style_dir)
     return save_reproducibly(document, options.timestamp)
 
 

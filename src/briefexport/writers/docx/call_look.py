@@ -14,8 +14,6 @@ programs, and in Word no change, as the settings are its style's own.
 
 from __future__ import annotations
 
-from lxml import etree
-
 from ...shared.xmlnames import W_NS
 from .style_chain import ON, StyleChain
 from .xml import Element, w
@@ -42,10 +40,9 @@ def setting(chain: StyleChain, style_id: str, tag: str) -> str:
     return value or UNSET[tag]
 
 
-def call_look(styles: etree._Element, reference_style: str, number_style: str) -> list[Element]:
+def call_look(chain: StyleChain, reference_style: str, number_style: str) -> list[Element]:
     """The run properties, in schema order, where the call's style (Footnote Reference) and the
     note number's style differ, each with the call's value."""
-    chain = StyleChain(styles)
     look: list[Element] = []
     for tag in LOOK:
         call = setting(chain, reference_style, tag)

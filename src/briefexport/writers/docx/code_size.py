@@ -33,10 +33,9 @@ AFTER_SIZE = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "
               "w:oMath")  # fmt: skip
 
 
-def size_code_runs(document: Document, code_style: str) -> None:
+def size_code_runs(document: Document, chain: StyleChain, code_style: str) -> None:
     """Give each run in the code style that stands in a paragraph of another size than the
     default paragraph style's the code style's fraction of that paragraph's size."""
-    chain = StyleChain(document.styles.element)
     code = own_size(chain, code_style)
     if code is None:
         return

@@ -12,6 +12,7 @@ from ...model import Brief
 from ...model.record import Record, record
 from ...shared.brand import Brand
 from .footnotes import NoteCalls
+from .style_chain import StyleChain
 from .stylemap import StyleMap
 
 
@@ -20,12 +21,16 @@ class Context(Record):
     """The output document, its styles, the note calls so far and the story being written.
 
     ``part`` is the part whose relationships hold the hyperlinks of the text being written: the
-    main document for the body, the footnotes part inside notes.
+    main document for the body, the footnotes part inside notes. ``chain`` reads the document's
+    style hierarchy, once for the whole document; ``table_indent`` is every table's
+    (:mod:`.table_edge`).
     """
 
     brief: Brief
     document: Document
     styles: StyleMap
+    chain: StyleChain
+    table_indent: int | None
     notes: NoteCalls
     part: Part
     rtl: bool

@@ -37,6 +37,7 @@ from ...shared.xmlnames import W_NS
 from .font_faces import FACE_NAMES, FaceFile, allowed_folders, family_faces
 from .font_subset import embedded_font, obfuscated, repertoire
 from .font_use import Face, used_faces
+from .style_chain import StyleChain
 from .xml import w
 
 LOG = logging.getLogger(__name__)
@@ -62,9 +63,10 @@ def brand_families(brand: Brand) -> frozenset[str]:
                       *fonts.rtl_heading, *fonts.urdu_body, *fonts.urdu_heading})  # fmt: skip
 
 
-def embed_fonts(document: Document, brand: Brand, style_dir: Path) -> None:
-    """Embed the faces of the brand's fonts that the document's text is set in."""
-    faces, text = used_faces(document)
+def embed_fonts(document: Document, chain: StyleChain, brand: Brand, style_dir: Path) -> None:
+    """Embed the faces of the brand's fonts that the document's text is set in (``chain`` reads
+    the document's styles)."""
+    faces, text = used_faces(document, chain)
     embeds = chosen_fonts(faces, brand, style_dir, text)
     if embeds:
         add_font_parts(document, embeds)

@@ -65,8 +65,8 @@ class Styles:
     """The document defaults' and each style's run properties, through ``w:basedOn``
     (:mod:`.style_chain`)."""
 
-    def __init__(self, styles: etree._Element) -> None:
-        self.chain = StyleChain(styles)
+    def __init__(self, chain: StyleChain) -> None:
+        self.chain = chain
         self.default_paragraph = self.chain.default_id("paragraph")
         self.defaults: Props = {}
         read_props(self.chain.defaults("rPr"), self.defaults)
@@ -103,9 +103,10 @@ def run_faces(props: Props, directions: set[Direction]) -> Iterator[tuple[str, F
         yield latin_font, (bool(props.get("b")), bool(props.get("i")))
 
 
-def used_faces(document: Document) -> tuple[dict[str, set[Face]], str]:
-    """Every font the text is set in with the faces it is set in, and all the text."""
-    fonts = RunFonts(Styles(document.styles.element))
+def used_faces(document: Document, chain: StyleChain) -> tuple[dict[str, set[Face]], str]:
+    """Every font the text is set in with the faces it is set in, and all the text; ``chain``
+    reads the document's styles."""
+    fonts = RunFonts(Styles(chain))
     kinds, text = run_kinds(document, fonts)
     faces: dict[str, set[Face]] = {}
     for kind in kinds:

@@ -21,7 +21,6 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from .context import Context
-from .style_chain import StyleChain
 from .xml import Element, w
 
 # CT_PPr children after w:spacing (ECMA-376 Part 1, 17.3.1.26).
@@ -64,8 +63,7 @@ def twips(value: str) -> int:
 
 def style_spacing(ctx: Context, style_id: str, side: str) -> str:
     """A paragraph style's space ``side`` ("before" or "after") in twentieths of a point."""
-    chain = StyleChain(ctx.document.styles.element)
-    return chain.nearest(style_id, "pPr", "spacing", side) or "0"
+    return ctx.chain.nearest(style_id, "pPr", "spacing", side) or "0"
 
 
 def paragraph_spacing(ctx: Context, node: Element, side: str) -> int:
@@ -79,7 +77,7 @@ def paragraph_spacing(ctx: Context, node: Element, side: str) -> int:
 
 def default_spacing(ctx: Context, side: str) -> str:
     """The space of a paragraph with no style: the default paragraph style's."""
-    style_id = StyleChain(ctx.document.styles.element).default_id("paragraph")
+    style_id = ctx.chain.default_id("paragraph")
     return style_spacing(ctx, style_id, side) if style_id is not None else "0"
 
 

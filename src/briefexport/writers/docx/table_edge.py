@@ -35,10 +35,10 @@ def compatibility_mode(document: Document) -> int:
     return int(found[0]) if found and found[0].isdigit() else UNSTATED_MODE
 
 
-def leading_cell_margin(document: Document, style_id: str) -> int:
+def leading_cell_margin(chain: StyleChain, style_id: str) -> int:
     """The leading cell margin (twips) a table style or its bases set, or 0: ``w:start``, or
     ``w:left`` as the transitional schema calls it."""
-    for style in StyleChain(document.styles.element).chain(style_id):
+    for style in chain.chain(style_id):
         margins = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
         for side in ("start", "left"):
             edge = margins.find(qn(f"w:{side}")) if margins is not None else None
@@ -48,12 +48,12 @@ def leading_cell_margin(document: Document, style_id: str) -> int:
     return 0
 
 
-def table_indent(document: Document, style_id: str) -> int | None:
+def table_indent(document: Document, chain: StyleChain, style_id: str) -> int | None:
     """The ``w:tblInd`` (twips) that puts a table of the style in line with the text, or None
     where no indent is needed (the border already stands at the indent)."""
     if compatibility_mode(document) >= BORDER_AT_INDENT:
         return None
-    margin = leading_cell_margin(document, style_id)
+    margin = leading_cell_margin(chain, style_id)
     return margin or None
 
 

@@ -24,7 +24,7 @@ from ...shared.tables import numeric_columns, place_cells
 from . import stylemap as sm
 from .context import Context
 from .inlines import inlines_to_docx
-from .table_edge import align_with_text, table_indent
+from .table_edge import align_with_text
 from .xml import Element, RunFormat, paragraph, text_run, w
 
 DEFAULT_TEXT_WIDTH = Emu(5_943_600)  # 6.5 inches, when the template has no page size
@@ -59,7 +59,7 @@ def table_to_docx(ctx: Context, table: Table) -> list[Element]:
     placed, columns = place_cells(rows)
     tbl = CT_Tbl.new_tbl(len(rows), columns, text_width(ctx))
     tbl.tblStyle_val = ctx.style(sm.TABLE)
-    align_with_text(tbl, table_indent(ctx.document, ctx.style(sm.TABLE)))
+    align_with_text(tbl, ctx.table_indent)
     if not table.head:
         no_header_row(tbl)
     if ctx.rtl:
