@@ -43,12 +43,14 @@ def test_no_progress_bar_when_not_a_terminal(batch: BatchRun) -> None:
 
 
 def test_the_parent_imports_neither_writers_nor_rich_nor_dask(collection: Path, out: Path) -> None:
+    """Nor the importers, when briefs are not imported (``--import`` not given)."""
     script = (
         "import sys\n"
         "from briefexport.cli import main\n"
         f"main(['batch', {str(collection)!r}, '--to', 'docx,epub', '-q', '-o', {str(out)!r}])\n"
         "heavy = {'weasyprint', 'ebooklib', 'docx', 'rich', 'distributed', 'dask'}\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy\n"
+        "             or m.startswith('briefexport.importers')))\n"
     )
     assert python_output(script).strip() == "[]"
     assert (out / "harbour-resilience.docx").is_file()

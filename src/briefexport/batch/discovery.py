@@ -23,10 +23,10 @@ import os
 import stat
 from pathlib import Path
 
-from ..importers import MARKDOWN_SUFFIXES
 from ..model.record import Record, record
 from ..shared.filenames import folded
 from ..shared.paths import same_folder
+from ..shared.source_kinds import MARKDOWN_SUFFIXES
 from .clashes import Clash, without_clashes
 from .manifest import MANIFEST_NAME
 from .sources import CANONICAL_SUFFIX, Source

@@ -20,12 +20,11 @@ from ..errors import Diagnostic, InvalidBriefError
 from ..model import Brief
 from ..shared.characters import first_forbidden, forbidden_message
 from ..shared.limits import source_size_refusal
+from ..shared.source_kinds import MARKDOWN_SUFFIXES, XML_SUFFIXES
 from .defaults import Fallbacks
 from .problems import LOGGER, Problems
 
 KINDS = ("markdown", "text", "jats", "docx")
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".qmd"})
-XML_SUFFIXES = frozenset({".xml", ".nxml", ".jats"})
 
 
 @dataclass(frozen=True, slots=True)
