@@ -4,8 +4,6 @@ and notes made from them."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 
 @dataclasses.dataclass
@@ -43,15 +41,22 @@ def stolen_ticks() -> tuple[int, int]:
     return steal, sum(fields[:8])
 
 
-@contextmanager
-def stolen_share() -> Iterator[list[float]]:
-    """Within the block, the share of the machine's CPU time its hypervisor took, given as the
-    one item of the yielded list when the block ends."""
-    result = [0.0]
-    steal, total = stolen_ticks()
-    yield result
-    later_steal, later_total = stolen_ticks()
-    result[0] = (later_steal - steal) / (later_total - total) if later_total > total else 0.0
+class StolenShare:
+    """A block's share of the machine's CPU time that its hypervisor took: ``share``, set
+    when the block ends (``with StolenShare() as stolen: ...``, then ``stolen.share``)."""
+
+    def __init__(self) -> None:
+        self.share = 0.0
+        self._start = (0, 0)
+
+    def __enter__(self) -> StolenShare:
+        self._start = stolen_ticks()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        steal, total = stolen_ticks()
+        elapsed = total - self._start[1]
+        self.share = (steal - self._start[0]) / elapsed if elapsed > 0 else 0.0
 
 
 def cores_note(rows: list[Row]) -> str:

@@ -44,7 +44,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from batch_rows import stolen_share
+from batch_rows import StolenShare
 from batch_vs_pandoc import installed_environment, write_collection
 
 Times = dict[tuple[str, int, int], list[float]]
@@ -70,9 +70,9 @@ def local_times(formats: list[str], collections: dict[int, Path], repeat: int) -
         for size, folder in collections.items():
             for _ in range(repeat):
                 for jobs in (1, 2):
-                    with stolen_share() as stolen:
+                    with StolenShare() as stolen:
                         seconds = run_batch(folder, folder.parent / f"out-{fmt}-{jobs}", fmt, jobs)
-                    STOLEN.setdefault(("local", jobs, size), []).append(stolen[0])
+                    STOLEN.setdefault(("local", jobs, size), []).append(stolen.share)
                     times.setdefault((fmt, jobs, size), []).append(seconds)
             print(f"local {fmt} {size}: {[times[fmt, jobs, size] for jobs in (1, 2)]}", flush=True)
     return times
@@ -95,10 +95,10 @@ def dask_times(formats: list[str], collections: dict[int, Path], repeat: int) ->
                     for _ in range(repeat):
                         out = folder.parent / f"dask-{fmt}-{workers}"
                         start = time.perf_counter()
-                        with stolen_share() as stolen:
+                        with StolenShare() as stolen:
                             summary = convert_collection(folder, out, [fmt], options)
                         seconds = time.perf_counter() - start
-                        STOLEN.setdefault(("Dask", workers, size), []).append(stolen[0])
+                        STOLEN.setdefault(("Dask", workers, size), []).append(stolen.share)
                         if summary.exit_status:
                             raise SystemExit(f"the Dask batch failed: {summary.counts()}")
                         times.setdefault((fmt, workers, size), []).append(seconds)
@@ -170,7 +170,7 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     formats = args.formats.split(",")
-    with tempfile.TemporaryDirectory() as folder, stolen_share() as whole:
+    with tempfile.TemporaryDirectory() as folder, StolenShare() as whole:
         work = Path(folder)
         collections = {size: write_collection(work / f"c{size}", size)[0] for size in sizes}
         if not args.no_local:
@@ -187,7 +187,7 @@ def main() -> None:
         " each started once for every run",
         f"- load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; at the end: "
         f"{after[0]:.1f} {after[1]:.1f} {after[2]:.1f}",
-        f"- share of the machine's CPU time its hypervisor took: whole run {whole[0]:.0%}; "
+        f"- share of the machine's CPU time its hypervisor took: whole run {whole.share:.0%}; "
         + stolen_note(),
     ]
     print("\n".join(lines))

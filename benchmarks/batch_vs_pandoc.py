@@ -55,7 +55,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
-from batch_rows import Measure, Row, cores_note, spread_note, stolen_share, table
+from batch_rows import Measure, Row, StolenShare, cores_note, spread_note, table
 
 import briefexport
 from briefexport.batch import RunOptions, convert_collection
@@ -175,7 +175,7 @@ def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
     environment = installed_environment()
     load = os.getloadavg()[0]
     cpu_before, start = children_cpu(), time.perf_counter()
-    with stolen_share() as stolen:
+    with StolenShare() as stolen:
         process = subprocess.Popen(command, env=environment)
         with ProcessSampler(process.pid) as sampler:
             status = process.wait()
@@ -184,7 +184,7 @@ def run_ours(collection: Path, out: Path, formats: str, jobs: int) -> Measure:
         raise SystemExit(f"briefexport batch failed with status {status}")
     direct = children_cpu() - cpu_before  # the batch process: its workers are not its to wait for
     measured = sampler.measure(wall, direct)
-    return dataclasses.replace(measured, load=load, own_cpu=direct, stolen=stolen[0])
+    return dataclasses.replace(measured, load=load, own_cpu=direct, stolen=stolen.share)
 
 
 def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measure:
@@ -192,13 +192,13 @@ def run_pandoc(pandoc: str, markdown_folder: Path, out: Path, fmt: str) -> Measu
     out.mkdir(parents=True, exist_ok=True)
     engine = ["--pdf-engine", str(Path(sys.executable).parent / "weasyprint")]
     cpu_before, start = children_cpu(), time.perf_counter()
-    with stolen_share() as stolen:
+    with StolenShare() as stolen:
         for source in sorted(markdown_folder.glob("*.md")):
             target = out / f"{source.stem}.{PANDOC_TARGET.get(fmt, fmt)}"
             command = [pandoc, str(source), "-s", "-o", str(target)]
             subprocess.run(command + engine * (fmt == "pdf"), check=True, capture_output=True)
     wall = time.perf_counter() - start
-    return Measure(wall, children_cpu() - cpu_before, stolen=stolen[0])
+    return Measure(wall, children_cpu() - cpu_before, stolen=stolen.share)
 
 
 def worker_state() -> tuple[float, int]:
@@ -238,7 +238,7 @@ def run_dask(cluster: Cluster, collection: Path, out: Path, formats: tuple[str, 
     before, own_before = cluster.probe(), time.process_time()
     load, start = os.getloadavg()[0], time.perf_counter()
     options = RunOptions(executor="dask", scheduler=cluster.address, force=True)
-    with stolen_share() as stolen:
+    with StolenShare() as stolen:
         summary = convert_collection(collection, out, formats, options)
     wall = time.perf_counter() - start
     if summary.exit_status:
@@ -246,7 +246,7 @@ def run_dask(cluster: Cluster, collection: Path, out: Path, formats: tuple[str, 
     after, own = cluster.probe(), time.process_time() - own_before
     cpu = sum(after[name][0] - before[name][0] for name in after) + own
     peaks = [after[name][1] / 1024 for name in after]
-    return Measure(wall, cpu, peaks, load=load, own_cpu=own, stolen=stolen[0])
+    return Measure(wall, cpu, peaks, load=load, own_cpu=own, stolen=stolen.share)
 
 
 def measure(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str]]:
@@ -334,12 +334,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     load = os.getloadavg()
-    with tempfile.TemporaryDirectory() as folder, stolen_share() as stolen:
+    with tempfile.TemporaryDirectory() as folder, StolenShare() as stolen:
         rows, notes = measure(args, Path(folder))
     version = subprocess.run([args.pandoc, "--version"], capture_output=True, text=True)
     notes.append(f"pandoc: {version.stdout.splitlines()[0]}; cores: {os.cpu_count()}")
     notes.append(f"load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
-    notes.append(f"share of the machine's CPU time its hypervisor took, whole run: {stolen[0]:.0%}")
+    notes.append(
+        f"share of the machine's CPU time its hypervisor took, whole run: {stolen.share:.0%}"
+    )
     lines = [*table(rows), "", *(f"- {note}" for note in notes)]
     print("\n".join(lines))
     if args.report:
