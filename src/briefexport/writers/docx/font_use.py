@@ -26,8 +26,8 @@ from .style_chain import StyleChain
 Face = tuple[bool, bool]  # bold, italic
 Props = dict[str, object]
 RunKind = tuple[str | None, bytes, bool, bool]
-"""A run's paragraph style, its ``w:rPr`` as written, whether its text has left-to-right
-letters, and right-to-left ones: all that decides the fonts and faces it is set in."""
+"""A run's paragraph style, its ``w:rPr`` as written, whether its text has right-to-left letters
+and whether it has no others: all that decides the fonts and faces it is set in."""
 STORY_TYPES = ("document.main+xml", "footnotes+xml", "endnotes+xml", "header+xml", "footer+xml")
 FONT_KEYS = {"ascii": "latin font", "hAnsi": "latin font", "cs": "complex font"}
 THEMES = {"asciiTheme": "latin font", "hAnsiTheme": "latin font", "cstheme": "complex font"}
