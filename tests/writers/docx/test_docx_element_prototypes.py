@@ -12,7 +12,14 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 
-from briefexport.writers.docx.xml import PROTOTYPES, PROTOTYPES_KEPT, Prototypes, text_run, w
+from briefexport.writers.docx.xml import (
+    PROTOTYPES,
+    PROTOTYPES_KEPT,
+    Prototypes,
+    RunFormat,
+    text_run,
+    w,
+)
 
 
 def test_an_element_is_what_python_docx_makes() -> None:
@@ -54,3 +61,23 @@ def test_the_kept_prototypes_are_bounded() -> None:
         prototypes.element(f"invented{number}")
         assert len(prototypes.made) <= PROTOTYPES_KEPT
     assert etree.QName(prototypes.element("b")).localname == "b"
+
+
+def test_a_run_formats_properties_are_a_copy_of_those_made_for_its_first_run() -> None:
+    formats = [RunFormat(style_id="Hyperlink"), RunFormat(bold=True, rtl=True), RunFormat()]
+    for run_format in formats:
+        first = run_format.properties()
+        expected = etree.tostring(run_format._made_properties())
+        first.append(w("sz", val="16"))  # as the code size is set on a run's own copy
+        again = run_format.properties()
+        assert again is not first
+        assert etree.tostring(again) == expected
+    assert etree.tostring(RunFormat(italic=True).properties()) != etree.tostring(
+        RunFormat(italic=True, small_caps=True).properties()
+    )
+
+
+def test_the_kept_run_properties_are_bounded() -> None:
+    for number in range(PROTOTYPES_KEPT * 2 + 1):
+        RunFormat(style_id=f"Style{number}").properties()
+        assert len(PROTOTYPES.formats) <= PROTOTYPES_KEPT
