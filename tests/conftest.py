@@ -89,6 +89,15 @@ def accept(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _no_inherited_source_date() -> Iterator[None]:
+    """The tests set ``SOURCE_DATE_EPOCH`` where they need it: one exported by the shell (as
+    reproducible-build environments do) would date every output and fail the tests of dates."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _pdfs_shared_by_the_run(tmp_path_factory: pytest.TempPathFactory) -> None:
     """PDFs written by ``support.written_pdfs`` are kept for the run's other test processes:
     under pytest-xdist in the folder the workers' temporary folders share, which belongs to
