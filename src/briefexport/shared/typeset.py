@@ -57,21 +57,23 @@ class _Typesetter:
 
     def block(self, block: Block) -> Block:
         match block:
-            case Paragraph(children, lead):
-                return Paragraph(self.inlines(children), lead)
-            case Section(ident, title, blocks, source):
-                typeset = tuple(self.block(child) for child in blocks)
-                return Section(ident, self.inlines(title), typeset, source)
-            case ListBlock(ordered, items):
-                typeset_items = tuple(ListItem(self.paragraphs(item.paragraphs)) for item in items)
-                return ListBlock(ordered, typeset_items)
-            case Quote(paragraphs, attribution):
-                return Quote(self.paragraphs(paragraphs), self.inlines(attribution))
-            case Table(ident, label, caption, head, body, source):
-                caption, head, body = self.inlines(caption), self.rows(head), self.rows(body)
-                return Table(ident, label, caption, head, body, source)
-            case Figure(ident, label, caption, image, source):
-                return Figure(ident, label, self.inlines(caption), image, source)
+            case Paragraph():
+                return Paragraph(self.inlines(block.children), block.lead)
+            case Section():
+                blocks = tuple(self.block(child) for child in block.blocks)
+                return Section(block.id, self.inlines(block.title), blocks, block.source)
+            case ListBlock():
+                items = tuple(ListItem(self.paragraphs(i.paragraphs)) for i in block.items)
+                return ListBlock(block.ordered, items)
+            case Quote():
+                return Quote(self.paragraphs(block.paragraphs), self.inlines(block.attribution))
+            case Table():
+                caption, head = self.inlines(block.caption), self.rows(block.head)
+                body = self.rows(block.body)
+                return Table(block.id, block.label, caption, head, body, block.source)
+            case Figure():
+                caption = self.inlines(block.caption)
+                return Figure(block.id, block.label, caption, block.image, block.source)
             case _:
                 assert_never(block)
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import assert_never
 
-from ..inlines import plain_text
+from ..inlines import plain_text, with_children
 from ..model import (
     Citation,
     CitationPart,
@@ -205,14 +205,15 @@ def _texts(inlines: Iterable[Inline], eligible: bool, out: list[tuple[str, bool]
     """Every text node's value, and whether it may change, in document order, added to ``out``."""
     for inline in inlines:
         match inline:
-            case Text(value):
-                out.append((value, eligible))
-            case Styled(style, children):
-                _texts(children, eligible and style is not TextStyle.MONOSPACE, out)
-            case Link(_, children):
-                _texts(children, eligible and not _shows_address(inline), out)
-            case Citation(_, children) | CitationPart(_, children):
-                _texts(children, eligible, out)
+            case Text():
+                out.append((inline.value, eligible))
+            case Styled():
+                monospace = inline.style is TextStyle.MONOSPACE
+                _texts(inline.children, eligible and not monospace, out)
+            case Link():
+                _texts(inline.children, eligible and not _shows_address(inline), out)
+            case Citation() | CitationPart():
+                _texts(inline.children, eligible, out)
             case FootnoteRef() | CitationRef() | CitedDate():
                 pass
             case _:
@@ -232,24 +233,14 @@ def _rebuild(
 
 def _rebuilt(inline: Inline, values: Iterator[str], notes: Mapping[str, Footnote]) -> Inline:
     match inline:
-        case Text(value):
-            new = next(values)
-            return inline if new == value else Text(new)
-        case Styled(style, children):
-            new_children = _rebuild(children, values, notes)
-            return inline if new_children is children else Styled(style, new_children)
-        case Link(href, children, source):
-            new_children = _rebuild(children, values, notes)
-            return inline if new_children is children else Link(href, new_children, source)
-        case Citation(kind, children):
-            new_children = _rebuild(children, values, notes)
-            return inline if new_children is children else Citation(kind, new_children)
-        case CitationPart(part, children):
-            new_children = _rebuild(children, values, notes)
-            return inline if new_children is children else CitationPart(part, new_children)
-        case FootnoteRef(note):
-            typeset = notes.get(note.id, note)
-            return inline if typeset is note else FootnoteRef(typeset)
+        case Text():
+            value = next(values)
+            return inline if value == inline.value else Text(value)
+        case Styled() | Link() | Citation() | CitationPart():
+            return with_children(inline, _rebuild(inline.children, values, notes))
+        case FootnoteRef():
+            typeset = notes.get(inline.note.id, inline.note)
+            return inline if typeset is inline.note else FootnoteRef(typeset)
         case CitationRef() | CitedDate():
             return inline
         case _:
