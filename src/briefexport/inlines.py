@@ -125,6 +125,8 @@ def _collapse_one(inline: Inline, after_space: bool) -> tuple[Inline | None, boo
 
 
 def _rstrip(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    if inlines and isinstance(inlines[-1], Text) and not inlines[-1].value.endswith(" "):
+        return inlines  # most often: nothing to strip
     items = list(inlines)
     while items:
         last = items[-1]

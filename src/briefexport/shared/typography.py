@@ -97,8 +97,6 @@ class _Quoter:
         self.open: list[str] = []  # closing marks of the quotes still open, innermost last
 
     def curl(self, text: str) -> str:
-        if '"' not in text and "'" not in text:
-            return text
         spans = [found.span() for found in addresses(text)]
         pieces: list[str] = []
         last, before = 0, ""
@@ -179,7 +177,14 @@ def _local(text: str) -> str:
 
 def smart_text(text: str, language: str) -> str:
     """One line of plain text (a role, an affiliation, a licence sentence) made typographic."""
-    return local_marks(_Quoter(language).curl(text))
+    return local_marks(_curled(text, language))
+
+
+def _curled(text: str, language: str) -> str:
+    """``text`` with its straight quotes decided, by a quoter of its own."""
+    if '"' not in text and "'" not in text:
+        return text  # most texts: no quoter is made
+    return _Quoter(language).curl(text)
 
 
 def smart_inlines(
@@ -192,11 +197,13 @@ def smart_inlines(
     leaves: list[tuple[str, bool]] = []
     _texts(inlines, True, leaves)
     joined = "".join([text if ok else OPAQUE for text, ok in leaves])
-    curled = _Quoter(language).curl(joined)
+    curled = _curled(joined, language)
+    # each text is a piece of the whole, which curling gives no address: none there, none in it
+    marks = local_marks if _may_hold_address(curled) else _local
     results, position = [], 0
     for text, ok in leaves:
         width = len(text) if ok else 1
-        results.append(local_marks(curled[position : position + width]) if ok else text)
+        results.append(marks(curled[position : position + width]) if ok else text)
         position += width
     return _rebuild(inlines, iter(results), notes or {})
 
