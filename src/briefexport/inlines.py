@@ -95,33 +95,28 @@ def _single_spaced(text: str) -> str:
 def _collapse(inlines: tuple[Inline, ...], after_space: bool) -> tuple[tuple[Inline, ...], bool]:
     out: list[Inline] = []
     for inline in inlines:
-        new, after_space = _collapse_one(inline, after_space)
-        if new is not None:
-            out.append(new)
+        match inline:
+            case Text():
+                value = _single_spaced(inline.value)
+                if after_space:
+                    value = value.lstrip(" ")
+                if value:
+                    out.append(inline if value == inline.value else Text(value))
+                    after_space = value.endswith(" ")
+            case CitedDate():
+                text = collapse_space(inline.text)
+                out.append(CitedDate(inline.iso, text))
+                after_space = after_space and not text
+            case Styled() | Link() | Citation() | CitationPart():
+                children, after_space = _collapse(inline.children, after_space)
+                if children or not isinstance(inline, Styled):
+                    out.append(with_children(inline, children))
+            case FootnoteRef() | CitationRef():
+                out.append(inline)
+                after_space = False
+            case _:
+                assert_never(inline)
     return _kept(out, inlines), after_space
-
-
-def _collapse_one(inline: Inline, after_space: bool) -> tuple[Inline | None, bool]:
-    match inline:
-        case Text():
-            value = _single_spaced(inline.value)
-            if after_space:
-                value = value.lstrip(" ")
-            if not value:
-                return None, after_space
-            return (inline if value == inline.value else Text(value)), value.endswith(" ")
-        case CitedDate():
-            text = collapse_space(inline.text)
-            return CitedDate(inline.iso, text), after_space and not text
-        case Styled() | Link() | Citation() | CitationPart():
-            children, after_space = _collapse(inline.children, after_space)
-            if not children and isinstance(inline, Styled):
-                return None, after_space
-            return with_children(inline, children), after_space
-        case FootnoteRef() | CitationRef():
-            return inline, False
-        case _:
-            assert_never(inline)
 
 
 def _rstrip(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
@@ -153,9 +148,7 @@ def _merge_text(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     for inline in inlines:
         if isinstance(inline, Container):
             inline = with_children(inline, _merge_text(inline.children))
-            parts = _without_call_formatting(inline)
-        else:
-            parts = (inline,)
+        parts = _without_call_formatting(inline) if isinstance(inline, Styled) else (inline,)
         for part in parts:
             if isinstance(part, Text) and out and isinstance(out[-1], Text):
                 out[-1] = Text(out[-1].value + part.value)
@@ -189,11 +182,9 @@ def with_children(inline: Container, children: tuple[Inline, ...]) -> Container:
             assert_never(inline)
 
 
-def _without_call_formatting(inline: Inline) -> tuple[Inline, ...]:
+def _without_call_formatting(inline: Styled) -> tuple[Inline, ...]:
     """The children of formatting that holds footnote calls and at most spaces, else the inline."""
-    if not isinstance(inline, Styled) or not any(
-        isinstance(child, FootnoteRef) for child in inline.children
-    ):
+    if not any(isinstance(child, FootnoteRef) for child in inline.children):
         return (inline,)
     spaces = (child for child in inline.children if not isinstance(child, FootnoteRef))
     if all(isinstance(child, Text) and not child.value.strip(" ") for child in spaces):
