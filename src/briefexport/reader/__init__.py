@@ -47,7 +47,7 @@ def parse_brief(
     if tree.getroot().tag == "article":
         normalise_tokens(tree.getroot())
         said = {(d.line, d.column) for d in found}
-        found += [d for d in check_brief(tree.getroot(), at, said) if d not in found]  # once
+        found += [d for d in check_brief(tree.getroot(), at, said, data) if d not in found]  # once
     if not _has_errors(found):
         ctx = Context({}, {}, base_dir, at, found)
         brief = _build(tree.getroot(), ctx)

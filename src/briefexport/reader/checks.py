@@ -32,6 +32,7 @@ from .call_checks import check_calls
 from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
+from .source_screen import may_hold_forbidden
 from .table_checks import Refused, check_tables
 
 IDS = etree.XPath("descendant-or-self::*/@id")
@@ -39,12 +40,16 @@ FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-
 
 
 def check_brief(
-    root: etree._Element, at: Locator, said: Collection[tuple[int, int]] = ()
+    root: etree._Element,
+    at: Locator,
+    said: Collection[tuple[int, int]] = (),
+    source: bytes | None = None,
 ) -> list[Diagnostic]:
     """Every semantic problem of a brief, errors and warnings, in document order; ``said``: the
     places of the schema's errors, whose consequences are not said again (a call or a licence
     URL the schema refused, a table holding an element it refused, a lead paragraph it refused
-    out of place, what needs the body)."""
+    out of place, what needs the body); ``source``: the bytes the tree was parsed from, if
+    known, which may show that it holds no forbidden character."""
 
     def refused(element: etree._Element) -> bool:
         return bool(said) and at.position(element) in said
@@ -62,7 +67,8 @@ def check_brief(
     found += _check_blank_text(root, at)
     found += figure_path_problems(root, at)
     found += _check_figure_paths(root, at)
-    found += _check_characters(root, at)
+    if source is None or may_hold_forbidden(source):
+        found += _check_characters(root, at)
     return found
 
 
