@@ -32,7 +32,12 @@ def test_a_character_reference_is_flagged_whatever_it_names() -> None:
 
 def test_only_a_flagged_brief_has_its_tree_searched(monkeypatch: pytest.MonkeyPatch) -> None:
     searched: list[object] = []
-    monkeypatch.setattr(checks, "forbidden_in_tree", lambda root: searched.append(root) or [])
+
+    def search(root: object) -> list[object]:
+        searched.append(root)
+        return []
+
+    monkeypatch.setattr(checks, "forbidden_in_tree", search)
     parse_brief(BRIEF.encode())
     assert searched == []
     parse_brief(edited("Walls need care", "Walls need &#65;care").encode())
