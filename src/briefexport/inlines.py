@@ -11,10 +11,10 @@ reading it back gives an equal model.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING, TypeAlias, assert_never
 
 from .model import (
     Citation,
@@ -31,6 +31,8 @@ from .model import (
 if TYPE_CHECKING:
     from lxml import etree
 
+Container: TypeAlias = Styled | Link | Citation | CitationPart
+
 XML_WHITE_SPACE = " \t\r\n"  # XML 1.0 section 2.3: S; a no-break space is text
 _XML_SPACE = re.compile(f"[{XML_WHITE_SPACE}]+")
 
@@ -41,12 +43,14 @@ def mixed_content(
     """An XML element's mixed content in order, not yet normalised: its text, each child element
     as ``convert`` makes it, and the text after each child (a comment or processing instruction
     is left out, the text after it kept)."""
-    out: list[Inline] = [Text(element.text)] if element.text else []
+    text = element.text
+    out: list[Inline] = [Text(text)] if text else []
     for child in element:
         if isinstance(child.tag, str):
-            out.extend(convert(child))
-        if child.tail:
-            out.append(Text(child.tail))
+            out += convert(child)
+        tail = child.tail
+        if tail:
+            out.append(Text(tail))
     return out
 
 
@@ -57,10 +61,10 @@ def plain_text(inlines: Iterable[Inline]) -> str:
 
 def _plain(inline: Inline) -> str:
     match inline:
-        case Text(value):
-            return value
-        case CitedDate(_, text):
-            return text
+        case Text():
+            return inline.value
+        case CitedDate():
+            return inline.text
         case Styled() | Link() | Citation() | CitationPart():
             return plain_text(inline.children)
         case FootnoteRef() | CitationRef():
@@ -91,73 +95,96 @@ def _single_spaced(text: str) -> str:
 def _collapse(inlines: tuple[Inline, ...], after_space: bool) -> tuple[tuple[Inline, ...], bool]:
     out: list[Inline] = []
     for inline in inlines:
-        new, after_space = _collapse_one(inline, after_space)
-        if new is not None:
-            out.append(new)
-    return tuple(out), after_space
-
-
-def _collapse_one(inline: Inline, after_space: bool) -> tuple[Inline | None, bool]:
-    match inline:
-        case Text(value):
-            value = _single_spaced(value)
-            if after_space:
-                value = value.lstrip(" ")
-            return (Text(value) if value else None), (value.endswith(" ") if value else after_space)
-        case CitedDate(iso, text):
-            text = collapse_space(text)
-            return CitedDate(iso, text), after_space and not text
-        case Styled() | Link() | Citation() | CitationPart():
-            children, after_space = _collapse(inline.children, after_space)
-            if not children and isinstance(inline, Styled):
-                return None, after_space
-            return replace(inline, children=children), after_space
-        case FootnoteRef() | CitationRef():
-            return inline, False
-        case _:
-            assert_never(inline)
+        match inline:
+            case Text():
+                value = _single_spaced(inline.value)
+                if after_space:
+                    value = value.lstrip(" ")
+                if value:
+                    out.append(inline if value == inline.value else Text(value))
+                    after_space = value.endswith(" ")
+            case CitedDate():
+                text = collapse_space(inline.text)
+                out.append(CitedDate(inline.iso, text))
+                after_space = after_space and not text
+            case Styled() | Link() | Citation() | CitationPart():
+                children, after_space = _collapse(inline.children, after_space)
+                if children or not isinstance(inline, Styled):
+                    out.append(with_children(inline, children))
+            case FootnoteRef() | CitationRef():
+                out.append(inline)
+                after_space = False
+            case _:
+                assert_never(inline)
+    return _kept(out, inlines), after_space
 
 
 def _rstrip(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    if inlines and isinstance(inlines[-1], Text) and not inlines[-1].value.endswith(" "):
+        return inlines  # most often: nothing to strip
     items = list(inlines)
     while items:
         last = items[-1]
         if isinstance(last, Text):
             value = last.value.rstrip(" ")
             if value:
-                items[-1] = Text(value)
+                items[-1] = last if value == last.value else Text(value)
                 break
             items.pop()
-        elif isinstance(last, Styled | Link | Citation | CitationPart):
+        elif isinstance(last, Container):
             children = _rstrip(last.children)
             if not children and isinstance(last, Styled):
                 items.pop()
                 continue
-            items[-1] = replace(last, children=children)
+            items[-1] = with_children(last, children)
             break
         else:
             break
-    return tuple(items)
+    return _kept(items, inlines)
 
 
 def _merge_text(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for inline in inlines:
-        if isinstance(inline, Styled | Link | Citation | CitationPart):
-            inline = replace(inline, children=_merge_text(inline.children))
-        for part in _without_call_formatting(inline):
+        if isinstance(inline, Container):
+            inline = with_children(inline, _merge_text(inline.children))
+        parts = _without_call_formatting(inline) if isinstance(inline, Styled) else (inline,)
+        for part in parts:
             if isinstance(part, Text) and out and isinstance(out[-1], Text):
                 out[-1] = Text(out[-1].value + part.value)
             else:
                 out.append(part)
-    return tuple(out)
+    return _kept(out, inlines)
 
 
-def _without_call_formatting(inline: Inline) -> tuple[Inline, ...]:
+def _kept(new: list[Inline], old: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``new`` as a tuple, ``old`` itself when they hold the same inlines."""
+    if len(new) == len(old) and all(map(operator.is_, new, old)):
+        return old
+    return tuple(new)
+
+
+def with_children(inline: Container, children: tuple[Inline, ...]) -> Container:
+    """``inline`` holding ``children`` (itself when they are its own), made with its class
+    rather than ``dataclasses.replace``, which costs several times as much."""
+    if children is inline.children:
+        return inline
+    match inline:
+        case Styled():
+            return Styled(inline.style, children)
+        case Link():
+            return Link(inline.href, children, inline.source)
+        case Citation():
+            return Citation(inline.publication_type, children)
+        case CitationPart():
+            return CitationPart(inline.field, children)
+        case _:
+            assert_never(inline)
+
+
+def _without_call_formatting(inline: Styled) -> tuple[Inline, ...]:
     """The children of formatting that holds footnote calls and at most spaces, else the inline."""
-    if not isinstance(inline, Styled) or not any(
-        isinstance(child, FootnoteRef) for child in inline.children
-    ):
+    if not any(isinstance(child, FootnoteRef) for child in inline.children):
         return (inline,)
     spaces = (child for child in inline.children if not isinstance(child, FootnoteRef))
     if all(isinstance(child, Text) and not child.value.strip(" ") for child in spaces):

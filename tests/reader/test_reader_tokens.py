@@ -28,6 +28,17 @@ def test_padded_ref_type_is_a_footnote_call(kind: str) -> None:
     assert [call.note.id for call in calls] == ["fn1"]
 
 
+def test_a_tab_written_as_a_reference_is_collapsed_too() -> None:
+    # a tab typed in an attribute reaches the tree as a space; one written &#9; stays a tab
+    text = edited(CALL, '<xref ref-type="&#9;fn&#10;" rid="fn1&#13;">')
+    assert [call.note.id for call in first_paragraph_calls(text)] == ["fn1"]
+
+
+def test_padded_language_of_a_prefixed_attribute_is_read_collapsed() -> None:
+    brief, _ = parse_brief(edited('xml:lang="en"', 'xml:lang=" en&#9;"').encode())
+    assert brief.meta.language == "en"
+
+
 def test_padded_rid_resolves() -> None:
     text = edited(CALL, '<xref ref-type="fn" rid=" fn1 ">')
     assert [call.note.id for call in first_paragraph_calls(text)] == ["fn1"]

@@ -6,7 +6,6 @@ Footnotes are numbered by first call, references by list order, and every call r
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -32,7 +31,7 @@ def read_brief(path: Path) -> tuple[Brief, list[Diagnostic]]:
         raise InvalidBriefError(rejected.diagnostics) from None
     origin = path.resolve()
     brief, warnings = parse_brief(data, name=name, base_dir=origin.parent)
-    return replace(brief, origin=origin), warnings
+    return Brief(brief.meta, brief.body, brief.footnotes, brief.references, origin), warnings
 
 
 def parse_brief(
@@ -48,7 +47,7 @@ def parse_brief(
     if tree.getroot().tag == "article":
         normalise_tokens(tree.getroot())
         said = {(d.line, d.column) for d in found}
-        found += [d for d in check_brief(tree.getroot(), at, said) if d not in found]  # once
+        found += [d for d in check_brief(tree.getroot(), at, said, data) if d not in found]  # once
     if not _has_errors(found):
         ctx = Context({}, {}, base_dir, at, found)
         brief = _build(tree.getroot(), ctx)

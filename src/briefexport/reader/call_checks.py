@@ -26,12 +26,14 @@ TARGETS = {  # where the calls of each ref-type lead, and what the target is cal
     "bibr": ("back/ref-list/ref", "reference"),
     "aff": ("front/article-meta/aff", "affiliation"),
 }
+TARGET_IDS = {kind: etree.XPath(f"{path}/@id") for kind, (path, _) in TARGETS.items()}
+BODY_CALLS = etree.XPath("body//@rid")  # a misspelt xref or ref-type is a schema error
 
 
 def check_calls(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
     """Calls to missing targets, footnotes called from outside the body, and (when which notes
     are called is known) footnotes never called, in that order."""
-    targets = {kind: _ids(root, f"{path}/@id") for kind, (path, _) in TARGETS.items()}
+    targets = {kind: _ids(root, ids) for kind, ids in TARGET_IDS.items()}
     every = list(root.iter("xref"))
     known = root.find("body") is not None and not any(refused(xref) for xref in every)
     calls = [xref for xref in every if xref.get("ref-type", "") in targets]
@@ -115,8 +117,8 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
-def _ids(root: etree._Element, xpath: str) -> set[str]:
-    return {str(value) for value in root.xpath(xpath)}
+def _ids(root: etree._Element, xpath: etree.XPath) -> set[str]:
+    return {str(value) for value in xpath(root)}
 
 
 def _target_refused(root: etree._Element, kind: str, rid: str, refused: Refused) -> bool:
@@ -152,7 +154,7 @@ def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
 
 
 def _uncalled_notes(root: etree._Element, refused: Refused) -> list[etree._Element]:
-    called = _ids(root, "body//@rid")  # a misspelt xref or ref-type is a schema error
+    called = _ids(root, BODY_CALLS)
     return [
         note
         for note in root.iterfind("back/fn-group/fn")

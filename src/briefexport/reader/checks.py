@@ -32,18 +32,24 @@ from .call_checks import check_calls
 from .hrefs import check_links, figure_path_problems, trimmed
 from .locate import Locator
 from .schema_file import schema_document
+from .source_screen import may_hold_forbidden
 from .table_checks import Refused, check_tables
 
+IDS = etree.XPath("descendant-or-self::*/@id")
 FULL_DATE, PARTIAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
 def check_brief(
-    root: etree._Element, at: Locator, said: Collection[tuple[int, int]] = ()
+    root: etree._Element,
+    at: Locator,
+    said: Collection[tuple[int, int]] = (),
+    source: bytes | None = None,
 ) -> list[Diagnostic]:
     """Every semantic problem of a brief, errors and warnings, in document order; ``said``: the
     places of the schema's errors, whose consequences are not said again (a call or a licence
     URL the schema refused, a table holding an element it refused, a lead paragraph it refused
-    out of place, what needs the body)."""
+    out of place, what needs the body); ``source``: the bytes the tree was parsed from, if
+    known, which may show that it holds no forbidden character."""
 
     def refused(element: etree._Element) -> bool:
         return bool(said) and at.position(element) in said
@@ -61,7 +67,8 @@ def check_brief(
     found += _check_blank_text(root, at)
     found += figure_path_problems(root, at)
     found += _check_figure_paths(root, at)
-    found += _check_characters(root, at)
+    if source is None or may_hold_forbidden(source):
+        found += _check_characters(root, at)
     return found
 
 
@@ -103,9 +110,14 @@ def _check_blank_text(root: etree._Element, at: Locator) -> list[Diagnostic]:
     return found
 
 
+# whether Babel has a language's data does not change while the process runs; asking it again
+# for every brief looked for the package and its file each time
+_known_language = functools.lru_cache(maxsize=64)(knows_language)
+
+
 def _check_language(root: etree._Element, at: Locator) -> list[Diagnostic]:
     language = root.get("{http://www.w3.org/XML/1998/namespace}lang")
-    if language is None or knows_language(language):
+    if language is None or _known_language(language):
         return []  # a missing xml:lang is a schema error, reported there
     return [at.error(root, f"xml:lang {language!r} does not name a known language")]
 
@@ -125,7 +137,9 @@ def _check_lead(root: etree._Element, at: Locator, refused: Refused) -> list[Dia
 def _check_ids(root: etree._Element, at: Locator, refused: Refused) -> list[Diagnostic]:
     """Ids used twice, each at its second use, but for one inside a copy the schema refused
     (a second ``<back>`` pasted after the first: its ids are the copy's)."""
-    counts = Counter(element.get("id") for element in root.iter() if element.get("id"))
+    counts = Counter(str(ident) for ident in IDS(root) if ident)
+    if not counts or max(counts.values()) == 1:
+        return []
     seen: set[str] = set()
     found = []
     for element in root.iter():

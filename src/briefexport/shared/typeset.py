@@ -24,6 +24,7 @@ from ..model import (
     Block,
     Brief,
     Cell,
+    Citation,
     Contributor,
     Figure,
     Footnote,
@@ -32,6 +33,7 @@ from ..model import (
     Metadata,
     Paragraph,
     Quote,
+    Reference,
     Row,
     Section,
     Table,
@@ -51,34 +53,38 @@ class _Typesetter:
         return smart_text(value, self.language) if value else value
 
     def paragraphs(self, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-        return tuple(replace(p, children=self.inlines(p.children)) for p in paragraphs)
+        return tuple(Paragraph(self.inlines(p.children), p.lead) for p in paragraphs)
 
     def block(self, block: Block) -> Block:
         match block:
             case Paragraph():
-                return replace(block, children=self.inlines(block.children))
+                return Paragraph(self.inlines(block.children), block.lead)
             case Section():
                 blocks = tuple(self.block(child) for child in block.blocks)
-                return replace(block, title=self.inlines(block.title), blocks=blocks)
+                return Section(block.id, self.inlines(block.title), blocks, block.source)
             case ListBlock():
-                items = tuple(ListItem(self.paragraphs(item.paragraphs)) for item in block.items)
-                return replace(block, items=items)
+                items = tuple(ListItem(self.paragraphs(i.paragraphs)) for i in block.items)
+                return ListBlock(block.ordered, items)
             case Quote():
-                attribution = self.inlines(block.attribution)
-                return Quote(self.paragraphs(block.paragraphs), attribution)
+                return Quote(self.paragraphs(block.paragraphs), self.inlines(block.attribution))
             case Table():
-                head, body = self.rows(block.head), self.rows(block.body)
-                return replace(block, caption=self.inlines(block.caption), head=head, body=body)
+                caption, head = self.inlines(block.caption), self.rows(block.head)
+                body = self.rows(block.body)
+                return Table(block.id, block.label, caption, head, body, block.source)
             case Figure():
-                return replace(block, caption=self.inlines(block.caption))
+                caption = self.inlines(block.caption)
+                return Figure(block.id, block.label, caption, block.image, block.source)
             case _:
                 assert_never(block)
 
     def rows(self, rows: tuple[Row, ...]) -> tuple[Row, ...]:
         return tuple(Row(tuple(self.cell(cell) for cell in row.cells)) for row in rows)
 
+    def citation(self, citation: Citation) -> Citation:
+        return Citation(citation.publication_type, self.inlines(citation.children))
+
     def cell(self, cell: Cell) -> Cell:
-        return replace(cell, children=self.inlines(cell.children))
+        return Cell(self.inlines(cell.children), cell.header, cell.colspan, cell.rowspan)
 
     def affiliation(self, affiliation: Affiliation) -> Affiliation:
         department = self.text(affiliation.department)
@@ -134,12 +140,11 @@ def typeset(brief: Brief, smart: bool = True) -> Brief:
 def _typeset(brief: Brief) -> Brief:
     language = brief.meta.language
     plain = _Typesetter(language)
-    notes = {note.id: replace(note, paragraphs=plain.paragraphs(note.paragraphs))
+    notes = {note.id: Footnote(note.id, note.number, plain.paragraphs(note.paragraphs), note.source)
              for note in brief.footnotes}  # fmt: skip
     setter = _Typesetter(language, notes)
     references = tuple(
-        replace(ref, citation=replace(ref.citation, children=setter.inlines(ref.citation.children)))
-        for ref in brief.references
+        Reference(ref.id, ref.number, setter.citation(ref.citation)) for ref in brief.references
     )
     return Brief(
         meta=setter.meta(brief.meta),

@@ -20,12 +20,12 @@ as one string, of which code and URLs are opaque parts.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 from typing import assert_never
 
-from ..inlines import plain_text
+from ..inlines import plain_text, with_children
 from ..model import (
     Citation,
     CitationPart,
@@ -97,17 +97,22 @@ class _Quoter:
         self.open: list[str] = []  # closing marks of the quotes still open, innermost last
 
     def curl(self, text: str) -> str:
-        if '"' not in text and "'" not in text:
-            return text
-        protected = {i for found in addresses(text) for i in range(*found.span())}
-        chars = list(text)
+        spans = [found.span() for found in addresses(text)]
+        pieces: list[str] = []
+        last, before = 0, ""
         for quote in STRAIGHT_QUOTE.finditer(text):
-            if quote.start() not in protected:
-                chars[quote.start()] = self._decide(text, quote.start(), chars)
-        return "".join(chars)
+            index = quote.start()
+            if any(start <= index < end for start, end in spans):
+                continue
+            if index != last:  # the character before, as decided so far
+                before = text[index - 1]
+            mark = self._decide(text, index, before)
+            pieces += (text[last:index], mark)
+            last, before = index + 1, mark
+        pieces.append(text[last:])
+        return "".join(pieces)
 
-    def _decide(self, text: str, index: int, done: list[str]) -> str:
-        before = done[index - 1] if index else ""
+    def _decide(self, text: str, index: int, before: str) -> str:
         after = text[index + 1] if index + 1 < len(text) else ""
         opening = (not before or before.isspace() or before in OPENING_CONTEXT) and bool(
             after.strip()
@@ -137,13 +142,19 @@ class _Quoter:
 
 def addresses(text: str) -> Iterator[re.Match[str]]:
     """The URLs and e-mail addresses in ``text`` (none is looked for without a mark of one)."""
-    return URL.finditer(text) if any(mark in text for mark in URL_MARKS) else iter(())
+    return URL.finditer(text) if _may_hold_address(text) else iter(())
+
+
+def _may_hold_address(text: str) -> bool:
+    return any(map(text.__contains__, URL_MARKS))
 
 
 def local_marks(text: str) -> str:
     """Dashes, ellipses and no-break spaces, outside URLs and e-mail addresses."""
+    if not _may_hold_address(text):
+        return _local(text)
     pieces, last = [], 0
-    for found in addresses(text):
+    for found in URL.finditer(text):
         pieces += [_local(text[last : found.start()]), found.group(0)]
         last = found.end()
     return "".join([*pieces, _local(text[last:])])
@@ -159,14 +170,21 @@ def _local(text: str) -> str:
     if "..." in text:
         text = ELLIPSIS.sub("\u2026", text)
     text = NUMBER_UNIT.sub(NBSP, text)
-    if "o. " in text or "s. " in text:
+    if "o. " in text or "os. " in text:
         text = NUMBER_SIGN.sub(lambda found: f"{found[1]}.{NBSP}", text)
     return text
 
 
 def smart_text(text: str, language: str) -> str:
     """One line of plain text (a role, an affiliation, a licence sentence) made typographic."""
-    return local_marks(_Quoter(language).curl(text))
+    return local_marks(_curled(text, language))
+
+
+def _curled(text: str, language: str) -> str:
+    """``text`` with its straight quotes decided, by a quoter of its own."""
+    if '"' not in text and "'" not in text:
+        return text  # most texts: no quoter is made
+    return _Quoter(language).curl(text)
 
 
 def smart_inlines(
@@ -176,29 +194,33 @@ def smart_inlines(
 
     ``notes`` maps note ids to notes already made typographic, for the calls to point at.
     """
-    leaves = list(_texts(inlines, eligible=True))
-    joined = "".join(text if ok else OPAQUE for text, ok in leaves)
-    curled = _Quoter(language).curl(joined)
+    leaves: list[tuple[str, bool]] = []
+    _texts(inlines, True, leaves)
+    joined = "".join([text if ok else OPAQUE for text, ok in leaves])
+    curled = _curled(joined, language)
+    # each text is a piece of the whole, which curling gives no address: none there, none in it
+    marks = local_marks if _may_hold_address(curled) else _local
     results, position = [], 0
     for text, ok in leaves:
         width = len(text) if ok else 1
-        results.append(local_marks(curled[position : position + width]) if ok else text)
+        results.append(marks(curled[position : position + width]) if ok else text)
         position += width
     return _rebuild(inlines, iter(results), notes or {})
 
 
-def _texts(inlines: Iterable[Inline], eligible: bool) -> Iterator[tuple[str, bool]]:
-    """Every text node's value, and whether it may change, in document order."""
+def _texts(inlines: Iterable[Inline], eligible: bool, out: list[tuple[str, bool]]) -> None:
+    """Every text node's value, and whether it may change, in document order, added to ``out``."""
     for inline in inlines:
         match inline:
-            case Text(value):
-                yield value, eligible
-            case Styled(style, children):
-                yield from _texts(children, eligible and style is not TextStyle.MONOSPACE)
-            case Link(_, children):
-                yield from _texts(children, eligible and not _shows_address(inline))
-            case Citation(_, children) | CitationPart(_, children):
-                yield from _texts(children, eligible)
+            case Text():
+                out.append((inline.value, eligible))
+            case Styled():
+                monospace = inline.style is TextStyle.MONOSPACE
+                _texts(inline.children, eligible and not monospace, out)
+            case Link():
+                _texts(inline.children, eligible and not _shows_address(inline), out)
+            case Citation() | CitationPart():
+                _texts(inline.children, eligible, out)
             case FootnoteRef() | CitationRef() | CitedDate():
                 pass
             case _:
@@ -206,23 +228,30 @@ def _texts(inlines: Iterable[Inline], eligible: bool) -> Iterator[tuple[str, boo
 
 
 def _rebuild(
-    inlines: Iterable[Inline], values: Iterator[str], notes: Mapping[str, Footnote]
+    inlines: tuple[Inline, ...], values: Iterator[str], notes: Mapping[str, Footnote]
 ) -> tuple[Inline, ...]:
-    """``inlines`` with the text values in ``values`` (in the order of :func:`_texts`)."""
-    out: list[Inline] = []
-    for inline in inlines:
-        match inline:
-            case Text():
-                out.append(Text(next(values)))
-            case Styled() | Link() | Citation() | CitationPart():
-                out.append(replace(inline, children=_rebuild(inline.children, values, notes)))
-            case FootnoteRef(note):
-                out.append(FootnoteRef(notes.get(note.id, note)))
-            case CitationRef() | CitedDate():
-                out.append(inline)
-            case _:
-                assert_never(inline)
+    """``inlines`` with the text values in ``values`` (in the order of :func:`_texts`); an
+    inline that comes out equal is kept, and so is the tuple when all are."""
+    out = [_rebuilt(inline, values, notes) for inline in inlines]
+    if all(map(operator.is_, out, inlines)):
+        return inlines
     return tuple(out)
+
+
+def _rebuilt(inline: Inline, values: Iterator[str], notes: Mapping[str, Footnote]) -> Inline:
+    match inline:
+        case Text():
+            value = next(values)
+            return inline if value == inline.value else Text(value)
+        case Styled() | Link() | Citation() | CitationPart():
+            return with_children(inline, _rebuild(inline.children, values, notes))
+        case FootnoteRef():
+            typeset = notes.get(inline.note.id, inline.note)
+            return inline if typeset is inline.note else FootnoteRef(typeset)
+        case CitationRef() | CitedDate():
+            return inline
+        case _:
+            assert_never(inline)
 
 
 def _shows_address(link: Link) -> bool:
