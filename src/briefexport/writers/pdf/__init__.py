@@ -61,10 +61,12 @@ from . import (
     glyph_runs,
     hyphen_lines,
     hyphenation,
+    kept_layouts,
     math_check,
     note_area,
     notes_stay,
     page_references,
+    pango_contexts,
     percentages,
     release,
     roomy_stack,
@@ -144,6 +146,7 @@ def _install_adaptations() -> None:
     serialise_once.install()
     glyph_runs.install()
     math_check.install()
+    pango_contexts.install()
 
 
 def drop_empty_links(document: Document) -> None:
@@ -216,6 +219,7 @@ def _render(
         table_header.keeping_table_headers(),
         note_area.remembering_note_layouts(),
         percentages.resolving_once(),
+        kept_layouts.keeping_layouts(),
     ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document

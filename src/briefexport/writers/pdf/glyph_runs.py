@@ -30,6 +30,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from . import kept_layouts
 from .pinned import Once, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
@@ -226,16 +227,19 @@ def _drawing(original: Callable[..., Any], lib: _Pango) -> Callable[..., Any]:
     def draw_first_line(
         stream: Any, textbox: Any, text_overflow: Any, block_ellipsis: Any, matrix: Any
     ) -> Any:
+        layout = textbox.pango_layout
         if text_overflow == "ellipsis" or block_ellipsis != "none":
+            kept_layouts.as_made_again(layout)
             return original(stream, textbox, text_overflow, block_ellipsis, matrix)
         if not textbox.text.strip() or textbox.style["font_size"] < 1e-6:
             return []
-        layout = textbox.pango_layout
-        lib.pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+        if not kept_layouts.reused(layout):  # a kept layout's text has no line end
+            lib.pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
         line, _ = layout.get_first_line()
         items = _runs(line, lib.ffi)
         fonts = _fonts(stream, items, lib)
         if fonts is None:
+            kept_layouts.as_made_again(layout)
             return original(stream, textbox, text_overflow, block_ellipsis, matrix)
         stream.set_text_matrix(*matrix.values)
         _draw(stream, textbox, items, fonts)
