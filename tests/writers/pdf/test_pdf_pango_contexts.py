@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import weasyprint
@@ -25,7 +25,7 @@ from support.written_pdfs import written_pdf
 
 def reviewed_setup() -> Callable[..., Any]:
     current = line_break.Layout.setup
-    return getattr(current, "__wrapped__", current)
+    return cast(Callable[..., Any], getattr(current, "__wrapped__", current))
 
 
 @needs_reviewed

@@ -66,6 +66,7 @@ from . import (
     note_area,
     notes_stay,
     page_references,
+    page_styles,
     pango_contexts,
     percentages,
     release,
@@ -220,6 +221,7 @@ def _render(
         note_area.remembering_note_layouts(),
         percentages.resolving_once(),
         kept_layouts.keeping_layouts(),
+        page_styles.sharing_page_styles(),
     ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document
