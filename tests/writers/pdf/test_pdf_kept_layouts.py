@@ -4,6 +4,7 @@ are kept, and the same PDF bytes as WeasyPrint's own, for WeasyPrint alone and f
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ from weasyprint.text import line_break
 
 import briefexport
 from briefexport.writers.pdf import glyph_runs, kept_layouts, pinned
+from briefexport.writers.pdf.fonttime import font_timestamp
 from support.briefs import long_brief
 from support.paths import EXAMPLES, URDU
 from support.pinned import needs_reviewed, with_and_without
@@ -110,6 +112,7 @@ def test_nothing_is_kept_outside_the_block_or_beyond_the_most(
     assert [hasattr(layout, "layout") for layout in layouts] == [True, True, False]
 
 
+MOMENT = dt.datetime(2026, 3, 3, tzinfo=dt.UTC)
 SAMPLER = """
 <p style="text-align: justify; width: 60mm">Justified lines of harbour text, long enough to
 break into several lines, with <em>emphasis</em>, <u>underlined words</u> and a
@@ -128,9 +131,10 @@ lines</pre>
 
 def sampler_pdf(keep: bool) -> bytes:
     scope = kept_layouts.keeping_layouts() if keep else contextlib.nullcontext()
-    with scope:
-        document = weasyprint.HTML(string=SAMPLER).render()
-    pdf: bytes = document.write_pdf()
+    with font_timestamp(MOMENT):  # the emoji font is saved with a date
+        with scope:
+            document = weasyprint.HTML(string=SAMPLER).render()
+        pdf: bytes = document.write_pdf()
     return pdf
 
 

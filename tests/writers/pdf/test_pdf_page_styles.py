@@ -28,9 +28,7 @@ def test_installed_weasyprint_is_the_reviewed_one() -> None:
     sha = page_styles.REVIEWED_SHA256
     original = reviewed(page.set_page_type_computed_styles)
     assert pinned.is_reviewed(original, sha["set_page_type_computed_styles"], version)
-    assert pinned.is_reviewed(
-        StyleFor.add_page_declarations, sha["add_page_declarations"], version
-    )
+    assert pinned.is_reviewed(StyleFor.add_page_declarations, sha["add_page_declarations"], version)
     assert page_styles.install()
     assert page.set_page_type_computed_styles.__wrapped__ is original
 

@@ -127,7 +127,10 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     notes = {note_id(note): note for note in brief.footnotes}
     kept = notes_stay.install()
     placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, notes=notes)
-    with style_memory.remembering_styles():  # laid out and drawn
+    with (  # laid out and drawn
+        style_memory.remembering_styles(),
+        pango_contexts.remembering_setups(),
+    ):
         document = placer.place()
         release.collect_layout_garbage(document)
         drop_empty_links(document)

@@ -5,7 +5,7 @@ WeasyPrint 70 breaks a line of text in a Pango layout (``split_first_line`` in
 objects go (``Layout.deactivate``), keeping only the text. To draw the line
 (``draw_text`` in ``weasyprint/draw/text.py``) it makes them again (``Layout.reactivate``: a new
 context, layout and font description, the text set again with the word spacing of a justified
-line) and Pango shapes the text again: a tenth of a brief's run.
+line) and Pango shapes the text again.
 
 A line that is not justified (its layout has no ``justification_spacing``) is drawn from a
 layout in the very state its line breaking left it: the same style, the same text and the same
@@ -15,9 +15,9 @@ the PDF writer lays a brief out; other WeasyPrint users in the process are untou
 one line and no character that ends a line or a paragraph (so that Pango's single-paragraph
 mode, which :mod:`.glyph_runs` sets to draw, changes nothing), and ``reactivate``, asked for the
 same style, takes it as it is. One difference is left: a line that fits whole keeps the width
-it was broken at, where a new layout has none; a line that fits is shaped and placed alike
-either way, and :func:`as_made_again` takes the width away before WeasyPrint's own drawing
-(ellipses, colour fonts) sets the layout's text or width itself. The PDFs are the same.
+it was broken at, where a new layout has none. A layout of one line that fits is the same line
+with or without a width (Pango wraps nothing, and aligns or justifies nothing it is not asked
+to); WeasyPrint's own drawing of an ellipsis sets the width itself. The PDFs are the same.
 
 At most :data:`MOST_KEPT` layouts are kept at once per brief (others are let go and made
 again as before), so a long brief keeps no more memory for the length of its layout than a
@@ -55,23 +55,28 @@ _KEPT_LAYOUTS: contextvars.ContextVar[weakref.WeakSet[Any] | None] = contextvars
 )
 
 
-def _keepable(layout: Any, kept: weakref.WeakSet[Any]) -> bool:
+def _keepable(layout: Any, kept: weakref.WeakSet[Any], second_line: Callable[[Any], Any]) -> bool:
     """Whether ``layout`` may stay as it is until drawn: not justified, one line shaped, no
     line end in its text, and room left."""
-    from weasyprint.text.ffi import ffi, pango
-
     return (
         not layout.justification_spacing
         and len(kept) < MOST_KEPT
         and LINE_ENDS.isdisjoint(layout.text)
-        and pango.pango_layout_get_line_readonly(layout.layout, 1) == ffi.NULL
+        and not second_line(layout.layout)
     )
 
 
 def _deactivating(original: Callable[[Any], None]) -> Callable[[Any], None]:
+    from weasyprint.text.ffi import ffi, pango
+
+    line = pango.pango_layout_get_line_readonly
+
+    def second_line(pango_layout: Any) -> bool:
+        return bool(line(pango_layout, 1) != ffi.NULL)
+
     def deactivate(layout: Any) -> None:
         kept = _KEPT_LAYOUTS.get()
-        if kept is not None and _keepable(layout, kept):
+        if kept is not None and _keepable(layout, kept, second_line):
             kept.add(layout)
             layout.__dict__[KEPT] = True
             return
@@ -96,14 +101,6 @@ def _reactivating(original: Callable[[Any, Any], None]) -> Callable[[Any, Any], 
 def reused(layout: Any) -> bool:
     """Whether ``layout`` is drawn as its line breaking left it (:func:`keeping_layouts`)."""
     return bool(layout.__dict__.get(REUSED, False))
-
-
-def as_made_again(layout: Any) -> None:
-    """Give a reused layout no width, as a layout made again to draw has."""
-    if reused(layout):
-        from weasyprint.text.ffi import pango
-
-        pango.pango_layout_set_width(layout.layout, -1)
 
 
 def _install() -> bool:
