@@ -42,7 +42,7 @@ from functools import partial
 from typing import Any, assert_never
 
 from lxml import etree
-from weasyprint import HTML, Attachment, Document
+from weasyprint import Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
@@ -52,7 +52,7 @@ from ...options import PdfStandard, WriteOptions
 from ...shared.coverage import prefetch_installed_charsets
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
-from ..xhtml import NotePlacement, brief_to_xhtml, serialize
+from ..xhtml import NotePlacement, brief_to_xhtml
 from . import (
     actualtext,
     anywhere,
@@ -80,6 +80,7 @@ from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
 from .glib_log import pango_messages_routed
 from .glyphs import warn_missing_characters
+from .html_tree import weasyprint_html
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import house_style, placed_refusal, style_root, style_roots
@@ -215,7 +216,7 @@ def _render(
     css: list[object],
     base_url: str,
 ) -> Document:
-    html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
+    html = weasyprint_html(tree, base_url, fetcher)
     with (
         notes_stay.keeping_notes_with_calls(),
         hyphen_lines.limiting_hyphenated_lines(),
