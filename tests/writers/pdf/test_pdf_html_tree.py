@@ -9,7 +9,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
-import tinyhtml5
+import tinyhtml5  # type: ignore[import-untyped]
 import weasyprint
 from lxml import etree
 
@@ -25,7 +25,7 @@ from support.pinned import needs_reviewed
 from support.random_briefs import generated_brief
 from support.written_pdfs import written_pdf
 
-Dump = list[tuple[int, str, list[tuple[str, str]], str, str]]
+Dump = list[tuple[int, str, list[tuple[str, str]], str | None, str | None]]
 
 
 @needs_reviewed
