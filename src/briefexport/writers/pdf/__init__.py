@@ -16,7 +16,12 @@ text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi
 flat as briefs grow; :mod:`.percentages`, :mod:`.style_memory`, :mod:`.math_check` and
 :mod:`.glyph_runs` spare layout and drawing work WeasyPrint repeats for every box and glyph, and
 :mod:`.roomy_stack` spares the deep recursion of layout and drawing the frame-stack chunks
-CPython would otherwise make and free by the thousand. All resources go through a sandboxed
+CPython would otherwise make and free by the thousand. Per brief, :mod:`.html_tree` gives
+WeasyPrint the XHTML as a tree instead of text to parse again, :mod:`.page_styles` lets pages
+with the same ``@page`` rules share their computed styles, :mod:`.pango_contexts` makes one
+Pango context per language and direction instead of one per piece of text, and
+:mod:`.kept_layouts` draws a line that is not justified from the layout its line breaking
+shaped. All resources go through a sandboxed
 fetcher, and :mod:`.glib_log` makes Pango's own messages the brief's warning lines.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
