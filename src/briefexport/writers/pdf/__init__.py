@@ -16,7 +16,12 @@ text its real characters in the text layer. :mod:`.page_references`, :mod:`.cffi
 flat as briefs grow; :mod:`.percentages`, :mod:`.style_memory`, :mod:`.math_check` and
 :mod:`.glyph_runs` spare layout and drawing work WeasyPrint repeats for every box and glyph, and
 :mod:`.roomy_stack` spares the deep recursion of layout and drawing the frame-stack chunks
-CPython would otherwise make and free by the thousand. All resources go through a sandboxed
+CPython would otherwise make and free by the thousand. Per brief, :mod:`.html_tree` gives
+WeasyPrint the XHTML as a tree instead of text to parse again, :mod:`.page_styles` lets pages
+with the same ``@page`` rules share their computed styles, :mod:`.pango_contexts` makes one
+Pango context per language and direction instead of one per piece of text, and
+:mod:`.kept_layouts` draws a line that is not justified from the layout its line breaking
+shaped. All resources go through a sandboxed
 fetcher, and :mod:`.glib_log` makes Pango's own messages the brief's warning lines.
 
 ``options.pdf_standard`` (default ``pdf/a-3b``):
@@ -42,7 +47,7 @@ from functools import partial
 from typing import Any, assert_never
 
 from lxml import etree
-from weasyprint import HTML, Attachment, Document
+from weasyprint import Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
@@ -52,7 +57,7 @@ from ...options import PdfStandard, WriteOptions
 from ...shared.coverage import prefetch_installed_charsets
 from ...shared.notes import note_id
 from ...shared.typeset import typeset
-from ..xhtml import NotePlacement, brief_to_xhtml, serialize
+from ..xhtml import NotePlacement, brief_to_xhtml
 from . import (
     actualtext,
     anywhere,
@@ -61,10 +66,13 @@ from . import (
     glyph_runs,
     hyphen_lines,
     hyphenation,
+    kept_layouts,
     math_check,
     note_area,
     notes_stay,
     page_references,
+    page_styles,
+    pango_contexts,
     percentages,
     release,
     roomy_stack,
@@ -77,6 +85,7 @@ from .fonttime import font_timestamp
 from .footnotes import FootnotePlacer
 from .glib_log import pango_messages_routed
 from .glyphs import warn_missing_characters
+from .html_tree import weasyprint_html
 from .metadata import set_metadata, source_attachment
 from .prepare import move_to_endnotes, number_notes, set_running_head
 from .stylesheet import house_style, placed_refusal, style_root, style_roots
@@ -124,7 +133,10 @@ def _write(source: Brief, options: WriteOptions, standard: PdfStandard) -> bytes
     notes = {note_id(note): note for note in brief.footnotes}
     kept = notes_stay.install()
     placer = FootnotePlacer(tree, render, make_endnote, kept_in_layout=kept, notes=notes)
-    with style_memory.remembering_styles():  # laid out and drawn
+    with (  # laid out and drawn
+        style_memory.remembering_styles(),
+        pango_contexts.remembering_setups(),
+    ):
         document = placer.place()
         release.collect_layout_garbage(document)
         drop_empty_links(document)
@@ -144,6 +156,7 @@ def _install_adaptations() -> None:
     serialise_once.install()
     glyph_runs.install()
     math_check.install()
+    pango_contexts.install()
 
 
 def drop_empty_links(document: Document) -> None:
@@ -208,7 +221,7 @@ def _render(
     css: list[object],
     base_url: str,
 ) -> Document:
-    html = HTML(string=serialize(tree).decode("utf-8"), base_url=base_url, url_fetcher=fetcher)
+    html = weasyprint_html(tree, base_url, fetcher)
     with (
         notes_stay.keeping_notes_with_calls(),
         hyphen_lines.limiting_hyphenated_lines(),
@@ -216,6 +229,8 @@ def _render(
         table_header.keeping_table_headers(),
         note_area.remembering_note_layouts(),
         percentages.resolving_once(),
+        kept_layouts.keeping_layouts(),
+        page_styles.sharing_page_styles(),
     ):
         document: Document = html.render(stylesheets=css, font_config=fonts)
     return document

@@ -15,7 +15,10 @@ or a raised glyph is always worked out afresh: writing it does more than make te
 WeasyPrint's own function still draws what this one does not cover: a line cut by
 ``text-overflow: ellipsis`` or ``block-ellipsis``, and a line set in a font with colour glyphs
 (SVG, PNG or COLR tables: emoji, which are drawn as images beside the text). Glyphs missing from
-the fonts are drawn as WeasyPrint does (``.notdef`` and its warning).
+the fonts are drawn as WeasyPrint does (``.notdef`` and its warning). A layout kept from line
+breaking (:mod:`.kept_layouts`) is drawn as it is, without WeasyPrint's switch to
+single-paragraph mode, which would make Pango lay it out again: its text holds no line end, so
+the mode changes nothing in it.
 
 Pinned like :mod:`.notes_stay`: WeasyPrint 70.0 with the SHA-256 of ``draw_first_line`` as
 reviewed, and a glyph record of 20 bytes; otherwise nothing is wrapped. The PDFs are the same.
@@ -30,6 +33,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from . import kept_layouts
 from .pinned import Once, is_reviewed
 
 LOGGER = logging.getLogger(__name__)
@@ -231,7 +235,8 @@ def _drawing(original: Callable[..., Any], lib: _Pango) -> Callable[..., Any]:
         if not textbox.text.strip() or textbox.style["font_size"] < 1e-6:
             return []
         layout = textbox.pango_layout
-        lib.pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+        if not kept_layouts.reused(layout):  # a kept layout's text has no line end
+            lib.pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
         line, _ = layout.get_first_line()
         items = _runs(line, lib.ffi)
         fonts = _fonts(stream, items, lib)
