@@ -33,6 +33,7 @@ from typing import Any
 
 from lxml import etree
 
+from ...shared.xmlnames import XML_NS
 from ..xhtml import serialize
 from ..xhtml.markup import XHTML_NS
 from .pinned import is_reviewed
@@ -62,7 +63,6 @@ VOID = frozenset({"br", "col", "img", "meta", "wbr"})
 IN_TABLES = frozenset({"caption", "col", "colgroup", "tbody", "td", "th", "thead", "tr"})
 PLAIN = PHRASING | BLOCKS | frozenset(TABLE_PARTS) | frozenset({"caption", "col", "td", "th"})
 TEXTLESS = frozenset(TABLE_PARTS) | VOID | {"head", "html"}
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 _PREFIX = f"{{{XHTML_NS}}}"
 
 
