@@ -20,6 +20,16 @@ KNOWN: dict[str, dict[int, str]] = {
         # HyphDict.positions
         157: "74d3837eaee5ba1b6ae8f45e35863fad446668ceb77f3b02cba935c88ee8d323",
     },
+    # weasyprint
+    "7cd0f4ae8569eac9e1a9dc5e58a2c7aed8b164c008f27a2f4f99b0cf1fbf185d": {
+        # HTML.__init__
+        158: "5f19f40b81837f87ae7af8e5c53d5f11e7c98ba245094a86d45f5f14d001b943",
+    },
+    # weasyprint.css
+    "77ad7287f90d7cfaf85eb00ebe7af47d2bedfb856d7dc68717152f2d8a7605fd": {
+        # StyleFor.add_page_declarations
+        204: "78e388ade2325011754b44f2aedbff51b93a0789adb53fb70efb57fc46244f18",
+    },
     # weasyprint.css.functions
     "38bdeaa9559a347b50d20e04f42833ccc37477894c3f97428c2ff5be7765f33d": {
         # check_math
@@ -51,6 +61,11 @@ KNOWN: dict[str, dict[int, str]] = {
         # split_inline_level
         449: "d98c008c8fc005828a5b04864ed3638ab9bb241f27245050e244869c90c490a3",
     },
+    # weasyprint.layout.page
+    "d99c5aceb36d458619a9cecb466a09df8827b9160fafacab7b4972a0d354dcca": {
+        # set_page_type_computed_styles
+        867: "4e68b396b35c4a0640453f413be69acdc81a82b37e0f806fd00999c937a126bb",
+    },
     # weasyprint.layout.percent
     "bac190e240dce17b4342feb99423e8232433d3727c0833897f50fed88cb163a2": {
         # resolve_percentages
@@ -78,6 +93,14 @@ KNOWN: dict[str, dict[int, str]] = {
     },
     # weasyprint.text.line_break
     "1f5a855ad992e0bebaf5512d2b806fd991090e0e91bf79d3d5a3a0176b22af97": {
+        # Layout.deactivate
+        220: "bfec3ec8406e1c82a91f9570103eb5ecbc5a20c1339ff26bb0f4eafb03189f0b",
+        # Layout.reactivate
+        223: "0b89ee097104b71376c179f48a98858708b07169dc0212c393263a1a831607c9",
+        # Layout.setup
+        64: "fb227a55094f41d42fbd57f180d8b7a9a1e741969ec8ddb3fd5cd80920257442",
+        # first_line_metrics
+        29: "55ec5d0b58b29a8bda9f4c85d3bc3bc46b45d2110e05982e7126c7f4d507e65d",
         # split_first_line
         242: "39ad1016863ca34de0bea4c9fcffb46da7e27813c87dd82b7011bfa19fe5504f",
         # strut
