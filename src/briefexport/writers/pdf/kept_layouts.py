@@ -37,7 +37,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from .pinned import Once, active_within, is_reviewed
+from .pinned import Once, active_within, all_reviewed
 
 LOGGER = logging.getLogger(__name__)
 REVIEWED_SHA256 = {
@@ -114,7 +114,7 @@ def _install() -> bool:
         "reactivate": layout.reactivate,
         "first_line_metrics": line_break.first_line_metrics,
     }
-    if not all(is_reviewed(functions[name], REVIEWED_SHA256[name], version) for name in functions):
+    if not all_reviewed(functions, REVIEWED_SHA256, version):
         LOGGER.debug("PDF: unreviewed WeasyPrint %s: layouts made again to draw", version)
         return False
     layout.deactivate = _deactivating(layout.deactivate)

@@ -32,7 +32,7 @@ import logging
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from .pinned import Once, active_within, is_reviewed
+from .pinned import Once, active_within, all_reviewed
 
 LOGGER = logging.getLogger(__name__)
 REVIEWED_SHA256 = {
@@ -116,7 +116,7 @@ def _install() -> bool:
         "set_page_type_computed_styles": page.set_page_type_computed_styles,
         "add_page_declarations": StyleFor.add_page_declarations,
     }
-    if not all(is_reviewed(functions[name], REVIEWED_SHA256[name], version) for name in functions):
+    if not all_reviewed(functions, REVIEWED_SHA256, version):
         LOGGER.debug("PDF: unreviewed WeasyPrint %s: styles computed for each page", version)
         return False
     page.set_page_type_computed_styles = _sharing(page.set_page_type_computed_styles)

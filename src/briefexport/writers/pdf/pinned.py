@@ -56,6 +56,16 @@ def is_reviewed(function: Callable[..., Any], expected: str, version: str) -> bo
     return has_fingerprint(function, expected)
 
 
+def all_reviewed(
+    functions: dict[str, Callable[..., Any]], expected: dict[str, str], version: str
+) -> bool:
+    """Whether every one of ``functions`` is reviewed (:func:`is_reviewed`), each with the
+    fingerprint ``expected`` gives under its name."""
+    return all(
+        is_reviewed(function, expected[name], version) for name, function in functions.items()
+    )
+
+
 class Once(Generic[Result]):
     """Calls ``make`` on the first call only, under a lock, and answers what it gave every time
     (an adaptation's installer: whether it installed; a deferred sheet: the parsed sheet)."""
